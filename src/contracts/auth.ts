@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { timestamp } from './common';
+
+export const emailAddress = z.string().trim().max(320).pipe(z.email({ message: 'must be an email address' }));
+export const newPassword = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(256, 'must be at most 256 characters');
+
+export const signupInput = z.strictObject({
+  email: emailAddress,
+  password: newPassword,
+  name: z.string().trim().min(1, 'is required').max(200),
+  inviteCode: z.string().max(200).optional(),
+});
+export type SignupInput = z.infer<typeof signupInput>;
+
+export const loginInput = z.strictObject({
+  email: z.string().trim().max(320),
+  password: z.string().max(256),
+});
+export type LoginInput = z.infer<typeof loginInput>;
+
+export const changePasswordInput = z.strictObject({
+  currentPassword: z.string().max(256),
+  newPassword,
+});
+
+export const account = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  createdAt: timestamp,
+});
+export type Account = z.infer<typeof account>;
+
+export const sessionInfo = z.object({
+  account,
+  csrfToken: z.string().nullable(),
+  via: z.enum(['session', 'token']),
+});
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
+export const setupState = z.object({
+  needsFirstAccount: z.boolean(),
+  signup: z.enum(['open', 'invite', 'closed']),
+});
+
+export const apiTokenInput = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(100),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+
+export const apiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: timestamp,
+  lastUsedAt: timestamp.nullable(),
+  expiresAt: timestamp.nullable(),
+});
+export type ApiToken = z.infer<typeof apiToken>;
+
+/** Returned once, at creation: the only time the secret is ever shown. */
+export const createdApiToken = apiToken.extend({ token: z.string() });
+
+export const signupInviteInput = z.strictObject({
+  email: emailAddress.optional(),
+  expiresInDays: z.number().int().min(1).max(90).default(14),
+});
+export const signupInvite = z.object({ id: z.string(), code: z.string(), expiresAt: timestamp });

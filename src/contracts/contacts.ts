@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { isoDate, limitParam, optionalText, page, timestamp } from './common';
+
+export const CONTACT_SOURCES = ['web', 'api', 'cli', 'linkedin', 'vcard', 'csv', 'carddav', 'backup', 'introduction'] as const;
+export const contactSource = z.enum(CONTACT_SOURCES);
+export type ContactSource = z.infer<typeof contactSource>;
+
+const label = z.string().trim().max(60).optional();
+
+export const emailInput = z.strictObject({
+  value: z.string().trim().max(320).pipe(z.email({ message: 'must be an email address' })),
+  label,
+});
+
+// Phones are checked for shape here; E.164 normalisation happens in core/contacts/contact.ts.
+export const phoneInput = z.strictObject({
+  value: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^\+?[\d\s().\-/]*\d[\d\s().\-/]*(\s*(x|ext\.?|#)\s*\d+)?$/i, 'must be a phone number')
+    .refine((v) => (v.match(/\d/g) ?? []).length >= 3, 'must be a phone number'),
+  label,
+});
+
+export const urlInput = z.strictObject({
+  value: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2048)
+    .transform((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
+    .pipe(z.url({ protocol: /^https?$/, hostname: /\./, message: 'must be an http(s) URL' })),
+  label,
+});
+
+const name = optionalText(200);
+const customFields = z
+  .record(z.string().trim().min(1).max(60), z.string().max(2000))
+  .refine((o) => Object.keys(o).length <= 50, 'at most 50 custom fields');
+
+const contactFields = {
+  displayName: name,
+  givenName: name,
+  familyName: name,
+  organisation: optionalText(200),
+  title: optionalText(200),
+  location: optionalText(200),
+  howWeMet: optionalText(2000),
+  notes: optionalText(20000),
+  emails: z.array(emailInput).max(20).optional(),
+  phones: z.array(phoneInput).max(20).optional(),
+  urls: z.array(urlInput).max(20).optional(),
+  tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  customFields: customFields.optional(),
+  connectedOn: isoDate.nullable().optional(),
+};
+
+export const contactCreateInput = z.strictObject(contactFields);
+export type ContactCreateInput = z.input<typeof contactCreateInput>;
+export const contactUpdateInput = z.strictObject(contactFields);
+export type ContactUpdateInput = z.input<typeof contactUpdateInput>;
+
+export const channel = z.object({ value: z.string(), label: z.string().nullable(), source: z.string() });
+export const contact = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  givenName: z.string().nullable(),
+  familyName: z.string().nullable(),
+  organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
+  title: z.string().nullable(),
+  location: z.string().nullable(),
+  howWeMet: z.string().nullable(),
+  notes: z.string().nullable(),
+  emails: z.array(channel),
+  phones: z.array(channel.extend({ e164: z.string().nullable() })),
+  urls: z.array(channel.extend({ kind: z.enum(['linkedin', 'web']) })),
+  linkedinUrl: z.string().nullable(),
+  tags: z.array(z.string()),
+  customFields: z.record(z.string(), z.string()),
+  connectedOn: z.string().nullable(),
+  source: z.string(),
+  pastPositions: z.array(
+    z.object({
+      organisation: z.object({ id: z.string().nullable(), name: z.string() }).nullable(),
+      title: z.string().nullable(),
+      endedOn: z.string().nullable(),
+      source: z.string(),
+    }),
+  ),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: timestamp.nullable(),
+});
+export type Contact = z.infer<typeof contact>;
+
+export const contactSummary = contact.pick({
+  id: true,
+  displayName: true,
+  organisation: true,
+  title: true,
+  location: true,
+  tags: true,
+  connectedOn: true,
+  updatedAt: true,
+  deletedAt: true,
+}).extend({ primaryEmail: z.string().nullable() });
+export type ContactSummary = z.infer<typeof contactSummary>;
+
+export const CONTACT_SORTS = ['name', '-name', 'created', '-created', 'connected', '-connected'] as const;
+export const contactListQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  tag: z.string().max(60).optional(),
+  organisation: z.string().max(64).optional(),
+  connectedFrom: isoDate.optional(),
+  connectedTo: isoDate.optional(),
+  sort: z.enum(CONTACT_SORTS).optional(),
+  limit: limitParam,
+  cursor: z.string().max(500).optional(),
+});
+export type ContactListQuery = z.input<typeof contactListQuery>;
+export const contactPage = page(contactSummary);
+export type ContactPage = z.infer<typeof contactPage>;

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './common';
+export * from './contacts';
+export * from './organisations';
+export * from './tags';

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { limitParam, optionalText, page, timestamp } from './common';
+
+export const organisationCreateInput = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(200),
+  website: optionalText(2048),
+  notes: optionalText(20000),
+});
+export const organisationUpdateInput = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(200).optional(),
+  website: optionalText(2048),
+  notes: optionalText(20000),
+});
+
+export const organisation = z.object({
+  id: z.string(),
+  name: z.string(),
+  website: z.string().nullable(),
+  notes: z.string().nullable(),
+  contactCount: z.number(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: timestamp.nullable(),
+});
+export type Organisation = z.infer<typeof organisation>;
+
+export const organisationPeople = z.object({
+  current: z.array(z.object({ id: z.string(), displayName: z.string(), title: z.string().nullable() })),
+  past: z.array(
+    z.object({ id: z.string(), displayName: z.string(), title: z.string().nullable(), endedOn: z.string().nullable() }),
+  ),
+});
+export const organisationDetail = organisation.extend({ people: organisationPeople });
+export type OrganisationDetail = z.infer<typeof organisationDetail>;
+
+export const organisationListQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  limit: limitParam,
+  cursor: z.string().max(500).optional(),
+});
+export const organisationPage = page(organisation);

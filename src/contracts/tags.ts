@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { timestamp } from './common';
+
+export const tagName = z.string().trim().min(1, 'is required').max(60);
+export const tagCreateInput = z.strictObject({ name: tagName });
+export const tagUpdateInput = z.strictObject({ name: tagName });
+export const tagMergeInput = z.strictObject({ into: z.string().min(1).max(64) });
+
+export const tag = z.object({
+  id: z.string(),
+  name: z.string(),
+  contactCount: z.number(),
+  createdAt: timestamp,
+  deletedAt: timestamp.nullable(),
+});
+export type Tag = z.infer<typeof tag>;
+export const tagList = z.object({ items: z.array(tag) });

@@ -1,0 +1,28 @@
+import { type Ctx, nowIso } from '../context';
+import { API_TOKEN_PREFIX, hashSecret } from './account';
+import { findLiveApiToken, touchApiToken } from './api-token.queries';
+import { findLiveSession, touchSession } from './session.queries';
+
+// last-seen / last-used stamps are written at most this often, keeping reads free of writes.
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+/** The account behind a session cookie token, or null when unknown or expired. */
+export async function authenticateSession(ctx: Ctx, token: string): Promise<{ accountId: string } | null> {
+  const now = nowIso(ctx);
+  const session = await findLiveSession(ctx.db, hashSecret(token), now);
+  if (!session) return null;
+  if (Date.parse(now) - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) await touchSession(ctx.db, session.id, now);
+  return { accountId: session.account_id };
+}
+
+/** The account behind an API bearer token, or null when unknown, revoked or expired. */
+export async function authenticateApiToken(ctx: Ctx, token: string): Promise<{ accountId: string } | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const now = nowIso(ctx);
+  const row = await findLiveApiToken(ctx.db, hashSecret(token), now);
+  if (!row) return null;
+  if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
+    await touchApiToken(ctx.db, row.id, now);
+  }
+  return { accountId: row.account_id };
+}

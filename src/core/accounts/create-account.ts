@@ -1,0 +1,47 @@
+import type { Account, SignupInput } from '../../contracts/auth';
+import { signupInput } from '../../contracts/auth';
+import { type Ctx, inTransaction, nowIso } from '../context';
+import { isUniqueViolation } from '../db/portable';
+import { AppError } from '../errors';
+import { validate } from '../validate';
+import { normaliseEmail, toAccount } from './account';
+import { findAccountByEmail, insertAccount } from './account.queries';
+import { hashPassword } from './password';
+
+/**
+ * Creates an account without looking at the sign-up policy: the operator's path (CLI `account create`) and the
+ * last step of `signUp`. Throws `validation` or `conflict` (email taken).
+ */
+export async function createAccount(ctx: Ctx, input: SignupInput): Promise<Account> {
+  const data = validate(signupInput, input);
+  const emailNorm = normaliseEmail(data.email);
+  const passwordHash = await hashPassword(data.password, { N: ctx.settings.scryptN });
+  return inTransaction(ctx, async (tx) => {
+    if (await findAccountByEmail(tx.db, emailNorm)) throw emailTaken();
+    const now = nowIso(tx);
+    const row = {
+      id: tx.ids.next(),
+      email: data.email,
+      email_norm: emailNorm,
+      name: data.name,
+      password_hash: passwordHash,
+      created_at: now,
+      updated_at: now,
+      password_changed_at: now,
+    };
+    try {
+      await insertAccount(tx.db, row);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw emailTaken();
+      throw e;
+    }
+    tx.log.info({ accountId: row.id }, 'account created');
+    return toAccount(row);
+  });
+}
+
+function emailTaken(): AppError {
+  return new AppError('conflict', 'email: an account with this email already exists', {
+    issues: [{ path: 'email', message: 'an account with this email already exists' }],
+  });
+}

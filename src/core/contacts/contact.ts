@@ -1,0 +1,88 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { fold, words } from '../text/fold';
+
+/** Canonical form of a LinkedIn profile URL (`https://www.linkedin.com/in/<slug>`), or null if it is not one. */
+export function normaliseLinkedinUrl(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(raw.trim()) ? raw.trim() : `https://${raw.trim()}`);
+  } catch {
+    return null;
+  }
+  const host = url.hostname.toLowerCase();
+  if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com')) return null;
+  const match = /^\/in\/([^/?#]+)/i.exec(url.pathname);
+  if (!match?.[1]) return null;
+  let slug = match[1];
+  try {
+    slug = decodeURIComponent(slug);
+  } catch {
+    // keep the raw slug when it is not valid percent-encoding
+  }
+  slug = slug.trim().toLowerCase();
+  return slug ? `https://www.linkedin.com/in/${encodeURIComponent(slug)}` : null;
+}
+
+/** Matching key for any web URL: scheme-less, lower-cased host, no trailing slash, no fragment. */
+export function normaliseWebUrl(raw: string): string | null {
+  try {
+    const url = new URL(raw);
+    const path = url.pathname.replace(/\/+$/, '');
+    return `${url.hostname.toLowerCase().replace(/^www\./, '')}${path}${url.search}`;
+  } catch {
+    return null;
+  }
+}
+
+/** E.164 form when the number can be read unambiguously (international form or a known default country). */
+export function normalisePhone(raw: string, defaultCountry?: string): string | null {
+  const parsed = parsePhoneNumberFromString(raw, (defaultCountry as never) ?? undefined);
+  return parsed?.isPossible() ? parsed.number : null;
+}
+
+export function normaliseEmailValue(raw: string): string {
+  return raw.trim().toLowerCase();
+}
+
+/** The name shown for a contact: what the owner typed, else given + family, else organisation, else email. */
+export function deriveDisplayName(p: {
+  displayName?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
+  organisation?: string | null;
+  email?: string | null;
+}): string | null {
+  if (p.displayName) return p.displayName;
+  const full = [p.givenName, p.familyName].filter(Boolean).join(' ').trim();
+  return full || p.organisation || p.email || null;
+}
+
+export interface SearchDocInput {
+  displayName: string;
+  givenName: string | null;
+  familyName: string | null;
+  organisation: string | null;
+  title: string | null;
+  location: string | null;
+  howWeMet: string | null;
+  notes: string | null;
+  emails: string[];
+  tags: string[];
+}
+
+/** The folded search columns stored on each contact (see core/db/portable.ts for the index over them). */
+export function searchDoc(c: SearchDocInput): { sort_key: string; search_name: string; search_text: string } {
+  const nameWords = unique([...words(c.displayName), ...words(c.givenName ?? ''), ...words(c.familyName ?? '')]);
+  const rest = [c.organisation, c.title, c.location, ...c.emails, ...c.tags, c.howWeMet, c.notes]
+    .filter((s): s is string => Boolean(s))
+    .flatMap((s) => words(s));
+  return {
+    sort_key: words(c.displayName).join(' ') || fold(c.displayName),
+    search_name: nameWords.join(' '),
+    search_text: rest.join(' '),
+  };
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

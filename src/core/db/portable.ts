@@ -1,0 +1,63 @@
+/**
+ * The few places where SQLite and PostgreSQL differ (docs/adr/0002-engine-portability.md). Everything else is
+ * plain Kysely that runs unchanged on both engines.
+ */
+import { type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
+import type { Engine } from './connect';
+
+export function engineOf(db: Kysely<unknown>): Engine {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+}
+
+/**
+ * Full-text index over contacts.search_name + contacts.search_text (already folded words, see core/text/fold.ts).
+ * SQLite: a contentless FTS5 table kept in step by triggers, keyed through a rowid map because contact ids are
+ * UUID strings and FTS5 needs stable integer rowids. PostgreSQL: a stored tsvector column with a GIN index.
+ */
+export async function createContactSearchIndex(db: Kysely<any>): Promise<void> {
+  if (engineOf(db) === 'sqlite') {
+    await sql`CREATE TABLE contact_fts_map (rowid INTEGER PRIMARY KEY, contact_id TEXT NOT NULL UNIQUE)`.execute(db);
+    await sql`CREATE VIRTUAL TABLE contact_fts USING fts5(search_name, search_text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER contacts_fts_ai AFTER INSERT ON contacts BEGIN
+      INSERT INTO contact_fts_map(contact_id) VALUES (new.id);
+      INSERT INTO contact_fts(rowid, search_name, search_text)
+        VALUES ((SELECT rowid FROM contact_fts_map WHERE contact_id = new.id), new.search_name, new.search_text);
+    END`.execute(db);
+    await sql`CREATE TRIGGER contacts_fts_au AFTER UPDATE OF search_name, search_text ON contacts BEGIN
+      DELETE FROM contact_fts WHERE rowid = (SELECT rowid FROM contact_fts_map WHERE contact_id = old.id);
+      INSERT INTO contact_fts(rowid, search_name, search_text)
+        VALUES ((SELECT rowid FROM contact_fts_map WHERE contact_id = new.id), new.search_name, new.search_text);
+    END`.execute(db);
+    await sql`CREATE TRIGGER contacts_fts_ad AFTER DELETE ON contacts BEGIN
+      DELETE FROM contact_fts WHERE rowid = (SELECT rowid FROM contact_fts_map WHERE contact_id = old.id);
+      DELETE FROM contact_fts_map WHERE contact_id = old.id;
+    END`.execute(db);
+    return;
+  }
+  await sql`ALTER TABLE contacts ADD COLUMN search_vector tsvector
+    GENERATED ALWAYS AS (to_tsvector('simple', search_name || ' ' || search_text)) STORED`.execute(db);
+  await sql`CREATE INDEX contacts_search_vector_idx ON contacts USING gin (search_vector)`.execute(db);
+}
+
+/**
+ * A boolean SQL condition: contact `alias` matches every word as a prefix. `words` must come from
+ * core/text/fold.ts `words()` (letters and digits only), which is what makes inlining them safe.
+ */
+export function contactMatchesWords(engine: Engine, alias: string, words: string[]): RawBuilder<boolean> {
+  if (words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w))) throw new Error('search words must be folded letters/digits');
+  if (engine === 'sqlite') {
+    const match = words.map((w) => `"${w}"*`).join(' AND ');
+    return sql<boolean>`${sql.ref(`${alias}.id`)} IN (SELECT m.contact_id FROM contact_fts f JOIN contact_fts_map m ON m.rowid = f.rowid WHERE contact_fts MATCH ${match})`;
+  }
+  const query = words.map((w) => `${w}:*`).join(' & ');
+  return sql<boolean>`${sql.ref(`${alias}.search_vector`)} @@ to_tsquery('simple', ${query})`;
+}
+
+/** True when the error is a UNIQUE constraint violation on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
