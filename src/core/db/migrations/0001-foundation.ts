@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { createContactSearchIndex } from '../portable';
 
 // Frozen in time: migrations take Kysely<any> and never import today's schema types.
@@ -71,7 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('organisations')
     .columns(['owner_id', 'name_norm'])
     .unique()
-    .where('deleted_at', 'is', null)
+    .where(sql.ref('deleted_at'), 'is', null)
     .execute();
 
   await db.schema
@@ -154,7 +154,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('tags')
     .columns(['owner_id', 'name_norm'])
     .unique()
-    .where('deleted_at', 'is', null)
+    .where(sql.ref('deleted_at'), 'is', null)
     .execute();
 
   await db.schema

@@ -1,0 +1,217 @@
+import { type Kysely, sql } from 'kysely';
+import type { Engine } from '../db/connect';
+import { contactMatchesWords } from '../db/portable';
+import type { ContactChannelTable, ContactPositionTable, ContactTable, Database } from '../db/schema';
+
+export type ContactRow = ContactTable & { organisation_name: string | null };
+
+function contactsWithOrg(db: Kysely<Database>, ownerId: string) {
+  return db
+    .selectFrom('contacts')
+    .leftJoin('organisations as o', (join) =>
+      join.onRef('o.id', '=', 'contacts.organisation_id').on('o.deleted_at', 'is', null),
+    )
+    .selectAll('contacts')
+    .select('o.name as organisation_name')
+    .where('contacts.owner_id', '=', ownerId);
+}
+
+/** The owner's contact (live by default, or trashed), with its live organisation's name. */
+export async function findContact(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  opts: { deleted: boolean } = { deleted: false },
+): Promise<ContactRow | undefined> {
+  return contactsWithOrg(db, ownerId)
+    .where('contacts.id', '=', id)
+    .where('contacts.deleted_at', opts.deleted ? 'is not' : 'is', null)
+    .executeTakeFirst();
+}
+
+export async function findContacts(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<ContactRow[]> {
+  if (ids.length === 0) return [];
+  return contactsWithOrg(db, ownerId).where('contacts.id', 'in', ids).execute();
+}
+
+export async function insertContact(db: Kysely<Database>, row: ContactTable): Promise<void> {
+  await db.insertInto('contacts').values(row).execute();
+}
+
+export async function updateContact(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  patch: Partial<Omit<ContactTable, 'id' | 'owner_id' | 'created_at'>>,
+): Promise<void> {
+  await db.updateTable('contacts').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+}
+
+export type ContactSort = { column: 'sort_key' | 'created_at' | 'connected_on'; dir: 'asc' | 'desc' };
+
+export interface ContactFilter {
+  ownerId: string;
+  deleted: boolean;
+  /** Folded search words (core/text/fold.ts): every one must prefix-match a word of the contact. */
+  words?: string[];
+  tagId?: string;
+  organisationId?: string;
+  connectedFrom?: string;
+  connectedTo?: string;
+}
+
+function filtered(db: Kysely<Database>, engine: Engine, f: ContactFilter) {
+  let q = contactsWithOrg(db, f.ownerId).where('contacts.deleted_at', f.deleted ? 'is not' : 'is', null);
+  if (f.words && f.words.length > 0) q = q.where(contactMatchesWords(engine, 'contacts', f.words));
+  const tagId = f.tagId;
+  if (tagId) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('contact_tags')
+          .select('contact_tags.tag_id')
+          .whereRef('contact_tags.contact_id', '=', 'contacts.id')
+          .where('contact_tags.tag_id', '=', tagId),
+      ),
+    );
+  }
+  if (f.organisationId) q = q.where('contacts.organisation_id', '=', f.organisationId);
+  if (f.connectedFrom) q = q.where('contacts.connected_on', '>=', f.connectedFrom);
+  if (f.connectedTo) q = q.where('contacts.connected_on', '<=', f.connectedTo);
+  return q;
+}
+
+// NULL sorts first on SQLite and last on PostgreSQL: coalesce so both engines page the same way.
+const CONNECTED = sql<string>`coalesce(contacts.connected_on, '')`;
+
+/** A keyset page of filtered contacts in a stable order (`after` is the last row of the previous page). */
+export async function listContacts(
+  db: Kysely<Database>,
+  engine: Engine,
+  filter: ContactFilter,
+  page: { sort: ContactSort; after?: { key: string; id: string }; limit: number },
+): Promise<ContactRow[]> {
+  const { column, dir } = page.sort;
+  const key = column === 'connected_on' ? CONNECTED : sql.ref(`contacts.${column}`);
+  let q = filtered(db, engine, filter);
+  const after = page.after;
+  if (after) {
+    const cmp = dir === 'asc' ? '>' : '<';
+    q = q.where((eb) =>
+      eb.or([
+        eb(key, cmp, after.key),
+        eb.and([eb(key, '=', after.key), eb('contacts.id', cmp, after.id)]),
+      ]),
+    );
+  }
+  return q.orderBy(key, dir).orderBy('contacts.id', dir).limit(page.limit).execute();
+}
+
+/**
+ * A page of contacts matching search words, best first: exact name, name starting with the query, every word
+ * starting a name word, first word starting a name word, then matches in other fields; ties by name.
+ */
+export async function searchContacts(
+  db: Kysely<Database>,
+  engine: Engine,
+  filter: ContactFilter & { words: string[] },
+  page: { offset: number; limit: number },
+): Promise<ContactRow[]> {
+  const phrase = filter.words.join(' ');
+  const paddedName = sql<string>`(' ' || contacts.search_name)`;
+  const everyWordStartsAName = sql.join(
+    filter.words.map((w) => sql`${paddedName} LIKE ${`% ${w}%`}`),
+    sql` AND `,
+  );
+  const rank = sql<number>`CASE
+    WHEN contacts.sort_key = ${phrase} THEN 0
+    WHEN contacts.sort_key LIKE ${`${phrase}%`} THEN 1
+    WHEN ${everyWordStartsAName} THEN 2
+    WHEN ${paddedName} LIKE ${`% ${filter.words[0]}%`} THEN 3
+    ELSE 4 END`;
+  return filtered(db, engine, filter)
+    .orderBy(rank)
+    .orderBy('contacts.sort_key')
+    .orderBy('contacts.id')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+}
+
+/** Contacts trashed before `before` are deleted for good (channels, tags and positions cascade). */
+export async function purgeTrashedContacts(db: Kysely<Database>, before: string): Promise<number> {
+  const r = await db.deleteFrom('contacts').where('deleted_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function channelsOf(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactIds: string[],
+): Promise<ContactChannelTable[]> {
+  if (contactIds.length === 0) return [];
+  return db
+    .selectFrom('contact_channels')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', 'in', contactIds)
+    .orderBy('contact_id')
+    .orderBy('kind')
+    .orderBy('position')
+    .execute();
+}
+
+/** Replaces every channel of the contact with `rows`. */
+export async function replaceChannels(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactId: string,
+  rows: ContactChannelTable[],
+): Promise<void> {
+  await db.deleteFrom('contact_channels').where('owner_id', '=', ownerId).where('contact_id', '=', contactId).execute();
+  if (rows.length > 0) await db.insertInto('contact_channels').values(rows).execute();
+}
+
+/** The first email of each contact. */
+export async function primaryEmails(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactIds: string[],
+): Promise<Map<string, string>> {
+  if (contactIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('contact_channels')
+    .select(['contact_id', 'value'])
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', 'in', contactIds)
+    .where('kind', '=', 'email')
+    .where('position', '=', 0)
+    .execute();
+  return new Map(rows.map((r) => [r.contact_id, r.value]));
+}
+
+export async function insertPosition(db: Kysely<Database>, row: ContactPositionTable): Promise<void> {
+  await db.insertInto('contact_positions').values(row).execute();
+}
+
+/** Past positions of a contact, most recent first, with the organisation's current name if it still exists. */
+export async function pastPositionsOf(db: Kysely<Database>, ownerId: string, contactId: string) {
+  return db
+    .selectFrom('contact_positions as p')
+    .leftJoin('organisations as o', (join) => join.onRef('o.id', '=', 'p.organisation_id').on('o.deleted_at', 'is', null))
+    .select(['p.organisation_id', 'p.organisation_name', 'o.name as live_name', 'p.title', 'p.ended_on', 'p.source'])
+    .where('p.owner_id', '=', ownerId)
+    .where('p.contact_id', '=', contactId)
+    .orderBy(sql`coalesce(p.ended_on, '')`, 'desc')
+    .orderBy('p.recorded_at', 'desc')
+    .execute();
+}
+
+/** The owner's trashed contacts, most recently deleted first. */
+export async function listTrashedContacts(db: Kysely<Database>, ownerId: string, limit: number): Promise<ContactRow[]> {
+  return contactsWithOrg(db, ownerId)
+    .where('contacts.deleted_at', 'is not', null)
+    .orderBy('contacts.deleted_at', 'desc')
+    .limit(limit)
+    .execute();
+}

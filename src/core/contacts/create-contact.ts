@@ -1,0 +1,64 @@
+import { type Contact, type ContactCreateInput, type ContactSource, contactCreateInput } from '../../contracts/contacts';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { validationError } from '../errors';
+import { ensureOrganisation } from '../organisations/ensure-organisation';
+import { ensureTags } from '../tags/ensure-tags';
+import { setContactTags } from '../tags/tag.queries';
+import { validate } from '../validate';
+import { buildChannels } from './channels';
+import { deriveDisplayName, searchDoc } from './contact';
+import { findContact, insertContact, replaceChannels } from './contact.queries';
+import { presentContact } from './present-contact';
+
+/**
+ * Adds a contact to the actor's rolodex. Needs a name, an organisation or an email to show it by; organisation
+ * and tags are found by name or created. Throws `validation` naming the field.
+ */
+export async function createContact(ctx: Ctx, input: ContactCreateInput, source: ContactSource): Promise<Contact> {
+  const ownerId = requireActor(ctx);
+  const data = validate(contactCreateInput, input);
+  const displayName = deriveDisplayName({ ...data, email: data.emails?.[0]?.value });
+  if (!displayName) throw validationError('displayName', 'a contact needs a name, an organisation or an email');
+  return inTransaction(ctx, async (tx) => {
+    const org = data.organisation ? await ensureOrganisation(tx, ownerId, data.organisation) : null;
+    const tags = await ensureTags(tx, ownerId, data.tags ?? []);
+    const now = nowIso(tx);
+    const id = tx.ids.next();
+    const channels = buildChannels(tx.ids, ownerId, id, { email: data.emails, phone: data.phones, url: data.urls }, [], source);
+    await insertContact(tx.db, {
+      id,
+      owner_id: ownerId,
+      display_name: displayName,
+      given_name: data.givenName ?? null,
+      family_name: data.familyName ?? null,
+      organisation_id: org?.id ?? null,
+      title: data.title ?? null,
+      location: data.location ?? null,
+      how_we_met: data.howWeMet ?? null,
+      notes: data.notes ?? null,
+      custom_fields: JSON.stringify(data.customFields ?? {}),
+      connected_on: data.connectedOn ?? null,
+      source,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      ...searchDoc({
+        displayName,
+        givenName: data.givenName ?? null,
+        familyName: data.familyName ?? null,
+        organisation: org?.name ?? null,
+        title: data.title ?? null,
+        location: data.location ?? null,
+        howWeMet: data.howWeMet ?? null,
+        notes: data.notes ?? null,
+        emails: channels.filter((c) => c.kind === 'email').map((c) => c.value),
+        tags: tags.map((t) => t.name),
+      }),
+    });
+    await replaceChannels(tx.db, ownerId, id, channels);
+    await setContactTags(tx.db, ownerId, id, tags.map((t) => t.id));
+    const row = await findContact(tx.db, ownerId, id);
+    if (!row) throw new Error('contact vanished inside its own transaction');
+    return presentContact(tx, row);
+  });
+}

@@ -1,0 +1,79 @@
+import { type ContactListQuery, type ContactPage, contactListQuery } from '../../contracts/contacts';
+import { type Ctx, requireActor } from '../context';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { normaliseTagName } from '../tags/tag';
+import { findLiveTagsByNorm } from '../tags/tag.queries';
+import { words } from '../text/fold';
+import { validate } from '../validate';
+import { type ContactFilter, type ContactRow, type ContactSort, listContacts as list, searchContacts } from './contact.queries';
+import { presentSummaries } from './present-contact';
+
+const SORTS: Record<string, ContactSort> = {
+  name: { column: 'sort_key', dir: 'asc' },
+  '-name': { column: 'sort_key', dir: 'desc' },
+  created: { column: 'created_at', dir: 'asc' },
+  '-created': { column: 'created_at', dir: 'desc' },
+  connected: { column: 'connected_on', dir: 'asc' },
+  '-connected': { column: 'connected_on', dir: 'desc' },
+};
+
+/**
+ * A page of the actor's live contacts (or trashed ones with `deleted`). With `q`, typeahead search: every word
+ * prefix-matches accent- and case-insensitively, best matches first; otherwise sorted by `sort` (default name).
+ */
+export async function listContacts(
+  ctx: Ctx,
+  query: ContactListQuery,
+  opts: { deleted?: boolean } = {},
+): Promise<ContactPage> {
+  const ownerId = requireActor(ctx);
+  const q = validate(contactListQuery, query);
+  const filter: ContactFilter = {
+    ownerId,
+    deleted: opts.deleted ?? false,
+    organisationId: q.organisation,
+    connectedFrom: q.connectedFrom,
+    connectedTo: q.connectedTo,
+  };
+  if (q.tag) {
+    const [tag] = await findLiveTagsByNorm(ctx.db, ownerId, [normaliseTagName(q.tag)]);
+    if (!tag) return { items: [], nextCursor: null };
+    filter.tagId = tag.id;
+  }
+  const searchWords = words(q.q ?? '').slice(0, 8);
+  let rows: ContactRow[];
+  let next: (last: ContactRow) => string;
+  if (searchWords.length > 0) {
+    const offset = q.cursor ? Number(decodeCursor(q.cursor, ['o']).o) : 0;
+    rows = await searchContacts(ctx.db, ctx.engine, { ...filter, words: searchWords }, { offset, limit: q.limit + 1 });
+    next = () => encodeCursor({ o: offset + q.limit });
+  } else {
+    const sortName = q.sort ?? 'name';
+    const sort = SORTS[sortName] as ContactSort;
+    const after = q.cursor ? decodeCursor(q.cursor, ['k', 'i']) : undefined;
+    rows = await list(ctx.db, ctx.engine, filter, {
+      sort,
+      after: after ? { key: String(after.k), id: String(after.i) } : undefined,
+      limit: q.limit + 1,
+    });
+    next = (last) => encodeCursor({ k: sortKeyOf(last, sort), i: last.id });
+  }
+  const hasMore = rows.length > q.limit;
+  const pageRows = rows.slice(0, q.limit);
+  const last = pageRows[pageRows.length - 1];
+  return {
+    items: await presentSummaries(ctx, ownerId, pageRows),
+    nextCursor: hasMore && last ? next(last) : null,
+  };
+}
+
+function sortKeyOf(row: ContactRow, sort: ContactSort): string {
+  switch (sort.column) {
+    case 'sort_key':
+      return row.sort_key;
+    case 'created_at':
+      return row.created_at;
+    case 'connected_on':
+      return row.connected_on ?? '';
+  }
+}

@@ -1,0 +1,106 @@
+import { type Contact, type ContactSource, type ContactUpdateInput, contactUpdateInput } from '../../contracts/contacts';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import type { ChannelKind } from '../db/schema';
+import { notFound, validationError } from '../errors';
+import { ensureOrganisation } from '../organisations/ensure-organisation';
+import { ensureTags } from '../tags/ensure-tags';
+import { setContactTags } from '../tags/tag.queries';
+import { validate } from '../validate';
+import { buildChannels, type ChannelInput } from './channels';
+import { deriveDisplayName } from './contact';
+import { channelsOf, findContact, insertPosition, replaceChannels, updateContact as writeContact } from './contact.queries';
+import { presentContact } from './present-contact';
+import { reindexContacts } from './reindex-contacts';
+
+/**
+ * Changes the fields present in `input` (absent fields stay; lists replace the whole list). A new organisation
+ * or title keeps the old one as a past position. Another account's contact answers `not_found`.
+ */
+export async function updateContact(
+  ctx: Ctx,
+  id: string,
+  input: ContactUpdateInput,
+  source: ContactSource,
+): Promise<Contact> {
+  const ownerId = requireActor(ctx);
+  const data = validate(contactUpdateInput, input);
+  return inTransaction(ctx, async (tx) => {
+    const old = await findContact(tx.db, ownerId, id);
+    if (!old) throw notFound('contact');
+    const now = nowIso(tx);
+    const patch: Parameters<typeof writeContact>[3] = { updated_at: now };
+
+    let orgName = old.organisation_name;
+    if ('organisation' in data) {
+      const org = data.organisation ? await ensureOrganisation(tx, ownerId, data.organisation) : null;
+      patch.organisation_id = org?.id ?? null;
+      orgName = org?.name ?? null;
+    }
+    if ('title' in data) patch.title = data.title ?? null;
+    const orgChanged = 'organisation_id' in patch && patch.organisation_id !== (old.organisation_name ? old.organisation_id : null);
+    const titleChanged = 'title' in patch && patch.title !== old.title;
+    if ((orgChanged || titleChanged) && (old.organisation_name || old.title)) {
+      await insertPosition(tx.db, {
+        id: tx.ids.next(),
+        owner_id: ownerId,
+        contact_id: id,
+        organisation_id: old.organisation_name ? old.organisation_id : null,
+        organisation_name: old.organisation_name,
+        title: old.title,
+        ended_on: now.slice(0, 10),
+        source,
+        recorded_at: now,
+      });
+    }
+
+    for (const [key, column] of [
+      ['givenName', 'given_name'],
+      ['familyName', 'family_name'],
+      ['location', 'location'],
+      ['howWeMet', 'how_we_met'],
+      ['notes', 'notes'],
+    ] as const) {
+      if (key in data) patch[column] = data[key] ?? null;
+    }
+    if ('connectedOn' in data) patch.connected_on = data.connectedOn ?? null;
+    if ('customFields' in data) patch.custom_fields = JSON.stringify(data.customFields ?? {});
+
+    const previous = await channelsOf(tx.db, ownerId, [id]);
+    const given = 'given_name' in patch ? (patch.given_name ?? null) : old.given_name;
+    const family = 'family_name' in patch ? (patch.family_name ?? null) : old.family_name;
+    const firstEmail = data.emails ? data.emails[0]?.value : previous.find((c) => c.kind === 'email')?.value;
+    const oldDerived = deriveDisplayName({ givenName: old.given_name, familyName: old.family_name });
+    if ('displayName' in data || old.display_name === oldDerived) {
+      const display = deriveDisplayName({
+        displayName: 'displayName' in data ? data.displayName : null,
+        givenName: given,
+        familyName: family,
+        organisation: orgName,
+        email: firstEmail,
+      });
+      if (!display) throw validationError('displayName', 'a contact needs a name, an organisation or an email');
+      patch.display_name = display;
+    }
+
+    if (data.emails || data.phones || data.urls) {
+      const keep = (kind: ChannelKind): ChannelInput[] =>
+        previous.filter((c) => c.kind === kind).map((c) => ({ value: c.value, label: c.label ?? undefined }));
+      const lists = {
+        email: data.emails ?? keep('email'),
+        phone: data.phones ?? keep('phone'),
+        url: data.urls ?? keep('url'),
+      };
+      await replaceChannels(tx.db, ownerId, id, buildChannels(tx.ids, ownerId, id, lists, previous, source));
+    }
+    if (data.tags) {
+      const tags = await ensureTags(tx, ownerId, data.tags);
+      await setContactTags(tx.db, ownerId, id, tags.map((t) => t.id));
+    }
+
+    await writeContact(tx.db, ownerId, id, patch);
+    await reindexContacts(tx, ownerId, [id]);
+    const row = await findContact(tx.db, ownerId, id);
+    if (!row) throw notFound('contact');
+    return presentContact(tx, row);
+  });
+}

@@ -1,0 +1,126 @@
+import { type Kysely, sql } from 'kysely';
+import { likeContains } from '../db/portable';
+import type { Database, OrganisationTable } from '../db/schema';
+import type { OrganisationRow } from './organisation';
+
+function withCounts(db: Kysely<Database>, ownerId: string) {
+  return db
+    .selectFrom('organisations')
+    .selectAll('organisations')
+    .select((eb) =>
+      eb
+        .selectFrom('contacts')
+        .whereRef('contacts.organisation_id', '=', 'organisations.id')
+        .where('contacts.deleted_at', 'is', null)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('contact_count'),
+    )
+    .where('organisations.owner_id', '=', ownerId);
+}
+
+/** A page of the owner's live organisations by name, optionally those whose folded name contains `nameContains`. */
+export async function listOrganisations(
+  db: Kysely<Database>,
+  ownerId: string,
+  opts: { nameContains?: string; after?: { key: string; id: string }; limit: number },
+): Promise<OrganisationRow[]> {
+  let q = withCounts(db, ownerId).where('organisations.deleted_at', 'is', null);
+  if (opts.nameContains) q = q.where(likeContains('organisations.name_norm', opts.nameContains));
+  const after = opts.after;
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('organisations.name_norm', '>', after.key),
+        eb.and([eb('organisations.name_norm', '=', after.key), eb('organisations.id', '>', after.id)]),
+      ]),
+    );
+  }
+  return (await q.orderBy('organisations.name_norm').orderBy('organisations.id').limit(opts.limit).execute()) as OrganisationRow[];
+}
+
+export async function listTrashedOrganisations(db: Kysely<Database>, ownerId: string): Promise<OrganisationRow[]> {
+  return (await withCounts(db, ownerId)
+    .where('organisations.deleted_at', 'is not', null)
+    .orderBy('organisations.deleted_at', 'desc')
+    .execute()) as OrganisationRow[];
+}
+
+export async function findOrganisation(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  opts: { deleted: boolean } = { deleted: false },
+): Promise<OrganisationRow | undefined> {
+  return (await withCounts(db, ownerId)
+    .where('organisations.id', '=', id)
+    .where('organisations.deleted_at', opts.deleted ? 'is not' : 'is', null)
+    .executeTakeFirst()) as OrganisationRow | undefined;
+}
+
+export async function findLiveOrganisationByNorm(
+  db: Kysely<Database>,
+  ownerId: string,
+  norm: string,
+): Promise<OrganisationTable | undefined> {
+  return db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('name_norm', '=', norm)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertOrganisation(db: Kysely<Database>, row: OrganisationTable): Promise<void> {
+  await db.insertInto('organisations').values(row).execute();
+}
+
+export async function updateOrganisation(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  patch: Partial<Pick<OrganisationTable, 'name' | 'name_norm' | 'website' | 'notes' | 'updated_at' | 'deleted_at'>>,
+): Promise<void> {
+  await db.updateTable('organisations').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+}
+
+/** Contacts (live or trashed) whose current organisation this is. */
+export async function contactIdsAtOrganisation(db: Kysely<Database>, ownerId: string, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('organisation_id', '=', orgId)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Live people at the organisation now, and those who were there before. */
+export async function peopleOfOrganisation(db: Kysely<Database>, ownerId: string, orgId: string) {
+  const current = await db
+    .selectFrom('contacts')
+    .select(['id', 'display_name', 'title'])
+    .where('owner_id', '=', ownerId)
+    .where('organisation_id', '=', orgId)
+    .where('deleted_at', 'is', null)
+    .orderBy('sort_key')
+    .limit(500)
+    .execute();
+  const past = await db
+    .selectFrom('contact_positions')
+    .innerJoin('contacts', 'contacts.id', 'contact_positions.contact_id')
+    .select(['contacts.id', 'contacts.display_name', 'contact_positions.title', 'contact_positions.ended_on'])
+    .where('contact_positions.owner_id', '=', ownerId)
+    .where('contact_positions.organisation_id', '=', orgId)
+    .where('contacts.deleted_at', 'is', null)
+    .orderBy(sql`coalesce(contact_positions.ended_on, '')`, 'desc')
+    .limit(500)
+    .execute();
+  return { current, past };
+}
+
+/** Hard-deletes organisations trashed before `before`; contacts keep their past-position names. */
+export async function purgeTrashedOrganisations(db: Kysely<Database>, before: string): Promise<number> {
+  const r = await db.deleteFrom('organisations').where('deleted_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { type Tag, tagMergeInput } from '../../contracts/tags';
+import { reindexContacts } from '../contacts/reindex-contacts';
+import { type Ctx, inTransaction, requireActor } from '../context';
+import { notFound, validationError } from '../errors';
+import { validate } from '../validate';
+import { toTag } from './tag';
+import { contactIdsWithTag, deleteTag, findTag, moveTagLinks } from './tag.queries';
+
+/** Moves every contact of tag `id` onto tag `into` and removes `id`. Both must be the actor's live tags. */
+export async function mergeTags(ctx: Ctx, id: string, input: z.input<typeof tagMergeInput>): Promise<Tag> {
+  const ownerId = requireActor(ctx);
+  const { into } = validate(tagMergeInput, input);
+  if (into === id) throw validationError('into', 'cannot merge a tag into itself');
+  return inTransaction(ctx, async (tx) => {
+    if (!(await findTag(tx.db, ownerId, id))) throw notFound('tag');
+    if (!(await findTag(tx.db, ownerId, into))) throw notFound('target tag');
+    const affected = await contactIdsWithTag(tx.db, ownerId, id);
+    await moveTagLinks(tx.db, ownerId, id, into);
+    await deleteTag(tx.db, ownerId, id);
+    await reindexContacts(tx, ownerId, affected);
+    const row = await findTag(tx.db, ownerId, into);
+    if (!row) throw notFound('tag');
+    return toTag(row);
+  });
+}

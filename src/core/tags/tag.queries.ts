@@ -1,0 +1,154 @@
+import type { Kysely } from 'kysely';
+import type { Database, TagTable } from '../db/schema';
+
+type TagWithCount = TagTable & { contact_count: number };
+
+function withCounts(db: Kysely<Database>, ownerId: string) {
+  return db
+    .selectFrom('tags')
+    .selectAll('tags')
+    .select((eb) =>
+      eb
+        .selectFrom('contact_tags')
+        .innerJoin('contacts', 'contacts.id', 'contact_tags.contact_id')
+        .whereRef('contact_tags.tag_id', '=', 'tags.id')
+        .where('contacts.deleted_at', 'is', null)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('contact_count'),
+    )
+    .where('tags.owner_id', '=', ownerId);
+}
+
+/** The owner's live tags with the number of live contacts carrying each, by name. */
+export async function listTags(db: Kysely<Database>, ownerId: string): Promise<TagWithCount[]> {
+  return (await withCounts(db, ownerId).where('tags.deleted_at', 'is', null).orderBy('tags.name_norm').execute()) as TagWithCount[];
+}
+
+/** The owner's trashed tags, most recently deleted first. */
+export async function listTrashedTags(db: Kysely<Database>, ownerId: string): Promise<TagWithCount[]> {
+  return (await withCounts(db, ownerId)
+    .where('tags.deleted_at', 'is not', null)
+    .orderBy('tags.deleted_at', 'desc')
+    .execute()) as TagWithCount[];
+}
+
+export async function findTag(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  opts: { deleted: boolean } = { deleted: false },
+): Promise<TagWithCount | undefined> {
+  return (await withCounts(db, ownerId)
+    .where('tags.id', '=', id)
+    .where('tags.deleted_at', opts.deleted ? 'is not' : 'is', null)
+    .executeTakeFirst()) as TagWithCount | undefined;
+}
+
+export async function findLiveTagsByNorm(db: Kysely<Database>, ownerId: string, norms: string[]): Promise<TagTable[]> {
+  if (norms.length === 0) return [];
+  return db
+    .selectFrom('tags')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('deleted_at', 'is', null)
+    .where('name_norm', 'in', norms)
+    .execute();
+}
+
+export async function insertTag(db: Kysely<Database>, row: TagTable): Promise<void> {
+  await db.insertInto('tags').values(row).execute();
+}
+
+export async function renameTag(db: Kysely<Database>, ownerId: string, id: string, name: string, norm: string) {
+  await db.updateTable('tags').set({ name, name_norm: norm }).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+}
+
+export async function setTagDeletedAt(db: Kysely<Database>, ownerId: string, id: string, at: string | null) {
+  await db.updateTable('tags').set({ deleted_at: at }).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+}
+
+/** Contacts (live or trashed) carrying the tag. */
+export async function contactIdsWithTag(db: Kysely<Database>, ownerId: string, tagId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('contact_tags')
+    .select('contact_id')
+    .where('owner_id', '=', ownerId)
+    .where('tag_id', '=', tagId)
+    .execute();
+  return rows.map((r) => r.contact_id);
+}
+
+/** Moves every contact from one tag to another, skipping contacts that already carry the target. */
+export async function moveTagLinks(db: Kysely<Database>, ownerId: string, fromId: string, toId: string): Promise<void> {
+  await db
+    .insertInto('contact_tags')
+    .columns(['owner_id', 'contact_id', 'tag_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('contact_tags as ct')
+        .select((e) => [e.val(ownerId).as('owner_id'), 'ct.contact_id', e.val(toId).as('tag_id')])
+        .where('ct.owner_id', '=', ownerId)
+        .where('ct.tag_id', '=', fromId)
+        .where((e) =>
+          e.not(
+            e.exists(
+              e
+                .selectFrom('contact_tags as t2')
+                .select('t2.contact_id')
+                .whereRef('t2.contact_id', '=', 'ct.contact_id')
+                .where('t2.tag_id', '=', toId),
+            ),
+          ),
+        ),
+    )
+    .execute();
+  await db.deleteFrom('contact_tags').where('owner_id', '=', ownerId).where('tag_id', '=', fromId).execute();
+}
+
+export async function deleteTag(db: Kysely<Database>, ownerId: string, id: string): Promise<void> {
+  await db.deleteFrom('tags').where('owner_id', '=', ownerId).where('id', '=', id).execute();
+}
+
+/** Hard-deletes tags trashed before `before`; returns how many. */
+export async function purgeTrashedTags(db: Kysely<Database>, before: string): Promise<number> {
+  const r = await db.deleteFrom('tags').where('deleted_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Live tag names per contact, alphabetical. */
+export async function tagNamesByContact(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactIds: string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (contactIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('contact_tags')
+    .innerJoin('tags', 'tags.id', 'contact_tags.tag_id')
+    .select(['contact_tags.contact_id', 'tags.name'])
+    .where('contact_tags.owner_id', '=', ownerId)
+    .where('contact_tags.contact_id', 'in', contactIds)
+    .where('tags.deleted_at', 'is', null)
+    .orderBy('tags.name_norm')
+    .execute();
+  for (const r of rows) out.set(r.contact_id, [...(out.get(r.contact_id) ?? []), r.name]);
+  return out;
+}
+
+/** Replaces the contact's links to live tags with exactly `tagIds`; links to trashed tags wait for their restore. */
+export async function setContactTags(db: Kysely<Database>, ownerId: string, contactId: string, tagIds: string[]) {
+  await db
+    .deleteFrom('contact_tags')
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .where('tag_id', 'in', (eb) =>
+      eb.selectFrom('tags').select('id').where('owner_id', '=', ownerId).where('deleted_at', 'is', null),
+    )
+    .execute();
+  if (tagIds.length === 0) return;
+  await db
+    .insertInto('contact_tags')
+    .values(tagIds.map((tag_id) => ({ owner_id: ownerId, contact_id: contactId, tag_id })))
+    .execute();
+}

@@ -1,0 +1,15 @@
+import { purgeTrashedContacts } from '../contacts/contact.queries';
+import { type Ctx, inTransaction } from '../context';
+import { purgeTrashedOrganisations } from '../organisations/organisation.queries';
+import { purgeTrashedTags } from '../tags/tag.queries';
+import { trashCutoff } from './trash-window';
+
+/** System job: deletes for good whatever has been in any account's trash longer than `settings.trashDays`. */
+export async function purgeTrash(ctx: Ctx): Promise<{ contacts: number; organisations: number; tags: number }> {
+  const before = trashCutoff(ctx);
+  return inTransaction(ctx, async (tx) => ({
+    contacts: await purgeTrashedContacts(tx.db, before),
+    organisations: await purgeTrashedOrganisations(tx.db, before),
+    tags: await purgeTrashedTags(tx.db, before),
+  }));
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { createAccount } from '../src/core/accounts/create-account';
+import { fixedClock } from '../src/core/clock';
+import { type Ctx, type Settings, actingAs, defaultSettings, silentLog } from '../src/core/context';
+import { connect, type DatabaseHandle, type Engine } from '../src/core/db/connect';
+import { migrateToLatest } from '../src/core/db/migrate';
+import { uuidIds } from '../src/core/ids';
+
+export const ENGINES: Engine[] = ['sqlite', 'postgres'];
+
+/** Fast scrypt for tests only: production keeps the OWASP cost. */
+export const testSettings: Settings = { ...defaultSettings, scryptN: 1024 };
+
+let seq = 0;
+
+export interface Harness {
+  engine: Engine;
+  /** An unauthenticated context on this engine with a clock tests may move. */
+  ctx(): Ctx & { clock: ReturnType<typeof fixedClock> };
+  /** A fresh account and a context acting as it (tests isolate by account, never by truncating). */
+  account(name?: string): Promise<{ ctx: Ctx & { clock: ReturnType<typeof fixedClock> }; id: string; email: string }>;
+  handle(): DatabaseHandle;
+}
+
+/** Opens a migrated database on `engine`: a private in-memory SQLite, or the run's shared PostgreSQL. */
+export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> {
+  if (engine === 'sqlite') {
+    const h = connect({ engine: 'sqlite', file: ':memory:' });
+    await migrateToLatest(h.db);
+    return h;
+  }
+  return connect({ engine: 'postgres', url: inject('pgUrl'), poolSize: 4 });
+}
+
+/** Runs the same suite on every engine: same tests, same assertions. */
+export function describeEngines(name: string, fn: (h: Harness) => void, opts: { settings?: Partial<Settings> } = {}) {
+  describe.each(ENGINES)(`${name} [%s]`, (engine) => {
+    let handle: DatabaseHandle | undefined;
+    beforeAll(async () => {
+      handle = await openTestDatabase(engine);
+    });
+    afterAll(async () => {
+      await handle?.close();
+    });
+    const h: Harness = {
+      engine,
+      handle: () => {
+        if (!handle) throw new Error('database not open yet (use it inside a test or hook)');
+        return handle;
+      },
+      ctx: () => ({
+        db: h.handle().db,
+        engine,
+        actor: null,
+        clock: fixedClock('2026-11-25T09:00:00.000Z'),
+        ids: uuidIds,
+        log: silentLog,
+        settings: { ...testSettings, ...opts.settings },
+      }),
+      account: async (name = 'Test User') => {
+        const base = h.ctx();
+        const email = `user${++seq}-${process.pid}-${Date.now()}@example.test`;
+        const account = await createAccount(base, { email, password: 'a long password', name });
+        return { ctx: { ...actingAs(base, account.id), clock: base.clock }, id: account.id, email };
+      },
+    };
+    fn(h);
+  });
+}

