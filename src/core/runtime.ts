@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { systemClock } from './clock';
+import { type Ctx, defaultSettings, type Log, type Settings, type SignupMode, silentLog } from './context';
+import { connect, type DatabaseHandle, targetFromEnv } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { uuidIds } from './ids';
+
+export interface Runtime {
+  handle: DatabaseHandle;
+  settings: Settings;
+  /** A context with no actor; use `actingAs` from context.ts to act for an account. */
+  ctx(log?: Log): Ctx;
+  close(): Promise<void>;
+}
+
+/** Where data lives: RAPPORT_DATA_DIR, else ./data under the working directory. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv): string {
+  return resolve(env.RAPPORT_DATA_DIR || 'data');
+}
+
+/** Domain settings from the environment; an unknown RAPPORT_SIGNUP value is an error, not a silent default. */
+export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
+  const signup = (env.RAPPORT_SIGNUP ?? 'open') as SignupMode;
+  if (!['open', 'invite', 'closed'].includes(signup)) {
+    throw new Error(`RAPPORT_SIGNUP must be open, invite or closed (got "${env.RAPPORT_SIGNUP}")`);
+  }
+  return { ...defaultSettings, signup };
+}
+
+/** Opens the configured database (DATABASE_URL or SQLite under the data dir) and migrates it to the latest schema. */
+export async function openRuntime(
+  env: NodeJS.ProcessEnv,
+  opts: { migrate?: boolean; settings?: Partial<Settings> } = {},
+): Promise<Runtime> {
+  const settings = { ...settingsFromEnv(env), ...opts.settings };
+  const handle = connect(targetFromEnv(env, dataDirFromEnv(env)));
+  if (opts.migrate ?? true) await migrateToLatest(handle.db);
+  return {
+    handle,
+    settings,
+    ctx: (log = silentLog) => ({
+      db: handle.db,
+      engine: handle.engine,
+      actor: null,
+      clock: systemClock,
+      ids: uuidIds,
+      log,
+      settings,
+    }),
+    close: () => handle.close(),
+  };
+}
