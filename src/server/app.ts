@@ -1,0 +1,124 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { type Clock, systemClock } from '../core/clock';
+import type { Ctx, Settings } from '../core/context';
+import type { DatabaseHandle } from '../core/db/connect';
+import { uuidIds } from '../core/ids';
+import { authPlugin } from './auth';
+import { errorHandler } from './errors';
+import { loggerOptions } from './logging';
+import { authRoutes } from './routes/auth.routes';
+import { contactRoutes } from './routes/contacts.routes';
+import { healthRoutes } from './routes/health.routes';
+import { organisationRoutes } from './routes/organisations.routes';
+import { tagRoutes } from './routes/tags.routes';
+import { tokenRoutes } from './routes/tokens.routes';
+import { trashRoutes } from './routes/trash.routes';
+import { registerWebApp } from './web';
+
+export interface AppOptions {
+  handle: DatabaseHandle;
+  settings: Settings;
+  clock?: Clock;
+  /** Folder of the built web app (dist/web); null serves the API only. */
+  webRoot: string | null;
+  /** Public URL of this server (BASE_URL); https makes cookies Secure. */
+  baseUrl?: string;
+  logLevel?: string;
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: NodeJS.WritableStream;
+  /** Believe X-Forwarded-* from a reverse proxy (RAPPORT_TRUST_PROXY=1). */
+  trustProxy?: boolean;
+  /** Sign-up and log-in attempts per client address and email. */
+  loginLimit?: { max: number; timeWindow: number };
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimit?: number;
+  version?: string;
+}
+
+/** The whole HTTP server: API under /api/v1, OpenAPI at /api/openapi.json and /api/docs, and the web app. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(opts.logLevel ?? 'info', opts.logStream),
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => uuidIds.next(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: opts.baseUrl?.startsWith('https://') ? undefined : false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Rapport API',
+        version: opts.version ?? '0',
+        description:
+          'Purposeful professional networking. Authenticate with `Authorization: Bearer <token>` (create one under Settings → API tokens or `rapport token create`). Cookie sessions also need `X-CSRF-Token` on writes.',
+      },
+      servers: opts.baseUrl ? [{ url: opts.baseUrl }] : [],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const clock = opts.clock ?? systemClock;
+  const secureCookies = (req: FastifyRequest) => opts.baseUrl?.startsWith('https://') === true || req.protocol === 'https';
+  const sessionTtlDays = opts.settings.sessionTtlDays;
+  await app.register(
+    async (api) => {
+      await api.register(authPlugin, {
+        baseCtx: (req): Ctx => ({
+          db: opts.handle.db,
+          engine: opts.handle.engine,
+          actor: null,
+          clock,
+          ids: uuidIds,
+          log: req.log,
+          settings: opts.settings,
+        }),
+        secureCookies,
+        sessionTtlDays,
+      });
+      await api.register(healthRoutes(opts.version ?? '0'));
+      await api.register(authRoutes({ secureCookies, sessionTtlDays, loginLimit: opts.loginLimit ?? { max: 10, timeWindow: 15 * 60_000 } }));
+      await api.register(tokenRoutes);
+      await api.register(contactRoutes);
+      await api.register(organisationRoutes);
+      await api.register(tagRoutes);
+      await api.register(trashRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await registerWebApp(app, opts.webRoot);
+  return app;
+}

@@ -1,0 +1,104 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, type ErrorDetails } from '../core/errors';
+
+/** The one place error kinds become HTTP statuses. */
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'validation':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'too_large':
+      return 413;
+    case 'rate_limited':
+      return 429;
+    case 'internal':
+      return 500;
+  }
+}
+
+type Issue = { path: string; message: string };
+
+// fastify-type-provider-zod reports each zod issue as { keyword: code, instancePath: '/a/0/b', params: { keys? } }.
+function issuesFromZod(
+  validation: readonly { keyword?: string; instancePath?: string; params?: unknown; message?: string }[],
+  where: string,
+): Issue[] {
+  return validation.flatMap((v) => {
+    const segments = (v.instancePath ?? '').split('/').filter(Boolean);
+    const base = [where === 'body' ? '' : where, ...segments].filter(Boolean).join('.');
+    const keys = (v.params as { keys?: string[] } | undefined)?.keys;
+    if (v.keyword === 'unrecognized_keys' && keys) {
+      return keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: 'is not a known field' }));
+    }
+    return [{ path: base || where, message: v.message ?? 'is invalid' }];
+  });
+}
+
+/** Turns anything thrown into `{ error: { code, message, details } }` with the matching status. */
+export function toErrorResponse(error: unknown): { status: number; code: ErrorCode; message: string; details: ErrorDetails } {
+  if (error instanceof AppError) {
+    return { status: statusOf(error.code), code: error.code, message: error.message, details: error.details };
+  }
+  const e = error as FastifyError & { validationContext?: string };
+  if (hasZodFastifySchemaValidationErrors(e)) {
+    const issues = issuesFromZod(e.validation, e.validationContext ?? 'body');
+    const unique = issues.filter((x, i) => issues.findIndex((y) => y.path === x.path && y.message === x.message) === i);
+    const first = unique[0];
+    return {
+      status: 400,
+      code: 'validation',
+      message: first ? `${first.path}: ${first.message}` : 'invalid request',
+      details: { issues: unique },
+    };
+  }
+  if (isResponseSerializationError(e)) {
+    return { status: 500, code: 'internal', message: 'internal error', details: {} };
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'too_large', message: 'request body is too large', details: {} };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 400,
+        code: 'validation',
+        message: 'body: send JSON with Content-Type: application/json',
+        details: { issues: [{ path: 'body', message: 'unsupported content type' }] },
+      };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'validation', message: 'body: is empty', details: { issues: [{ path: 'body', message: 'is empty' }] } };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return {
+        status: 400,
+        code: 'validation',
+        message: 'body: is not valid JSON',
+        details: { issues: [{ path: 'body', message: 'is not valid JSON' }] },
+      };
+  }
+  if (e.statusCode === 429) {
+    return { status: 429, code: 'rate_limited', message: e.message || 'too many requests; try again later', details: {} };
+  }
+  if (e.statusCode === 400 && e instanceof SyntaxError) {
+    return {
+      status: 400,
+      code: 'validation',
+      message: 'body: is not valid JSON',
+      details: { issues: [{ path: 'body', message: 'is not valid JSON' }] },
+    };
+  }
+  return { status: 500, code: 'internal', message: 'internal error', details: {} };
+}
+
+export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const r = toErrorResponse(error);
+  if (r.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: r.code, status: r.status }, 'request refused');
+  void reply.status(r.status).send({ error: { code: r.code, message: r.message, details: r.details } });
+}

@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { changePassword } from '../../core/accounts/change-password';
+import { endSession } from '../../core/accounts/end-session';
+import { getAccount } from '../../core/accounts/get-account';
+import { logIn } from '../../core/accounts/log-in';
+import { signUp } from '../../core/accounts/sign-up';
+import { startSession } from '../../core/accounts/start-session';
+import { actingAs } from '../../core/context';
+import { changePasswordInput, loginInput, sessionInfo, signupInput } from '../../contracts/auth';
+import { errorBody } from '../../contracts/common';
+import { type AuthOptions, clearSessionCookies, csrfTokenFor, setSessionCookies } from '../auth';
+
+export interface AuthRouteOptions extends Pick<AuthOptions, 'secureCookies' | 'sessionTtlDays'> {
+  loginLimit: { max: number; timeWindow: number };
+}
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody, 429: errorBody };
+
+export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
+  // Keyed by client address and the email tried, so one attacker cannot lock everyone else out.
+  const limited = {
+    public: true,
+    rateLimit: {
+      max: opts.loginLimit.max,
+      timeWindow: opts.loginLimit.timeWindow,
+      keyGenerator: (req: { ip: string; body?: unknown }) =>
+        `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+    },
+  };
+  return async (app) => {
+    app.post(
+      '/auth/signup',
+      {
+        config: limited,
+        schema: { tags: ['auth'], summary: 'Create an account and sign in', body: signupInput, response: { 201: sessionInfo, ...errors } },
+      },
+      async (req, reply) => {
+        const account = await signUp(req.ctx, req.body);
+        const session = await startSession(req.ctx, account.id, req.headers['user-agent'] ?? null);
+        const csrfToken = setSessionCookies(reply, req, session.token, opts);
+        return reply.code(201).send({ account, csrfToken, via: 'session' as const });
+      },
+    );
+    app.post(
+      '/auth/login',
+      {
+        config: limited,
+        schema: { tags: ['auth'], summary: 'Sign in with email and password', body: loginInput, response: { 200: sessionInfo, ...errors } },
+      },
+      async (req, reply) => {
+        const account = await logIn(req.ctx, req.body);
+        const session = await startSession(req.ctx, account.id, req.headers['user-agent'] ?? null);
+        const csrfToken = setSessionCookies(reply, req, session.token, opts);
+        return { account, csrfToken, via: 'session' as const };
+      },
+    );
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['auth'], summary: 'End this browser session', response: { 204: z.null(), 401: errorBody } } },
+      async (req, reply) => {
+        if (req.auth?.sessionToken) await endSession(req.ctx, req.auth.sessionToken);
+        clearSessionCookies(reply);
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/auth/session',
+      { schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: sessionInfo, 401: errorBody } } },
+      async (req) => ({
+        account: await getAccount(req.ctx),
+        csrfToken: req.auth?.sessionToken ? csrfTokenFor(req.auth.sessionToken) : null,
+        via: req.auth?.via ?? 'session',
+      }),
+    );
+    app.post(
+      '/auth/password',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Change password; every browser session is signed out and this one gets a fresh session',
+          body: changePasswordInput,
+          response: { 200: sessionInfo, ...errors },
+        },
+      },
+      async (req, reply) => {
+        await changePassword(req.ctx, req.body);
+        const accountId = req.ctx.actor?.accountId as string;
+        const session = await startSession(req.ctx, accountId, req.headers['user-agent'] ?? null);
+        const csrfToken = setSessionCookies(reply, req, session.token, opts);
+        return { account: await getAccount(actingAs(req.ctx, accountId)), csrfToken, via: 'session' as const };
+      },
+    );
+  };
+}

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createApiToken } from '../../core/accounts/create-api-token';
+import { createSignupInvite } from '../../core/accounts/create-signup-invite';
+import { listApiTokens } from '../../core/accounts/list-api-tokens';
+import { revokeApiToken } from '../../core/accounts/revoke-api-token';
+import { apiToken, apiTokenInput, createdApiToken, signupInvite, signupInviteInput } from '../../contracts/auth';
+import { errorBody, idParams } from '../../contracts/common';
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+
+export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/tokens',
+    { schema: { tags: ['tokens'], summary: 'My API tokens (never their secrets)', response: { 200: z.object({ items: z.array(apiToken) }), ...errors } } },
+    async (req) => ({ items: await listApiTokens(req.ctx) }),
+  );
+  app.post(
+    '/tokens',
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Create an API token; the secret is in this response only',
+        body: apiTokenInput,
+        response: { 201: createdApiToken, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createApiToken(req.ctx, req.body)),
+  );
+  app.delete(
+    '/tokens/:id',
+    { schema: { tags: ['tokens'], summary: 'Revoke an API token', params: idParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await revokeApiToken(req.ctx, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    '/invites',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create a one-time sign-up invite code (for RAPPORT_SIGNUP=invite)',
+        body: signupInviteInput,
+        response: { 201: signupInvite, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createSignupInvite(req.ctx, req.body)),
+  );
+};
