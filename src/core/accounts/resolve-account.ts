@@ -27,7 +27,10 @@ export async function resolveAccount(ctx: Ctx, email: string | undefined): Promi
     throw new AppError(
       'validation',
       `account: this server has several accounts; choose one with --account EMAIL (or RAPPORT_ACCOUNT): ${emails.join(', ')}${more}`,
-      { issues: [{ path: 'account', message: 'several accounts exist; pass --account EMAIL' }], accounts: emails },
+      {
+        issues: [{ path: 'account', message: 'several accounts exist; pass --account EMAIL' }],
+        accounts: emails,
+      },
     );
   }
   const row = await findAccountById(ctx.db, only.id);

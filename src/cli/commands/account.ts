@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { createAccount } from '../../core/accounts/create-account';
+import { listAccounts } from '../../core/accounts/list-accounts';
+import { examples } from '../help';
+import { emit, type GlobalOptions, table } from '../output';
+import { newPassword } from '../password';
+import { withRuntime } from '../runtime';
+
+interface CreateOptions extends GlobalOptions {
+  email: string;
+  name: string;
+  passwordStdin?: boolean;
+}
+
+export function registerAccount(program: Command): void {
+  const account = program.command('account').description('manage the accounts on this server (operator)');
+
+  const create = account
+    .command('create')
+    .description('create an account (ignores the sign-up policy: the operator decides)')
+    .requiredOption('--email <email>', 'sign-in email')
+    .requiredOption('--name <name>', 'the person’s name')
+    .option('--password-stdin', 'read the password from stdin (else $RAPPORT_PASSWORD, else a hidden prompt)')
+    .action(async (_opts: unknown, command: Command) => {
+      const o = command.optsWithGlobals<CreateOptions>();
+      const password = await newPassword(o);
+      const created = await withRuntime(o, (rt) =>
+        createAccount(rt.ctx(), { email: o.email, name: o.name, password }),
+      );
+      emit(o, created, () => `created account ${created.email} (${created.id})`);
+    });
+  examples(create, [
+    'rapport account create --email ana@example.org --name "Ana López"',
+    'printf %s "$PASS" | rapport account create --email ana@example.org --name Ana --password-stdin',
+    'RAPPORT_PASSWORD=… rapport account create --email ana@example.org --name Ana',
+  ]);
+
+  const list = account
+    .command('list')
+    .description('list the accounts on this server')
+    .action(async (_opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const accounts = await withRuntime(g, (rt) => listAccounts(rt.ctx()));
+      emit(g, accounts, () =>
+        accounts.length === 0
+          ? 'no accounts yet'
+          : table(
+              ['ID', 'EMAIL'],
+              accounts.map((a) => [a.id, a.email]),
+            ),
+      );
+    });
+  examples(list, ['rapport account list', 'rapport account list --json']);
+}

@@ -1,0 +1,54 @@
+import { type Command, Option } from 'commander';
+import { CONTACT_SORTS, type ContactListQuery } from '../../contracts/contacts';
+import { listContacts } from '../../core/contacts/list-contacts';
+import { emitContactPage } from '../contact-view';
+import { examples } from '../help';
+import type { GlobalOptions } from '../output';
+import { allPages, MAX_PAGE } from '../pages';
+import { integer } from '../parse';
+import { withAccount } from '../runtime';
+
+interface ListOptions extends GlobalOptions {
+  tag?: string;
+  org?: string;
+  from?: string;
+  to?: string;
+  sort?: (typeof CONTACT_SORTS)[number];
+  limit?: number;
+  all?: boolean;
+}
+
+export function registerList(program: Command): void {
+  const cmd = program
+    .command('list')
+    .description('list your contacts, filtered and sorted')
+    .option('--tag <tag>', 'only contacts with this tag (by name)')
+    .option('--org <id>', 'only contacts at this organisation (id from `rapport orgs`)')
+    .option('--from <date>', 'connected on or after YYYY-MM-DD')
+    .option('--to <date>', 'connected on or before YYYY-MM-DD')
+    .addOption(new Option('--sort <order>', 'sort order (default: name)').choices(CONTACT_SORTS))
+    .option('--limit <n>', `page size, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
+    .option('--all', 'every page, not just the first')
+    .action(async (_opts: unknown, command: Command) => {
+      const o = command.optsWithGlobals<ListOptions>();
+      const query: ContactListQuery = {
+        tag: o.tag,
+        organisation: o.org,
+        connectedFrom: o.from,
+        connectedTo: o.to,
+        sort: o.sort,
+        limit: o.limit,
+      };
+      const page = await withAccount(o, (ctx) =>
+        o.all
+          ? allPages((cursor) => listContacts(ctx, { ...query, limit: MAX_PAGE, cursor }))
+          : listContacts(ctx, query),
+      );
+      emitContactPage(o, page, 'no contacts');
+    });
+  examples(cmd, [
+    'rapport list',
+    'rapport list --tag mentor --sort -connected',
+    'rapport list --from 2024-01-01 --to 2024-12-31 --all --json',
+  ]);
+}

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { listTags } from '../../core/tags/list-tags';
+import { mergeTags } from '../../core/tags/merge-tags';
+import { renameTag } from '../../core/tags/rename-tag';
+import { examples } from '../help';
+import { emit, type GlobalOptions } from '../output';
+import { resolveTag } from '../resolve';
+import { withAccount } from '../runtime';
+
+export function registerTag(program: Command): void {
+  const tag = program.command('tag').description('rename or merge tags');
+
+  const rename = tag
+    .command('rename')
+    .description('rename a tag on every contact that carries it')
+    .argument('<tag>', 'tag id or name')
+    .argument('<new-name>', 'the new name')
+    .action(async (ref: string, name: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const renamed = await withAccount(g, async (ctx) =>
+        renameTag(ctx, resolveTag(await listTags(ctx), ref).id, { name }),
+      );
+      emit(g, renamed, () => `renamed to ${renamed.name} (${renamed.contactCount} contacts)`);
+    });
+  examples(rename, ['rapport tag rename mentr mentor', 'rapport tag rename 0193b6c2-… "former colleagues"']);
+
+  const merge = tag
+    .command('merge')
+    .description('move every contact of one tag onto another and remove the first')
+    .argument('<from>', 'tag id or name to merge away')
+    .argument('<into>', 'tag id or name to keep')
+    .action(async (from: string, into: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const kept = await withAccount(g, async (ctx) => {
+        const tags = await listTags(ctx);
+        return mergeTags(ctx, resolveTag(tags, from).id, { into: resolveTag(tags, into).id });
+      });
+      emit(g, kept, () => `merged ${from} into ${kept.name} (${kept.contactCount} contacts)`);
+    });
+  examples(merge, ['rapport tag merge "ex colleagues" "former colleagues"']);
+}

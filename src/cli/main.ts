@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../core/errors';
+import { registerAccount } from './commands/account';
+import { registerAdd } from './commands/add';
+import { registerDb } from './commands/db';
+import { registerEdit } from './commands/edit';
+import { registerList } from './commands/list';
+import { registerOrgs } from './commands/orgs';
+import { registerRestore } from './commands/restore';
+import { registerRm } from './commands/rm';
+import { registerSearch } from './commands/search';
+import { registerServe } from './commands/serve';
+import { registerShow } from './commands/show';
+import { registerTag } from './commands/tag';
+import { registerTags } from './commands/tags';
+import { registerToken } from './commands/token';
+import { registerTrash } from './commands/trash';
+import { EXIT_CODE_TABLE, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { reportError } from './output';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+function buildProgram(json: boolean): Command {
+  const program = new Command('rapport')
+    .description('Rapport: your self-hosted professional rolodex')
+    .version(version)
+    .option('--data <dir>', 'data directory of the SQLite database (default: $RAPPORT_DATA_DIR or ./data)')
+    .option('--account <email>', 'act as this account (default: $RAPPORT_ACCOUNT, else the only account)')
+    .option('--json', 'print machine-readable JSON (errors as {"error":{…}} on stderr)')
+    // Set before the commands are added so every subcommand inherits them.
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    // Under --json the error is reported once, as JSON, by main below.
+    .configureOutput(json ? { outputError: () => {} } : {});
+  program.addHelpText(
+    'after',
+    `
+Environment:
+  DATABASE_URL      postgres://… to use PostgreSQL instead of SQLite (wins over --data)
+  RAPPORT_DATA_DIR  data directory (default ./data)
+  RAPPORT_ACCOUNT   account to act as
+  RAPPORT_PASSWORD  password for \`account create\` when not typed or piped
+
+Exit status:
+${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,
+  );
+  for (const register of [
+    registerServe,
+    registerDb,
+    registerAccount,
+    registerToken,
+    registerAdd,
+    registerList,
+    registerSearch,
+    registerShow,
+    registerEdit,
+    registerRm,
+    registerRestore,
+    registerTrash,
+    registerTags,
+    registerTag,
+    registerOrgs,
+  ]) {
+    register(program);
+  }
+  return program;
+}
+
+/** Runs one command line; returns the exit status (see exit-codes.ts). */
+async function main(argv: string[]): Promise<number> {
+  // Known before parsing so that even a usage error can be reported as JSON.
+  const json = argv.includes('--json');
+  const program = buildProgram(json);
+  try {
+    await program.parseAsync(argv);
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and --version end with status 0; everything else commander rejects is a usage error.
+      if (e.exitCode === 0) return EXIT_OK;
+      if (json) reportError(new AppError('validation', e.message.replace(/^error: /, '')), true);
+      return EXIT_USAGE;
+    }
+    return reportError(e, json);
+  }
+}
+
+process.exitCode = await main(process.argv);

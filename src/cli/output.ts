@@ -1,0 +1,100 @@
+import Table from 'cli-table3';
+import { AppError } from '../core/errors';
+import { exitCodeFor } from './exit-codes';
+
+/** Options every command understands (declared once on the program). */
+export interface GlobalOptions {
+  data?: string;
+  account?: string;
+  json?: boolean;
+}
+
+/** Prints `value` as JSON when `--json` is on, else the human text `human()` builds. */
+export function emit(g: GlobalOptions, value: unknown, human: () => string): void {
+  const text = g.json ? JSON.stringify(value, null, 2) : human();
+  if (text) process.stdout.write(`${text}\n`);
+}
+
+/** A note for people (hints, "more pages"), kept off stdout so pipes only see data; silent under --json. */
+export function note(g: GlobalOptions, text: string): void {
+  if (!g.json) process.stderr.write(`${text}\n`);
+}
+
+/** Borderless, aligned columns: readable in a terminal and still easy to grep or cut. */
+export function table(head: string[], rows: (string | number | null | undefined)[][]): string {
+  const t = new Table({
+    head,
+    chars: {
+      top: '',
+      'top-mid': '',
+      'top-left': '',
+      'top-right': '',
+      bottom: '',
+      'bottom-mid': '',
+      'bottom-left': '',
+      'bottom-right': '',
+      left: '',
+      'left-mid': '',
+      mid: '',
+      'mid-mid': '',
+      right: '',
+      'right-mid': '',
+      middle: '  ',
+    },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+  });
+  t.push(...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c)))));
+  return t
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
+}
+
+/** `label  value` lines with the labels padded to one width; empty values show as a dash. */
+export function fields(pairs: [string, string | null | undefined][]): string {
+  const width = Math.max(...pairs.map(([k]) => k.length));
+  return pairs
+    .map(([k, v]) => {
+      const value = v === null || v === undefined || v === '' ? '—' : v;
+      // Continuation lines of multi-line values line up under the first.
+      return `${k.padEnd(width)}  ${value.replaceAll('\n', `\n${' '.repeat(width + 2)}`)}`;
+    })
+    .join('\n');
+}
+
+interface Candidate {
+  id: string;
+  displayName: string;
+  organisation?: { name: string } | null;
+}
+
+/** Reports any failure on stderr (plain or `{"error":…}` JSON) and returns the exit status for it. */
+export function reportError(e: unknown, json: boolean): number {
+  const err =
+    e instanceof AppError ? e : new AppError('internal', e instanceof Error ? e.message : String(e), {});
+  if (json) {
+    const body = { error: { code: err.code, message: err.message, details: err.details } };
+    process.stderr.write(`${JSON.stringify(body)}\n`);
+    return exitCodeFor(err.code);
+  }
+  const lines = [`error: ${err.message}`];
+  const issues = err.details.issues ?? [];
+  // A single issue is usually the message itself; repeating it adds nothing.
+  const only = issues.length === 1 ? issues[0] : undefined;
+  if (!only || `${only.path}: ${only.message}` !== err.message) {
+    lines.push(...issues.map((i) => `  ${i.path}: ${i.message}`));
+  }
+  const candidates = err.details.candidates as Candidate[] | undefined;
+  if (candidates) {
+    lines.push(
+      ...candidates.map(
+        (c) => `  ${c.id}  ${c.displayName}${c.organisation ? ` · ${c.organisation.name}` : ''}`,
+      ),
+    );
+  }
+  if (err.code === 'internal' && process.env.RAPPORT_DEBUG && e instanceof Error && e.stack)
+    lines.push(e.stack);
+  process.stderr.write(`${lines.join('\n')}\n`);
+  return exitCodeFor(err.code);
+}

@@ -1,0 +1,41 @@
+import type { Contact } from '../contracts/contacts';
+import type { Tag } from '../contracts/tags';
+import { getContact } from '../core/contacts/get-contact';
+import { listContacts } from '../core/contacts/list-contacts';
+import type { Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { normaliseTagName } from '../core/tags/tag';
+import { fold } from '../core/text/fold';
+
+// Enough candidates to recognise the right one in an "ambiguous" answer without flooding the terminal.
+const CANDIDATES = 10;
+
+/**
+ * The actor's contact named by `ref`: its id, else the single search hit for the text (or the single hit whose
+ * name is exactly `ref`). No hit is `not_found`; several is `validation` with the candidates in the details.
+ */
+export async function resolveContact(ctx: Ctx, ref: string): Promise<Contact> {
+  try {
+    return await getContact(ctx, ref.trim());
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'not_found')) throw e;
+  }
+  const page = await listContacts(ctx, { q: ref, limit: CANDIDATES });
+  const hits = page.items;
+  const exact = hits.filter((h) => fold(h.displayName).trim() === fold(ref).trim());
+  const chosen = hits.length === 1 ? hits[0] : exact.length === 1 ? exact[0] : undefined;
+  if (chosen) return getContact(ctx, chosen.id);
+  if (hits.length === 0) throw new AppError('not_found', `no contact matches "${ref}"`);
+  const count = page.nextCursor ? `more than ${hits.length}` : String(hits.length);
+  throw new AppError('validation', `ambiguous: "${ref}" matches ${count} contacts; use one of these ids`, {
+    candidates: hits.map((h) => ({ id: h.id, displayName: h.displayName, organisation: h.organisation })),
+  });
+}
+
+/** The tag in `tags` with this id or (accent- and case-insensitive) name; else `not_found`. */
+export function resolveTag(tags: Tag[], ref: string): Tag {
+  const norm = normaliseTagName(ref);
+  const tag = tags.find((t) => t.id === ref.trim()) ?? tags.find((t) => normaliseTagName(t.name) === norm);
+  if (!tag) throw new AppError('not_found', `no tag "${ref}"`);
+  return tag;
+}
