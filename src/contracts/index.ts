@@ -3,3 +3,4 @@ export * from './common';
 export * from './contacts';
 export * from './organisations';
 export * from './tags';
+export * from './trash';

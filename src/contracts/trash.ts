@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { contactSummary } from './contacts';
+import { organisation } from './organisations';
+import { tag } from './tags';
+
+const purge = { purgeAfter: z.string() };
+export const trashListing = z.object({
+  contacts: z.array(contactSummary.extend(purge)),
+  organisations: z.array(organisation.extend(purge)),
+  tags: z.array(tag.extend(purge)),
+});
+export type TrashListing = z.infer<typeof trashListing>;
