@@ -1,0 +1,65 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { createQueryClient } from './api/query-client';
+import { FirstRunPage } from './features/auth/first-run-page';
+import { PublicOnly } from './features/auth/public-only';
+import { RequireSession } from './features/auth/require-session';
+import { SignInPage } from './features/auth/sign-in-page';
+import { SignUpPage } from './features/auth/sign-up-page';
+import { useSessionExpiry } from './features/auth/use-session-expiry';
+import { ContactPage } from './features/contacts/contact-page';
+import { ContactsPage } from './features/contacts/contacts-page';
+import { NewContactPage } from './features/contacts/new-contact-page';
+import { OrganisationPage } from './features/organisations/organisation-page';
+import { OrganisationsPage } from './features/organisations/organisations-page';
+import { SettingsPage } from './features/settings/settings-page';
+import { TagsPage } from './features/tags/tags-page';
+import { TrashPage } from './features/trash/trash-page';
+import { AppLayout } from './shell/app-layout';
+import { PublicLayout } from './shell/public-layout';
+import { NotFoundPage } from './ui/not-found-page';
+import { ToastProvider } from './ui/toast-provider';
+
+function AppRoutes() {
+  useSessionExpiry();
+  return (
+    <Routes>
+      <Route element={<PublicOnly />}>
+        <Route element={<PublicLayout />}>
+          <Route path="/welcome" element={<FirstRunPage />} />
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/sign-up" element={<SignUpPage />} />
+        </Route>
+      </Route>
+      <Route element={<RequireSession />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<Navigate to="/contacts" replace />} />
+          <Route path="/contacts" element={<ContactsPage />} />
+          <Route path="/contacts/new" element={<NewContactPage />} />
+          <Route path="/contacts/:id" element={<ContactPage />} />
+          <Route path="/organisations" element={<OrganisationsPage />} />
+          <Route path="/organisations/:id" element={<OrganisationPage />} />
+          <Route path="/tags" element={<TagsPage />} />
+          <Route path="/trash" element={<TrashPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+/** The whole web app: data cache, notices and routes. */
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <ToastProvider>
+          <AppRoutes />
+        </ToastProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

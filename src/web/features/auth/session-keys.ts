@@ -1,0 +1,2 @@
+export const sessionKey = ['session'] as const;
+export const setupKey = ['setup'] as const;

@@ -1,0 +1,67 @@
+import { type FormEvent, useState } from 'react';
+import { Link, Navigate } from 'react-router';
+import { isApiError } from '../../api/client';
+import { FormAlert } from '../../ui/form-alert';
+import { TextField } from '../../ui/text-field';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { useSetup } from './use-setup';
+import { useSignIn } from './use-sign-in';
+
+export function SignInPage() {
+  useDocumentTitle('Sign in');
+  const setup = useSetup();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  if (setup.data?.needsFirstAccount) return <Navigate to="/welcome" replace />;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    signIn.mutate({ email, password });
+  }
+
+  const error = signIn.error
+    ? isApiError(signIn.error) && (signIn.error.status === 401 || signIn.error.status === 400)
+      ? 'That email and password do not match an account.'
+      : isApiError(signIn.error) && signIn.error.status === 429
+        ? 'Too many attempts. Wait a minute and try again.'
+        : signIn.error.message
+    : null;
+
+  return (
+    <div className="auth-card">
+      <h1 tabIndex={-1} data-page-heading="">
+        Sign in to Rapport
+      </h1>
+      <form className="stack" onSubmit={submit}>
+        <FormAlert message={error} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <button type="submit" className="button button--primary" disabled={signIn.isPending}>
+          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      {setup.data && setup.data.signup !== 'closed' ? (
+        <p className="auth-card__switch">
+          New here? <Link to="/sign-up">Create an account</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

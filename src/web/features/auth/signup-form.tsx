@@ -1,0 +1,73 @@
+import { type FormEvent, useState } from 'react';
+import { toFieldErrors } from '../../ui/field-errors';
+import { FormAlert } from '../../ui/form-alert';
+import { TextField } from '../../ui/text-field';
+import { useSignUp } from './use-sign-up';
+
+const FIELDS = new Set(['name', 'email', 'password', 'inviteCode']);
+
+/** Name, email, password (and an invite code when sign-up is by invitation). */
+export function SignupForm({ withInvite, submitLabel }: { withInvite: boolean; submitLabel: string }) {
+  const signUp = useSignUp();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [inviteCode, setInviteCode] = useState('');
+  const errors = toFieldErrors(signUp.error, (p) => FIELDS.has(p));
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    signUp.mutate({ name, email, password, ...(withInvite ? { inviteCode } : {}) });
+  }
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <FormAlert message={errors.general} />
+      <TextField
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        required
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.byPath.get('name')}
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.byPath.get('email')}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        hint="At least 8 characters."
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.byPath.get('password')}
+      />
+      {withInvite ? (
+        <TextField
+          label="Invite code"
+          name="inviteCode"
+          autoComplete="off"
+          required
+          value={inviteCode}
+          onChange={(e) => setInviteCode(e.target.value)}
+          error={errors.byPath.get('inviteCode')}
+        />
+      ) : null}
+      <button type="submit" className="button button--primary" disabled={signUp.isPending}>
+        {signUp.isPending ? 'Creating account…' : submitLabel}
+      </button>
+    </form>
+  );
+}

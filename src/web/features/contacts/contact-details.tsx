@@ -1,0 +1,170 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Contact } from '../../api/types';
+import { formatDate, formatDateTime, formatSource } from '../../ui/format';
+import { SourceBadge } from './source-badge';
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="dl__row">
+      <dt>{term}</dt>
+      <dd>{children || <span className="muted">—</span>}</dd>
+    </div>
+  );
+}
+
+function safeHref(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+/** Everything stored about a contact, read-only, with the source of each channel and past positions. */
+export function ContactDetails({ contact }: { contact: Contact }) {
+  const fields = Object.entries(contact.customFields);
+  return (
+    <div className="details">
+      <section aria-labelledby="details-about" className="card">
+        <h2 id="details-about">About</h2>
+        <dl className="dl">
+          <Row term="Given name">{contact.givenName}</Row>
+          <Row term="Family name">{contact.familyName}</Row>
+          <Row term="Display name">{contact.displayName}</Row>
+          <Row term="Organisation">
+            {contact.organisation ? (
+              <Link to={`/organisations/${contact.organisation.id}`}>{contact.organisation.name}</Link>
+            ) : null}
+          </Row>
+          <Row term="Title">{contact.title}</Row>
+          <Row term="Location">{contact.location}</Row>
+          <Row term="Connected on">{contact.connectedOn ? formatDate(contact.connectedOn) : null}</Row>
+        </dl>
+      </section>
+
+      <section aria-labelledby="details-reach" className="card">
+        <h2 id="details-reach">Ways to reach</h2>
+        <h3>Emails</h3>
+        {contact.emails.length === 0 ? (
+          <p className="muted">No emails.</p>
+        ) : (
+          <ul className="channels">
+            {contact.emails.map((e) => (
+              <li key={e.value}>
+                <a href={`mailto:${e.value}`}>{e.value}</a>
+                {e.label ? <span className="chip">{e.label}</span> : null}
+                <SourceBadge source={e.source} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>Phones</h3>
+        {contact.phones.length === 0 ? (
+          <p className="muted">No phones.</p>
+        ) : (
+          <ul className="channels">
+            {contact.phones.map((p) => (
+              <li key={p.value}>
+                <a href={`tel:${p.e164 ?? p.value.replace(/[^\d+]/g, '')}`}>{p.value}</a>
+                {p.label ? <span className="chip">{p.label}</span> : null}
+                <SourceBadge source={p.source} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>Web links</h3>
+        {contact.urls.length === 0 ? (
+          <p className="muted">No links.</p>
+        ) : (
+          <ul className="channels">
+            {contact.urls.map((u) => (
+              <li key={u.value}>
+                <a href={safeHref(u.value)} rel="noopener noreferrer" target="_blank">
+                  {u.kind === 'linkedin'
+                    ? `LinkedIn: ${u.value.replace(/^https?:\/\/(www\.)?/, '')}`
+                    : u.value}
+                </a>
+                {u.label ? <span className="chip">{u.label}</span> : null}
+                <SourceBadge source={u.source} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="details-tags" className="card">
+        <h2 id="details-tags">Tags</h2>
+        {contact.tags.length === 0 ? (
+          <p className="muted">No tags.</p>
+        ) : (
+          <ul className="chips">
+            {contact.tags.map((t) => (
+              <li key={t}>
+                <Link className="chip chip--link" to={`/contacts?tag=${encodeURIComponent(t)}`}>
+                  {t}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="details-story" className="card">
+        <h2 id="details-story">Story</h2>
+        <dl className="dl">
+          <Row term="How we met">
+            {contact.howWeMet ? <span className="prewrap">{contact.howWeMet}</span> : null}
+          </Row>
+          <Row term="Notes">{contact.notes ? <span className="prewrap">{contact.notes}</span> : null}</Row>
+        </dl>
+      </section>
+
+      <section aria-labelledby="details-custom" className="card">
+        <h2 id="details-custom">Custom fields</h2>
+        {fields.length === 0 ? (
+          <p className="muted">No custom fields.</p>
+        ) : (
+          <dl className="dl">
+            {fields.map(([key, value]) => (
+              <Row key={key} term={key}>
+                {value}
+              </Row>
+            ))}
+          </dl>
+        )}
+      </section>
+
+      <section aria-labelledby="details-history" className="card">
+        <h2 id="details-history">Past positions</h2>
+        {contact.pastPositions.length === 0 ? (
+          <p className="muted">No past positions recorded.</p>
+        ) : (
+          <ul className="positions">
+            {contact.pastPositions.map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: positions have no id and never reorder
+              <li key={i}>
+                <span>
+                  {[p.title, p.organisation?.name].filter(Boolean).join(' at ') || 'Unknown position'}
+                  {p.organisation?.id ? (
+                    <>
+                      {' '}
+                      (<Link to={`/organisations/${p.organisation.id}`}>organisation</Link>)
+                    </>
+                  ) : null}
+                </span>
+                {p.endedOn ? <span className="muted"> · until {formatDate(p.endedOn)}</span> : null}
+                <SourceBadge source={p.source} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="details-record" className="card">
+        <h2 id="details-record">Record</h2>
+        <dl className="dl">
+          <Row term="Added via">{formatSource(contact.source)}</Row>
+          <Row term="Created">{formatDateTime(contact.createdAt)}</Row>
+          <Row term="Last updated">{formatDateTime(contact.updatedAt)}</Row>
+        </dl>
+      </section>
+    </div>
+  );
+}

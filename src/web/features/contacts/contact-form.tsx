@@ -1,0 +1,199 @@
+import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { ContactCreateInput } from '../../api/types';
+import { toFieldErrors } from '../../ui/field-errors';
+import { FormAlert } from '../../ui/form-alert';
+import { TextAreaField } from '../../ui/text-area-field';
+import { TextField } from '../../ui/text-field';
+import { useOrganisationOptions } from '../organisations/use-organisation-options';
+import { ChannelListEditor } from './channel-list-editor';
+import {
+  type ChannelKind,
+  type ContactFormState,
+  derivedName,
+  formToInput,
+  type SubmittedRows,
+  TEXT_FIELDS,
+} from './contact-form-state';
+import { CustomFieldsEditor } from './custom-fields-editor';
+import { TagsEditor } from './tags-editor';
+
+interface ContactFormProps {
+  initial: ContactFormState;
+  submitLabel: string;
+  pending: boolean;
+  /** The last API error of the save, if any: its issues are shown next to their fields. */
+  error: unknown;
+  onSubmit: (input: ContactCreateInput) => void;
+  onCancel: () => void;
+}
+
+const LISTS: ChannelKind[] = ['emails', 'phones', 'urls'];
+const ROW_PATH = /^(emails|phones|urls)\.(\d+)(?:\.(value|label))?$/;
+
+/**
+ * Every editable field of a contact. Enter saves (from any single-line field), Escape cancels,
+ * and API validation errors land next to the field they name (`emails.0.value` → the first email row).
+ */
+export function ContactForm({ initial, submitLabel, pending, error, onSubmit, onCancel }: ContactFormProps) {
+  const [state, setState] = useState(initial);
+  const [rows, setRows] = useState<SubmittedRows | null>(null);
+  const [localIssues, setLocalIssues] = useState<Map<string, string>>(new Map());
+  const formRef = useRef<HTMLFormElement>(null);
+  const organisations = useOrganisationOptions();
+  const set = <K extends keyof ContactFormState>(key: K, value: ContactFormState[K]) =>
+    setState((s) => ({ ...s, [key]: value }));
+
+  const errors = useMemo(() => {
+    const known = (path: string): boolean => {
+      if ((TEXT_FIELDS as readonly string[]).includes(path)) return true;
+      if (['emails', 'phones', 'urls', 'tags', 'customFields'].includes(path)) return true;
+      if (/^tags\.\d+$/.test(path)) return true;
+      const m = ROW_PATH.exec(path);
+      if (m && rows) return Number(m[2]) < rows[m[1] as ChannelKind].length;
+      if (path.startsWith('customFields.') && rows)
+        return rows.customFields.has(path.slice('customFields.'.length));
+      return false;
+    };
+    return toFieldErrors(error, known);
+  }, [error, rows]);
+
+  const get = (path: string) => localIssues.get(path) ?? errors.byPath.get(path);
+  const rowError = (kind: ChannelKind, rowId: string, field: 'value' | 'label') => {
+    const i = rows?.[kind].indexOf(rowId) ?? -1;
+    if (i < 0) return undefined;
+    return get(`${kind}.${i}.${field}`) ?? (field === 'value' ? get(`${kind}.${i}`) : undefined);
+  };
+  const customError = (rowId: string) => {
+    const local = localIssues.get(`customFields.#${rowId}`);
+    if (local) return local;
+    for (const [key, id] of rows?.customFields ?? [])
+      if (id === rowId) return errors.byPath.get(`customFields.${key}`);
+    return undefined;
+  };
+  const tagError = [...errors.byPath.entries()]
+    .filter(([p]) => p === 'tags' || p.startsWith('tags.'))
+    .map(([p, m]) => {
+      const i = Number(p.split('.')[1]);
+      return Number.isNaN(i) ? m : `“${state.tags[i] ?? ''}”: ${m}`;
+    })
+    .join(' ');
+
+  // After a failed save, put the keyboard on the first field that needs fixing.
+  const hasErrors = errors.byPath.size > 0 || localIssues.size > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new error (server or local) is the trigger
+  useEffect(() => {
+    if (!hasErrors) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [hasErrors, error, localIssues]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const built = formToInput(state);
+    setRows(built.rows);
+    setLocalIssues(built.localIssues);
+    if (built.localIssues.size > 0) return;
+    if (state.tagDraft.trim()) setState((s) => ({ ...s, tags: built.input.tags ?? s.tags, tagDraft: '' }));
+    onSubmit(built.input);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      onCancel();
+    }
+  }
+
+  const auto = derivedName(state.givenName, state.familyName);
+  const text = (name: (typeof TEXT_FIELDS)[number]) => ({
+    name,
+    value: state[name],
+    onChange: (e: { target: { value: string } }) => set(name, e.target.value),
+    error: get(name),
+  });
+
+  return (
+    <form ref={formRef} className="contact-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+      <FormAlert message={localIssues.size > 0 ? 'Please fix the highlighted fields.' : errors.general} />
+      <fieldset className="grid">
+        <legend>Name and position</legend>
+        <TextField label="Given name" autoComplete="off" {...text('givenName')} />
+        <TextField label="Family name" autoComplete="off" {...text('familyName')} />
+        <TextField
+          label="Display name"
+          autoComplete="off"
+          hint={auto ? `Leave empty to use “${auto}”.` : 'Leave empty to use the names above.'}
+          {...text('displayName')}
+        />
+        <TextField
+          label="Organisation"
+          autoComplete="off"
+          list="contact-organisation-options"
+          {...text('organisation')}
+        />
+        <datalist id="contact-organisation-options">
+          {(organisations.data ?? []).map((o) => (
+            <option key={o.id} value={o.name} />
+          ))}
+        </datalist>
+        <TextField label="Title" autoComplete="off" {...text('title')} />
+        <TextField label="Location" autoComplete="off" {...text('location')} />
+        <TextField label="Connected on" type="date" {...text('connectedOn')} />
+      </fieldset>
+
+      {LISTS.map((kind) => (
+        <ChannelListEditor
+          key={kind}
+          kind={kind}
+          rows={state[kind]}
+          onChange={(next) => set(kind, next)}
+          errorFor={(rowId, field) => rowError(kind, rowId, field)}
+          listError={errors.byPath.get(kind)}
+        />
+      ))}
+
+      <TagsEditor
+        tags={state.tags}
+        draft={state.tagDraft}
+        error={tagError || undefined}
+        onChange={(tags, tagDraft) => setState((s) => ({ ...s, tags, tagDraft }))}
+      />
+
+      <fieldset className="grid grid--wide">
+        <legend>Story</legend>
+        <TextAreaField
+          label="How we met"
+          name="howWeMet"
+          value={state.howWeMet}
+          onChange={(e) => set('howWeMet', e.target.value)}
+          error={get('howWeMet')}
+        />
+        <TextAreaField
+          label="Notes"
+          name="notes"
+          rows={5}
+          value={state.notes}
+          onChange={(e) => set('notes', e.target.value)}
+          error={get('notes')}
+          hint="Ctrl+Enter saves from here."
+        />
+      </fieldset>
+
+      <CustomFieldsEditor
+        rows={state.customFields}
+        onChange={(next) => set('customFields', next)}
+        errorFor={customError}
+        listError={errors.byPath.get('customFields')}
+      />
+
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <span className="form-actions__hint">Enter saves · Esc cancels</span>
+      </div>
+    </form>
+  );
+}

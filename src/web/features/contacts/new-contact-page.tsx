@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { PageHeader } from '../../ui/page-header';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { useToast } from '../../ui/use-toast';
+import { ContactForm } from './contact-form';
+import { emptyContactForm } from './contact-form-state';
+import { useCreateContact } from './use-create-contact';
+
+export function NewContactPage() {
+  useDocumentTitle('New contact');
+  const create = useCreateContact();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const [initial] = useState(emptyContactForm);
+  return (
+    <>
+      <PageHeader title="New contact" />
+      <ContactForm
+        initial={initial}
+        submitLabel="Create contact"
+        pending={create.isPending}
+        error={create.error}
+        onCancel={() => void navigate('/contacts')}
+        onSubmit={(input) =>
+          create.mutate(input, {
+            onSuccess: (contact) => {
+              toast.show({ message: `Added ${contact.displayName}.` });
+              void navigate(`/contacts/${contact.id}`);
+            },
+          })
+        }
+      />
+    </>
+  );
+}

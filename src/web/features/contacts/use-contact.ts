@@ -1,0 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Contact } from '../../api/types';
+import { contactKeys } from './contact-keys';
+
+export function useContact(id: string) {
+  return useQuery({
+    queryKey: contactKeys.detail(id),
+    queryFn: ({ signal }) => api.get<Contact>(`/contacts/${encodeURIComponent(id)}`, { signal }),
+  });
+}

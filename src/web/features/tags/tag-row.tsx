@@ -1,0 +1,165 @@
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { Link } from 'react-router';
+import { isApiError } from '../../api/client';
+import type { Tag } from '../../api/types';
+import { toFieldErrors } from '../../ui/field-errors';
+import { plural } from '../../ui/format';
+import { TextField } from '../../ui/text-field';
+import { useDeleteTag } from './use-delete-tag';
+import { useMergeTag } from './use-merge-tag';
+import { useRenameTag } from './use-rename-tag';
+
+type Mode = 'view' | 'rename' | 'merge';
+
+/** One tag with its actions: rename (a clash offers a merge), merge into another tag, delete. */
+export function TagRow({ tag, others }: { tag: Tag; others: Tag[] }) {
+  const [mode, setMode] = useState<Mode>('view');
+  const [name, setName] = useState(tag.name);
+  const [into, setInto] = useState('');
+  const rename = useRenameTag();
+  const merge = useMergeTag();
+  const remove = useDeleteTag();
+  const selectId = useId();
+  const inputId = useId();
+
+  // The field the user asked for gets the keyboard; leaving a form gives it back to the row's first action.
+  useEffect(() => {
+    if (mode === 'rename') {
+      const input = document.getElementById(inputId);
+      if (input instanceof HTMLInputElement) {
+        input.focus();
+        input.select();
+      }
+    } else if (mode === 'merge') {
+      document.getElementById(selectId)?.focus();
+    }
+  }, [mode, inputId, selectId]);
+  const clash =
+    isApiError(rename.error) && rename.error.status === 409
+      ? others.find((t) => t.name.toLowerCase() === name.trim().toLowerCase())
+      : undefined;
+  const renameErrors = toFieldErrors(rename.error, (p) => p === 'name');
+  const renameError = clash
+    ? `A tag named “${clash.name}” already exists.`
+    : (renameErrors.byPath.get('name') ?? renameErrors.general ?? undefined);
+
+  const close = () => {
+    setMode('view');
+    rename.reset();
+    merge.reset();
+    setName(tag.name);
+  };
+
+  function submitRename(e: FormEvent) {
+    e.preventDefault();
+    if (name.trim() === tag.name) return close();
+    rename.mutate({ id: tag.id, name }, { onSuccess: () => setMode('view') });
+  }
+
+  function submitMerge(e: FormEvent) {
+    e.preventDefault();
+    if (into) merge.mutate({ id: tag.id, into }, { onSuccess: () => setMode('view') });
+  }
+
+  const onEscape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
+  };
+
+  return (
+    <li className="tag-row">
+      {mode === 'rename' ? (
+        <form className="inline-form" onSubmit={submitRename} onKeyDown={onEscape} noValidate>
+          <TextField
+            label={`New name for ${tag.name}`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={renameError}
+            id={inputId}
+            autoComplete="off"
+          />
+          <div className="inline-form__actions">
+            <button
+              type="submit"
+              className="button button--primary button--small"
+              disabled={rename.isPending}
+            >
+              Save
+            </button>
+            {clash ? (
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() =>
+                  merge.mutate({ id: tag.id, into: clash.id }, { onSuccess: () => setMode('view') })
+                }
+              >
+                Merge into “{clash.name}”
+              </button>
+            ) : null}
+            <button type="button" className="button button--small" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : mode === 'merge' ? (
+        <form className="inline-form" onSubmit={submitMerge} onKeyDown={onEscape}>
+          <div className="field">
+            <label htmlFor={selectId}>Merge “{tag.name}” into</label>
+            <select id={selectId} value={into} onChange={(e) => setInto(e.target.value)} required>
+              <option value="">Choose a tag…</option>
+              {others.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            {merge.error ? <p className="field__error">{merge.error.message}</p> : null}
+          </div>
+          <div className="inline-form__actions">
+            <button
+              type="submit"
+              className="button button--primary button--small"
+              disabled={!into || merge.isPending}
+            >
+              Merge
+            </button>
+            <button type="button" className="button button--small" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <Link to={`/contacts?tag=${encodeURIComponent(tag.name)}`} className="tag-row__name">
+            <span className="chip">{tag.name}</span>
+            <span className="muted">{plural(tag.contactCount, 'contact')}</span>
+          </Link>
+          <div className="tag-row__actions">
+            <button type="button" className="button button--small" onClick={() => setMode('rename')}>
+              Rename<span className="visually-hidden"> {tag.name}</span>
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={others.length === 0}
+              onClick={() => setMode('merge')}
+            >
+              Merge<span className="visually-hidden"> {tag.name}</span>
+            </button>
+            <button
+              type="button"
+              className="button button--small button--danger"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate(tag)}
+            >
+              Delete<span className="visually-hidden"> {tag.name}</span>
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Tag } from '../../api/types';
+
+export const tagsKey = ['tags'] as const;
+
+/** All live tags of the account, with how many contacts carry each. */
+export function useTags() {
+  return useQuery({
+    queryKey: tagsKey,
+    queryFn: ({ signal }) => api.get<{ items: Tag[] }>('/tags', { signal }),
+    select: (data) => [...data.items].sort((a, b) => a.name.localeCompare(b.name)),
+  });
+}

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useSession } from '../features/auth/use-session';
+import { useSignOut } from '../features/auth/use-sign-out';
+import { useFocusOnNavigate } from './use-focus-on-navigate';
+import { useSearchShortcut } from './use-search-shortcut';
+
+const LINKS = [
+  { to: '/contacts', label: 'Contacts' },
+  { to: '/organisations', label: 'Organisations' },
+  { to: '/tags', label: 'Tags' },
+  { to: '/trash', label: 'Trash' },
+  { to: '/settings', label: 'Settings' },
+];
+
+/** The signed-in shell: skip link, top bar with the main navigation (a menu button on phones), and <main>. */
+export function AppLayout() {
+  const session = useSession();
+  const signOut = useSignOut();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useSearchShortcut();
+  useFocusOnNavigate();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone menu whenever the page changes
+  useEffect(() => setMenuOpen(false), [pathname]);
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar__inner">
+          <Link to="/contacts" className="brand">
+            Rapport
+          </Link>
+          <button
+            type="button"
+            className="nav-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="primary-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            Menu
+          </button>
+          <nav id="primary-nav" aria-label="Main" className={menuOpen ? 'nav nav--open' : 'nav'}>
+            <ul className="nav__links">
+              {LINKS.map((link) => (
+                <li key={link.to}>
+                  <NavLink to={link.to} className="nav__link">
+                    {link.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+            <div className="nav__account">
+              <span className="nav__name">{session.data?.account.name}</span>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={signOut.isPending}
+                onClick={() => signOut.mutate()}
+              >
+                Sign out
+              </button>
+            </div>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        <Outlet />
+      </main>
+    </>
+  );
+}

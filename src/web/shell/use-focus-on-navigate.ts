@@ -1,0 +1,33 @@
+import { useEffect, useRef } from 'react';
+import { useLocation } from 'react-router';
+
+/**
+ * After a client-side navigation, move focus to the new page's heading (or to <main> while it loads) so keyboard
+ * and screen-reader users start at the top of the new content, as they would after a full page load.
+ */
+export function useFocusOnNavigate(): void {
+  const { pathname, state } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new pathname is the trigger, not an input
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if ((state as { focusSearch?: boolean } | null)?.focusSearch) {
+      document.querySelector<HTMLInputElement>('[data-search-input]')?.focus();
+      return;
+    }
+    // A page may still be loading its data: wait briefly for its heading.
+    let tries = 0;
+    let frame = 0;
+    const focus = () => {
+      const heading = document.querySelector<HTMLElement>('main [data-page-heading]');
+      if (heading) heading.focus();
+      else if (tries++ < 30) frame = requestAnimationFrame(focus);
+      else document.querySelector<HTMLElement>('main')?.focus();
+    };
+    frame = requestAnimationFrame(focus);
+    return () => cancelAnimationFrame(frame);
+  }, [pathname, state]);
+}

@@ -1,0 +1,37 @@
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "12 Mar 2025" from an ISO date or timestamp; empty for null. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  // A bare date (2025-03-12) is a calendar day, not an instant: don't shift it by the time zone.
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00`) : new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+}
+
+const SOURCE_LABELS: Record<string, string> = {
+  web: 'web app',
+  api: 'API',
+  cli: 'command line',
+  linkedin: 'LinkedIn import',
+  vcard: 'vCard import',
+  csv: 'CSV import',
+  carddav: 'address-book sync',
+  backup: 'backup restore',
+  introduction: 'introduction',
+};
+
+/** Human words for where a fact came from. */
+export function formatSource(source: string): string {
+  return SOURCE_LABELS[source] ?? source;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

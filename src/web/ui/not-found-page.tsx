@@ -1,0 +1,15 @@
+import { Link } from 'react-router';
+import { PageHeader } from './page-header';
+import { useDocumentTitle } from './use-document-title';
+
+export function NotFoundPage() {
+  useDocumentTitle('Not found');
+  return (
+    <>
+      <PageHeader title="Page not found" />
+      <p>
+        There is nothing at this address. <Link to="/contacts">Go to your contacts</Link>.
+      </p>
+    </>
+  );
+}
