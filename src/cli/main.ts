@@ -32,8 +32,8 @@ function buildProgram(json: boolean): Command {
     .option('--json', 'print machine-readable JSON (errors as {"error":{…}} on stderr)')
     // Set before the commands are added so every subcommand inherits them.
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
     // Under --json the error is reported once, as JSON, by main below.
+    .showHelpAfterError(json ? false : '(run with --help for usage)')
     .configureOutput(json ? { outputError: () => {} } : {});
   program.addHelpText(
     'after',

@@ -20,7 +20,7 @@ export function registerTag(program: Command): void {
       const renamed = await withAccount(g, async (ctx) =>
         renameTag(ctx, resolveTag(await listTags(ctx), ref).id, { name }),
       );
-      emit(g, renamed, () => `renamed to ${renamed.name} (${renamed.contactCount} contacts)`);
+      emit(g, renamed, () => `renamed ${ref} to ${renamed.name} (${renamed.contactCount} contacts)`);
     });
   examples(rename, ['rapport tag rename mentr mentor', 'rapport tag rename 0193b6c2-… "former colleagues"']);
 

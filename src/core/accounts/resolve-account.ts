@@ -24,14 +24,11 @@ export async function resolveAccount(ctx: Ctx, email: string | undefined): Promi
   if (accounts.length > 1) {
     const emails = accounts.slice(0, LISTED).map((a) => a.email);
     const more = accounts.length > LISTED ? ', …' : '';
-    throw new AppError(
-      'validation',
-      `account: this server has several accounts; choose one with --account EMAIL (or RAPPORT_ACCOUNT): ${emails.join(', ')}${more}`,
-      {
-        issues: [{ path: 'account', message: 'several accounts exist; pass --account EMAIL' }],
-        accounts: emails,
-      },
-    );
+    const problem = `several accounts exist; choose one with --account EMAIL: ${emails.join(', ')}${more}`;
+    throw new AppError('validation', `account: ${problem}`, {
+      issues: [{ path: 'account', message: problem }],
+      accounts: emails,
+    });
   }
   const row = await findAccountById(ctx.db, only.id);
   if (!row) throw new AppError('not_found', 'the account vanished while it was being looked up');
