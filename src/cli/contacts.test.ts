@@ -216,6 +216,8 @@ describe('rapport CLI: contacts, tags and organisations', () => {
       unknownJson,
       restoreUnknown,
       ambiguous,
+      noWords,
+      noChange,
       badField,
       badSort,
       badCommand,
@@ -226,6 +228,8 @@ describe('rapport CLI: contacts, tags and organisations', () => {
       cli.run(['show', unknownId, '--json']),
       cli.run(['restore', unknownId]),
       cli.run(['show', 'mentor']),
+      cli.run(['rm', '?!']),
+      cli.run(['edit', jose.id]),
       cli.run(['add', 'X', '--field', 'no-equals-sign']),
       cli.run(['list', '--sort', 'sideways']),
       cli.run(['frobnicate']),
@@ -251,6 +255,9 @@ describe('rapport CLI: contacts, tags and organisations', () => {
     expect(ambiguous.stderr).toContain('ambiguous');
     expect(ambiguous.stderr).toContain(`${beaId}  Bea Ortiz · Globex`);
     expect(ambiguous.stderr).toContain(`${jose.id}  José López · Initech`);
+    // Text with no word to search for must not fall back to "every contact" and pick one.
+    expect(noWords).toMatchObject({ code: 5, stderr: 'error: no contact matches "?!"\n' });
+    expect(noChange).toMatchObject({ code: 2, stderr: 'error: nothing to change: give at least one flag\n' });
     expect(badField.code).toBe(2);
     expect(badField.stderr).toContain('must be key=value');
     expect(badSort.code).toBe(2);

@@ -26,7 +26,7 @@ function promptHidden(question: string): Promise<string> {
         if (ch === '\r' || ch === '\n') return done(() => resolve(value));
         if (ch === '\u0003' || ch === '\u0004')
           return done(() => reject(new AppError('validation', 'cancelled')));
-        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        if (ch === '\u007f' || ch === '\b') value = Array.from(value).slice(0, -1).join('');
         else value += ch;
       }
     };

@@ -5,7 +5,7 @@ import { listContacts } from '../core/contacts/list-contacts';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { normaliseTagName } from '../core/tags/tag';
-import { fold } from '../core/text/fold';
+import { fold, words } from '../core/text/fold';
 
 // Enough candidates to recognise the right one in an "ambiguous" answer without flooding the terminal.
 const CANDIDATES = 10;
@@ -20,6 +20,8 @@ export async function resolveContact(ctx: Ctx, ref: string): Promise<Contact> {
   } catch (e) {
     if (!(e instanceof AppError && e.code === 'not_found')) throw e;
   }
+  // Text with no searchable word would list everyone, and "the single hit" could then be any contact.
+  if (words(ref).length === 0) throw new AppError('not_found', `no contact matches "${ref}"`);
   const page = await listContacts(ctx, { q: ref, limit: CANDIDATES });
   const hits = page.items;
   const exact = hits.filter((h) => fold(h.displayName).trim() === fold(ref).trim());
