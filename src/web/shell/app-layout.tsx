@@ -48,7 +48,7 @@ export function AppLayout() {
             <ul className="nav__links">
               {LINKS.map((link) => (
                 <li key={link.to}>
-                  <NavLink to={link.to} className="nav__link">
+                  <NavLink to={link.to} className="nav__link" onClick={() => setMenuOpen(false)}>
                     {link.label}
                   </NavLink>
                 </li>

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { openRuntime, type Runtime } from '../../src/core/runtime';
+import { buildApp } from '../../src/server/app';
+
+export interface RunningServer {
+  base: string;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The real server (Fastify app + migrated SQLite file in a fresh temp data dir) on a random local port, serving
+ * the built web app. Only the password hashing cost is lowered, to keep the browser run quick.
+ */
+export async function startServer(webRoot: string): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
+  const logs: string[] = [];
+  let runtime: Runtime | undefined;
+  let app: FastifyInstance | undefined;
+  try {
+    runtime = await openRuntime({ RAPPORT_DATA_DIR: dataDir, RAPPORT_SIGNUP: 'open' }, { settings: { scryptN: 2 ** 12 } });
+    app = await buildApp({
+      handle: runtime.handle,
+      settings: runtime.settings,
+      webRoot,
+      logLevel: 'warn',
+      logStream: new Writable({
+        write(chunk, _enc, cb) {
+          logs.push(String(chunk));
+          cb();
+        },
+      }),
+    });
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    return {
+      base,
+      logs,
+      stop: async () => {
+        await app?.close();
+        await runtime?.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await app?.close();
+    await runtime?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+}
