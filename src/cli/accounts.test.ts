@@ -22,6 +22,11 @@ describe('rapport CLI: database, accounts, tokens and the acting account', () =>
     const again = await cli.run(['db', 'migrate']);
     expect(again).toMatchObject({ code: 0, stdout: 'schema is up to date\n' });
     expect(await cli.json(['db', 'migrate'])).toEqual({ applied: [] });
+    const broken = await cli.run(['db', 'migrate'], { env: { DATABASE_URL: 'mysql://db/rapport' } });
+    expect(broken).toMatchObject({
+      code: 1,
+      stderr: 'error: DATABASE_URL must start with postgres:// or postgresql://\n',
+    });
   });
 
   it('says how to start when there is no account yet', { timeout: SLOW }, async () => {

@@ -43,6 +43,7 @@ Environment:
   RAPPORT_DATA_DIR  data directory (default ./data)
   RAPPORT_ACCOUNT   account to act as
   RAPPORT_PASSWORD  password for \`account create\` when not typed or piped
+  RAPPORT_DEBUG     set to 1 to print the stack of an unexpected error
 
 Exit status:
 ${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,

@@ -93,8 +93,9 @@ export function reportError(e: unknown, json: boolean): number {
       ),
     );
   }
-  if (err.code === 'internal' && process.env.RAPPORT_DEBUG && e instanceof Error && e.stack)
+  if (err.code === 'internal' && process.env.RAPPORT_DEBUG && e instanceof Error && e.stack) {
     lines.push(e.stack);
+  }
   process.stderr.write(`${lines.join('\n')}\n`);
   return exitCodeFor(err.code);
 }

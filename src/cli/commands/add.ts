@@ -14,8 +14,9 @@ export function registerAdd(program: Command): void {
       .argument('[name]', 'display name (shorthand for --name)'),
   ).action(async (name: string | undefined, _opts: unknown, command: Command) => {
     const o = command.optsWithGlobals<GlobalOptions & ContactFlags>();
-    if (name !== undefined && o.name !== undefined)
+    if (name !== undefined && o.name !== undefined) {
       throw validationError('displayName', 'give the name once: as [name] or --name');
+    }
     const input = contactInput({ ...o, name: o.name ?? name });
     const contact = await withAccount(o, (ctx) => createContact(ctx, input, 'cli'));
     emit(o, contact, () => `added ${contact.displayName} (${contact.id})`);

@@ -17,8 +17,9 @@ export function registerEdit(program: Command): void {
   ).action(async (ref: string, _opts: unknown, command: Command) => {
     const o = command.optsWithGlobals<GlobalOptions & ContactFlags>();
     const input = contactInput(o);
-    if (Object.keys(input).length === 0)
+    if (Object.keys(input).length === 0) {
       throw new AppError('validation', 'nothing to change: give at least one flag');
+    }
     const contact = await withAccount(o, async (ctx) => {
       const found = await resolveContact(ctx, ref);
       return updateContact(ctx, found.id, input, 'cli');
