@@ -3,7 +3,10 @@ import type { AccountTable, Database } from '../db/schema';
 
 /** Number of accounts on this server (first-run detection). */
 export async function countAccounts(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -11,7 +14,10 @@ export async function insertAccount(db: Kysely<Database>, row: AccountTable): Pr
   await db.insertInto('accounts').values(row).execute();
 }
 
-export async function findAccountByEmail(db: Kysely<Database>, emailNorm: string): Promise<AccountTable | undefined> {
+export async function findAccountByEmail(
+  db: Kysely<Database>,
+  emailNorm: string,
+): Promise<AccountTable | undefined> {
   return db.selectFrom('accounts').selectAll().where('email_norm', '=', emailNorm).executeTakeFirst();
 }
 
@@ -20,11 +26,19 @@ export async function findAccountById(db: Kysely<Database>, id: string): Promise
 }
 
 /** The only account, if exactly one exists (the CLI acts as it by default). */
-export async function listAccountEmails(db: Kysely<Database>, limit: number): Promise<{ id: string; email: string }[]> {
+export async function listAccountEmails(
+  db: Kysely<Database>,
+  limit: number,
+): Promise<{ id: string; email: string }[]> {
   return db.selectFrom('accounts').select(['id', 'email']).orderBy('created_at').limit(limit).execute();
 }
 
-export async function updatePasswordHash(db: Kysely<Database>, id: string, hash: string, at: string): Promise<void> {
+export async function updatePasswordHash(
+  db: Kysely<Database>,
+  id: string,
+  hash: string,
+  at: string,
+): Promise<void> {
   await db
     .updateTable('accounts')
     .set({ password_hash: hash, password_changed_at: at, updated_at: at })

@@ -6,7 +6,11 @@ export async function insertApiToken(db: Kysely<Database>, row: ApiTokenTable): 
 }
 
 /** The owner's tokens that are neither revoked nor expired, newest first. */
-export async function listLiveApiTokens(db: Kysely<Database>, accountId: string, now: string): Promise<ApiTokenTable[]> {
+export async function listLiveApiTokens(
+  db: Kysely<Database>,
+  accountId: string,
+  now: string,
+): Promise<ApiTokenTable[]> {
   return db
     .selectFrom('api_tokens')
     .selectAll()
@@ -32,7 +36,12 @@ export async function findLiveApiToken(
 }
 
 /** Revokes the owner's token; 0 when it is not theirs or already revoked. */
-export async function revokeApiToken(db: Kysely<Database>, accountId: string, id: string, at: string): Promise<number> {
+export async function revokeApiToken(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+  at: string,
+): Promise<number> {
   const r = await db
     .updateTable('api_tokens')
     .set({ revoked_at: at })

@@ -11,7 +11,8 @@ export async function authenticateSession(ctx: Ctx, token: string): Promise<{ ac
   const now = nowIso(ctx);
   const session = await findLiveSession(ctx.db, hashSecret(token), now);
   if (!session) return null;
-  if (Date.parse(now) - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) await touchSession(ctx.db, session.id, now);
+  if (Date.parse(now) - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS)
+    await touchSession(ctx.db, session.id, now);
   return { accountId: session.account_id };
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { signupInviteInput } from '../../contracts/auth';
 import { addDays } from '../clock';
 import { type Ctx, nowIso, requireActor } from '../context';

@@ -23,11 +23,17 @@ export async function signUp(ctx: Ctx, input: SignupInput): Promise<Account> {
       case 'closed':
         throw new AppError('forbidden', 'sign-up is closed on this server; ask its operator for an account');
       case 'invite': {
-        const invite = data.inviteCode ? await findUsableInvite(tx.db, hashSecret(data.inviteCode), nowIso(tx)) : undefined;
+        const invite = data.inviteCode
+          ? await findUsableInvite(tx.db, hashSecret(data.inviteCode), nowIso(tx))
+          : undefined;
         if (!invite || (invite.email_norm && invite.email_norm !== normaliseEmail(data.email))) {
-          throw new AppError('forbidden', 'inviteCode: a valid, unused invite code is required to sign up here', {
-            issues: [{ path: 'inviteCode', message: 'a valid, unused invite code is required' }],
-          });
+          throw new AppError(
+            'forbidden',
+            'inviteCode: a valid, unused invite code is required to sign up here',
+            {
+              issues: [{ path: 'inviteCode', message: 'a valid, unused invite code is required' }],
+            },
+          );
         }
         const account = await createAccount(tx, data);
         if ((await useInvite(tx.db, invite.id, account.id, nowIso(tx))) !== 1) {

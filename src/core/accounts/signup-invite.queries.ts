@@ -20,7 +20,12 @@ export async function findUsableInvite(
 }
 
 /** Marks the invite used; 0 if someone else used it first (the caller must then refuse). */
-export async function useInvite(db: Kysely<Database>, id: string, accountId: string, at: string): Promise<number> {
+export async function useInvite(
+  db: Kysely<Database>,
+  id: string,
+  accountId: string,
+  at: string,
+): Promise<number> {
   const r = await db
     .updateTable('signup_invites')
     .set({ used_at: at, used_by: accountId })

@@ -1,16 +1,16 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Engine } from '../db/connect';
-import { contactMatchesWords } from '../db/portable';
+import { contactSearchHits } from '../db/portable';
 import type { ContactChannelTable, ContactPositionTable, ContactTable, Database } from '../db/schema';
 
 export type ContactRow = ContactTable & { organisation_name: string | null };
 
+const withLiveOrg = (join: any) => join.onRef('o.id', '=', 'contacts.organisation_id').on('o.deleted_at', 'is', null);
+
 function contactsWithOrg(db: Kysely<Database>, ownerId: string) {
   return db
     .selectFrom('contacts')
-    .leftJoin('organisations as o', (join) =>
-      join.onRef('o.id', '=', 'contacts.organisation_id').on('o.deleted_at', 'is', null),
-    )
+    .leftJoin('organisations as o', withLiveOrg)
     .selectAll('contacts')
     .select('o.name as organisation_name')
     .where('contacts.owner_id', '=', ownerId);
@@ -52,33 +52,33 @@ export type ContactSort = { column: 'sort_key' | 'created_at' | 'connected_on'; 
 export interface ContactFilter {
   ownerId: string;
   deleted: boolean;
-  /** Folded search words (core/text/fold.ts): every one must prefix-match a word of the contact. */
-  words?: string[];
   tagId?: string;
   organisationId?: string;
   connectedFrom?: string;
   connectedTo?: string;
 }
 
-function filtered(db: Kysely<Database>, engine: Engine, f: ContactFilter) {
-  let q = contactsWithOrg(db, f.ownerId).where('contacts.deleted_at', f.deleted ? 'is not' : 'is', null);
-  if (f.words && f.words.length > 0) q = q.where(contactMatchesWords(engine, 'contacts', f.words));
-  const tagId = f.tagId;
-  if (tagId) {
-    q = q.where((eb) =>
+/** The filter as one condition on `contacts`, usable whatever else the query joins. */
+function matchesFilter(eb: ExpressionBuilder<Database, 'contacts'>, f: ContactFilter): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [
+    eb('contacts.owner_id', '=', f.ownerId),
+    eb('contacts.deleted_at', f.deleted ? 'is not' : 'is', null),
+  ];
+  if (f.tagId) {
+    all.push(
       eb.exists(
         eb
           .selectFrom('contact_tags')
           .select('contact_tags.tag_id')
           .whereRef('contact_tags.contact_id', '=', 'contacts.id')
-          .where('contact_tags.tag_id', '=', tagId),
+          .where('contact_tags.tag_id', '=', f.tagId),
       ),
     );
   }
-  if (f.organisationId) q = q.where('contacts.organisation_id', '=', f.organisationId);
-  if (f.connectedFrom) q = q.where('contacts.connected_on', '>=', f.connectedFrom);
-  if (f.connectedTo) q = q.where('contacts.connected_on', '<=', f.connectedTo);
-  return q;
+  if (f.organisationId) all.push(eb('contacts.organisation_id', '=', f.organisationId));
+  if (f.connectedFrom) all.push(eb('contacts.connected_on', '>=', f.connectedFrom));
+  if (f.connectedTo) all.push(eb('contacts.connected_on', '<=', f.connectedTo));
+  return eb.and(all);
 }
 
 // NULL sorts first on SQLite and last on PostgreSQL: coalesce so both engines page the same way.
@@ -87,13 +87,12 @@ const CONNECTED = sql<string>`coalesce(contacts.connected_on, '')`;
 /** A keyset page of filtered contacts in a stable order (`after` is the last row of the previous page). */
 export async function listContacts(
   db: Kysely<Database>,
-  engine: Engine,
   filter: ContactFilter,
   page: { sort: ContactSort; after?: { key: string; id: string }; limit: number },
 ): Promise<ContactRow[]> {
   const { column, dir } = page.sort;
   const key = column === 'connected_on' ? CONNECTED : sql.ref(`contacts.${column}`);
-  let q = filtered(db, engine, filter);
+  let q = contactsWithOrg(db, filter.ownerId).where((eb) => matchesFilter(eb, filter));
   const after = page.after;
   if (after) {
     const cmp = dir === 'asc' ? '>' : '<';
@@ -129,7 +128,15 @@ export async function searchContacts(
     WHEN ${everyWordStartsAName} THEN 2
     WHEN ${paddedName} LIKE ${`% ${filter.words[0]}%`} THEN 3
     ELSE 4 END`;
-  return filtered(db, engine, filter)
+  // CROSS JOIN keeps SQLite from reordering: walk the full-text hits, then fetch each contact by id.
+  return db
+    .selectFrom(contactSearchHits(engine, filter.words).as('hit'))
+    .crossJoin('contacts')
+    .leftJoin('organisations as o', withLiveOrg)
+    .selectAll('contacts')
+    .select('o.name as organisation_name')
+    .whereRef('contacts.id', '=', 'hit.contact_id')
+    .where((eb) => matchesFilter(eb as unknown as ExpressionBuilder<Database, 'contacts'>, filter))
     .orderBy(rank)
     .orderBy('contacts.sort_key')
     .orderBy('contacts.id')

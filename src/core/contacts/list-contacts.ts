@@ -51,7 +51,7 @@ export async function listContacts(
     const sortName = q.sort ?? 'name';
     const sort = SORTS[sortName] as ContactSort;
     const after = q.cursor ? decodeCursor(q.cursor, ['k', 'i']) : undefined;
-    rows = await list(ctx.db, ctx.engine, filter, {
+    rows = await list(ctx.db, filter, {
       sort,
       after: after ? { key: String(after.k), id: String(after.i) } : undefined,
       limit: q.limit + 1,

@@ -1,5 +1,5 @@
 /**
- * The few places where SQLite and PostgreSQL differ (docs/adr/0002-engine-portability.md). Everything else is
+ * The few places where SQLite and PostgreSQL differ (docs/adr/0001-engine-portability.md). Everything else is
  * plain Kysely that runs unchanged on both engines.
  */
 import { type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
@@ -42,17 +42,26 @@ export async function createContactSearchIndex(db: Kysely<any>): Promise<void> {
 }
 
 /**
- * A boolean SQL condition: contact `alias` matches every word as a prefix. `words` must come from
- * core/text/fold.ts `words()` (letters and digits only), which is what makes inlining them safe.
+ * A subquery of the ids (`contact_id`) of contacts, of any owner, in which every word prefix-matches a word.
+ * Queries start from it and join `contacts` by id, so the index does the narrowing (joining the other way round
+ * made SQLite walk every contact of the owner). `words` must come from core/text/fold.ts `words()`.
  */
-export function contactMatchesWords(engine: Engine, alias: string, words: string[]): RawBuilder<boolean> {
+export function contactSearchHits(engine: Engine, words: string[]): RawBuilder<{ contact_id: string }> {
   if (words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w))) throw new Error('search words must be folded letters/digits');
   if (engine === 'sqlite') {
     const match = words.map((w) => `"${w}"*`).join(' AND ');
-    return sql<boolean>`${sql.ref(`${alias}.id`)} IN (SELECT m.contact_id FROM contact_fts f JOIN contact_fts_map m ON m.rowid = f.rowid WHERE contact_fts MATCH ${match})`;
+    return sql`(SELECT m.contact_id FROM contact_fts f JOIN contact_fts_map m ON m.rowid = f.rowid WHERE contact_fts MATCH ${match})`;
   }
   const query = words.map((w) => `${w}:*`).join(' & ');
-  return sql<boolean>`${sql.ref(`${alias}.search_vector`)} @@ to_tsquery('simple', ${query})`;
+  return sql`(SELECT id AS contact_id FROM contacts WHERE search_vector @@ to_tsquery('simple', ${query}))`;
+}
+
+/**
+ * Column type for text that is sorted or range-compared: byte order on both engines (SQLite's default BINARY;
+ * PostgreSQL's "C"), so pages and prefixes come out the same whatever the database's locale.
+ */
+export function binaryText(db: Kysely<any>) {
+  return engineOf(db) === 'sqlite' ? sql`text` : sql`text collate "C"`;
 }
 
 /** True when the error is a UNIQUE constraint violation on either engine. */

@@ -1,5 +1,5 @@
 /**
- * Kysely table types. Portability contract (docs/adr/0002): ids are UUIDv7 strings made in the app, timestamps
+ * Kysely table types. Portability contract (docs/adr/0001, 0002): ids are UUIDv7 strings made in the app, timestamps
  * are UTC ISO-8601 strings, dates `YYYY-MM-DD`, JSON is stored as text and parsed in the query layer.
  */
 export interface AccountTable {

@@ -1,13 +1,14 @@
 import { type Kysely, sql } from 'kysely';
-import { createContactSearchIndex } from '../portable';
+import { binaryText, createContactSearchIndex } from '../portable';
 
 // Frozen in time: migrations take Kysely<any> and never import today's schema types.
 export async function up(db: Kysely<any>): Promise<void> {
+  const sortable = binaryText(db);
   await db.schema
     .createTable('accounts')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('email', 'text', (c) => c.notNull())
-    .addColumn('email_norm', 'text', (c) => c.notNull().unique())
+    .addColumn('email_norm', sortable, (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -46,7 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('created_by', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
     .addColumn('code_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('email_norm', 'text')
+    .addColumn('email_norm', sortable)
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
@@ -58,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('owner_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('name_norm', 'text', (c) => c.notNull())
+    .addColumn('name_norm', sortable, (c) => c.notNull())
     .addColumn('website', 'text')
     .addColumn('notes', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -92,8 +93,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('deleted_at', 'text')
-    .addColumn('sort_key', 'text', (c) => c.notNull())
-    .addColumn('search_name', 'text', (c) => c.notNull())
+    .addColumn('sort_key', sortable, (c) => c.notNull())
+    .addColumn('search_name', sortable, (c) => c.notNull())
     .addColumn('search_text', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('contacts_owner_sort_idx').on('contacts').columns(['owner_id', 'sort_key', 'id']).execute();
@@ -113,12 +114,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('contact_id', 'text', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
-    .addColumn('value_norm', 'text')
+    .addColumn('value_norm', sortable)
     .addColumn('label', 'text')
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('contact_channels_contact_idx').on('contact_channels').column('contact_id').execute();
+  await db.schema
+    .createIndex('contact_channels_contact_idx')
+    .on('contact_channels')
+    .columns(['owner_id', 'contact_id', 'kind', 'position'])
+    .execute();
   await db.schema
     .createIndex('contact_channels_match_idx')
     .on('contact_channels')
@@ -145,7 +150,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('owner_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('name_norm', 'text', (c) => c.notNull())
+    .addColumn('name_norm', sortable, (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('deleted_at', 'text')
     .execute();

@@ -1,0 +1,91 @@
+/**
+ * Typeahead in a 30,000-contact rolodex (LinkedIn's cap), through the real use case (`listContacts` with `q`,
+ * first page of 10, presented as the API returns it) on SQLite, against MiniSearch on the same people in the
+ * same process. Budget (DESIGN.md): p99 ≤ 5 ms for any prefix, one letter included.
+ */
+import MiniSearch from 'minisearch';
+import { createAccount } from '../src/core/accounts/create-account';
+import { createContact } from '../src/core/contacts/create-contact';
+import { listContacts } from '../src/core/contacts/list-contacts';
+import { actingAs, inTransaction } from '../src/core/context';
+import { openRuntime } from '../src/core/runtime';
+import { percentile, syntheticPeople, time, timeAsync } from './synthetic';
+
+const N = Number(process.env.BENCH_CONTACTS ?? 30_000);
+const QUERIES = [
+  ...'abcdefghijklmnoprstuvwyz'.split(''),
+  ...['ad', 'el', 'ch', 'gr', 'mu', 'ok', 'pa', 'ze', 'so', 'ac'],
+  ...['lovel', 'elodi', 'supply', 'acme', 'profes', 'hopper', 'garci', 'tanak'],
+  ...['ada lov', 'chen wei', 'grace h', 'soc gen'],
+];
+const ROUNDS = 5;
+
+const rt = await openRuntime({ DATABASE_URL: process.env.BENCH_DATABASE_URL, RAPPORT_DATA_DIR: '/tmp/rapport-bench-typeahead' } as NodeJS.ProcessEnv, {
+  settings: { scryptN: 1024 },
+});
+const base = rt.ctx();
+const account = await createAccount(base, { email: `bench-${Date.now()}@example.test`, password: 'bench password', name: 'Bench' });
+const ctx = actingAs(base, account.id);
+const people = syntheticPeople(N);
+
+const [, seedMs] = await timeAsync(() =>
+  inTransaction(ctx, async (tx) => {
+    for (const p of people) {
+      await createContact(
+        tx,
+        {
+          givenName: p.givenName,
+          familyName: p.familyName,
+          organisation: p.organisation,
+          title: p.title,
+          emails: [{ value: p.email }],
+          notes: p.notes || undefined,
+        },
+        'api',
+      );
+    }
+  }),
+);
+console.log(`seeded ${N} contacts on ${rt.handle.engine} in ${(seedMs / 1000).toFixed(1)} s`);
+
+const mini = new MiniSearch({
+  fields: ['displayName', 'organisation', 'title', 'email', 'notes'],
+  storeFields: ['displayName'],
+  processTerm: (t) => t.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase(),
+});
+const [, indexMs] = time(() => mini.addAll(people.map((p, id) => ({ id, ...p }))));
+console.log(`MiniSearch indexed the same people in ${indexMs.toFixed(0)} ms`);
+
+async function measure(run: (q: string) => Promise<unknown> | unknown) {
+  const byLength: Record<string, number[]> = { '1 letter': [], '2 letters': [], '3+ letters': [], 'two words': [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const q of QUERIES) {
+      const t = process.hrtime.bigint();
+      await run(q);
+      const ms = Number(process.hrtime.bigint() - t) / 1e6;
+      const bucket = q.includes(' ') ? 'two words' : q.length === 1 ? '1 letter' : q.length === 2 ? '2 letters' : '3+ letters';
+      byLength[bucket]?.push(ms);
+    }
+  }
+  return Object.fromEntries(Object.entries(byLength).map(([k, v]) => [k, v.sort((a, b) => a - b)]));
+}
+
+// Warm both, then measure.
+for (const q of QUERIES) {
+  await listContacts(ctx, { q, limit: 10 });
+  mini.search(q, { prefix: true, combineWith: 'AND' }).slice(0, 10);
+}
+const ours = await measure((q) => listContacts(ctx, { q, limit: 10 }));
+const peer = await measure((q) => mini.search(q, { prefix: true, combineWith: 'AND' }).slice(0, 10));
+
+console.log(`\ntypeahead, first page of 10, ${N} contacts, ${ROUNDS} rounds of ${QUERIES.length} queries`);
+console.log('query          rapport p50 / p99 (ms)   MiniSearch p50 / p99 (ms)   p99 ratio (rapport / peer)   budget p99 ≤ 5 ms');
+for (const bucket of Object.keys(ours)) {
+  const a = ours[bucket] as number[];
+  const b = peer[bucket] as number[];
+  const ratio = percentile(a, 99) / percentile(b, 99);
+  console.log(
+    `${bucket.padEnd(14)} ${percentile(a, 50).toFixed(2).padStart(8)} / ${percentile(a, 99).toFixed(2).padEnd(12)} ${percentile(b, 50).toFixed(2).padStart(10)} / ${percentile(b, 99).toFixed(2).padEnd(16)} ${ratio.toFixed(2).padStart(8)}x${' '.repeat(20)}${percentile(a, 99) <= 5 ? 'met' : 'NOT met'}`,
+  );
+}
+await rt.close();
