@@ -15,7 +15,7 @@ declare module 'vitest' {
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
 /** Builds the web app into dist/web and finds Debian's Chromium (never a downloaded browser). */
-export default async function setup(project: TestProject) {
+export async function setup(project: TestProject) {
   const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const found = existsSync(chromiumPath);
   if (!found && process.env.CI === 'true') {

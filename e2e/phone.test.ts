@@ -8,102 +8,108 @@ const chromiumPath = inject('chromiumPath');
 const SKIP_REASON = 'skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)';
 const PHONE = { width: 375, height: 740 };
 
-describe.skipIf(!chromiumPath)(chromiumPath ? 'web app on a phone (375×740)' : `web app on a phone: ${SKIP_REASON}`, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let consoleLog: ReturnType<typeof watchConsole>;
-  let contactId = '';
+describe.skipIf(!chromiumPath)(
+  chromiumPath ? 'web app on a phone (375×740)' : `web app on a phone: ${SKIP_REASON}`,
+  () => {
+    let server: RunningServer;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    let consoleLog: ReturnType<typeof watchConsole>;
+    let contactId = '';
 
-  const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+    const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
-  beforeAll(async () => {
-    server = await startServer(inject('webRoot'));
-    browser = await launchChromium(chromiumPath as string);
-    context = await newContext(browser, server.base, PHONE);
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    consoleLog = watchConsole(page);
+    beforeAll(async () => {
+      server = await startServer(inject('webRoot'));
+      browser = await launchChromium(chromiumPath as string);
+      context = await newContext(browser, server.base, PHONE);
+      page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      consoleLog = watchConsole(page);
 
-    // Account and data through the API (the browser flow itself is covered by rolodex.test.ts).
-    const signup = await page.request.post('/api/v1/auth/signup', {
-      data: { name: 'Katherine Johnson', email: 'kj@example.test', password: 'orbital-mechanics' },
+      // Account and data through the API (the browser flow itself is covered by rolodex.test.ts).
+      const signup = await page.request.post('/api/v1/auth/signup', {
+        data: { name: 'Katherine Johnson', email: 'kj@example.test', password: 'orbital-mechanics' },
+      });
+      expect(signup.status()).toBe(201);
+      const { csrfToken } = (await signup.json()) as { csrfToken: string };
+      const headers = { 'X-CSRF-Token': csrfToken };
+      const created = await page.request.post('/api/v1/contacts', {
+        headers,
+        data: {
+          givenName: 'Dorothy',
+          familyName: 'Vaughan',
+          organisation: 'National Advisory Committee for Aeronautics',
+          title: 'Supervisor, West Area Computing',
+          emails: [{ value: 'dorothy.vaughan.long.address@naca.example.gov', label: 'work' }],
+          urls: [{ value: 'https://www.linkedin.com/in/dorothy-vaughan-fortran-expert' }],
+          tags: ['fortran', 'mentor'],
+          notes: 'Taught herself and her team FORTRAN.',
+        },
+      });
+      expect(created.status()).toBe(201);
+      contactId = ((await created.json()) as { id: string }).id;
+      for (const [givenName, familyName] of [
+        ['Mary', 'Jackson'],
+        ['Christine', 'Darden'],
+      ]) {
+        const r = await page.request.post('/api/v1/contacts', { headers, data: { givenName, familyName } });
+        expect(r.status()).toBe(201);
+      }
     });
-    expect(signup.status()).toBe(201);
-    const { csrfToken } = (await signup.json()) as { csrfToken: string };
-    const headers = { 'X-CSRF-Token': csrfToken };
-    const created = await page.request.post('/api/v1/contacts', {
-      headers,
-      data: {
-        givenName: 'Dorothy',
-        familyName: 'Vaughan',
-        organisation: 'National Advisory Committee for Aeronautics',
-        title: 'Supervisor, West Area Computing',
-        emails: [{ value: 'dorothy.vaughan.long.address@naca.example.gov', label: 'work' }],
-        urls: [{ value: 'https://www.linkedin.com/in/dorothy-vaughan-fortran-expert' }],
-        tags: ['fortran', 'mentor'],
-        notes: 'Taught herself and her team FORTRAN.',
-      },
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
     });
-    expect(created.status()).toBe(201);
-    contactId = ((await created.json()) as { id: string }).id;
-    for (const [givenName, familyName] of [
-      ['Mary', 'Jackson'],
-      ['Christine', 'Darden'],
-    ]) {
-      const r = await page.request.post('/api/v1/contacts', { headers, data: { givenName, familyName } });
-      expect(r.status()).toBe(201);
-    }
-  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+    it('shows the contact list in one column with the menu collapsed', async () => {
+      await page.goto('/contacts');
+      await heading('Contacts').waitFor();
+      await page.getByRole('option', { name: /Dorothy Vaughan/ }).waitFor();
 
-  it('shows the contact list in one column with the menu collapsed', async () => {
-    await page.goto('/contacts');
-    await heading('Contacts').waitFor();
-    await page.getByRole('option', { name: /Dorothy Vaughan/ }).waitFor();
+      const menu = page.getByRole('button', { name: 'Menu' });
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+      expect(await hasNoHorizontalOverflow(page)).toBe(true);
+      await expectAccessible(page, 'contact list (phone)');
 
-    const menu = page.getByRole('button', { name: 'Menu' });
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
-    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
-    expect(await hasNoHorizontalOverflow(page)).toBe(true);
-    await expectAccessible(page, 'contact list (phone)');
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Tags' }).waitFor();
+      await expectAccessible(page, 'contact list with the menu open (phone)');
+      await nav.getByRole('link', { name: 'Contacts' }).click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
 
-    await menu.click();
-    expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    await nav.getByRole('link', { name: 'Tags' }).waitFor();
-    await expectAccessible(page, 'contact list with the menu open (phone)');
-    await nav.getByRole('link', { name: 'Contacts' }).click();
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      // Typeahead from a single letter.
+      const search = page.getByRole('combobox', { name: 'Search contacts' });
+      await search.tap().catch(() => search.click());
+      await search.pressSequentially('d');
+      await page
+        .getByRole('status')
+        .filter({ hasText: /2 matches/ })
+        .waitFor();
+      expect(consoleLog.take()).toEqual([]);
+    });
 
-    // Typeahead from a single letter.
-    const search = page.getByRole('combobox', { name: 'Search contacts' });
-    await search.tap().catch(() => search.click());
-    await search.pressSequentially('d');
-    await page.getByRole('status').filter({ hasText: /2 matches/ }).waitFor();
-    expect(consoleLog.take()).toEqual([]);
-  });
+    it('shows a contact page and its edit form without sideways scrolling', async () => {
+      await page.goto(`/contacts/${contactId}`);
+      await heading('Dorothy Vaughan').waitFor();
+      await page.getByText('Taught herself and her team FORTRAN.').waitFor();
+      expect(await hasNoHorizontalOverflow(page)).toBe(true);
+      await expectAccessible(page, 'contact page (phone)');
 
-  it('shows a contact page and its edit form without sideways scrolling', async () => {
-    await page.goto(`/contacts/${contactId}`);
-    await heading('Dorothy Vaughan').waitFor();
-    await page.getByText('Taught herself and her team FORTRAN.').waitFor();
-    expect(await hasNoHorizontalOverflow(page)).toBe(true);
-    await expectAccessible(page, 'contact page (phone)');
-
-    await page.getByRole('button', { name: 'Edit' }).click();
-    await heading('Edit Dorothy Vaughan').waitFor();
-    expect(await hasNoHorizontalOverflow(page)).toBe(true);
-    await expectAccessible(page, 'contact edit form (phone)');
-    await page.getByLabel('Location').fill('Hampton, Virginia');
-    await page.getByLabel('Location').press('Enter');
-    await heading('Dorothy Vaughan').waitFor();
-    await page.getByText('Hampton, Virginia').waitFor();
-    expect(consoleLog.take()).toEqual([]);
-  });
-});
+      await page.getByRole('button', { name: 'Edit' }).click();
+      await heading('Edit Dorothy Vaughan').waitFor();
+      expect(await hasNoHorizontalOverflow(page)).toBe(true);
+      await expectAccessible(page, 'contact edit form (phone)');
+      await page.getByLabel('Location').fill('Hampton, Virginia');
+      await page.getByLabel('Location').press('Enter');
+      await heading('Dorothy Vaughan').waitFor();
+      await page.getByText('Hampton, Virginia').waitFor();
+      expect(consoleLog.take()).toEqual([]);
+    });
+  },
+);

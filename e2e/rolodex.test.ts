@@ -108,11 +108,18 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
       await main.getByText(text, { exact: true }).first().waitFor();
     }
     await main.getByText('LinkedIn: linkedin.com/in/ada-lovelace').waitFor();
-    await main.getByText(/^from (web app|API)$/).first().waitFor();
+    await main
+      .getByText(/^from (web app|API)$/)
+      .first()
+      .waitFor();
     await expectAccessible(page, 'contact page');
 
     // More people, so the search has something to tell apart.
-    await apiPost('/contacts', { givenName: 'Charles', familyName: 'Babbage', organisation: 'Analytical Engine Society' });
+    await apiPost('/contacts', {
+      givenName: 'Charles',
+      familyName: 'Babbage',
+      organisation: 'Analytical Engine Society',
+    });
     await apiPost('/contacts', { givenName: 'Adele', familyName: 'Goldberg', tags: ['smalltalk'] });
     await apiPost('/contacts', { givenName: 'Alan', familyName: 'Turing' });
     noConsoleErrors();
@@ -131,7 +138,9 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await search.pressSequentially('ad', { delay: 40 });
     // No Enter needed: the list narrows to the two "ad…" people, best first.
     await page.getByRole('status').filter({ hasText: '2 matches' }).waitFor();
-    const names = (await options.allTextContents()).map((t) => t.replace(/(Lovelace|Goldberg).*/, '$1')).sort();
+    const names = (await options.allTextContents())
+      .map((t) => t.replace(/(Lovelace|Goldberg).*/, '$1'))
+      .sort();
     expect(names).toEqual(['Ada Lovelace', 'Adele Goldberg']);
     expect(await options.first().getAttribute('aria-selected')).toBe('true');
     await search.press('ArrowDown');
@@ -205,11 +214,17 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trash' }).click();
     await heading('Trash').waitFor();
-    const trashed = page.getByRole('region', { name: /Contacts/ }).getByRole('listitem').filter({ hasText: 'Countess Lovelace' });
+    const trashed = page
+      .getByRole('region', { name: /Contacts/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Countess Lovelace' });
     await trashed.getByText(/gone for good after/).waitFor();
     await expectAccessible(page, 'trash page');
     await trashed.getByRole('button', { name: 'Restore Countess Lovelace' }).click();
-    await page.getByRole('region', { name: /Contacts/ }).getByText('No deleted contacts.').waitFor();
+    await page
+      .getByRole('region', { name: /Contacts/ })
+      .getByText('No deleted contacts.')
+      .waitFor();
 
     await page.goto(contactUrl);
     await heading('Countess Lovelace').waitFor();
@@ -227,7 +242,10 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await heading('Organisations').waitFor();
     await page.getByRole('link', { name: /Analytical Engine Society/ }).click();
     await heading('Analytical Engine Society').waitFor();
-    await page.getByRole('region', { name: 'People there now' }).getByRole('link', { name: 'Charles Babbage' }).waitFor();
+    await page
+      .getByRole('region', { name: 'People there now' })
+      .getByRole('link', { name: 'Charles Babbage' })
+      .waitFor();
     await page
       .getByRole('region', { name: 'People there before' })
       .getByRole('link', { name: 'Countess Lovelace' })

@@ -21,6 +21,16 @@ export function launchChromium(executablePath: string): Promise<Browser> {
  * A fresh browser profile. CSP is bypassed only so axe-core can be injected as an inline script; the app itself
  * runs under the server's real CSP headers otherwise.
  */
-export function newContext(browser: Browser, base: string, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: base, viewport, bypassCSP: true, locale: 'en-GB', timezoneId: 'Europe/London' });
+export function newContext(
+  browser: Browser,
+  base: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: base,
+    viewport,
+    bypassCSP: true,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
 }

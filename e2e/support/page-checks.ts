@@ -16,10 +16,16 @@ interface AxeViolation {
  * the minor ones are visible too).
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  const loaded = await page.evaluate(
+    () => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined',
+  );
   if (!loaded) await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
@@ -31,13 +37,18 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   if (violations.length > 0) {
     console.log(
       `axe on ${label} (${page.url()}):\n${violations
-        .map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `      ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`)
+        .map(
+          (v) =>
+            `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `      ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`,
+        )
         .join('\n')}`,
     );
   }
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (blocking.length > 0) {
-    throw new Error(`${label}: ${blocking.length} serious/critical axe violation(s): ${blocking.map((v) => v.id).join(', ')}`);
+    throw new Error(
+      `${label}: ${blocking.length} serious/critical axe violation(s): ${blocking.map((v) => v.id).join(', ')}`,
+    );
   }
 }
 

@@ -22,7 +22,10 @@ export async function startServer(webRoot: string): Promise<RunningServer> {
   let runtime: Runtime | undefined;
   let app: FastifyInstance | undefined;
   try {
-    runtime = await openRuntime({ RAPPORT_DATA_DIR: dataDir, RAPPORT_SIGNUP: 'open' }, { settings: { scryptN: 2 ** 12 } });
+    runtime = await openRuntime(
+      { RAPPORT_DATA_DIR: dataDir, RAPPORT_SIGNUP: 'open' },
+      { settings: { scryptN: 2 ** 12 } },
+    );
     app = await buildApp({
       handle: runtime.handle,
       settings: runtime.settings,
