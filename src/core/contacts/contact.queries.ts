@@ -106,43 +106,59 @@ export async function listContacts(
   return q.orderBy(key, dir).orderBy('contacts.id', dir).limit(page.limit).execute();
 }
 
+// Above every code point: `key < prefix + TOP` bounds a prefix range in byte order (binary/"C" collation).
+const TOP = String.fromCodePoint(0x10ffff);
+
 /**
- * A page of contacts matching search words, best first: exact name, name starting with the query, every word
- * starting a name word, first word starting a name word, then matches in other fields; ties by name.
+ * Search stage 1: contacts whose name starts with the phrase (an exact name sorts first), walked in order straight
+ * off the (owner_id, sort_key) index: one- and two-letter typeahead never ranks thousands of rows.
  */
-export async function searchContacts(
+export async function searchNameStarts(
+  db: Kysely<Database>,
+  filter: ContactFilter,
+  phrase: string,
+  limit: number,
+): Promise<ContactRow[]> {
+  return contactsWithOrg(db, filter.ownerId)
+    .where((eb) => matchesFilter(eb, filter))
+    .where('contacts.sort_key', '>=', phrase)
+    .where('contacts.sort_key', '<', `${phrase}${TOP}`)
+    .orderBy('contacts.sort_key')
+    .orderBy('contacts.id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Search stages 2 and 3 (full text): `name` gives contacts whose name words start with every query word but whose
+ * name does not start with the phrase (stage 1 had those); `not-name` gives the remaining matches, those whose
+ * name has the first word first. Ties by name.
+ */
+export async function searchFullText(
   db: Kysely<Database>,
   engine: Engine,
-  filter: ContactFilter & { words: string[] },
-  page: { offset: number; limit: number },
+  filter: ContactFilter,
+  words: string[],
+  scope: 'name' | 'not-name',
+  limit: number,
 ): Promise<ContactRow[]> {
-  const phrase = filter.words.join(' ');
-  const paddedName = sql<string>`(' ' || contacts.search_name)`;
-  const everyWordStartsAName = sql.join(
-    filter.words.map((w) => sql`${paddedName} LIKE ${`% ${w}%`}`),
-    sql` AND `,
-  );
-  const rank = sql<number>`CASE
-    WHEN contacts.sort_key = ${phrase} THEN 0
-    WHEN contacts.sort_key LIKE ${`${phrase}%`} THEN 1
-    WHEN ${everyWordStartsAName} THEN 2
-    WHEN ${paddedName} LIKE ${`% ${filter.words[0]}%`} THEN 3
-    ELSE 4 END`;
+  const phrase = words.join(' ');
   // CROSS JOIN keeps SQLite from reordering: walk the full-text hits, then fetch each contact by id.
-  return db
-    .selectFrom(contactSearchHits(engine, filter.words).as('hit'))
+  let q = db
+    .selectFrom(contactSearchHits(engine, words, scope).as('hit'))
     .crossJoin('contacts')
     .leftJoin('organisations as o', withLiveOrg)
     .selectAll('contacts')
     .select('o.name as organisation_name')
     .whereRef('contacts.id', '=', 'hit.contact_id')
-    .where((eb) => matchesFilter(eb as unknown as ExpressionBuilder<Database, 'contacts'>, filter))
-    .orderBy(rank)
-    .orderBy('contacts.sort_key')
-    .orderBy('contacts.id')
-    .offset(page.offset)
-    .limit(page.limit)
-    .execute();
+    .where((eb) => matchesFilter(eb as unknown as ExpressionBuilder<Database, 'contacts'>, filter));
+  if (scope === 'name') {
+    q = q.where((eb) => eb.or([eb('contacts.sort_key', '<', phrase), eb('contacts.sort_key', '>=', `${phrase}${TOP}`)]));
+  } else {
+    const firstWordStartsAName = sql<number>`CASE WHEN (' ' || contacts.search_name) LIKE ${`% ${words[0]}%`} THEN 0 ELSE 1 END`;
+    q = q.orderBy(firstWordStartsAName);
+  }
+  return q.orderBy('contacts.sort_key').orderBy('contacts.id').limit(limit).execute();
 }
 
 /** Contacts trashed before `before` are deleted for good (channels, tags and positions cascade). */

@@ -4,9 +4,35 @@ import { decodeCursor, encodeCursor } from '../cursor';
 import { normaliseTagName } from '../tags/tag';
 import { findLiveTagsByNorm } from '../tags/tag.queries';
 import { words } from '../text/fold';
+import { validationError } from '../errors';
 import { validate } from '../validate';
-import { type ContactFilter, type ContactRow, type ContactSort, listContacts as list, searchContacts } from './contact.queries';
+import {
+  type ContactFilter,
+  type ContactRow,
+  type ContactSort,
+  listContacts as list,
+  searchFullText,
+  searchNameStarts,
+} from './contact.queries';
 import { presentSummaries } from './present-contact';
+
+// Search pages are for finding someone, not for walking the rolodex (use the sorted list for that).
+const MAX_SEARCH_OFFSET = 2000;
+
+/**
+ * Best matches first, in three stages that stop as soon as `want` rows are found: names starting with the query
+ * (straight off an index), then names whose words start with every query word, then matches in other fields.
+ */
+async function searchInStages(ctx: Ctx, filter: ContactFilter, searchWords: string[], want: number): Promise<ContactRow[]> {
+  const rows = await searchNameStarts(ctx.db, filter, searchWords.join(' '), want);
+  if (rows.length < want) {
+    rows.push(...(await searchFullText(ctx.db, ctx.engine, filter, searchWords, 'name', want - rows.length)));
+  }
+  if (rows.length < want) {
+    rows.push(...(await searchFullText(ctx.db, ctx.engine, filter, searchWords, 'not-name', want - rows.length)));
+  }
+  return rows;
+}
 
 const SORTS: Record<string, ContactSort> = {
   name: { column: 'sort_key', dir: 'asc' },
@@ -45,7 +71,10 @@ export async function listContacts(
   let next: (last: ContactRow) => string;
   if (searchWords.length > 0) {
     const offset = q.cursor ? Number(decodeCursor(q.cursor, ['o']).o) : 0;
-    rows = await searchContacts(ctx.db, ctx.engine, { ...filter, words: searchWords }, { offset, limit: q.limit + 1 });
+    if (!Number.isInteger(offset) || offset < 0 || offset > MAX_SEARCH_OFFSET) {
+      throw validationError('cursor', 'is not a cursor this list gave out');
+    }
+    rows = (await searchInStages(ctx, filter, searchWords, offset + q.limit + 1)).slice(offset);
     next = () => encodeCursor({ o: offset + q.limit });
   } else {
     const sortName = q.sort ?? 'name';

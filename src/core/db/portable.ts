@@ -36,23 +36,33 @@ export async function createContactSearchIndex(db: Kysely<any>): Promise<void> {
     END`.execute(db);
     return;
   }
+  // Weight A marks name words so a query can ask for matches within the name only (`word:*A`).
   await sql`ALTER TABLE contacts ADD COLUMN search_vector tsvector
-    GENERATED ALWAYS AS (to_tsvector('simple', search_name || ' ' || search_text)) STORED`.execute(db);
+    GENERATED ALWAYS AS (setweight(to_tsvector('simple', search_name), 'A') || setweight(to_tsvector('simple', search_text), 'B')) STORED`.execute(
+    db,
+  );
   await sql`CREATE INDEX contacts_search_vector_idx ON contacts USING gin (search_vector)`.execute(db);
 }
 
+/** Which part of a contact the search words must match. */
+export type SearchScope = 'any' | 'name' | 'not-name';
+
 /**
- * A subquery of the ids (`contact_id`) of contacts, of any owner, in which every word prefix-matches a word.
+ * A subquery of the ids (`contact_id`) of contacts, of any owner, in which every word prefix-matches a word:
+ * anywhere (`any`), within the name columns (`name`), or anywhere but not all within the name (`not-name`).
  * Queries start from it and join `contacts` by id, so the index does the narrowing (joining the other way round
  * made SQLite walk every contact of the owner). `words` must come from core/text/fold.ts `words()`.
  */
-export function contactSearchHits(engine: Engine, words: string[]): RawBuilder<{ contact_id: string }> {
+export function contactSearchHits(engine: Engine, words: string[], scope: SearchScope): RawBuilder<{ contact_id: string }> {
   if (words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w))) throw new Error('search words must be folded letters/digits');
   if (engine === 'sqlite') {
-    const match = words.map((w) => `"${w}"*`).join(' AND ');
+    const all = words.map((w) => `"${w}"*`).join(' AND ');
+    const match = scope === 'any' ? all : scope === 'name' ? `search_name : (${all})` : `(${all}) NOT search_name : (${all})`;
     return sql`(SELECT m.contact_id FROM contact_fts f JOIN contact_fts_map m ON m.rowid = f.rowid WHERE contact_fts MATCH ${match})`;
   }
-  const query = words.map((w) => `${w}:*`).join(' & ');
+  const all = words.map((w) => `${w}:*`).join(' & ');
+  const names = words.map((w) => `${w}:*A`).join(' & ');
+  const query = scope === 'any' ? all : scope === 'name' ? names : `(${all}) & !(${names})`;
   return sql`(SELECT id AS contact_id FROM contacts WHERE search_vector @@ to_tsquery('simple', ${query}))`;
 }
 
