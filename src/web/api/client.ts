@@ -93,7 +93,8 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
-    const token = csrfToken ?? csrfFromCookie();
+    // The cookie is always the current session's (another tab may have signed in again); memory is the fallback.
+    const token = csrfFromCookie() ?? csrfToken;
     if (token) headers['X-CSRF-Token'] = token;
   }
   let res: Response;

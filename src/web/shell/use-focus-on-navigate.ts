@@ -8,13 +8,16 @@ import { useLocation } from 'react-router';
 export function useFocusOnNavigate(): void {
   const { pathname, state } = useLocation();
   const first = useRef(true);
+  // Read, not a trigger: a same-page navigation (e.g. the search writing ?q=) must not move focus.
+  const stateRef = useRef(state);
+  stateRef.current = state;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new pathname is the trigger, not an input
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    if ((state as { focusSearch?: boolean } | null)?.focusSearch) {
+    if ((stateRef.current as { focusSearch?: boolean } | null)?.focusSearch) {
       document.querySelector<HTMLInputElement>('[data-search-input]')?.focus();
       return;
     }
@@ -29,5 +32,5 @@ export function useFocusOnNavigate(): void {
     };
     frame = requestAnimationFrame(focus);
     return () => cancelAnimationFrame(frame);
-  }, [pathname, state]);
+  }, [pathname]);
 }

@@ -141,13 +141,13 @@ export function ContactDetails({ contact }: { contact: Contact }) {
               // biome-ignore lint/suspicious/noArrayIndexKey: positions have no id and never reorder
               <li key={i}>
                 <span>
-                  {[p.title, p.organisation?.name].filter(Boolean).join(' at ') || 'Unknown position'}
+                  {p.title ?? (p.organisation ? null : 'Unknown position')}
+                  {p.title && p.organisation ? ' at ' : null}
                   {p.organisation?.id ? (
-                    <>
-                      {' '}
-                      (<Link to={`/organisations/${p.organisation.id}`}>organisation</Link>)
-                    </>
-                  ) : null}
+                    <Link to={`/organisations/${p.organisation.id}`}>{p.organisation.name}</Link>
+                  ) : (
+                    p.organisation?.name
+                  )}
                 </span>
                 {p.endedOn ? <span className="muted"> · until {formatDate(p.endedOn)}</span> : null}
                 <SourceBadge source={p.source} />

@@ -38,9 +38,12 @@ export function ContactsPage() {
   const [pendingOpen, setPendingOpen] = useState(false);
   const qRef = useRef(q);
   qRef.current = q;
+  const urlQRef = useRef(urlQ);
+  urlQRef.current = urlQ;
 
   // Keep the debounced query in the address bar (so Back and reload keep the search), without piling up history.
   useEffect(() => {
+    if (urlQRef.current === q) return;
     setParams(
       (prev) => {
         if ((prev.get('q') ?? '') === q) return prev;

@@ -8,7 +8,7 @@ import { useChangePassword } from './use-change-password';
 const FIELDS = new Set(['currentPassword', 'newPassword']);
 
 /** Current + new password (typed twice). Other signed-in browsers are signed out by the server. */
-export function ChangePasswordSection() {
+export function ChangePasswordSection({ email }: { email: string }) {
   const change = useChangePassword();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
@@ -52,6 +52,8 @@ export function ChangePasswordSection() {
             Password changed. Other devices have been signed out.
           </p>
         ) : null}
+        {/* Lets password managers pair the new password with the account. */}
+        <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
         <TextField
           label="Current password"
           type="password"

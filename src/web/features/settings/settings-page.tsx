@@ -16,7 +16,7 @@ export function SettingsPage() {
       />
       <div className="stack">
         <ApiTokensSection />
-        <ChangePasswordSection />
+        <ChangePasswordSection email={account?.email ?? ''} />
       </div>
     </>
   );
