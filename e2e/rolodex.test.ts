@@ -245,7 +245,7 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     noConsoleErrors();
   });
 
-  it('visits organisations, tags and settings (rename a tag, create and revoke a token)', async () => {
+  it('edits an organisation, renames/merges/deletes tags, restores from the trash, manages API tokens', async () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Organisations' }).click();
     await heading('Organisations').waitFor();
@@ -273,6 +273,46 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await rename.fill('Pioneers');
     await rename.press('Enter');
     await page.getByRole('link', { name: /Pioneers/ }).waitFor();
+
+    // Renaming onto an existing name is refused (409) and offers the merge instead.
+    await page.getByRole('button', { name: 'Rename math' }).click();
+    await page.getByLabel('New name for math').fill('Pioneers');
+    await page.getByLabel('New name for math').press('Enter');
+    await page.getByText('A tag named “Pioneers” already exists.').waitFor();
+    await expectAccessible(page, 'tag rename clash');
+    await page.getByRole('button', { name: 'Merge into “Pioneers”' }).click();
+    await page.getByRole('button', { name: 'Rename math' }).waitFor({ state: 'detached' });
+    noConsoleErrors([/status of 409/]);
+
+    // Deleted tags and organisations come back from the trash.
+    await page.getByRole('button', { name: 'Delete smalltalk' }).click();
+    await page
+      .getByRole('region', { name: 'Notifications' })
+      .getByText('Moved tag “smalltalk” to the trash.')
+      .waitFor();
+    await nav.getByRole('link', { name: 'Organisations' }).click();
+    await page.getByLabel('Name').fill('Difference Engine Ltd');
+    await page.getByLabel('Name').press('Enter');
+    await heading('Difference Engine Ltd').waitFor();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await heading('Organisations').waitFor();
+    await nav.getByRole('link', { name: 'Trash' }).click();
+    await heading('Trash').waitFor();
+    const tagsInTrash = page.getByRole('region', { name: /^Tags/ });
+    const orgsInTrash = page.getByRole('region', { name: /^Organisations/ });
+    await tagsInTrash
+      .getByRole('listitem')
+      .filter({ hasText: 'smalltalk' })
+      .getByText(/gone for good after/)
+      .waitFor();
+    await orgsInTrash.getByRole('listitem').filter({ hasText: 'Difference Engine Ltd' }).waitFor();
+    await expectAccessible(page, 'trash with tags and organisations');
+    await tagsInTrash.getByRole('button', { name: 'Restore smalltalk' }).click();
+    await orgsInTrash.getByRole('button', { name: 'Restore Difference Engine Ltd' }).click();
+    await tagsInTrash.getByText('No deleted tags.').waitFor();
+    await orgsInTrash.getByText('No deleted organisations.').waitFor();
+    await nav.getByRole('link', { name: 'Tags' }).click();
+    await page.getByRole('link', { name: /smalltalk/ }).waitFor();
 
     await nav.getByRole('link', { name: 'Settings' }).click();
     await heading('Settings').waitFor();
