@@ -1,8 +1,97 @@
 /** Deterministic synthetic people for benchmarks: varied names (with accents), organisations, titles, emails. */
-const GIVEN = ['Ada', 'Élodie', 'Chen', 'Grace', 'Alan', 'Zoë', 'Mateo', 'Aisha', 'Kenji', 'Ingrid', 'Björn', 'Priya', 'Olu', 'Sofía', 'Liam', 'Nadia', 'Tomás', 'Yuki', 'Fatima', 'Erik', 'Amara', 'Luca', 'Hana', 'Omar', 'Clara', 'Jonas', 'Mei', 'Rafael', 'Anouk', 'Dmitri'];
-const FAMILY = ['Lovelace', 'Müller', 'Wei', 'Hopper', 'Turing', 'Okafor', 'García', 'Khan', 'Tanaka', 'Larsen', 'Novak', 'Patel', 'Silva', 'Dubois', 'Rossi', 'Kowalski', 'Nguyen', 'Haddad', 'O’Brien', 'Schmidt', 'Andersson', 'Costa', 'Fischer', 'Moreau', 'Ivanova', 'Jensen', 'Mendes', 'Zhang', 'Ahmed', 'Bianchi'];
-const ORGS = ['Acme Logistics', 'Initech', 'Globex', 'Société Générale', 'Umbrella Health', 'Stark Industries', 'Wayne Enterprises', 'Hooli', 'Pied Piper', 'Vandelay Import', 'Cyberdyne', 'Tyrell Corp', 'Soylent', 'Wonka Foods', 'Gringotts'];
-const TITLES = ['Head of Supply Chain', 'CFO', 'Professor', 'Account Executive', 'Founder', 'Product Manager', 'Engineer', 'Recruiter', 'Partner', 'Analyst'];
+const GIVEN = [
+  'Ada',
+  'Élodie',
+  'Chen',
+  'Grace',
+  'Alan',
+  'Zoë',
+  'Mateo',
+  'Aisha',
+  'Kenji',
+  'Ingrid',
+  'Björn',
+  'Priya',
+  'Olu',
+  'Sofía',
+  'Liam',
+  'Nadia',
+  'Tomás',
+  'Yuki',
+  'Fatima',
+  'Erik',
+  'Amara',
+  'Luca',
+  'Hana',
+  'Omar',
+  'Clara',
+  'Jonas',
+  'Mei',
+  'Rafael',
+  'Anouk',
+  'Dmitri',
+];
+const FAMILY = [
+  'Lovelace',
+  'Müller',
+  'Wei',
+  'Hopper',
+  'Turing',
+  'Okafor',
+  'García',
+  'Khan',
+  'Tanaka',
+  'Larsen',
+  'Novak',
+  'Patel',
+  'Silva',
+  'Dubois',
+  'Rossi',
+  'Kowalski',
+  'Nguyen',
+  'Haddad',
+  'O’Brien',
+  'Schmidt',
+  'Andersson',
+  'Costa',
+  'Fischer',
+  'Moreau',
+  'Ivanova',
+  'Jensen',
+  'Mendes',
+  'Zhang',
+  'Ahmed',
+  'Bianchi',
+];
+const ORGS = [
+  'Acme Logistics',
+  'Initech',
+  'Globex',
+  'Société Générale',
+  'Umbrella Health',
+  'Stark Industries',
+  'Wayne Enterprises',
+  'Hooli',
+  'Pied Piper',
+  'Vandelay Import',
+  'Cyberdyne',
+  'Tyrell Corp',
+  'Soylent',
+  'Wonka Foods',
+  'Gringotts',
+];
+const TITLES = [
+  'Head of Supply Chain',
+  'CFO',
+  'Professor',
+  'Account Executive',
+  'Founder',
+  'Product Manager',
+  'Engineer',
+  'Recruiter',
+  'Partner',
+  'Analyst',
+];
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -35,7 +124,10 @@ export function syntheticPeople(n: number, seed = 42): SyntheticPerson[] {
       displayName: `${givenName} ${familyName}`,
       organisation: pick(ORGS),
       title: pick(TITLES),
-      email: `${givenName}.${familyName}.${i}@example.com`.toLowerCase().normalize('NFKD').replace(/[^\x20-\x7e]/g, ''),
+      email: `${givenName}.${familyName}.${i}@example.com`
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^\x20-\x7e]/g, ''),
       notes: r() < 0.2 ? 'Met at the logistics summit; interested in guest lectures' : '',
     };
   });

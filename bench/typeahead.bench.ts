@@ -20,11 +20,21 @@ const QUERIES = [
 ];
 const ROUNDS = 5;
 
-const rt = await openRuntime({ DATABASE_URL: process.env.BENCH_DATABASE_URL, RAPPORT_DATA_DIR: '/tmp/rapport-bench-typeahead' } as NodeJS.ProcessEnv, {
-  settings: { scryptN: 1024 },
-});
+const rt = await openRuntime(
+  {
+    DATABASE_URL: process.env.BENCH_DATABASE_URL,
+    RAPPORT_DATA_DIR: '/tmp/rapport-bench-typeahead',
+  } as NodeJS.ProcessEnv,
+  {
+    settings: { scryptN: 1024 },
+  },
+);
 const base = rt.ctx();
-const account = await createAccount(base, { email: `bench-${Date.now()}@example.test`, password: 'bench password', name: 'Bench' });
+const account = await createAccount(base, {
+  email: `bench-${Date.now()}@example.test`,
+  password: 'bench password',
+  name: 'Bench',
+});
 const ctx = actingAs(base, account.id);
 const people = syntheticPeople(N);
 
@@ -51,19 +61,34 @@ console.log(`seeded ${N} contacts on ${rt.handle.engine} in ${(seedMs / 1000).to
 const mini = new MiniSearch({
   fields: ['displayName', 'organisation', 'title', 'email', 'notes'],
   storeFields: ['displayName'],
-  processTerm: (t) => t.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase(),
+  processTerm: (t) =>
+    t
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase(),
 });
 const [, indexMs] = time(() => mini.addAll(people.map((p, id) => ({ id, ...p }))));
 console.log(`MiniSearch indexed the same people in ${indexMs.toFixed(0)} ms`);
 
 async function measure(run: (q: string) => Promise<unknown> | unknown) {
-  const byLength: Record<string, number[]> = { '1 letter': [], '2 letters': [], '3+ letters': [], 'two words': [] };
+  const byLength: Record<string, number[]> = {
+    '1 letter': [],
+    '2 letters': [],
+    '3+ letters': [],
+    'two words': [],
+  };
   for (let round = 0; round < ROUNDS; round++) {
     for (const q of QUERIES) {
       const t = process.hrtime.bigint();
       await run(q);
       const ms = Number(process.hrtime.bigint() - t) / 1e6;
-      const bucket = q.includes(' ') ? 'two words' : q.length === 1 ? '1 letter' : q.length === 2 ? '2 letters' : '3+ letters';
+      const bucket = q.includes(' ')
+        ? 'two words'
+        : q.length === 1
+          ? '1 letter'
+          : q.length === 2
+            ? '2 letters'
+            : '3+ letters';
       byLength[bucket]?.push(ms);
     }
   }
@@ -79,7 +104,9 @@ const ours = await measure((q) => listContacts(ctx, { q, limit: 10 }));
 const peer = await measure((q) => mini.search(q, { prefix: true, combineWith: 'AND' }).slice(0, 10));
 
 console.log(`\ntypeahead, first page of 10, ${N} contacts, ${ROUNDS} rounds of ${QUERIES.length} queries`);
-console.log('query          rapport p50 / p99 (ms)   MiniSearch p50 / p99 (ms)   p99 ratio (rapport / peer)   budget p99 ≤ 5 ms');
+console.log(
+  'query          rapport p50 / p99 (ms)   MiniSearch p50 / p99 (ms)   p99 ratio (rapport / peer)   budget p99 ≤ 5 ms',
+);
 for (const bucket of Object.keys(ours)) {
   const a = ours[bucket] as number[];
   const b = peer[bucket] as number[];

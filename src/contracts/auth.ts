@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { timestamp } from './common';
 
-export const emailAddress = z.string().trim().max(320).pipe(z.email({ message: 'must be an email address' }));
+export const emailAddress = z
+  .string()
+  .trim()
+  .max(320)
+  .pipe(z.email({ message: 'must be an email address' }));
 export const newPassword = z
   .string()
   .min(8, 'must be at least 8 characters')

@@ -1,14 +1,28 @@
 import { z } from 'zod';
 import { isoDate, limitParam, optionalText, page, timestamp } from './common';
 
-export const CONTACT_SOURCES = ['web', 'api', 'cli', 'linkedin', 'vcard', 'csv', 'carddav', 'backup', 'introduction'] as const;
+export const CONTACT_SOURCES = [
+  'web',
+  'api',
+  'cli',
+  'linkedin',
+  'vcard',
+  'csv',
+  'carddav',
+  'backup',
+  'introduction',
+] as const;
 export const contactSource = z.enum(CONTACT_SOURCES);
 export type ContactSource = z.infer<typeof contactSource>;
 
 const label = z.string().trim().max(60).optional();
 
 export const emailInput = z.strictObject({
-  value: z.string().trim().max(320).pipe(z.email({ message: 'must be an email address' })),
+  value: z
+    .string()
+    .trim()
+    .max(320)
+    .pipe(z.email({ message: 'must be an email address' })),
   label,
 });
 
@@ -94,17 +108,19 @@ export const contact = z.object({
 });
 export type Contact = z.infer<typeof contact>;
 
-export const contactSummary = contact.pick({
-  id: true,
-  displayName: true,
-  organisation: true,
-  title: true,
-  location: true,
-  tags: true,
-  connectedOn: true,
-  updatedAt: true,
-  deletedAt: true,
-}).extend({ primaryEmail: z.string().nullable() });
+export const contactSummary = contact
+  .pick({
+    id: true,
+    displayName: true,
+    organisation: true,
+    title: true,
+    location: true,
+    tags: true,
+    connectedOn: true,
+    updatedAt: true,
+    deletedAt: true,
+  })
+  .extend({ primaryEmail: z.string().nullable() });
 export type ContactSummary = z.infer<typeof contactSummary>;
 
 export const CONTACT_SORTS = ['name', '-name', 'created', '-created', 'connected', '-connected'] as const;

@@ -27,7 +27,12 @@ export type Organisation = z.infer<typeof organisation>;
 export const organisationPeople = z.object({
   current: z.array(z.object({ id: z.string(), displayName: z.string(), title: z.string().nullable() })),
   past: z.array(
-    z.object({ id: z.string(), displayName: z.string(), title: z.string().nullable(), endedOn: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      title: z.string().nullable(),
+      endedOn: z.string().nullable(),
+    }),
   ),
 });
 export const organisationDetail = organisation.extend({ people: organisationPeople });

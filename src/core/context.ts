@@ -31,7 +31,12 @@ export interface Settings {
   trashDays: number;
 }
 
-export const defaultSettings: Settings = { signup: 'open', scryptN: 2 ** 17, sessionTtlDays: 30, trashDays: 30 };
+export const defaultSettings: Settings = {
+  signup: 'open',
+  scryptN: 2 ** 17,
+  sessionTtlDays: 30,
+  trashDays: 30,
+};
 
 /** Everything a use case needs, passed in explicitly (no DI container). */
 export interface Ctx {

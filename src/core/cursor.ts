@@ -6,7 +6,10 @@ export function encodeCursor(value: Record<string, string | number>): string {
 }
 
 /** Decodes a cursor made by `encodeCursor`; anything else is a `validation` error on `cursor`. */
-export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, string | number> {
+export function decodeCursor<K extends string>(
+  cursor: string,
+  keys: readonly K[],
+): Record<K, string | number> {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (v && typeof v === 'object' && keys.every((k) => k in v)) return v as Record<K, string | number>;

@@ -13,10 +13,16 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, where =
     return [{ path: base || '(root)', message: issue.message }];
   });
   // Two checks on one field can fail the same way; report each field + message once.
-  const issues = all.filter((x, i) => all.findIndex((y) => y.path === x.path && y.message === x.message) === i);
+  const issues = all.filter(
+    (x, i) => all.findIndex((y) => y.path === x.path && y.message === x.message) === i,
+  );
   const first = issues[0];
   const message = first ? `${first.path}: ${first.message}` : 'invalid input';
-  throw new AppError('validation', issues.length > 1 ? `${message} (and ${issues.length - 1} more)` : message, {
-    issues,
-  });
+  throw new AppError(
+    'validation',
+    issues.length > 1 ? `${message} (and ${issues.length - 1} more)` : message,
+    {
+      issues,
+    },
+  );
 }

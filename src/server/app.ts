@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { type Clock, systemClock } from '../core/clock';
 import type { Ctx, Settings } from '../core/context';
@@ -91,33 +91,38 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const clock = opts.clock ?? systemClock;
-  const secureCookies = (req: FastifyRequest) => opts.baseUrl?.startsWith('https://') === true || req.protocol === 'https';
+  const secureCookies = (req: FastifyRequest) =>
+    opts.baseUrl?.startsWith('https://') === true || req.protocol === 'https';
   const sessionTtlDays = opts.settings.sessionTtlDays;
-  await app.register(
-    async (api) => {
-      await api.register(authPlugin, {
-        baseCtx: (req): Ctx => ({
-          db: opts.handle.db,
-          engine: opts.handle.engine,
-          actor: null,
-          clock,
-          ids: uuidIds,
-          log: req.log,
-          settings: opts.settings,
-        }),
+  const apiV1: FastifyPluginAsync = async (api) => {
+    await api.register(authPlugin, {
+      baseCtx: (req): Ctx => ({
+        db: opts.handle.db,
+        engine: opts.handle.engine,
+        actor: null,
+        clock,
+        ids: uuidIds,
+        log: req.log,
+        settings: opts.settings,
+      }),
+      secureCookies,
+      sessionTtlDays,
+    });
+    await api.register(healthRoutes(opts.version ?? '0'));
+    await api.register(
+      authRoutes({
         secureCookies,
         sessionTtlDays,
-      });
-      await api.register(healthRoutes(opts.version ?? '0'));
-      await api.register(authRoutes({ secureCookies, sessionTtlDays, loginLimit: opts.loginLimit ?? { max: 10, timeWindow: 15 * 60_000 } }));
-      await api.register(tokenRoutes);
-      await api.register(contactRoutes);
-      await api.register(organisationRoutes);
-      await api.register(tagRoutes);
-      await api.register(trashRoutes);
-    },
-    { prefix: '/api/v1' },
-  );
+        loginLimit: opts.loginLimit ?? { max: 10, timeWindow: 15 * 60_000 },
+      }),
+    );
+    await api.register(tokenRoutes);
+    await api.register(contactRoutes);
+    await api.register(organisationRoutes);
+    await api.register(tagRoutes);
+    await api.register(trashRoutes);
+  };
+  await app.register(apiV1, { prefix: '/api/v1' });
 
   await registerWebApp(app, opts.webRoot);
   return app;

@@ -52,7 +52,8 @@ export const authPlugin = fp<AuthOptions>(async (app: FastifyInstance, opts) => 
     const header = req.headers.authorization;
     if (header !== undefined) {
       const [scheme, token] = header.split(' ');
-      const found = scheme?.toLowerCase() === 'bearer' && token ? await authenticateApiToken(req.ctx, token) : null;
+      const found =
+        scheme?.toLowerCase() === 'bearer' && token ? await authenticateApiToken(req.ctx, token) : null;
       if (!found) throw new AppError('unauthenticated', 'the API token is invalid, expired or revoked');
       req.ctx = { ...req.ctx, actor: { accountId: found.accountId } };
       req.auth = { via: 'token' };
@@ -63,7 +64,10 @@ export const authPlugin = fp<AuthOptions>(async (app: FastifyInstance, opts) => 
         if (!SAFE_METHODS.has(req.method)) {
           const sent = req.headers[CSRF_HEADER];
           if (typeof sent !== 'string' || !sameSecret(sent, csrfTokenFor(sessionToken))) {
-            throw new AppError('forbidden', 'missing or wrong X-CSRF-Token header for a cookie-authenticated request');
+            throw new AppError(
+              'forbidden',
+              'missing or wrong X-CSRF-Token header for a cookie-authenticated request',
+            );
           }
         }
         req.ctx = { ...req.ctx, actor: { accountId: found.accountId } };
@@ -83,7 +87,12 @@ export function setSessionCookies(
   token: string,
   opts: Pick<AuthOptions, 'secureCookies' | 'sessionTtlDays'>,
 ): string {
-  const common = { path: '/', sameSite: 'lax' as const, secure: opts.secureCookies(req), maxAge: opts.sessionTtlDays * 86_400 };
+  const common = {
+    path: '/',
+    sameSite: 'lax' as const,
+    secure: opts.secureCookies(req),
+    maxAge: opts.sessionTtlDays * 86_400,
+  };
   const csrf = csrfTokenFor(token);
   void reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
   void reply.setCookie(CSRF_COOKIE, csrf, { ...common, httpOnly: false });

@@ -43,14 +43,21 @@ function issuesFromZod(
 }
 
 /** Turns anything thrown into `{ error: { code, message, details } }` with the matching status. */
-export function toErrorResponse(error: unknown): { status: number; code: ErrorCode; message: string; details: ErrorDetails } {
+export function toErrorResponse(error: unknown): {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  details: ErrorDetails;
+} {
   if (error instanceof AppError) {
     return { status: statusOf(error.code), code: error.code, message: error.message, details: error.details };
   }
   const e = error as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
     const issues = issuesFromZod(e.validation, e.validationContext ?? 'body');
-    const unique = issues.filter((x, i) => issues.findIndex((y) => y.path === x.path && y.message === x.message) === i);
+    const unique = issues.filter(
+      (x, i) => issues.findIndex((y) => y.path === x.path && y.message === x.message) === i,
+    );
     const first = unique[0];
     return {
       status: 400,
@@ -73,7 +80,12 @@ export function toErrorResponse(error: unknown): { status: number; code: ErrorCo
         details: { issues: [{ path: 'body', message: 'unsupported content type' }] },
       };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, code: 'validation', message: 'body: is empty', details: { issues: [{ path: 'body', message: 'is empty' }] } };
+      return {
+        status: 400,
+        code: 'validation',
+        message: 'body: is empty',
+        details: { issues: [{ path: 'body', message: 'is empty' }] },
+      };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return {
         status: 400,
@@ -83,7 +95,12 @@ export function toErrorResponse(error: unknown): { status: number; code: ErrorCo
       };
   }
   if (e.statusCode === 429) {
-    return { status: 429, code: 'rate_limited', message: e.message || 'too many requests; try again later', details: {} };
+    return {
+      status: 429,
+      code: 'rate_limited',
+      message: e.message || 'too many requests; try again later',
+      details: {},
+    };
   }
   if (e.statusCode === 400 && e instanceof SyntaxError) {
     return {

@@ -11,7 +11,8 @@ const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60_000;
 
 function portFrom(env: NodeJS.ProcessEnv): number {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${env.PORT}")`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number (got "${env.PORT}")`);
   return port;
 }
 
@@ -22,7 +23,8 @@ function portFrom(env: NodeJS.ProcessEnv): number {
 export async function runServer(env: NodeJS.ProcessEnv) {
   const port = portFrom(env);
   const host = env.HOST || 'localhost';
-  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const runtime = await openRuntime(env);
   const app = await buildApp({
     handle: runtime.handle,
@@ -60,6 +62,9 @@ export async function runServer(env: NodeJS.ProcessEnv) {
   process.once('SIGTERM', () => void stop());
 
   const address = await app.listen({ port, host });
-  app.log.info({ address, engine: runtime.handle.engine }, `Rapport is running at ${env.BASE_URL ?? address}`);
+  app.log.info(
+    { address, engine: runtime.handle.engine },
+    `Rapport is running at ${env.BASE_URL ?? address}`,
+  );
   return { app, address, stop };
 }

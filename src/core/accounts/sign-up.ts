@@ -6,7 +6,7 @@ import { validate } from '../validate';
 import { hashSecret, normaliseEmail } from './account';
 import { countAccounts } from './account.queries';
 import { createAccount } from './create-account';
-import { findUsableInvite, useInvite } from './signup-invite.queries';
+import { findUsableInvite, markInviteUsed } from './signup-invite.queries';
 
 /**
  * Self-service sign-up under the server's policy (RAPPORT_SIGNUP): the very first account is always allowed;
@@ -36,7 +36,7 @@ export async function signUp(ctx: Ctx, input: SignupInput): Promise<Account> {
           );
         }
         const account = await createAccount(tx, data);
-        if ((await useInvite(tx.db, invite.id, account.id, nowIso(tx))) !== 1) {
+        if ((await markInviteUsed(tx.db, invite.id, account.id, nowIso(tx))) !== 1) {
           throw new AppError('forbidden', 'inviteCode: this invite code has just been used');
         }
         return account;

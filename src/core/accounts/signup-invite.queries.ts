@@ -20,7 +20,7 @@ export async function findUsableInvite(
 }
 
 /** Marks the invite used; 0 if someone else used it first (the caller must then refuse). */
-export async function useInvite(
+export async function markInviteUsed(
   db: Kysely<Database>,
   id: string,
   accountId: string,

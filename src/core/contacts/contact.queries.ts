@@ -1,16 +1,16 @@
-import { type ExpressionBuilder, type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Engine } from '../db/connect';
 import { contactSearchHits } from '../db/portable';
 import type { ContactChannelTable, ContactPositionTable, ContactTable, Database } from '../db/schema';
 
 export type ContactRow = ContactTable & { organisation_name: string | null };
 
-const withLiveOrg = (join: any) => join.onRef('o.id', '=', 'contacts.organisation_id').on('o.deleted_at', 'is', null);
-
 function contactsWithOrg(db: Kysely<Database>, ownerId: string) {
   return db
     .selectFrom('contacts')
-    .leftJoin('organisations as o', withLiveOrg)
+    .leftJoin('organisations as o', (join) =>
+      join.onRef('o.id', '=', 'contacts.organisation_id').on('o.deleted_at', 'is', null),
+    )
     .selectAll('contacts')
     .select('o.name as organisation_name')
     .where('contacts.owner_id', '=', ownerId);
@@ -29,7 +29,11 @@ export async function findContact(
     .executeTakeFirst();
 }
 
-export async function findContacts(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<ContactRow[]> {
+export async function findContacts(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<ContactRow[]> {
   if (ids.length === 0) return [];
   return contactsWithOrg(db, ownerId).where('contacts.id', 'in', ids).execute();
 }
@@ -97,10 +101,7 @@ export async function listContacts(
   if (after) {
     const cmp = dir === 'asc' ? '>' : '<';
     q = q.where((eb) =>
-      eb.or([
-        eb(key, cmp, after.key),
-        eb.and([eb(key, '=', after.key), eb('contacts.id', cmp, after.id)]),
-      ]),
+      eb.or([eb(key, cmp, after.key), eb.and([eb(key, '=', after.key), eb('contacts.id', cmp, after.id)])]),
     );
   }
   return q.orderBy(key, dir).orderBy('contacts.id', dir).limit(page.limit).execute();
@@ -147,13 +148,17 @@ export async function searchFullText(
   let q = db
     .selectFrom(contactSearchHits(engine, words, scope).as('hit'))
     .crossJoin('contacts')
-    .leftJoin('organisations as o', withLiveOrg)
+    .leftJoin('organisations as o', (join) =>
+      join.onRef('o.id', '=', 'contacts.organisation_id').on('o.deleted_at', 'is', null),
+    )
     .selectAll('contacts')
     .select('o.name as organisation_name')
     .whereRef('contacts.id', '=', 'hit.contact_id')
     .where((eb) => matchesFilter(eb as unknown as ExpressionBuilder<Database, 'contacts'>, filter));
   if (scope === 'name') {
-    q = q.where((eb) => eb.or([eb('contacts.sort_key', '<', phrase), eb('contacts.sort_key', '>=', `${phrase}${TOP}`)]));
+    q = q.where((eb) =>
+      eb.or([eb('contacts.sort_key', '<', phrase), eb('contacts.sort_key', '>=', `${phrase}${TOP}`)]),
+    );
   } else {
     const firstWordStartsAName = sql<number>`CASE WHEN (' ' || contacts.search_name) LIKE ${`% ${words[0]}%`} THEN 0 ELSE 1 END`;
     q = q.orderBy(firstWordStartsAName);
@@ -191,7 +196,11 @@ export async function replaceChannels(
   contactId: string,
   rows: ContactChannelTable[],
 ): Promise<void> {
-  await db.deleteFrom('contact_channels').where('owner_id', '=', ownerId).where('contact_id', '=', contactId).execute();
+  await db
+    .deleteFrom('contact_channels')
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .execute();
   if (rows.length > 0) await db.insertInto('contact_channels').values(rows).execute();
 }
 
@@ -221,8 +230,17 @@ export async function insertPosition(db: Kysely<Database>, row: ContactPositionT
 export async function pastPositionsOf(db: Kysely<Database>, ownerId: string, contactId: string) {
   return db
     .selectFrom('contact_positions as p')
-    .leftJoin('organisations as o', (join) => join.onRef('o.id', '=', 'p.organisation_id').on('o.deleted_at', 'is', null))
-    .select(['p.organisation_id', 'p.organisation_name', 'o.name as live_name', 'p.title', 'p.ended_on', 'p.source'])
+    .leftJoin('organisations as o', (join) =>
+      join.onRef('o.id', '=', 'p.organisation_id').on('o.deleted_at', 'is', null),
+    )
+    .select([
+      'p.organisation_id',
+      'p.organisation_name',
+      'o.name as live_name',
+      'p.title',
+      'p.ended_on',
+      'p.source',
+    ])
     .where('p.owner_id', '=', ownerId)
     .where('p.contact_id', '=', contactId)
     .orderBy(sql`coalesce(p.ended_on, '')`, 'desc')
@@ -231,7 +249,11 @@ export async function pastPositionsOf(db: Kysely<Database>, ownerId: string, con
 }
 
 /** The owner's trashed contacts, most recently deleted first. */
-export async function listTrashedContacts(db: Kysely<Database>, ownerId: string, limit: number): Promise<ContactRow[]> {
+export async function listTrashedContacts(
+  db: Kysely<Database>,
+  ownerId: string,
+  limit: number,
+): Promise<ContactRow[]> {
   return contactsWithOrg(db, ownerId)
     .where('contacts.deleted_at', 'is not', null)
     .orderBy('contacts.deleted_at', 'desc')

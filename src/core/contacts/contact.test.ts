@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deriveDisplayName, normaliseLinkedinUrl, normalisePhone, normaliseWebUrl, searchDoc } from './contact';
+import {
+  deriveDisplayName,
+  normaliseLinkedinUrl,
+  normalisePhone,
+  normaliseWebUrl,
+  searchDoc,
+} from './contact';
 
 describe('normaliseLinkedinUrl', () => {
   it.each([

@@ -72,7 +72,11 @@ export interface SearchDocInput {
 
 /** The folded search columns stored on each contact (see core/db/portable.ts for the index over them). */
 export function searchDoc(c: SearchDocInput): { sort_key: string; search_name: string; search_text: string } {
-  const nameWords = unique([...words(c.displayName), ...words(c.givenName ?? ''), ...words(c.familyName ?? '')]);
+  const nameWords = unique([
+    ...words(c.displayName),
+    ...words(c.givenName ?? ''),
+    ...words(c.familyName ?? ''),
+  ]);
   const rest = [c.organisation, c.title, c.location, ...c.emails, ...c.tags, c.howWeMet, c.notes]
     .filter((s): s is string => Boolean(s))
     .flatMap((s) => words(s));

@@ -68,14 +68,20 @@ describeEngines('contacts', (h) => {
       code: 'validation',
       details: { issues: [{ path: 'displayName' }] },
     });
-    await expect(createContact(ctx, { displayName: 'X', emails: [{ value: 'nope' }] }, 'api')).rejects.toMatchObject({
+    await expect(
+      createContact(ctx, { displayName: 'X', emails: [{ value: 'nope' }] }, 'api'),
+    ).rejects.toMatchObject({
       code: 'validation',
       details: { issues: [{ path: 'emails.0.value', message: 'must be an email address' }] },
     });
-    await expect(createContact(ctx, { displayName: 'X', phones: [{ value: 'call me' }] }, 'api')).rejects.toMatchObject({
+    await expect(
+      createContact(ctx, { displayName: 'X', phones: [{ value: 'call me' }] }, 'api'),
+    ).rejects.toMatchObject({
       details: { issues: [{ path: 'phones.0.value' }] },
     });
-    await expect(createContact(ctx, { displayName: 'X', nickname: 'y' } as never, 'api')).rejects.toMatchObject({
+    await expect(
+      createContact(ctx, { displayName: 'X', nickname: 'y' } as never, 'api'),
+    ).rejects.toMatchObject({
       details: { issues: [{ path: 'nickname', message: 'is not a known field' }] },
     });
     expect((await listContacts(ctx, {})).items).toEqual([]);
@@ -83,18 +89,31 @@ describeEngines('contacts', (h) => {
 
   it('keeps the old organisation and title as a past position', async () => {
     const { ctx } = await h.account();
-    const c = await createContact(ctx, { displayName: 'Grace Hopper', organisation: 'Navy', title: 'Officer' }, 'web');
+    const c = await createContact(
+      ctx,
+      { displayName: 'Grace Hopper', organisation: 'Navy', title: 'Officer' },
+      'web',
+    );
     ctx.clock.advance(10 * DAY_MS);
     const u = await updateContact(ctx, c.id, { organisation: 'Remington Rand', title: 'Programmer' }, 'web');
     expect(u.organisation?.name).toBe('Remington Rand');
     expect(u.pastPositions).toEqual([
-      { organisation: { id: c.organisation?.id, name: 'Navy' }, title: 'Officer', endedOn: '2026-12-05', source: 'web' },
+      {
+        organisation: { id: c.organisation?.id, name: 'Navy' },
+        title: 'Officer',
+        endedOn: '2026-12-05',
+        source: 'web',
+      },
     ]);
   });
 
   it('changes only the fields sent, keeps the source of facts it already had', async () => {
     const { ctx } = await h.account();
-    const c = await createContact(ctx, { givenName: 'Alan', familyName: 'Turing', emails: [{ value: 'alan@example.com' }] }, 'cli');
+    const c = await createContact(
+      ctx,
+      { givenName: 'Alan', familyName: 'Turing', emails: [{ value: 'alan@example.com' }] },
+      'cli',
+    );
     const u = await updateContact(
       ctx,
       c.id,
@@ -126,7 +145,11 @@ describeEngines('contacts', (h) => {
 
   it('trashes, restores whole, and purges after the window', async () => {
     const { ctx } = await h.account();
-    const c = await createContact(ctx, { displayName: 'Temp Person', tags: ['t'], emails: [{ value: 't@example.com' }] }, 'api');
+    const c = await createContact(
+      ctx,
+      { displayName: 'Temp Person', tags: ['t'], emails: [{ value: 't@example.com' }] },
+      'api',
+    );
     const { purgeAfter } = await deleteContact(ctx, c.id);
     expect(purgeAfter).toBe('2026-12-25T09:00:00.000Z');
     expect(await code(getContact(ctx, c.id))).toBe('not_found');
@@ -147,7 +170,8 @@ describeEngines('contacts', (h) => {
 describeEngines('contact search and lists', (h) => {
   it('finds by any field, accent- and case-insensitively, from the first letter, best first', async () => {
     const { ctx } = await h.account();
-    const mk = (displayName: string, extra: object = {}) => createContact(ctx, { displayName, ...extra }, 'api');
+    const mk = (displayName: string, extra: object = {}) =>
+      createContact(ctx, { displayName, ...extra }, 'api');
     const elodie = await mk('Élodie Müller', { organisation: 'Société Générale', title: 'CFO' });
     const ella = await mk('Ella Fitzgerald', { emails: [{ value: 'ella@jazz.example' }] });
     const bob = await mk('Bob Elmore', { notes: 'likes elephants' });
@@ -175,7 +199,11 @@ describeEngines('contact search and lists', (h) => {
     await createContact(ctx, { displayName: 'Anna Bell' }, 'api');
     await createContact(ctx, { displayName: 'Ann' }, 'api');
     await createContact(ctx, { displayName: 'Zed', notes: 'ann arbor' }, 'api');
-    expect((await listContacts(ctx, { q: 'ann' })).items.map((c) => c.displayName)).toEqual(['Ann', 'Anna Bell', 'Zed']);
+    expect((await listContacts(ctx, { q: 'ann' })).items.map((c) => c.displayName)).toEqual([
+      'Ann',
+      'Anna Bell',
+      'Zed',
+    ]);
   });
 
   it('pages through every contact once, in order, for every sort', async () => {
@@ -183,7 +211,10 @@ describeEngines('contact search and lists', (h) => {
     for (let i = 0; i < 7; i++) {
       await createContact(
         ctx,
-        { displayName: `Person ${String.fromCharCode(71 - i)}`, connectedOn: i % 3 === 0 ? null : `2025-01-0${i + 1}` },
+        {
+          displayName: `Person ${String.fromCharCode(71 - i)}`,
+          connectedOn: i % 3 === 0 ? null : `2025-01-0${i + 1}`,
+        },
         'api',
       );
       ctx.clock.advance(1000);
@@ -214,7 +245,11 @@ describeEngines('contact search and lists', (h) => {
 
   it('filters by tag, organisation and connected-on range', async () => {
     const { ctx } = await h.account();
-    const a = await createContact(ctx, { displayName: 'A', tags: ['Students'], organisation: 'Acme', connectedOn: '2024-05-01' }, 'api');
+    const a = await createContact(
+      ctx,
+      { displayName: 'A', tags: ['Students'], organisation: 'Acme', connectedOn: '2024-05-01' },
+      'api',
+    );
     await createContact(ctx, { displayName: 'B', tags: ['students'], connectedOn: '2025-05-01' }, 'api');
     await createContact(ctx, { displayName: 'C', organisation: 'Acme' }, 'api');
     const names = async (q: object) => (await listContacts(ctx, q)).items.map((c) => c.displayName);
@@ -223,10 +258,11 @@ describeEngines('contact search and lists', (h) => {
     expect(await names({ organisation: a.organisation?.id })).toEqual(['A', 'C']);
     expect(await names({ connectedFrom: '2025-01-01' })).toEqual(['B']);
     expect(await names({ connectedTo: '2024-12-31', tag: 'students' })).toEqual(['A']);
-    await expect(listContacts(ctx, { cursor: 'garbage' })).rejects.toMatchObject({ details: { issues: [{ path: 'cursor' }] } });
+    await expect(listContacts(ctx, { cursor: 'garbage' })).rejects.toMatchObject({
+      details: { issues: [{ path: 'cursor' }] },
+    });
     await expect(listContacts(ctx, { connectedFrom: '2025-13-01' })).rejects.toMatchObject({
       details: { issues: [{ path: 'connectedFrom' }] },
     });
   });
 });
-

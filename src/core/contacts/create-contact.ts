@@ -1,4 +1,9 @@
-import { type Contact, type ContactCreateInput, type ContactSource, contactCreateInput } from '../../contracts/contacts';
+import {
+  type Contact,
+  type ContactCreateInput,
+  type ContactSource,
+  contactCreateInput,
+} from '../../contracts/contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { validationError } from '../errors';
 import { ensureOrganisation } from '../organisations/ensure-organisation';
@@ -14,17 +19,29 @@ import { presentContact } from './present-contact';
  * Adds a contact to the actor's rolodex. Needs a name, an organisation or an email to show it by; organisation
  * and tags are found by name or created. Throws `validation` naming the field.
  */
-export async function createContact(ctx: Ctx, input: ContactCreateInput, source: ContactSource): Promise<Contact> {
+export async function createContact(
+  ctx: Ctx,
+  input: ContactCreateInput,
+  source: ContactSource,
+): Promise<Contact> {
   const ownerId = requireActor(ctx);
   const data = validate(contactCreateInput, input);
   const displayName = deriveDisplayName({ ...data, email: data.emails?.[0]?.value });
-  if (!displayName) throw validationError('displayName', 'a contact needs a name, an organisation or an email');
+  if (!displayName)
+    throw validationError('displayName', 'a contact needs a name, an organisation or an email');
   return inTransaction(ctx, async (tx) => {
     const org = data.organisation ? await ensureOrganisation(tx, ownerId, data.organisation) : null;
     const tags = await ensureTags(tx, ownerId, data.tags ?? []);
     const now = nowIso(tx);
     const id = tx.ids.next();
-    const channels = buildChannels(tx.ids, ownerId, id, { email: data.emails, phone: data.phones, url: data.urls }, [], source);
+    const channels = buildChannels(
+      tx.ids,
+      ownerId,
+      id,
+      { email: data.emails, phone: data.phones, url: data.urls },
+      [],
+      source,
+    );
     await insertContact(tx.db, {
       id,
       owner_id: ownerId,
@@ -56,7 +73,12 @@ export async function createContact(ctx: Ctx, input: ContactCreateInput, source:
       }),
     });
     await replaceChannels(tx.db, ownerId, id, channels);
-    await setContactTags(tx.db, ownerId, id, tags.map((t) => t.id));
+    await setContactTags(
+      tx.db,
+      ownerId,
+      id,
+      tags.map((t) => t.id),
+    );
     const row = await findContact(tx.db, ownerId, id);
     if (!row) throw new Error('contact vanished inside its own transaction');
     return presentContact(tx, row);

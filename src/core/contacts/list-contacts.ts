@@ -1,10 +1,10 @@
 import { type ContactListQuery, type ContactPage, contactListQuery } from '../../contracts/contacts';
 import { type Ctx, requireActor } from '../context';
 import { decodeCursor, encodeCursor } from '../cursor';
+import { validationError } from '../errors';
 import { normaliseTagName } from '../tags/tag';
 import { findLiveTagsByNorm } from '../tags/tag.queries';
 import { words } from '../text/fold';
-import { validationError } from '../errors';
 import { validate } from '../validate';
 import {
   type ContactFilter,
@@ -23,13 +23,20 @@ const MAX_SEARCH_OFFSET = 2000;
  * Best matches first, in three stages that stop as soon as `want` rows are found: names starting with the query
  * (straight off an index), then names whose words start with every query word, then matches in other fields.
  */
-async function searchInStages(ctx: Ctx, filter: ContactFilter, searchWords: string[], want: number): Promise<ContactRow[]> {
+async function searchInStages(
+  ctx: Ctx,
+  filter: ContactFilter,
+  searchWords: string[],
+  want: number,
+): Promise<ContactRow[]> {
   const rows = await searchNameStarts(ctx.db, filter, searchWords.join(' '), want);
   if (rows.length < want) {
     rows.push(...(await searchFullText(ctx.db, ctx.engine, filter, searchWords, 'name', want - rows.length)));
   }
   if (rows.length < want) {
-    rows.push(...(await searchFullText(ctx.db, ctx.engine, filter, searchWords, 'not-name', want - rows.length)));
+    rows.push(
+      ...(await searchFullText(ctx.db, ctx.engine, filter, searchWords, 'not-name', want - rows.length)),
+    );
   }
   return rows;
 }

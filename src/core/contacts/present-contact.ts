@@ -32,7 +32,10 @@ export async function presentContact(ctx: Ctx, row: ContactRow): Promise<Contact
     displayName: row.display_name,
     givenName: row.given_name,
     familyName: row.family_name,
-    organisation: row.organisation_id && row.organisation_name ? { id: row.organisation_id, name: row.organisation_name } : null,
+    organisation:
+      row.organisation_id && row.organisation_name
+        ? { id: row.organisation_id, name: row.organisation_name }
+        : null,
     title: row.title,
     location: row.location,
     howWeMet: row.how_we_met,
@@ -53,7 +56,10 @@ export async function presentContact(ctx: Ctx, row: ContactRow): Promise<Contact
     pastPositions: positions.map((p) => ({
       organisation:
         p.organisation_name || p.live_name
-          ? { id: p.live_name ? p.organisation_id : null, name: (p.live_name ?? p.organisation_name) as string }
+          ? {
+              id: p.live_name ? p.organisation_id : null,
+              name: (p.live_name ?? p.organisation_name) as string,
+            }
           : null,
       title: p.title,
       endedOn: p.ended_on,
@@ -66,7 +72,11 @@ export async function presentContact(ctx: Ctx, row: ContactRow): Promise<Contact
 }
 
 /** List views for many rows: tags and primary emails in one query each. */
-export async function presentSummaries(ctx: Ctx, ownerId: string, rows: ContactRow[]): Promise<ContactSummary[]> {
+export async function presentSummaries(
+  ctx: Ctx,
+  ownerId: string,
+  rows: ContactRow[],
+): Promise<ContactSummary[]> {
   const ids = rows.map((r) => r.id);
   const [tags, emails] = await Promise.all([
     tagNamesByContact(ctx.db, ownerId, ids),
@@ -75,7 +85,10 @@ export async function presentSummaries(ctx: Ctx, ownerId: string, rows: ContactR
   return rows.map((row) => ({
     id: row.id,
     displayName: row.display_name,
-    organisation: row.organisation_id && row.organisation_name ? { id: row.organisation_id, name: row.organisation_name } : null,
+    organisation:
+      row.organisation_id && row.organisation_name
+        ? { id: row.organisation_id, name: row.organisation_name }
+        : null,
     title: row.title,
     location: row.location,
     tags: tags.get(row.id) ?? [],

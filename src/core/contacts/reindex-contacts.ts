@@ -28,7 +28,11 @@ export async function reindexContacts(ctx: Ctx, ownerId: string, contactIds: str
         emails: channels.filter((c) => c.contact_id === row.id && c.kind === 'email').map((c) => c.value),
         tags: tags.get(row.id) ?? [],
       });
-      if (doc.sort_key !== row.sort_key || doc.search_name !== row.search_name || doc.search_text !== row.search_text) {
+      if (
+        doc.sort_key !== row.sort_key ||
+        doc.search_name !== row.search_name ||
+        doc.search_text !== row.search_text
+      ) {
         await updateContact(ctx.db, ownerId, row.id, doc);
       }
     }

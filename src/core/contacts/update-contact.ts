@@ -1,4 +1,9 @@
-import { type Contact, type ContactSource, type ContactUpdateInput, contactUpdateInput } from '../../contracts/contacts';
+import {
+  type Contact,
+  type ContactSource,
+  type ContactUpdateInput,
+  contactUpdateInput,
+} from '../../contracts/contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ChannelKind } from '../db/schema';
 import { notFound, validationError } from '../errors';
@@ -8,7 +13,13 @@ import { setContactTags } from '../tags/tag.queries';
 import { validate } from '../validate';
 import { buildChannels, type ChannelInput } from './channels';
 import { deriveDisplayName } from './contact';
-import { channelsOf, findContact, insertPosition, replaceChannels, updateContact as writeContact } from './contact.queries';
+import {
+  channelsOf,
+  findContact,
+  insertPosition,
+  replaceChannels,
+  updateContact as writeContact,
+} from './contact.queries';
 import { presentContact } from './present-contact';
 import { reindexContacts } from './reindex-contacts';
 
@@ -37,7 +48,9 @@ export async function updateContact(
       orgName = org?.name ?? null;
     }
     if ('title' in data) patch.title = data.title ?? null;
-    const orgChanged = 'organisation_id' in patch && patch.organisation_id !== (old.organisation_name ? old.organisation_id : null);
+    const orgChanged =
+      'organisation_id' in patch &&
+      patch.organisation_id !== (old.organisation_name ? old.organisation_id : null);
     const titleChanged = 'title' in patch && patch.title !== old.title;
     if ((orgChanged || titleChanged) && (old.organisation_name || old.title)) {
       await insertPosition(tx.db, {
@@ -78,7 +91,8 @@ export async function updateContact(
         organisation: orgName,
         email: firstEmail,
       });
-      if (!display) throw validationError('displayName', 'a contact needs a name, an organisation or an email');
+      if (!display)
+        throw validationError('displayName', 'a contact needs a name, an organisation or an email');
       patch.display_name = display;
     }
 
@@ -94,7 +108,12 @@ export async function updateContact(
     }
     if (data.tags) {
       const tags = await ensureTags(tx, ownerId, data.tags);
-      await setContactTags(tx.db, ownerId, id, tags.map((t) => t.id));
+      await setContactTags(
+        tx.db,
+        ownerId,
+        id,
+        tags.map((t) => t.id),
+      );
     }
 
     await writeContact(tx.db, ownerId, id, patch);

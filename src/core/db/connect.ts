@@ -13,7 +13,9 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; poolSize?: number };
+export type DatabaseTarget =
+  | { engine: 'sqlite'; file: string }
+  | { engine: 'postgres'; url: string; poolSize?: number };
 
 // COUNT(*) and other int8 values arrive from pg as strings; every count we take fits a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
@@ -41,7 +43,8 @@ export function connect(target: DatabaseTarget): DatabaseHandle {
 export function targetFromEnv(env: NodeJS.ProcessEnv, dataDir: string): DatabaseTarget {
   const url = env.DATABASE_URL;
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
     return { engine: 'postgres', url };
   }
   return { engine: 'sqlite', file: `${dataDir}/rapport.sqlite` };

@@ -16,7 +16,9 @@ export function engineOf(db: Kysely<unknown>): Engine {
  */
 export async function createContactSearchIndex(db: Kysely<any>): Promise<void> {
   if (engineOf(db) === 'sqlite') {
-    await sql`CREATE TABLE contact_fts_map (rowid INTEGER PRIMARY KEY, contact_id TEXT NOT NULL UNIQUE)`.execute(db);
+    await sql`CREATE TABLE contact_fts_map (rowid INTEGER PRIMARY KEY, contact_id TEXT NOT NULL UNIQUE)`.execute(
+      db,
+    );
     await sql`CREATE VIRTUAL TABLE contact_fts USING fts5(search_name, search_text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')`.execute(
       db,
     );
@@ -53,11 +55,21 @@ export type SearchScope = 'any' | 'name' | 'not-name';
  * Queries start from it and join `contacts` by id, so the index does the narrowing (joining the other way round
  * made SQLite walk every contact of the owner). `words` must come from core/text/fold.ts `words()`.
  */
-export function contactSearchHits(engine: Engine, words: string[], scope: SearchScope): RawBuilder<{ contact_id: string }> {
-  if (words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w))) throw new Error('search words must be folded letters/digits');
+export function contactSearchHits(
+  engine: Engine,
+  words: string[],
+  scope: SearchScope,
+): RawBuilder<{ contact_id: string }> {
+  if (words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w)))
+    throw new Error('search words must be folded letters/digits');
   if (engine === 'sqlite') {
     const all = words.map((w) => `"${w}"*`).join(' AND ');
-    const match = scope === 'any' ? all : scope === 'name' ? `search_name : (${all})` : `(${all}) NOT search_name : (${all})`;
+    const match =
+      scope === 'any'
+        ? all
+        : scope === 'name'
+          ? `search_name : (${all})`
+          : `(${all}) NOT search_name : (${all})`;
     return sql`(SELECT m.contact_id FROM contact_fts f JOIN contact_fts_map m ON m.rowid = f.rowid WHERE contact_fts MATCH ${match})`;
   }
   const all = words.map((w) => `${w}:*`).join(' & ');

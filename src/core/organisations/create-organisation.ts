@@ -8,7 +8,10 @@ import { normaliseOrganisationName, toOrganisation } from './organisation';
 import { findLiveOrganisationByNorm, insertOrganisation } from './organisation.queries';
 
 /** Adds an organisation; a live one with the same (folded) name is a `conflict`. */
-export async function createOrganisation(ctx: Ctx, input: z.input<typeof organisationCreateInput>): Promise<Organisation> {
+export async function createOrganisation(
+  ctx: Ctx,
+  input: z.input<typeof organisationCreateInput>,
+): Promise<Organisation> {
   const ownerId = requireActor(ctx);
   const data = validate(organisationCreateInput, input);
   const norm = normaliseOrganisationName(data.name);

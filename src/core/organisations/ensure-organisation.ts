@@ -3,7 +3,11 @@ import { normaliseOrganisationName } from './organisation';
 import { findLiveOrganisationByNorm, insertOrganisation } from './organisation.queries';
 
 /** The owner's live organisation with this name (compared folded), created if missing. */
-export async function ensureOrganisation(ctx: Ctx, ownerId: string, name: string): Promise<{ id: string; name: string }> {
+export async function ensureOrganisation(
+  ctx: Ctx,
+  ownerId: string,
+  name: string,
+): Promise<{ id: string; name: string }> {
   const norm = normaliseOrganisationName(name);
   const existing = await findLiveOrganisationByNorm(ctx.db, ownerId, norm);
   if (existing) return { id: existing.id, name: existing.name };

@@ -14,7 +14,12 @@ export async function getOrganisation(ctx: Ctx, id: string): Promise<Organisatio
     ...toOrganisation(row),
     people: {
       current: people.current.map((p) => ({ id: p.id, displayName: p.display_name, title: p.title })),
-      past: people.past.map((p) => ({ id: p.id, displayName: p.display_name, title: p.title, endedOn: p.ended_on })),
+      past: people.past.map((p) => ({
+        id: p.id,
+        displayName: p.display_name,
+        title: p.title,
+        endedOn: p.ended_on,
+      })),
     },
   };
 }

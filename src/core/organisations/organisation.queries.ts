@@ -35,10 +35,17 @@ export async function listOrganisations(
       ]),
     );
   }
-  return (await q.orderBy('organisations.name_norm').orderBy('organisations.id').limit(opts.limit).execute()) as OrganisationRow[];
+  return (await q
+    .orderBy('organisations.name_norm')
+    .orderBy('organisations.id')
+    .limit(opts.limit)
+    .execute()) as OrganisationRow[];
 }
 
-export async function listTrashedOrganisations(db: Kysely<Database>, ownerId: string): Promise<OrganisationRow[]> {
+export async function listTrashedOrganisations(
+  db: Kysely<Database>,
+  ownerId: string,
+): Promise<OrganisationRow[]> {
   return (await withCounts(db, ownerId)
     .where('organisations.deleted_at', 'is not', null)
     .orderBy('organisations.deleted_at', 'desc')
@@ -79,13 +86,24 @@ export async function updateOrganisation(
   db: Kysely<Database>,
   ownerId: string,
   id: string,
-  patch: Partial<Pick<OrganisationTable, 'name' | 'name_norm' | 'website' | 'notes' | 'updated_at' | 'deleted_at'>>,
+  patch: Partial<
+    Pick<OrganisationTable, 'name' | 'name_norm' | 'website' | 'notes' | 'updated_at' | 'deleted_at'>
+  >,
 ): Promise<void> {
-  await db.updateTable('organisations').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+  await db
+    .updateTable('organisations')
+    .set(patch)
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Contacts (live or trashed) whose current organisation this is. */
-export async function contactIdsAtOrganisation(db: Kysely<Database>, ownerId: string, orgId: string): Promise<string[]> {
+export async function contactIdsAtOrganisation(
+  db: Kysely<Database>,
+  ownerId: string,
+  orgId: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('contacts')
     .select('id')

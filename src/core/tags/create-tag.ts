@@ -12,7 +12,14 @@ export async function createTag(ctx: Ctx, input: z.input<typeof tagCreateInput>)
   const data = validate(tagCreateInput, input);
   const norm = normaliseTagName(data.name);
   if ((await findLiveTagsByNorm(ctx.db, ownerId, [norm])).length > 0) throw tagNameTaken(data.name);
-  const row = { id: ctx.ids.next(), owner_id: ownerId, name: data.name, name_norm: norm, created_at: nowIso(ctx), deleted_at: null };
+  const row = {
+    id: ctx.ids.next(),
+    owner_id: ownerId,
+    name: data.name,
+    name_norm: norm,
+    created_at: nowIso(ctx),
+    deleted_at: null,
+  };
   await insertTag(ctx.db, row);
   return toTag({ ...row, contact_count: 0 });
 }

@@ -3,7 +3,11 @@ import { normaliseTagName } from './tag';
 import { findLiveTagsByNorm, insertTag } from './tag.queries';
 
 /** Ids of the owner's live tags with these names, creating the missing ones. Names that fold alike are one tag. */
-export async function ensureTags(ctx: Ctx, ownerId: string, names: string[]): Promise<{ id: string; name: string }[]> {
+export async function ensureTags(
+  ctx: Ctx,
+  ownerId: string,
+  names: string[],
+): Promise<{ id: string; name: string }[]> {
   const wanted = new Map<string, string>();
   for (const n of names) {
     const norm = normaliseTagName(n);
@@ -14,7 +18,14 @@ export async function ensureTags(ctx: Ctx, ownerId: string, names: string[]): Pr
   for (const [norm, name] of wanted) {
     if (byNorm.has(norm)) continue;
     const id = ctx.ids.next();
-    await insertTag(ctx.db, { id, owner_id: ownerId, name, name_norm: norm, created_at: nowIso(ctx), deleted_at: null });
+    await insertTag(ctx.db, {
+      id,
+      owner_id: ownerId,
+      name,
+      name_norm: norm,
+      created_at: nowIso(ctx),
+      deleted_at: null,
+    });
     byNorm.set(norm, { id, name });
   }
   return [...wanted.keys()].map((norm) => byNorm.get(norm) as { id: string; name: string });

@@ -21,7 +21,10 @@ function withCounts(db: Kysely<Database>, ownerId: string) {
 
 /** The owner's live tags with the number of live contacts carrying each, by name. */
 export async function listTags(db: Kysely<Database>, ownerId: string): Promise<TagWithCount[]> {
-  return (await withCounts(db, ownerId).where('tags.deleted_at', 'is', null).orderBy('tags.name_norm').execute()) as TagWithCount[];
+  return (await withCounts(db, ownerId)
+    .where('tags.deleted_at', 'is', null)
+    .orderBy('tags.name_norm')
+    .execute()) as TagWithCount[];
 }
 
 /** The owner's trashed tags, most recently deleted first. */
@@ -44,7 +47,11 @@ export async function findTag(
     .executeTakeFirst()) as TagWithCount | undefined;
 }
 
-export async function findLiveTagsByNorm(db: Kysely<Database>, ownerId: string, norms: string[]): Promise<TagTable[]> {
+export async function findLiveTagsByNorm(
+  db: Kysely<Database>,
+  ownerId: string,
+  norms: string[],
+): Promise<TagTable[]> {
   if (norms.length === 0) return [];
   return db
     .selectFrom('tags')
@@ -59,16 +66,36 @@ export async function insertTag(db: Kysely<Database>, row: TagTable): Promise<vo
   await db.insertInto('tags').values(row).execute();
 }
 
-export async function renameTag(db: Kysely<Database>, ownerId: string, id: string, name: string, norm: string) {
-  await db.updateTable('tags').set({ name, name_norm: norm }).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+export async function renameTag(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  name: string,
+  norm: string,
+) {
+  await db
+    .updateTable('tags')
+    .set({ name, name_norm: norm })
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setTagDeletedAt(db: Kysely<Database>, ownerId: string, id: string, at: string | null) {
-  await db.updateTable('tags').set({ deleted_at: at }).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+  await db
+    .updateTable('tags')
+    .set({ deleted_at: at })
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Contacts (live or trashed) carrying the tag. */
-export async function contactIdsWithTag(db: Kysely<Database>, ownerId: string, tagId: string): Promise<string[]> {
+export async function contactIdsWithTag(
+  db: Kysely<Database>,
+  ownerId: string,
+  tagId: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('contact_tags')
     .select('contact_id')
@@ -79,7 +106,12 @@ export async function contactIdsWithTag(db: Kysely<Database>, ownerId: string, t
 }
 
 /** Moves every contact from one tag to another, skipping contacts that already carry the target. */
-export async function moveTagLinks(db: Kysely<Database>, ownerId: string, fromId: string, toId: string): Promise<void> {
+export async function moveTagLinks(
+  db: Kysely<Database>,
+  ownerId: string,
+  fromId: string,
+  toId: string,
+): Promise<void> {
   await db
     .insertInto('contact_tags')
     .columns(['owner_id', 'contact_id', 'tag_id'])
@@ -137,7 +169,12 @@ export async function tagNamesByContact(
 }
 
 /** Replaces the contact's links to live tags with exactly `tagIds`; links to trashed tags wait for their restore. */
-export async function setContactTags(db: Kysely<Database>, ownerId: string, contactId: string, tagIds: string[]) {
+export async function setContactTags(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactId: string,
+  tagIds: string[],
+) {
   await db
     .deleteFrom('contact_tags')
     .where('owner_id', '=', ownerId)

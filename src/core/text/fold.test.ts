@@ -7,7 +7,15 @@ describe('fold', () => {
     expect(fold('ŁUKASZ Straße')).toBe('lukasz strasse');
   });
   it('splits words on anything that is not a letter or digit', () => {
-    expect(words('Ada.Lovelace@Example.com, "R&D" 2nd')).toEqual(['ada', 'lovelace', 'example', 'com', 'r', 'd', '2nd']);
+    expect(words('Ada.Lovelace@Example.com, "R&D" 2nd')).toEqual([
+      'ada',
+      'lovelace',
+      'example',
+      'com',
+      'r',
+      'd',
+      '2nd',
+    ]);
   });
   it('keeps non-latin letters', () => {
     expect(words('陈 伟 Ωmega')).toEqual(['陈', '伟', 'ωmega']);

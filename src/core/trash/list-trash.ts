@@ -19,8 +19,12 @@ export async function listTrash(ctx: Ctx): Promise<{
   tags: Trashed<Tag>[];
 }> {
   const ownerId = requireActor(ctx);
-  const live = <T extends { deleted_at: string | null }>(rows: T[]) => rows.filter((r) => inTrashWindow(ctx, r.deleted_at));
-  const withPurge = <T extends { deletedAt: string | null }>(x: T) => ({ ...x, purgeAfter: purgeAfter(ctx, x.deletedAt ?? '') });
+  const live = <T extends { deleted_at: string | null }>(rows: T[]) =>
+    rows.filter((r) => inTrashWindow(ctx, r.deleted_at));
+  const withPurge = <T extends { deletedAt: string | null }>(x: T) => ({
+    ...x,
+    purgeAfter: purgeAfter(ctx, x.deletedAt ?? ''),
+  });
   const [contacts, organisations, tags] = await Promise.all([
     listTrashedContacts(ctx.db, ownerId, 1000),
     listTrashedOrganisations(ctx.db, ownerId),

@@ -5,7 +5,9 @@ import { purgeTrashedTags } from '../tags/tag.queries';
 import { trashCutoff } from './trash-window';
 
 /** System job: deletes for good whatever has been in any account's trash longer than `settings.trashDays`. */
-export async function purgeTrash(ctx: Ctx): Promise<{ contacts: number; organisations: number; tags: number }> {
+export async function purgeTrash(
+  ctx: Ctx,
+): Promise<{ contacts: number; organisations: number; tags: number }> {
   const before = trashCutoff(ctx);
   return inTransaction(ctx, async (tx) => ({
     contacts: await purgeTrashedContacts(tx.db, before),

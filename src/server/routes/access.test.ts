@@ -13,7 +13,14 @@ interface RouteCase {
   body?: unknown;
   public?: boolean;
   /** Which of the owner's resources `:id` stands for. */
-  owned?: 'contact' | 'trashedContact' | 'organisation' | 'trashedOrganisation' | 'tag' | 'trashedTag' | 'token';
+  owned?:
+    | 'contact'
+    | 'trashedContact'
+    | 'organisation'
+    | 'trashedOrganisation'
+    | 'tag'
+    | 'trashedTag'
+    | 'token';
 }
 
 const ROUTES: RouteCase[] = [
@@ -23,7 +30,11 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/auth/login', public: true },
   { method: 'POST', path: '/api/v1/auth/logout' },
   { method: 'GET', path: '/api/v1/auth/session' },
-  { method: 'POST', path: '/api/v1/auth/password', body: { currentPassword: 'x', newPassword: 'yyyyyyyyyy' } },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/password',
+    body: { currentPassword: 'x', newPassword: 'yyyyyyyyyy' },
+  },
   { method: 'GET', path: '/api/v1/tokens' },
   { method: 'POST', path: '/api/v1/tokens', body: { name: 'x' } },
   { method: 'DELETE', path: '/api/v1/tokens/:id', owned: 'token' },
@@ -51,7 +62,10 @@ const ROUTES: RouteCase[] = [
 ];
 
 async function ownedResources(owner: Client) {
-  const contact = await owner.post('/api/v1/contacts', { displayName: 'Owned Person', organisation: 'Owned Org' });
+  const contact = await owner.post('/api/v1/contacts', {
+    displayName: 'Owned Person',
+    organisation: 'Owned Org',
+  });
   const trashedContact = await owner.post('/api/v1/contacts', { displayName: 'Trashed Person' });
   await owner.delete(`/api/v1/contacts/${trashedContact.body.id}`);
   const organisation = await owner.post('/api/v1/organisations', { name: 'Owned Org 2' });
@@ -70,7 +84,8 @@ async function ownedResources(owner: Client) {
     trashedTag: trashedTag.body.id,
     token: token.body.id,
   } as Record<NonNullable<RouteCase['owned']>, string>;
-  for (const [k, v] of Object.entries(ids)) if (typeof v !== 'string') throw new Error(`could not create ${k}`);
+  for (const [k, v] of Object.entries(ids))
+    if (typeof v !== 'string') throw new Error(`could not create ${k}`);
   return ids;
 }
 
@@ -78,7 +93,9 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
   const server = serveForTests(engine);
 
   it('lists every documented route in this table', async () => {
-    const doc = (await server.anonymous().get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await server.anonymous().get('/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const documented = Object.entries(doc.paths).flatMap(([p, methods]) =>
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
     );
@@ -86,31 +103,48 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
   });
 
   it.each(ROUTES.filter((r) => !r.public))('$method $path needs credentials', async (route) => {
-    const r = await server.anonymous().request(route.method, route.path.replace(':id', 'some-id'), route.body);
+    const r = await server
+      .anonymous()
+      .request(route.method, route.path.replace(':id', 'some-id'), route.body);
     expect(r.status).toBe(401);
     expect(r.body).toEqual({ error: { code: 'unauthenticated', message: expect.any(String), details: {} } });
     const bad = server.anonymous();
     bad.bearer = 'rpt_not-a-real-token';
-    expect((await bad.request(route.method, route.path.replace(':id', 'some-id'), route.body)).status).toBe(401);
+    expect((await bad.request(route.method, route.path.replace(':id', 'some-id'), route.body)).status).toBe(
+      401,
+    );
   });
 
-  it.each(ROUTES.filter((r) => r.owned))("$method $path answers another account's id like a missing one", async (route) => {
-    const owner = await server.user('Owner');
-    const intruder = await server.user('Intruder');
-    const ids = await ownedResources(owner);
-    const ownIds = await ownedResources(intruder);
-    const body =
-      route.body && typeof route.body === 'object' && 'into' in route.body ? { into: ownIds.tag } : route.body;
-    const foreign = await intruder.request(route.method, route.path.replace(':id', ids[route.owned as keyof typeof ids]), body);
-    const missing = await intruder.request(route.method, route.path.replace(':id', '01900000-0000-7000-8000-000000000000'), body);
-    expect(foreign.status).toBe(404);
-    expect(foreign.body).toEqual(missing.body);
-    // The owner's data did not change.
-    const after = await owner.get(`/api/v1/contacts/${ids.contact}`);
-    expect(after.body.notes).toBeNull();
-    expect((await owner.get(`/api/v1/tags/${ids.tag}`)).body.name).toBe('owned-tag');
-    expect((await owner.get('/api/v1/tokens')).body.items).toHaveLength(1);
-  });
+  it.each(ROUTES.filter((r) => r.owned))(
+    "$method $path answers another account's id like a missing one",
+    async (route) => {
+      const owner = await server.user('Owner');
+      const intruder = await server.user('Intruder');
+      const ids = await ownedResources(owner);
+      const ownIds = await ownedResources(intruder);
+      const body =
+        route.body && typeof route.body === 'object' && 'into' in route.body
+          ? { into: ownIds.tag }
+          : route.body;
+      const foreign = await intruder.request(
+        route.method,
+        route.path.replace(':id', ids[route.owned as keyof typeof ids]),
+        body,
+      );
+      const missing = await intruder.request(
+        route.method,
+        route.path.replace(':id', '01900000-0000-7000-8000-000000000000'),
+        body,
+      );
+      expect(foreign.status).toBe(404);
+      expect(foreign.body).toEqual(missing.body);
+      // The owner's data did not change.
+      const after = await owner.get(`/api/v1/contacts/${ids.contact}`);
+      expect(after.body.notes).toBeNull();
+      expect((await owner.get(`/api/v1/tags/${ids.tag}`)).body.name).toBe('owned-tag');
+      expect((await owner.get('/api/v1/tokens')).body.items).toHaveLength(1);
+    },
+  );
 
   it("merging my tag into another account's tag is refused as not found", async () => {
     const owner = await server.user();

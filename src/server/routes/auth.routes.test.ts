@@ -30,7 +30,11 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
 
   it('sets HttpOnly, SameSite=Lax session cookies', async () => {
     const c = server.anonymous();
-    const r = await c.post('/api/v1/auth/signup', { email: `cookie-${Date.now()}@example.test`, password: 'long enough', name: 'C' });
+    const r = await c.post('/api/v1/auth/signup', {
+      email: `cookie-${Date.now()}@example.test`,
+      password: 'long enough',
+      name: 'C',
+    });
     const cookies = r.headers.getSetCookie();
     const session = cookies.find((x) => x.startsWith('rapport_session='));
     const csrf = cookies.find((x) => x.startsWith('rapport_csrf='));
@@ -43,21 +47,33 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
     const u = await server.user();
-    const wrong = await server.anonymous().post('/api/v1/auth/login', { email: u.email, password: 'not the password' });
-    const unknown = await server.anonymous().post('/api/v1/auth/login', { email: 'nobody@example.test', password: 'whatever1' });
+    const wrong = await server
+      .anonymous()
+      .post('/api/v1/auth/login', { email: u.email, password: 'not the password' });
+    const unknown = await server
+      .anonymous()
+      .post('/api/v1/auth/login', { email: 'nobody@example.test', password: 'whatever1' });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
   });
 
   it('refuses a second account with the same email, whatever its case', async () => {
     const u = await server.user();
-    const r = await server.anonymous().post('/api/v1/auth/signup', { email: ` ${u.email.toUpperCase()} `, password: 'long enough', name: 'X' });
+    const r = await server.anonymous().post('/api/v1/auth/signup', {
+      email: ` ${u.email.toUpperCase()} `,
+      password: 'long enough',
+      name: 'X',
+    });
     expect(r.status).toBe(409);
-    expect(r.body.error.details.issues).toEqual([{ path: 'email', message: 'an account with this email already exists' }]);
+    expect(r.body.error.details.issues).toEqual([
+      { path: 'email', message: 'an account with this email already exists' },
+    ]);
   });
 
   it('names each bad sign-up field', async () => {
-    const r = await server.anonymous().post('/api/v1/auth/signup', { email: 'not-an-email', password: 'short', name: '', admin: true });
+    const r = await server
+      .anonymous()
+      .post('/api/v1/auth/signup', { email: 'not-an-email', password: 'short', name: '', admin: true });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('validation');
     const paths = r.body.error.details.issues.map((i: { path: string }) => i.path).sort();
@@ -70,7 +86,10 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
     const r = await u.post('/api/v1/contacts', { displayName: 'Forged' });
     expect(r.status).toBe(403);
     expect(r.body.error.message).toMatch(/X-CSRF-Token/);
-    expect((await u.request('POST', '/api/v1/contacts', { displayName: 'Forged' }, { 'x-csrf-token': 'guess' })).status).toBe(403);
+    expect(
+      (await u.request('POST', '/api/v1/contacts', { displayName: 'Forged' }, { 'x-csrf-token': 'guess' }))
+        .status,
+    ).toBe(403);
     u.sendCsrf = true;
     expect((await u.get('/api/v1/contacts')).body.items).toEqual([]);
     const t = await server.tokenUser();
@@ -94,17 +113,31 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
     await other.post('/api/v1/auth/login', { email: u.email, password: u.password });
     expect((await other.get('/api/v1/auth/session')).status).toBe(200);
 
-    const wrong = await u.post('/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'a brand new password' });
+    const wrong = await u.post('/api/v1/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'a brand new password',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details.issues).toEqual([{ path: 'currentPassword', message: 'is wrong' }]);
 
-    const ok = await u.post('/api/v1/auth/password', { currentPassword: u.password, newPassword: 'a brand new password' });
+    const ok = await u.post('/api/v1/auth/password', {
+      currentPassword: u.password,
+      newPassword: 'a brand new password',
+    });
     expect(ok.status).toBe(200);
     expect((await other.get('/api/v1/auth/session')).status).toBe(401);
     expect((await u.get('/api/v1/auth/session')).status).toBe(200);
     expect((await u.post('/api/v1/contacts', { displayName: 'Still here' })).status).toBe(201);
-    expect((await server.anonymous().post('/api/v1/auth/login', { email: u.email, password: u.password })).status).toBe(401);
-    expect((await server.anonymous().post('/api/v1/auth/login', { email: u.email, password: 'a brand new password' })).status).toBe(200);
+    expect(
+      (await server.anonymous().post('/api/v1/auth/login', { email: u.email, password: u.password })).status,
+    ).toBe(401);
+    expect(
+      (
+        await server
+          .anonymous()
+          .post('/api/v1/auth/login', { email: u.email, password: 'a brand new password' })
+      ).status,
+    ).toBe(200);
   });
 
   it('API tokens: created once, listed without secret, revoked for good', async () => {
@@ -113,7 +146,13 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^rpt_[A-Za-z0-9_-]{43}$/);
     const list = await u.get('/api/v1/tokens');
-    expect(list.body.items).toEqual([expect.objectContaining({ id: created.body.id, name: 'laptop script', prefix: created.body.token.slice(0, 10) })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        id: created.body.id,
+        name: 'laptop script',
+        prefix: created.body.token.slice(0, 10),
+      }),
+    ]);
     expect(JSON.stringify(list.body)).not.toContain(created.body.token);
 
     const script = new Client(server.base());
@@ -132,17 +171,30 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
     expect(bad.body.error).toMatchObject({ code: 'validation', message: 'body: is not valid JSON' });
     const wrongType = await u.post('/api/v1/contacts', { displayName: 42, emails: 'x' });
     expect(wrongType.status).toBe(400);
-    expect(wrongType.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['displayName', 'emails']);
-    const nested = await u.post('/api/v1/contacts', { displayName: 'X', emails: [{ value: 'ok@example.com' }, { value: 'nope' }] });
-    expect(nested.body.error.details.issues).toEqual([{ path: 'emails.1.value', message: 'must be an email address' }]);
+    expect(wrongType.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'displayName',
+      'emails',
+    ]);
+    const nested = await u.post('/api/v1/contacts', {
+      displayName: 'X',
+      emails: [{ value: 'ok@example.com' }, { value: 'nope' }],
+    });
+    expect(nested.body.error.details.issues).toEqual([
+      { path: 'emails.1.value', message: 'must be an email address' },
+    ]);
     const huge = await u.post('/api/v1/contacts', { displayName: 'X', notes: 'x'.repeat(1_100_000) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('too_large');
-    const form = await u.request('POST', '/api/v1/contacts', 'displayName=X', { 'content-type': 'application/x-www-form-urlencoded' });
+    const form = await u.request('POST', '/api/v1/contacts', 'displayName=X', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(form.status).toBe(400);
     const query = await u.get('/api/v1/contacts?limit=5000&bogus=1');
     expect(query.status).toBe(400);
-    expect(query.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['querystring.bogus', 'querystring.limit']);
+    expect(query.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'querystring.bogus',
+      'querystring.limit',
+    ]);
     expect((await u.get('/api/v1/contacts')).body.items).toEqual([]);
   });
 
@@ -170,7 +222,9 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
     const doc = await server.anonymous().get('/api/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    expect(doc.body.paths['/api/v1/contacts'].get.parameters.map((p: { name: string }) => p.name)).toContain('q');
+    expect(doc.body.paths['/api/v1/contacts'].get.parameters.map((p: { name: string }) => p.name)).toContain(
+      'q',
+    );
     const html = await server.anonymous().get('/api/docs/');
     expect(html.status).toBe(200);
     expect(String(html.body)).toContain('swagger');
@@ -181,10 +235,15 @@ describe('sign-up policy and rate limits', () => {
   describe('closed', () => {
     const server = serveForTests('sqlite', { settings: { signup: 'closed' } });
     it('lets only the first account in', async () => {
-      expect((await server.anonymous().get('/api/v1/setup')).body).toEqual({ needsFirstAccount: true, signup: 'closed' });
+      expect((await server.anonymous().get('/api/v1/setup')).body).toEqual({
+        needsFirstAccount: true,
+        signup: 'closed',
+      });
       await server.user();
       expect((await server.anonymous().get('/api/v1/setup')).body.needsFirstAccount).toBe(false);
-      const r = await server.anonymous().post('/api/v1/auth/signup', { email: 'late@example.test', password: 'long enough', name: 'L' });
+      const r = await server
+        .anonymous()
+        .post('/api/v1/auth/signup', { email: 'late@example.test', password: 'long enough', name: 'L' });
       expect(r.status).toBe(403);
       expect(r.body.error.message).toMatch(/closed/);
     });
@@ -194,7 +253,9 @@ describe('sign-up policy and rate limits', () => {
     const server = serveForTests('sqlite', { settings: { signup: 'invite' } });
     it('needs an unused invite code after the first account', async () => {
       const first = await server.user();
-      const noCode = await server.anonymous().post('/api/v1/auth/signup', { email: 'b@example.test', password: 'long enough', name: 'B' });
+      const noCode = await server
+        .anonymous()
+        .post('/api/v1/auth/signup', { email: 'b@example.test', password: 'long enough', name: 'B' });
       expect(noCode.status).toBe(403);
       expect(noCode.body.error.details.issues[0].path).toBe('inviteCode');
       const invite = await first.post('/api/v1/invites', { email: 'b@example.test' });
@@ -228,12 +289,17 @@ describe('sign-up policy and rate limits', () => {
     it('are rate-limited per address and email with a clear 429', async () => {
       const c = server.anonymous();
       const tries = [];
-      for (let i = 0; i < 4; i++) tries.push(await c.post('/api/v1/auth/login', { email: 'victim@example.test', password: `guess-${i}` }));
+      for (let i = 0; i < 4; i++)
+        tries.push(
+          await c.post('/api/v1/auth/login', { email: 'victim@example.test', password: `guess-${i}` }),
+        );
       expect(tries.map((t) => t.status)).toEqual([401, 401, 401, 429]);
       expect(tries[3]?.body.error.code).toBe('rate_limited');
       expect(tries[3]?.headers.get('retry-after')).toBeTruthy();
       // Another email from the same address is still allowed.
-      expect((await c.post('/api/v1/auth/login', { email: 'other@example.test', password: 'x' })).status).toBe(401);
+      expect(
+        (await c.post('/api/v1/auth/login', { email: 'other@example.test', password: 'x' })).status,
+      ).toBe(401);
     });
   });
 });

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { changePasswordInput, loginInput, sessionInfo, signupInput } from '../../contracts/auth';
+import { errorBody } from '../../contracts/common';
 import { changePassword } from '../../core/accounts/change-password';
 import { endSession } from '../../core/accounts/end-session';
 import { getAccount } from '../../core/accounts/get-account';
@@ -7,8 +9,6 @@ import { logIn } from '../../core/accounts/log-in';
 import { signUp } from '../../core/accounts/sign-up';
 import { startSession } from '../../core/accounts/start-session';
 import { actingAs } from '../../core/context';
-import { changePasswordInput, loginInput, sessionInfo, signupInput } from '../../contracts/auth';
-import { errorBody } from '../../contracts/common';
 import { type AuthOptions, clearSessionCookies, csrfTokenFor, setSessionCookies } from '../auth';
 
 export interface AuthRouteOptions extends Pick<AuthOptions, 'secureCookies' | 'sessionTtlDays'> {
@@ -33,7 +33,12 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
       '/auth/signup',
       {
         config: limited,
-        schema: { tags: ['auth'], summary: 'Create an account and sign in', body: signupInput, response: { 201: sessionInfo, ...errors } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Create an account and sign in',
+          body: signupInput,
+          response: { 201: sessionInfo, ...errors },
+        },
       },
       async (req, reply) => {
         const account = await signUp(req.ctx, req.body);
@@ -46,7 +51,12 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
       '/auth/login',
       {
         config: limited,
-        schema: { tags: ['auth'], summary: 'Sign in with email and password', body: loginInput, response: { 200: sessionInfo, ...errors } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with email and password',
+          body: loginInput,
+          response: { 200: sessionInfo, ...errors },
+        },
       },
       async (req, reply) => {
         const account = await logIn(req.ctx, req.body);
@@ -57,7 +67,13 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
     );
     app.post(
       '/auth/logout',
-      { schema: { tags: ['auth'], summary: 'End this browser session', response: { 204: z.null(), 401: errorBody } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'End this browser session',
+          response: { 204: z.null(), 401: errorBody },
+        },
+      },
       async (req, reply) => {
         if (req.auth?.sessionToken) await endSession(req.ctx, req.auth.sessionToken);
         clearSessionCookies(reply);
@@ -66,7 +82,13 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
     );
     app.get(
       '/auth/session',
-      { schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: sessionInfo, 401: errorBody } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Who is signed in',
+          response: { 200: sessionInfo, 401: errorBody },
+        },
+      },
       async (req) => ({
         account: await getAccount(req.ctx),
         csrfToken: req.auth?.sessionToken ? csrfTokenFor(req.auth.sessionToken) : null,
@@ -88,7 +110,11 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
         const accountId = req.ctx.actor?.accountId as string;
         const session = await startSession(req.ctx, accountId, req.headers['user-agent'] ?? null);
         const csrfToken = setSessionCookies(reply, req, session.token, opts);
-        return { account: await getAccount(actingAs(req.ctx, accountId)), csrfToken, via: 'session' as const };
+        return {
+          account: await getAccount(actingAs(req.ctx, accountId)),
+          csrfToken,
+          via: 'session' as const,
+        };
       },
     );
   };

@@ -1,13 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorBody, idParams } from '../../contracts/common';
+import {
+  contact,
+  contactCreateInput,
+  contactListQuery,
+  contactPage,
+  contactUpdateInput,
+} from '../../contracts/contacts';
 import { createContact } from '../../core/contacts/create-contact';
 import { deleteContact } from '../../core/contacts/delete-contact';
 import { getContact } from '../../core/contacts/get-contact';
 import { listContacts } from '../../core/contacts/list-contacts';
 import { restoreContact } from '../../core/contacts/restore-contact';
 import { updateContact } from '../../core/contacts/update-contact';
-import { errorBody, idParams } from '../../contracts/common';
-import { contact, contactCreateInput, contactListQuery, contactPage, contactUpdateInput } from '../../contracts/contacts';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 export const trashReceipt = z.object({ purgeAfter: z.string() });
@@ -29,12 +35,26 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/contacts',
-    { schema: { tags: ['contacts'], summary: 'Add a contact', body: contactCreateInput, response: { 201: contact, ...errors } } },
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: 'Add a contact',
+        body: contactCreateInput,
+        response: { 201: contact, ...errors },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createContact(req.ctx, req.body, 'api')),
   );
   app.get(
     '/contacts/:id',
-    { schema: { tags: ['contacts'], summary: 'One contact, every field', params: idParams, response: { 200: contact, ...errors } } },
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: 'One contact, every field',
+        params: idParams,
+        response: { 200: contact, ...errors },
+      },
+    },
     (req) => getContact(req.ctx, req.params.id),
   );
   app.patch(
@@ -53,13 +73,25 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/contacts/:id',
     {
-      schema: { tags: ['contacts'], summary: 'Move a contact to the trash (restorable for 30 days)', params: idParams, response: { 200: trashReceipt, ...errors } },
+      schema: {
+        tags: ['contacts'],
+        summary: 'Move a contact to the trash (restorable for 30 days)',
+        params: idParams,
+        response: { 200: trashReceipt, ...errors },
+      },
     },
     (req) => deleteContact(req.ctx, req.params.id),
   );
   app.post(
     '/contacts/:id/restore',
-    { schema: { tags: ['contacts'], summary: 'Bring a contact back from the trash', params: idParams, response: { 200: contact, ...errors } } },
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: 'Bring a contact back from the trash',
+        params: idParams,
+        response: { 200: contact, ...errors },
+      },
+    },
     (req) => restoreContact(req.ctx, req.params.id),
   );
 };

@@ -1,10 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createOrganisation } from '../../core/organisations/create-organisation';
-import { deleteOrganisation } from '../../core/organisations/delete-organisation';
-import { getOrganisation } from '../../core/organisations/get-organisation';
-import { listOrganisations } from '../../core/organisations/list-organisations';
-import { restoreOrganisation } from '../../core/organisations/restore-organisation';
-import { updateOrganisation } from '../../core/organisations/update-organisation';
 import { errorBody, idParams } from '../../contracts/common';
 import {
   organisation,
@@ -14,6 +8,12 @@ import {
   organisationPage,
   organisationUpdateInput,
 } from '../../contracts/organisations';
+import { createOrganisation } from '../../core/organisations/create-organisation';
+import { deleteOrganisation } from '../../core/organisations/delete-organisation';
+import { getOrganisation } from '../../core/organisations/get-organisation';
+import { listOrganisations } from '../../core/organisations/list-organisations';
+import { restoreOrganisation } from '../../core/organisations/restore-organisation';
+import { updateOrganisation } from '../../core/organisations/update-organisation';
 import { trashReceipt } from './contacts.routes';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -21,34 +21,75 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/organisations',
-    { schema: { tags: ['organisations'], summary: 'List my organisations by name', querystring: organisationListQuery, response: { 200: organisationPage, ...errors } } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'List my organisations by name',
+        querystring: organisationListQuery,
+        response: { 200: organisationPage, ...errors },
+      },
+    },
     (req) => listOrganisations(req.ctx, req.query),
   );
   app.post(
     '/organisations',
-    { schema: { tags: ['organisations'], summary: 'Add an organisation', body: organisationCreateInput, response: { 201: organisation, ...errors } } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Add an organisation',
+        body: organisationCreateInput,
+        response: { 201: organisation, ...errors },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createOrganisation(req.ctx, req.body)),
   );
   app.get(
     '/organisations/:id',
-    { schema: { tags: ['organisations'], summary: 'An organisation with its people now and before', params: idParams, response: { 200: organisationDetail, ...errors } } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'An organisation with its people now and before',
+        params: idParams,
+        response: { 200: organisationDetail, ...errors },
+      },
+    },
     (req) => getOrganisation(req.ctx, req.params.id),
   );
   app.patch(
     '/organisations/:id',
     {
-      schema: { tags: ['organisations'], summary: 'Rename or edit an organisation', params: idParams, body: organisationUpdateInput, response: { 200: organisation, ...errors } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Rename or edit an organisation',
+        params: idParams,
+        body: organisationUpdateInput,
+        response: { 200: organisation, ...errors },
+      },
     },
     (req) => updateOrganisation(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/organisations/:id',
-    { schema: { tags: ['organisations'], summary: 'Move an organisation to the trash', params: idParams, response: { 200: trashReceipt, ...errors } } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Move an organisation to the trash',
+        params: idParams,
+        response: { 200: trashReceipt, ...errors },
+      },
+    },
     (req) => deleteOrganisation(req.ctx, req.params.id),
   );
   app.post(
     '/organisations/:id/restore',
-    { schema: { tags: ['organisations'], summary: 'Bring an organisation back from the trash', params: idParams, response: { 200: organisation, ...errors } } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Bring an organisation back from the trash',
+        params: idParams,
+        response: { 200: organisation, ...errors },
+      },
+    },
     (req) => restoreOrganisation(req.ctx, req.params.id),
   );
 };

@@ -22,17 +22,29 @@ describe.each(ENGINES)('rolodex routes [%s]', (engine) => {
     });
     expect(created.status).toBe(201);
     const id = created.body.id;
-    expect(created.body).toMatchObject({ displayName: 'Chen Wei', source: 'api', linkedinUrl: 'https://www.linkedin.com/in/chen-wei' });
+    expect(created.body).toMatchObject({
+      displayName: 'Chen Wei',
+      source: 'api',
+      linkedinUrl: 'https://www.linkedin.com/in/chen-wei',
+    });
 
     const found = await u.get('/api/v1/contacts?q=ch');
     expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([id]);
-    expect(found.body.items[0]).toMatchObject({ primaryEmail: 'chen@acme.example', tags: ['guest speakers'], organisation: { name: 'Acme Logistics' } });
+    expect(found.body.items[0]).toMatchObject({
+      primaryEmail: 'chen@acme.example',
+      tags: ['guest speakers'],
+      organisation: { name: 'Acme Logistics' },
+    });
     expect((await u.get('/api/v1/contacts?q=supply%20ch')).body.items).toHaveLength(1);
     expect((await u.get('/api/v1/contacts?tag=Guest%20Speakers')).body.items).toHaveLength(1);
 
     const edited = await u.patch(`/api/v1/contacts/${id}`, { title: 'COO', notes: 'Said yes to March' });
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ title: 'COO', notes: 'Said yes to March', pastPositions: [{ title: 'Head of Supply Chain' }] });
+    expect(edited.body).toMatchObject({
+      title: 'COO',
+      notes: 'Said yes to March',
+      pastPositions: [{ title: 'Head of Supply Chain' }],
+    });
     expect((await u.get(`/api/v1/contacts/${id}`)).body).toEqual(edited.body);
 
     const del = await u.delete(`/api/v1/contacts/${id}`);
@@ -63,20 +75,29 @@ describe.each(ENGINES)('rolodex routes [%s]', (engine) => {
     for (const [body, path] of cases) {
       const r = await u.patch(`/api/v1/contacts/${c.id}`, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
-      expect(r.body.error.details.issues.map((i: { path: string }) => i.path), JSON.stringify(body)).toContain(path);
+      expect(
+        r.body.error.details.issues.map((i: { path: string }) => i.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
     expect((await u.get(`/api/v1/contacts/${c.id}`)).body).toEqual(c);
     const empty = await u.post('/api/v1/contacts', {});
-    expect(empty.body.error.details.issues).toEqual([{ path: 'displayName', message: 'a contact needs a name, an organisation or an email' }]);
+    expect(empty.body.error.details.issues).toEqual([
+      { path: 'displayName', message: 'a contact needs a name, an organisation or an email' },
+    ]);
   });
 
   it('contacts: pages with a cursor and sorts', async () => {
     const u = await server.user();
-    for (const n of ['Delta', 'alpha', 'Charlie', 'bravo', 'Echo']) await u.post('/api/v1/contacts', { displayName: n });
+    for (const n of ['Delta', 'alpha', 'Charlie', 'bravo', 'Echo'])
+      await u.post('/api/v1/contacts', { displayName: n });
     const first = await u.get('/api/v1/contacts?limit=2');
     expect(first.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['alpha', 'bravo']);
     const second = await u.get(`/api/v1/contacts?limit=2&cursor=${first.body.nextCursor}`);
-    expect(second.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Charlie', 'Delta']);
+    expect(second.body.items.map((c: { displayName: string }) => c.displayName)).toEqual([
+      'Charlie',
+      'Delta',
+    ]);
     const third = await u.get(`/api/v1/contacts?limit=2&cursor=${second.body.nextCursor}`);
     expect(third.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Echo']);
     expect(third.body.nextCursor).toBeNull();
@@ -86,10 +107,17 @@ describe.each(ENGINES)('rolodex routes [%s]', (engine) => {
 
   it('organisations: create, list, detail with people now and before, rename, conflict, trash and restore', async () => {
     const u = await server.user();
-    const org = await u.post('/api/v1/organisations', { name: 'Initech', website: 'https://initech.example' });
+    const org = await u.post('/api/v1/organisations', {
+      name: 'Initech',
+      website: 'https://initech.example',
+    });
     expect(org.status).toBe(201);
     expect((await u.post('/api/v1/organisations', { name: ' INITECH ' })).status).toBe(409);
-    const peter = await u.post('/api/v1/contacts', { displayName: 'Peter Gibbons', organisation: 'initech', title: 'Engineer' });
+    const peter = await u.post('/api/v1/contacts', {
+      displayName: 'Peter Gibbons',
+      organisation: 'initech',
+      title: 'Engineer',
+    });
     expect(peter.body.organisation.id).toBe(org.body.id);
     await u.post('/api/v1/contacts', { displayName: 'Bill Lumbergh', organisation: 'Initech', title: 'VP' });
     await u.patch(`/api/v1/contacts/${peter.body.id}`, { organisation: 'Chotchkie’s' });
@@ -98,21 +126,32 @@ describe.each(ENGINES)('rolodex routes [%s]', (engine) => {
     expect(detail.body).toMatchObject({
       name: 'Initech',
       contactCount: 1,
-      people: { current: [{ displayName: 'Bill Lumbergh', title: 'VP' }], past: [{ displayName: 'Peter Gibbons', title: 'Engineer' }] },
+      people: {
+        current: [{ displayName: 'Bill Lumbergh', title: 'VP' }],
+        past: [{ displayName: 'Peter Gibbons', title: 'Engineer' }],
+      },
     });
     const renamed = await u.patch(`/api/v1/organisations/${org.body.id}`, { name: 'Initrode' });
     expect(renamed.body.name).toBe('Initrode');
-    expect((await u.get('/api/v1/contacts?q=initrode')).body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Bill Lumbergh']);
+    expect(
+      (await u.get('/api/v1/contacts?q=initrode')).body.items.map(
+        (c: { displayName: string }) => c.displayName,
+      ),
+    ).toEqual(['Bill Lumbergh']);
     expect((await u.patch(`/api/v1/organisations/${org.body.id}`, { name: 'Chotchkie’s' })).status).toBe(409);
     const list = await u.get('/api/v1/organisations?q=init');
     expect(list.body.items.map((o: { name: string }) => o.name)).toEqual(['Initrode']);
 
     expect((await u.delete(`/api/v1/organisations/${org.body.id}`)).status).toBe(200);
     expect((await u.get('/api/v1/contacts?q=initrode')).body.items).toEqual([]);
-    expect((await u.get('/api/v1/trash')).body.organisations.map((o: { id: string }) => o.id)).toEqual([org.body.id]);
+    expect((await u.get('/api/v1/trash')).body.organisations.map((o: { id: string }) => o.id)).toEqual([
+      org.body.id,
+    ]);
     expect((await u.post(`/api/v1/organisations/${org.body.id}/restore`)).status).toBe(200);
     expect((await u.get('/api/v1/contacts?q=initrode')).body.items).toHaveLength(1);
-    expect((await u.post('/api/v1/organisations', { name: '' })).body.error.details.issues[0].path).toBe('name');
+    expect((await u.post('/api/v1/organisations', { name: '' })).body.error.details.issues[0].path).toBe(
+      'name',
+    );
   });
 
   it('tags: list with counts, rename everywhere, refuse a clashing rename, merge, trash and restore', async () => {
@@ -120,7 +159,11 @@ describe.each(ENGINES)('rolodex routes [%s]', (engine) => {
     const a = await u.post('/api/v1/contacts', { displayName: 'A', tags: ['students'] });
     await u.post('/api/v1/contacts', { displayName: 'B', tags: ['alumni', 'students'] });
     await u.post('/api/v1/contacts', { displayName: 'C', tags: ['alumni'] });
-    const tags = (await u.get('/api/v1/tags')).body.items as { id: string; name: string; contactCount: number }[];
+    const tags = (await u.get('/api/v1/tags')).body.items as {
+      id: string;
+      name: string;
+      contactCount: number;
+    }[];
     expect(tags.map((t) => [t.name, t.contactCount])).toEqual([
       ['alumni', 2],
       ['students', 2],

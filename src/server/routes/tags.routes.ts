@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorBody, idParams } from '../../contracts/common';
+import { tag, tagCreateInput, tagList, tagMergeInput, tagUpdateInput } from '../../contracts/tags';
 import { createTag } from '../../core/tags/create-tag';
 import { deleteTag } from '../../core/tags/delete-tag';
 import { getTag } from '../../core/tags/get-tag';
@@ -6,8 +8,6 @@ import { listTags } from '../../core/tags/list-tags';
 import { mergeTags } from '../../core/tags/merge-tags';
 import { renameTag } from '../../core/tags/rename-tag';
 import { restoreTag } from '../../core/tags/restore-tag';
-import { errorBody, idParams } from '../../contracts/common';
-import { tag, tagCreateInput, tagList, tagMergeInput, tagUpdateInput } from '../../contracts/tags';
 import { trashReceipt } from './contacts.routes';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -15,12 +15,25 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 export const tagRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/tags',
-    { schema: { tags: ['tags'], summary: 'My tags with how many contacts carry each', response: { 200: tagList, ...errors } } },
+    {
+      schema: {
+        tags: ['tags'],
+        summary: 'My tags with how many contacts carry each',
+        response: { 200: tagList, ...errors },
+      },
+    },
     async (req) => ({ items: await listTags(req.ctx) }),
   );
   app.post(
     '/tags',
-    { schema: { tags: ['tags'], summary: 'Create a tag', body: tagCreateInput, response: { 201: tag, ...errors } } },
+    {
+      schema: {
+        tags: ['tags'],
+        summary: 'Create a tag',
+        body: tagCreateInput,
+        response: { 201: tag, ...errors },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createTag(req.ctx, req.body)),
   );
   app.get(
@@ -30,22 +43,52 @@ export const tagRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/tags/:id',
-    { schema: { tags: ['tags'], summary: 'Rename a tag (409 if the name is taken: merge instead)', params: idParams, body: tagUpdateInput, response: { 200: tag, ...errors } } },
+    {
+      schema: {
+        tags: ['tags'],
+        summary: 'Rename a tag (409 if the name is taken: merge instead)',
+        params: idParams,
+        body: tagUpdateInput,
+        response: { 200: tag, ...errors },
+      },
+    },
     (req) => renameTag(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/tags/:id/merge',
-    { schema: { tags: ['tags'], summary: 'Move every contact of this tag onto another and remove this one', params: idParams, body: tagMergeInput, response: { 200: tag, ...errors } } },
+    {
+      schema: {
+        tags: ['tags'],
+        summary: 'Move every contact of this tag onto another and remove this one',
+        params: idParams,
+        body: tagMergeInput,
+        response: { 200: tag, ...errors },
+      },
+    },
     (req) => mergeTags(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/tags/:id',
-    { schema: { tags: ['tags'], summary: 'Move a tag to the trash', params: idParams, response: { 200: trashReceipt, ...errors } } },
+    {
+      schema: {
+        tags: ['tags'],
+        summary: 'Move a tag to the trash',
+        params: idParams,
+        response: { 200: trashReceipt, ...errors },
+      },
+    },
     (req) => deleteTag(req.ctx, req.params.id),
   );
   app.post(
     '/tags/:id/restore',
-    { schema: { tags: ['tags'], summary: 'Bring a tag back onto its contacts', params: idParams, response: { 200: tag, ...errors } } },
+    {
+      schema: {
+        tags: ['tags'],
+        summary: 'Bring a tag back onto its contacts',
+        params: idParams,
+        response: { 200: tag, ...errors },
+      },
+    },
     (req) => restoreTag(req.ctx, req.params.id),
   );
 };

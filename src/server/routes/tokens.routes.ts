@@ -1,18 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  apiToken,
+  apiTokenInput,
+  createdApiToken,
+  signupInvite,
+  signupInviteInput,
+} from '../../contracts/auth';
+import { errorBody, idParams } from '../../contracts/common';
 import { createApiToken } from '../../core/accounts/create-api-token';
 import { createSignupInvite } from '../../core/accounts/create-signup-invite';
 import { listApiTokens } from '../../core/accounts/list-api-tokens';
 import { revokeApiToken } from '../../core/accounts/revoke-api-token';
-import { apiToken, apiTokenInput, createdApiToken, signupInvite, signupInviteInput } from '../../contracts/auth';
-import { errorBody, idParams } from '../../contracts/common';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 
 export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/tokens',
-    { schema: { tags: ['tokens'], summary: 'My API tokens (never their secrets)', response: { 200: z.object({ items: z.array(apiToken) }), ...errors } } },
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'My API tokens (never their secrets)',
+        response: { 200: z.object({ items: z.array(apiToken) }), ...errors },
+      },
+    },
     async (req) => ({ items: await listApiTokens(req.ctx) }),
   );
   app.post(
@@ -29,7 +41,14 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/tokens/:id',
-    { schema: { tags: ['tokens'], summary: 'Revoke an API token', params: idParams, response: { 204: z.null(), ...errors } } },
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke an API token',
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (req, reply) => {
       await revokeApiToken(req.ctx, req.params.id);
       return reply.code(204).send(null);

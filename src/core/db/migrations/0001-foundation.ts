@@ -97,8 +97,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('search_name', sortable, (c) => c.notNull())
     .addColumn('search_text', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('contacts_owner_sort_idx').on('contacts').columns(['owner_id', 'sort_key', 'id']).execute();
-  await db.schema.createIndex('contacts_owner_created_idx').on('contacts').columns(['owner_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('contacts_owner_sort_idx')
+    .on('contacts')
+    .columns(['owner_id', 'sort_key', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('contacts_owner_created_idx')
+    .on('contacts')
+    .columns(['owner_id', 'created_at', 'id'])
+    .execute();
   await db.schema
     .createIndex('contacts_owner_connected_idx')
     .on('contacts')
@@ -142,8 +150,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('contact_positions_contact_idx').on('contact_positions').column('contact_id').execute();
-  await db.schema.createIndex('contact_positions_org_idx').on('contact_positions').column('organisation_id').execute();
+  await db.schema
+    .createIndex('contact_positions_contact_idx')
+    .on('contact_positions')
+    .column('contact_id')
+    .execute();
+  await db.schema
+    .createIndex('contact_positions_org_idx')
+    .on('contact_positions')
+    .column('organisation_id')
+    .execute();
 
   await db.schema
     .createTable('tags')
@@ -169,7 +185,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('tag_id', 'text', (c) => c.notNull().references('tags.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('contact_tags_pk', ['contact_id', 'tag_id'])
     .execute();
-  await db.schema.createIndex('contact_tags_tag_idx').on('contact_tags').columns(['tag_id', 'contact_id']).execute();
+  await db.schema
+    .createIndex('contact_tags_tag_idx')
+    .on('contact_tags')
+    .columns(['tag_id', 'contact_id'])
+    .execute();
 
   await createContactSearchIndex(db);
 }
