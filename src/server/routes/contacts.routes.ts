@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, idParams } from '../../contracts/common';
@@ -16,6 +17,9 @@ import { restoreContact } from '../../core/contacts/restore-contact';
 import { updateContact } from '../../core/contacts/update-contact';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+/** Facts typed in the browser are recorded as coming from the web app; token calls from the API. */
+const sourceOf = (req: FastifyRequest) => (req.auth?.via === 'session' ? 'web' : 'api');
+
 export const trashReceipt = z.object({ purgeAfter: z.string() });
 
 export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -43,7 +47,7 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: contact, ...errors },
       },
     },
-    async (req, reply) => reply.code(201).send(await createContact(req.ctx, req.body, 'api')),
+    async (req, reply) => reply.code(201).send(await createContact(req.ctx, req.body, sourceOf(req))),
   );
   app.get(
     '/contacts/:id',
@@ -68,7 +72,7 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: contact, ...errors },
       },
     },
-    (req) => updateContact(req.ctx, req.params.id, req.body, 'api'),
+    (req) => updateContact(req.ctx, req.params.id, req.body, sourceOf(req)),
   );
   app.delete(
     '/contacts/:id',

@@ -59,6 +59,15 @@ describe.each(ENGINES)('rolodex routes [%s]', (engine) => {
     expect((await u.post(`/api/v1/contacts/${id}/restore`)).status).toBe(404);
   });
 
+  it('records where each contact came from: the web app (session) or a script (token)', async () => {
+    const script = await server.tokenUser();
+    const c = await script.post('/api/v1/contacts', {
+      displayName: 'Scripted',
+      emails: [{ value: 's@example.com' }],
+    });
+    expect(c.body).toMatchObject({ source: 'api', emails: [{ source: 'api' }] });
+  });
+
   it('contacts: validation names the field and changes nothing', async () => {
     const u = await server.user();
     const c = (await u.post('/api/v1/contacts', { displayName: 'Keep Me', notes: 'original' })).body;
