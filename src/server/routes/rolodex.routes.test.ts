@@ -24,7 +24,7 @@ describe.each(ENGINES)('rolodex routes [%s]', (engine) => {
     const id = created.body.id;
     expect(created.body).toMatchObject({
       displayName: 'Chen Wei',
-      source: 'api',
+      source: 'web',
       linkedinUrl: 'https://www.linkedin.com/in/chen-wei',
     });
 
