@@ -57,6 +57,18 @@ describe.skipIf(!chromiumPath)(
         const r = await page.request.post('/api/v1/contacts', { headers, data: { givenName, familyName } });
         expect(r.status()).toBe(201);
       }
+      // Enough people for a second page.
+      for (let i = 1; i <= 55; i++) {
+        const r = await page.request.post('/api/v1/contacts', {
+          headers,
+          data: {
+            givenName: 'Zed',
+            familyName: `Computer ${String(i).padStart(2, '0')}`,
+            tags: ['west-area'],
+          },
+        });
+        expect(r.status()).toBe(201);
+      }
     });
 
     afterAll(async () => {
@@ -91,6 +103,27 @@ describe.skipIf(!chromiumPath)(
         .getByRole('status')
         .filter({ hasText: /2 matches/ })
         .waitFor();
+      expect(consoleLog.take()).toEqual([]);
+    });
+
+    it('filters by tag and loads more with the cursor', async () => {
+      await page.goto('/contacts');
+      const options = page.getByRole('listbox').getByRole('option');
+      await options.first().waitFor();
+      await page.getByRole('status').filter({ hasText: '50 contacts shown' }).waitFor();
+      expect(await options.count()).toBe(50);
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await page.getByRole('status').filter({ hasText: '58 contacts.' }).waitFor();
+      expect(await options.count()).toBe(58);
+      expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+
+      await page.getByLabel('Tag').selectOption('mentor');
+      await page.getByRole('status').filter({ hasText: '1 contact.' }).waitFor();
+      expect(await options.allTextContents()).toEqual([expect.stringContaining('Dorothy Vaughan')]);
+      expect(page.url()).toContain('tag=mentor');
+      await page.getByLabel('Tag').selectOption('');
+      // Back to the unfiltered list, as far as it was loaded.
+      await page.getByRole('status').filter({ hasText: '58 contacts.' }).waitFor();
       expect(consoleLog.take()).toEqual([]);
     });
 

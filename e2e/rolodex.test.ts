@@ -8,6 +8,7 @@ const chromiumPath = inject('chromiumPath');
 const SKIP_REASON = 'skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)';
 
 const ME = { name: 'Grace Hopper', email: 'grace@example.test', password: 'cobol-forever-1959' };
+const NEW_PASSWORD = 'nanoseconds-are-11.8-inches';
 // A failed request Chrome logs by itself; only allowed where the test provokes it on purpose.
 const BAD_REQUEST = /status of 400/;
 
@@ -245,7 +246,7 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     noConsoleErrors();
   });
 
-  it('edits an organisation, renames/merges/deletes tags, restores from the trash, manages API tokens', async () => {
+  it('edits an organisation, renames/merges/deletes tags, restores from the trash, manages API tokens and the password', async () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Organisations' }).click();
     await heading('Organisations').waitFor();
@@ -326,6 +327,16 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await expectAccessible(page, 'settings page');
     await page.getByRole('button', { name: 'Revoke laptop CLI' }).click();
     await page.getByText('No tokens yet.').waitFor();
+
+    await page.getByLabel('Current password').fill(ME.password);
+    await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('New password again').fill(NEW_PASSWORD);
+    await page.getByLabel('New password again').press('Enter');
+    await page.getByText('Password changed.').waitFor();
+    // The fresh session (and its CSRF token) keeps working for writes.
+    await page.getByLabel('Token name').fill('after password change');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByLabel('New API token').waitFor();
     noConsoleErrors();
   });
 
@@ -339,7 +350,7 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await page.goto(contactUrl);
     await page.waitForURL('**/sign-in');
     await page.getByLabel('Email').fill(ME.email);
-    await page.getByLabel('Password').fill(ME.password);
+    await page.getByLabel('Password').fill(NEW_PASSWORD);
     await page.getByLabel('Password').press('Enter');
     // Back where the visitor was heading.
     await heading('Countess Lovelace').waitFor();
