@@ -18,6 +18,7 @@ import { TagsPage } from './features/tags/tags-page';
 import { TrashPage } from './features/trash/trash-page';
 import { AppLayout } from './shell/app-layout';
 import { PublicLayout } from './shell/public-layout';
+import { ErrorBoundary } from './ui/error-boundary';
 import { NotFoundPage } from './ui/not-found-page';
 import { ToastProvider } from './ui/toast-provider';
 
@@ -54,12 +55,14 @@ function AppRoutes() {
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <ToastProvider>
-          <AppRoutes />
-        </ToastProvider>
-      </BrowserRouter>
-    </QueryClientProvider>
+    <ErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <ToastProvider>
+            <AppRoutes />
+          </ToastProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </ErrorBoundary>
   );
 }
