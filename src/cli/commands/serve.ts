@@ -7,7 +7,6 @@ import { cliEnv } from '../runtime';
 interface ServeOptions extends GlobalOptions {
   port?: number;
   host?: string;
-  dev?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -16,7 +15,6 @@ export function registerServe(program: Command): void {
     .description('run the web app and HTTP API')
     .option('--port <n>', 'port to listen on (default: $PORT or the server default)', integer(0, 65535))
     .option('--host <host>', 'address to bind (default: $HOST or the server default)')
-    .option('--dev', 'development mode (sets RAPPORT_DEV=1 for the server)')
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<ServeOptions>();
       // Loaded only here so every other command starts without the HTTP stack.
@@ -25,7 +23,6 @@ export function registerServe(program: Command): void {
         ...cliEnv(o),
         ...(o.port !== undefined && { PORT: String(o.port) }),
         ...(o.host !== undefined && { HOST: o.host }),
-        ...(o.dev && { RAPPORT_DEV: '1' }),
       });
     });
   examples(cmd, [
