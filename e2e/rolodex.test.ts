@@ -46,7 +46,7 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
   });
 
   it('creates the first account on a fresh server', async () => {
-    await page.goto('/contacts');
+    await page.goto('/');
     await page.waitForURL('**/welcome');
     await heading('Welcome to Rapport').waitFor();
     await expectAccessible(page, 'first-run page');

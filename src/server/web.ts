@@ -12,7 +12,7 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | nul
   if (built) {
     await app.register(fastifyStatic, {
       root: webRoot,
-      index: false,
+      index: ['index.html'],
       // Hashed asset names never change content: cache them for a year; index.html is revalidated.
       setHeaders: (reply, path) => {
         void reply.header(
