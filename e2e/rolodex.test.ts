@@ -289,6 +289,8 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
       .getByText('Moved tag “smalltalk” to the trash.')
       .waitFor();
     await nav.getByRole('link', { name: 'Organisations' }).click();
+    // The tags page has a Name field too: wait for the organisations page before typing.
+    await heading('Organisations').waitFor();
     await page.getByLabel('Name').fill('Difference Engine Ltd');
     await page.getByLabel('Name').press('Enter');
     await heading('Difference Engine Ltd').waitFor();

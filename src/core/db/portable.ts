@@ -98,3 +98,8 @@ export function likeContains(column: string, text: string): RawBuilder<boolean> 
   const pattern = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   return sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
 }
+
+/** Column type for raw bytes (photos): BLOB on SQLite, bytea on PostgreSQL; both read back as a Buffer. */
+export function binaryBytes(db: Kysely<any>) {
+  return engineOf(db) === 'sqlite' ? sql`blob` : sql`bytea`;
+}
