@@ -49,9 +49,40 @@ export const urlInput = z.strictObject({
 });
 
 const name = optionalText(200);
+// Imports bring every unknown column along (an Outlook export has 92), so the limits are generous.
 const customFields = z
-  .record(z.string().trim().min(1).max(60), z.string().max(2000))
-  .refine((o) => Object.keys(o).length <= 50, 'at most 50 custom fields');
+  .record(z.string().trim().min(1).max(100), z.string().max(10000))
+  .refine((o) => Object.keys(o).length <= 200, 'at most 200 custom fields');
+
+/** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown (vCard and Google both allow that). */
+export const partialDate = z
+  .string()
+  .trim()
+  .regex(/^(\d{4}|--)-?(\d{2})-?(\d{2})$/, 'must be YYYY-MM-DD or --MM-DD')
+  .transform((v) => {
+    const m = /^(\d{4}|--)-?(\d{2})-?(\d{2})$/.exec(v) as RegExpExecArray;
+    return `${m[1]}-${m[2]}-${m[3]}`.replace(/^---/, '--');
+  })
+  .refine((v) => {
+    const [, mm, dd] = /^(?:\d{4}|-)-(\d{2})-(\d{2})$/.exec(v) ?? [];
+    const year = v.startsWith('--') ? 2000 : Number(v.slice(0, 4));
+    const d = new Date(Date.UTC(year, Number(mm) - 1, Number(dd)));
+    return d.getUTCMonth() === Number(mm) - 1 && d.getUTCDate() === Number(dd);
+  }, 'is not a real date');
+
+const addressText = z.string().trim().max(500).optional();
+export const addressInput = z.strictObject({
+  label: z.string().trim().max(60).optional(),
+  poBox: addressText,
+  extended: addressText,
+  street: addressText,
+  locality: addressText,
+  region: addressText,
+  postalCode: addressText,
+  country: addressText,
+  formatted: z.string().trim().max(2000).optional(),
+});
+export const dateInput = z.strictObject({ value: partialDate, label: z.string().trim().max(60).optional() });
 
 const contactFields = {
   displayName: name,
@@ -68,6 +99,14 @@ const contactFields = {
   tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
   customFields: customFields.optional(),
   connectedOn: isoDate.nullable().optional(),
+  nickname: name,
+  namePrefix: optionalText(60),
+  nameSuffix: optionalText(60),
+  additionalNames: name,
+  department: optionalText(200),
+  birthday: partialDate.nullable().optional(),
+  addresses: z.array(addressInput).max(20).optional(),
+  dates: z.array(dateInput).max(20).optional(),
 };
 
 export const contactCreateInput = z.strictObject(contactFields);
@@ -93,6 +132,26 @@ export const contact = z.object({
   tags: z.array(z.string()),
   customFields: z.record(z.string(), z.string()),
   connectedOn: z.string().nullable(),
+  nickname: z.string().nullable(),
+  namePrefix: z.string().nullable(),
+  nameSuffix: z.string().nullable(),
+  additionalNames: z.string().nullable(),
+  department: z.string().nullable(),
+  birthday: z.string().nullable(),
+  addresses: z.array(addressInput),
+  dates: z.array(z.object({ value: z.string(), label: z.string().optional() })),
+  /** Where the photo can be fetched (`/api/v1/contacts/:id/photo`, or the external URL it came with). */
+  photo: z.object({ url: z.string(), mime: z.string().nullable() }).nullable(),
+  /** Values replaced by imports and merges, newest first. */
+  history: z.array(
+    z.object({
+      field: z.string(),
+      oldValue: z.string().nullable(),
+      newValue: z.string().nullable(),
+      source: z.string(),
+      recordedAt: timestamp,
+    }),
+  ),
   source: z.string(),
   pastPositions: z.array(
     z.object({

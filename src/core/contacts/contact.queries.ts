@@ -260,3 +260,36 @@ export async function listTrashedContacts(
     .limit(limit)
     .execute();
 }
+
+/** The contact's photo without its bytes: enough to say whether there is one and where it lives. */
+export async function photoInfoOf(db: Kysely<Database>, ownerId: string, contactId: string) {
+  return db
+    .selectFrom('contact_photos')
+    .select(['mime', 'url', 'sha256'])
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst();
+}
+
+/** The stored photo bytes of one of the owner's contacts. */
+export async function photoBytesOf(db: Kysely<Database>, ownerId: string, contactId: string) {
+  return db
+    .selectFrom('contact_photos')
+    .select(['mime', 'data', 'url'])
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst();
+}
+
+/** Values replaced by imports and merges, newest first. */
+export async function historyOf(db: Kysely<Database>, ownerId: string, contactId: string) {
+  return db
+    .selectFrom('contact_history')
+    .select(['field', 'old_value', 'new_value', 'source', 'recorded_at'])
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+}

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { ContactTable } from '../db/schema';
 import { fold, words } from '../text/fold';
 
 /** Canonical form of a LinkedIn profile URL (`https://www.linkedin.com/in/<slug>`), or null if it is not one. */
@@ -89,4 +90,43 @@ export function searchDoc(c: SearchDocInput): { sort_key: string; search_name: s
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
+}
+
+/** Plain text fields: API name → column. Create, update, import, merge and backup all go through this list. */
+export const TEXT_FIELDS = [
+  ['givenName', 'given_name'],
+  ['familyName', 'family_name'],
+  ['additionalNames', 'additional_names'],
+  ['namePrefix', 'name_prefix'],
+  ['nameSuffix', 'name_suffix'],
+  ['nickname', 'nickname'],
+  ['title', 'title'],
+  ['department', 'department'],
+  ['location', 'location'],
+  ['howWeMet', 'how_we_met'],
+  ['notes', 'notes'],
+  ['birthday', 'birthday'],
+  ['connectedOn', 'connected_on'],
+] as const satisfies readonly (readonly [string, keyof ContactTable])[];
+
+export type TextField = (typeof TEXT_FIELDS)[number][0];
+
+/** Parses a JSON column that holds an array, tolerating old or hand-edited rows. */
+export function parseJsonArray<T>(json: string): T[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? (v as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Parses a JSON column that holds a string map. */
+export function parseJsonRecord(json: string): Record<string, string> {
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }

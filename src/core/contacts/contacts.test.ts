@@ -80,11 +80,49 @@ describeEngines('contacts', (h) => {
       details: { issues: [{ path: 'phones.0.value' }] },
     });
     await expect(
-      createContact(ctx, { displayName: 'X', nickname: 'y' } as never, 'api'),
+      createContact(ctx, { displayName: 'X', favouriteColour: 'y' } as never, 'api'),
     ).rejects.toMatchObject({
-      details: { issues: [{ path: 'nickname', message: 'is not a known field' }] },
+      details: { issues: [{ path: 'favouriteColour', message: 'is not a known field' }] },
     });
     expect((await listContacts(ctx, {})).items).toEqual([]);
+  });
+
+  it('keeps name parts, department, birthday, addresses and other dates', async () => {
+    const { ctx } = await h.account();
+    const c = await createContact(
+      ctx,
+      {
+        givenName: 'Mary',
+        familyName: 'Somerville',
+        additionalNames: 'Fairfax',
+        namePrefix: 'Dr.',
+        nameSuffix: 'FRS',
+        nickname: 'Polly',
+        organisation: 'Royal Society',
+        department: 'Astronomy',
+        birthday: '--12-26',
+        addresses: [{ label: 'home', street: '1 Chelsea Row', locality: 'London', country: 'UK' }],
+        dates: [{ label: 'anniversary', value: '18040512' }],
+      },
+      'api',
+    );
+    expect(c).toMatchObject({
+      additionalNames: 'Fairfax',
+      namePrefix: 'Dr.',
+      nameSuffix: 'FRS',
+      nickname: 'Polly',
+      department: 'Astronomy',
+      birthday: '--12-26',
+      addresses: [{ label: 'home', street: '1 Chelsea Row', locality: 'London', country: 'UK' }],
+      dates: [{ label: 'anniversary', value: '1804-05-12' }],
+      photo: null,
+      history: [],
+    });
+    const u = await updateContact(ctx, c.id, { birthday: '1780-12-26', addresses: [] }, 'web');
+    expect(u).toMatchObject({ birthday: '1780-12-26', addresses: [], nickname: 'Polly' });
+    await expect(updateContact(ctx, c.id, { birthday: '1780-02-30' }, 'web')).rejects.toMatchObject({
+      details: { issues: [{ path: 'birthday', message: 'is not a real date' }] },
+    });
   });
 
   it('keeps the old organisation and title as a past position', async () => {

@@ -5,13 +5,14 @@ import {
   contactCreateInput,
 } from '../../contracts/contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import type { ContactTable } from '../db/schema';
 import { validationError } from '../errors';
 import { ensureOrganisation } from '../organisations/ensure-organisation';
 import { ensureTags } from '../tags/ensure-tags';
 import { setContactTags } from '../tags/tag.queries';
 import { validate } from '../validate';
 import { buildChannels } from './channels';
-import { deriveDisplayName, searchDoc } from './contact';
+import { deriveDisplayName, searchDoc, TEXT_FIELDS } from './contact';
 import { findContact, insertContact, replaceChannels } from './contact.queries';
 import { presentContact } from './present-contact';
 
@@ -42,32 +43,33 @@ export async function createContact(
       [],
       source,
     );
+    const text = Object.fromEntries(TEXT_FIELDS.map(([key, column]) => [column, data[key] ?? null])) as Pick<
+      ContactTable,
+      (typeof TEXT_FIELDS)[number][1]
+    >;
     await insertContact(tx.db, {
       id,
       owner_id: ownerId,
       display_name: displayName,
-      given_name: data.givenName ?? null,
-      family_name: data.familyName ?? null,
+      ...text,
       organisation_id: org?.id ?? null,
-      title: data.title ?? null,
-      location: data.location ?? null,
-      how_we_met: data.howWeMet ?? null,
-      notes: data.notes ?? null,
       custom_fields: JSON.stringify(data.customFields ?? {}),
-      connected_on: data.connectedOn ?? null,
+      addresses: JSON.stringify(data.addresses ?? []),
+      dates: JSON.stringify(data.dates ?? []),
       source,
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      merged_into: null,
       ...searchDoc({
         displayName,
-        givenName: data.givenName ?? null,
-        familyName: data.familyName ?? null,
+        givenName: text.given_name,
+        familyName: text.family_name,
         organisation: org?.name ?? null,
-        title: data.title ?? null,
-        location: data.location ?? null,
-        howWeMet: data.howWeMet ?? null,
-        notes: data.notes ?? null,
+        title: text.title,
+        location: text.location,
+        howWeMet: text.how_we_met,
+        notes: text.notes,
         emails: channels.filter((c) => c.kind === 'email').map((c) => c.value),
         tags: tags.map((t) => t.name),
       }),

@@ -1,24 +1,24 @@
 import type { Contact, ContactSummary } from '../../contracts/contacts';
 import type { Ctx } from '../context';
 import { tagNamesByContact } from '../tags/tag.queries';
-import { normaliseLinkedinUrl } from './contact';
-import { type ContactRow, channelsOf, pastPositionsOf, primaryEmails } from './contact.queries';
+import { normaliseLinkedinUrl, parseJsonArray, parseJsonRecord } from './contact';
+import {
+  type ContactRow,
+  channelsOf,
+  historyOf,
+  pastPositionsOf,
+  photoInfoOf,
+  primaryEmails,
+} from './contact.queries';
 
-function parseCustomFields(json: string): Record<string, string> {
-  try {
-    const v: unknown = JSON.parse(json);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** The full API view of one contact row: channels, tags and past positions loaded in three queries. */
+/** The full API view of one contact row: channels, tags, past positions, photo and history, a query each. */
 export async function presentContact(ctx: Ctx, row: ContactRow): Promise<Contact> {
-  const [channels, tags, positions] = await Promise.all([
+  const [channels, tags, positions, photo, history] = await Promise.all([
     channelsOf(ctx.db, row.owner_id, [row.id]),
     tagNamesByContact(ctx.db, row.owner_id, [row.id]),
     pastPositionsOf(ctx.db, row.owner_id, row.id),
+    photoInfoOf(ctx.db, row.owner_id, row.id),
+    historyOf(ctx.db, row.owner_id, row.id),
   ]);
   const pick = (kind: string) => channels.filter((c) => c.kind === kind);
   const urls = pick('url').map((c) => ({
@@ -50,8 +50,24 @@ export async function presentContact(ctx: Ctx, row: ContactRow): Promise<Contact
     urls,
     linkedinUrl: urls.find((u) => u.kind === 'linkedin')?.value ?? null,
     tags: tags.get(row.id) ?? [],
-    customFields: parseCustomFields(row.custom_fields),
+    customFields: parseJsonRecord(row.custom_fields),
     connectedOn: row.connected_on,
+    nickname: row.nickname,
+    namePrefix: row.name_prefix,
+    nameSuffix: row.name_suffix,
+    additionalNames: row.additional_names,
+    department: row.department,
+    birthday: row.birthday,
+    addresses: parseJsonArray(row.addresses),
+    dates: parseJsonArray(row.dates),
+    photo: photo ? { url: photo.url ?? `/api/v1/contacts/${row.id}/photo`, mime: photo.mime } : null,
+    history: history.map((h) => ({
+      field: h.field,
+      oldValue: h.old_value,
+      newValue: h.new_value,
+      source: h.source,
+      recordedAt: h.recorded_at,
+    })),
     source: row.source,
     pastPositions: positions.map((p) => ({
       organisation:

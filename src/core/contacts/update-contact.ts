@@ -12,7 +12,7 @@ import { ensureTags } from '../tags/ensure-tags';
 import { setContactTags } from '../tags/tag.queries';
 import { validate } from '../validate';
 import { buildChannels, type ChannelInput } from './channels';
-import { deriveDisplayName } from './contact';
+import { deriveDisplayName, TEXT_FIELDS } from './contact';
 import {
   channelsOf,
   findContact,
@@ -66,17 +66,13 @@ export async function updateContact(
       });
     }
 
-    for (const [key, column] of [
-      ['givenName', 'given_name'],
-      ['familyName', 'family_name'],
-      ['location', 'location'],
-      ['howWeMet', 'how_we_met'],
-      ['notes', 'notes'],
-    ] as const) {
-      if (key in data) patch[column] = data[key] ?? null;
+    for (const [key, column] of TEXT_FIELDS) {
+      // title was handled with the organisation above (it feeds the past-positions history).
+      if (key !== 'title' && key in data) patch[column] = data[key] ?? null;
     }
-    if ('connectedOn' in data) patch.connected_on = data.connectedOn ?? null;
     if ('customFields' in data) patch.custom_fields = JSON.stringify(data.customFields ?? {});
+    if ('addresses' in data) patch.addresses = JSON.stringify(data.addresses ?? []);
+    if ('dates' in data) patch.dates = JSON.stringify(data.dates ?? []);
 
     const previous = await channelsOf(tx.db, ownerId, [id]);
     const given = 'given_name' in patch ? (patch.given_name ?? null) : old.given_name;

@@ -82,6 +82,19 @@ export interface ContactTable {
   search_name: string;
   /** Folded words of organisation, title, emails, tags, location, notes. */
   search_text: string;
+  nickname: string | null;
+  name_prefix: string | null;
+  name_suffix: string | null;
+  additional_names: string | null;
+  department: string | null;
+  /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
+  birthday: string | null;
+  /** JSON array of postal addresses (formats/model.ts PostalAddress). */
+  addresses: string;
+  /** JSON array of { value, label } dates (anniversaries and other events). */
+  dates: string;
+  /** The contact this one was merged into; set together with deleted_at, cleared by undoing the merge. */
+  merged_into: string | null;
 }
 
 export type ChannelKind = 'email' | 'phone' | 'url';
@@ -126,6 +139,125 @@ export interface ContactTagTable {
   tag_id: string;
 }
 
+export interface ContactPhotoTable {
+  contact_id: string;
+  owner_id: string;
+  mime: string | null;
+  data: Buffer | null;
+  url: string | null;
+  sha256: string | null;
+  updated_at: string;
+}
+
+export type ImportKind = 'linkedin' | 'vcard' | 'csv';
+
+export interface ImportTable {
+  id: string;
+  owner_id: string;
+  kind: ImportKind;
+  file_name: string;
+  status: 'committed' | 'undone';
+  /** JSON counts: created, updated, unchanged, skipped, errors, and kind-specific ones (messages, invitations). */
+  stats: string;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface ImportIssueTable {
+  import_id: string;
+  owner_id: string;
+  position: number;
+  severity: 'error' | 'skipped' | 'warning';
+  file: string;
+  line: number | null;
+  card: number | null;
+  field: string | null;
+  message: string;
+}
+
+export interface ImportChangeTable {
+  id: string;
+  import_id: string;
+  owner_id: string;
+  entity: 'contact' | 'organisation' | 'tag' | 'position' | 'invitation' | 'interaction' | 'profile';
+  entity_id: string;
+  action: 'created' | 'updated';
+  /** JSON state of the entity before the import changed it (for `updated`). */
+  before: string | null;
+}
+
+export interface ContactSourceTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  kind: string;
+  source_key: string | null;
+  raw: string | null;
+  /** JSON of the record as last imported from this source (no photo bytes). */
+  snapshot: string;
+  import_id: string | null;
+  recorded_at: string;
+}
+
+export interface ContactHistoryTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  source: string;
+  import_id: string | null;
+  recorded_at: string;
+}
+
+export interface MergeTable {
+  id: string;
+  owner_id: string;
+  kept_id: string;
+  merged_id: string;
+  /** JSON of both contacts and everything attached to them before the merge. */
+  snapshot: string;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface DuplicateDismissalTable {
+  owner_id: string;
+  contact_a: string;
+  contact_b: string;
+  created_at: string;
+}
+
+export interface LinkedinInvitationTable {
+  id: string;
+  owner_id: string;
+  contact_id: string | null;
+  direction: 'incoming' | 'outgoing';
+  name: string;
+  profile_url: string | null;
+  message: string | null;
+  sent_on: string | null;
+  /** direction + profile URL (or name) + date: makes re-imports idempotent. */
+  natural_key: string;
+  import_id: string | null;
+  created_at: string;
+}
+
+export interface AccountProfileTable {
+  account_id: string;
+  headline: string | null;
+  summary: string | null;
+  industry: string | null;
+  location: string | null;
+  linkedin_url: string | null;
+  /** JSON array of { label, url }. */
+  websites: string;
+  /** JSON array of { organisation, title, startedOn, endedOn, description }. */
+  positions: string;
+  updated_at: string;
+}
+
 export interface Database {
   accounts: AccountTable;
   sessions: SessionTable;
@@ -137,4 +269,14 @@ export interface Database {
   contact_positions: ContactPositionTable;
   tags: TagTable;
   contact_tags: ContactTagTable;
+  contact_photos: ContactPhotoTable;
+  imports: ImportTable;
+  import_issues: ImportIssueTable;
+  import_changes: ImportChangeTable;
+  contact_sources: ContactSourceTable;
+  contact_history: ContactHistoryTable;
+  merges: MergeTable;
+  duplicate_dismissals: DuplicateDismissalTable;
+  linkedin_invitations: LinkedinInvitationTable;
+  account_profiles: AccountProfileTable;
 }
