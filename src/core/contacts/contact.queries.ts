@@ -293,3 +293,21 @@ export async function historyOf(db: Kysely<Database>, ownerId: string, contactId
     .limit(200)
     .execute();
 }
+
+/** Photo hashes of many contacts (to tell whether an imported photo is new). */
+export async function photoHashes(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactIds: string[],
+): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  if (contactIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('contact_photos')
+    .select(['contact_id', 'sha256'])
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', 'in', contactIds)
+    .execute();
+  for (const r of rows) out.set(r.contact_id, r.sha256);
+  return out;
+}

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { chunkRows } from '../db/chunk';
 import { likeContains } from '../db/portable';
 import type { Database, OrganisationTable } from '../db/schema';
 import type { OrganisationRow } from './organisation';
@@ -141,4 +142,53 @@ export async function peopleOfOrganisation(db: Kysely<Database>, ownerId: string
 export async function purgeTrashedOrganisations(db: Kysely<Database>, before: string): Promise<number> {
   const r = await db.deleteFrom('organisations').where('deleted_at', '<', before).executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+/** The owner's live organisations with any of these folded names. */
+export async function findLiveOrganisationsByNorms(db: Kysely<Database>, ownerId: string, norms: string[]) {
+  const out: OrganisationTable[] = [];
+  for (let i = 0; i < norms.length; i += 1000) {
+    out.push(
+      ...(await db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('owner_id', '=', ownerId)
+        .where('deleted_at', 'is', null)
+        .where('name_norm', 'in', norms.slice(i, i + 1000))
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function insertOrganisations(db: Kysely<Database>, rows: OrganisationTable[]) {
+  for (const batch of chunkRows(rows)) await db.insertInto('organisations').values(batch).execute();
+}
+
+/** Deletes organisations no contact or past position refers to any more (undoing an import that created them). */
+export async function deleteUnusedOrganisations(db: Kysely<Database>, ownerId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await db
+    .deleteFrom('organisations')
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .where((eb) =>
+      eb.not(
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('contacts')
+              .select('id')
+              .whereRef('contacts.organisation_id', '=', 'organisations.id'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('contact_positions')
+              .select('id')
+              .whereRef('contact_positions.organisation_id', '=', 'organisations.id'),
+          ),
+        ]),
+      ),
+    )
+    .execute();
 }

@@ -7,14 +7,14 @@ export async function ensureTags(
   ctx: Ctx,
   ownerId: string,
   names: string[],
-): Promise<{ id: string; name: string }[]> {
+): Promise<{ id: string; name: string; created: boolean }[]> {
   const wanted = new Map<string, string>();
   for (const n of names) {
     const norm = normaliseTagName(n);
     if (norm && !wanted.has(norm)) wanted.set(norm, n.trim().replace(/\s+/g, ' '));
   }
   const existing = await findLiveTagsByNorm(ctx.db, ownerId, [...wanted.keys()]);
-  const byNorm = new Map(existing.map((t) => [t.name_norm, { id: t.id, name: t.name }]));
+  const byNorm = new Map(existing.map((t) => [t.name_norm, { id: t.id, name: t.name, created: false }]));
   for (const [norm, name] of wanted) {
     if (byNorm.has(norm)) continue;
     const id = ctx.ids.next();
@@ -26,7 +26,7 @@ export async function ensureTags(
       created_at: nowIso(ctx),
       deleted_at: null,
     });
-    byNorm.set(norm, { id, name });
+    byNorm.set(norm, { id, name, created: true });
   }
-  return [...wanted.keys()].map((norm) => byNorm.get(norm) as { id: string; name: string });
+  return [...wanted.keys()].map((norm) => byNorm.get(norm) as { id: string; name: string; created: boolean });
 }

@@ -189,3 +189,20 @@ export async function setContactTags(
     .values(tagIds.map((tag_id) => ({ owner_id: ownerId, contact_id: contactId, tag_id })))
     .execute();
 }
+
+/** Deletes tags no contact carries any more (undoing an import that created them). */
+export async function deleteUnusedTags(db: Kysely<Database>, ownerId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await db
+    .deleteFrom('tags')
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('contact_tags').select('tag_id').whereRef('contact_tags.tag_id', '=', 'tags.id'),
+        ),
+      ),
+    )
+    .execute();
+}

@@ -1,0 +1,69 @@
+import type { Ctx } from '../context';
+import type {
+  ContactChannelTable,
+  ContactHistoryTable,
+  ContactPhotoTable,
+  ContactPositionTable,
+  ContactSourceTable,
+  ContactTable,
+  ContactTagTable,
+} from '../db/schema';
+import { notFound } from '../errors';
+import {
+  insertChannels,
+  insertContactTags,
+  insertHistory,
+  insertPhotos,
+  insertPositions,
+  insertSources,
+} from '../imports/import.queries';
+import { updateContact } from './contact.queries';
+import { deleteContactChildren, loadContactRows } from './contact-snapshot.queries';
+
+/** A contact and everything attached to it, as JSON-safe data (photo bytes in base64). */
+export interface ContactSnapshot {
+  row: ContactTable;
+  channels: ContactChannelTable[];
+  tags: ContactTagTable[];
+  photo: (Omit<ContactPhotoTable, 'data'> & { data: string | null }) | null;
+  positions: ContactPositionTable[];
+  sources: ContactSourceTable[];
+  history: ContactHistoryTable[];
+}
+
+/** Captures a contact for a later exact restore (undoing an import or a merge). */
+export async function captureContact(ctx: Ctx, ownerId: string, contactId: string): Promise<ContactSnapshot> {
+  const r = await loadContactRows(ctx.db, ownerId, contactId);
+  if (!r.row) throw notFound('contact');
+  // PostgreSQL's generated search_vector comes back with selectAll() but can never be written.
+  const { search_vector: _generated, ...row } = r.row as ContactTable & { search_vector?: unknown };
+  return {
+    row,
+    channels: r.channels,
+    tags: r.tags,
+    photo: r.photo
+      ? { ...r.photo, data: r.photo.data ? Buffer.from(r.photo.data).toString('base64') : null }
+      : null,
+    positions: r.positions,
+    sources: r.sources,
+    history: r.history,
+  };
+}
+
+/** Puts a contact back exactly as captured: its row and every attached row (search columns included). */
+export async function restoreContactSnapshot(ctx: Ctx, snapshot: ContactSnapshot): Promise<void> {
+  const { row } = snapshot;
+  await deleteContactChildren(ctx.db, row.owner_id, row.id);
+  const { id: _id, owner_id: _owner, created_at: _created, ...columns } = row;
+  await updateContact(ctx.db, row.owner_id, row.id, columns);
+  await insertChannels(ctx.db, snapshot.channels);
+  await insertContactTags(ctx.db, snapshot.tags);
+  if (snapshot.photo) {
+    await insertPhotos(ctx.db, [
+      { ...snapshot.photo, data: snapshot.photo.data ? Buffer.from(snapshot.photo.data, 'base64') : null },
+    ]);
+  }
+  await insertPositions(ctx.db, snapshot.positions);
+  await insertSources(ctx.db, snapshot.sources);
+  await insertHistory(ctx.db, snapshot.history);
+}

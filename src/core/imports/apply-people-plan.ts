@@ -1,0 +1,312 @@
+import type { ContactSource } from '../../contracts/contacts';
+import { buildChannels, channelKey } from '../contacts/channels';
+import { parseJsonArray, parseJsonRecord, searchDoc } from '../contacts/contact';
+import { updateContact } from '../contacts/contact.queries';
+import { captureContact } from '../contacts/contact-snapshot';
+import { reindexContacts } from '../contacts/reindex-contacts';
+import { type Ctx, nowIso } from '../context';
+import type {
+  ContactChannelTable,
+  ContactHistoryTable,
+  ContactPhotoTable,
+  ContactSourceTable,
+  ContactTable,
+  ContactTagTable,
+  ImportChangeTable,
+  ImportKind,
+} from '../db/schema';
+import { ensureOrganisations } from '../organisations/ensure-organisations';
+import { normaliseOrganisationName } from '../organisations/organisation';
+import { ensureTags } from '../tags/ensure-tags';
+import { normaliseTagName } from '../tags/tag';
+import {
+  insertChangeRows,
+  insertChannels,
+  insertContacts,
+  insertContactTags,
+  insertHistory,
+  insertPhotos,
+  insertPositions,
+  insertSources,
+  replacePhoto,
+} from './import.queries';
+import type { CleanPerson } from './imported-person';
+import { photoHash, snapshotOf } from './imported-person';
+import type { FieldChange, PeoplePlan, PlannedItem } from './plan-people';
+
+/** Person key → contact column for the plain scalar fields (organisation is resolved to an id separately). */
+const COLUMNS = {
+  givenName: 'given_name',
+  familyName: 'family_name',
+  additionalNames: 'additional_names',
+  prefix: 'name_prefix',
+  suffix: 'name_suffix',
+  nickname: 'nickname',
+  department: 'department',
+  title: 'title',
+  birthday: 'birthday',
+  notes: 'notes',
+  connectedOn: 'connected_on',
+  displayName: 'display_name',
+} as const satisfies Record<string, keyof ContactTable>;
+
+/**
+ * Writes a plan inside the caller's transaction: new contacts in bulk (the 30k-row LinkedIn case), updates one by
+ * one with the contact's prior state kept for undo, and a source record for every person seen.
+ */
+export async function applyPeoplePlan(
+  tx: Ctx,
+  ownerId: string,
+  importId: string,
+  kind: ImportKind,
+  plan: PeoplePlan,
+): Promise<void> {
+  const now = nowIso(tx);
+  const source = kind as ContactSource;
+  const changes: ImportChangeTable[] = [];
+  const change = (
+    entity: ImportChangeTable['entity'],
+    entityId: string,
+    action: 'created' | 'updated',
+    before: unknown = null,
+  ) =>
+    changes.push({
+      id: tx.ids.next(),
+      import_id: importId,
+      owner_id: ownerId,
+      entity,
+      entity_id: entityId,
+      action,
+      before: before === null ? null : JSON.stringify(before),
+    });
+
+  const creates = plan.items.filter(
+    (i): i is Extract<PlannedItem, { action: 'create' }> => i.action === 'create',
+  );
+  const updates = plan.items.filter(
+    (i): i is Extract<PlannedItem, { action: 'update' }> => i.action === 'update',
+  );
+
+  const orgNames = [
+    ...creates.map((c) => c.person.organisation),
+    ...updates.flatMap((u) => u.changes.filter((c) => c.field === 'organisation').map((c) => c.to)),
+  ].filter((n): n is string => Boolean(n));
+  const orgs = await ensureOrganisations(tx, ownerId, orgNames);
+  for (const id of orgs.created) change('organisation', id, 'created');
+  const orgOf = (name: string | undefined | null) =>
+    name ? (orgs.byNorm.get(normaliseOrganisationName(name)) ?? null) : null;
+
+  const tagNames = [
+    ...creates.flatMap((c) => c.person.tags),
+    ...updates.flatMap((u) => u.changes.filter((c) => c.field === 'tags').map((c) => c.to as string)),
+  ];
+  const tags = await ensureTags(tx, ownerId, tagNames);
+  for (const t of tags) if (t.created) change('tag', t.id, 'created');
+  const tagId = new Map(tags.map((t) => [normaliseTagName(t.name), t.id]));
+  const tagIdOf = (name: string) => tagId.get(normaliseTagName(name)) as string;
+
+  const sourceRow = (contactId: string, person: CleanPerson): ContactSourceTable => ({
+    id: tx.ids.next(),
+    owner_id: ownerId,
+    contact_id: contactId,
+    kind,
+    source_key: person.sourceKey ?? null,
+    raw: person.raw ?? null,
+    snapshot: JSON.stringify(snapshotOf(person)),
+    import_id: importId,
+    recorded_at: now,
+  });
+  const photoRow = (contactId: string, person: CleanPerson): ContactPhotoTable | null => {
+    const p = person.photo;
+    if (!p) return null;
+    return p.kind === 'inline'
+      ? {
+          contact_id: contactId,
+          owner_id: ownerId,
+          mime: p.mime,
+          data: Buffer.from(p.data),
+          url: null,
+          sha256: photoHash(person),
+          updated_at: now,
+        }
+      : {
+          contact_id: contactId,
+          owner_id: ownerId,
+          mime: null,
+          data: null,
+          url: p.url,
+          sha256: photoHash(person),
+          updated_at: now,
+        };
+  };
+
+  // New contacts: rows built in memory, written with multi-row inserts.
+  const contactRows: ContactTable[] = [];
+  const channelRows: ContactChannelTable[] = [];
+  const tagRows: ContactTagTable[] = [];
+  const sourceRows: ContactSourceTable[] = [];
+  const photoRows: ContactPhotoTable[] = [];
+  for (const { person } of creates) {
+    const id = tx.ids.next();
+    const org = orgOf(person.organisation);
+    const channels = buildChannels(
+      tx.ids,
+      ownerId,
+      id,
+      { email: person.emails, phone: person.phones, url: person.urls },
+      [],
+      source,
+    );
+    contactRows.push({
+      id,
+      owner_id: ownerId,
+      display_name: person.displayName,
+      given_name: person.givenName ?? null,
+      family_name: person.familyName ?? null,
+      additional_names: person.additionalNames ?? null,
+      name_prefix: person.prefix ?? null,
+      name_suffix: person.suffix ?? null,
+      nickname: person.nickname ?? null,
+      organisation_id: org?.id ?? null,
+      department: person.department ?? null,
+      title: person.title ?? null,
+      location: null,
+      how_we_met: null,
+      notes: person.notes ?? null,
+      birthday: person.birthday ?? null,
+      connected_on: person.connectedOn ?? null,
+      custom_fields: JSON.stringify(person.extra),
+      addresses: JSON.stringify(person.addresses),
+      dates: JSON.stringify(person.dates ?? []),
+      source,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      merged_into: null,
+      ...searchDoc({
+        displayName: person.displayName,
+        givenName: person.givenName ?? null,
+        familyName: person.familyName ?? null,
+        organisation: org?.name ?? null,
+        title: person.title ?? null,
+        location: null,
+        howWeMet: null,
+        notes: person.notes ?? null,
+        emails: person.emails.map((e) => e.value),
+        tags: person.tags,
+      }),
+    });
+    channelRows.push(...channels);
+    for (const t of new Set(person.tags.map(tagIdOf)))
+      tagRows.push({ owner_id: ownerId, contact_id: id, tag_id: t });
+    sourceRows.push(sourceRow(id, person));
+    const photo = photoRow(id, person);
+    if (photo) photoRows.push(photo);
+    change('contact', id, 'created');
+  }
+  await insertContacts(tx.db, contactRows);
+  await insertChannels(tx.db, channelRows);
+  await insertContactTags(tx.db, tagRows);
+  await insertPhotos(tx.db, photoRows);
+
+  // Updated contacts: prior state captured for undo, old values kept in history.
+  const history: ContactHistoryTable[] = [];
+  for (const item of updates) {
+    const { contactId, person, current } = item;
+    change('contact', contactId, 'updated', await captureContact(tx, ownerId, contactId));
+    const patch: Partial<ContactTable> = { updated_at: now };
+    const custom = parseJsonRecord(current.row.custom_fields);
+    const addresses = parseJsonArray<unknown>(current.row.addresses);
+    const dates = parseJsonArray<unknown>(current.row.dates);
+    const newChannels: ContactChannelTable[] = [];
+    const record = (c: FieldChange) =>
+      history.push({
+        id: tx.ids.next(),
+        owner_id: ownerId,
+        contact_id: contactId,
+        field: c.field,
+        old_value: c.from,
+        new_value: c.to,
+        source: kind,
+        import_id: importId,
+        recorded_at: now,
+      });
+    for (const c of item.changes) {
+      if (c.field in COLUMNS) {
+        patch[COLUMNS[c.field as keyof typeof COLUMNS]] = c.to as string;
+        if (c.from) record(c);
+      } else if (c.field === 'organisation') {
+        patch.organisation_id = orgOf(c.to)?.id ?? null;
+        if (c.from) record(c);
+      } else if (c.field === 'emails' || c.field === 'phones' || c.field === 'urls') {
+        const k = c.field === 'emails' ? 'email' : c.field === 'phones' ? 'phone' : 'url';
+        const position =
+          current.channels.filter((x) => x.kind === k).length +
+          newChannels.filter((x) => x.kind === k).length;
+        const list = k === 'email' ? person.emails : k === 'phone' ? person.phones : person.urls;
+        const label = list.find((x) => x.value === c.to)?.label;
+        const [row] = buildChannels(
+          tx.ids,
+          ownerId,
+          contactId,
+          { [k]: [{ value: c.to as string, label }] },
+          [],
+          source,
+        );
+        if (row && !newChannels.some((x) => x.kind === k && x.value_norm === channelKey(k, c.to as string))) {
+          newChannels.push({ ...row, position });
+        }
+      } else if (c.field === 'tags') {
+        await insertContactTags(tx.db, [
+          { owner_id: ownerId, contact_id: contactId, tag_id: tagIdOf(c.to as string) },
+        ]);
+      } else if (c.field === 'addresses') {
+        addresses.push(JSON.parse(c.to as string));
+      } else if (c.field === 'dates') {
+        dates.push(JSON.parse(c.to as string));
+      } else if (c.field.startsWith('customFields.')) {
+        custom[c.field.slice('customFields.'.length)] = c.to as string;
+        if (c.from) record(c);
+      } else if (c.field === 'photo') {
+        const photo = photoRow(contactId, person);
+        if (photo) await replacePhoto(tx.db, photo);
+      }
+    }
+    if (patch.organisation_id !== undefined || patch.title !== undefined) {
+      await insertPositions(
+        tx.db,
+        [
+          {
+            id: tx.ids.next(),
+            owner_id: ownerId,
+            contact_id: contactId,
+            organisation_id: current.row.organisation_name ? current.row.organisation_id : null,
+            organisation_name: current.row.organisation_name,
+            title: current.row.title,
+            ended_on: now.slice(0, 10),
+            source: kind,
+            recorded_at: now,
+          },
+        ].filter((p) => p.organisation_name || p.title),
+      );
+    }
+    patch.custom_fields = JSON.stringify(custom);
+    patch.addresses = JSON.stringify(addresses);
+    patch.dates = JSON.stringify(dates);
+    await updateContact(tx.db, ownerId, contactId, patch);
+    await insertChannels(tx.db, newChannels);
+    sourceRows.push(sourceRow(contactId, person));
+  }
+  for (const item of plan.items) {
+    if (item.action === 'unchanged' && item.sourceChanged)
+      sourceRows.push(sourceRow(item.contactId, item.person));
+  }
+  await insertSources(tx.db, sourceRows);
+  await insertHistory(tx.db, history);
+  await insertChangeRows(tx.db, changes);
+  await reindexContacts(
+    tx,
+    ownerId,
+    updates.map((u) => u.contactId),
+  );
+}

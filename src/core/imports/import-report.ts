@@ -1,0 +1,98 @@
+import type { ParseIssue } from '../../formats/model';
+import type { ImportKind } from '../db/schema';
+import type { FieldChange, PlannedItem } from './plan-people';
+
+export interface ImportStats {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  errors: number;
+  warnings: number;
+  /** Kind-specific counts (LinkedIn: messages, invitations…). */
+  [extra: string]: number;
+}
+
+export interface ImportSample {
+  name: string;
+  ref: string;
+  changes?: FieldChange[];
+}
+
+export interface ImportIssueView {
+  severity: ParseIssue['severity'];
+  file: string;
+  line: number | null;
+  card: number | null;
+  field: string | null;
+  message: string;
+}
+
+/** What an import did (or, for a preview, would do). */
+export interface ImportReport {
+  id: string | null;
+  kind: ImportKind;
+  fileName: string;
+  status: 'preview' | 'committed' | 'undone';
+  createdAt: string | null;
+  stats: ImportStats;
+  samples: { created: ImportSample[]; updated: ImportSample[]; unchanged: ImportSample[] };
+  /** The first issues (all of them are in the downloadable report). */
+  issues: ImportIssueView[];
+}
+
+const SAMPLE = 5;
+
+function refText(ref: ParseIssue['ref']): string {
+  return ref.card !== undefined
+    ? `${ref.file} card ${ref.card}`
+    : ref.line !== undefined
+      ? `${ref.file} line ${ref.line}`
+      : ref.file;
+}
+
+export function issueView(i: ParseIssue): ImportIssueView {
+  return {
+    severity: i.severity,
+    file: i.ref.file,
+    line: i.ref.line ?? null,
+    card: i.ref.card ?? null,
+    field: i.field ?? null,
+    message: i.message,
+  };
+}
+
+export function statsOf(
+  items: PlannedItem[],
+  issues: ParseIssue[],
+  extra: Record<string, number> = {},
+): ImportStats {
+  return {
+    created: items.filter((i) => i.action === 'create').length,
+    updated: items.filter((i) => i.action === 'update').length,
+    unchanged: items.filter((i) => i.action === 'unchanged').length,
+    skipped: issues.filter((i) => i.severity === 'skipped').length,
+    errors: issues.filter((i) => i.severity === 'error').length,
+    warnings: issues.filter((i) => i.severity === 'warning').length,
+    ...extra,
+  };
+}
+
+export function samplesOf(items: PlannedItem[]): ImportReport['samples'] {
+  const pick = (action: PlannedItem['action']) =>
+    items
+      .filter((i) => i.action === action)
+      .slice(0, SAMPLE)
+      .map((i) => ({
+        name: i.person.displayName,
+        ref: refText(i.person.ref),
+        ...(i.action === 'update' ? { changes: i.changes } : {}),
+      }));
+  return { created: pick('create'), updated: pick('update'), unchanged: pick('unchanged') };
+}
+
+/** Errors first, then what was skipped, then warnings; each in file order. */
+export function sortIssues(issues: ParseIssue[]): ParseIssue[] {
+  const rank = { error: 0, skipped: 1, warning: 2 } as const;
+  return [...issues].sort((a, b) => rank[a.severity] - rank[b.severity]);
+}

@@ -1,0 +1,231 @@
+import type { Kysely } from 'kysely';
+import { chunkIds, chunkRows } from '../db/chunk';
+import type {
+  ContactChannelTable,
+  ContactHistoryTable,
+  ContactPhotoTable,
+  ContactPositionTable,
+  ContactSourceTable,
+  ContactTable,
+  ContactTagTable,
+  Database,
+  ImportChangeTable,
+  ImportIssueTable,
+  ImportTable,
+  LinkedinInvitationTable,
+} from '../db/schema';
+
+/**
+ * Every matching key of the owner's contacts (emails, phones, profile URLs, source keys), live and trashed apart.
+ * Keys are `email:…`, `phone:+…`, `url:…`, `src:<kind>:<key>` as made by imported-person.ts `personKeys`.
+ */
+export async function loadMatchIndex(db: Kysely<Database>, ownerId: string) {
+  const live = new Map<string, string>();
+  const trashed = new Map<string, string>();
+  const channels = await db
+    .selectFrom('contact_channels as cc')
+    .innerJoin('contacts as c', 'c.id', 'cc.contact_id')
+    .select(['cc.contact_id', 'cc.kind', 'cc.value_norm', 'c.deleted_at', 'c.merged_into'])
+    .where('cc.owner_id', '=', ownerId)
+    .where('cc.value_norm', 'is not', null)
+    .execute();
+  for (const r of channels) {
+    if (r.merged_into) continue;
+    if (r.kind === 'phone' && !r.value_norm?.startsWith('+')) continue;
+    const key = `${r.kind === 'url' ? 'url' : r.kind}:${r.value_norm}`;
+    (r.deleted_at ? trashed : live).set(key, r.contact_id);
+  }
+  const sources = await db
+    .selectFrom('contact_sources as s')
+    .innerJoin('contacts as c', 'c.id', 's.contact_id')
+    .select(['s.contact_id', 's.kind', 's.source_key', 'c.deleted_at', 'c.merged_into'])
+    .where('s.owner_id', '=', ownerId)
+    .where('s.source_key', 'is not', null)
+    .execute();
+  for (const r of sources) {
+    if (r.merged_into) continue;
+    (r.deleted_at ? trashed : live).set(`src:${r.kind}:${r.source_key}`, r.contact_id);
+  }
+  return { live, trashed };
+}
+
+/** The latest record of each contact from one kind of source (what the previous import of that kind saw). */
+export async function latestSources(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactIds: string[],
+  kind: string,
+): Promise<Map<string, ContactSourceTable>> {
+  const out = new Map<string, ContactSourceTable>();
+  for (const ids of chunkIds(contactIds)) {
+    const rows = await db
+      .selectFrom('contact_sources')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('kind', '=', kind)
+      .where('contact_id', 'in', ids)
+      .orderBy('recorded_at')
+      .execute();
+    for (const r of rows) out.set(r.contact_id, r);
+  }
+  return out;
+}
+
+export async function insertImport(db: Kysely<Database>, row: ImportTable) {
+  await db.insertInto('imports').values(row).execute();
+}
+
+export async function findImport(db: Kysely<Database>, ownerId: string, id: string) {
+  return db
+    .selectFrom('imports')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listImports(db: Kysely<Database>, ownerId: string, limit: number) {
+  return db
+    .selectFrom('imports')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function setImportUndone(db: Kysely<Database>, ownerId: string, id: string, at: string) {
+  const r = await db
+    .updateTable('imports')
+    .set({ status: 'undone', undone_at: at })
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .where('status', '=', 'committed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function issuesOfImport(db: Kysely<Database>, ownerId: string, importId: string, limit: number) {
+  return db
+    .selectFrom('import_issues')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('import_id', '=', importId)
+    .orderBy('position')
+    .limit(limit)
+    .execute();
+}
+
+export async function changesOfImport(db: Kysely<Database>, ownerId: string, importId: string) {
+  return db
+    .selectFrom('import_changes')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('import_id', '=', importId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Multi-row inserts in batches, for the tables an import fills. */
+async function insertMany<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Database[T][]) {
+  for (const batch of chunkRows(rows as object[]))
+    await db
+      .insertInto(table)
+      .values(batch as never)
+      .execute();
+}
+
+export const insertContacts = (db: Kysely<Database>, rows: ContactTable[]) =>
+  insertMany(db, 'contacts', rows);
+export const insertChannels = (db: Kysely<Database>, rows: ContactChannelTable[]) =>
+  insertMany(db, 'contact_channels', rows);
+export const insertContactTags = (db: Kysely<Database>, rows: ContactTagTable[]) =>
+  insertMany(db, 'contact_tags', rows);
+export const insertSources = (db: Kysely<Database>, rows: ContactSourceTable[]) =>
+  insertMany(db, 'contact_sources', rows);
+export const insertPhotos = (db: Kysely<Database>, rows: ContactPhotoTable[]) =>
+  insertMany(db, 'contact_photos', rows);
+export const insertHistory = (db: Kysely<Database>, rows: ContactHistoryTable[]) =>
+  insertMany(db, 'contact_history', rows);
+export const insertPositions = (db: Kysely<Database>, rows: ContactPositionTable[]) =>
+  insertMany(db, 'contact_positions', rows);
+export const insertImportIssues = (db: Kysely<Database>, rows: ImportIssueTable[]) =>
+  insertMany(db, 'import_issues', rows);
+export const insertChangeRows = (db: Kysely<Database>, rows: ImportChangeTable[]) =>
+  insertMany(db, 'import_changes', rows);
+export const insertInvitations = (db: Kysely<Database>, rows: LinkedinInvitationTable[]) =>
+  insertMany(db, 'linkedin_invitations', rows);
+
+/** Replaces a contact's photo. */
+export async function replacePhoto(db: Kysely<Database>, row: ContactPhotoTable) {
+  await db
+    .deleteFrom('contact_photos')
+    .where('owner_id', '=', row.owner_id)
+    .where('contact_id', '=', row.contact_id)
+    .execute();
+  await db.insertInto('contact_photos').values(row).execute();
+}
+
+export async function deletePhoto(db: Kysely<Database>, ownerId: string, contactId: string) {
+  await db
+    .deleteFrom('contact_photos')
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .execute();
+}
+
+/** Rows an import added to a contact's history and sources, removed when the import is undone. */
+export async function deleteImportTraces(db: Kysely<Database>, ownerId: string, importId: string) {
+  await db
+    .deleteFrom('contact_history')
+    .where('owner_id', '=', ownerId)
+    .where('import_id', '=', importId)
+    .execute();
+  await db
+    .deleteFrom('contact_sources')
+    .where('owner_id', '=', ownerId)
+    .where('import_id', '=', importId)
+    .execute();
+  await db
+    .deleteFrom('linkedin_invitations')
+    .where('owner_id', '=', ownerId)
+    .where('import_id', '=', importId)
+    .execute();
+}
+
+/** Hard-deletes contacts an import created (their channels, tags, sources and photos cascade). */
+export async function deleteContacts(db: Kysely<Database>, ownerId: string, ids: string[]) {
+  for (const batch of chunkIds(ids)) {
+    await db.deleteFrom('contacts').where('owner_id', '=', ownerId).where('id', 'in', batch).execute();
+  }
+}
+
+export async function deletePositions(db: Kysely<Database>, ownerId: string, ids: string[]) {
+  for (const batch of chunkIds(ids)) {
+    await db
+      .deleteFrom('contact_positions')
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', batch)
+      .execute();
+  }
+}
+
+/** Invitation natural keys the owner already has (re-imports skip them). */
+export async function existingInvitationKeys(db: Kysely<Database>, ownerId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('linkedin_invitations')
+    .select('natural_key')
+    .where('owner_id', '=', ownerId)
+    .execute();
+  return new Set(rows.map((r) => r.natural_key));
+}
+
+export async function updateImportStats(db: Kysely<Database>, ownerId: string, id: string, stats: string) {
+  await db
+    .updateTable('imports')
+    .set({ stats })
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .execute();
+}

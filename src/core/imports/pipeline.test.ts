@@ -1,0 +1,230 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/engines';
+import { emptyPerson, type ImportedPerson } from '../../formats/model';
+import { DAY_MS } from '../clock';
+import { deleteContact } from '../contacts/delete-contact';
+import { getContact } from '../contacts/get-contact';
+import { listContacts } from '../contacts/list-contacts';
+import { updateContact } from '../contacts/update-contact';
+import { listOrganisations } from '../organisations/list-organisations';
+import { listTags } from '../tags/list-tags';
+import { getImport } from './list-imports';
+import { runImport } from './run-import';
+import { undoImport } from './undo-import';
+
+function person(line: number, fields: Partial<ImportedPerson>): ImportedPerson {
+  return { ...emptyPerson({ file: 'Connections.csv', line }), ...fields };
+}
+
+const ada = (over: Partial<ImportedPerson> = {}) =>
+  person(5, {
+    givenName: 'Ada',
+    familyName: 'Lovelace',
+    organisation: 'Analytical Engines',
+    title: 'Mathematician',
+    urls: [{ value: 'https://www.linkedin.com/in/ada-lovelace/', label: 'LinkedIn' }],
+    sourceKey: 'https://www.linkedin.com/in/ada-lovelace',
+    connectedOn: '2024-02-07',
+    ...over,
+  });
+const grace = (over: Partial<ImportedPerson> = {}) =>
+  person(6, {
+    givenName: 'Grace',
+    familyName: 'Hopper',
+    organisation: 'US Navy',
+    title: 'Rear Admiral',
+    emails: [{ value: 'grace@navy.example' }],
+    urls: [{ value: 'https://www.linkedin.com/in/grace-hopper', label: 'LinkedIn' }],
+    sourceKey: 'https://www.linkedin.com/in/grace-hopper',
+    ...over,
+  });
+
+const names = async (ctx: Parameters<typeof listContacts>[0]) =>
+  (await listContacts(ctx, { limit: 200 })).items.map((c) => c.displayName);
+
+describeEngines('import pipeline', (h) => {
+  it('previews without writing, then commits; re-importing the same records changes nothing', async () => {
+    const { ctx } = await h.account();
+    const input = {
+      kind: 'linkedin' as const,
+      fileName: 'Connections.csv',
+      issues: [],
+      people: [ada(), grace()],
+    };
+    const preview = await runImport(ctx, { ...input, dryRun: true });
+    expect(preview).toMatchObject({
+      id: null,
+      status: 'preview',
+      stats: { created: 2, updated: 0, unchanged: 0 },
+    });
+    expect(preview.samples.created.map((s) => s.name)).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    expect(await names(ctx)).toEqual([]);
+
+    const first = await runImport(ctx, { ...input, dryRun: false });
+    expect(first).toMatchObject({ status: 'committed', stats: { created: 2 } });
+    expect(await names(ctx)).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    const adaContact = (await listContacts(ctx, { q: 'ada' })).items[0];
+    const before = await getContact(ctx, adaContact?.id as string);
+    expect(before).toMatchObject({
+      organisation: { name: 'Analytical Engines' },
+      title: 'Mathematician',
+      connectedOn: '2024-02-07',
+      source: 'linkedin',
+      linkedinUrl: 'https://www.linkedin.com/in/ada-lovelace',
+    });
+
+    ctx.clock.advance(DAY_MS);
+    const again = await runImport(ctx, { ...input, people: [ada(), grace()], dryRun: false });
+    expect(again.stats).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await getContact(ctx, before.id)).toEqual(before);
+    expect(await names(ctx)).toEqual(['Ada Lovelace', 'Grace Hopper']);
+  });
+
+  it('a newer export updates what changed, keeps the old value in history, and leaves my own edits alone', async () => {
+    const { ctx } = await h.account();
+    await runImport(ctx, {
+      kind: 'linkedin',
+      fileName: 'a.csv',
+      issues: [],
+      people: [ada(), grace()],
+      dryRun: false,
+    });
+    const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
+    const graceId = (await listContacts(ctx, { q: 'grace' })).items[0]?.id as string;
+    await updateContact(ctx, graceId, { title: 'Commodore' }, 'web');
+    ctx.clock.advance(30 * DAY_MS);
+
+    const newer = await runImport(ctx, {
+      kind: 'linkedin',
+      fileName: 'b.csv',
+      issues: [],
+      people: [
+        ada({ organisation: 'Royal Society', title: 'Fellow', emails: [{ value: 'ada@royal.example' }] }),
+        grace(),
+      ],
+      dryRun: false,
+    });
+    expect(newer.stats).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    expect(newer.samples.updated[0]?.changes?.map((c) => c.field).sort()).toEqual([
+      'emails',
+      'organisation',
+      'title',
+    ]);
+    const c = await getContact(ctx, id);
+    expect(c).toMatchObject({
+      organisation: { name: 'Royal Society' },
+      title: 'Fellow',
+      emails: [{ value: 'ada@royal.example', source: 'linkedin' }],
+      pastPositions: [
+        { organisation: { name: 'Analytical Engines' }, title: 'Mathematician', source: 'linkedin' },
+      ],
+    });
+    expect(c.history.map((x) => [x.field, x.oldValue, x.newValue]).sort()).toEqual([
+      ['organisation', 'Analytical Engines', 'Royal Society'],
+      ['title', 'Mathematician', 'Fellow'],
+    ]);
+    expect((await getContact(ctx, graceId)).title).toBe('Commodore');
+  });
+
+  it('undo removes what an import created and puts back what it changed', async () => {
+    const { ctx } = await h.account();
+    await runImport(ctx, { kind: 'linkedin', fileName: 'a.csv', issues: [], people: [ada()], dryRun: false });
+    const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
+    const original = await getContact(ctx, id);
+    const second = await runImport(ctx, {
+      kind: 'linkedin',
+      fileName: 'b.csv',
+      issues: [],
+      people: [ada({ title: 'Fellow', tags: ['pioneers'] }), grace({ tags: ['navy'] })],
+      dryRun: false,
+    });
+    expect(second.stats).toMatchObject({ created: 1, updated: 1 });
+    expect((await listTags(ctx)).map((t) => t.name)).toEqual(['navy', 'pioneers']);
+
+    expect(await undoImport(ctx, second.id as string)).toEqual({ removed: 1, restored: 1 });
+    expect(await names(ctx)).toEqual(['Ada Lovelace']);
+    expect(await getContact(ctx, id)).toEqual(original);
+    expect(await listTags(ctx)).toEqual([]);
+    expect((await listOrganisations(ctx, {})).items.map((o) => o.name)).toEqual(['Analytical Engines']);
+    expect((await getImport(ctx, second.id as string)).status).toBe('undone');
+    await expect(undoImport(ctx, second.id as string)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('reports each bad record with file, line and reason, and imports the good ones', async () => {
+    const { ctx } = await h.account();
+    const report = await runImport(ctx, {
+      kind: 'csv',
+      fileName: 'contacts.csv',
+      issues: [{ ref: { file: 'contacts.csv', line: 9 }, message: 'unterminated quote', severity: 'error' }],
+      people: [
+        person(2, {
+          givenName: 'Good',
+          emails: [{ value: 'not-an-email' }, { value: 'good@example.com' }],
+          birthday: '1990-02-30',
+        }),
+        person(3, { notes: 'nobody' }),
+        person(4, { givenName: 'Also', familyName: 'Good' }),
+      ],
+      dryRun: false,
+    });
+    expect(report.stats).toMatchObject({ created: 2, errors: 2, warnings: 2 });
+    expect(report.issues).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'contacts.csv',
+        line: 9,
+        message: 'unterminated quote',
+      }),
+      expect.objectContaining({ severity: 'error', line: 3, message: expect.stringMatching(/no name/) }),
+      expect.objectContaining({
+        severity: 'warning',
+        line: 2,
+        field: 'emails.0',
+        message: expect.stringMatching(/not-an-email/),
+      }),
+      expect.objectContaining({ severity: 'warning', line: 2, field: 'birthday' }),
+    ]);
+    const good = await getContact(ctx, (await listContacts(ctx, { q: 'good' })).items[0]?.id as string);
+    expect(good.emails.map((e) => e.value)).toEqual(['good@example.com']);
+    expect((await getImport(ctx, report.id as string)).issues).toHaveLength(4);
+  });
+
+  it('merges two records of one file that are the same person, and skips people in the trash', async () => {
+    const { ctx } = await h.account();
+    await runImport(ctx, {
+      kind: 'vcard',
+      fileName: 'old.vcf',
+      issues: [],
+      people: [grace()],
+      dryRun: false,
+    });
+    await deleteContact(ctx, (await listContacts(ctx, { q: 'grace' })).items[0]?.id as string);
+    const r = await runImport(ctx, {
+      kind: 'vcard',
+      fileName: 'phone.vcf',
+      issues: [],
+      people: [
+        person(1, {
+          givenName: 'Alan',
+          familyName: 'Turing',
+          emails: [{ value: 'alan@example.com' }],
+          phones: [{ value: '+44 20 7946 0018' }],
+        }),
+        person(9, {
+          displayName: 'A. Turing',
+          phones: [{ value: '+442079460018' }],
+          emails: [{ value: 'turing@example.org' }],
+        }),
+        grace(),
+      ],
+      dryRun: false,
+    });
+    expect(r.stats).toMatchObject({ created: 1, skipped: 1, warnings: 1 });
+    const alan = await getContact(ctx, (await listContacts(ctx, { q: 'alan' })).items[0]?.id as string);
+    expect(alan.emails.map((e) => e.value)).toEqual(['alan@example.com', 'turing@example.org']);
+    expect(r.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/trash/),
+      expect.stringMatching(/same person as line 1/),
+    ]);
+  });
+});

@@ -1,0 +1,253 @@
+import type { ParseIssue } from '../../formats/model';
+import { channelKey } from '../contacts/channels';
+import { parseJsonArray, parseJsonRecord } from '../contacts/contact';
+import { type ContactRow, channelsOf, findContacts, photoHashes } from '../contacts/contact.queries';
+import type { Ctx } from '../context';
+import { chunkIds } from '../db/chunk';
+import type { ContactChannelTable } from '../db/schema';
+import { normaliseTagName } from '../tags/tag';
+import { tagNamesByContact } from '../tags/tag.queries';
+import { latestSources, loadMatchIndex } from './import.queries';
+import { type CleanPerson, type PersonSnapshot, personKeys, photoHash, snapshotOf } from './imported-person';
+
+/** One value an import changes on an existing contact. */
+export interface FieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+export type PlannedItem =
+  | { action: 'create'; person: CleanPerson }
+  | {
+      action: 'update';
+      contactId: string;
+      person: CleanPerson;
+      changes: FieldChange[];
+      current: ContactState;
+    }
+  | { action: 'unchanged'; contactId: string; person: CleanPerson; sourceChanged: boolean };
+
+/** A matched contact as the planner saw it. */
+export interface ContactState {
+  row: ContactRow;
+  channels: ContactChannelTable[];
+  tags: string[];
+  photoSha: string | null;
+}
+
+export interface PeoplePlan {
+  items: PlannedItem[];
+  issues: ParseIssue[];
+}
+
+/** Scalar fields an import may set: person key → contact column. */
+const SCALARS = [
+  ['givenName', 'given_name'],
+  ['familyName', 'family_name'],
+  ['additionalNames', 'additional_names'],
+  ['prefix', 'name_prefix'],
+  ['suffix', 'name_suffix'],
+  ['nickname', 'nickname'],
+  ['organisation', 'organisation_name'],
+  ['department', 'department'],
+  ['title', 'title'],
+  ['birthday', 'birthday'],
+  ['notes', 'notes'],
+  ['connectedOn', 'connected_on'],
+] as const;
+
+// A new employer or title from a source is news even when the owner typed another one: people move jobs.
+const SOURCE_WINS_ON_FIRST_SIGHT = new Set(['organisation', 'title']);
+
+/**
+ * Decides, for each person of a file, whether it creates a contact, updates one (and how), or changes nothing.
+ * Matching uses the strongest shared key (source id, LinkedIn profile, email, phone). For a matched contact a value
+ * changes only when the source changed it since its last import, or the contact has none: edits made in Rapport
+ * survive re-imports. Lists (emails, phones, URLs, tags, addresses) only ever grow.
+ */
+export async function planPeople(
+  ctx: Ctx,
+  ownerId: string,
+  sourceKind: string,
+  people: CleanPerson[],
+): Promise<PeoplePlan> {
+  const index = await loadMatchIndex(ctx.db, ownerId);
+  const issues: ParseIssue[] = [];
+  const matched = new Map<number, string>();
+  const pendingByKey = new Map<string, number>();
+  const merged = new Set<number>();
+
+  people.forEach((person, i) => {
+    const keys = personKeys(person, sourceKind);
+    const live = keys.map((k) => index.live.get(k)).find(Boolean);
+    if (live) {
+      matched.set(i, live);
+      return;
+    }
+    const trashed = keys.map((k) => index.trashed.get(k)).find(Boolean);
+    if (trashed) {
+      merged.add(i);
+      issues.push({
+        ref: person.ref,
+        message: 'this person is in your trash; restore them to update them from this file',
+        severity: 'skipped',
+      });
+      return;
+    }
+    const earlier = keys.map((k) => pendingByKey.get(k)).find((x) => x !== undefined);
+    if (earlier !== undefined) {
+      const first = people[earlier] as CleanPerson;
+      people[earlier] = mergePeople(first, person);
+      merged.add(i);
+      issues.push({
+        ref: person.ref,
+        message: `same person as ${describeRef(first)}; merged into one contact`,
+        severity: 'warning',
+      });
+      return;
+    }
+    for (const k of keys) pendingByKey.set(k, i);
+  });
+
+  const contactIds = [...new Set(matched.values())];
+  const states = await loadStates(ctx, ownerId, contactIds);
+  const previous = await latestSources(ctx.db, ownerId, contactIds, sourceKind);
+
+  const items: PlannedItem[] = [];
+  people.forEach((person, i) => {
+    if (merged.has(i)) return;
+    const contactId = matched.get(i);
+    if (!contactId) {
+      items.push({ action: 'create', person });
+      return;
+    }
+    const state = states.get(contactId);
+    if (!state) return;
+    const prevRow = previous.get(contactId);
+    const prev = prevRow ? (JSON.parse(prevRow.snapshot) as PersonSnapshot) : null;
+    const changes = diff(state, prev, person);
+    const sourceChanged =
+      !prevRow ||
+      prevRow.snapshot !== JSON.stringify(snapshotOf(person)) ||
+      prevRow.raw !== (person.raw ?? null);
+    if (changes.length > 0) items.push({ action: 'update', contactId, person, changes, current: state });
+    else items.push({ action: 'unchanged', contactId, person, sourceChanged });
+  });
+  return { items, issues };
+}
+
+async function loadStates(ctx: Ctx, ownerId: string, ids: string[]): Promise<Map<string, ContactState>> {
+  const out = new Map<string, ContactState>();
+  for (const batch of chunkIds(ids, 500)) {
+    const [rows, channels, tags, photos] = await Promise.all([
+      findContacts(ctx.db, ownerId, batch),
+      channelsOf(ctx.db, ownerId, batch),
+      tagNamesByContact(ctx.db, ownerId, batch),
+      photoHashes(ctx.db, ownerId, batch),
+    ]);
+    for (const row of rows) {
+      out.set(row.id, {
+        row,
+        channels: channels.filter((c) => c.contact_id === row.id),
+        tags: tags.get(row.id) ?? [],
+        photoSha: photos.get(row.id) ?? null,
+      });
+    }
+  }
+  return out;
+}
+
+function scalar(
+  field: string,
+  current: string | null,
+  previous: string | undefined | null,
+  incoming: string | undefined,
+  hadSource: boolean,
+): FieldChange | null {
+  if (incoming === undefined || incoming === current) return null;
+  if (hadSource && previous === incoming) return null;
+  if (current && !hadSource && !SOURCE_WINS_ON_FIRST_SIGHT.has(field)) return null;
+  return { field, from: current, to: incoming };
+}
+
+function diff(state: ContactState, prev: PersonSnapshot | null, person: CleanPerson): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const row = state.row;
+  const had = prev !== null;
+  const push = (c: FieldChange | null) => {
+    if (c) changes.push(c);
+  };
+
+  for (const [key, column] of SCALARS) push(scalar(key, row[column] ?? null, prev?.[key], person[key], had));
+  // The shown name follows the source only when the source renamed the person since its last import.
+  if (had && prev?.displayName !== person.displayName && person.displayName !== row.display_name) {
+    push({ field: 'displayName', from: row.display_name, to: person.displayName });
+  }
+
+  for (const [kind, list] of [
+    ['email', person.emails],
+    ['phone', person.phones],
+    ['url', person.urls],
+  ] as const) {
+    const have = new Set(state.channels.filter((c) => c.kind === kind).map((c) => c.value_norm ?? c.value));
+    for (const item of list) {
+      const key = channelKey(kind, item.value) ?? item.value;
+      if (!have.has(key)) {
+        have.add(key);
+        changes.push({ field: `${kind}s`, from: null, to: item.value });
+      }
+    }
+  }
+  const tagNorms = new Set(state.tags.map(normaliseTagName));
+  for (const t of person.tags) {
+    if (!tagNorms.has(normaliseTagName(t))) {
+      tagNorms.add(normaliseTagName(t));
+      changes.push({ field: 'tags', from: null, to: t });
+    }
+  }
+  const addresses = parseJsonArray<object>(row.addresses).map((a) => JSON.stringify(a));
+  for (const a of person.addresses)
+    if (!addresses.includes(JSON.stringify(a)))
+      changes.push({ field: 'addresses', from: null, to: JSON.stringify(a) });
+  const dates = parseJsonArray<object>(row.dates).map((d) => JSON.stringify(d));
+  for (const d of person.dates ?? [])
+    if (!dates.includes(JSON.stringify(d)))
+      changes.push({ field: 'dates', from: null, to: JSON.stringify(d) });
+  const custom = parseJsonRecord(row.custom_fields);
+  for (const [k, v] of Object.entries(person.extra))
+    push(scalar(`customFields.${k}`, custom[k] ?? null, prev?.extra?.[k], v, had));
+  const sha = photoHash(person);
+  if (sha && sha !== state.photoSha && (!state.photoSha || !had || prev?.photo !== sha)) {
+    changes.push({ field: 'photo', from: state.photoSha, to: sha });
+  }
+  return changes;
+}
+
+/** Two records of one file that are the same person: the first one's values win, lists are combined. */
+function mergePeople(a: CleanPerson, b: CleanPerson): CleanPerson {
+  const union = <T>(x: T[], y: T[], key: (v: T) => string) => {
+    const seen = new Set(x.map(key));
+    return [...x, ...y.filter((v) => !seen.has(key(v)))];
+  };
+  const byValue = (v: { value: string }) => v.value.toLowerCase();
+  const merged: CleanPerson = {
+    ...b,
+    ...Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)),
+  } as CleanPerson;
+  merged.emails = union(a.emails, b.emails, byValue);
+  merged.phones = union(a.phones, b.phones, byValue);
+  merged.urls = union(a.urls, b.urls, byValue);
+  merged.tags = union(a.tags, b.tags, (t) => t.toLowerCase());
+  merged.addresses = union(a.addresses, b.addresses, (x) => JSON.stringify(x));
+  merged.extra = { ...b.extra, ...a.extra };
+  return merged;
+}
+
+export function describeRef(p: { ref: { file: string; line?: number; card?: number } }): string {
+  return p.ref.card !== undefined
+    ? `card ${p.ref.card}`
+    : p.ref.line !== undefined
+      ? `line ${p.ref.line}`
+      : p.ref.file;
+}

@@ -1,0 +1,105 @@
+import type { ImportedPerson, ParseIssue } from '../../formats/model';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import type { ImportKind } from '../db/schema';
+import { applyPeoplePlan } from './apply-people-plan';
+import { insertImport, insertImportIssues, updateImportStats } from './import.queries';
+import { type ImportReport, issueView, samplesOf, sortIssues, statsOf } from './import-report';
+import { type CleanPerson, cleanPerson } from './imported-person';
+import { planPeople } from './plan-people';
+
+/** A further step an importer runs in the same transaction (LinkedIn messages, invitations, profile). */
+export type ExtraStep = (
+  tx: Ctx,
+  importId: string,
+) => Promise<{ stats: Record<string, number>; issues: ParseIssue[] }>;
+
+export interface RunImportInput {
+  kind: ImportKind;
+  fileName: string;
+  people: ImportedPerson[];
+  issues: ParseIssue[];
+  dryRun: boolean;
+  extra?: ExtraStep;
+  /** Counts a preview can give for the extra step without running it. */
+  extraPreview?: Record<string, number>;
+}
+
+const REPORTED_ISSUES = 100;
+
+/**
+ * The common import flow. Cleans every record (bad values dropped with a warning, unusable records reported as
+ * errors), plans it against the rolodex and either returns the preview (`dryRun`) or commits the whole import as
+ * one transaction that can be undone. Good records are never lost because of bad ones; a failure stores nothing.
+ */
+export async function runImport(ctx: Ctx, input: RunImportInput): Promise<ImportReport> {
+  const ownerId = requireActor(ctx);
+  const issues: ParseIssue[] = [...input.issues];
+  const people: CleanPerson[] = [];
+  for (const p of input.people) {
+    const cleaned = cleanPerson(p);
+    issues.push(...cleaned.issues);
+    if (cleaned.person) people.push(cleaned.person);
+  }
+  const plan = await planPeople(ctx, ownerId, input.kind, people);
+  issues.push(...plan.issues);
+
+  if (input.dryRun) {
+    const sorted = sortIssues(issues);
+    return {
+      id: null,
+      kind: input.kind,
+      fileName: input.fileName,
+      status: 'preview',
+      createdAt: null,
+      stats: statsOf(plan.items, issues, input.extraPreview),
+      samples: samplesOf(plan.items),
+      issues: sorted.slice(0, REPORTED_ISSUES).map(issueView),
+    };
+  }
+
+  return inTransaction(ctx, async (tx) => {
+    const id = tx.ids.next();
+    const createdAt = nowIso(tx);
+    await insertImport(tx.db, {
+      id,
+      owner_id: ownerId,
+      kind: input.kind,
+      file_name: input.fileName,
+      status: 'committed',
+      stats: JSON.stringify(statsOf(plan.items, issues)),
+      created_at: createdAt,
+      undone_at: null,
+    });
+    await applyPeoplePlan(tx, ownerId, id, input.kind, plan);
+    const extra = input.extra ? await input.extra(tx, id) : { stats: {}, issues: [] };
+    issues.push(...extra.issues);
+    const stats = statsOf(plan.items, issues, extra.stats);
+    await updateImportStats(tx.db, ownerId, id, JSON.stringify(stats));
+    const sorted = sortIssues(issues);
+    await insertImportIssues(
+      tx.db,
+      sorted.map((i, position) => ({
+        import_id: id,
+        owner_id: ownerId,
+        position,
+        severity: i.severity,
+        file: i.ref.file,
+        line: i.ref.line ?? null,
+        card: i.ref.card ?? null,
+        field: i.field ?? null,
+        message: i.message,
+      })),
+    );
+    tx.log.info({ importId: id, kind: input.kind, stats }, 'import committed');
+    return {
+      id,
+      kind: input.kind,
+      fileName: input.fileName,
+      status: 'committed',
+      createdAt,
+      stats,
+      samples: samplesOf(plan.items),
+      issues: sorted.slice(0, REPORTED_ISSUES).map(issueView),
+    };
+  });
+}

@@ -1,0 +1,49 @@
+import { type ContactSnapshot, restoreContactSnapshot } from '../contacts/contact-snapshot';
+import { reindexContacts } from '../contacts/reindex-contacts';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { AppError, notFound } from '../errors';
+import { deleteUnusedOrganisations } from '../organisations/organisation.queries';
+import { deleteUnusedTags } from '../tags/tag.queries';
+import {
+  changesOfImport,
+  deleteContacts,
+  deleteImportTraces,
+  findImport,
+  setImportUndone,
+} from './import.queries';
+
+/**
+ * Undoes a whole import: contacts it created are removed, contacts it changed get their prior state back (with
+ * their history and positions), organisations and tags it created go if nothing else uses them. Undoing twice is a
+ * `conflict`; another account's import is `not_found`.
+ */
+export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed: number; restored: number }> {
+  const ownerId = requireActor(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const row = await findImport(tx.db, ownerId, importId);
+    if (!row) throw notFound('import');
+    if (row.status === 'undone') throw new AppError('conflict', 'this import has already been undone');
+    const changes = await changesOfImport(tx.db, ownerId, importId);
+    const created = (entity: string) =>
+      changes.filter((c) => c.entity === entity && c.action === 'created').map((c) => c.entity_id);
+    const updated = changes.filter((c) => c.entity === 'contact' && c.action === 'updated');
+
+    await deleteImportTraces(tx.db, ownerId, importId);
+    await deleteContacts(tx.db, ownerId, created('contact'));
+    for (const u of updated.reverse()) {
+      await restoreContactSnapshot(tx, JSON.parse(u.before as string) as ContactSnapshot);
+    }
+    await deleteUnusedOrganisations(tx.db, ownerId, created('organisation'));
+    await deleteUnusedTags(tx.db, ownerId, created('tag'));
+    await reindexContacts(
+      tx,
+      ownerId,
+      updated.map((u) => u.entity_id),
+    );
+    if ((await setImportUndone(tx.db, ownerId, importId, nowIso(tx))) !== 1) {
+      throw new AppError('conflict', 'this import has already been undone');
+    }
+    tx.log.info({ importId }, 'import undone');
+    return { removed: created('contact').length, restored: updated.length };
+  });
+}
