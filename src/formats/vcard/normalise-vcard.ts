@@ -501,7 +501,7 @@ function unfold(physical: string[], firstLine: number, warnings: NormaliseWarnin
         open.nested = nested;
         continue;
       }
-      if (!PROPERTY_START_RE.test(text)) {
+      if (!PROPERTY_START_RE.test(text) && !/^VERSION[ \t]*:/i.test(open.pieces[0] as string)) {
         // Not a property: unindented base64, or a producer's raw line break inside a value.
         if (open.b64) {
           open.pieces.push(text);
@@ -546,6 +546,7 @@ export function normaliseVCard(card: RawVCard | string): NormalisedVCard {
     lines.push(normaliseProperty(parsed, l, { is21, version, encoding: raw.encoding }, warnings));
   }
   if (raw.truncated) warnings.push({ line: raw.line, message: 'the card has no END:VCARD' });
+  warnings.sort((a, b) => a.line - b.line);
   const body = lines.map((l) => `${l.text}\r\n`).join('');
   return {
     text: `BEGIN:VCARD\r\nVERSION:${version}\r\n${body}END:VCARD\r\n`,

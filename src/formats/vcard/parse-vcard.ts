@@ -35,6 +35,15 @@ export function parseVCardCard(
       issues.push({ ref: { ...cardRef, line: read.line }, message: read.message, severity: 'error' });
       return { issues };
     }
+    if (read.card.props.length === 0 && read.card.warnings.length > 0) {
+      const first = read.card.warnings[0] as { line: number; message: string };
+      issues.push({
+        ref: { ...cardRef, line: first.line },
+        message: `nothing readable in the card: ${first.message}`,
+        severity: 'error',
+      });
+      return { issues };
+    }
     const mapped = mapCard(read.card);
     for (const w of [...read.card.warnings, ...mapped.warnings]) {
       issues.push({ ref: { ...cardRef, line: w.line }, message: w.message, severity: 'warning' });
