@@ -1,0 +1,119 @@
+/**
+ * LinkedIn import, parse step: a synthetic 30,000-row Connections.csv (Notes preamble, URL column, quoted
+ * commas, doubled quotes, some e-mails, a few hidden profiles) through `parseConnections` to `ImportedPerson`s,
+ * against udsv parsing the same text into string rows in the same process. Budget (DESIGN.md): ours ≥ 0.8× udsv.
+ * udsv cannot read the preamble (its schema inference fails on it), so it gets the text from the header row on,
+ * cut outside the timed region: the peer does strictly less work than we do.
+ */
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { inferSchema, initParser } from 'udsv';
+import { parseConnections } from '../src/formats/linkedin/parse-connections';
+import { percentile, syntheticPeople, time } from './synthetic';
+
+const N = Number(process.env.BENCH_CONNECTIONS ?? 30_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+
+function syntheticConnectionsCsv(n: number): string {
+  const lines = [
+    'Notes:',
+    '"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261"',
+    '',
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  ];
+  const newest = Date.UTC(2026, 10, 25);
+  syntheticPeople(n).forEach((p, i) => {
+    // Newest first, as LinkedIn sorts it: 30,000 connections over ~15 years, a few per day.
+    const day = new Date(newest - Math.floor(i / 5.5) * 86_400_000);
+    const date = `${String(day.getUTCDate()).padStart(2, '0')} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+    if (i % 500 === 499) {
+      lines.push(`,,,,,,${date}`); // a hidden profile
+      return;
+    }
+    const slug = `${p.givenName}-${p.familyName}-${i.toString(36)}`
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9-]/g, '');
+    lines.push(
+      [
+        p.givenName,
+        i % 7 === 0 ? `${p.familyName}, MBA` : p.familyName,
+        `https://www.linkedin.com/in/${slug}${i % 10 === 0 ? '/' : ''}`,
+        i % 4 === 0 ? p.email : '',
+        i % 5 === 0 ? `${p.organisation}, Inc.` : p.organisation,
+        i % 11 === 0 ? `${p.title} "Platform"` : p.title,
+        date,
+      ]
+        .map(quote)
+        .join(','),
+    );
+  });
+  return lines.join('\n'); // no newline after the last row, as LinkedIn writes it
+}
+
+const text = syntheticConnectionsCsv(N);
+const bytes = new TextEncoder().encode(text);
+const body = text.slice(text.indexOf('First Name,'));
+const udsv = initParser(inferSchema(body, { col: ',', row: '\n', encl: '"' }));
+
+// Correctness first: both see the same rows.
+const check = parseConnections(text);
+const peerRows = udsv.stringArrs(body).length;
+console.log(
+  `${N} rows, ${(text.length / 1e6).toFixed(1)} MB; ours: ${check.records.length} people + ${check.hiddenProfiles} hidden, ` +
+    `${check.issues.length} issue(s); udsv: ${peerRows} rows`,
+);
+
+// A full collection before each measurement, so that no run pays for the garbage of the one before it.
+v8.setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const runPeer = () => udsv.stringArrs(body);
+const runOurs = () => parseConnections(text);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+const rate = (ms: number) => `${(N / ms / 1000).toFixed(2)}M rows/s`;
+
+/** Median ms per parse over `rounds`, each timing `repeat` parses back to back (GC included, as it falls). */
+function measure(rounds: number, repeat: number) {
+  const peer: number[] = [];
+  const ours: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? [runPeer, runOurs] : [runOurs, runPeer]; // alternate who goes first
+    for (const run of order) {
+      gc();
+      const [, ms] = time(() => {
+        for (let k = 0; k < repeat; k++) run();
+      });
+      (run === runPeer ? peer : ours).push(ms / repeat);
+    }
+  }
+  return { peer: median(peer), ours: median(ours) };
+}
+
+const single = measure(ROUNDS, 1);
+const amortised = measure(Math.max(3, Math.round(ROUNDS / 3)), 5);
+const bytesMs: number[] = [];
+for (let round = 0; round < 5; round++) {
+  gc();
+  bytesMs.push(time(() => parseConnections(bytes))[1]);
+}
+
+const verdict = (ratio: number) =>
+  `${ratio.toFixed(2)}× (budget ≥ 0.8×: ${ratio >= 0.8 ? 'met' : 'NOT met'})`;
+console.log(`one parse at a time, ${ROUNDS} rounds, medians:`);
+console.log(`  udsv stringArrs (peer)    ${single.peer.toFixed(1)} ms  ${rate(single.peer)}`);
+console.log(`  parseConnections(text)    ${single.ours.toFixed(1)} ms  ${rate(single.ours)}`);
+console.log(`  ratio ours/peer (rows/s)  ${verdict(single.peer / single.ours)}`);
+console.log('five parses back to back (GC of the retained results amortised), medians:');
+console.log(`  udsv stringArrs (peer)    ${amortised.peer.toFixed(1)} ms  ${rate(amortised.peer)}`);
+console.log(`  parseConnections(text)    ${amortised.ours.toFixed(1)} ms  ${rate(amortised.ours)}`);
+console.log(`  ratio ours/peer (rows/s)  ${verdict(amortised.peer / amortised.ours)}`);
+console.log(
+  `parseConnections(bytes), UTF-8 decoding included: ${median(bytesMs).toFixed(1)} ms  ${rate(median(bytesMs))}`,
+);
