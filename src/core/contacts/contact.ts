@@ -2,8 +2,23 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { ContactTable } from '../db/schema';
 import { fold, words } from '../text/fold';
 
+/** Caches a pure string function: imports call the normalisers several times on each of ~100k values. */
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    if (cache.size > 100_000) cache.clear();
+    const v = fn(s);
+    cache.set(s, v);
+    return v;
+  };
+}
+
 /** Canonical form of a LinkedIn profile URL (`https://www.linkedin.com/in/<slug>`), or null if it is not one. */
-export function normaliseLinkedinUrl(raw: string): string | null {
+export const normaliseLinkedinUrl = memo(linkedinUrl);
+
+function linkedinUrl(raw: string): string | null {
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(raw.trim()) ? raw.trim() : `https://${raw.trim()}`);
@@ -35,9 +50,15 @@ export function normaliseWebUrl(raw: string): string | null {
   }
 }
 
+const internationalPhone = memo((raw) => {
+  const parsed = parsePhoneNumberFromString(raw);
+  return parsed?.isPossible() ? parsed.number : null;
+});
+
 /** E.164 form when the number can be read unambiguously (international form or a known default country). */
 export function normalisePhone(raw: string, defaultCountry?: string): string | null {
-  const parsed = parsePhoneNumberFromString(raw, (defaultCountry as never) ?? undefined);
+  if (!defaultCountry) return internationalPhone(raw);
+  const parsed = parsePhoneNumberFromString(raw, defaultCountry as never);
   return parsed?.isPossible() ? parsed.number : null;
 }
 

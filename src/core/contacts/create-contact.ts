@@ -61,6 +61,7 @@ export async function createContact(
       updated_at: now,
       deleted_at: null,
       merged_into: null,
+      import_id: null,
       ...searchDoc({
         displayName,
         givenName: text.given_name,

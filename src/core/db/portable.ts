@@ -2,7 +2,7 @@
  * The few places where SQLite and PostgreSQL differ (docs/adr/0001-engine-portability.md). Everything else is
  * plain Kysely that runs unchanged on both engines.
  */
-import { type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
 import type { Engine } from './connect';
 
 export function engineOf(db: Kysely<unknown>): Engine {
@@ -19,10 +19,14 @@ export async function createContactSearchIndex(db: Kysely<any>): Promise<void> {
     await sql`CREATE TABLE contact_fts_map (rowid INTEGER PRIMARY KEY, contact_id TEXT NOT NULL UNIQUE)`.execute(
       db,
     );
-    await sql`CREATE VIRTUAL TABLE contact_fts USING fts5(search_name, search_text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')`.execute(
+    await sql`CREATE VIRTUAL TABLE contact_fts USING fts5(search_name, search_text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='1 2')`.execute(
       db,
     );
-    await sql`CREATE TRIGGER contacts_fts_ai AFTER INSERT ON contacts BEGIN
+    // A row here (only ever inside a bulk load's own transaction) makes the insert trigger stand aside; the loader
+    // then indexes its new contacts in one set-based statement, 4-5x faster than row by row.
+    await sql`CREATE TABLE contact_fts_deferred (flag INTEGER PRIMARY KEY)`.execute(db);
+    await sql`CREATE TRIGGER contacts_fts_ai AFTER INSERT ON contacts
+      WHEN NOT EXISTS (SELECT 1 FROM contact_fts_deferred) BEGIN
       INSERT INTO contact_fts_map(contact_id) VALUES (new.id);
       INSERT INTO contact_fts(rowid, search_name, search_text)
         VALUES ((SELECT rowid FROM contact_fts_map WHERE contact_id = new.id), new.search_name, new.search_text);
@@ -44,6 +48,63 @@ export async function createContactSearchIndex(db: Kysely<any>): Promise<void> {
     db,
   );
   await sql`CREATE INDEX contacts_search_vector_idx ON contacts USING gin (search_vector)`.execute(db);
+}
+
+/**
+ * Runs `load` (which inserts many contacts) with per-row search indexing switched off, then indexes every contact
+ * that has no index entry yet in two set-based statements. Must run inside the caller's transaction. PostgreSQL's
+ * generated column needs nothing.
+ */
+export async function withDeferredSearchIndex<T>(db: Kysely<any>, load: () => Promise<T>): Promise<T> {
+  if (engineOf(db) !== 'sqlite') return load();
+  if (!db.isTransaction) throw new Error('withDeferredSearchIndex needs a transaction');
+  const before = await sql<{ top: number | null }>`SELECT max(rowid) AS top FROM contact_fts_map`.execute(db);
+  await sql`INSERT INTO contact_fts_deferred(flag) VALUES (1)`.execute(db);
+  try {
+    return await load();
+  } finally {
+    await sql`DELETE FROM contact_fts_deferred`.execute(db);
+    await sql`INSERT INTO contact_fts_map(contact_id)
+      SELECT c.id FROM contacts c WHERE NOT EXISTS (SELECT 1 FROM contact_fts_map m WHERE m.contact_id = c.id)`.execute(
+      db,
+    );
+    await sql`INSERT INTO contact_fts(rowid, search_name, search_text)
+      SELECT m.rowid, c.search_name, c.search_text FROM contact_fts_map m JOIN contacts c ON c.id = m.contact_id
+      WHERE m.rowid > ${before.rows[0]?.top ?? 0}`.execute(db);
+  }
+}
+
+/**
+ * Multi-row INSERT built directly (no query-builder tree per value: an import writes ~1M values), in batches under
+ * both engines' bound-parameter limits. Rows must share the same keys.
+ */
+export async function insertRows(
+  db: Kysely<any>,
+  table: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first);
+  const quoted = columns.map((c) => `"${c}"`).join(', ');
+  const perBatch = Math.max(1, Math.floor(30_000 / columns.length));
+  const pg = engineOf(db) === 'postgres';
+  for (let start = 0; start < rows.length; start += perBatch) {
+    const batch = rows.slice(start, start + perBatch);
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const row of batch) {
+      const marks: string[] = [];
+      for (const c of columns) {
+        params.push(row[c] ?? null);
+        marks.push(pg ? `$${params.length}` : '?');
+      }
+      tuples.push(`(${marks.join(', ')})`);
+    }
+    await db.executeQuery(
+      CompiledQuery.raw(`INSERT INTO "${table}" (${quoted}) VALUES ${tuples.join(', ')}`, params),
+    );
+  }
 }
 
 /** Which part of a contact the search words must match. */

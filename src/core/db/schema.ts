@@ -95,6 +95,8 @@ export interface ContactTable {
   dates: string;
   /** The contact this one was merged into; set together with deleted_at, cleared by undoing the merge. */
   merged_into: string | null;
+  /** The import that created this contact (undo deletes by it). */
+  import_id: string | null;
 }
 
 export type ChannelKind = 'email' | 'phone' | 'url';

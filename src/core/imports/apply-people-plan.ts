@@ -5,6 +5,7 @@ import { updateContact } from '../contacts/contact.queries';
 import { captureContact } from '../contacts/contact-snapshot';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, nowIso } from '../context';
+import { withDeferredSearchIndex } from '../db/portable';
 import type {
   ContactChannelTable,
   ContactHistoryTable,
@@ -183,6 +184,7 @@ export async function applyPeoplePlan(
       updated_at: now,
       deleted_at: null,
       merged_into: null,
+      import_id: importId,
       ...searchDoc({
         displayName: person.displayName,
         givenName: person.givenName ?? null,
@@ -202,9 +204,8 @@ export async function applyPeoplePlan(
     sourceRows.push(sourceRow(id, person));
     const photo = photoRow(id, person);
     if (photo) photoRows.push(photo);
-    change('contact', id, 'created');
   }
-  await insertContacts(tx.db, contactRows);
+  await withDeferredSearchIndex(tx.db, () => insertContacts(tx.db, contactRows));
   await insertChannels(tx.db, channelRows);
   await insertContactTags(tx.db, tagRows);
   await insertPhotos(tx.db, photoRows);

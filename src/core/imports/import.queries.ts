@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { chunkIds, chunkRows } from '../db/chunk';
+import { chunkIds } from '../db/chunk';
+import { insertRows } from '../db/portable';
 import type {
   ContactChannelTable,
   ContactHistoryTable,
@@ -129,11 +130,7 @@ export async function changesOfImport(db: Kysely<Database>, ownerId: string, imp
 
 /** Multi-row inserts in batches, for the tables an import fills. */
 async function insertMany<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Database[T][]) {
-  for (const batch of chunkRows(rows as object[]))
-    await db
-      .insertInto(table)
-      .values(batch as never)
-      .execute();
+  await insertRows(db, table, rows as unknown as Record<string, unknown>[]);
 }
 
 export const insertContacts = (db: Kysely<Database>, rows: ContactTable[]) =>
@@ -194,11 +191,18 @@ export async function deleteImportTraces(db: Kysely<Database>, ownerId: string, 
     .execute();
 }
 
-/** Hard-deletes contacts an import created (their channels, tags, sources and photos cascade). */
-export async function deleteContacts(db: Kysely<Database>, ownerId: string, ids: string[]) {
-  for (const batch of chunkIds(ids)) {
-    await db.deleteFrom('contacts').where('owner_id', '=', ownerId).where('id', 'in', batch).execute();
-  }
+/** Hard-deletes the contacts an import created (their channels, tags, sources and photos cascade). */
+export async function deleteContactsOfImport(
+  db: Kysely<Database>,
+  ownerId: string,
+  importId: string,
+): Promise<number> {
+  const r = await db
+    .deleteFrom('contacts')
+    .where('owner_id', '=', ownerId)
+    .where('import_id', '=', importId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export async function deletePositions(db: Kysely<Database>, ownerId: string, ids: string[]) {

@@ -6,7 +6,7 @@ import { deleteUnusedOrganisations } from '../organisations/organisation.queries
 import { deleteUnusedTags } from '../tags/tag.queries';
 import {
   changesOfImport,
-  deleteContacts,
+  deleteContactsOfImport,
   deleteImportTraces,
   findImport,
   setImportUndone,
@@ -29,7 +29,7 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed:
     const updated = changes.filter((c) => c.entity === 'contact' && c.action === 'updated');
 
     await deleteImportTraces(tx.db, ownerId, importId);
-    await deleteContacts(tx.db, ownerId, created('contact'));
+    const removed = await deleteContactsOfImport(tx.db, ownerId, importId);
     for (const u of updated.reverse()) {
       await restoreContactSnapshot(tx, JSON.parse(u.before as string) as ContactSnapshot);
     }
@@ -44,6 +44,6 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed:
       throw new AppError('conflict', 'this import has already been undone');
     }
     tx.log.info({ importId }, 'import undone');
-    return { removed: created('contact').length, restored: updated.length };
+    return { removed, restored: updated.length };
   });
 }

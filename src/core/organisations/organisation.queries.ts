@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { chunkRows } from '../db/chunk';
-import { likeContains } from '../db/portable';
+import { insertRows, likeContains } from '../db/portable';
 import type { Database, OrganisationTable } from '../db/schema';
 import type { OrganisationRow } from './organisation';
 
@@ -162,7 +161,7 @@ export async function findLiveOrganisationsByNorms(db: Kysely<Database>, ownerId
 }
 
 export async function insertOrganisations(db: Kysely<Database>, rows: OrganisationTable[]) {
-  for (const batch of chunkRows(rows)) await db.insertInto('organisations').values(batch).execute();
+  await insertRows(db, 'organisations', rows as unknown as Record<string, unknown>[]);
 }
 
 /** Deletes organisations no contact or past position refers to any more (undoing an import that created them). */

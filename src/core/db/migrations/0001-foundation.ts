@@ -113,7 +113,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['owner_id', 'connected_on', 'id'])
     .execute();
   await db.schema.createIndex('contacts_org_idx').on('contacts').column('organisation_id').execute();
-  await db.schema.createIndex('contacts_deleted_idx').on('contacts').column('deleted_at').execute();
+  // Partial: live contacts (nearly all of them) cost this index nothing; purge and trash views read it.
+  await db.schema
+    .createIndex('contacts_deleted_idx')
+    .on('contacts')
+    .column('deleted_at')
+    .where(sql.ref('deleted_at'), 'is not', null)
+    .execute();
 
   await db.schema
     .createTable('contact_channels')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { binaryBytes, binaryText } from '../portable';
 
 // Frozen in time: migrations take Kysely<any> and never import today's schema types.
@@ -26,6 +26,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Set when the contact was merged into another (undo brings it back); such contacts are not in the trash view.
   await db.schema.alterTable('contacts').addColumn('merged_into', 'text').execute();
+  // The import that created the contact: undoing it deletes by this column instead of a change row per contact.
+  await db.schema.alterTable('contacts').addColumn('import_id', 'text').execute();
+  await db.schema
+    .createIndex('contacts_import_idx')
+    .on('contacts')
+    .column('import_id')
+    .where(sql.ref('import_id'), 'is not', null)
+    .execute();
 
   await db.schema
     .createTable('contact_photos')
@@ -95,11 +103,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('snapshot', 'text', (c) => c.notNull())
     .addColumn('import_id', 'text')
     .addColumn('recorded_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('contact_sources_key_idx')
-    .on('contact_sources')
-    .columns(['owner_id', 'kind', 'source_key'])
     .execute();
   await db.schema
     .createIndex('contact_sources_contact_idx')
