@@ -247,20 +247,19 @@ export function createCsvRowReader(options: CsvRowReaderOptions): CsvRowReader {
     width: 8,
   };
   let leftover = '';
-  // Old Mac files end lines with a lone CR; decided on the first chunk that has a line end.
+  // Old Mac files end lines with a lone CR.
   let lineEnds: 'unknown' | 'lf' | 'cr' = 'unknown';
   let ended = false;
 
   const feed = (chunk: string, final: boolean) => {
+    let s = leftover ? leftover + chunk : chunk;
+    // Any LF means LF (or CR LF) line ends. A file with none is read at the end, with each CR as a line end: until
+    // then no row of it can be complete anyway, and deciding earlier could disagree with a later chunk.
     if (lineEnds === 'unknown') {
-      if (chunk.includes('\n')) lineEnds = 'lf';
-      else {
-        const cr = chunk.indexOf('\r');
-        if (cr !== -1 && (final || cr < chunk.length - 1)) lineEnds = 'cr';
-      }
+      if (s.includes('\n')) lineEnds = 'lf';
+      else if (final && s.includes('\r')) lineEnds = 'cr';
     }
-    const text = lineEnds === 'cr' ? chunk.replaceAll('\r', '\n') : chunk;
-    const s = leftover ? (lineEnds === 'cr' ? leftover.replaceAll('\r', '\n') : leftover) + text : text;
+    if (lineEnds === 'cr') s = s.replaceAll('\r', '\n');
     const rest = scan(st, s, final);
     leftover = rest < s.length ? s.slice(rest) : '';
   };

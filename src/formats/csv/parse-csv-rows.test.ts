@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createCsvRowReader, parseCsvRows, readCsvRecordAt } from './parse-csv-rows';
+
+const rows = (text: string, delimiter = ',') => parseCsvRows(text, { delimiter }).rows;
+
+/** Feeds `text` in pieces cut at `cuts` (offsets) and collects what the reader emits. */
+function chunked(text: string, cuts: number[], delimiter = ',') {
+  const out: { line: number; cells: string[] }[] = [];
+  const issues: { line: number; message: string }[] = [];
+  const reader = createCsvRowReader({
+    delimiter,
+    onRow: (cells, line) => out.push({ line, cells }),
+    onIssue: (i) => issues.push(i),
+  });
+  let at = 0;
+  for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+    reader.push(text.slice(at, cut));
+    at = cut;
+  }
+  reader.push(text.slice(at));
+  reader.end();
+  return { rows: out, issues };
+}
+
+describe('parseCsvRows', () => {
+  it('reads RFC 4180: quoted delimiters, doubled quotes, quoted newlines, with starting line numbers', () => {
+    expect(rows('a,"b,c","say ""hi"""\n"multi\nline",x,\n\nlast,row')).toEqual([
+      { line: 1, cells: ['a', 'b,c', 'say "hi"'] },
+      { line: 2, cells: ['multi\nline', 'x', ''] },
+      { line: 5, cells: ['last', 'row'] },
+    ]);
+  });
+
+  it('reads CRLF and lone-CR line ends and keeps ragged rows as they are', () => {
+    expect(rows('a,b\r\n"c\r\nd",e,f\r\ng\r\n')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['c\r\nd', 'e', 'f'] },
+      { line: 4, cells: ['g'] },
+    ]);
+    expect(rows('a,b\rc,d\r')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['c', 'd'] },
+    ]);
+  });
+
+  it('is relaxed about stray quotes: inside an unquoted cell, or text after a closing quote', () => {
+    expect(rows('5" screen,"quoted" tail,x\n')).toEqual([
+      { line: 1, cells: ['5" screen', 'quoted tail', 'x'] },
+    ]);
+  });
+
+  it('reports a quote that is never closed and reads the rest into the cell', () => {
+    const { rows: r, issues } = parseCsvRows('a,b\n"open,c\nd\n');
+    expect(r).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['open,c\nd\n'] },
+    ]);
+    expect(issues).toEqual([
+      { line: 2, message: 'a quoted cell is never closed; the rest of the file was read into it' },
+    ]);
+  });
+
+  it('uses the given delimiter (semicolon, tab)', () => {
+    expect(rows('Vorname;Firma\n"Renée";"Müller; Söhne"\n', ';')).toEqual([
+      { line: 1, cells: ['Vorname', 'Firma'] },
+      { line: 2, cells: ['Renée', 'Müller; Söhne'] },
+    ]);
+    expect(rows('a\tb\n1\t2', '\t')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2'] },
+    ]);
+  });
+
+  it('gives the same rows, lines and issues whatever the chunk boundaries', () => {
+    const piece = fc.constantFrom('a', 'é', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', 'x"y');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }),
+        fc.array(fc.nat(120), { maxLength: 6 }),
+        (parts, cuts) => {
+          const text = parts.join('');
+          const whole = parseCsvRows(text);
+          const inPieces = chunked(
+            text,
+            cuts.map((c) => c % (text.length + 1)),
+          );
+          expect(inPieces.rows).toEqual(whole.rows);
+          expect(inPieces.issues).toEqual(whole.issues);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never throws on arbitrary text and accounts for every line', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        const { rows: r } = parseCsvRows(text);
+        for (let k = 1; k < r.length; k++) expect(r[k]?.line).toBeGreaterThan(r[k - 1]?.line ?? 0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('readCsvRecordAt', () => {
+  it('reads one record from an offset and says where the next starts and how many line ends it used', () => {
+    const text = 'h1,h2\n"a\nb",c\nnext,row';
+    expect(readCsvRecordAt(text, 6)).toEqual({ cells: ['a\nb', 'c'], next: 14, lineEnds: 2 });
+    expect(readCsvRecordAt(text, 14)).toEqual({ cells: ['next', 'row'], next: 22, lineEnds: 0 });
+  });
+});

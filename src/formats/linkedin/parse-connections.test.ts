@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseConnections } from './parse-connections';
+
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
+const parse = (name: string) => parseConnections(fixture(name), { file: name });
+
+describe('parseConnections', () => {
+  it('reads the 2023+ era: BOM, Notes preamble, URL column; keys on the normalised profile URL', () => {
+    const { records, issues, headerLine } = parse('connections-preamble-bom.csv');
+    expect(issues).toEqual([]);
+    expect(headerLine).toBe(4);
+    expect(records).toEqual([
+      {
+        ref: { file: 'connections-preamble-bom.csv', line: 5 },
+        givenName: 'Élodie',
+        familyName: 'Marchetti',
+        organisation: 'Quillworks',
+        title: 'Head of Research',
+        emails: [],
+        phones: [],
+        urls: [{ value: 'https://www.linkedin.com/in/elodie-marchetti-4f2a1b', label: 'LinkedIn' }],
+        addresses: [],
+        tags: [],
+        connectedOn: '2026-11-25',
+        extra: {},
+        sourceKey: 'https://www.linkedin.com/in/elodie-marchetti-4f2a1b',
+      },
+      expect.objectContaining({
+        ref: { file: 'connections-preamble-bom.csv', line: 6 },
+        emails: [{ value: 'bram.okonkwo@example.com' }],
+        // Kept as found in urls; the key loses the trailing slash.
+        urls: [{ value: 'https://www.linkedin.com/in/bram-okonkwo/', label: 'LinkedIn' }],
+        sourceKey: 'https://www.linkedin.com/in/bram-okonkwo',
+        connectedOn: '2026-02-08',
+      }),
+    ]);
+  });
+
+  it('reads the pre-2021 era: no preamble, no URL column (no key)', () => {
+    const { records, issues } = parse('connections-2020-no-preamble.csv');
+    expect(issues).toEqual([]);
+    expect(
+      records.map((r) => [r.ref.line, r.givenName, r.emails, r.sourceKey, r.urls, r.connectedOn]),
+    ).toEqual([
+      [2, 'Zoë', [{ value: 'zoe.lindqvist@example.org' }], undefined, [], '2020-03-14'],
+      [3, 'Kenji', [], undefined, [], '2019-01-02'],
+    ]);
+  });
+
+  it('reads the 2022 era: preamble without the URL column', () => {
+    const { records, issues } = parse('connections-2022-no-url.csv');
+    expect(issues).toEqual([]);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      ref: { line: 5 },
+      givenName: 'Priya',
+      organisation: 'Coastline Health',
+    });
+  });
+
+  it('keeps quoted commas and doubled quotes inside their cells', () => {
+    const { records } = parse('connections-quoted.csv');
+    expect(records.map((r) => [r.familyName, r.organisation, r.title])).toEqual([
+      ['Caldwell, MBA', 'Caldwell, Price & Partners, LLP', 'Partner'],
+      ['Duarte', 'Fabrikam', 'Lead, "Platform" Team'],
+    ]);
+  });
+
+  it('counts rows with only a date as hidden profiles: skipped, not imported', () => {
+    const { records, issues, hiddenProfiles } = parse('connections-hidden-rows.csv');
+    expect(records.map((r) => r.givenName)).toEqual(['Olu', 'Mara']);
+    expect(hiddenProfiles).toBe(2);
+    expect(issues).toEqual([
+      {
+        ref: { file: 'connections-hidden-rows.csv', line: 6 },
+        message: '2 rows with only a date (hidden or closed profiles) skipped',
+        severity: 'skipped',
+      },
+    ]);
+  });
+
+  it('reads CRLF line ends and a last row without a newline, with the right line numbers', () => {
+    const { records, issues } = parse('connections-crlf-no-final-newline.csv');
+    expect(issues).toEqual([]);
+    expect(records.map((r) => [r.ref.line, r.givenName, r.connectedOn, r.sourceKey])).toEqual([
+      [5, 'Tomás', '2025-03-03', 'https://www.linkedin.com/in/tomas-ferreira'],
+      [6, 'Hana', '2025-03-01', 'https://www.linkedin.com/in/hana-novak'],
+    ]);
+  });
+
+  it("reads Excel's date forms; an unreadable date is a warning and the row is kept without it", () => {
+    const { records, issues } = parse('connections-excel-dates.csv');
+    expect(records.map((r) => r.connectedOn)).toEqual(['2022-02-07', '2022-02-07', '2022-02-07', undefined]);
+    expect(records[3]?.givenName).toBe('Dev');
+    expect(issues).toEqual([
+      {
+        ref: { file: 'connections-excel-dates.csv', line: 5 },
+        field: 'Connected On',
+        message: '"sometime in 2021" is not a date (expected e.g. 25 Nov 2026); the row is kept without it',
+        severity: 'warning',
+      },
+    ]);
+  });
+
+  it('unwraps lines that Excel wrapped whole in quotes', () => {
+    const { records, issues } = parse('connections-whole-line-quoted.csv');
+    expect(issues).toEqual([]);
+    expect(records.map((r) => [r.ref.line, r.givenName, r.familyName, r.organisation, r.sourceKey])).toEqual([
+      [2, 'Lena', 'Vogel, PhD', 'Vogel, Berg & Co', 'https://www.linkedin.com/in/lena-vogel'],
+      [3, 'Yusuf', 'Demir', 'Anatolia Rail', 'https://www.linkedin.com/in/yusuf-demir'],
+    ]);
+  });
+
+  it('reports bad rows with file, line and field, and keeps every good row', () => {
+    const { records, issues } = parse('connections-bad-rows.csv');
+    expect(records.map((r) => [r.givenName, r.emails])).toEqual([
+      ['Rosa', []],
+      ['Leo', [{ value: 'leo.marsh@example.com' }]],
+    ]);
+    expect(issues).toEqual([
+      {
+        ref: { file: 'connections-bad-rows.csv', line: 5 },
+        field: 'Email Address',
+        message: '"rosa at example dot com" is not an e-mail address; the row is kept without it',
+        severity: 'warning',
+      },
+      {
+        ref: { file: 'connections-bad-rows.csv', line: 6 },
+        message: 'row has no name, profile URL or e-mail address; not imported',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('counts lines inside multi-line quoted cells, maps extra columns by name and warns on odd URLs', () => {
+    const text = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On,Tags',
+      'Ada,Quill,HTTPS://linkedin.com/in/Ada-Quill?trk=x,,"Two',
+      'line company",CTO,01 Jan 2024,vip',
+      'Ben,Stone,https://example.com/ben,,Stone Ltd,Owner,02 Jan 2024,',
+      'Cy,Rowe,https://www.linkedin.com/in/cy-rowe,,Rowe,Dev,03 Jan 2024,,surplus',
+    ].join('\n');
+    const { records, issues } = parseConnections(text);
+    expect(records.map((r) => [r.ref.line, r.organisation, r.sourceKey, r.extra])).toEqual([
+      [2, 'Two\nline company', 'https://www.linkedin.com/in/ada-quill', { Tags: 'vip' }],
+      [4, 'Stone Ltd', undefined, {}],
+      [5, 'Rowe', 'https://www.linkedin.com/in/cy-rowe', {}],
+    ]);
+    expect(issues.map((i) => [i.ref.line, i.field, i.severity])).toEqual([
+      [4, 'URL', 'warning'],
+      [5, undefined, 'warning'],
+    ]);
+  });
+
+  it('says so when there is no header row', () => {
+    expect(parseConnections('Name,Email\nAda,ada@example.com\n', { file: 'x.csv' })).toEqual({
+      records: [],
+      issues: [
+        {
+          ref: { file: 'x.csv', line: 1 },
+          message:
+            'no header row found: expected a row with "First Name" and "Connected On" (is this Connections.csv?)',
+          severity: 'error',
+        },
+      ],
+      hiddenProfiles: 0,
+      headerLine: 0,
+    });
+  });
+
+  it('never throws, whatever the bytes or text', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const result = parseConnections(bytes);
+        expect(Array.isArray(result.records)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            'a',
+            ',',
+            '"',
+            '\n',
+            '\r',
+            ' ',
+            'https://www.linkedin.com/in/x',
+            '01 Jan 2024',
+            'é',
+          ),
+        ),
+        (parts) => {
+          const result = parseConnections(header + parts.join(''));
+          for (const r of result.records) expect(r.ref.line).toBeGreaterThanOrEqual(2);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

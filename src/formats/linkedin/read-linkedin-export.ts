@@ -1,0 +1,183 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { unzipSync } from 'fflate';
+
+/** The LinkedIn export files Rapport reads. */
+export type LinkedinEntryKind =
+  | 'connections'
+  | 'messages'
+  | 'invitations'
+  | 'profile'
+  | 'positions'
+  | 'emailAddresses';
+
+export interface LinkedinExportEntry {
+  /** Path inside the zip or folder (or the file name), for issues. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type LinkedinExportFiles = Partial<Record<LinkedinEntryKind, LinkedinExportEntry>>;
+
+export type ReadLinkedinExportResult =
+  | {
+      ok: true;
+      files: LinkedinExportFiles /** Files of a kind we read that lost to a shallower copy. */;
+      duplicates: string[];
+    }
+  | { ok: false; error: { file: string; message: string } };
+
+/** An upload (name + bytes: a zip or one CSV) or a path on disk (a zip, a CSV or an unzipped folder). */
+export type LinkedinExportInput = { name: string; bytes: Uint8Array } | { path: string };
+
+const KINDS: Record<string, LinkedinEntryKind> = {
+  connections: 'connections',
+  messages: 'messages',
+  invitations: 'invitations',
+  profile: 'profile',
+  positions: 'positions',
+  emailaddresses: 'emailAddresses',
+};
+
+/** Largest entry we inflate (messages.csv of a very active account is tens of MB): a guard against zip bombs. */
+const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Which file of an export this is, by its name only: case-insensitive, spaces, underscores and dashes ignored
+ * (`Email_Addresses.csv` = `Email Addresses.csv`); undefined for the files Rapport does not read.
+ */
+export function classifyLinkedinFileName(path: string): LinkedinEntryKind | undefined {
+  const name = basename(path.replaceAll('\\', '/'));
+  if (!/\.csv$/i.test(name) || name.startsWith('._')) return undefined;
+  return KINDS[
+    name
+      .slice(0, -4)
+      .toLowerCase()
+      .replace(/[\s_-]+/g, '')
+  ];
+}
+
+/**
+ * Finds the files Rapport reads in a LinkedIn export, whatever the zip is called: a zip (by content, not by
+ * name), an unzipped folder, or a single CSV (by name, else by its header). Never throws: an unreadable input
+ * is an error value naming the file.
+ */
+export async function readLinkedinExport(input: LinkedinExportInput): Promise<ReadLinkedinExportResult> {
+  if ('bytes' in input) return readBytes(input.name, input.bytes);
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(input.path)).isDirectory();
+  } catch (error) {
+    return fail(input.path, `cannot be read (${describe(error)})`);
+  }
+  if (isDirectory) return readFolder(input.path);
+  try {
+    return readBytes(input.path, new Uint8Array(await readFile(input.path)));
+  } catch (error) {
+    return fail(input.path, `cannot be read (${describe(error)})`);
+  }
+}
+
+function readBytes(name: string, bytes: Uint8Array): ReadLinkedinExportResult {
+  if (isZip(bytes)) return readZip(name, bytes);
+  const kind = classifyLinkedinFileName(name) ?? classifyByHeader(bytes);
+  if (!kind) {
+    return fail(
+      name,
+      'is neither a LinkedIn export zip nor one of its CSV files (Connections.csv, messages.csv, …)',
+    );
+  }
+  return { ok: true, files: { [kind]: { name, bytes } }, duplicates: [] };
+}
+
+function readZip(name: string, bytes: Uint8Array): ReadLinkedinExportResult {
+  let unzipped: Record<string, Uint8Array>;
+  let tooBig: string | undefined;
+  try {
+    unzipped = unzipSync(bytes, {
+      filter: (entry) => {
+        if (entry.name.endsWith('/') || entry.name.startsWith('__MACOSX/')) return false;
+        if (!classifyLinkedinFileName(entry.name)) return false;
+        if (entry.originalSize > MAX_ENTRY_BYTES) {
+          tooBig = entry.name;
+          return false;
+        }
+        return true;
+      },
+    });
+  } catch (error) {
+    return fail(name, `is not a readable zip archive (${describe(error)})`);
+  }
+  if (tooBig)
+    return fail(name, `holds ${tooBig}, larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MB once unzipped`);
+  return collect(name, Object.entries(unzipped));
+}
+
+async function readFolder(path: string): Promise<ReadLinkedinExportResult> {
+  const found: [string, Uint8Array][] = [];
+  // The CSVs sit at the root of the export; allow one level of nesting (a folder named after the zip).
+  const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (depth < 1 && entry.name !== '__MACOSX') await walk(join(dir, entry.name), relPath, depth + 1);
+      } else if (entry.isFile() && classifyLinkedinFileName(entry.name)) {
+        found.push([relPath, new Uint8Array(await readFile(join(dir, entry.name)))]);
+      }
+    }
+  };
+  try {
+    await walk(path, '', 0);
+  } catch (error) {
+    return fail(path, `cannot be read (${describe(error)})`);
+  }
+  return collect(path, found);
+}
+
+/** One entry per kind, the shallowest path winning (then the first in name order). */
+function collect(container: string, entries: [string, Uint8Array][]): ReadLinkedinExportResult {
+  const files: LinkedinExportFiles = {};
+  const duplicates: string[] = [];
+  const depth = (p: string) => p.split('/').length;
+  const sorted = [...entries].sort(([a], [b]) => depth(a) - depth(b) || a.localeCompare(b));
+  for (const [path, bytes] of sorted) {
+    const kind = classifyLinkedinFileName(path);
+    if (!kind) continue;
+    if (files[kind]) duplicates.push(path);
+    else files[kind] = { name: path, bytes };
+  }
+  if (Object.keys(files).length === 0) {
+    return fail(
+      container,
+      'holds none of the LinkedIn export files Rapport reads (Connections.csv, messages.csv, …)',
+    );
+  }
+  return { ok: true, files, duplicates };
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  // Local file header, or the end-of-central-directory record of an empty archive.
+  return (
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 3 || bytes[2] === 5) &&
+    (bytes[3] === 4 || bytes[3] === 6)
+  );
+}
+
+/** A CSV whose name says nothing (`export (3).csv`): recognise the three big files by their header. */
+function classifyByHeader(bytes: Uint8Array): LinkedinEntryKind | undefined {
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 8192)).toLowerCase();
+  if (head.includes('first name') && head.includes('connected on')) return 'connections';
+  if (head.includes('conversation id') && head.includes('content')) return 'messages';
+  if (head.includes('sent at') && head.includes('direction')) return 'invitations';
+  return undefined;
+}
+
+function fail(file: string, message: string): ReadLinkedinExportResult {
+  return { ok: false, error: { file, message: `${basename(file)} ${message}` } };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
