@@ -1,0 +1,181 @@
+import { expect, it } from 'vitest';
+import { describeEngines, openTestDatabase } from '../../../test/engines';
+import { emptyPerson } from '../../formats/model';
+import { createAccount } from '../accounts/create-account';
+import { createContact } from '../contacts/create-contact';
+import { deleteContact } from '../contacts/delete-contact';
+import { listContacts } from '../contacts/list-contacts';
+import { updateContact } from '../contacts/update-contact';
+import { actingAs, type Ctx } from '../context';
+import { runImport } from '../imports/run-import';
+import { createOrganisation } from '../organisations/create-organisation';
+import { BACKUP_TABLES, NOT_BACKED_UP } from './backup-tables';
+import { exportBackup } from './export-backup';
+import { restoreBackup } from './restore-backup';
+
+const PIXEL = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
+
+async function fillAccount(ctx: Ctx) {
+  await createOrganisation(ctx, { name: 'Empty Org', website: 'https://empty.example' });
+  const a = await createContact(
+    ctx,
+    {
+      givenName: 'Ada',
+      familyName: 'Lovelace',
+      organisation: 'Analytical Engines',
+      title: 'Mathematician',
+      emails: [{ value: 'ada@example.com', label: 'work' }],
+      phones: [{ value: '+44 20 7946 0018' }],
+      urls: [{ value: 'https://www.linkedin.com/in/ada-lovelace' }],
+      tags: ['pioneers', 'speakers'],
+      customFields: { 'Alma mater': 'Home schooled' },
+      birthday: '--12-10',
+      addresses: [{ label: 'home', locality: 'London' }],
+      notes: 'Line one\nLine two, with "quotes"',
+      connectedOn: '2024-01-02',
+    },
+    'web',
+  );
+  await updateContact(ctx, a.id, { organisation: 'Royal Society', title: 'Fellow' }, 'web');
+  const b = await createContact(ctx, { displayName: 'Trashed Person', tags: ['gone'] }, 'api');
+  await deleteContact(ctx, b.id);
+  await runImport(ctx, {
+    kind: 'vcard',
+    fileName: 'phone.vcf',
+    issues: [{ ref: { file: 'phone.vcf', card: 3 }, message: 'broken card', severity: 'error' }],
+    people: [
+      {
+        ...emptyPerson({ file: 'phone.vcf', card: 1 }),
+        displayName: 'Grace Hopper',
+        emails: [{ value: 'grace@example.com' }],
+        photo: { kind: 'inline', mime: 'image/png', data: PIXEL },
+        raw: 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nX-CUSTOM:kept\r\nEND:VCARD\r\n',
+        sourceKey: 'uid-grace',
+      },
+    ],
+    dryRun: false,
+  });
+  const tags = await listContacts(ctx, { tag: 'speakers' });
+  expect(tags.items).toHaveLength(1);
+}
+
+/** The backup with every id replaced by its order of first appearance, and the account fields dropped. */
+function canonical(backup: Awaited<ReturnType<typeof exportBackup>>) {
+  const ids = new Map<string, string>();
+  const text = JSON.stringify(backup.tables).replace(
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
+    (id) => {
+      if (!ids.has(id)) ids.set(id, `id-${ids.size}`);
+      return ids.get(id) as string;
+    },
+  );
+  return JSON.parse(text);
+}
+
+describeEngines('backup and restore', (h) => {
+  it('restores into an empty account on the same server: every table comes back, ids remapped', async () => {
+    const a = await h.account();
+    await fillAccount(a.ctx);
+    const backup = await exportBackup(a.ctx);
+    expect(backup).toMatchObject({ format: 'rapport-backup', version: 1 });
+    expect(backup.tables.contacts).toHaveLength(3);
+    expect(backup.tables.contact_photos?.[0]?.data).toBe(Buffer.from(PIXEL).toString('base64'));
+
+    const b = await h.account();
+    const result = await restoreBackup(b.ctx, JSON.parse(JSON.stringify(backup)));
+    expect(result.idsKept).toBe(false);
+    const again = await exportBackup(b.ctx);
+    expect(canonical(again)).toEqual(canonical(backup));
+    expect((await listContacts(b.ctx, { q: 'royal' })).items.map((c) => c.displayName)).toEqual([
+      'Ada Lovelace',
+    ]);
+    expect((await listContacts(b.ctx, { q: 'grace' })).items).toHaveLength(1);
+    // The original account is untouched.
+    expect(canonical(await exportBackup(a.ctx))).toEqual(canonical(backup));
+  });
+
+  it('restores on the other engine with the very same ids', async () => {
+    const a = await h.account();
+    await fillAccount(a.ctx);
+    const backup = await exportBackup(a.ctx);
+    const other = await openTestDatabase(h.engine === 'sqlite' ? 'postgres' : 'sqlite');
+    try {
+      const base = { ...a.ctx, db: other.db, engine: other.engine, actor: null };
+      const acc = await createAccount(base, {
+        email: `restore-${Date.now()}-${Math.random()}@example.test`,
+        password: 'long enough',
+        name: 'R',
+      });
+      const ctx = actingAs(base, acc.id);
+      const result = await restoreBackup(ctx, JSON.parse(JSON.stringify(backup)));
+      expect(result.idsKept).toBe(true);
+      const again = await exportBackup(ctx);
+      expect(again.tables).toEqual(backup.tables);
+      expect((await listContacts(ctx, { q: 'analytical' })).items).toEqual([]);
+      expect((await listContacts(ctx, { q: 'lovel' })).items.map((c) => c.displayName)).toEqual([
+        'Ada Lovelace',
+      ]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses to restore into an account that has data, and changes nothing', async () => {
+    const a = await h.account();
+    await fillAccount(a.ctx);
+    const backup = await exportBackup(a.ctx);
+    const b = await h.account();
+    await createContact(b.ctx, { displayName: 'Already here' }, 'web');
+    await expect(restoreBackup(b.ctx, backup)).rejects.toMatchObject({ code: 'conflict' });
+    expect((await listContacts(b.ctx, {})).items.map((c) => c.displayName)).toEqual(['Already here']);
+  });
+
+  it('says what is wrong with a damaged backup', async () => {
+    const a = await h.account();
+    await fillAccount(a.ctx);
+    const good = await exportBackup(a.ctx);
+    const backup = JSON.parse(JSON.stringify(good));
+    backup.tables.contacts[1].display_name = 42;
+    const b = await h.account();
+    await expect(restoreBackup(b.ctx, backup)).rejects.toMatchObject({
+      code: 'validation',
+      details: { issues: [{ path: 'backup.tables.contacts.1.display_name' }] },
+    });
+    await expect(restoreBackup(b.ctx, { ...good, version: 99 })).rejects.toMatchObject({
+      details: { issues: [{ path: 'backup.version', message: 'this Rapport reads backups of version 1' }] },
+    });
+    const broken = JSON.parse(JSON.stringify(good));
+    broken.tables.contacts[0].display_name = null;
+    await expect(restoreBackup(b.ctx, broken)).rejects.toMatchObject({
+      code: 'validation',
+      details: { issues: [{ path: 'backup.tables.contacts' }] },
+    });
+    expect((await listContacts(b.ctx, {})).items).toEqual([]);
+  });
+
+  it('covers every table an account owns (or says why not)', async () => {
+    const tables = await h.handle().db.introspection.getTables();
+    const owned = tables
+      .filter((t) =>
+        t.columns.some(
+          (c) =>
+            c.name === 'owner_id' ||
+            (c.name === 'account_id' && t.name !== 'sessions' && t.name !== 'api_tokens'),
+        ),
+      )
+      .map((t) => t.name)
+      .sort();
+    const listed = [...BACKUP_TABLES.map((t) => t.name as string), ...Object.keys(NOT_BACKED_UP)];
+    expect(owned.filter((t) => !listed.includes(t))).toEqual([]);
+    for (const t of tables.filter((x) => BACKUP_TABLES.some((b) => b.name === x.name))) {
+      const spec = BACKUP_TABLES.find((b) => b.name === t.name);
+      const columns = t.columns.map((c) => c.name).filter((c) => c !== spec?.owner && c !== 'search_vector');
+      expect(columns.sort(), t.name).toEqual([...(spec?.columns ?? [])].sort());
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { type Ctx, inTransaction, requireActor } from '../context';
+import { withDeferredSearchIndex } from '../db/portable';
+import { AppError } from '../errors';
+import { validate } from '../validate';
+import { anyIdTaken, countOwned, insertOwnedRows } from './backup.queries';
+import { backupV1 } from './backup-format';
+import { BACKUP_TABLES } from './backup-tables';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * Restores a backup into the actor's account, which must be empty (`conflict` otherwise). Ids are kept when they
+ * are free (a new server, either engine); when some are taken (the original account still lives on this server)
+ * every id is replaced, wherever it appears, so references and stored snapshots stay consistent. All or nothing.
+ */
+export async function restoreBackup(
+  ctx: Ctx,
+  input: unknown,
+): Promise<{ rows: Record<string, number>; idsKept: boolean }> {
+  const ownerId = requireActor(ctx);
+  const backup = validate(backupV1, input, 'backup');
+  return inTransaction(ctx, async (tx) => {
+    for (const table of BACKUP_TABLES) {
+      if ((await countOwned(tx.db, table, ownerId)) > 0) {
+        throw new AppError(
+          'conflict',
+          `this account already has ${table.name.replace(/_/g, ' ')}: restore a backup into an empty account`,
+        );
+      }
+    }
+    const tables = backup.tables as Record<string, Record<string, string | number | null>[]>;
+    let taken = false;
+    for (const table of BACKUP_TABLES) {
+      if (
+        table.id &&
+        (await anyIdTaken(
+          tx.db,
+          table,
+          (tables[table.name] ?? []).map((r) => String(r[table.id as string])),
+        ))
+      ) {
+        taken = true;
+        break;
+      }
+    }
+    // New ids are handed out in the old ids' order, so every table keeps its order (ids sort like creation).
+    const idMap = new Map<string, string>();
+    if (taken) {
+      const old = BACKUP_TABLES.flatMap((t) =>
+        t.id ? (tables[t.name] ?? []).map((r) => String(r[t.id as string])) : [],
+      );
+      for (const id of [...new Set(old)].sort()) idMap.set(id, tx.ids.next());
+    }
+    const remap = (v: string | number | null) =>
+      taken && typeof v === 'string' ? v.replace(UUID, (id) => idMap.get(id) ?? id) : v;
+
+    const counts: Record<string, number> = {};
+    await withDeferredSearchIndex(tx.db, async () => {
+      for (const table of BACKUP_TABLES) {
+        const rows = (tables[table.name] ?? []).map((row) => {
+          const out: Record<string, unknown> = { [table.owner]: ownerId };
+          for (const c of table.columns) {
+            const v = remap(row[c] ?? null);
+            out[c] = table.binary?.includes(c) && typeof v === 'string' ? Buffer.from(v, 'base64') : v;
+          }
+          return out;
+        });
+        try {
+          await insertOwnedRows(tx.db, table, rows);
+        } catch (e) {
+          throw new AppError(
+            'validation',
+            `backup: the rows of ${table.name} do not fit this database (${(e as Error).message})`,
+            {
+              issues: [{ path: `backup.tables.${table.name}`, message: (e as Error).message }],
+            },
+          );
+        }
+        counts[table.name] = rows.length;
+      }
+    });
+    tx.log.info({ rows: counts, idsKept: !taken }, 'backup restored');
+    return { rows: counts, idsKept: !taken };
+  });
+}
