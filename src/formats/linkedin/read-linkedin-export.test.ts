@@ -1,0 +1,120 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { classifyLinkedinFileName, readLinkedinExport } from './read-linkedin-export';
+
+const CONNECTIONS =
+  'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Quill,,,,,01 Jan 2024\n';
+const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('classifyLinkedinFileName', () => {
+  it('matches names case-insensitively, ignoring spaces, underscores and dashes', () => {
+    expect(classifyLinkedinFileName('Connections.csv')).toBe('connections');
+    expect(classifyLinkedinFileName('export/MESSAGES.CSV')).toBe('messages');
+    expect(classifyLinkedinFileName('Email_Addresses.csv')).toBe('emailAddresses');
+    expect(classifyLinkedinFileName('Email Addresses.csv')).toBe('emailAddresses');
+    expect(classifyLinkedinFileName('email-addresses.csv')).toBe('emailAddresses');
+    expect(classifyLinkedinFileName('coach_messages.csv')).toBeUndefined();
+    expect(classifyLinkedinFileName('Connections.txt')).toBeUndefined();
+    expect(classifyLinkedinFileName('__MACOSX/._Connections.csv')).toBeUndefined();
+  });
+});
+
+describe('readLinkedinExport', () => {
+  it('finds the files it reads in a zip whatever the zip is called, ignoring the rest', async () => {
+    const zip = zipSync({
+      'Connections.csv': strToU8(CONNECTIONS),
+      'messages.csv': strToU8('CONVERSATION ID,FROM,DATE,CONTENT\n'),
+      'Email_Addresses.csv': strToU8('Email Address,Confirmed,Primary,Updated On\n'),
+      'Ads Clicked.csv': strToU8('x'),
+      'coach_messages.csv': strToU8('x'),
+      'Rich_Media/': new Uint8Array(),
+      'Positions.csv': strToU8('Company Name,Title,Description,Location,Started On,Finished On\n'),
+    });
+    const result = await readLinkedinExport({ name: 'whatever name.bin', bytes: zip });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(Object.keys(result.files).sort()).toEqual([
+      'connections',
+      'emailAddresses',
+      'messages',
+      'positions',
+    ]);
+    expect(text(result.files.connections?.bytes)).toBe(CONNECTIONS);
+    expect(result.files.emailAddresses?.name).toBe('Email_Addresses.csv');
+  });
+
+  it('prefers the shallowest copy when the zip nests a folder', async () => {
+    const zip = zipSync({
+      'Basic_LinkedInDataExport_11-25-2026/Connections.csv': strToU8('nested'),
+      'Connections.csv': strToU8(CONNECTIONS),
+    });
+    const result = await readLinkedinExport({ name: 'Basic_LinkedInDataExport_11-25-2026.zip', bytes: zip });
+    expect(result).toMatchObject({
+      ok: true,
+      duplicates: ['Basic_LinkedInDataExport_11-25-2026/Connections.csv'],
+    });
+    if (result.ok) expect(text(result.files.connections?.bytes)).toBe(CONNECTIONS);
+  });
+
+  it('returns a clear error value for a broken zip, naming the file', async () => {
+    const zip = zipSync({ 'Connections.csv': strToU8(CONNECTIONS) });
+    const result = await readLinkedinExport({ name: 'export.zip', bytes: zip.subarray(0, 40) });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.file).toBe('export.zip');
+      expect(result.error.message).toMatch(/^export\.zip is not a readable zip archive/);
+    }
+  });
+
+  it('says so when a zip holds nothing it reads', async () => {
+    const result = await readLinkedinExport({ name: 'x.zip', bytes: zipSync({ 'Ads.csv': strToU8('x') }) });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        file: 'x.zip',
+        message:
+          'x.zip holds none of the LinkedIn export files Rapport reads (Connections.csv, messages.csv, …)',
+      },
+    });
+  });
+
+  it('accepts a single CSV by its name, or by its header when the name says nothing', async () => {
+    const bytes = strToU8(CONNECTIONS);
+    expect(await readLinkedinExport({ name: 'Connections.csv', bytes })).toMatchObject({
+      ok: true,
+      files: { connections: { name: 'Connections.csv' } },
+    });
+    expect(await readLinkedinExport({ name: 'download (3).csv', bytes })).toMatchObject({
+      ok: true,
+      files: { connections: { name: 'download (3).csv' } },
+    });
+    expect(await readLinkedinExport({ name: 'notes.csv', bytes: strToU8('a,b\n') })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('reads an unzipped folder (and one nested folder) from disk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-li-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'export'));
+    writeFileSync(join(dir, 'export', 'Connections.csv'), CONNECTIONS);
+    writeFileSync(join(dir, 'Invitations.csv'), 'From,To,Sent At,Message,Direction\n');
+    writeFileSync(join(dir, 'Skills.csv'), 'Name\n');
+    const result = await readLinkedinExport({ path: dir });
+    expect(result).toMatchObject({
+      ok: true,
+      files: { connections: { name: 'export/Connections.csv' }, invitations: { name: 'Invitations.csv' } },
+    });
+    expect(await readLinkedinExport({ path: join(dir, 'missing.zip') })).toMatchObject({
+      ok: false,
+      error: { file: join(dir, 'missing.zip') },
+    });
+  });
+});
