@@ -108,7 +108,7 @@ describe('normaliseVCard', () => {
         'N:Müller;Jürgen;;;',
         'TEL;TYPE=CELL,PREF:+49 1',
         'NOTE:a\\, b\\; c \\\\n d',
-        'PHOTO;TYPE=JPEG;ENCODING=b:AAECAwQF',
+        'PHOTO;ENCODING=b;TYPE=JPEG:AAECAwQF',
         'END:VCARD',
         '',
       ].join('\r\n'),

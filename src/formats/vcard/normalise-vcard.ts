@@ -637,11 +637,11 @@ function normaliseProperty(
         params.push({ name: param.name, values: param.values });
     }
   }
+  if (types.length > 0) params.unshift({ name: 'TYPE', values: types });
   if (binary) {
     params.unshift({ name: 'ENCODING', values: ['b'] });
     isUriValue = false;
   }
-  if (types.length > 0) params.unshift({ name: 'TYPE', values: types });
 
   let value = p.value;
   if (l.nested) value = l.nested.join('\n');

@@ -285,9 +285,14 @@ export function mapCard(card: ReadCard): MappedCard {
       case 'n': {
         if (roles.some((r) => r.kind === 'field' && r.key === 'name')) break;
         let comps = structured(value, 5);
-        // ownCloud once over-escaped N as `N:Ab\;Peter\;Paul\;\;;;;;` (Q9): one component holding the others.
+        // ownCloud once over-escaped N as `N:Ab\;Peter\;Paul\;\;;;;;` (Q9): one component holding the others,
+        // followed by more empty components than N has. (Exactly five components is a name with a `;` in it.)
         const first = comps[0]?.join(',') ?? '';
-        if (first.includes(';') && comps.slice(1).every((c) => c.every((v) => v === ''))) {
+        if (
+          comps.length > 5 &&
+          first.includes(';') &&
+          comps.slice(1).every((c) => c.every((v) => v === ''))
+        ) {
           comps = first.split(';').map((v) => [v]);
           while (comps.length < 5) comps.push([]);
         }
@@ -376,9 +381,10 @@ export function mapCard(card: ReadCard): MappedCard {
         });
         const label = labelOf(params, 'adr');
         if (label) address.label = label;
+        // ical.js has already decoded the parameter (RFC 6868 ^n, and \\ \n \, as text).
         const formatted = paramString(params, 'label');
         if (formatted !== undefined) {
-          const f = trimmed(unescapeText(formatted).replace(/\r\n|\r/g, '\n'));
+          const f = trimmed(formatted.replace(/\r\n|\r/g, '\n'));
           if (f) address.formatted = f;
         }
         const info: AdrInfo = { index: fields.addresses.length, typeKey: typeKey(params) };

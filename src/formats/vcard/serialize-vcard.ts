@@ -186,25 +186,23 @@ class CardBuilder {
     const indices = this.rawKeys.get(key);
     if (!indices || indices.length === 0) return false;
     const { props } = this.raw.card;
+    const roles = this.raw.mapped.roles;
+    const groups = new Set<string>();
     for (const i of indices) {
       if (this.emittedRaw.has(i)) continue;
       this.emittedRaw.add(i);
       this.props.push(this.rawProp(i));
       const g = groupOf(props[i] as JProp);
-      if (!g) continue;
-      props.forEach((q, j) => {
-        const role = this.raw?.mapped.roles[j] as Role;
-        if (
-          j !== i &&
-          groupOf(q) === g &&
-          (role.kind === 'label' || role.kind === 'keep') &&
-          !this.emittedRaw.has(j)
-        ) {
-          this.emittedRaw.add(j);
-          this.props.push(this.rawProp(j));
-        }
-      });
+      if (g) groups.add(g);
     }
+    props.forEach((q, j) => {
+      const g = groupOf(q);
+      const role = roles[j] as Role;
+      if (g && groups.has(g) && (role.kind === 'label' || role.kind === 'keep') && !this.emittedRaw.has(j)) {
+        this.emittedRaw.add(j);
+        this.props.push(this.rawProp(j));
+      }
+    });
     return true;
   }
 
@@ -346,7 +344,8 @@ function buildCard(person: ImportedPerson, version: VCardVersion, prodId: string
     ) {
       const units = [person.organisation ?? ''];
       if (person.department) units.push(person.department);
-      b.props.push(['org', {}, 'text', units.length === 1 ? (units[0] as string) : units]);
+      // Always an array: ical.js escapes `;` in a structured value only when it is one.
+      b.props.push(['org', {}, 'text', units]);
     }
   }
   if (person.title && !(m?.title === person.title && b.reuse('title'))) {
@@ -447,12 +446,9 @@ function buildCard(person: ImportedPerson, version: VCardVersion, prodId: string
     } else if (key === 'ROLE') {
       b.props.push(['role', {}, 'text', value]);
     } else {
-      b.props.push([
-        'x-rapport-extra',
-        { 'x-key': key.replace(/\r\n|\r/g, '\n') },
-        'unknown',
-        escapeText(value),
-      ]);
+      // ical.js reads parameter values as text (unescaping \\ and \n) but writes them as they are: escape \.
+      const xKey = key.replace(/\\/g, '\\\\').replace(/\r\n|\r/g, '\n');
+      b.props.push(['x-rapport-extra', { 'x-key': xKey }, 'unknown', escapeText(value)]);
     }
   }
 
@@ -507,7 +503,8 @@ const MULTI = new Set(['nickname', 'categories']);
  * splits lists at a separator that follows an escaped backslash, so its values do not always survive a rewrite.
  */
 function faithful(p: JProp, raw: string, version: VCardVersion): JProp {
-  const [name, params, type] = p;
+  const [name, , type] = p;
+  const params = escapeParams(p[1]);
   if (type === 'text' || type === 'phone-number') {
     if (LIST_STRUCTURED.has(name)) {
       const value = splitEscaped(raw, ';').map((c) => {
@@ -517,8 +514,7 @@ function faithful(p: JProp, raw: string, version: VCardVersion): JProp {
       return [name, params, type, value];
     }
     if (STRUCTURED.has(name)) {
-      const value = splitEscaped(raw, ';').map((v) => unescapeText(v));
-      return [name, params, type, value.length === 1 ? value[0] : value];
+      return [name, params, type, splitEscaped(raw, ';').map((v) => unescapeText(v))];
     }
     if (MULTI.has(name)) return [name, params, type, ...splitEscaped(raw, ',').map((v) => unescapeText(v))];
     return [name, params, type, unescapeText(raw)];
@@ -527,11 +523,23 @@ function faithful(p: JProp, raw: string, version: VCardVersion): JProp {
   if (type === 'binary') {
     // Re-encode: some writers emit base64 of an invalid length (which lenient readers accept and strict ones not).
     const data = decodeBase64(raw);
-    return data ? [name, params, type, encodeBase64(data)] : p;
+    return data ? [name, params, type, encodeBase64(data)] : [name, params, type, ...p.slice(3)];
   }
   // 3.0: ical.js reads `BDAY:1996-04-15` as type date and would add VALUE=DATE on writing; we write none.
   if (version === '3.0' && type === 'date' && name === 'bday') return [name, params, 'date-time', p[3]];
-  return p;
+  return [name, params, type, ...p.slice(3)];
+}
+
+/**
+ * ical.js reads every parameter value as text (unescaping `\\`, `\n`, `\,`) but writes values as they are, so a
+ * value read from a card must have its backslashes escaped again before it is written.
+ */
+function escapeParams(params: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const esc = (v: unknown) => (typeof v === 'string' ? v.replace(/\\/g, '\\\\') : v);
+  for (const [k, v] of Object.entries(params))
+    out[k] = k === 'group' ? v : Array.isArray(v) ? v.map(esc) : esc(v);
+  return out;
 }
 
 /** A kept raw property, rewritten when the output version differs from the card's. */
