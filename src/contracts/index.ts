@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './common';
 export * from './contacts';
+export * from './duplicates';
 export * from './organisations';
 export * from './tags';
 export * from './trash';

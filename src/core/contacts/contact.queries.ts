@@ -26,6 +26,7 @@ export async function findContact(
   return contactsWithOrg(db, ownerId)
     .where('contacts.id', '=', id)
     .where('contacts.deleted_at', opts.deleted ? 'is not' : 'is', null)
+    .where('contacts.merged_into', 'is', null)
     .executeTakeFirst();
 }
 
@@ -67,6 +68,7 @@ function matchesFilter(eb: ExpressionBuilder<Database, 'contacts'>, f: ContactFi
   const all: Expression<SqlBool>[] = [
     eb('contacts.owner_id', '=', f.ownerId),
     eb('contacts.deleted_at', f.deleted ? 'is not' : 'is', null),
+    eb('contacts.merged_into', 'is', null),
   ];
   if (f.tagId) {
     all.push(
@@ -166,9 +168,16 @@ export async function searchFullText(
   return q.orderBy('contacts.sort_key').orderBy('contacts.id').limit(limit).execute();
 }
 
-/** Contacts trashed before `before` are deleted for good (channels, tags and positions cascade). */
+/**
+ * Contacts trashed before `before` are deleted for good (channels, tags and positions cascade). Contacts merged
+ * into another are kept: undoing the merge needs them.
+ */
 export async function purgeTrashedContacts(db: Kysely<Database>, before: string): Promise<number> {
-  const r = await db.deleteFrom('contacts').where('deleted_at', '<', before).executeTakeFirst();
+  const r = await db
+    .deleteFrom('contacts')
+    .where('deleted_at', '<', before)
+    .where('merged_into', 'is', null)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
@@ -256,6 +265,7 @@ export async function listTrashedContacts(
 ): Promise<ContactRow[]> {
   return contactsWithOrg(db, ownerId)
     .where('contacts.deleted_at', 'is not', null)
+    .where('contacts.merged_into', 'is', null)
     .orderBy('contacts.deleted_at', 'desc')
     .limit(limit)
     .execute();

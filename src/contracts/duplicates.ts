@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { contact, contactSummary } from './contacts';
+
+export const duplicatePair = z.object({
+  a: contactSummary,
+  b: contactSummary,
+  /** `strong`: they share an email, LinkedIn profile or phone; `possible`: only their names look alike. */
+  strength: z.enum(['strong', 'possible']),
+  reasons: z.array(z.string()),
+});
+export type DuplicatePair = z.infer<typeof duplicatePair>;
+export const duplicateList = z.object({ items: z.array(duplicatePair) });
+
+export const mergeInput = z.strictObject({
+  keep: z.string().min(1).max(64),
+  merge: z.string().min(1).max(64),
+});
+export const mergeResult = z.object({ mergeId: z.string(), contact });
+export type MergeResult = z.infer<typeof mergeResult>;
+
+export const dismissInput = mergeInput
+  .pick({})
+  .extend({ a: z.string().min(1).max(64), b: z.string().min(1).max(64) })
+  .strict();
+
+export const mergeSummary = z.object({
+  id: z.string(),
+  keptId: z.string(),
+  mergedId: z.string(),
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+});
+export const mergeList = z.object({ items: z.array(mergeSummary) });

@@ -1,0 +1,120 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema';
+
+/** Pairs of the owner's live contacts that share an email, a LinkedIn profile or an E.164 phone. */
+export async function pairsSharingChannels(db: Kysely<Database>, ownerId: string, limit: number) {
+  return db
+    .selectFrom('contact_channels as a')
+    .innerJoin('contact_channels as b', (j) =>
+      j
+        .onRef('a.kind', '=', 'b.kind')
+        .onRef('a.value_norm', '=', 'b.value_norm')
+        .onRef('a.contact_id', '<', 'b.contact_id'),
+    )
+    .innerJoin('contacts as ca', 'ca.id', 'a.contact_id')
+    .innerJoin('contacts as cb', 'cb.id', 'b.contact_id')
+    .select(['a.contact_id as a', 'b.contact_id as b', 'a.kind', 'a.value'])
+    .where('a.owner_id', '=', ownerId)
+    .where('b.owner_id', '=', ownerId)
+    .where('ca.deleted_at', 'is', null)
+    .where('cb.deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('a.kind', '!=', 'phone'), eb('a.value_norm', 'like', '+%')]))
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Pairs of live contacts whose names fold alike, or with the same family name and given-name initial at the same
+ * organisation: suggestions only, never merged automatically.
+ */
+export async function pairsWithSimilarNames(db: Kysely<Database>, ownerId: string, limit: number) {
+  return db
+    .selectFrom('contacts as a')
+    .innerJoin('contacts as b', (j) => j.onRef('a.owner_id', '=', 'b.owner_id').onRef('a.id', '<', 'b.id'))
+    .select(['a.id as a', 'b.id as b', 'a.sort_key as name'])
+    .where('a.owner_id', '=', ownerId)
+    .where('a.deleted_at', 'is', null)
+    .where('b.deleted_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('a.sort_key', '=', eb.ref('b.sort_key')),
+        eb.and([
+          eb('a.organisation_id', '=', eb.ref('b.organisation_id')),
+          eb(sql`lower(a.family_name)`, '=', sql`lower(b.family_name)`),
+          eb(sql`substr(a.sort_key, 1, 1)`, '=', sql`substr(b.sort_key, 1, 1)`),
+        ]),
+      ]),
+    )
+    .limit(limit)
+    .execute();
+}
+
+export async function dismissedPairs(db: Kysely<Database>, ownerId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('duplicate_dismissals')
+    .select(['contact_a', 'contact_b'])
+    .where('owner_id', '=', ownerId)
+    .execute();
+  return new Set(rows.map((r) => `${r.contact_a}|${r.contact_b}`));
+}
+
+export async function insertDismissal(
+  db: Kysely<Database>,
+  ownerId: string,
+  a: string,
+  b: string,
+  at: string,
+) {
+  await db
+    .insertInto('duplicate_dismissals')
+    .values({ owner_id: ownerId, contact_a: a, contact_b: b, created_at: at })
+    .onConflict((oc) => oc.columns(['owner_id', 'contact_a', 'contact_b']).doNothing())
+    .execute();
+}
+
+export async function insertMerge(db: Kysely<Database>, row: Database['merges']) {
+  await db.insertInto('merges').values(row).execute();
+}
+
+export async function findMerge(db: Kysely<Database>, ownerId: string, id: string) {
+  return db
+    .selectFrom('merges')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function setMergeUndone(db: Kysely<Database>, ownerId: string, id: string, at: string) {
+  const r = await db
+    .updateTable('merges')
+    .set({ undone_at: at })
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .where('undone_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function recentMerges(db: Kysely<Database>, ownerId: string, limit: number) {
+  return db
+    .selectFrom('merges')
+    .select(['id', 'kept_id', 'merged_id', 'created_at', 'undone_at'])
+    .where('owner_id', '=', ownerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Moves rows that point at one contact onto another (positions, sources, history). */
+export async function repointContactRows(db: Kysely<Database>, ownerId: string, from: string, to: string) {
+  for (const table of ['contact_positions', 'contact_sources', 'contact_history'] as const) {
+    await db
+      .updateTable(table)
+      .set({ contact_id: to })
+      .where('owner_id', '=', ownerId)
+      .where('contact_id', '=', from)
+      .execute();
+  }
+}

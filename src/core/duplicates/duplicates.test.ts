@@ -1,0 +1,132 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/engines';
+import { DAY_MS } from '../clock';
+import { createContact } from '../contacts/create-contact';
+import { getContact } from '../contacts/get-contact';
+import { listContacts } from '../contacts/list-contacts';
+import { listTrash } from '../trash/list-trash';
+import { purgeTrash } from '../trash/purge-trash';
+import { dismissDuplicate } from './dismiss-duplicate';
+import { findDuplicates } from './find-duplicates';
+import { mergeContacts } from './merge-contacts';
+import { undoMerge } from './undo-merge';
+
+describeEngines('duplicates and merge', (h) => {
+  it('suggests pairs that share an email or look alike, strongest first, and forgets dismissed pairs', async () => {
+    const { ctx } = await h.account();
+    const a = await createContact(
+      ctx,
+      { displayName: 'Chen Wei', emails: [{ value: 'chen@acme.example' }] },
+      'web',
+    );
+    const b = await createContact(
+      ctx,
+      { displayName: 'Wei Chen', emails: [{ value: 'CHEN@acme.example' }] },
+      'vcard',
+    );
+    const c = await createContact(ctx, { displayName: 'Zoë Müller', organisation: 'Acme' }, 'web');
+    const d = await createContact(ctx, { displayName: 'Zoe Muller' }, 'csv');
+    await createContact(ctx, { displayName: 'Someone Else', emails: [{ value: 'else@example.com' }] }, 'web');
+    const pairs = await findDuplicates(ctx);
+    expect(pairs.map((p) => [p.strength, [p.a.id, p.b.id].sort(), p.reasons])).toEqual([
+      ['strong', [a.id, b.id].sort(), ['same email: chen@acme.example']],
+      ['possible', [c.id, d.id].sort(), ['similar name']],
+    ]);
+    await dismissDuplicate(ctx, d.id, c.id);
+    expect((await findDuplicates(ctx)).map((p) => p.strength)).toEqual(['strong']);
+  });
+
+  it('merges without losing a fact, and undo puts both contacts back exactly', async () => {
+    const { ctx } = await h.account();
+    const keep = await createContact(
+      ctx,
+      {
+        givenName: 'Grace',
+        familyName: 'Hopper',
+        title: 'Rear Admiral',
+        emails: [{ value: 'grace@navy.example' }],
+        tags: ['navy'],
+        notes: 'Met at Harvard',
+        connectedOn: '2020-01-01',
+      },
+      'web',
+    );
+    ctx.clock.advance(1000);
+    const dup = await createContact(
+      ctx,
+      {
+        displayName: 'Amazing Grace',
+        title: 'Computer scientist',
+        location: 'Arlington',
+        emails: [{ value: 'grace@navy.example' }, { value: 'grace@cobol.example', label: 'home' }],
+        phones: [{ value: '+1 202 555 0100' }],
+        tags: ['cobol'],
+        notes: 'Invented the compiler',
+        customFields: { nickname: 'Amazing Grace' },
+        connectedOn: '2019-05-05',
+      },
+      'vcard',
+    );
+    const before = { keep: await getContact(ctx, keep.id), dup: await getContact(ctx, dup.id) };
+    ctx.clock.advance(1000);
+    const { mergeId, contact } = await mergeContacts(ctx, keep.id, dup.id);
+    expect(contact).toMatchObject({
+      displayName: 'Grace Hopper',
+      title: 'Rear Admiral',
+      location: 'Arlington',
+      notes: 'Met at Harvard\n\nInvented the compiler',
+      connectedOn: '2019-05-05',
+      customFields: { nickname: 'Amazing Grace' },
+      tags: ['cobol', 'navy'],
+    });
+    expect(contact.emails.map((e) => [e.value, e.source])).toEqual([
+      ['grace@navy.example', 'web'],
+      ['grace@cobol.example', 'vcard'],
+    ]);
+    expect(contact.phones.map((p) => p.e164)).toEqual(['+12025550100']);
+    expect(contact.history.map((x) => [x.field, x.oldValue, x.source]).sort()).toEqual([
+      ['displayName', 'Amazing Grace', 'merge'],
+      ['title', 'Computer scientist', 'merge'],
+    ]);
+    expect((await listContacts(ctx, {})).items.map((c) => c.id)).toEqual([keep.id]);
+    expect((await listContacts(ctx, { q: 'cobol' })).items.map((c) => c.id)).toEqual([keep.id]);
+    expect((await listTrash(ctx)).contacts).toEqual([]);
+    await expect(getContact(ctx, dup.id)).rejects.toMatchObject({ code: 'not_found' });
+
+    // Merged-away contacts outlive the trash window, so a merge can always be undone.
+    ctx.clock.advance(40 * DAY_MS);
+    await purgeTrash(ctx);
+    const undone = await undoMerge(ctx, mergeId);
+    expect(undone.kept).toEqual(before.keep);
+    expect(undone.restored).toEqual(before.dup);
+    expect((await listContacts(ctx, {})).items).toHaveLength(2);
+    await expect(undoMerge(ctx, mergeId)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('never merges, dismisses or undoes across accounts', async () => {
+    const a = await h.account();
+    const b = await h.account();
+    const mine = await createContact(
+      a.ctx,
+      { displayName: 'Mine', emails: [{ value: 'x@example.com' }] },
+      'web',
+    );
+    const theirs = await createContact(
+      b.ctx,
+      { displayName: 'Theirs', emails: [{ value: 'x@example.com' }] },
+      'web',
+    );
+    await expect(mergeContacts(a.ctx, mine.id, theirs.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(mergeContacts(a.ctx, theirs.id, mine.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(dismissDuplicate(a.ctx, mine.id, theirs.id)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await findDuplicates(a.ctx)).toEqual([]);
+    const other = await createContact(
+      b.ctx,
+      { displayName: 'Theirs too', emails: [{ value: 'x@example.com' }] },
+      'web',
+    );
+    const { mergeId } = await mergeContacts(b.ctx, theirs.id, other.id);
+    await expect(undoMerge(a.ctx, mergeId)).rejects.toMatchObject({ code: 'not_found' });
+    expect((await getContact(b.ctx, theirs.id)).displayName).toBe('Theirs');
+  });
+});

@@ -1,0 +1,52 @@
+import type { DuplicatePair } from '../../contracts/duplicates';
+import { findContacts } from '../contacts/contact.queries';
+import { presentSummaries } from '../contacts/present-contact';
+import { type Ctx, requireActor } from '../context';
+import { dismissedPairs, pairsSharingChannels, pairsWithSimilarNames } from './duplicates.queries';
+
+const LIMIT = 200;
+const KIND_LABEL: Record<string, string> = {
+  email: 'same email',
+  phone: 'same phone',
+  url: 'same profile URL',
+};
+
+/**
+ * Contacts that may be the same person: first pairs sharing an email, LinkedIn profile or phone (`strong`), then
+ * pairs whose names look alike (`possible`). Pairs marked "not a duplicate" are left out.
+ */
+export async function findDuplicates(ctx: Ctx): Promise<DuplicatePair[]> {
+  const ownerId = requireActor(ctx);
+  const dismissed = await dismissedPairs(ctx.db, ownerId);
+  const pairs = new Map<
+    string,
+    { a: string; b: string; strength: 'strong' | 'possible'; reasons: string[] }
+  >();
+  const add = (a: string, b: string, strength: 'strong' | 'possible', reason: string) => {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const key = `${x}|${y}`;
+    if (dismissed.has(key)) return;
+    const pair = pairs.get(key) ?? { a: x, b: y, strength, reasons: [] };
+    if (strength === 'strong') pair.strength = 'strong';
+    if (!pair.reasons.includes(reason)) pair.reasons.push(reason);
+    pairs.set(key, pair);
+  };
+  for (const p of await pairsSharingChannels(ctx.db, ownerId, LIMIT * 4))
+    add(p.a, p.b, 'strong', `${KIND_LABEL[p.kind] ?? p.kind}: ${p.value}`);
+  for (const p of await pairsWithSimilarNames(ctx.db, ownerId, LIMIT * 4))
+    add(p.a, p.b, 'possible', 'similar name');
+  const list = [...pairs.values()]
+    .sort((x, y) =>
+      x.strength === y.strength ? y.reasons.length - x.reasons.length : x.strength === 'strong' ? -1 : 1,
+    )
+    .slice(0, LIMIT);
+  const ids = [...new Set(list.flatMap((p) => [p.a, p.b]))];
+  const summaries = new Map(
+    (await presentSummaries(ctx, ownerId, await findContacts(ctx.db, ownerId, ids))).map((s) => [s.id, s]),
+  );
+  return list.flatMap((p) => {
+    const a = summaries.get(p.a);
+    const b = summaries.get(p.b);
+    return a && b ? [{ a, b, strength: p.strength, reasons: p.reasons }] : [];
+  });
+}

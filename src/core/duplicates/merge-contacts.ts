@@ -1,0 +1,127 @@
+import type { MergeResult } from '../../contracts/duplicates';
+import { channelKey } from '../contacts/channels';
+import { parseJsonArray, parseJsonRecord, TEXT_FIELDS } from '../contacts/contact';
+import { findContact, updateContact } from '../contacts/contact.queries';
+import { captureContact } from '../contacts/contact-snapshot';
+import { presentContact } from '../contacts/present-contact';
+import { reindexContacts } from '../contacts/reindex-contacts';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import type { ContactTable } from '../db/schema';
+import { notFound, validationError } from '../errors';
+import { insertChannels, insertContactTags, insertHistory, insertPhotos } from '../imports/import.queries';
+import { insertMerge, repointContactRows } from './duplicates.queries';
+
+/**
+ * Merges contact `merge` into contact `keep`. Nothing is lost: every email, phone, URL, tag, past position, source
+ * and history entry moves over with the source of each fact; blank fields are filled from the merged contact, a
+ * differing value is kept in history and notes are joined. The merged contact leaves the lists (it is not in the
+ * trash) and comes back whole with `undoMerge`.
+ */
+export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): Promise<MergeResult> {
+  const ownerId = requireActor(ctx);
+  if (keepId === mergeId) throw validationError('merge', 'cannot merge a contact into itself');
+  return inTransaction(ctx, async (tx) => {
+    const keep = await findContact(tx.db, ownerId, keepId);
+    const gone = await findContact(tx.db, ownerId, mergeId);
+    if (!keep || !gone) throw notFound('contact');
+    const kept = await captureContact(tx, ownerId, keepId);
+    const merged = await captureContact(tx, ownerId, mergeId);
+    const now = nowIso(tx);
+    const mergeRowId = tx.ids.next();
+
+    const patch: Partial<ContactTable> = { updated_at: now };
+    const history: Parameters<typeof insertHistory>[1] = [];
+    const remember = (field: string, value: string | null) =>
+      history.push({
+        id: tx.ids.next(),
+        owner_id: ownerId,
+        contact_id: keepId,
+        field,
+        old_value: value,
+        new_value: null,
+        source: 'merge',
+        import_id: null,
+        recorded_at: now,
+      });
+    for (const [, column] of TEXT_FIELDS) {
+      const mine = kept.row[column];
+      const theirs = merged.row[column];
+      if (!theirs || theirs === mine) continue;
+      if (column === 'notes') patch.notes = mine ? `${mine}\n\n${theirs}` : theirs;
+      else if (column === 'connected_on') patch.connected_on = mine && mine < theirs ? mine : theirs;
+      else if (!mine) patch[column] = theirs;
+      else remember(column, theirs);
+    }
+    if (!kept.row.organisation_id && merged.row.organisation_id)
+      patch.organisation_id = merged.row.organisation_id;
+    else if (
+      merged.row.organisation_id &&
+      merged.row.organisation_id !== kept.row.organisation_id &&
+      gone.organisation_name
+    ) {
+      remember('organisation', gone.organisation_name);
+    }
+    if (merged.row.display_name !== kept.row.display_name) remember('displayName', merged.row.display_name);
+
+    const custom = parseJsonRecord(kept.row.custom_fields);
+    for (const [k, v] of Object.entries(parseJsonRecord(merged.row.custom_fields))) {
+      if (!(k in custom)) custom[k] = v;
+      else if (custom[k] !== v) remember(`customFields.${k}`, v);
+    }
+    patch.custom_fields = JSON.stringify(custom);
+    const union = (a: string, b: string) => {
+      const list = parseJsonArray<unknown>(a);
+      const seen = new Set(list.map((x) => JSON.stringify(x)));
+      for (const x of parseJsonArray<unknown>(b)) if (!seen.has(JSON.stringify(x))) list.push(x);
+      return JSON.stringify(list);
+    };
+    patch.addresses = union(kept.row.addresses, merged.row.addresses);
+    patch.dates = union(kept.row.dates, merged.row.dates);
+
+    const have = new Set(
+      kept.channels.map((c) => `${c.kind}:${c.value_norm ?? channelKey(c.kind, c.value)}`),
+    );
+    const counts = new Map<string, number>();
+    for (const c of kept.channels) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
+    const moved = merged.channels
+      .filter((c) => !have.has(`${c.kind}:${c.value_norm ?? channelKey(c.kind, c.value)}`))
+      .map((c) => {
+        const position = counts.get(c.kind) ?? 0;
+        counts.set(c.kind, position + 1);
+        return { ...c, id: tx.ids.next(), contact_id: keepId, position };
+      });
+    await insertChannels(tx.db, moved);
+    const keptTags = new Set(kept.tags.map((t) => t.tag_id));
+    await insertContactTags(
+      tx.db,
+      merged.tags.filter((t) => !keptTags.has(t.tag_id)).map((t) => ({ ...t, contact_id: keepId })),
+    );
+    if (!kept.photo && merged.photo) {
+      await insertPhotos(tx.db, [
+        {
+          ...merged.photo,
+          contact_id: keepId,
+          data: merged.photo.data ? Buffer.from(merged.photo.data, 'base64') : null,
+        },
+      ]);
+    }
+    await repointContactRows(tx.db, ownerId, mergeId, keepId);
+    await insertHistory(tx.db, history);
+    await updateContact(tx.db, ownerId, keepId, patch);
+    await updateContact(tx.db, ownerId, mergeId, { deleted_at: now, merged_into: keepId, updated_at: now });
+    await insertMerge(tx.db, {
+      id: mergeRowId,
+      owner_id: ownerId,
+      kept_id: keepId,
+      merged_id: mergeId,
+      snapshot: JSON.stringify({ kept, merged }),
+      created_at: now,
+      undone_at: null,
+    });
+    await reindexContacts(tx, ownerId, [keepId]);
+    const row = await findContact(tx.db, ownerId, keepId);
+    if (!row) throw notFound('contact');
+    tx.log.info({ mergeId: mergeRowId }, 'contacts merged');
+    return { mergeId: mergeRowId, contact: await presentContact(tx, row) };
+  });
+}

@@ -1,0 +1,29 @@
+import type { Contact } from '../../contracts/contacts';
+import { findContact } from '../contacts/contact.queries';
+import { type ContactSnapshot, restoreContactSnapshot } from '../contacts/contact-snapshot';
+import { presentContact } from '../contacts/present-contact';
+import { reindexContacts } from '../contacts/reindex-contacts';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { AppError, notFound } from '../errors';
+import { findMerge, setMergeUndone } from './duplicates.queries';
+
+/** Splits a merge: both contacts come back exactly as they were before it. Undoing twice is a `conflict`. */
+export async function undoMerge(ctx: Ctx, mergeId: string): Promise<{ kept: Contact; restored: Contact }> {
+  const ownerId = requireActor(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const merge = await findMerge(tx.db, ownerId, mergeId);
+    if (!merge) throw notFound('merge');
+    if (merge.undone_at) throw new AppError('conflict', 'this merge has already been undone');
+    const { kept, merged } = JSON.parse(merge.snapshot) as { kept: ContactSnapshot; merged: ContactSnapshot };
+    await restoreContactSnapshot(tx, kept);
+    await restoreContactSnapshot(tx, merged);
+    await setMergeUndone(tx.db, ownerId, mergeId, nowIso(tx));
+    await reindexContacts(tx, ownerId, [kept.row.id, merged.row.id]);
+    const [a, b] = await Promise.all([
+      findContact(tx.db, ownerId, kept.row.id),
+      findContact(tx.db, ownerId, merged.row.id),
+    ]);
+    if (!a || !b) throw notFound('contact');
+    return { kept: await presentContact(tx, a), restored: await presentContact(tx, b) };
+  });
+}
