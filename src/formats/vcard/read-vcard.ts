@@ -285,16 +285,11 @@ export function mapCard(card: ReadCard): MappedCard {
       case 'n': {
         if (roles.some((r) => r.kind === 'field' && r.key === 'name')) break;
         let comps = structured(value, 5);
-        // ownCloud once over-escaped N as `N:Ab\;Peter\;Paul\;\;;;;;` (Q9): one component holding the others,
-        // followed by more empty components than N has. (Exactly five components is a name with a `;` in it.)
+        // ownCloud once over-escaped N as `N:Ab\;Peter\;Paul\;\;;;;;` (Q9): the first component holds all five
+        // and the others are empty. (A family name with four `;` in it would be read the same way.)
         const first = comps[0]?.join(',') ?? '';
-        if (
-          comps.length > 5 &&
-          first.includes(';') &&
-          comps.slice(1).every((c) => c.every((v) => v === ''))
-        ) {
+        if (first.split(';').length === 5 && comps.slice(1).every((c) => c.every((v) => v === ''))) {
           comps = first.split(';').map((v) => [v]);
-          while (comps.length < 5) comps.push([]);
         }
         const family = joinList(comps[0], ' ');
         const given = joinList(comps[1], ' ');

@@ -480,15 +480,19 @@ function buildCard(person: ImportedPerson, version: VCardVersion, prodId: string
     const ph = person.photo;
     if (ph.kind === 'url') {
       b.props.push(['photo', {}, 'uri', oneLine(ph.url)]);
+    } else if (ph.data.length === 0) {
+      // Nothing to write.
     } else if (v3) {
+      const type = typeFromMime(ph.mime);
       b.props.push([
         'photo',
-        { encoding: 'b', type: typeFromMime(ph.mime) },
+        type ? { encoding: 'b', type } : { encoding: 'b' },
         'binary',
         encodeBase64(ph.data),
       ]);
     } else {
-      b.props.push(['photo', {}, 'uri', `data:${ph.mime};base64,${encodeBase64(ph.data)}`]);
+      const mime = ph.mime || 'application/octet-stream';
+      b.props.push(['photo', {}, 'uri', `data:${mime};base64,${encodeBase64(ph.data)}`]);
     }
   }
   return b.props;
