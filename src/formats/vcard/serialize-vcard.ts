@@ -151,7 +151,7 @@ class CardBuilder {
   readonly props: JProp[] = [];
   private readonly usedGroups = new Set<string>();
   private nextGroup = 1;
-  /** Raw groups whose modelled value was written back: their labels and other lines go with it. */
+  /** Indices of the raw properties already written back. */
   readonly emittedRaw = new Set<number>();
   private readonly rawKeys = new Map<string, number[]>();
 
