@@ -79,6 +79,8 @@ let seq = 0;
 export interface TestServer {
   engine: Engine;
   app(): FastifyInstance;
+  /** The server's database, for arranging data through core use cases. */
+  handle(): DatabaseHandle;
   base(): string;
   logs: string[];
   /** A new user agent with no cookies. */
@@ -124,6 +126,7 @@ export function serveForTests(
     engine,
     logs,
     app: () => app as FastifyInstance,
+    handle: () => handle as DatabaseHandle,
     base: () => base,
     anonymous: () => new Client(base),
     user: async (name = 'Test User') => {

@@ -5,3 +5,4 @@ export * from './duplicates';
 export * from './organisations';
 export * from './tags';
 export * from './trash';
+export * from './imports';

@@ -14,7 +14,9 @@ import { errorHandler } from './errors';
 import { loggerOptions } from './logging';
 import { authRoutes } from './routes/auth.routes';
 import { contactRoutes } from './routes/contacts.routes';
+import { duplicateRoutes } from './routes/duplicates.routes';
 import { healthRoutes } from './routes/health.routes';
+import { importRoutes } from './routes/imports.routes';
 import { organisationRoutes } from './routes/organisations.routes';
 import { tagRoutes } from './routes/tags.routes';
 import { tokenRoutes } from './routes/tokens.routes';
@@ -121,6 +123,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(organisationRoutes);
     await api.register(tagRoutes);
     await api.register(trashRoutes);
+    await api.register(duplicateRoutes);
+    await api.register(importRoutes);
   };
   await app.register(apiV1, { prefix: '/api/v1' });
 

@@ -1,26 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINES } from '../../../test/engines';
-import { type Client, serveForTests } from '../../../test/http';
+import { ENGINES, testSettings } from '../../../test/engines';
+import { type Client, serveForTests, type TestServer } from '../../../test/http';
+import { fixedClock } from '../../core/clock';
+import { silentLog } from '../../core/context';
+import { uuidIds } from '../../core/ids';
+import { runImport } from '../../core/imports/run-import';
+import { emptyPerson } from '../../formats/model';
+
+function baseCtx(server: TestServer) {
+  const h = server.handle();
+  return {
+    db: h.db,
+    engine: h.engine,
+    actor: null,
+    clock: fixedClock(new Date()),
+    ids: uuidIds,
+    log: silentLog,
+    settings: testSettings,
+  };
+}
 
 /**
  * Every API route, once: without credentials it answers 401; with another account's id it answers exactly like
  * a missing id (404, same body). The table is checked against the OpenAPI document so a new route cannot be
  * added without joining it.
  */
+type Owned =
+  | 'contact'
+  | 'trashedContact'
+  | 'organisation'
+  | 'trashedOrganisation'
+  | 'tag'
+  | 'trashedTag'
+  | 'token'
+  | 'merge'
+  | 'import';
+
 interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
-  body?: unknown;
+  /** A body, or one built from the ids of the owner's resources (`theirs`) and the caller's own (`mine`). */
+  body?: unknown | ((theirs: Record<Owned, string>, mine: Record<Owned, string>) => unknown);
   public?: boolean;
-  /** Which of the owner's resources `:id` stands for. */
-  owned?:
-    | 'contact'
-    | 'trashedContact'
-    | 'organisation'
-    | 'trashedOrganisation'
-    | 'tag'
-    | 'trashedTag'
-    | 'token';
+  /** Which of the owner's resources `:id` (or the body) stands for. */
+  owned?: Owned;
 }
 
 const ROUTES: RouteCase[] = [
@@ -55,13 +78,46 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/tags', body: { name: 'x' } },
   { method: 'GET', path: '/api/v1/tags/:id', owned: 'tag' },
   { method: 'PATCH', path: '/api/v1/tags/:id', body: { name: 'renamed' }, owned: 'tag' },
-  { method: 'POST', path: '/api/v1/tags/:id/merge', body: { into: ':other' }, owned: 'tag' },
+  {
+    method: 'POST',
+    path: '/api/v1/tags/:id/merge',
+    body: (_t: unknown, mine: Record<Owned, string>) => ({ into: mine.tag }),
+    owned: 'tag',
+  },
   { method: 'DELETE', path: '/api/v1/tags/:id', owned: 'tag' },
   { method: 'POST', path: '/api/v1/tags/:id/restore', owned: 'trashedTag' },
   { method: 'GET', path: '/api/v1/trash' },
+  { method: 'GET', path: '/api/v1/contacts/:id/photo', owned: 'contact' },
+  { method: 'GET', path: '/api/v1/duplicates' },
+  {
+    method: 'POST',
+    path: '/api/v1/duplicates/dismiss',
+    body: (theirs: Record<Owned, string>, mine: Record<Owned, string>) => ({
+      a: mine.contact,
+      b: theirs.contact,
+    }),
+    owned: 'contact',
+  },
+  { method: 'GET', path: '/api/v1/merges' },
+  {
+    method: 'POST',
+    path: '/api/v1/merges',
+    body: (theirs: Record<Owned, string>, mine: Record<Owned, string>) => ({
+      keep: mine.contact,
+      merge: theirs.contact,
+    }),
+    owned: 'contact',
+  },
+  { method: 'POST', path: '/api/v1/merges/:id/undo', owned: 'merge' },
+  { method: 'GET', path: '/api/v1/imports' },
+  { method: 'GET', path: '/api/v1/imports/:id', owned: 'import' },
+  { method: 'GET', path: '/api/v1/imports/:id/issues.csv', owned: 'import' },
+  { method: 'POST', path: '/api/v1/imports/:id/undo', owned: 'import' },
+  { method: 'GET', path: '/api/v1/exports/backup' },
+  { method: 'POST', path: '/api/v1/imports/backup', body: {} },
 ];
 
-async function ownedResources(owner: Client) {
+async function ownedResources(server: TestServer, owner: Client & { accountId: string }) {
   const contact = await owner.post('/api/v1/contacts', {
     displayName: 'Owned Person',
     organisation: 'Owned Org',
@@ -75,6 +131,16 @@ async function ownedResources(owner: Client) {
   const trashedTag = await owner.post('/api/v1/tags', { name: 'trashed-tag' });
   await owner.delete(`/api/v1/tags/${trashedTag.body.id}`);
   const token = await owner.post('/api/v1/tokens', { name: 'owned' });
+  const twin = await owner.post('/api/v1/contacts', { displayName: 'Twin' });
+  const merge = await owner.post('/api/v1/merges', { keep: contact.body.id, merge: twin.body.id });
+  const ctx = { ...baseCtx(server), actor: { accountId: owner.accountId } };
+  const imported = await runImport(ctx, {
+    kind: 'csv',
+    fileName: 'owned.csv',
+    issues: [{ ref: { file: 'owned.csv', line: 2 }, message: 'bad row', severity: 'error' }],
+    people: [{ ...emptyPerson({ file: 'owned.csv', line: 3 }), displayName: 'Imported Person' }],
+    dryRun: false,
+  });
   const ids = {
     contact: contact.body.id,
     trashedContact: trashedContact.body.id,
@@ -83,7 +149,9 @@ async function ownedResources(owner: Client) {
     tag: tag.body.id,
     trashedTag: trashedTag.body.id,
     token: token.body.id,
-  } as Record<NonNullable<RouteCase['owned']>, string>;
+    merge: merge.body.mergeId,
+    import: imported.id,
+  } as Record<Owned, string>;
   for (const [k, v] of Object.entries(ids))
     if (typeof v !== 'string') throw new Error(`could not create ${k}`);
   return ids;
@@ -103,16 +171,14 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
   });
 
   it.each(ROUTES.filter((r) => !r.public))('$method $path needs credentials', async (route) => {
-    const r = await server
-      .anonymous()
-      .request(route.method, route.path.replace(':id', 'some-id'), route.body);
+    const body = typeof route.body === 'function' ? route.body({} as never, {} as never) : route.body;
+    const path = route.path.replace(':id', 'some-id');
+    const r = await server.anonymous().request(route.method, path, body);
     expect(r.status).toBe(401);
     expect(r.body).toEqual({ error: { code: 'unauthenticated', message: expect.any(String), details: {} } });
     const bad = server.anonymous();
     bad.bearer = 'rpt_not-a-real-token';
-    expect((await bad.request(route.method, route.path.replace(':id', 'some-id'), route.body)).status).toBe(
-      401,
-    );
+    expect((await bad.request(route.method, path, body)).status).toBe(401);
   });
 
   it.each(ROUTES.filter((r) => r.owned))(
@@ -120,21 +186,21 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
     async (route) => {
       const owner = await server.user('Owner');
       const intruder = await server.user('Intruder');
-      const ids = await ownedResources(owner);
-      const ownIds = await ownedResources(intruder);
-      const body =
-        route.body && typeof route.body === 'object' && 'into' in route.body
-          ? { into: ownIds.tag }
-          : route.body;
+      const ids = await ownedResources(server, owner);
+      const ownIds = await ownedResources(server, intruder);
+      const owned = route.owned as Owned;
+      const missingId = '01900000-0000-7000-8000-000000000000';
+      const bodyFor = (theirs: Record<Owned, string>) =>
+        typeof route.body === 'function' ? route.body(theirs, ownIds) : route.body;
       const foreign = await intruder.request(
         route.method,
-        route.path.replace(':id', ids[route.owned as keyof typeof ids]),
-        body,
+        route.path.replace(':id', ids[owned]),
+        bodyFor(ids),
       );
       const missing = await intruder.request(
         route.method,
-        route.path.replace(':id', '01900000-0000-7000-8000-000000000000'),
-        body,
+        route.path.replace(':id', missingId),
+        bodyFor({ ...ids, [owned]: missingId }),
       );
       expect(foreign.status).toBe(404);
       expect(foreign.body).toEqual(missing.body);
@@ -143,6 +209,9 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
       expect(after.body.notes).toBeNull();
       expect((await owner.get(`/api/v1/tags/${ids.tag}`)).body.name).toBe('owned-tag');
       expect((await owner.get('/api/v1/tokens')).body.items).toHaveLength(1);
+      expect((await owner.get(`/api/v1/imports/${ids.import}`)).body.status).toBe('committed');
+      expect((await owner.get('/api/v1/merges')).body.items[0].undoneAt).toBeNull();
+      expect((await owner.get('/api/v1/contacts?q=imported')).body.items).toHaveLength(1);
     },
   );
 

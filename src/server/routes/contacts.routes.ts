@@ -12,6 +12,7 @@ import {
 import { createContact } from '../../core/contacts/create-contact';
 import { deleteContact } from '../../core/contacts/delete-contact';
 import { getContact } from '../../core/contacts/get-contact';
+import { getContactPhoto } from '../../core/contacts/get-contact-photo';
 import { listContacts } from '../../core/contacts/list-contacts';
 import { restoreContact } from '../../core/contacts/restore-contact';
 import { updateContact } from '../../core/contacts/update-contact';
@@ -85,6 +86,21 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => deleteContact(req.ctx, req.params.id),
+  );
+  app.get(
+    '/contacts/:id/photo',
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: 'The contact’s photo (image bytes, or a redirect to where it lives)',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const photo = await getContactPhoto(req.ctx, req.params.id);
+      if (photo.kind === 'url') return reply.redirect(photo.url);
+      return reply.type(photo.mime).header('cache-control', 'private, max-age=300').send(photo.data);
+    },
   );
   app.post(
     '/contacts/:id/restore',

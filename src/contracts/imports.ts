@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export const IMPORT_KINDS = ['linkedin', 'vcard', 'csv'] as const;
+export const importKind = z.enum(IMPORT_KINDS);
+
+const fieldChange = z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() });
+const sample = z.object({ name: z.string(), ref: z.string(), changes: z.array(fieldChange).optional() });
+export const importIssue = z.object({
+  severity: z.enum(['error', 'skipped', 'warning']),
+  file: z.string(),
+  line: z.number().nullable(),
+  card: z.number().nullable(),
+  field: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportIssue = z.infer<typeof importIssue>;
+
+const stats = z.record(z.string(), z.number());
+export const importSummary = z.object({
+  id: z.string().nullable(),
+  kind: importKind,
+  fileName: z.string(),
+  status: z.enum(['preview', 'committed', 'undone']),
+  createdAt: z.string().nullable(),
+  /** created, updated, unchanged, skipped, errors, warnings, and per-kind counts (messages, invitations…). */
+  stats,
+});
+export const importReport = importSummary.extend({
+  samples: z.object({ created: z.array(sample), updated: z.array(sample), unchanged: z.array(sample) }),
+  issues: z.array(importIssue),
+});
+export type ImportReportView = z.infer<typeof importReport>;
+export const importDetail = importSummary.extend({ issues: z.array(importIssue) });
+export const importList = z.object({ items: z.array(importSummary) });
+
+export const importQuery = z.strictObject({
+  kind: importKind,
+  /** `true`: only report what would happen. */
+  dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** CSV column mapping, `Column=field,Other=field` (see GET /api/v1/imports/csv-fields). */
+  map: z.string().max(5000).optional(),
+});
+
+export const undoImportResult = z.object({ removed: z.number(), restored: z.number() });

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+/** A page of the owner's live contact ids in name order, after `afterKey`/`afterId`. */
+export async function contactIdPage(db: Kysely<Database>, ownerId: string, after: { key: string; id: string } | null, limit: number) {
+  let q = db
+    .selectFrom('contacts')
+    .select(['id', 'sort_key'])
+    .where('owner_id', '=', ownerId)
+    .where('deleted_at', 'is', null);
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([eb('sort_key', '>', after.key), eb.and([eb('sort_key', '=', after.key), eb('id', '>', after.id)])]),
+    );
+  }
+  return q.orderBy('sort_key').orderBy('id').limit(limit).execute();
+}
+
+/** The latest raw vCard each contact came with, if any. */
+export async function latestRawVcards(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('contact_sources')
+    .select(['contact_id', 'raw'])
+    .where('owner_id', '=', ownerId)
+    .where('kind', '=', 'vcard')
+    .where('raw', 'is not', null)
+    .where('contact_id', 'in', ids)
+    .orderBy('recorded_at')
+    .execute();
+  for (const r of rows) if (r.raw) out.set(r.contact_id, r.raw);
+  return out;
+}
+
+/** Photos (with bytes) of many contacts. */
+export async function photosOf(db: Kysely<Database>, ownerId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('contact_photos')
+    .select(['contact_id', 'mime', 'data', 'url'])
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', 'in', ids)
+    .execute();
+}
