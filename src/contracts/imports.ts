@@ -36,7 +36,10 @@ export const importList = z.object({ items: z.array(importSummary) });
 export const importQuery = z.strictObject({
   kind: importKind,
   /** `true`: only report what would happen. */
-  dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** CSV column mapping, `Column=field,Other=field` (see GET /api/v1/imports/csv-fields). */
   map: z.string().max(5000).optional(),
 });

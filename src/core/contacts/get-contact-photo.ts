@@ -10,7 +10,8 @@ export async function getContactPhoto(
   const ownerId = requireActor(ctx);
   if (!(await findContact(ctx.db, ownerId, contactId))) throw notFound('contact');
   const photo = await photoBytesOf(ctx.db, ownerId, contactId);
-  if (photo?.data) return { kind: 'bytes', mime: photo.mime ?? 'application/octet-stream', data: Buffer.from(photo.data) };
+  if (photo?.data)
+    return { kind: 'bytes', mime: photo.mime ?? 'application/octet-stream', data: Buffer.from(photo.data) };
   if (photo?.url) return { kind: 'url', url: photo.url };
   throw notFound('photo');
 }

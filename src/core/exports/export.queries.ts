@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 /** A page of the owner's live contact ids in name order, after `afterKey`/`afterId`. */
-export async function contactIdPage(db: Kysely<Database>, ownerId: string, after: { key: string; id: string } | null, limit: number) {
+export async function contactIdPage(
+  db: Kysely<Database>,
+  ownerId: string,
+  after: { key: string; id: string } | null,
+  limit: number,
+) {
   let q = db
     .selectFrom('contacts')
     .select(['id', 'sort_key'])
@@ -10,14 +15,21 @@ export async function contactIdPage(db: Kysely<Database>, ownerId: string, after
     .where('deleted_at', 'is', null);
   if (after) {
     q = q.where((eb) =>
-      eb.or([eb('sort_key', '>', after.key), eb.and([eb('sort_key', '=', after.key), eb('id', '>', after.id)])]),
+      eb.or([
+        eb('sort_key', '>', after.key),
+        eb.and([eb('sort_key', '=', after.key), eb('id', '>', after.id)]),
+      ]),
     );
   }
   return q.orderBy('sort_key').orderBy('id').limit(limit).execute();
 }
 
 /** The latest raw vCard each contact came with, if any. */
-export async function latestRawVcards(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<Map<string, string>> {
+export async function latestRawVcards(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (ids.length === 0) return out;
   const rows = await db

@@ -34,7 +34,9 @@ export async function* readContactsForExport(ctx: Ctx): AsyncGenerator<ImportedP
       if (!r) return [];
       const mine = channels.filter((c) => c.contact_id === id);
       const list = (kind: string) =>
-        mine.filter((c) => c.kind === kind).map((c) => (c.label ? { value: c.value, label: c.label } : { value: c.value }));
+        mine
+          .filter((c) => c.kind === kind)
+          .map((c) => (c.label ? { value: c.value, label: c.label } : { value: c.value }));
       const photo = photos.find((p) => p.contact_id === id);
       const person: ImportedPerson = {
         ref: { file: 'rapport' },
