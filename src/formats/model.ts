@@ -53,6 +53,10 @@ export interface ImportedPerson {
   /** Other dates (anniversary, custom events): label → `YYYY-MM-DD` / `--MM-DD`. */
   dates?: LabelledValue[];
   notes?: string;
+  /** Where the person is (city, region); exporters write it as the extra field `Location`. */
+  location?: string;
+  /** How the owner met the person; exporters write it as the extra field `How we met`. */
+  howWeMet?: string;
   tags: string[];
   /** `YYYY-MM-DD`. */
   connectedOn?: string;

@@ -74,6 +74,17 @@ export function cleanPerson(person: ImportedPerson): { person: CleanPerson | nul
   };
 
   const emails = list('emails', person.emails, emailInput) as LabelledValue[];
+  // Location and how-we-met travel as extra fields in vCard and CSV (and Outlook has a Location column).
+  const extra = { ...person.extra };
+  const takeExtra = (name: string) => {
+    const key = Object.keys(extra).find((k) => k.toLowerCase() === name);
+    if (!key) return undefined;
+    const v = extra[key];
+    delete extra[key];
+    return v;
+  };
+  const location = person.location ?? takeExtra('location');
+  const howWeMet = person.howWeMet ?? takeExtra('how we met');
   const clean: CleanPerson = {
     ...person,
     displayName: '',
@@ -87,6 +98,8 @@ export function cleanPerson(person: ImportedPerson): { person: CleanPerson | nul
     department: clip(person.department, LIMITS.name),
     title: clip(person.title, LIMITS.title),
     notes: clip(person.notes, LIMITS.notes),
+    location: clip(location, LIMITS.name),
+    howWeMet: clip(howWeMet, 2000),
     emails,
     phones: list('phones', person.phones, phoneInput) as LabelledValue[],
     urls: list('urls', person.urls, urlInput) as LabelledValue[],
@@ -106,7 +119,7 @@ export function cleanPerson(person: ImportedPerson): { person: CleanPerson | nul
       LIMITS.tags,
     ),
     extra: Object.fromEntries(
-      Object.entries(person.extra)
+      Object.entries(extra)
         .filter(([k, v]) => k.trim() && v.trim())
         .slice(0, LIMITS.extras)
         .map(([k, v]) => [k.trim().slice(0, LIMITS.extraKey), v.slice(0, LIMITS.extraValue)]),

@@ -10,6 +10,8 @@ import { tagNamesByContact } from '../tags/tag.queries';
 import { latestSources, loadMatchIndex } from './import.queries';
 import { type CleanPerson, type PersonSnapshot, personKeys, photoHash, snapshotOf } from './imported-person';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** One value an import changes on an existing contact. */
 export interface FieldChange {
   field: string;
@@ -54,6 +56,8 @@ const SCALARS = [
   ['title', 'title'],
   ['birthday', 'birthday'],
   ['notes', 'notes'],
+  ['location', 'location'],
+  ['howWeMet', 'how_we_met'],
   ['connectedOn', 'connected_on'],
 ] as const;
 
@@ -73,13 +77,21 @@ export async function planPeople(
   people: CleanPerson[],
 ): Promise<PeoplePlan> {
   const index = await loadMatchIndex(ctx.db, ownerId);
+  // A file Rapport exported names each contact by its id (vCard UID): re-importing it must find them again.
+  const ownIds = people.map((p) => p.sourceKey).filter((k): k is string => Boolean(k && UUID.test(k)));
+  for (const batch of chunkIds(ownIds)) {
+    for (const c of await findContacts(ctx.db, ownerId, batch)) index.live.set(`own:${c.id}`, c.id);
+  }
   const issues: ParseIssue[] = [];
   const matched = new Map<number, string>();
   const pendingByKey = new Map<string, number>();
   const merged = new Set<number>();
 
   people.forEach((person, i) => {
-    const keys = personKeys(person, sourceKind);
+    const keys = [
+      ...(person.sourceKey ? [`own:${person.sourceKey}`] : []),
+      ...personKeys(person, sourceKind),
+    ];
     const live = keys.map((k) => index.live.get(k)).find(Boolean);
     if (live) {
       matched.set(i, live);

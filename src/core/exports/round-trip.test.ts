@@ -1,0 +1,117 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/engines';
+import type { Contact } from '../../contracts/contacts';
+import { createContact } from '../contacts/create-contact';
+import { getContact } from '../contacts/get-contact';
+import { listContacts } from '../contacts/list-contacts';
+import type { Ctx } from '../context';
+import { importVcard } from '../imports/import-vcard';
+import { exportVcards } from './export-vcards';
+
+async function collect(gen: AsyncGenerator<string>): Promise<string> {
+  let out = '';
+  for await (const s of gen) out += s;
+  return out;
+}
+
+async function everyone(ctx: Ctx): Promise<Contact[]> {
+  const page = await listContacts(ctx, { limit: 200 });
+  return Promise.all(page.items.map((c) => getContact(ctx, c.id)));
+}
+
+/** What must survive a round trip through a file: every field the owner sees, not ids, times or provenance. */
+function visible(c: Contact) {
+  const {
+    id: _i,
+    createdAt: _c,
+    updatedAt: _u,
+    source: _s,
+    history: _h,
+    pastPositions: _p,
+    photo,
+    ...rest
+  } = c;
+  return {
+    ...rest,
+    organisation: c.organisation?.name ?? null,
+    emails: c.emails.map(({ value, label }) => ({ value, label })),
+    phones: c.phones.map(({ value, label }) => ({ value, label })),
+    urls: c.urls.map(({ value, label }) => ({ value, label })),
+    photo: photo ? photo.mime : null,
+  };
+}
+
+async function seed(ctx: Ctx) {
+  await createContact(
+    ctx,
+    {
+      givenName: 'Ada',
+      familyName: 'Lovelace',
+      additionalNames: 'Augusta',
+      namePrefix: 'Countess',
+      nickname: 'Ada',
+      organisation: 'Analytical Engines',
+      department: 'Research',
+      title: 'Mathematician',
+      location: 'London',
+      howWeMet: 'Babbage’s salon, 1833',
+      notes: 'Notes on the engine;\nwith "quotes", commas, and a backslash \\',
+      emails: [{ value: 'ada@example.com', label: 'work' }, { value: 'ada@home.example' }],
+      phones: [{ value: '+44 20 7946 0018', label: 'mobile' }],
+      urls: [
+        { value: 'https://www.linkedin.com/in/ada-lovelace' },
+        { value: 'https://ada.example', label: 'blog' },
+      ],
+      tags: ['pioneers', 'speakers, guest'],
+      customFields: { 'Alma mater': 'Home', 'Favourite number': '42' },
+      birthday: '--12-10',
+      addresses: [
+        {
+          label: 'home',
+          street: '12 St James’s Square',
+          locality: 'London',
+          postalCode: 'SW1Y 4JH',
+          country: 'UK',
+        },
+      ],
+      dates: [{ label: 'anniversary', value: '1835-07-08' }],
+    },
+    'web',
+  );
+  await createContact(ctx, { displayName: 'Grace Hopper', emails: [{ value: 'grace@navy.example' }] }, 'web');
+  await createContact(ctx, { displayName: 'Only A Name' }, 'web');
+}
+
+describeEngines('vCard export and re-import', (h) => {
+  it.each(['3.0', '4.0'] as const)(
+    'vCard %s: an empty account that imports my export has the same contacts',
+    async (version) => {
+      const a = await h.account();
+      await seed(a.ctx);
+      const file = await collect(exportVcards(a.ctx, version));
+      expect(file.match(/BEGIN:VCARD/g)).toHaveLength(3);
+      const b = await h.account();
+      const report = await importVcard(b.ctx, {
+        source: new TextEncoder().encode(file),
+        fileName: 'export.vcf',
+        dryRun: false,
+      });
+      expect(report.stats).toMatchObject({ created: 3, errors: 0 });
+      expect((await everyone(b.ctx)).map(visible)).toEqual((await everyone(a.ctx)).map(visible));
+    },
+  );
+
+  it('re-importing my own export changes nothing and duplicates no one', async () => {
+    const a = await h.account();
+    await seed(a.ctx);
+    const before = await everyone(a.ctx);
+    const file = await collect(exportVcards(a.ctx));
+    const report = await importVcard(a.ctx, {
+      source: new TextEncoder().encode(file),
+      fileName: 'export.vcf',
+      dryRun: false,
+    });
+    expect(report.stats).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect((await everyone(a.ctx)).map(visible)).toEqual(before.map(visible));
+  });
+});
