@@ -1,6 +1,6 @@
+import { decodeFileBytes } from '../csv/decode-file-bytes';
 import { type CsvRow, parseCsvRows } from '../csv/parse-csv-rows';
 import type { ParseIssue } from '../model';
-import { decodeBytes } from '../text/decode';
 
 /** A LinkedIn CSV after its preamble: the header row found by content and the data rows below it. */
 export interface LinkedinTable {
@@ -20,7 +20,7 @@ export function normaliseHeaderName(name: string): string {
 /** Text of a LinkedIn file given as bytes (any encoding decode.ts knows) or text, without a BOM. */
 export function linkedinText(input: Uint8Array | string): string {
   if (typeof input === 'string') return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  return decodeBytes(input).text;
+  return decodeFileBytes(input).text;
 }
 
 /**
