@@ -60,6 +60,25 @@ export class Client {
     }
     return reply;
   }
+  /** Sends one file as multipart/form-data field `file`, like the web app's upload. */
+  async upload<T = any>(path: string, fileName: string, bytes: Uint8Array | string): Promise<Reply<T>> {
+    const form = new FormData();
+    form.set('file', new Blob([typeof bytes === 'string' ? bytes : Buffer.from(bytes)]), fileName);
+    const h: Record<string, string> = {};
+    if (this.cookies.size > 0) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
+    if (this.csrf && this.sendCsrf) h['x-csrf-token'] = this.csrf;
+    const res = await fetch(`${this.base}${path}`, { method: 'POST', headers: h, body: form });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
   get<T = any>(path: string) {
     return this.request<T>('GET', path);
   }

@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -40,6 +41,8 @@ export interface AppOptions {
   loginLimit?: { max: number; timeWindow: number };
   /** Largest JSON body accepted, in bytes. */
   bodyLimit?: number;
+  /** Largest uploaded file (imports), in bytes (RAPPORT_UPLOAD_LIMIT_MB). */
+  uploadLimit?: number;
   version?: string;
 }
 
@@ -74,6 +77,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     hsts: opts.baseUrl?.startsWith('https://') ? undefined : false,
   });
   await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: opts.uploadLimit ?? 100 * 1024 * 1024, files: 1, fields: 10 },
+  });
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(swagger, {
     openapi: {

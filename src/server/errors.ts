@@ -72,6 +72,22 @@ export function toErrorResponse(error: unknown): {
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'too_large', message: 'request body is too large', details: {} };
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+      return {
+        status: 413,
+        code: 'too_large',
+        message: `file: the upload is larger than this server accepts (${e.message})`,
+        details: { issues: [{ path: 'file', message: 'too large' }] },
+      };
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return {
+        status: 400,
+        code: 'validation',
+        message: 'file: send the file as multipart/form-data',
+        details: { issues: [{ path: 'file', message: 'send the file as multipart/form-data' }] },
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         status: 400,

@@ -16,6 +16,15 @@ function portFrom(env: NodeJS.ProcessEnv): number {
   return port;
 }
 
+function uploadLimitFrom(env: NodeJS.ProcessEnv): number {
+  const mb = Number(env.RAPPORT_UPLOAD_LIMIT_MB ?? 100);
+  if (!Number.isFinite(mb) || mb <= 0)
+    throw new Error(
+      `RAPPORT_UPLOAD_LIMIT_MB must be a positive number (got "${env.RAPPORT_UPLOAD_LIMIT_MB}")`,
+    );
+  return Math.round(mb * 1024 * 1024);
+}
+
 /**
  * Starts Rapport from environment settings (README "Configuration"): opens and migrates the database, serves the
  * API and the web app, runs housekeeping (trash purge, expired sessions) every few hours, stops on SIGINT/SIGTERM.
@@ -33,6 +42,7 @@ export async function runServer(env: NodeJS.ProcessEnv) {
     baseUrl: env.BASE_URL,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.RAPPORT_TRUST_PROXY === '1' || env.RAPPORT_TRUST_PROXY === 'true',
+    uploadLimit: uploadLimitFrom(env),
     version,
   });
 

@@ -115,6 +115,8 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/imports/:id/undo', owned: 'import' },
   { method: 'GET', path: '/api/v1/exports/backup' },
   { method: 'POST', path: '/api/v1/imports/backup', body: {} },
+  { method: 'POST', path: '/api/v1/imports' },
+  { method: 'GET', path: '/api/v1/exports/vcard' },
 ];
 
 async function ownedResources(server: TestServer, owner: Client & { accountId: string }) {

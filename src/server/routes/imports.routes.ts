@@ -1,9 +1,19 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z, z as zod } from 'zod';
 import { errorBody, idParams } from '../../contracts/common';
-import { importDetail, importList, undoImportResult } from '../../contracts/imports';
+import {
+  importDetail,
+  importList,
+  importQuery,
+  importReport,
+  undoImportResult,
+} from '../../contracts/imports';
 import { exportBackup } from '../../core/backup/export-backup';
 import { restoreBackup } from '../../core/backup/restore-backup';
+import { AppError } from '../../core/errors';
+import { exportVcards } from '../../core/exports/export-vcards';
+import { importFile } from '../../core/imports/import-file';
 import { getImport, listImports } from '../../core/imports/list-imports';
 import { undoImport } from '../../core/imports/undo-import';
 import { csvDocument } from '../csv-document';
@@ -17,7 +27,67 @@ const errors = {
   413: errorBody,
 };
 
+/** The upload's bytes; an upload cut at the size limit fails before anything is stored (413). */
+async function* wholeUpload(
+  stream: AsyncIterable<Uint8Array> & { truncated?: boolean },
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of stream) yield chunk;
+  if (stream.truncated) {
+    throw new AppError('too_large', 'file: the upload is larger than this server accepts', {
+      issues: [{ path: 'file', message: 'too large' }],
+    });
+  }
+}
+
+export const exportQuery = zod.strictObject({ version: zod.enum(['3.0', '4.0']).default('3.0') });
+
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Import a LinkedIn export, a vCard file or a contacts CSV (multipart field `file`)',
+        description:
+          'With `dryRun=true` nothing is stored and the answer is the preview: counts of new, updated, unchanged, skipped and bad records, the first of each, and every problem with its file, line or card and reason. Otherwise the whole import is stored as one unit that `POST /imports/:id/undo` can take back.',
+        querystring: importQuery,
+        consumes: ['multipart/form-data'],
+        response: { 200: importReport, 201: importReport, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const file = await req.file();
+      if (!file) {
+        throw new AppError('validation', 'file: attach the file to import', {
+          issues: [{ path: 'file', message: 'is required' }],
+        });
+      }
+      const report = await importFile(req.ctx, {
+        kind: req.query.kind,
+        source: wholeUpload(file.file),
+        fileName: file.filename || 'upload',
+        dryRun: req.query.dryRun,
+        map: req.query.map,
+      });
+      return reply.code(report.status === 'preview' ? 200 : 201).send(report);
+    },
+  );
+  app.get(
+    '/exports/vcard',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'All my contacts as a vCard file (3.0 by default, or 4.0)',
+        querystring: exportQuery,
+        produces: ['text/vcard'],
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/vcard; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="rapport-contacts.vcf"')
+        .send(Readable.from(exportVcards(req.ctx, req.query.version))),
+  );
   app.get(
     '/imports',
     {

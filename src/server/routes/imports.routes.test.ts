@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/engines';
+import { serveForTests } from '../../../test/http';
+
+const CARDS = [
+  'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\nEMAIL;TYPE=work:ada@example.com\r\nX-FAVOURITE-ENGINE:Analytical\r\nEND:VCARD\r\n',
+  'BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:M=C3=BCller;J=C3=BCrgen;;;\r\nTEL;CELL;PREF:+49 30 1234567\r\nEND:VCARD\r\n',
+  'BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:nobody to call\r\nEND:VCARD\r\n',
+].join('');
+
+describe.each(ENGINES)('imports and exports over HTTP [%s]', (engine) => {
+  const server = serveForTests(engine);
+
+  it('previews, commits, reports problems (also as CSV), lists, exports and undoes a vCard import', async () => {
+    const u = await server.user();
+    const preview = await u.upload('/api/v1/imports?kind=vcard&dryRun=true', 'phone.vcf', CARDS);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ id: null, status: 'preview', stats: { created: 2, errors: 1 } });
+    expect(preview.body.samples.created.map((s: { name: string }) => s.name)).toEqual([
+      'Ada Lovelace',
+      'Jürgen Müller',
+    ]);
+    expect(preview.body.issues).toEqual([
+      {
+        severity: 'error',
+        file: 'phone.vcf',
+        line: expect.any(Number),
+        card: 3,
+        field: null,
+        message: expect.stringMatching(/name/),
+      },
+    ]);
+    expect((await u.get('/api/v1/contacts')).body.items).toEqual([]);
+
+    const done = await u.upload('/api/v1/imports?kind=vcard', 'phone.vcf', CARDS);
+    expect(done.status).toBe(201);
+    expect(done.body).toMatchObject({ status: 'committed', stats: { created: 2, errors: 1 } });
+    expect(
+      (await u.get('/api/v1/contacts?q=jurg')).body.items.map((c: { displayName: string }) => c.displayName),
+    ).toEqual(['Jürgen Müller']);
+    expect((await u.get('/api/v1/imports')).body.items.map((i: { id: string }) => i.id)).toEqual([
+      done.body.id,
+    ]);
+    const detail = await u.get(`/api/v1/imports/${done.body.id}`);
+    expect(detail.body.issues).toHaveLength(1);
+    const csv = await u.get(`/api/v1/imports/${done.body.id}/issues.csv`);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(String(csv.body).split('\r\n')[0]).toBe('severity,file,line,card,field,message');
+    expect(String(csv.body)).toContain('error,phone.vcf,');
+
+    const vcf = await u.get('/api/v1/exports/vcard');
+    expect(vcf.headers.get('content-type')).toMatch(/text\/vcard/);
+    expect(String(vcf.body).match(/BEGIN:VCARD/g)).toHaveLength(2);
+    expect(String(vcf.body)).toContain('X-FAVOURITE-ENGINE:Analytical');
+    expect(String((await u.get('/api/v1/exports/vcard?version=4.0')).body)).toContain('VERSION:4.0');
+
+    expect((await u.post(`/api/v1/imports/${done.body.id}/undo`)).body).toEqual({ removed: 2, restored: 0 });
+    expect((await u.get('/api/v1/contacts')).body.items).toEqual([]);
+    expect((await u.post(`/api/v1/imports/${done.body.id}/undo`)).status).toBe(409);
+  });
+
+  it('asks for a file and a known kind', async () => {
+    const u = await server.user();
+    const noFile = await u.request('POST', '/api/v1/imports?kind=vcard', 'x', {
+      'content-type': 'text/plain',
+    });
+    expect(noFile.status).toBe(400);
+    const badKind = await u.upload('/api/v1/imports?kind=excel', 'x.xls', 'x');
+    expect(badKind.status).toBe(400);
+    expect(badKind.body.error.details.issues[0].path).toBe('querystring.kind');
+  });
+
+  it('backs up and restores through the API', async () => {
+    const a = await server.user();
+    await a.post('/api/v1/contacts', {
+      displayName: 'Backed Up',
+      tags: ['kept'],
+      emails: [{ value: 'b@example.com' }],
+    });
+    const backup = await a.get('/api/v1/exports/backup');
+    expect(backup.headers.get('content-disposition')).toMatch(/attachment; filename="rapport-backup-/);
+    const b = await server.user();
+    const restored = await b.post('/api/v1/imports/backup', backup.body);
+    expect(restored.status).toBe(200);
+    expect(restored.body.rows.contacts).toBe(1);
+    expect(
+      (await b.get('/api/v1/contacts?tag=kept')).body.items.map(
+        (c: { displayName: string }) => c.displayName,
+      ),
+    ).toEqual(['Backed Up']);
+    expect((await b.post('/api/v1/imports/backup', backup.body)).status).toBe(409);
+  });
+});
+
+describe('upload limits', () => {
+  const server = serveForTests('sqlite', { app: { uploadLimit: 1024 } });
+  it('answer 413 for a file over the limit and store nothing', async () => {
+    const u = await server.user();
+    const big = CARDS.repeat(20);
+    const r = await u.upload('/api/v1/imports?kind=vcard', 'big.vcf', big);
+    expect(r.status).toBe(413);
+    expect(r.body.error).toMatchObject({ code: 'too_large', details: { issues: [{ path: 'file' }] } });
+    expect((await u.get('/api/v1/contacts')).body.items).toEqual([]);
+    expect((await u.get('/api/v1/imports')).body.items).toEqual([]);
+  });
+});
