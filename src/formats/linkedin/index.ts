@@ -1,0 +1,34 @@
+/** LinkedIn data export: the zip, Connections, messages, invitations and the owner's profile (see FORMATS.md §1). */
+export { describeMessageDirection, type MessageDirection } from './describe-message-direction';
+export { inferOwnerProfileUrl } from './infer-owner-profile-url';
+export { normaliseLinkedinProfileUrl } from './normalise-linkedin-profile-url';
+export {
+  type ConnectionsParseResult,
+  type ParseConnectionsOptions,
+  parseConnections,
+} from './parse-connections';
+export { type LinkedinInvitation, type ParseInvitationsOptions, parseInvitations } from './parse-invitations';
+export { parseConnectedOn, parseMessageDate, parseMonthYear, parseUsDateTime } from './parse-linkedin-dates';
+export {
+  type LinkedinMessage,
+  type ParseMessagesOptions,
+  parseMessages,
+  splitRecipientNames,
+} from './parse-messages';
+export {
+  type LinkedinPosition,
+  type LinkedinProfile,
+  type LinkedinProfileFiles,
+  parsePositions,
+  parseProfile,
+} from './parse-profile';
+export {
+  classifyLinkedinFileName,
+  type LinkedinEntryKind,
+  type LinkedinExportEntry,
+  type LinkedinExportFiles,
+  type LinkedinExportInput,
+  type ReadLinkedinExportResult,
+  readLinkedinExport,
+} from './read-linkedin-export';
+export { repairMojibake } from './repair-mojibake';
