@@ -2,6 +2,7 @@ import type { Ctx } from '../context';
 import type { ImportKind } from '../db/schema';
 import type { ImportReport } from './import-report';
 import { type ByteSource, importVcard } from './import-vcard';
+import type { ProgressListener } from './run-import';
 
 export interface ImportFileInput {
   kind: ImportKind;
@@ -10,6 +11,9 @@ export interface ImportFileInput {
   dryRun: boolean;
   /** CSV only: `Column=field,…` (formats/csv column mapping syntax). */
   map?: string;
+  /** The file size in bytes when known (for progress). */
+  size?: number;
+  onProgress?: ProgressListener;
 }
 
 /** Imports one uploaded file of the given kind (the API and the web app's upload go through here). */

@@ -7,6 +7,15 @@ import { type ImportReport, issueView, samplesOf, sortIssues, statsOf } from './
 import { type CleanPerson, cleanPerson } from './imported-person';
 import { planPeople } from './plan-people';
 
+/** Where a long import is: for the CLI's progress bar and the web app's progress display. */
+export interface ImportProgress {
+  phase: 'reading' | 'matching' | 'writing' | 'done';
+  /** Units done and expected in this phase (bytes while reading, records after). */
+  done: number;
+  total: number;
+}
+export type ProgressListener = (p: ImportProgress) => void;
+
 /** A further step an importer runs in the same transaction (LinkedIn messages, invitations, profile). */
 export type ExtraStep = (
   tx: Ctx,
@@ -22,6 +31,7 @@ export interface RunImportInput {
   extra?: ExtraStep;
   /** Counts a preview can give for the extra step without running it. */
   extraPreview?: Record<string, number>;
+  onProgress?: ProgressListener;
 }
 
 const REPORTED_ISSUES = 100;
@@ -33,7 +43,9 @@ const REPORTED_ISSUES = 100;
  */
 export async function runImport(ctx: Ctx, input: RunImportInput): Promise<ImportReport> {
   const ownerId = requireActor(ctx);
+  const progress = input.onProgress ?? (() => {});
   const issues: ParseIssue[] = [...input.issues];
+  progress({ phase: 'matching', done: 0, total: input.people.length });
   const people: CleanPerson[] = [];
   for (const p of input.people) {
     const cleaned = cleanPerson(p);
@@ -42,8 +54,10 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
   }
   const plan = await planPeople(ctx, ownerId, input.kind, people);
   issues.push(...plan.issues);
+  progress({ phase: 'matching', done: input.people.length, total: input.people.length });
 
   if (input.dryRun) {
+    progress({ phase: 'done', done: plan.items.length, total: plan.items.length });
     const sorted = sortIssues(issues);
     return {
       id: null,
@@ -57,7 +71,8 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
     };
   }
 
-  return inTransaction(ctx, async (tx) => {
+  progress({ phase: 'writing', done: 0, total: plan.items.length });
+  const report = await inTransaction(ctx, async (tx) => {
     const id = tx.ids.next();
     const createdAt = nowIso(tx);
     await insertImport(tx.db, {
@@ -100,6 +115,8 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
       stats,
       samples: samplesOf(plan.items),
       issues: sorted.slice(0, REPORTED_ISSUES).map(issueView),
-    };
+    } satisfies ImportReport;
   });
+  progress({ phase: 'done', done: plan.items.length, total: plan.items.length });
+  return report;
 }
