@@ -7,12 +7,14 @@ import type {
   ContactSourceTable,
   ContactTable,
   ContactTagTable,
+  InteractionContactTable,
 } from '../db/schema';
 import { notFound } from '../errors';
 import {
   insertChannels,
   insertContactTags,
   insertHistory,
+  insertInteractionLinks,
   insertPhotos,
   insertPositions,
   insertSources,
@@ -29,6 +31,8 @@ export interface ContactSnapshot {
   positions: ContactPositionTable[];
   sources: ContactSourceTable[];
   history: ContactHistoryTable[];
+  /** Links to the interactions this contact took part in. */
+  interactions: InteractionContactTable[];
 }
 
 /** Captures a contact for a later exact restore (undoing an import or a merge). */
@@ -47,6 +51,7 @@ export async function captureContact(ctx: Ctx, ownerId: string, contactId: strin
     positions: r.positions,
     sources: r.sources,
     history: r.history,
+    interactions: r.interactions,
   };
 }
 
@@ -66,4 +71,5 @@ export async function restoreContactSnapshot(ctx: Ctx, snapshot: ContactSnapshot
   await insertPositions(ctx.db, snapshot.positions);
   await insertSources(ctx.db, snapshot.sources);
   await insertHistory(ctx.db, snapshot.history);
+  await insertInteractionLinks(ctx.db, snapshot.interactions ?? []);
 }

@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-portability';
+import * as m0003 from './migrations/0003-interactions';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-portability': m0002,
+  '0003-interactions': m0003,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

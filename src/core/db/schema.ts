@@ -260,6 +260,34 @@ export interface AccountProfileTable {
   updated_at: string;
 }
 
+export type InteractionKind = 'meeting' | 'call' | 'video' | 'email' | 'message' | 'event' | 'note';
+export type InteractionDirection = 'outbound' | 'inbound' | 'mutual';
+
+export interface InteractionTable {
+  id: string;
+  owner_id: string;
+  kind: InteractionKind;
+  occurred_at: string;
+  /** outbound: I reached out; inbound: they did; mutual: both, or it just happened (a meeting). */
+  direction: InteractionDirection;
+  /** Calls only: 1 answered, 0 not answered, null unknown. */
+  answered: number | null;
+  summary: string | null;
+  source: string;
+  external_key: string | null;
+  conversation_key: string | null;
+  import_id: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface InteractionContactTable {
+  owner_id: string;
+  interaction_id: string;
+  contact_id: string;
+}
+
 export interface Database {
   accounts: AccountTable;
   sessions: SessionTable;
@@ -281,4 +309,6 @@ export interface Database {
   duplicate_dismissals: DuplicateDismissalTable;
   linkedin_invitations: LinkedinInvitationTable;
   account_profiles: AccountProfileTable;
+  interactions: InteractionTable;
+  interaction_contacts: InteractionContactTable;
 }

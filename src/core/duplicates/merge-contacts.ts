@@ -8,14 +8,20 @@ import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ContactTable } from '../db/schema';
 import { notFound, validationError } from '../errors';
-import { insertChannels, insertContactTags, insertHistory, insertPhotos } from '../imports/import.queries';
+import {
+  insertChannels,
+  insertContactTags,
+  insertHistory,
+  insertInteractionLinks,
+  insertPhotos,
+} from '../imports/import.queries';
 import { insertMerge, repointContactRows } from './duplicates.queries';
 
 /**
  * Merges contact `merge` into contact `keep`. Nothing is lost: every email, phone, URL, tag, past position, source
  * and history entry moves over with the source of each fact; blank fields are filled from the merged contact, a
  * differing value is kept in history and notes are joined. The merged contact leaves the lists (it is not in the
- * trash) and comes back whole with `undoMerge`.
+ * trash) and comes back whole with `undoMerge`. Interactions with either contact now count for the kept one.
  */
 export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): Promise<MergeResult> {
   const ownerId = requireActor(ctx);
@@ -105,6 +111,13 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
         },
       ]);
     }
+    const keptInteractions = new Set(kept.interactions.map((l) => l.interaction_id));
+    await insertInteractionLinks(
+      tx.db,
+      merged.interactions
+        .filter((l) => !keptInteractions.has(l.interaction_id))
+        .map((l) => ({ ...l, contact_id: keepId })),
+    );
     await repointContactRows(tx.db, ownerId, mergeId, keepId);
     await insertHistory(tx.db, history);
     await updateContact(tx.db, ownerId, keepId, patch);

@@ -151,6 +151,10 @@ export const insertImportIssues = (db: Kysely<Database>, rows: ImportIssueTable[
   insertMany(db, 'import_issues', rows);
 export const insertChangeRows = (db: Kysely<Database>, rows: ImportChangeTable[]) =>
   insertMany(db, 'import_changes', rows);
+export const insertInteractionLinks = (db: Kysely<Database>, rows: Database['interaction_contacts'][]) =>
+  insertMany(db, 'interaction_contacts', rows);
+export const insertInteractionRows = (db: Kysely<Database>, rows: Database['interactions'][]) =>
+  insertMany(db, 'interactions', rows);
 export const insertInvitations = (db: Kysely<Database>, rows: LinkedinInvitationTable[]) =>
   insertMany(db, 'linkedin_invitations', rows);
 
