@@ -1,7 +1,8 @@
 import type { Ctx } from '../context';
 import type { ImportKind } from '../db/schema';
+import { importLinkedin } from './import-linkedin';
 import type { ImportReport } from './import-report';
-import { type ByteSource, importVcard } from './import-vcard';
+import { type ByteSource, countingBytes, importVcard } from './import-vcard';
 import type { ProgressListener } from './run-import';
 
 export interface ImportFileInput {
@@ -21,8 +22,20 @@ export async function importFile(ctx: Ctx, input: ImportFileInput): Promise<Impo
   switch (input.kind) {
     case 'vcard':
       return importVcard(ctx, input);
-    case 'csv':
     case 'linkedin':
+      return importLinkedin(ctx, {
+        source: { name: input.fileName, bytes: await readAll(input.source, input.size, input.onProgress) },
+        dryRun: input.dryRun,
+        onProgress: input.onProgress,
+      });
+    case 'csv':
       throw new Error(`${input.kind} import is wired in the next change`);
   }
+}
+
+/** The whole upload as bytes (a zip must be read whole to find its central directory). */
+async function readAll(source: ByteSource, total = 0, onProgress?: ProgressListener): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of countingBytes(source, total, onProgress)) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }

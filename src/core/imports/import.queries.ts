@@ -178,21 +178,37 @@ export async function deletePhoto(db: Kysely<Database>, ownerId: string, contact
 
 /** Rows an import added to a contact's history and sources, removed when the import is undone. */
 export async function deleteImportTraces(db: Kysely<Database>, ownerId: string, importId: string) {
-  await db
-    .deleteFrom('contact_history')
-    .where('owner_id', '=', ownerId)
-    .where('import_id', '=', importId)
-    .execute();
-  await db
-    .deleteFrom('contact_sources')
-    .where('owner_id', '=', ownerId)
-    .where('import_id', '=', importId)
-    .execute();
-  await db
-    .deleteFrom('linkedin_invitations')
-    .where('owner_id', '=', ownerId)
-    .where('import_id', '=', importId)
-    .execute();
+  for (const table of [
+    'contact_history',
+    'contact_sources',
+    'linkedin_invitations',
+    'interactions',
+  ] as const) {
+    await db
+      .deleteFrom(table as 'contact_history')
+      .where('owner_id', '=', ownerId)
+      .where('import_id', '=', importId)
+      .execute();
+  }
+}
+
+/** External keys of the owner's interactions among these (re-imports skip them). */
+export async function existingInteractionKeys(
+  db: Kysely<Database>,
+  ownerId: string,
+  keys: string[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const batch of chunkIds(keys)) {
+    const rows = await db
+      .selectFrom('interactions')
+      .select('external_key')
+      .where('owner_id', '=', ownerId)
+      .where('external_key', 'in', batch)
+      .execute();
+    for (const r of rows) if (r.external_key) out.add(r.external_key);
+  }
+  return out;
 }
 
 /** Hard-deletes the contacts an import created (their channels, tags, sources and photos cascade). */
@@ -236,4 +252,18 @@ export async function updateImportStats(db: Kysely<Database>, ownerId: string, i
     .where('owner_id', '=', ownerId)
     .where('id', '=', id)
     .execute();
+}
+
+export async function findAccountProfile(db: Kysely<Database>, accountId: string) {
+  return db.selectFrom('account_profiles').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+}
+
+/** Writes the account's profile row (insert or replace). */
+export async function saveAccountProfile(db: Kysely<Database>, row: Database['account_profiles']) {
+  await db.deleteFrom('account_profiles').where('account_id', '=', row.account_id).execute();
+  await db.insertInto('account_profiles').values(row).execute();
+}
+
+export async function deleteAccountProfile(db: Kysely<Database>, accountId: string) {
+  await db.deleteFrom('account_profiles').where('account_id', '=', accountId).execute();
 }

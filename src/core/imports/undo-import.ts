@@ -6,9 +6,11 @@ import { deleteUnusedOrganisations } from '../organisations/organisation.queries
 import { deleteUnusedTags } from '../tags/tag.queries';
 import {
   changesOfImport,
+  deleteAccountProfile,
   deleteContactsOfImport,
   deleteImportTraces,
   findImport,
+  saveAccountProfile,
   setImportUndone,
 } from './import.queries';
 
@@ -33,6 +35,9 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed:
     for (const u of updated.reverse()) {
       await restoreContactSnapshot(tx, JSON.parse(u.before as string) as ContactSnapshot);
     }
+    const profile = changes.find((c) => c.entity === 'profile');
+    if (profile?.action === 'created') await deleteAccountProfile(tx.db, ownerId);
+    if (profile?.action === 'updated') await saveAccountProfile(tx.db, JSON.parse(profile.before as string));
     await deleteUnusedOrganisations(tx.db, ownerId, created('organisation'));
     await deleteUnusedTags(tx.db, ownerId, created('tag'));
     await reindexContacts(

@@ -1,0 +1,256 @@
+import { zipSync } from 'fflate';
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/engines';
+import { DAY_MS } from '../clock';
+import { getContact } from '../contacts/get-contact';
+import { listContacts } from '../contacts/list-contacts';
+import type { Ctx } from '../context';
+import { importLinkedin } from './import-linkedin';
+import { undoImport } from './undo-import';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const ME = 'https://www.linkedin.com/in/me-myself';
+
+function connections(adaTitle = 'Head of Research') {
+  return [
+    'Notes:',
+    '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+    '',
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+    `Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,,"Analytical Engines, Ltd","${adaTitle}",07 Feb 2024`,
+    'Grace,Hopper,https://www.linkedin.com/in/grace-hopper/,grace@navy.example,US Navy,"Rear Admiral, ""Amazing Grace""",25 Nov 2026',
+    ',,,,,,07 Jun 2026',
+  ].join('\r\n');
+}
+
+const MESSAGES = [
+  'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS',
+  `c1,,Me Myself,${ME},Ada Lovelace,https://www.linkedin.com/in/ada-lovelace,2026-01-05 10:00:00 UTC,,"Hi Ada, would you speak to my class?",INBOX,`,
+  `c1,,Ada Lovelace,https://www.linkedin.com/in/ada-lovelace,Me Myself,${ME},2026-01-06 09:30:00 UTC,,<p>Gladly &amp; happily!</p>,INBOX,`,
+  `c2,,Grace Hopper,https://www.linkedin.com/in/grace-hopper,Me Myself,${ME},2026-02-01 08:00:00 UTC,Compilers,Have you seen COBOL?,INBOX,`,
+  `c3,,Me Myself,${ME},A Stranger,https://www.linkedin.com/in/stranger,2026-02-02 08:00:00 UTC,,Hello stranger,INBOX,`,
+].join('\n');
+
+const INVITATIONS = [
+  'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl',
+  `Me Myself,Alan Turing,"9/27/25, 8:41 AM","Loved your paper on computable numbers",OUTGOING,${ME},https://www.linkedin.com/in/alan-turing`,
+  `Charles Babbage,Me Myself,"10/02/25, 1:15 PM",,INCOMING,https://www.linkedin.com/in/babbage,${ME}`,
+].join('\n');
+
+const PROFILE = [
+  'First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers',
+  'Me,Myself,,,,Professor of Management,Teaching MGMT 401,Higher Education,,"Boston, MA",,[PERSONAL:https://me.example],',
+].join('\n');
+const POSITIONS = [
+  'Company Name,Title,Description,Location,Started On,Finished On',
+  'State University,Professor,,Boston,Aug 2015,',
+].join('\n');
+
+function exportZip(files: Record<string, string>) {
+  return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, enc(v)])));
+}
+
+const fullExport = (adaTitle?: string) =>
+  exportZip({
+    'Connections.csv': connections(adaTitle),
+    'messages.csv': MESSAGES,
+    'Invitations.csv': INVITATIONS,
+    'Profile.csv': PROFILE,
+    'Positions.csv': POSITIONS,
+    'Ad_Targeting.csv': 'ignored,file\n1,2',
+  });
+
+async function interactionsOf(ctx: Ctx) {
+  const rows = await ctx.db
+    .selectFrom('interactions as i')
+    .innerJoin('interaction_contacts as l', 'l.interaction_id', 'i.id')
+    .innerJoin('contacts as c', 'c.id', 'l.contact_id')
+    .select(['c.display_name', 'i.direction', 'i.kind', 'i.conversation_key', 'i.occurred_at', 'i.summary'])
+    .where('i.owner_id', '=', ctx.actor?.accountId as string)
+    .orderBy('i.occurred_at')
+    .execute();
+  return rows.map((r) => [r.display_name, r.kind, r.direction, r.conversation_key, r.occurred_at, r.summary]);
+}
+
+describeEngines('LinkedIn export import', (h) => {
+  it('imports connections, messages as interactions, invitations and the profile; re-import adds nothing; undo takes it all back', async () => {
+    const { ctx } = await h.account();
+    const preview = await importLinkedin(ctx, {
+      source: { name: 'Complete_LinkedInDataExport.zip', bytes: fullExport() },
+      dryRun: true,
+    });
+    expect(preview.stats).toMatchObject({ created: 2, messages: 4, invitations: 2, hiddenProfiles: 1 });
+
+    const report = await importLinkedin(ctx, {
+      source: { name: 'Complete_LinkedInDataExport.zip', bytes: fullExport() },
+      dryRun: false,
+    });
+    expect(report.stats).toMatchObject({
+      created: 2,
+      skipped: 1,
+      messages: 3,
+      messagesWithoutContact: 1,
+      invitations: 2,
+      profile: 1,
+      hiddenProfiles: 1,
+    });
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({ severity: 'skipped', file: 'Connections.csv', line: 7 }),
+    );
+
+    const ada = await getContact(ctx, (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string);
+    expect(ada).toMatchObject({
+      organisation: { name: 'Analytical Engines, Ltd' },
+      title: 'Head of Research',
+      connectedOn: '2024-02-07',
+      linkedinUrl: 'https://www.linkedin.com/in/ada-lovelace',
+      source: 'linkedin',
+    });
+    const grace = await getContact(ctx, (await listContacts(ctx, { q: 'grace' })).items[0]?.id as string);
+    expect(grace).toMatchObject({
+      title: 'Rear Admiral, "Amazing Grace"',
+      emails: [{ value: 'grace@navy.example' }],
+    });
+
+    expect(await interactionsOf(ctx)).toEqual([
+      [
+        'Ada Lovelace',
+        'message',
+        'outbound',
+        'linkedin:c1',
+        '2026-01-05T10:00:00.000Z',
+        'Hi Ada, would you speak to my class?',
+      ],
+      ['Ada Lovelace', 'message', 'inbound', 'linkedin:c1', '2026-01-06T09:30:00.000Z', 'Gladly & happily!'],
+      [
+        'Grace Hopper',
+        'message',
+        'inbound',
+        'linkedin:c2',
+        '2026-02-01T08:00:00.000Z',
+        'Compilers\nHave you seen COBOL?',
+      ],
+    ]);
+    const invites = await ctx.db
+      .selectFrom('linkedin_invitations')
+      .select(['direction', 'name', 'message', 'sent_on'])
+      .where('owner_id', '=', ctx.actor?.accountId as string)
+      .orderBy('sent_on')
+      .execute();
+    expect(invites).toEqual([
+      {
+        direction: 'outgoing',
+        name: 'Alan Turing',
+        message: 'Loved your paper on computable numbers',
+        sent_on: '2025-09-27',
+      },
+      { direction: 'incoming', name: 'Charles Babbage', message: null, sent_on: '2025-10-02' },
+    ]);
+    const profile = await ctx.db
+      .selectFrom('account_profiles')
+      .selectAll()
+      .where('account_id', '=', ctx.actor?.accountId as string)
+      .executeTakeFirst();
+    expect(profile).toMatchObject({
+      headline: 'Professor of Management',
+      linkedin_url: ME,
+      location: 'Boston, MA',
+    });
+    expect(JSON.parse(profile?.positions ?? '[]')).toEqual([
+      {
+        organisation: 'State University',
+        title: 'Professor',
+        startedOn: '2015-08',
+        endedOn: null,
+        description: null,
+      },
+    ]);
+
+    ctx.clock.advance(DAY_MS);
+    const again = await importLinkedin(ctx, {
+      source: { name: 'export.zip', bytes: fullExport() },
+      dryRun: false,
+    });
+    expect(again.stats).toMatchObject({ created: 0, updated: 0, unchanged: 2, messages: 0, invitations: 0 });
+    expect(await interactionsOf(ctx)).toHaveLength(3);
+
+    const newer = await importLinkedin(ctx, {
+      source: { name: 'newer.zip', bytes: fullExport('Chief Scientist') },
+      dryRun: false,
+    });
+    expect(newer.stats).toMatchObject({ updated: 1, unchanged: 1 });
+    expect((await getContact(ctx, ada.id)).history).toContainEqual(
+      expect.objectContaining({
+        field: 'title',
+        oldValue: 'Head of Research',
+        newValue: 'Chief Scientist',
+        source: 'linkedin',
+      }),
+    );
+
+    await undoImport(ctx, newer.id as string);
+    expect((await getContact(ctx, ada.id)).title).toBe('Head of Research');
+    await undoImport(ctx, again.id as string);
+    await undoImport(ctx, report.id as string);
+    expect((await listContacts(ctx, {})).items).toEqual([]);
+    expect(await interactionsOf(ctx)).toEqual([]);
+    expect(
+      await ctx.db
+        .selectFrom('linkedin_invitations')
+        .selectAll()
+        .where('owner_id', '=', ctx.actor?.accountId as string)
+        .execute(),
+    ).toEqual([]);
+    expect(
+      await ctx.db
+        .selectFrom('account_profiles')
+        .selectAll()
+        .where('account_id', '=', ctx.actor?.accountId as string)
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it('takes a single Connections.csv from before 2021 (no preamble, no URL column)', async () => {
+    const { ctx } = await h.account();
+    const csv =
+      'First Name,Last Name,Email Address,Company,Position,Connected On\nAlan,Turing,alan@example.com,Bletchley Park,Cryptanalyst,7-Feb-22';
+    const r = await importLinkedin(ctx, {
+      source: { name: 'Connections.csv', bytes: enc(csv) },
+      dryRun: false,
+    });
+    expect(r.stats).toMatchObject({ created: 1 });
+    const alan = await getContact(ctx, (await listContacts(ctx, { q: 'alan' })).items[0]?.id as string);
+    expect(alan).toMatchObject({
+      connectedOn: '2022-02-07',
+      emails: [{ value: 'alan@example.com' }],
+      organisation: { name: 'Bletchley Park' },
+    });
+    const again = await importLinkedin(ctx, {
+      source: { name: 'Connections.csv', bytes: enc(csv) },
+      dryRun: false,
+    });
+    expect(again.stats).toMatchObject({ created: 0, unchanged: 1 });
+  });
+
+  it('refuses a file that is not a LinkedIn export, naming it, and stores nothing', async () => {
+    const { ctx } = await h.account();
+    await expect(
+      importLinkedin(ctx, {
+        source: { name: 'broken.zip', bytes: enc('PK\u0003\u0004 not really a zip') },
+        dryRun: false,
+      }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      message: expect.stringMatching(/broken\.zip/),
+    });
+    await expect(
+      importLinkedin(ctx, {
+        source: { name: 'other.zip', bytes: exportZip({ 'Ad_Targeting.csv': 'a,b\n1,2' }) },
+        dryRun: false,
+      }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+    });
+    expect((await listContacts(ctx, {})).items).toEqual([]);
+  });
+});

@@ -1,0 +1,257 @@
+import {
+  describeMessageDirection,
+  inferOwnerProfileUrl,
+  type LinkedinExportInput,
+  type LinkedinInvitation,
+  type LinkedinMessage,
+  type LinkedinProfile,
+  parseConnections,
+  parseInvitations,
+  parseMessages,
+  parseProfile,
+  readLinkedinExport,
+} from '../../formats/linkedin';
+import type { ImportedPerson, ParseIssue } from '../../formats/model';
+import { normaliseLinkedinUrl } from '../contacts/contact';
+import { type Ctx, nowIso } from '../context';
+import { AppError } from '../errors';
+import {
+  existingInteractionKeys,
+  existingInvitationKeys,
+  findAccountProfile,
+  insertChangeRows,
+  insertInteractionLinks,
+  insertInteractionRows,
+  insertInvitations,
+  loadMatchIndex,
+  saveAccountProfile,
+} from './import.queries';
+import type { ImportReport } from './import-report';
+import { type ProgressListener, runImport } from './run-import';
+
+const SUMMARY_MAX = 5000;
+
+/** Message text for the interaction log: HTML tags and entities turned into plain text, trimmed. */
+function plainText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .trim()
+    .slice(0, SUMMARY_MAX);
+}
+
+/**
+ * Imports a LinkedIn data export (the zip, an unzipped folder, or one of its CSV files). Connections become or
+ * update contacts (keyed on the profile URL); in the same transaction every message becomes an interaction with the
+ * right contact, outbound or inbound as seen from the export's owner, grouped by conversation; invitations are
+ * kept with their notes; Profile.csv and Positions.csv fill the account's own profile. Re-importing the same
+ * export adds nothing; undoing the import takes all of it back.
+ */
+export async function importLinkedin(
+  ctx: Ctx,
+  input: { source: LinkedinExportInput; dryRun: boolean; onProgress?: ProgressListener },
+): Promise<ImportReport> {
+  const read = await readLinkedinExport(input.source);
+  if (!read.ok) {
+    throw new AppError('validation', `${read.error.file}: ${read.error.message}`, {
+      issues: [{ path: 'file', message: `${read.error.file}: ${read.error.message}` }],
+    });
+  }
+  const files = read.files;
+  const fileName = 'bytes' in input.source ? input.source.name : input.source.path;
+  if (!files.connections && !files.messages && !files.invitations && !files.profile) {
+    throw new AppError(
+      'validation',
+      `file: ${fileName} holds none of Connections.csv, messages.csv, Invitations.csv or Profile.csv`,
+      {
+        issues: [{ path: 'file', message: 'not a LinkedIn data export' }],
+      },
+    );
+  }
+  const issues: ParseIssue[] = [];
+  let people: ImportedPerson[] = [];
+  let hiddenProfiles = 0;
+  if (files.connections) {
+    const parsed = parseConnections(files.connections.bytes, { file: files.connections.name });
+    people = parsed.records;
+    issues.push(...parsed.issues);
+    hiddenProfiles = parsed.hiddenProfiles;
+  }
+  let messages: LinkedinMessage[] = [];
+  if (files.messages) {
+    const parsed = parseMessages(files.messages.bytes, { file: files.messages.name });
+    messages = parsed.records;
+    issues.push(...parsed.issues);
+  }
+  let invitations: LinkedinInvitation[] = [];
+  if (files.invitations) {
+    const parsed = parseInvitations(files.invitations.bytes, { file: files.invitations.name });
+    invitations = parsed.records;
+    issues.push(...parsed.issues);
+  }
+  let profile: LinkedinProfile | undefined;
+  if (files.profile) {
+    const parsed = parseProfile({
+      profile: files.profile.bytes,
+      positions: files.positions?.bytes,
+      emailAddresses: files.emailAddresses?.bytes,
+    });
+    profile = parsed.records[0];
+    issues.push(...parsed.issues);
+  }
+  const ownerUrl = messages.length > 0 ? inferOwnerProfileUrl(messages) : undefined;
+  if (messages.length > 0 && !ownerUrl) {
+    issues.push({
+      ref: { file: files.messages?.name ?? 'messages.csv' },
+      message: 'could not tell which side of the conversations is you, so messages were not imported',
+      severity: 'warning',
+    });
+  }
+
+  return runImport(ctx, {
+    kind: 'linkedin',
+    fileName,
+    people,
+    issues,
+    dryRun: input.dryRun,
+    onProgress: input.onProgress,
+    extraPreview: {
+      messages: ownerUrl ? messages.length : 0,
+      invitations: invitations.length,
+      hiddenProfiles,
+    },
+    extra: async (tx, importId) => {
+      const ownerId = tx.actor?.accountId as string;
+      const now = nowIso(tx);
+      const index = await loadMatchIndex(tx.db, ownerId);
+      const contactOf = (url: string | undefined) => {
+        const norm = url ? normaliseLinkedinUrl(url) : null;
+        return norm ? index.live.get(`url:${norm}`) : undefined;
+      };
+      const extraIssues: ParseIssue[] = [];
+
+      // Messages → interactions, once each (the external key makes re-imports idempotent).
+      let messagesImported = 0;
+      let messagesWithoutContact = 0;
+      if (ownerUrl) {
+        const keyOf = (m: LinkedinMessage) =>
+          `linkedin:${m.conversationId}:${m.sentAt}:${m.senderUrl ?? m.fromName}`;
+        const known = await existingInteractionKeys(tx.db, ownerId, messages.map(keyOf));
+        const rows: Parameters<typeof insertInteractionRows>[1] = [];
+        const links: Parameters<typeof insertInteractionLinks>[1] = [];
+        for (const m of messages) {
+          const key = keyOf(m);
+          if (known.has(key)) continue;
+          known.add(key);
+          const { direction, counterpartUrls } = describeMessageDirection(m, ownerUrl);
+          const contacts = [
+            ...new Set(counterpartUrls.map(contactOf).filter((c): c is string => Boolean(c))),
+          ];
+          if (contacts.length === 0) {
+            messagesWithoutContact++;
+            continue;
+          }
+          const id = tx.ids.next();
+          rows.push({
+            id,
+            owner_id: ownerId,
+            kind: 'message',
+            occurred_at: m.sentAt,
+            direction,
+            answered: null,
+            summary: plainText([m.subject, m.content].filter(Boolean).join('\n')) || null,
+            source: 'linkedin',
+            external_key: key,
+            conversation_key: `linkedin:${m.conversationId}`,
+            import_id: importId,
+            created_at: now,
+            updated_at: now,
+            deleted_at: null,
+          });
+          for (const contactId of contacts)
+            links.push({ owner_id: ownerId, interaction_id: id, contact_id: contactId });
+          messagesImported++;
+        }
+        await insertInteractionRows(tx.db, rows);
+        await insertInteractionLinks(tx.db, links);
+      }
+
+      // Invitations, pending in either direction, with the note that came with them.
+      const knownInvites = await existingInvitationKeys(tx.db, ownerId);
+      const inviteRows: Parameters<typeof insertInvitations>[1] = [];
+      for (const inv of invitations) {
+        const url = inv.direction === 'outgoing' ? inv.inviteeUrl : inv.inviterUrl;
+        const name = inv.direction === 'outgoing' ? inv.toName : inv.fromName;
+        const key = `${inv.direction}:${url ?? name.toLowerCase()}:${inv.sentOn}`;
+        if (knownInvites.has(key)) continue;
+        knownInvites.add(key);
+        inviteRows.push({
+          id: tx.ids.next(),
+          owner_id: ownerId,
+          contact_id: contactOf(url) ?? null,
+          direction: inv.direction,
+          name,
+          profile_url: url ?? null,
+          message: inv.message ?? null,
+          sent_on: inv.sentOn,
+          natural_key: key,
+          import_id: importId,
+          created_at: now,
+        });
+      }
+      await insertInvitations(tx.db, inviteRows);
+
+      // The account's own profile, kept for undo.
+      if (profile) {
+        const before = await findAccountProfile(tx.db, ownerId);
+        await insertChangeRows(tx.db, [
+          {
+            id: tx.ids.next(),
+            import_id: importId,
+            owner_id: ownerId,
+            entity: 'profile',
+            entity_id: ownerId,
+            action: before ? 'updated' : 'created',
+            before: before ? JSON.stringify(before) : null,
+          },
+        ]);
+        await saveAccountProfile(tx.db, {
+          account_id: ownerId,
+          headline: profile.headline ?? before?.headline ?? null,
+          summary: profile.summary ?? before?.summary ?? null,
+          industry: profile.industry ?? before?.industry ?? null,
+          location: profile.location ?? before?.location ?? null,
+          linkedin_url: ownerUrl ?? before?.linkedin_url ?? null,
+          websites: JSON.stringify(profile.websites.map((w) => ({ label: w.label ?? null, url: w.value }))),
+          positions: JSON.stringify(
+            profile.positions.map((p) => ({
+              organisation: p.company,
+              title: p.title ?? null,
+              startedOn: p.startedOn ?? null,
+              endedOn: p.finishedOn ?? null,
+              description: p.description ?? null,
+            })),
+          ),
+          updated_at: now,
+        });
+      }
+      return {
+        stats: {
+          messages: messagesImported,
+          messagesWithoutContact,
+          invitations: inviteRows.length,
+          profile: profile ? 1 : 0,
+          hiddenProfiles,
+        },
+        issues: extraIssues,
+      };
+    },
+  });
+}
