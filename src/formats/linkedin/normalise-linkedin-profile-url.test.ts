@@ -20,10 +20,19 @@ describe('normaliseLinkedinProfileUrl', () => {
     expect(normaliseLinkedinProfileUrl('https://example.com/in/ada')).toBeUndefined();
     expect(normaliseLinkedinProfileUrl('https://www.linkedin.com/company/acme')).toBeUndefined();
     expect(normaliseLinkedinProfileUrl('')).toBeUndefined();
+    // Dot segments are resolved away by URL parsing, as core does.
+    expect(normaliseLinkedinProfileUrl('https://www.linkedin.com/in/.')).toBeUndefined();
+    expect(normaliseLinkedinProfileUrl('https://www.linkedin.com/in/../ada')).toBeUndefined();
+    expect(normaliseLinkedinProfileUrl('https://www.linkedin.com/in/.ada/')).toBe(
+      'https://www.linkedin.com/in/.ada',
+    );
   });
 
   it("gives the same key as core's normaliseLinkedinUrl, fast path or not", () => {
-    const slug = fc.stringMatching(/^[A-Za-z0-9%._~-]{1,20}$/);
+    const slug = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9%._~-]{1,20}$/),
+      fc.constantFrom('.', '..', '.a', 'a.', '%2e'),
+    );
     const url = fc.tuple(
       fc.constantFrom('https://www.', 'http://', 'https://de.', 'www.', 'HTTPS://WWW.', ''),
       fc.constantFrom('linkedin.com', 'LinkedIn.com', 'example.com'),
@@ -36,7 +45,7 @@ describe('normaliseLinkedinProfileUrl', () => {
         const raw = parts.join('');
         expect(normaliseLinkedinProfileUrl(raw)).toBe(normaliseLinkedinUrl(raw) ?? undefined);
       }),
-      { numRuns: 1000 },
+      { numRuns: 3000 },
     );
   });
 });

@@ -11,8 +11,9 @@ export function normaliseLinkedinProfileUrl(raw: string): string | undefined {
 }
 
 // Already canonical but for a trailing slash: nothing to decode, lower-case or escape. A compiled regex test is
-// several times faster here than a character loop.
-const CANONICAL = /^https:\/\/www\.linkedin\.com\/in\/[a-z0-9_.-]+\/?$/;
+// several times faster here than a character loop. A slug starting with a dot takes the slow path: `.` and `..`
+// are path segments that URL parsing removes.
+const CANONICAL = /^https:\/\/www\.linkedin\.com\/in\/[a-z0-9_-][a-z0-9_.-]*\/?$/;
 const SLASH = 47;
 
 function normaliseSlowly(text: string): string | undefined {

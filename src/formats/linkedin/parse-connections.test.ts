@@ -155,6 +155,14 @@ describe('parseConnections', () => {
     ]);
   });
 
+  it('reads a file whose lines end with CR alone', () => {
+    const text = 'First Name,Last Name,Connected On\rAda,Quill,01 Jan 2024\rBo,Lind,02 Jan 2024';
+    expect(parseConnections(text).records.map((r) => [r.ref.line, r.givenName])).toEqual([
+      [2, 'Ada'],
+      [3, 'Bo'],
+    ]);
+  });
+
   it('says so when there is no header row', () => {
     expect(parseConnections('Name,Email\nAda,ada@example.com\n', { file: 'x.csv' })).toEqual({
       records: [],

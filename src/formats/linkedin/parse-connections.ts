@@ -130,8 +130,9 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 const SLASH = 47;
-// `https://www.linkedin.com/in/<slug>` with nothing to decode, lower-case or escape (normaliseLinkedinProfileUrl).
-const CANONICAL_URL = /https:\/\/www\.linkedin\.com\/in\/[a-z0-9_.-]+\/?/y;
+// `https://www.linkedin.com/in/<slug>` with nothing to decode, lower-case or escape (normaliseLinkedinProfileUrl;
+// a slug starting with a dot is left to it).
+const CANONICAL_URL = /https:\/\/www\.linkedin\.com\/in\/[a-z0-9_-][a-z0-9_.-]*\/?/y;
 
 /** `text[a..b)` without surrounding whitespace; no allocation for an empty cell. */
 function cellText(text: string, a: number, b: number): string {

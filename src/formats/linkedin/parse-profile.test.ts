@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePositions, parseProfile } from './parse-profile';
 
@@ -76,5 +77,16 @@ describe('parseProfile', () => {
     expect(records[0]).toMatchObject({ company: 'Acme', finishedOn: '2021', current: false });
     expect(records[0]?.startedOn).toBeUndefined();
     expect(issues).toMatchObject([{ ref: { line: 2 }, field: 'Started On', severity: 'warning' }]);
+  });
+
+  it('never throws, whatever the files hold', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.string({ maxLength: 200 }), (bytes, text) => {
+        const header = 'First Name,Last Name,Headline,Websites\n';
+        const result = parseProfile({ profile: header + text, positions: bytes, emailAddresses: text });
+        expect(result.records.length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifyLinkedinFileName, readLinkedinExport } from './read-linkedin-export';
@@ -116,5 +117,22 @@ describe('readLinkedinExport', () => {
       ok: false,
       error: { file: join(dir, 'missing.zip') },
     });
+  });
+
+  it('never throws on arbitrary bytes, zip-looking or not', async () => {
+    const zip = zipSync({ 'Connections.csv': strToU8(CONNECTIONS), 'messages.csv': strToU8('x') });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.nat(zip.length),
+        fc.boolean(),
+        async (noise, cut, asZip) => {
+          const bytes = asZip ? new Uint8Array([...zip.subarray(0, cut), ...noise]) : noise;
+          const result = await readLinkedinExport({ name: 'x.zip', bytes });
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -17,10 +17,12 @@ export function normaliseHeaderName(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** Text of a LinkedIn file given as bytes (any encoding decode.ts knows) or text, without a BOM. */
+/** Text of a LinkedIn file given as bytes (any encoding decode.ts knows) or text: no BOM, lone-CR line ends made LF. */
 export function linkedinText(input: Uint8Array | string): string {
-  if (typeof input === 'string') return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  return decodeFileBytes(input).text;
+  let text = typeof input === 'string' ? input : decodeFileBytes(input).text;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A file re-saved by old Mac software ends lines with CR alone.
+  return text.includes('\r') && !text.includes('\n') ? text.replaceAll('\r', '\n') : text;
 }
 
 /**
