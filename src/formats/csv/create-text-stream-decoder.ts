@@ -1,6 +1,5 @@
 import iconv from 'iconv-lite';
-import { detectEncoding, type TextEncoding } from '../text/decode';
-import { decodeFileBytes } from './decode-file-bytes';
+import { decodeBytes, detectEncoding, type TextEncoding } from '../text/decode';
 
 /** Bytes in, text out, chunk by chunk; the encoding is decided on the first 64 KB (or the whole file if smaller). */
 export interface TextStreamDecoder {
@@ -26,13 +25,13 @@ export function createTextStreamDecoder(): TextStreamDecoder {
 
   const choose = (head: Uint8Array, whole: boolean): string => {
     if (whole) {
-      const decoded = decodeFileBytes(head);
+      const decoded = decodeBytes(head);
       encoding = decoded.encoding;
       decode = () => '';
       flush = () => '';
       return decoded.text;
     }
-    const detected = detectEncoding(head);
+    const detected = detectEncoding(head, { complete: false });
     encoding = detected.encoding;
     if (encoding === 'utf-8' || encoding === 'utf-16le') {
       const decoder = new TextDecoder(encoding); // drops the BOM itself

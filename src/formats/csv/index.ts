@@ -14,7 +14,6 @@ export type {
 } from './create-contact-csv-reader';
 export { createContactCsvReader } from './create-contact-csv-reader';
 export { createTextStreamDecoder, type TextStreamDecoder } from './create-text-stream-decoder';
-export { decodeFileBytes } from './decode-file-bytes';
 export { CSV_FORMATS, type CsvFormat, detectCsvFormat } from './detect-csv-format';
 export { isPlausibleEmail } from './is-plausible-email';
 export { parseColumnMappingFlag } from './parse-column-mapping-flag';

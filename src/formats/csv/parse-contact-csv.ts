@@ -1,12 +1,12 @@
 import type { ImportedPerson, ParseResult } from '../model';
 import type { TextEncoding } from '../text/decode';
+import { decodeBytes } from '../text/decode';
 import {
   type ContactCsvEvent,
   type CsvPreview,
   createContactCsvReader,
   type ParseContactCsvOptions,
 } from './create-contact-csv-reader';
-import { decodeFileBytes } from './decode-file-bytes';
 import type { CsvFormat } from './detect-csv-format';
 import type { CsvDelimiter } from './sniff-delimiter';
 
@@ -33,7 +33,7 @@ export function parseContactCsv(
   options: ParseContactCsvOptions = {},
 ): ContactCsvParseResult {
   const { text, encoding } =
-    typeof input === 'string' ? { text: input, encoding: 'utf-8' as TextEncoding } : decodeFileBytes(input);
+    typeof input === 'string' ? { text: input, encoding: 'utf-8' as TextEncoding } : decodeBytes(input);
   const result: ContactCsvParseResult = {
     records: [],
     issues: [],

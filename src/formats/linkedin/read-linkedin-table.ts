@@ -1,6 +1,6 @@
-import { decodeFileBytes } from '../csv/decode-file-bytes';
 import { type CsvRow, parseCsvRows } from '../csv/parse-csv-rows';
 import type { ParseIssue } from '../model';
+import { decodeBytes } from '../text/decode';
 
 /** A LinkedIn CSV after its preamble: the header row found by content and the data rows below it. */
 export interface LinkedinTable {
@@ -19,7 +19,7 @@ export function normaliseHeaderName(name: string): string {
 
 /** Text of a LinkedIn file given as bytes (any encoding decode.ts knows) or text: no BOM, lone-CR line ends made LF. */
 export function linkedinText(input: Uint8Array | string): string {
-  let text = typeof input === 'string' ? input : decodeFileBytes(input).text;
+  let text = typeof input === 'string' ? input : decodeBytes(input).text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // A file re-saved by old Mac software ends lines with CR alone.
   return text.includes('\r') && !text.includes('\n') ? text.replaceAll('\r', '\n') : text;

@@ -28,6 +28,11 @@ describe('decodeBytes', () => {
       encoding: 'windows-1252',
     });
   });
+  it('looks at every byte, the last ones included', () => {
+    expect(decodeBytes(enc('a,b\r\nx,–\r\n'))).toEqual({ text: 'a,b\r\nx,–\r\n', encoding: 'utf-8' });
+    const latin = new Uint8Array(iconv.encode('a,b\r\nx,é\r\n', 'windows-1252'));
+    expect(decodeBytes(latin)).toEqual({ text: 'a,b\r\nx,é\r\n', encoding: 'windows-1252' });
+  });
   it('keeps plain UTF-8 as is', () => {
     expect(decodeBytes(enc('a,b\nß,陈'))).toEqual({ text: 'a,b\nß,陈', encoding: 'utf-8' });
   });

@@ -5,9 +5,12 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 /**
  * Guesses how bytes from an export are encoded: a BOM wins; many NUL bytes mean UTF-16 without a BOM (old
  * Google and some vCard exports); otherwise strict UTF-8 if it decodes, else windows-1252 (Outlook desktop, old
- * 2.1 vCards). Looks only at the start of the input, so it works on the first chunk of a stream.
+ * 2.1 vCards). Pass `complete: false` for the first chunk of a stream.
  */
-export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bomLength: number } {
+export function detectEncoding(
+  bytes: Uint8Array,
+  opts: { complete?: boolean } = {},
+): { encoding: TextEncoding; bomLength: number } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
@@ -23,15 +26,16 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom
   if (evenNuls + oddNuls > sample.length / 8) {
     return { encoding: evenNuls > oddNuls ? 'utf-16be' : 'utf-16le', bomLength: 0 };
   }
-  return { encoding: isUtf8(bytes) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+  return { encoding: isUtf8(bytes, opts.complete ?? true) ? 'utf-8' : 'windows-1252', bomLength: 0 };
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-function isUtf8(bytes: Uint8Array): boolean {
+/**
+ * Strict UTF-8 check. On the first chunk of a stream (`complete: false`) a multi-byte sequence cut at the end is
+ * not an error; on a whole file every byte counts, the last ones included.
+ */
+function isUtf8(bytes: Uint8Array, complete: boolean): boolean {
   try {
-    // A multi-byte sequence may be cut at the end of a stream chunk: ignore up to 3 trailing bytes.
-    strictUtf8.decode(bytes.subarray(0, Math.max(0, bytes.length - 3)));
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
     return true;
   } catch {
     return false;

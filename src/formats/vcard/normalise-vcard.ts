@@ -170,16 +170,16 @@ export class VCardByteSplitter {
   }
 
   end(): VCardSplitItem[] {
-    const items = this.mode === 'detect' ? this.detect() : [];
+    const items = this.mode === 'detect' ? this.detect(true) : [];
     if (this.mode === 'utf16' && this.utf16) items.push(...this.convert(this.text.push(this.utf16.decode())));
     items.push(...this.convert(this.text.end()));
     return items;
   }
 
-  private detect(): VCardSplitItem[] {
+  private detect(complete = false): VCardSplitItem[] {
     const head = Buffer.concat(this.head);
     this.head = [];
-    const { encoding, bomLength } = detectEncoding(head);
+    const { encoding, bomLength } = detectEncoding(head, { complete });
     if (encoding === 'utf-16le' || encoding === 'utf-16be') {
       this.mode = 'utf16';
       this.utf16Encoding = encoding;
