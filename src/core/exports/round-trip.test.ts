@@ -5,7 +5,9 @@ import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import type { Ctx } from '../context';
+import { importCsv } from '../imports/import-csv';
 import { importVcard } from '../imports/import-vcard';
+import { exportCsv } from './export-csv';
 import { exportVcards } from './export-vcards';
 
 async function collect(gen: AsyncGenerator<string>): Promise<string> {
@@ -100,6 +102,27 @@ describeEngines('vCard export and re-import', (h) => {
       expect((await everyone(b.ctx)).map(visible)).toEqual((await everyone(a.ctx)).map(visible));
     },
   );
+
+  it('CSV: an empty account that imports my export has the same contacts', async () => {
+    const a = await h.account();
+    await seed(a.ctx);
+    const file = await exportCsv(a.ctx);
+    const b = await h.account();
+    const report = await importCsv(b.ctx, {
+      source: new TextEncoder().encode(file),
+      fileName: 'export.csv',
+      dryRun: false,
+    });
+    expect(report.csv?.format).toBe('google');
+    expect(report.stats).toMatchObject({ created: 3, errors: 0 });
+    expect((await everyone(b.ctx)).map(visible)).toEqual((await everyone(a.ctx)).map(visible));
+    const again = await importCsv(b.ctx, {
+      source: new TextEncoder().encode(file),
+      fileName: 'export.csv',
+      dryRun: false,
+    });
+    expect(again.stats).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+  });
 
   it('re-importing my own export changes nothing and duplicates no one', async () => {
     const a = await h.account();

@@ -1,5 +1,6 @@
 import type { Ctx } from '../context';
 import type { ImportKind } from '../db/schema';
+import { importCsv } from './import-csv';
 import { importLinkedin } from './import-linkedin';
 import type { ImportReport } from './import-report';
 import { type ByteSource, countingBytes, importVcard } from './import-vcard';
@@ -29,7 +30,7 @@ export async function importFile(ctx: Ctx, input: ImportFileInput): Promise<Impo
         onProgress: input.onProgress,
       });
     case 'csv':
-      throw new Error(`${input.kind} import is wired in the next change`);
+      return importCsv(ctx, input);
   }
 }
 

@@ -39,6 +39,18 @@ export interface ImportReport {
   samples: { created: ImportSample[]; updated: ImportSample[]; unchanged: ImportSample[] };
   /** The first issues (all of them are in the downloadable report). */
   issues: ImportIssueView[];
+  /** CSV imports: how the file was read, and what a mapping screen needs when it could not be read alone. */
+  csv?: CsvImportInfo;
+}
+
+export interface CsvImportInfo {
+  format: string;
+  headers: string[];
+  needsMapping: boolean;
+  /** The first data rows, for a mapping screen. */
+  sampleRows: string[][];
+  /** A guess from the header names (column → field), for the user to correct. */
+  suggestedMapping: Record<string, unknown>;
 }
 
 const SAMPLE = 5;

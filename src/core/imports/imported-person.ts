@@ -15,7 +15,11 @@ import {
   normaliseLinkedinUrl,
   normalisePhone,
 } from '../contacts/contact';
+import { fold } from '../text/fold';
 import { isoDateOnly } from './dates';
+
+/** The extra column a Rapport CSV export names each contact by (vCard has UID for that). */
+export const RAPPORT_ID = 'Rapport ID';
 
 const LIMITS = {
   name: 200,
@@ -85,6 +89,7 @@ export function cleanPerson(person: ImportedPerson): { person: CleanPerson | nul
   };
   const location = person.location ?? takeExtra('location');
   const howWeMet = person.howWeMet ?? takeExtra('how we met');
+  const exportedId = takeExtra(RAPPORT_ID.toLowerCase());
   const clean: CleanPerson = {
     ...person,
     displayName: '',
@@ -141,6 +146,11 @@ export function cleanPerson(person: ImportedPerson): { person: CleanPerson | nul
     return { person: null, issues };
   }
   clean.displayName = name;
+  clean.sourceKey = person.sourceKey ?? exportedId ?? undefined;
+  // Someone with no email, phone or profile can still be found again when the same file comes back.
+  if (!clean.sourceKey && personKeys(clean, '').length === 0) {
+    clean.sourceKey = `name:${fold(name)}|${fold(clean.organisation ?? '')}`;
+  }
   return { person: clean, issues };
 }
 

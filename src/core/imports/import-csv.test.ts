@@ -1,0 +1,64 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/engines';
+import { getContact } from '../contacts/get-contact';
+import { listContacts } from '../contacts/list-contacts';
+import { importCsv } from './import-csv';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const GENERIC =
+  'Vorname;Nachname;Mail;Firma;Kürzel\nJürgen;Müller;jm@example.de;Acme GmbH;JM\nAnna;Schmidt;nicht-gültig;;AS\n';
+
+describeEngines('CSV import', (h) => {
+  it('asks for a column mapping for a file it cannot read alone, then imports with it', async () => {
+    const { ctx } = await h.account();
+    const preview = await importCsv(ctx, { source: enc(GENERIC), fileName: 'kontakte.csv', dryRun: true });
+    expect(preview.csv).toMatchObject({
+      format: 'generic',
+      needsMapping: true,
+      headers: ['Vorname', 'Nachname', 'Mail', 'Firma', 'Kürzel'],
+      sampleRows: [
+        ['Jürgen', 'Müller', 'jm@example.de', 'Acme GmbH', 'JM'],
+        ['Anna', 'Schmidt', 'nicht-gültig', '', 'AS'],
+      ],
+    });
+    await expect(
+      importCsv(ctx, { source: enc(GENERIC), fileName: 'kontakte.csv', dryRun: false }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      details: { issues: [{ path: 'map' }], csv: { needsMapping: true } },
+    });
+    expect((await listContacts(ctx, {})).items).toEqual([]);
+
+    const map = 'Vorname=givenName,Nachname=familyName,Mail=email,Firma=organisation,Kürzel=extra';
+    const report = await importCsv(ctx, {
+      source: enc(GENERIC),
+      fileName: 'kontakte.csv',
+      dryRun: false,
+      map,
+    });
+    expect(report.stats).toMatchObject({ created: 2, warnings: 1 });
+    expect(report.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        line: 3,
+        message: expect.stringMatching(/nicht-gültig/),
+      }),
+    ]);
+    const jurgen = await getContact(ctx, (await listContacts(ctx, { q: 'jurg' })).items[0]?.id as string);
+    expect(jurgen).toMatchObject({
+      organisation: { name: 'Acme GmbH' },
+      emails: [{ value: 'jm@example.de' }],
+      customFields: { Kürzel: 'JM' },
+    });
+  });
+
+  it('refuses an unknown mapping target, naming it, before reading anything', async () => {
+    const { ctx } = await h.account();
+    await expect(
+      importCsv(ctx, { source: enc(GENERIC), fileName: 'k.csv', dryRun: false, map: 'Vorname=firstname' }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      details: { issues: [{ path: 'map', message: expect.stringMatching(/firstname/) }] },
+    });
+  });
+});

@@ -1,0 +1,93 @@
+import {
+  type ColumnMapping,
+  parseColumnMappingFlag,
+  parseContactCsvStream,
+  suggestColumnMapping,
+} from '../../formats/csv';
+import type { ImportedPerson, ParseIssue } from '../../formats/model';
+import type { Ctx } from '../context';
+import { AppError } from '../errors';
+import type { CsvImportInfo, ImportReport } from './import-report';
+import { type ByteSource, countingBytes } from './import-vcard';
+import { type ProgressListener, runImport } from './run-import';
+
+/** `Column=field,…` (CLI and API) or a mapping object (web app) → a mapping, or a `validation` error on `map`. */
+function mappingFrom(map: string | ColumnMapping | undefined): ColumnMapping | undefined {
+  if (map === undefined || typeof map === 'object') return map;
+  const parsed = parseColumnMappingFlag(map);
+  if (!parsed.ok) {
+    throw new AppError('validation', `map: ${parsed.errors.join('; ')}`, {
+      issues: parsed.errors.map((message) => ({ path: 'map', message })),
+    });
+  }
+  return parsed.mapping;
+}
+
+/**
+ * Imports a contacts CSV: Google (2024 and older), Outlook (desktop in English, German or French; Outlook.com),
+ * Thunderbird, or any other file through a column mapping. Read as a stream. A file Rapport cannot read alone
+ * answers a preview (`dryRun`) with its headers, first rows and a suggested mapping, or a `validation` error on
+ * `map` carrying the same when it was meant to be stored.
+ */
+export async function importCsv(
+  ctx: Ctx,
+  input: {
+    source: ByteSource;
+    fileName: string;
+    dryRun: boolean;
+    map?: string | ColumnMapping;
+    size?: number;
+    onProgress?: ProgressListener;
+  },
+): Promise<ImportReport> {
+  const mapping = mappingFrom(input.map);
+  const people: ImportedPerson[] = [];
+  const issues: ParseIssue[] = [];
+  const csv: CsvImportInfo = {
+    format: 'generic',
+    headers: [],
+    needsMapping: false,
+    sampleRows: [],
+    suggestedMapping: {},
+  };
+  const source = countingBytes(input.source, input.size ?? 0, input.onProgress);
+  for await (const event of parseContactCsvStream(source, { file: input.fileName, mapping })) {
+    switch (event.kind) {
+      case 'start':
+        csv.format = event.format;
+        csv.headers = event.headers;
+        csv.suggestedMapping = mapping ?? suggestColumnMapping(event.headers);
+        break;
+      case 'record':
+        people.push(event.record);
+        break;
+      case 'issue':
+        issues.push(event.issue);
+        break;
+      case 'preview':
+        csv.needsMapping = true;
+        csv.sampleRows = event.preview.rows;
+        csv.suggestedMapping = event.preview.suggestedMapping;
+        break;
+    }
+  }
+  if (csv.needsMapping && !input.dryRun) {
+    throw new AppError(
+      'validation',
+      'map: Rapport does not know these columns; say which field each one is (a column mapping)',
+      {
+        issues: [{ path: 'map', message: 'a column mapping is needed for this file' }],
+        csv,
+      },
+    );
+  }
+  const report = await runImport(ctx, {
+    kind: 'csv',
+    fileName: input.fileName,
+    people,
+    issues,
+    dryRun: input.dryRun,
+    onProgress: input.onProgress,
+  });
+  return { ...report, csv };
+}
