@@ -25,9 +25,20 @@ export const importSummary = z.object({
   /** created, updated, unchanged, skipped, errors, warnings, and per-kind counts (messages, invitations…). */
   stats,
 });
+export const csvImportInfo = z.object({
+  format: z.string(),
+  headers: z.array(z.string()),
+  /** True when Rapport cannot read the file alone: send `map` (see `suggestedMapping`). */
+  needsMapping: z.boolean(),
+  sampleRows: z.array(z.array(z.string())),
+  suggestedMapping: z.record(z.string(), z.unknown()),
+});
+export type CsvImportInfoView = z.infer<typeof csvImportInfo>;
+
 export const importReport = importSummary.extend({
   samples: z.object({ created: z.array(sample), updated: z.array(sample), unchanged: z.array(sample) }),
   issues: z.array(importIssue),
+  csv: csvImportInfo.optional(),
 });
 export type ImportReportView = z.infer<typeof importReport>;
 export const importDetail = importSummary.extend({ issues: z.array(importIssue) });

@@ -117,6 +117,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/imports/backup', body: {} },
   { method: 'POST', path: '/api/v1/imports' },
   { method: 'GET', path: '/api/v1/exports/vcard' },
+  { method: 'GET', path: '/api/v1/exports/csv' },
 ];
 
 async function ownedResources(server: TestServer, owner: Client & { accountId: string }) {

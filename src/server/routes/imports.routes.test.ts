@@ -59,6 +59,36 @@ describe.each(ENGINES)('imports and exports over HTTP [%s]', (engine) => {
     expect((await u.post(`/api/v1/imports/${done.body.id}/undo`)).status).toBe(409);
   });
 
+  it('imports a CSV with a column mapping after a preview that asks for one, and exports CSV', async () => {
+    const u = await server.user();
+    const csv = 'Name;Work mail;Company\nChen Wei;chen@acme.example;Acme\n';
+    const preview = await u.upload('/api/v1/imports?kind=csv&dryRun=true', 'people.csv', csv);
+    expect(preview.body.csv).toMatchObject({ needsMapping: true, headers: ['Name', 'Work mail', 'Company'] });
+    const refused = await u.upload('/api/v1/imports?kind=csv', 'people.csv', csv);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.csv.needsMapping).toBe(true);
+    const map = encodeURIComponent('Name=displayName,Work mail=email:work,Company=organisation');
+    const done = await u.upload(`/api/v1/imports?kind=csv&map=${map}`, 'people.csv', csv);
+    expect(done.status).toBe(201);
+    expect(done.body.stats.created).toBe(1);
+    const out = await u.get('/api/v1/exports/csv');
+    expect(out.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(String(out.body)).toContain('chen@acme.example');
+    expect(String(out.body)).toContain('Acme');
+  });
+
+  it('imports a LinkedIn Connections.csv upload', async () => {
+    const u = await server.user();
+    const file =
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Lovelace,https://www.linkedin.com/in/ada,,Engines,Countess,07 Feb 2024\n';
+    const done = await u.upload('/api/v1/imports?kind=linkedin', 'Connections.csv', file);
+    expect(done.status).toBe(201);
+    expect((await u.get('/api/v1/contacts?q=ada')).body.items[0]).toMatchObject({
+      displayName: 'Ada Lovelace',
+      connectedOn: '2024-02-07',
+    });
+  });
+
   it('asks for a file and a known kind', async () => {
     const u = await server.user();
     const noFile = await u.request('POST', '/api/v1/imports?kind=vcard', 'x', {

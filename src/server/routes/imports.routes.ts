@@ -12,6 +12,7 @@ import {
 import { exportBackup } from '../../core/backup/export-backup';
 import { restoreBackup } from '../../core/backup/restore-backup';
 import { AppError } from '../../core/errors';
+import { exportCsv } from '../../core/exports/export-csv';
 import { exportVcards } from '../../core/exports/export-vcards';
 import { importFile } from '../../core/imports/import-file';
 import { getImport, listImports } from '../../core/imports/list-imports';
@@ -71,6 +72,21 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.code(report.status === 'preview' ? 200 : 201).send(report);
     },
+  );
+  app.get(
+    '/exports/csv',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'All my contacts as a CSV file in Google Contacts’ format (plus Rapport’s own columns)',
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="rapport-contacts.csv"')
+        .send(await exportCsv(req.ctx)),
   );
   app.get(
     '/exports/vcard',
