@@ -52,6 +52,32 @@ describeEngines('CSV import', (h) => {
     });
   });
 
+  it('takes the mapping as JSON too (the web app sends it that way)', async () => {
+    const { ctx } = await h.account();
+    const map = JSON.stringify({
+      Vorname: 'givenName',
+      Nachname: 'familyName',
+      Mail: { target: 'email', label: 'work' },
+      Firma: 'organisation',
+      Kürzel: 'ignore',
+    });
+    const report = await importCsv(ctx, { source: enc(GENERIC), fileName: 'k.csv', dryRun: false, map });
+    expect(report.stats.created).toBe(2);
+    const jurgen = await getContact(ctx, (await listContacts(ctx, { q: 'jurg' })).items[0]?.id as string);
+    expect(jurgen.emails).toEqual([{ value: 'jm@example.de', label: 'work', source: 'csv' }]);
+    expect(jurgen.customFields).toEqual({});
+    await expect(
+      importCsv(ctx, {
+        source: enc(GENERIC),
+        fileName: 'k.csv',
+        dryRun: true,
+        map: '{"Vorname": "shoeSize"}',
+      }),
+    ).rejects.toMatchObject({
+      details: { issues: [{ path: 'map.Vorname' }] },
+    });
+  });
+
   it('refuses an unknown mapping target, naming it, before reading anything', async () => {
     const { ctx } = await h.account();
     await expect(

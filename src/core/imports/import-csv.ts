@@ -1,5 +1,6 @@
 import {
   type ColumnMapping,
+  columnMappingSchema,
   parseColumnMappingFlag,
   parseContactCsvStream,
   suggestColumnMapping,
@@ -7,13 +8,28 @@ import {
 import type { ImportedPerson, ParseIssue } from '../../formats/model';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import { validate } from '../validate';
 import type { CsvImportInfo, ImportReport } from './import-report';
 import { type ByteSource, countingBytes } from './import-vcard';
 import { type ProgressListener, runImport } from './run-import';
 
-/** `Column=field,…` (CLI and API) or a mapping object (web app) → a mapping, or a `validation` error on `map`. */
+/**
+ * `Column=field,…` (CLI), a JSON object `{"Column": "field" | {"target", "label"}}` (web app, API) or a mapping
+ * object → a mapping, or a `validation` error on `map`.
+ */
 function mappingFrom(map: string | ColumnMapping | undefined): ColumnMapping | undefined {
   if (map === undefined || typeof map === 'object') return map;
+  if (map.trim().startsWith('{')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(map);
+    } catch {
+      throw new AppError('validation', 'map: is not valid JSON', {
+        issues: [{ path: 'map', message: 'is not valid JSON' }],
+      });
+    }
+    return validate(columnMappingSchema, json, 'map');
+  }
   const parsed = parseColumnMappingFlag(map);
   if (!parsed.ok) {
     throw new AppError('validation', `map: ${parsed.errors.join('; ')}`, {
