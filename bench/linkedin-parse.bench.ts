@@ -15,50 +15,10 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { inferSchema, initParser } from 'udsv';
 import { parseConnections } from '../src/formats/linkedin/parse-connections';
-import { percentile, syntheticPeople, time } from './synthetic';
+import { percentile, syntheticConnectionsCsv, time } from './synthetic';
 
 const N = Number(process.env.BENCH_CONNECTIONS ?? 30_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-
-function syntheticConnectionsCsv(n: number): string {
-  const lines = [
-    'Notes:',
-    '"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261"',
-    '',
-    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
-  ];
-  const newest = Date.UTC(2026, 10, 25);
-  syntheticPeople(n).forEach((p, i) => {
-    // Newest first, as LinkedIn sorts it: 30,000 connections over ~15 years, a few per day.
-    const day = new Date(newest - Math.floor(i / 5.5) * 86_400_000);
-    const date = `${String(day.getUTCDate()).padStart(2, '0')} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
-    if (i % 500 === 499) {
-      lines.push(`,,,,,,${date}`); // a hidden profile
-      return;
-    }
-    const slug = `${p.givenName}-${p.familyName}-${i.toString(36)}`
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9-]/g, '');
-    lines.push(
-      [
-        p.givenName,
-        i % 7 === 0 ? `${p.familyName}, MBA` : p.familyName,
-        `https://www.linkedin.com/in/${slug}${i % 10 === 0 ? '/' : ''}`,
-        i % 4 === 0 ? p.email : '',
-        i % 5 === 0 ? `${p.organisation}, Inc.` : p.organisation,
-        i % 11 === 0 ? `${p.title} "Platform"` : p.title,
-        date,
-      ]
-        .map(quote)
-        .join(','),
-    );
-  });
-  return lines.join('\n'); // no newline after the last row, as LinkedIn writes it
-}
 
 const text = syntheticConnectionsCsv(N);
 const bytes = new TextEncoder().encode(text);

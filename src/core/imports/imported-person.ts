@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   addressInput,
   dateInput,
@@ -48,50 +48,109 @@ function clip(value: string | undefined, max: number): string | undefined {
   return v ? v.slice(0, max) : undefined;
 }
 
+function warn(issues: ParseIssue[], ref: ImportedPerson['ref'], field: string, message: string) {
+  issues.push({ ref, field, message, severity: 'warning' });
+}
+
+// Fast paths that accept only what the contract's schemas accept too (zod's own email pattern; an http(s) URL
+// with a dotted host and no spaces). Anything else goes through the schema, so the rules stay the contract's.
+const EMAIL = z.regexes.email;
+const PLAIN_URL = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(\/[^\s]*)?$/i;
+const FAST = {
+  emails: (v: string) => v.length <= 320 && EMAIL.test(v),
+  urls: (v: string) => v.length <= 2048 && PLAIN_URL.test(v),
+  phones: (_v: string) => false,
+} as const;
+const SCHEMAS = { emails: emailInput, urls: urlInput, phones: phoneInput } as const;
+
+function cleanList(
+  field: keyof typeof SCHEMAS,
+  items: LabelledValue[],
+  issues: ParseIssue[],
+  ref: ImportedPerson['ref'],
+): LabelledValue[] {
+  if (items.length === 0) return [];
+  const out: LabelledValue[] = [];
+  const n = Math.min(items.length, LIMITS.list);
+  for (let i = 0; i < n; i++) {
+    const item = items[i] as LabelledValue;
+    const value = item.value.trim();
+    const label = item.label ? item.label.trim().slice(0, 60) || undefined : undefined;
+    if (FAST[field](value)) {
+      out.push(label ? { value, label } : { value });
+      continue;
+    }
+    const parsed = ok(SCHEMAS[field], label ? { value, label } : { value }) as LabelledValue | undefined;
+    if (parsed) out.push(parsed);
+    else warn(issues, ref, `${field}.${i}`, `"${item.value}" is not a valid ${field.slice(0, -1)}; left out`);
+  }
+  if (items.length > LIMITS.list) warn(issues, ref, field, `only the first ${LIMITS.list} are kept`);
+  return out;
+}
+
+function cleanDate(
+  value: string | undefined,
+  field: string,
+  issues: ParseIssue[],
+  ref: ImportedPerson['ref'],
+) {
+  if (!value) return undefined;
+  const parsed = ok(partialDate, value);
+  if (parsed === undefined) warn(issues, ref, field, `"${value}" is not a date; left out`);
+  return parsed;
+}
+
+/** Takes a field out of `extra` by case-insensitive name. */
+function takeExtra(extra: Record<string, string>, name: string): string | undefined {
+  for (const key in extra) {
+    if (key.toLowerCase() === name) {
+      const v = extra[key];
+      delete extra[key];
+      return v;
+    }
+  }
+  return undefined;
+}
+
+function cleanExtra(extra: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  let n = 0;
+  for (const k in extra) {
+    const v = extra[k] as string;
+    const key = k.trim();
+    if (!key || !v.trim()) continue;
+    if (++n > LIMITS.extras) break;
+    out[key.slice(0, LIMITS.extraKey)] = v.slice(0, LIMITS.extraValue);
+  }
+  return out;
+}
+
 /**
  * Checks an imported record against the same rules as the API. A bad value (malformed email, impossible date) is
  * dropped with a warning naming the field; a record with nothing to call the person by is an error.
  */
 export function cleanPerson(person: ImportedPerson): { person: CleanPerson | null; issues: ParseIssue[] } {
   const issues: ParseIssue[] = [];
-  const warn = (field: string, message: string) =>
-    issues.push({ ref: person.ref, field, message, severity: 'warning' });
-  const list = <T>(field: string, items: LabelledValue[], schema: z.ZodType<T>): T[] => {
-    const out: T[] = [];
-    items.slice(0, LIMITS.list).forEach((item, i) => {
-      const parsed = ok(schema, {
-        value: item.value,
-        ...(item.label ? { label: item.label.slice(0, 60) } : {}),
-      });
-      if (parsed === undefined)
-        warn(`${field}.${i}`, `"${item.value}" is not a valid ${field.replace(/s$/, '')}; left out`);
-      else out.push(parsed);
-    });
-    if (items.length > LIMITS.list) warn(field, `only the first ${LIMITS.list} are kept`);
-    return out;
-  };
-  const date = (field: string, value: string | undefined) => {
-    if (!value) return undefined;
-    const parsed = ok(partialDate, value);
-    if (parsed === undefined) warn(field, `"${value}" is not a date; left out`);
-    return parsed;
-  };
-
-  const emails = list('emails', person.emails, emailInput) as LabelledValue[];
+  const ref = person.ref;
+  const emails = cleanList('emails', person.emails, issues, ref);
   // Location and how-we-met travel as extra fields in vCard and CSV (and Outlook has a Location column).
-  const extra = { ...person.extra };
-  const takeExtra = (name: string) => {
-    const key = Object.keys(extra).find((k) => k.toLowerCase() === name);
-    if (!key) return undefined;
-    const v = extra[key];
-    delete extra[key];
-    return v;
-  };
-  const location = person.location ?? takeExtra('location');
-  const howWeMet = person.howWeMet ?? takeExtra('how we met');
-  const exportedId = takeExtra(RAPPORT_ID.toLowerCase());
+  let extra = person.extra;
+  let location = person.location;
+  let howWeMet = person.howWeMet;
+  let exportedId: string | undefined;
+  for (const _ in extra) {
+    extra = { ...person.extra };
+    location ??= takeExtra(extra, 'location');
+    howWeMet ??= takeExtra(extra, 'how we met');
+    exportedId = takeExtra(extra, RAPPORT_ID.toLowerCase());
+    extra = cleanExtra(extra);
+    break;
+  }
+  let connectedOn: string | undefined;
+  if (person.connectedOn)
+    connectedOn = isoDateOnly(person.connectedOn, (m) => warn(issues, ref, 'connectedOn', m));
   const clean: CleanPerson = {
-    ...person,
+    ref,
     displayName: '',
     givenName: clip(person.givenName, LIMITS.name),
     familyName: clip(person.familyName, LIMITS.name),
@@ -106,29 +165,30 @@ export function cleanPerson(person: ImportedPerson): { person: CleanPerson | nul
     location: clip(location, LIMITS.name),
     howWeMet: clip(howWeMet, 2000),
     emails,
-    phones: list('phones', person.phones, phoneInput) as LabelledValue[],
-    urls: list('urls', person.urls, urlInput) as LabelledValue[],
-    addresses: person.addresses
-      .slice(0, LIMITS.list)
-      .map((a) => ok(addressInput, Object.fromEntries(Object.entries(a).filter(([, v]) => v))))
-      .filter((a): a is NonNullable<typeof a> => a !== undefined),
-    dates: (person.dates ?? [])
-      .map((d) => ok(dateInput, d))
-      .filter((d): d is NonNullable<typeof d> => d !== undefined),
-    birthday: date('birthday', person.birthday),
-    connectedOn: person.connectedOn
-      ? isoDateOnly(person.connectedOn, (m) => warn('connectedOn', m))
-      : undefined,
-    tags: [...new Set(person.tags.map((t) => t.trim().slice(0, LIMITS.tag)).filter(Boolean))].slice(
-      0,
-      LIMITS.tags,
-    ),
-    extra: Object.fromEntries(
-      Object.entries(extra)
-        .filter(([k, v]) => k.trim() && v.trim())
-        .slice(0, LIMITS.extras)
-        .map(([k, v]) => [k.trim().slice(0, LIMITS.extraKey), v.slice(0, LIMITS.extraValue)]),
-    ),
+    phones: cleanList('phones', person.phones, issues, ref),
+    urls: cleanList('urls', person.urls, issues, ref),
+    addresses:
+      person.addresses.length === 0
+        ? []
+        : person.addresses
+            .slice(0, LIMITS.list)
+            .map((a) => ok(addressInput, Object.fromEntries(Object.entries(a).filter(([, v]) => v))))
+            .filter((a): a is NonNullable<typeof a> => a !== undefined),
+    dates: person.dates?.length
+      ? person.dates.map((d) => ok(dateInput, d)).filter((d): d is NonNullable<typeof d> => d !== undefined)
+      : [],
+    birthday: cleanDate(person.birthday, 'birthday', issues, ref),
+    connectedOn,
+    tags:
+      person.tags.length === 0
+        ? []
+        : [...new Set(person.tags.map((t) => t.trim().slice(0, LIMITS.tag)).filter(Boolean))].slice(
+            0,
+            LIMITS.tags,
+          ),
+    extra,
+    photo: person.photo,
+    raw: person.raw,
   };
   const name = deriveDisplayName({
     displayName: clip(person.displayName, LIMITS.name),
