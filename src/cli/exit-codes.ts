@@ -42,11 +42,16 @@ export const EXIT_CODE_TABLE: readonly { status: number; codes: string; meaning:
   },
   { status: exitCodeFor('unauthenticated'), codes: 'unauthenticated', meaning: 'no account to act as yet' },
   { status: exitCodeFor('forbidden'), codes: 'forbidden', meaning: 'the acting account may not do this' },
-  { status: exitCodeFor('not_found'), codes: 'not_found', meaning: 'no such contact, tag, token or account' },
+  {
+    status: exitCodeFor('not_found'),
+    codes: 'not_found',
+    meaning: 'no such contact, tag, token, account, import, merge or file',
+  },
   {
     status: exitCodeFor('conflict'),
     codes: 'conflict',
-    meaning: 'already exists (e.g. email taken, tag name used)',
+    meaning:
+      'already exists or already done (email taken, import undone twice, restore into a non-empty account)',
   },
   { status: exitCodeFor('too_large'), codes: 'too_large', meaning: 'input over a size limit' },
   {

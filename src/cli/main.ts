@@ -3,9 +3,16 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../core/errors';
 import { registerAccount } from './commands/account';
 import { registerAdd } from './commands/add';
+import { registerBackup } from './commands/backup';
 import { registerDb } from './commands/db';
+import { registerDuplicates } from './commands/duplicates';
 import { registerEdit } from './commands/edit';
+import { registerExport } from './commands/export';
+import { registerImport } from './commands/import';
+import { registerImports } from './commands/imports';
 import { registerList } from './commands/list';
+import { registerMerge } from './commands/merge';
+import { registerMerges } from './commands/merges';
 import { registerOrgs } from './commands/orgs';
 import { registerRestore } from './commands/restore';
 import { registerRm } from './commands/rm';
@@ -64,6 +71,13 @@ ${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,
     registerTags,
     registerTag,
     registerOrgs,
+    registerImport,
+    registerImports,
+    registerExport,
+    registerBackup,
+    registerDuplicates,
+    registerMerge,
+    registerMerges,
   ]) {
     register(program);
   }

@@ -63,6 +63,19 @@ export function fields(pairs: [string, string | null | undefined][]): string {
     .join('\n');
 }
 
+/**
+ * A domain error with text for people on what to do next (e.g. a ready-to-edit `--map`), printed after the
+ * message; under --json the error is reported exactly as the wrapped one.
+ */
+export class HintedError extends AppError {
+  constructor(
+    error: AppError,
+    readonly hint: string,
+  ) {
+    super(error.code, error.message, error.details);
+  }
+}
+
 interface Candidate {
   id: string;
   displayName: string;
@@ -93,6 +106,7 @@ export function reportError(e: unknown, json: boolean): number {
       ),
     );
   }
+  if (e instanceof HintedError) lines.push('', e.hint);
   if (err.code === 'internal' && process.env.RAPPORT_DEBUG && e instanceof Error && e.stack) {
     lines.push(e.stack);
   }

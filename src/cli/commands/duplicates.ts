@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import type { ContactSummary } from '../../contracts/contacts';
+import { dismissDuplicate } from '../../core/duplicates/dismiss-duplicate';
+import { findDuplicates } from '../../core/duplicates/find-duplicates';
+import { examples } from '../help';
+import { emit, type GlobalOptions } from '../output';
+import { resolveContact } from '../resolve';
+import { withAccount } from '../runtime';
+
+function person(c: ContactSummary): string {
+  const about = [c.organisation?.name, c.primaryEmail].filter(Boolean).join(' · ');
+  return `  ${c.id}  ${c.displayName}${about ? `  (${about})` : ''}`;
+}
+
+export function registerDuplicates(program: Command): void {
+  const duplicates = program
+    .command('duplicates')
+    .description(
+      'contacts that may be the same person: strong when they share an email, LinkedIn profile or phone, ' +
+        'possible when only their names look alike',
+    )
+    .action(async (_opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const pairs = await withAccount(g, (ctx) => findDuplicates(ctx));
+      emit(g, pairs, () =>
+        pairs.length === 0
+          ? 'no duplicates found'
+          : [
+              ...pairs.map((p) => `${p.strength}: ${p.reasons.join('; ')}\n${person(p.a)}\n${person(p.b)}`),
+              'merge with: rapport merge <keep> <merge>; not the same person: rapport duplicates dismiss <a> <b>',
+            ].join('\n\n'),
+      );
+    });
+  examples(duplicates, ['rapport duplicates', 'rapport duplicates --json']);
+
+  const dismiss = duplicates
+    .command('dismiss')
+    .description('mark two contacts as different people: the pair is no longer suggested')
+    .argument('<a>', 'contact id, or text that finds exactly one contact')
+    .argument('<b>', 'the other contact')
+    .action(async (a: string, b: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const [x, y] = await withAccount(g, async (ctx) => {
+        const x = await resolveContact(ctx, a);
+        const y = await resolveContact(ctx, b);
+        await dismissDuplicate(ctx, x.id, y.id);
+        return [x, y];
+      });
+      emit(
+        g,
+        { a: x.id, b: y.id, dismissed: true },
+        () => `${x.displayName} and ${y.displayName} are marked as different people`,
+      );
+    });
+  examples(dismiss, [
+    'rapport duplicates dismiss "Ana López" "Ana Lopez"',
+    'rapport duplicates dismiss 0193b6c2-… 0193b6d0-…',
+  ]);
+}

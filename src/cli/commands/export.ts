@@ -1,0 +1,74 @@
+import { Argument, type Command, Option } from 'commander';
+import { exportBackup } from '../../core/backup/export-backup';
+import { validationError } from '../../core/errors';
+import { exportCsv } from '../../core/exports/export-csv';
+import { exportVcards } from '../../core/exports/export-vcards';
+import { formatBytes, writeChunks } from '../files';
+import { examples } from '../help';
+import { emit, type GlobalOptions } from '../output';
+import { withAccount } from '../runtime';
+
+const FORMATS = ['vcard', 'csv', 'json'] as const;
+const VCARD_VERSIONS = ['3.0', '4.0'] as const;
+
+interface ExportOptions extends GlobalOptions {
+  out?: string;
+  vcardVersion?: (typeof VCARD_VERSIONS)[number];
+}
+
+async function* one(text: Promise<string>): AsyncGenerator<string> {
+  yield await text;
+}
+
+export function registerExport(program: Command): void {
+  const cmd = program
+    .command('export')
+    .description(
+      'write your contacts as vCards (for phones, mail apps, CardDAV), as a CSV in Google Contacts’ format, or ' +
+        'everything you have as a JSON backup (`rapport restore` reads it back)',
+    )
+    .addOption(new Option('--out <file>', 'write to this file (default: stdout)'))
+    .addOption(
+      new Option('--vcard-version <version>', 'vCard version for `vcard` (default: 3.0)').choices(
+        VCARD_VERSIONS,
+      ),
+    )
+    .addArgument(new Argument('<format>', 'what to write').choices(FORMATS))
+    .action(async (format: (typeof FORMATS)[number], _opts: unknown, command: Command) => {
+      const o = command.optsWithGlobals<ExportOptions>();
+      if (o.vcardVersion && format !== 'vcard') {
+        throw validationError('vcard-version', 'only applies to the vcard format');
+      }
+      let cards = 0;
+      const bytes = await withAccount(o, (ctx) => {
+        if (format === 'vcard') {
+          const stream = async function* () {
+            for await (const card of exportVcards(ctx, o.vcardVersion ?? '3.0')) {
+              cards++;
+              yield card;
+            }
+          };
+          return writeChunks(o.out, stream());
+        }
+        if (format === 'csv') return writeChunks(o.out, one(exportCsv(ctx)));
+        return writeChunks(o.out, one(exportBackup(ctx).then((b) => `${JSON.stringify(b, null, 2)}\n`)));
+      });
+      // Without --out the data went to stdout and there is nothing more to say.
+      if (o.out === undefined) return;
+      const what =
+        format === 'vcard'
+          ? `${cards} vCard${cards === 1 ? '' : 's'} (${o.vcardVersion ?? '3.0'})`
+          : format.toUpperCase();
+      emit(
+        o,
+        { file: o.out, format, bytes, ...(format === 'vcard' ? { cards } : {}) },
+        () => `wrote ${what} to ${o.out} (${formatBytes(bytes)})`,
+      );
+    });
+  examples(cmd, [
+    'rapport export vcard > contacts.vcf',
+    'rapport export vcard --vcard-version 4.0 --out contacts.vcf',
+    'rapport export csv --out contacts.csv',
+    'rapport export json --out rapport-backup.json',
+  ]);
+}

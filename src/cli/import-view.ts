@@ -1,0 +1,135 @@
+import type {
+  CsvImportInfo,
+  ImportIssueView,
+  ImportReport,
+  ImportStats,
+} from '../core/imports/import-report';
+import { COLUMN_TARGETS } from '../formats/csv';
+
+const BASIC = ['created', 'updated', 'unchanged', 'skipped', 'errors', 'warnings'] as const;
+const RANK: Record<ImportIssueView['severity'], number> = { error: 0, skipped: 1, warning: 2 };
+const SAMPLE_VALUES = 3;
+const VALUE_WIDTH = 30;
+
+/** `messagesWithoutContact` → `messages without contact`. */
+function words(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** The counts as two lines: what happened to people, then what this kind of import adds (messages, invitations…). */
+export function statsText(stats: ImportStats): string {
+  const line = (keys: string[]) => keys.map((k) => `${words(k)} ${stats[k] ?? 0}`).join(' · ');
+  const extra = Object.keys(stats).filter((k) => !(BASIC as readonly string[]).includes(k));
+  return [line([...BASIC]), ...(extra.length > 0 ? [line(extra)] : [])].join('\n');
+}
+
+/** Where an issue is: `file:line`, `file:line (card N)`, `file card N`, or just the file. */
+export function issueRef(i: ImportIssueView): string {
+  const at = i.line !== null ? `${i.file}:${i.line}` : i.file;
+  if (i.card === null) return at;
+  return i.line !== null ? `${at} (card ${i.card})` : `${i.file} card ${i.card}`;
+}
+
+/** Every issue on its own line, errors first, then skipped records, then warnings (file order within each). */
+export function issuesText(issues: ImportIssueView[]): string {
+  return [...issues]
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity])
+    .map((i) => `  ${issueRef(i)} [${i.severity}] ${i.field ? `${i.field}: ` : ''}${i.message}`)
+    .join('\n');
+}
+
+const shown = (v: string | null) => (v === null || v === '' ? '—' : JSON.stringify(v));
+
+/**
+ * What an import did (or would do): counts, the first changes to people it updated and every issue in `issues`
+ * (the report's own list stops at the first hundred; the caller passes the stored full list when there is one).
+ */
+export function importReportText(report: ImportReport, issues: ImportIssueView[]): string {
+  const head =
+    report.status === 'preview'
+      ? `dry run of ${report.fileName} (${report.kind}): nothing was stored`
+      : `imported ${report.fileName} (${report.kind}) as import ${report.id}`;
+  const parts = [`${head}\n${statsText(report.stats)}`];
+  const updated = report.samples.updated;
+  if (updated.length > 0) {
+    const more =
+      report.stats.updated > updated.length ? ` (first ${updated.length} of ${report.stats.updated})` : '';
+    parts.push(
+      `changes to people already in your rolodex${more}:\n${updated
+        .map(
+          (s) =>
+            `  ${s.name}  (${s.ref})\n${(s.changes ?? [])
+              .map((c) => `    ${c.field}: ${shown(c.from)} → ${shown(c.to)}`)
+              .join('\n')}`,
+        )
+        .join('\n')}`,
+    );
+  }
+  const total = report.stats.errors + report.stats.skipped + report.stats.warnings;
+  if (issues.length > 0) {
+    const note =
+      total > issues.length ? ` (the first ${issues.length} of ${total}; the import itself lists all)` : '';
+    parts.push(`issues${note}:\n${issuesText(issues)}`);
+  }
+  parts.push(
+    report.status === 'preview'
+      ? 'run again without --dry-run to import'
+      : `undo with: rapport import undo ${report.id}`,
+  );
+  return parts.join('\n\n');
+}
+
+/** `s` as one POSIX shell word: as is when plain, else in single quotes (always, with `force`). */
+function shellQuote(s: string, force = false): string {
+  return !force && /^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`;
+}
+
+/** One `--map` entry; a column name with a comma, `=` or leading quote goes in double quotes. */
+function mapEntry(column: string, destination: unknown): string {
+  const col = /[,="]/.test(column) ? `"${column}"` : column;
+  if (typeof destination === 'string') return `${col}=${destination}`;
+  const d = destination as { target?: string; label?: string };
+  return `${col}=${d.target ?? 'extra'}${d.label ? `:${d.label}` : ''}`;
+}
+
+/** The `--map` value from the suggestion, with every column the suggestion leaves out kept as `extra`. */
+export function suggestedMap(csv: CsvImportInfo): string {
+  const suggested = new Map(
+    Object.entries(csv.suggestedMapping).map(([k, v]) => [k.trim().toLowerCase(), v]),
+  );
+  return csv.headers
+    .filter((h) => h.trim() !== '')
+    .map((h) => mapEntry(h.trim(), suggested.get(h.trim().toLowerCase()) ?? 'extra'))
+    .join(',');
+}
+
+function clip(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > VALUE_WIDTH ? `${one.slice(0, VALUE_WIDTH - 1)}…` : one;
+}
+
+/**
+ * For a CSV Rapport cannot read alone: each column with its first values, and a ready-to-run command with a
+ * `--map` built from the suggested mapping, to edit before running.
+ */
+export function csvMappingHelp(file: string, csv: CsvImportInfo): string {
+  const width = Math.max(...csv.headers.map((h) => h.length), 6);
+  const columns = csv.headers.map((h, i) => {
+    const values = csv.sampleRows
+      .map((r) => r[i] ?? '')
+      .filter((v) => v.trim() !== '')
+      .slice(0, SAMPLE_VALUES)
+      .map(clip);
+    return `  ${h.padEnd(width)}  ${values.length > 0 ? values.join(' | ') : '—'}`;
+  });
+  return [
+    `columns of ${file}, with values from the first rows:`,
+    ...columns,
+    '',
+    'suggested mapping (check each column’s target, then run):',
+    `  rapport import csv ${shellQuote(file)} --map ${shellQuote(suggestedMap(csv), true)}`,
+    '',
+    `targets: ${COLUMN_TARGETS.join(', ')}`,
+    '(a target may carry a label, e.g. Mobile=phone:Mobile; extra keeps a column as a custom field, ignore drops it)',
+  ].join('\n');
+}
