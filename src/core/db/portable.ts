@@ -164,3 +164,15 @@ export function likeContains(column: string, text: string): RawBuilder<boolean> 
 export function binaryBytes(db: Kysely<any>) {
   return engineOf(db) === 'sqlite' ? sql`blob` : sql`bytea`;
 }
+
+/**
+ * After a bulk load, refreshes the query planner's statistics (without them SQLite walked the owner index instead
+ * of the primary key for id lists: 2x slower). SQLite: `PRAGMA optimize`; PostgreSQL: ANALYZE of the grown tables.
+ */
+export async function refreshPlannerStatistics(db: Kysely<any>): Promise<void> {
+  if (engineOf(db) === 'sqlite') {
+    await sql`PRAGMA optimize`.execute(db);
+    return;
+  }
+  await sql`ANALYZE contacts, contact_channels, contact_sources, organisations`.execute(db);
+}

@@ -32,7 +32,7 @@ import {
   replacePhoto,
 } from './import.queries';
 import type { CleanPerson } from './imported-person';
-import { photoHash, snapshotOf } from './imported-person';
+import { personKeys, photoHash } from './imported-person';
 import type { FieldChange, PeoplePlan, PlannedItem } from './plan-people';
 
 /** Person key → contact column for the plain scalar fields (organisation is resolved to an id separately). */
@@ -55,7 +55,8 @@ const COLUMNS = {
 
 /**
  * Writes a plan inside the caller's transaction: new contacts in bulk (the 30k-row LinkedIn case), updates one by
- * one with the contact's prior state kept for undo, and a source record for every person seen.
+ * one with the contact's prior state kept for undo, and a source record for every person seen. Returns the plan's
+ * key → contact index completed with the contacts it created.
  */
 export async function applyPeoplePlan(
   tx: Ctx,
@@ -63,7 +64,7 @@ export async function applyPeoplePlan(
   importId: string,
   kind: ImportKind,
   plan: PeoplePlan,
-): Promise<void> {
+): Promise<Map<string, string>> {
   const now = nowIso(tx);
   const source = kind as ContactSource;
   const changes: ImportChangeTable[] = [];
@@ -108,14 +109,14 @@ export async function applyPeoplePlan(
   const tagId = new Map(tags.map((t) => [normaliseTagName(t.name), t.id]));
   const tagIdOf = (name: string) => tagId.get(normaliseTagName(name)) as string;
 
-  const sourceRow = (contactId: string, person: CleanPerson): ContactSourceTable => ({
+  const sourceRow = (contactId: string, person: CleanPerson, snapshot: string): ContactSourceTable => ({
     id: tx.ids.next(),
     owner_id: ownerId,
     contact_id: contactId,
     kind,
     source_key: person.sourceKey ?? null,
     raw: person.raw ?? null,
-    snapshot: JSON.stringify(snapshotOf(person)),
+    snapshot,
     import_id: importId,
     recorded_at: now,
   });
@@ -149,7 +150,7 @@ export async function applyPeoplePlan(
   const tagRows: ContactTagTable[] = [];
   const sourceRows: ContactSourceTable[] = [];
   const photoRows: ContactPhotoTable[] = [];
-  for (const { person } of creates) {
+  for (const { person, snapshot } of creates) {
     const id = tx.ids.next();
     const org = orgOf(person.organisation);
     const channels = buildChannels(
@@ -203,7 +204,8 @@ export async function applyPeoplePlan(
     channelRows.push(...channels);
     for (const t of new Set(person.tags.map(tagIdOf)))
       tagRows.push({ owner_id: ownerId, contact_id: id, tag_id: t });
-    sourceRows.push(sourceRow(id, person));
+    sourceRows.push(sourceRow(id, person, snapshot));
+    for (const key of personKeys(person, kind)) if (!plan.index.has(key)) plan.index.set(key, id);
     const photo = photoRow(id, person);
     if (photo) photoRows.push(photo);
   }
@@ -215,7 +217,7 @@ export async function applyPeoplePlan(
   // Updated contacts: prior state captured for undo, old values kept in history.
   const history: ContactHistoryTable[] = [];
   for (const item of updates) {
-    const { contactId, person, current } = item;
+    const { contactId, person, current, snapshot } = item;
     change('contact', contactId, 'updated', await captureContact(tx, ownerId, contactId));
     const patch: Partial<ContactTable> = { updated_at: now };
     const custom = parseJsonRecord(current.row.custom_fields);
@@ -298,11 +300,11 @@ export async function applyPeoplePlan(
     patch.dates = JSON.stringify(dates);
     await updateContact(tx.db, ownerId, contactId, patch);
     await insertChannels(tx.db, newChannels);
-    sourceRows.push(sourceRow(contactId, person));
+    sourceRows.push(sourceRow(contactId, person, snapshot));
   }
   for (const item of plan.items) {
     if (item.action === 'unchanged' && item.sourceChanged)
-      sourceRows.push(sourceRow(item.contactId, item.person));
+      sourceRows.push(sourceRow(item.contactId, item.person, item.snapshot));
   }
   await insertSources(tx.db, sourceRows);
   await insertHistory(tx.db, history);
@@ -312,4 +314,5 @@ export async function applyPeoplePlan(
     ownerId,
     updates.map((u) => u.contactId),
   );
+  return plan.index;
 }

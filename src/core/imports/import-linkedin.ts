@@ -23,7 +23,6 @@ import {
   insertInteractionLinks,
   insertInteractionRows,
   insertInvitations,
-  loadMatchIndex,
   saveAccountProfile,
 } from './import.queries';
 import type { ImportReport } from './import-report';
@@ -127,13 +126,12 @@ export async function importLinkedin(
       invitations: invitations.length,
       hiddenProfiles,
     },
-    extra: async (tx, importId) => {
+    extra: async (tx, importId, contactByKey) => {
       const ownerId = tx.actor?.accountId as string;
       const now = nowIso(tx);
-      const index = await loadMatchIndex(tx.db, ownerId);
       const contactOf = (url: string | undefined) => {
         const norm = url ? normaliseLinkedinUrl(url) : null;
-        return norm ? index.live.get(`url:${norm}`) : undefined;
+        return norm ? contactByKey(`url:${norm}`) : undefined;
       };
       const extraIssues: ParseIssue[] = [];
 

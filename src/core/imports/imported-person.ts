@@ -245,3 +245,13 @@ export function snapshotOf(person: ImportedPerson): PersonSnapshot {
   const { ref: _ref, raw: _raw, photo: _photo, ...rest } = person;
   return { ...rest, photo: photoHash(person) };
 }
+
+/** The snapshot as stored: compact JSON without empty lists and objects (one row per contact and source). */
+export function snapshotJson(person: ImportedPerson): string {
+  return JSON.stringify(snapshotOf(person), (_key, value) =>
+    (Array.isArray(value) && value.length === 0) ||
+    (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+      ? undefined
+      : value,
+  );
+}

@@ -126,6 +126,42 @@ describeEngines('import pipeline', (h) => {
     expect((await getContact(ctx, graceId)).title).toBe('Commodore');
   });
 
+  it('does not bring back what I removed, but does bring what the source added since', async () => {
+    const { ctx } = await h.account();
+    const grace2 = () =>
+      grace({
+        emails: [{ value: 'grace@navy.example' }, { value: 'amazing@grace.example' }],
+        tags: ['navy'],
+      });
+    await runImport(ctx, { kind: 'vcard', fileName: 'a.vcf', issues: [], people: [grace2()], dryRun: false });
+    const id = (await listContacts(ctx, { q: 'grace' })).items[0]?.id as string;
+    await updateContact(ctx, id, { emails: [{ value: 'grace@navy.example' }], tags: [] }, 'web');
+    ctx.clock.advance(DAY_MS);
+    const same = await runImport(ctx, {
+      kind: 'vcard',
+      fileName: 'a.vcf',
+      issues: [],
+      people: [grace2()],
+      dryRun: false,
+    });
+    expect(same.stats).toMatchObject({ updated: 0, unchanged: 1 });
+    const more = grace2();
+    more.phones = [{ value: '+1 202 555 0100' }];
+    more.title = 'Rear Admiral';
+    const next = await runImport(ctx, {
+      kind: 'vcard',
+      fileName: 'b.vcf',
+      issues: [],
+      people: [more],
+      dryRun: false,
+    });
+    expect(next.samples.updated[0]?.changes?.map((c) => c.field)).toEqual(['phones']);
+    const c = await getContact(ctx, id);
+    expect(c.emails.map((e) => e.value)).toEqual(['grace@navy.example']);
+    expect(c.tags).toEqual([]);
+    expect(c.phones.map((p) => p.e164)).toEqual(['+12025550100']);
+  });
+
   it('undo removes what an import created and puts back what it changed', async () => {
     const { ctx } = await h.account();
     await runImport(ctx, { kind: 'linkedin', fileName: 'a.csv', issues: [], people: [ada()], dryRun: false });

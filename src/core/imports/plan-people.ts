@@ -8,7 +8,13 @@ import type { ContactChannelTable } from '../db/schema';
 import { normaliseTagName } from '../tags/tag';
 import { tagNamesByContact } from '../tags/tag.queries';
 import { latestSources, loadMatchIndex } from './import.queries';
-import { type CleanPerson, type PersonSnapshot, personKeys, photoHash, snapshotOf } from './imported-person';
+import {
+  type CleanPerson,
+  type PersonSnapshot,
+  personKeys,
+  photoHash,
+  snapshotJson,
+} from './imported-person';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,15 +26,16 @@ export interface FieldChange {
 }
 
 export type PlannedItem =
-  | { action: 'create'; person: CleanPerson }
+  | { action: 'create'; person: CleanPerson; snapshot: string }
   | {
       action: 'update';
       contactId: string;
       person: CleanPerson;
+      snapshot: string;
       changes: FieldChange[];
       current: ContactState;
     }
-  | { action: 'unchanged'; contactId: string; person: CleanPerson; sourceChanged: boolean };
+  | { action: 'unchanged'; contactId: string; person: CleanPerson; snapshot: string; sourceChanged: boolean };
 
 /** A matched contact as the planner saw it. */
 export interface ContactState {
@@ -41,6 +48,8 @@ export interface ContactState {
 export interface PeoplePlan {
   items: PlannedItem[];
   issues: ParseIssue[];
+  /** Matching key → live contact id, as found while planning (applying adds the contacts it creates). */
+  index: Map<string, string>;
 }
 
 /** Scalar fields an import may set: person key → contact column. */
@@ -123,15 +132,29 @@ export async function planPeople(
   });
 
   const contactIds = [...new Set(matched.values())];
-  const states = await loadStates(ctx, ownerId, contactIds);
   const previous = await latestSources(ctx.db, ownerId, contactIds, sourceKind);
+  const snapshots = people.map((p, i) => (merged.has(i) ? '' : snapshotJson(p)));
+  // The source says exactly what it said last time: nothing can change, so the contact need not even be read.
+  const same = (i: number, contactId: string) => {
+    const prevRow = previous.get(contactId);
+    return (
+      prevRow !== undefined && prevRow.snapshot === snapshots[i] && prevRow.raw === (people[i]?.raw ?? null)
+    );
+  };
+  const toRead = [...matched].filter(([i, id]) => !same(i, id)).map(([, id]) => id);
+  const states = await loadStates(ctx, ownerId, [...new Set(toRead)]);
 
   const items: PlannedItem[] = [];
   people.forEach((person, i) => {
     if (merged.has(i)) return;
     const contactId = matched.get(i);
+    const snapshot = snapshots[i] as string;
     if (!contactId) {
-      items.push({ action: 'create', person });
+      items.push({ action: 'create', person, snapshot });
+      return;
+    }
+    if (same(i, contactId)) {
+      items.push({ action: 'unchanged', contactId, person, snapshot, sourceChanged: false });
       return;
     }
     const state = states.get(contactId);
@@ -139,14 +162,11 @@ export async function planPeople(
     const prevRow = previous.get(contactId);
     const prev = prevRow ? (JSON.parse(prevRow.snapshot) as PersonSnapshot) : null;
     const changes = diff(state, prev, person);
-    const sourceChanged =
-      !prevRow ||
-      prevRow.snapshot !== JSON.stringify(snapshotOf(person)) ||
-      prevRow.raw !== (person.raw ?? null);
-    if (changes.length > 0) items.push({ action: 'update', contactId, person, changes, current: state });
-    else items.push({ action: 'unchanged', contactId, person, sourceChanged });
+    if (changes.length > 0)
+      items.push({ action: 'update', contactId, person, snapshot, changes, current: state });
+    else items.push({ action: 'unchanged', contactId, person, snapshot, sourceChanged: true });
   });
-  return { items, issues };
+  return { items, issues, index: index.live };
 }
 
 async function loadStates(ctx: Ctx, ownerId: string, ids: string[]): Promise<Map<string, ContactState>> {
@@ -203,6 +223,8 @@ function diff(state: ContactState, prev: PersonSnapshot | null, person: CleanPer
     ['url', person.urls],
   ] as const) {
     const have = new Set(state.channels.filter((c) => c.kind === kind).map((c) => c.value_norm ?? c.value));
+    // The source already had it last time: the owner removed it since, so it stays removed.
+    for (const item of prev?.[`${kind}s`] ?? []) have.add(channelKey(kind, item.value) ?? item.value);
     for (const item of list) {
       const key = channelKey(kind, item.value) ?? item.value;
       if (!have.has(key)) {
@@ -211,18 +233,20 @@ function diff(state: ContactState, prev: PersonSnapshot | null, person: CleanPer
       }
     }
   }
-  const tagNorms = new Set(state.tags.map(normaliseTagName));
+  const tagNorms = new Set([...state.tags, ...(prev?.tags ?? [])].map(normaliseTagName));
   for (const t of person.tags) {
     if (!tagNorms.has(normaliseTagName(t))) {
       tagNorms.add(normaliseTagName(t));
       changes.push({ field: 'tags', from: null, to: t });
     }
   }
-  const addresses = parseJsonArray<object>(row.addresses).map((a) => JSON.stringify(a));
+  const addresses = [...parseJsonArray<object>(row.addresses), ...(prev?.addresses ?? [])].map((a) =>
+    JSON.stringify(a),
+  );
   for (const a of person.addresses)
     if (!addresses.includes(JSON.stringify(a)))
       changes.push({ field: 'addresses', from: null, to: JSON.stringify(a) });
-  const dates = parseJsonArray<object>(row.dates).map((d) => JSON.stringify(d));
+  const dates = [...parseJsonArray<object>(row.dates), ...(prev?.dates ?? [])].map((d) => JSON.stringify(d));
   for (const d of person.dates ?? [])
     if (!dates.includes(JSON.stringify(d)))
       changes.push({ field: 'dates', from: null, to: JSON.stringify(d) });

@@ -1,5 +1,6 @@
 import type { ImportedPerson, ParseIssue } from '../../formats/model';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { refreshPlannerStatistics } from '../db/portable';
 import type { ImportKind } from '../db/schema';
 import { applyPeoplePlan } from './apply-people-plan';
 import { insertImport, insertImportIssues, updateImportStats } from './import.queries';
@@ -20,6 +21,8 @@ export type ProgressListener = (p: ImportProgress) => void;
 export type ExtraStep = (
   tx: Ctx,
   importId: string,
+  /** The live contact for a matching key (`url:…`, `email:…`), the import's own new contacts included. */
+  contactOf: (key: string) => string | undefined,
 ) => Promise<{ stats: Record<string, number>; issues: ParseIssue[] }>;
 
 export interface RunImportInput {
@@ -35,6 +38,8 @@ export interface RunImportInput {
 }
 
 const REPORTED_ISSUES = 100;
+// Past this many written contacts the planner's statistics are worth refreshing.
+const BULK = 1000;
 
 /**
  * The common import flow. Cleans every record (bad values dropped with a warning, unusable records reported as
@@ -85,8 +90,10 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
       created_at: createdAt,
       undone_at: null,
     });
-    await applyPeoplePlan(tx, ownerId, id, input.kind, plan);
-    const extra = input.extra ? await input.extra(tx, id) : { stats: {}, issues: [] };
+    const index = await applyPeoplePlan(tx, ownerId, id, input.kind, plan);
+    const extra = input.extra
+      ? await input.extra(tx, id, (key) => index.get(key))
+      : { stats: {}, issues: [] };
     issues.push(...extra.issues);
     const stats = statsOf(plan.items, issues, extra.stats);
     await updateImportStats(tx.db, ownerId, id, JSON.stringify(stats));
@@ -117,6 +124,7 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
       issues: sorted.slice(0, REPORTED_ISSUES).map(issueView),
     } satisfies ImportReport;
   });
+  if (report.stats.created + report.stats.updated >= BULK) await refreshPlannerStatistics(ctx.db);
   progress({ phase: 'done', done: plan.items.length, total: plan.items.length });
   return report;
 }
