@@ -11,6 +11,11 @@ import { useSessionExpiry } from './features/auth/use-session-expiry';
 import { ContactPage } from './features/contacts/contact-page';
 import { ContactsPage } from './features/contacts/contacts-page';
 import { NewContactPage } from './features/contacts/new-contact-page';
+import { YourDataPage } from './features/data/your-data-page';
+import { DuplicatesPage } from './features/duplicates/duplicates-page';
+import { ImportDetailPage } from './features/imports/import-detail-page';
+import { ImportHistoryPage } from './features/imports/import-history-page';
+import { ImportPage } from './features/imports/import-page';
 import { OrganisationPage } from './features/organisations/organisation-page';
 import { OrganisationsPage } from './features/organisations/organisations-page';
 import { SettingsPage } from './features/settings/settings-page';
@@ -42,6 +47,11 @@ function AppRoutes() {
           <Route path="/organisations" element={<OrganisationsPage />} />
           <Route path="/organisations/:id" element={<OrganisationPage />} />
           <Route path="/tags" element={<TagsPage />} />
+          <Route path="/import" element={<ImportPage />} />
+          <Route path="/imports" element={<ImportHistoryPage />} />
+          <Route path="/imports/:id" element={<ImportDetailPage />} />
+          <Route path="/data" element={<YourDataPage />} />
+          <Route path="/duplicates" element={<DuplicatesPage />} />
           <Route path="/trash" element={<TrashPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />

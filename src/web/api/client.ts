@@ -87,14 +87,56 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Don't broadcast a 401 (used by the session probe, where 401 just means "signed out"). */
   quiet401?: boolean;
+  /** Content type of a `Blob` body (sent as is, e.g. a backup file). */
+  contentType?: string;
 }
+
+/** The CSRF token to send on a write: the cookie is always the current session's (another tab may have signed in again); memory is the fallback. */
+export function currentCsrfToken(): string | null {
+  return csrfFromCookie() ?? csrfToken;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Turns a non-2xx answer into an `ApiError` (and tells the listeners about a 401 unless `quiet401`). */
+export function errorFromResponse(
+  status: number,
+  statusText: string,
+  text: string,
+  quiet401 = false,
+): ApiError {
+  const data = parseJson(text);
+  if (status === 401 && !quiet401) {
+    for (const listener of unauthenticatedListeners) listener();
+  }
+  if (isErrorBody(data)) {
+    const details = (data.error.details ?? {}) as Record<string, unknown>;
+    return new ApiError(status, data.error.code, data.error.message, toIssues(details), details);
+  }
+  if (status === 413) {
+    return new ApiError(413, 'too_large', 'The file is larger than this server accepts.', [
+      { path: 'file', message: 'too large' },
+    ]);
+  }
+  return new ApiError(status, 'http_error', `The server answered ${status} ${statusText}`.trim());
+}
+
+export const NETWORK_ERROR_MESSAGE = 'Could not reach the server. Check your connection and try again.';
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  const raw = opts.body instanceof Blob;
+  if (opts.body !== undefined)
+    headers['Content-Type'] = raw ? (opts.contentType ?? 'application/octet-stream') : 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
-    // The cookie is always the current session's (another tab may have signed in again); memory is the fallback.
-    const token = csrfFromCookie() ?? csrfToken;
+    const token = currentCsrfToken();
     if (token) headers['X-CSRF-Token'] = token;
   }
   let res: Response;
@@ -102,39 +144,18 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     res = await fetch(BASE + path, {
       method,
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : raw ? (opts.body as Blob) : JSON.stringify(opts.body),
       credentials: 'same-origin',
       signal: opts.signal,
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', 'Could not reach the server. Check your connection and try again.');
+    throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE);
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
-  if (!res.ok) {
-    if (res.status === 401 && !opts.quiet401) {
-      for (const listener of unauthenticatedListeners) listener();
-    }
-    if (isErrorBody(data)) {
-      const details = (data.error.details ?? {}) as Record<string, unknown>;
-      throw new ApiError(res.status, data.error.code, data.error.message, toIssues(details), details);
-    }
-    throw new ApiError(
-      res.status,
-      'http_error',
-      `The server answered ${res.status} ${res.statusText}`.trim(),
-    );
-  }
-  return data as T;
+  if (!res.ok) throw errorFromResponse(res.status, res.statusText, text, opts.quiet401);
+  return parseJson(text) as T;
 }
 
 /** The typed fetch wrapper every feature uses: JSON in and out, CSRF header on writes, `ApiError` on failure. */
@@ -144,4 +165,12 @@ export const api = {
     request<T>('POST', path, { ...opts, body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** POSTs a file's bytes unchanged (no JSON round trip in the browser). */
+  postFile: <T>(path: string, file: Blob, contentType: string) =>
+    request<T>('POST', path, { body: file, contentType }),
 };
+
+/** The API's address for a path, e.g. for a download link (GETs carry the session cookie). */
+export function apiUrl(path: string): string {
+  return BASE + path;
+}

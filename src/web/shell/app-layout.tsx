@@ -5,13 +5,20 @@ import { useSignOut } from '../features/auth/use-sign-out';
 import { useFocusOnNavigate } from './use-focus-on-navigate';
 import { useSearchShortcut } from './use-search-shortcut';
 
-const LINKS = [
+/** `also`: other pages that belong to the entry (the import history and "your data" sit under Import). */
+const LINKS: { to: string; label: string; also?: string[] }[] = [
   { to: '/contacts', label: 'Contacts' },
   { to: '/organisations', label: 'Organisations' },
   { to: '/tags', label: 'Tags' },
+  { to: '/duplicates', label: 'Duplicates' },
+  { to: '/import', label: 'Import', also: ['/imports', '/data'] },
   { to: '/trash', label: 'Trash' },
   { to: '/settings', label: 'Settings' },
 ];
+
+function within(pathname: string, prefixes: string[] = []): boolean {
+  return prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
 
 /** The signed-in shell: skip link, top bar with the main navigation (a menu button on phones), and <main>. */
 export function AppLayout() {
@@ -48,7 +55,13 @@ export function AppLayout() {
             <ul className="nav__links">
               {LINKS.map((link) => (
                 <li key={link.to}>
-                  <NavLink to={link.to} className="nav__link" onClick={() => setMenuOpen(false)}>
+                  <NavLink
+                    to={link.to}
+                    className={({ isActive }) =>
+                      isActive || within(pathname, link.also) ? 'nav__link active' : 'nav__link'
+                    }
+                    onClick={() => setMenuOpen(false)}
+                  >
                     {link.label}
                   </NavLink>
                 </li>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { PageHeader } from '../../ui/page-header';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSession } from '../auth/use-session';
@@ -15,6 +16,13 @@ export function SettingsPage() {
         subtitle={account ? `Signed in as ${account.name} (${account.email})` : undefined}
       />
       <div className="stack">
+        <section aria-labelledby="settings-data" className="card">
+          <h2 id="settings-data">Your data</h2>
+          <p>
+            Download your contacts as vCard or CSV, a full backup as JSON, or restore a backup:{' '}
+            <Link to="/data">export and backup</Link>. Imports are under <Link to="/import">Import</Link>.
+          </p>
+        </section>
         <ApiTokensSection />
         <ChangePasswordSection email={account?.email ?? ''} />
       </div>

@@ -1,0 +1,162 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { MergeSummary } from '../../api/types';
+import { plural } from '../../ui/format';
+import { Loading } from '../../ui/loading';
+import { PageHeader } from '../../ui/page-header';
+import { QueryError } from '../../ui/query-error';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { useToast } from '../../ui/use-toast';
+import { DuplicatePairCard } from './duplicate-pair-card';
+import { RecentMerges } from './recent-merges';
+import { useDismissDuplicate, useDuplicates, useMerge, useMerges, useUndoMerge } from './use-duplicates';
+
+interface LastMerge {
+  mergeId: string;
+  keptId: string;
+  keptName: string;
+  mergedName: string;
+  undone: boolean;
+}
+
+/**
+ * Contacts that may be the same person, side by side, with the reasons. Merge keeps one (nothing of the other is
+ * lost) and can be undone right away or later from "Recent merges"; "Not the same person" stops the suggestion.
+ */
+export function DuplicatesPage() {
+  useDocumentTitle('Duplicates');
+  const duplicates = useDuplicates();
+  const merges = useMerges();
+  const merge = useMerge();
+  const undo = useUndoMerge();
+  const dismiss = useDismissDuplicate();
+  const toast = useToast();
+  const [last, setLast] = useState<LastMerge | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const busy = merge.isPending || undo.isPending || dismiss.isPending;
+
+  useEffect(() => {
+    if (last) resultRef.current?.focus();
+  }, [last]);
+
+  function undoMerge(mergeId: string) {
+    undo.mutate(mergeId, {
+      onSuccess: (r) => {
+        setLast((l) => (l && l.mergeId === mergeId ? { ...l, undone: true } : l));
+        toast.show({
+          message: `Merge undone: ${r.kept.displayName} and ${r.restored.displayName} are two contacts again.`,
+        });
+      },
+      onError: (e) => toast.show({ message: `Could not undo the merge: ${e.message}`, tone: 'error' }),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Duplicates"
+        subtitle="People who may be in your rolodex twice. Merging keeps every fact with its source, and can be undone."
+      />
+      <div className="stack">
+        {last ? (
+          <div
+            ref={resultRef}
+            tabIndex={-1}
+            className={last.undone ? 'alert alert--info merge-result' : 'alert alert--success merge-result'}
+            role="status"
+          >
+            {last.undone ? (
+              <p>
+                Merge undone: {last.keptName} and {last.mergedName} are two contacts again.
+              </p>
+            ) : (
+              <>
+                <p>
+                  Merged {last.mergedName} into <Link to={`/contacts/${last.keptId}`}>{last.keptName}</Link>.
+                </p>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={undo.isPending}
+                  onClick={() => undoMerge(last.mergeId)}
+                >
+                  Undo merge
+                </button>
+              </>
+            )}
+          </div>
+        ) : null}
+
+        <section aria-labelledby="duplicates-heading">
+          <h2 id="duplicates-heading">
+            Suggested pairs{' '}
+            {duplicates.data ? <span className="count">({duplicates.data.length})</span> : null}
+          </h2>
+          {duplicates.isPending ? <Loading /> : null}
+          {duplicates.isError ? (
+            <QueryError error={duplicates.error} onRetry={() => void duplicates.refetch()} />
+          ) : null}
+          {duplicates.data && duplicates.data.length === 0 ? (
+            <p className="empty">
+              No duplicates found. Rapport looks for shared emails, phones, LinkedIn profiles and similar
+              names.
+            </p>
+          ) : null}
+          {duplicates.data && duplicates.data.length > 0 ? (
+            <ul className="pairs">
+              {duplicates.data.map((pair) => (
+                <DuplicatePairCard
+                  key={`${pair.a.id}|${pair.b.id}`}
+                  pair={pair}
+                  busy={busy}
+                  onMerge={(keep, other) =>
+                    merge.mutate(
+                      { keep: keep.id, merge: other.id },
+                      {
+                        onSuccess: (r) =>
+                          setLast({
+                            mergeId: r.mergeId,
+                            keptId: r.contact.id,
+                            keptName: r.contact.displayName,
+                            mergedName: other.displayName,
+                            undone: false,
+                          }),
+                        onError: (e) =>
+                          toast.show({ message: `Could not merge: ${e.message}`, tone: 'error' }),
+                      },
+                    )
+                  }
+                  onDismiss={() =>
+                    dismiss.mutate(
+                      { a: pair.a.id, b: pair.b.id },
+                      {
+                        onSuccess: () =>
+                          toast.show({
+                            message: `${pair.a.displayName} and ${pair.b.displayName} won’t be suggested again.`,
+                          }),
+                        onError: (e) =>
+                          toast.show({ message: `Could not dismiss: ${e.message}`, tone: 'error' }),
+                      },
+                    )
+                  }
+                />
+              ))}
+            </ul>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="merges-heading" className="card">
+          <h2 id="merges-heading">
+            Recent merges{' '}
+            {merges.data ? <span className="count">({plural(merges.data.length, 'merge')})</span> : null}
+          </h2>
+          {merges.isPending ? <Loading /> : null}
+          {merges.isError ? <QueryError error={merges.error} onRetry={() => void merges.refetch()} /> : null}
+          {merges.data ? (
+            <RecentMerges merges={merges.data} busy={busy} onUndo={(m: MergeSummary) => undoMerge(m.id)} />
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}

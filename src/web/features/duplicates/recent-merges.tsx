@@ -1,0 +1,67 @@
+import { Link } from 'react-router';
+import type { MergeSummary } from '../../api/types';
+import { formatDateTime } from '../../ui/format';
+import { useContact } from '../contacts/use-contact';
+
+const SHOWN = 10;
+
+function MergeRow({
+  merge,
+  busy,
+  onUndo,
+}: {
+  merge: MergeSummary;
+  busy: boolean;
+  onUndo: (merge: MergeSummary) => void;
+}) {
+  const kept = useContact(merge.keptId);
+  const keptName = kept.data?.displayName ?? 'a contact';
+  // The kept contact remembers the other's name (when it differed) in its history, stamped with the merge time.
+  const mergedName = kept.data?.history.find(
+    (h) => h.source === 'merge' && h.field === 'displayName' && h.recordedAt === merge.createdAt,
+  )?.oldValue;
+  return (
+    <li className="merge-row">
+      <span>
+        {merge.undoneAt ? (
+          'Merged into '
+        ) : mergedName ? (
+          <>Merged “{mergedName}” into </>
+        ) : (
+          'Merged a duplicate into '
+        )}
+        {kept.data ? <Link to={`/contacts/${merge.keptId}`}>{keptName}</Link> : keptName}
+        <span className="result__meta">
+          {' '}
+          · {formatDateTime(merge.createdAt)}
+          {merge.undoneAt ? ` · undone ${formatDateTime(merge.undoneAt)}` : ''}
+        </span>
+      </span>
+      {merge.undoneAt ? null : (
+        <button type="button" className="button button--small" disabled={busy} onClick={() => onUndo(merge)}>
+          Undo merge<span className="visually-hidden"> into {keptName}</span>
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** The latest merges, each with Undo while it stands. */
+export function RecentMerges({
+  merges,
+  busy,
+  onUndo,
+}: {
+  merges: MergeSummary[];
+  busy: boolean;
+  onUndo: (merge: MergeSummary) => void;
+}) {
+  if (merges.length === 0) return <p className="muted">No merges yet.</p>;
+  return (
+    <ul className="merge-list">
+      {merges.slice(0, SHOWN).map((m) => (
+        <MergeRow key={m.id} merge={m} busy={busy} onUndo={onUndo} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { mappingIssueTarget, mappingJson, mappingRows } from './column-mapping';
+import { guessKind } from './import-kind';
+
+describe('guessKind', () => {
+  it('reads the kind from the extension and asks about CSVs', () => {
+    expect(guessKind('Basic_LinkedInDataExport_01-02-2026.zip')).toEqual({ kind: 'linkedin', choices: [] });
+    expect(guessKind('phone.VCF')).toEqual({ kind: 'vcard', choices: [] });
+    expect(guessKind('Connections.csv')).toEqual({ kind: 'linkedin', choices: ['linkedin', 'csv'] });
+    expect(guessKind('google-contacts.csv')).toEqual({ kind: 'csv', choices: ['linkedin', 'csv'] });
+    expect(guessKind('mystery')).toEqual({ kind: null, choices: ['linkedin', 'vcard', 'csv'] });
+  });
+});
+
+describe('column mapping', () => {
+  const headers = ['Name', 'Work mail', 'Company', 'Phone', 'Shoe size', ''];
+  const suggested = {
+    Name: 'displayName',
+    company: 'organisation',
+    Phone: { target: 'phone', label: 'Mobile' },
+  };
+
+  it('prefills from the suggestion and keeps unknown columns as custom fields', () => {
+    expect(mappingRows(headers, suggested)).toEqual([
+      { header: 'Name', target: 'displayName', label: '' },
+      { header: 'Work mail', target: 'extra', label: '' },
+      { header: 'Company', target: 'organisation', label: '' },
+      { header: 'Phone', target: 'phone', label: 'Mobile' },
+      { header: 'Shoe size', target: 'extra', label: '' },
+      { header: '', target: 'ignore', label: '' },
+    ]);
+  });
+
+  it('serialises targets, with labels only where they mean something, leaving custom fields to the default', () => {
+    const rows = mappingRows(headers, suggested);
+    rows[1] = { header: 'Work mail', target: 'email', label: ' work ' };
+    rows[2] = { header: 'Company', target: 'organisation', label: 'ignored' };
+    expect(JSON.parse(mappingJson(rows))).toEqual({
+      Name: 'displayName',
+      'Work mail': { target: 'email', label: 'work' },
+      Company: 'organisation',
+      Phone: { target: 'phone', label: 'Mobile' },
+    });
+  });
+
+  it('finds the row an API issue names', () => {
+    const rows = mappingRows(['Name', 'Phone', 'Odd.label'], {});
+    expect(mappingIssueTarget('map.Name', rows)).toEqual({ index: 0, part: 'target' });
+    expect(mappingIssueTarget('map.Phone.label', rows)).toEqual({ index: 1, part: 'label' });
+    expect(mappingIssueTarget('map.Odd.label', rows)).toEqual({ index: 2, part: 'target' });
+    expect(mappingIssueTarget('map', rows)).toBeNull();
+    expect(mappingIssueTarget('file', rows)).toBeNull();
+  });
+});

@@ -1,0 +1,38 @@
+import type { ImportKind } from '../../api/types';
+
+/** What the file's name says about how to read it. */
+export interface KindGuess {
+  /** The kind to preselect (null: the user must choose). */
+  kind: ImportKind | null;
+  /** The kinds worth offering when the name alone does not settle it (empty: no question to ask). */
+  choices: ImportKind[];
+}
+
+export const KIND_LABELS: Record<ImportKind, string> = {
+  linkedin: 'LinkedIn export',
+  vcard: 'vCard',
+  csv: 'Contacts CSV',
+};
+
+/**
+ * `.zip` is a LinkedIn data export, `.vcf`/`.vcard` a vCard file; a `.csv` may be LinkedIn's Connections.csv
+ * or an address-book CSV (Google, Outlook…): ask, preselecting LinkedIn when the name says "connections".
+ * Anything else: ask among all three.
+ */
+export function guessKind(fileName: string): KindGuess {
+  const name = fileName.trim().toLowerCase();
+  const ext = /\.([a-z0-9]+)$/.exec(name)?.[1] ?? '';
+  switch (ext) {
+    case 'zip':
+      return { kind: 'linkedin', choices: [] };
+    case 'vcf':
+    case 'vcard':
+      return { kind: 'vcard', choices: [] };
+    case 'csv':
+    case 'txt':
+    case 'tsv':
+      return { kind: /connections/.test(name) ? 'linkedin' : 'csv', choices: ['linkedin', 'csv'] };
+    default:
+      return { kind: null, choices: ['linkedin', 'vcard', 'csv'] };
+  }
+}

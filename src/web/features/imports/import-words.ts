@@ -1,0 +1,68 @@
+import type { ImportIssue, ImportSummary } from '../../api/types';
+import { plural } from '../../ui/format';
+
+/** The counts every import has, in the order they are shown. */
+export const MAIN_STATS = [
+  ['created', 'New'],
+  ['updated', 'Updated'],
+  ['unchanged', 'Unchanged'],
+  ['skipped', 'Skipped'],
+  ['errors', 'Errors'],
+  ['warnings', 'Warnings'],
+] as const;
+
+/** Kind-specific counts (LinkedIn exports) with their words; unknown keys are shown with their own name. */
+const EXTRA_STATS: Record<string, string> = {
+  messages: 'Messages',
+  messagesWithoutContact: 'Messages with people not in your contacts',
+  invitations: 'Invitations',
+  profile: 'Your own profile',
+  hiddenProfiles: 'Connections without a visible profile',
+};
+
+export function extraStats(stats: Record<string, number>): [string, string, number][] {
+  const main = new Set<string>(MAIN_STATS.map(([k]) => k));
+  return Object.entries(stats)
+    .filter(([k]) => !main.has(k))
+    .map(([k, v]) => [k, EXTRA_STATS[k] ?? k, v]);
+}
+
+/** "2 new, 1 updated, 3 unchanged, 1 problem" (zero counts left out). */
+export function countsText(stats: Record<string, number>): string {
+  const parts = [
+    stats.created ? `${stats.created} new` : '',
+    stats.updated ? `${stats.updated} updated` : '',
+    stats.unchanged ? `${stats.unchanged} unchanged` : '',
+    stats.skipped ? `${stats.skipped} skipped` : '',
+    stats.errors ? plural(stats.errors, 'error') : '',
+    stats.warnings ? plural(stats.warnings, 'warning') : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'nothing to import';
+}
+
+export function problemCount(stats: Record<string, number>): number {
+  return (stats.errors ?? 0) + (stats.skipped ?? 0) + (stats.warnings ?? 0);
+}
+
+export const STATUS_LABELS: Record<ImportSummary['status'], string> = {
+  preview: 'Preview',
+  committed: 'Imported',
+  undone: 'Undone',
+};
+
+export const SEVERITY_LABELS: Record<ImportIssue['severity'], string> = {
+  error: 'Error',
+  skipped: 'Skipped',
+  warning: 'Warning',
+};
+
+/** "Connections.csv, line 7" / "phone.vcf, card 3 (line 12)". */
+export function issuePlace(issue: ImportIssue): string {
+  const at =
+    issue.card !== null
+      ? `card ${issue.card}${issue.line !== null ? ` (line ${issue.line})` : ''}`
+      : issue.line !== null
+        ? `line ${issue.line}`
+        : '';
+  return at ? `${issue.file}, ${at}` : issue.file;
+}
