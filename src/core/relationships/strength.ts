@@ -1,0 +1,210 @@
+/**
+ * The relationship-strength model (docs/adr/0008-relationship-strength.md). Pure and O(1) per change: every
+ * interaction adds `weight · 2^(-(now - t)/half-life)` to one of a few accumulators, so updates do not depend on
+ * the order things are logged in and a full recompute is one pass.
+ */
+
+export type InteractionKind = 'meeting' | 'call' | 'video' | 'email' | 'message' | 'event' | 'note';
+export type Direction = 'outbound' | 'inbound' | 'mutual';
+
+export const HALF_LIFE_DAYS = 100;
+const DAY = 86_400_000;
+const LN2_PER_MS = Math.LN2 / (HALF_LIFE_DAYS * DAY);
+
+/** Decayed accumulators, all valued at `asOf` (ms since epoch). */
+export interface StrengthState {
+  asOf: number;
+  /** In person: meetings and events. */
+  face: number;
+  /** Voice and video: answered calls, video calls. */
+  voice: number;
+  /** Written, one side at a time: what I sent, what they sent. */
+  out: number;
+  in: number;
+  /** Favours exchanged, either way. */
+  favours: number;
+  /** First and last contact (ms), undecayed: duration and recency. */
+  firstAt: number | null;
+  lastAt: number | null;
+}
+
+export const EMPTY_STATE: StrengthState = {
+  asOf: 0,
+  face: 0,
+  voice: 0,
+  out: 0,
+  in: 0,
+  favours: 0,
+  firstAt: null,
+  lastAt: null,
+};
+
+/** Weight of one interaction by channel depth: face to face counts most, a written line least. */
+export const WEIGHTS = {
+  meeting: 10,
+  event: 6,
+  video: 6,
+  call: 5,
+  missedCall: 0.5,
+  email: 2,
+  message: 1.5,
+} as const;
+
+/** One-way traffic counts a quarter, and never more than this much in total (so outreach alone stays low). */
+const ONE_WAY_SHARE = 0.25;
+const ONE_WAY_CAP = 8;
+/** Effective weight at which the score is 63 (1 - 1/e of the way to 100). */
+const K = 20;
+const FAVOUR_WEIGHTS = { 1: 3, 2: 6, 3: 10 } as const;
+
+export type FavourSize = keyof typeof FAVOUR_WEIGHTS;
+
+function factorAt(from: number, to: number): number {
+  return Math.exp(-(to - from) * LN2_PER_MS);
+}
+
+/** The same state valued at a later time (accumulators decay; nothing else changes). */
+export function decayTo(s: StrengthState, t: number): StrengthState {
+  if (t <= s.asOf) return s;
+  const f = factorAt(s.asOf, t);
+  return {
+    ...s,
+    asOf: t,
+    face: s.face * f,
+    voice: s.voice * f,
+    out: s.out * f,
+    in: s.in * f,
+    favours: s.favours * f,
+  };
+}
+
+/** Which accumulator an interaction feeds, and how much (0 for notes: they are not contact with the person). */
+export function contribution(i: { kind: InteractionKind; direction: Direction; answered?: boolean | null }): {
+  face: number;
+  voice: number;
+  out: number;
+  in: number;
+} {
+  const none = { face: 0, voice: 0, out: 0, in: 0 };
+  switch (i.kind) {
+    case 'meeting':
+      return { ...none, face: WEIGHTS.meeting };
+    case 'event':
+      return { ...none, face: WEIGHTS.event };
+    case 'video':
+      return { ...none, voice: WEIGHTS.video };
+    case 'call':
+      if (i.answered === false)
+        return i.direction === 'inbound'
+          ? { ...none, in: WEIGHTS.missedCall }
+          : { ...none, out: WEIGHTS.missedCall };
+      return { ...none, voice: WEIGHTS.call };
+    case 'email':
+    case 'message': {
+      const w = WEIGHTS[i.kind];
+      if (i.direction === 'mutual') return { ...none, out: w, in: w };
+      return i.direction === 'outbound' ? { ...none, out: w } : { ...none, in: w };
+    }
+    case 'note':
+      return none;
+  }
+}
+
+/** True when the interaction counts as being in touch (resets the keep-in-touch clock). */
+export function countsAsContact(kind: InteractionKind): boolean {
+  return kind !== 'note';
+}
+
+/**
+ * Adds (sign 1) or removes (sign -1) one interaction at time `at`, whatever order they come in. Removal cannot
+ * know the remaining first and last contact: the caller sets `firstAt`/`lastAt` from what is left.
+ */
+export function applyInteraction(
+  s: StrengthState,
+  i: { kind: InteractionKind; direction: Direction; answered?: boolean | null; at: number },
+  sign: 1 | -1 = 1,
+): StrengthState {
+  const base = i.at > s.asOf ? decayTo(s, i.at) : s;
+  const f = sign * factorAt(i.at, base.asOf);
+  const c = contribution(i);
+  const next = {
+    ...base,
+    face: Math.max(0, base.face + c.face * f),
+    voice: Math.max(0, base.voice + c.voice * f),
+    out: Math.max(0, base.out + c.out * f),
+    in: Math.max(0, base.in + c.in * f),
+  };
+  if (sign === 1 && countsAsContact(i.kind)) {
+    next.firstAt = next.firstAt === null ? i.at : Math.min(next.firstAt, i.at);
+    next.lastAt = next.lastAt === null ? i.at : Math.max(next.lastAt, i.at);
+  }
+  return next;
+}
+
+/** Adds (sign 1) or removes (-1) a favour, given or received: both build the relationship. */
+export function applyFavour(
+  s: StrengthState,
+  f: { size: FavourSize; at: number },
+  sign: 1 | -1 = 1,
+): StrengthState {
+  const base = f.at > s.asOf ? decayTo(s, f.at) : s;
+  return {
+    ...base,
+    favours: Math.max(0, base.favours + sign * FAVOUR_WEIGHTS[f.size] * factorAt(f.at, base.asOf)),
+  };
+}
+
+export type Tier = 'inner' | 'close' | 'active' | 'dormant';
+
+/** The owner's own closeness rating (0 none … 5 closest) as a floor that decay never goes under. */
+export const CLOSENESS_FLOOR = [0, 15, 30, 50, 70, 90] as const;
+
+export interface Factor {
+  kind: 'face' | 'voice' | 'reciprocated' | 'one-way' | 'favours' | 'duration' | 'floor';
+  points: number;
+}
+
+export interface Strength {
+  score: number;
+  tier: Tier;
+  /** What the score is made of, largest first (points add up to the score before the floor). */
+  factors: Factor[];
+}
+
+export function tierOf(score: number): Tier {
+  if (score >= 70) return 'inner';
+  if (score >= 45) return 'close';
+  if (score >= 20) return 'active';
+  return 'dormant';
+}
+
+/**
+ * Score 0–100 now, with its tier and the factors behind it. Effective weight E = face + voice + 2·min(out, in)
+ * + ¼·min(|out − in|, cap) + favours; score = 100·(1 − e^(−E/K)) plus up to 8 points for a long relationship
+ * (scaled by how active it is), floored by the owner's closeness rating.
+ */
+export function strengthAt(state: StrengthState, now: number, closeness = 0): Strength {
+  const s = decayTo(state, now);
+  const parts = {
+    face: s.face,
+    voice: s.voice,
+    reciprocated: 2 * Math.min(s.out, s.in),
+    'one-way': ONE_WAY_SHARE * Math.min(Math.abs(s.out - s.in), ONE_WAY_CAP),
+    favours: s.favours,
+  };
+  const e = parts.face + parts.voice + parts.reciprocated + parts['one-way'] + parts.favours;
+  const active = 1 - Math.exp(-e / K);
+  const years = s.firstAt === null ? 0 : Math.max(0, now - s.firstAt) / (365.25 * DAY);
+  const duration = 8 * Math.min(1, years / 4) * active;
+  const raw = Math.min(100, 100 * active * (92 / 100) + duration);
+  const floor = CLOSENESS_FLOOR[Math.max(0, Math.min(5, Math.round(closeness)))] ?? 0;
+  const score = Math.round(Math.max(raw, floor) * 10) / 10;
+  // Each part's share of the active score, in points.
+  const factors: Factor[] = (Object.entries(parts) as [Factor['kind'], number][])
+    .map(([kind, v]) => ({ kind, points: e > 0 ? Math.round(((100 * active * 0.92 * v) / e) * 10) / 10 : 0 }))
+    .filter((f) => f.points >= 0.5);
+  if (duration >= 0.05) factors.push({ kind: 'duration', points: Math.round(duration * 10) / 10 });
+  if (floor > raw) factors.push({ kind: 'floor', points: floor });
+  factors.sort((a, b) => b.points - a.points);
+  return { score, tier: tierOf(score), factors };
+}
