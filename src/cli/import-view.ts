@@ -68,7 +68,9 @@ export function importReportText(report: ImportReport, issues: ImportIssueView[]
   const total = report.stats.errors + report.stats.skipped + report.stats.warnings;
   if (issues.length > 0) {
     const note =
-      total > issues.length ? ` (the first ${issues.length} of ${total}; the import itself lists all)` : '';
+      total > issues.length
+        ? ` (the first ${issues.length} of ${total}: a dry run shows no more, the import lists all)`
+        : '';
     parts.push(`issues${note}:\n${issuesText(issues)}`);
   }
   parts.push(
