@@ -9,6 +9,19 @@ export function formatDate(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
 }
 
+const dayMonthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+/** "12 Mar 2025", or "12 March" for a date without a year (`--03-12`, as vCard and Google write birthdays). */
+export function formatPartialDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const noYear = /^--(\d{2})-(\d{2})$/.exec(value);
+  if (noYear) {
+    const d = new Date(Date.UTC(2000, Number(noYear[1]) - 1, Number(noYear[2])));
+    return Number.isNaN(d.getTime()) ? value : dayMonthFormat.format(d);
+  }
+  return formatDate(value);
+}
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
@@ -25,6 +38,8 @@ const SOURCE_LABELS: Record<string, string> = {
   carddav: 'address-book sync',
   backup: 'backup restore',
   introduction: 'introduction',
+  merge: 'a merge',
+  import: 'an import',
 };
 
 /** Human words for where a fact came from. */

@@ -5,13 +5,17 @@ export function PageHeader({
   title,
   subtitle,
   actions,
+  media,
 }: {
   title: ReactNode;
   subtitle?: ReactNode;
   actions?: ReactNode;
+  /** Shown before the title, e.g. a contact's photo. */
+  media?: ReactNode;
 }) {
   return (
     <div className="page-header">
+      {media ? <div className="page-header__media">{media}</div> : null}
       <div className="page-header__text">
         <h1 tabIndex={-1} data-page-heading="">
           {title}

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Contact } from '../../api/types';
-import { formatDate, formatDateTime, formatSource } from '../../ui/format';
+import { addressLine, fieldLabel, fieldValue } from '../../ui/field-words';
+import { formatDate, formatDateTime, formatPartialDate, formatSource } from '../../ui/format';
 import { SourceBadge } from './source-badge';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
@@ -17,6 +18,49 @@ function safeHref(url: string): string | undefined {
   return /^https?:\/\//i.test(url) ? url : undefined;
 }
 
+/** Shown only when set: the rarer name parts would otherwise fill the card with dashes. */
+function OptionalRow({ term, value }: { term: string; value: string | null }) {
+  return value ? <Row term={term}>{value}</Row> : null;
+}
+
+type HistoryEntry = Contact['history'][number];
+
+/** "Title: was “Head of Research” until 3 Mar 2026, from LinkedIn import (now “Chief Scientist”)". */
+function HistoryLine({ entry }: { entry: HistoryEntry }) {
+  const label = fieldLabel(entry.field);
+  const old = fieldValue(entry.field, entry.oldValue);
+  const now = fieldValue(entry.field, entry.newValue);
+  const when = formatDate(entry.recordedAt);
+  const source = formatSource(entry.source);
+  if (entry.source === 'merge' && entry.newValue === null) {
+    return (
+      <>
+        <span className="history__field">{label}:</span> also <q>{old ?? '(empty)'}</q>, kept from a merge on{' '}
+        {when}
+      </>
+    );
+  }
+  return (
+    <>
+      <span className="history__field">{label}:</span>{' '}
+      {old === null ? (
+        'was empty'
+      ) : (
+        <>
+          was <q>{old}</q>
+        </>
+      )}{' '}
+      until {when}, from {source}
+      {now !== null ? (
+        <>
+          {' '}
+          (then <q>{now}</q>)
+        </>
+      ) : null}
+    </>
+  );
+}
+
 /** Everything stored about a contact, read-only, with the source of each channel and past positions. */
 export function ContactDetails({ contact }: { contact: Contact }) {
   const fields = Object.entries(contact.customFields);
@@ -25,17 +69,23 @@ export function ContactDetails({ contact }: { contact: Contact }) {
       <section aria-labelledby="details-about" className="card">
         <h2 id="details-about">About</h2>
         <dl className="dl">
+          <OptionalRow term="Prefix" value={contact.namePrefix} />
           <Row term="Given name">{contact.givenName}</Row>
+          <OptionalRow term="Middle names" value={contact.additionalNames} />
           <Row term="Family name">{contact.familyName}</Row>
+          <OptionalRow term="Suffix" value={contact.nameSuffix} />
+          <OptionalRow term="Nickname" value={contact.nickname} />
           <Row term="Display name">{contact.displayName}</Row>
           <Row term="Organisation">
             {contact.organisation ? (
               <Link to={`/organisations/${contact.organisation.id}`}>{contact.organisation.name}</Link>
             ) : null}
           </Row>
+          <OptionalRow term="Department" value={contact.department} />
           <Row term="Title">{contact.title}</Row>
           <Row term="Location">{contact.location}</Row>
           <Row term="Connected on">{contact.connectedOn ? formatDate(contact.connectedOn) : null}</Row>
+          <Row term="Birthday">{contact.birthday ? formatPartialDate(contact.birthday) : null}</Row>
         </dl>
       </section>
 
@@ -86,6 +136,39 @@ export function ContactDetails({ contact }: { contact: Contact }) {
               </li>
             ))}
           </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="details-places" className="card">
+        <h2 id="details-places">Addresses and dates</h2>
+        <h3>Addresses</h3>
+        {contact.addresses.length === 0 ? (
+          <p className="muted">No addresses.</p>
+        ) : (
+          <ul className="channels">
+            {contact.addresses.map((a, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: addresses have no id and keep their order
+              <li key={i}>
+                <address className="address">
+                  {a.formatted && !addressLine({ ...a, formatted: undefined }) ? a.formatted : addressLine(a)}
+                </address>
+                {a.label ? <span className="chip">{a.label}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>Dates</h3>
+        {contact.dates.length === 0 ? (
+          <p className="muted">No other dates.</p>
+        ) : (
+          <dl className="dl">
+            {contact.dates.map((d, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: dates have no id and keep their order
+              <Row key={i} term={d.label || 'Date'}>
+                {formatPartialDate(d.value)}
+              </Row>
+            ))}
+          </dl>
         )}
       </section>
 
@@ -151,6 +234,22 @@ export function ContactDetails({ contact }: { contact: Contact }) {
                 </span>
                 {p.endedOn ? <span className="muted"> · until {formatDate(p.endedOn)}</span> : null}
                 <SourceBadge source={p.source} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="details-changes" className="card">
+        <h2 id="details-changes">History</h2>
+        {contact.history.length === 0 ? (
+          <p className="muted">No earlier values recorded.</p>
+        ) : (
+          <ul className="positions history">
+            {contact.history.map((h, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: history entries have no id and never reorder
+              <li key={i}>
+                <HistoryLine entry={h} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../api/types';
-import { contactToForm, emptyContactForm, formToInput } from './contact-form-state';
+import {
+  contactToForm,
+  dateToParts,
+  emptyAddress,
+  emptyContactForm,
+  emptyDateRow,
+  formToInput,
+  partsToDate,
+} from './contact-form-state';
 
 const contact: Contact = {
   id: 'c1',
@@ -19,14 +27,14 @@ const contact: Contact = {
   tags: ['pioneer'],
   customFields: { 'Alma mater': 'Home' },
   connectedOn: '2024-03-15',
-  nickname: null,
-  namePrefix: null,
+  nickname: 'Ada',
+  namePrefix: 'Countess',
   nameSuffix: null,
-  additionalNames: null,
-  department: null,
-  birthday: null,
-  addresses: [],
-  dates: [],
+  additionalNames: 'Augusta',
+  department: 'Mathematics',
+  birthday: '--12-10',
+  addresses: [{ label: 'home', street: '12 St James’s Square', locality: 'London', country: 'UK' }],
+  dates: [{ value: '1835-07-08', label: 'Wedding' }],
   photo: null,
   history: [],
   source: 'web',
@@ -44,7 +52,12 @@ describe('contact form state', () => {
       givenName: 'Ada',
       familyName: 'Lovelace',
       displayName: null,
+      namePrefix: 'Countess',
+      additionalNames: 'Augusta',
+      nameSuffix: '',
+      nickname: 'Ada',
       organisation: 'Analytical Engine Society',
+      department: 'Mathematics',
       title: 'Countess',
       location: '',
       howWeMet: '',
@@ -55,6 +68,9 @@ describe('contact form state', () => {
       urls: [],
       tags: ['pioneer'],
       customFields: { 'Alma mater': 'Home' },
+      birthday: '--12-10',
+      addresses: [{ label: 'home', street: '12 St James’s Square', locality: 'London', country: 'UK' }],
+      dates: [{ value: '1835-07-08', label: 'Wedding' }],
     });
   });
 
@@ -89,5 +105,45 @@ describe('contact form state', () => {
     expect(input.tags).toEqual(['a', 'b']);
     expect(input.customFields).toEqual({ Team: 'x' });
     expect([...localIssues.keys()].sort()).toEqual(['customFields.#k2', 'customFields.#k3']);
+  });
+});
+
+describe('dates typed as parts', () => {
+  it('reads full and year-less dates', () => {
+    expect(dateToParts('1990-03-05')).toEqual({ year: '1990', month: '3', day: '5' });
+    expect(dateToParts('--12-31')).toEqual({ year: '', month: '12', day: '31' });
+    expect(dateToParts(null)).toEqual({ year: '', month: '', day: '' });
+  });
+
+  it('writes YYYY-MM-DD, --MM-DD or nothing, and says what is missing', () => {
+    expect(partsToDate({ day: '5', month: '3', year: '1990' })).toEqual({ value: '1990-03-05' });
+    expect(partsToDate({ day: '29', month: '2', year: '' })).toEqual({ value: '--02-29' });
+    expect(partsToDate({ day: '', month: '', year: '' })).toEqual({ value: '' });
+    expect(partsToDate({ day: '', month: '3', year: '' })).toEqual({
+      issue: expect.stringMatching(/day and a month/),
+    });
+    expect(partsToDate({ day: '40', month: '3', year: '' })).toEqual({
+      issue: expect.stringMatching(/1 to 31/),
+    });
+    expect(partsToDate({ day: '4', month: '3', year: '90' })).toEqual({
+      issue: expect.stringMatching(/four digits/),
+    });
+  });
+
+  it('drops empty address and date rows, keeps row order for API issues, flags half-filled dates', () => {
+    const state = emptyContactForm();
+    const blank = emptyAddress();
+    const filled = { ...emptyAddress(), locality: ' Paris ', label: 'work' };
+    state.addresses = [blank, filled];
+    const ok = { ...emptyDateRow(), label: 'Met', day: '1', month: '6', year: '' };
+    const half = { ...emptyDateRow(), label: 'Promoted', day: '', month: '', year: '' };
+    state.dates = [half, ok];
+    state.birthday = { day: '31', month: '', year: '' };
+    const { input, rows, localIssues } = formToInput(state);
+    expect(input.addresses).toEqual([{ locality: 'Paris', label: 'work' }]);
+    expect(rows.addresses).toEqual([filled.rowId]);
+    expect(input.dates).toEqual([{ value: '--06-01', label: 'Met' }]);
+    expect(rows.dates).toEqual([ok.rowId]);
+    expect([...localIssues.keys()].sort()).toEqual(['birthday', `dates.#${half.rowId}`]);
   });
 });

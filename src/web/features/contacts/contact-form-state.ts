@@ -14,11 +14,42 @@ export interface CustomFieldRow {
   value: string;
 }
 
+/** A date typed as day, month and year; the year may stay empty ("--MM-DD", e.g. a birthday). */
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+export interface DateRow extends DateParts {
+  rowId: string;
+  label: string;
+}
+
+export const ADDRESS_PARTS = [
+  'street',
+  'extended',
+  'poBox',
+  'locality',
+  'region',
+  'postalCode',
+  'country',
+  'formatted',
+] as const;
+export type AddressPart = (typeof ADDRESS_PARTS)[number];
+
+export type AddressRow = Record<AddressPart | 'label', string> & { rowId: string };
+
 export const TEXT_FIELDS = [
   'givenName',
   'familyName',
   'displayName',
+  'namePrefix',
+  'additionalNames',
+  'nameSuffix',
+  'nickname',
   'organisation',
+  'department',
   'title',
   'location',
   'howWeMet',
@@ -34,6 +65,9 @@ export type ContactFormState = Record<TextFieldName, string> & {
   tags: string[];
   tagDraft: string;
   customFields: CustomFieldRow[];
+  birthday: DateParts;
+  addresses: AddressRow[];
+  dates: DateRow[];
 };
 
 /** Which form row each index of the submitted lists came from, so API issues (`emails.1.value`) land on the right row. */
@@ -41,6 +75,8 @@ export interface SubmittedRows {
   emails: string[];
   phones: string[];
   urls: string[];
+  addresses: string[];
+  dates: string[];
   customFields: Map<string, string>;
 }
 
@@ -58,12 +94,72 @@ export function emptyCustomField(): CustomFieldRow {
   return { rowId: newRowId(), key: '', value: '' };
 }
 
+export function emptyDateParts(): DateParts {
+  return { day: '', month: '', year: '' };
+}
+
+export function emptyDateRow(): DateRow {
+  return { rowId: newRowId(), label: '', ...emptyDateParts() };
+}
+
+export function emptyAddress(): AddressRow {
+  return {
+    rowId: newRowId(),
+    label: '',
+    street: '',
+    extended: '',
+    poBox: '',
+    locality: '',
+    region: '',
+    postalCode: '',
+    country: '',
+    formatted: '',
+  };
+}
+
+const PARTIAL_DATE = /^(\d{4}|-)-(\d{2})-(\d{2})$/;
+
+/** `1990-03-15` or `--03-15` → its parts (month and day without leading zeros, as typed); anything else → empty. */
+export function dateToParts(value: string | null | undefined): DateParts {
+  const m = PARTIAL_DATE.exec(value ?? '');
+  if (!m) return emptyDateParts();
+  return {
+    year: m[1] === '-' ? '' : (m[1] as string),
+    month: String(Number(m[2])),
+    day: String(Number(m[3])),
+  };
+}
+
+/**
+ * Parts → `YYYY-MM-DD`, `--MM-DD` (no year), `''` (all empty), or a problem to show next to the field. Whether
+ * the day exists in that month is the server's call (it answers "is not a real date").
+ */
+export function partsToDate(p: DateParts): { value: string } | { issue: string } {
+  const day = p.day.trim();
+  const month = p.month.trim();
+  const year = p.year.trim();
+  if (!day && !month && !year) return { value: '' };
+  if (!day || !month) return { issue: 'Give at least a day and a month' };
+  if (!/^\d{1,2}$/.test(day) || Number(day) < 1 || Number(day) > 31)
+    return { issue: 'The day must be 1 to 31' };
+  if (!/^\d{1,2}$/.test(month) || Number(month) < 1 || Number(month) > 12) return { issue: 'Choose a month' };
+  if (year && !/^\d{4}$/.test(year)) return { issue: 'The year must have four digits, or stay empty' };
+  const mm = month.padStart(2, '0');
+  const dd = day.padStart(2, '0');
+  return { value: year ? `${year}-${mm}-${dd}` : `--${mm}-${dd}` };
+}
+
 export function emptyContactForm(): ContactFormState {
   return {
     givenName: '',
     familyName: '',
     displayName: '',
+    namePrefix: '',
+    additionalNames: '',
+    nameSuffix: '',
+    nickname: '',
     organisation: '',
+    department: '',
     title: '',
     location: '',
     howWeMet: '',
@@ -75,6 +171,9 @@ export function emptyContactForm(): ContactFormState {
     tags: [],
     tagDraft: '',
     customFields: [],
+    birthday: emptyDateParts(),
+    addresses: [],
+    dates: [],
   };
 }
 
@@ -91,7 +190,12 @@ export function contactToForm(c: Contact): ContactFormState {
     givenName: c.givenName ?? '',
     familyName: c.familyName ?? '',
     displayName: auto && c.displayName === auto ? '' : c.displayName,
+    namePrefix: c.namePrefix ?? '',
+    additionalNames: c.additionalNames ?? '',
+    nameSuffix: c.nameSuffix ?? '',
+    nickname: c.nickname ?? '',
     organisation: c.organisation?.name ?? '',
+    department: c.department ?? '',
     title: c.title ?? '',
     location: c.location ?? '',
     howWeMet: c.howWeMet ?? '',
@@ -103,6 +207,14 @@ export function contactToForm(c: Contact): ContactFormState {
     tags: [...c.tags],
     tagDraft: '',
     customFields: Object.entries(c.customFields).map(([key, value]) => ({ rowId: newRowId(), key, value })),
+    birthday: dateToParts(c.birthday),
+    addresses: c.addresses.map((a) => {
+      const row = emptyAddress();
+      row.label = a.label ?? '';
+      for (const part of ADDRESS_PARTS) row[part] = a[part] ?? '';
+      return row;
+    }),
+    dates: c.dates.map((d) => ({ rowId: newRowId(), label: d.label ?? '', ...dateToParts(d.value) })),
   };
 }
 
@@ -116,7 +228,14 @@ export interface BuiltInput {
 /** Turns the form into the API input: every field is sent (lists replace), blank rows are dropped. */
 export function formToInput(state: ContactFormState): BuiltInput {
   const localIssues = new Map<string, string>();
-  const rows: SubmittedRows = { emails: [], phones: [], urls: [], customFields: new Map() };
+  const rows: SubmittedRows = {
+    emails: [],
+    phones: [],
+    urls: [],
+    addresses: [],
+    dates: [],
+    customFields: new Map(),
+  };
   const channels = (kind: ChannelKind) => {
     const kept = state[kind].filter((r) => r.value.trim() || r.label.trim());
     rows[kind] = kept.map((r) => r.rowId);
@@ -137,6 +256,35 @@ export function formToInput(state: ContactFormState): BuiltInput {
     customFields[key] = row.value;
     rows.customFields.set(key, row.rowId);
   }
+  const birthday = partsToDate(state.birthday);
+  if ('issue' in birthday) localIssues.set('birthday', birthday.issue);
+
+  const dates: { value: string; label?: string }[] = [];
+  for (const row of state.dates) {
+    const parsed = partsToDate(row);
+    const label = row.label.trim();
+    if ('value' in parsed && !parsed.value) {
+      if (label) localIssues.set(`dates.#${row.rowId}`, 'Give this date a day and a month, or remove it');
+      continue;
+    }
+    if ('issue' in parsed) {
+      localIssues.set(`dates.#${row.rowId}`, parsed.issue);
+      continue;
+    }
+    rows.dates.push(row.rowId);
+    dates.push(label ? { value: parsed.value, label } : { value: parsed.value });
+  }
+
+  const addresses: Partial<Record<AddressPart | 'label', string>>[] = [];
+  for (const row of state.addresses) {
+    const address: Partial<Record<AddressPart | 'label', string>> = {};
+    for (const part of ADDRESS_PARTS) if (row[part].trim()) address[part] = row[part].trim();
+    if (Object.keys(address).length === 0) continue;
+    if (row.label.trim()) address.label = row.label.trim();
+    rows.addresses.push(row.rowId);
+    addresses.push(address);
+  }
+
   const tags = [...state.tags];
   const draft = state.tagDraft.trim();
   if (draft && !tags.some((t) => t.toLowerCase() === draft.toLowerCase())) tags.push(draft);
@@ -144,7 +292,12 @@ export function formToInput(state: ContactFormState): BuiltInput {
     givenName: state.givenName,
     familyName: state.familyName,
     displayName: state.displayName.trim() ? state.displayName : null,
+    namePrefix: state.namePrefix,
+    additionalNames: state.additionalNames,
+    nameSuffix: state.nameSuffix,
+    nickname: state.nickname,
     organisation: state.organisation,
+    department: state.department,
     title: state.title,
     location: state.location,
     howWeMet: state.howWeMet,
@@ -155,6 +308,9 @@ export function formToInput(state: ContactFormState): BuiltInput {
     urls: channels('urls'),
     tags,
     customFields,
+    birthday: 'value' in birthday && birthday.value ? birthday.value : null,
+    addresses,
+    dates,
   };
   return { input, rows, localIssues };
 }

@@ -5,8 +5,11 @@ import { FormAlert } from '../../ui/form-alert';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
 import { useOrganisationOptions } from '../organisations/use-organisation-options';
+import { AddressListEditor } from './address-list-editor';
 import { ChannelListEditor } from './channel-list-editor';
 import {
+  ADDRESS_PARTS,
+  type AddressPart,
   type ChannelKind,
   type ContactFormState,
   derivedName,
@@ -15,6 +18,8 @@ import {
   TEXT_FIELDS,
 } from './contact-form-state';
 import { CustomFieldsEditor } from './custom-fields-editor';
+import { DateListEditor } from './date-list-editor';
+import { DatePartsField } from './date-parts-field';
 import { TagsEditor } from './tags-editor';
 
 interface ContactFormProps {
@@ -29,6 +34,8 @@ interface ContactFormProps {
 
 const LISTS: ChannelKind[] = ['emails', 'phones', 'urls'];
 const ROW_PATH = /^(emails|phones|urls)\.(\d+)(?:\.(value|label))?$/;
+const ADDRESS_PATH = /^addresses\.(\d+)(?:\.(\w+))?$/;
+const DATE_PATH = /^dates\.(\d+)(?:\.(value|label))?$/;
 
 /**
  * Every editable field of a contact. Enter saves (from any single-line field), Escape cancels,
@@ -46,10 +53,21 @@ export function ContactForm({ initial, submitLabel, pending, error, onSubmit, on
   const errors = useMemo(() => {
     const known = (path: string): boolean => {
       if ((TEXT_FIELDS as readonly string[]).includes(path)) return true;
-      if (['emails', 'phones', 'urls', 'tags', 'customFields'].includes(path)) return true;
+      if (
+        ['emails', 'phones', 'urls', 'tags', 'customFields', 'birthday', 'addresses', 'dates'].includes(path)
+      )
+        return true;
       if (/^tags\.\d+$/.test(path)) return true;
       const m = ROW_PATH.exec(path);
       if (m && rows) return Number(m[2]) < rows[m[1] as ChannelKind].length;
+      const a = ADDRESS_PATH.exec(path);
+      if (a && rows)
+        return (
+          Number(a[1]) < rows.addresses.length &&
+          (a[2] === undefined || a[2] === 'label' || (ADDRESS_PARTS as readonly string[]).includes(a[2]))
+        );
+      const d = DATE_PATH.exec(path);
+      if (d && rows) return Number(d[1]) < rows.dates.length;
       if (path.startsWith('customFields.') && rows)
         return rows.customFields.has(path.slice('customFields.'.length));
       return false;
@@ -62,6 +80,18 @@ export function ContactForm({ initial, submitLabel, pending, error, onSubmit, on
     const i = rows?.[kind].indexOf(rowId) ?? -1;
     if (i < 0) return undefined;
     return get(`${kind}.${i}.${field}`) ?? (field === 'value' ? get(`${kind}.${i}`) : undefined);
+  };
+  const addressError = (rowId: string, part: AddressPart | 'label') => {
+    const i = rows?.addresses.indexOf(rowId) ?? -1;
+    if (i < 0) return undefined;
+    return get(`addresses.${i}.${part}`) ?? (part === 'street' ? get(`addresses.${i}`) : undefined);
+  };
+  const dateError = (rowId: string, field: 'value' | 'label') => {
+    const local = field === 'value' ? localIssues.get(`dates.#${rowId}`) : undefined;
+    if (local) return local;
+    const i = rows?.dates.indexOf(rowId) ?? -1;
+    if (i < 0) return undefined;
+    return get(`dates.${i}.${field}`) ?? (field === 'value' ? get(`dates.${i}`) : undefined);
   };
   const customError = (rowId: string) => {
     const local = localIssues.get(`customFields.#${rowId}`);
@@ -115,15 +145,24 @@ export function ContactForm({ initial, submitLabel, pending, error, onSubmit, on
     <form ref={formRef} className="contact-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
       <FormAlert message={localIssues.size > 0 ? 'Please fix the highlighted fields.' : errors.general} />
       <fieldset className="grid">
-        <legend>Name and position</legend>
+        <legend>Name</legend>
         <TextField label="Given name" autoComplete="off" {...text('givenName')} />
         <TextField label="Family name" autoComplete="off" {...text('familyName')} />
+        <TextField label="Middle names" autoComplete="off" {...text('additionalNames')} />
+        <TextField label="Nickname" autoComplete="off" {...text('nickname')} />
+        <TextField label="Prefix" hint="Dr, Prof., Ms…" autoComplete="off" {...text('namePrefix')} />
+        <TextField label="Suffix" hint="Jr, PhD, MBE…" autoComplete="off" {...text('nameSuffix')} />
         <TextField
           label="Display name"
           autoComplete="off"
+          className="grid__wide"
           hint={auto ? `Leave empty to use “${auto}”.` : 'Leave empty to use the names above.'}
           {...text('displayName')}
         />
+      </fieldset>
+
+      <fieldset className="grid">
+        <legend>Position</legend>
         <TextField
           label="Organisation"
           autoComplete="off"
@@ -135,6 +174,7 @@ export function ContactForm({ initial, submitLabel, pending, error, onSubmit, on
             <option key={o.id} value={o.name} />
           ))}
         </datalist>
+        <TextField label="Department" autoComplete="off" {...text('department')} />
         <TextField label="Title" autoComplete="off" {...text('title')} />
         <TextField label="Location" autoComplete="off" {...text('location')} />
         <TextField label="Connected on" type="date" {...text('connectedOn')} />
@@ -150,6 +190,30 @@ export function ContactForm({ initial, submitLabel, pending, error, onSubmit, on
           listError={errors.byPath.get(kind)}
         />
       ))}
+
+      <AddressListEditor
+        rows={state.addresses}
+        onChange={(next) => set('addresses', next)}
+        errorFor={addressError}
+        listError={errors.byPath.get('addresses')}
+      />
+
+      <fieldset className="rows">
+        <legend>Birthday and dates</legend>
+        <DatePartsField
+          legend="Birthday"
+          value={state.birthday}
+          onChange={(next) => set('birthday', next)}
+          error={get('birthday')}
+          hint="Leave the year empty if you don’t know it."
+        />
+        <DateListEditor
+          rows={state.dates}
+          onChange={(next) => set('dates', next)}
+          errorFor={dateError}
+          listError={errors.byPath.get('dates')}
+        />
+      </fieldset>
 
       <TagsEditor
         tags={state.tags}

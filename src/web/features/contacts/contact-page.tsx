@@ -8,6 +8,7 @@ import { useToast } from '../../ui/use-toast';
 import { ContactDetails } from './contact-details';
 import { ContactForm } from './contact-form';
 import { contactToForm } from './contact-form-state';
+import { ContactPhoto } from './contact-photo';
 import { useContact } from './use-contact';
 import { useDeleteContact } from './use-delete-contact';
 import { useUpdateContact } from './use-update-contact';
@@ -64,6 +65,7 @@ export function ContactPage() {
     <>
       <PageHeader
         title={c.displayName}
+        media={<ContactPhoto contact={c} />}
         subtitle={position || undefined}
         actions={
           <>

@@ -1,7 +1,11 @@
 import type { ImportReport } from '../../api/types';
+import { fieldLabel, fieldValue } from '../../ui/field-words';
 import { ImportStats } from './import-stats';
 import { problemCount } from './import-words';
 import { IssueTable } from './issue-table';
+
+/** Fields that are lists: an import only ever adds to them. */
+const LISTS = new Set(['emails', 'phones', 'urls', 'tags', 'addresses', 'dates']);
 
 type Sample = ImportReport['samples']['created'][number];
 
@@ -28,8 +32,9 @@ function SampleList({ title, items, total }: { title: string; items: Sample[]; t
   );
 }
 
-function show(value: string | null) {
-  return value === null || value === '' ? <span className="muted">(empty)</span> : <q>{value}</q>;
+function show(field: string, value: string | null) {
+  const text = fieldValue(field, value);
+  return text === null ? <span className="muted">(none)</span> : <q>{text}</q>;
 }
 
 function UpdatedList({ items, total }: { items: Sample[]; total: number }) {
@@ -45,11 +50,24 @@ function UpdatedList({ items, total }: { items: Sample[]; total: number }) {
             <span className="samples__name">{s.name}</span> <span className="result__meta">{s.ref}</span>
             {s.changes && s.changes.length > 0 ? (
               <ul className="changes" aria-label={`Changes for ${s.name}`}>
-                {s.changes.map((c) => (
-                  <li key={c.field}>
-                    <span className="changes__field">{c.field}</span>: {show(c.from)}{' '}
-                    <span aria-hidden="true">→</span>
-                    <span className="visually-hidden">becomes</span> {show(c.to)}
+                {s.changes.map((c, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a field can change more than once (two new emails)
+                  <li key={i}>
+                    <span className="changes__field">{fieldLabel(c.field)}</span>:{' '}
+                    {c.field === 'photo' ? (
+                      c.from ? (
+                        'a new photo'
+                      ) : (
+                        'a photo is added'
+                      )
+                    ) : c.from === null && LISTS.has(c.field) ? (
+                      <>added {show(c.field, c.to)}</>
+                    ) : (
+                      <>
+                        {show(c.field, c.from)} <span aria-hidden="true">→</span>
+                        <span className="visually-hidden">becomes</span> {show(c.field, c.to)}
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
