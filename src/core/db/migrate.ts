@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-portability';
 import * as m0003 from './migrations/0003-interactions';
+import * as m0004 from './migrations/0004-relationships';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-portability': m0002,
   '0003-interactions': m0003,
+  '0004-relationships': m0004,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -133,6 +133,8 @@ export interface TagTable {
   name_norm: string;
   created_at: string;
   deleted_at: string | null;
+  /** Keep-in-touch interval for contacts with this tag ("former students: every 6 months"). */
+  cadence_days: number | null;
 }
 
 export interface ContactTagTable {
@@ -257,6 +259,9 @@ export interface AccountProfileTable {
   websites: string;
   /** JSON array of { organisation, title, startedOn, endedOn, description }. */
   positions: string;
+  /** JSON arrays of short phrases: the skills of value I offer, and what I am looking for. */
+  offers: string;
+  needs: string;
   updated_at: string;
 }
 
@@ -280,6 +285,103 @@ export interface InteractionTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+}
+
+export interface RelationshipStateTable {
+  owner_id: string;
+  contact_id: string;
+  as_of_ms: number;
+  face: number;
+  voice: number;
+  out_w: number;
+  in_w: number;
+  favours: number;
+  first_at: string | null;
+  last_at: string | null;
+  /** The owner's own rating, 0 (none) to 5 (closest): a floor for the score. */
+  closeness: number;
+  /** Keep-in-touch interval chosen for this contact (overrides tags and the tier default). */
+  cadence_days: number | null;
+  /** 1: "not this person" — no keep-in-touch reminders. */
+  cadence_stopped: number;
+  next_due: string | null;
+  updated_at: string;
+}
+
+export interface FavourTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  /** given: I helped them; received: they helped me. */
+  direction: 'given' | 'received';
+  what: string;
+  /** 1 small, 2 medium, 3 large. */
+  size: number;
+  occurred_on: string;
+  interaction_id: string | null;
+  source: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface PromiseTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  /** mine: I promised them; theirs: they promised me. */
+  direction: 'mine' | 'theirs';
+  what: string;
+  due_on: string;
+  status: 'open' | 'kept' | 'broken' | 'released';
+  resolved_on: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface AgendaActionTable {
+  owner_id: string;
+  item_key: string;
+  action: 'done' | 'snoozed';
+  until: string | null;
+  created_at: string;
+}
+
+export interface AccountSettingsTable {
+  account_id: string;
+  today_limit: number;
+  time_zone: string;
+  digest_enabled: number;
+  digest_hour: number;
+  updated_at: string;
+}
+
+export interface DigestSendTable {
+  account_id: string;
+  day: string;
+  status: 'sending' | 'sent' | 'failed';
+  items: number;
+  message_id: string | null;
+  error: string | null;
+  sent_at: string;
+}
+
+export interface FeedTokenTable {
+  id: string;
+  account_id: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface TierHistoryTable {
+  owner_id: string;
+  day: string;
+  inner_n: number;
+  close_n: number;
+  active_n: number;
+  dormant_n: number;
 }
 
 export interface InteractionContactTable {
@@ -311,4 +413,12 @@ export interface Database {
   account_profiles: AccountProfileTable;
   interactions: InteractionTable;
   interaction_contacts: InteractionContactTable;
+  relationship_states: RelationshipStateTable;
+  favours: FavourTable;
+  promises: PromiseTable;
+  agenda_actions: AgendaActionTable;
+  account_settings: AccountSettingsTable;
+  digest_sends: DigestSendTable;
+  feed_tokens: FeedTokenTable;
+  tier_history: TierHistoryTable;
 }

@@ -237,6 +237,8 @@ export async function importLinkedin(
               description: p.description ?? null,
             })),
           ),
+          offers: before?.offers ?? '[]',
+          needs: before?.needs ?? '[]',
           updated_at: now,
         });
       }

@@ -19,6 +19,7 @@ export async function createTag(ctx: Ctx, input: z.input<typeof tagCreateInput>)
     name_norm: norm,
     created_at: nowIso(ctx),
     deleted_at: null,
+    cadence_days: null,
   };
   await insertTag(ctx.db, row);
   return toTag({ ...row, contact_count: 0 });

@@ -25,6 +25,7 @@ export async function ensureTags(
       name_norm: norm,
       created_at: nowIso(ctx),
       deleted_at: null,
+      cadence_days: null,
     });
     byNorm.set(norm, { id, name, created: true });
   }
