@@ -6,3 +6,4 @@ export * from './imports';
 export * from './organisations';
 export * from './tags';
 export * from './trash';
+export * from './relationships';

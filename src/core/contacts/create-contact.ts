@@ -8,6 +8,7 @@ import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ContactTable } from '../db/schema';
 import { validationError } from '../errors';
 import { ensureOrganisation } from '../organisations/ensure-organisation';
+import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { ensureTags } from '../tags/ensure-tags';
 import { setContactTags } from '../tags/tag.queries';
 import { validate } from '../validate';
@@ -82,6 +83,8 @@ export async function createContact(
       id,
       tags.map((t) => t.id),
     );
+    // A tag may carry a keep-in-touch cadence ("former students: every 6 months").
+    if (tags.length > 0) await rescheduleRelationships(tx, ownerId, [id], {});
     const row = await findContact(tx.db, ownerId, id);
     if (!row) throw new Error('contact vanished inside its own transaction');
     return presentContact(tx, row);

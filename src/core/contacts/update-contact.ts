@@ -8,6 +8,7 @@ import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ChannelKind } from '../db/schema';
 import { notFound, validationError } from '../errors';
 import { ensureOrganisation } from '../organisations/ensure-organisation';
+import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { ensureTags } from '../tags/ensure-tags';
 import { setContactTags } from '../tags/tag.queries';
 import { validate } from '../validate';
@@ -114,6 +115,10 @@ export async function updateContact(
 
     await writeContact(tx.db, ownerId, id, patch);
     await reindexContacts(tx, ownerId, [id]);
+    // Tags and the connected-on date feed the keep-in-touch date.
+    if (data.tags || 'connectedOn' in data) {
+      await rescheduleRelationships(tx, ownerId, [id], data.tags?.length ? {} : undefined);
+    }
     const row = await findContact(tx.db, ownerId, id);
     if (!row) throw notFound('contact');
     return presentContact(tx, row);

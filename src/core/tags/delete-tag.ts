@@ -1,6 +1,7 @@
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { notFound } from '../errors';
+import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { purgeAfter } from '../trash/trash-window';
 import { contactIdsWithTag, findTag, setTagDeletedAt } from './tag.queries';
 
@@ -11,7 +12,9 @@ export async function deleteTag(ctx: Ctx, id: string): Promise<{ purgeAfter: str
     if (!(await findTag(tx.db, ownerId, id))) throw notFound('tag');
     const at = nowIso(tx);
     await setTagDeletedAt(tx.db, ownerId, id, at);
-    await reindexContacts(tx, ownerId, await contactIdsWithTag(tx.db, ownerId, id));
+    const affected = await contactIdsWithTag(tx.db, ownerId, id);
+    await reindexContacts(tx, ownerId, affected);
+    await rescheduleRelationships(tx, ownerId, affected);
     return { purgeAfter: purgeAfter(tx, at) };
   });
 }

@@ -3,6 +3,7 @@ import { type Tag, tagMergeInput } from '../../contracts/tags';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { notFound, validationError } from '../errors';
+import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { validate } from '../validate';
 import { toTag } from './tag';
 import { contactIdsWithTag, deleteTag, findTag, moveTagLinks } from './tag.queries';
@@ -19,6 +20,7 @@ export async function mergeTags(ctx: Ctx, id: string, input: z.input<typeof tagM
     await moveTagLinks(tx.db, ownerId, id, into);
     await deleteTag(tx.db, ownerId, id);
     await reindexContacts(tx, ownerId, affected);
+    await rescheduleRelationships(tx, ownerId, affected);
     const row = await findTag(tx.db, ownerId, into);
     if (!row) throw notFound('tag');
     return toTag(row);

@@ -2,6 +2,7 @@ import type { Tag } from '../../contracts/tags';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { notFound } from '../errors';
+import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { inTrashWindow } from '../trash/trash-window';
 import { tagNameTaken } from './create-tag';
 import { toTag } from './tag';
@@ -15,7 +16,9 @@ export async function restoreTag(ctx: Ctx, id: string): Promise<Tag> {
     if (!row || !inTrashWindow(tx, row.deleted_at)) throw notFound('tag in the trash');
     if ((await findLiveTagsByNorm(tx.db, ownerId, [row.name_norm])).length > 0) throw tagNameTaken(row.name);
     await setTagDeletedAt(tx.db, ownerId, id, null);
-    await reindexContacts(tx, ownerId, await contactIdsWithTag(tx.db, ownerId, id));
+    const affected = await contactIdsWithTag(tx.db, ownerId, id);
+    await reindexContacts(tx, ownerId, affected);
+    await rescheduleRelationships(tx, ownerId, affected);
     const restored = await findTag(tx.db, ownerId, id);
     if (!restored) throw notFound('tag');
     return toTag(restored);

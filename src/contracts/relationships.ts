@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { isoDate, limitParam, timestamp } from './common';
+
+export const INTERACTION_KINDS = ['meeting', 'call', 'video', 'email', 'message', 'event', 'note'] as const;
+export const interactionKind = z.enum(INTERACTION_KINDS);
+export const interactionDirection = z.enum(['outbound', 'inbound', 'mutual']);
+
+const contactIds = z.array(z.string().min(1).max(64)).min(1, 'name at least one contact').max(50);
+
+export const interactionInput = z.strictObject({
+  kind: interactionKind,
+  contactIds,
+  /** When it happened (ISO-8601); now when left out. Not in the future. */
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  /** outbound: I reached out; inbound: they did; mutual: both, or it just happened. */
+  direction: interactionDirection.default('mutual'),
+  /** Calls: whether it was answered. */
+  answered: z.boolean().nullable().optional(),
+  summary: z.string().trim().max(5000).nullable().optional(),
+});
+export type InteractionInput = z.input<typeof interactionInput>;
+export const interactionUpdateInput = interactionInput.partial();
+
+export const interaction = z.object({
+  id: z.string(),
+  kind: interactionKind,
+  occurredAt: timestamp,
+  direction: interactionDirection,
+  answered: z.boolean().nullable(),
+  summary: z.string().nullable(),
+  source: z.string(),
+  contacts: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  createdAt: timestamp,
+});
+export type Interaction = z.infer<typeof interaction>;
+export const interactionListQuery = z.strictObject({
+  contact: z.string().max(64).optional(),
+  limit: limitParam,
+  cursor: z.string().max(500).optional(),
+});
+export const interactionPage = z.object({ items: z.array(interaction), nextCursor: z.string().nullable() });
+
+export const tier = z.enum(['inner', 'close', 'active', 'dormant']);
+export const strengthFactor = z.object({
+  kind: z.enum(['face', 'voice', 'reciprocated', 'one-way', 'favours', 'duration', 'floor']),
+  points: z.number(),
+  /** Plain-language reason, e.g. "met in person 12 days ago". */
+  text: z.string(),
+});
+export const relationship = z.object({
+  contactId: z.string(),
+  score: z.number(),
+  tier,
+  factors: z.array(strengthFactor),
+  closeness: z.number().int().min(0).max(5),
+  lastContactAt: timestamp.nullable(),
+  /** Keep in touch every N days (null: no reminder), and where that comes from. */
+  cadence: z.object({
+    days: z.number().nullable(),
+    source: z.enum(['contact', 'tag', 'tier', 'stopped', 'none']),
+  }),
+  nextDue: isoDate.nullable(),
+  favours: z.object({ given: z.number(), received: z.number(), balance: z.number() }),
+});
+export type Relationship = z.infer<typeof relationship>;
+
+export const relationshipSettingsInput = z.strictObject({
+  /** 0 none … 5 closest: a floor the score never decays below. */
+  closeness: z.number().int().min(0).max(5).optional(),
+  /** Keep in touch every N days; null goes back to the tag or tier default. */
+  cadenceDays: z.number().int().min(1).max(3650).nullable().optional(),
+  /** true: "not this person" (no keep-in-touch reminders). */
+  stopped: z.boolean().optional(),
+});
+export const tagCadenceInput = z.strictObject({ cadenceDays: z.number().int().min(1).max(3650).nullable() });
+
+export const FAVOUR_SIZES = [1, 2, 3] as const;
+export const favourInput = z.strictObject({
+  contactId: z.string().min(1).max(64),
+  /** given: I helped them; received: they helped me. */
+  direction: z.enum(['given', 'received']),
+  what: z.string().trim().min(1, 'is required').max(500),
+  /** 1 small, 2 medium, 3 large. */
+  size: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+  occurredOn: isoDate.optional(),
+  interactionId: z.string().max(64).nullable().optional(),
+});
+export const favourUpdateInput = favourInput.omit({ contactId: true }).partial();
+export const favour = z.object({
+  id: z.string(),
+  contact: z.object({ id: z.string(), displayName: z.string() }),
+  direction: z.enum(['given', 'received']),
+  what: z.string(),
+  size: z.number(),
+  occurredOn: isoDate,
+  interactionId: z.string().nullable(),
+  source: z.string(),
+  createdAt: timestamp,
+});
+export type Favour = z.infer<typeof favour>;
+export const favourBalance = z.object({
+  given: z.number(),
+  received: z.number(),
+  /** Per person: positive when I have given more than received (weighted by size). */
+  people: z.array(
+    z.object({
+      contact: z.object({ id: z.string(), displayName: z.string() }),
+      given: z.number(),
+      received: z.number(),
+      balance: z.number(),
+    }),
+  ),
+});
+
+export const promiseInput = z.strictObject({
+  contactId: z.string().min(1).max(64),
+  /** mine: I promised them; theirs: they promised me. */
+  direction: z.enum(['mine', 'theirs']),
+  what: z.string().trim().min(1, 'is required').max(500),
+  dueOn: isoDate,
+});
+export const promiseUpdateInput = z.strictObject({
+  what: z.string().trim().min(1).max(500).optional(),
+  dueOn: isoDate.optional(),
+  status: z.enum(['open', 'kept', 'broken', 'released']).optional(),
+});
+export const promiseView = z.object({
+  id: z.string(),
+  contact: z.object({ id: z.string(), displayName: z.string() }),
+  direction: z.enum(['mine', 'theirs']),
+  what: z.string(),
+  dueOn: isoDate,
+  status: z.enum(['open', 'kept', 'broken', 'released']),
+  resolvedOn: isoDate.nullable(),
+  overdue: z.boolean(),
+  createdAt: timestamp,
+});
+export type PromiseView = z.infer<typeof promiseView>;
+export const promiseStats = z.object({
+  /** Share of my promises due in the window that I kept on time (null when none fell due). */
+  keptOnTime90Days: z.number().nullable(),
+  keptOnTimeAllTime: z.number().nullable(),
+  open: z.number(),
+  overdue: z.number(),
+});
+
+export const TODAY_KINDS = ['promise', 'waiting', 'birthday', 'keep-in-touch', 'favour-owed', 'their-promise'] as const;
+export const todayItem = z.object({
+  /** Stable key: done and snooze refer to it. */
+  key: z.string(),
+  kind: z.enum(TODAY_KINDS),
+  title: z.string(),
+  /** Why this is on the list today. */
+  reason: z.string(),
+  contact: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  /** The one-click action the web app and CLI offer. */
+  action: z.object({ kind: z.string(), label: z.string() }),
+  dueOn: isoDate.nullable(),
+  rank: z.number(),
+});
+export type TodayItem = z.infer<typeof todayItem>;
+export const todayList = z.object({ date: isoDate, items: z.array(todayItem), more: z.number() });
+export const todayActionInput = z.strictObject({
+  action: z.enum(['done', 'snooze']),
+  /** Snooze until this day (required with snooze). */
+  until: isoDate.optional(),
+});
+
+export const accountSettings = z.object({
+  todayLimit: z.number().int().min(1).max(50),
+  timeZone: z.string(),
+  digestEnabled: z.boolean(),
+  digestHour: z.number().int().min(0).max(23),
+});
+export const accountSettingsInput = z.strictObject({
+  todayLimit: z.number().int().min(1).max(50).optional(),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'is not a known time zone')
+    .optional(),
+  digestEnabled: z.boolean().optional(),
+  digestHour: z.number().int().min(0).max(23).optional(),
+});
+
+const phrase = z.string().trim().min(1).max(200);
+export const profile = z.object({
+  headline: z.string().nullable(),
+  summary: z.string().nullable(),
+  location: z.string().nullable(),
+  offers: z.array(z.string()),
+  needs: z.array(z.string()),
+});
+export const profileInput = z.strictObject({
+  headline: z.string().trim().max(300).nullable().optional(),
+  summary: z.string().trim().max(5000).nullable().optional(),
+  location: z.string().trim().max(200).nullable().optional(),
+  offers: z.array(phrase).max(50).optional(),
+  needs: z.array(phrase).max(50).optional(),
+});

@@ -1,0 +1,105 @@
+import { type Kysely, sql } from 'kysely';
+import type { AccountSettingsTable, AgendaActionTable, Database } from '../db/schema';
+
+export async function settingsOf(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<AccountSettingsTable | undefined> {
+  return db.selectFrom('account_settings').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+}
+
+export async function saveSettings(db: Kysely<Database>, row: AccountSettingsTable) {
+  await db
+    .insertInto('account_settings')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('account_id').doUpdateSet({
+        today_limit: row.today_limit,
+        time_zone: row.time_zone,
+        digest_enabled: row.digest_enabled,
+        digest_hour: row.digest_hour,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
+
+/** Items the owner marked done, or snoozed past `day`. */
+export async function hiddenItemKeys(
+  db: Kysely<Database>,
+  ownerId: string,
+  day: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('agenda_actions')
+    .select('item_key')
+    .where('owner_id', '=', ownerId)
+    .where((eb) => eb.or([eb('action', '=', 'done'), eb('until', '>', day)]))
+    .execute();
+  return new Set(rows.map((r) => r.item_key));
+}
+
+export async function saveAction(db: Kysely<Database>, row: AgendaActionTable) {
+  await db
+    .insertInto('agenda_actions')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['owner_id', 'item_key'])
+        .doUpdateSet({ action: row.action, until: row.until, created_at: row.created_at }),
+    )
+    .execute();
+}
+
+/**
+ * Contacts whose last contact was a message or call from them (within `since`) that nobody answered since:
+ * people waiting on me.
+ */
+export async function waitingOnMe(db: Kysely<Database>, ownerId: string, since: string, limit: number) {
+  return db
+    .selectFrom('interactions as i')
+    .innerJoin('interaction_contacts as l', 'l.interaction_id', 'i.id')
+    .innerJoin('relationship_states as s', (j) =>
+      j.onRef('s.owner_id', '=', 'l.owner_id').onRef('s.contact_id', '=', 'l.contact_id'),
+    )
+    .innerJoin('contacts as c', 'c.id', 'l.contact_id')
+    .select(['i.id', 'i.kind', 'i.occurred_at', 'i.summary', 'c.id as contact_id', 'c.display_name'])
+    .where('i.owner_id', '=', ownerId)
+    .where('i.deleted_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
+    .where('i.direction', '=', 'inbound')
+    .where('i.occurred_at', '>=', since)
+    .whereRef('s.last_at', '<=', 'i.occurred_at')
+    .orderBy('i.occurred_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Live contacts with a birthday or a dated event on one of these month-days (`MM-DD`). */
+export async function datesOn(db: Kysely<Database>, ownerId: string, monthDays: string[]) {
+  if (monthDays.length === 0) return [];
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'display_name', 'birthday', 'dates'])
+    .where('owner_id', '=', ownerId)
+    .where('deleted_at', 'is', null)
+    .where((eb) =>
+      eb.or(monthDays.flatMap((md) => [eb('birthday', 'like', `%-${md}`), eb('dates', 'like', `%-${md}"%`)])),
+    )
+    .limit(200)
+    .execute();
+}
+
+/** People the owner has received more from than given to (favour weight by size), most owed first. */
+export async function favoursOwed(db: Kysely<Database>, ownerId: string, limit: number) {
+  const rows = await sql<{ contact_id: string; display_name: string; owed: number }>`
+    SELECT f.contact_id, c.display_name,
+      SUM(CASE WHEN f.direction = 'received' THEN f.size ELSE -f.size END) AS owed
+    FROM favours f JOIN contacts c ON c.id = f.contact_id
+    WHERE f.owner_id = ${ownerId} AND f.deleted_at IS NULL AND c.deleted_at IS NULL
+    GROUP BY f.contact_id, c.display_name
+    HAVING SUM(CASE WHEN f.direction = 'received' THEN f.size ELSE -f.size END) > 0
+    ORDER BY owed DESC, f.contact_id
+    LIMIT ${limit}`.execute(db);
+  return rows.rows.map((r) => ({ ...r, owed: Number(r.owed) }));
+}

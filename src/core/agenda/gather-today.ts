@@ -1,0 +1,144 @@
+import type { Ctx } from '../context';
+import { openPromisesDueBy } from '../promises/promise.queries';
+import { cadenceInputs, dueStates } from '../relationships/relationship.queries';
+import { effectiveCadence, toStrengthState } from '../relationships/relationship-state';
+import { strengthAt } from '../relationships/strength';
+import { datesOn, favoursOwed, waitingOnMe } from './agenda.queries';
+import { daysBetween, shiftDay } from './local-day';
+import type { Candidate } from './rank-today';
+
+// Enough candidates of each kind to fill any Today list, however long the backlog.
+const PER_KIND = 200;
+const WAITING_DAYS = 14;
+const SOON_DAYS = 3;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Every item that could be on the owner's Today list for `today` (their local day), before ranking. */
+export async function gatherToday(ctx: Ctx, ownerId: string, today: string): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  const now = ctx.clock.now();
+
+  for (const p of await openPromisesDueBy(ctx.db, ownerId, shiftDay(today, 2), PER_KIND)) {
+    const late = daysBetween(p.due_on, today);
+    const contact = { id: p.contact_id, displayName: p.display_name };
+    if (p.direction === 'mine') {
+      out.push({
+        key: `promise:${p.id}`,
+        kind: 'promise',
+        group: late > 0 ? 'my-promise-overdue' : late === 0 ? 'my-promise-today' : 'my-promise-soon',
+        urgency: late,
+        title: `${p.what} — for ${p.display_name}`,
+        reason:
+          late > 0
+            ? `you promised it ${plural(late, 'day')} ago`
+            : late === 0
+              ? 'you promised it for today'
+              : `due ${p.due_on}`,
+        contact,
+        action: { kind: 'mark-kept', label: 'Mark kept' },
+        dueOn: p.due_on,
+      });
+    } else if (late > 0) {
+      out.push({
+        key: `their-promise:${p.id}`,
+        kind: 'their-promise',
+        group: 'their-promise-overdue',
+        urgency: late,
+        title: `${p.display_name} promised: ${p.what}`,
+        reason: `it was due ${plural(late, 'day')} ago: a friendly nudge?`,
+        contact,
+        action: { kind: 'mark-kept', label: 'Mark received' },
+        dueOn: p.due_on,
+      });
+    }
+  }
+
+  for (const w of await waitingOnMe(
+    ctx.db,
+    ownerId,
+    new Date(now.getTime() - WAITING_DAYS * 86_400_000).toISOString(),
+    PER_KIND,
+  )) {
+    const days = Math.max(0, daysBetween(w.occurred_at.slice(0, 10), today));
+    out.push({
+      key: `waiting:${w.id}`,
+      kind: 'waiting',
+      group: 'waiting',
+      urgency: days,
+      title: `Reply to ${w.display_name}`,
+      reason: `their ${w.kind} ${days === 0 ? 'today' : `${plural(days, 'day')} ago`} has no answer yet`,
+      contact: { id: w.contact_id, displayName: w.display_name },
+      action: { kind: 'log-interaction', label: 'Log my reply' },
+      dueOn: null,
+    });
+  }
+
+  const monthDays = Array.from({ length: SOON_DAYS + 1 }, (_, i) => shiftDay(today, i).slice(5));
+  for (const c of await datesOn(ctx.db, ownerId, monthDays)) {
+    const events: { label: string; md: string }[] = [];
+    if (c.birthday) events.push({ label: 'birthday', md: c.birthday.slice(-5) });
+    for (const d of JSON.parse(c.dates) as { value: string; label?: string }[])
+      events.push({ label: d.label ?? 'date', md: d.value.slice(-5) });
+    for (const e of events) {
+      const inDays = monthDays.indexOf(e.md);
+      if (inDays < 0) continue;
+      const year = shiftDay(today, inDays).slice(0, 4);
+      out.push({
+        key: `date:${c.id}:${e.label}:${year}`,
+        kind: 'birthday',
+        group: inDays === 0 ? 'date-today' : 'date-soon',
+        urgency: -inDays,
+        title: `${c.display_name}’s ${e.label}`,
+        reason: inDays === 0 ? 'today' : `in ${plural(inDays, 'day')}`,
+        contact: { id: c.id, displayName: c.display_name },
+        action: { kind: 'log-interaction', label: 'Send wishes' },
+        dueOn: shiftDay(today, inDays),
+      });
+    }
+  }
+
+  const due = await dueStates(ctx.db, ownerId, today, PER_KIND);
+  const inputs = await cadenceInputs(
+    ctx.db,
+    ownerId,
+    due.map((d) => d.contact_id),
+  );
+  for (const s of due) {
+    const strength = strengthAt(toStrengthState(s), now.getTime(), s.closeness);
+    // The stored date assumed the tier at the last change; decay may since have dropped the default cadence.
+    const cadence = effectiveCadence(s, inputs.get(s.contact_id), strength.tier);
+    if (cadence.days === null || !s.next_due) continue;
+    const overdue = daysBetween(s.next_due, today);
+    const last = s.last_at
+      ? `last in touch ${plural(daysBetween(s.last_at.slice(0, 10), today), 'day')} ago`
+      : 'no contact logged yet';
+    out.push({
+      key: `keep-in-touch:${s.contact_id}:${s.next_due}`,
+      kind: 'keep-in-touch',
+      group: 'keep-in-touch',
+      // Stronger relationships first, and the longer overdue (relative to the cadence) the more urgent.
+      urgency: strength.score * (1 + Math.min(2, overdue / cadence.days)),
+      title: `Get in touch with ${s.display_name}`,
+      reason: `${last}; you keep in touch every ${plural(cadence.days, 'day')} (${strength.tier})`,
+      contact: { id: s.contact_id, displayName: s.display_name },
+      action: { kind: 'log-interaction', label: 'Log a check-in' },
+      dueOn: s.next_due,
+    });
+  }
+
+  for (const f of await favoursOwed(ctx.db, ownerId, 20)) {
+    out.push({
+      key: `favour-owed:${f.contact_id}:${f.owed}`,
+      kind: 'favour-owed',
+      group: 'favour-owed',
+      urgency: f.owed,
+      title: `You owe ${f.display_name} a favour`,
+      reason: 'they have helped you more than you have helped them',
+      contact: { id: f.contact_id, displayName: f.display_name },
+      action: { kind: 'record-favour', label: 'Record a favour' },
+      dueOn: null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,20 @@
+import type { AccountSettingsTable } from '../db/schema';
+
+export const DEFAULT_ACCOUNT_SETTINGS = {
+  today_limit: 7,
+  time_zone: 'UTC',
+  digest_enabled: 0,
+  digest_hour: 7,
+} as const;
+
+export function toSettings(
+  row: Pick<AccountSettingsTable, 'today_limit' | 'time_zone' | 'digest_enabled' | 'digest_hour'> | undefined,
+) {
+  const r = row ?? DEFAULT_ACCOUNT_SETTINGS;
+  return {
+    todayLimit: r.today_limit,
+    timeZone: r.time_zone,
+    digestEnabled: Boolean(r.digest_enabled),
+    digestHour: r.digest_hour,
+  };
+}

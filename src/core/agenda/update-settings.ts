@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import { accountSettingsInput } from '../../contracts/relationships';
+import { type Ctx, nowIso, requireActor } from '../context';
+import { validate } from '../validate';
+import { saveSettings, settingsOf } from './agenda.queries';
+import { DEFAULT_ACCOUNT_SETTINGS, toSettings } from './settings';
+
+/** Changes the actor's agenda settings (only the fields given). */
+export async function updateSettings(ctx: Ctx, input: z.input<typeof accountSettingsInput>) {
+  const accountId = requireActor(ctx);
+  const data = validate(accountSettingsInput, input);
+  const current = (await settingsOf(ctx.db, accountId)) ?? {
+    account_id: accountId,
+    ...DEFAULT_ACCOUNT_SETTINGS,
+    updated_at: nowIso(ctx),
+  };
+  const row = {
+    ...current,
+    ...(data.todayLimit !== undefined ? { today_limit: data.todayLimit } : {}),
+    ...(data.timeZone !== undefined ? { time_zone: data.timeZone } : {}),
+    ...(data.digestEnabled !== undefined ? { digest_enabled: data.digestEnabled ? 1 : 0 } : {}),
+    ...(data.digestHour !== undefined ? { digest_hour: data.digestHour } : {}),
+    updated_at: nowIso(ctx),
+  };
+  await saveSettings(ctx.db, row);
+  return toSettings(row);
+}

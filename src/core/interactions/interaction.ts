@@ -1,0 +1,47 @@
+import type { Interaction } from '../../contracts/relationships';
+import type { Ctx } from '../context';
+import type { InteractionTable } from '../db/schema';
+import { validationError } from '../errors';
+import { liveContactIds } from './interaction.queries';
+
+// A logged time may run a little ahead of the server's clock (a phone's clock); beyond that it is a mistake.
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export function toInteraction(
+  row: InteractionTable,
+  contacts: { id: string; displayName: string }[],
+): Interaction {
+  return {
+    id: row.id,
+    kind: row.kind,
+    occurredAt: row.occurred_at,
+    direction: row.direction,
+    answered: row.answered === null ? null : Boolean(row.answered),
+    summary: row.summary,
+    source: row.source,
+    contacts,
+    createdAt: row.created_at,
+  };
+}
+
+/** The time an interaction happened: now by default, never in the future. Throws `validation` on occurredAt. */
+export function occurredAt(ctx: Ctx, value: string | undefined): string {
+  const now = ctx.clock.now().getTime();
+  if (value === undefined) return new Date(now).toISOString();
+  const t = Date.parse(value);
+  if (t > now + FUTURE_TOLERANCE_MS) throw validationError('occurredAt', 'is in the future');
+  return new Date(t).toISOString();
+}
+
+/** Every id must be one of the owner's live contacts; the first that is not is named. */
+export async function requireContacts(ctx: Ctx, ownerId: string, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const live = await liveContactIds(ctx.db, ownerId, unique);
+  const missing = unique.findIndex((id) => !live.has(id));
+  if (missing >= 0)
+    throw validationError(
+      `contactIds.${ids.indexOf(unique[missing] as string)}`,
+      'is not one of your contacts',
+    );
+  return unique;
+}

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { type profile, profileInput } from '../../contracts/relationships';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { findAccountProfile, saveAccountProfile } from '../imports/import.queries';
+import { validate } from '../validate';
+import { getProfile } from './get-profile';
+
+/** Changes the fields given of the actor's profile; offers and needs replace the whole list. */
+export async function updateProfile(
+  ctx: Ctx,
+  input: z.input<typeof profileInput>,
+): Promise<z.infer<typeof profile>> {
+  const accountId = requireActor(ctx);
+  const data = validate(profileInput, input);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findAccountProfile(tx.db, accountId);
+    await saveAccountProfile(tx.db, {
+      account_id: accountId,
+      headline: 'headline' in data ? (data.headline ?? null) : (before?.headline ?? null),
+      summary: 'summary' in data ? (data.summary ?? null) : (before?.summary ?? null),
+      industry: before?.industry ?? null,
+      location: 'location' in data ? (data.location ?? null) : (before?.location ?? null),
+      linkedin_url: before?.linkedin_url ?? null,
+      websites: before?.websites ?? '[]',
+      positions: before?.positions ?? '[]',
+      offers: data.offers ? JSON.stringify([...new Set(data.offers)]) : (before?.offers ?? '[]'),
+      needs: data.needs ? JSON.stringify([...new Set(data.needs)]) : (before?.needs ?? '[]'),
+      updated_at: nowIso(tx),
+    });
+    return getProfile(tx);
+  });
+}

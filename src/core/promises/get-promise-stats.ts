@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import type { promiseStats } from '../../contracts/relationships';
+import { addDays } from '../clock';
+import { type Ctx, requireActor } from '../context';
+import { keptOnTimeRate } from './promise';
+import { countOpen, myDuePromises } from './promise.queries';
+
+/** Integrity at a glance: the share of my promises kept on time over the last 90 days and all time. */
+export async function getPromiseStats(ctx: Ctx): Promise<z.infer<typeof promiseStats>> {
+  const ownerId = requireActor(ctx);
+  const now = ctx.clock.now();
+  const today = now.toISOString().slice(0, 10);
+  const from = addDays(now, -90).toISOString().slice(0, 10);
+  const [recent, all, open] = await Promise.all([
+    myDuePromises(ctx.db, ownerId, today, from),
+    myDuePromises(ctx.db, ownerId, today),
+    countOpen(ctx.db, ownerId, today),
+  ]);
+  return {
+    keptOnTime90Days: keptOnTimeRate(recent, today),
+    keptOnTimeAllTime: keptOnTimeRate(all, today),
+    ...open,
+  };
+}

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { type PromiseView, promiseUpdateInput } from '../../contracts/relationships';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { notFound } from '../errors';
+import { validate } from '../validate';
+import { toPromise } from './promise';
+import { findPromise, updatePromiseRow } from './promise.queries';
+
+/** Marks a promise kept, broken or released (resolved today), reopens it, or changes what or when. */
+export async function updatePromise(
+  ctx: Ctx,
+  id: string,
+  input: z.input<typeof promiseUpdateInput>,
+): Promise<PromiseView> {
+  const ownerId = requireActor(ctx);
+  const data = validate(promiseUpdateInput, input);
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  return inTransaction(ctx, async (tx) => {
+    const row = await findPromise(tx.db, ownerId, id);
+    if (!row) throw notFound('promise');
+    await updatePromiseRow(tx.db, ownerId, id, {
+      ...(data.what ? { what: data.what } : {}),
+      ...(data.dueOn ? { due_on: data.dueOn } : {}),
+      ...(data.status && data.status !== row.status
+        ? { status: data.status, resolved_on: data.status === 'open' ? null : today }
+        : {}),
+      updated_at: nowIso(tx),
+    });
+    const saved = await findPromise(tx.db, ownerId, id);
+    if (!saved) throw notFound('promise');
+    return toPromise(saved, today);
+  });
+}

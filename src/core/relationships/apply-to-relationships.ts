@@ -1,0 +1,37 @@
+import type { Ctx } from '../context';
+import type { InteractionDirection, InteractionKind } from '../db/schema';
+import { cadenceInputs, saveStates, statesOf } from './relationship.queries';
+import { DEFAULT_SETTINGS, stateRow, toStrengthState } from './relationship-state';
+import { applyFavour, applyInteraction, type FavourSize } from './strength';
+
+/**
+ * The hot path: adds one new interaction or favour to each contact's state in O(1) (no rescan), and moves the
+ * keep-in-touch date on. Removals and edits go through `refreshRelationships` instead.
+ */
+export async function addToRelationships(
+  ctx: Ctx,
+  ownerId: string,
+  contactIds: string[],
+  event:
+    | {
+        type: 'interaction';
+        kind: InteractionKind;
+        direction: InteractionDirection;
+        answered: boolean | null;
+        at: number;
+      }
+    | { type: 'favour'; size: FavourSize; at: number },
+): Promise<void> {
+  const [existing, inputs] = await Promise.all([
+    statesOf(ctx.db, ownerId, contactIds),
+    cadenceInputs(ctx.db, ownerId, contactIds),
+  ]);
+  const now = ctx.clock.now();
+  const rows = contactIds.map((id) => {
+    const row = existing.get(id);
+    const before = toStrengthState(row);
+    const after = event.type === 'interaction' ? applyInteraction(before, event) : applyFavour(before, event);
+    return stateRow(ownerId, id, after, row ?? DEFAULT_SETTINGS, inputs.get(id), now);
+  });
+  await saveStates(ctx.db, rows);
+}

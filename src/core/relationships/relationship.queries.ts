@@ -1,0 +1,187 @@
+import { type Kysely, sql } from 'kysely';
+import { chunkIds } from '../db/chunk';
+import type { Database, RelationshipStateTable } from '../db/schema';
+
+/** The stored relationship state of each of these contacts (absent: never in touch, no settings). */
+export async function statesOf(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
+  const out = new Map<string, RelationshipStateTable>();
+  for (const ids of chunkIds(contactIds)) {
+    const rows = await db
+      .selectFrom('relationship_states')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('contact_id', 'in', ids)
+      .execute();
+    for (const r of rows) out.set(r.contact_id, r);
+  }
+  return out;
+}
+
+/** Inserts or replaces a contact's relationship state. */
+export async function saveStates(db: Kysely<Database>, rows: RelationshipStateTable[]) {
+  for (const row of rows) {
+    await db
+      .insertInto('relationship_states')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['owner_id', 'contact_id']).doUpdateSet((eb) => ({
+          as_of_ms: eb.ref('excluded.as_of_ms'),
+          face: eb.ref('excluded.face'),
+          voice: eb.ref('excluded.voice'),
+          out_w: eb.ref('excluded.out_w'),
+          in_w: eb.ref('excluded.in_w'),
+          favours: eb.ref('excluded.favours'),
+          first_at: eb.ref('excluded.first_at'),
+          last_at: eb.ref('excluded.last_at'),
+          closeness: eb.ref('excluded.closeness'),
+          cadence_days: eb.ref('excluded.cadence_days'),
+          cadence_stopped: eb.ref('excluded.cadence_stopped'),
+          next_due: eb.ref('excluded.next_due'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** What a keep-in-touch clock starts from when there was no contact yet, and the shortest tag cadence. */
+export async function cadenceInputs(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
+  const out = new Map<string, { base: string; tagDays: number | null }>();
+  for (const ids of chunkIds(contactIds)) {
+    const rows = await db
+      .selectFrom('contacts as c')
+      .select((eb) => [
+        'c.id',
+        'c.connected_on',
+        'c.created_at',
+        eb
+          .selectFrom('contact_tags as ct')
+          .innerJoin('tags as t', 't.id', 'ct.tag_id')
+          .whereRef('ct.contact_id', '=', 'c.id')
+          .where('t.deleted_at', 'is', null)
+          .select((e) => e.fn.min<number>('t.cadence_days').as('d'))
+          .as('tag_days'),
+      ])
+      .where('c.owner_id', '=', ownerId)
+      .where('c.id', 'in', ids)
+      .execute();
+    for (const r of rows) {
+      out.set(r.id, {
+        base: r.connected_on ?? r.created_at,
+        tagDays: r.tag_days === null ? null : Number(r.tag_days),
+      });
+    }
+  }
+  return out;
+}
+
+/** Every live interaction of these contacts (for a recompute). */
+export async function interactionsOfContacts(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
+  const out: {
+    contact_id: string;
+    kind: string;
+    direction: string;
+    answered: number | null;
+    occurred_at: string;
+  }[] = [];
+  for (const ids of chunkIds(contactIds)) {
+    out.push(
+      ...(await db
+        .selectFrom('interaction_contacts as l')
+        .innerJoin('interactions as i', 'i.id', 'l.interaction_id')
+        .select(['l.contact_id', 'i.kind', 'i.direction', 'i.answered', 'i.occurred_at'])
+        .where('l.owner_id', '=', ownerId)
+        .where('l.contact_id', 'in', ids)
+        .where('i.deleted_at', 'is', null)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** Every live favour with these contacts (for a recompute). */
+export async function favoursOfContacts(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
+  const out: { contact_id: string; size: number; occurred_on: string }[] = [];
+  for (const ids of chunkIds(contactIds)) {
+    out.push(
+      ...(await db
+        .selectFrom('favours')
+        .select(['contact_id', 'size', 'occurred_on'])
+        .where('owner_id', '=', ownerId)
+        .where('contact_id', 'in', ids)
+        .where('deleted_at', 'is', null)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** Every contact of the owner that has a state row or took part in an interaction or favour. */
+export async function contactsWithHistory(db: Kysely<Database>, ownerId: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    SELECT contact_id AS id FROM relationship_states WHERE owner_id = ${ownerId}
+    UNION SELECT contact_id FROM interaction_contacts WHERE owner_id = ${ownerId}
+    UNION SELECT contact_id FROM favours WHERE owner_id = ${ownerId}`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+/** States whose keep-in-touch date is on or before `day`, live contacts only. */
+export async function dueStates(db: Kysely<Database>, ownerId: string, day: string, limit: number) {
+  return db
+    .selectFrom('relationship_states as s')
+    .innerJoin('contacts as c', 'c.id', 's.contact_id')
+    .selectAll('s')
+    .select(['c.display_name'])
+    .where('s.owner_id', '=', ownerId)
+    .where('s.next_due', '<=', day)
+    .where('c.deleted_at', 'is', null)
+    .orderBy('s.next_due')
+    .limit(limit)
+    .execute();
+}
+
+/** Contacts carrying a tag (for a tag's cadence change). */
+export async function contactIdsOfTag(db: Kysely<Database>, ownerId: string, tagId: string) {
+  const rows = await db
+    .selectFrom('contact_tags')
+    .select('contact_id')
+    .where('owner_id', '=', ownerId)
+    .where('tag_id', '=', tagId)
+    .execute();
+  return rows.map((r) => r.contact_id);
+}
+
+export async function setTagCadence(
+  db: Kysely<Database>,
+  ownerId: string,
+  tagId: string,
+  days: number | null,
+) {
+  await db
+    .updateTable('tags')
+    .set({ cadence_days: days })
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', tagId)
+    .execute();
+}
+
+/** Favours given and received with each of these contacts, weighted by size. */
+export async function favourTotals(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
+  const out = new Map<string, { given: number; received: number }>();
+  for (const ids of chunkIds(contactIds)) {
+    const rows = await db
+      .selectFrom('favours')
+      .select(['contact_id', 'direction', (eb) => eb.fn.sum<number>('size').as('total')])
+      .where('owner_id', '=', ownerId)
+      .where('contact_id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .groupBy(['contact_id', 'direction'])
+      .execute();
+    for (const r of rows) {
+      const t = out.get(r.contact_id) ?? { given: 0, received: 0 };
+      t[r.direction] = Number(r.total);
+      out.set(r.contact_id, t);
+    }
+  }
+  return out;
+}
