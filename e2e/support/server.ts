@@ -12,11 +12,19 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /**
+   * Called as each request arrives (before its body is read); the request waits for the returned promise. Lets a
+   * test hold an upload's answer back, to see what the page shows meanwhile.
+   */
+  beforeRequest?: (url: string) => Promise<void> | undefined;
+}
+
 /**
  * The real server (Fastify app + migrated SQLite file in a fresh temp data dir) on a random local port, serving
  * the built web app. Only the password hashing cost is lowered, to keep the browser run quick.
  */
-export async function startServer(webRoot: string): Promise<RunningServer> {
+export async function startServer(webRoot: string, opts: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
   const logs: string[] = [];
   let runtime: Runtime | undefined;
@@ -38,6 +46,12 @@ export async function startServer(webRoot: string): Promise<RunningServer> {
         },
       }),
     });
+    const { beforeRequest } = opts;
+    if (beforeRequest) {
+      app.addHook('onRequest', async (req) => {
+        await beforeRequest(req.url);
+      });
+    }
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     return {
       base,

@@ -35,28 +35,15 @@ function HistoryLine({ entry }: { entry: HistoryEntry }) {
   if (entry.source === 'merge' && entry.newValue === null) {
     return (
       <>
-        <span className="history__field">{label}:</span> also <q>{old ?? '(empty)'}</q>, kept from a merge on{' '}
-        {when}
+        <span className="history__field">{label}:</span> also “{old ?? ''}”, kept from a merge on {when}
       </>
     );
   }
   return (
     <>
-      <span className="history__field">{label}:</span>{' '}
-      {old === null ? (
-        'was empty'
-      ) : (
-        <>
-          was <q>{old}</q>
-        </>
-      )}{' '}
-      until {when}, from {source}
-      {now !== null ? (
-        <>
-          {' '}
-          (then <q>{now}</q>)
-        </>
-      ) : null}
+      <span className="history__field">{label}:</span> {old === null ? 'was empty' : <>was “{old}”</>} until{' '}
+      {when}, from {source}
+      {now !== null ? <> (then “{now}”)</> : null}
     </>
   );
 }

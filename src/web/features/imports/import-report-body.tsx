@@ -34,7 +34,7 @@ function SampleList({ title, items, total }: { title: string; items: Sample[]; t
 
 function show(field: string, value: string | null) {
   const text = fieldValue(field, value);
-  return text === null ? <span className="muted">(none)</span> : <q>{text}</q>;
+  return text === null ? <span className="muted">(none)</span> : <>“{text}”</>;
 }
 
 function UpdatedList({ items, total }: { items: Sample[]; total: number }) {
