@@ -15,6 +15,8 @@ import {
   insertInteractionLinks,
   insertPhotos,
 } from '../imports/import.queries';
+import { mergeRelationshipSettings } from '../relationships/merge-relationship-settings';
+import { refreshRelationships } from '../relationships/refresh-relationships';
 import { insertMerge, repointContactRows } from './duplicates.queries';
 
 /**
@@ -132,6 +134,8 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
       undone_at: null,
     });
     await reindexContacts(tx, ownerId, [keepId]);
+    await mergeRelationshipSettings(tx, ownerId, keepId, mergeId);
+    await refreshRelationships(tx, ownerId, [keepId]);
     const row = await findContact(tx.db, ownerId, keepId);
     if (!row) throw notFound('contact');
     tx.log.info({ mergeId: mergeRowId }, 'contacts merged');

@@ -5,6 +5,7 @@ import { presentContact } from '../contacts/present-contact';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, notFound } from '../errors';
+import { refreshRelationships } from '../relationships/refresh-relationships';
 import { findMerge, setMergeUndone } from './duplicates.queries';
 
 /** Splits a merge: both contacts come back exactly as they were before it. Undoing twice is a `conflict`. */
@@ -19,6 +20,7 @@ export async function undoMerge(ctx: Ctx, mergeId: string): Promise<{ kept: Cont
     await restoreContactSnapshot(tx, merged);
     await setMergeUndone(tx.db, ownerId, mergeId, nowIso(tx));
     await reindexContacts(tx, ownerId, [kept.row.id, merged.row.id]);
+    await refreshRelationships(tx, ownerId, [kept.row.id, merged.row.id]);
     const [a, b] = await Promise.all([
       findContact(tx.db, ownerId, kept.row.id),
       findContact(tx.db, ownerId, merged.row.id),

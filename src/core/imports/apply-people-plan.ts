@@ -18,6 +18,7 @@ import type {
 } from '../db/schema';
 import { ensureOrganisations } from '../organisations/ensure-organisations';
 import { normaliseOrganisationName } from '../organisations/organisation';
+import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { ensureTags } from '../tags/ensure-tags';
 import { normaliseTagName } from '../tags/tag';
 import {
@@ -309,6 +310,9 @@ export async function applyPeoplePlan(
   await insertSources(tx.db, sourceRows);
   await insertHistory(tx.db, history);
   await insertChangeRows(tx.db, changes);
+  // Tags may carry a keep-in-touch cadence; the connected-on date starts the clock.
+  const taggedNew = contactRows.filter((_c, i) => (creates[i]?.person.tags.length ?? 0) > 0).map((c) => c.id);
+  await rescheduleRelationships(tx, ownerId, [...taggedNew, ...updates.map((u) => u.contactId)], {});
   await reindexContacts(
     tx,
     ownerId,

@@ -15,6 +15,7 @@ import type { ImportedPerson, ParseIssue } from '../../formats/model';
 import { normaliseLinkedinUrl } from '../contacts/contact';
 import { type Ctx, nowIso } from '../context';
 import { AppError } from '../errors';
+import { refreshRelationships } from '../relationships/refresh-relationships';
 import {
   existingInteractionKeys,
   existingInvitationKeys,
@@ -179,6 +180,8 @@ export async function importLinkedin(
         }
         await insertInteractionRows(tx.db, rows);
         await insertInteractionLinks(tx.db, links);
+        // Messages build relationships: recompute the people they were with.
+        await refreshRelationships(tx, ownerId, [...new Set(links.map((l) => l.contact_id))]);
       }
 
       // Invitations, pending in either direction, with the note that came with them.

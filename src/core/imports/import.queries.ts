@@ -267,3 +267,16 @@ export async function saveAccountProfile(db: Kysely<Database>, row: Database['ac
 export async function deleteAccountProfile(db: Kysely<Database>, accountId: string) {
   await db.deleteFrom('account_profiles').where('account_id', '=', accountId).execute();
 }
+
+/** Contacts linked to the interactions an import created. */
+export async function contactsOfImportInteractions(db: Kysely<Database>, ownerId: string, importId: string) {
+  const rows = await db
+    .selectFrom('interaction_contacts as l')
+    .innerJoin('interactions as i', 'i.id', 'l.interaction_id')
+    .select('l.contact_id')
+    .distinct()
+    .where('l.owner_id', '=', ownerId)
+    .where('i.import_id', '=', importId)
+    .execute();
+  return rows.map((r) => r.contact_id);
+}

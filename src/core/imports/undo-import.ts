@@ -3,9 +3,11 @@ import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, notFound } from '../errors';
 import { deleteUnusedOrganisations } from '../organisations/organisation.queries';
+import { refreshRelationships } from '../relationships/refresh-relationships';
 import { deleteUnusedTags } from '../tags/tag.queries';
 import {
   changesOfImport,
+  contactsOfImportInteractions,
   deleteAccountProfile,
   deleteContactsOfImport,
   deleteImportTraces,
@@ -30,6 +32,7 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed:
       changes.filter((c) => c.entity === entity && c.action === 'created').map((c) => c.entity_id);
     const updated = changes.filter((c) => c.entity === 'contact' && c.action === 'updated');
 
+    const touched = await contactsOfImportInteractions(tx.db, ownerId, importId);
     await deleteImportTraces(tx.db, ownerId, importId);
     const removed = await deleteContactsOfImport(tx.db, ownerId, importId);
     for (const u of updated.reverse()) {
@@ -45,6 +48,7 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed:
       ownerId,
       updated.map((u) => u.entity_id),
     );
+    await refreshRelationships(tx, ownerId, [...touched, ...updated.map((u) => u.entity_id)]);
     if ((await setImportUndone(tx.db, ownerId, importId, nowIso(tx))) !== 1) {
       throw new AppError('conflict', 'this import has already been undone');
     }
