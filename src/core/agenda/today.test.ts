@@ -1,0 +1,165 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/engines';
+import { DAY_MS } from '../clock';
+import { createContact } from '../contacts/create-contact';
+import type { Ctx } from '../context';
+import { recordFavour } from '../favours/record-favour';
+import { recordInteraction } from '../interactions/record-interaction';
+import { createPromise } from '../promises/create-promise';
+import { getPromiseStats } from '../promises/get-promise-stats';
+import { updatePromise } from '../promises/update-promise';
+import { getRelationship } from '../relationships/get-relationship';
+import { setTagCadence } from '../relationships/set-tag-cadence';
+import { updateRelationship } from '../relationships/update-relationship';
+import { listTags } from '../tags/list-tags';
+import { actOnTodayItem } from './act-on-today-item';
+import { getToday } from './get-today';
+import { updateSettings } from './update-settings';
+
+const days = (n: number) => new Date(Date.parse('2026-11-23T09:00:00Z') + n * DAY_MS).toISOString();
+const titles = async (ctx: Ctx) => (await getToday(ctx)).items.map((i) => i.title);
+
+describeEngines('Today: a week of keeping promises and relationships alive', (h) => {
+  it('tells me, in order, what to do each day', async () => {
+    const { ctx } = await h.account();
+    ctx.clock.set(days(-200));
+    const alan = await createContact(ctx, { displayName: 'Alan Turing' }, 'web');
+    await recordInteraction(ctx, { kind: 'meeting', contactIds: [alan.id], occurredAt: days(-200) });
+    ctx.clock.set(days(-380));
+    const grace = await createContact(ctx, { displayName: 'Grace Hopper' }, 'web');
+    for (let d = -380; d <= -30; d += 14) {
+      ctx.clock.set(days(d));
+      await recordInteraction(ctx, {
+        kind: 'call',
+        contactIds: [grace.id],
+        occurredAt: days(d),
+        answered: true,
+      });
+    }
+    ctx.clock.set(days(0));
+    const ada = await createContact(
+      ctx,
+      { displayName: 'Ada Lovelace', tags: ['former students'], connectedOn: '2026-01-01' },
+      'web',
+    );
+    const linus = await createContact(ctx, { displayName: 'Linus Pauling' }, 'web');
+    await createContact(ctx, { displayName: 'Mary Somerville', birthday: '--11-26' }, 'web');
+    await setTagCadence(ctx, (await listTags(ctx))[0]?.id as string, { cadenceDays: 180 });
+    await updateRelationship(ctx, alan.id, { closeness: 2 });
+    await recordInteraction(ctx, {
+      kind: 'message',
+      direction: 'inbound',
+      contactIds: [linus.id],
+      occurredAt: days(-1),
+      summary: 'Can you review my draft?',
+    });
+    await recordFavour(ctx, {
+      contactId: linus.id,
+      direction: 'received',
+      what: 'Introduced me to a publisher',
+      size: 2,
+    });
+    const toGrace = await createPromise(ctx, {
+      contactId: grace.id,
+      direction: 'mine',
+      what: 'Send the COBOL paper',
+      dueOn: '2026-11-22',
+    });
+    const toAda = await createPromise(ctx, {
+      contactId: ada.id,
+      direction: 'mine',
+      what: 'Write a reference letter',
+      dueOn: '2026-11-24',
+    });
+    await createPromise(ctx, {
+      contactId: alan.id,
+      direction: 'theirs',
+      what: 'Share the Enigma notes',
+      dueOn: '2026-11-21',
+    });
+
+    // Monday.
+    const monday = await getToday(ctx);
+    expect(monday.date).toBe('2026-11-23');
+    expect(monday.items.map((i) => [i.kind, i.title])).toEqual([
+      ['promise', 'Send the COBOL paper — for Grace Hopper'],
+      ['promise', 'Write a reference letter — for Ada Lovelace'],
+      ['their-promise', 'Alan Turing promised: Share the Enigma notes'],
+      ['waiting', 'Reply to Linus Pauling'],
+      ['keep-in-touch', 'Get in touch with Grace Hopper'],
+      ['keep-in-touch', 'Get in touch with Alan Turing'],
+      ['keep-in-touch', 'Get in touch with Ada Lovelace'],
+    ]);
+    expect(monday.more).toBe(2); // the favour owed to Linus and Mary's birthday wait below the cap of 7
+    expect(monday.items[0]?.reason).toBe('you promised it 1 day ago');
+    expect(monday.items.map((i) => i.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+
+    await updatePromise(ctx, toGrace.id, { status: 'kept' });
+    await recordInteraction(ctx, {
+      kind: 'message',
+      direction: 'outbound',
+      contactIds: [linus.id],
+      summary: 'Happy to, send it over',
+    });
+    const graceBefore = await getRelationship(ctx, grace.id);
+    await recordInteraction(ctx, { kind: 'meeting', contactIds: [grace.id], summary: 'Lunch' });
+    const graceAfter = await getRelationship(ctx, grace.id);
+    expect(graceAfter.score).toBeGreaterThan(graceBefore.score);
+    expect(graceAfter.nextDue).toBe('2026-12-14');
+    expect(await titles(ctx)).toEqual([
+      'Write a reference letter — for Ada Lovelace',
+      'Alan Turing promised: Share the Enigma notes',
+      'Get in touch with Alan Turing',
+      'Get in touch with Ada Lovelace',
+      'You owe Linus Pauling a favour',
+      'Mary Somerville’s birthday',
+    ]);
+
+    // Tuesday: the reference letter is due today; Alan's item snoozed to Thursday; Ada is not someone to chase.
+    ctx.clock.set(days(1));
+    const tuesday = await getToday(ctx);
+    expect(tuesday.items[0]).toMatchObject({ kind: 'promise', reason: 'you promised it for today' });
+    const alanItem = tuesday.items.find((i) => i.title === 'Get in touch with Alan Turing');
+    await actOnTodayItem(ctx, alanItem?.key as string, { action: 'snooze', until: '2026-11-26' });
+    await updateRelationship(ctx, ada.id, { stopped: true });
+    await actOnTodayItem(ctx, 'their-promise:none', { action: 'done' });
+    expect(await titles(ctx)).toEqual([
+      'Write a reference letter — for Ada Lovelace',
+      'Alan Turing promised: Share the Enigma notes',
+      'You owe Linus Pauling a favour',
+      'Mary Somerville’s birthday',
+    ]);
+    await updatePromise(ctx, toAda.id, { status: 'kept' });
+
+    // Thursday: Mary's birthday is today and outranks keeping in touch; Alan's snooze is over.
+    ctx.clock.set(days(3));
+    expect((await getToday(ctx)).items.map((i) => [i.kind, i.reason])).toEqual([
+      ['their-promise', 'it was due 5 days ago: a friendly nudge?'],
+      ['birthday', 'today'],
+      ['keep-in-touch', 'last in touch 203 days ago; you keep in touch every 120 days (active)'],
+      ['favour-owed', 'they have helped you more than you have helped them'],
+    ]);
+    const stats = await getPromiseStats(ctx);
+    expect(stats).toMatchObject({ keptOnTime90Days: 0.5, open: 0 });
+
+    // A shorter list when I ask for one.
+    await updateSettings(ctx, { todayLimit: 2 });
+    const short = await getToday(ctx);
+    expect(short.items).toHaveLength(2);
+    expect(short.more).toBe(2);
+  });
+
+  it('never shows another account’s promises, people or dates', async () => {
+    const a = await h.account();
+    const b = await h.account();
+    const c = await createContact(a.ctx, { displayName: 'Private Person', birthday: '--11-25' }, 'web');
+    await createPromise(a.ctx, { contactId: c.id, direction: 'mine', what: 'Secret', dueOn: '2026-11-20' });
+    expect((await getToday(a.ctx)).items.map((i) => i.kind)).toEqual(['promise', 'birthday']);
+    expect((await getToday(b.ctx)).items).toEqual([]);
+    await expect(
+      createPromise(b.ctx, { contactId: c.id, direction: 'mine', what: 'x', dueOn: '2026-12-01' }),
+    ).rejects.toMatchObject({
+      details: { issues: [{ path: 'contactId' }] },
+    });
+  });
+});
