@@ -307,6 +307,39 @@ describe.skipIf(!chromiumPath)(
       noConsoleErrors();
     });
 
+    it('shows a contact’s own photo, and never loads one from another site', async () => {
+      // A 2×2 red PNG inline, and a photo that only points elsewhere.
+      const png =
+        'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==';
+      const cards = [
+        `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hedy Lamarr\r\nN:Lamarr;Hedy;;;\r\nPHOTO;ENCODING=b;TYPE=PNG:${png}\r\nEND:VCARD\r\n`,
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dorothy Vaughan\r\nN:Vaughan;Dorothy;;;\r\nPHOTO;VALUE=uri:https://photos.example.com/dorothy.jpg\r\nEND:VCARD\r\n',
+      ].join('');
+      const res = await page.request.post('/api/v1/imports?kind=vcard', {
+        headers: { 'X-CSRF-Token': csrf },
+        multipart: { file: { name: 'photos.vcf', mimeType: 'text/vcard', buffer: Buffer.from(cards) } },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(r.url()));
+
+      await page.goto('/contacts?q=hedy');
+      await page.getByRole('option', { name: /Hedy Lamarr/ }).click();
+      await heading('Hedy Lamarr').waitFor();
+      const photo = page.getByRole('img', { name: 'Hedy Lamarr' });
+      await photo.waitFor();
+      await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(2);
+
+      await page.goto('/contacts?q=dorothy');
+      await page.getByRole('option', { name: /Dorothy Vaughan/ }).click();
+      await heading('Dorothy Vaughan').waitFor();
+      expect(await page.getByRole('main').getByRole('img').count()).toBe(0);
+      await page.getByRole('link', { name: 'on photos.example.com' }).waitFor();
+      expect(requested.filter((u) => !u.startsWith(server.base))).toEqual([]);
+      page.removeAllListeners('request');
+      noConsoleErrors();
+    });
+
     it('merges two contacts that share an email, undoes the merge, and dismisses the pair', async () => {
       await apiPost('/contacts', {
         givenName: 'Katherine',

@@ -47,6 +47,13 @@ export function formatSource(source: string): string {
   return SOURCE_LABELS[source] ?? source;
 }
 
+const countFormat = new Intl.NumberFormat();
+
+/** "120,000" (in the reader's locale). */
+export function formatCount(n: number): string {
+  return countFormat.format(n);
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

@@ -18,6 +18,14 @@ function safeHref(url: string): string | undefined {
   return /^https?:\/\//i.test(url) ? url : undefined;
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 /** Shown only when set: the rarer name parts would otherwise fill the card with dashes. */
 function OptionalRow({ term, value }: { term: string; value: string | null }) {
   return value ? <Row term={term}>{value}</Row> : null;
@@ -73,6 +81,15 @@ export function ContactDetails({ contact }: { contact: Contact }) {
           <Row term="Location">{contact.location}</Row>
           <Row term="Connected on">{contact.connectedOn ? formatDate(contact.connectedOn) : null}</Row>
           <Row term="Birthday">{contact.birthday ? formatPartialDate(contact.birthday) : null}</Row>
+          {contact.photo && !contact.photo.url.startsWith('/api/') ? (
+            <Row term="Photo">
+              {/* Not loaded: the page fetches nothing from other sites. Following the link is the reader's choice. */}
+              <a href={safeHref(contact.photo.url)} rel="noopener noreferrer" target="_blank">
+                on {hostOf(contact.photo.url)}
+              </a>{' '}
+              <span className="muted">(not loaded here)</span>
+            </Row>
+          ) : null}
         </dl>
       </section>
 

@@ -88,7 +88,7 @@ export function DuplicatesPage() {
         ) : null}
 
         <section aria-labelledby="duplicates-heading">
-          <h2 id="duplicates-heading">
+          <h2 id="duplicates-heading" tabIndex={-1}>
             Suggested pairs{' '}
             {duplicates.data ? <span className="count">({duplicates.data.length})</span> : null}
           </h2>
@@ -130,10 +130,13 @@ export function DuplicatesPage() {
                     dismiss.mutate(
                       { a: pair.a.id, b: pair.b.id },
                       {
-                        onSuccess: () =>
+                        onSuccess: () => {
+                          // The card is gone: keep the keyboard on this list.
+                          document.getElementById('duplicates-heading')?.focus();
                           toast.show({
                             message: `${pair.a.displayName} and ${pair.b.displayName} won’t be suggested again.`,
-                          }),
+                          });
+                        },
                         onError: (e) =>
                           toast.show({ message: `Could not dismiss: ${e.message}`, tone: 'error' }),
                       },

@@ -1,5 +1,6 @@
 import type { ImportReport } from '../../api/types';
 import { fieldLabel, fieldValue } from '../../ui/field-words';
+import { formatCount } from '../../ui/format';
 import { ImportStats } from './import-stats';
 import { problemCount } from './import-words';
 import { IssueTable } from './issue-table';
@@ -10,7 +11,9 @@ const LISTS = new Set(['emails', 'phones', 'urls', 'tags', 'addresses', 'dates']
 type Sample = ImportReport['samples']['created'][number];
 
 function more(total: number, shown: number) {
-  return total > shown ? <p className="muted samples__more">…and {total - shown} more.</p> : null;
+  return total > shown ? (
+    <p className="muted samples__more">…and {formatCount(total - shown)} more.</p>
+  ) : null;
 }
 
 function SampleList({ title, items, total }: { title: string; items: Sample[]; total: number }) {
@@ -18,7 +21,7 @@ function SampleList({ title, items, total }: { title: string; items: Sample[]; t
   return (
     <>
       <h3>
-        {title} <span className="count">({total})</span>
+        {title} <span className="count">({formatCount(total)})</span>
       </h3>
       <ul className="samples">
         {items.map((s) => (
@@ -42,7 +45,7 @@ function UpdatedList({ items, total }: { items: Sample[]; total: number }) {
   return (
     <>
       <h3>
-        Updated <span className="count">({total})</span>
+        Updated <span className="count">({formatCount(total)})</span>
       </h3>
       <ul className="samples">
         {items.map((s) => (
@@ -91,7 +94,7 @@ export function ImportReportBody({ report }: { report: ImportReport }) {
       <UpdatedList items={samples.updated} total={stats.updated ?? 0} />
       <SampleList title="Unchanged" items={samples.unchanged} total={stats.unchanged ?? 0} />
       <h3>
-        Problems <span className="count">({problems})</span>
+        Problems <span className="count">({formatCount(problems)})</span>
       </h3>
       {problems > 0 ? (
         <p className="muted">

@@ -1,3 +1,4 @@
+import { formatCount } from '../../ui/format';
 import { extraStats, MAIN_STATS } from './import-words';
 
 /** The counts of an import (or a preview) as a row of figures, then the kind-specific ones. */
@@ -12,7 +13,7 @@ export function ImportStats({ stats }: { stats: Record<string, number> }) {
             className={`stats__item${(key === 'errors' || key === 'skipped') && (stats[key] ?? 0) > 0 ? ' stats__item--bad' : ''}`}
           >
             <dt>{word}</dt>
-            <dd>{stats[key] ?? 0}</dd>
+            <dd>{formatCount(stats[key] ?? 0)}</dd>
           </div>
         ))}
       </dl>
@@ -21,7 +22,7 @@ export function ImportStats({ stats }: { stats: Record<string, number> }) {
           {extra.map(([key, word, value]) => (
             <div key={key} className="dl__row">
               <dt>{word}</dt>
-              <dd>{value}</dd>
+              <dd>{formatCount(value)}</dd>
             </div>
           ))}
         </dl>

@@ -1,5 +1,5 @@
 import type { ImportIssue, ImportSummary } from '../../api/types';
-import { plural } from '../../ui/format';
+import { formatCount, plural } from '../../ui/format';
 
 /** The counts every import has, in the order they are shown. */
 export const MAIN_STATS = [
@@ -30,10 +30,10 @@ export function extraStats(stats: Record<string, number>): [string, string, numb
 /** "2 new, 1 updated, 3 unchanged, 1 problem" (zero counts left out). */
 export function countsText(stats: Record<string, number>): string {
   const parts = [
-    stats.created ? `${stats.created} new` : '',
-    stats.updated ? `${stats.updated} updated` : '',
-    stats.unchanged ? `${stats.unchanged} unchanged` : '',
-    stats.skipped ? `${stats.skipped} skipped` : '',
+    stats.created ? `${formatCount(stats.created)} new` : '',
+    stats.updated ? `${formatCount(stats.updated)} updated` : '',
+    stats.unchanged ? `${formatCount(stats.unchanged)} unchanged` : '',
+    stats.skipped ? `${formatCount(stats.skipped)} skipped` : '',
     stats.errors ? plural(stats.errors, 'error') : '',
     stats.warnings ? plural(stats.warnings, 'warning') : '',
   ].filter(Boolean);
