@@ -165,7 +165,8 @@ describe.skipIf(!chromiumPath)(
       await heading('Import history').waitFor();
       const entry = page.getByRole('listitem').filter({ hasText: ZIP_NAME });
       await entry.getByText('Imported', { exact: true }).waitFor();
-      await entry.getByText('2 new, 1 skipped').waitFor();
+      await entry.getByText('2 new, 1 skipped · 3 messages, 2 invitations').waitFor();
+      await entry.getByRole('link', { name: /See 1 problem/ }).waitFor();
       await entry.getByRole('link', { name: /Download problems \(CSV\)/ }).waitFor();
       await expectAccessible(page, 'import history');
       await entry.getByRole('link', { name: ZIP_NAME, exact: true }).click();

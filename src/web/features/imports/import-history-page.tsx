@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { apiUrl } from '../../api/client';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, plural } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -46,6 +46,12 @@ export function ImportHistoryPage() {
                   <p className="import-item__counts">{countsText(item.stats)}</p>
                 </div>
                 <div className="import-item__actions">
+                  {item.id && problems > 0 ? (
+                    <Link className="button button--small" to={`/imports/${item.id}`}>
+                      See {plural(problems, 'problem')}
+                      <span className="visually-hidden"> of {item.fileName}</span>
+                    </Link>
+                  ) : null}
                   {item.id && problems > 0 ? (
                     <a
                       className="button button--small"

@@ -53,12 +53,14 @@ export function ImportPage() {
 
   useEffect(() => () => current.current?.abort(), []);
 
-  // Each step starts at its heading, for keyboard and screen-reader users.
+  // Each step starts at its heading, for keyboard and screen-reader users; after a refusal, at the first field
+  // to fix (this runs after the steps' own effects, so it decides).
   const stepKey = step.step === 'busy' ? `busy-${step.purpose}` : step.step;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the step changing is the trigger
   useEffect(() => {
     if (stepKey === 'pick' && !error) return;
-    document.querySelector<HTMLElement>('[data-step-heading]:not([hidden] *)')?.focus();
+    const visible = (selector: string) => document.querySelector<HTMLElement>(`${selector}:not([hidden] *)`);
+    (visible('main [aria-invalid="true"]') ?? visible('[data-step-heading]'))?.focus();
   }, [stepKey]);
 
   function reset() {

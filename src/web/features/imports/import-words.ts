@@ -37,7 +37,12 @@ export function countsText(stats: Record<string, number>): string {
     stats.errors ? plural(stats.errors, 'error') : '',
     stats.warnings ? plural(stats.warnings, 'warning') : '',
   ].filter(Boolean);
-  return parts.length > 0 ? parts.join(', ') : 'nothing to import';
+  const also = [
+    stats.messages ? plural(stats.messages, 'message') : '',
+    stats.invitations ? plural(stats.invitations, 'invitation') : '',
+  ].filter(Boolean);
+  const main = parts.length > 0 ? parts.join(', ') : 'no contacts';
+  return also.length > 0 ? `${main} · ${also.join(', ')}` : main;
 }
 
 export function problemCount(stats: Record<string, number>): number {
