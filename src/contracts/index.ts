@@ -4,6 +4,6 @@ export * from './contacts';
 export * from './duplicates';
 export * from './imports';
 export * from './organisations';
+export * from './relationships';
 export * from './tags';
 export * from './trash';
-export * from './relationships';

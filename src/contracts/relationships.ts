@@ -144,7 +144,14 @@ export const promiseStats = z.object({
   overdue: z.number(),
 });
 
-export const TODAY_KINDS = ['promise', 'waiting', 'birthday', 'keep-in-touch', 'favour-owed', 'their-promise'] as const;
+export const TODAY_KINDS = [
+  'promise',
+  'waiting',
+  'birthday',
+  'keep-in-touch',
+  'favour-owed',
+  'their-promise',
+] as const;
 export const todayItem = z.object({
   /** Stable key: done and snooze refer to it. */
   key: z.string(),
@@ -205,3 +212,21 @@ export const profileInput = z.strictObject({
   offers: z.array(phrase).max(50).optional(),
   needs: z.array(phrase).max(50).optional(),
 });
+
+export const charts = z.object({
+  health: z.array(
+    z.object({ day: isoDate, inner: z.number(), close: z.number(), active: z.number(), dormant: z.number() }),
+  ),
+  favours: z.array(
+    z.object({ month: z.string(), given: z.number(), received: z.number(), balance: z.number() }),
+  ),
+  promises: z.array(
+    z.object({ month: z.string(), onTime: z.number(), late: z.number(), broken: z.number() }),
+  ),
+});
+export const todayQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).optional() });
+export const todayKeyedAction = todayActionInput.extend({ key: z.string().min(1).max(300) }).strict();
+export const listByContactQuery = z.strictObject({ contact: z.string().max(64).optional() });
+export const promiseListQuery = listByContactQuery
+  .extend({ status: z.enum(['open', 'kept', 'broken', 'released']).optional() })
+  .strict();

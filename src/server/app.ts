@@ -18,8 +18,11 @@ import { contactRoutes } from './routes/contacts.routes';
 import { duplicateRoutes } from './routes/duplicates.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
+import { ledgerRoutes } from './routes/ledger.routes';
 import { organisationRoutes } from './routes/organisations.routes';
+import { relationshipRoutes } from './routes/relationships.routes';
 import { tagRoutes } from './routes/tags.routes';
+import { todayRoutes } from './routes/today.routes';
 import { tokenRoutes } from './routes/tokens.routes';
 import { trashRoutes } from './routes/trash.routes';
 import { registerWebApp } from './web';
@@ -131,6 +134,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(trashRoutes);
     await api.register(duplicateRoutes);
     await api.register(importRoutes);
+    await api.register(relationshipRoutes);
+    await api.register(ledgerRoutes);
+    await api.register(todayRoutes);
   };
   await app.register(apiV1, { prefix: '/api/v1' });
 

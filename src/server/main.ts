@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { purgeExpiredSessions } from '../core/accounts/purge-expired-sessions';
+import { snapshotTiers } from '../core/charts/snapshot-tiers';
 import { openRuntime } from '../core/runtime';
 import { purgeTrash } from '../core/trash/purge-trash';
 import { buildApp } from './app';
@@ -51,7 +52,8 @@ export async function runServer(env: NodeJS.ProcessEnv) {
     try {
       const purged = await purgeTrash(ctx);
       const sessions = await purgeExpiredSessions(ctx);
-      app.log.info({ purged, sessions }, 'housekeeping done');
+      const accounts = await snapshotTiers(ctx);
+      app.log.info({ purged, sessions, accounts }, 'housekeeping done');
     } catch (err) {
       app.log.error({ err }, 'housekeeping failed');
     }

@@ -34,16 +34,21 @@ type Owned =
   | 'trashedTag'
   | 'token'
   | 'merge'
-  | 'import';
+  | 'import'
+  | 'interaction'
+  | 'favour'
+  | 'promise';
 
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   /** A body, or one built from the ids of the owner's resources (`theirs`) and the caller's own (`mine`). */
   body?: unknown | ((theirs: Record<Owned, string>, mine: Record<Owned, string>) => unknown);
   public?: boolean;
   /** Which of the owner's resources `:id` (or the body) stands for. */
   owned?: Owned;
+  /** What a foreign id answers (404 for paths; ids inside a body are a 400 on the field), same as a missing one. */
+  foreignStatus?: number;
 }
 
 const ROUTES: RouteCase[] = [
@@ -118,6 +123,58 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/imports' },
   { method: 'GET', path: '/api/v1/exports/vcard' },
   { method: 'GET', path: '/api/v1/exports/csv' },
+  { method: 'GET', path: '/api/v1/interactions' },
+  {
+    method: 'POST',
+    path: '/api/v1/interactions',
+    body: (theirs: Record<Owned, string>) => ({ kind: 'meeting', contactIds: [theirs.contact] }),
+    owned: 'contact',
+    foreignStatus: 400,
+  },
+  { method: 'PATCH', path: '/api/v1/interactions/:id', body: { summary: 'x' }, owned: 'interaction' },
+  { method: 'DELETE', path: '/api/v1/interactions/:id', owned: 'interaction' },
+  { method: 'GET', path: '/api/v1/contacts/:id/relationship', owned: 'contact' },
+  { method: 'PATCH', path: '/api/v1/contacts/:id/relationship', body: { closeness: 3 }, owned: 'contact' },
+  { method: 'PUT', path: '/api/v1/tags/:id/cadence', body: { cadenceDays: 30 }, owned: 'tag' },
+  { method: 'POST', path: '/api/v1/relationships/recompute' },
+  { method: 'GET', path: '/api/v1/favours' },
+  { method: 'GET', path: '/api/v1/favours/balance' },
+  {
+    method: 'POST',
+    path: '/api/v1/favours',
+    body: (theirs: Record<Owned, string>) => ({ contactId: theirs.contact, direction: 'given', what: 'x' }),
+    owned: 'contact',
+    foreignStatus: 400,
+  },
+  { method: 'PATCH', path: '/api/v1/favours/:id', body: { what: 'x' }, owned: 'favour' },
+  { method: 'DELETE', path: '/api/v1/favours/:id', owned: 'favour' },
+  { method: 'GET', path: '/api/v1/promises' },
+  { method: 'GET', path: '/api/v1/promises/stats' },
+  {
+    method: 'POST',
+    path: '/api/v1/promises',
+    body: (theirs: Record<Owned, string>) => ({
+      contactId: theirs.contact,
+      direction: 'mine',
+      what: 'x',
+      dueOn: '2030-01-01',
+    }),
+    owned: 'contact',
+    foreignStatus: 400,
+  },
+  { method: 'PATCH', path: '/api/v1/promises/:id', body: { status: 'kept' }, owned: 'promise' },
+  { method: 'DELETE', path: '/api/v1/promises/:id', owned: 'promise' },
+  { method: 'GET', path: '/api/v1/today' },
+  {
+    method: 'POST',
+    path: '/api/v1/today/actions',
+    body: { key: 'keep-in-touch:x:2026-01-01', action: 'done' },
+  },
+  { method: 'GET', path: '/api/v1/settings' },
+  { method: 'PATCH', path: '/api/v1/settings', body: { todayLimit: 5 } },
+  { method: 'GET', path: '/api/v1/profile' },
+  { method: 'PATCH', path: '/api/v1/profile', body: { offers: ['x'] } },
+  { method: 'GET', path: '/api/v1/charts' },
 ];
 
 async function ownedResources(server: TestServer, owner: Client & { accountId: string }) {
@@ -136,6 +193,22 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
   const token = await owner.post('/api/v1/tokens', { name: 'owned' });
   const twin = await owner.post('/api/v1/contacts', { displayName: 'Twin' });
   const merge = await owner.post('/api/v1/merges', { keep: contact.body.id, merge: twin.body.id });
+  const interaction = await owner.post('/api/v1/interactions', {
+    kind: 'call',
+    contactIds: [contact.body.id],
+    answered: true,
+  });
+  const favour = await owner.post('/api/v1/favours', {
+    contactId: contact.body.id,
+    direction: 'received',
+    what: 'Lent me a book',
+  });
+  const promise = await owner.post('/api/v1/promises', {
+    contactId: contact.body.id,
+    direction: 'mine',
+    what: 'Return the book',
+    dueOn: '2030-01-01',
+  });
   const ctx = { ...baseCtx(server), actor: { accountId: owner.accountId } };
   const imported = await runImport(ctx, {
     kind: 'csv',
@@ -154,6 +227,9 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
     token: token.body.id,
     merge: merge.body.mergeId,
     import: imported.id,
+    interaction: interaction.body.id,
+    favour: favour.body.id,
+    promise: promise.body.id,
   } as Record<Owned, string>;
   for (const [k, v] of Object.entries(ids))
     if (typeof v !== 'string') throw new Error(`could not create ${k}`);
@@ -205,7 +281,7 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
         route.path.replace(':id', missingId),
         bodyFor({ ...ids, [owned]: missingId }),
       );
-      expect(foreign.status).toBe(404);
+      expect(foreign.status).toBe(route.foreignStatus ?? 404);
       expect(foreign.body).toEqual(missing.body);
       // The owner's data did not change.
       const after = await owner.get(`/api/v1/contacts/${ids.contact}`);
@@ -215,6 +291,14 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
       expect((await owner.get(`/api/v1/imports/${ids.import}`)).body.status).toBe('committed');
       expect((await owner.get('/api/v1/merges')).body.items[0].undoneAt).toBeNull();
       expect((await owner.get('/api/v1/contacts?q=imported')).body.items).toHaveLength(1);
+      expect((await owner.get(`/api/v1/interactions?contact=${ids.contact}`)).body.items).toHaveLength(1);
+      expect((await owner.get('/api/v1/favours')).body.items.map((f: { what: string }) => f.what)).toEqual([
+        'Lent me a book',
+      ]);
+      expect(
+        (await owner.get('/api/v1/promises')).body.items.map((p: { status: string }) => p.status),
+      ).toEqual(['open']);
+      expect((await owner.get(`/api/v1/contacts/${ids.contact}/relationship`)).body.closeness).toBe(0);
     },
   );
 
