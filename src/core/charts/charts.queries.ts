@@ -27,13 +27,26 @@ export async function saveTierDay(db: Kysely<Database>, row: TierHistoryTable) {
     .insertInto('tier_history')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['owner_id', 'day']).doUpdateSet({ inner_n: row.inner_n, close_n: row.close_n, active_n: row.active_n, dormant_n: row.dormant_n }),
+      oc
+        .columns(['owner_id', 'day'])
+        .doUpdateSet({
+          inner_n: row.inner_n,
+          close_n: row.close_n,
+          active_n: row.active_n,
+          dormant_n: row.dormant_n,
+        }),
     )
     .execute();
 }
 
 export async function tierDays(db: Kysely<Database>, ownerId: string, from: string) {
-  return db.selectFrom('tier_history').selectAll().where('owner_id', '=', ownerId).where('day', '>=', from).orderBy('day').execute();
+  return db
+    .selectFrom('tier_history')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('day', '>=', from)
+    .orderBy('day')
+    .execute();
 }
 
 export async function favoursSince(db: Kysely<Database>, ownerId: string, from: string) {

@@ -27,7 +27,13 @@ export async function getCharts(ctx: Ctx): Promise<Charts> {
   ]);
   const health = days
     .filter((d) => d.day !== today)
-    .map((d) => ({ day: d.day, inner: d.inner_n, close: d.close_n, active: d.active_n, dormant: d.dormant_n }));
+    .map((d) => ({
+      day: d.day,
+      inner: d.inner_n,
+      close: d.close_n,
+      active: d.active_n,
+      dormant: d.dormant_n,
+    }));
   health.push({ day: today, ...live });
 
   const months = new Map<string, { given: number; received: number }>();
@@ -56,6 +62,8 @@ export async function getCharts(ctx: Ctx): Promise<Charts> {
   return {
     health,
     favours: favourSeries,
-    promises: [...promiseMonths.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, m]) => ({ month, ...m })),
+    promises: [...promiseMonths.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([month, m]) => ({ month, ...m })),
   };
 }

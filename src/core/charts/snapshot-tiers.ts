@@ -8,7 +8,14 @@ export async function snapshotTiers(ctx: Ctx): Promise<number> {
   const ids = await allAccountIds(ctx.db);
   for (const id of ids) {
     const c = await countTiers(ctx, id);
-    await saveTierDay(ctx.db, { owner_id: id, day, inner_n: c.inner, close_n: c.close, active_n: c.active, dormant_n: c.dormant });
+    await saveTierDay(ctx.db, {
+      owner_id: id,
+      day,
+      inner_n: c.inner,
+      close_n: c.close,
+      active_n: c.active,
+      dormant_n: c.dormant,
+    });
   }
   return ids.length;
 }

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import { chunkIds } from '../db/chunk';
-import type { InteractionDirection, InteractionKind } from '../db/schema';
+import type { InteractionDirection } from '../db/schema';
 import {
   cadenceInputs,
   favoursOfContacts,
@@ -9,7 +9,15 @@ import {
   statesOf,
 } from './relationship.queries';
 import { DEFAULT_SETTINGS, favourSize, stateRow, toStrengthState } from './relationship-state';
-import { applyFavour, applyInteraction, EMPTY_STATE, type StrengthState } from './strength';
+import {
+  applyFavour,
+  DIRECTION_CODES,
+  foldInteractions,
+  type InteractionKind,
+  KIND_CODES,
+  STATE_WIDTH,
+  type StrengthState,
+} from './strength';
 
 /**
  * Recomputes the relationship state of these contacts from all their interactions and favours (one pass each),
@@ -25,22 +33,45 @@ export async function refreshRelationships(ctx: Ctx, ownerId: string, contactIds
       interactionsOfContacts(ctx.db, ownerId, ids),
       favoursOfContacts(ctx.db, ownerId, ids),
     ]);
+    // One columnar pass over every interaction of the batch (foldInteractions), then favours on top.
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const n = interactions.length;
+    const cols = {
+      count: n,
+      contact: new Uint32Array(n),
+      kind: new Uint8Array(n),
+      direction: new Uint8Array(n),
+      answered: new Uint8Array(n),
+      at: new Float64Array(n),
+    };
+    interactions.forEach((r, i) => {
+      cols.contact[i] = index.get(r.contact_id) ?? 0;
+      cols.kind[i] = KIND_CODES[r.kind as InteractionKind] ?? KIND_CODES.note;
+      cols.direction[i] = DIRECTION_CODES[r.direction as InteractionDirection] ?? DIRECTION_CODES.mutual;
+      cols.answered[i] = r.answered === null ? 2 : r.answered ? 1 : 0;
+      cols.at[i] = Date.parse(r.occurred_at);
+    });
+    const folded = foldInteractions(cols, ids.length, now.getTime());
     const states = new Map<string, StrengthState>(
-      ids.map((id) => [id, { ...EMPTY_STATE, asOf: now.getTime() }]),
+      ids.map((id, i) => {
+        const o = i * STATE_WIDTH;
+        const first = folded[o + 4] as number;
+        const last = folded[o + 5] as number;
+        return [
+          id,
+          {
+            asOf: now.getTime(),
+            face: folded[o] as number,
+            voice: folded[o + 1] as number,
+            out: folded[o + 2] as number,
+            in: folded[o + 3] as number,
+            favours: 0,
+            firstAt: Number.isNaN(first) ? null : first,
+            lastAt: Number.isNaN(last) ? null : last,
+          },
+        ];
+      }),
     );
-    for (const i of interactions) {
-      const s = states.get(i.contact_id);
-      if (!s) continue;
-      states.set(
-        i.contact_id,
-        applyInteraction(s, {
-          kind: i.kind as InteractionKind,
-          direction: i.direction as InteractionDirection,
-          answered: i.answered === null ? null : Boolean(i.answered),
-          at: Date.parse(i.occurred_at),
-        }),
-      );
-    }
     for (const f of favours) {
       const s = states.get(f.contact_id);
       if (s)

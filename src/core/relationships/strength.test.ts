@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   applyFavour,
   applyInteraction,
+  DIRECTION_CODES,
   type Direction,
+  decayTo,
   EMPTY_STATE,
+  foldInteractions,
   type InteractionKind,
+  KIND_CODES,
   type StrengthState,
   strengthAt,
 } from './strength';
@@ -130,6 +134,31 @@ describe('relationship strength', () => {
           lastAt: s.lastAt,
         };
         expect(Math.abs(strengthAt(back, NOW).score - strengthAt(s, NOW).score)).toBeLessThan(0.11);
+      }),
+    );
+  });
+
+  it('the columnar fold for recomputes gives the same state as adding interactions one by one', () => {
+    fc.assert(
+      fc.property(fc.array(interaction, { maxLength: 60 }), (history) => {
+        const one = build(history);
+        const cols = {
+          count: history.length,
+          contact: new Uint32Array(history.length),
+          kind: Uint8Array.from(history.map((i) => KIND_CODES[i.kind])),
+          direction: Uint8Array.from(history.map((i) => DIRECTION_CODES[i.direction])),
+          answered: Uint8Array.from(history.map((i) => (i.answered === null ? 2 : i.answered ? 1 : 0))),
+          at: Float64Array.from(history.map((i) => i.at)),
+        };
+        const folded = foldInteractions(cols, 1, NOW);
+        const at = decayTo(one, NOW);
+        const close = (a: number, b: number) => Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(b));
+        expect(close(folded[0] as number, at.face)).toBe(true);
+        expect(close(folded[1] as number, at.voice)).toBe(true);
+        expect(close(folded[2] as number, at.out)).toBe(true);
+        expect(close(folded[3] as number, at.in)).toBe(true);
+        expect(Number.isNaN(folded[4] as number) ? null : folded[4]).toBe(one.firstAt);
+        expect(Number.isNaN(folded[5] as number) ? null : folded[5]).toBe(one.lastAt);
       }),
     );
   });

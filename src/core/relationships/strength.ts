@@ -208,3 +208,79 @@ export function strengthAt(state: StrengthState, now: number, closeness = 0): St
   factors.sort((a, b) => b.points - a.points);
   return { score, tier: tierOf(score), factors };
 }
+
+/** Interaction kinds and directions as small integers, for the columnar fold. */
+export const KIND_CODES: Record<InteractionKind, number> = {
+  meeting: 0,
+  event: 1,
+  video: 2,
+  call: 3,
+  email: 4,
+  message: 5,
+  note: 6,
+};
+export const DIRECTION_CODES: Record<Direction, number> = { outbound: 0, inbound: 1, mutual: 2 };
+
+/** Interactions of many contacts as columns (index `i` across the arrays is one interaction). */
+export interface InteractionColumns {
+  count: number;
+  /** Which contact (0 … contacts − 1). */
+  contact: Uint32Array;
+  kind: Uint8Array;
+  direction: Uint8Array;
+  /** 1 answered, 0 not answered, 2 unknown. */
+  answered: Uint8Array;
+  /** ms since epoch. */
+  at: Float64Array;
+}
+
+/** Per contact: face, voice, out, in, first, last (first/last NaN when none). */
+export const STATE_WIDTH = 6;
+
+/**
+ * Every contact's accumulators valued at `asOf`, from all their interactions at once: one exp and a few branches
+ * per interaction and no allocation, for full recomputes. The same contributions as `applyInteraction`.
+ */
+export function foldInteractions(cols: InteractionColumns, contacts: number, asOf: number): Float64Array {
+  const out = new Float64Array(contacts * STATE_WIDTH);
+  for (let c = 0; c < contacts; c++) {
+    out[c * STATE_WIDTH + 4] = Number.NaN;
+    out[c * STATE_WIDTH + 5] = Number.NaN;
+  }
+  const { contact, kind, direction, answered, at } = cols;
+  for (let i = 0; i < cols.count; i++) {
+    const k = kind[i] as number;
+    if (k === 6) continue; // a note is not contact with the person
+    const t = at[i] as number;
+    const base = (contact[i] as number) * STATE_WIDTH;
+    const f = Math.exp((t - asOf) * LN2_PER_MS);
+    const d = direction[i] as number;
+    switch (k) {
+      case 0:
+        out[base] = (out[base] as number) + WEIGHTS.meeting * f;
+        break;
+      case 1:
+        out[base] = (out[base] as number) + WEIGHTS.event * f;
+        break;
+      case 2:
+        out[base + 1] = (out[base + 1] as number) + WEIGHTS.video * f;
+        break;
+      case 3:
+        if (answered[i] === 0) {
+          const slot = d === 1 ? base + 3 : base + 2;
+          out[slot] = (out[slot] as number) + WEIGHTS.missedCall * f;
+        } else out[base + 1] = (out[base + 1] as number) + WEIGHTS.call * f;
+        break;
+      default: {
+        const w = k === 4 ? WEIGHTS.email : WEIGHTS.message;
+        if (d !== 1) out[base + 2] = (out[base + 2] as number) + w * f;
+        if (d !== 0) out[base + 3] = (out[base + 3] as number) + w * f;
+      }
+    }
+    const first = out[base + 4] as number;
+    if (!(first <= t)) out[base + 4] = t;
+    const last = out[base + 5] as number;
+    if (!(last >= t)) out[base + 5] = t;
+  }
+  return out;
+}
