@@ -27,6 +27,8 @@ export const mergeSummary = z.object({
   id: z.string(),
   keptId: z.string(),
   mergedId: z.string(),
+  keptName: z.string(),
+  mergedName: z.string(),
   createdAt: z.string(),
   undoneAt: z.string().nullable(),
 });

@@ -44,6 +44,30 @@ export type ImportReportView = z.infer<typeof importReport>;
 export const importDetail = importSummary.extend({ issues: z.array(importIssue) });
 export const importList = z.object({ items: z.array(importSummary) });
 
+/** Where a CSV column can go; `extra` keeps it as a custom field under its column name, `ignore` drops it. */
+export const CSV_COLUMN_TARGETS = [
+  'givenName',
+  'familyName',
+  'additionalNames',
+  'displayName',
+  'nickname',
+  'prefix',
+  'suffix',
+  'organisation',
+  'department',
+  'title',
+  'email',
+  'phone',
+  'url',
+  'address',
+  'notes',
+  'tags',
+  'connectedOn',
+  'birthday',
+  'ignore',
+  'extra',
+] as const;
+
 export const importQuery = z.strictObject({
   kind: importKind,
   /** `true`: only report what would happen. */
@@ -51,7 +75,10 @@ export const importQuery = z.strictObject({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  /** CSV column mapping, `Column=field,Other=field` (see GET /api/v1/imports/csv-fields). */
+  /**
+   * CSV column mapping: JSON `{"Column": "field" | {"target": "phone", "label": "Mobile"}}`, or the CLI's
+   * `Column=field,Other=field:Label`. Fields: CSV_COLUMN_TARGETS.
+   */
   map: z.string().max(5000).optional(),
 });
 

@@ -98,11 +98,21 @@ export async function setMergeUndone(db: Kysely<Database>, ownerId: string, id: 
 
 export async function recentMerges(db: Kysely<Database>, ownerId: string, limit: number) {
   return db
-    .selectFrom('merges')
-    .select(['id', 'kept_id', 'merged_id', 'created_at', 'undone_at'])
-    .where('owner_id', '=', ownerId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('merges as m')
+    .innerJoin('contacts as k', 'k.id', 'm.kept_id')
+    .innerJoin('contacts as g', 'g.id', 'm.merged_id')
+    .select([
+      'm.id',
+      'm.kept_id',
+      'm.merged_id',
+      'm.created_at',
+      'm.undone_at',
+      'k.display_name as kept_name',
+      'g.display_name as merged_name',
+    ])
+    .where('m.owner_id', '=', ownerId)
+    .orderBy('m.created_at', 'desc')
+    .orderBy('m.id', 'desc')
     .limit(limit)
     .execute();
 }

@@ -7,6 +7,8 @@ export async function listMerges(ctx: Ctx, limit = 50) {
     id: m.id,
     keptId: m.kept_id,
     mergedId: m.merged_id,
+    keptName: m.kept_name,
+    mergedName: m.merged_name,
     createdAt: m.created_at,
     undoneAt: m.undone_at,
   }));

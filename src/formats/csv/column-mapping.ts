@@ -1,28 +1,9 @@
 import { z } from 'zod';
 
 /** Where a CSV column can go in an `ImportedPerson`; `extra` keeps it under its column name, `ignore` drops it. */
-export const COLUMN_TARGETS = [
-  'givenName',
-  'familyName',
-  'additionalNames',
-  'displayName',
-  'nickname',
-  'prefix',
-  'suffix',
-  'organisation',
-  'department',
-  'title',
-  'email',
-  'phone',
-  'url',
-  'address',
-  'notes',
-  'tags',
-  'connectedOn',
-  'birthday',
-  'ignore',
-  'extra',
-] as const;
+export { CSV_COLUMN_TARGETS as COLUMN_TARGETS } from '../../contracts/imports';
+
+import { CSV_COLUMN_TARGETS as COLUMN_TARGETS } from '../../contracts/imports';
 
 export type ColumnTarget = (typeof COLUMN_TARGETS)[number];
 
