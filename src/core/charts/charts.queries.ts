@@ -27,14 +27,12 @@ export async function saveTierDay(db: Kysely<Database>, row: TierHistoryTable) {
     .insertInto('tier_history')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .columns(['owner_id', 'day'])
-        .doUpdateSet({
-          inner_n: row.inner_n,
-          close_n: row.close_n,
-          active_n: row.active_n,
-          dormant_n: row.dormant_n,
-        }),
+      oc.columns(['owner_id', 'day']).doUpdateSet({
+        inner_n: row.inner_n,
+        close_n: row.close_n,
+        active_n: row.active_n,
+        dormant_n: row.dormant_n,
+      }),
     )
     .execute();
 }
