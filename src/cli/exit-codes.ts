@@ -38,14 +38,16 @@ export const EXIT_CODE_TABLE: readonly { status: number; codes: string; meaning:
   {
     status: exitCodeFor('validation'),
     codes: 'validation, usage',
-    meaning: 'bad flags or input; ambiguous name; several accounts and no --account',
+    meaning:
+      'bad flags or input (e.g. a date in the future); ambiguous name; several accounts and no --account',
   },
   { status: exitCodeFor('unauthenticated'), codes: 'unauthenticated', meaning: 'no account to act as yet' },
   { status: exitCodeFor('forbidden'), codes: 'forbidden', meaning: 'the acting account may not do this' },
   {
     status: exitCodeFor('not_found'),
     codes: 'not_found',
-    meaning: 'no such contact, tag, token, account, import, merge or file',
+    meaning:
+      'no such contact, tag, token, account, import, merge, interaction, favour, promise, Today item or file',
   },
   {
     status: exitCodeFor('conflict'),

@@ -8,19 +8,30 @@ import { registerDb } from './commands/db';
 import { registerDuplicates } from './commands/duplicates';
 import { registerEdit } from './commands/edit';
 import { registerExport } from './commands/export';
+import { registerFavour } from './commands/favour';
+import { registerFavours } from './commands/favours';
 import { registerImport } from './commands/import';
 import { registerImports } from './commands/imports';
+import { registerInteractions } from './commands/interactions';
 import { registerList } from './commands/list';
+import { registerLog } from './commands/log';
 import { registerMerge } from './commands/merge';
 import { registerMerges } from './commands/merges';
 import { registerOrgs } from './commands/orgs';
+import { registerProfile } from './commands/profile';
+import { registerPromise } from './commands/promise';
+import { registerPromises } from './commands/promises';
+import { registerRecompute } from './commands/recompute';
+import { registerRelationship } from './commands/relationship';
 import { registerRestore } from './commands/restore';
 import { registerRm } from './commands/rm';
 import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
+import { registerSettings } from './commands/settings';
 import { registerShow } from './commands/show';
 import { registerTag } from './commands/tag';
 import { registerTags } from './commands/tags';
+import { registerToday } from './commands/today';
 import { registerToken } from './commands/token';
 import { registerTrash } from './commands/trash';
 import { EXIT_CODE_TABLE, EXIT_OK, EXIT_USAGE } from './exit-codes';
@@ -71,6 +82,17 @@ ${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,
     registerTags,
     registerTag,
     registerOrgs,
+    registerToday,
+    registerLog,
+    registerInteractions,
+    registerRelationship,
+    registerRecompute,
+    registerFavour,
+    registerFavours,
+    registerPromise,
+    registerPromises,
+    registerProfile,
+    registerSettings,
     registerImport,
     registerImports,
     registerExport,

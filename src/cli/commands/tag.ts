@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { validationError } from '../../core/errors';
+import { setTagCadence } from '../../core/relationships/set-tag-cadence';
 import { listTags } from '../../core/tags/list-tags';
 import { mergeTags } from '../../core/tags/merge-tags';
 import { renameTag } from '../../core/tags/rename-tag';
@@ -8,7 +10,9 @@ import { resolveTag } from '../resolve';
 import { withAccount } from '../runtime';
 
 export function registerTag(program: Command): void {
-  const tag = program.command('tag').description('rename or merge tags');
+  const tag = program
+    .command('tag')
+    .description('rename or merge tags, or keep in touch with everyone carrying one');
 
   const rename = tag
     .command('rename')
@@ -38,4 +42,36 @@ export function registerTag(program: Command): void {
       emit(g, kept, () => `merged ${from} into ${kept.name} (${kept.contactCount} contacts)`);
     });
   examples(merge, ['rapport tag merge "ex colleagues" "former colleagues"']);
+
+  const cadence = tag
+    .command('cadence')
+    .description(
+      'keep in touch with everyone carrying a tag every N days ("none" removes it); ' +
+        "a person's own interval still wins",
+    )
+    .argument('<tag>', 'tag id or name')
+    .argument('<days>', 'days between contacts, 1–3650, or none')
+    .action(async (ref: string, days: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const cadenceDays = cadenceArg(days);
+      const { name, result } = await withAccount(g, async (ctx) => {
+        const found = resolveTag(await listTags(ctx), ref);
+        return { name: found.name, result: await setTagCadence(ctx, found.id, { cadenceDays }) };
+      });
+      emit(g, result, () =>
+        result.cadenceDays === null
+          ? `${name}: no keep-in-touch interval (each person's tier decides)`
+          : `${name}: keep in touch every ${result.cadenceDays} days`,
+      );
+    });
+  examples(cadence, ['rapport tag cadence "former students" 180', 'rapport tag cadence mentor none']);
+}
+
+/** `none` (or `off`) clears the interval; otherwise a whole number of days (the use case checks the range). */
+function cadenceArg(value: string): number | null {
+  const v = value.trim().toLowerCase();
+  if (v === 'none' || v === 'off') return null;
+  if (!/^\d+$/.test(v))
+    throw validationError('cadenceDays', `must be a whole number of days or none (got "${value}")`);
+  return Number(v);
 }

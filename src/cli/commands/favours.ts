@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { deleteFavour } from '../../core/favours/delete-favour';
+import { getFavourBalance } from '../../core/favours/get-favour-balance';
+import { listFavours } from '../../core/favours/list-favours';
+import { examples } from '../help';
+import { emit, type GlobalOptions, note } from '../output';
+import { integer } from '../parse';
+import { balanceView, favourTable } from '../relationship-view';
+import { resolveContact } from '../resolve';
+import { withAccount } from '../runtime';
+
+const MAX_FAVOURS = 1000;
+
+interface FavoursOptions extends GlobalOptions {
+  limit?: number;
+}
+
+export function registerFavours(program: Command): void {
+  const favours = program
+    .command('favours')
+    .description(
+      'the favours ledger, newest first, with everyone or one person (`favours balance`: who you owe)',
+    )
+    .argument('[person]', 'only favours with this contact (id or text that finds exactly one)')
+    .option('--limit <n>', `how many, 1–${MAX_FAVOURS} (default: 200)`, integer(1, MAX_FAVOURS))
+    .action(async (ref: string | undefined, _opts: unknown, command: Command) => {
+      const o = command.optsWithGlobals<FavoursOptions>();
+      const limit = o.limit ?? 200;
+      const list = await withAccount(o, async (ctx) => {
+        const contactId = ref === undefined ? undefined : (await resolveContact(ctx, ref)).id;
+        return listFavours(ctx, { contactId, limit });
+      });
+      emit(o, list, () => (list.length === 0 ? 'no favours recorded' : favourTable(list)));
+      if (list.length === limit) note(o, '(there may be more: use a larger --limit)');
+    });
+  examples(favours, ['rapport favours', 'rapport favours "Ada Lovelace"', 'rapport favours --json']);
+
+  const balance = favours
+    .command('balance')
+    .description(
+      'who you have helped, who helped you, and who you owe (weighted by size), those you owe first',
+    )
+    .action(async (_opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const result = await withAccount(g, (ctx) => getFavourBalance(ctx));
+      emit(g, result, () => balanceView(result));
+    });
+  examples(balance, ['rapport favours balance', 'rapport favours balance --json']);
+
+  const rm = favours
+    .command('rm')
+    .description('remove a favour recorded by mistake; the relationship is recomputed without it')
+    .argument('<id>', 'favour id (from `rapport favours`)')
+    .action(async (id: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      await withAccount(g, (ctx) => deleteFavour(ctx, id));
+      emit(g, { id, deleted: true }, () => `removed favour ${id}`);
+    });
+  examples(rm, ['rapport favours rm 0193b6c2-…']);
+}

@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import type { z } from 'zod';
+import type { profileInput } from '../../contracts/relationships';
+import { getProfile } from '../../core/profile/get-profile';
+import { updateProfile } from '../../core/profile/update-profile';
+import { examples } from '../help';
+import { emit, fields, type GlobalOptions } from '../output';
+import { collect } from '../parse';
+import { withAccount } from '../runtime';
+
+interface ProfileOptions extends GlobalOptions {
+  headline?: string;
+  summary?: string;
+  location?: string;
+  offer?: string[];
+  need?: string[];
+}
+
+/** The update for exactly the flags given; "" clears a text, `--offer ''` alone empties the list. */
+function profileChange(o: ProfileOptions): z.input<typeof profileInput> {
+  const input: z.input<typeof profileInput> = {};
+  for (const key of ['headline', 'summary', 'location'] as const) {
+    const value = o[key];
+    if (value !== undefined) input[key] = value.trim() === '' ? null : value;
+  }
+  const list = (values: string[]) => values.filter((v) => v.trim() !== '');
+  if (o.offer) input.offers = list(o.offer);
+  if (o.need) input.needs = list(o.need);
+  return input;
+}
+
+export function registerProfile(program: Command): void {
+  const cmd = program
+    .command('profile')
+    .description(
+      'your own profile: headline, what you can offer people and what you need; with flags, change it ' +
+        '(a list flag replaces the list, "" clears)',
+    )
+    .option('--headline <text>', 'one line about you')
+    .option('--summary <text>', 'a few lines about you')
+    .option('--location <place>', 'where you are')
+    .option('--offer <skill>', 'something of value you can offer (repeatable)', collect)
+    .option('--need <thing>', 'something you need or look for (repeatable)', collect)
+    .action(async (_opts: unknown, command: Command) => {
+      const o = command.optsWithGlobals<ProfileOptions>();
+      const input = profileChange(o);
+      const profile = await withAccount(o, (ctx) =>
+        Object.keys(input).length === 0 ? getProfile(ctx) : updateProfile(ctx, input),
+      );
+      emit(o, profile, () =>
+        fields([
+          ['headline', profile.headline],
+          ['summary', profile.summary],
+          ['location', profile.location],
+          ['offers', profile.offers.join('\n')],
+          ['needs', profile.needs.join('\n')],
+        ]),
+      );
+    });
+  examples(cmd, [
+    'rapport profile',
+    'rapport profile --headline "Data engineer, Lyon" --offer "Kafka reviews" --offer "Intros in fintech"',
+    'rapport profile --need "A designer for a side project"',
+    'rapport profile --need ""              # clears the needs',
+  ]);
+}

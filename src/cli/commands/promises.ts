@@ -1,0 +1,65 @@
+import { type Command, Option } from 'commander';
+import { deletePromise } from '../../core/promises/delete-promise';
+import { getPromiseStats } from '../../core/promises/get-promise-stats';
+import { listPromises } from '../../core/promises/list-promises';
+import { examples } from '../help';
+import { emit, type GlobalOptions, note } from '../output';
+import { integer } from '../parse';
+import { promiseStatsView, promiseTable } from '../relationship-view';
+import { resolveContact } from '../resolve';
+import { withAccount } from '../runtime';
+
+const STATUSES = ['open', 'kept', 'broken', 'released'] as const;
+const MAX_PROMISES = 1000;
+
+interface PromisesOptions extends GlobalOptions {
+  status?: (typeof STATUSES)[number];
+  limit?: number;
+}
+
+export function registerPromises(program: Command): void {
+  const promises = program
+    .command('promises')
+    .description(
+      'promises you made and were made, by due date, with everyone or one person (`promises stats`: kept on time)',
+    )
+    .argument('[person]', 'only promises with this contact (id or text that finds exactly one)')
+    .addOption(new Option('--status <status>', 'only in this status').choices(STATUSES))
+    .option('--limit <n>', `how many, 1–${MAX_PROMISES} (default: 200)`, integer(1, MAX_PROMISES))
+    .action(async (ref: string | undefined, _opts: unknown, command: Command) => {
+      const o = command.optsWithGlobals<PromisesOptions>();
+      const limit = o.limit ?? 200;
+      const list = await withAccount(o, async (ctx) => {
+        const contactId = ref === undefined ? undefined : (await resolveContact(ctx, ref)).id;
+        return listPromises(ctx, { contactId, status: o.status, limit });
+      });
+      emit(o, list, () => (list.length === 0 ? 'no promises' : promiseTable(list)));
+      if (list.length === limit) note(o, '(there may be more: use a larger --limit)');
+    });
+  examples(promises, [
+    'rapport promises',
+    'rapport promises --status open',
+    'rapport promises "Ada Lovelace" --json',
+  ]);
+
+  const stats = promises
+    .command('stats')
+    .description('how reliably you keep your promises: the share kept on time, open and overdue')
+    .action(async (_opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const result = await withAccount(g, (ctx) => getPromiseStats(ctx));
+      emit(g, result, () => promiseStatsView(result));
+    });
+  examples(stats, ['rapport promises stats', 'rapport promises stats --json']);
+
+  const rm = promises
+    .command('rm')
+    .description('remove a promise entered by mistake (one dropped by agreement is `promise released`)')
+    .argument('<id>', 'promise id (from `rapport promises`)')
+    .action(async (id: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      await withAccount(g, (ctx) => deletePromise(ctx, id));
+      emit(g, { id, deleted: true }, () => `removed promise ${id}`);
+    });
+  examples(rm, ['rapport promises rm 0193b6c2-…']);
+}

@@ -1,0 +1,93 @@
+import type { Command } from 'commander';
+import type { TodayItem } from '../../contracts/relationships';
+import { actOnTodayItem } from '../../core/agenda/act-on-today-item';
+import { getToday } from '../../core/agenda/get-today';
+import type { Ctx } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { localNow, parseDay } from '../dates';
+import { examples } from '../help';
+import { emit, type GlobalOptions } from '../output';
+import { integer } from '../parse';
+import { todayView } from '../relationship-view';
+import { withAccount } from '../runtime';
+
+// The longest list getToday gives; ranks do not depend on the limit, so rank N is the same item in any list.
+const MAX_TODAY = 50;
+
+/**
+ * The item a person means: a rank on today's list (as `rapport today` numbers it) or an item key. A key is taken as
+ * given (it may be on a longer list than the one shown); a rank past the end of the list is `not_found`.
+ */
+async function findItem(ctx: Ctx, ref: string): Promise<{ key: string; item: TodayItem | null }> {
+  const v = ref.trim();
+  const list = await getToday(ctx, { limit: MAX_TODAY });
+  if (/^\d+$/.test(v)) {
+    const item = list.items.find((i) => i.rank === Number(v));
+    if (!item) {
+      throw new AppError(
+        'not_found',
+        `today's list has no item ${v} (it has ${list.items.length}); run \`rapport today\` for the current list`,
+      );
+    }
+    return { key: item.key, item };
+  }
+  return { key: v, item: list.items.find((i) => i.key === v) ?? null };
+}
+
+interface TodayOptions extends GlobalOptions {
+  limit?: number;
+}
+
+export function registerToday(program: Command): void {
+  const today = program
+    .command('today')
+    .description(
+      'what to do today, most important first: promises, people waiting on you, birthdays, keeping in touch, ' +
+        'favours you owe; each with its reason and a suggested action',
+    )
+    .option('--limit <n>', `how many items, 1–${MAX_TODAY} (default: your setting, 7)`, integer(1, MAX_TODAY))
+    .action(async (_opts: unknown, command: Command) => {
+      const o = command.optsWithGlobals<TodayOptions>();
+      const list = await withAccount(o, (ctx) => getToday(ctx, { limit: o.limit }));
+      emit(o, list, () => todayView(list));
+    });
+  examples(today, [
+    'rapport today',
+    'rapport today --limit 20',
+    'rapport today done 1',
+    'rapport today snooze 2 --until tomorrow',
+    'rapport today --json',
+  ]);
+
+  const done = today
+    .command('done')
+    .description('take an item off the list for good (a promise stays open: `rapport promise kept <id>`)')
+    .argument('<item>', "the item's number on today's list, or its key (from --json)")
+    .action(async (ref: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const { key, item } = await withAccount(g, async (ctx) => {
+        const found = await findItem(ctx, ref);
+        await actOnTodayItem(ctx, found.key, { action: 'done' });
+        return found;
+      });
+      emit(g, { key, action: 'done' }, () => `done: ${item ? item.title : key}`);
+    });
+  examples(done, ['rapport today done 1', 'rapport today done promise:0193b6c2-…']);
+
+  const snooze = today
+    .command('snooze')
+    .description('hide an item until a later day; it comes back then')
+    .argument('<item>', "the item's number on today's list, or its key (from --json)")
+    .requiredOption('--until <day>', 'YYYY-MM-DD, tomorrow or +N days')
+    .action(async (ref: string, opts: { until: string }, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const { key, item, until } = await withAccount(g, async (ctx) => {
+        const until = parseDay(opts.until, (await localNow(ctx)).today, 'until');
+        const found = await findItem(ctx, ref);
+        await actOnTodayItem(ctx, found.key, { action: 'snooze', until });
+        return { ...found, until };
+      });
+      emit(g, { key, action: 'snooze', until }, () => `snoozed until ${until}: ${item ? item.title : key}`);
+    });
+  examples(snooze, ['rapport today snooze 2 --until tomorrow', 'rapport today snooze 3 --until 2026-12-24']);
+}
