@@ -2,6 +2,7 @@ export * from './auth';
 export * from './common';
 export * from './contacts';
 export * from './duplicates';
+export * from './feeds';
 export * from './imports';
 export * from './organisations';
 export * from './relationships';
