@@ -52,42 +52,50 @@ export async function saveAction(db: Kysely<Database>, row: AgendaActionTable) {
 }
 
 /**
- * Contacts whose last contact was a message or call from them (within `since`) that nobody answered since:
- * people waiting on me.
+ * Contacts whose last contact (since `since`) came from them and has no answer yet: people waiting on me. Reads the
+ * relationship states by their last-contact index, not the interactions.
  */
 export async function waitingOnMe(db: Kysely<Database>, ownerId: string, since: string, limit: number) {
   return db
-    .selectFrom('interactions as i')
-    .innerJoin('interaction_contacts as l', 'l.interaction_id', 'i.id')
-    .innerJoin('relationship_states as s', (j) =>
-      j.onRef('s.owner_id', '=', 'l.owner_id').onRef('s.contact_id', '=', 'l.contact_id'),
-    )
-    .innerJoin('contacts as c', 'c.id', 'l.contact_id')
-    .select(['i.id', 'i.kind', 'i.occurred_at', 'i.summary', 'c.id as contact_id', 'c.display_name'])
-    .where('i.owner_id', '=', ownerId)
-    .where('i.deleted_at', 'is', null)
+    .selectFrom('relationship_states as s')
+    .innerJoin('contacts as c', 'c.id', 's.contact_id')
+    .select(['s.contact_id', 's.last_at', 's.last_kind', 'c.display_name'])
+    .where('s.owner_id', '=', ownerId)
+    .where('s.last_at', '>=', since)
+    .where('s.last_direction', '=', 'inbound')
     .where('c.deleted_at', 'is', null)
-    .where('i.direction', '=', 'inbound')
-    .where('i.occurred_at', '>=', since)
-    .whereRef('s.last_at', '<=', 'i.occurred_at')
-    .orderBy('i.occurred_at')
+    .orderBy('s.last_at')
     .limit(limit)
     .execute();
 }
 
+// Must read exactly like the expression of contacts_birthday_md_idx (migration 0005) for the index to be used.
+const birthdayMonthDay = sql<string>`substr(birthday, length(birthday) - 4, 5)`;
+
 /** Live contacts with a birthday or a dated event on one of these month-days (`MM-DD`). */
 export async function datesOn(db: Kysely<Database>, ownerId: string, monthDays: string[]) {
   if (monthDays.length === 0) return [];
-  return db
+  const birthdays = await db
     .selectFrom('contacts')
     .select(['id', 'display_name', 'birthday', 'dates'])
     .where('owner_id', '=', ownerId)
+    .where('birthday', 'is not', null)
+    .where(birthdayMonthDay, 'in', monthDays)
     .where('deleted_at', 'is', null)
-    .where((eb) =>
-      eb.or(monthDays.flatMap((md) => [eb('birthday', 'like', `%-${md}`), eb('dates', 'like', `%-${md}"%`)])),
-    )
     .limit(200)
     .execute();
+  // Few contacts carry other dates: the partial index (dates <> '[]') keeps this scan small.
+  const dated = await db
+    .selectFrom('contacts')
+    .select(['id', 'display_name', 'birthday', 'dates'])
+    .where('owner_id', '=', ownerId)
+    .where('dates', '<>', '[]')
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or(monthDays.map((md) => eb('dates', 'like', `%-${md}"%`))))
+    .limit(200)
+    .execute();
+  const seen = new Set(birthdays.map((c) => c.id));
+  return [...birthdays, ...dated.filter((c) => !seen.has(c.id))];
 }
 
 /** People the owner has received more from than given to (favour weight by size), most owed first. */

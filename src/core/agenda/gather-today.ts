@@ -60,14 +60,15 @@ export async function gatherToday(ctx: Ctx, ownerId: string, today: string): Pro
     new Date(now.getTime() - WAITING_DAYS * 86_400_000).toISOString(),
     PER_KIND,
   )) {
-    const days = Math.max(0, daysBetween(w.occurred_at.slice(0, 10), today));
+    const at = w.last_at as string;
+    const days = Math.max(0, daysBetween(at.slice(0, 10), today));
     out.push({
-      key: `waiting:${w.id}`,
+      key: `waiting:${w.contact_id}:${at}`,
       kind: 'waiting',
       group: 'waiting',
       urgency: days,
       title: `Reply to ${w.display_name}`,
-      reason: `their ${w.kind} ${days === 0 ? 'today' : `${plural(days, 'day')} ago`} has no answer yet`,
+      reason: `their ${w.last_kind ?? 'message'} ${days === 0 ? 'today' : `${plural(days, 'day')} ago`} has no answer yet`,
       contact: { id: w.contact_id, displayName: w.display_name },
       action: { kind: 'log-interaction', label: 'Log my reply' },
       dueOn: null,

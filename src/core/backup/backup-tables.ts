@@ -227,6 +227,8 @@ export const BACKUP_TABLES: BackupTable[] = [
       'cadence_stopped',
       'next_due',
       'updated_at',
+      'last_kind',
+      'last_direction',
     ],
   },
   {

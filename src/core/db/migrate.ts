@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-portability';
 import * as m0003 from './migrations/0003-interactions';
 import * as m0004 from './migrations/0004-relationships';
+import * as m0005 from './migrations/0005-agenda-indexes';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-portability': m0002,
   '0003-interactions': m0003,
   '0004-relationships': m0004,
+  '0005-agenda-indexes': m0005,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

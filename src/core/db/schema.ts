@@ -306,6 +306,9 @@ export interface RelationshipStateTable {
   cadence_stopped: number;
   next_due: string | null;
   updated_at: string;
+  /** Kind and direction of the last contact (for "people waiting on me"). */
+  last_kind: string | null;
+  last_direction: string | null;
 }
 
 export interface FavourTable {

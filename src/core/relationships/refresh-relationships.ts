@@ -51,7 +51,8 @@ export async function refreshRelationships(ctx: Ctx, ownerId: string, contactIds
       cols.answered[i] = r.answered === null ? 2 : r.answered ? 1 : 0;
       cols.at[i] = Date.parse(r.occurred_at);
     });
-    const folded = foldInteractions(cols, ids.length, now.getTime());
+    const lastIndex = new Int32Array(ids.length);
+    const folded = foldInteractions(cols, ids.length, now.getTime(), lastIndex);
     const states = new Map<string, StrengthState>(
       ids.map((id, i) => {
         const o = i * STATE_WIDTH;
@@ -68,6 +69,14 @@ export async function refreshRelationships(ctx: Ctx, ownerId: string, contactIds
             favours: 0,
             firstAt: Number.isNaN(first) ? null : first,
             lastAt: Number.isNaN(last) ? null : last,
+            lastKind:
+              (lastIndex[i] as number) >= 0
+                ? (interactions[lastIndex[i] as number]?.kind as InteractionKind)
+                : null,
+            lastDirection:
+              (lastIndex[i] as number) >= 0
+                ? (interactions[lastIndex[i] as number]?.direction as InteractionDirection)
+                : null,
           },
         ];
       }),

@@ -1,5 +1,13 @@
 import type { RelationshipStateTable } from '../db/schema';
-import { type FavourSize, type StrengthState, strengthAt, type Tier } from './strength';
+import {
+  type Direction,
+  EMPTY_STATE,
+  type FavourSize,
+  type InteractionKind,
+  type StrengthState,
+  strengthAt,
+  type Tier,
+} from './strength';
 
 const DAY = 86_400_000;
 
@@ -12,7 +20,7 @@ export const TIER_CADENCE_DAYS: Record<Tier, number | null> = {
 };
 
 export function toStrengthState(row: RelationshipStateTable | undefined): StrengthState {
-  if (!row) return { asOf: 0, face: 0, voice: 0, out: 0, in: 0, favours: 0, firstAt: null, lastAt: null };
+  if (!row) return { ...EMPTY_STATE };
   return {
     asOf: Number(row.as_of_ms),
     face: Number(row.face),
@@ -22,6 +30,8 @@ export function toStrengthState(row: RelationshipStateTable | undefined): Streng
     favours: Number(row.favours),
     firstAt: row.first_at ? Date.parse(row.first_at) : null,
     lastAt: row.last_at ? Date.parse(row.last_at) : null,
+    lastKind: (row.last_kind as InteractionKind | null) ?? null,
+    lastDirection: (row.last_direction as Direction | null) ?? null,
   };
 }
 
@@ -79,6 +89,8 @@ export function stateRow(
     cadence_stopped: settings.cadence_stopped,
     next_due: input ? dueDate(state.lastAt, input.base, cadence.days) : null,
     updated_at: now.toISOString(),
+    last_kind: state.lastKind ?? null,
+    last_direction: state.lastDirection ?? null,
   };
 }
 

@@ -38,6 +38,8 @@ export async function saveStates(db: Kysely<Database>, rows: RelationshipStateTa
           cadence_stopped: eb.ref('excluded.cadence_stopped'),
           next_due: eb.ref('excluded.next_due'),
           updated_at: eb.ref('excluded.updated_at'),
+          last_kind: eb.ref('excluded.last_kind'),
+          last_direction: eb.ref('excluded.last_direction'),
         })),
       )
       .execute();

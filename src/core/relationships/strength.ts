@@ -26,6 +26,9 @@ export interface StrengthState {
   /** First and last contact (ms), undecayed: duration and recency. */
   firstAt: number | null;
   lastAt: number | null;
+  /** Kind and direction of the last contact. */
+  lastKind?: InteractionKind | null;
+  lastDirection?: Direction | null;
 }
 
 export const EMPTY_STATE: StrengthState = {
@@ -37,6 +40,8 @@ export const EMPTY_STATE: StrengthState = {
   favours: 0,
   firstAt: null,
   lastAt: null,
+  lastKind: null,
+  lastDirection: null,
 };
 
 /** Weight of one interaction by channel depth: face to face counts most, a written line least. */
@@ -136,7 +141,11 @@ export function applyInteraction(
   };
   if (sign === 1 && countsAsContact(i.kind)) {
     next.firstAt = next.firstAt === null ? i.at : Math.min(next.firstAt, i.at);
-    next.lastAt = next.lastAt === null ? i.at : Math.max(next.lastAt, i.at);
+    if (next.lastAt === null || i.at >= next.lastAt) {
+      next.lastAt = i.at;
+      next.lastKind = i.kind;
+      next.lastDirection = i.direction;
+    }
   }
   return next;
 }
@@ -241,7 +250,14 @@ export const STATE_WIDTH = 6;
  * Every contact's accumulators valued at `asOf`, from all their interactions at once: one exp and a few branches
  * per interaction and no allocation, for full recomputes. The same contributions as `applyInteraction`.
  */
-export function foldInteractions(cols: InteractionColumns, contacts: number, asOf: number): Float64Array {
+export function foldInteractions(
+  cols: InteractionColumns,
+  contacts: number,
+  asOf: number,
+  /** Filled with the index of each contact's last contact (−1 when none), when given. */
+  lastIndex?: Int32Array,
+): Float64Array {
+  lastIndex?.fill(-1);
   const out = new Float64Array(contacts * STATE_WIDTH);
   for (let c = 0; c < contacts; c++) {
     out[c * STATE_WIDTH + 4] = Number.NaN;
@@ -280,7 +296,10 @@ export function foldInteractions(cols: InteractionColumns, contacts: number, asO
     const first = out[base + 4] as number;
     if (!(first <= t)) out[base + 4] = t;
     const last = out[base + 5] as number;
-    if (!(last >= t)) out[base + 5] = t;
+    if (!(last > t)) {
+      out[base + 5] = t;
+      if (lastIndex) lastIndex[contact[i] as number] = i;
+    }
   }
   return out;
 }
