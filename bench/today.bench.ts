@@ -69,7 +69,7 @@ await rt.handle.db.transaction().execute(async (tx) => {
       id, owner_id: account.id, kind: kinds[k % 6] as (typeof kinds)[number], occurred_at: at, direction: dirs[seed % 3] as (typeof dirs)[number], answered: 1,
       summary: null, source: 'bench', external_key: null, conversation_key: null, import_id: null, created_at: at, updated_at: at, deleted_at: null,
     });
-    links.push({ owner_id: account.id, interaction_id: id, contact_id: ids[Math.floor(((seed % 1000) / 1000) ** 2 * ids.length)] as string });
+    links.push({ owner_id: account.id, interaction_id: id, contact_id: ids[Math.floor((seed / 4294967296) ** 2 * ids.length)] as string });
   }
   await insertInteractionRows(tx, rows);
   await insertInteractionLinks(tx, links);
