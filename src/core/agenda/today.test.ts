@@ -2,6 +2,8 @@ import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { DAY_MS } from '../clock';
 import { createContact } from '../contacts/create-contact';
+import { deleteContact } from '../contacts/delete-contact';
+import { restoreContact } from '../contacts/restore-contact';
 import type { Ctx } from '../context';
 import { recordFavour } from '../favours/record-favour';
 import { recordInteraction } from '../interactions/record-interaction';
@@ -147,6 +149,31 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     const short = await getToday(ctx);
     expect(short.items).toHaveLength(2);
     expect(short.more).toBe(2);
+  });
+
+  it('a deleted contact leaves Today with its history, and comes back whole when restored', async () => {
+    const { ctx } = await h.account();
+    const c = await createContact(ctx, { displayName: 'Rosalind Franklin', birthday: '--11-25' }, 'web');
+    await recordInteraction(ctx, { kind: 'meeting', contactIds: [c.id], summary: 'Photo 51' });
+    await recordFavour(ctx, { contactId: c.id, direction: 'received', what: 'Shared her data', size: 3 });
+    await createPromise(ctx, { contactId: c.id, direction: 'mine', what: 'Credit her', dueOn: '2026-11-20' });
+    const before = await getRelationship(ctx, c.id);
+    const items = (await getToday(ctx)).items.map((i) => i.kind);
+    expect(items).toEqual(['promise', 'birthday', 'favour-owed']);
+    await deleteContact(ctx, c.id);
+    expect((await getToday(ctx)).items).toEqual([]);
+    await restoreContact(ctx, c.id);
+    expect((await getToday(ctx)).items.map((i) => i.kind)).toEqual(items);
+    expect(await getRelationship(ctx, c.id)).toEqual(before);
+    await expect(recordInteraction(ctx, { kind: 'call', contactIds: [c.id], occurredAt: '2030-01-01T00:00:00Z' })).rejects.toMatchObject({
+      details: { issues: [{ path: 'occurredAt', message: 'is in the future' }] },
+    });
+    await expect(recordFavour(ctx, { contactId: c.id, direction: 'given', what: 'x', size: -1 as 1 })).rejects.toMatchObject({
+      details: { issues: [{ path: 'size' }] },
+    });
+    await expect(recordInteraction(ctx, { kind: 'note', contactIds: [c.id], summary: 'x'.repeat(5001) })).rejects.toMatchObject({
+      details: { issues: [{ path: 'summary' }] },
+    });
   });
 
   it('never shows another account’s promises, people or dates', async () => {
