@@ -15,7 +15,9 @@ import { errorHandler } from './errors';
 import { loggerOptions } from './logging';
 import { authRoutes } from './routes/auth.routes';
 import { contactRoutes } from './routes/contacts.routes';
+import { digestRoutes } from './routes/digest.routes';
 import { duplicateRoutes } from './routes/duplicates.routes';
+import { feedRoutes, publicFeedRoutes } from './routes/feeds.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
 import { ledgerRoutes } from './routes/ledger.routes';
@@ -42,6 +44,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Sign-up and log-in attempts per client address and email. */
   loginLimit?: { max: number; timeWindow: number };
+  /** Calendar feed fetches (and digest unsubscribe requests) per client address. */
+  feedLimit?: { max: number; timeWindow: number };
   /** Largest JSON body accepted, in bytes. */
   bodyLimit?: number;
   /** Largest uploaded file (imports), in bytes (RAPPORT_UPLOAD_LIMIT_MB). */
@@ -105,17 +109,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const secureCookies = (req: FastifyRequest) =>
     opts.baseUrl?.startsWith('https://') === true || req.protocol === 'https';
   const sessionTtlDays = opts.settings.sessionTtlDays;
+  // Links in e-mails and feed addresses; BASE_URL when set.
+  const publicUrl = (opts.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const baseCtx = (req: FastifyRequest): Ctx => ({
+    db: opts.handle.db,
+    engine: opts.handle.engine,
+    actor: null,
+    clock,
+    ids: uuidIds,
+    log: req.log,
+    settings: opts.settings,
+  });
   const apiV1: FastifyPluginAsync = async (api) => {
     await api.register(authPlugin, {
-      baseCtx: (req): Ctx => ({
-        db: opts.handle.db,
-        engine: opts.handle.engine,
-        actor: null,
-        clock,
-        ids: uuidIds,
-        log: req.log,
-        settings: opts.settings,
-      }),
+      baseCtx,
       secureCookies,
       sessionTtlDays,
     });
@@ -137,8 +144,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(relationshipRoutes);
     await api.register(ledgerRoutes);
     await api.register(todayRoutes);
+    await api.register(feedRoutes({ baseUrl: publicUrl }));
   };
   await app.register(apiV1, { prefix: '/api/v1' });
+  // Outside /api/v1: calendar apps and mail providers call these without a session (the secret URL is the key).
+  const feedLimit = opts.feedLimit ?? { max: 60, timeWindow: 60_000 };
+  await app.register(publicFeedRoutes({ baseUrl: publicUrl, clock, baseCtx, limit: feedLimit }));
+  await app.register(digestRoutes({ baseUrl: publicUrl, baseCtx, limit: feedLimit }));
 
   await registerWebApp(app, opts.webRoot);
   return app;

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 
 // Query strings hold search text and path segments may hold secrets (feed tokens, invite links): never log them.
-const SECRET_SEGMENT = /^[A-Za-z0-9_-]{24,}$/;
+// A secret may carry a file extension (calendar feeds are /feeds/<token>.ics).
+const SECRET_SEGMENT = /^[A-Za-z0-9_-]{24,}(\.[A-Za-z0-9]{1,8})?$/;
 
 export function safeUrl(url: string): string {
   const path = url.split('?')[0] ?? '';

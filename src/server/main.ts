@@ -3,12 +3,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { purgeExpiredSessions } from '../core/accounts/purge-expired-sessions';
 import { snapshotTiers } from '../core/charts/snapshot-tiers';
+import { sendDueDigests } from '../core/digest/send-due-digests';
 import { openRuntime } from '../core/runtime';
 import { purgeTrash } from '../core/trash/purge-trash';
 import { buildApp } from './app';
+import { mailConfigFromEnv, smtpMailer } from './mailer';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60_000;
+// Digests go out in each account's chosen local hour; a few minutes' lateness is fine.
+const DIGESTS_EVERY_MS = 5 * 60_000;
 
 function portFrom(env: NodeJS.ProcessEnv): number {
   const port = Number(env.PORT ?? 3000);
@@ -28,11 +32,13 @@ function uploadLimitFrom(env: NodeJS.ProcessEnv): number {
 
 /**
  * Starts Rapport from environment settings (README "Configuration"): opens and migrates the database, serves the
- * API and the web app, runs housekeeping (trash purge, expired sessions) every few hours, stops on SIGINT/SIGTERM.
+ * API and the web app, runs housekeeping (trash purge, expired sessions) every few hours, sends the daily digests
+ * every few minutes when SMTP_URL is set, stops on SIGINT/SIGTERM.
  */
 export async function runServer(env: NodeJS.ProcessEnv) {
   const port = portFrom(env);
   const host = env.HOST || 'localhost';
+  const mailConfig = mailConfigFromEnv(env);
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
     .version;
   const runtime = await openRuntime(env);
@@ -62,11 +68,46 @@ export async function runServer(env: NodeJS.ProcessEnv) {
   const timer = setInterval(() => void housekeeping(), HOUSEKEEPING_EVERY_MS);
   timer.unref();
 
+  // Daily digests: one mail transport for the server; the digest_sends row of each account and day keeps several
+  // server processes (on PostgreSQL) from sending the same digest twice.
+  const mailer = mailConfig ? smtpMailer(mailConfig) : null;
+  let digestRun: Promise<void> = Promise.resolve();
+  let digestsRunning = false;
+  const digests = () => {
+    if (!mailer || digestsRunning) return; // a slow run is not overlapped by the next tick
+    digestsRunning = true;
+    digestRun = sendDueDigests(runtime.ctx(app.log), mailer, new Date(), { baseUrl: env.BASE_URL })
+      .then((run) => {
+        if (run.due > 0) app.log.info(run, 'daily digests done');
+      })
+      .catch((err: unknown) => app.log.error({ err }, 'daily digests failed'))
+      .finally(() => {
+        digestsRunning = false;
+      });
+  };
+  const digestTimer = setInterval(digests, DIGESTS_EVERY_MS);
+  digestTimer.unref();
+  if (mailer) {
+    void mailer.verify().then(
+      () => app.log.info('SMTP server reachable: daily digests on'),
+      (err: unknown) =>
+        app.log.warn(
+          { error: err instanceof Error ? err.message : String(err) },
+          'SMTP server not reachable yet; daily digests will retry',
+        ),
+    );
+  } else {
+    app.log.info('daily digests are off: set SMTP_URL (and MAIL_FROM) to send them');
+  }
+
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     clearInterval(timer);
+    clearInterval(digestTimer);
+    await digestRun;
+    mailer?.close();
     await app.close();
     await runtime.close();
   };
@@ -78,5 +119,6 @@ export async function runServer(env: NodeJS.ProcessEnv) {
     { address, engine: runtime.handle.engine },
     `Rapport is running at ${env.BASE_URL ?? address}`,
   );
+  digests();
   return { app, address, stop };
 }

@@ -37,7 +37,8 @@ type Owned =
   | 'import'
   | 'interaction'
   | 'favour'
-  | 'promise';
+  | 'promise'
+  | 'feed';
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -175,6 +176,9 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/profile' },
   { method: 'PATCH', path: '/api/v1/profile', body: { offers: ['x'] } },
   { method: 'GET', path: '/api/v1/charts' },
+  { method: 'GET', path: '/api/v1/feeds' },
+  { method: 'POST', path: '/api/v1/feeds' },
+  { method: 'DELETE', path: '/api/v1/feeds/:id', owned: 'feed' },
 ];
 
 async function ownedResources(server: TestServer, owner: Client & { accountId: string }) {
@@ -209,6 +213,7 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
     what: 'Return the book',
     dueOn: '2030-01-01',
   });
+  const feed = await owner.post('/api/v1/feeds');
   const ctx = { ...baseCtx(server), actor: { accountId: owner.accountId } };
   const imported = await runImport(ctx, {
     kind: 'csv',
@@ -230,6 +235,7 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
     interaction: interaction.body.id,
     favour: favour.body.id,
     promise: promise.body.id,
+    feed: feed.body.id,
   } as Record<Owned, string>;
   for (const [k, v] of Object.entries(ids))
     if (typeof v !== 'string') throw new Error(`could not create ${k}`);
@@ -299,6 +305,9 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
         (await owner.get('/api/v1/promises')).body.items.map((p: { status: string }) => p.status),
       ).toEqual(['open']);
       expect((await owner.get(`/api/v1/contacts/${ids.contact}/relationship`)).body.closeness).toBe(0);
+      expect((await owner.get('/api/v1/feeds')).body.items.map((f: { id: string }) => f.id)).toEqual([
+        ids.feed,
+      ]);
     },
   );
 

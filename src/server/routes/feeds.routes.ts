@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBody, idParams } from '../../contracts/common';
+import { createdFeedToken, feedTokenList } from '../../contracts/feeds';
+import type { Clock } from '../../core/clock';
+import type { Ctx } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { createFeedToken } from '../../core/feeds/create-feed-token';
+import { listFeedTokens } from '../../core/feeds/list-feed-tokens';
+import { renderAgendaFeed } from '../../core/feeds/render-agenda-feed';
+import { revokeFeedToken } from '../../core/feeds/revoke-feed-token';
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+
+/** The address calendar apps subscribe to. */
+export const feedUrl = (baseUrl: string, token: string) => `${baseUrl}/feeds/${token}.ics`;
+
+/** Managing calendar feeds (under /api/v1, signed in). */
+export function feedRoutes(opts: { baseUrl: string }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/feeds',
+      {
+        schema: {
+          tags: ['feeds'],
+          summary: 'My calendar feeds of the agenda (never their secret addresses)',
+          response: { 200: feedTokenList, ...errors },
+        },
+      },
+      async (req) => ({ items: await listFeedTokens(req.ctx) }),
+    );
+    app.post(
+      '/feeds',
+      {
+        schema: {
+          tags: ['feeds'],
+          summary: 'Create a secret calendar feed address (iCalendar); the address is in this response only',
+          response: { 201: createdFeedToken, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const created = await createFeedToken(req.ctx);
+        return reply.code(201).send({ ...created, url: feedUrl(opts.baseUrl, created.token) });
+      },
+    );
+    app.delete(
+      '/feeds/:id',
+      {
+        schema: {
+          tags: ['feeds'],
+          summary: 'Revoke a calendar feed: its address stops working',
+          params: idParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (req, reply) => {
+        await revokeFeedToken(req.ctx, req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const v = t.trim();
+    return v === '*' || v === etag || v === `W/${etag}`;
+  });
+}
+
+export interface PublicFeedOptions {
+  baseUrl: string;
+  clock: Clock;
+  /** A context without an actor: the feed token says whose agenda it is. */
+  baseCtx: (req: FastifyRequest) => Ctx;
+  /** Fetches per client address. */
+  limit: { max: number; timeWindow: number };
+}
+
+/**
+ * GET /feeds/<token>.ics for calendar apps, which cannot sign in: the secret token is the credential. Strong ETag
+ * (hash of the body) with If-None-Match → 304; any unknown, malformed or revoked token gets the same bare 404.
+ * The token never reaches the logs (server/logging.ts masks it in the URL).
+ */
+export function publicFeedRoutes(opts: PublicFeedOptions): FastifyPluginAsync {
+  return async (app) => {
+    app.get<{ Params: { token: string } }>(
+      '/feeds/:token.ics',
+      { schema: { hide: true }, config: { rateLimit: opts.limit } },
+      async (req, reply) => {
+        let body: string;
+        try {
+          body = await renderAgendaFeed(opts.baseCtx(req), req.params.token, opts.clock.now(), {
+            baseUrl: opts.baseUrl,
+          });
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'not_found') {
+            return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
+          }
+          throw err;
+        }
+        const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+        void reply
+          .header('etag', etag)
+          .header('cache-control', 'private, no-cache')
+          .header('x-robots-tag', 'noindex, nofollow');
+        if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .header('content-disposition', 'inline; filename="rapport-today.ics"')
+          .send(body);
+      },
+    );
+  };
+}
