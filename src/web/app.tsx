@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { lazy, Suspense, useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { createQueryClient } from './api/query-client';
 import { FirstRunPage } from './features/auth/first-run-page';
 import { PublicOnly } from './features/auth/public-only';
@@ -13,19 +13,29 @@ import { ContactsPage } from './features/contacts/contacts-page';
 import { NewContactPage } from './features/contacts/new-contact-page';
 import { YourDataPage } from './features/data/your-data-page';
 import { DuplicatesPage } from './features/duplicates/duplicates-page';
+import { FavoursPage } from './features/favours/favours-page';
 import { ImportDetailPage } from './features/imports/import-detail-page';
 import { ImportHistoryPage } from './features/imports/import-history-page';
 import { ImportPage } from './features/imports/import-page';
 import { OrganisationPage } from './features/organisations/organisation-page';
 import { OrganisationsPage } from './features/organisations/organisations-page';
+import { ProfilePage } from './features/profile/profile-page';
+import { PromisesPage } from './features/promises/promises-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TagsPage } from './features/tags/tags-page';
+import { TodayPage } from './features/today/today-page';
 import { TrashPage } from './features/trash/trash-page';
 import { AppLayout } from './shell/app-layout';
 import { PublicLayout } from './shell/public-layout';
 import { ErrorBoundary } from './ui/error-boundary';
+import { Loading } from './ui/loading';
 import { NotFoundPage } from './ui/not-found-page';
 import { ToastProvider } from './ui/toast-provider';
+
+// The charts library is big: it loads only when the charts are opened.
+const HealthPage = lazy(() =>
+  import('./features/health/health-page').then((m) => ({ default: m.HealthPage })),
+);
 
 function AppRoutes() {
   useSessionExpiry();
@@ -40,13 +50,24 @@ function AppRoutes() {
       </Route>
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>
-          <Route index element={<Navigate to="/contacts" replace />} />
+          <Route index element={<TodayPage />} />
           <Route path="/contacts" element={<ContactsPage />} />
           <Route path="/contacts/new" element={<NewContactPage />} />
           <Route path="/contacts/:id" element={<ContactPage />} />
           <Route path="/organisations" element={<OrganisationsPage />} />
           <Route path="/organisations/:id" element={<OrganisationPage />} />
           <Route path="/tags" element={<TagsPage />} />
+          <Route path="/favours" element={<FavoursPage />} />
+          <Route path="/promises" element={<PromisesPage />} />
+          <Route
+            path="/health"
+            element={
+              <Suspense fallback={<Loading label="Loading the charts…" />}>
+                <HealthPage />
+              </Suspense>
+            }
+          />
+          <Route path="/profile" element={<ProfilePage />} />
           <Route path="/import" element={<ImportPage />} />
           <Route path="/imports" element={<ImportHistoryPage />} />
           <Route path="/imports/:id" element={<ImportDetailPage />} />

@@ -1,17 +1,36 @@
 import type { z } from 'zod';
 import type {
+  accountSettings,
+  accountSettingsInput,
   ContactSummary,
+  charts,
   createdApiToken,
+  Favour,
+  favourBalance,
+  favourInput,
+  Interaction,
+  InteractionInput,
   importDetail,
   importList,
   importSummary,
+  interactionPage,
   mergeList,
   mergeSummary,
   Organisation,
   organisationPage,
+  PromiseView,
+  profile,
+  profileInput,
+  promiseInput,
+  promiseStats,
+  promiseUpdateInput,
+  Relationship,
+  relationshipSettingsInput,
   setupState,
   signupInput,
   Tag,
+  TodayItem,
+  todayList,
   undoImportResult,
 } from '../../contracts';
 
@@ -65,3 +84,32 @@ export interface Trashed {
 }
 
 export type ContactSort = 'name' | '-name' | 'created' | '-created' | 'connected' | '-connected';
+
+// ---------- the relationship engine ----------
+
+export type { Favour, Interaction, InteractionInput, PromiseView, Relationship, TodayItem };
+export type InteractionKind = Interaction['kind'];
+export type InteractionDirection = Interaction['direction'];
+export type InteractionPage = z.infer<typeof interactionPage>;
+export type RelationshipSettingsInput = z.input<typeof relationshipSettingsInput>;
+export type Tier = Relationship['tier'];
+export type CadenceSource = Relationship['cadence']['source'];
+export type FavourInput = z.input<typeof favourInput>;
+export type FavourBalance = z.infer<typeof favourBalance>;
+export type PromiseInput = z.input<typeof promiseInput>;
+export type PromiseUpdateInput = z.input<typeof promiseUpdateInput>;
+export type PromiseStatus = PromiseView['status'];
+export type PromiseStats = z.infer<typeof promiseStats>;
+export type TodayList = z.infer<typeof todayList>;
+export type AccountSettings = z.infer<typeof accountSettings>;
+export type AccountSettingsInput = z.input<typeof accountSettingsInput>;
+export type Profile = z.infer<typeof profile>;
+export type ProfileInput = z.input<typeof profileInput>;
+export type Charts = z.infer<typeof charts>;
+/** A person as the relationship endpoints name them. */
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+/** A tag with its keep-in-touch cadence, when the server sends it (older servers leave it out). */
+export type TagWithCadence = Tag & { cadenceDays?: number | null };

@@ -6,14 +6,18 @@ import { useFocusOnNavigate } from './use-focus-on-navigate';
 import { useSearchShortcut } from './use-search-shortcut';
 
 /** `also`: other pages that belong to the entry (the import history and "your data" sit under Import). */
-const LINKS: { to: string; label: string; also?: string[] }[] = [
+const LINKS: { to: string; label: string; also?: string[]; end?: boolean }[] = [
+  { to: '/', label: 'Today', end: true },
   { to: '/contacts', label: 'Contacts' },
   { to: '/organisations', label: 'Organisations' },
   { to: '/tags', label: 'Tags' },
+  { to: '/favours', label: 'Favours' },
+  { to: '/promises', label: 'Promises' },
+  { to: '/health', label: 'Health' },
   { to: '/duplicates', label: 'Duplicates' },
   { to: '/import', label: 'Import', also: ['/imports', '/data'] },
   { to: '/trash', label: 'Trash' },
-  { to: '/settings', label: 'Settings' },
+  { to: '/settings', label: 'Settings', also: ['/profile'] },
 ];
 
 function within(pathname: string, prefixes: string[] = []): boolean {
@@ -39,7 +43,7 @@ export function AppLayout() {
       </a>
       <header className="topbar">
         <div className="topbar__inner">
-          <Link to="/contacts" className="brand">
+          <Link to="/" className="brand">
             Rapport
           </Link>
           <button
@@ -57,6 +61,7 @@ export function AppLayout() {
                 <li key={link.to}>
                   <NavLink
                     to={link.to}
+                    end={link.end}
                     className={({ isActive }) =>
                       isActive || within(pathname, link.also) ? 'nav__link active' : 'nav__link'
                     }
@@ -68,7 +73,10 @@ export function AppLayout() {
               ))}
             </ul>
             <div className="nav__account">
-              <span className="nav__name">{session.data?.account.name}</span>
+              <Link to="/profile" className="nav__name">
+                {session.data?.account.name}
+                <span className="visually-hidden"> (your profile)</span>
+              </Link>
               <button
                 type="button"
                 className="button button--small"

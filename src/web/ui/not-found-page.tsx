@@ -8,7 +8,8 @@ export function NotFoundPage() {
     <>
       <PageHeader title="Page not found" />
       <p>
-        There is nothing at this address. <Link to="/contacts">Go to your contacts</Link>.
+        There is nothing at this address. Go to <Link to="/">Today</Link> or your{' '}
+        <Link to="/contacts">contacts</Link>.
       </p>
     </>
   );

@@ -9,7 +9,7 @@ export function PublicOnly() {
   if (session.isPending) return <Loading />;
   if (session.data) {
     const from = (location.state as { from?: string } | null)?.from;
-    return <Navigate to={from?.startsWith('/') ? from : '/contacts'} replace />;
+    return <Navigate to={from?.startsWith('/') ? from : '/'} replace />;
   }
   return <Outlet />;
 }

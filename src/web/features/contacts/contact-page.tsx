@@ -5,6 +5,7 @@ import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
+import { ContactRelationship } from '../relationships/contact-relationship';
 import { ContactDetails } from './contact-details';
 import { ContactForm } from './contact-form';
 import { contactToForm } from './contact-form-state';
@@ -94,6 +95,7 @@ export function ContactPage() {
           </>
         }
       />
+      <ContactRelationship person={{ id: c.id, displayName: c.displayName }} />
       <ContactDetails contact={c} />
     </>
   );

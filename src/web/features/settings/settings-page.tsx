@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../ui/page-header';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSession } from '../auth/use-session';
+import { AgendaSettingsSection } from './agenda-settings-section';
 import { ApiTokensSection } from './api-tokens-section';
 import { ChangePasswordSection } from './change-password-section';
 
@@ -16,6 +17,14 @@ export function SettingsPage() {
         subtitle={account ? `Signed in as ${account.name} (${account.email})` : undefined}
       />
       <div className="stack">
+        <AgendaSettingsSection />
+        <section aria-labelledby="settings-profile" className="card">
+          <h2 id="settings-profile">Your profile</h2>
+          <p>
+            Your headline, the skills you offer and what you are looking for:{' '}
+            <Link to="/profile">edit your profile</Link>.
+          </p>
+        </section>
         <section aria-labelledby="settings-data" className="card">
           <h2 id="settings-data">Your data</h2>
           <p>

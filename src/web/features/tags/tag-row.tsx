@@ -1,26 +1,33 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
-import type { Tag } from '../../api/types';
+import type { TagWithCadence } from '../../api/types';
 import { toFieldErrors } from '../../ui/field-errors';
 import { plural } from '../../ui/format';
 import { TextField } from '../../ui/text-field';
+import { useToast } from '../../ui/use-toast';
 import { useDeleteTag } from './use-delete-tag';
 import { useMergeTag } from './use-merge-tag';
 import { useRenameTag } from './use-rename-tag';
+import { useSetTagCadence } from './use-tag-cadence';
 
-type Mode = 'view' | 'rename' | 'merge';
+type Mode = 'view' | 'rename' | 'merge' | 'cadence';
 
 /** One tag with its actions: rename (a clash offers a merge), merge into another tag, delete. */
-export function TagRow({ tag, others }: { tag: Tag; others: Tag[] }) {
+export function TagRow({ tag, others }: { tag: TagWithCadence; others: TagWithCadence[] }) {
   const [mode, setMode] = useState<Mode>('view');
   const [name, setName] = useState(tag.name);
   const [into, setInto] = useState('');
   const rename = useRenameTag();
   const merge = useMergeTag();
   const remove = useDeleteTag();
+  const cadence = useSetTagCadence();
+  const toast = useToast();
+  const [days, setDays] = useState(tag.cadenceDays ? String(tag.cadenceDays) : '');
+  const [localDays, setLocalDays] = useState<string | null>(null);
   const selectId = useId();
   const inputId = useId();
+  const daysId = useId();
 
   // The field the user asked for gets the keyboard; leaving a form gives it back to the row's first action.
   useEffect(() => {
@@ -32,8 +39,10 @@ export function TagRow({ tag, others }: { tag: Tag; others: Tag[] }) {
       }
     } else if (mode === 'merge') {
       document.getElementById(selectId)?.focus();
+    } else if (mode === 'cadence') {
+      document.getElementById(daysId)?.focus();
     }
-  }, [mode, inputId, selectId]);
+  }, [mode, inputId, selectId, daysId]);
   const clash =
     isApiError(rename.error) && rename.error.status === 409
       ? others.find((t) => t.name.toLowerCase() === name.trim().toLowerCase())
@@ -47,8 +56,42 @@ export function TagRow({ tag, others }: { tag: Tag; others: Tag[] }) {
     setMode('view');
     rename.reset();
     merge.reset();
+    cadence.reset();
+    setLocalDays(null);
     setName(tag.name);
   };
+
+  function saveCadence(cadenceDays: number | null) {
+    cadence.mutate(
+      { id: tag.id, cadenceDays },
+      {
+        onSuccess: () => {
+          setMode('view');
+          toast.show({
+            message:
+              cadenceDays === null
+                ? `No keep-in-touch reminder for “${tag.name}” any more.`
+                : `Keeping in touch with everyone tagged “${tag.name}” every ${cadenceDays} days.`,
+          });
+        },
+      },
+    );
+  }
+
+  function submitCadence(e: FormEvent) {
+    e.preventDefault();
+    const n = Number(days);
+    if (!days.trim() || !Number.isInteger(n)) {
+      setLocalDays('Enter a whole number of days.');
+      document.getElementById(daysId)?.focus();
+      return;
+    }
+    setLocalDays(null);
+    saveCadence(n);
+  }
+  const cadenceErrors = toFieldErrors(cadence.error, (p) => p === 'cadenceDays');
+  const cadenceError =
+    localDays ?? cadenceErrors.byPath.get('cadenceDays') ?? cadenceErrors.general ?? undefined;
 
   function submitRename(e: FormEvent) {
     e.preventDefault();
@@ -131,13 +174,54 @@ export function TagRow({ tag, others }: { tag: Tag; others: Tag[] }) {
             </button>
           </div>
         </form>
+      ) : mode === 'cadence' ? (
+        <form className="inline-form" onSubmit={submitCadence} onKeyDown={onEscape} noValidate>
+          <TextField
+            id={daysId}
+            label={`Keep in touch with “${tag.name}” every (days)`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={3650}
+            hint="e.g. 180 for former students: every six months."
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+            error={cadenceError}
+          />
+          <div className="inline-form__actions">
+            <button
+              type="submit"
+              className="button button--primary button--small"
+              disabled={cadence.isPending}
+            >
+              Save
+            </button>
+            {tag.cadenceDays ? (
+              <button
+                type="button"
+                className="button button--small"
+                disabled={cadence.isPending}
+                onClick={() => saveCadence(null)}
+              >
+                No reminder
+              </button>
+            ) : null}
+            <button type="button" className="button button--small" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </form>
       ) : (
         <>
           <Link to={`/contacts?tag=${encodeURIComponent(tag.name)}`} className="tag-row__name">
             <span className="chip">{tag.name}</span>
             <span className="muted">{plural(tag.contactCount, 'contact')}</span>
+            {tag.cadenceDays ? <span className="muted">· every {tag.cadenceDays} days</span> : null}
           </Link>
           <div className="tag-row__actions">
+            <button type="button" className="button button--small" onClick={() => setMode('cadence')}>
+              Keep in touch<span className="visually-hidden"> with {tag.name}</span>
+            </button>
             <button type="button" className="button button--small" onClick={() => setMode('rename')}>
               Rename<span className="visually-hidden"> {tag.name}</span>
             </button>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Tag } from '../../api/types';
+import type { TagWithCadence } from '../../api/types';
 
 export const tagsKey = ['tags'] as const;
 
@@ -8,7 +8,7 @@ export const tagsKey = ['tags'] as const;
 export function useTags() {
   return useQuery({
     queryKey: tagsKey,
-    queryFn: ({ signal }) => api.get<{ items: Tag[] }>('/tags', { signal }),
+    queryFn: ({ signal }) => api.get<{ items: TagWithCadence[] }>('/tags', { signal }),
     select: (data) => [...data.items].sort((a, b) => a.name.localeCompare(b.name)),
   });
 }

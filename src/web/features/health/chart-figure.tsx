@@ -1,0 +1,75 @@
+import { type ReactNode, useId } from 'react';
+
+export interface Column<T> {
+  key: keyof T & string;
+  label: string;
+  format?: (value: T[keyof T], row: T) => string;
+}
+
+/**
+ * A chart with its name, a sentence that says what it shows, and the same numbers as a table (collapsed under
+ * "Show the numbers") for screen readers, keyboard users and anyone who prefers figures.
+ */
+export function ChartFigure<T extends object>({
+  title,
+  summary,
+  rows,
+  columns,
+  rowKey,
+  children,
+}: {
+  title: string;
+  summary: ReactNode;
+  rows: T[];
+  columns: Column<T>[];
+  rowKey: keyof T & string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-title`} className="card chart">
+      <h2 id={`${id}-title`}>{title}</h2>
+      <figure className="chart__figure" aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`}>
+        <p id={`${id}-summary`} className="chart__summary">
+          {summary}
+        </p>
+        <div className="chart__plot">{children}</div>
+      </figure>
+      {rows.length === 0 ? null : (
+        <details className="chart__table">
+          <summary>Show the numbers</summary>
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{title}: the numbers</caption>
+              <thead>
+                <tr>
+                  {columns.map((c) => (
+                    <th key={c.key} scope="col">
+                      {c.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={String(row[rowKey])}>
+                    {columns.map((c, n) => {
+                      const value = c.format ? c.format(row[c.key], row) : String(row[c.key]);
+                      return n === 0 ? (
+                        <th key={c.key} scope="row">
+                          {value}
+                        </th>
+                      ) : (
+                        <td key={c.key}>{value}</td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { AccountSettings, AccountSettingsInput, Profile, ProfileInput } from '../../api/types';
+import { relationshipKeys } from '../relationships/relationship-keys';
+
+export function useProfile() {
+  return useQuery({
+    queryKey: relationshipKeys.profile,
+    queryFn: ({ signal }) => api.get<Profile>('/profile', { signal }),
+  });
+}
+
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProfileInput) => api.patch<Profile>('/profile', input),
+    onSuccess: (saved) => queryClient.setQueryData(relationshipKeys.profile, saved),
+  });
+}
+
+export function useAccountSettings() {
+  return useQuery({
+    queryKey: relationshipKeys.settings,
+    queryFn: ({ signal }) => api.get<AccountSettings>('/settings', { signal }),
+  });
+}
+
+/** Today's length and time zone move the list: it is refetched. */
+export function useUpdateAccountSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AccountSettingsInput) => api.patch<AccountSettings>('/settings', input),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(relationshipKeys.settings, saved);
+      await queryClient.invalidateQueries({ queryKey: ['today'] });
+    },
+  });
+}

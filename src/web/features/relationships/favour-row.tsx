@@ -1,0 +1,40 @@
+import { Link } from 'react-router';
+import type { Favour } from '../../api/types';
+import { ConfirmButton } from '../../ui/confirm-button';
+import { formatDate } from '../../ui/format';
+import { sizeLabel } from './relationship-words';
+import { useDeleteFavour } from './use-favours';
+
+/** One favour: what, which way, how big, when; can be removed if it was entered by mistake. */
+export function FavourRow({ favour, showContact = true }: { favour: Favour; showContact?: boolean }) {
+  const remove = useDeleteFavour();
+  const f = favour;
+  const who = showContact ? <Link to={`/contacts/${f.contact.id}`}>{f.contact.displayName}</Link> : null;
+  return (
+    <li className="ledger-row">
+      <div className="ledger-row__text">
+        <p className="ledger-row__title">{f.what}</p>
+        <p className="ledger-row__meta">
+          <span className={f.direction === 'given' ? 'badge badge--given' : 'badge badge--received'}>
+            {f.direction === 'given' ? 'Given' : 'Received'}
+          </span>{' '}
+          {f.direction === 'given' ? <>I helped{who ? <> {who}</> : null}</> : <>{who ?? 'They'} helped me</>}
+          {' · '}
+          {sizeLabel(f.size).toLowerCase()} · {formatDate(f.occurredOn)}
+        </p>
+      </div>
+      <div className="ledger-row__actions">
+        <ConfirmButton
+          small
+          danger
+          label="Remove"
+          labelSuffix={`favour: ${f.what}`}
+          question="Remove this favour?"
+          confirmLabel="Yes, remove"
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate(f.id)}
+        />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,199 @@
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import type { Interaction, InteractionDirection, InteractionKind, PersonRef } from '../../api/types';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../ui/dates';
+import { FormAlert } from '../../ui/form-alert';
+import { TextAreaField } from '../../ui/text-area-field';
+import { TextField } from '../../ui/text-field';
+import { ContactPicker } from './contact-picker';
+import { DIRECTION_OPTIONS, KIND_OPTIONS } from './relationship-words';
+import { useFormErrors } from './use-form-errors';
+import { useLogInteraction } from './use-interactions';
+
+const FIELDS = ['kind', 'contactIds', 'occurredAt', 'direction', 'answered', 'summary'] as const;
+
+interface InteractionFormProps {
+  /** Who it was with, to start with. */
+  people: PersonRef[];
+  /** Compact (Today): the people are fixed and the form is short. Full (contact page): more people can be added. */
+  compact?: boolean;
+  defaultKind?: InteractionKind;
+  defaultDirection?: InteractionDirection;
+  /** Shown as the form's accessible name, e.g. "Log an interaction with Ada Lovelace". */
+  title: string;
+  onDone: (saved: Interaction) => void;
+  onCancel?: () => void;
+}
+
+/**
+ * Log a meeting, call (answered or not), video call, email, message, event or note: who, which way, when (now by
+ * default), and a few words. API errors land next to their fields; Escape cancels.
+ */
+export function InteractionForm({
+  people: initialPeople,
+  compact = false,
+  defaultKind = 'meeting',
+  defaultDirection = 'mutual',
+  title,
+  onDone,
+  onCancel,
+}: InteractionFormProps) {
+  const log = useLogInteraction();
+  const formRef = useRef<HTMLFormElement>(null);
+  const id = useId();
+  const [people, setPeople] = useState(initialPeople);
+  const [kind, setKind] = useState<InteractionKind>(defaultKind);
+  const [direction, setDirection] = useState<InteractionDirection>(defaultDirection);
+  const [answered, setAnswered] = useState(true);
+  const [when, setWhen] = useState(() => toDateTimeLocal());
+  const [summary, setSummary] = useState('');
+  const [localWhen, setLocalWhen] = useState<string | null>(null);
+  const errors = useFormErrors(log.error, FIELDS, formRef);
+
+  // Opened on request (Today): start where the choices are.
+  useEffect(() => {
+    if (compact) formRef.current?.querySelector<HTMLElement>('select')?.focus();
+  }, [compact]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const occurredAt = fromDateTimeLocal(when);
+    if (when && !occurredAt) {
+      setLocalWhen('Enter a date and time.');
+      return;
+    }
+    setLocalWhen(null);
+    log.mutate(
+      {
+        kind,
+        contactIds: people.map((p) => p.id),
+        direction,
+        ...(occurredAt ? { occurredAt } : {}),
+        ...(kind === 'call' ? { answered } : {}),
+        summary: summary.trim() || null,
+      },
+      {
+        onSuccess: (saved) => {
+          setSummary('');
+          setWhen(toDateTimeLocal());
+          onDone(saved);
+        },
+      },
+    );
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    if (e.key === 'Escape' && onCancel && !e.defaultPrevented) {
+      e.preventDefault();
+      onCancel();
+    }
+  }
+
+  const directionError = errors.get('direction');
+  return (
+    <form
+      ref={formRef}
+      className={compact ? 'log-form log-form--compact' : 'log-form'}
+      aria-label={title}
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+    >
+      <FormAlert message={errors.byPath.size ? null : errors.general} />
+      {compact ? (
+        <p className="log-form__who">
+          With <strong>{people.map((p) => p.displayName).join(', ')}</strong>
+        </p>
+      ) : (
+        <ContactPicker
+          label="With"
+          multiple
+          selected={people}
+          onChange={setPeople}
+          error={errors.get('contactIds')}
+        />
+      )}
+      <div className="log-form__row">
+        <div className={errors.get('kind') ? 'field field--invalid' : 'field'}>
+          <label htmlFor={`${id}-kind`}>What</label>
+          <select
+            id={`${id}-kind`}
+            value={kind}
+            aria-invalid={errors.get('kind') ? true : undefined}
+            aria-describedby={errors.get('kind') ? `${id}-kind-error` : undefined}
+            onChange={(e) => setKind(e.target.value as InteractionKind)}
+          >
+            {KIND_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          {errors.get('kind') ? (
+            <p id={`${id}-kind-error`} className="field__error">
+              {errors.get('kind')}
+            </p>
+          ) : null}
+        </div>
+        <TextField
+          label="When"
+          type="datetime-local"
+          value={when}
+          onChange={(e) => setWhen(e.target.value)}
+          error={localWhen ?? errors.get('occurredAt')}
+          hint={compact ? undefined : 'Leave as it is for “just now”.'}
+        />
+      </div>
+      {kind === 'call' ? (
+        <div className="choice">
+          <input
+            id={`${id}-answered`}
+            type="checkbox"
+            checked={answered}
+            onChange={(e) => setAnswered(e.target.checked)}
+          />
+          <label htmlFor={`${id}-answered`}>The call was answered</label>
+        </div>
+      ) : null}
+      <fieldset className="radios" aria-describedby={directionError ? `${id}-direction-error` : undefined}>
+        <legend>Who reached out</legend>
+        {DIRECTION_OPTIONS.map((o) => (
+          <div key={o.value} className="choice choice--inline">
+            <input
+              id={`${id}-dir-${o.value}`}
+              type="radio"
+              name={`${id}-direction`}
+              value={o.value}
+              checked={direction === o.value}
+              aria-invalid={directionError ? true : undefined}
+              onChange={() => setDirection(o.value)}
+            />
+            <label htmlFor={`${id}-dir-${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+        {directionError ? (
+          <p id={`${id}-direction-error`} className="field__error">
+            {directionError}
+          </p>
+        ) : null}
+      </fieldset>
+      <TextAreaField
+        label={compact ? 'Note' : 'Summary'}
+        rows={compact ? 2 : 3}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+        error={errors.get('summary')}
+        hint={compact ? undefined : 'What you talked about, what comes next.'}
+      />
+      <div className="inline-form__actions">
+        <button type="submit" className="button button--primary" disabled={log.isPending}>
+          {log.isPending ? 'Saving…' : 'Log it'}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

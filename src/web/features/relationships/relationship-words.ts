@@ -1,0 +1,111 @@
+import type {
+  CadenceSource,
+  InteractionDirection,
+  InteractionKind,
+  PromiseStatus,
+  Tier,
+} from '../../api/types';
+
+export const KIND_OPTIONS: { value: InteractionKind; label: string }[] = [
+  { value: 'meeting', label: 'Met in person' },
+  { value: 'call', label: 'Phone call' },
+  { value: 'video', label: 'Video call' },
+  { value: 'email', label: 'Email' },
+  { value: 'message', label: 'Message' },
+  { value: 'event', label: 'Event' },
+  { value: 'note', label: 'Note (no contact)' },
+];
+
+const KIND_WORDS: Record<InteractionKind, string> = {
+  meeting: 'Met in person',
+  call: 'Phone call',
+  video: 'Video call',
+  email: 'Email',
+  message: 'Message',
+  event: 'Event',
+  note: 'Note',
+};
+
+export function kindLabel(kind: InteractionKind): string {
+  return KIND_WORDS[kind] ?? kind;
+}
+
+export const DIRECTION_OPTIONS: { value: InteractionDirection; label: string }[] = [
+  { value: 'outbound', label: 'I reached out' },
+  { value: 'inbound', label: 'They did' },
+  { value: 'mutual', label: 'Both of us / it just happened' },
+];
+
+const DIRECTION_WORDS: Record<InteractionDirection, string> = {
+  outbound: 'I reached out',
+  inbound: 'they reached out',
+  mutual: 'mutual',
+};
+
+export function directionLabel(direction: InteractionDirection): string {
+  return DIRECTION_WORDS[direction] ?? direction;
+}
+
+const TIER_WORDS: Record<Tier, string> = {
+  inner: 'Inner circle',
+  close: 'Close',
+  active: 'Active',
+  dormant: 'Dormant',
+};
+
+export function tierLabel(tier: Tier): string {
+  return TIER_WORDS[tier] ?? tier;
+}
+
+/** Where a keep-in-touch interval comes from, in words. */
+export function cadenceText(days: number | null, source: CadenceSource, tier: Tier): string {
+  switch (source) {
+    case 'stopped':
+      return 'No reminders: “not this person”';
+    case 'none':
+      return `No reminders (the default for ${tierLabel(tier).toLowerCase()} relationships)`;
+    case 'contact':
+      return `Every ${days} days (set for this person)`;
+    case 'tag':
+      return `Every ${days} days (from a tag)`;
+    case 'tier':
+      return `Every ${days} days (the default for ${tierLabel(tier).toLowerCase()} relationships)`;
+    default:
+      return days ? `Every ${days} days` : 'No reminders';
+  }
+}
+
+export const CLOSENESS_OPTIONS = [
+  { value: 0, label: '0 — not rated' },
+  { value: 1, label: '1 — acquaintance' },
+  { value: 2, label: '2 — friendly' },
+  { value: 3, label: '3 — good contact' },
+  { value: 4, label: '4 — close' },
+  { value: 5, label: '5 — closest' },
+];
+
+export const SIZE_OPTIONS: { value: 1 | 2 | 3; label: string }[] = [
+  { value: 1, label: 'Small' },
+  { value: 2, label: 'Medium' },
+  { value: 3, label: 'Large' },
+];
+
+export function sizeLabel(size: number): string {
+  return SIZE_OPTIONS.find((o) => o.value === size)?.label ?? String(size);
+}
+
+const STATUS_WORDS: Record<PromiseStatus, string> = {
+  open: 'Open',
+  kept: 'Kept',
+  broken: 'Broken',
+  released: 'Released',
+};
+
+export function statusLabel(status: PromiseStatus): string {
+  return STATUS_WORDS[status] ?? status;
+}
+
+/** "62%" from 0.62, or "—" when nothing fell due. */
+export function formatRate(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+}

@@ -1,0 +1,39 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, withQuery } from '../../api/client';
+import type { Favour, FavourBalance, FavourInput } from '../../api/types';
+import { relationshipKeys } from './relationship-keys';
+import { useInvalidateRelationships } from './use-invalidate-relationships';
+
+/** Favours given and received, newest first (optionally with one contact). */
+export function useFavours(contactId?: string) {
+  return useQuery({
+    queryKey: relationshipKeys.favours(contactId),
+    queryFn: ({ signal }) =>
+      api.get<{ items: Favour[] }>(withQuery('/favours', { contact: contactId }), { signal }),
+    select: (d) => d.items,
+  });
+}
+
+/** Who I have helped, who has helped me, who I owe. */
+export function useFavourBalance() {
+  return useQuery({
+    queryKey: relationshipKeys.favourBalance,
+    queryFn: ({ signal }) => api.get<FavourBalance>('/favours/balance', { signal }),
+  });
+}
+
+export function useRecordFavour() {
+  const invalidate = useInvalidateRelationships();
+  return useMutation({
+    mutationFn: (input: FavourInput) => api.post<Favour>('/favours', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteFavour() {
+  const invalidate = useInvalidateRelationships();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/favours/${encodeURIComponent(id)}`),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,37 @@
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { api, withQuery } from '../../api/client';
+import type { Interaction, InteractionInput, InteractionPage } from '../../api/types';
+import { relationshipKeys } from './relationship-keys';
+import { useInvalidateRelationships } from './use-invalidate-relationships';
+
+const PAGE_SIZE = 20;
+
+/** A contact's interactions (or all of them), newest first, a page at a time. */
+export function useInteractions(contactId: string | undefined) {
+  return useInfiniteQuery({
+    queryKey: relationshipKeys.interactions(contactId),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<InteractionPage>(
+        withQuery('/interactions', { contact: contactId, limit: PAGE_SIZE, cursor: pageParam }),
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useLogInteraction() {
+  const invalidate = useInvalidateRelationships();
+  return useMutation({
+    mutationFn: (input: InteractionInput) => api.post<Interaction>('/interactions', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteInteraction() {
+  const invalidate = useInvalidateRelationships();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/interactions/${encodeURIComponent(id)}`),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,286 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { TodayItem as Item } from '../../api/types';
+import { addDays } from '../../ui/dates';
+import { toFieldErrors } from '../../ui/field-errors';
+import { formatDate } from '../../ui/format';
+import { TextField } from '../../ui/text-field';
+import { useToast } from '../../ui/use-toast';
+import { FavourForm } from '../relationships/favour-form';
+import { InteractionForm } from '../relationships/interaction-form';
+import { useUpdatePromise } from '../relationships/use-promises';
+import { promiseIdOf, useTodayAction } from './use-today';
+
+type Panel = 'log' | 'favour' | 'snooze' | null;
+
+const KIND_WORDS: Record<Item['kind'], string> = {
+  promise: 'Your promise',
+  'their-promise': 'Their promise',
+  waiting: 'Waiting on you',
+  birthday: 'Date',
+  'keep-in-touch': 'Keep in touch',
+  'favour-owed': 'Favour owed',
+};
+
+/**
+ * One agenda item: its rank, what and why, the one-click action, Done, Snooze (until a day, tomorrow by default) and
+ * a quick "log an interaction" with the person. `onLeave` is called when the item is about to leave the list.
+ */
+export function TodayItem({ item, today, onLeave }: { item: Item; today: string; onLeave: () => void }) {
+  const [panel, setPanel] = useState<Panel>(null);
+  const act = useTodayAction();
+  const markKept = useUpdatePromise();
+  const toast = useToast();
+  const titleId = useId();
+  const itemRef = useRef<HTMLLIElement>(null);
+  const openerRef = useRef<HTMLButtonElement | null>(null);
+  const hidden = <span className="visually-hidden">: {item.title}</span>;
+  const person = item.contact;
+  const busy = act.isPending || markKept.isPending;
+
+  function open(next: Panel, opener: HTMLButtonElement) {
+    openerRef.current = opener;
+    setPanel(next);
+  }
+  function close() {
+    setPanel(null);
+    requestAnimationFrame(() => openerRef.current?.focus());
+  }
+
+  function done(message = 'Done. It won’t come back.') {
+    onLeave();
+    act.mutate(
+      { key: item.key, action: 'done' },
+      {
+        onSuccess: () => toast.show({ message }),
+        onError: (e) => toast.show({ message: `Could not mark it done: ${e.message}`, tone: 'error' }),
+      },
+    );
+  }
+
+  function primary(opener: HTMLButtonElement) {
+    switch (item.action.kind) {
+      case 'mark-kept': {
+        const id = promiseIdOf(item.key);
+        if (!id) return done();
+        onLeave();
+        markKept.mutate(
+          { id, status: 'kept' },
+          {
+            onSuccess: () =>
+              toast.show({
+                message: item.kind === 'promise' ? 'Marked kept. Well done.' : 'Marked received.',
+              }),
+            onError: (e) => toast.show({ message: `Could not save: ${e.message}`, tone: 'error' }),
+          },
+        );
+        return;
+      }
+      case 'record-favour':
+        return open(panel === 'favour' ? null : 'favour', opener);
+      case 'log-interaction':
+        return open(panel === 'log' ? null : 'log', opener);
+      default:
+        return done();
+    }
+  }
+
+  const logIsPrimary = item.action.kind === 'log-interaction';
+  return (
+    <li ref={itemRef} className={`today-item today-item--${item.kind}`} aria-labelledby={titleId}>
+      <span className="today-item__rank" aria-hidden="true">
+        {item.rank}
+      </span>
+      <div className="today-item__body">
+        <p className="today-item__kind">{KIND_WORDS[item.kind] ?? item.kind}</p>
+        <h2 id={titleId} className="today-item__title" tabIndex={-1} data-today-title="">
+          {item.title}
+        </h2>
+        <p className="today-item__reason">
+          {sentence(readableDates(item.reason))}
+          {person ? (
+            <>
+              {' · '}
+              <Link to={`/contacts/${person.id}`}>
+                {person.displayName}
+                <span className="visually-hidden">’s page</span>
+              </Link>
+            </>
+          ) : null}
+        </p>
+        <div className="today-item__actions">
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={busy}
+            aria-expanded={
+              item.action.kind === 'mark-kept' ? undefined : panel === (logIsPrimary ? 'log' : 'favour')
+            }
+            onClick={(e) => primary(e.currentTarget)}
+          >
+            {item.action.label}
+            {hidden}
+          </button>
+          {!logIsPrimary && person ? (
+            <button
+              type="button"
+              className="button button--small"
+              aria-expanded={panel === 'log'}
+              onClick={(e) => open(panel === 'log' ? null : 'log', e.currentTarget)}
+            >
+              Log interaction{hidden}
+            </button>
+          ) : null}
+          <button type="button" className="button button--small" disabled={busy} onClick={() => done()}>
+            Done{hidden}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={panel === 'snooze'}
+            onClick={(e) => open(panel === 'snooze' ? null : 'snooze', e.currentTarget)}
+          >
+            Snooze{hidden}
+          </button>
+        </div>
+        {panel === 'log' && person ? (
+          <InteractionForm
+            compact
+            people={[person]}
+            title={`Log an interaction with ${person.displayName}`}
+            defaultKind={
+              item.kind === 'waiting' ? 'message' : item.kind === 'birthday' ? 'message' : 'meeting'
+            }
+            defaultDirection={item.kind === 'waiting' || item.kind === 'birthday' ? 'outbound' : 'mutual'}
+            onCancel={close}
+            onDone={() => {
+              toast.show({ message: `Interaction logged with ${person.displayName}.` });
+              setPanel(null);
+              // A dated event stays on the list until it is done; other items move on with the interaction.
+              if (item.kind === 'birthday') done('Logged, and done for this year.');
+              else onLeave();
+            }}
+          />
+        ) : null}
+        {panel === 'favour' && person ? (
+          <FavourForm
+            person={person}
+            title={`Record a favour with ${person.displayName}`}
+            focusOnOpen
+            onCancel={close}
+            onDone={() => {
+              toast.show({ message: `Favour recorded with ${person.displayName}.` });
+              setPanel(null);
+              onLeave();
+            }}
+          />
+        ) : null}
+        {panel === 'snooze' ? (
+          <SnoozeForm
+            item={item}
+            today={today}
+            onCancel={close}
+            onSnoozed={(until) => {
+              toast.show({ message: `Snoozed until ${formatDate(until)}.` });
+            }}
+            onLeave={onLeave}
+          />
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** The server words dates as `2026-03-12`: show them as the reader's dates. */
+function readableDates(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatDate(iso));
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function SnoozeForm({
+  item,
+  today,
+  onCancel,
+  onSnoozed,
+  onLeave,
+}: {
+  item: Item;
+  today: string;
+  onCancel: () => void;
+  onSnoozed: (until: string) => void;
+  onLeave: () => void;
+}) {
+  const act = useTodayAction();
+  const tomorrow = addDays(today, 1);
+  const [until, setUntil] = useState(tomorrow);
+  const [local, setLocal] = useState<string | null>(null);
+  const inputId = useId();
+  const errors = toFieldErrors(act.error, (p) => p === 'until');
+
+  // The form opens on request, with the date ready to change.
+  useEffect(() => {
+    document.getElementById(inputId)?.focus();
+  }, [inputId]);
+  const error = local ?? errors.byPath.get('until');
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!until || until <= today) {
+      setLocal('Choose a day after today.');
+      document.getElementById(inputId)?.focus();
+      return;
+    }
+    setLocal(null);
+    act.mutate(
+      { key: item.key, action: 'snooze', until },
+      {
+        onSuccess: () => {
+          onLeave();
+          onSnoozed(until);
+        },
+        onError: () => requestAnimationFrame(() => document.getElementById(inputId)?.focus()),
+      },
+    );
+  }
+
+  return (
+    <form
+      className="inline-form snooze-form"
+      aria-label={`Snooze: ${item.title}`}
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+      noValidate
+    >
+      {errors.general && errors.byPath.size === 0 ? (
+        <p className="field__error" role="alert">
+          {errors.general}
+        </p>
+      ) : null}
+      <TextField
+        id={inputId}
+        label="Snooze until"
+        type="date"
+        min={tomorrow}
+        value={until}
+        onChange={(e) => setUntil(e.target.value)}
+        error={error}
+      />
+      <div className="inline-form__actions">
+        <button type="submit" className="button button--primary" disabled={act.isPending}>
+          Snooze
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

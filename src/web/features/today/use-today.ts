@@ -1,0 +1,31 @@
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { api, withQuery } from '../../api/client';
+import type { TodayList } from '../../api/types';
+import { relationshipKeys } from '../relationships/relationship-keys';
+import { useInvalidateRelationships } from '../relationships/use-invalidate-relationships';
+
+/** The ranked agenda (the account's own length unless `limit` asks for more). */
+export function useToday(limit: number | undefined) {
+  return useQuery({
+    queryKey: relationshipKeys.today(limit),
+    queryFn: ({ signal }) => api.get<TodayList>(withQuery('/today', { limit }), { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type TodayAction = { key: string; action: 'done' } | { key: string; action: 'snooze'; until: string };
+
+/** Done hides the item for good; snooze hides it until a day. */
+export function useTodayAction() {
+  const invalidate = useInvalidateRelationships();
+  return useMutation({
+    mutationFn: (input: TodayAction) => api.post<void>('/today/actions', input),
+    onSuccess: invalidate,
+  });
+}
+
+/** The promise behind a `promise:<id>` or `their-promise:<id>` item. */
+export function promiseIdOf(key: string): string | null {
+  const m = /^(?:their-)?promise:(.+)$/.exec(key);
+  return m?.[1] ?? null;
+}
