@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, FeedTokenTable } from '../db/schema';
 
 export async function insertFeedToken(db: Kysely<Database>, row: FeedTokenTable): Promise<void> {
@@ -95,7 +95,10 @@ export async function keepInTouchBetween(
     .execute();
 }
 
-/** Live contacts with a birthday or a dated event on one of these month-days (`MM-DD`). */
+// The expression of the contacts_birthday_md_idx index (migration 0005): written the same way so it is used.
+const birthdayMonthDay = sql<string>`substr(birthday, length(birthday) - 4, 5)`;
+
+/** Live contacts with a birthday or a dated event on one of these month-days (`MM-DD`), at most `limit` of each. */
 export async function datesOnMonthDays(
   db: Kysely<Database>,
   ownerId: string,
@@ -103,17 +106,28 @@ export async function datesOnMonthDays(
   limit: number,
 ) {
   if (monthDays.length === 0) return [];
-  return db
+  const birthdays = await db
     .selectFrom('contacts')
     .select(['id', 'display_name', 'birthday', 'dates'])
     .where('owner_id', '=', ownerId)
+    .where('birthday', 'is not', null)
+    .where(birthdayMonthDay, 'in', monthDays)
     .where('deleted_at', 'is', null)
-    .where((eb) =>
-      eb.or(monthDays.flatMap((md) => [eb('birthday', 'like', `%-${md}`), eb('dates', 'like', `%-${md}"%`)])),
-    )
     .orderBy('id')
     .limit(limit)
     .execute();
+  const dated = await db
+    .selectFrom('contacts')
+    .select(['id', 'display_name', 'birthday', 'dates'])
+    .where('owner_id', '=', ownerId)
+    .where('dates', '<>', '[]')
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or(monthDays.map((md) => eb('dates', 'like', `%-${md}"%`))))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  const seen = new Set(birthdays.map((c) => c.id));
+  return [...birthdays, ...dated.filter((c) => !seen.has(c.id))];
 }
 
 /** The owner's Today items marked done, or snoozed to a day after `day`: with the day they come back. */

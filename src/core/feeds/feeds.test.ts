@@ -38,6 +38,18 @@ async function agendaAccount(h: Harness) {
   const alan = await createContact(a.ctx, { displayName: 'Alan Turing' }, 'web');
   const mary = await createContact(a.ctx, { displayName: 'Mary Somerville', birthday: '1980-12-01' }, 'web');
   const linus = await createContact(a.ctx, { displayName: 'Linus Pauling' }, 'web');
+  await createContact(
+    a.ctx,
+    {
+      displayName: 'Katherine Johnson',
+      dates: [
+        { value: '2015-12-15', label: 'work anniversary' },
+        { value: '--01-10', label: 'name day' },
+        { value: '--03-01', label: 'too far ahead' },
+      ],
+    },
+    'web',
+  );
   const overdue = await createPromise(a.ctx, {
     contactId: grace.id,
     direction: 'mine',
@@ -106,7 +118,9 @@ describeEngines('calendar feed of the agenda', (h) => {
       ['2026-12-01', 'Mary Somerville’s birthday'],
       ['2026-12-05', 'Send the slides — for Alan Turing'],
       ['2026-12-10', 'Alan Turing promised: Return the book'],
+      ['2026-12-15', 'Katherine Johnson’s work anniversary'],
       ['2026-12-25', 'Get in touch with Linus Pauling'],
+      ['2027-01-10', 'Katherine Johnson’s name day'],
     ]);
     expect(evs.every((e) => e.startType === 'date')).toBe(true);
     expect(evs.map((e) => e.end)).toEqual([
@@ -114,12 +128,16 @@ describeEngines('calendar feed of the agenda', (h) => {
       '2026-12-02',
       '2026-12-06',
       '2026-12-11',
+      '2026-12-16',
       '2026-12-26',
+      '2027-01-11',
     ]);
     expect(evs[0]?.uid).toBe(`promise:${a.overdue.id}@rapport`);
     expect(evs[0]?.description).toContain('you promised it 1 day ago');
     expect(evs[0]?.description).toContain(`https://rapport.example.test/contacts/${a.grace.id}`);
     expect(evs[1]?.description).toContain('turns 46');
+    expect(evs[4]?.description).toContain('11 years since 2015-12-15');
+    expect(evs[6]?.uid).toMatch(/^date:[0-9a-f-]{36}:name day:2027@rapport$/);
 
     // A refresh later the same day gives the same bytes; the next day the same items keep their UIDs.
     expect(await renderAgendaFeed(h.ctx(), token, new Date(NOW.getTime() + 3 * 3600_000))).toBe(
@@ -173,7 +191,7 @@ describeEngines('calendar feed of the agenda', (h) => {
     await expect(renderAgendaFeed(h.ctx(), 'short', NOW)).rejects.toMatchObject({ code: 'not_found' });
     await expect(revokeFeedToken(b.ctx, id)).rejects.toMatchObject({ code: 'not_found' });
     expect(await listFeedTokens(b.ctx)).toEqual([]);
-    expect(events(await renderAgendaFeed(h.ctx(), token, NOW))).toHaveLength(5);
+    expect(events(await renderAgendaFeed(h.ctx(), token, NOW))).toHaveLength(7);
     await revokeFeedToken(a.ctx, id);
     await expect(renderAgendaFeed(h.ctx(), token, NOW)).rejects.toMatchObject({ code: 'not_found' });
     await expect(revokeFeedToken(a.ctx, id)).rejects.toMatchObject({ code: 'not_found' });
