@@ -5,6 +5,8 @@ export const DEFAULT_ACCOUNT_SETTINGS = {
   time_zone: 'UTC',
   digest_enabled: 0,
   digest_hour: 7,
+  share_tier: 0,
+  share_linkedin: 0,
 } as const;
 
 export function toSettings(

@@ -57,6 +57,7 @@ export async function createContact(
       custom_fields: JSON.stringify(data.customFields ?? {}),
       addresses: JSON.stringify(data.addresses ?? []),
       dates: JSON.stringify(data.dates ?? []),
+      share: null,
       source,
       created_at: now,
       updated_at: now,

@@ -4,6 +4,8 @@ import * as m0002 from './migrations/0002-portability';
 import * as m0003 from './migrations/0003-interactions';
 import * as m0004 from './migrations/0004-relationships';
 import * as m0005 from './migrations/0005-agenda-indexes';
+import * as m0006 from './migrations/0006-purposes-outreach';
+import * as m0007 from './migrations/0007-network';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -12,6 +14,8 @@ const migrations: Record<string, Migration> = {
   '0003-interactions': m0003,
   '0004-relationships': m0004,
   '0005-agenda-indexes': m0005,
+  '0006-purposes-outreach': m0006,
+  '0007-network': m0007,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

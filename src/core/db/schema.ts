@@ -97,6 +97,8 @@ export interface ContactTable {
   merged_into: string | null;
   /** The import that created this contact (undo deletes by it). */
   import_id: string | null;
+  /** Sharing with connections: null follows the contact's tags; 'findable' or 'private' decide for it. */
+  share: 'findable' | 'private' | null;
 }
 
 export type ChannelKind = 'email' | 'phone' | 'url';
@@ -135,6 +137,8 @@ export interface TagTable {
   deleted_at: string | null;
   /** Keep-in-touch interval for contacts with this tag ("former students: every 6 months"). */
   cadence_days: number | null;
+  /** 1 when my connections may find contacts with this tag (0 by default). */
+  findable: number;
 }
 
 export interface ContactTagTable {
@@ -263,6 +267,10 @@ export interface AccountProfileTable {
   offers: string;
   needs: string;
   updated_at: string;
+  organisation: string | null;
+  /** 1 when my connections see my offers / needs. */
+  show_offers: number;
+  show_needs: number;
 }
 
 export type InteractionKind = 'meeting' | 'call' | 'video' | 'email' | 'message' | 'event' | 'note';
@@ -358,6 +366,9 @@ export interface AccountSettingsTable {
   digest_enabled: number;
   digest_hour: number;
   updated_at: string;
+  /** 1 when connections may see a coarse strength tier / a public LinkedIn link of my findable contacts. */
+  share_tier: number;
+  share_linkedin: number;
 }
 
 export interface DigestSendTable {
@@ -393,6 +404,222 @@ export interface InteractionContactTable {
   contact_id: string;
 }
 
+export interface PurposeTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  name_norm: string;
+  description: string | null;
+  target_count: number | null;
+  deadline: string | null;
+  /** JSON array of stage names, in pipeline order. */
+  stages: string;
+  cadence_days: number | null;
+  follow_up_days: number | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface PurposeItemTable {
+  id: string;
+  owner_id: string;
+  purpose_id: string;
+  contact_id: string;
+  stage: string;
+  stage_since: string;
+  position: number;
+  next_step: string | null;
+  next_step_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PurposeStageMoveTable {
+  id: string;
+  owner_id: string;
+  item_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  moved_at: string;
+  source: string;
+}
+
+export interface OutreachTemplateTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  subject: string | null;
+  body: string;
+  channel: string | null;
+  follow_up_days: number | null;
+  purpose_id: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface OutreachItemTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  reason: string;
+  connected_on: string | null;
+  purpose_id: string | null;
+  template_id: string | null;
+  state: string;
+  queued_at: string;
+  sent_at: string | null;
+  replied_at: string | null;
+  reply_interaction_id: string | null;
+  follow_up_on: string | null;
+  followed_up_at: string | null;
+  /** Null while the item is open: one open item per contact. */
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OutreachMessageTable {
+  id: string;
+  owner_id: string;
+  item_id: string;
+  contact_id: string;
+  kind: string;
+  channel: string;
+  to_address: string | null;
+  subject: string | null;
+  body: string;
+  personal_line: string;
+  fingerprint: string;
+  send_key: string;
+  status: string;
+  error: string | null;
+  attempts: number;
+  message_id: string | null;
+  template_id: string | null;
+  purpose_id: string | null;
+  interaction_id: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface ConnectionTable {
+  id: string;
+  /** The pair, smaller account id first. */
+  account_lo: string;
+  account_hi: string;
+  requested_by: string;
+  status: 'pending' | 'accepted' | 'declined';
+  message: string | null;
+  lo_contact_id: string | null;
+  hi_contact_id: string | null;
+  created_at: string;
+  responded_at: string | null;
+  updated_at: string;
+}
+
+export interface ConnectionInviteTable {
+  id: string;
+  from_account_id: string;
+  email_norm: string | null;
+  token_hash: string;
+  message: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface DirectMessageTable {
+  id: string;
+  connection_id: string;
+  sender_id: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface AccessLogTable {
+  id: string;
+  /** Whose contact appeared. */
+  owner_id: string;
+  /** Who saw it. */
+  actor_id: string | null;
+  event: string;
+  query: string | null;
+  contact_id: string | null;
+  introduction_id: string | null;
+  created_at: string;
+}
+
+export interface NetworkSearchTable {
+  id: string;
+  account_id: string;
+  kind: string;
+  query: string;
+  result_count: number;
+  created_at: string;
+}
+
+export interface IntroductionTable {
+  id: string;
+  requester_id: string;
+  broker_id: string;
+  broker_contact_id: string | null;
+  target_account_id: string | null;
+  target_key: string;
+  target_name: string;
+  purpose_id: string | null;
+  ask_id: string | null;
+  why: string;
+  state: string;
+  broker_note: string | null;
+  broker_message: string | null;
+  target_email: string | null;
+  token_hash: string | null;
+  token_expires_at: string | null;
+  token_used_at: string | null;
+  /** JSON: what the target agreed to share. */
+  shared: string | null;
+  requester_contact_id: string | null;
+  expires_at: string;
+  broker_decided_at: string | null;
+  target_decided_at: string | null;
+  closed_at: string | null;
+  outcome: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AskTable {
+  id: string;
+  owner_id: string;
+  purpose_id: string | null;
+  title: string;
+  body: string | null;
+  state: string;
+  expires_on: string;
+  closed_at: string | null;
+  thanks: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AskAnswerTable {
+  id: string;
+  ask_id: string;
+  responder_id: string;
+  kind: string;
+  note: string | null;
+  introduction_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountTable;
   sessions: SessionTable;
@@ -424,4 +651,18 @@ export interface Database {
   digest_sends: DigestSendTable;
   feed_tokens: FeedTokenTable;
   tier_history: TierHistoryTable;
+  purposes: PurposeTable;
+  purpose_items: PurposeItemTable;
+  purpose_stage_moves: PurposeStageMoveTable;
+  outreach_templates: OutreachTemplateTable;
+  outreach_items: OutreachItemTable;
+  outreach_messages: OutreachMessageTable;
+  connections: ConnectionTable;
+  connection_invites: ConnectionInviteTable;
+  direct_messages: DirectMessageTable;
+  access_log: AccessLogTable;
+  network_searches: NetworkSearchTable;
+  introductions: IntroductionTable;
+  asks: AskTable;
+  ask_answers: AskAnswerTable;
 }

@@ -166,6 +166,7 @@ export async function applyPeoplePlan(
       id,
       owner_id: ownerId,
       display_name: person.displayName,
+      share: null,
       given_name: person.givenName ?? null,
       family_name: person.familyName ?? null,
       additional_names: person.additionalNames ?? null,

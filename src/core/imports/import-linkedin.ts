@@ -230,6 +230,9 @@ export async function importLinkedin(
           industry: profile.industry ?? before?.industry ?? null,
           location: profile.location ?? before?.location ?? null,
           linkedin_url: ownerUrl ?? before?.linkedin_url ?? null,
+          organisation: before?.organisation ?? null,
+          show_offers: before?.show_offers ?? 0,
+          show_needs: before?.show_needs ?? 0,
           websites: JSON.stringify(profile.websites.map((w) => ({ label: w.label ?? null, url: w.value }))),
           positions: JSON.stringify(
             profile.positions.map((p) => ({

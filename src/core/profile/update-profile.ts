@@ -26,6 +26,9 @@ export async function updateProfile(
       offers: data.offers ? JSON.stringify([...new Set(data.offers)]) : (before?.offers ?? '[]'),
       needs: data.needs ? JSON.stringify([...new Set(data.needs)]) : (before?.needs ?? '[]'),
       updated_at: nowIso(tx),
+      organisation: before?.organisation ?? null,
+      show_offers: before?.show_offers ?? 0,
+      show_needs: before?.show_needs ?? 0,
     });
     return getProfile(tx);
   });

@@ -20,6 +20,7 @@ export async function createTag(ctx: Ctx, input: z.input<typeof tagCreateInput>)
     created_at: nowIso(ctx),
     deleted_at: null,
     cadence_days: null,
+    findable: 0,
   };
   await insertTag(ctx.db, row);
   return toTag({ ...row, contact_count: 0 });

@@ -26,6 +26,7 @@ export async function ensureTags(
       created_at: nowIso(ctx),
       deleted_at: null,
       cadence_days: null,
+      findable: 0,
     });
     byNorm.set(norm, { id, name, created: true });
   }
