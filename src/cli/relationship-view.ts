@@ -194,6 +194,17 @@ export function todayCommand(item: TodayItem): string | null {
       return who && `rapport log ${who} <met|called|messaged|…>`;
     case 'favour-owed':
       return who && `rapport favour ${who} gave "<what>"`;
+    case 'follow-up':
+    case 'new-connection':
+      return 'rapport outreach queue';
+    case 'purpose-stale':
+      return 'rapport purpose list';
+    case 'introduction':
+      return 'rapport intro list';
+    case 'ask':
+      return 'rapport ask list';
+    case 'thank-broker':
+      return who && `rapport log ${who} message --out`;
   }
 }
 

@@ -151,6 +151,13 @@ export const TODAY_KINDS = [
   'keep-in-touch',
   'favour-owed',
   'their-promise',
+  // Outreach, purposes and the network (docs/adr/0009).
+  'follow-up',
+  'new-connection',
+  'purpose-stale',
+  'introduction',
+  'ask',
+  'thank-broker',
 ] as const;
 export const todayItem = z.object({
   /** Stable key: done and snooze refer to it. */

@@ -3,7 +3,9 @@ import { todayActionInput } from '../../contracts/relationships';
 import { type Ctx, nowIso, requireActor } from '../context';
 import { validationError } from '../errors';
 import { validate } from '../validate';
-import { saveAction } from './agenda.queries';
+import { saveAction, settingsOf } from './agenda.queries';
+import { localDay } from './local-day';
+import { toSettings } from './settings';
 
 const KEY = /^[a-z-]+:[\w:.-]{1,200}$/;
 
@@ -16,7 +18,8 @@ export async function actOnTodayItem(
   const ownerId = requireActor(ctx);
   const data = validate(todayActionInput, input);
   if (!KEY.test(key)) throw validationError('key', 'is not a Today item key');
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  // The account's own day: at 23:00 in Tokyo "tomorrow" is already the UTC day after.
+  const today = localDay(ctx.clock.now(), toSettings(await settingsOf(ctx.db, ownerId)).timeZone);
   if (data.action === 'snooze' && (!data.until || data.until <= today)) {
     throw validationError('until', 'snooze until a day after today');
   }

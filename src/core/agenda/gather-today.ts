@@ -6,6 +6,7 @@ import { strengthAt } from '../relationships/strength';
 import { datesOn, favoursOwed, waitingOnMe } from './agenda.queries';
 import { daysBetween, shiftDay } from './local-day';
 import type { Candidate } from './rank-today';
+import { TODAY_SOURCES } from './today-sources';
 
 // Enough candidates of each kind to fill any Today list, however long the backlog.
 const PER_KIND = 200;
@@ -141,5 +142,6 @@ export async function gatherToday(ctx: Ctx, ownerId: string, today: string): Pro
       dueOn: null,
     });
   }
+  for (const source of TODAY_SOURCES) out.push(...(await source(ctx, ownerId, today)));
   return out;
 }

@@ -165,13 +165,19 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     await restoreContact(ctx, c.id);
     expect((await getToday(ctx)).items.map((i) => i.kind)).toEqual(items);
     expect(await getRelationship(ctx, c.id)).toEqual(before);
-    await expect(recordInteraction(ctx, { kind: 'call', contactIds: [c.id], occurredAt: '2030-01-01T00:00:00Z' })).rejects.toMatchObject({
+    await expect(
+      recordInteraction(ctx, { kind: 'call', contactIds: [c.id], occurredAt: '2030-01-01T00:00:00Z' }),
+    ).rejects.toMatchObject({
       details: { issues: [{ path: 'occurredAt', message: 'is in the future' }] },
     });
-    await expect(recordFavour(ctx, { contactId: c.id, direction: 'given', what: 'x', size: -1 as 1 })).rejects.toMatchObject({
+    await expect(
+      recordFavour(ctx, { contactId: c.id, direction: 'given', what: 'x', size: -1 as 1 }),
+    ).rejects.toMatchObject({
       details: { issues: [{ path: 'size' }] },
     });
-    await expect(recordInteraction(ctx, { kind: 'note', contactIds: [c.id], summary: 'x'.repeat(5001) })).rejects.toMatchObject({
+    await expect(
+      recordInteraction(ctx, { kind: 'note', contactIds: [c.id], summary: 'x'.repeat(5001) }),
+    ).rejects.toMatchObject({
       details: { issues: [{ path: 'summary' }] },
     });
   });
@@ -188,5 +194,18 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     ).rejects.toMatchObject({
       details: { issues: [{ path: 'contactId' }] },
     });
+  });
+
+  it('snoozes by the account’s own day, not the server’s', async () => {
+    const { ctx } = await h.account();
+    await updateSettings(ctx, { timeZone: 'Pacific/Kiritimati' });
+    // 12:00 UTC on the 25th is 02:00 on the 26th in Kiritimati (UTC+14): "until the 26th" is no snooze at all.
+    ctx.clock.set('2026-11-25T12:00:00Z');
+    await expect(
+      actOnTodayItem(ctx, 'keep-in-touch:x:2026-11-26', { action: 'snooze', until: '2026-11-26' }),
+    ).rejects.toMatchObject({
+      details: { issues: [{ path: 'until' }] },
+    });
+    await actOnTodayItem(ctx, 'keep-in-touch:x:2026-11-26', { action: 'snooze', until: '2026-11-27' });
   });
 });

@@ -20,6 +20,12 @@ const KIND_WORDS: Record<Item['kind'], string> = {
   birthday: 'Date',
   'keep-in-touch': 'Keep in touch',
   'favour-owed': 'Favour owed',
+  'follow-up': 'Follow up',
+  'new-connection': 'New connection',
+  'purpose-stale': 'Purpose',
+  introduction: 'Introduction',
+  ask: 'Ask',
+  'thank-broker': 'Say thanks',
 };
 
 /**
@@ -34,7 +40,8 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
   const titleId = useId();
   const itemRef = useRef<HTMLLIElement>(null);
   const openerRef = useRef<HTMLButtonElement | null>(null);
-  const hidden = <span className="visually-hidden">: {item.title}</span>;
+  /** Each button's name says which item it acts on: "Done: Reply to Alan Turing". */
+  const named = (label: string) => `${label}: ${item.title}`;
   const person = item.contact;
   const busy = act.isPending || markKept.isPending;
 
@@ -116,31 +123,39 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
             aria-expanded={
               item.action.kind === 'mark-kept' ? undefined : panel === (logIsPrimary ? 'log' : 'favour')
             }
+            aria-label={named(item.action.label)}
             onClick={(e) => primary(e.currentTarget)}
           >
             {item.action.label}
-            {hidden}
           </button>
           {!logIsPrimary && person ? (
             <button
               type="button"
               className="button button--small"
               aria-expanded={panel === 'log'}
+              aria-label={named('Log interaction')}
               onClick={(e) => open(panel === 'log' ? null : 'log', e.currentTarget)}
             >
-              Log interaction{hidden}
+              Log interaction
             </button>
           ) : null}
-          <button type="button" className="button button--small" disabled={busy} onClick={() => done()}>
-            Done{hidden}
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            aria-label={named('Done')}
+            onClick={() => done()}
+          >
+            Done
           </button>
           <button
             type="button"
             className="button button--small"
             aria-expanded={panel === 'snooze'}
+            aria-label={named('Snooze')}
             onClick={(e) => open(panel === 'snooze' ? null : 'snooze', e.currentTarget)}
           >
-            Snooze{hidden}
+            Snooze
           </button>
         </div>
         {panel === 'log' && person ? (

@@ -1,0 +1,11 @@
+import type { Ctx } from '../context';
+import type { Candidate } from './rank-today';
+
+/** Gathers one feature's candidates for the owner's Today list (their local day `today`), before ranking. */
+export type TodaySource = (ctx: Ctx, ownerId: string, today: string) => Promise<Candidate[]>;
+
+/**
+ * Features beyond relationships (outreach, purposes, introductions, asks) add their items to the one Today list
+ * here rather than building lists of their own (docs/adr/0009-today-ranking.md).
+ */
+export const TODAY_SOURCES: TodaySource[] = [];
