@@ -62,6 +62,7 @@ export function describeEngines(
         ids: uuidIds,
         log: silentLog,
         settings: { ...testSettings, ...opts.settings },
+        mailer: null,
       }),
       account: async (name = 'Test User') => {
         const base = h.ctx();

@@ -4,6 +4,7 @@ import type { Engine } from './db/connect';
 import type { Database } from './db/schema';
 import { AppError } from './errors';
 import type { Ids } from './ids';
+import type { Mailer } from './mail/mailer';
 
 /** The subset of pino's logger the domain uses. Never log passwords, tokens or private fields. */
 export interface Log {
@@ -29,6 +30,8 @@ export interface Settings {
   scryptN: number;
   sessionTtlDays: number;
   trashDays: number;
+  /** The public URL of this server (BASE_URL), for links in e-mails. */
+  publicUrl: string;
 }
 
 export const defaultSettings: Settings = {
@@ -36,6 +39,7 @@ export const defaultSettings: Settings = {
   scryptN: 2 ** 17,
   sessionTtlDays: 30,
   trashDays: 30,
+  publicUrl: 'http://localhost:3000',
 };
 
 /** Everything a use case needs, passed in explicitly (no DI container). */
@@ -47,6 +51,8 @@ export interface Ctx {
   ids: Ids;
   log: Log;
   settings: Settings;
+  /** Sends e-mail (SMTP_URL); null when the server has none, and features that mail say so. */
+  mailer: Mailer | null;
 }
 
 /** The acting account's id, or `unauthenticated`. Every owner-scoped use case starts here. */

@@ -4,10 +4,13 @@ import { type Ctx, defaultSettings, type Log, type Settings, type SignupMode, si
 import { connect, type DatabaseHandle, targetFromEnv } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { uuidIds } from './ids';
+import { mailConfigFromEnv, type SmtpMailer, smtpMailer } from './mail/smtp-mailer';
 
 export interface Runtime {
   handle: DatabaseHandle;
   settings: Settings;
+  /** The SMTP mailer from SMTP_URL/MAIL_FROM, or null; closed with the runtime. */
+  mailer: SmtpMailer | null;
   /** A context with no actor; use `actingAs` from context.ts to act for an account. */
   ctx(log?: Log): Ctx;
   close(): Promise<void>;
@@ -24,7 +27,8 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
   if (!['open', 'invite', 'closed'].includes(signup)) {
     throw new Error(`RAPPORT_SIGNUP must be open, invite or closed (got "${env.RAPPORT_SIGNUP}")`);
   }
-  return { ...defaultSettings, signup };
+  const publicUrl = (env.BASE_URL?.trim() || defaultSettings.publicUrl).replace(/\/+$/, '');
+  return { ...defaultSettings, signup, publicUrl };
 }
 
 /** Opens the configured database (DATABASE_URL or SQLite under the data dir) and migrates it to the latest schema. */
@@ -33,11 +37,14 @@ export async function openRuntime(
   opts: { migrate?: boolean; settings?: Partial<Settings> } = {},
 ): Promise<Runtime> {
   const settings = { ...settingsFromEnv(env), ...opts.settings };
+  const mailConfig = mailConfigFromEnv(env);
   const handle = connect(targetFromEnv(env, dataDirFromEnv(env)));
+  const mailer = mailConfig ? smtpMailer(mailConfig) : null;
   if (opts.migrate ?? true) await migrateToLatest(handle.db);
   return {
     handle,
     settings,
+    mailer,
     ctx: (log = silentLog) => ({
       db: handle.db,
       engine: handle.engine,
@@ -46,7 +53,11 @@ export async function openRuntime(
       ids: uuidIds,
       log,
       settings,
+      mailer,
     }),
-    close: () => handle.close(),
+    close: async () => {
+      mailer?.close();
+      await handle.close();
+    },
   };
 }

@@ -10,6 +10,7 @@ import { type Clock, systemClock } from '../core/clock';
 import type { Ctx, Settings } from '../core/context';
 import type { DatabaseHandle } from '../core/db/connect';
 import { uuidIds } from '../core/ids';
+import type { Mailer } from '../core/mail/mailer';
 import { authPlugin } from './auth';
 import { errorHandler } from './errors';
 import { loggerOptions } from './logging';
@@ -37,6 +38,8 @@ export interface AppOptions {
   webRoot: string | null;
   /** Public URL of this server (BASE_URL); https makes cookies Secure. */
   baseUrl?: string;
+  /** Sends e-mail for the use cases (outreach, introductions, notifications); none by default. */
+  mailer?: Mailer | null;
   logLevel?: string;
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
@@ -110,7 +113,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     opts.baseUrl?.startsWith('https://') === true || req.protocol === 'https';
   const sessionTtlDays = opts.settings.sessionTtlDays;
   // Links in e-mails and feed addresses; BASE_URL when set.
-  const publicUrl = (opts.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const publicUrl = (opts.baseUrl ?? opts.settings.publicUrl).replace(/\/+$/, '');
+  const settings = { ...opts.settings, publicUrl };
   const baseCtx = (req: FastifyRequest): Ctx => ({
     db: opts.handle.db,
     engine: opts.handle.engine,
@@ -118,7 +122,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clock,
     ids: uuidIds,
     log: req.log,
-    settings: opts.settings,
+    settings,
+    mailer: opts.mailer ?? null,
   });
   const apiV1: FastifyPluginAsync = async (api) => {
     await api.register(authPlugin, {

@@ -7,7 +7,6 @@ import { sendDueDigests } from '../core/digest/send-due-digests';
 import { openRuntime } from '../core/runtime';
 import { purgeTrash } from '../core/trash/purge-trash';
 import { buildApp } from './app';
-import { mailConfigFromEnv, smtpMailer } from './mailer';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60_000;
@@ -38,7 +37,6 @@ function uploadLimitFrom(env: NodeJS.ProcessEnv): number {
 export async function runServer(env: NodeJS.ProcessEnv) {
   const port = portFrom(env);
   const host = env.HOST || 'localhost';
-  const mailConfig = mailConfigFromEnv(env);
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
     .version;
   const runtime = await openRuntime(env);
@@ -47,6 +45,7 @@ export async function runServer(env: NodeJS.ProcessEnv) {
     settings: runtime.settings,
     webRoot: env.RAPPORT_WEB_ROOT ?? join(root, 'dist', 'web'),
     baseUrl: env.BASE_URL,
+    mailer: runtime.mailer,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.RAPPORT_TRUST_PROXY === '1' || env.RAPPORT_TRUST_PROXY === 'true',
     uploadLimit: uploadLimitFrom(env),
@@ -70,7 +69,7 @@ export async function runServer(env: NodeJS.ProcessEnv) {
 
   // Daily digests: one mail transport for the server; the digest_sends row of each account and day keeps several
   // server processes (on PostgreSQL) from sending the same digest twice.
-  const mailer = mailConfig ? smtpMailer(mailConfig) : null;
+  const mailer = runtime.mailer;
   let digestRun: Promise<void> = Promise.resolve();
   let digestsRunning = false;
   const digests = () => {
@@ -107,7 +106,6 @@ export async function runServer(env: NodeJS.ProcessEnv) {
     clearInterval(timer);
     clearInterval(digestTimer);
     await digestRun;
-    mailer?.close();
     await app.close();
     await runtime.close();
   };

@@ -45,6 +45,7 @@ describe('resolveAccount without an email', () => {
       ids: uuidIds,
       log: silentLog,
       settings: testSettings,
+      mailer: null,
     };
     try {
       const none = await failure(resolveAccount(ctx, undefined));

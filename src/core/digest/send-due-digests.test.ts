@@ -4,11 +4,11 @@ import { updateSettings } from '../agenda/update-settings';
 import { createContact } from '../contacts/create-contact';
 import type { Ctx } from '../context';
 import { recordInteraction } from '../interactions/record-interaction';
+import type { Mailer } from '../mail/mailer';
+import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../mail/smtp-sink.test-support';
 import { createPromise } from '../promises/create-promise';
 import { claimDigestDay, digestSendsOf } from './digest.queries';
-import type { Mailer } from './mailer';
 import { sendDueDigests } from './send-due-digests';
-import { type SmtpSink, smtpTestMailer, startSmtpSink } from './smtp-sink.test-support';
 import { unsubscribeFromDigest } from './unsubscribe-from-digest';
 
 // 2026-11-25 in New York is UTC-5: 07:00 local is 12:00Z.

@@ -1,9 +1,9 @@
 import { getToday } from '../agenda/get-today';
 import { localDay, localHour } from '../agenda/local-day';
 import { actingAs, type Ctx } from '../context';
+import type { Mailer } from '../mail/mailer';
 import { composeDigest } from './compose-digest';
 import { claimDigestDay, digestSubscribers, finishDigestDay, unsubscribeKeyOf } from './digest.queries';
-import type { Mailer } from './mailer';
 import { unsubscribeUrl } from './unsubscribe-from-digest';
 
 /** A server that was down (or an SMTP server that refused) at the digest hour still sends it this much later. */

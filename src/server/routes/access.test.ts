@@ -17,6 +17,7 @@ function baseCtx(server: TestServer) {
     ids: uuidIds,
     log: silentLog,
     settings: testSettings,
+    mailer: null,
   };
 }
 

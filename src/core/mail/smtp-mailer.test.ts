@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SmtpSink, startSmtpSink } from '../core/digest/smtp-sink.test-support';
-import { DEFAULT_MAIL_FROM, mailConfigFromEnv, smtpMailer } from './mailer';
+import { DEFAULT_MAIL_FROM, mailConfigFromEnv, smtpMailer } from './smtp-mailer';
+import { type SmtpSink, startSmtpSink } from './smtp-sink.test-support';
 
 describe('mail settings and the SMTP mailer', () => {
   let sink: SmtpSink;

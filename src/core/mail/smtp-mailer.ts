@@ -1,5 +1,5 @@
 import { createTransport } from 'nodemailer';
-import type { Mailer } from '../core/digest/mailer';
+import type { Mailer } from './mailer';
 
 export const DEFAULT_MAIL_FROM = 'Rapport <rapport@localhost>';
 
@@ -28,8 +28,10 @@ export function mailConfigFromEnv(env: NodeJS.ProcessEnv): MailConfig | null {
   return { url, from: env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM };
 }
 
-/** A Mailer over one pooled SMTP connection set, built once per server; `close` ends its connections. */
-export function smtpMailer(config: MailConfig): Mailer & { verify(): Promise<void>; close(): void } {
+export type SmtpMailer = Mailer & { verify(): Promise<void>; close(): void };
+
+/** A Mailer over one pooled SMTP connection set, built once per process; `close` ends its connections. */
+export function smtpMailer(config: MailConfig): SmtpMailer {
   const transport = createTransport(
     {
       url: config.url,
