@@ -56,7 +56,12 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await page.getByLabel('Password').fill(ME.password);
     await page.getByLabel('Password').press('Enter');
 
-    await page.waitForURL('**/contacts');
+    // Home is Today, which has nothing to offer yet but encouragement.
+    await heading('Today').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByText('Nothing due — a good day to reach out to someone.').waitFor();
+    await expectAccessible(page, 'empty Today');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
     await heading('Contacts').waitFor();
     await page.getByText('Your rolodex is empty.').waitFor();
     await expectAccessible(page, 'empty contact list');

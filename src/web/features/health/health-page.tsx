@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import type { Charts } from '../../api/types';
 import { formatMonth } from '../../ui/dates';
-import { formatDate } from '../../ui/format';
+import { formatDate, plural } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -195,7 +195,7 @@ function PromisesChart({ data }: { data: PromiseMonth[] }) {
   const summary =
     total === 0
       ? 'None of your promises has fallen due and been resolved in the last year.'
-      : `Of ${total} promises that fell due, you kept ${onTime} on time, ${late} late, and broke ${broken}.`;
+      : `Of ${plural(total, 'promise')} that fell due, you kept ${onTime} on time, ${late} late, and broke ${broken}.`;
   return (
     <ChartFigure
       title="Promises kept"

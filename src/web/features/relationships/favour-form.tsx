@@ -19,6 +19,8 @@ interface FavourFormProps {
   focusOnOpen?: boolean;
   onDone?: (saved: Favour) => void;
   onCancel?: () => void;
+  /** Called as the save starts (Today moves the keyboard on when the item leaves). */
+  onSaving?: () => void;
 }
 
 /** Record a favour given or received: what, how big, when. */
@@ -29,6 +31,7 @@ export function FavourForm({
   focusOnOpen = false,
   onDone,
   onCancel,
+  onSaving,
 }: FavourFormProps) {
   const record = useRecordFavour();
   const formRef = useRef<HTMLFormElement>(null);
@@ -54,17 +57,19 @@ export function FavourForm({
       return;
     }
     setMissingPerson(false);
-    record.mutate(
-      { contactId: who.id, direction, what, size, ...(occurredOn ? { occurredOn } : {}) },
-      {
-        onSuccess: (saved) => {
-          setWhat('');
-          setSize(1);
-          if (!person) setPeople([]);
-          onDone?.(saved);
-        },
-      },
-    );
+    // mutateAsync: on Today the item (and this form) may leave the list before mutate's callbacks would run.
+    onSaving?.();
+    record
+      .mutateAsync({ contactId: who.id, direction, what, size, ...(occurredOn ? { occurredOn } : {}) })
+      .then((saved) => {
+        setWhat('');
+        setSize(1);
+        if (!person) setPeople([]);
+        onDone?.(saved);
+      })
+      .catch(() => {
+        // Shown next to the fields from the mutation's error.
+      });
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {

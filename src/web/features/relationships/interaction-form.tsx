@@ -22,6 +22,8 @@ interface InteractionFormProps {
   title: string;
   onDone: (saved: Interaction) => void;
   onCancel?: () => void;
+  /** Called as the save starts (Today moves the keyboard on when the item leaves). */
+  onSaving?: () => void;
 }
 
 /**
@@ -36,6 +38,7 @@ export function InteractionForm({
   title,
   onDone,
   onCancel,
+  onSaving,
 }: InteractionFormProps) {
   const log = useLogInteraction();
   const formRef = useRef<HTMLFormElement>(null);
@@ -62,23 +65,25 @@ export function InteractionForm({
       return;
     }
     setLocalWhen(null);
-    log.mutate(
-      {
+    // mutateAsync: on Today the item (and this form) may leave the list before mutate's callbacks would run.
+    onSaving?.();
+    log
+      .mutateAsync({
         kind,
         contactIds: people.map((p) => p.id),
         direction,
         ...(occurredAt ? { occurredAt } : {}),
         ...(kind === 'call' ? { answered } : {}),
         summary: summary.trim() || null,
-      },
-      {
-        onSuccess: (saved) => {
-          setSummary('');
-          setWhen(toDateTimeLocal());
-          onDone(saved);
-        },
-      },
-    );
+      })
+      .then((saved) => {
+        setSummary('');
+        setWhen(toDateTimeLocal());
+        onDone(saved);
+      })
+      .catch(() => {
+        // Shown next to the fields from the mutation's error.
+      });
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {

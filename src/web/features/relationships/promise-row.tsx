@@ -11,12 +11,8 @@ export function PromiseRow({ promise, showContact = true }: { promise: PromiseVi
   const who = showContact ? <Link to={`/contacts/${p.contact.id}`}>{p.contact.displayName}</Link> : null;
   const busy = update.isPending;
   const set = (status: PromiseView['status']) => update.mutate({ id: p.id, status });
-  const label = (text: string) => (
-    <>
-      {text}
-      <span className="visually-hidden">: {p.what}</span>
-    </>
-  );
+  /** The button's words, and a name that says which promise it acts on ("Kept: send the notes"). */
+  const label = (text: string) => ({ children: text, 'aria-label': `${text}: ${p.what}` });
   return (
     <li className={p.overdue && p.status === 'open' ? 'ledger-row ledger-row--overdue' : 'ledger-row'}>
       <div className="ledger-row__text">
@@ -55,30 +51,31 @@ export function PromiseRow({ promise, showContact = true }: { promise: PromiseVi
               className="button button--small button--primary"
               disabled={busy}
               onClick={() => set('kept')}
-            >
-              {label(p.direction === 'mine' ? 'Kept' : 'Received')}
-            </button>
+              {...label(p.direction === 'mine' ? 'Kept' : 'Received')}
+            />
             <button
               type="button"
               className="button button--small"
               disabled={busy}
               onClick={() => set('broken')}
-            >
-              {label('Broken')}
-            </button>
+              {...label('Broken')}
+            />
             <button
               type="button"
               className="button button--small"
               disabled={busy}
               onClick={() => set('released')}
-            >
-              {label('Released')}
-            </button>
+              {...label('Released')}
+            />
           </>
         ) : (
-          <button type="button" className="button button--small" disabled={busy} onClick={() => set('open')}>
-            {label('Reopen')}
-          </button>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            onClick={() => set('open')}
+            {...label('Reopen')}
+          />
         )}
       </div>
     </li>

@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSession } from '../auth/use-session';
 import { AgendaSettingsSection } from './agenda-settings-section';
 import { ApiTokensSection } from './api-tokens-section';
+import { CalendarFeedSection } from './calendar-feed-section';
 import { ChangePasswordSection } from './change-password-section';
 
 export function SettingsPage() {
@@ -18,6 +19,7 @@ export function SettingsPage() {
       />
       <div className="stack">
         <AgendaSettingsSection />
+        <CalendarFeedSection />
         <section aria-labelledby="settings-profile" className="card">
           <h2 id="settings-profile">Your profile</h2>
           <p>

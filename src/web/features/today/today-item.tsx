@@ -54,15 +54,13 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
     requestAnimationFrame(() => openerRef.current?.focus());
   }
 
+  // mutateAsync, not mutate's callbacks: the item leaves the list (and unmounts) before they would run.
   function done(message = 'Done. It won’t come back.') {
     onLeave();
-    act.mutate(
-      { key: item.key, action: 'done' },
-      {
-        onSuccess: () => toast.show({ message }),
-        onError: (e) => toast.show({ message: `Could not mark it done: ${e.message}`, tone: 'error' }),
-      },
-    );
+    act
+      .mutateAsync({ key: item.key, action: 'done' })
+      .then(() => toast.show({ message }))
+      .catch((e: Error) => toast.show({ message: `Could not mark it done: ${e.message}`, tone: 'error' }));
   }
 
   function primary(opener: HTMLButtonElement) {
@@ -71,16 +69,12 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
         const id = promiseIdOf(item.key);
         if (!id) return done();
         onLeave();
-        markKept.mutate(
-          { id, status: 'kept' },
-          {
-            onSuccess: () =>
-              toast.show({
-                message: item.kind === 'promise' ? 'Marked kept. Well done.' : 'Marked received.',
-              }),
-            onError: (e) => toast.show({ message: `Could not save: ${e.message}`, tone: 'error' }),
-          },
-        );
+        markKept
+          .mutateAsync({ id, status: 'kept' })
+          .then(() =>
+            toast.show({ message: item.kind === 'promise' ? 'Marked kept. Well done.' : 'Marked received.' }),
+          )
+          .catch((e: Error) => toast.show({ message: `Could not save: ${e.message}`, tone: 'error' }));
         return;
       }
       case 'record-favour':
@@ -168,12 +162,12 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
             }
             defaultDirection={item.kind === 'waiting' || item.kind === 'birthday' ? 'outbound' : 'mutual'}
             onCancel={close}
+            onSaving={onLeave}
             onDone={() => {
               toast.show({ message: `Interaction logged with ${person.displayName}.` });
               setPanel(null);
               // A dated event stays on the list until it is done; other items move on with the interaction.
               if (item.kind === 'birthday') done('Logged, and done for this year.');
-              else onLeave();
             }}
           />
         ) : null}
@@ -183,10 +177,10 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
             title={`Record a favour with ${person.displayName}`}
             focusOnOpen
             onCancel={close}
+            onSaving={onLeave}
             onDone={() => {
               toast.show({ message: `Favour recorded with ${person.displayName}.` });
               setPanel(null);
-              onLeave();
             }}
           />
         ) : null}
@@ -249,16 +243,11 @@ function SnoozeForm({
       return;
     }
     setLocal(null);
-    act.mutate(
-      { key: item.key, action: 'snooze', until },
-      {
-        onSuccess: () => {
-          onLeave();
-          onSnoozed(until);
-        },
-        onError: () => requestAnimationFrame(() => document.getElementById(inputId)?.focus()),
-      },
-    );
+    onLeave();
+    act
+      .mutateAsync({ key: item.key, action: 'snooze', until })
+      .then(() => onSnoozed(until))
+      .catch(() => requestAnimationFrame(() => document.getElementById(inputId)?.focus()));
   }
 
   return (
