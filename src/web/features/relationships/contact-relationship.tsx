@@ -9,9 +9,10 @@ import { InteractionForm } from './interaction-form';
 import { InteractionTimeline } from './interaction-timeline';
 import { PromiseForm } from './promise-form';
 import { PromiseRow } from './promise-row';
-import { RelationshipPanel } from './relationship-panel';
+import { balanceWords, RelationshipPanel } from './relationship-panel';
 import { useFavours } from './use-favours';
 import { usePromises } from './use-promises';
+import { useRelationship } from './use-relationship';
 
 /** The relationship engine on a contact's page: strength, the interaction timeline, favours and promises. */
 export function ContactRelationship({ person }: { person: PersonRef }) {
@@ -77,6 +78,7 @@ function InteractionsCard({ person }: { person: PersonRef }) {
 
 function FavoursCard({ person }: { person: PersonRef }) {
   const favours = useFavours(person.id);
+  const balance = useRelationship(person.id).data?.favours;
   const form = useFormToggle();
   const toast = useToast();
   return (
@@ -105,6 +107,15 @@ function FavoursCard({ person }: { person: PersonRef }) {
           }}
           onCancel={form.close}
         />
+      ) : null}
+      {balance && (balance.given > 0 || balance.received > 0) ? (
+        <p className="favour-balance">
+          Balance: <strong>{balance.balance > 0 ? `+${balance.balance}` : balance.balance}</strong>{' '}
+          <span className="muted">
+            (given {balance.given}, received {balance.received}, weighted by size:{' '}
+            {balanceWords(balance.balance, person.displayName)})
+          </span>
+        </p>
       ) : null}
       {favours.isPending ? <Loading label="Loading favours…" /> : null}
       {favours.isError ? <QueryError error={favours.error} onRetry={() => void favours.refetch()} /> : null}
