@@ -192,6 +192,21 @@ describe.skipIf(!chromiumPath)(
       const timeline = page.getByRole('list', { name: 'Interactions, newest first' });
       const call = timeline.getByRole('listitem').filter({ hasText: 'Called about the Bernoulli numbers' });
       await call.getByText('they reached out · also with Katherine Johnson').waitFor();
+
+      // Promises with this person: add one, then release it.
+      const promises = page.getByRole('region', { name: 'Promises' });
+      await promises.getByRole('button', { name: 'Add a promise' }).click();
+      const add = promises.getByRole('form', { name: 'Add a promise with Ada Lovelace' });
+      await add.getByLabel('Ada Lovelace promised me').check();
+      await add.getByLabel('What').fill('Notes on the Analytical Engine');
+      await add.getByRole('button', { name: 'Add promise' }).click();
+      const open = promises.getByRole('list', { name: 'Open promises' });
+      await open.getByText('They promised me', { exact: false }).waitFor();
+      await open.getByRole('button', { name: 'Released: Notes on the Analytical Engine' }).click();
+      await promises
+        .getByRole('list', { name: 'Past promises' })
+        .getByText('Released', { exact: true })
+        .waitFor();
       noConsoleErrors();
     });
 

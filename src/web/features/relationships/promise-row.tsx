@@ -1,18 +1,18 @@
 import { Link } from 'react-router';
 import type { PromiseView } from '../../api/types';
+import { ConfirmButton } from '../../ui/confirm-button';
 import { formatDate } from '../../ui/format';
 import { statusLabel } from './relationship-words';
-import { useUpdatePromise } from './use-promises';
+import { useDeletePromise, useUpdatePromise } from './use-promises';
 
 /** One promise: what, to or from whom, when; open ones can be marked kept, broken or released. */
 export function PromiseRow({ promise, showContact = true }: { promise: PromiseView; showContact?: boolean }) {
   const update = useUpdatePromise();
+  const remove = useDeletePromise();
   const p = promise;
   const who = showContact ? <Link to={`/contacts/${p.contact.id}`}>{p.contact.displayName}</Link> : null;
   const busy = update.isPending;
   const set = (status: PromiseView['status']) => update.mutate({ id: p.id, status });
-  /** The button's words, and a name that says which promise it acts on ("Kept: send the notes"). */
-  const label = (text: string) => ({ children: text, 'aria-label': `${text}: ${p.what}` });
   return (
     <li className={p.overdue && p.status === 'open' ? 'ledger-row ledger-row--overdue' : 'ledger-row'}>
       <div className="ledger-row__text">
@@ -46,38 +46,57 @@ export function PromiseRow({ promise, showContact = true }: { promise: PromiseVi
       <div className="ledger-row__actions">
         {p.status === 'open' ? (
           <>
-            <button
-              type="button"
-              className="button button--small button--primary"
+            <StatusButton
+              text={p.direction === 'mine' ? 'Kept' : 'Received'}
+              what={p.what}
+              primary
               disabled={busy}
               onClick={() => set('kept')}
-              {...label(p.direction === 'mine' ? 'Kept' : 'Received')}
             />
-            <button
-              type="button"
-              className="button button--small"
-              disabled={busy}
-              onClick={() => set('broken')}
-              {...label('Broken')}
-            />
-            <button
-              type="button"
-              className="button button--small"
-              disabled={busy}
-              onClick={() => set('released')}
-              {...label('Released')}
-            />
+            <StatusButton text="Broken" what={p.what} disabled={busy} onClick={() => set('broken')} />
+            <StatusButton text="Released" what={p.what} disabled={busy} onClick={() => set('released')} />
           </>
         ) : (
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy}
-            onClick={() => set('open')}
-            {...label('Reopen')}
-          />
+          <StatusButton text="Reopen" what={p.what} disabled={busy} onClick={() => set('open')} />
         )}
+        <ConfirmButton
+          small
+          danger
+          label="Remove"
+          labelSuffix={`promise: ${p.what}`}
+          question="Remove this promise (entered by mistake)?"
+          confirmLabel="Yes, remove"
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate(p.id)}
+        />
       </div>
     </li>
+  );
+}
+
+/** A status button whose name says which promise it acts on ("Kept: send the notes"). */
+function StatusButton({
+  text,
+  what,
+  primary = false,
+  disabled,
+  onClick,
+}: {
+  text: string;
+  what: string;
+  primary?: boolean;
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={primary ? 'button button--small button--primary' : 'button button--small'}
+      disabled={disabled}
+      aria-label={`${text}: ${what}`}
+      onClick={onClick}
+    >
+      {text}
+    </button>
   );
 }

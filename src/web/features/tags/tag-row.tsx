@@ -196,16 +196,14 @@ export function TagRow({ tag, others }: { tag: TagWithCadence; others: TagWithCa
             >
               Save
             </button>
-            {tag.cadenceDays ? (
-              <button
-                type="button"
-                className="button button--small"
-                disabled={cadence.isPending}
-                onClick={() => saveCadence(null)}
-              >
-                No reminder
-              </button>
-            ) : null}
+            <button
+              type="button"
+              className="button button--small"
+              disabled={cadence.isPending}
+              onClick={() => saveCadence(null)}
+            >
+              No reminder
+            </button>
             <button type="button" className="button button--small" onClick={close}>
               Cancel
             </button>
