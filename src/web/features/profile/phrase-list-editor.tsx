@@ -67,7 +67,7 @@ export function PhraseListEditor({
       ) : (
         <p className="rows__empty">None yet.</p>
       )}
-      <div className="field">
+      <div className="field phrase-field">
         <label htmlFor={id}>Add {noun === 'offer' ? 'an offer' : 'a need'}</label>
         <div className="phrase-add">
           <input
