@@ -4,6 +4,7 @@ export * from './contacts';
 export * from './duplicates';
 export * from './feeds';
 export * from './imports';
+export * from './network';
 export * from './organisations';
 export * from './relationships';
 export * from './tags';
