@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../src/core/db/schema';
+import { uuidIds } from '../src/core/ids';
+import { pairOf } from '../src/core/network/connection.queries';
+
+/**
+ * Test factory: an accepted connection between accounts `a` and `b`, optionally linking each side to the contact
+ * in its own rolodex that stands for the other (`aContact`: a's contact for b; `bContact`: b's contact for a).
+ * Stands in for the connection use cases where a test is about something else.
+ */
+export async function seedConnection(
+  db: Kysely<Database>,
+  a: string,
+  b: string,
+  opts: { aContact?: string; bContact?: string; at?: string } = {},
+): Promise<string> {
+  const pair = pairOf(a, b);
+  const at = opts.at ?? '2026-11-01T09:00:00.000Z';
+  const id = uuidIds.next();
+  const contactOf = (account: string) =>
+    (account === a ? opts.aContact : account === b ? opts.bContact : undefined) ?? null;
+  await db
+    .insertInto('connections')
+    .values({
+      id,
+      ...pair,
+      requested_by: a,
+      status: 'accepted',
+      message: null,
+      lo_contact_id: contactOf(pair.account_lo),
+      hi_contact_id: contactOf(pair.account_hi),
+      created_at: at,
+      responded_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
+}
+
+/** Test factory: removes the connection between `a` and `b` (what "remove connection" does). */
+export async function removeConnection(db: Kysely<Database>, a: string, b: string): Promise<void> {
+  const pair = pairOf(a, b);
+  await db
+    .deleteFrom('connections')
+    .where('account_lo', '=', pair.account_lo)
+    .where('account_hi', '=', pair.account_hi)
+    .execute();
+}
