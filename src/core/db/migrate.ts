@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004-relationships';
 import * as m0005 from './migrations/0005-agenda-indexes';
 import * as m0006 from './migrations/0006-purposes-outreach';
 import * as m0007 from './migrations/0007-network';
+import * as m0008 from './migrations/0008-network-index';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-agenda-indexes': m0005,
   '0006-purposes-outreach': m0006,
   '0007-network': m0007,
+  '0008-network-index': m0008,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -620,6 +620,13 @@ export interface AskAnswerTable {
   created_at: string;
 }
 
+/** Server-wide values that belong to no account (the person-key secret, the network index version). */
+export interface ServerStateTable {
+  name: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface Database {
   accounts: AccountTable;
   sessions: SessionTable;
@@ -665,4 +672,5 @@ export interface Database {
   introductions: IntroductionTable;
   asks: AskTable;
   ask_answers: AskAnswerTable;
+  server_state: ServerStateTable;
 }
