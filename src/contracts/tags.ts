@@ -10,6 +10,10 @@ export const tag = z.object({
   id: z.string(),
   name: z.string(),
   contactCount: z.number(),
+  /** Keep in touch with this tag's contacts every N days (null: no tag cadence). */
+  cadenceDays: z.number().nullable(),
+  /** Whether my connections may find contacts with this tag (docs/adr on network privacy). */
+  findable: z.boolean(),
   createdAt: timestamp,
   deletedAt: timestamp.nullable(),
 });

@@ -12,6 +12,8 @@ export function toTag(row: TagTable & { contact_count: number }): Tag {
     id: row.id,
     name: row.name,
     contactCount: Number(row.contact_count),
+    cadenceDays: row.cadence_days,
+    findable: row.findable === 1,
     createdAt: row.created_at,
     deletedAt: row.deleted_at,
   };
