@@ -28,6 +28,7 @@ export async function createAccount(ctx: Ctx, input: SignupInput): Promise<Accou
       created_at: now,
       updated_at: now,
       password_changed_at: now,
+      email_verified_at: null,
     };
     try {
       await insertAccount(tx.db, row);

@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005-agenda-indexes';
 import * as m0006 from './migrations/0006-purposes-outreach';
 import * as m0007 from './migrations/0007-network';
 import * as m0008 from './migrations/0008-network-index';
+import * as m0009 from './migrations/0009-email-verification';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-purposes-outreach': m0006,
   '0007-network': m0007,
   '0008-network-index': m0008,
+  '0009-email-verification': m0009,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -11,6 +11,18 @@ export interface AccountTable {
   created_at: string;
   updated_at: string;
   password_changed_at: string;
+  /** When the account proved it reads mail at `email` (null: not verified). */
+  email_verified_at: string | null;
+}
+
+export interface EmailVerificationTable {
+  id: string;
+  account_id: string;
+  email_norm: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface SessionTable {
@@ -673,4 +685,5 @@ export interface Database {
   asks: AskTable;
   ask_answers: AskAnswerTable;
   server_state: ServerStateTable;
+  email_verifications: EmailVerificationTable;
 }
