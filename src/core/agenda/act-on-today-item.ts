@@ -3,9 +3,8 @@ import { todayActionInput } from '../../contracts/relationships';
 import { type Ctx, nowIso, requireActor } from '../context';
 import { validationError } from '../errors';
 import { validate } from '../validate';
-import { saveAction, settingsOf } from './agenda.queries';
-import { localDay } from './local-day';
-import { toSettings } from './settings';
+import { accountToday } from './account-today';
+import { saveAction } from './agenda.queries';
 
 const KEY = /^[a-z-]+:[\w:.-]{1,200}$/;
 
@@ -19,7 +18,7 @@ export async function actOnTodayItem(
   const data = validate(todayActionInput, input);
   if (!KEY.test(key)) throw validationError('key', 'is not a Today item key');
   // The account's own day: at 23:00 in Tokyo "tomorrow" is already the UTC day after.
-  const today = localDay(ctx.clock.now(), toSettings(await settingsOf(ctx.db, ownerId)).timeZone);
+  const today = await accountToday(ctx, ownerId);
   if (data.action === 'snooze' && (!data.until || data.until <= today)) {
     throw validationError('until', 'snooze until a day after today');
   }

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import { stalePurposeItems } from '../purposes/stale-purpose-items';
 import type { Candidate } from './rank-today';
 
 /** Gathers one feature's candidates for the owner's Today list (their local day `today`), before ranking. */
@@ -8,4 +9,4 @@ export type TodaySource = (ctx: Ctx, ownerId: string, today: string) => Promise<
  * Features beyond relationships (outreach, purposes, introductions, asks) add their items to the one Today list
  * here rather than building lists of their own (docs/adr/0009-today-ranking.md).
  */
-export const TODAY_SOURCES: TodaySource[] = [];
+export const TODAY_SOURCES: TodaySource[] = [stalePurposeItems];

@@ -208,4 +208,25 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     });
     await actOnTodayItem(ctx, 'keep-in-touch:x:2026-11-26', { action: 'snooze', until: '2026-11-27' });
   });
+
+  it('counts promises and favours by the account’s own day', async () => {
+    const { ctx } = await h.account();
+    await updateSettings(ctx, { timeZone: 'America/New_York' });
+    // 03:00 UTC on the 25th is 22:00 on the 24th in New York.
+    ctx.clock.set('2026-11-25T03:00:00Z');
+    const c = await createContact(ctx, { displayName: 'Evening Person' }, 'web');
+    await expect(
+      recordFavour(ctx, { contactId: c.id, direction: 'given', what: 'Intro', occurredOn: '2026-11-25' }),
+    ).rejects.toMatchObject({ details: { issues: [{ path: 'occurredOn' }] } });
+    const due = await createPromise(ctx, {
+      contactId: c.id,
+      direction: 'mine',
+      what: 'Call back',
+      dueOn: '2026-11-24',
+    });
+    expect(due.overdue).toBe(false);
+    const kept = await updatePromise(ctx, due.id, { status: 'kept' });
+    expect(kept.resolvedOn).toBe('2026-11-24');
+    expect((await getPromiseStats(ctx)).keptOnTimeAllTime).toBe(1);
+  });
 });

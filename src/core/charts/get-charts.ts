@@ -1,4 +1,5 @@
-import { addDays } from '../clock';
+import { accountToday } from '../agenda/account-today';
+import { shiftDay } from '../agenda/local-day';
 import { type Ctx, requireActor } from '../context';
 import type { Tier } from '../relationships/strength';
 import { favoursSince, myPromisesDueSince, tierDays } from './charts.queries';
@@ -16,9 +17,8 @@ export interface Charts {
 /** The data behind the web app's charts, over the last year. */
 export async function getCharts(ctx: Ctx): Promise<Charts> {
   const ownerId = requireActor(ctx);
-  const now = ctx.clock.now();
-  const today = now.toISOString().slice(0, 10);
-  const from = addDays(now, -365).toISOString().slice(0, 10);
+  const today = await accountToday(ctx, ownerId);
+  const from = shiftDay(today, -365);
   const [days, live, favours, promises] = await Promise.all([
     tierDays(ctx.db, ownerId, from),
     countTiers(ctx, ownerId),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type Favour, favourInput } from '../../contracts/relationships';
+import { accountToday } from '../agenda/account-today';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { notFound, validationError } from '../errors';
 import { requireContacts } from '../interactions/interaction';
@@ -21,7 +22,7 @@ export async function recordFavour(
 ): Promise<Favour> {
   const ownerId = requireActor(ctx);
   const data = validate(favourInput, input);
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = await accountToday(ctx, ownerId);
   const occurredOn = data.occurredOn ?? today;
   if (occurredOn > today) throw validationError('occurredOn', 'is in the future');
   return inTransaction(ctx, async (tx) => {

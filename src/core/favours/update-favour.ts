@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type Favour, favourUpdateInput } from '../../contracts/relationships';
+import { accountToday } from '../agenda/account-today';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { notFound, validationError } from '../errors';
 import { refreshRelationships } from '../relationships/refresh-relationships';
@@ -15,7 +16,7 @@ export async function updateFavour(
 ): Promise<Favour> {
   const ownerId = requireActor(ctx);
   const data = validate(favourUpdateInput, input);
-  if (data.occurredOn && data.occurredOn > ctx.clock.now().toISOString().slice(0, 10)) {
+  if (data.occurredOn && data.occurredOn > (await accountToday(ctx, ownerId))) {
     throw validationError('occurredOn', 'is in the future');
   }
   return inTransaction(ctx, async (tx) => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type PromiseView, promiseInput } from '../../contracts/relationships';
+import { accountToday } from '../agenda/account-today';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { notFound, validationError } from '../errors';
 import { requireContacts } from '../interactions/interaction';
@@ -11,7 +12,7 @@ import { findPromise, insertPromise } from './promise.queries';
 export async function createPromise(ctx: Ctx, input: z.input<typeof promiseInput>): Promise<PromiseView> {
   const ownerId = requireActor(ctx);
   const data = validate(promiseInput, input);
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = await accountToday(ctx, ownerId);
   return inTransaction(ctx, async (tx) => {
     const [contactId] = await requireContacts(tx, ownerId, [data.contactId]).catch(() => {
       throw validationError('contactId', 'is not one of your contacts');

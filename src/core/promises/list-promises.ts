@@ -1,4 +1,5 @@
 import type { PromiseView } from '../../contracts/relationships';
+import { accountToday } from '../agenda/account-today';
 import { type Ctx, requireActor } from '../context';
 import type { PromiseTable } from '../db/schema';
 import { toPromise } from './promise';
@@ -9,7 +10,8 @@ export async function listPromises(
   ctx: Ctx,
   opts: { contactId?: string; status?: PromiseTable['status']; limit?: number } = {},
 ): Promise<PromiseView[]> {
-  const today = ctx.clock.now().toISOString().slice(0, 10);
-  const rows = await list(ctx.db, requireActor(ctx), { ...opts, limit: Math.min(opts.limit ?? 200, 1000) });
+  const ownerId = requireActor(ctx);
+  const today = await accountToday(ctx, ownerId);
+  const rows = await list(ctx.db, ownerId, { ...opts, limit: Math.min(opts.limit ?? 200, 1000) });
   return rows.map((r) => toPromise(r, today));
 }

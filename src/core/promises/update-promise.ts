@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type PromiseView, promiseUpdateInput } from '../../contracts/relationships';
+import { accountToday } from '../agenda/account-today';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { notFound } from '../errors';
 import { validate } from '../validate';
@@ -14,7 +15,7 @@ export async function updatePromise(
 ): Promise<PromiseView> {
   const ownerId = requireActor(ctx);
   const data = validate(promiseUpdateInput, input);
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = await accountToday(ctx, ownerId);
   return inTransaction(ctx, async (tx) => {
     const row = await findPromise(tx.db, ownerId, id);
     if (!row) throw notFound('promise');
