@@ -20,6 +20,7 @@ export function shellArg(s: string): string {
 const CADENCE_SOURCES: Record<Relationship['cadence']['source'], string> = {
   contact: 'set for this person',
   tag: 'from a tag',
+  purpose: 'from a purpose',
   tier: 'default for the tier',
   stopped: 'stopped: no reminders',
   none: 'no reminder at this tier',

@@ -57,7 +57,7 @@ export const relationship = z.object({
   /** Keep in touch every N days (null: no reminder), and where that comes from. */
   cadence: z.object({
     days: z.number().nullable(),
-    source: z.enum(['contact', 'tag', 'tier', 'stopped', 'none']),
+    source: z.enum(['contact', 'tag', 'tier', 'purpose', 'stopped', 'none']),
   }),
   nextDue: isoDate.nullable(),
   favours: z.object({ given: z.number(), received: z.number(), balance: z.number() }),

@@ -313,16 +313,18 @@ export async function purposeCadenceRows(db: Kysely<Database>, ownerId: string, 
 }
 
 /**
- * Items on the owner's active purposes that have sat in their stage since before `since`, or whose next-step
- * date is before `today`; the caller keeps those in open stages.
+ * Items in these (open) stages of the owner's active purposes that have sat there since before `since`, or whose
+ * next-step date is before `today`, longest waiting first.
  */
 export async function staleCandidates(
   db: Kysely<Database>,
   ownerId: string,
+  openStages: string[],
   since: string,
   today: string,
   limit: number,
 ) {
+  if (openStages.length === 0) return [];
   return db
     .selectFrom('purpose_items as i')
     .innerJoin('purposes as p', 'p.id', 'i.purpose_id')
@@ -343,6 +345,7 @@ export async function staleCandidates(
     .where('p.archived_at', 'is', null)
     .where('p.deleted_at', 'is', null)
     .where('c.deleted_at', 'is', null)
+    .where('i.stage', 'in', openStages)
     .where((eb) => eb.or([eb('i.stage_since', '<', since), eb('i.next_step_on', '<', today)]))
     .orderBy('i.stage_since')
     .orderBy('i.id')

@@ -40,15 +40,34 @@ export interface CadenceInput {
   base: string;
   /** The shortest cadence among the contact's tags. */
   tagDays: number | null;
+  /** The shortest cadence among the active purposes the contact is on (outside a closed stage). */
+  purposeDays?: number | null;
 }
 
-/** The interval that applies: the contact's own, else its tags', else its tier's; none when stopped. */
+type CadenceSource = 'contact' | 'tag' | 'tier' | 'purpose' | 'stopped' | 'none';
+
+/**
+ * The interval that applies: the contact's own, else its tags', else its tier's — shortened by an active purpose
+ * the contact is on, which keeps in touch at least that often (docs/adr/0011-purposes.md); none when stopped.
+ */
 export function effectiveCadence(
   row: Pick<RelationshipStateTable, 'cadence_days' | 'cadence_stopped'> | undefined,
   input: CadenceInput | undefined,
   tier: Tier,
-): { days: number | null; source: 'contact' | 'tag' | 'tier' | 'stopped' | 'none' } {
+): { days: number | null; source: CadenceSource } {
   if (row?.cadence_stopped) return { days: null, source: 'stopped' };
+  const own = ownCadence(row, input, tier);
+  const purposeDays = input?.purposeDays ?? null;
+  if (purposeDays !== null && (own.days === null || purposeDays < own.days))
+    return { days: purposeDays, source: 'purpose' };
+  return own;
+}
+
+function ownCadence(
+  row: Pick<RelationshipStateTable, 'cadence_days'> | undefined,
+  input: CadenceInput | undefined,
+  tier: Tier,
+): { days: number | null; source: CadenceSource } {
   if (row?.cadence_days) return { days: row.cadence_days, source: 'contact' };
   if (input?.tagDays) return { days: input.tagDays, source: 'tag' };
   const days = TIER_CADENCE_DAYS[tier];

@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { chunkIds } from '../db/chunk';
 import type { Database, RelationshipStateTable } from '../db/schema';
+import { purposeCadences } from '../purposes/purpose-cadence';
+import type { CadenceInput } from './relationship-state';
 
 /** The stored relationship state of each of these contacts (absent: never in touch, no settings). */
 export async function statesOf(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
@@ -46,9 +48,13 @@ export async function saveStates(db: Kysely<Database>, rows: RelationshipStateTa
   }
 }
 
-/** What a keep-in-touch clock starts from when there was no contact yet, and the shortest tag cadence. */
+/**
+ * What a keep-in-touch clock starts from when there was no contact yet, the shortest tag cadence and the shortest
+ * cadence of an active purpose the contact is on.
+ */
 export async function cadenceInputs(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
-  const out = new Map<string, { base: string; tagDays: number | null }>();
+  const out = new Map<string, CadenceInput>();
+  const purposeDays = await purposeCadences(db, ownerId, contactIds);
   for (const ids of chunkIds(contactIds)) {
     const rows = await db
       .selectFrom('contacts as c')
@@ -71,6 +77,7 @@ export async function cadenceInputs(db: Kysely<Database>, ownerId: string, conta
       out.set(r.id, {
         base: r.connected_on ?? r.created_at,
         tagDays: r.tag_days === null ? null : Number(r.tag_days),
+        purposeDays: purposeDays.get(r.id) ?? null,
       });
     }
   }

@@ -68,6 +68,8 @@ export function cadenceText(days: number | null, source: CadenceSource, tier: Ti
       return `Every ${days} days (set for this person)`;
     case 'tag':
       return `Every ${days} days (from a tag)`;
+    case 'purpose':
+      return `Every ${days} days (from a purpose)`;
     case 'tier':
       return `Every ${days} days (the default for ${tierLabel(tier).toLowerCase()} relationships)`;
     default:
