@@ -322,6 +322,9 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
       location: null,
       offers: ['Kafka reviews', 'Intros in fintech'],
       needs: ['A designer'],
+      organisation: null,
+      showOffers: false,
+      showNeeds: false,
     });
     const settings = await cli.json([
       'settings',

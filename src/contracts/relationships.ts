@@ -211,6 +211,11 @@ export const profile = z.object({
   location: z.string().nullable(),
   offers: z.array(z.string()),
   needs: z.array(z.string()),
+  /** Shown to my connections with my name and headline (network profile). */
+  organisation: z.string().nullable(),
+  /** Whether my connections see my offers / needs. */
+  showOffers: z.boolean(),
+  showNeeds: z.boolean(),
 });
 export const profileInput = z.strictObject({
   headline: z.string().trim().max(300).nullable().optional(),
@@ -218,6 +223,9 @@ export const profileInput = z.strictObject({
   location: z.string().trim().max(200).nullable().optional(),
   offers: z.array(phrase).max(50).optional(),
   needs: z.array(phrase).max(50).optional(),
+  organisation: z.string().trim().max(200).nullable().optional(),
+  showOffers: z.boolean().optional(),
+  showNeeds: z.boolean().optional(),
 });
 
 export const charts = z.object({

@@ -13,5 +13,8 @@ export async function getProfile(ctx: Ctx): Promise<z.infer<typeof profile>> {
     location: row?.location ?? null,
     offers: row ? parseJsonArray<string>(row.offers) : [],
     needs: row ? parseJsonArray<string>(row.needs) : [],
+    organisation: row?.organisation ?? null,
+    showOffers: row?.show_offers === 1,
+    showNeeds: row?.show_needs === 1,
   };
 }

@@ -26,9 +26,9 @@ export async function updateProfile(
       offers: data.offers ? JSON.stringify([...new Set(data.offers)]) : (before?.offers ?? '[]'),
       needs: data.needs ? JSON.stringify([...new Set(data.needs)]) : (before?.needs ?? '[]'),
       updated_at: nowIso(tx),
-      organisation: before?.organisation ?? null,
-      show_offers: before?.show_offers ?? 0,
-      show_needs: before?.show_needs ?? 0,
+      organisation: 'organisation' in data ? data.organisation || null : (before?.organisation ?? null),
+      show_offers: data.showOffers === undefined ? (before?.show_offers ?? 0) : data.showOffers ? 1 : 0,
+      show_needs: data.showNeeds === undefined ? (before?.show_needs ?? 0) : data.showNeeds ? 1 : 0,
     });
     return getProfile(tx);
   });
