@@ -64,6 +64,25 @@ export const relationship = z.object({
 });
 export type Relationship = z.infer<typeof relationship>;
 
+export const lapsedQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+/** Contacts past their keep-in-touch date, most urgent first (strength × how long overdue). */
+export const lapsedList = z.object({
+  date: isoDate,
+  items: z.array(
+    z.object({
+      contact: z.object({ id: z.string(), displayName: z.string() }),
+      score: z.number(),
+      tier,
+      lastContactAt: timestamp.nullable(),
+      nextDue: isoDate,
+      cadenceDays: z.number(),
+      daysOverdue: z.number(),
+    }),
+  ),
+  /** More lapsed contacts exist beyond `limit`. */
+  more: z.boolean(),
+});
+
 export const relationshipSettingsInput = z.strictObject({
   /** 0 none … 5 closest: a floor the score never decays below. */
   closeness: z.number().int().min(0).max(5).optional(),

@@ -1,8 +1,6 @@
 import type { Ctx } from '../context';
 import { openPromisesDueBy } from '../promises/promise.queries';
-import { cadenceInputs, dueStates } from '../relationships/relationship.queries';
-import { effectiveCadence, toStrengthState } from '../relationships/relationship-state';
-import { strengthAt } from '../relationships/strength';
+import { findLapsed } from '../relationships/find-lapsed';
 import { datesOn, favoursOwed, waitingOnMe } from './agenda.queries';
 import { daysBetween, shiftDay } from './local-day';
 import type { Candidate } from './rank-today';
@@ -100,32 +98,20 @@ export async function gatherToday(ctx: Ctx, ownerId: string, today: string): Pro
     }
   }
 
-  const due = await dueStates(ctx.db, ownerId, today, PER_KIND);
-  const inputs = await cadenceInputs(
-    ctx.db,
-    ownerId,
-    due.map((d) => d.contact_id),
-  );
-  for (const s of due) {
-    const strength = strengthAt(toStrengthState(s), now.getTime(), s.closeness);
-    // The stored date assumed the tier at the last change; decay may since have dropped the default cadence.
-    const cadence = effectiveCadence(s, inputs.get(s.contact_id), strength.tier);
-    if (cadence.days === null || !s.next_due) continue;
-    const overdue = daysBetween(s.next_due, today);
-    const last = s.last_at
-      ? `last in touch ${plural(daysBetween(s.last_at.slice(0, 10), today), 'day')} ago`
+  for (const l of await findLapsed(ctx, ownerId, today, PER_KIND)) {
+    const last = l.lastContactAt
+      ? `last in touch ${plural(daysBetween(l.lastContactAt.slice(0, 10), today), 'day')} ago`
       : 'no contact logged yet';
     out.push({
-      key: `keep-in-touch:${s.contact_id}:${s.next_due}`,
+      key: `keep-in-touch:${l.contactId}:${l.nextDue}`,
       kind: 'keep-in-touch',
       group: 'keep-in-touch',
-      // Stronger relationships first, and the longer overdue (relative to the cadence) the more urgent.
-      urgency: strength.score * (1 + Math.min(2, overdue / cadence.days)),
-      title: `Get in touch with ${s.display_name}`,
-      reason: `${last}; you keep in touch every ${plural(cadence.days, 'day')} (${strength.tier})`,
-      contact: { id: s.contact_id, displayName: s.display_name },
+      urgency: l.urgency,
+      title: `Get in touch with ${l.displayName}`,
+      reason: `${last}; you keep in touch every ${plural(l.cadenceDays, 'day')} (${l.tier})`,
+      contact: { id: l.contactId, displayName: l.displayName },
       action: { kind: 'log-interaction', label: 'Log a check-in' },
-      dueOn: s.next_due,
+      dueOn: l.nextDue,
     });
   }
 

@@ -39,7 +39,10 @@ type Owned =
   | 'interaction'
   | 'favour'
   | 'promise'
-  | 'feed';
+  | 'feed'
+  | 'purpose'
+  | 'trashedPurpose'
+  | 'purposeItem';
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -139,6 +142,7 @@ const ROUTES: RouteCase[] = [
   { method: 'PATCH', path: '/api/v1/contacts/:id/relationship', body: { closeness: 3 }, owned: 'contact' },
   { method: 'PUT', path: '/api/v1/tags/:id/cadence', body: { cadenceDays: 30 }, owned: 'tag' },
   { method: 'POST', path: '/api/v1/relationships/recompute' },
+  { method: 'GET', path: '/api/v1/relationships/lapsed' },
   { method: 'GET', path: '/api/v1/favours' },
   { method: 'GET', path: '/api/v1/favours/balance' },
   {
@@ -180,6 +184,30 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/feeds' },
   { method: 'POST', path: '/api/v1/feeds' },
   { method: 'DELETE', path: '/api/v1/feeds/:id', owned: 'feed' },
+  { method: 'GET', path: '/api/v1/purposes' },
+  { method: 'POST', path: '/api/v1/purposes', body: { name: 'x' } },
+  { method: 'GET', path: '/api/v1/purposes/:id', owned: 'purpose' },
+  { method: 'PATCH', path: '/api/v1/purposes/:id', body: { name: 'renamed' }, owned: 'purpose' },
+  { method: 'POST', path: '/api/v1/purposes/:id/archive', owned: 'purpose' },
+  { method: 'POST', path: '/api/v1/purposes/:id/unarchive', owned: 'purpose' },
+  { method: 'DELETE', path: '/api/v1/purposes/:id', owned: 'purpose' },
+  { method: 'POST', path: '/api/v1/purposes/:id/restore', owned: 'trashedPurpose' },
+  {
+    method: 'POST',
+    path: '/api/v1/purposes/:id/items',
+    body: (_t: unknown, mine: Record<Owned, string>) => ({ contactIds: [mine.contact] }),
+    owned: 'purpose',
+  },
+  { method: 'PATCH', path: '/api/v1/purposes/:id/items/:itemId', body: { note: 'x' }, owned: 'purposeItem' },
+  {
+    method: 'POST',
+    path: '/api/v1/purposes/:id/items/:itemId/move',
+    body: { stageId: 'met' },
+    owned: 'purposeItem',
+  },
+  { method: 'DELETE', path: '/api/v1/purposes/:id/items/:itemId', owned: 'purposeItem' },
+  { method: 'GET', path: '/api/v1/purposes/:id/items/:itemId/moves', owned: 'purposeItem' },
+  { method: 'GET', path: '/api/v1/contacts/:id/purposes', owned: 'contact' },
 ];
 
 async function ownedResources(server: TestServer, owner: Client & { accountId: string }) {
@@ -215,6 +243,12 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
     dueOn: '2030-01-01',
   });
   const feed = await owner.post('/api/v1/feeds');
+  const purpose = await owner.post('/api/v1/purposes', { name: 'Owned purpose' });
+  const placed = await owner.post(`/api/v1/purposes/${purpose.body.id}/items`, {
+    contactIds: [contact.body.id],
+  });
+  const trashedPurpose = await owner.post('/api/v1/purposes', { name: 'Trashed purpose' });
+  await owner.delete(`/api/v1/purposes/${trashedPurpose.body.id}`);
   const ctx = { ...baseCtx(server), actor: { accountId: owner.accountId } };
   const imported = await runImport(ctx, {
     kind: 'csv',
@@ -237,10 +271,20 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
     favour: favour.body.id,
     promise: promise.body.id,
     feed: feed.body.id,
+    purpose: purpose.body.id,
+    trashedPurpose: trashedPurpose.body.id,
+    purposeItem: placed.body.placed[0].id,
   } as Record<Owned, string>;
   for (const [k, v] of Object.entries(ids))
     if (typeof v !== 'string') throw new Error(`could not create ${k}`);
   return ids;
+}
+
+/** A route's path: `:id` is the resource; an item (`:itemId`) of theirs is asked for on a purpose of mine. */
+function fillPath(path: string, theirs: Record<Owned, string>, mine: Record<Owned, string>, owned: Owned) {
+  if (owned === 'purposeItem')
+    return path.replace(':id', mine.purpose).replace(':itemId', theirs.purposeItem);
+  return path.replace(':id', theirs[owned]);
 }
 
 describe.each(ENGINES)('access control on every route [%s]', (engine) => {
@@ -280,12 +324,12 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
         typeof route.body === 'function' ? route.body(theirs, ownIds) : route.body;
       const foreign = await intruder.request(
         route.method,
-        route.path.replace(':id', ids[owned]),
+        fillPath(route.path, ids, ownIds, owned),
         bodyFor(ids),
       );
       const missing = await intruder.request(
         route.method,
-        route.path.replace(':id', missingId),
+        fillPath(route.path, { ...ids, [owned]: missingId }, ownIds, owned),
         bodyFor({ ...ids, [owned]: missingId }),
       );
       expect(foreign.status).toBe(route.foreignStatus ?? 404);
@@ -308,6 +352,11 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
       expect((await owner.get(`/api/v1/contacts/${ids.contact}/relationship`)).body.closeness).toBe(0);
       expect((await owner.get('/api/v1/feeds')).body.items.map((f: { id: string }) => f.id)).toEqual([
         ids.feed,
+      ]);
+      const board = (await owner.get(`/api/v1/purposes/${ids.purpose}`)).body;
+      expect(board.purpose).toMatchObject({ name: 'Owned purpose', archivedAt: null });
+      expect(board.columns[0].items.map((i: { id: string; note: null }) => [i.id, i.note])).toEqual([
+        [ids.purposeItem, null],
       ]);
     },
   );

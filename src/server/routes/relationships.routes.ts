@@ -7,6 +7,8 @@ import {
   interactionListQuery,
   interactionPage,
   interactionUpdateInput,
+  lapsedList,
+  lapsedQuery,
   relationship,
   relationshipSettingsInput,
   tagCadenceInput,
@@ -16,6 +18,7 @@ import { listInteractions } from '../../core/interactions/list-interactions';
 import { recordInteraction } from '../../core/interactions/record-interaction';
 import { updateInteraction } from '../../core/interactions/update-interaction';
 import { getRelationship } from '../../core/relationships/get-relationship';
+import { listLapsed } from '../../core/relationships/list-lapsed';
 import { recomputeRelationships } from '../../core/relationships/recompute-relationships';
 import { setTagCadence } from '../../core/relationships/set-tag-cadence';
 import { updateRelationship } from '../../core/relationships/update-relationship';
@@ -112,6 +115,18 @@ export const relationshipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => setTagCadence(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/relationships/lapsed',
+    {
+      schema: {
+        tags: ['relationships'],
+        summary: 'Contacts past their keep-in-touch date, most urgent first',
+        querystring: lapsedQuery,
+        response: { 200: lapsedList, ...errors },
+      },
+    },
+    (req) => listLapsed(req.ctx, req.query),
   );
   app.post(
     '/relationships/recompute',

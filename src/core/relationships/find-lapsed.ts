@@ -1,0 +1,52 @@
+import { daysBetween } from '../agenda/local-day';
+import type { Ctx } from '../context';
+import { cadenceInputs, dueStates } from './relationship.queries';
+import { effectiveCadence, toStrengthState } from './relationship-state';
+import { strengthAt, type Tier } from './strength';
+
+export interface Lapsed {
+  contactId: string;
+  displayName: string;
+  score: number;
+  tier: Tier;
+  lastContactAt: string | null;
+  nextDue: string;
+  cadenceDays: number;
+  daysOverdue: number;
+  /** Stronger relationships first, and the longer overdue (relative to the cadence) the more urgent. */
+  urgency: number;
+}
+
+/**
+ * Contacts past their keep-in-touch date on `today` (the owner's local day), most urgent first: urgency =
+ * strength × (1 + min(2, days overdue ÷ interval)) (docs/adr/0009). Reads at most `scan` due rows by index.
+ */
+export async function findLapsed(ctx: Ctx, ownerId: string, today: string, scan: number): Promise<Lapsed[]> {
+  const now = ctx.clock.now().getTime();
+  const due = await dueStates(ctx.db, ownerId, today, scan);
+  const inputs = await cadenceInputs(
+    ctx.db,
+    ownerId,
+    due.map((d) => d.contact_id),
+  );
+  const out: Lapsed[] = [];
+  for (const s of due) {
+    const strength = strengthAt(toStrengthState(s), now, s.closeness);
+    // The stored date assumed the tier at the last change; decay may since have dropped the default cadence.
+    const cadence = effectiveCadence(s, inputs.get(s.contact_id), strength.tier);
+    if (cadence.days === null || !s.next_due) continue;
+    const daysOverdue = daysBetween(s.next_due, today);
+    out.push({
+      contactId: s.contact_id,
+      displayName: s.display_name,
+      score: strength.score,
+      tier: strength.tier,
+      lastContactAt: s.last_at,
+      nextDue: s.next_due,
+      cadenceDays: cadence.days,
+      daysOverdue,
+      urgency: strength.score * (1 + Math.min(2, daysOverdue / cadence.days)),
+    });
+  }
+  return out.sort((a, b) => b.urgency - a.urgency || (a.contactId < b.contactId ? -1 : 1));
+}
