@@ -6,6 +6,7 @@ export * from './feeds';
 export * from './imports';
 export * from './network';
 export * from './organisations';
+export * from './purposes';
 export * from './relationships';
 export * from './tags';
 export * from './trash';

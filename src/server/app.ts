@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
 import { ledgerRoutes } from './routes/ledger.routes';
 import { organisationRoutes } from './routes/organisations.routes';
+import { purposeRoutes } from './routes/purposes.routes';
 import { relationshipRoutes } from './routes/relationships.routes';
 import { tagRoutes } from './routes/tags.routes';
 import { todayRoutes } from './routes/today.routes';
@@ -149,6 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(relationshipRoutes);
     await api.register(ledgerRoutes);
     await api.register(todayRoutes);
+    await api.register(purposeRoutes);
     await api.register(feedRoutes({ baseUrl: publicUrl }));
   };
   await app.register(apiV1, { prefix: '/api/v1' });
