@@ -32,6 +32,8 @@ export interface Settings {
   trashDays: number;
   /** The public URL of this server (BASE_URL), for links in e-mails. */
   publicUrl: string;
+  /** Second-degree searches and warm-path look-ups each account may run per 24 hours (RAPPORT_NETWORK_SEARCHES). */
+  networkSearchesPerDay: number;
 }
 
 export const defaultSettings: Settings = {
@@ -40,6 +42,7 @@ export const defaultSettings: Settings = {
   sessionTtlDays: 30,
   trashDays: 30,
   publicUrl: 'http://localhost:3000',
+  networkSearchesPerDay: 50,
 };
 
 /** Everything a use case needs, passed in explicitly (no DI container). */

@@ -28,7 +28,12 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     throw new Error(`RAPPORT_SIGNUP must be open, invite or closed (got "${env.RAPPORT_SIGNUP}")`);
   }
   const publicUrl = (env.BASE_URL?.trim() || defaultSettings.publicUrl).replace(/\/+$/, '');
-  return { ...defaultSettings, signup, publicUrl };
+  const searches = env.RAPPORT_NETWORK_SEARCHES?.trim();
+  const networkSearchesPerDay = searches ? Number(searches) : defaultSettings.networkSearchesPerDay;
+  if (!Number.isInteger(networkSearchesPerDay) || networkSearchesPerDay < 1) {
+    throw new Error(`RAPPORT_NETWORK_SEARCHES must be a whole number of at least 1 (got "${searches}")`);
+  }
+  return { ...defaultSettings, signup, publicUrl, networkSearchesPerDay };
 }
 
 /** Opens the configured database (DATABASE_URL or SQLite under the data dir) and migrates it to the latest schema. */

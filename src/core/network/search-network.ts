@@ -1,0 +1,127 @@
+import type { SharedContact } from '../../contracts/network';
+import {
+  BROKER_CAP,
+  type NetworkBroker,
+  type NetworkPerson,
+  type NetworkSearchInput,
+  type NetworkSearchResult,
+  networkSearchQuery,
+} from '../../contracts/network-search';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { validationError } from '../errors';
+import { words } from '../text/fold';
+import { validate } from '../validate';
+import { logAccess } from './access-log.queries';
+import { connectedAccountIds } from './connection.queries';
+import { networkIndexFor } from './index/load-network-index';
+import { secondDegree } from './index/network-index';
+import { searchesLeft, spendSearch } from './network-quota';
+import { sharedContactsOf } from './present-shared-contact';
+
+const TIER_RANK: Record<string, number> = { inner: 4, close: 3, active: 2, dormant: 1 };
+
+/** The words of a network query; at least one must have two letters or digits (no listing everyone by "a"). */
+export function networkQueryWords(q: string): string[] {
+  const ws = words(q);
+  if (!ws.some((w) => w.length >= 2)) throw validationError('q', 'type at least 2 letters or digits');
+  return ws;
+}
+
+/**
+ * Second-degree search: people my connections know whose name, organisation or title has every query word as a
+ * word prefix, grouped by person across brokers (identity keys never leave the server), at most 25, each shown only
+ * as its broker shares it. The index proposes; the database decides: every broker is re-checked as a current
+ * connection and every contact as findable right now, then each hit is written to its owner's access log and the
+ * search counts against the daily limit (`rate_limited` when spent). Never my own contacts.
+ */
+export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promise<NetworkSearchResult> {
+  const me = requireActor(ctx);
+  const { q, limit } = validate(networkSearchQuery, input);
+  const queryWords = networkQueryWords(q);
+  await searchesLeft(ctx, me);
+  const index = await networkIndexFor(ctx);
+  // Twice the page, so people dropped by the re-check can be replaced.
+  const { hits, total } = secondDegree(index, index.accountOf.get(me) ?? -1, queryWords, limit * 2);
+  return inTransaction(ctx, async (tx) => {
+    const left = await searchesLeft(tx, me);
+    const connected = new Set(await connectedAccountIds(tx.db, me));
+    const byOwner = new Map<string, string[]>();
+    for (const hit of hits) {
+      for (const c of hit.contacts.slice(0, BROKER_CAP * 2)) {
+        const owner = index.accountIds[index.contactOwner[c] as number] as string;
+        if (!connected.has(owner)) continue;
+        const list = byOwner.get(owner);
+        if (list) list.push(index.contactIds[c] as string);
+        else byOwner.set(owner, [index.contactIds[c] as string]);
+      }
+    }
+    const shared = new Map<string, SharedContact>();
+    const now = tx.clock.now();
+    for (const [owner, ids] of byOwner) {
+      for (const [id, view] of await sharedContactsOf(tx.db, owner, ids, now)) shared.set(id, view);
+    }
+    const people: (NetworkPerson & { exact: boolean })[] = [];
+    for (const hit of hits) {
+      const brokers: NetworkBroker[] = [];
+      for (const c of hit.contacts) {
+        const contactId = index.contactIds[c] as string;
+        const view = shared.get(contactId);
+        if (!view) continue;
+        brokers.push({
+          accountId: view.knownBy.accountId,
+          name: view.knownBy.name,
+          contactId,
+          contact: view,
+        });
+      }
+      if (brokers.length === 0) continue;
+      brokers.sort(
+        (a, b) =>
+          (TIER_RANK[b.contact.tier ?? ''] ?? 0) - (TIER_RANK[a.contact.tier ?? ''] ?? 0) ||
+          a.name.localeCompare(b.name) ||
+          a.contactId.localeCompare(b.contactId),
+      );
+      const head = brokers[0] as NetworkBroker;
+      people.push({
+        displayName: head.contact.displayName,
+        organisation: head.contact.organisation,
+        title: head.contact.title,
+        brokers: brokers.slice(0, BROKER_CAP),
+        exact: hit.exact,
+      });
+    }
+    // Re-ranked on what is true and visible now: exact words, more brokers, the best shared tier, then the name.
+    const best = (p: NetworkPerson) =>
+      Math.max(0, ...p.brokers.map((b) => TIER_RANK[b.contact.tier ?? ''] ?? 0));
+    people.sort(
+      (a, b) =>
+        Number(b.exact) - Number(a.exact) ||
+        b.brokers.length - a.brokers.length ||
+        best(b) - best(a) ||
+        a.displayName.localeCompare(b.displayName),
+    );
+    const shown = people.slice(0, limit).map(({ exact: _exact, ...p }) => p);
+    await spendSearch(tx, me, 'search', q, shown.length);
+    const at = nowIso(tx);
+    await logAccess(
+      tx.db,
+      shown.flatMap((p) =>
+        p.brokers.map((b) => ({
+          id: tx.ids.next(),
+          owner_id: b.accountId,
+          actor_id: me,
+          event: 'search-hit' as const,
+          query: q,
+          contact_id: b.contactId,
+          created_at: at,
+        })),
+      ),
+    );
+    return {
+      query: q,
+      people: shown,
+      more: people.length > limit || total > hits.length,
+      searchesLeft: left - 1,
+    };
+  });
+}
