@@ -21,6 +21,7 @@ import { registerOrgs } from './commands/orgs';
 import { registerProfile } from './commands/profile';
 import { registerPromise } from './commands/promise';
 import { registerPromises } from './commands/promises';
+import { registerPurpose } from './commands/purpose';
 import { registerRecompute } from './commands/recompute';
 import { registerRelationship } from './commands/relationship';
 import { registerRestore } from './commands/restore';
@@ -91,6 +92,7 @@ ${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,
     registerFavours,
     registerPromise,
     registerPromises,
+    registerPurpose,
     registerProfile,
     registerSettings,
     registerImport,

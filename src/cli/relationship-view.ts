@@ -199,7 +199,7 @@ export function todayCommand(item: TodayItem): string | null {
     case 'new-connection':
       return 'rapport outreach queue';
     case 'purpose-stale':
-      return 'rapport purpose list';
+      return `rapport purpose show ${id.split(':')[0]}`;
     case 'introduction':
       return 'rapport intro list';
     case 'ask':
