@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Purpose, PurposeBoard } from '../contracts/purposes';
+import type { Relationship } from '../contracts/relationships';
+import { type Cli, tempCli } from './testing';
+
+// Each spawn is a real `node bin/rapport.js`; the tests share one account and run in order.
+const SLOW = 120_000;
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('rapport purpose', () => {
+  let cli: Cli;
+  const ok = async (args: string[]) => {
+    const r = await cli.run(args);
+    if (r.code !== 0) throw new Error(`rapport ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+    return r.stdout;
+  };
+  beforeAll(async () => {
+    cli = await tempCli();
+    const r = await cli.run(['account', 'create', '--email', 'me@example.test', '--name', 'Me'], {
+      env: { RAPPORT_PASSWORD: 'a long enough password' },
+    });
+    if (r.code !== 0) throw new Error(r.stderr);
+    await ok(['add', 'Ada Lovelace', '--org', 'Analytical Engines', '--title', 'Mathematician']);
+    await ok(['add', 'Grace Hopper']);
+    await ok(['add', 'Alan Turing']);
+  }, SLOW);
+  afterAll(async () => {
+    await cli.cleanup();
+  });
+
+  it('creates a purpose, adds people, moves one and shows the board', { timeout: SLOW }, async () => {
+    const created = await cli.run([
+      'purpose',
+      'create',
+      'Guest speakers for MGMT 401, winter term',
+      '--target',
+      '2',
+      '--deadline',
+      '+30',
+      '--every',
+      '20',
+    ]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^created: Guest speakers for MGMT 401, winter term \([0-9a-f-]{36}\)$/m);
+    expect(created.stdout).toContain(
+      'stages: identified → reached out → responded → met → helped / committed → closed',
+    );
+    expect(
+      await ok(['purpose', 'add', 'guest speakers', 'Ada Lovelace', 'grace', '--next-step', 'Email']),
+    ).toBe(
+      'added Ada Lovelace to Guest speakers for MGMT 401, winter term\n' +
+        'added Grace Hopper to Guest speakers for MGMT 401, winter term\n',
+    );
+    expect(await ok(['purpose', 'add', 'guest', 'ada'])).toBe('already on it: 1 (left where they were)\n');
+    expect(await ok(['purpose', 'move', 'guest', 'ada', 'Reached Out'])).toBe('Ada Lovelace: reached out\n');
+    expect(await ok(['purpose', 'next-step', 'guest', 'grace', 'Call about March', '--on', 'tomorrow'])).toBe(
+      `Grace Hopper: next: Call about March by ${day(1)}\n`,
+    );
+    expect(await ok(['purpose', 'note', 'guest', 'ada', 'Prefers February'])).toBe(
+      'Ada Lovelace: note: Prefers February\n',
+    );
+
+    const shown = await ok(['purpose', 'show', 'guest']);
+    expect(shown).toContain('2 people · done 0 of 2 · deadline');
+    expect(shown).toContain('keep in touch every 20 days');
+    expect(shown).toMatch(
+      /^identified \(1\)\n {2}Grace Hopper · 0 d · next: Call about March \(tomorrow\)$/m,
+    );
+    expect(shown).toMatch(
+      /^reached out \[reached-out\] \(1\)\n {2}Ada Lovelace — Mathematician, Analytical Engines · 0 d · next: Email\n {4}note: Prefers February$/m,
+    );
+    const board = await cli.json<PurposeBoard>(['purpose', 'show', 'guest']);
+    expect(board.columns.map((c) => c.items.length)).toEqual([1, 1, 0, 0, 0, 0]);
+
+    const list = (await ok(['purpose', 'list'])).trim().split('\n');
+    expect(list[0]).toMatch(/^NAME\s+PEOPLE\s+BY STAGE\s+DONE\s+DEADLINE\s+STALE$/);
+    expect(list[1]).toMatch(/^Guest speakers for MGMT 401, winter term\s+2\s+1·1·0·0·0·0\s+0 of 2\s+\d{4}-/);
+
+    // The purpose's cadence reaches the relationship.
+    const ada = await cli.json<Relationship>(['relationship', 'ada']);
+    expect(ada.cadence).toEqual({ days: 20, source: 'purpose' });
+
+    const history = (await ok(['purpose', 'history', 'guest', 'ada'])).trim().split('\n');
+    expect(history[0]).toMatch(/^WHEN\s+FROM\s+TO\s+BY$/);
+    expect(history[1]).toMatch(/\s+—\s+identified\s+cli$/);
+    expect(history[2]).toMatch(/\s+identified\s+reached out\s+cli$/);
+  });
+
+  it('edits stages without losing people, and refuses to drop a stage that holds some', {
+    timeout: SLOW,
+  }, async () => {
+    await ok([
+      'purpose',
+      'create',
+      'Sales leads in logistics',
+      '--stages',
+      'lead, demo:reached-out, won:done',
+    ]);
+    await ok(['purpose', 'add', 'sales', 'alan', '--stage', 'demo']);
+    const renamed = await ok(['purpose', 'edit', 'sales', '--rename-stage', 'demo=pitched', '--target', '3']);
+    expect(renamed).toContain('stages: lead → pitched → won');
+    const refused = await cli.run(['purpose', 'edit', 'sales', '--stages', 'lead, won:done']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("'pitched' holds 1 item");
+    const moved = await ok([
+      'purpose',
+      'edit',
+      'sales',
+      '--stages',
+      'lead, won:done',
+      '--move-items',
+      'pitched=won',
+    ]);
+    expect(moved).toContain('stages: lead → won');
+    const board = await cli.json<PurposeBoard>(['purpose', 'show', 'sales']);
+    expect(
+      board.columns.map((c) => [c.stage.name, c.stage.role, c.items.map((i) => i.contact.displayName)]),
+    ).toEqual([
+      ['lead', null, []],
+      ['won', 'done', ['Alan Turing']],
+    ]);
+    expect(board.purpose.progress).toMatchObject({ done: 1 });
+    expect(board.purpose.targetCount).toBe(3);
+  });
+
+  it('archives, removes, and answers bad input and unknown names clearly', { timeout: SLOW }, async () => {
+    const [badRole, unknownPurpose, notOn, badStage, ambiguous] = await Promise.all([
+      cli.run(['purpose', 'create', 'X', '--stages', 'a, b:winning']),
+      cli.run(['purpose', 'show', 'nothing like it']),
+      cli.run(['purpose', 'move', 'sales', 'grace', 'won']),
+      cli.run(['purpose', 'move', 'guest', 'ada', 'nowhere']),
+      cli.run(['purpose', 'show', 's']),
+    ]);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain('stages.1.role');
+    expect(unknownPurpose.code).toBe(5);
+    expect(notOn.code).toBe(5);
+    expect(notOn.stderr).toContain('Grace Hopper is not on "Sales leads in logistics"');
+    expect(badStage.code).toBe(2);
+    expect(badStage.stderr).toContain('stageId: no stage "nowhere"');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('ambiguous');
+
+    expect(await ok(['purpose', 'remove', 'guest', 'grace'])).toBe(
+      'took Grace Hopper off Guest speakers for MGMT 401, winter term\n',
+    );
+    expect(await ok(['purpose', 'archive', 'sales'])).toBe('archived: Sales leads in logistics\n');
+    const active = await cli.json<{ items: Purpose[] }>(['purpose', 'list']);
+    expect(active.items.map((p) => [p.name, p.progress.total])).toEqual([
+      ['Guest speakers for MGMT 401, winter term', 1],
+    ]);
+    expect((await ok(['purpose', 'list', '--all'])).trim().split('\n')).toHaveLength(3);
+    expect(await ok(['purpose', 'unarchive', 'sales'])).toBe('active again: Sales leads in logistics\n');
+    expect(await ok(['purpose', 'delete', 'sales'])).toMatch(/^moved to the trash: Sales leads in logistics/);
+  });
+});
