@@ -1,0 +1,201 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/engines';
+import { removeConnection } from '../../../test/network';
+import { deleteContact } from '../contacts/delete-contact';
+import { networkChanged } from './index/load-network-index';
+import {
+  PRIVATE_MARKERS,
+  seedNetwork,
+  seedPerson,
+  shareTag,
+  shareTiers,
+} from './index/network-fixture.test-support';
+import { searchNetwork } from './search-network';
+
+describeEngines(
+  'second-degree search',
+  (h) => {
+    it('needs a query of two letters or more; refuses paging parameters and a limit past the cap', async () => {
+      const { me } = await seedNetwork(h);
+      await expect(searchNetwork(me.ctx, { q: '' })).rejects.toMatchObject({ code: 'validation' });
+      await expect(searchNetwork(me.ctx, { q: 'a' })).rejects.toMatchObject({
+        code: 'validation',
+        details: { issues: [{ path: 'q' }] },
+      });
+      await expect(searchNetwork(me.ctx, { q: 'a b c' })).rejects.toMatchObject({
+        code: 'validation',
+        message: 'q: type at least 2 letters or digits',
+      });
+      await expect(searchNetwork(me.ctx, { q: 'acme', limit: 26 })).rejects.toMatchObject({
+        details: { issues: [{ path: 'limit' }] },
+      });
+      await expect(
+        searchNetwork(me.ctx, { q: 'acme', offset: 25 } as unknown as { q: string }),
+      ).rejects.toMatchObject({ details: { issues: [{ path: 'offset', message: 'is not a known field' }] } });
+      // Refused searches do not count.
+      expect((await searchNetwork(me.ctx, { q: 'acme' })).searchesLeft).toBe(9);
+    });
+
+    it('finds what my connections share, grouped by person across brokers, never my own or anyone else’s', async () => {
+      const { me, bea, cal, contacts } = await seedNetwork(h);
+      await shareTiers(bea.ctx, bea.id, true);
+      const r = await searchNetwork(me.ctx, { q: 'acme' });
+      expect(r.query).toBe('acme');
+      expect(r.more).toBe(false);
+      expect(r.people.map((p) => p.displayName)).toEqual(['Chen Wu', 'Ada Acme-Lee']);
+      const chen = r.people[0];
+      expect(chen?.brokers).toEqual([
+        {
+          accountId: bea.id,
+          name: 'Bea Broker',
+          contactId: contacts.beaChen,
+          contact: {
+            displayName: 'Chen Wu',
+            organisation: 'Acme Logistics',
+            title: 'Head of Supply Chain',
+            knownBy: { accountId: bea.id, name: 'Bea Broker' },
+            tier: 'inner',
+            linkedinUrl: null,
+          },
+        },
+        {
+          accountId: cal.id,
+          name: 'Cal Connector',
+          contactId: contacts.calChen,
+          contact: {
+            displayName: 'Chen W.',
+            organisation: 'Acme',
+            title: null,
+            knownBy: { accountId: cal.id, name: 'Cal Connector' },
+            tier: null,
+            linkedinUrl: null,
+          },
+        },
+      ]);
+      // The identity match (an email) is never shown, nor its hash, nor anything private.
+      const text = JSON.stringify(r);
+      for (const marker of [
+        ...PRIVATE_MARKERS,
+        'chen@',
+        'CHEN@',
+        'private-slug',
+        'linkedin.com',
+        'homepage',
+      ]) {
+        expect(text).not.toContain(marker);
+      }
+      expect(Object.keys(chen ?? {}).sort()).toEqual(['brokers', 'displayName', 'organisation', 'title']);
+      // Title words, several words, prefixes, accents and case.
+      expect((await searchNetwork(me.ctx, { q: 'supply chain' })).people.map((p) => p.displayName)).toEqual([
+        'Chen Wu',
+      ]);
+      expect((await searchNetwork(me.ctx, { q: 'HEAD SUP' })).people.map((p) => p.displayName)).toEqual([
+        'Chen Wu',
+      ]);
+      expect((await searchNetwork(me.ctx, { q: 'chén' })).people.map((p) => p.displayName)).toEqual([
+        'Chen Wu',
+      ]);
+      // Private wins over a findable tag; untagged stays private; third degree, strangers and my own never appear.
+      for (const q of ['priya', 'uma', 'dana', 'sam far', 'olga']) {
+        expect((await searchNetwork(me.ctx, { q })).people, q).toEqual([]);
+      }
+    });
+
+    it('takes a removed connection and an unshared tag or contact out at once, even with the index built', async () => {
+      const { me, bea, cal, contacts } = await seedNetwork(h);
+      expect((await searchNetwork(me.ctx, { q: 'chen' })).people[0]?.brokers).toHaveLength(2);
+      // Without telling the index: the database re-check alone must hide them.
+      await shareTag(bea.ctx, bea.id, 'speakers', false);
+      const r = await searchNetwork(me.ctx, { q: 'chen' });
+      expect(r.people.flatMap((p) => p.brokers.map((b) => b.accountId))).toEqual([cal.id]);
+      await me.ctx.db
+        .updateTable('contacts')
+        .set({ share: 'private' })
+        .where('id', '=', contacts.calChen)
+        .execute();
+      expect((await searchNetwork(me.ctx, { q: 'chen' })).people).toEqual([]);
+      await removeConnection(me.ctx.db, me.id, cal.id);
+      expect((await searchNetwork(me.ctx, { q: 'acme' })).people).toEqual([]);
+      // Trashing works the same way.
+      await shareTag(bea.ctx, bea.id, 'speakers', true);
+      await networkChanged(me.ctx);
+      expect((await searchNetwork(me.ctx, { q: 'chen' })).people).toHaveLength(1);
+      await deleteContact(bea.ctx, contacts.beaChen);
+      expect((await searchNetwork(me.ctx, { q: 'chen' })).people).toEqual([]);
+    });
+
+    it('picks up newly shared people once the network version changes', async () => {
+      const { me, bea } = await seedNetwork(h);
+      expect((await searchNetwork(me.ctx, { q: 'zed' })).people).toEqual([]);
+      await seedPerson(bea.ctx, { name: 'Zed Newcomer', share: 'findable' });
+      await networkChanged(bea.ctx);
+      expect((await searchNetwork(me.ctx, { q: 'zed' })).people.map((p) => p.displayName)).toEqual([
+        'Zed Newcomer',
+      ]);
+    });
+
+    it('writes each hit to its owner’s access log, with the searcher and the query', async () => {
+      const { me, bea, cal, dan, contacts } = await seedNetwork(h);
+      await searchNetwork(me.ctx, { q: 'chen' });
+      const rows = await me.ctx.db
+        .selectFrom('access_log')
+        .select(['owner_id', 'actor_id', 'event', 'query', 'contact_id'])
+        .where('actor_id', '=', me.id)
+        .orderBy('owner_id')
+        .execute();
+      expect(rows).toEqual(
+        [
+          {
+            owner_id: bea.id,
+            actor_id: me.id,
+            event: 'search-hit',
+            query: 'chen',
+            contact_id: contacts.beaChen,
+          },
+          {
+            owner_id: cal.id,
+            actor_id: me.id,
+            event: 'search-hit',
+            query: 'chen',
+            contact_id: contacts.calChen,
+          },
+        ].sort((a, b) => a.owner_id.localeCompare(b.owner_id)),
+      );
+      const danRows = await me.ctx.db
+        .selectFrom('access_log')
+        .selectAll()
+        .where('owner_id', '=', dan.id)
+        .execute();
+      expect(danRows).toEqual([]);
+    });
+
+    it('caps results at the limit and says there is more', async () => {
+      const { me, bea } = await seedNetwork(h);
+      for (let i = 0; i < 4; i++) await seedPerson(bea.ctx, { name: `Max Many${i}`, share: 'findable' });
+      await networkChanged(bea.ctx);
+      const r = await searchNetwork(me.ctx, { q: 'max', limit: 3 });
+      expect(r.people).toHaveLength(3);
+      expect(r.more).toBe(true);
+      const logged = await me.ctx.db
+        .selectFrom('access_log')
+        .select('contact_id')
+        .where('actor_id', '=', me.id)
+        .execute();
+      expect(logged).toHaveLength(3);
+    });
+
+    it('limits searches per account per 24 hours with rate_limited, every search counting', async () => {
+      const { me, bea } = await seedNetwork(h);
+      for (let i = 0; i < 10; i++) await searchNetwork(me.ctx, { q: 'acme' });
+      await expect(searchNetwork(me.ctx, { q: 'acme' })).rejects.toMatchObject({
+        code: 'rate_limited',
+        details: { limit: 10, retryAt: '2026-11-26T09:00:00.000Z' },
+      });
+      // Someone else's limit is their own; a day later mine is back.
+      expect((await searchNetwork(bea.ctx, { q: 'chen' })).searchesLeft).toBe(9);
+      me.ctx.clock.set('2026-11-26T09:00:00.001Z');
+      expect((await searchNetwork(me.ctx, { q: 'acme' })).searchesLeft).toBe(9);
+    });
+  },
+  { settings: { networkSearchesPerDay: 10 } },
+);
