@@ -22,6 +22,7 @@ import { feedRoutes, publicFeedRoutes } from './routes/feeds.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
 import { ledgerRoutes } from './routes/ledger.routes';
+import { networkSearchRoutes } from './routes/network-search.routes';
 import { organisationRoutes } from './routes/organisations.routes';
 import { purposeRoutes } from './routes/purposes.routes';
 import { relationshipRoutes } from './routes/relationships.routes';
@@ -150,6 +151,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(relationshipRoutes);
     await api.register(ledgerRoutes);
     await api.register(todayRoutes);
+    await api.register(networkSearchRoutes);
     await api.register(purposeRoutes);
     await api.register(feedRoutes({ baseUrl: publicUrl }));
   };

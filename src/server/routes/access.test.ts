@@ -54,6 +54,8 @@ interface RouteCase {
   owned?: Owned;
   /** What a foreign id answers (404 for paths; ids inside a body are a 400 on the field), same as a missing one. */
   foreignStatus?: number;
+  /** A query string for GET routes (`:id` stands for the owned resource there too). */
+  query?: string;
 }
 
 const ROUTES: RouteCase[] = [
@@ -208,6 +210,8 @@ const ROUTES: RouteCase[] = [
   { method: 'DELETE', path: '/api/v1/purposes/:id/items/:itemId', owned: 'purposeItem' },
   { method: 'GET', path: '/api/v1/purposes/:id/items/:itemId/moves', owned: 'purposeItem' },
   { method: 'GET', path: '/api/v1/contacts/:id/purposes', owned: 'contact' },
+  { method: 'GET', path: '/api/v1/network/search', query: '?q=acme' },
+  { method: 'GET', path: '/api/v1/network/paths', query: '?contactId=:id', owned: 'contact' },
 ];
 
 async function ownedResources(server: TestServer, owner: Client & { accountId: string }) {
@@ -302,7 +306,7 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
 
   it.each(ROUTES.filter((r) => !r.public))('$method $path needs credentials', async (route) => {
     const body = typeof route.body === 'function' ? route.body({} as never, {} as never) : route.body;
-    const path = route.path.replace(':id', 'some-id');
+    const path = `${route.path}${route.query ?? ''}`.replace(':id', 'some-id');
     const r = await server.anonymous().request(route.method, path, body);
     expect(r.status).toBe(401);
     expect(r.body).toEqual({ error: { code: 'unauthenticated', message: expect.any(String), details: {} } });
@@ -324,12 +328,12 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
         typeof route.body === 'function' ? route.body(theirs, ownIds) : route.body;
       const foreign = await intruder.request(
         route.method,
-        fillPath(route.path, ids, ownIds, owned),
+        fillPath(`${route.path}${route.query ?? ''}`, ids, ownIds, owned),
         bodyFor(ids),
       );
       const missing = await intruder.request(
         route.method,
-        fillPath(route.path, { ...ids, [owned]: missingId }, ownIds, owned),
+        fillPath(`${route.path}${route.query ?? ''}`, { ...ids, [owned]: missingId }, ownIds, owned),
         bodyFor({ ...ids, [owned]: missingId }),
       );
       expect(foreign.status).toBe(route.foreignStatus ?? 404);
