@@ -13,10 +13,12 @@ import { registerFavours } from './commands/favours';
 import { registerImport } from './commands/import';
 import { registerImports } from './commands/imports';
 import { registerInteractions } from './commands/interactions';
+import { registerLapsed } from './commands/lapsed';
 import { registerList } from './commands/list';
 import { registerLog } from './commands/log';
 import { registerMerge } from './commands/merge';
 import { registerMerges } from './commands/merges';
+import { registerNetworkSearch, registerPath } from './commands/network-search';
 import { registerOrgs } from './commands/orgs';
 import { registerProfile } from './commands/profile';
 import { registerPromise } from './commands/promise';
@@ -84,6 +86,7 @@ ${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,
     registerTag,
     registerOrgs,
     registerToday,
+    registerLapsed,
     registerLog,
     registerInteractions,
     registerRelationship,
@@ -102,6 +105,8 @@ ${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,
     registerDuplicates,
     registerMerge,
     registerMerges,
+    registerNetworkSearch,
+    registerPath,
   ]) {
     register(program);
   }

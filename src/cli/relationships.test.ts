@@ -351,4 +351,20 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     expect(badZone).toMatchObject({ code: 2, stderr: 'error: timeZone: is not a known time zone\n' });
     expect(badHour.code).toBe(2);
   });
+
+  it('lists who I have lost touch with, most overdue first', { timeout: SLOW }, async () => {
+    await ok(['log', 'grace kelly', 'met', '--date', day(-200)]);
+    await ok(['relationship', 'grace kelly', '--every', '30']);
+    const lapsed = await cli.run(['lapsed']);
+    expect(lapsed.code).toBe(0);
+    const rows = lapsed.stdout.trim().split('\n');
+    expect(rows[0]).toMatch(/^NAME\s+STRENGTH\s+LAST CONTACT\s+CADENCE\s+OVERDUE$/);
+    expect(rows[1]).toMatch(new RegExp(`^Grace Kelly\\s+[\\d.]+ \\w+\\s+${day(-200)}\\s+every 30 d\\s+170 d$`));
+    const json = await cli.json<{ items: { contact: { displayName: string } }[] }>([
+      'lapsed',
+      '--limit',
+      '1',
+    ]);
+    expect(json.items.map((i) => i.contact.displayName)).toEqual(['Grace Kelly']);
+  });
 });
