@@ -21,6 +21,8 @@ import { OrganisationPage } from './features/organisations/organisation-page';
 import { OrganisationsPage } from './features/organisations/organisations-page';
 import { ProfilePage } from './features/profile/profile-page';
 import { PromisesPage } from './features/promises/promises-page';
+import { PurposeBoardPage } from './features/purposes/purpose-board-page';
+import { PurposesPage } from './features/purposes/purposes-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TagsPage } from './features/tags/tags-page';
 import { TodayPage } from './features/today/today-page';
@@ -59,6 +61,8 @@ function AppRoutes() {
           <Route path="/tags" element={<TagsPage />} />
           <Route path="/favours" element={<FavoursPage />} />
           <Route path="/promises" element={<PromisesPage />} />
+          <Route path="/purposes" element={<PurposesPage />} />
+          <Route path="/purposes/:id" element={<PurposeBoardPage />} />
           <Route
             path="/health"
             element={

@@ -13,6 +13,7 @@ const LINKS: { to: string; label: string; also?: string[]; end?: boolean }[] = [
   { to: '/tags', label: 'Tags' },
   { to: '/favours', label: 'Favours' },
   { to: '/promises', label: 'Promises' },
+  { to: '/purposes', label: 'Purposes' },
   { to: '/health', label: 'Health' },
   { to: '/duplicates', label: 'Duplicates' },
   { to: '/import', label: 'Import', also: ['/imports', '/data'] },

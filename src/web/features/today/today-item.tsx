@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { TodayItem as Item } from '../../api/types';
 import { addDays } from '../../ui/dates';
 import { toFieldErrors } from '../../ui/field-errors';
@@ -37,6 +37,7 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
   const act = useTodayAction();
   const markKept = useUpdatePromise();
   const toast = useToast();
+  const navigate = useNavigate();
   const titleId = useId();
   const itemRef = useRef<HTMLLIElement>(null);
   const openerRef = useRef<HTMLButtonElement | null>(null);
@@ -81,6 +82,9 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
         return open(panel === 'favour' ? null : 'favour', opener);
       case 'log-interaction':
         return open(panel === 'log' ? null : 'log', opener);
+      case 'open-purpose':
+        // The key is purpose-stale:<purpose id>:<item>:…
+        return void navigate(`/purposes/${item.key.split(':')[1] ?? ''}`);
       default:
         return done();
     }
