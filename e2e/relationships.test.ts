@@ -128,6 +128,23 @@ describe.skipIf(!chromiumPath)(
       noConsoleErrors();
     });
 
+    it('lists everyone I have lost touch with, from a link under Today', async () => {
+      await page.goto('/');
+      await page.getByRole('link', { name: 'Lost touch' }).click();
+      await heading('Lost touch').waitFor();
+      const row = page.getByRole('row').filter({ hasText: 'Ada Lovelace' });
+      await row.waitFor();
+      expect(await row.getByRole('cell').allTextContents()).toEqual([
+        expect.stringMatching(/^\d+ \((active|close|inner|dormant)\)$/),
+        expect.any(String),
+        'every 30 days',
+        '120 days',
+      ]);
+      expect(await page.getByRole('row').count()).toBe(2);
+      await expectAccessible(page, 'lost touch');
+      noConsoleErrors();
+    });
+
     it('logs a meeting from a Today item, and the contact page shows the new score and next due date', async () => {
       const before = await relationshipFigures(ids.Ada as string);
       expect(before.nextDue).toMatch(/overdue/);

@@ -46,3 +46,12 @@ export async function removeConnection(db: Kysely<Database>, a: string, b: strin
     .where('account_hi', '=', pair.account_hi)
     .execute();
 }
+
+/** Test factory: marks the account's e-mail address verified (what following a verification link does). */
+export async function markEmailVerified(db: Kysely<Database>, accountId: string): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ email_verified_at: '2026-11-01T09:00:00.000Z' })
+    .where('id', '=', accountId)
+    .execute();
+}

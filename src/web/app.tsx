@@ -23,6 +23,7 @@ import { ProfilePage } from './features/profile/profile-page';
 import { PromisesPage } from './features/promises/promises-page';
 import { PurposeBoardPage } from './features/purposes/purpose-board-page';
 import { PurposesPage } from './features/purposes/purposes-page';
+import { LapsedPage } from './features/relationships/lapsed-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TagsPage } from './features/tags/tags-page';
 import { TodayPage } from './features/today/today-page';
@@ -63,6 +64,7 @@ function AppRoutes() {
           <Route path="/promises" element={<PromisesPage />} />
           <Route path="/purposes" element={<PurposesPage />} />
           <Route path="/purposes/:id" element={<PurposeBoardPage />} />
+          <Route path="/lapsed" element={<LapsedPage />} />
           <Route
             path="/health"
             element={

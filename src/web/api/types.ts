@@ -14,6 +14,7 @@ import type {
   importList,
   importSummary,
   interactionPage,
+  lapsedList,
   mergeList,
   mergeSummary,
   Organisation,
@@ -108,6 +109,7 @@ export type AccountSettingsInput = z.input<typeof accountSettingsInput>;
 export type Profile = z.infer<typeof profile>;
 export type ProfileInput = z.input<typeof profileInput>;
 export type Charts = z.infer<typeof charts>;
+export type LapsedList = z.infer<typeof lapsedList>;
 /** A person as the relationship endpoints name them. */
 export interface PersonRef {
   id: string;

@@ -127,7 +127,7 @@ function IntegrityGlance() {
       </dl>
       <p className="today-glance__links">
         <Link to="/promises">All promises</Link> · <Link to="/favours">Favours</Link> ·{' '}
-        <Link to="/health">Relationship health</Link>
+        <Link to="/lapsed">Lost touch</Link> · <Link to="/health">Relationship health</Link>
       </p>
     </section>
   );

@@ -1,0 +1,156 @@
+import type { SharedDetails, ShareKind } from '../../contracts/introductions';
+import { findContact } from '../contacts/contact.queries';
+import { createContact } from '../contacts/create-contact';
+import { actingAs, type Ctx, nowIso } from '../context';
+import type { IntroductionTable } from '../db/schema';
+import { notFound, validationError } from '../errors';
+import { recordFavour } from '../favours/record-favour';
+import { recordInteraction } from '../interactions/record-interaction';
+import type { MailMessage } from '../mail/mailer';
+import { introducedMail } from './intro-mail';
+import {
+  accountsByIds,
+  contactForAccount,
+  patchIntroduction,
+  updateIntroductionIf,
+} from './introduction.queries';
+import { shareOptionsOf } from './target';
+
+/**
+ * The person said yes: everything that follows happens in the caller's transaction. The requester gets a new
+ * contact holding exactly what the person chose to share ("Introduced by <broker>"); each party that is an account
+ * gets the introduction logged on the contacts that stand for the others; the favour (the broker helped the
+ * requester) is recorded on both sides where a contact stands for the other account — where none does, there is
+ * no one to record it on, and it is skipped rather than a contact invented. Returns the three-way e-mails to send
+ * after commit. `share` naming something the person does not have is a `validation` error on `share.N`.
+ */
+export async function completeIntroduction(
+  tx: Ctx,
+  row: IntroductionTable,
+  share: ShareKind[],
+  expect: { tokenHash?: string },
+): Promise<MailMessage[]> {
+  const now = nowIso(tx);
+  const options = await shareOptionsOf(tx, row);
+  share.forEach((kind, i) => {
+    if (!options.some((o) => o.kind === kind)) {
+      throw validationError(`share.${i}`, `there is no ${kind} to share`);
+    }
+  });
+  const pick = (kind: ShareKind) =>
+    share.includes(kind) ? (options.find((o) => o.kind === kind)?.value ?? null) : null;
+  const shared: SharedDetails = { email: pick('email'), phone: pick('phone'), linkedinUrl: pick('linkedin') };
+  const moved = await updateIntroductionIf(
+    tx.db,
+    row.id,
+    { states: ['awaiting-target'], ...expect },
+    {
+      state: 'introduced',
+      shared: JSON.stringify(shared),
+      target_decided_at: now,
+      closed_at: now,
+      ...(expect.tokenHash ? { token_used_at: now } : {}),
+      updated_at: now,
+    },
+  );
+  if (!moved) throw notFound('introduction');
+
+  const accounts = await accountsByIds(
+    tx.db,
+    [row.requester_id, row.broker_id, row.target_account_id].filter((x): x is string => x !== null),
+  );
+  const requester = accounts.get(row.requester_id) ?? { name: 'Someone', email: '' };
+  const brokerName = accounts.get(row.broker_id)?.name ?? 'Someone';
+  const summary = `Introduction: ${requester.name} and ${row.target_name}, by ${brokerName}`;
+
+  // The requester: a new contact with exactly what was shared, and the introduction on it and on the broker.
+  const asRequester = actingAs(tx, row.requester_id);
+  const contact = await createContact(
+    asRequester,
+    {
+      displayName: row.target_name,
+      emails: shared.email ? [{ value: shared.email }] : [],
+      phones: shared.phone ? [{ value: shared.phone }] : [],
+      urls: shared.linkedinUrl ? [{ value: shared.linkedinUrl }] : [],
+      howWeMet: `Introduced by ${brokerName}`,
+    },
+    'introduction',
+  );
+  await patchIntroduction(tx.db, row.id, { requester_contact_id: contact.id, updated_at: now });
+  const requesterBroker = await contactForAccount(tx.db, row.requester_id, row.broker_id);
+  const requesterLog = await recordInteraction(
+    asRequester,
+    { kind: 'email', direction: 'mutual', contactIds: [contact.id, requesterBroker].filter(isId), summary },
+    'introduction',
+  );
+  if (requesterBroker) {
+    await recordFavour(
+      asRequester,
+      {
+        contactId: requesterBroker,
+        direction: 'received',
+        what: `Introduced me to ${row.target_name}`,
+        size: 2,
+        interactionId: requesterLog.id,
+      },
+      'introduction',
+    );
+  }
+
+  // The broker: the introduction on the person and on the requester; the favour given.
+  const asBroker = actingAs(tx, row.broker_id);
+  const brokerTarget =
+    row.broker_contact_id && (await findContact(tx.db, row.broker_id, row.broker_contact_id))
+      ? row.broker_contact_id
+      : null;
+  const brokerRequester = await contactForAccount(tx.db, row.broker_id, row.requester_id);
+  const brokerIds = [brokerTarget, brokerRequester].filter(isId);
+  if (brokerIds.length > 0) {
+    const brokerLog = await recordInteraction(
+      asBroker,
+      { kind: 'email', direction: 'mutual', contactIds: brokerIds, summary },
+      'introduction',
+    );
+    if (brokerRequester) {
+      await recordFavour(
+        asBroker,
+        {
+          contactId: brokerRequester,
+          direction: 'given',
+          what: `Introduced ${requester.name} to ${row.target_name}`,
+          size: 2,
+          interactionId: brokerLog.id,
+        },
+        'introduction',
+      );
+    }
+  }
+
+  // The person, when they have an account and a contact for the requester.
+  if (row.target_account_id) {
+    const targetRequester = await contactForAccount(tx.db, row.target_account_id, row.requester_id);
+    if (targetRequester) {
+      await recordInteraction(
+        actingAs(tx, row.target_account_id),
+        { kind: 'email', direction: 'mutual', contactIds: [targetRequester], summary },
+        'introduction',
+      );
+    }
+  }
+
+  const broker = accounts.get(row.broker_id);
+  const targetAddress = row.target_account_id
+    ? accounts.get(row.target_account_id)?.email
+    : (row.target_email ?? undefined);
+  const targetName = row.target_account_id
+    ? (accounts.get(row.target_account_id)?.name ?? row.target_name)
+    : row.target_name;
+  const content = { requester, brokerName, targetName: row.target_name, why: row.why, shared };
+  return [
+    requester.email ? introducedMail({ name: requester.name, address: requester.email }, content) : null,
+    broker ? introducedMail({ name: broker.name, address: broker.email }, content) : null,
+    targetAddress ? introducedMail({ name: targetName, address: targetAddress }, content) : null,
+  ].filter((m): m is MailMessage => m !== null);
+}
+
+const isId = (x: string | null): x is string => x !== null;

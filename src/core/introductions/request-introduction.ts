@@ -1,0 +1,139 @@
+import { type Introduction, type IntroRequestInput, introRequestInput } from '../../contracts/introductions';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { AppError, validationError } from '../errors';
+import { logAccess } from '../network/access-log.queries';
+import { areConnected } from '../network/connection.queries';
+import { findableAmong } from '../network/sharing.queries';
+import { findPurpose } from '../purposes/purpose.queries';
+import { validate } from '../validate';
+import { requestMailToBroker } from './intro-mail';
+import { addDays, INTRO_REPEAT_DAYS, INTRO_WAIT_DAYS, INTRO_WEEKLY_QUOTA, targetKeyOf } from './introduction';
+import {
+  accountsByIds,
+  blockingIntroductions,
+  insertIntroduction,
+  requestTimesSince,
+} from './introduction.queries';
+import { targetAccountOf, targetFacts, targetIdentity } from './target';
+import { introductionViews, sendQuietly } from './view-introduction';
+
+/** One answer for an unknown contact, a contact that is not findable and a broker who is not a connection. */
+const notAvailable = () =>
+  new AppError('not_found', "person not found among your connections' findable contacts");
+
+/**
+ * Asks a connection (the broker) to introduce the actor to one of the broker's findable contacts. The broker sees
+ * it in Today and by e-mail, and the access log records it. Throws `not_found` alike for a non-connection and an
+ * unknown or unfindable contact, `rate_limited` past the weekly quota, `conflict` while a request about the same
+ * person is open or within 90 days of a decline.
+ */
+export async function requestIntroduction(ctx: Ctx, input: IntroRequestInput): Promise<Introduction> {
+  const requesterId = requireActor(ctx);
+  const data = validate(introRequestInput, input);
+  const now = nowIso(ctx);
+  const row = await inTransaction(ctx, async (tx) => {
+    const recent = await requestTimesSince(tx.db, requesterId, addDays(now, -7));
+    if (recent.length >= INTRO_WEEKLY_QUOTA) {
+      const nextAt = addDays(recent[recent.length - INTRO_WEEKLY_QUOTA] as string, 7);
+      throw new AppError(
+        'rate_limited',
+        `at most ${INTRO_WEEKLY_QUOTA} introduction requests in 7 days: you can ask again from ${nextAt.slice(0, 16).replace('T', ' ')} UTC`,
+        { retryAt: nextAt },
+      );
+    }
+    if (data.brokerId === requesterId || !(await areConnected(tx.db, requesterId, data.brokerId))) {
+      throw notAvailable();
+    }
+    if (!(await findableAmong(tx.db, data.brokerId, [data.contactId])).has(data.contactId))
+      throw notAvailable();
+    const facts = await targetFacts(tx, data.brokerId, data.contactId);
+    if (!facts) throw notAvailable();
+    if (data.purposeId && !(await findPurpose(tx.db, requesterId, data.purposeId))) {
+      throw validationError('purposeId', 'is not one of your purposes');
+    }
+    if ((await targetAccountOf(tx, facts, data.brokerId))?.id === requesterId) {
+      throw validationError('contactId', 'is you');
+    }
+    const name = facts.contact.display_name;
+    const targetKey = targetKeyOf(requesterId, targetIdentity(facts));
+    const blocking = await blockingIntroductions(
+      tx.db,
+      requesterId,
+      targetKey,
+      ['broker-declined', 'target-declined'],
+      addDays(now, -INTRO_REPEAT_DAYS),
+    );
+    if (blocking.some((b) => b.state === 'requested' || b.state === 'awaiting-target')) {
+      throw new AppError('conflict', `you already have an open introduction request about ${name}`);
+    }
+    const lastDecline = blocking
+      .map((b) => b.closed_at as string)
+      .sort()
+      .at(-1);
+    if (lastDecline) {
+      throw new AppError(
+        'conflict',
+        `an introduction to ${name} was declined recently: you can ask again from ${addDays(lastDecline, INTRO_REPEAT_DAYS).slice(0, 10)}`,
+      );
+    }
+    const row = {
+      id: tx.ids.next(),
+      requester_id: requesterId,
+      broker_id: data.brokerId,
+      broker_contact_id: data.contactId,
+      target_account_id: null,
+      target_key: targetKey,
+      target_name: name,
+      purpose_id: data.purposeId ?? null,
+      ask_id: null,
+      why: data.why,
+      state: 'requested',
+      broker_note: null,
+      broker_message: null,
+      target_email: null,
+      token_hash: null,
+      token_expires_at: null,
+      token_used_at: null,
+      shared: null,
+      requester_contact_id: null,
+      expires_at: addDays(now, INTRO_WAIT_DAYS),
+      broker_decided_at: null,
+      target_decided_at: null,
+      closed_at: null,
+      outcome: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await insertIntroduction(tx.db, row);
+    await logAccess(tx.db, [
+      {
+        id: tx.ids.next(),
+        owner_id: data.brokerId,
+        actor_id: requesterId,
+        event: 'intro-request',
+        query: null,
+        contact_id: data.contactId,
+        introduction_id: row.id,
+        created_at: now,
+      },
+    ]);
+    return row;
+  });
+  ctx.log.info({ introductionId: row.id }, 'introduction requested');
+  const accounts = await accountsByIds(ctx.db, [requesterId, row.broker_id]);
+  const broker = accounts.get(row.broker_id);
+  if (broker) {
+    await sendQuietly(ctx, row.id, [
+      requestMailToBroker({
+        to: { name: broker.name, address: broker.email },
+        requesterName: accounts.get(requesterId)?.name ?? 'Someone',
+        targetName: row.target_name,
+        why: row.why,
+        decideBy: row.expires_at,
+        url: `${ctx.settings.publicUrl}/introductions/${row.id}`,
+      }),
+    ]);
+  }
+  const [view] = await introductionViews(ctx, [{ row, role: 'requester' }]);
+  return view as Introduction;
+}
