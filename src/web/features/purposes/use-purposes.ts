@@ -1,0 +1,146 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  ContactPurpose,
+  itemUpdateInput,
+  Purpose,
+  PurposeBoard,
+  PurposeInput,
+  PurposeItem,
+  PurposeUpdateInput,
+  placeContactsInput,
+  placeContactsResult,
+  stageMoveList,
+} from '../../../contracts/purposes';
+import { api, withQuery } from '../../api/client';
+import { moveLocally } from './board-moves';
+import { purposeKeys } from './purpose-keys';
+
+const at = (id: string) => `/purposes/${encodeURIComponent(id)}`;
+
+/** After any purpose write: every purpose view, Today (stale items) and relationships (a purpose's cadence). */
+function useInvalidatePurposes() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all(
+      [purposeKeys.all, ['today'], ['relationship']].map((queryKey) => qc.invalidateQueries({ queryKey })),
+    );
+}
+
+/** My purposes with progress: active, archived or all. */
+export function usePurposes(status: 'active' | 'archived' | 'all' = 'active') {
+  return useQuery({
+    queryKey: purposeKeys.list(status),
+    queryFn: ({ signal }) => api.get<{ items: Purpose[] }>(withQuery('/purposes', { status }), { signal }),
+    select: (d) => d.items,
+  });
+}
+
+export function usePurposeBoard(id: string) {
+  return useQuery({
+    queryKey: purposeKeys.board(id),
+    queryFn: ({ signal }) => api.get<PurposeBoard>(at(id), { signal }),
+  });
+}
+
+/** The purposes a contact is on (contact page). */
+export function useContactPurposes(contactId: string) {
+  return useQuery({
+    queryKey: purposeKeys.ofContact(contactId),
+    queryFn: ({ signal }) =>
+      api.get<{ items: ContactPurpose[] }>(`/contacts/${encodeURIComponent(contactId)}/purposes`, { signal }),
+    select: (d) => d.items,
+  });
+}
+
+export function useItemMoves(id: string, itemId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: purposeKeys.moves(id, itemId),
+    queryFn: ({ signal }) =>
+      api.get<z.infer<typeof stageMoveList>>(`${at(id)}/items/${itemId}/moves`, { signal }),
+    select: (d) => d.items,
+    enabled,
+  });
+}
+
+export function useCreatePurpose() {
+  const invalidate = useInvalidatePurposes();
+  return useMutation({
+    mutationFn: (input: PurposeInput) => api.post<Purpose>('/purposes', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdatePurpose(id: string) {
+  const invalidate = useInvalidatePurposes();
+  return useMutation({
+    mutationFn: (input: PurposeUpdateInput) => api.patch<Purpose>(at(id), input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useArchivePurpose(id: string) {
+  const invalidate = useInvalidatePurposes();
+  return useMutation({
+    mutationFn: (archived: boolean) => api.post<Purpose>(`${at(id)}/${archived ? 'archive' : 'unarchive'}`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeletePurpose(id: string) {
+  const invalidate = useInvalidatePurposes();
+  return useMutation({
+    mutationFn: () => api.delete<{ purgeAfter: string }>(at(id)),
+    onSuccess: invalidate,
+  });
+}
+
+export function usePlaceContacts(id: string) {
+  const invalidate = useInvalidatePurposes();
+  return useMutation({
+    mutationFn: (input: z.input<typeof placeContactsInput>) =>
+      api.post<z.infer<typeof placeContactsResult>>(`${at(id)}/items`, input),
+    onSuccess: invalidate,
+  });
+}
+
+/** Moves a card: the board shows it at once, and goes back if the server refuses. */
+export function useMoveItem(id: string) {
+  const qc = useQueryClient();
+  const invalidate = useInvalidatePurposes();
+  const key = purposeKeys.board(id);
+  return useMutation({
+    mutationFn: (m: { itemId: string; stageId: string; index?: number }) =>
+      api.post<PurposeItem>(`${at(id)}/items/${encodeURIComponent(m.itemId)}/move`, {
+        stageId: m.stageId,
+        index: m.index,
+      }),
+    onMutate: async (m) => {
+      await qc.cancelQueries({ queryKey: key });
+      const before = qc.getQueryData<PurposeBoard>(key);
+      if (before) qc.setQueryData(key, moveLocally(before, m.itemId, m.stageId, m.index));
+      return { before };
+    },
+    onError: (_e, _m, context) => {
+      if (context?.before) qc.setQueryData(key, context.before);
+    },
+    onSettled: invalidate,
+  });
+}
+
+export function useUpdateItem(id: string) {
+  const invalidate = useInvalidatePurposes();
+  return useMutation({
+    mutationFn: ({ itemId, ...input }: z.input<typeof itemUpdateInput> & { itemId: string }) =>
+      api.patch<PurposeItem>(`${at(id)}/items/${encodeURIComponent(itemId)}`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveItem(id: string) {
+  const invalidate = useInvalidatePurposes();
+  return useMutation({
+    mutationFn: (itemId: string) => api.delete<void>(`${at(id)}/items/${encodeURIComponent(itemId)}`),
+    onSuccess: invalidate,
+  });
+}
