@@ -1,5 +1,7 @@
+import { asksToday } from '../asks/today-asks';
 import type { Ctx } from '../context';
 import { introductionsToday } from '../introductions/today-introductions';
+import { outreachToday } from '../outreach/outreach-today';
 import { stalePurposeItems } from '../purposes/stale-purpose-items';
 import type { Candidate } from './rank-today';
 
@@ -10,4 +12,4 @@ export type TodaySource = (ctx: Ctx, ownerId: string, today: string) => Promise<
  * Features beyond relationships (outreach, purposes, introductions, asks) add their items to the one Today list
  * here rather than building lists of their own (docs/adr/0009-today-ranking.md).
  */
-export const TODAY_SOURCES: TodaySource[] = [stalePurposeItems, introductionsToday];
+export const TODAY_SOURCES: TodaySource[] = [stalePurposeItems, outreachToday, introductionsToday, asksToday];

@@ -8,6 +8,7 @@ import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ContactTable } from '../db/schema';
 import { validationError } from '../errors';
 import { ensureOrganisation } from '../organisations/ensure-organisation';
+import { enqueueNewConnections } from '../outreach/enqueue-new-connections';
 import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { ensureTags } from '../tags/ensure-tags';
 import { setContactTags } from '../tags/tag.queries';
@@ -86,6 +87,11 @@ export async function createContact(
     );
     // A tag may carry a keep-in-touch cadence ("former students: every 6 months").
     if (tags.length > 0) await rescheduleRelationships(tx, ownerId, [id], {});
+    // A new connection waits in the outreach queue for a personal message (a restored backup brings its own queue).
+    if (source !== 'backup')
+      await enqueueNewConnections(tx, ownerId, [{ id, connectedOn: text.connected_on }], {
+        existing: 'new-contacts',
+      });
     const row = await findContact(tx.db, ownerId, id);
     if (!row) throw new Error('contact vanished inside its own transaction');
     return presentContact(tx, row);

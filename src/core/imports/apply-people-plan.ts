@@ -18,6 +18,7 @@ import type {
 } from '../db/schema';
 import { ensureOrganisations } from '../organisations/ensure-organisations';
 import { normaliseOrganisationName } from '../organisations/organisation';
+import { enqueueNewConnections } from '../outreach/enqueue-new-connections';
 import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { ensureTags } from '../tags/ensure-tags';
 import { normaliseTagName } from '../tags/tag';
@@ -311,6 +312,22 @@ export async function applyPeoplePlan(
   await insertSources(tx.db, sourceRows);
   await insertHistory(tx.db, history);
   await insertChangeRows(tx.db, changes);
+  // New connections (connected in the last days, not years of history) wait in the outreach queue.
+  await enqueueNewConnections(
+    tx,
+    ownerId,
+    contactRows.map((c) => ({ id: c.id, connectedOn: c.connected_on })),
+    { existing: 'new-contacts' },
+  );
+  await enqueueNewConnections(
+    tx,
+    ownerId,
+    updates.flatMap((u) => {
+      const c = u.changes.find((x) => x.field === 'connectedOn');
+      return c ? [{ id: u.contactId, connectedOn: c.to as string }] : [];
+    }),
+    { existing: 'check', importId },
+  );
   // Tags may carry a keep-in-touch cadence; the connected-on date starts the clock.
   const taggedNew = contactRows.filter((_c, i) => (creates[i]?.person.tags.length ?? 0) > 0).map((c) => c.id);
   await rescheduleRelationships(tx, ownerId, [...taggedNew, ...updates.map((u) => u.contactId)], {});

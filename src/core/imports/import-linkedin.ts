@@ -15,6 +15,7 @@ import type { ImportedPerson, ParseIssue } from '../../formats/model';
 import { normaliseLinkedinUrl } from '../contacts/contact';
 import { type Ctx, nowIso } from '../context';
 import { AppError } from '../errors';
+import { detectOutreachReplies } from '../outreach/detect-outreach-replies';
 import { refreshRelationships } from '../relationships/refresh-relationships';
 import {
   existingInteractionKeys,
@@ -139,6 +140,7 @@ export async function importLinkedin(
       // Messages → interactions, once each (the external key makes re-imports idempotent).
       let messagesImported = 0;
       let messagesWithoutContact = 0;
+      let outreachReplies = 0;
       if (ownerUrl) {
         const keyOf = (m: LinkedinMessage) =>
           `linkedin:${m.conversationId}:${m.sentAt}:${m.senderUrl ?? m.fromName}`;
@@ -180,6 +182,10 @@ export async function importLinkedin(
         }
         await insertInteractionRows(tx.db, rows);
         await insertInteractionLinks(tx.db, links);
+        // A message from someone we wrote to from the outreach queue is their reply.
+        outreachReplies = await detectOutreachReplies(tx, ownerId, [
+          ...new Set(links.map((l) => l.contact_id)),
+        ]);
         // Messages build relationships: recompute the people they were with.
         await refreshRelationships(tx, ownerId, [...new Set(links.map((l) => l.contact_id))]);
       }
@@ -252,6 +258,7 @@ export async function importLinkedin(
         stats: {
           messages: messagesImported,
           messagesWithoutContact,
+          outreachReplies,
           invitations: inviteRows.length,
           profile: profile ? 1 : 0,
           hiddenProfiles,

@@ -3,6 +3,7 @@ import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, notFound } from '../errors';
 import { deleteUnusedOrganisations } from '../organisations/organisation.queries';
+import { revertOutreachOfImport } from '../outreach/revert-outreach-of-import';
 import { refreshRelationships } from '../relationships/refresh-relationships';
 import { deleteUnusedTags } from '../tags/tag.queries';
 import {
@@ -33,6 +34,7 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed:
     const updated = changes.filter((c) => c.entity === 'contact' && c.action === 'updated');
 
     const touched = await contactsOfImportInteractions(tx.db, ownerId, importId);
+    await revertOutreachOfImport(tx, ownerId, importId, created('outreach'));
     await deleteImportTraces(tx.db, ownerId, importId);
     const removed = await deleteContactsOfImport(tx.db, ownerId, importId);
     for (const u of updated.reverse()) {

@@ -1,0 +1,229 @@
+import type { z } from 'zod';
+import type { OutreachSendResult, outreachSendInput } from '../../contracts/outreach';
+import { shiftDay } from '../agenda/local-day';
+import { type Ctx, nowIso } from '../context';
+import type { OutreachMessageTable } from '../db/schema';
+import { AppError, notFound } from '../errors';
+import { recordInteraction } from '../interactions/record-interaction';
+import { advanceForOutreach } from '../purposes/advance-for-outreach';
+import { findPurpose } from '../purposes/purpose.queries';
+import { composeMessage, refusal } from './compose-message';
+import { ownerToday } from './enqueue-new-connections';
+import { firstWord, followUpDaysOf, interactionKindOf, toItem, toMessage } from './outreach';
+import {
+  claimForRetry,
+  findItem,
+  findMessage,
+  findMessageByKey,
+  findTemplate,
+  type ItemRow,
+  insertMessageOnce,
+  liveMessageOfKind,
+  updateItemIf,
+  updateMessage,
+} from './outreach.queries';
+
+export type SendInput = z.output<typeof outreachSendInput>;
+
+/** A `sending` claim older than this belongs to a process that died mid-send: a retry may take it over. */
+export const STALE_SEND_MS = 10 * 60_000;
+
+const them = (item: ItemRow) => item.display_name;
+
+/** Why a message of `kind` cannot go out from an item in its state (null when it can). */
+function stateRefusal(item: ItemRow, kind: 'first' | 'follow-up'): string | null {
+  if (kind === 'first') {
+    switch (item.state) {
+      case 'queued':
+        return null;
+      case 'dismissed':
+        return `${them(item)} was dismissed from the queue: restore them first`;
+      case 'sent':
+      case 'followed-up':
+        return `a message already went to ${them(item)}: record their reply, or write the follow-up when it is due`;
+      default:
+        return `the outreach to ${them(item)} is finished (${item.state})`;
+    }
+  }
+  switch (item.state) {
+    case 'sent':
+      return null;
+    case 'queued':
+      return `send ${firstWord(them(item))} a first message before a follow-up`;
+    case 'followed-up':
+      return `the one follow-up to ${them(item)} already went out`;
+    default:
+      return `there is nothing to follow up with ${them(item)} (${item.state})`;
+  }
+}
+
+export type Claim =
+  | { done: true; result: OutreachSendResult }
+  | { done: false; message: OutreachMessageTable; item: ItemRow };
+
+/**
+ * Claims the send key for a message, inside the caller's transaction. The same key returns the message it already
+ * sent (`done`), takes back a failed one for a retry (its stored text, never a new one), or refuses while another
+ * request is sending it. A new key checks the item's state and every rule, then inserts the message as `status`
+ * (`sending` for email, `sent` for the user's own channel): the unique key and the item row update make two
+ * concurrent sends of one message impossible.
+ */
+export async function claimMessage(
+  tx: Ctx,
+  ownerId: string,
+  itemId: string,
+  data: SendInput,
+  status: 'sending' | 'sent',
+): Promise<Claim> {
+  const item = await findItem(tx.db, ownerId, itemId);
+  if (!item) throw notFound('outreach item');
+  const now = nowIso(tx);
+  const existing = await findMessageByKey(tx.db, ownerId, data.sendKey);
+  if (existing) {
+    if (existing.item_id !== itemId)
+      throw new AppError('conflict', 'this sendKey was used for another message');
+    if (existing.status === 'sent')
+      return { done: true, result: await resultOf(tx, ownerId, existing.id, itemId) };
+    const staleBefore = new Date(tx.clock.now().getTime() - STALE_SEND_MS).toISOString();
+    if (status === 'sending' && (await claimForRetry(tx.db, ownerId, existing.id, staleBefore, now))) {
+      return { done: false, message: { ...existing, status: 'sending', updated_at: now }, item };
+    }
+    throw new AppError(
+      'conflict',
+      existing.status === 'failed'
+        ? 'this message failed by email: retry it with send'
+        : 'this message is being sent right now: wait a moment and look again',
+    );
+  }
+
+  const refused = stateRefusal(item, data.kind);
+  if (refused) throw new AppError('conflict', refused);
+  // Touching the item row first serialises concurrent sends from one item (a row lock on PostgreSQL).
+  if (!(await updateItemIf(tx.db, ownerId, itemId, [item.state], { updated_at: now })))
+    throw new AppError('conflict', `the outreach to ${them(item)} changed meanwhile: look again`);
+  const live = await liveMessageOfKind(tx.db, ownerId, itemId, data.kind);
+  if (live)
+    throw new AppError(
+      'conflict',
+      live.status === 'sending'
+        ? `another message to ${them(item)} is being sent right now`
+        : `a message already went to ${them(item)}`,
+    );
+
+  const composed = await composeMessage(tx, ownerId, item, data);
+  if (!composed.preview.ok) throw refusal(composed.preview.problems);
+  const row: OutreachMessageTable = {
+    id: tx.ids.next(),
+    owner_id: ownerId,
+    item_id: itemId,
+    contact_id: item.contact_id,
+    kind: data.kind,
+    channel: data.channel,
+    to_address: composed.to,
+    subject: composed.subject,
+    body: composed.body,
+    personal_line: composed.personalLine,
+    fingerprint: composed.fingerprint,
+    send_key: data.sendKey,
+    status,
+    error: null,
+    attempts: 0,
+    message_id: null,
+    template_id: composed.template?.id ?? null,
+    purpose_id: composed.purpose?.id ?? null,
+    interaction_id: null,
+    created_at: now,
+    updated_at: now,
+    sent_at: null,
+  };
+  if (!(await insertMessageOnce(tx.db, row)))
+    throw new AppError('conflict', 'this message is being sent right now: wait a moment and look again');
+  return { done: false, message: row, item };
+}
+
+/**
+ * What follows a message that went out, inside the caller's transaction: the message is `sent`, an outbound
+ * interaction is logged, the item moves on (sent → a follow-up date; follow-up → the day it closes quietly) and,
+ * for a first message, the contact's purpose moves to "reached out".
+ */
+export async function completeSend(
+  tx: Ctx,
+  ownerId: string,
+  message: OutreachMessageTable,
+  opts: { messageId: string | null },
+): Promise<OutreachSendResult> {
+  const now = nowIso(tx);
+  const interaction = await recordInteraction(
+    tx,
+    {
+      kind: interactionKindOf(message.channel),
+      contactIds: [message.contact_id],
+      direction: 'outbound',
+      summary: [message.subject, message.body].filter(Boolean).join('\n\n').slice(0, 5000),
+    },
+    'outreach',
+  );
+  await updateMessage(tx.db, ownerId, message.id, {
+    status: 'sent',
+    error: null,
+    attempts: message.attempts + 1,
+    message_id: opts.messageId,
+    interaction_id: interaction.id,
+    sent_at: now,
+    updated_at: now,
+  });
+  // A follow-up written without a template or purpose keeps the first message's follow-up days.
+  const item = message.kind === 'follow-up' ? await findItem(tx.db, ownerId, message.item_id) : undefined;
+  const templateId = message.template_id ?? item?.template_id;
+  const purposeId = message.purpose_id ?? item?.purpose_id;
+  const template = templateId ? await findTemplate(tx.db, ownerId, templateId) : undefined;
+  const purpose = purposeId ? await findPurpose(tx.db, ownerId, purposeId) : undefined;
+  const followUpOn = shiftDay(await ownerToday(tx, ownerId), followUpDaysOf(template, purpose));
+  const moved =
+    message.kind === 'first'
+      ? await updateItemIf(tx.db, ownerId, message.item_id, ['queued', 'dismissed'], {
+          state: 'sent',
+          sent_at: now,
+          follow_up_on: followUpOn,
+          closed_at: null,
+          template_id: message.template_id,
+          ...(purpose ? { purpose_id: purpose.id } : {}),
+          updated_at: now,
+        })
+      : await updateItemIf(tx.db, ownerId, message.item_id, ['sent'], {
+          state: 'followed-up',
+          followed_up_at: now,
+          follow_up_on: followUpOn,
+          updated_at: now,
+        });
+  // The message went out whatever happened to the item meanwhile (a reply recorded while it was on its way).
+  if (!moved) tx.log.warn({ messageId: message.id }, 'outreach message sent after its item moved on');
+  if (message.kind === 'first') {
+    await advanceForOutreach(tx, {
+      contactId: message.contact_id,
+      purposeId: purpose?.id ?? null,
+      milestone: 'reached-out',
+      source: 'outreach',
+    });
+  }
+  return resultOf(tx, ownerId, message.id, message.item_id);
+}
+
+/** Records that sending by email failed: the message keeps its text and the error, the item stays where it was. */
+export async function failSend(ctx: Ctx, ownerId: string, message: OutreachMessageTable, error: unknown) {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 500);
+  await updateMessage(ctx.db, ownerId, message.id, {
+    status: 'failed',
+    error: text || 'the SMTP server refused the message',
+    attempts: message.attempts + 1,
+    updated_at: nowIso(ctx),
+  });
+  return resultOf(ctx, ownerId, message.id, message.item_id);
+}
+
+export async function resultOf(ctx: Ctx, ownerId: string, messageId: string, itemId: string) {
+  const message = await findMessage(ctx.db, ownerId, messageId);
+  const item = await findItem(ctx.db, ownerId, itemId);
+  if (!message || !item) throw notFound('outreach item');
+  return { message: toMessage(message), item: toItem(item, await ownerToday(ctx, ownerId), message) };
+}

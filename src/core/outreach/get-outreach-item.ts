@@ -1,0 +1,96 @@
+import type { OutreachChannel, OutreachItemDetail } from '../../contracts/outreach';
+import { type Ctx, requireActor } from '../context';
+import { notFound } from '../errors';
+import { purposesOfContact } from '../purposes/purpose.queries';
+import { parseStages } from '../purposes/stages';
+import { personOf } from './compose-message';
+import { ownerToday } from './enqueue-new-connections';
+import { mergeValuesOf, toItem, toMessage } from './outreach';
+import {
+  accountName,
+  findItem,
+  lastUsedTemplateId,
+  latestInvitation,
+  listTemplates,
+  messagesOfItems,
+  type TemplateRow,
+} from './outreach.queries';
+
+/** A first message without a template: a greeting and a signature, the rest is the writer's own. */
+export const BLANK_DRAFT = 'Hi {firstName},\n\n\n\nBest,\n{myFirstName}';
+export const FOLLOW_UP_DRAFT = 'Hi {firstName},\n\n\n\n{myFirstName}';
+
+/**
+ * One queue item in full, to write from: who they are, how we're connected (source, connected-on, LinkedIn's
+ * invitation note), the purposes they are on, the messages so far, and a suggested draft — the template of their
+ * purpose, else the one used last, else a blank greeting — with the channel they can be reached on.
+ */
+export async function getOutreachItem(ctx: Ctx, itemId: string): Promise<OutreachItemDetail> {
+  const ownerId = requireActor(ctx);
+  const row = await findItem(ctx.db, ownerId, itemId);
+  if (!row) throw notFound('outreach item');
+  const person = await personOf(ctx, ownerId, row.contact_id);
+  const messages = await messagesOfItems(ctx.db, ownerId, [itemId]);
+  const invitation = await latestInvitation(ctx.db, ownerId, row.contact_id);
+  const onPurposes = await purposesOfContact(ctx.db, ownerId, row.contact_id);
+  const purposes = onPurposes.map((p) => ({
+    id: p.purpose_id,
+    name: p.name,
+    stage: parseStages(p.stages).find((s) => s.id === p.stage)?.name ?? p.stage,
+  }));
+  const templates = await listTemplates(ctx.db, ownerId);
+  const kind = row.state === 'sent' ? 'follow-up' : 'first';
+  let template: TemplateRow | undefined;
+  if (kind === 'first') {
+    const purposeIds = [row.purpose_id, ...onPurposes.filter((p) => !p.archived_at).map((p) => p.purpose_id)];
+    const lastUsed = await lastUsedTemplateId(ctx.db, ownerId);
+    template =
+      purposeIds.map((id) => templates.find((t) => id && t.purpose_id === id)).find(Boolean) ??
+      templates.find((t) => t.id === lastUsed) ??
+      templates[0];
+  }
+  const channel: OutreachChannel =
+    (template?.channel as OutreachChannel | null) ??
+    (person.emails.length > 0
+      ? ctx.mailer
+        ? 'email'
+        : 'mailto'
+      : person.linkedinUrl
+        ? 'linkedin'
+        : 'other');
+  const purposeId =
+    row.purpose_id ?? template?.purpose_id ?? (purposes.length === 1 ? (purposes[0]?.id ?? null) : null);
+  const purposeName =
+    row.purpose_name ?? purposes.find((p) => p.id === purposeId)?.name ?? template?.purpose_name ?? null;
+  const first = messages.find((m) => m.kind === 'first' && m.status === 'sent');
+  const subject =
+    kind === 'follow-up'
+      ? first?.subject
+        ? `Re: ${first.subject.replace(/^re:\s*/i, '')}`
+        : null
+      : (template?.subject ?? (channel === 'email' || channel === 'mailto' ? 'Great to be connected' : null));
+  const me = await accountName(ctx.db, ownerId);
+  return {
+    ...toItem(row, await ownerToday(ctx, ownerId), messages.at(-1)),
+    person: {
+      emails: person.emails,
+      linkedinUrl: person.linkedinUrl,
+      location: person.contact.location,
+      howWeMet: person.contact.how_we_met,
+    },
+    invitation: invitation
+      ? { direction: invitation.direction, message: invitation.message, sentOn: invitation.sent_on }
+      : null,
+    purposes,
+    suggestion: {
+      templateId: template?.id ?? null,
+      kind,
+      channel,
+      subject,
+      body: kind === 'follow-up' ? FOLLOW_UP_DRAFT : (template?.body ?? BLANK_DRAFT),
+      purposeId,
+    },
+    mergeValues: mergeValuesOf(person.contact, me, purposeName),
+    messages: messages.map(toMessage),
+  };
+}

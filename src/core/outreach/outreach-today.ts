@@ -1,0 +1,61 @@
+import { hiddenItemKeys } from '../agenda/agenda.queries';
+import { daysBetween } from '../agenda/local-day';
+import type { Candidate } from '../agenda/rank-today';
+import { type Ctx, nowIso } from '../context';
+import { closeLapsedItems, followUpsDue, newestQueued, queueCounts } from './outreach.queries';
+
+/** New connections Today shows a day: a few, so the queue never swamps the list. */
+export const NEW_CONNECTIONS_PER_DAY = 3;
+const FOLLOW_UPS = 50;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Today's outreach (docs/adr/0009, 0012): follow-ups due (one per message that waited its days without a reply)
+ * and the newest few connections still waiting for a personal message, with how many more wait in the queue.
+ * Follow-ups that waited their own window are closed quietly first.
+ */
+export async function outreachToday(ctx: Ctx, ownerId: string, today: string): Promise<Candidate[]> {
+  await closeLapsedItems(ctx.db, ownerId, today, nowIso(ctx));
+  const out: Candidate[] = [];
+  for (const f of await followUpsDue(ctx.db, ownerId, today, FOLLOW_UPS)) {
+    const waited = f.sent_at ? daysBetween(f.sent_at.slice(0, 10), today) : 0;
+    out.push({
+      key: `follow-up:${f.id}`,
+      kind: 'follow-up',
+      group: 'follow-up',
+      urgency: daysBetween(f.follow_up_on as string, today),
+      title: `Follow up with ${f.display_name}`,
+      reason: `no reply ${plural(waited, 'day')} after your message: one short follow-up, or let it go`,
+      contact: { id: f.contact_id, displayName: f.display_name },
+      action: { kind: 'outreach-follow-up', label: 'Write the follow-up' },
+      dueOn: f.follow_up_on,
+    });
+  }
+
+  const hidden = [...(await hiddenItemKeys(ctx.db, ownerId, today))].filter((k) =>
+    k.startsWith('new-connection:'),
+  );
+  const queued = (await newestQueued(ctx.db, ownerId, NEW_CONNECTIONS_PER_DAY + hidden.length))
+    .filter((q) => !hidden.includes(`new-connection:${q.id}`))
+    .slice(0, NEW_CONNECTIONS_PER_DAY);
+  if (queued.length === 0) return out;
+  const waiting = (await queueCounts(ctx.db, ownerId, today)).queued;
+  const more = waiting - queued.length;
+  for (const q of queued) {
+    const via = q.contact_source === 'linkedin' ? ' on LinkedIn' : '';
+    const when = q.connected_on ? `connected ${q.connected_on}${via}` : `added ${q.queued_at.slice(0, 10)}`;
+    out.push({
+      key: `new-connection:${q.id}`,
+      kind: 'new-connection',
+      group: 'new-connection',
+      urgency: q.connected_on ? Date.parse(`${q.connected_on}T00:00:00Z`) / 86_400_000 : 0,
+      title: `Write to ${q.display_name}`,
+      reason: `${when}, no personal message yet${more > 0 ? `; ${more} more in the queue` : ''}`,
+      contact: { id: q.contact_id, displayName: q.display_name },
+      action: { kind: 'outreach-write', label: 'Write a personal message' },
+      dueOn: null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,642 @@
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { chunkIds } from '../db/chunk';
+import type { Engine } from '../db/connect';
+import { contactSearchHits, insertRows } from '../db/portable';
+import type {
+  Database,
+  ImportChangeTable,
+  OutreachItemTable,
+  OutreachMessageTable,
+  OutreachTemplateTable,
+} from '../db/schema';
+
+export type ItemRow = OutreachItemTable & {
+  display_name: string;
+  title: string | null;
+  organisation_name: string | null;
+  contact_source: string;
+  purpose_name: string | null;
+};
+
+function itemsWithContact(db: Kysely<Database>, ownerId: string) {
+  return db
+    .selectFrom('outreach_items as it')
+    .innerJoin('contacts as c', 'c.id', 'it.contact_id')
+    .leftJoin('organisations as o', (j) =>
+      j.onRef('o.id', '=', 'c.organisation_id').on('o.deleted_at', 'is', null),
+    )
+    .leftJoin('purposes as p', (j) => j.onRef('p.id', '=', 'it.purpose_id').on('p.deleted_at', 'is', null))
+    .selectAll('it')
+    .select([
+      'c.display_name',
+      'c.title',
+      'o.name as organisation_name',
+      'c.source as contact_source',
+      'p.name as purpose_name',
+    ])
+    .where('it.owner_id', '=', ownerId)
+    .where('c.deleted_at', 'is', null)
+    .where('c.merged_into', 'is', null);
+}
+
+/** The owner's outreach item, with its live contact (none when the contact is trashed or merged away). */
+export async function findItem(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+): Promise<ItemRow | undefined> {
+  return itemsWithContact(db, ownerId).where('it.id', '=', id).executeTakeFirst();
+}
+
+export type QueueView = 'queued' | 'awaiting' | 'follow-up' | 'replied' | 'closed' | 'dismissed' | 'all';
+
+function viewFilter(view: QueueView, today: string) {
+  return (eb: ExpressionBuilder<Database & { it: OutreachItemTable }, 'it'>): Expression<SqlBool> => {
+    switch (view) {
+      case 'queued':
+      case 'replied':
+      case 'closed':
+      case 'dismissed':
+        return eb('it.state', '=', view);
+      case 'awaiting':
+        return eb.and([eb('it.state', 'in', ['sent', 'followed-up']), eb('it.closed_at', 'is', null)]);
+      case 'follow-up':
+        return eb.and([eb('it.state', '=', 'sent'), eb('it.follow_up_on', '<=', today)]);
+      case 'all':
+        return eb.lit(true);
+    }
+  };
+}
+
+const connectionDay = sql<string>`coalesce(it.connected_on, substr(it.queued_at, 1, 10))`;
+
+/** Sort column of each view: newest connections first in the queue, soonest follow-up first while awaiting. */
+export function viewOrder(view: QueueView): { column: string; dir: 'asc' | 'desc' } {
+  switch (view) {
+    case 'awaiting':
+    case 'follow-up':
+      return { column: 'follow_up_on', dir: 'asc' };
+    case 'replied':
+      return { column: 'replied_at', dir: 'desc' };
+    case 'closed':
+    case 'dismissed':
+      return { column: 'closed_at', dir: 'desc' };
+    case 'queued':
+    case 'all':
+      return { column: 'connected_on', dir: 'desc' };
+  }
+}
+
+/** One page of the owner's queue in a view; `after` is the last row's sort value and id. */
+export async function listItems(
+  db: Kysely<Database>,
+  engine: Engine,
+  ownerId: string,
+  opts: {
+    view: QueueView;
+    today: string;
+    purposeId?: string;
+    words: string[];
+    after?: { sort: string; id: string };
+    limit: number;
+  },
+): Promise<(ItemRow & { sort_value: string })[]> {
+  const order = viewOrder(opts.view);
+  // An item added by hand without a connection date sorts by the day it was added.
+  const sortExpr =
+    order.column === 'connected_on'
+      ? connectionDay
+      : sql<string>`coalesce(${sql.ref(`it.${order.column}`)}, '')`;
+  let q = itemsWithContact(db, ownerId)
+    .select(sortExpr.as('sort_value'))
+    .where(viewFilter(opts.view, opts.today));
+  if (opts.purposeId) {
+    const purposeId = opts.purposeId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('it.purpose_id', '=', purposeId),
+        eb.exists(
+          eb
+            .selectFrom('purpose_items as pi')
+            .select('pi.id')
+            .whereRef('pi.contact_id', '=', 'it.contact_id')
+            .where('pi.owner_id', '=', ownerId)
+            .where('pi.purpose_id', '=', purposeId),
+        ),
+      ]),
+    );
+  }
+  if (opts.words.length > 0) {
+    const hits = contactSearchHits(engine, opts.words, 'name');
+    q = q.where('it.contact_id', 'in', (eb) => eb.selectFrom(hits.as('h')).select('h.contact_id'));
+  }
+  if (opts.after) {
+    const { sort, id } = opts.after;
+    const cmp = order.dir === 'desc' ? '<' : '>';
+    q = q.where((eb) =>
+      eb.or([eb(sortExpr, cmp, sort), eb.and([eb(sortExpr, '=', sort), eb('it.id', cmp, id)])]),
+    );
+  }
+  return q.orderBy(sortExpr, order.dir).orderBy('it.id', order.dir).limit(opts.limit).execute();
+}
+
+/** Counts for the queue's tabs. */
+export async function queueCounts(db: Kysely<Database>, ownerId: string, today: string) {
+  const row = await db
+    .selectFrom('outreach_items as it')
+    .innerJoin('contacts as c', 'c.id', 'it.contact_id')
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when('it.state', '=', 'queued').then(1).else(0).end()).as('queued'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('it.state', 'in', ['sent', 'followed-up']), eb('it.closed_at', 'is', null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('awaiting'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('it.state', '=', 'sent'), eb('it.follow_up_on', '<=', today)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('follow_up_due'),
+      eb.fn.sum<number>(eb.case().when('it.state', '=', 'replied').then(1).else(0).end()).as('replied'),
+    ])
+    .where('it.owner_id', '=', ownerId)
+    .where('c.deleted_at', 'is', null)
+    .where('c.merged_into', 'is', null)
+    .executeTakeFirst();
+  return {
+    queued: Number(row?.queued ?? 0),
+    awaiting: Number(row?.awaiting ?? 0),
+    followUpDue: Number(row?.follow_up_due ?? 0),
+    replied: Number(row?.replied ?? 0),
+  };
+}
+
+/** Newest queued connections first (Today shows a few), skipping the given item ids. */
+export async function newestQueued(db: Kysely<Database>, ownerId: string, limit: number) {
+  return itemsWithContact(db, ownerId)
+    .where('it.state', '=', 'queued')
+    .orderBy(connectionDay, 'desc')
+    .orderBy('it.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Items whose first message has waited `follow_up_on` days without a reply. */
+export async function followUpsDue(db: Kysely<Database>, ownerId: string, today: string, limit: number) {
+  return itemsWithContact(db, ownerId)
+    .where('it.state', '=', 'sent')
+    .where('it.follow_up_on', '<=', today)
+    .orderBy('it.follow_up_on')
+    .orderBy('it.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Closes quietly every item whose follow-up has waited its own window without a reply. */
+export async function closeLapsedItems(db: Kysely<Database>, ownerId: string, today: string, now: string) {
+  const r = await db
+    .updateTable('outreach_items')
+    .set({ state: 'closed', closed_at: now, updated_at: now })
+    .where('owner_id', '=', ownerId)
+    .where('state', '=', 'followed-up')
+    .where('follow_up_on', '<=', today)
+    .where('closed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function insertItems(db: Kysely<Database>, rows: OutreachItemTable[]) {
+  await insertRows(db, 'outreach_items', rows as unknown as Record<string, unknown>[]);
+}
+
+/** Inserts items, skipping contacts that already have an open one (a concurrent add); returns how many went in. */
+export async function insertItemsIfNoneOpen(
+  db: Kysely<Database>,
+  rows: OutreachItemTable[],
+): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const r = await db
+      .insertInto('outreach_items')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .execute();
+    added += r.length;
+  }
+  return added;
+}
+
+/** Contacts among these that have (or had) an outreach item. */
+export async function contactsWithItems(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactIds: string[],
+  opts: { openOnly: boolean },
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const batch of chunkIds(contactIds)) {
+    let q = db
+      .selectFrom('outreach_items')
+      .select('contact_id')
+      .where('owner_id', '=', ownerId)
+      .where('contact_id', 'in', batch);
+    if (opts.openOnly) q = q.where('closed_at', 'is', null);
+    for (const r of await q.execute()) out.add(r.contact_id);
+  }
+  return out;
+}
+
+/** Each contact's connected-on date. */
+export async function connectedOnOf(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
+  const out = new Map<string, string | null>();
+  for (const batch of chunkIds(contactIds)) {
+    const rows = await db
+      .selectFrom('contacts')
+      .select(['id', 'connected_on'])
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', batch)
+      .execute();
+    for (const r of rows) out.set(r.id, r.connected_on);
+  }
+  return out;
+}
+
+/** Updates an item if it is still in one of `states`; true when it was (the check-and-set guards races). */
+export async function updateItemIf(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  states: string[],
+  patch: Partial<OutreachItemTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('outreach_items')
+    .set(patch)
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .where('state', 'in', states)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Whether the contact has an open item other than `exceptId`. */
+export async function hasOtherOpenItem(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactId: string,
+  exceptId: string,
+) {
+  const row = await db
+    .selectFrom('outreach_items')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .where('closed_at', 'is', null)
+    .where('id', '!=', exceptId)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+// Templates
+
+export async function insertTemplate(db: Kysely<Database>, row: OutreachTemplateTable) {
+  await db.insertInto('outreach_templates').values(row).execute();
+}
+
+export type TemplateRow = OutreachTemplateTable & { purpose_name: string | null };
+
+function templatesWithPurpose(db: Kysely<Database>, ownerId: string) {
+  return db
+    .selectFrom('outreach_templates as t')
+    .leftJoin('purposes as p', (j) => j.onRef('p.id', '=', 't.purpose_id').on('p.deleted_at', 'is', null))
+    .selectAll('t')
+    .select('p.name as purpose_name')
+    .where('t.owner_id', '=', ownerId)
+    .where('t.deleted_at', 'is', null);
+}
+
+export async function findTemplate(db: Kysely<Database>, ownerId: string, id: string) {
+  return templatesWithPurpose(db, ownerId).where('t.id', '=', id).executeTakeFirst();
+}
+
+export async function listTemplates(db: Kysely<Database>, ownerId: string): Promise<TemplateRow[]> {
+  return templatesWithPurpose(db, ownerId).orderBy('t.name').orderBy('t.id').execute();
+}
+
+export async function updateTemplateRow(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  patch: Partial<OutreachTemplateTable>,
+) {
+  await db
+    .updateTable('outreach_templates')
+    .set(patch)
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/** The template the owner sent most recently (a default suggestion). */
+export async function lastUsedTemplateId(db: Kysely<Database>, ownerId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('outreach_messages as m')
+    .innerJoin('outreach_templates as t', 't.id', 'm.template_id')
+    .select('m.template_id')
+    .where('m.owner_id', '=', ownerId)
+    .where('t.deleted_at', 'is', null)
+    .where('m.status', '=', 'sent')
+    .orderBy('m.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.template_id ?? null;
+}
+
+// Messages
+
+export async function findMessageByKey(db: Kysely<Database>, ownerId: string, sendKey: string) {
+  return db
+    .selectFrom('outreach_messages')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('send_key', '=', sendKey)
+    .executeTakeFirst();
+}
+
+/** Inserts the message unless its send key is taken; true when this call inserted it. */
+export async function insertMessageOnce(db: Kysely<Database>, row: OutreachMessageTable): Promise<boolean> {
+  const r = await db
+    .insertInto('outreach_messages')
+    .values(row)
+    .onConflict((oc) => oc.columns(['owner_id', 'send_key']).doNothing())
+    .returning('id')
+    .execute();
+  return r.length === 1;
+}
+
+/** Takes a failed (or abandoned `sending`) message back for a retry; true when this caller holds it. */
+export async function claimForRetry(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  staleBefore: string,
+  now: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('outreach_messages')
+    .set({ status: 'sending', updated_at: now })
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'failed'),
+        eb.and([eb('status', '=', 'sending'), eb('updated_at', '<', staleBefore)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function updateMessage(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  patch: Partial<OutreachMessageTable>,
+) {
+  await db
+    .updateTable('outreach_messages')
+    .set(patch)
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findMessage(db: Kysely<Database>, ownerId: string, id: string) {
+  return db
+    .selectFrom('outreach_messages')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Messages of these items, oldest first. */
+export async function messagesOfItems(
+  db: Kysely<Database>,
+  ownerId: string,
+  itemIds: string[],
+): Promise<OutreachMessageTable[]> {
+  if (itemIds.length === 0) return [];
+  return db
+    .selectFrom('outreach_messages')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('item_id', 'in', itemIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** A message of this kind on the item that is sent or on its way (failed ones do not count). */
+export async function liveMessageOfKind(db: Kysely<Database>, ownerId: string, itemId: string, kind: string) {
+  return db
+    .selectFrom('outreach_messages')
+    .select(['id', 'status'])
+    .where('owner_id', '=', ownerId)
+    .where('item_id', '=', itemId)
+    .where('kind', '=', kind)
+    .where('status', '!=', 'failed')
+    .executeTakeFirst();
+}
+
+/** A message to another contact (sent or on its way) with this fingerprint: the same text to someone else. */
+export async function sameFingerprintToOther(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactId: string,
+  fingerprint: string,
+) {
+  return db
+    .selectFrom('outreach_messages as m')
+    .innerJoin('contacts as c', 'c.id', 'm.contact_id')
+    .select(['m.contact_id', 'c.display_name'])
+    .where('m.owner_id', '=', ownerId)
+    .where('m.fingerprint', '=', fingerprint)
+    .where('m.contact_id', '!=', contactId)
+    .where('m.status', '!=', 'failed')
+    .orderBy('m.created_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The personal lines of messages to other contacts (sent or on its way), oldest first. */
+export async function personalLinesToOthers(db: Kysely<Database>, ownerId: string, contactId: string) {
+  return db
+    .selectFrom('outreach_messages as m')
+    .innerJoin('contacts as c', 'c.id', 'm.contact_id')
+    .select(['m.contact_id', 'c.display_name', 'm.personal_line'])
+    .where('m.owner_id', '=', ownerId)
+    .where('m.contact_id', '!=', contactId)
+    .where('m.status', '!=', 'failed')
+    .where('m.personal_line', '!=', '')
+    .orderBy('m.created_at')
+    .execute();
+}
+
+// How we're connected
+
+export async function latestInvitation(db: Kysely<Database>, ownerId: string, contactId: string) {
+  return db
+    .selectFrom('linkedin_invitations')
+    .select(['direction', 'message', 'sent_on'])
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .orderBy('sent_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function accountName(db: Kysely<Database>, accountId: string) {
+  const row = await db
+    .selectFrom('accounts')
+    .select(['name', 'email'])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  return row ?? { name: '', email: '' };
+}
+
+// Analytics
+
+/** Every first message sent, with its item's outcome, purpose and template names (the analytics' input). */
+export async function firstMessagesSent(
+  db: Kysely<Database>,
+  ownerId: string,
+  opts: { since?: string; purposeId?: string },
+) {
+  let q = db
+    .selectFrom('outreach_messages as m')
+    .innerJoin('outreach_items as it', 'it.id', 'm.item_id')
+    .innerJoin('contacts as c', 'c.id', 'm.contact_id')
+    .leftJoin('purposes as p', 'p.id', 'm.purpose_id')
+    .leftJoin('outreach_templates as t', 't.id', 'm.template_id')
+    .select([
+      'it.id as item_id',
+      'm.contact_id',
+      'c.display_name',
+      'm.channel',
+      'm.sent_at',
+      'm.purpose_id',
+      'p.name as purpose_name',
+      'm.template_id',
+      't.name as template_name',
+      'it.replied_at',
+    ])
+    .where('m.owner_id', '=', ownerId)
+    .where('m.kind', '=', 'first')
+    .where('m.status', '=', 'sent')
+    .where('c.deleted_at', 'is', null);
+  if (opts.since) q = q.where('m.sent_at', '>=', opts.since);
+  if (opts.purposeId) q = q.where('m.purpose_id', '=', opts.purposeId);
+  return q.orderBy('m.sent_at').orderBy('m.id').execute();
+}
+
+// Replies in LinkedIn conversations
+
+/** Items with a message out and no reply yet (open, or closed quietly), for these contacts or all. */
+export async function awaitingReply(db: Kysely<Database>, ownerId: string, contactIds?: string[]) {
+  const q = db
+    .selectFrom('outreach_items')
+    .select(['id', 'contact_id', 'sent_at', 'state', 'followed_up_at', 'purpose_id'])
+    .where('owner_id', '=', ownerId)
+    .where('state', 'in', ['sent', 'followed-up', 'closed'])
+    .where('sent_at', 'is not', null)
+    .where('replied_at', 'is', null);
+  if (!contactIds) return q.execute();
+  const out: Awaited<ReturnType<typeof q.execute>> = [];
+  for (const batch of chunkIds(contactIds)) out.push(...(await q.where('contact_id', 'in', batch).execute()));
+  return out;
+}
+
+/** Conversation messages (interactions with a conversation key) with these contacts since `since`. */
+export async function conversationMessages(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactIds: string[],
+  since: string,
+) {
+  const out: {
+    contact_id: string;
+    id: string;
+    direction: string;
+    occurred_at: string;
+    conversation_key: string | null;
+  }[] = [];
+  for (const batch of chunkIds(contactIds)) {
+    out.push(
+      ...(await db
+        .selectFrom('interaction_contacts as l')
+        .innerJoin('interactions as i', 'i.id', 'l.interaction_id')
+        .select(['l.contact_id', 'i.id', 'i.direction', 'i.occurred_at', 'i.conversation_key'])
+        .where('l.owner_id', '=', ownerId)
+        .where('l.contact_id', 'in', batch)
+        .where('i.conversation_key', 'is not', null)
+        .where('i.deleted_at', 'is', null)
+        .where('i.occurred_at', '>=', since)
+        .orderBy('i.occurred_at')
+        .execute()),
+    );
+  }
+  return out;
+}
+
+// Undoing an import
+
+/** Items whose reply was one of this import's messages. */
+export async function itemsRepliedByImport(db: Kysely<Database>, ownerId: string, importId: string) {
+  return db
+    .selectFrom('outreach_items as it')
+    .innerJoin('interactions as i', 'i.id', 'it.reply_interaction_id')
+    .select(['it.id', 'it.contact_id', 'it.followed_up_at'])
+    .where('it.owner_id', '=', ownerId)
+    .where('i.import_id', '=', importId)
+    .execute();
+}
+
+export async function insertImportChanges(db: Kysely<Database>, rows: ImportChangeTable[]) {
+  await insertRows(db, 'import_changes', rows as unknown as Record<string, unknown>[]);
+}
+
+/** Deletes these items if nothing was sent from them yet (a message makes them the owner's own work). */
+export async function deleteUntouchedItems(db: Kysely<Database>, ownerId: string, ids: string[]) {
+  for (const batch of chunkIds(ids)) {
+    await db
+      .deleteFrom('outreach_items')
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', batch)
+      .where('state', 'in', ['queued', 'dismissed'])
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('outreach_messages as m')
+              .select('m.id')
+              .whereRef('m.item_id', '=', 'outreach_items.id'),
+          ),
+        ),
+      )
+      .execute();
+  }
+}

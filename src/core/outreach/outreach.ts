@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import {
+  AUTO_QUEUE_DAYS,
+  DEFAULT_FOLLOW_UP_DAYS,
+  type MergeField,
+  type OutreachChannel,
+  type OutreachItem,
+  type OutreachMessage,
+  type OutreachState,
+  type OutreachTemplate,
+  usedFields,
+} from '../../contracts/outreach';
+import { shiftDay } from '../agenda/local-day';
+import type { OutreachMessageTable } from '../db/schema';
+import type { ItemRow, TemplateRow } from './outreach.queries';
+
+/** A connection made on or after this day (the account's today minus AUTO_QUEUE_DAYS) enters the queue by itself. */
+export function autoQueueSince(today: string): string {
+  return shiftDay(today, -AUTO_QUEUE_DAYS);
+}
+
+/** True when a connection made on `connectedOn` is new enough to wait in the queue without being added. */
+export function isNewConnection(connectedOn: string | null, today: string): boolean {
+  return connectedOn !== null && connectedOn >= autoQueueSince(today) && connectedOn <= shiftDay(today, 1);
+}
+
+/** Days until the follow-up (after a first message) or the quiet close (after the follow-up). */
+export function followUpDaysOf(
+  template: { follow_up_days: number | null } | undefined,
+  purpose?: { follow_up_days: number | null },
+) {
+  return template?.follow_up_days ?? purpose?.follow_up_days ?? DEFAULT_FOLLOW_UP_DAYS;
+}
+
+export function fingerprintOf(fingerprintText: string): string {
+  return createHash('sha256').update(fingerprintText).digest('hex');
+}
+
+export function firstWord(s: string | null | undefined): string | null {
+  const w = s?.trim().split(/\s+/)[0];
+  return w ? w : null;
+}
+
+/** The values merge fields take for one contact, written by one account, for one purpose. */
+export function mergeValuesOf(
+  contact: {
+    given_name: string | null;
+    family_name: string | null;
+    display_name: string;
+    organisation_name: string | null;
+    title: string | null;
+    how_we_met: string | null;
+  },
+  me: { name: string },
+  purposeName: string | null,
+): Record<MergeField, string | null> {
+  return {
+    firstName: contact.given_name ?? firstWord(contact.display_name),
+    lastName: contact.family_name,
+    name: contact.display_name,
+    organisation: contact.organisation_name,
+    title: contact.title,
+    howWeMet: contact.how_we_met,
+    purpose: purposeName,
+    myName: me.name || null,
+    myFirstName: firstWord(me.name),
+  };
+}
+
+/** The interaction a message or reply is logged as. */
+export function interactionKindOf(channel: string): 'email' | 'message' {
+  return channel === 'email' || channel === 'mailto' ? 'email' : 'message';
+}
+
+export function toTemplate(row: TemplateRow): OutreachTemplate {
+  return {
+    id: row.id,
+    name: row.name,
+    subject: row.subject,
+    body: row.body,
+    channel: row.channel as OutreachChannel | null,
+    followUpDays: row.follow_up_days,
+    purpose: row.purpose_id && row.purpose_name ? { id: row.purpose_id, name: row.purpose_name } : null,
+    fields: usedFields(`${row.subject ?? ''}\n${row.body}`),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toMessage(row: OutreachMessageTable): OutreachMessage {
+  return {
+    id: row.id,
+    kind: row.kind as OutreachMessage['kind'],
+    channel: row.channel as OutreachChannel,
+    to: row.to_address,
+    subject: row.subject,
+    body: row.body,
+    status: row.status as OutreachMessage['status'],
+    error: row.error,
+    attempts: row.attempts,
+    sendKey: row.send_key,
+    templateId: row.template_id,
+    purposeId: row.purpose_id,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  };
+}
+
+export function toItem(row: ItemRow, today: string, last: OutreachMessageTable | undefined): OutreachItem {
+  return {
+    id: row.id,
+    state: row.state as OutreachState,
+    reason: row.reason === 'added' ? 'added' : 'new-connection',
+    contact: {
+      id: row.contact_id,
+      displayName: row.display_name,
+      title: row.title,
+      organisation: row.organisation_name,
+      source: row.contact_source,
+    },
+    connectedOn: row.connected_on,
+    purpose: row.purpose_id && row.purpose_name ? { id: row.purpose_id, name: row.purpose_name } : null,
+    queuedAt: row.queued_at,
+    sentAt: row.sent_at,
+    repliedAt: row.replied_at,
+    followUpOn: row.follow_up_on,
+    followedUpAt: row.followed_up_at,
+    followUpDue: row.state === 'sent' && row.follow_up_on !== null && row.follow_up_on <= today,
+    closedAt: row.closed_at,
+    lastMessage: last ? toMessage(last) : null,
+  };
+}
