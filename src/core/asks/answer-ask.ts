@@ -1,0 +1,119 @@
+import { type Ask, type AskAnswerInput, askAnswerInput } from '../../contracts/asks';
+import { accountToday } from '../agenda/account-today';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import type { IntroductionTable } from '../db/schema';
+import { AppError, notFound, validationError } from '../errors';
+import { askTarget, deliverTargetAsk, type TargetAsked } from '../introductions/ask-target';
+import { addDays, INTRO_REPEAT_DAYS, INTRO_WAIT_DAYS, targetKeyOf } from '../introductions/introduction';
+import {
+  blockingIntroductions,
+  deleteIntroduction,
+  insertIntroduction,
+} from '../introductions/introduction.queries';
+import { reachOf, targetFacts, targetIdentity } from '../introductions/target';
+import { validate } from '../validate';
+import { answersBy, deleteAnswer, findVisibleAsk, insertAnswer } from './ask.queries';
+import { askViews } from './view-asks';
+
+/** Answers one account may give to one ask. */
+const MAX_ANSWERS = 5;
+
+/**
+ * A connection answers an open ask: "I can help" with a note, or "I can introduce you to…" one of their own
+ * contacts — which starts an introduction with the answerer as broker, already accepted, so the person is asked
+ * straight away and still decides (the same rules as a broker's acceptance: `conflict` when they cannot be asked).
+ * `not_found` for anyone who cannot see the ask (not a connection, closed, expired).
+ */
+export async function answerAsk(ctx: Ctx, askId: string, input: AskAnswerInput): Promise<Ask> {
+  const responderId = requireActor(ctx);
+  const data = validate(askAnswerInput, input);
+  const today = await accountToday(ctx, responderId);
+  const now = nowIso(ctx);
+  const done = await inTransaction(ctx, async (tx) => {
+    const ask = await findVisibleAsk(tx.db, responderId, askId, today);
+    if (!ask) throw notFound('ask');
+    if (ask.owner_id === responderId) throw new AppError('conflict', 'this is your own ask');
+    if ((await answersBy(tx.db, ask.id, responderId)) >= MAX_ANSWERS) {
+      throw new AppError('conflict', `you have answered this ask ${MAX_ANSWERS} times already`);
+    }
+    let intro: { id: string; asked: TargetAsked } | null = null;
+    if (data.kind === 'introduce') {
+      const facts = await targetFacts(tx, responderId, data.contactId);
+      if (!facts) throw validationError('contactId', 'is not one of your contacts');
+      const name = facts.contact.display_name;
+      const reach = await reachOf(tx, facts, responderId);
+      if (reach.problem) throw new AppError('conflict', reach.problem);
+      if (reach.accountId === ask.owner_id) throw validationError('contactId', `is ${ask.owner_name}`);
+      const targetKey = targetKeyOf(ask.owner_id, targetIdentity(facts));
+      const blocking = await blockingIntroductions(
+        tx.db,
+        ask.owner_id,
+        targetKey,
+        ['target-declined'],
+        addDays(now, -INTRO_REPEAT_DAYS),
+      );
+      // The person's "no" stands (and an open request already asks them): said without saying which.
+      if (blocking.length > 0) {
+        throw new AppError(
+          'conflict',
+          `an introduction to ${name} cannot be offered to ${ask.owner_name} now`,
+        );
+      }
+      const row: IntroductionTable = {
+        id: tx.ids.next(),
+        requester_id: ask.owner_id,
+        broker_id: responderId,
+        broker_contact_id: facts.contact.id,
+        target_account_id: null,
+        target_key: targetKey,
+        target_name: name,
+        purpose_id: ask.purpose_id,
+        ask_id: ask.id,
+        why: (ask.body ? `${ask.title}\n\n${ask.body}` : ask.title).slice(0, 2000),
+        state: 'requested',
+        broker_note: null,
+        broker_message: null,
+        target_email: null,
+        token_hash: null,
+        token_expires_at: null,
+        token_used_at: null,
+        shared: null,
+        requester_contact_id: null,
+        expires_at: addDays(now, INTRO_WAIT_DAYS),
+        broker_decided_at: null,
+        target_decided_at: null,
+        closed_at: null,
+        outcome: null,
+        created_at: now,
+        updated_at: now,
+      };
+      await insertIntroduction(tx.db, row);
+      intro = { id: row.id, asked: await askTarget(tx, row, reach, data.message ?? null, ['requested']) };
+    }
+    const answerId = tx.ids.next();
+    await insertAnswer(tx.db, {
+      id: answerId,
+      ask_id: ask.id,
+      responder_id: responderId,
+      kind: data.kind,
+      note: data.note ?? null,
+      introduction_id: intro?.id ?? null,
+      created_at: now,
+    });
+    return { answerId, intro };
+  });
+  const intro = done.intro;
+  if (intro) {
+    await deliverTargetAsk(ctx, intro.id, intro.asked, async () => {
+      await inTransaction(ctx, async (tx) => {
+        await deleteAnswer(tx.db, done.answerId);
+        await deleteIntroduction(tx.db, responderId, intro.id);
+      });
+    });
+  }
+  ctx.log.info({ askId, answerId: done.answerId, kind: data.kind }, 'ask answered');
+  const ask = await findVisibleAsk(ctx.db, responderId, askId, today);
+  if (!ask) throw notFound('ask');
+  const [view] = await askViews(ctx, responderId, [ask], today);
+  return view as Ask;
+}

@@ -1,0 +1,194 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { AskAnswerTable, AskTable, Database } from '../db/schema';
+
+/** Stores a new ask. */
+export async function insertAsk(db: Kysely<Database>, row: AskTable): Promise<void> {
+  await db.insertInto('asks').values(row).execute();
+}
+
+/** True when the ask's owner and `viewerId` have an accepted connection right now. */
+function connectedToOwner(eb: ExpressionBuilder<Database, 'asks'>, viewerId: string) {
+  return eb.exists(
+    eb
+      .selectFrom('connections as k')
+      .select('k.id')
+      .where('k.status', '=', 'accepted')
+      .where((e) =>
+        e.or([
+          e.and([e('k.account_lo', '=', viewerId), e('k.account_hi', '=', e.ref('asks.owner_id'))]),
+          e.and([e('k.account_hi', '=', viewerId), e('k.account_lo', '=', e.ref('asks.owner_id'))]),
+        ]),
+      ),
+  );
+}
+
+/**
+ * The ask if `viewerId` may see it: their own (any state), or an open, unexpired (on `today`) ask of an account
+ * they are connected to right now. Anything else is undefined, like an unknown id.
+ */
+export async function findVisibleAsk(
+  db: Kysely<Database>,
+  viewerId: string,
+  id: string,
+  today: string,
+): Promise<(AskTable & { owner_name: string }) | undefined> {
+  return db
+    .selectFrom('asks')
+    .innerJoin('accounts as o', 'o.id', 'asks.owner_id')
+    .selectAll('asks')
+    .select('o.name as owner_name')
+    .where('asks.id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb('asks.owner_id', '=', viewerId),
+        eb.and([
+          eb('asks.state', '=', 'open'),
+          eb('asks.expires_on', '>=', today),
+          connectedToOwner(eb, viewerId),
+        ]),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+/** The owner's asks, newest first. */
+export async function listOwnAsks(db: Kysely<Database>, ownerId: string, limit: number) {
+  return db
+    .selectFrom('asks')
+    .innerJoin('accounts as o', 'o.id', 'asks.owner_id')
+    .selectAll('asks')
+    .select('o.name as owner_name')
+    .where('asks.owner_id', '=', ownerId)
+    .orderBy('asks.created_at', 'desc')
+    .orderBy('asks.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Open, unexpired asks of the accounts `viewerId` is connected to right now, newest first; with `unansweredBy`,
+ * only those that account has not answered yet.
+ */
+export async function listConnectionsAsks(
+  db: Kysely<Database>,
+  viewerId: string,
+  today: string,
+  limit: number,
+  opts: { unanswered?: boolean } = {},
+) {
+  let q = db
+    .selectFrom('asks')
+    .innerJoin('accounts as o', 'o.id', 'asks.owner_id')
+    .selectAll('asks')
+    .select('o.name as owner_name')
+    .where('asks.owner_id', '!=', viewerId)
+    .where('asks.state', '=', 'open')
+    .where('asks.expires_on', '>=', today)
+    .where((eb) => connectedToOwner(eb, viewerId));
+  if (opts.unanswered) {
+    q = q.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('ask_answers as aa')
+            .select('aa.id')
+            .whereRef('aa.ask_id', '=', 'asks.id')
+            .where('aa.responder_id', '=', viewerId),
+        ),
+      ),
+    );
+  }
+  return q.orderBy('asks.created_at', 'desc').orderBy('asks.id', 'desc').limit(limit).execute();
+}
+
+/** Answers to the asks, oldest first, with the responder's name; only `responderId`'s when given. */
+export async function answersOf(db: Kysely<Database>, askIds: string[], responderId?: string) {
+  if (askIds.length === 0) return [];
+  let q = db
+    .selectFrom('ask_answers as a')
+    .innerJoin('accounts as r', 'r.id', 'a.responder_id')
+    .leftJoin('introductions as i', 'i.id', 'a.introduction_id')
+    .selectAll('a')
+    .select(['r.name as responder_name', 'i.state as introduction_state', 'i.target_name'])
+    .where('a.ask_id', 'in', askIds);
+  if (responderId) q = q.where('a.responder_id', '=', responderId);
+  return q.orderBy('a.created_at').orderBy('a.id').execute();
+}
+
+/** How many answers each ask has. */
+export async function answerCounts(db: Kysely<Database>, askIds: string[]): Promise<Map<string, number>> {
+  if (askIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('ask_answers')
+    .select(['ask_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('ask_id', 'in', askIds)
+    .groupBy('ask_id')
+    .execute();
+  return new Map(rows.map((r) => [r.ask_id, Number(r.n)]));
+}
+
+/** How many answers `responderId` gave to the ask. */
+export async function answersBy(db: Kysely<Database>, askId: string, responderId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ask_answers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ask_id', '=', askId)
+    .where('responder_id', '=', responderId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertAnswer(db: Kysely<Database>, row: AskAnswerTable): Promise<void> {
+  await db.insertInto('ask_answers').values(row).execute();
+}
+
+/** Removes an answer (when the introduction it offered could not be sent). */
+export async function deleteAnswer(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('ask_answers').where('id', '=', id).execute();
+}
+
+/** Updates the owner's ask while it is in one of `states`; false when it was not. */
+export async function updateOwnAskIf(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  states: readonly string[],
+  patch: Partial<Pick<AskTable, 'state' | 'closed_at' | 'thanks' | 'updated_at'>>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('asks')
+    .set(patch)
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .where('state', 'in', [...states])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Deletes the owner's ask and its answers; false when it is not theirs. */
+export async function deleteOwnAsk(db: Kysely<Database>, ownerId: string, id: string): Promise<boolean> {
+  await db
+    .deleteFrom('ask_answers')
+    .where('ask_id', 'in', (eb) =>
+      eb.selectFrom('asks').select('id').where('owner_id', '=', ownerId).where('id', '=', id),
+    )
+    .execute();
+  const r = await db
+    .deleteFrom('asks')
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+/** Marks open asks whose last day is before `today` expired: one owner's, or every owner's (housekeeping). */
+export async function expireAsksBefore(db: Kysely<Database>, today: string, at: string, ownerId?: string) {
+  let q = db
+    .updateTable('asks')
+    .set({ state: 'expired', updated_at: at })
+    .where('state', '=', 'open')
+    .where('expires_on', '<', today);
+  if (ownerId) q = q.where('owner_id', '=', ownerId);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import { type Ask, askCloseInput } from '../../contracts/asks';
+import { accountToday } from '../agenda/account-today';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { AppError, notFound, validationError } from '../errors';
+import { recordFavour } from '../favours/record-favour';
+import { composeMail } from '../introductions/intro-mail';
+import { accountsByIds, contactForAccount } from '../introductions/introduction.queries';
+import type { MailMessage } from '../mail/mailer';
+import { validate } from '../validate';
+import { answersOf, findVisibleAsk, updateOwnAskIf } from './ask.queries';
+import { askViews } from './view-asks';
+
+/**
+ * Closes one of my asks (open or expired). Thanking answers records a favour received from each person thanked, on
+ * the contact that stands for them in my rolodex (their account is skipped, and named in the result, when none
+ * does); a thank-you text is e-mailed to each of them. `not_found` for anyone else's ask; `conflict` when closed.
+ */
+export async function closeAsk(
+  ctx: Ctx,
+  id: string,
+  input: z.input<typeof askCloseInput>,
+): Promise<{ ask: Ask; favoursSkipped: { accountId: string; name: string }[] }> {
+  const ownerId = requireActor(ctx);
+  const data = validate(askCloseInput, input);
+  const today = await accountToday(ctx, ownerId);
+  const now = nowIso(ctx);
+  const { mails, skipped } = await inTransaction(ctx, async (tx) => {
+    const ask = await findVisibleAsk(tx.db, ownerId, id, today);
+    if (!ask || ask.owner_id !== ownerId) throw notFound('ask');
+    if (ask.state === 'closed') throw new AppError('conflict', 'this ask is already closed');
+    const answers = await answersOf(tx.db, [ask.id]);
+    const thanked = data.thank.map((answerId, i) => {
+      const a = answers.find((x) => x.id === answerId);
+      if (!a) throw validationError(`thank.${i}`, 'is not an answer to this ask');
+      return a;
+    });
+    await updateOwnAskIf(tx.db, ownerId, ask.id, ['open', 'expired'], {
+      state: 'closed',
+      closed_at: now,
+      thanks: data.thanks ?? null,
+      updated_at: now,
+    });
+    const people = [...new Map(thanked.map((a) => [a.responder_id, a.responder_name])).entries()];
+    const skipped: { accountId: string; name: string }[] = [];
+    for (const [accountId, name] of people) {
+      const contactId = await contactForAccount(tx.db, ownerId, accountId);
+      if (!contactId) {
+        skipped.push({ accountId, name });
+        continue;
+      }
+      await recordFavour(
+        tx,
+        { contactId, direction: 'received', what: `Helped with my ask: ${ask.title}`.slice(0, 500), size: 1 },
+        'ask',
+      );
+    }
+    const mails: MailMessage[] = [];
+    if (data.thanks && people.length > 0) {
+      const accounts = await accountsByIds(tx.db, [ownerId, ...people.map(([accountId]) => accountId)]);
+      const from = accounts.get(ownerId)?.name ?? 'Someone';
+      for (const [accountId] of people) {
+        const to = accounts.get(accountId);
+        if (!to) continue;
+        mails.push(
+          composeMail({ name: to.name, address: to.email }, `${from} thanks you`, [
+            `Hello ${to.name},`,
+            `${from} closed the ask "${ask.title}" and thanks you:`,
+            { quote: data.thanks },
+          ]),
+        );
+      }
+    }
+    return { mails, skipped };
+  });
+  for (const mail of mails) {
+    try {
+      await ctx.mailer?.send(mail);
+    } catch (err) {
+      ctx.log.warn(
+        { askId: id, error: err instanceof Error ? err.name : 'error' },
+        'thank-you e-mail not sent',
+      );
+    }
+  }
+  const row = await findVisibleAsk(ctx.db, ownerId, id, today);
+  if (!row) throw notFound('ask');
+  const [view] = await askViews(ctx, ownerId, [row], today);
+  return { ask: view as Ask, favoursSkipped: skipped };
+}
