@@ -204,8 +204,9 @@ function shingles(words: string[]): Set<string> {
 }
 
 /**
- * Whether personal line `line` repeats `earlier` (both as `checkPersonal` gives them): at least half of its
- * three-word runs already appeared there. A line reworded around the edges still counts as the same line.
+ * Whether personal line `line` repeats `earlier` (both as `checkPersonal` gives them): four in five of its
+ * three-word runs already appeared there, so a line reworded at the edges is still the same line, while a habit of
+ * phrasing around a new detail is not.
  */
 export function repeatsLine(line: string, earlier: string): boolean {
   const mine = shingles(line.split(' ').filter(Boolean));
@@ -213,5 +214,5 @@ export function repeatsLine(line: string, earlier: string): boolean {
   const theirs = shingles(earlier.split(' ').filter(Boolean));
   let shared = 0;
   for (const s of mine) if (theirs.has(s)) shared++;
-  return shared * 2 >= mine.size;
+  return shared * 5 >= mine.size * 4;
 }
