@@ -91,7 +91,7 @@ describe.skipIf(!chromiumPath)(
         ['ada', 'Ada Lovelace'],
         ['tur', 'Alan Turing'],
         ['grace', 'Grace Hopper'],
-      ]) {
+      ] as const) {
         await form.getByRole('searchbox').fill(typed);
         await form.getByRole('button', { name: `Choose ${name}` }).click();
         await form.getByRole('button', { name: `Remove ${name}` }).waitFor();

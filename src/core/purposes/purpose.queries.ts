@@ -58,20 +58,10 @@ export async function updatePurposeRow(
   await db.updateTable('purposes').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
 }
 
-/** The owner's purposes trashed after `since` (for the trash list). */
-export async function listTrashedPurposes(db: Kysely<Database>, ownerId: string, since: string) {
-  return db
-    .selectFrom('purposes')
-    .selectAll()
-    .where('owner_id', '=', ownerId)
-    .where('deleted_at', '>', since)
-    .orderBy('deleted_at', 'desc')
-    .execute();
-}
-
 /** Deletes for good the purposes trashed before `before` (their items and moves go with them). */
-export async function purgeTrashedPurposes(db: Kysely<Database>, before: string) {
-  await db.deleteFrom('purposes').where('deleted_at', '<', before).execute();
+export async function purgeTrashedPurposes(db: Kysely<Database>, before: string): Promise<number> {
+  const r = await db.deleteFrom('purposes').where('deleted_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export async function insertItems(db: Kysely<Database>, rows: PurposeItemTable[]) {

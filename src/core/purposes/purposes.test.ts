@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import { recordInteraction } from '../interactions/record-interaction';
 import { getRelationship } from '../relationships/get-relationship';
 import { updateRelationship } from '../relationships/update-relationship';
+import { purgeTrash } from '../trash/purge-trash';
 import { advanceForOutreach } from './advance-for-outreach';
 import { archivePurpose } from './archive-purpose';
 import { createPurpose } from './create-purpose';
@@ -20,6 +21,7 @@ import { listItemMoves } from './list-item-moves';
 import { listPurposes } from './list-purposes';
 import { moveItem } from './move-item';
 import { placeContacts } from './place-contacts';
+import { findPurpose } from './purpose.queries';
 import { removeItem } from './remove-item';
 import { restorePurpose } from './restore-purpose';
 import { updateItem } from './update-item';
@@ -316,6 +318,15 @@ describeEngines('Purposes: pipelines', (h) => {
     await updatePurpose(ctx, (await listPurposes(ctx)).items[0]?.id as string, { name: 'Other' });
     const back = await restorePurpose(ctx, p.id);
     expect(back.progress.total).toBe(1);
+
+    // After the trash window it is gone for good.
+    await deletePurpose(ctx, p.id);
+    ctx.clock.set(at(31));
+    await rejects(restorePurpose(ctx, p.id), 'not_found');
+    expect((await purgeTrash(ctx)).purposes).toBeGreaterThanOrEqual(1);
+    expect(
+      await findPurpose(ctx.db, ctx.actor?.accountId as string, p.id, { deleted: true }),
+    ).toBeUndefined();
   });
 
   it('edits items: next step, date, note; removes them', async () => {
