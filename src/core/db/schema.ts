@@ -424,7 +424,7 @@ export interface PurposeTable {
   description: string | null;
   target_count: number | null;
   deadline: string | null;
-  /** JSON array of stage names, in pipeline order. */
+  /** JSON array of `{ id, name, role }` stages in pipeline order (docs/adr/0011-purposes.md). */
   stages: string;
   cadence_days: number | null;
   follow_up_days: number | null;
