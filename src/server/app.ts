@@ -14,6 +14,7 @@ import type { Mailer } from '../core/mail/mailer';
 import { authPlugin } from './auth';
 import { errorHandler } from './errors';
 import { loggerOptions } from './logging';
+import { askRoutes } from './routes/asks.routes';
 import { authRoutes } from './routes/auth.routes';
 import { contactRoutes } from './routes/contacts.routes';
 import { digestRoutes } from './routes/digest.routes';
@@ -21,9 +22,11 @@ import { duplicateRoutes } from './routes/duplicates.routes';
 import { feedRoutes, publicFeedRoutes } from './routes/feeds.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
+import { introductionRoutes, introLinkRoutes } from './routes/introductions.routes';
 import { ledgerRoutes } from './routes/ledger.routes';
 import { networkSearchRoutes } from './routes/network-search.routes';
 import { organisationRoutes } from './routes/organisations.routes';
+import { outreachRoutes } from './routes/outreach.routes';
 import { purposeRoutes } from './routes/purposes.routes';
 import { relationshipRoutes } from './routes/relationships.routes';
 import { tagRoutes } from './routes/tags.routes';
@@ -153,6 +156,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(todayRoutes);
     await api.register(networkSearchRoutes);
     await api.register(purposeRoutes);
+    await api.register(outreachRoutes);
+    await api.register(introductionRoutes);
+    await api.register(askRoutes);
     await api.register(feedRoutes({ baseUrl: publicUrl }));
   };
   await app.register(apiV1, { prefix: '/api/v1' });
@@ -160,6 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const feedLimit = opts.feedLimit ?? { max: 60, timeWindow: 60_000 };
   await app.register(publicFeedRoutes({ baseUrl: publicUrl, clock, baseCtx, limit: feedLimit }));
   await app.register(digestRoutes({ baseUrl: publicUrl, baseCtx, limit: feedLimit }));
+  await app.register(introLinkRoutes({ baseCtx, limit: feedLimit }));
 
   await registerWebApp(app, opts.webRoot);
   return app;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, testSettings } from '../../../test/engines';
 import { type Client, serveForTests, type TestServer } from '../../../test/http';
+import { seedConnection } from '../../../test/network';
 import { fixedClock } from '../../core/clock';
 import { silentLog } from '../../core/context';
 import { uuidIds } from '../../core/ids';
@@ -42,7 +43,11 @@ type Owned =
   | 'feed'
   | 'purpose'
   | 'trashedPurpose'
-  | 'purposeItem';
+  | 'purposeItem'
+  | 'introduction'
+  | 'introBroker'
+  | 'introContact'
+  | 'ask';
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -211,6 +216,38 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/purposes/:id/items/:itemId/moves', owned: 'purposeItem' },
   { method: 'GET', path: '/api/v1/contacts/:id/purposes', owned: 'contact' },
   { method: 'GET', path: '/api/v1/network/search', query: '?q=acme' },
+  {
+    method: 'POST',
+    path: '/api/v1/introductions',
+    body: (theirs: Record<Owned, string>) => ({
+      brokerId: theirs.introBroker,
+      contactId: theirs.introContact,
+      why: 'A reason that is long enough',
+    }),
+    owned: 'introContact',
+  },
+  { method: 'GET', path: '/api/v1/introductions' },
+  { method: 'GET', path: '/api/v1/introductions/:id', owned: 'introduction' },
+  { method: 'PATCH', path: '/api/v1/introductions/:id', body: { outcome: 'x' }, owned: 'introduction' },
+  {
+    method: 'POST',
+    path: '/api/v1/introductions/:id/broker-decision',
+    body: { decision: 'decline' },
+    owned: 'introduction',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/introductions/:id/target-decision',
+    body: { decision: 'decline' },
+    owned: 'introduction',
+  },
+  { method: 'POST', path: '/api/v1/introductions/:id/withdraw', owned: 'introduction' },
+  { method: 'GET', path: '/api/v1/asks' },
+  { method: 'POST', path: '/api/v1/asks', body: { title: 'A need' } },
+  { method: 'GET', path: '/api/v1/asks/:id', owned: 'ask' },
+  { method: 'POST', path: '/api/v1/asks/:id/answers', body: { kind: 'help', note: 'x' }, owned: 'ask' },
+  { method: 'POST', path: '/api/v1/asks/:id/close', body: {}, owned: 'ask' },
+  { method: 'DELETE', path: '/api/v1/asks/:id', owned: 'ask' },
   { method: 'GET', path: '/api/v1/network/paths', query: '?contactId=:id', owned: 'contact' },
 ];
 
@@ -253,6 +290,22 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
   });
   const trashedPurpose = await owner.post('/api/v1/purposes', { name: 'Trashed purpose' });
   await owner.delete(`/api/v1/purposes/${trashedPurpose.body.id}`);
+  // A request to a connection (the broker) about one of the broker's findable contacts, and an ask.
+  const broker = await server.user('Broker');
+  await seedConnection(server.handle().db, owner.accountId, broker.accountId);
+  const known = await broker.post('/api/v1/contacts', { displayName: 'Known Person' });
+  await server
+    .handle()
+    .db.updateTable('contacts')
+    .set({ share: 'findable' })
+    .where('id', '=', known.body.id)
+    .execute();
+  const introduction = await owner.post('/api/v1/introductions', {
+    brokerId: broker.accountId,
+    contactId: known.body.id,
+    why: 'An owned introduction request',
+  });
+  const ask = await owner.post('/api/v1/asks', { title: 'An owned ask' });
   const ctx = { ...baseCtx(server), actor: { accountId: owner.accountId } };
   const imported = await runImport(ctx, {
     kind: 'csv',
@@ -278,6 +331,10 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
     purpose: purpose.body.id,
     trashedPurpose: trashedPurpose.body.id,
     purposeItem: placed.body.placed[0].id,
+    introduction: introduction.body.id,
+    introBroker: broker.accountId,
+    introContact: known.body.id,
+    ask: ask.body.id,
   } as Record<Owned, string>;
   for (const [k, v] of Object.entries(ids))
     if (typeof v !== 'string') throw new Error(`could not create ${k}`);
@@ -362,6 +419,14 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
       expect(board.columns[0].items.map((i: { id: string; note: null }) => [i.id, i.note])).toEqual([
         [ids.purposeItem, null],
       ]);
+      expect((await owner.get(`/api/v1/introductions/${ids.introduction}`)).body).toMatchObject({
+        state: 'requested',
+        outcome: null,
+      });
+      expect((await owner.get(`/api/v1/asks/${ids.ask}`)).body).toMatchObject({
+        state: 'open',
+        answerCount: 0,
+      });
     },
   );
 
