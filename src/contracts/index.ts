@@ -8,6 +8,7 @@ export * from './imports';
 export * from './introductions';
 export * from './network';
 export * from './organisations';
+export * from './outreach';
 export * from './purposes';
 export * from './relationships';
 export * from './tags';

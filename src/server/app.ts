@@ -26,6 +26,7 @@ import { introductionRoutes, introLinkRoutes } from './routes/introductions.rout
 import { ledgerRoutes } from './routes/ledger.routes';
 import { networkSearchRoutes } from './routes/network-search.routes';
 import { organisationRoutes } from './routes/organisations.routes';
+import { outreachRoutes } from './routes/outreach.routes';
 import { purposeRoutes } from './routes/purposes.routes';
 import { relationshipRoutes } from './routes/relationships.routes';
 import { tagRoutes } from './routes/tags.routes';
@@ -155,6 +156,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(todayRoutes);
     await api.register(networkSearchRoutes);
     await api.register(purposeRoutes);
+    await api.register(outreachRoutes);
     await api.register(introductionRoutes);
     await api.register(askRoutes);
     await api.register(feedRoutes({ baseUrl: publicUrl }));

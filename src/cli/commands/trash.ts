@@ -16,6 +16,7 @@ export function registerTrash(program: Command): void {
           ['contacts', trash.contacts.map((c) => [c.id, c.displayName, c.deletedAt, c.purgeAfter])],
           ['organisations', trash.organisations.map((o) => [o.id, o.name, o.deletedAt, o.purgeAfter])],
           ['tags', trash.tags.map((t) => [t.id, t.name, t.deletedAt, t.purgeAfter])],
+          ['purposes', trash.purposes.map((p) => [p.id, p.name, p.deletedAt, p.purgeAfter])],
         ] as const;
         const shown = sections.filter(([, rows]) => rows.length > 0);
         if (shown.length === 0) return 'the trash is empty';

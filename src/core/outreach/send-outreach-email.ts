@@ -1,11 +1,11 @@
 import type { OutreachSendInput, OutreachSendResult } from '../../contracts/outreach';
 import { outreachSendInput } from '../../contracts/outreach';
 import { type Ctx, inTransaction, requireActor } from '../context';
-import { validationError } from '../errors';
+import { notFound, validationError } from '../errors';
 import { validate } from '../validate';
 import { EMAIL_NOT_CONFIGURED } from './compose-message';
 import { claimMessage, completeSend, failSend } from './deliver';
-import { accountName } from './outreach.queries';
+import { accountName, findItem } from './outreach.queries';
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -36,6 +36,8 @@ export async function sendOutreachEmail(
   const data = validate(outreachSendInput, input);
   if (data.channel !== 'email')
     throw validationError('channel', 'only email is sent by the server: copy the message and mark it sent');
+  // Another account's item is not found before anything else is said about it.
+  if (!(await findItem(ctx.db, ownerId, itemId))) throw notFound('outreach item');
   const mailer = ctx.mailer;
   if (!mailer) throw validationError('channel', EMAIL_NOT_CONFIGURED);
   const claim = await inTransaction(ctx, (tx) => claimMessage(tx, ownerId, itemId, data, 'sending'));

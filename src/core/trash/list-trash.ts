@@ -6,6 +6,7 @@ import { presentSummaries } from '../contacts/present-contact';
 import { type Ctx, requireActor } from '../context';
 import { toOrganisation } from '../organisations/organisation';
 import { listTrashedOrganisations } from '../organisations/organisation.queries';
+import { listTrashedPurposes } from '../purposes/purpose.queries';
 import { toTag } from '../tags/tag';
 import { listTrashedTags } from '../tags/tag.queries';
 import { inTrashWindow, purgeAfter } from './trash-window';
@@ -17,6 +18,7 @@ export async function listTrash(ctx: Ctx): Promise<{
   contacts: Trashed<ContactSummary>[];
   organisations: Trashed<Organisation>[];
   tags: Trashed<Tag>[];
+  purposes: Trashed<{ id: string; name: string; deletedAt: string | null }>[];
 }> {
   const ownerId = requireActor(ctx);
   const live = <T extends { deleted_at: string | null }>(rows: T[]) =>
@@ -25,14 +27,18 @@ export async function listTrash(ctx: Ctx): Promise<{
     ...x,
     purgeAfter: purgeAfter(ctx, x.deletedAt ?? ''),
   });
-  const [contacts, organisations, tags] = await Promise.all([
+  const [contacts, organisations, tags, purposes] = await Promise.all([
     listTrashedContacts(ctx.db, ownerId, 1000),
     listTrashedOrganisations(ctx.db, ownerId),
     listTrashedTags(ctx.db, ownerId),
+    listTrashedPurposes(ctx.db, ownerId),
   ]);
   return {
     contacts: (await presentSummaries(ctx, ownerId, live(contacts))).map(withPurge),
     organisations: live(organisations).map(toOrganisation).map(withPurge),
     tags: live(tags).map(toTag).map(withPurge),
+    purposes: live(purposes)
+      .map((p) => ({ id: p.id, name: p.name, deletedAt: p.deleted_at }))
+      .map(withPurge),
   };
 }

@@ -47,7 +47,9 @@ type Owned =
   | 'introduction'
   | 'introBroker'
   | 'introContact'
-  | 'ask';
+  | 'ask'
+  | 'outreachItem'
+  | 'outreachTemplate';
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -249,6 +251,43 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/asks/:id/close', body: {}, owned: 'ask' },
   { method: 'DELETE', path: '/api/v1/asks/:id', owned: 'ask' },
   { method: 'GET', path: '/api/v1/network/paths', query: '?contactId=:id', owned: 'contact' },
+  { method: 'GET', path: '/api/v1/outreach/queue' },
+  {
+    method: 'POST',
+    path: '/api/v1/outreach/items',
+    body: (theirs: Record<Owned, string>) => ({ contactIds: [theirs.contact] }),
+    owned: 'contact',
+    foreignStatus: 400,
+  },
+  { method: 'GET', path: '/api/v1/outreach/items/:id', owned: 'outreachItem' },
+  { method: 'POST', path: '/api/v1/outreach/items/:id/dismiss', owned: 'outreachItem' },
+  { method: 'POST', path: '/api/v1/outreach/items/:id/restore', owned: 'outreachItem' },
+  {
+    method: 'POST',
+    path: '/api/v1/outreach/items/:id/preview',
+    body: { channel: 'other', body: 'x' },
+    owned: 'outreachItem',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/outreach/items/:id/send',
+    body: { channel: 'email', subject: 'x', body: 'x', sendKey: 'access-send-1' },
+    owned: 'outreachItem',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/outreach/items/:id/mark-sent',
+    body: { channel: 'other', body: 'x', sendKey: 'access-mark-1' },
+    owned: 'outreachItem',
+  },
+  { method: 'POST', path: '/api/v1/outreach/items/:id/replied', body: {}, owned: 'outreachItem' },
+  { method: 'POST', path: '/api/v1/outreach/items/:id/skip-follow-up', owned: 'outreachItem' },
+  { method: 'GET', path: '/api/v1/outreach/templates' },
+  { method: 'POST', path: '/api/v1/outreach/templates', body: { name: 'x', body: 'y' } },
+  { method: 'PATCH', path: '/api/v1/outreach/templates/:id', body: { name: 'x' }, owned: 'outreachTemplate' },
+  { method: 'DELETE', path: '/api/v1/outreach/templates/:id', owned: 'outreachTemplate' },
+  { method: 'GET', path: '/api/v1/outreach/stats' },
+  { method: 'GET', path: '/api/v1/outreach/replies' },
 ];
 
 async function ownedResources(server: TestServer, owner: Client & { accountId: string }) {
@@ -306,6 +345,12 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
     why: 'An owned introduction request',
   });
   const ask = await owner.post('/api/v1/asks', { title: 'An owned ask' });
+  await owner.post('/api/v1/outreach/items', { contactIds: [contact.body.id] });
+  const outreachItem = (await owner.get('/api/v1/outreach/queue')).body.items[0];
+  const outreachTemplate = await owner.post('/api/v1/outreach/templates', {
+    name: 'Owned template',
+    body: 'Hi',
+  });
   const ctx = { ...baseCtx(server), actor: { accountId: owner.accountId } };
   const imported = await runImport(ctx, {
     kind: 'csv',
@@ -335,6 +380,8 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
     introBroker: broker.accountId,
     introContact: known.body.id,
     ask: ask.body.id,
+    outreachItem: outreachItem?.id,
+    outreachTemplate: outreachTemplate.body.id,
   } as Record<Owned, string>;
   for (const [k, v] of Object.entries(ids))
     if (typeof v !== 'string') throw new Error(`could not create ${k}`);
@@ -427,6 +474,13 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
         state: 'open',
         answerCount: 0,
       });
+      expect((await owner.get(`/api/v1/outreach/items/${ids.outreachItem}`)).body).toMatchObject({
+        state: 'queued',
+        messages: [],
+      });
+      expect(
+        (await owner.get('/api/v1/outreach/templates')).body.items.map((t: { name: string }) => t.name),
+      ).toEqual(['Owned template']);
     },
   );
 

@@ -7,7 +7,7 @@ import { useToast } from '../../ui/use-toast';
 import { TrashSection } from './trash-section';
 import { useTrash } from './use-trash';
 
-/** Deleted contacts, organisations and tags, restorable until their purge date. */
+/** Deleted contacts, organisations, tags and purposes, restorable until their purge date. */
 export function TrashPage() {
   useDocumentTitle('Trash');
   const trash = useTrash();
@@ -66,6 +66,23 @@ export function TrashPage() {
               name: t.name,
               deletedAt: t.deletedAt,
               purgeAfter: t.purgeAfter,
+            }))}
+          />
+          <TrashSection
+            kind="purposes"
+            title="Purposes"
+            empty="No deleted purposes."
+            onRestored={(item) =>
+              toast.show({
+                message: `Restored purpose ${item.name}.`,
+                action: { label: 'Open', onClick: () => navigate(`/purposes/${item.id}`) },
+              })
+            }
+            items={trash.data.purposes.map((p) => ({
+              id: p.id,
+              name: p.name,
+              deletedAt: p.deletedAt,
+              purgeAfter: p.purgeAfter,
             }))}
           />
           <p>

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
-export type TrashKind = 'contacts' | 'organisations' | 'tags';
+export type TrashKind = 'contacts' | 'organisations' | 'tags' | 'purposes';
 
 /** Brings an item back from the trash; every list it belongs to is refreshed. */
 export function useRestore() {
@@ -11,7 +11,7 @@ export function useRestore() {
       api.post<unknown>(`/${kind}/${encodeURIComponent(id)}/restore`),
     onSuccess: async () => {
       await Promise.all(
-        ['trash', 'contacts', 'organisations', 'tags'].map((key) =>
+        ['trash', 'contacts', 'organisations', 'tags', 'purposes'].map((key) =>
           queryClient.invalidateQueries({ queryKey: [key] }),
         ),
       );

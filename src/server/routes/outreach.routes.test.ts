@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/engines';
+import { serveForTests } from '../../../test/http';
+import type { Mailer } from '../../core/mail/mailer';
+import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../../core/mail/smtp-sink.test-support';
+
+describe.each(ENGINES)('outreach API [%s]', (engine) => {
+  let sink: SmtpSink;
+  let inner: Mailer;
+  // The server is built before the sink listens: it sends through whichever mailer the sink gave.
+  const mailer: Mailer = { send: (m) => inner.send(m) };
+  const server = serveForTests(engine, { app: { mailer } });
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    inner = smtpTestMailer(sink.port);
+  });
+  afterAll(async () => {
+    await sink.close();
+  });
+
+  it('queue → write → send by email → reply → stats, over HTTP', async () => {
+    const u = await server.user('Bram Okonkwo');
+    const today = (await u.get('/api/v1/today')).body.date as string;
+    const address = `sam-${engine}-${Date.now()}@example.test`;
+    const c = await u.post('/api/v1/contacts', {
+      givenName: 'Sam',
+      familyName: 'Caldwell',
+      organisation: 'Acme',
+      connectedOn: today,
+      emails: [{ value: address }],
+    });
+    expect(c.status).toBe(201);
+    const queue = await u.get('/api/v1/outreach/queue');
+    expect(queue.body).toMatchObject({
+      counts: { queued: 1 },
+      items: [{ contact: { id: c.body.id }, state: 'queued' }],
+    });
+    const id = queue.body.items[0].id as string;
+    const detail = await u.get(`/api/v1/outreach/items/${id}`);
+    expect(detail.body.suggestion).toMatchObject({ kind: 'first', channel: 'email', templateId: null });
+
+    const draft = {
+      channel: 'email',
+      subject: 'Hello {firstName}',
+      body: 'Hi {firstName},\n\nYour demo of the Acme routing engine at the fair was brilliant.\n\n{myName}',
+    };
+    const bad = await u.post(`/api/v1/outreach/items/${id}/preview`, {
+      ...draft,
+      body: 'Hi {firstName}, {compnay}',
+    });
+    expect(bad.status).toBe(200);
+    expect(bad.body).toMatchObject({ ok: false, unknownFields: ['compnay'] });
+    const refused = await u.post(`/api/v1/outreach/items/${id}/send`, {
+      ...draft,
+      body: 'Hi {firstName}',
+      sendKey: 'http-send-0001',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.issues[0]).toMatchObject({ path: 'body' });
+
+    const sent = await u.post(`/api/v1/outreach/items/${id}/send`, { ...draft, sendKey: 'http-send-0002' });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ message: { status: 'sent', to: address }, item: { state: 'sent' } });
+    const again = await u.post(`/api/v1/outreach/items/${id}/send`, { ...draft, sendKey: 'http-send-0002' });
+    expect(again.body.message.id).toBe(sent.body.message.id);
+    const mails = sink.received.filter((m) => m.envelope.rcptTo.some((r) => r.address === address));
+    expect(mails.map((m) => m.parsed.subject)).toEqual(['Hello Sam']);
+
+    expect((await u.post(`/api/v1/outreach/items/${id}/replied`, {})).body.state).toBe('replied');
+    const stats = await u.get('/api/v1/outreach/stats');
+    expect(stats.body.total).toMatchObject({ sent: 1, replied: 1, rate: 1 });
+    expect(stats.body.baseline).toBe(0.25);
+    const who = await u.get('/api/v1/outreach/replies');
+    expect(who.body.items.map((r: { contact: { displayName: string } }) => r.contact.displayName)).toEqual([
+      'Sam Caldwell',
+    ]);
+  });
+
+  it('templates: bad input is refused with the field named', async () => {
+    const u = await server.user();
+    const bad = await u.post('/api/v1/outreach/templates', { name: 'x', body: 'Hi {first}' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'validation', details: { issues: [{ path: 'body' }] } });
+    expect(
+      (await u.post('/api/v1/outreach/templates', { name: '', body: 'x' })).body.error.details.issues[0].path,
+    ).toBe('name');
+    const ok = await u.post('/api/v1/outreach/templates', {
+      name: 'Hello',
+      body: 'Hi {firstName}',
+      followUpDays: 3,
+    });
+    expect(ok.status).toBe(201);
+    expect((await u.patch(`/api/v1/outreach/templates/${ok.body.id}`, { followUpDays: 0 })).status).toBe(400);
+    expect((await u.delete(`/api/v1/outreach/templates/${ok.body.id}`)).status).toBe(204);
+    expect((await u.get('/api/v1/outreach/templates')).body.items).toEqual([]);
+    expect((await u.get('/api/v1/outreach/queue?view=nope')).status).toBe(400);
+  });
+});
