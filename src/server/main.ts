@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { purgeExpiredSessions } from '../core/accounts/purge-expired-sessions';
+import { expireAsks } from '../core/asks/expire-asks';
 import { snapshotTiers } from '../core/charts/snapshot-tiers';
 import { sendDueDigests } from '../core/digest/send-due-digests';
+import { expireIntroductions } from '../core/introductions/expire-introductions';
 import { openRuntime } from '../core/runtime';
 import { purgeTrash } from '../core/trash/purge-trash';
 import { buildApp } from './app';
@@ -58,7 +60,9 @@ export async function runServer(env: NodeJS.ProcessEnv) {
       const purged = await purgeTrash(ctx);
       const sessions = await purgeExpiredSessions(ctx);
       const accounts = await snapshotTiers(ctx);
-      app.log.info({ purged, sessions, accounts }, 'housekeeping done');
+      const introductions = await expireIntroductions(ctx);
+      const asks = await expireAsks(ctx);
+      app.log.info({ purged, sessions, accounts, introductions, asks }, 'housekeeping done');
     } catch (err) {
       app.log.error({ err }, 'housekeeping failed');
     }
