@@ -79,6 +79,7 @@ export interface TrashList {
   contacts: InTrash<ContactSummary>[];
   organisations: InTrash<Organisation>[];
   tags: InTrash<Tag>[];
+  purposes: InTrash<{ id: string; name: string; deletedAt: string | null }>[];
 }
 
 /** What DELETE answers for anything that goes to the trash. */
