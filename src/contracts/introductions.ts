@@ -40,10 +40,10 @@ const note = z
   .optional();
 
 export const introRequestInput = z.strictObject({
-  /** The connection who knows the person (an account id, from network search or paths). */
-  brokerId: id,
   /** The broker's contact, as network search or paths returned it. */
   contactId: id,
+  /** The connection who knows the person (an account id, from network search or paths); the contact's owner when left out. */
+  brokerId: id.optional(),
   /** Why you want to be introduced: the broker and the person both read it. */
   why: text(10, 2000, 'say in a sentence or two why (at least 10 characters)'),
   /** One of your purposes this serves (only you see it). */

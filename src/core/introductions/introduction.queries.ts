@@ -162,6 +162,16 @@ export async function findIntroductionByToken(
   return db.selectFrom('introductions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
+/** Whose contact this is (any state); the caller still checks connection and findability. */
+export async function ownerOfContact(db: Kysely<Database>, contactId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('contacts')
+    .select('owner_id')
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+  return row?.owner_id;
+}
+
 /** Names and e-mail addresses of accounts, by id. */
 export async function accountsByIds(
   db: Kysely<Database>,

@@ -526,12 +526,9 @@ describeEngines('introductions (double opt-in)', (h) => {
     expect((await failure(withdrawIntroduction(w.requester.ctx, first.id))).code).toBe('conflict');
     expect((await failure(withdrawIntroduction(w.broker.ctx, first.id))).code).toBe('not_found');
 
-    // Withdrawn does not block asking again; a withdrawn request's link is dead.
-    const second = await requestIntroduction(w.requester.ctx, {
-      brokerId: w.broker.id,
-      contactId: w.target.id,
-      why: WHY,
-    });
+    // Withdrawn does not block asking again (here naming only the contact: its owner is the broker).
+    const second = await requestIntroduction(w.requester.ctx, { contactId: w.target.id, why: WHY });
+    expect(second.broker.accountId).toBe(w.broker.id);
     await decideAsBroker(w.broker.ctx, second.id, { decision: 'accept' });
     const token = linkToken(mailTo(SECRET.email).at(-1) as NonNullable<ReturnType<typeof mailTo>[number]>);
     await withdrawIntroduction(w.requester.ctx, second.id);
@@ -670,6 +667,10 @@ describeEngines('introductions (double opt-in)', (h) => {
       { brokerId: stranger.id, contactId: strangerContact.id },
       { brokerId: w.requester.id, contactId: w.brokerOfRequester.id },
       { brokerId: w.bystander.id, contactId: w.target.id },
+      // Without a broker, the contact's owner is the broker: still a connection's findable contact, or nothing.
+      { contactId: hidden.id },
+      { contactId: strangerContact.id },
+      { contactId: '01900000-0000-7000-8000-000000000000' },
     ];
     const errors = [];
     for (const a of attempts)

@@ -12,6 +12,7 @@ import {
   accountsByIds,
   blockingIntroductions,
   insertIntroduction,
+  ownerOfContact,
   requestTimesSince,
 } from './introduction.queries';
 import { targetAccountOf, targetFacts, targetIdentity } from './target';
@@ -22,7 +23,7 @@ const notAvailable = () =>
   new AppError('not_found', "person not found among your connections' findable contacts");
 
 /**
- * Asks a connection (the broker) to introduce the actor to one of the broker's findable contacts. The broker sees
+ * Asks a connection (the broker: the contact's owner) to introduce the actor to one of the broker's findable contacts. The broker sees
  * it in Today and by e-mail, and the access log records it. Throws `not_found` alike for a non-connection and an
  * unknown or unfindable contact, `rate_limited` past the weekly quota, `conflict` while a request about the same
  * person is open or within 90 days of a decline.
@@ -41,17 +42,17 @@ export async function requestIntroduction(ctx: Ctx, input: IntroRequestInput): P
         { retryAt: nextAt },
       );
     }
-    if (data.brokerId === requesterId || !(await areConnected(tx.db, requesterId, data.brokerId))) {
+    const brokerId = data.brokerId ?? (await ownerOfContact(tx.db, data.contactId));
+    if (!brokerId || brokerId === requesterId || !(await areConnected(tx.db, requesterId, brokerId))) {
       throw notAvailable();
     }
-    if (!(await findableAmong(tx.db, data.brokerId, [data.contactId])).has(data.contactId))
-      throw notAvailable();
-    const facts = await targetFacts(tx, data.brokerId, data.contactId);
+    if (!(await findableAmong(tx.db, brokerId, [data.contactId])).has(data.contactId)) throw notAvailable();
+    const facts = await targetFacts(tx, brokerId, data.contactId);
     if (!facts) throw notAvailable();
     if (data.purposeId && !(await findPurpose(tx.db, requesterId, data.purposeId))) {
       throw validationError('purposeId', 'is not one of your purposes');
     }
-    if ((await targetAccountOf(tx, facts, data.brokerId))?.id === requesterId) {
+    if ((await targetAccountOf(tx, facts, brokerId))?.id === requesterId) {
       throw validationError('contactId', 'is you');
     }
     const name = facts.contact.display_name;
@@ -79,7 +80,7 @@ export async function requestIntroduction(ctx: Ctx, input: IntroRequestInput): P
     const row = {
       id: tx.ids.next(),
       requester_id: requesterId,
-      broker_id: data.brokerId,
+      broker_id: brokerId,
       broker_contact_id: data.contactId,
       target_account_id: null,
       target_key: targetKey,
@@ -108,7 +109,7 @@ export async function requestIntroduction(ctx: Ctx, input: IntroRequestInput): P
     await logAccess(tx.db, [
       {
         id: tx.ids.next(),
-        owner_id: data.brokerId,
+        owner_id: brokerId,
         actor_id: requesterId,
         event: 'intro-request',
         query: null,
