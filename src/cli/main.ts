@@ -20,6 +20,7 @@ import { registerMerge } from './commands/merge';
 import { registerMerges } from './commands/merges';
 import { registerNetworkSearch, registerPath } from './commands/network-search';
 import { registerOrgs } from './commands/orgs';
+import { registerOutreach } from './commands/outreach';
 import { registerProfile } from './commands/profile';
 import { registerPromise } from './commands/promise';
 import { registerPromises } from './commands/promises';
@@ -96,6 +97,7 @@ ${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,
     registerPromise,
     registerPromises,
     registerPurpose,
+    registerOutreach,
     registerProfile,
     registerSettings,
     registerImport,

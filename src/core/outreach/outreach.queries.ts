@@ -87,6 +87,16 @@ export function viewOrder(view: QueueView): { column: string; dir: 'asc' | 'desc
   }
 }
 
+/** The contact's open item, else its latest one. */
+export async function latestItemOfContact(db: Kysely<Database>, ownerId: string, contactId: string) {
+  return itemsWithContact(db, ownerId)
+    .where('it.contact_id', '=', contactId)
+    .orderBy(sql`case when it.closed_at is null then 0 else 1 end`)
+    .orderBy('it.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** One page of the owner's queue in a view; `after` is the last row's sort value and id. */
 export async function listItems(
   db: Kysely<Database>,

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  OutreachItemDetail,
+  OutreachQueuePage,
+  OutreachSendResult,
+  OutreachStats,
+} from '../contracts/outreach';
+import { type SmtpSink, startSmtpSink } from '../core/mail/smtp-sink.test-support';
+import { type Cli, tempCli } from './testing';
+
+// Each spawn is a real `node bin/rapport.js`; the steps share one account and run in order.
+const SLOW = 120_000;
+const today = () => new Date().toISOString().slice(0, 10);
+const TEMPLATE = 'Hi {firstName},\n\nThanks for connecting!\n\nBest,\n{myName}';
+const LINE = 'Your note on the Analytical Engine was the best thing I read this year.';
+
+describe('rapport outreach: queue, templates, send by email (SMTP), replied, stats', () => {
+  let cli: Cli;
+  let sink: SmtpSink;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    env = { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: 'Rapport <rapport@cli.example.test>' };
+    cli = await tempCli();
+    const r = await cli.run(['account', 'create', '--email', 'bram@example.test', '--name', 'Bram Okonkwo'], {
+      env: { RAPPORT_PASSWORD: 'a long enough password' },
+    });
+    if (r.code !== 0) throw new Error(r.stderr);
+    for (const args of [
+      [
+        'add',
+        '--given',
+        'Ada',
+        '--family',
+        'Lovelace',
+        '--email',
+        'ada@engines.example',
+        '--connected',
+        today(),
+      ],
+      ['add', '--given', 'Grace', '--family', 'Hopper', '--connected', today()],
+      ['add', '--given', 'Alan', '--family', 'Turing', '--connected', '2019-05-01'],
+    ]) {
+      const added = await cli.run(args);
+      if (added.code !== 0) throw new Error(added.stderr);
+    }
+  }, SLOW);
+  afterAll(async () => {
+    await cli.cleanup();
+    await sink.close();
+  });
+
+  it('lists new connections, not old ones; adds an old one by hand', { timeout: SLOW }, async () => {
+    const page = await cli.json<OutreachQueuePage>(['outreach', 'queue']);
+    expect(page.items.map((i) => i.contact.displayName).sort()).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    expect(await cli.json(['outreach', 'add', 'Alan Turing'])).toEqual({ added: 1, alreadyQueued: 0 });
+    const human = await cli.run(['outreach', 'queue']);
+    expect(human.stdout).toContain('Alan Turing');
+    expect(human.stderr).toContain('3 queued');
+  });
+
+  it('refuses a template-only message and sends a personal one by email, once', {
+    timeout: SLOW,
+  }, async () => {
+    const t = await cli.run([
+      'outreach',
+      'templates',
+      'add',
+      'New connection',
+      '--subject',
+      'Great to connect, {firstName}',
+      '--body',
+      TEMPLATE,
+    ]);
+    expect(t.code, t.stderr).toBe(0);
+    const noEmail = await cli.run([
+      'outreach',
+      'send',
+      'Ada Lovelace',
+      '--template',
+      'New connection',
+      '--line',
+      LINE,
+    ]);
+    expect(noEmail.code).toBe(2);
+    expect(noEmail.stderr).toContain('email is not configured on this server (SMTP_URL is not set)');
+
+    const bare = await cli.run(
+      ['outreach', 'send', 'Ada Lovelace', '--template', 'New connection', '--message', TEMPLATE],
+      { env },
+    );
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('this is the template alone');
+
+    const dry = await cli.run(
+      ['outreach', 'send', 'Ada', '--template', 'New connection', '--line', LINE, '--dry-run'],
+      { env },
+    );
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('Subject: Great to connect, Ada');
+    expect(dry.stdout).toContain(`Hi Ada,\n\n${LINE}\n\nThanks for connecting!`);
+    expect(dry.stdout).toContain('ok: this message may be sent');
+    expect(sink.received).toHaveLength(0);
+
+    const args = ['outreach', 'send', 'Ada', '--template', 'New connection', '--line', LINE];
+    const sent = await cli.json<OutreachSendResult>(args, { env });
+    expect(sent.message).toMatchObject({ status: 'sent', channel: 'email', to: 'ada@engines.example' });
+    const again = await cli.json<OutreachSendResult>(args, { env });
+    expect(again.message.id).toBe(sent.message.id);
+    expect(sink.received).toHaveLength(1);
+    const mail = sink.received[0]?.parsed;
+    expect(mail?.subject).toBe('Great to connect, Ada');
+    expect(mail?.text).toContain(LINE);
+    expect(mail?.replyTo?.value[0]).toMatchObject({ address: 'bram@example.test', name: 'Bram Okonkwo' });
+    expect(mail?.from?.value[0]?.address).toBe('rapport@cli.example.test');
+
+    // The same personal line to Grace is refused, saying why.
+    const copy = await cli.run([
+      'outreach',
+      'send',
+      'Grace',
+      '--channel',
+      'linkedin',
+      '--template',
+      'New connection',
+      '--line',
+      LINE,
+    ]);
+    expect(copy.code).toBe(2);
+    expect(copy.stderr).toContain('already went to Ada Lovelace');
+    const human = await cli.run([
+      'outreach',
+      'send',
+      'Grace',
+      '--channel',
+      'linkedin',
+      '--message',
+      'Hi {firstName}, your COBOL lecture changed how I teach programming.',
+    ]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toContain('message to Grace Hopper (linkedin, marked sent)');
+  });
+
+  it('records a reply and shows the response rate', { timeout: SLOW }, async () => {
+    const replied = await cli.json<{ state: string }>([
+      'outreach',
+      'replied',
+      'Ada Lovelace',
+      '--note',
+      'Would love to!',
+    ]);
+    expect(replied.state).toBe('replied');
+    const detail = await cli.json<OutreachItemDetail>(['outreach', 'show', 'Ada Lovelace']);
+    expect(detail.messages.map((m) => m.status)).toEqual(['sent']);
+    const stats = await cli.json<OutreachStats>(['outreach', 'stats']);
+    expect(stats.total).toMatchObject({ sent: 2, replied: 1, rate: 0.5 });
+    const human = await cli.run(['outreach', 'stats', '--who']);
+    expect(human.stdout).toContain('response rate 50% (1 of 2), baseline 25%');
+    expect(human.stdout).toMatch(/who replied[\s\S]*Ada Lovelace/);
+  });
+});
