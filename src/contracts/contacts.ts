@@ -11,6 +11,8 @@ export const CONTACT_SOURCES = [
   'carddav',
   'backup',
   'introduction',
+  // A connection on this server: the contact that stands for the other account.
+  'rapport',
 ] as const;
 export const contactSource = z.enum(CONTACT_SOURCES);
 export type ContactSource = z.infer<typeof contactSource>;

@@ -25,17 +25,12 @@ export type AccessEvent = z.infer<typeof accessEvent>;
 
 // --- Accounts, connections and invitations -------------------------------------------------------------------
 
+/** Ids as `a,b,c` in a query string (or already a list, when the server's parsed query is validated again). */
 const csvIds = (max: number) =>
   z
-    .string()
-    .max(max * 65)
-    .transform((s) => [
-      ...new Set(
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      ),
+    .union([z.string().max(max * 65), z.array(z.string())])
+    .transform((v) => [
+      ...new Set((typeof v === 'string' ? v.split(',') : v).map((x) => x.trim()).filter(Boolean)),
     ])
     .pipe(z.array(z.string().min(1).max(64)).min(1, 'name at least one id').max(max, `at most ${max} ids`));
 
@@ -114,8 +109,8 @@ export const inviteResult = z.object({
 });
 export type InviteResult = z.infer<typeof inviteResult>;
 export const inviteList = z.object({ items: z.array(invite) });
-/** A one-time link's secret, or the whole link. */
-export const inviteTokenInput = z.strictObject({ token: z.string().trim().min(16).max(2048) });
+/** A one-time link's secret, or the whole link (invitations, email verification). */
+export const tokenInput = z.strictObject({ token: z.string().trim().min(16).max(2048) });
 export const invitePreview = z.object({
   from: z.object({ name: z.string() }),
   message: z.string().nullable(),
@@ -128,8 +123,11 @@ export const onRapport = z.object({
     z.object({
       contactId: z.string(),
       account: accountRef,
-      /** How the contact matched: the account's verified email, or the LinkedIn profile of its own export. */
-      match: z.enum(['email', 'linkedin']),
+      /**
+       * How: the contact stands for a connection; or it has the account's verified email; or the LinkedIn profile
+       * URL that account's own LinkedIn export carries (self-asserted: docs/adr/0013-network-privacy.md).
+       */
+      match: z.enum(['connection', 'email', 'linkedin']),
       connection: z.object({ id: z.string(), status: connection.shape.status }).nullable(),
     }),
   ),
@@ -147,7 +145,6 @@ export const connectionProfile = z.object({
   needs: z.array(z.string()).nullable(),
 });
 export type ConnectionProfile = z.infer<typeof connectionProfile>;
-export const accountIdParams = z.strictObject({ accountId: id });
 
 export const networkMe = z.object({
   accountId: z.string(),
@@ -256,3 +253,4 @@ export const accessLogEntry = z.object({
 });
 export const accessLogQuery = z.strictObject({ limit: limitParam, cursor: z.string().max(500).optional() });
 export const accessLogPage = page(accessLogEntry);
+export const threadRead = z.object({ marked: z.number() });

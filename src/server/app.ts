@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
 import { introductionRoutes, introLinkRoutes } from './routes/introductions.routes';
 import { ledgerRoutes } from './routes/ledger.routes';
+import { networkRoutes } from './routes/network.routes';
 import { networkSearchRoutes } from './routes/network-search.routes';
 import { organisationRoutes } from './routes/organisations.routes';
 import { outreachRoutes } from './routes/outreach.routes';
@@ -155,6 +156,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(ledgerRoutes);
     await api.register(todayRoutes);
     await api.register(networkSearchRoutes);
+    await api.register(networkRoutes);
     await api.register(purposeRoutes);
     await api.register(outreachRoutes);
     await api.register(introductionRoutes);

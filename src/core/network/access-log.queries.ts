@@ -27,3 +27,28 @@ export async function logAccess(db: Kysely<Database>, rows: AccessLogRow[]): Pro
       .execute();
   }
 }
+
+/** One page of the owner's access log, newest first, with the actor's name and the contact's name. */
+export async function accessLogPage(
+  db: Kysely<Database>,
+  ownerId: string,
+  limit: number,
+  after?: { at: string; id: string },
+) {
+  let q = db
+    .selectFrom('access_log as l')
+    .leftJoin('accounts as a', 'a.id', 'l.actor_id')
+    .leftJoin('contacts as c', (j) => j.onRef('c.id', '=', 'l.contact_id').on('c.owner_id', '=', ownerId))
+    .selectAll('l')
+    .select(['a.name as actor_name', 'c.display_name as contact_name'])
+    .where('l.owner_id', '=', ownerId);
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('l.created_at', '<', after.at),
+        eb.and([eb('l.created_at', '=', after.at), eb('l.id', '<', after.id)]),
+      ]),
+    );
+  }
+  return q.orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').limit(limit).execute();
+}

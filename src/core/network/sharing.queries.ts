@@ -121,3 +121,154 @@ export async function findableContactFacts(db: Kysely<Database>, ownerId: string
   }
   return out;
 }
+
+/** Upserts the account's sharing switches, keeping its other settings (or their defaults). */
+export async function saveSharingSwitches(
+  db: Kysely<Database>,
+  accountId: string,
+  switches: { share_tier: number; share_linkedin: number },
+  defaults: Omit<Database['account_settings'], 'account_id' | 'updated_at' | 'share_tier' | 'share_linkedin'>,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('account_settings')
+    .values({ account_id: accountId, ...defaults, ...switches, updated_at: now })
+    .onConflict((oc) => oc.column('account_id').doUpdateSet({ ...switches, updated_at: now }))
+    .execute();
+}
+
+/** The owner's live tags with whether each is findable and how many live contacts carry it, by name. */
+export async function tagsWithSharing(db: Kysely<Database>, ownerId: string) {
+  const rows = await db
+    .selectFrom('tags as t')
+    .select((eb) => [
+      't.id',
+      't.name',
+      't.findable',
+      eb
+        .selectFrom('contact_tags as ct')
+        .innerJoin('contacts as c', 'c.id', 'ct.contact_id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('ct.tag_id', '=', 't.id')
+        .where('c.deleted_at', 'is', null)
+        .where('c.merged_into', 'is', null)
+        .as('contact_count'),
+    ])
+    .where('t.owner_id', '=', ownerId)
+    .where('t.deleted_at', 'is', null)
+    .orderBy('t.name_norm')
+    .execute();
+  return rows.map((r) => ({ ...r, contact_count: Number(r.contact_count ?? 0) }));
+}
+
+/** The owner's live contacts that decide for themselves (`share`), the first `limit` by name, and how many in all. */
+export async function contactsSharing(
+  db: Kysely<Database>,
+  ownerId: string,
+  share: 'findable' | 'private',
+  limit: number,
+) {
+  const base = db
+    .selectFrom('contacts')
+    .where('owner_id', '=', ownerId)
+    .where('share', '=', share)
+    .where('deleted_at', 'is', null)
+    .where('merged_into', 'is', null);
+  const [items, total] = await Promise.all([
+    base.select(['id', 'display_name']).orderBy('sort_key').orderBy('id').limit(limit).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** How many of the owner's contacts are findable right now. */
+export async function countFindable(db: Kysely<Database>, ownerId: string): Promise<number> {
+  const row = await db
+    .selectFrom('contacts as c')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('c.owner_id', '=', ownerId)
+    .where(isFindable)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Which of `tagIds` are the owner's live tags. */
+export async function liveTagIds(
+  db: Kysely<Database>,
+  ownerId: string,
+  tagIds: string[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const ids of chunkIds([...new Set(tagIds)])) {
+    const rows = await db
+      .selectFrom('tags')
+      .select('id')
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .execute();
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+}
+
+export async function setTagsFindable(
+  db: Kysely<Database>,
+  ownerId: string,
+  tagIds: string[],
+  findable: boolean,
+) {
+  for (const ids of chunkIds(tagIds)) {
+    await db
+      .updateTable('tags')
+      .set({ findable: findable ? 1 : 0 })
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', ids)
+      .execute();
+  }
+}
+
+export async function setContactsShare(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactIds: string[],
+  share: 'findable' | 'private' | null,
+) {
+  // Not an edit of the contact itself: updated_at (and address-book sync) stay as they are.
+  for (const ids of chunkIds(contactIds)) {
+    await db
+      .updateTable('contacts')
+      .set({ share })
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', ids)
+      .execute();
+  }
+}
+
+/** For each of the owner's live contacts among `contactIds`: its own choice, the findable tags it carries, and the rule's verdict. */
+export async function sharingOfContacts(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
+  const out = new Map<string, { share: 'findable' | 'private' | null; tags: string[]; findable: boolean }>();
+  for (const ids of chunkIds([...new Set(contactIds)])) {
+    const rows = await db
+      .selectFrom('contacts as c')
+      .select((eb) => ['c.id', 'c.share', isFindable(eb).as('findable')])
+      .where('c.owner_id', '=', ownerId)
+      .where('c.id', 'in', ids)
+      .where('c.deleted_at', 'is', null)
+      .where('c.merged_into', 'is', null)
+      .execute();
+    for (const r of rows) out.set(r.id, { share: r.share, tags: [], findable: Boolean(Number(r.findable)) });
+    const tags = await db
+      .selectFrom('contact_tags as ct')
+      .innerJoin('tags as t', 't.id', 'ct.tag_id')
+      .select(['ct.contact_id', 't.name'])
+      .where('ct.owner_id', '=', ownerId)
+      .where('ct.contact_id', 'in', ids)
+      .where('t.findable', '=', 1)
+      .where('t.deleted_at', 'is', null)
+      .orderBy('t.name_norm')
+      .execute();
+    for (const t of tags) out.get(t.contact_id)?.tags.push(t.name);
+  }
+  return out;
+}

@@ -49,7 +49,9 @@ type Owned =
   | 'introContact'
   | 'ask'
   | 'outreachItem'
-  | 'outreachTemplate';
+  | 'outreachTemplate'
+  | 'connection'
+  | 'invite';
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -251,6 +253,62 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/asks/:id/close', body: {}, owned: 'ask' },
   { method: 'DELETE', path: '/api/v1/asks/:id', owned: 'ask' },
   { method: 'GET', path: '/api/v1/network/paths', query: '?contactId=:id', owned: 'contact' },
+  // Connections, profiles, messages, sharing, access log: another account (introBroker, a connection of the
+  // owner's) is as unknown to the intruder as a missing id.
+  { method: 'GET', path: '/api/v1/network/me' },
+  { method: 'POST', path: '/api/v1/network/email-verification' },
+  { method: 'POST', path: '/api/v1/network/email-verification/confirm', body: { token: 'x'.repeat(32) } },
+  { method: 'GET', path: '/api/v1/network/connections' },
+  { method: 'GET', path: '/api/v1/network/connections/:id', owned: 'connection' },
+  { method: 'POST', path: '/api/v1/network/connections/:id/accept', owned: 'connection' },
+  { method: 'POST', path: '/api/v1/network/connections/:id/decline', owned: 'connection' },
+  { method: 'DELETE', path: '/api/v1/network/connections/:id', owned: 'connection' },
+  {
+    method: 'POST',
+    path: '/api/v1/network/invites',
+    body: (theirs: Record<Owned, string>) => ({ contactId: theirs.contact }),
+    owned: 'contact',
+  },
+  { method: 'GET', path: '/api/v1/network/invites' },
+  { method: 'DELETE', path: '/api/v1/network/invites/:id', owned: 'invite' },
+  { method: 'POST', path: '/api/v1/network/invites/inspect', public: true },
+  { method: 'POST', path: '/api/v1/network/invites/accept', body: { token: 'x'.repeat(32) } },
+  {
+    method: 'GET',
+    path: '/api/v1/network/on-rapport',
+    query: '?contactIds=:id',
+    owned: 'contact',
+    foreignStatus: 200,
+  },
+  { method: 'GET', path: '/api/v1/network/profiles/:id', owned: 'introBroker' },
+  { method: 'GET', path: '/api/v1/network/messages' },
+  { method: 'GET', path: '/api/v1/network/messages/:id', owned: 'introBroker' },
+  { method: 'POST', path: '/api/v1/network/messages/:id', body: { body: 'Hello' }, owned: 'introBroker' },
+  { method: 'POST', path: '/api/v1/network/messages/:id/read', owned: 'introBroker' },
+  { method: 'GET', path: '/api/v1/network/sharing' },
+  { method: 'PATCH', path: '/api/v1/network/sharing', body: { shareTier: true } },
+  {
+    method: 'PUT',
+    path: '/api/v1/network/sharing/tags',
+    body: (theirs: Record<Owned, string>) => ({ tagIds: [theirs.tag], findable: true }),
+    owned: 'tag',
+    foreignStatus: 400,
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/network/sharing/contacts',
+    body: (theirs: Record<Owned, string>) => ({ contactIds: [theirs.contact], share: 'findable' }),
+    owned: 'contact',
+    foreignStatus: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/network/sharing/contacts',
+    query: '?contactIds=:id',
+    owned: 'contact',
+    foreignStatus: 200,
+  },
+  { method: 'GET', path: '/api/v1/network/access-log' },
   { method: 'GET', path: '/api/v1/outreach/queue' },
   {
     method: 'POST',
@@ -331,7 +389,7 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
   await owner.delete(`/api/v1/purposes/${trashedPurpose.body.id}`);
   // A request to a connection (the broker) about one of the broker's findable contacts, and an ask.
   const broker = await server.user('Broker');
-  await seedConnection(server.handle().db, owner.accountId, broker.accountId);
+  const connection = await seedConnection(server.handle().db, owner.accountId, broker.accountId);
   const known = await broker.post('/api/v1/contacts', { displayName: 'Known Person' });
   await server
     .handle()
@@ -345,6 +403,7 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
     why: 'An owned introduction request',
   });
   const ask = await owner.post('/api/v1/asks', { title: 'An owned ask' });
+  const invite = await owner.post('/api/v1/network/invites', {});
   await owner.post('/api/v1/outreach/items', { contactIds: [contact.body.id] });
   const outreachItem = (await owner.get('/api/v1/outreach/queue')).body.items[0];
   const outreachTemplate = await owner.post('/api/v1/outreach/templates', {
@@ -382,6 +441,8 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
     ask: ask.body.id,
     outreachItem: outreachItem?.id,
     outreachTemplate: outreachTemplate.body.id,
+    connection,
+    invite: invite.body.invite?.id,
   } as Record<Owned, string>;
   for (const [k, v] of Object.entries(ids))
     if (typeof v !== 'string') throw new Error(`could not create ${k}`);
@@ -470,6 +531,14 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
         state: 'requested',
         outcome: null,
       });
+      expect(
+        (await owner.get('/api/v1/network/connections')).body.items.map((c: { id: string }) => c.id),
+      ).toEqual([ids.connection]);
+      expect((await owner.get('/api/v1/network/invites')).body.items[0]).toMatchObject({
+        id: ids.invite,
+        status: 'open',
+      });
+      expect((await owner.get('/api/v1/network/sharing')).body.findableCount).toBe(0);
       expect((await owner.get(`/api/v1/asks/${ids.ask}`)).body).toMatchObject({
         state: 'open',
         answerCount: 0,

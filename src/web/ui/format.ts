@@ -38,6 +38,7 @@ const SOURCE_LABELS: Record<string, string> = {
   carddav: 'address-book sync',
   backup: 'backup restore',
   introduction: 'introduction',
+  rapport: 'Rapport connection',
   merge: 'a merge',
   import: 'an import',
 };

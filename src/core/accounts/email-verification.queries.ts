@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { Database, EmailVerificationTable } from '../db/schema';
+
+export async function insertEmailVerification(
+  db: Kysely<Database>,
+  row: EmailVerificationTable,
+): Promise<void> {
+  await db.insertInto('email_verifications').values(row).execute();
+}
+
+/** How many verification links the account asked for since `since` (the resend limit). */
+export async function countEmailVerificationsSince(db: Kysely<Database>, accountId: string, since: string) {
+  const row = await db
+    .selectFrom('email_verifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The account's unused, unexpired verification whose secret hashes to `tokenHash`. */
+export async function findUsableVerification(
+  db: Kysely<Database>,
+  accountId: string,
+  tokenHash: string,
+  now: string,
+): Promise<EmailVerificationTable | undefined> {
+  return db
+    .selectFrom('email_verifications')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Uses the verification once; 0 when it was used meanwhile. */
+export async function useVerification(db: Kysely<Database>, id: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable('email_verifications')
+    .set({ used_at: at })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Records that the account's current email (if it is still `emailNorm`) is verified. */
+export async function setEmailVerified(
+  db: Kysely<Database>,
+  accountId: string,
+  emailNorm: string,
+  at: string,
+): Promise<number> {
+  const r = await db
+    .updateTable('accounts')
+    .set({ email_verified_at: at, updated_at: at })
+    .where('id', '=', accountId)
+    .where('email_norm', '=', emailNorm)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -1,0 +1,67 @@
+import { type Connection, tokenInput } from '../../contracts/network';
+import { hashSecret } from '../accounts/account';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { AppError, validationError } from '../errors';
+import { validate } from '../validate';
+import { connectAccounts, notifyAccepted } from './accept-connection';
+import { toConnection, tokenFromLink } from './connection';
+import { connectionRowOf, findPair, insertConnection, updateConnection } from './connection.queries';
+import { findInviteByHash, markInviteUsed } from './invite.queries';
+
+/** The one answer for a link that does not work, whatever the reason, so links cannot be probed. */
+export function invalidInvite(): AppError {
+  return new AppError(
+    'not_found',
+    'this invitation link does not work (used, withdrawn, expired or mistyped)',
+  );
+}
+
+/**
+ * Accepts a one-time invitation link as the signed-in actor: the two accounts are connected at once (whatever was
+ * pending or declined between them before), the link is used up, and the inviter is told. A used, withdrawn,
+ * expired or forged link is `not_found`; one's own link is a `validation` error.
+ */
+export async function acceptInviteLink(ctx: Ctx, body: { token: string }): Promise<Connection> {
+  const me = requireActor(ctx);
+  const { token } = validate(tokenInput, body);
+  const result = await inTransaction(ctx, async (tx) => {
+    const now = nowIso(tx);
+    const invite = await findInviteByHash(tx.db, hashSecret(tokenFromLink(token)));
+    if (!invite || invite.used_at || invite.revoked_at || invite.expires_at <= now) throw invalidInvite();
+    const from = invite.from_account_id;
+    if (from === me) throw validationError('token', 'this is your own invitation link; send it to someone');
+    if ((await markInviteUsed(tx.db, invite.id, me, now)) !== 1) throw invalidInvite();
+    const existing = await findPair(tx.db, me, from);
+    let id: string;
+    if (!existing) {
+      id = tx.ids.next();
+      const lo = me < from;
+      const row = {
+        id,
+        account_lo: lo ? me : from,
+        account_hi: lo ? from : me,
+        requested_by: from,
+        status: 'accepted' as const,
+        message: invite.message,
+        lo_contact_id: null,
+        hi_contact_id: null,
+        created_at: invite.created_at,
+        responded_at: now,
+        updated_at: now,
+      };
+      await insertConnection(tx.db, row);
+      await connectAccounts(tx, row);
+    } else {
+      id = existing.id;
+      if (existing.status !== 'accepted') {
+        await updateConnection(tx.db, id, { status: 'accepted', responded_at: now, updated_at: now });
+        await connectAccounts(tx, existing);
+      }
+    }
+    const row = await connectionRowOf(tx.db, me, id);
+    if (!row) throw new Error('connection vanished inside its own transaction');
+    return { connection: toConnection(row, me), newly: existing?.status !== 'accepted', from };
+  });
+  if (result.newly) await notifyAccepted(ctx, result.from, me);
+  return result.connection;
+}

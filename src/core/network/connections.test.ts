@@ -1,0 +1,350 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines, type Harness } from '../../../test/engines';
+import { confirmEmailVerification } from '../accounts/confirm-email-verification';
+import { markEmailVerified } from '../accounts/mark-email-verified';
+import { requestEmailVerification } from '../accounts/request-email-verification';
+import { createContact } from '../contacts/create-contact';
+import { getContact } from '../contacts/get-contact';
+import type { Ctx } from '../context';
+import { AppError } from '../errors';
+import { listInteractions } from '../interactions/list-interactions';
+import type { Mailer } from '../mail/mailer';
+import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../mail/smtp-sink.test-support';
+import { acceptConnection } from './accept-connection';
+import { acceptInviteLink } from './accept-invite-link';
+import { contactsOnRapport } from './contacts-on-rapport';
+import { declineConnection } from './decline-connection';
+import { getConnectionProfile } from './get-connection-profile';
+import { inspectInvite } from './inspect-invite';
+import { inviteToConnect } from './invite-to-connect';
+import { getConnection, listConnections } from './list-connections';
+import { listInvites } from './list-invites';
+import { removeConnection } from './remove-connection';
+import { revokeInvite } from './revoke-invite';
+import { sendDirectMessage } from './send-direct-message';
+
+const BASE = 'https://rapport.example.test';
+
+async function refused(p: Promise<unknown>, code: AppError['code'], message?: RegExp) {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  expect((e as AppError).code).toBe(code);
+  if (message) expect((e as AppError).message).toMatch(message);
+  return e as AppError;
+}
+
+describeEngines('connections between accounts', (h: Harness) => {
+  let sink: SmtpSink;
+  let mailer: Mailer;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    mailer = smtpTestMailer(sink.port);
+  });
+  afterAll(async () => {
+    await sink.close();
+  });
+  const mailTo = (email: string) =>
+    sink.received.filter((m) =>
+      m.envelope.rcptTo.some((r) => r.address.toLowerCase() === email.toLowerCase()),
+    );
+
+  /** A fresh account whose context mails through the sink; verified unless asked otherwise. */
+  async function person(name: string, opts: { verified?: boolean } = {}) {
+    const a = await h.account(name);
+    const ctx = { ...a.ctx, mailer, settings: { ...a.ctx.settings, publicUrl: BASE } } as Ctx & {
+      clock: typeof a.ctx.clock;
+    };
+    if (opts.verified ?? true) await markEmailVerified(ctx, a.email);
+    return { ...a, ctx };
+  }
+
+  it('verifies an address only with the mailed link, signed in as that account, once, before it expires', async () => {
+    const ada = await person('Ada', { verified: false });
+    const eve = await person('Eve');
+    const sent = await requestEmailVerification(ada.ctx);
+    expect(sent.sentTo).toBe(ada.email);
+    const mail = mailTo(ada.email).at(-1);
+    const link = /https:\/\/rapport\.example\.test\/verify-email\/([A-Za-z0-9_-]+)/.exec(
+      mail?.parsed.text ?? '',
+    );
+    expect(link).not.toBeNull();
+    const token = link?.[1] as string;
+    // Someone else holding the link (a mail scanner, the address's owner when it is not the account's) cannot use it.
+    await refused(confirmEmailVerification(eve.ctx, { token }), 'not_found');
+    await refused(confirmEmailVerification(ada.ctx, { token: `${token}x` }), 'not_found');
+    const ok = await confirmEmailVerification(ada.ctx, { token: `${BASE}/verify-email/${token}` });
+    expect(ok.emailVerifiedAt).toBe('2026-11-25T09:00:00.000Z');
+    await refused(confirmEmailVerification(ada.ctx, { token }), 'not_found');
+    await refused(requestEmailVerification(ada.ctx), 'conflict', /already verified/);
+
+    const bob = await person('Bob', { verified: false });
+    await requestEmailVerification(bob.ctx);
+    const bobToken = /verify-email\/([A-Za-z0-9_-]+)/.exec(mailTo(bob.email).at(-1)?.parsed.text ?? '')?.[1];
+    bob.ctx.clock.set(new Date('2026-11-28T09:00:00.000Z'));
+    await refused(confirmEmailVerification(bob.ctx, { token: bobToken as string }), 'not_found');
+    await refused(requestEmailVerification({ ...bob.ctx, mailer: null }), 'conflict', /SMTP_URL/);
+  });
+
+  it('invites a verified account in-app; accepting links a contact on each side and tells the inviter', async () => {
+    const ada = await person('Ada Lovelace');
+    const grace = await person('Grace Hopper');
+    // Ada already has Grace in her rolodex, under her sign-in address.
+    const adaKnowsGrace = await createContact(
+      ada.ctx,
+      { displayName: 'Grace H.', emails: [{ value: grace.email.toUpperCase() }] },
+      'web',
+    );
+    const invited = await inviteToConnect(ada.ctx, {
+      email: grace.email,
+      message: 'Met at the COBOL meetup',
+    });
+    expect(invited.invite).toBeNull();
+    expect(invited.connection).toMatchObject({
+      status: 'outgoing',
+      account: { id: grace.id, name: 'Grace Hopper' },
+      email: null,
+      message: 'Met at the COBOL meetup',
+    });
+    const id = invited.connection?.id as string;
+    const request = mailTo(grace.email).at(-1);
+    expect(request?.parsed.subject).toBe('Ada Lovelace wants to connect with you on Rapport');
+    expect(request?.parsed.text).toContain('Met at the COBOL meetup');
+
+    const incoming = await listConnections(grace.ctx, { state: 'incoming' });
+    expect(incoming.items).toEqual([
+      expect.objectContaining({
+        id,
+        status: 'incoming',
+        email: ada.email,
+        emailVerified: true,
+        headline: null,
+      }),
+    ]);
+    expect((await listConnections(grace.ctx, { state: 'accepted' })).items).toEqual([]);
+    // Only the one asked decides.
+    await refused(acceptConnection(ada.ctx, id), 'conflict');
+    const bystander = await person('Bystander');
+    await refused(acceptConnection(bystander.ctx, id), 'not_found');
+    await refused(getConnection(bystander.ctx, id), 'not_found');
+
+    const accepted = await acceptConnection(grace.ctx, id);
+    expect(accepted.status).toBe('accepted');
+    expect(mailTo(ada.email).at(-1)?.parsed.subject).toBe('Grace Hopper accepted your invitation on Rapport');
+    const adaSide = await getConnection(ada.ctx, id);
+    expect(adaSide.contactId).toBe(adaKnowsGrace.id);
+    // Grace had no contact for Ada: one was made, from what Ada's profile shows connections.
+    const graceSide = await getConnection(grace.ctx, id);
+    const made = await getContact(grace.ctx, graceSide.contactId as string);
+    expect(made).toMatchObject({ displayName: 'Ada Lovelace', source: 'rapport', emails: [] });
+    await refused(inviteToConnect(ada.ctx, { email: grace.email }), 'conflict', /already connected/);
+  });
+
+  it('mails a one-time link to an address without a verified account; the link connects whoever signs in with it', async () => {
+    const ada = await person('Ada');
+    const imposter = await person('Not Linus', { verified: false });
+    const r = await inviteToConnect(ada.ctx, { email: imposter.email });
+    // An unverified sign-up with the address is not trusted: the mailbox's owner gets a link instead.
+    expect(r.connection).toBeNull();
+    expect(r.invite).toMatchObject({ email: imposter.email, status: 'open', emailed: true });
+    expect(r.invite?.url).toBe(`${BASE}/connect/${r.invite?.token}`);
+    const mail = mailTo(imposter.email).at(-1);
+    expect(mail?.parsed.text).toContain(r.invite?.url);
+    const linus = await person('Linus');
+    const token = r.invite?.token as string;
+    expect(await inspectInvite(h.ctx(), { token })).toEqual({
+      from: { name: 'Ada' },
+      message: null,
+      expiresAt: '2026-12-09T09:00:00.000Z',
+    });
+    const c = await acceptInviteLink(linus.ctx, { token: r.invite?.url as string });
+    expect(c).toMatchObject({ status: 'accepted', account: { id: ada.id } });
+    // Single use: nobody else, not even the same account, gets in with it again.
+    await refused(acceptInviteLink(imposter.ctx, { token }), 'not_found', /does not work/);
+    await refused(inspectInvite(h.ctx(), { token }), 'not_found');
+    expect((await listInvites(ada.ctx))[0]).toMatchObject({
+      status: 'used',
+      usedBy: { id: linus.id, name: 'Linus' },
+    });
+  });
+
+  it('refuses forged, expired, withdrawn and own links with one answer', async () => {
+    const ada = await person('Ada');
+    const bob = await person('Bob');
+    const link = await inviteToConnect(ada.ctx, {});
+    expect(link.invite).toMatchObject({ email: null, emailed: false });
+    const token = link.invite?.token as string;
+    await refused(acceptInviteLink(ada.ctx, { token }), 'validation', /your own/);
+    const forged = await refused(
+      acceptInviteLink(bob.ctx, { token: `${token.slice(0, -2)}AA` }),
+      'not_found',
+    );
+    await revokeInvite(ada.ctx, link.invite?.id as string);
+    const withdrawn = await refused(acceptInviteLink(bob.ctx, { token }), 'not_found');
+    expect(withdrawn.message).toBe(forged.message);
+    const later = await inviteToConnect(ada.ctx, {});
+    bob.ctx.clock.set(new Date('2026-12-09T09:00:01.000Z'));
+    const expired = await refused(
+      acceptInviteLink(bob.ctx, { token: later.invite?.token as string }),
+      'not_found',
+    );
+    expect(expired.message).toBe(forged.message);
+    await refused(revokeInvite(bob.ctx, later.invite?.id as string), 'not_found');
+    expect((await listConnections(bob.ctx, { state: 'accepted' })).items).toEqual([]);
+  });
+
+  it('a decline is final for 90 days for the inviter; the one who declined may still invite', async () => {
+    const ada = await person('Ada');
+    const bob = await person('Bob');
+    const r = await inviteToConnect(ada.ctx, { email: bob.email });
+    const id = r.connection?.id as string;
+    await declineConnection(bob.ctx, id);
+    expect((await listConnections(ada.ctx, { state: 'outgoing' })).items[0]).toMatchObject({
+      id,
+      status: 'declined',
+    });
+    expect((await listConnections(bob.ctx, { state: 'incoming' })).items).toEqual([]);
+    await refused(getConnection(bob.ctx, id), 'not_found');
+    await refused(acceptConnection(bob.ctx, id), 'not_found');
+    await refused(getConnectionProfile(ada.ctx, bob.id), 'not_found');
+    await refused(sendDirectMessage(ada.ctx, { toAccountId: bob.id, body: 'hi?' }), 'not_found');
+    await refused(inviteToConnect(ada.ctx, { email: bob.email }), 'conflict', /ask again from 2027-02-23/);
+    ada.ctx.clock.set(new Date('2027-02-24T09:00:00.000Z'));
+    const again = await inviteToConnect(ada.ctx, { email: bob.email });
+    expect(again.connection).toMatchObject({ id, status: 'outgoing' });
+    // Bob changed his mind meanwhile: inviting back accepts.
+    const back = await inviteToConnect(bob.ctx, { email: ada.email });
+    expect(back.connection).toMatchObject({ id, status: 'accepted' });
+  });
+
+  it('removing a connection ends everything at once for both sides', async () => {
+    const ada = await person('Ada');
+    const bob = await person('Bob');
+    const id = (await inviteToConnect(ada.ctx, { email: bob.email })).connection?.id as string;
+    await acceptConnection(bob.ctx, id);
+    await sendDirectMessage(ada.ctx, { toAccountId: bob.id, body: 'Hello Bob' });
+    expect((await getConnectionProfile(bob.ctx, ada.id)).name).toBe('Ada');
+    await removeConnection(bob.ctx, id);
+    await refused(getConnection(ada.ctx, id), 'not_found');
+    await refused(getConnectionProfile(bob.ctx, ada.id), 'not_found');
+    await refused(getConnectionProfile(ada.ctx, bob.id), 'not_found');
+    await refused(sendDirectMessage(ada.ctx, { toAccountId: bob.id, body: 'still there?' }), 'not_found');
+    const left = await h
+      .ctx()
+      .db.selectFrom('direct_messages')
+      .select('id')
+      .where('connection_id', '=', id)
+      .execute();
+    expect(left).toEqual([]);
+    // Each side keeps its own record that they wrote, without the text.
+    const adaContact = (await listInteractions(ada.ctx, {})).items;
+    expect(adaContact.map((i) => [i.kind, i.direction, i.summary])).toEqual([
+      ['message', 'outbound', 'Rapport message'],
+    ]);
+  });
+
+  it('withdraws a pending request, and removing an incoming one declines it', async () => {
+    const ada = await person('Ada');
+    const bob = await person('Bob');
+    const first = (await inviteToConnect(ada.ctx, { email: bob.email })).connection?.id as string;
+    await removeConnection(ada.ctx, first);
+    expect((await listConnections(bob.ctx, { state: 'incoming' })).items).toEqual([]);
+    const second = (await inviteToConnect(ada.ctx, { email: bob.email })).connection?.id as string;
+    await removeConnection(bob.ctx, second);
+    expect((await listConnections(ada.ctx, { state: 'outgoing' })).items[0]?.status).toBe('declined');
+  });
+
+  it('caps invitations: 50 waiting at once, 25 a day', async () => {
+    const ada = await person('Ada');
+    for (let i = 0; i < 25; i++) await inviteToConnect(ada.ctx, {});
+    await refused(inviteToConnect(ada.ctx, {}), 'rate_limited', /25 invitations a day/);
+    ada.ctx.clock.set(new Date('2026-11-26T09:00:01.000Z'));
+    for (let i = 0; i < 25; i++) await inviteToConnect(ada.ctx, {});
+    ada.ctx.clock.set(new Date('2026-11-27T09:00:02.000Z'));
+    await refused(
+      inviteToConnect(ada.ctx, { email: 'someone@example.test' }),
+      'rate_limited',
+      /50 invitations waiting/,
+    );
+    const open = await listInvites(ada.ctx);
+    await revokeInvite(ada.ctx, open[0]?.id as string);
+    expect((await inviteToConnect(ada.ctx, {})).invite?.status).toBe('open');
+  });
+
+  it('shows a contact as on Rapport only by a verified address or an unambiguous own LinkedIn profile', async () => {
+    const me = await person('Me');
+    const verified = await person('Verified');
+    const unverified = await person('Unverified', { verified: false });
+    const li = await person('Li');
+    const twinA = await person('Twin A');
+    const twinB = await person('Twin B');
+    const url = (slug: string) => `https://www.linkedin.com/in/${slug}`;
+    const db = h.ctx().db;
+    const setLinkedin = async (accountId: string, slug: string) =>
+      db
+        .insertInto('account_profiles')
+        .values({
+          account_id: accountId,
+          headline: null,
+          summary: null,
+          industry: null,
+          location: null,
+          linkedin_url: url(slug),
+          websites: '[]',
+          positions: '[]',
+          offers: '[]',
+          needs: '[]',
+          updated_at: '2026-11-25T09:00:00.000Z',
+          organisation: null,
+          show_offers: 0,
+          show_needs: 0,
+        })
+        .execute();
+    const slug = `li-${li.id.slice(-8)}`;
+    const twin = `twin-${twinA.id.slice(-8)}`;
+    await setLinkedin(li.id, slug);
+    await setLinkedin(twinA.id, twin);
+    await setLinkedin(twinB.id, twin);
+    const c1 = await createContact(me.ctx, { displayName: 'V', emails: [{ value: verified.email }] }, 'web');
+    const c2 = await createContact(
+      me.ctx,
+      { displayName: 'U', emails: [{ value: unverified.email }] },
+      'web',
+    );
+    const c3 = await createContact(
+      me.ctx,
+      { displayName: 'L', urls: [{ value: `linkedin.com/in/${slug}/` }] },
+      'web',
+    );
+    const c4 = await createContact(me.ctx, { displayName: 'T', urls: [{ value: url(twin) }] }, 'web');
+    const c5 = await createContact(me.ctx, { displayName: 'Myself', emails: [{ value: me.email }] }, 'web');
+    const other = await person('Other');
+    const theirs = await createContact(
+      other.ctx,
+      { displayName: 'X', emails: [{ value: verified.email }] },
+      'web',
+    );
+    const r = await contactsOnRapport(me.ctx, {
+      contactIds: [c1, c2, c3, c4, c5, theirs].map((c) => c.id).join(','),
+    });
+    expect(r.items).toEqual([
+      { contactId: c1.id, account: { id: verified.id, name: 'Verified' }, match: 'email', connection: null },
+      { contactId: c3.id, account: { id: li.id, name: 'Li' }, match: 'linkedin', connection: null },
+    ]);
+    // Inviting the contact reaches the matched account in-app and links my side to that contact.
+    const inv = await inviteToConnect(me.ctx, { contactId: c3.id });
+    expect(inv.connection).toMatchObject({ status: 'outgoing', account: { id: li.id } });
+    const after = await contactsOnRapport(me.ctx, { contactIds: c3.id });
+    expect(after.items[0]?.connection).toEqual({ id: inv.connection?.id, status: 'outgoing' });
+    await acceptConnection(li.ctx, inv.connection?.id as string);
+    expect((await getConnection(me.ctx, inv.connection?.id as string)).contactId).toBe(c3.id);
+    // A contact not on Rapport is invited at its address; without one, a link is the way.
+    const unv = await inviteToConnect(me.ctx, { contactId: c2.id });
+    expect(unv.invite?.email).toBe(unverified.email);
+    const none = await createContact(me.ctx, { displayName: 'No address' }, 'web');
+    await refused(inviteToConnect(me.ctx, { contactId: none.id }), 'validation', /invite with a link/);
+    await refused(inviteToConnect(me.ctx, { contactId: theirs.id }), 'not_found');
+  });
+});
