@@ -17,7 +17,7 @@ describe('rapport CLI: network search and warm paths', () => {
     for (const [email, name] of [
       ['me@example.test', 'Mia'],
       ['bea@example.test', 'Bea'],
-    ]) {
+    ] as const) {
       const r = await cli.json<{ id: string }>(['account', 'create', '--email', email, '--name', name], {
         env: { RAPPORT_PASSWORD: 'a long enough password' },
       });

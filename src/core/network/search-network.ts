@@ -45,50 +45,54 @@ export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promis
   return inTransaction(ctx, async (tx) => {
     const left = await searchesLeft(tx, me);
     const connected = new Set(await connectedAccountIds(tx.db, me));
-    const byOwner = new Map<string, string[]>();
-    for (const hit of hits) {
-      for (const c of hit.contacts.slice(0, BROKER_CAP * 2)) {
-        const owner = index.accountIds[index.contactOwner[c] as number] as string;
-        if (!connected.has(owner)) continue;
-        const list = byOwner.get(owner);
-        if (list) list.push(index.contactIds[c] as string);
-        else byOwner.set(owner, [index.contactIds[c] as string]);
-      }
-    }
-    const shared = new Map<string, SharedContact>();
     const now = tx.clock.now();
-    for (const [owner, ids] of byOwner) {
-      for (const [id, view] of await sharedContactsOf(tx.db, owner, ids, now)) shared.set(id, view);
-    }
     const people: (NetworkPerson & { exact: boolean })[] = [];
-    for (const hit of hits) {
-      const brokers: NetworkBroker[] = [];
-      for (const c of hit.contacts) {
-        const contactId = index.contactIds[c] as string;
-        const view = shared.get(contactId);
-        if (!view) continue;
-        brokers.push({
-          accountId: view.knownBy.accountId,
-          name: view.knownBy.name,
-          contactId,
-          contact: view,
+    // Confirm a page at a time, in the index's order, until the page is full (usually the first does it).
+    for (let from = 0; from < hits.length && people.length < limit; from += limit) {
+      const batch = hits.slice(from, from + limit);
+      const byOwner = new Map<string, string[]>();
+      for (const hit of batch) {
+        for (const c of hit.contacts.slice(0, BROKER_CAP * 2)) {
+          const owner = index.accountIds[index.contactOwner[c] as number] as string;
+          if (!connected.has(owner)) continue;
+          const list = byOwner.get(owner);
+          if (list) list.push(index.contactIds[c] as string);
+          else byOwner.set(owner, [index.contactIds[c] as string]);
+        }
+      }
+      const shared = new Map<string, SharedContact>();
+      for (const [owner, ids] of byOwner) {
+        for (const [id, view] of await sharedContactsOf(tx.db, owner, ids, now)) shared.set(id, view);
+      }
+      for (const hit of batch) {
+        const brokers: NetworkBroker[] = [];
+        for (const c of hit.contacts) {
+          const contactId = index.contactIds[c] as string;
+          const view = shared.get(contactId);
+          if (!view) continue;
+          brokers.push({
+            accountId: view.knownBy.accountId,
+            name: view.knownBy.name,
+            contactId,
+            contact: view,
+          });
+        }
+        if (brokers.length === 0) continue;
+        brokers.sort(
+          (a, b) =>
+            (TIER_RANK[b.contact.tier ?? ''] ?? 0) - (TIER_RANK[a.contact.tier ?? ''] ?? 0) ||
+            a.name.localeCompare(b.name) ||
+            a.contactId.localeCompare(b.contactId),
+        );
+        const head = brokers[0] as NetworkBroker;
+        people.push({
+          displayName: head.contact.displayName,
+          organisation: head.contact.organisation,
+          title: head.contact.title,
+          brokers: brokers.slice(0, BROKER_CAP),
+          exact: hit.exact,
         });
       }
-      if (brokers.length === 0) continue;
-      brokers.sort(
-        (a, b) =>
-          (TIER_RANK[b.contact.tier ?? ''] ?? 0) - (TIER_RANK[a.contact.tier ?? ''] ?? 0) ||
-          a.name.localeCompare(b.name) ||
-          a.contactId.localeCompare(b.contactId),
-      );
-      const head = brokers[0] as NetworkBroker;
-      people.push({
-        displayName: head.contact.displayName,
-        organisation: head.contact.organisation,
-        title: head.contact.title,
-        brokers: brokers.slice(0, BROKER_CAP),
-        exact: hit.exact,
-      });
     }
     // Re-ranked on what is true and visible now: exact words, more brokers, the best shared tier, then the name.
     const best = (p: NetworkPerson) =>
@@ -120,7 +124,7 @@ export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promis
     return {
       query: q,
       people: shown,
-      more: people.length > limit || total > hits.length,
+      more: total > shown.length,
       searchesLeft: left - 1,
     };
   });

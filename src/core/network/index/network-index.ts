@@ -357,7 +357,9 @@ export function secondDegree(
       if (exact) hitExact[slot] = true;
     }
   };
-  if (postingsCost < networkCost) {
+  // Driving from the network checks each contact's words for every query word; postings cost one owner lookup each.
+  const termsPerContact = contactTerms.targets.length / Math.max(1, index.contactIds.length);
+  if (postingsCost < networkCost * termsPerContact * ranges.length) {
     const [lo, hi] = ranges[driver] as [number, number];
     for (let k = postings.offsets[lo] as number, end = postings.offsets[hi] as number; k < end; k++) {
       const c = postings.targets[k] as number;
