@@ -19,6 +19,9 @@ import { ImportHistoryPage } from './features/imports/import-history-page';
 import { ImportPage } from './features/imports/import-page';
 import { OrganisationPage } from './features/organisations/organisation-page';
 import { OrganisationsPage } from './features/organisations/organisations-page';
+import { OutreachItemPage } from './features/outreach/outreach-item-page';
+import { OutreachQueuePage } from './features/outreach/outreach-queue-page';
+import { OutreachTemplatesPage } from './features/outreach/outreach-templates-page';
 import { ProfilePage } from './features/profile/profile-page';
 import { PromisesPage } from './features/promises/promises-page';
 import { PurposeBoardPage } from './features/purposes/purpose-board-page';
@@ -38,6 +41,9 @@ import { ToastProvider } from './ui/toast-provider';
 // The charts library is big: it loads only when the charts are opened.
 const HealthPage = lazy(() =>
   import('./features/health/health-page').then((m) => ({ default: m.HealthPage })),
+);
+const OutreachStatsPage = lazy(() =>
+  import('./features/outreach/outreach-stats-page').then((m) => ({ default: m.OutreachStatsPage })),
 );
 
 function AppRoutes() {
@@ -64,6 +70,17 @@ function AppRoutes() {
           <Route path="/promises" element={<PromisesPage />} />
           <Route path="/purposes" element={<PurposesPage />} />
           <Route path="/purposes/:id" element={<PurposeBoardPage />} />
+          <Route path="/outreach" element={<OutreachQueuePage />} />
+          <Route path="/outreach/items/:id" element={<OutreachItemPage />} />
+          <Route path="/outreach/templates" element={<OutreachTemplatesPage />} />
+          <Route
+            path="/outreach/stats"
+            element={
+              <Suspense fallback={<Loading label="Loading the response rates…" />}>
+                <OutreachStatsPage />
+              </Suspense>
+            }
+          />
           <Route path="/lapsed" element={<LapsedPage />} />
           <Route
             path="/health"

@@ -14,6 +14,7 @@ const LINKS: { to: string; label: string; also?: string[]; end?: boolean }[] = [
   { to: '/favours', label: 'Favours' },
   { to: '/promises', label: 'Promises' },
   { to: '/purposes', label: 'Purposes' },
+  { to: '/outreach', label: 'Outreach' },
   { to: '/health', label: 'Health' },
   { to: '/duplicates', label: 'Duplicates' },
   { to: '/import', label: 'Import', also: ['/imports', '/data'] },

@@ -82,6 +82,10 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
         return open(panel === 'favour' ? null : 'favour', opener);
       case 'log-interaction':
         return open(panel === 'log' ? null : 'log', opener);
+      case 'outreach-write':
+      case 'outreach-follow-up':
+        // The key is new-connection:<item> or follow-up:<item>.
+        return void navigate(`/outreach/items/${item.key.split(':')[1] ?? ''}`);
       case 'open-purpose':
         // The key is purpose-stale:<purpose id>:<item>:…
         return void navigate(`/purposes/${item.key.split(':')[1] ?? ''}`);

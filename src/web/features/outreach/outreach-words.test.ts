@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { draftCheck, linkedinCounter, mailtoLink } from './outreach-words';
+
+describe('outreach composer helpers', () => {
+  const values = {
+    firstName: 'Ada',
+    name: 'Ada Lovelace',
+    organisation: 'Analytical Engines',
+    myName: 'Bram',
+  };
+  const template = 'Hi {firstName},\n\nThanks for connecting!\n\n{myName}';
+
+  it('renders merge fields and judges the personal line as the server does', () => {
+    const bare = draftCheck(template, 'Hello {firstName}', template, values);
+    expect(bare.body).toBe('Hi Ada,\n\nThanks for connecting!\n\nBram');
+    expect(bare.subject).toBe('Hello Ada');
+    expect(bare.personal).toMatchObject({ ok: false, words: 0 });
+    expect(bare.personal.reason).toContain('this is the template alone');
+
+    const own = draftCheck(
+      `${template}\n\nYour talk at Analytical Engines on looms was wonderful.`,
+      '',
+      template,
+      values,
+    );
+    expect(own.personal).toMatchObject({ ok: true, line: 'your talk at on looms was wonderful' });
+    expect(draftCheck('Hi {first_name}', '{x}', null, values).unknown).toEqual(['first_name', 'x']);
+  });
+
+  it('counts against LinkedIn’s limits', () => {
+    expect(linkedinCounter(180)).toMatchObject({ note: { over: false }, premium: { over: false } });
+    expect(linkedinCounter(250)).toMatchObject({ note: { over: true }, premium: { over: false } });
+    expect(linkedinCounter(9000).message.over).toBe(true);
+  });
+
+  it('builds a mailto: link with CRLF line breaks', () => {
+    expect(mailtoLink('ada@example.test', 'Hi & welcome', 'Line 1\nLine 2')).toBe(
+      'mailto:ada@example.test?subject=Hi%20%26%20welcome&body=Line%201%0D%0ALine%202',
+    );
+    expect(mailtoLink(null, '', '')).toBe('mailto:');
+  });
+});

@@ -1,0 +1,97 @@
+import {
+  checkPersonal,
+  LINKEDIN_LIMITS,
+  type MergeValues,
+  type OutreachChannel,
+  type OutreachState,
+  PERSONAL_MIN_CHARS,
+  PERSONAL_MIN_WORDS,
+  renderMerge,
+} from '../../../contracts/outreach';
+
+export const CHANNEL_WORDS: Record<OutreachChannel, string> = {
+  email: 'Email (sent by Rapport)',
+  linkedin: 'LinkedIn (copy, send there, mark sent)',
+  mailto: 'My own mail app (opens a draft)',
+  other: 'Somewhere else (copy, mark sent)',
+};
+export const CHANNEL_SHORT: Record<string, string> = {
+  email: 'Email',
+  linkedin: 'LinkedIn',
+  mailto: 'Mail app',
+  other: 'Other',
+};
+
+export const STATE_WORDS: Record<OutreachState, string> = {
+  queued: 'Waiting for a message',
+  sent: 'Awaiting a reply',
+  'followed-up': 'Followed up',
+  replied: 'Replied',
+  closed: 'Closed',
+  dismissed: 'Dismissed',
+};
+
+export const SOURCE_WORDS: Record<string, string> = {
+  linkedin: 'LinkedIn',
+  web: 'added by hand',
+  api: 'added through the API',
+  cli: 'added on the command line',
+  csv: 'a CSV import',
+  vcard: 'a vCard import',
+  carddav: 'your phone',
+  introduction: 'an introduction',
+  backup: 'a backup',
+};
+
+/** What the composer shows as you type: the rendered text and the personal-line verdict, as the server sees it. */
+export function draftCheck(body: string, subject: string, template: string | null, values: MergeValues) {
+  const rendered = renderMerge(body, values);
+  const renderedSubject = renderMerge(subject, values);
+  const templateText = template === null ? null : renderMerge(template, values).text;
+  const personal = checkPersonal(rendered.text, templateText, values);
+  return {
+    body: rendered.text,
+    subject: renderedSubject.text,
+    unknown: [...new Set([...rendered.unknown, ...renderedSubject.unknown])],
+    empty: [...new Set([...rendered.empty, ...renderedSubject.empty])],
+    personal,
+    need: `${PERSONAL_MIN_WORDS} words and ${PERSONAL_MIN_CHARS} characters of your own`,
+  };
+}
+
+/** LinkedIn's limits against a text's length: the invitation note (free and Premium) and a message. */
+export function linkedinCounter(length: number) {
+  return {
+    length,
+    note: { max: LINKEDIN_LIMITS.note, over: length > LINKEDIN_LIMITS.note },
+    premium: { max: LINKEDIN_LIMITS.notePremium, over: length > LINKEDIN_LIMITS.notePremium },
+    message: { max: LINKEDIN_LIMITS.message, over: length > LINKEDIN_LIMITS.message },
+  };
+}
+
+/** A mailto: link that opens the user's own mail app with the message filled in. */
+export function mailtoLink(to: string | null, subject: string, body: string): string {
+  const q = [
+    subject ? `subject=${encodeURIComponent(subject)}` : '',
+    body ? `body=${encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))}` : '',
+  ]
+    .filter(Boolean)
+    .join('&');
+  return `mailto:${to ? encodeURIComponent(to).replace(/%40/g, '@') : ''}${q ? `?${q}` : ''}`;
+}
+
+/** A fresh idempotency key for one message being written. */
+export function newSendKey(): string {
+  return `web-${crypto.randomUUID()}`;
+}
+
+export function percent(rate: number | null): string {
+  return rate === null ? '–' : `${Math.round(rate * 100)}%`;
+}
+
+export function duration(hours: number | null): string {
+  if (hours === null) return '–';
+  if (hours < 1) return 'under an hour';
+  if (hours < 48) return `${Math.round(hours)} h`;
+  return `${Math.round(hours / 24)} days`;
+}

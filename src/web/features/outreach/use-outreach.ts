@@ -1,0 +1,142 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  OutreachDraft,
+  OutreachItem,
+  OutreachItemDetail,
+  OutreachPreview,
+  OutreachQueuePage,
+  OutreachReply,
+  OutreachSendInput,
+  OutreachSendResult,
+  OutreachStats,
+  OutreachTemplate,
+  OutreachTemplateInput,
+} from '../../../contracts/outreach';
+import { api, withQuery } from '../../api/client';
+import { outreachKeys } from './outreach-keys';
+
+const item = (id: string) => `/outreach/items/${encodeURIComponent(id)}`;
+
+/** After any outreach write: the queue, items, stats, Today (new connections, follow-ups), purposes and the log. */
+function useInvalidateOutreach() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: outreachKeys.all }),
+      qc.invalidateQueries({ queryKey: ['today'] }),
+      qc.invalidateQueries({ queryKey: ['purposes'] }),
+      qc.invalidateQueries({ queryKey: ['interactions'] }),
+      qc.invalidateQueries({ queryKey: ['relationship'] }),
+    ]);
+}
+
+export type QueueView = 'queued' | 'awaiting' | 'follow-up' | 'replied' | 'closed' | 'dismissed' | 'all';
+
+export function useOutreachQueue(view: QueueView, purpose = '', q = '') {
+  return useQuery({
+    queryKey: outreachKeys.queue(view, purpose, q),
+    queryFn: ({ signal }) =>
+      api.get<OutreachQueuePage>(withQuery('/outreach/queue', { view, purpose, q, limit: 200 }), { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOutreachItem(id: string) {
+  return useQuery({
+    queryKey: outreachKeys.item(id),
+    queryFn: ({ signal }) => api.get<OutreachItemDetail>(item(id), { signal }),
+  });
+}
+
+/** The server's verdict on a draft (duplicates need the server); off while `enabled` is false. */
+export function useOutreachPreview(id: string, draft: OutreachDraft, enabled: boolean) {
+  return useQuery({
+    queryKey: outreachKeys.preview(id, draft),
+    queryFn: ({ signal }) => api.post<OutreachPreview>(`${item(id)}/preview`, draft, { signal }),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 5_000,
+  });
+}
+
+export function useSendOutreach(id: string) {
+  const invalidate = useInvalidateOutreach();
+  return useMutation({
+    mutationFn: (input: OutreachSendInput) =>
+      api.post<OutreachSendResult>(`${item(id)}/${input.channel === 'email' ? 'send' : 'mark-sent'}`, input),
+    onSettled: invalidate,
+  });
+}
+
+type ItemAction = 'dismiss' | 'restore' | 'skip-follow-up' | 'replied';
+export function useOutreachItemAction(id: string) {
+  const invalidate = useInvalidateOutreach();
+  return useMutation({
+    mutationFn: ({ action, summary }: { action: ItemAction; summary?: string }) =>
+      api.post<OutreachItem>(
+        `${item(id)}/${action}`,
+        action === 'replied' ? { summary: summary || null } : undefined,
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddToOutreach() {
+  const invalidate = useInvalidateOutreach();
+  return useMutation({
+    mutationFn: (input: { contactIds: string[]; purposeId?: string | null }) =>
+      api.post<{ added: number; alreadyQueued: number }>('/outreach/items', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useOutreachTemplates() {
+  return useQuery({
+    queryKey: outreachKeys.templates,
+    queryFn: ({ signal }) => api.get<{ items: OutreachTemplate[] }>('/outreach/templates', { signal }),
+    select: (d) => d.items,
+  });
+}
+
+export function useSaveTemplate() {
+  const invalidate = useInvalidateOutreach();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string | null; input: OutreachTemplateInput }) =>
+      id
+        ? api.patch<OutreachTemplate>(`/outreach/templates/${encodeURIComponent(id)}`, input)
+        : api.post<OutreachTemplate>('/outreach/templates', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteTemplate() {
+  const invalidate = useInvalidateOutreach();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/outreach/templates/${encodeURIComponent(id)}`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useOutreachStats(purpose = '') {
+  return useQuery({
+    queryKey: outreachKeys.stats(purpose),
+    queryFn: ({ signal }) => api.get<OutreachStats>(withQuery('/outreach/stats', { purpose }), { signal }),
+  });
+}
+
+export function useOutreachReplies(filter: {
+  purpose?: string;
+  template?: string;
+  channel?: string;
+  month?: string;
+}) {
+  return useQuery({
+    queryKey: outreachKeys.replies(filter),
+    queryFn: ({ signal }) =>
+      api.get<{ items: OutreachReply[] }>(withQuery('/outreach/replies', { ...filter, limit: 200 }), {
+        signal,
+      }),
+    select: (d) => d.items,
+    placeholderData: keepPreviousData,
+  });
+}
