@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../core/errors';
 import { registerAccount } from './commands/account';
 import { registerAdd } from './commands/add';
+import { registerAsk } from './commands/ask';
 import { registerBackup } from './commands/backup';
 import { registerDb } from './commands/db';
 import { registerDuplicates } from './commands/duplicates';
@@ -13,6 +14,7 @@ import { registerFavours } from './commands/favours';
 import { registerImport } from './commands/import';
 import { registerImports } from './commands/imports';
 import { registerInteractions } from './commands/interactions';
+import { registerIntro } from './commands/intro';
 import { registerLapsed } from './commands/lapsed';
 import { registerList } from './commands/list';
 import { registerLog } from './commands/log';
@@ -109,6 +111,8 @@ ${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,
     registerMerges,
     registerNetworkSearch,
     registerPath,
+    registerIntro,
+    registerAsk,
   ]) {
     register(program);
   }
