@@ -19,7 +19,7 @@ describe.skipIf(!chromiumPath)(
     let csrf = '';
     let purposeUrl = '';
 
-    const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+    const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
     const column = (stage: string) => page.getByTestId(`column-${stage}`);
     const card = (name: string) => page.getByTestId(`card-${name}`);
     const namesIn = (stage: string) => column(stage).locator('.board-card__name').allTextContents();
@@ -219,6 +219,29 @@ describe.skipIf(!chromiumPath)(
         'helped / committed (1)',
         'closed (0)',
       ]);
+      noConsoleErrors();
+    });
+
+    it('deletes a purpose to the trash and restores it from there', async () => {
+      await page.getByRole('button', { name: 'Delete' }).click();
+      await page.getByRole('button', { name: 'Yes, delete' }).click();
+      await heading('Purposes').waitFor();
+      await page.getByText('No purposes yet.', { exact: false }).waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trash' }).click();
+      const section = page.getByRole('region', { name: /Purposes/ });
+      await section.locator('.result__name', { hasText: 'Guest speakers for MGMT 401' }).waitFor();
+      await expectAccessible(page, 'trash with a purpose');
+      await section.getByRole('button', { name: 'Restore Guest speakers for MGMT 401' }).click();
+      await page
+        .getByRole('region', { name: 'Notifications' })
+        .getByText('Restored purpose Guest speakers for MGMT 401.')
+        .waitFor();
+      await page.goto('/purposes');
+      await page
+        .locator('.purpose-card')
+        .filter({ hasText: 'Guest speakers for MGMT 401' })
+        .getByText('3 people')
+        .waitFor();
       noConsoleErrors();
     });
   },

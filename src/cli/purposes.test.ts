@@ -152,5 +152,11 @@ describe('rapport purpose', () => {
     expect((await ok(['purpose', 'list', '--all'])).trim().split('\n')).toHaveLength(3);
     expect(await ok(['purpose', 'unarchive', 'sales'])).toBe('active again: Sales leads in logistics\n');
     expect(await ok(['purpose', 'delete', 'sales'])).toMatch(/^moved to the trash: Sales leads in logistics/);
+    const trash = await cli.json<{ purposes: { id: string; name: string }[] }>(['trash']);
+    expect(trash.purposes.map((p) => p.name)).toEqual(['Sales leads in logistics']);
+    expect(await ok(['trash'])).toMatch(/^purposes:\n/m);
+    expect(await ok(['purpose', 'restore', trash.purposes[0]?.id as string])).toBe(
+      'restored: Sales leads in logistics (1 person)\n',
+    );
   });
 });

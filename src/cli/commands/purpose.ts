@@ -9,6 +9,7 @@ import { listPurposes } from '../../core/purposes/list-purposes';
 import { moveItem } from '../../core/purposes/move-item';
 import { placeContacts } from '../../core/purposes/place-contacts';
 import { removeItem } from '../../core/purposes/remove-item';
+import { restorePurpose } from '../../core/purposes/restore-purpose';
 import { findStage } from '../../core/purposes/stages';
 import { updateItem } from '../../core/purposes/update-item';
 import { updatePurpose } from '../../core/purposes/update-purpose';
@@ -247,6 +248,21 @@ export function registerPurpose(program: Command): void {
       );
     });
   examples(rm, ['rapport purpose delete "old leads"']);
+
+  const restore = purpose
+    .command('restore')
+    .description('bring a purpose back from the trash with its people and history')
+    .argument('<id>', 'purpose id (from `rapport trash`)')
+    .action(async (ref: string, _opts: unknown, command: Command) => {
+      const o = command.optsWithGlobals<PurposeOptions>();
+      const p = await withAccount(o, (ctx) => restorePurpose(ctx, ref.trim()));
+      emit(
+        o,
+        p,
+        () => `restored: ${p.name} (${p.progress.total} ${p.progress.total === 1 ? 'person' : 'people'})`,
+      );
+    });
+  examples(restore, ['rapport trash', 'rapport purpose restore 0193b6c2-…']);
 
   const add = purpose
     .command('add')

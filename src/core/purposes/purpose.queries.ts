@@ -58,6 +58,17 @@ export async function updatePurposeRow(
   await db.updateTable('purposes').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
 }
 
+/** The owner's trashed purposes, newest first (the caller keeps those still in the trash window). */
+export async function listTrashedPurposes(db: Kysely<Database>, ownerId: string) {
+  return db
+    .selectFrom('purposes')
+    .select(['id', 'name', 'deleted_at'])
+    .where('owner_id', '=', ownerId)
+    .where('deleted_at', 'is not', null)
+    .orderBy('deleted_at', 'desc')
+    .execute();
+}
+
 /** Deletes for good the purposes trashed before `before` (their items and moves go with them). */
 export async function purgeTrashedPurposes(db: Kysely<Database>, before: string): Promise<number> {
   const r = await db.deleteFrom('purposes').where('deleted_at', '<', before).executeTakeFirst();

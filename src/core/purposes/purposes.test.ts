@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import { recordInteraction } from '../interactions/record-interaction';
 import { getRelationship } from '../relationships/get-relationship';
 import { updateRelationship } from '../relationships/update-relationship';
+import { listTrash } from '../trash/list-trash';
 import { purgeTrash } from '../trash/purge-trash';
 import { advanceForOutreach } from './advance-for-outreach';
 import { archivePurpose } from './archive-purpose';
@@ -312,6 +313,9 @@ describeEngines('Purposes: pipelines', (h) => {
 
     await deletePurpose(ctx, p.id);
     expect((await listPurposes(ctx, { status: 'all' })).items).toEqual([]);
+    expect((await listTrash(ctx)).purposes).toEqual([
+      { id: p.id, name: 'Partners', deletedAt: at(0), purgeAfter: at(30) },
+    ]);
     await rejects(getPurposeBoard(ctx, p.id), 'not_found');
     await createPurpose(ctx, { name: 'partners' });
     await rejects(restorePurpose(ctx, p.id), 'conflict');

@@ -1,4 +1,4 @@
-import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
+import { type DragEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { PurposeBoard } from '../../../contracts/purposes';
 import { ConfirmButton } from '../../ui/confirm-button';
@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
 import { AddPeopleForm } from './add-people-form';
 import { BoardCard, DRAG_TYPE } from './board-card';
-import { keyboardTarget } from './board-moves';
+import { keyboardTarget, moveLocally } from './board-moves';
 import { PurposeForm } from './purpose-form';
 import { PurposeProgress } from './purpose-progress';
 import {
@@ -144,8 +144,12 @@ export function PurposeBoardPage() {
 
 type Arrow = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown';
 
-function Board({ board }: { board: PurposeBoard }) {
-  const move = useMoveItem(board.purpose.id);
+function Board({ board: fetched }: { board: PurposeBoard }) {
+  const move = useMoveItem(fetched.purpose.id);
+  // A move shows in the same render as the key press or drop, so the keyboard can follow the card at once; the
+  // cache (updated by the mutation) takes over as soon as it changes.
+  const [local, setLocal] = useState<{ base: PurposeBoard; board: PurposeBoard } | null>(null);
+  const board = local?.base === fetched ? local.board : fetched;
   const toast = useToast();
   const instructionsId = useId();
   const [announcement, setAnnouncement] = useState('');
@@ -153,7 +157,7 @@ function Board({ board }: { board: PurposeBoard }) {
   // After a keyboard move the card is drawn again in its new place: the keyboard follows it there.
   const follow = useRef<{ itemId: string; stageId: string } | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const f = follow.current;
     if (!f) return;
     const column = board.columns.find((c) => c.items.some((i) => i.id === f.itemId));
@@ -172,6 +176,7 @@ function Board({ board }: { board: PurposeBoard }) {
     const size = column.items.length + (wasHere ? 0 : 1);
     const place = (index ?? size - 1) + 1;
     setAnnouncement(`${name} moved to ${column.stage.name}, ${place} of ${size}.`);
+    setLocal({ base: fetched, board: moveLocally(board, itemId, stageId, index) });
     move.mutate(
       { itemId, stageId, ...(index === undefined ? {} : { index }) },
       {

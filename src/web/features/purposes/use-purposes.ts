@@ -18,13 +18,22 @@ import { purposeKeys } from './purpose-keys';
 
 const at = (id: string) => `/purposes/${encodeURIComponent(id)}`;
 
-/** After any purpose write: every purpose view, Today (stale items) and relationships (a purpose's cadence). */
-function useInvalidatePurposes() {
+/**
+ * After any purpose write: every purpose view, Today (stale items) and relationships (a purpose's cadence).
+ * `gone`: a purpose just deleted, whose own views are not fetched again (they would only answer 404).
+ */
+function useInvalidatePurposes(gone?: string) {
   const qc = useQueryClient();
   return () =>
-    Promise.all(
-      [purposeKeys.all, ['today'], ['relationship']].map((queryKey) => qc.invalidateQueries({ queryKey })),
-    );
+    Promise.all([
+      qc.invalidateQueries({
+        queryKey: purposeKeys.all,
+        predicate: (q) => gone === undefined || q.queryKey[2] !== gone,
+      }),
+      qc.invalidateQueries({ queryKey: ['today'] }),
+      qc.invalidateQueries({ queryKey: ['relationship'] }),
+      qc.invalidateQueries({ queryKey: ['trash'] }),
+    ]);
 }
 
 /** My purposes with progress: active, archived or all. */
@@ -88,7 +97,7 @@ export function useArchivePurpose(id: string) {
 }
 
 export function useDeletePurpose(id: string) {
-  const invalidate = useInvalidatePurposes();
+  const invalidate = useInvalidatePurposes(id);
   return useMutation({
     mutationFn: () => api.delete<{ purgeAfter: string }>(at(id)),
     onSuccess: invalidate,
@@ -104,12 +113,18 @@ export function usePlaceContacts(id: string) {
   });
 }
 
-/** Moves a card: the board shows it at once, and goes back if the server refuses. */
+/**
+ * Moves a card: the board shows it at once, and goes back if the server refuses. Moves of one board go to the
+ * server one after another, in the order they were made, and the board is fetched again only after the last.
+ */
 export function useMoveItem(id: string) {
   const qc = useQueryClient();
   const invalidate = useInvalidatePurposes();
   const key = purposeKeys.board(id);
+  const mutationKey = ['purposes', 'move', id];
   return useMutation({
+    mutationKey,
+    scope: { id: `purpose-move-${id}` },
     mutationFn: (m: { itemId: string; stageId: string; index?: number }) =>
       api.post<PurposeItem>(`${at(id)}/items/${encodeURIComponent(m.itemId)}/move`, {
         stageId: m.stageId,
@@ -124,7 +139,7 @@ export function useMoveItem(id: string) {
     onError: (_e, _m, context) => {
       if (context?.before) qc.setQueryData(key, context.before);
     },
-    onSettled: invalidate,
+    onSettled: () => (qc.isMutating({ mutationKey }) <= 1 ? invalidate() : undefined),
   });
 }
 
