@@ -44,6 +44,12 @@ interface Scratch {
   contact: Int32Array;
   person: Int32Array;
   personSlot: Int32Array;
+  slotPerson: Int32Array;
+  slotCount: Int32Array;
+  slotBest: Uint8Array;
+  slotExact: Uint8Array;
+  slotHead: Int32Array;
+  contactNext: Int32Array;
 }
 
 /** Tier codes stored in the index: 0 means "known" (no tier, or not shared). */
@@ -219,6 +225,12 @@ export function assembleIndex(
       contact: new Int32Array(nc),
       person: new Int32Array(personCount),
       personSlot: new Int32Array(personCount),
+      slotPerson: new Int32Array(personCount),
+      slotCount: new Int32Array(personCount),
+      slotBest: new Uint8Array(personCount),
+      slotExact: new Uint8Array(personCount),
+      slotHead: new Int32Array(personCount),
+      contactNext: new Int32Array(nc),
     },
   };
 }
@@ -292,14 +304,31 @@ export function secondDegree(
   limit: number,
 ): { hits: PersonHit[]; total: number } {
   if (queryWords.length === 0 || account < 0) return { hits: [], total: 0 };
-  const ranges = queryWords.map((w) => prefixRange(index.terms, w));
-  if (ranges.some(([lo, hi]) => lo >= hi)) return { hits: [], total: 0 };
-  const exactIds = queryWords.map((w, i) => {
-    const lo = (ranges[i] as [number, number])[0];
-    return index.terms[lo] === w ? lo : -1;
-  });
+  const nw = queryWords.length;
+  const lo = new Int32Array(nw);
+  const hi = new Int32Array(nw);
+  const exactId = new Int32Array(nw);
+  for (let w = 0; w < nw; w++) {
+    const [l, h] = prefixRange(index.terms, queryWords[w] as string);
+    if (l >= h) return { hits: [], total: 0 };
+    lo[w] = l;
+    hi[w] = h;
+    exactId[w] = index.terms[l] === queryWords[w] ? l : -1;
+  }
   const gen = nextGen(index);
-  const { scratch: s, graph, owned, postings, contactTerms, contactOwner, contactPerson } = index;
+  const {
+    scratch: s,
+    graph,
+    owned,
+    postings,
+    contactTerms,
+    contactOwner,
+    contactPerson,
+    contactTier,
+    shareTier,
+  } = index;
+  const ctOff = contactTerms.offsets;
+  const ctTerm = contactTerms.targets;
   // Mark my connections and weigh both ways of driving the query.
   let networkCost = 0;
   for (let e = graph.offsets[account] as number, end = graph.offsets[account + 1] as number; e < end; e++) {
@@ -309,62 +338,70 @@ export function secondDegree(
   }
   let driver = 0;
   let postingsCost = Number.POSITIVE_INFINITY;
-  ranges.forEach(([lo, hi], i) => {
-    const cost = (postings.offsets[hi] as number) - (postings.offsets[lo] as number);
+  for (let w = 0; w < nw; w++) {
+    const cost =
+      (postings.offsets[hi[w] as number] as number) - (postings.offsets[lo[w] as number] as number);
     if (cost < postingsCost) {
       postingsCost = cost;
-      driver = i;
+      driver = w;
     }
-  });
-
-  const hitPerson: number[] = [];
-  const hitExact: boolean[] = [];
-  const hitContacts: number[][] = [];
+  }
+  let hits = 0;
+  // Matches are kept in typed scratch: per person slot a count, the best shared tier, "exact" and a linked list of
+  // its contacts (contactNext), so a query allocates nothing per contact.
   const consider = (c: number) => {
     if (s.contact[c] === gen) return;
     s.contact[c] = gen;
-    const tLo = contactTerms.offsets[c] as number;
-    const tHi = contactTerms.offsets[c + 1] as number;
-    let exact = true;
-    for (let w = 0; w < ranges.length; w++) {
-      const [lo, hi] = ranges[w] as [number, number];
+    const tLo = ctOff[c] as number;
+    const tHi = ctOff[c + 1] as number;
+    let exact = 1;
+    for (let w = 0; w < nw; w++) {
+      const l = lo[w] as number;
+      const h = hi[w] as number;
+      const x = exactId[w] as number;
       let found = false;
+      let whole = false;
       for (let t = tLo; t < tHi; t++) {
-        const term = contactTerms.targets[t] as number;
-        if (term >= lo && term < hi) {
+        const term = ctTerm[t] as number;
+        if (term >= l && term < h) {
           found = true;
-          break;
+          if (term === x) whole = true;
         }
       }
       if (!found) return;
-      if (exact) {
-        const x = exactIds[w] as number;
-        let has = false;
-        if (x >= 0) for (let t = tLo; t < tHi && !has; t++) has = contactTerms.targets[t] === x;
-        exact = has;
-      }
+      if (!whole) exact = 0;
     }
     const p = contactPerson[c] as number;
+    let slot: number;
     if (s.person[p] !== gen) {
       s.person[p] = gen;
-      s.personSlot[p] = hitPerson.length;
-      hitPerson.push(p);
-      hitExact.push(exact);
-      hitContacts.push([c]);
-    } else {
-      const slot = s.personSlot[p] as number;
-      (hitContacts[slot] as number[]).push(c);
-      if (exact) hitExact[slot] = true;
-    }
+      slot = hits++;
+      s.personSlot[p] = slot;
+      s.slotPerson[slot] = p;
+      s.slotCount[slot] = 0;
+      s.slotBest[slot] = 0;
+      s.slotExact[slot] = 0;
+      s.slotHead[slot] = -1;
+    } else slot = s.personSlot[p] as number;
+    s.contactNext[c] = s.slotHead[slot] as number;
+    s.slotHead[slot] = c;
+    s.slotCount[slot] = (s.slotCount[slot] as number) + 1;
+    if (exact) s.slotExact[slot] = 1;
+    const tier = shareTier[contactOwner[c] as number] ? (contactTier[c] as number) : 0;
+    if (tier > (s.slotBest[slot] as number)) s.slotBest[slot] = tier;
   };
   // Driving from the network checks each contact's words for every query word; postings cost one owner lookup each.
-  const termsPerContact = contactTerms.targets.length / Math.max(1, index.contactIds.length);
-  if (postingsCost < networkCost * termsPerContact * ranges.length) {
-    const [lo, hi] = ranges[driver] as [number, number];
-    for (let k = postings.offsets[lo] as number, end = postings.offsets[hi] as number; k < end; k++) {
+  const termsPerContact = ctTerm.length / Math.max(1, index.contactIds.length);
+  if (postingsCost < networkCost * termsPerContact * nw) {
+    for (
+      let k = postings.offsets[lo[driver] as number] as number,
+        end = postings.offsets[hi[driver] as number] as number;
+      k < end;
+      k++
+    ) {
       const c = postings.targets[k] as number;
-      if (s.account[contactOwner[c] as number] === gen && (contactOwner[c] as number) !== account)
-        consider(c);
+      const owner = contactOwner[c] as number;
+      if (s.account[owner] === gen && owner !== account) consider(c);
     }
   } else {
     for (let e = graph.offsets[account] as number, end = graph.offsets[account + 1] as number; e < end; e++) {
@@ -376,22 +413,26 @@ export function secondDegree(
     }
   }
   // Rank: exact words, then more brokers, then the strongest tier its owner shares; ties by person number.
-  const score = (slot: number): number => {
-    let best = 0;
-    for (const c of hitContacts[slot] as number[]) {
-      const t = index.shareTier[contactOwner[c] as number] ? (index.contactTier[c] as number) : 0;
-      if (t > best) best = t;
-    }
-    return (hitExact[slot] ? 1 << 20 : 0) + Math.min((hitContacts[slot] as number[]).length, 4095) * 8 + best;
-  };
-  const top = topK(hitPerson.length, limit, score, (slot) => hitPerson[slot] as number);
+  const top = topK(
+    hits,
+    limit,
+    (slot) =>
+      ((s.slotExact[slot] as number) << 20) +
+      Math.min(s.slotCount[slot] as number, 4095) * 8 +
+      (s.slotBest[slot] as number),
+    (slot) => s.slotPerson[slot] as number,
+  );
   return {
-    hits: top.map((slot) => ({
-      person: hitPerson[slot] as number,
-      exact: hitExact[slot] as boolean,
-      contacts: hitContacts[slot] as number[],
-    })),
-    total: hitPerson.length,
+    hits: top.map((slot) => {
+      const contacts: number[] = [];
+      for (let c = s.slotHead[slot] as number; c !== -1; c = s.contactNext[c] as number) contacts.push(c);
+      return {
+        person: s.slotPerson[slot] as number,
+        exact: s.slotExact[slot] === 1,
+        contacts: contacts.reverse(),
+      };
+    }),
+    total: hits,
   };
 }
 
