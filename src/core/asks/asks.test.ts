@@ -210,32 +210,37 @@ describeEngines('asks', (h) => {
   it('closing with thanks records a favour received from each person thanked, and mails the thank-you', async () => {
     const w = await world();
     const other = await w.party('Olga Other');
+    const gone = await w.party('Quinn Gone');
     await seedConnection(w.db, w.requester.id, other.id);
+    await seedConnection(w.db, w.requester.id, gone.id);
     const ask = await postAsk(w.requester.ctx, { title: 'Feedback on my course outline' });
     const a1 = (await answerAsk(w.broker.ctx, ask.id, { kind: 'help', note: 'Send it over' })).answers[0];
     const a2 = (await answerAsk(other.ctx, ask.id, { kind: 'help', note: 'Me too' })).answers[0];
+    const a3 = (await answerAsk(gone.ctx, ask.id, { kind: 'help', note: 'And me' })).answers[0];
+    await removeConnection(w.db, w.requester.id, gone.id);
     const bad = await failure(closeAsk(w.requester.ctx, ask.id, { thank: ['nope'] }));
     expect(bad.details.issues).toEqual([{ path: 'thank.0', message: 'is not an answer to this ask' }]);
 
     const closed = await closeAsk(w.requester.ctx, ask.id, {
-      thank: [a1?.id as string, a2?.id as string],
-      thanks: 'Thank you both, it is much better now',
+      thank: [a1?.id as string, a2?.id as string, a3?.id as string],
+      thanks: 'Thank you all, it is much better now',
     });
-    expect(closed.ask).toMatchObject({ state: 'closed', thanks: 'Thank you both, it is much better now' });
-    // Bruno stands for a contact in Rita's rolodex; Olga does not, so no favour could be recorded for her.
-    expect(closed.favoursSkipped).toEqual([{ accountId: other.id, name: 'Olga Other' }]);
-    expect(await listFavours(w.requester.ctx)).toMatchObject([
-      {
-        contact: { id: w.brokerOfRequester.id },
-        direction: 'received',
-        what: 'Helped with my ask: Feedback on my course outline',
-        source: 'ask',
-      },
+    expect(closed.ask).toMatchObject({ state: 'closed', thanks: 'Thank you all, it is much better now' });
+    // Bruno has a contact in Rita's rolodex; Olga, a connection, gets one (as a message would); Quinn is no longer
+    // a connection and matches no contact, so no favour could be recorded for him.
+    expect(closed.favoursSkipped).toEqual([{ accountId: gone.id, name: 'Quinn Gone' }]);
+    const favours = await listFavours(w.requester.ctx);
+    expect(favours.map((f) => [f.contact.displayName, f.direction, f.what, f.source]).sort()).toEqual([
+      ['Bruno Broker', 'received', 'Helped with my ask: Feedback on my course outline', 'ask'],
+      ['Olga Other', 'received', 'Helped with my ask: Feedback on my course outline', 'ask'],
     ]);
-    for (const p of [w.broker, other]) {
+    expect(favours.find((f) => f.contact.displayName === 'Bruno Broker')?.contact.id).toBe(
+      w.brokerOfRequester.id,
+    );
+    for (const p of [w.broker, other, gone]) {
       const [m] = mailTo(p.email);
       expect(m?.parsed.subject).toBe('Rita Requester thanks you');
-      expect(m?.parsed.text).toContain('Thank you both, it is much better now');
+      expect(m?.parsed.text).toContain('Thank you all, it is much better now');
     }
     // Closed: gone from the board; closing again is refused.
     expect(await listAsks(w.broker.ctx)).toEqual([]);

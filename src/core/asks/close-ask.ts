@@ -4,8 +4,9 @@ import { accountToday } from '../agenda/account-today';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, notFound, validationError } from '../errors';
 import { recordFavour } from '../favours/record-favour';
+import { contactStandingFor } from '../introductions/contact-standing-for';
 import { composeMail } from '../introductions/intro-mail';
-import { accountsByIds, contactForAccount } from '../introductions/introduction.queries';
+import { accountsByIds } from '../introductions/introduction.queries';
 import type { MailMessage } from '../mail/mailer';
 import { validate } from '../validate';
 import { answersOf, findVisibleAsk, updateOwnAskIf } from './ask.queries';
@@ -13,8 +14,8 @@ import { askViews } from './view-asks';
 
 /**
  * Closes one of my asks (open or expired). Thanking answers records a favour received from each person thanked, on
- * the contact that stands for them in my rolodex (their account is skipped, and named in the result, when none
- * does); a thank-you text is e-mailed to each of them. `not_found` for anyone else's ask; `conflict` when closed.
+ * the contact that stands for them in my rolodex (the connection's, created if need be; when we are no longer
+ * connected and no contact matches, they are named in the result instead); a thank-you text is e-mailed to each. `not_found` for anyone else's ask; `conflict` when closed.
  */
 export async function closeAsk(
   ctx: Ctx,
@@ -44,7 +45,7 @@ export async function closeAsk(
     const people = [...new Map(thanked.map((a) => [a.responder_id, a.responder_name])).entries()];
     const skipped: { accountId: string; name: string }[] = [];
     for (const [accountId, name] of people) {
-      const contactId = await contactForAccount(tx.db, ownerId, accountId);
+      const contactId = await contactStandingFor(tx, ownerId, accountId);
       if (!contactId) {
         skipped.push({ accountId, name });
         continue;

@@ -7,21 +7,17 @@ import { notFound, validationError } from '../errors';
 import { recordFavour } from '../favours/record-favour';
 import { recordInteraction } from '../interactions/record-interaction';
 import type { MailMessage } from '../mail/mailer';
+import { contactStandingFor } from './contact-standing-for';
 import { introducedMail } from './intro-mail';
-import {
-  accountsByIds,
-  contactForAccount,
-  patchIntroduction,
-  updateIntroductionIf,
-} from './introduction.queries';
+import { accountsByIds, patchIntroduction, updateIntroductionIf } from './introduction.queries';
 import { shareOptionsOf } from './target';
 
 /**
  * The person said yes: everything that follows happens in the caller's transaction. The requester gets a new
  * contact holding exactly what the person chose to share ("Introduced by <broker>"); each party that is an account
  * gets the introduction logged on the contacts that stand for the others; the favour (the broker helped the
- * requester) is recorded on both sides where a contact stands for the other account — where none does, there is
- * no one to record it on, and it is skipped rather than a contact invented. Returns the three-way e-mails to send
+ * requester) is recorded on both sides, on the contact that stands for the other account (contactStandingFor: the
+ * connection's, created if need be; skipped only when they are no longer connected and no contact matches). Returns the three-way e-mails to send
  * after commit. `share` naming something the person does not have is a `validation` error on `share.N`.
  */
 export async function completeIntroduction(
@@ -77,7 +73,7 @@ export async function completeIntroduction(
     'introduction',
   );
   await patchIntroduction(tx.db, row.id, { requester_contact_id: contact.id, updated_at: now });
-  const requesterBroker = await contactForAccount(tx.db, row.requester_id, row.broker_id);
+  const requesterBroker = await contactStandingFor(tx, row.requester_id, row.broker_id);
   const requesterLog = await recordInteraction(
     asRequester,
     { kind: 'email', direction: 'mutual', contactIds: [contact.id, requesterBroker].filter(isId), summary },
@@ -103,7 +99,7 @@ export async function completeIntroduction(
     row.broker_contact_id && (await findContact(tx.db, row.broker_id, row.broker_contact_id))
       ? row.broker_contact_id
       : null;
-  const brokerRequester = await contactForAccount(tx.db, row.broker_id, row.requester_id);
+  const brokerRequester = await contactStandingFor(tx, row.broker_id, row.requester_id);
   const brokerIds = [brokerTarget, brokerRequester].filter(isId);
   if (brokerIds.length > 0) {
     const brokerLog = await recordInteraction(
@@ -128,7 +124,7 @@ export async function completeIntroduction(
 
   // The person, when they have an account and a contact for the requester.
   if (row.target_account_id) {
-    const targetRequester = await contactForAccount(tx.db, row.target_account_id, row.requester_id);
+    const targetRequester = await contactStandingFor(tx, row.target_account_id, row.requester_id);
     if (targetRequester) {
       await recordInteraction(
         actingAs(tx, row.target_account_id),

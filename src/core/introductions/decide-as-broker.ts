@@ -40,7 +40,7 @@ export async function decideAsBroker(
       throw new AppError('conflict', `this request no longer waits on you: it is ${row.state}`);
     }
     if (data.decision === 'decline') {
-      await updateIntroductionIf(
+      const moved = await updateIntroductionIf(
         tx.db,
         row.id,
         { states: ['requested'] },
@@ -52,6 +52,7 @@ export async function decideAsBroker(
           updated_at: now,
         },
       );
+      if (!moved) throw new AppError('conflict', 'this introduction changed meanwhile: reload it');
       return { row, asked: null };
     }
     const facts = row.broker_contact_id ? await targetFacts(tx, brokerId, row.broker_contact_id) : undefined;
