@@ -2,6 +2,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { createQueryClient } from './api/query-client';
+import { AskPage } from './features/asks/ask-page';
+import { AsksPage } from './features/asks/asks-page';
 import { FirstRunPage } from './features/auth/first-run-page';
 import { PublicOnly } from './features/auth/public-only';
 import { RequireSession } from './features/auth/require-session';
@@ -17,6 +19,17 @@ import { FavoursPage } from './features/favours/favours-page';
 import { ImportDetailPage } from './features/imports/import-detail-page';
 import { ImportHistoryPage } from './features/imports/import-history-page';
 import { ImportPage } from './features/imports/import-page';
+import { IntroductionPage } from './features/introductions/introduction-page';
+import { IntroductionsPage } from './features/introductions/introductions-page';
+import { AccessLogPage } from './features/network/access-log-page';
+import { ConnectPage } from './features/network/connect-page';
+import { ConnectionsPage } from './features/network/connections-page';
+import { MessagesPage } from './features/network/messages-page';
+import { NetworkPage } from './features/network/network-page';
+import { PathsPage } from './features/network/paths-page';
+import { SearchPage } from './features/network/search-page';
+import { SharingPage } from './features/network/sharing-page';
+import { VerifyEmailPage } from './features/network/verify-email-page';
 import { OrganisationPage } from './features/organisations/organisation-page';
 import { OrganisationsPage } from './features/organisations/organisations-page';
 import { OutreachItemPage } from './features/outreach/outreach-item-page';
@@ -82,6 +95,20 @@ function AppRoutes() {
             }
           />
           <Route path="/lapsed" element={<LapsedPage />} />
+          <Route path="/network" element={<NetworkPage />} />
+          <Route path="/network/connections" element={<ConnectionsPage />} />
+          <Route path="/network/messages" element={<MessagesPage />} />
+          <Route path="/network/messages/:accountId" element={<MessagesPage />} />
+          <Route path="/network/search" element={<SearchPage />} />
+          <Route path="/network/paths" element={<PathsPage />} />
+          <Route path="/network/sharing" element={<SharingPage />} />
+          <Route path="/network/access-log" element={<AccessLogPage />} />
+          <Route path="/connect/:token" element={<ConnectPage />} />
+          <Route path="/verify-email/:token" element={<VerifyEmailPage />} />
+          <Route path="/introductions" element={<IntroductionsPage />} />
+          <Route path="/introductions/:id" element={<IntroductionPage />} />
+          <Route path="/asks" element={<AsksPage />} />
+          <Route path="/asks/:id" element={<AskPage />} />
           <Route
             path="/health"
             element={

@@ -15,6 +15,7 @@ const LINKS: { to: string; label: string; also?: string[]; end?: boolean }[] = [
   { to: '/promises', label: 'Promises' },
   { to: '/purposes', label: 'Purposes' },
   { to: '/outreach', label: 'Outreach' },
+  { to: '/network', label: 'Network', also: ['/introductions', '/asks', '/connect', '/verify-email'] },
   { to: '/health', label: 'Health' },
   { to: '/duplicates', label: 'Duplicates' },
   { to: '/import', label: 'Import', also: ['/imports', '/data'] },

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { isApiError } from '../../api/client';
 import { FormAlert } from '../../ui/form-alert';
 import { TextField } from '../../ui/text-field';
@@ -11,6 +11,8 @@ export function SignInPage() {
   useDocumentTitle('Sign in');
   const setup = useSetup();
   const signIn = useSignIn();
+  // Where the visitor was heading (e.g. an invitation link): kept when they go on to create an account.
+  const { state } = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   if (setup.data?.needsFirstAccount) return <Navigate to="/welcome" replace />;
@@ -59,7 +61,10 @@ export function SignInPage() {
       </form>
       {setup.data && setup.data.signup !== 'closed' ? (
         <p className="auth-card__switch">
-          New here? <Link to="/sign-up">Create an account</Link>
+          New here?{' '}
+          <Link to="/sign-up" state={state}>
+            Create an account
+          </Link>
         </p>
       ) : null}
     </div>

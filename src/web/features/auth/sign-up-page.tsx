@@ -1,4 +1,4 @@
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { SignupForm } from './signup-form';
@@ -7,6 +7,7 @@ import { useSetup } from './use-setup';
 export function SignUpPage() {
   useDocumentTitle('Create an account');
   const setup = useSetup();
+  const { state } = useLocation();
   if (setup.isPending) return <Loading />;
   if (setup.data?.needsFirstAccount) return <Navigate to="/welcome" replace />;
   const mode = setup.data?.signup ?? 'closed';
@@ -26,7 +27,10 @@ export function SignUpPage() {
         </>
       )}
       <p className="auth-card__switch">
-        Already have an account? <Link to="/sign-in">Sign in</Link>
+        Already have an account?{' '}
+        <Link to="/sign-in" state={state}>
+          Sign in
+        </Link>
       </p>
     </div>
   );

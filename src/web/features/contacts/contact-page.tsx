@@ -5,6 +5,7 @@ import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
+import { ContactNetwork } from '../network/contact-network';
 import { ContactPurposes } from '../purposes/contact-purposes';
 import { ContactRelationship } from '../relationships/contact-relationship';
 import { ContactDetails } from './contact-details';
@@ -98,6 +99,7 @@ export function ContactPage() {
       />
       <ContactRelationship person={{ id: c.id, displayName: c.displayName }} />
       <ContactPurposes contactId={c.id} name={c.displayName} />
+      <ContactNetwork contactId={c.id} name={c.displayName} />
       <ContactDetails contact={c} />
     </>
   );

@@ -33,7 +33,7 @@ export function ProfilePage() {
   );
 }
 
-const FIELDS = new Set(['headline', 'summary', 'location']);
+const FIELDS = new Set(['headline', 'summary', 'location', 'organisation']);
 
 function ProfileForm({ initial }: { initial: Profile }) {
   const update = useUpdateProfile();
@@ -42,6 +42,9 @@ function ProfileForm({ initial }: { initial: Profile }) {
   const [headline, setHeadline] = useState(initial.headline ?? '');
   const [summary, setSummary] = useState(initial.summary ?? '');
   const [location, setLocation] = useState(initial.location ?? '');
+  const [organisation, setOrganisation] = useState(initial.organisation ?? '');
+  const [showOffers, setShowOffers] = useState(initial.showOffers);
+  const [showNeeds, setShowNeeds] = useState(initial.showNeeds);
   const [offers, setOffers] = useState(initial.offers);
   const [needs, setNeeds] = useState(initial.needs);
   const errors = toFieldErrors(update.error, (p) => FIELDS.has(p) || /^(offers|needs)(\.\d+)?$/.test(p));
@@ -51,7 +54,7 @@ function ProfileForm({ initial }: { initial: Profile }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     update.mutate(
-      { headline, summary, location, offers, needs },
+      { headline, summary, location, offers, needs, organisation, showOffers, showNeeds },
       {
         onSuccess: () => toast.show({ message: 'Profile saved.' }),
         onError: () =>
@@ -74,6 +77,14 @@ function ProfileForm({ initial }: { initial: Profile }) {
           value={headline}
           onChange={(e) => setHeadline(e.target.value)}
           error={errors.byPath.get('headline')}
+        />
+        <TextField
+          label="Organisation"
+          autoComplete="organization"
+          hint="Your connections see your name, headline and organisation."
+          value={organisation}
+          onChange={(e) => setOrganisation(e.target.value)}
+          error={errors.byPath.get('organisation')}
         />
         <TextField
           label="Location"
@@ -109,6 +120,29 @@ function ProfileForm({ initial }: { initial: Profile }) {
           onChange={setNeeds}
           errorAt={listError('needs')}
         />
+        <fieldset className="radios">
+          <legend>
+            What your <Link to="/network">connections</Link> see
+          </legend>
+          <div className="choice">
+            <input
+              id="profile-show-offers"
+              type="checkbox"
+              checked={showOffers}
+              onChange={(e) => setShowOffers(e.target.checked)}
+            />
+            <label htmlFor="profile-show-offers">Show my offers to my connections</label>
+          </div>
+          <div className="choice">
+            <input
+              id="profile-show-needs"
+              type="checkbox"
+              checked={showNeeds}
+              onChange={(e) => setShowNeeds(e.target.checked)}
+            />
+            <label htmlFor="profile-show-needs">Show what I’m looking for to my connections</label>
+          </div>
+        </fieldset>
       </section>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={update.isPending}>

@@ -9,7 +9,7 @@ import { useToast } from '../../ui/use-toast';
 import { FavourForm } from '../relationships/favour-form';
 import { InteractionForm } from '../relationships/interaction-form';
 import { useUpdatePromise } from '../relationships/use-promises';
-import { promiseIdOf, useTodayAction } from './use-today';
+import { networkTargetOf, promiseIdOf, useTodayAction } from './use-today';
 
 type Panel = 'log' | 'favour' | 'snooze' | null;
 
@@ -89,6 +89,12 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
       case 'open-purpose':
         // The key is purpose-stale:<purpose id>:<item>:…
         return void navigate(`/purposes/${item.key.split(':')[1] ?? ''}`);
+      case 'decide-introduction':
+      case 'report-outcome':
+      case 'answer-ask': {
+        const to = networkTargetOf(item.key);
+        return to ? void navigate(to) : done();
+      }
       default:
         return done();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { promiseIdOf } from './use-today';
+import { networkTargetOf, promiseIdOf } from './use-today';
 
 describe('promiseIdOf', () => {
   it('finds the promise behind my promises and theirs', () => {
@@ -10,5 +10,19 @@ describe('promiseIdOf', () => {
   it('is null for other items', () => {
     expect(promiseIdOf('keep-in-touch:abc:2026-03-01')).toBeNull();
     expect(promiseIdOf('waiting:abc')).toBeNull();
+  });
+});
+
+describe('networkTargetOf', () => {
+  it('opens the introduction to decide or to report on, and the ask to answer', () => {
+    expect(networkTargetOf('intro:0193-aa:broker')).toBe('/introductions/0193-aa');
+    expect(networkTargetOf('intro:0193-ab:target')).toBe('/introductions/0193-ab');
+    expect(networkTargetOf('intro-outcome:0193-ac')).toBe('/introductions/0193-ac');
+    expect(networkTargetOf('ask:0193-ad')).toBe('/asks/0193-ad');
+  });
+
+  it('is null for other items', () => {
+    expect(networkTargetOf('thank-broker:0193-ae')).toBeNull();
+    expect(networkTargetOf('promise:0193-af')).toBeNull();
   });
 });

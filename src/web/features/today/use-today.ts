@@ -29,3 +29,15 @@ export function promiseIdOf(key: string): string | null {
   const m = /^(?:their-)?promise:(.+)$/.exec(key);
   return m?.[1] ?? null;
 }
+
+/**
+ * Where an introduction or ask item's action goes: `intro:<id>:broker|target` (decide) and `intro-outcome:<id>`
+ * open the introduction, `ask:<id>` the ask (src/core/introductions/today-introductions.ts, core/asks/today-asks.ts).
+ */
+export function networkTargetOf(key: string): string | null {
+  const intro = /^intro(?:-outcome)?:([^:]+)/.exec(key);
+  if (intro) return `/introductions/${intro[1]}`;
+  const ask = /^ask:([^:]+)$/.exec(key);
+  if (ask) return `/asks/${ask[1]}`;
+  return null;
+}

@@ -1,0 +1,114 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { isApiError } from '../../api/client';
+import { FormAlert } from '../../ui/form-alert';
+import { TextAreaField } from '../../ui/text-area-field';
+import { useToast } from '../../ui/use-toast';
+import { usePurposes } from '../purposes/use-purposes';
+import { useFormErrors } from '../relationships/use-form-errors';
+import { useRequestIntroduction } from './use-introductions';
+
+const FIELDS = ['why', 'purposeId'] as const;
+const WHY_MAX = 2000;
+
+/**
+ * "Ask for an introduction": why (the broker and the person both read it) and, for me alone, the purpose it
+ * serves. The broker decides first, then the person; nothing about them reaches me before both said yes.
+ */
+export function RequestIntroForm({
+  broker,
+  contactId,
+  targetName,
+  onCancel,
+}: {
+  broker: { accountId: string; name: string };
+  /** The broker's contact id for the person, as search or paths returned it. */
+  contactId: string;
+  targetName: string;
+  onCancel: () => void;
+}) {
+  const request = useRequestIntroduction();
+  const purposes = usePurposes('active');
+  const formRef = useRef<HTMLFormElement>(null);
+  const errors = useFormErrors(request.error, FIELDS, formRef);
+  const [why, setWhy] = useState('');
+  const [purposeId, setPurposeId] = useState('');
+  const id = useId();
+  const toast = useToast();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    formRef.current?.querySelector('textarea')?.focus();
+  }, []);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    request.mutate(
+      { brokerId: broker.accountId, contactId, why, purposeId: purposeId || null },
+      {
+        onSuccess: (intro) => {
+          toast.show({
+            message: `Asked ${broker.name} to introduce you to ${targetName}.`,
+            action: { label: 'See the request', onClick: () => navigate(`/introductions/${intro.id}`) },
+          });
+          onCancel();
+        },
+      },
+    );
+  }
+
+  const quota = isApiError(request.error) && request.error.status === 429;
+  return (
+    <form
+      ref={formRef}
+      className="inline-form stack intro-request"
+      aria-label={`Ask ${broker.name} for an introduction to ${targetName}`}
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+      noValidate
+    >
+      <FormAlert
+        message={
+          quota
+            ? `${request.error?.message ?? ''}. Requests are limited so that nobody is asked too often.`
+            : errors.byPath.size
+              ? null
+              : errors.general
+        }
+      />
+      <TextAreaField
+        label={`Why do you want to meet ${targetName}?`}
+        hint={`${broker.name} reads this first; if they agree, ${targetName} reads it too. At least 10 characters. ${why.length}/${WHY_MAX}`}
+        maxLength={WHY_MAX}
+        value={why}
+        onChange={(e) => setWhy(e.target.value)}
+        error={errors.get('why')}
+      />
+      <div className={errors.get('purposeId') ? 'field field--invalid' : 'field'}>
+        <label htmlFor={`${id}-purpose`}>For one of your purposes (only you see this)</label>
+        <select id={`${id}-purpose`} value={purposeId} onChange={(e) => setPurposeId(e.target.value)}>
+          <option value="">None</option>
+          {(purposes.data ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        {errors.get('purposeId') ? <p className="field__error">{errors.get('purposeId')}</p> : null}
+      </div>
+      <div className="inline-form__actions">
+        <button type="submit" className="button button--primary" disabled={request.isPending}>
+          Send the request
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
