@@ -187,8 +187,17 @@ describe('rapport CLI: introductions and asks', () => {
     ]);
     expect(closed.code).toBe(0);
     expect(closed.stdout.trim()).toBe('closed "A venue for 40 people in Leeds"');
-    // Rita has no contact standing for Bruno in this setup, so no favour could be recorded: she is told.
-    expect(closed.stderr).toContain('no favour recorded for Bruno Broker');
+    // Rita had no contact for Bruno: the introduction created the connection's contact, and both favours he did
+    // her (the introduction, the ask) are on it.
+    expect(closed.stderr).not.toContain('no favour recorded');
+    const favours = await json<
+      { contact: { id: string; displayName: string }; direction: string; what: string }[]
+    >('rita', ['favours']);
+    expect(favours.map((f) => [f.contact.displayName, f.direction, f.what]).sort()).toEqual([
+      ['Bruno Broker', 'received', 'Helped with my ask: A venue for 40 people in Leeds'],
+      ['Bruno Broker', 'received', 'Introduced me to Tom'],
+    ]);
+    expect(new Set(favours.map((f) => f.contact.id)).size).toBe(1);
     expect((await run('bruno', ['ask', 'list'])).stdout.trim()).toBe('no open asks from your connections');
   });
 });
