@@ -7,6 +7,7 @@ export * from './feeds';
 export * from './imports';
 export * from './introductions';
 export * from './network';
+export * from './network-search';
 export * from './organisations';
 export * from './outreach';
 export * from './purposes';

@@ -5,6 +5,7 @@ import {
   type OutreachChannel,
   type OutreachDraft,
   type OutreachItemDetail,
+  type OutreachSendInput,
   type OutreachSendResult,
   type OutreachTemplate,
 } from '../../../contracts/outreach';
@@ -71,7 +72,7 @@ export function OutreachComposer({
   const serverProblems = (server.data?.problems ?? []).filter(
     (p) => p.message !== check.personal.reason && !p.message.startsWith('unknown merge field'),
   );
-  const ready = check.personal.ok && check.unknown.length === 0;
+  const ready = check.personal.ok && check.unknown.length === 0 && !server.data?.duplicate;
 
   function pickTemplate(next: string) {
     const t = templates.find((x) => x.id === next) ?? null;
@@ -84,13 +85,20 @@ export function OutreachComposer({
     }
   }
 
+  // mutateAsync, not mutate's callbacks: once sent, the item moves on and this form leaves the page before they run.
+  function deliver(input: OutreachSendInput) {
+    send
+      .mutateAsync(input)
+      .then((r) => (r.message.status === 'sent' ? onSent(r) : undefined))
+      .catch(() => {
+        // The error is shown from the mutation's state.
+      });
+  }
+
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!ready) return;
-    send.mutate(
-      { ...draft, sendKey },
-      { onSuccess: (r) => (r.message.status === 'sent' ? onSent(r) : undefined) },
-    );
+    deliver({ ...draft, sendKey });
   }
 
   const failed = detail.lastMessage?.status === 'failed' ? detail.lastMessage : null;
@@ -115,12 +123,7 @@ export function OutreachComposer({
             type="button"
             className="button button--small"
             disabled={send.isPending}
-            onClick={() =>
-              send.mutate(
-                { ...draft, channel: 'email', sendKey: failed.sendKey },
-                { onSuccess: (r) => (r.message.status === 'sent' ? onSent(r) : undefined) },
-              )
-            }
+            onClick={() => deliver({ ...draft, channel: 'email', sendKey: failed.sendKey })}
           >
             Retry sending
           </button>

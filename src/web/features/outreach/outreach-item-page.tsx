@@ -34,7 +34,7 @@ export function OutreachItemPage() {
       <OutreachSubnav />
       {item.isPending ? <Loading /> : null}
       {item.isError ? <QueryError error={item.error} onRetry={() => void item.refetch()} /> : null}
-      {item.data ? <ItemView key={`${item.data.id}:${item.data.state}`} detail={item.data} /> : null}
+      {item.data ? <ItemView key={item.data.id} detail={item.data} /> : null}
     </>
   );
 }
@@ -61,23 +61,26 @@ function ItemView({ detail }: { detail: OutreachItemDetail }) {
     else toast.show({ message: `${how}: your follow-up to ${name}.` });
   }
   function act(kind: 'dismiss' | 'restore' | 'skip-follow-up' | 'replied', summary?: string) {
-    action.mutate(
-      { action: kind, summary },
-      {
-        onSuccess: () => {
-          if (kind === 'dismiss') goNext(`${name} left the queue.`);
-          else if (kind === 'restore') toast.show({ message: `${name} is back in the queue.` });
-          else if (kind === 'replied') toast.show({ message: `Recorded: ${name} replied.` });
-          else toast.show({ message: `No follow-up for ${name}; closed.` });
-        },
-        onError: (e: Error) => toast.show({ message: e.message, tone: 'error' }),
-      },
-    );
+    action
+      .mutateAsync({ action: kind, summary })
+      .then(() => {
+        if (kind === 'dismiss') goNext(`${name} left the queue.`);
+        else if (kind === 'restore') toast.show({ message: `${name} is back in the queue.` });
+        else if (kind === 'replied') toast.show({ message: `Recorded: ${name} replied.` });
+        else toast.show({ message: `No follow-up for ${name}; closed.` });
+      })
+      .catch((e: Error) => toast.show({ message: e.message, tone: 'error' }));
   }
 
   const composer =
     templates.data && purposes.data ? (
-      <OutreachComposer detail={detail} templates={templates.data} purposes={purposes.data} onSent={sent} />
+      <OutreachComposer
+        key={`${detail.id}:${detail.state}`}
+        detail={detail}
+        templates={templates.data}
+        purposes={purposes.data}
+        onSent={sent}
+      />
     ) : (
       <Loading />
     );

@@ -153,13 +153,11 @@ function QueueRow({ item }: { item: OutreachItem }) {
           disabled={action.isPending}
           aria-label={`They replied: ${c.displayName}`}
           onClick={() =>
-            action.mutate(
-              { action: 'replied' },
-              {
-                onSuccess: () => toast.show({ message: `Recorded: ${c.displayName} replied.` }),
-                onError: (e: Error) => toast.show({ message: e.message, tone: 'error' }),
-              },
-            )
+            // mutateAsync: the row leaves this view (and unmounts) before mutate's callbacks would run.
+            action
+              .mutateAsync({ action: 'replied' })
+              .then(() => toast.show({ message: `Recorded: ${c.displayName} replied.` }))
+              .catch((e: Error) => toast.show({ message: e.message, tone: 'error' }))
           }
         >
           They replied
