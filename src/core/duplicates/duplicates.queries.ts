@@ -128,3 +128,189 @@ export async function repointContactRows(db: Kysely<Database>, ownerId: string, 
       .execute();
   }
 }
+
+/** Ids of the rows a merge moved from the merged contact to the kept one, per table; undo moves exactly these back. */
+export interface MovedRows {
+  favours: string[];
+  promises: string[];
+  purpose_items: string[];
+  outreach_items: string[];
+  outreach_messages: string[];
+  linkedin_invitations: string[];
+  introductions_requested: string[];
+  introductions_brokered: string[];
+  connections_lo: string[];
+  connections_hi: string[];
+}
+
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+/**
+ * Moves the owner's records about contact `from` to contact `to`: favours, promises, outreach history, LinkedIn
+ * invitations, introductions and connection links, and purpose places where `to` is not already on that purpose
+ * (and the queue item unless `to` already has an open one). Returns what moved.
+ */
+export async function moveContactRecords(
+  db: Kysely<Database>,
+  ownerId: string,
+  from: string,
+  to: string,
+): Promise<MovedRows> {
+  const simple = async (table: 'favours' | 'promises' | 'outreach_messages' | 'linkedin_invitations') =>
+    ids(
+      await db
+        .updateTable(table)
+        .set({ contact_id: to })
+        .where('owner_id', '=', ownerId)
+        .where('contact_id', '=', from)
+        .returning('id')
+        .execute(),
+    );
+  const favours = await simple('favours');
+  const promises = await simple('promises');
+  const outreach_messages = await simple('outreach_messages');
+  const linkedin_invitations = await simple('linkedin_invitations');
+  const purpose_items = ids(
+    await db
+      .updateTable('purpose_items')
+      .set({ contact_id: to })
+      .where('owner_id', '=', ownerId)
+      .where('contact_id', '=', from)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('purpose_items as p2')
+              .select('p2.id')
+              .whereRef('p2.purpose_id', '=', 'purpose_items.purpose_id')
+              .where('p2.contact_id', '=', to),
+          ),
+        ),
+      )
+      .returning('id')
+      .execute(),
+  );
+  const toHasOpen = await db
+    .selectFrom('outreach_items')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', to)
+    .where('closed_at', 'is', null)
+    .executeTakeFirst();
+  let q = db
+    .updateTable('outreach_items')
+    .set({ contact_id: to })
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', from);
+  if (toHasOpen) q = q.where('closed_at', 'is not', null);
+  const outreach_items = ids(await q.returning('id').execute());
+  const introductions_requested = ids(
+    await db
+      .updateTable('introductions')
+      .set({ requester_contact_id: to })
+      .where('requester_id', '=', ownerId)
+      .where('requester_contact_id', '=', from)
+      .returning('id')
+      .execute(),
+  );
+  const introductions_brokered = ids(
+    await db
+      .updateTable('introductions')
+      .set({ broker_contact_id: to })
+      .where('broker_id', '=', ownerId)
+      .where('broker_contact_id', '=', from)
+      .returning('id')
+      .execute(),
+  );
+  const connections_lo = ids(
+    await db
+      .updateTable('connections')
+      .set({ lo_contact_id: to })
+      .where('account_lo', '=', ownerId)
+      .where('lo_contact_id', '=', from)
+      .returning('id')
+      .execute(),
+  );
+  const connections_hi = ids(
+    await db
+      .updateTable('connections')
+      .set({ hi_contact_id: to })
+      .where('account_hi', '=', ownerId)
+      .where('hi_contact_id', '=', from)
+      .returning('id')
+      .execute(),
+  );
+  return {
+    favours,
+    promises,
+    purpose_items,
+    outreach_items,
+    outreach_messages,
+    linkedin_invitations,
+    introductions_requested,
+    introductions_brokered,
+    connections_lo,
+    connections_hi,
+  };
+}
+
+/** Puts back what `moveContactRecords` moved (by id, so records added to the kept contact since stay there). */
+export async function moveContactRecordsBack(
+  db: Kysely<Database>,
+  ownerId: string,
+  mergedId: string,
+  moved: Partial<MovedRows>,
+) {
+  const back = async (
+    table:
+      | 'favours'
+      | 'promises'
+      | 'outreach_messages'
+      | 'linkedin_invitations'
+      | 'purpose_items'
+      | 'outreach_items',
+    list: string[] | undefined,
+  ) => {
+    if (!list?.length) return;
+    await db
+      .updateTable(table)
+      .set({ contact_id: mergedId })
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', list)
+      .execute();
+  };
+  await back('favours', moved.favours);
+  await back('promises', moved.promises);
+  await back('outreach_messages', moved.outreach_messages);
+  await back('linkedin_invitations', moved.linkedin_invitations);
+  await back('purpose_items', moved.purpose_items);
+  await back('outreach_items', moved.outreach_items);
+  if (moved.introductions_requested?.length)
+    await db
+      .updateTable('introductions')
+      .set({ requester_contact_id: mergedId })
+      .where('requester_id', '=', ownerId)
+      .where('id', 'in', moved.introductions_requested)
+      .execute();
+  if (moved.introductions_brokered?.length)
+    await db
+      .updateTable('introductions')
+      .set({ broker_contact_id: mergedId })
+      .where('broker_id', '=', ownerId)
+      .where('id', 'in', moved.introductions_brokered)
+      .execute();
+  if (moved.connections_lo?.length)
+    await db
+      .updateTable('connections')
+      .set({ lo_contact_id: mergedId })
+      .where('account_lo', '=', ownerId)
+      .where('id', 'in', moved.connections_lo)
+      .execute();
+  if (moved.connections_hi?.length)
+    await db
+      .updateTable('connections')
+      .set({ hi_contact_id: mergedId })
+      .where('account_hi', '=', ownerId)
+      .where('id', 'in', moved.connections_hi)
+      .execute();
+}

@@ -4,6 +4,14 @@ import { DAY_MS } from '../clock';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
+import { listFavours } from '../favours/list-favours';
+import { recordFavour } from '../favours/record-favour';
+import { createPromise } from '../promises/create-promise';
+import { listPromises } from '../promises/list-promises';
+import { createPurpose } from '../purposes/create-purpose';
+import { getPurposeBoard } from '../purposes/get-purpose-board';
+import { listContactPurposes } from '../purposes/list-contact-purposes';
+import { placeContacts } from '../purposes/place-contacts';
 import { listTrash } from '../trash/list-trash';
 import { purgeTrash } from '../trash/purge-trash';
 import { dismissDuplicate } from './dismiss-duplicate';
@@ -128,5 +136,55 @@ describeEngines('duplicates and merge', (h) => {
     const { mergeId } = await mergeContacts(b.ctx, theirs.id, other.id);
     await expect(undoMerge(a.ctx, mergeId)).rejects.toMatchObject({ code: 'not_found' });
     expect((await getContact(b.ctx, theirs.id)).displayName).toBe('Theirs');
+  });
+});
+
+describeEngines('merge carries the relationship with it', (h) => {
+  it('moves favours, promises and purpose places to the kept contact, and undo moves them back', async () => {
+    const { ctx } = await h.account();
+    const keep = await createContact(ctx, { displayName: 'Grace Hopper' }, 'web');
+    const dup = await createContact(ctx, { displayName: 'G. Hopper' }, 'vcard');
+    const both = await createPurpose(ctx, { name: 'Guest speakers' });
+    const only = await createPurpose(ctx, { name: 'Advisers' });
+    await placeContacts(ctx, both.id, { contactIds: [keep.id, dup.id] });
+    await placeContacts(ctx, only.id, { contactIds: [dup.id] });
+    await recordFavour(ctx, {
+      contactId: dup.id,
+      direction: 'received',
+      what: 'An intro to the Navy',
+      size: 2,
+    });
+    await createPromise(ctx, {
+      contactId: dup.id,
+      direction: 'mine',
+      what: 'Send the slides',
+      dueOn: '2026-12-01',
+    });
+
+    const { mergeId } = await mergeContacts(ctx, keep.id, dup.id);
+    expect((await listFavours(ctx, { contactId: keep.id })).map((f) => f.what)).toEqual([
+      'An intro to the Navy',
+    ]);
+    expect((await listPromises(ctx, { contactId: keep.id })).map((p) => p.what)).toEqual(['Send the slides']);
+    // Already on "Guest speakers" itself: the kept contact keeps its own place there and gains "Advisers".
+    expect((await listContactPurposes(ctx, keep.id)).items.map((p) => p.purposeName).sort()).toEqual([
+      'Advisers',
+      'Guest speakers',
+    ]);
+    expect((await getPurposeBoard(ctx, both.id)).columns.flatMap((c) => c.items)).toHaveLength(1);
+
+    await undoMerge(ctx, mergeId);
+    expect(await listFavours(ctx, { contactId: keep.id })).toEqual([]);
+    expect((await listFavours(ctx, { contactId: dup.id })).map((f) => f.what)).toEqual([
+      'An intro to the Navy',
+    ]);
+    expect((await listPromises(ctx, { contactId: dup.id })).map((p) => p.what)).toEqual(['Send the slides']);
+    expect((await listContactPurposes(ctx, keep.id)).items.map((p) => p.purposeName)).toEqual([
+      'Guest speakers',
+    ]);
+    expect((await listContactPurposes(ctx, dup.id)).items.map((p) => p.purposeName).sort()).toEqual([
+      'Advisers',
+      'Guest speakers',
+    ]);
   });
 });

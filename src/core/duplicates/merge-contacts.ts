@@ -17,13 +17,14 @@ import {
 } from '../imports/import.queries';
 import { mergeRelationshipSettings } from '../relationships/merge-relationship-settings';
 import { refreshRelationships } from '../relationships/refresh-relationships';
-import { insertMerge, repointContactRows } from './duplicates.queries';
+import { insertMerge, moveContactRecords, repointContactRows } from './duplicates.queries';
 
 /**
  * Merges contact `merge` into contact `keep`. Nothing is lost: every email, phone, URL, tag, past position, source
  * and history entry moves over with the source of each fact; blank fields are filled from the merged contact, a
  * differing value is kept in history and notes are joined. The merged contact leaves the lists (it is not in the
- * trash) and comes back whole with `undoMerge`. Interactions with either contact now count for the kept one.
+ * trash) and comes back whole with `undoMerge`. Interactions, favours, promises, purpose places, outreach and
+ * introductions with either contact now count for the kept one.
  */
 export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): Promise<MergeResult> {
   const ownerId = requireActor(ctx);
@@ -121,6 +122,7 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
         .map((l) => ({ ...l, contact_id: keepId })),
     );
     await repointContactRows(tx.db, ownerId, mergeId, keepId);
+    const records = await moveContactRecords(tx.db, ownerId, mergeId, keepId);
     await insertHistory(tx.db, history);
     await updateContact(tx.db, ownerId, keepId, patch);
     await updateContact(tx.db, ownerId, mergeId, { deleted_at: now, merged_into: keepId, updated_at: now });
@@ -129,7 +131,7 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
       owner_id: ownerId,
       kept_id: keepId,
       merged_id: mergeId,
-      snapshot: JSON.stringify({ kept, merged }),
+      snapshot: JSON.stringify({ kept, merged, moved: records }),
       created_at: now,
       undone_at: null,
     });

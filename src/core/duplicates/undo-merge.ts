@@ -6,7 +6,7 @@ import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, notFound } from '../errors';
 import { refreshRelationships } from '../relationships/refresh-relationships';
-import { findMerge, setMergeUndone } from './duplicates.queries';
+import { findMerge, type MovedRows, moveContactRecordsBack, setMergeUndone } from './duplicates.queries';
 
 /** Splits a merge: both contacts come back exactly as they were before it. Undoing twice is a `conflict`. */
 export async function undoMerge(ctx: Ctx, mergeId: string): Promise<{ kept: Contact; restored: Contact }> {
@@ -15,9 +15,14 @@ export async function undoMerge(ctx: Ctx, mergeId: string): Promise<{ kept: Cont
     const merge = await findMerge(tx.db, ownerId, mergeId);
     if (!merge) throw notFound('merge');
     if (merge.undone_at) throw new AppError('conflict', 'this merge has already been undone');
-    const { kept, merged } = JSON.parse(merge.snapshot) as { kept: ContactSnapshot; merged: ContactSnapshot };
+    const { kept, merged, moved } = JSON.parse(merge.snapshot) as {
+      kept: ContactSnapshot;
+      merged: ContactSnapshot;
+      moved?: Partial<MovedRows>;
+    };
     await restoreContactSnapshot(tx, kept);
     await restoreContactSnapshot(tx, merged);
+    if (moved) await moveContactRecordsBack(tx.db, ownerId, merged.row.id, moved);
     await setMergeUndone(tx.db, ownerId, mergeId, nowIso(tx));
     await reindexContacts(tx, ownerId, [kept.row.id, merged.row.id]);
     await refreshRelationships(tx, ownerId, [kept.row.id, merged.row.id]);
