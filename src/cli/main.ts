@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../core/errors';
+import { registerAccessLog } from './commands/access-log';
 import { registerAccount } from './commands/account';
 import { registerAdd } from './commands/add';
 import { registerAsk } from './commands/ask';
 import { registerBackup } from './commands/backup';
+import { registerConnect } from './commands/connect';
+import { registerConnections } from './commands/connections';
 import { registerDb } from './commands/db';
 import { registerDuplicates } from './commands/duplicates';
 import { registerEdit } from './commands/edit';
@@ -20,6 +23,7 @@ import { registerList } from './commands/list';
 import { registerLog } from './commands/log';
 import { registerMerge } from './commands/merge';
 import { registerMerges } from './commands/merges';
+import { registerMessage, registerMessages } from './commands/messages';
 import { registerNetworkSearch, registerPath } from './commands/network-search';
 import { registerOrgs } from './commands/orgs';
 import { registerOutreach } from './commands/outreach';
@@ -34,6 +38,7 @@ import { registerRm } from './commands/rm';
 import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
 import { registerSettings } from './commands/settings';
+import { registerShare } from './commands/share';
 import { registerShow } from './commands/show';
 import { registerTag } from './commands/tag';
 import { registerTags } from './commands/tags';
@@ -109,6 +114,12 @@ ${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,
     registerDuplicates,
     registerMerge,
     registerMerges,
+    registerConnect,
+    registerConnections,
+    registerShare,
+    registerMessages,
+    registerMessage,
+    registerAccessLog,
     registerNetworkSearch,
     registerPath,
     registerIntro,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createAccount } from '../../core/accounts/create-account';
 import { listAccounts } from '../../core/accounts/list-accounts';
+import { markEmailVerified } from '../../core/accounts/mark-email-verified';
 import { examples } from '../help';
 import { emit, type GlobalOptions, table } from '../output';
 import { newPassword } from '../password';
@@ -51,4 +52,18 @@ export function registerAccount(program: Command): void {
       );
     });
   examples(list, ['rapport account list', 'rapport account list --json']);
+
+  const verify = account
+    .command('verify-email')
+    .description(
+      "vouch for an account's sign-in address (for servers without mail): a verified address makes the person " +
+        '"on Rapport" for those who have it in their rolodex',
+    )
+    .argument('<email>', "the account's sign-in email")
+    .action(async (email: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const r = await withRuntime(g, (rt) => markEmailVerified(rt.ctx(), email));
+      emit(g, r, () => `${r.email} is verified (since ${r.emailVerifiedAt})`);
+    });
+  examples(verify, ['rapport account verify-email ana@example.org']);
 }
