@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { SharingOverview } from '../../../contracts/network';
 import type { PersonRef } from '../../api/types';
@@ -66,6 +66,27 @@ export function SharingPage() {
   );
 }
 
+/**
+ * A checkbox that shows its new state in the same render as the click: the cached overview only changes once the
+ * mutation starts, and a controlled box that lags its click reads as "did not take". The server's state wins as soon
+ * as it differs (including an error putting the old state back).
+ */
+function InstantCheckbox(props: { id: string; checked: boolean; onToggle: (next: boolean) => void }) {
+  const [pending, setPending] = useState<boolean | null>(null);
+  useEffect(() => setPending(null), [props.checked]);
+  return (
+    <input
+      id={props.id}
+      type="checkbox"
+      checked={pending ?? props.checked}
+      onChange={(e) => {
+        setPending(e.target.checked);
+        props.onToggle(e.target.checked);
+      }}
+    />
+  );
+}
+
 function SharingView({ sharing }: { sharing: SharingOverview }) {
   const update = useUpdateSharing();
   const toast = useToast();
@@ -85,13 +106,10 @@ function SharingView({ sharing }: { sharing: SharingOverview }) {
       <section aria-labelledby="sharing-switches" className="card stack">
         <h2 id="sharing-switches">What they see of a findable contact</h2>
         <div className="choice">
-          <input
+          <InstantCheckbox
             id="share-tier"
-            type="checkbox"
             checked={sharing.settings.shareTier}
-            onChange={(e) =>
-              update.mutate({ kind: 'settings', shareTier: e.target.checked }, { onError: fail })
-            }
+            onToggle={(shareTier) => update.mutate({ kind: 'settings', shareTier }, { onError: fail })}
           />
           <label htmlFor="share-tier">
             Show how well I know them
@@ -101,12 +119,11 @@ function SharingView({ sharing }: { sharing: SharingOverview }) {
           </label>
         </div>
         <div className="choice">
-          <input
+          <InstantCheckbox
             id="share-linkedin"
-            type="checkbox"
             checked={sharing.settings.shareLinkedin}
-            onChange={(e) =>
-              update.mutate({ kind: 'settings', shareLinkedin: e.target.checked }, { onError: fail })
+            onToggle={(shareLinkedin) =>
+              update.mutate({ kind: 'settings', shareLinkedin }, { onError: fail })
             }
           />
           <label htmlFor="share-linkedin">
@@ -146,17 +163,16 @@ function SharingView({ sharing }: { sharing: SharingOverview }) {
                     <td data-label="Contacts">{t.contactCount}</td>
                     <td data-label="Findable">
                       <div className="choice choice--inline">
-                        <input
+                        <InstantCheckbox
                           id={`tag-findable-${t.id}`}
-                          type="checkbox"
                           checked={t.findable}
-                          onChange={(e) =>
+                          onToggle={(findable) =>
                             update.mutate(
-                              { kind: 'tags', tagIds: [t.id], findable: e.target.checked },
+                              { kind: 'tags', tagIds: [t.id], findable },
                               {
                                 onSuccess: (s) =>
                                   toast.show({
-                                    message: `${t.name}: ${e.target.checked ? 'findable' : 'private'}. ${s.findableCount} findable in all.`,
+                                    message: `${t.name}: ${findable ? 'findable' : 'private'}. ${s.findableCount} findable in all.`,
                                   }),
                                 onError: fail,
                               },
