@@ -162,15 +162,6 @@ export async function networkChanged(ctx: Ctx, db: Kysely<Database> = ctx.db): P
   await markNetworkChanged(db, ctx.ids.next(), nowIso(ctx));
 }
 
-/**
- * The opaque identity of one of `ownerId`'s contacts: the keyed hash of its LinkedIn slug, else of its first email,
- * else `contact:<id>`. Stable across processes; for introduction quotas and "same person" checks. Never shown.
- */
-export async function personKeyOf(ctx: Ctx, ownerId: string, contactId: string): Promise<string> {
-  const raw = rawPersonKeys(await identityChannelsOf(ctx.db, ownerId, contactId))[0];
-  return raw ? hashPersonKey(await serverPersonKeySecret(ctx), raw) : `contact:${contactId}`;
-}
-
 /** Every identity key of one of `ownerId`'s contacts (hashed). */
 export async function personKeysOf(ctx: Ctx, ownerId: string, contactId: string): Promise<string[]> {
   const secret = await serverPersonKeySecret(ctx);
