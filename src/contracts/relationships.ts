@@ -19,7 +19,8 @@ export const interactionInput = z.strictObject({
   summary: z.string().trim().max(5000).nullable().optional(),
 });
 export type InteractionInput = z.input<typeof interactionInput>;
-export const interactionUpdateInput = interactionInput.partial();
+/** Only what is sent changes: no defaults here, so correcting a summary keeps the direction. */
+export const interactionUpdateInput = interactionInput.extend({ direction: interactionDirection }).partial();
 
 export const interaction = z.object({
   id: z.string(),
@@ -94,17 +95,19 @@ export const relationshipSettingsInput = z.strictObject({
 export const tagCadenceInput = z.strictObject({ cadenceDays: z.number().int().min(1).max(3650).nullable() });
 
 export const FAVOUR_SIZES = [1, 2, 3] as const;
+const favourSize = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export const favourInput = z.strictObject({
   contactId: z.string().min(1).max(64),
   /** given: I helped them; received: they helped me. */
   direction: z.enum(['given', 'received']),
   what: z.string().trim().min(1, 'is required').max(500),
   /** 1 small, 2 medium, 3 large. */
-  size: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+  size: favourSize.default(1),
   occurredOn: isoDate.optional(),
   interactionId: z.string().max(64).nullable().optional(),
 });
-export const favourUpdateInput = favourInput.omit({ contactId: true }).partial();
+/** Only what is sent changes (no default size); the contact too, when it was entered against the wrong person. */
+export const favourUpdateInput = favourInput.extend({ size: favourSize }).partial();
 export const favour = z.object({
   id: z.string(),
   contact: z.object({ id: z.string(), displayName: z.string() }),
@@ -139,7 +142,9 @@ export const promiseInput = z.strictObject({
   dueOn: isoDate,
 });
 export const promiseUpdateInput = z.strictObject({
-  what: z.string().trim().min(1).max(500).optional(),
+  contactId: z.string().min(1).max(64).optional(),
+  direction: z.enum(['mine', 'theirs']).optional(),
+  what: z.string().trim().min(1, 'is required').max(500).optional(),
   dueOn: isoDate.optional(),
   status: z.enum(['open', 'kept', 'broken', 'released']).optional(),
 });

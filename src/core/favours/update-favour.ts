@@ -3,12 +3,17 @@ import { type Favour, favourUpdateInput } from '../../contracts/relationships';
 import { accountToday } from '../agenda/account-today';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { notFound, validationError } from '../errors';
+import { requireContacts } from '../interactions/interaction';
+import { findInteraction } from '../interactions/interaction.queries';
 import { refreshRelationships } from '../relationships/refresh-relationships';
 import { validate } from '../validate';
 import { toFavour } from './favour';
 import { findFavour, updateFavourRow } from './favour.queries';
 
-/** Corrects a favour (what, size, date, direction); the relationship is recomputed. */
+/**
+ * Corrects a favour (what, size, date, direction, the person, the linked interaction); only what is sent changes.
+ * The relationship of the person it was with, and of the one it now is with, is recomputed.
+ */
 export async function updateFavour(
   ctx: Ctx,
   id: string,
@@ -22,7 +27,16 @@ export async function updateFavour(
   return inTransaction(ctx, async (tx) => {
     const row = await findFavour(tx.db, ownerId, id);
     if (!row) throw notFound('favour');
+    let contactId = row.contact_id;
+    if (data.contactId) {
+      [contactId] = (await requireContacts(tx, ownerId, [data.contactId]).catch(() => {
+        throw validationError('contactId', 'is not one of your contacts');
+      })) as [string];
+    }
+    if (data.interactionId && !(await findInteraction(tx.db, ownerId, data.interactionId)))
+      throw notFound('interaction');
     await updateFavourRow(tx.db, ownerId, id, {
+      contact_id: contactId,
       ...(data.direction ? { direction: data.direction } : {}),
       ...(data.what ? { what: data.what } : {}),
       ...(data.size ? { size: data.size } : {}),
@@ -30,7 +44,7 @@ export async function updateFavour(
       ...('interactionId' in data ? { interaction_id: data.interactionId ?? null } : {}),
       updated_at: nowIso(tx),
     });
-    await refreshRelationships(tx, ownerId, [row.contact_id]);
+    await refreshRelationships(tx, ownerId, [row.contact_id, contactId]);
     const saved = await findFavour(tx.db, ownerId, id);
     if (!saved) throw notFound('favour');
     return toFavour(saved);

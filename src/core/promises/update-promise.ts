@@ -2,12 +2,16 @@ import type { z } from 'zod';
 import { type PromiseView, promiseUpdateInput } from '../../contracts/relationships';
 import { accountToday } from '../agenda/account-today';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
-import { notFound } from '../errors';
+import { notFound, validationError } from '../errors';
+import { requireContacts } from '../interactions/interaction';
 import { validate } from '../validate';
 import { toPromise } from './promise';
 import { findPromise, updatePromiseRow } from './promise.queries';
 
-/** Marks a promise kept, broken or released (resolved today), reopens it, or changes what or when. */
+/**
+ * Marks a promise kept, broken or released (resolved today), reopens it, or corrects what, when, who or which way;
+ * only what is sent changes.
+ */
 export async function updatePromise(
   ctx: Ctx,
   id: string,
@@ -19,7 +23,14 @@ export async function updatePromise(
   return inTransaction(ctx, async (tx) => {
     const row = await findPromise(tx.db, ownerId, id);
     if (!row) throw notFound('promise');
+    if (data.contactId) {
+      await requireContacts(tx, ownerId, [data.contactId]).catch(() => {
+        throw validationError('contactId', 'is not one of your contacts');
+      });
+    }
     await updatePromiseRow(tx.db, ownerId, id, {
+      ...(data.contactId ? { contact_id: data.contactId } : {}),
+      ...(data.direction ? { direction: data.direction } : {}),
       ...(data.what ? { what: data.what } : {}),
       ...(data.dueOn ? { due_on: data.dueOn } : {}),
       ...(data.status && data.status !== row.status
