@@ -63,7 +63,8 @@ const db = new SQLite(':memory:');
 db.exec('CREATE TABLE i (contact INTEGER, kind INTEGER, direction INTEGER, answered INTEGER, at REAL)');
 const ins = db.prepare('INSERT INTO i VALUES (?, ?, ?, ?, ?)');
 db.transaction(() => {
-  for (let k = 0; k < N; k++) ins.run(cols.contact[k], cols.kind[k], cols.direction[k], cols.answered[k], cols.at[k]);
+  for (let k = 0; k < N; k++)
+    ins.run(cols.contact[k], cols.kind[k], cols.direction[k], cols.answered[k], cols.at[k]);
 })();
 const lambda = Math.LN2 / (HALF_LIFE_DAYS * DAY);
 const peerSql = db.prepare(`
@@ -89,15 +90,28 @@ const dirs = ['outbound', 'inbound', 'mutual'] as const;
 const updateMs = best(3, () => {
   s = EMPTY_STATE;
   for (let k = 0; k < UPDATES; k++) {
-    s = applyInteraction(s, { kind: kinds[k % 6] as (typeof kinds)[number], direction: dirs[k % 3] as (typeof dirs)[number], answered: true, at: NOW - (k % 1000) * DAY });
+    s = applyInteraction(s, {
+      kind: kinds[k % 6] as (typeof kinds)[number],
+      direction: dirs[k % 3] as (typeof dirs)[number],
+      answered: true,
+      at: NOW - (k % 1000) * DAY,
+    });
     strengthAt(s, NOW);
   }
 });
 
 const rate = (ms: number) => (N / ms / 1000).toFixed(1);
 const ours = N / oursMs / 1000;
-console.log(`${N.toLocaleString('en')} interactions of ${CONTACTS.toLocaleString('en')} contacts (checksum ${check.toFixed(3)}, peer rows ${peerRows})`);
-console.log(`recompute, rapport foldInteractions:  ${oursMs.toFixed(0).padStart(6)} ms  ${rate(oursMs)}M interactions/s   budget ≥ 5M/s: ${ours >= 5 ? 'met' : 'NOT met'}`);
-console.log(`recompute, peer SQLite GROUP BY:      ${peerMs.toFixed(0).padStart(6)} ms  ${rate(peerMs)}M interactions/s   ratio ${(peerMs / oursMs).toFixed(1)}x faster`);
+console.log(
+  `${N.toLocaleString('en')} interactions of ${CONTACTS.toLocaleString('en')} contacts (checksum ${check.toFixed(3)}, peer rows ${peerRows})`,
+);
+console.log(
+  `recompute, rapport foldInteractions:  ${oursMs.toFixed(0).padStart(6)} ms  ${rate(oursMs)}M interactions/s   budget ≥ 5M/s: ${ours >= 5 ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `recompute, peer SQLite GROUP BY:      ${peerMs.toFixed(0).padStart(6)} ms  ${rate(peerMs)}M interactions/s   ratio ${(peerMs / oursMs).toFixed(1)}x faster`,
+);
 const perUpdate = (updateMs / UPDATES) * 1000;
-console.log(`single update (apply + score):        ${perUpdate.toFixed(2)} µs                     budget ≤ 10 µs: ${perUpdate <= 10 ? 'met' : 'NOT met'}`);
+console.log(
+  `single update (apply + score):        ${perUpdate.toFixed(2)} µs                     budget ≤ 10 µs: ${perUpdate <= 10 ? 'met' : 'NOT met'}`,
+);

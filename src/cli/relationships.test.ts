@@ -359,7 +359,9 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     expect(lapsed.code).toBe(0);
     const rows = lapsed.stdout.trim().split('\n');
     expect(rows[0]).toMatch(/^NAME\s+STRENGTH\s+LAST CONTACT\s+CADENCE\s+OVERDUE$/);
-    expect(rows[1]).toMatch(new RegExp(`^Grace Kelly\\s+[\\d.]+ \\w+\\s+${day(-200)}\\s+every 30 d\\s+170 d$`));
+    expect(rows[1]).toMatch(
+      new RegExp(`^Grace Kelly\\s+[\\d.]+ \\w+\\s+${day(-200)}\\s+every 30 d\\s+170 d$`),
+    );
     const json = await cli.json<{ items: { contact: { displayName: string } }[] }>([
       'lapsed',
       '--limit',

@@ -119,7 +119,7 @@ function naivePersons(contacts: IndexContact[]): Map<string, string> {
           const ga = group.get(a.id) as string;
           const gb = group.get(b.id) as string;
           if (ga !== gb) {
-            const min = ga < gb ? ga : gb;
+            const min = [ga, gb].sort()[0] as string; // group ids are strings: not Math.min
             for (const [id, g] of group) if (g === ga || g === gb) group.set(id, min);
             changed = true;
           }
