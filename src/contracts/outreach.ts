@@ -4,8 +4,14 @@ import { MERGE_FIELDS } from './outreach-text';
 
 export * from './outreach-text';
 
-/** email: sent by the server (SMTP); the others are copied or opened in the user's own channel and marked sent. */
-export const OUTREACH_CHANNELS = ['email', 'linkedin', 'mailto', 'other'] as const;
+/**
+ * email: sent by the server (SMTP); rapport: a direct message on Rapport, sent by the server, only to a contact that
+ * stands for an account I am connected with; the others are copied or opened in the user's own channel and marked
+ * sent.
+ */
+export const OUTREACH_CHANNELS = ['email', 'rapport', 'linkedin', 'mailto', 'other'] as const;
+/** The channels the server delivers itself (send); the others are marked sent (mark-sent). */
+export const SERVER_CHANNELS = ['email', 'rapport'] as const satisfies readonly OutreachChannel[];
 export const outreachChannel = z.enum(OUTREACH_CHANNELS);
 export type OutreachChannel = z.infer<typeof outreachChannel>;
 
@@ -163,6 +169,8 @@ export const outreachItemDetail = outreachItem.extend({
   }),
   /** The values the merge fields take for this person (the composer previews with them). */
   mergeValues: z.record(z.string(), z.string().nullable()),
+  /** The account this contact stands for when we are connected on Rapport (the `rapport` channel reaches it). */
+  rapport: z.object({ account: ref }).nullable(),
   messages: z.array(outreachMessage),
 });
 export type OutreachItemDetail = z.infer<typeof outreachItemDetail>;

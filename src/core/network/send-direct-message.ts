@@ -3,8 +3,10 @@ import { type DirectMessage, messageInput } from '../../contracts/network';
 import { findAccountById } from '../accounts/account.queries';
 import { addDays } from '../clock';
 import { actingAs, type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import type { DirectMessageTable } from '../db/schema';
 import { AppError, notFound, validationError } from '../errors';
 import { recordInteraction } from '../interactions/record-interaction';
+import { detectRapportReply } from '../outreach/detect-rapport-reply';
 import { validate } from '../validate';
 import { findPair } from './connection.queries';
 import { linkConnectionContact } from './link-connection-contact';
@@ -17,12 +19,21 @@ export const MESSAGES_PER_DAY = 300;
 
 const input = messageInput.extend({ toAccountId: z.string().min(1).max(64) }).strict();
 
+/** A direct message written inside the caller's transaction, and what the rest of sending needs. */
+export interface WrittenMessage {
+  row: DirectMessageTable;
+  /** It starts a run of unread messages: the recipient is mailed (once the transaction committed). */
+  firstUnread: boolean;
+  /** The sender's outbound interaction (null when the sender's contact for the recipient is in the trash). */
+  interactionId: string | null;
+}
+
 /**
  * Sends a plain-text message to one connected account (there is no way to send to several). The message counts as
  * an interaction for both: outbound on the sender's contact for the recipient, inbound on the recipient's contact
  * for the sender, in the same transaction. The recipient is mailed when this starts a run of unread messages.
  * A non-connection (or an unknown account) is `not_found`; too many messages is `rate_limited`. The outreach queue
- * may use this as a channel for new connections that are accounts.
+ * sends through the same two halves (writeDirectMessage, notifyDirectMessage) for new connections that are accounts.
  */
 export async function sendDirectMessage(
   ctx: Ctx,
@@ -30,78 +41,8 @@ export async function sendDirectMessage(
 ): Promise<DirectMessage> {
   const me = requireActor(ctx);
   const { toAccountId, body } = validate(input, message);
-  if (toAccountId === me) throw validationError('toAccountId', 'is you');
-  const sent = await inTransaction(ctx, async (tx) => {
-    const connection = await findPair(tx.db, me, toAccountId);
-    if (connection?.status !== 'accepted') throw notFound('connection');
-    const now = tx.clock.now();
-    if (
-      (await sentSince(tx.db, me, new Date(now.getTime() - 3_600_000).toISOString())) >= MESSAGES_PER_HOUR
-    ) {
-      throw new AppError('rate_limited', `at most ${MESSAGES_PER_HOUR} messages an hour; try again later`);
-    }
-    if ((await sentSince(tx.db, me, addDays(now, -1).toISOString())) >= MESSAGES_PER_DAY) {
-      throw new AppError('rate_limited', `at most ${MESSAGES_PER_DAY} messages a day; try again tomorrow`);
-    }
-    const at = nowIso(tx);
-    const row = {
-      id: tx.ids.next(),
-      connection_id: connection.id,
-      sender_id: me,
-      body,
-      created_at: at,
-      read_at: null,
-    };
-    await insertMessage(tx.db, row);
-    // Each side's own record: that a message went out / came in, never its text (which leaves with the thread).
-    const mine = await linkConnectionContact(tx, connection, me);
-    if (mine) {
-      await recordInteraction(
-        tx,
-        {
-          kind: 'message',
-          direction: 'outbound',
-          contactIds: [mine],
-          occurredAt: at,
-          summary: 'Rapport message',
-        },
-        'rapport',
-      );
-    }
-    const fresh = {
-      ...connection,
-      ...(connection.account_lo === me ? { lo_contact_id: mine } : { hi_contact_id: mine }),
-    };
-    const theirs = await linkConnectionContact(tx, fresh, toAccountId);
-    if (theirs) {
-      await recordInteraction(
-        actingAs(tx, toAccountId),
-        {
-          kind: 'message',
-          direction: 'inbound',
-          contactIds: [theirs],
-          occurredAt: at,
-          summary: 'Rapport message',
-        },
-        'rapport',
-      );
-    }
-    const firstUnread = (await unreadFrom(tx.db, connection.id, me)) === 1;
-    return { row, firstUnread };
-  });
-  const [from, to] = await Promise.all([findAccountById(ctx.db, me), findAccountById(ctx.db, toAccountId)]);
-  if (sent.firstUnread && from && to) {
-    await notify(
-      ctx,
-      directMessageMail({
-        to: { name: to.name, address: to.email },
-        fromName: from.name,
-        body,
-        url: `${ctx.settings.publicUrl}/network/messages/${encodeURIComponent(me)}`,
-      }),
-      'direct message',
-    );
-  }
+  const sent = await inTransaction(ctx, (tx) => writeDirectMessage(tx, me, toAccountId, body));
+  const from = await notifyDirectMessage(ctx, sent, toAccountId);
   return {
     id: sent.row.id,
     fromMe: true,
@@ -110,4 +51,97 @@ export async function sendDirectMessage(
     createdAt: sent.row.created_at,
     readAt: null,
   };
+}
+
+/**
+ * The stored half of sending, inside the caller's transaction: the connection and rate checks, the message, an
+ * interaction on each side, and on the recipient's side a reply to outreach waiting in this thread.
+ */
+export async function writeDirectMessage(
+  tx: Ctx,
+  me: string,
+  toAccountId: string,
+  body: string,
+): Promise<WrittenMessage> {
+  if (toAccountId === me) throw validationError('toAccountId', 'is you');
+  const connection = await findPair(tx.db, me, toAccountId);
+  if (connection?.status !== 'accepted') throw notFound('connection');
+  const now = tx.clock.now();
+  if ((await sentSince(tx.db, me, new Date(now.getTime() - 3_600_000).toISOString())) >= MESSAGES_PER_HOUR) {
+    throw new AppError('rate_limited', `at most ${MESSAGES_PER_HOUR} messages an hour; try again later`);
+  }
+  if ((await sentSince(tx.db, me, addDays(now, -1).toISOString())) >= MESSAGES_PER_DAY) {
+    throw new AppError('rate_limited', `at most ${MESSAGES_PER_DAY} messages a day; try again tomorrow`);
+  }
+  const at = nowIso(tx);
+  const row = {
+    id: tx.ids.next(),
+    connection_id: connection.id,
+    sender_id: me,
+    body,
+    created_at: at,
+    read_at: null,
+  };
+  await insertMessage(tx.db, row);
+  // Each side's own record: that a message went out / came in, never its text (which leaves with the thread).
+  const mine = await linkConnectionContact(tx, connection, me);
+  let interactionId: string | null = null;
+  if (mine) {
+    const outbound = await recordInteraction(
+      tx,
+      {
+        kind: 'message',
+        direction: 'outbound',
+        contactIds: [mine],
+        occurredAt: at,
+        summary: 'Rapport message',
+      },
+      'rapport',
+    );
+    interactionId = outbound.id;
+  }
+  const fresh = {
+    ...connection,
+    ...(connection.account_lo === me ? { lo_contact_id: mine } : { hi_contact_id: mine }),
+  };
+  const theirs = await linkConnectionContact(tx, fresh, toAccountId);
+  if (theirs) {
+    const recipient = actingAs(tx, toAccountId);
+    const inbound = await recordInteraction(
+      recipient,
+      {
+        kind: 'message',
+        direction: 'inbound',
+        contactIds: [theirs],
+        occurredAt: at,
+        summary: 'Rapport message',
+      },
+      'rapport',
+    );
+    await detectRapportReply(recipient, theirs, { id: inbound.id, occurredAt: at });
+  }
+  const firstUnread = (await unreadFrom(tx.db, connection.id, me)) === 1;
+  return { row, firstUnread, interactionId };
+}
+
+/**
+ * The mailed half, after the message was committed: the recipient hears of it when it started a run of unread
+ * messages. Returns the sender's account (for its name).
+ */
+export async function notifyDirectMessage(ctx: Ctx, sent: WrittenMessage, toAccountId: string) {
+  const me = sent.row.sender_id;
+  const [from, to] = await Promise.all([findAccountById(ctx.db, me), findAccountById(ctx.db, toAccountId)]);
+  if (sent.firstUnread && from && to) {
+    await notify(
+      ctx,
+      directMessageMail({
+        to: { name: to.name, address: to.email },
+        fromName: from.name,
+        body: sent.row.body,
+        url: `${ctx.settings.publicUrl}/network/messages/${encodeURIComponent(me)}`,
+      }),
+      'direct message',
+    );
+  }
+  return from;
 }

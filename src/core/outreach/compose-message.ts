@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { MESSAGE_MAX } from '../../contracts/network';
 import {
   checkPersonal,
   LINKEDIN_LIMITS,
@@ -11,7 +13,9 @@ import {
 } from '../../contracts/outreach';
 import { channelsOf, findContact } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
+import type { Database } from '../db/schema';
 import { AppError } from '../errors';
+import { connectionLinksOf } from '../network/account-match.queries';
 import { findPurpose } from '../purposes/purpose.queries';
 import { fingerprintOf, firstWord, mergeValuesOf } from './outreach';
 import {
@@ -38,6 +42,21 @@ export interface Composed {
   fingerprint: string;
   template: TemplateRow | undefined;
   purpose: { id: string; name: string; follow_up_days: number | null } | undefined;
+  /** The account a `rapport` message goes to (null for the other channels, or when not connected). */
+  rapportAccount: { id: string; name: string } | null;
+}
+
+/**
+ * The account the owner's contact stands for on Rapport while they are connected: the contact an accepted
+ * connection links on the owner's side (set on accept, moved by merges). Null otherwise — a contact that merely
+ * matches an account is not a connection, and a message is only ever sent to one.
+ */
+export async function rapportAccountOf(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactId: string,
+): Promise<{ id: string; name: string } | null> {
+  return (await connectionLinksOf(db, ownerId, [contactId])).get(contactId) ?? null;
 }
 
 /** The person's details a message is written with: merge values, email addresses, LinkedIn profile. */
@@ -81,7 +100,9 @@ export async function composeMessage(
   const values: MergeValues = mergeValuesOf(person.contact, me, purpose?.name ?? null);
 
   const body = renderMerge(draft.body, values);
-  const subject = draft.subject?.trim() ? renderMerge(draft.subject, values) : null;
+  // A direct message has no subject: a template's is left out rather than refused.
+  const subject =
+    draft.channel !== 'rapport' && draft.subject?.trim() ? renderMerge(draft.subject, values) : null;
   const known = `merge fields are ${fieldList([...MERGE_FIELDS])}`;
   if (body.unknown.length > 0)
     problems.push({
@@ -137,6 +158,20 @@ export async function composeMessage(
   } else if (draft.channel === 'mailto') {
     to = draft.to ?? person.emails[0] ?? null;
   }
+  let rapportAccount: Composed['rapportAccount'] = null;
+  if (draft.channel === 'rapport') {
+    rapportAccount = await rapportAccountOf(tx.db, ownerId, item.contact_id);
+    if (!rapportAccount)
+      problems.push({
+        path: 'channel',
+        message: `${person.contact.display_name} is not an account you are connected with on Rapport: send by email or in another channel`,
+      });
+    if (body.text.trim().length > MESSAGE_MAX)
+      problems.push({
+        path: 'body',
+        message: `is ${body.text.trim().length} characters: a Rapport message holds at most ${MESSAGE_MAX}`,
+      });
+  }
   if (draft.channel === 'linkedin' && body.text.length > LINKEDIN_LIMITS.message)
     problems.push({
       path: 'body',
@@ -161,12 +196,14 @@ export async function composeMessage(
       problems,
     },
     subject: subject?.text.trim() ? subject.text.trim() : null,
-    body: body.text,
+    // A direct message is stored trimmed, as Rapport's messages are.
+    body: draft.channel === 'rapport' ? body.text.trim() : body.text,
     to,
     personalLine: personal.line,
     fingerprint,
     template,
     purpose,
+    rapportAccount,
   };
 }
 

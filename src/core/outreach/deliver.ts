@@ -59,7 +59,13 @@ function stateRefusal(item: ItemRow, kind: 'first' | 'follow-up'): string | null
 
 export type Claim =
   | { done: true; result: OutreachSendResult }
-  | { done: false; message: OutreachMessageTable; item: ItemRow };
+  | {
+      done: false;
+      message: OutreachMessageTable;
+      item: ItemRow;
+      /** The account a `rapport` message goes to (checked connected by the rules). */
+      rapportAccount: { id: string; name: string } | null;
+    };
 
 /**
  * Claims the send key for a message, inside the caller's transaction. The same key returns the message it already
@@ -86,7 +92,12 @@ export async function claimMessage(
       return { done: true, result: await resultOf(tx, ownerId, existing.id, itemId) };
     const staleBefore = new Date(tx.clock.now().getTime() - STALE_SEND_MS).toISOString();
     if (status === 'sending' && (await claimForRetry(tx.db, ownerId, existing.id, staleBefore, now))) {
-      return { done: false, message: { ...existing, status: 'sending', updated_at: now }, item };
+      return {
+        done: false,
+        message: { ...existing, status: 'sending', updated_at: now },
+        item,
+        rapportAccount: null,
+      };
     }
     throw new AppError(
       'conflict',
@@ -138,37 +149,41 @@ export async function claimMessage(
   };
   if (!(await insertMessageOnce(tx.db, row)))
     throw new AppError('conflict', 'this message is being sent right now: wait a moment and look again');
-  return { done: false, message: row, item };
+  return { done: false, message: row, item, rapportAccount: composed.rapportAccount };
 }
 
 /**
  * What follows a message that went out, inside the caller's transaction: the message is `sent`, an outbound
- * interaction is logged, the item moves on (sent → a follow-up date; follow-up → the day it closes quietly) and,
+ * interaction is logged (or the one its delivery logged, `interactionId`, is kept), the item moves on (sent → a follow-up date; follow-up → the day it closes quietly) and,
  * for a first message, the contact's purpose moves to "reached out".
  */
 export async function completeSend(
   tx: Ctx,
   ownerId: string,
   message: OutreachMessageTable,
-  opts: { messageId: string | null },
+  opts: { messageId: string | null; interactionId?: string | null },
 ): Promise<OutreachSendResult> {
   const now = nowIso(tx);
-  const interaction = await recordInteraction(
-    tx,
-    {
-      kind: interactionKindOf(message.channel),
-      contactIds: [message.contact_id],
-      direction: 'outbound',
-      summary: [message.subject, message.body].filter(Boolean).join('\n\n').slice(0, 5000),
-    },
-    'outreach',
-  );
+  const interactionId =
+    opts.interactionId ??
+    (
+      await recordInteraction(
+        tx,
+        {
+          kind: interactionKindOf(message.channel),
+          contactIds: [message.contact_id],
+          direction: 'outbound',
+          summary: [message.subject, message.body].filter(Boolean).join('\n\n').slice(0, 5000),
+        },
+        'outreach',
+      )
+    ).id;
   await updateMessage(tx.db, ownerId, message.id, {
     status: 'sent',
     error: null,
     attempts: message.attempts + 1,
     message_id: opts.messageId,
-    interaction_id: interaction.id,
+    interaction_id: interactionId,
     sent_at: now,
     updated_at: now,
   });

@@ -3,7 +3,7 @@ import { type Ctx, requireActor } from '../context';
 import { notFound } from '../errors';
 import { purposesOfContact } from '../purposes/purpose.queries';
 import { parseStages } from '../purposes/stages';
-import { personOf } from './compose-message';
+import { personOf, rapportAccountOf } from './compose-message';
 import { ownerToday } from './enqueue-new-connections';
 import { mergeValuesOf, toItem, toMessage } from './outreach';
 import {
@@ -23,7 +23,8 @@ export const FOLLOW_UP_DRAFT = 'Hi {firstName},\n\n\n\n{myFirstName}';
 /**
  * One queue item in full, to write from: who they are, how we're connected (source, connected-on, LinkedIn's
  * invitation note), the purposes they are on, the messages so far, and a suggested draft — the template of their
- * purpose, else the one used last, else a blank greeting — with the channel they can be reached on.
+ * purpose, else the one used last, else a blank greeting — with the channel they can be reached on; and the
+ * account they are on Rapport as, while we are connected.
  */
 export async function getOutreachItem(ctx: Ctx, itemId: string): Promise<OutreachItemDetail> {
   const ownerId = requireActor(ctx);
@@ -49,15 +50,21 @@ export async function getOutreachItem(ctx: Ctx, itemId: string): Promise<Outreac
       templates.find((t) => t.id === lastUsed) ??
       templates[0];
   }
+  const rapport = await rapportAccountOf(ctx.db, ownerId, row.contact_id);
+  // A template's channel, unless it is Rapport and they are not a connection; else Rapport for a connection (a
+  // reply in the thread is noticed by itself), else email when there is an address.
+  const templateChannel = template?.channel as OutreachChannel | null | undefined;
   const channel: OutreachChannel =
-    (template?.channel as OutreachChannel | null) ??
-    (person.emails.length > 0
-      ? ctx.mailer
-        ? 'email'
-        : 'mailto'
-      : person.linkedinUrl
-        ? 'linkedin'
-        : 'other');
+    (templateChannel && (templateChannel !== 'rapport' || rapport) ? templateChannel : null) ??
+    (rapport
+      ? 'rapport'
+      : person.emails.length > 0
+        ? ctx.mailer
+          ? 'email'
+          : 'mailto'
+        : person.linkedinUrl
+          ? 'linkedin'
+          : 'other');
   const purposeId =
     row.purpose_id ?? template?.purpose_id ?? (purposes.length === 1 ? (purposes[0]?.id ?? null) : null);
   const purposeName =
@@ -91,6 +98,7 @@ export async function getOutreachItem(ctx: Ctx, itemId: string): Promise<Outreac
       purposeId,
     },
     mergeValues: mergeValuesOf(person.contact, me, purposeName),
+    rapport: rapport ? { account: rapport } : null,
     messages: messages.map(toMessage),
   };
 }

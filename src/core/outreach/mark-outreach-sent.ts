@@ -22,6 +22,8 @@ export async function markOutreachSent(
       'channel',
       'email is sent by the server: use send (or choose mailto to use your own mail)',
     );
+  if (data.channel === 'rapport')
+    throw validationError('channel', 'a Rapport message is sent by the server: use send');
   return inTransaction(ctx, async (tx) => {
     const claim = await claimMessage(tx, ownerId, itemId, data, 'sent');
     if (claim.done) return claim.result;

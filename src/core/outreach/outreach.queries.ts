@@ -612,6 +612,39 @@ export async function conversationMessages(
   return out;
 }
 
+// Replies in Rapport threads
+
+/**
+ * The contact's items still waiting for a reply whose message went out as a Rapport direct message by `at`: a
+ * message from that account in the thread afterwards is their reply.
+ */
+export async function awaitingRapportReply(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactId: string,
+  at: string,
+) {
+  return db
+    .selectFrom('outreach_items as it')
+    .select(['it.id', 'it.contact_id', 'it.purpose_id'])
+    .where('it.owner_id', '=', ownerId)
+    .where('it.contact_id', '=', contactId)
+    .where('it.state', 'in', ['sent', 'followed-up', 'closed'])
+    .where('it.replied_at', 'is', null)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('outreach_messages as m')
+          .select('m.id')
+          .whereRef('m.item_id', '=', 'it.id')
+          .where('m.owner_id', '=', ownerId)
+          .where('m.channel', '=', 'rapport')
+          .where('m.status', '=', 'sent')
+          .where('m.sent_at', '<=', at),
+      ),
+    )
+    .execute();
+}
+
 // Undoing an import
 
 /** Items whose reply was one of this import's messages. */

@@ -35,7 +35,10 @@ export async function sendOutreachEmail(
   const ownerId = requireActor(ctx);
   const data = validate(outreachSendInput, input);
   if (data.channel !== 'email')
-    throw validationError('channel', 'only email is sent by the server: copy the message and mark it sent');
+    throw validationError(
+      'channel',
+      'only email and Rapport messages are sent by the server: copy the message and mark it sent',
+    );
   // Another account's item is not found before anything else is said about it.
   if (!(await findItem(ctx.db, ownerId, itemId))) throw notFound('outreach item');
   const mailer = ctx.mailer;
