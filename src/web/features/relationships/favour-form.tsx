@@ -1,5 +1,6 @@
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import type { Favour, PersonRef } from '../../api/types';
+import type { Favour, FavourInput, PersonRef } from '../../api/types';
 import { localDay } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
 import { TextField } from '../../ui/text-field';
@@ -9,10 +10,17 @@ import { useRecordFavour } from './use-favours';
 import { useFormErrors } from './use-form-errors';
 
 const FIELDS = ['contactId', 'direction', 'what', 'size', 'occurredOn'] as const;
+// With a fixed person there is no picker: a complaint about the person goes to the alert above the form.
+const FIELDS_FIXED_PERSON = FIELDS.filter((f) => f !== 'contactId');
 
 interface FavourFormProps {
   /** The person, when the form belongs to one (their page, a Today item); otherwise the form asks. */
   person?: PersonRef;
+  /** Editing: the favour as saved; every field starts from it, and the person can be changed. */
+  initial?: Favour;
+  /** Saves what the form holds; records a new favour when left out. Field errors come from its rejection. */
+  onSubmit?: (input: FavourInput) => Promise<Favour>;
+  submitLabel?: string;
   defaultDirection?: 'given' | 'received';
   title: string;
   /** Put the keyboard on the first field when the form opens on request. */
@@ -23,9 +31,12 @@ interface FavourFormProps {
   onSaving?: () => void;
 }
 
-/** Record a favour given or received: what, how big, when. */
+/** Record a favour given or received: what, how big, when; or correct one (`initial` and `onSubmit`). */
 export function FavourForm({
   person,
+  initial,
+  onSubmit,
+  submitLabel = 'Record favour',
   defaultDirection = 'given',
   title,
   focusOnOpen = false,
@@ -34,19 +45,26 @@ export function FavourForm({
   onSaving,
 }: FavourFormProps) {
   const record = useRecordFavour();
+  const save = useMutation({
+    mutationFn: (input: FavourInput) => (onSubmit ? onSubmit(input) : record.mutateAsync(input)),
+  });
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
-  const [people, setPeople] = useState<PersonRef[]>(person ? [person] : []);
-  const [direction, setDirection] = useState(defaultDirection);
-  const [what, setWhat] = useState('');
-  const [size, setSize] = useState<1 | 2 | 3>(1);
-  const [occurredOn, setOccurredOn] = useState(() => localDay());
+  const [people, setPeople] = useState<PersonRef[]>(initial ? [initial.contact] : person ? [person] : []);
+  const [direction, setDirection] = useState(initial?.direction ?? defaultDirection);
+  const [what, setWhat] = useState(initial?.what ?? '');
+  const [size, setSize] = useState<1 | 2 | 3>(toSize(initial?.size));
+  const [occurredOn, setOccurredOn] = useState(() => initial?.occurredOn ?? localDay());
   const [missingPerson, setMissingPerson] = useState(false);
-  const errors = useFormErrors(record.error, FIELDS, formRef);
+  const editing = initial !== undefined;
+  const showPicker = editing || !person;
+  const errors = useFormErrors(save.error, showPicker ? FIELDS : FIELDS_FIXED_PERSON, formRef);
+  // A fixed person names the choices; when editing, the person chosen now does.
+  const name = editing ? people[0]?.displayName : person?.displayName;
 
   useEffect(() => {
-    if (focusOnOpen) formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
-  }, [focusOnOpen]);
+    if (focusOnOpen || editing) formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+  }, [focusOnOpen, editing]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -59,12 +77,14 @@ export function FavourForm({
     setMissingPerson(false);
     // mutateAsync: on Today the item (and this form) may leave the list before mutate's callbacks would run.
     onSaving?.();
-    record
+    save
       .mutateAsync({ contactId: who.id, direction, what, size, ...(occurredOn ? { occurredOn } : {}) })
       .then((saved) => {
-        setWhat('');
-        setSize(1);
-        if (!person) setPeople([]);
+        if (!editing) {
+          setWhat('');
+          setSize(1);
+          if (!person) setPeople([]);
+        }
         onDone?.(saved);
       })
       .catch(() => {
@@ -79,6 +99,8 @@ export function FavourForm({
     }
   }
 
+  const directionError = errors.get('direction');
+  const sizeError = errors.get('size');
   return (
     <form
       ref={formRef}
@@ -89,15 +111,15 @@ export function FavourForm({
       noValidate
     >
       <FormAlert message={errors.byPath.size ? null : errors.general} />
-      {person ? null : (
+      {showPicker ? (
         <ContactPicker
           label="Person"
           selected={people}
           onChange={setPeople}
           error={missingPerson ? 'Choose who it was with.' : errors.get('contactId')}
         />
-      )}
-      <fieldset className="radios">
+      ) : null}
+      <fieldset className="radios" aria-describedby={directionError ? `${id}-direction-error` : undefined}>
         <legend>Which way</legend>
         <div className="choice choice--inline">
           <input
@@ -105,9 +127,10 @@ export function FavourForm({
             type="radio"
             name={`${id}-direction`}
             checked={direction === 'given'}
+            aria-invalid={directionError ? true : undefined}
             onChange={() => setDirection('given')}
           />
-          <label htmlFor={`${id}-given`}>I helped {person ? person.displayName : 'them'}</label>
+          <label htmlFor={`${id}-given`}>I helped {name ?? 'them'}</label>
         </div>
         <div className="choice choice--inline">
           <input
@@ -115,10 +138,16 @@ export function FavourForm({
             type="radio"
             name={`${id}-direction`}
             checked={direction === 'received'}
+            aria-invalid={directionError ? true : undefined}
             onChange={() => setDirection('received')}
           />
-          <label htmlFor={`${id}-received`}>{person ? person.displayName : 'They'} helped me</label>
+          <label htmlFor={`${id}-received`}>{name ?? 'They'} helped me</label>
         </div>
+        {directionError ? (
+          <p id={`${id}-direction-error`} className="field__error">
+            {directionError}
+          </p>
+        ) : null}
       </fieldset>
       <TextField
         label="What"
@@ -129,12 +158,13 @@ export function FavourForm({
         error={errors.get('what')}
       />
       <div className="log-form__row">
-        <div className="field">
+        <div className={sizeError ? 'field field--invalid' : 'field'}>
           <label htmlFor={`${id}-size`}>Size</label>
           <select
             id={`${id}-size`}
             value={size}
-            aria-invalid={errors.get('size') ? true : undefined}
+            aria-invalid={sizeError ? true : undefined}
+            aria-describedby={sizeError ? `${id}-size-error` : undefined}
             onChange={(e) => setSize(Number(e.target.value) as 1 | 2 | 3)}
           >
             {SIZE_OPTIONS.map((o) => (
@@ -143,7 +173,11 @@ export function FavourForm({
               </option>
             ))}
           </select>
-          {errors.get('size') ? <p className="field__error">{errors.get('size')}</p> : null}
+          {sizeError ? (
+            <p id={`${id}-size-error`} className="field__error">
+              {sizeError}
+            </p>
+          ) : null}
         </div>
         <TextField
           label="On"
@@ -154,8 +188,8 @@ export function FavourForm({
         />
       </div>
       <div className="inline-form__actions">
-        <button type="submit" className="button button--primary" disabled={record.isPending}>
-          Record favour
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {submitLabel}
         </button>
         {onCancel ? (
           <button type="button" className="button" onClick={onCancel}>
@@ -165,4 +199,8 @@ export function FavourForm({
       </div>
     </form>
   );
+}
+
+function toSize(size: number | undefined): 1 | 2 | 3 {
+  return size === 2 || size === 3 ? size : 1;
 }

@@ -2,13 +2,37 @@ import { Link } from 'react-router';
 import type { Favour } from '../../api/types';
 import { ConfirmButton } from '../../ui/confirm-button';
 import { formatDate } from '../../ui/format';
+import { useToast } from '../../ui/use-toast';
+import { EditButton, useEditToggle } from './edit-button';
+import { FavourForm } from './favour-form';
 import { sizeLabel } from './relationship-words';
-import { useDeleteFavour } from './use-favours';
+import { useDeleteFavour, useUpdateFavour } from './use-favours';
+import './relationships.css';
 
-/** One favour: what, which way, how big, when; can be removed if it was entered by mistake. */
+/** One favour: what, which way, how big, when; can be corrected in place, or removed if entered by mistake. */
 export function FavourRow({ favour, showContact = true }: { favour: Favour; showContact?: boolean }) {
   const remove = useDeleteFavour();
+  const update = useUpdateFavour();
+  const edit = useEditToggle();
+  const toast = useToast();
   const f = favour;
+  if (edit.open) {
+    return (
+      <li className="ledger-row ledger-row--editing">
+        <FavourForm
+          initial={f}
+          title={`Edit the favour: ${f.what}`}
+          submitLabel="Save"
+          onSubmit={(input) => update.mutateAsync({ id: f.id, ...input })}
+          onDone={() => {
+            toast.show({ message: 'Favour saved.' });
+            edit.close();
+          }}
+          onCancel={edit.close}
+        />
+      </li>
+    );
+  }
   const who = showContact ? <Link to={`/contacts/${f.contact.id}`}>{f.contact.displayName}</Link> : null;
   return (
     <li className="ledger-row">
@@ -24,6 +48,7 @@ export function FavourRow({ favour, showContact = true }: { favour: Favour; show
         </p>
       </div>
       <div className="ledger-row__actions">
+        <EditButton toggle={edit} name={`favour: ${f.what}`} />
         <ConfirmButton
           small
           danger

@@ -1,5 +1,12 @@
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import type { Interaction, InteractionDirection, InteractionKind, PersonRef } from '../../api/types';
+import type {
+  Interaction,
+  InteractionDirection,
+  InteractionInput,
+  InteractionKind,
+  PersonRef,
+} from '../../api/types';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
 import { TextAreaField } from '../../ui/text-area-field';
@@ -9,11 +16,18 @@ import { DIRECTION_OPTIONS, KIND_OPTIONS } from './relationship-words';
 import { useFormErrors } from './use-form-errors';
 import { useLogInteraction } from './use-interactions';
 
-const FIELDS = ['kind', 'contactIds', 'occurredAt', 'direction', 'answered', 'summary'] as const;
+// Fields with a place to show their error; anything else (the people on the compact form) goes to the alert.
+const FIELDS = ['kind', 'contactIds', 'occurredAt', 'direction', 'summary'] as const;
+const COMPACT_FIELDS = FIELDS.filter((f) => f !== 'contactIds');
 
 interface InteractionFormProps {
-  /** Who it was with, to start with. */
+  /** Who it was with, to start with (editing: the interaction's people). */
   people: PersonRef[];
+  /** Editing: the interaction as saved; every field starts from it. */
+  initial?: Interaction;
+  /** Saves what the form holds; logging a new interaction when left out. Field errors come from its rejection. */
+  onSubmit?: (input: InteractionInput) => Promise<Interaction>;
+  submitLabel?: string;
   /** Compact (Today): the people are fixed and the form is short. Full (contact page): more people can be added. */
   compact?: boolean;
   defaultKind?: InteractionKind;
@@ -28,10 +42,14 @@ interface InteractionFormProps {
 
 /**
  * Log a meeting, call (answered or not), video call, email, message, event or note: who, which way, when (now by
- * default), and a few words. API errors land next to their fields; Escape cancels.
+ * default), and a few words; or correct one (`initial` and `onSubmit`). API errors land next to their fields;
+ * Escape cancels.
  */
 export function InteractionForm({
   people: initialPeople,
+  initial,
+  onSubmit,
+  submitLabel = 'Log it',
   compact = false,
   defaultKind = 'meeting',
   defaultDirection = 'mutual',
@@ -41,44 +59,53 @@ export function InteractionForm({
   onSaving,
 }: InteractionFormProps) {
   const log = useLogInteraction();
+  const save = useMutation({
+    mutationFn: (input: InteractionInput) => (onSubmit ? onSubmit(input) : log.mutateAsync(input)),
+  });
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
+  const initialWhen = initial ? toDateTimeLocal(new Date(initial.occurredAt)) : null;
   const [people, setPeople] = useState(initialPeople);
-  const [kind, setKind] = useState<InteractionKind>(defaultKind);
-  const [direction, setDirection] = useState<InteractionDirection>(defaultDirection);
-  const [answered, setAnswered] = useState(true);
-  const [when, setWhen] = useState(() => toDateTimeLocal());
-  const [summary, setSummary] = useState('');
+  const [kind, setKind] = useState<InteractionKind>(initial?.kind ?? defaultKind);
+  const [direction, setDirection] = useState<InteractionDirection>(initial?.direction ?? defaultDirection);
+  const [answered, setAnswered] = useState(initial?.answered ?? true);
+  const [when, setWhen] = useState(() => initialWhen ?? toDateTimeLocal());
+  const [summary, setSummary] = useState(initial?.summary ?? '');
   const [localWhen, setLocalWhen] = useState<string | null>(null);
-  const errors = useFormErrors(log.error, FIELDS, formRef);
+  const errors = useFormErrors(save.error, compact ? COMPACT_FIELDS : FIELDS, formRef);
 
-  // Opened on request (Today): start where the choices are.
+  // Opened on request (Today, an Edit button): start where the choices are.
+  const editing = initial !== undefined;
   useEffect(() => {
-    if (compact) formRef.current?.querySelector<HTMLElement>('select')?.focus();
-  }, [compact]);
+    if (compact || editing) formRef.current?.querySelector<HTMLElement>('select')?.focus();
+  }, [compact, editing]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const occurredAt = fromDateTimeLocal(when);
-    if (when && !occurredAt) {
+    // An untouched time keeps its seconds: the field only shows minutes.
+    const occurredAt = initial && when === initialWhen ? initial.occurredAt : fromDateTimeLocal(when);
+    if ((when || initial) && !occurredAt) {
       setLocalWhen('Enter a date and time.');
+      formRef.current?.querySelector<HTMLElement>('input[type="datetime-local"]')?.focus();
       return;
     }
     setLocalWhen(null);
     // mutateAsync: on Today the item (and this form) may leave the list before mutate's callbacks would run.
     onSaving?.();
-    log
+    save
       .mutateAsync({
         kind,
         contactIds: people.map((p) => p.id),
         direction,
         ...(occurredAt ? { occurredAt } : {}),
-        ...(kind === 'call' ? { answered } : {}),
+        answered: kind === 'call' ? answered : null,
         summary: summary.trim() || null,
       })
       .then((saved) => {
-        setSummary('');
-        setWhen(toDateTimeLocal());
+        if (!initial) {
+          setSummary('');
+          setWhen(toDateTimeLocal());
+        }
         onDone(saved);
       })
       .catch(() => {
@@ -145,7 +172,7 @@ export function InteractionForm({
           value={when}
           onChange={(e) => setWhen(e.target.value)}
           error={localWhen ?? errors.get('occurredAt')}
-          hint={compact ? undefined : 'Leave as it is for “just now”.'}
+          hint={compact || initial ? undefined : 'Leave as it is for “just now”.'}
         />
       </div>
       {kind === 'call' ? (
@@ -190,8 +217,8 @@ export function InteractionForm({
         hint={compact ? undefined : 'What you talked about, what comes next.'}
       />
       <div className="inline-form__actions">
-        <button type="submit" className="button button--primary" disabled={log.isPending}>
-          {log.isPending ? 'Saving…' : 'Log it'}
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : submitLabel}
         </button>
         {onCancel ? (
           <button type="button" className="button" onClick={onCancel}>

@@ -4,10 +4,14 @@ import { ConfirmButton } from '../../ui/confirm-button';
 import { formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
+import { useToast } from '../../ui/use-toast';
+import { EditButton, useEditToggle } from './edit-button';
+import { InteractionForm } from './interaction-form';
 import { directionLabel, kindLabel } from './relationship-words';
-import { useDeleteInteraction, useInteractions } from './use-interactions';
+import { useDeleteInteraction, useInteractions, useUpdateInteraction } from './use-interactions';
+import './relationships.css';
 
-/** Interactions with a contact, newest first, a page at a time. */
+/** Interactions with a contact, newest first, a page at a time; each can be corrected in place or removed. */
 export function InteractionTimeline({ contactId }: { contactId: string }) {
   const list = useInteractions(contactId);
   const remove = useDeleteInteraction();
@@ -58,8 +62,30 @@ function TimelineItem({
   removing: boolean;
   onRemove: () => void;
 }) {
+  const edit = useEditToggle();
+  const update = useUpdateInteraction();
+  const toast = useToast();
   const others = i.contacts.filter((c) => c.id !== contactId);
   const what = kindLabel(i.kind);
+  const name = `${what.toLowerCase()} of ${formatDateTime(i.occurredAt)}`;
+  if (edit.open) {
+    return (
+      <li className="timeline__item timeline__item--editing">
+        <InteractionForm
+          people={i.contacts}
+          initial={i}
+          title={`Edit the ${name}`}
+          submitLabel="Save"
+          onSubmit={(input) => update.mutateAsync({ id: i.id, ...input })}
+          onDone={() => {
+            toast.show({ message: 'Interaction saved.' });
+            edit.close();
+          }}
+          onCancel={edit.close}
+        />
+      </li>
+    );
+  }
   return (
     <li className={`timeline__item timeline__item--${i.kind}`}>
       <div className="timeline__head">
@@ -84,16 +110,19 @@ function TimelineItem({
         ) : null}
       </p>
       {i.summary ? <p className="timeline__summary prewrap">{i.summary}</p> : null}
-      <ConfirmButton
-        small
-        label="Remove"
-        labelSuffix={`${what.toLowerCase()} of ${formatDateTime(i.occurredAt)}`}
-        question="Remove this interaction?"
-        confirmLabel="Yes, remove"
-        danger
-        pending={removing}
-        onConfirm={onRemove}
-      />
+      <div className="record-actions">
+        <EditButton toggle={edit} name={name} />
+        <ConfirmButton
+          small
+          label="Remove"
+          labelSuffix={name}
+          question="Remove this interaction?"
+          confirmLabel="Yes, remove"
+          danger
+          pending={removing}
+          onConfirm={onRemove}
+        />
+      </div>
     </li>
   );
 }

@@ -1,5 +1,6 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
-import type { PersonRef, PromiseView } from '../../api/types';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import type { PersonRef, PromiseInput, PromiseView } from '../../api/types';
 import { addDays, localDay } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
 import { TextField } from '../../ui/text-field';
@@ -8,26 +9,56 @@ import { useFormErrors } from './use-form-errors';
 import { useCreatePromise } from './use-promises';
 
 const FIELDS = ['contactId', 'direction', 'what', 'dueOn'] as const;
+// With a fixed person there is no picker: a complaint about the person goes to the alert above the form.
+const FIELDS_FIXED_PERSON = FIELDS.filter((f) => f !== 'contactId');
 
-/** Record a promise: mine to someone, or theirs to me, with a due date (a week from today to start with). */
-export function PromiseForm({
-  person,
-  title,
-  onDone,
-}: {
+interface PromiseFormProps {
+  /** The person, when the form belongs to one (their page); otherwise the form asks. */
   person?: PersonRef;
+  /** Editing: the promise as saved; every field starts from it, and the person can be changed. */
+  initial?: PromiseView;
+  /** Saves what the form holds; adds a new promise when left out. Field errors come from its rejection. */
+  onSubmit?: (input: PromiseInput) => Promise<PromiseView>;
+  submitLabel?: string;
   title: string;
   onDone?: (saved: PromiseView) => void;
-}) {
+  /** Shows a Cancel button; Escape cancels too. */
+  onCancel?: () => void;
+}
+
+/**
+ * Record a promise: mine to someone, or theirs to me, with a due date (a week from today to start with); or
+ * correct one (`initial` and `onSubmit`: what, when, who, which way — the status has its own buttons).
+ */
+export function PromiseForm({
+  person,
+  initial,
+  onSubmit,
+  submitLabel = 'Add promise',
+  title,
+  onDone,
+  onCancel,
+}: PromiseFormProps) {
   const create = useCreatePromise();
+  const save = useMutation({
+    mutationFn: (input: PromiseInput) => (onSubmit ? onSubmit(input) : create.mutateAsync(input)),
+  });
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
-  const [people, setPeople] = useState<PersonRef[]>(person ? [person] : []);
-  const [direction, setDirection] = useState<'mine' | 'theirs'>('mine');
-  const [what, setWhat] = useState('');
-  const [dueOn, setDueOn] = useState(() => addDays(localDay(), 7));
+  const [people, setPeople] = useState<PersonRef[]>(initial ? [initial.contact] : person ? [person] : []);
+  const [direction, setDirection] = useState<'mine' | 'theirs'>(initial?.direction ?? 'mine');
+  const [what, setWhat] = useState(initial?.what ?? '');
+  const [dueOn, setDueOn] = useState(() => initial?.dueOn ?? addDays(localDay(), 7));
   const [missingPerson, setMissingPerson] = useState(false);
-  const errors = useFormErrors(create.error, FIELDS, formRef);
+  const editing = initial !== undefined;
+  const showPicker = editing || !person;
+  const errors = useFormErrors(save.error, showPicker ? FIELDS : FIELDS_FIXED_PERSON, formRef);
+  // A fixed person names the choices; when editing, the person chosen now does.
+  const name = editing ? people[0]?.displayName : person?.displayName;
+
+  useEffect(() => {
+    if (editing) formRef.current?.querySelector<HTMLElement>('input:not([type="search"])')?.focus();
+  }, [editing]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -38,31 +69,47 @@ export function PromiseForm({
       return;
     }
     setMissingPerson(false);
-    create.mutate(
-      { contactId: who.id, direction, what, dueOn },
-      {
-        onSuccess: (saved) => {
+    save
+      .mutateAsync({ contactId: who.id, direction, what, dueOn })
+      .then((saved) => {
+        if (!editing) {
           setWhat('');
           if (!person) setPeople([]);
-          onDone?.(saved);
-        },
-      },
-    );
+        }
+        onDone?.(saved);
+      })
+      .catch(() => {
+        // Shown next to the fields from the mutation's error.
+      });
   }
 
-  const name = person?.displayName ?? 'them';
+  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    if (e.key === 'Escape' && onCancel && !e.defaultPrevented) {
+      e.preventDefault();
+      onCancel();
+    }
+  }
+
+  const directionError = errors.get('direction');
   return (
-    <form ref={formRef} className="log-form" aria-label={title} onSubmit={submit} noValidate>
+    <form
+      ref={formRef}
+      className="log-form"
+      aria-label={title}
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+    >
       <FormAlert message={errors.byPath.size ? null : errors.general} />
-      {person ? null : (
+      {showPicker ? (
         <ContactPicker
           label="Person"
           selected={people}
           onChange={setPeople}
           error={missingPerson ? 'Choose who the promise is with.' : errors.get('contactId')}
         />
-      )}
-      <fieldset className="radios">
+      ) : null}
+      <fieldset className="radios" aria-describedby={directionError ? `${id}-direction-error` : undefined}>
         <legend>Who promised</legend>
         <div className="choice choice--inline">
           <input
@@ -70,9 +117,10 @@ export function PromiseForm({
             type="radio"
             name={`${id}-direction`}
             checked={direction === 'mine'}
+            aria-invalid={directionError ? true : undefined}
             onChange={() => setDirection('mine')}
           />
-          <label htmlFor={`${id}-mine`}>I promised {name}</label>
+          <label htmlFor={`${id}-mine`}>I promised {name ?? 'them'}</label>
         </div>
         <div className="choice choice--inline">
           <input
@@ -80,10 +128,16 @@ export function PromiseForm({
             type="radio"
             name={`${id}-direction`}
             checked={direction === 'theirs'}
+            aria-invalid={directionError ? true : undefined}
             onChange={() => setDirection('theirs')}
           />
-          <label htmlFor={`${id}-theirs`}>{person ? person.displayName : 'They'} promised me</label>
+          <label htmlFor={`${id}-theirs`}>{name ?? 'They'} promised me</label>
         </div>
+        {directionError ? (
+          <p id={`${id}-direction-error`} className="field__error">
+            {directionError}
+          </p>
+        ) : null}
       </fieldset>
       <TextField
         label="What"
@@ -101,9 +155,14 @@ export function PromiseForm({
         error={errors.get('dueOn')}
       />
       <div className="inline-form__actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          Add promise
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {submitLabel}
         </button>
+        {onCancel ? (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
       </div>
     </form>
   );

@@ -2,14 +2,41 @@ import { Link } from 'react-router';
 import type { PromiseView } from '../../api/types';
 import { ConfirmButton } from '../../ui/confirm-button';
 import { formatDate } from '../../ui/format';
+import { useToast } from '../../ui/use-toast';
+import { EditButton, useEditToggle } from './edit-button';
+import { PromiseForm } from './promise-form';
 import { statusLabel } from './relationship-words';
 import { useDeletePromise, useUpdatePromise } from './use-promises';
+import './relationships.css';
 
-/** One promise: what, to or from whom, when; open ones can be marked kept, broken or released. */
+/**
+ * One promise: what, to or from whom, when; open ones can be marked kept, broken or released, and any can be
+ * corrected in place (what, when, who, which way).
+ */
 export function PromiseRow({ promise, showContact = true }: { promise: PromiseView; showContact?: boolean }) {
   const update = useUpdatePromise();
+  const correct = useUpdatePromise();
   const remove = useDeletePromise();
+  const edit = useEditToggle();
+  const toast = useToast();
   const p = promise;
+  if (edit.open) {
+    return (
+      <li className="ledger-row ledger-row--editing">
+        <PromiseForm
+          initial={p}
+          title={`Edit the promise: ${p.what}`}
+          submitLabel="Save"
+          onSubmit={(input) => correct.mutateAsync({ id: p.id, ...input })}
+          onDone={() => {
+            toast.show({ message: 'Promise saved.' });
+            edit.close();
+          }}
+          onCancel={edit.close}
+        />
+      </li>
+    );
+  }
   const who = showContact ? <Link to={`/contacts/${p.contact.id}`}>{p.contact.displayName}</Link> : null;
   const busy = update.isPending;
   const set = (status: PromiseView['status']) => update.mutate({ id: p.id, status });
@@ -59,6 +86,7 @@ export function PromiseRow({ promise, showContact = true }: { promise: PromiseVi
         ) : (
           <StatusButton text="Reopen" what={p.what} disabled={busy} onClick={() => set('open')} />
         )}
+        <EditButton toggle={edit} name={`promise: ${p.what}`} />
         <ConfirmButton
           small
           danger

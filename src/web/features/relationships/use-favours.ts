@@ -1,4 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { favourUpdateInput } from '../../../contracts/relationships';
 import { api, withQuery } from '../../api/client';
 import type { Favour, FavourBalance, FavourInput } from '../../api/types';
 import { relationshipKeys } from './relationship-keys';
@@ -26,6 +28,16 @@ export function useRecordFavour() {
   const invalidate = useInvalidateRelationships();
   return useMutation({
     mutationFn: (input: FavourInput) => api.post<Favour>('/favours', input),
+    onSuccess: invalidate,
+  });
+}
+
+/** Corrects a favour (what, size, date, which way, with whom); balances and strength follow. */
+export function useUpdateFavour() {
+  const invalidate = useInvalidateRelationships();
+  return useMutation({
+    mutationFn: ({ id, ...input }: z.input<typeof favourUpdateInput> & { id: string }) =>
+      api.patch<Favour>(`/favours/${encodeURIComponent(id)}`, input),
     onSuccess: invalidate,
   });
 }

@@ -1,4 +1,6 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { interactionUpdateInput } from '../../../contracts/relationships';
 import { api, withQuery } from '../../api/client';
 import type { Interaction, InteractionInput, InteractionPage } from '../../api/types';
 import { relationshipKeys } from './relationship-keys';
@@ -24,6 +26,16 @@ export function useLogInteraction() {
   const invalidate = useInvalidateRelationships();
   return useMutation({
     mutationFn: (input: InteractionInput) => api.post<Interaction>('/interactions', input),
+    onSuccess: invalidate,
+  });
+}
+
+/** Corrects a logged interaction; the strength of everyone it touched (before and after) follows. */
+export function useUpdateInteraction() {
+  const invalidate = useInvalidateRelationships();
+  return useMutation({
+    mutationFn: ({ id, ...input }: z.input<typeof interactionUpdateInput> & { id: string }) =>
+      api.patch<Interaction>(`/interactions/${encodeURIComponent(id)}`, input),
     onSuccess: invalidate,
   });
 }
