@@ -2,7 +2,11 @@
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 const hourFormats = new Map<string, Intl.DateTimeFormat>();
 
-function formatOf(cache: Map<string, Intl.DateTimeFormat>, make: () => Intl.DateTimeFormat, timeZone: string) {
+function formatOf(
+  cache: Map<string, Intl.DateTimeFormat>,
+  make: () => Intl.DateTimeFormat,
+  timeZone: string,
+) {
   let f = cache.get(timeZone);
   if (!f) {
     f = make(); // throws on an unknown zone, as before; nothing is cached then
