@@ -159,3 +159,89 @@ describe('rapport outreach: queue, templates, send by email (SMTP), replied, sta
     expect(human.stdout).toMatch(/who replied[\s\S]*Ada Lovelace/);
   });
 });
+
+describe('rapport outreach send --channel rapport: a message on Rapport to a connection', () => {
+  let cli: Cli;
+  let sink: SmtpSink;
+  const env = () => ({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, BASE_URL: 'https://rapport.example.test' });
+  const run = (who: string, args: string[]) =>
+    cli.run(['--account', `${who}@example.test`, ...args], { env: env() });
+  const ok = async (who: string, args: string[]) => {
+    const r = await run(who, args);
+    if (r.code !== 0) throw new Error(`rapport ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+    return r.stdout;
+  };
+  const json = <T>(who: string, args: string[]) =>
+    cli.json<T>(['--account', `${who}@example.test`, ...args], { env: env() });
+  const MESSAGE =
+    'Hi {firstName},\n\nYour talk on cold chains in Rotterdam changed how I plan routes.\n\n{myFirstName}';
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    cli = await tempCli();
+    for (const [who, name] of [
+      ['bram', 'Bram Okonkwo'],
+      ['ines', 'Ines Duarte'],
+    ] as const) {
+      await cli.json(['account', 'create', '--email', `${who}@example.test`, '--name', name], {
+        env: { RAPPORT_PASSWORD: 'a long enough password' },
+      });
+      await ok(who, ['account', 'verify-email', `${who}@example.test`]);
+    }
+    await ok('bram', [
+      'add',
+      '--given',
+      'Ines',
+      '--family',
+      'Duarte',
+      '--email',
+      'ines@example.test',
+      '--connected',
+      today(),
+    ]);
+  }, SLOW);
+  afterAll(async () => {
+    await cli.cleanup();
+    await sink.close();
+  });
+
+  it('refuses a stranger, sends to a connection once, and notices the reply in the thread', {
+    timeout: SLOW,
+  }, async () => {
+    const stranger = await run('bram', [
+      'outreach',
+      'send',
+      'Ines',
+      '--channel',
+      'rapport',
+      '--message',
+      MESSAGE,
+    ]);
+    expect(stranger.code).toBe(2);
+    expect(stranger.stderr).toContain('Ines Duarte is not an account you are connected with on Rapport');
+
+    await ok('bram', ['connect', 'Ines Duarte']);
+    expect(await ok('ines', ['connections', 'accept', 'Bram'])).toBe('connected with Bram Okonkwo\n');
+    expect(await ok('bram', ['outreach', 'show', 'Ines'])).toMatch(
+      /on Rapport\s+connected as Ines Duarte \(--channel rapport\)/,
+    );
+
+    const args = ['outreach', 'send', 'Ines', '--channel', 'rapport', '--message', MESSAGE];
+    expect(await ok('bram', args)).toMatch(/^message to Ines Duarte as a Rapport message \(/);
+    // Rerunning the same command sends nothing more.
+    const again = await json<OutreachSendResult>('bram', args);
+    expect(again.message).toMatchObject({ channel: 'rapport', status: 'sent' });
+    const thread = await ok('ines', ['messages', 'Bram']);
+    expect(thread.match(/cold chains in Rotterdam/g)).toHaveLength(1);
+    const notices = sink.received.filter(
+      (m) => m.parsed.subject === 'New message from Bram Okonkwo on Rapport',
+    );
+    expect(notices).toHaveLength(1);
+
+    await ok('ines', ['message', 'Bram', 'Thank you! Coffee next week?']);
+    const item = await json<OutreachItemDetail>('bram', ['outreach', 'show', 'Ines']);
+    expect(item.state).toBe('replied');
+    const stats = await json<OutreachStats>('bram', ['outreach', 'stats']);
+    expect(stats.byChannel).toMatchObject([{ key: 'rapport', sent: 1, replied: 1 }]);
+  });
+});

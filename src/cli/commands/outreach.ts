@@ -12,6 +12,7 @@ import {
   type OutreachSendResult,
   type OutreachStats,
   type OutreachTemplate,
+  SERVER_CHANNELS,
 } from '../../contracts/outreach';
 import type { Ctx } from '../../core/context';
 import { AppError, validationError } from '../../core/errors';
@@ -29,7 +30,7 @@ import { outreachItemOfContact } from '../../core/outreach/outreach-item-of-cont
 import { previewOutreachMessage } from '../../core/outreach/preview-outreach-message';
 import { recordOutreachReply } from '../../core/outreach/record-outreach-reply';
 import { restoreOutreachItem } from '../../core/outreach/restore-outreach-item';
-import { sendOutreachEmail } from '../../core/outreach/send-outreach-email';
+import { sendOutreach } from '../../core/outreach/send-outreach';
 import { skipOutreachFollowUp } from '../../core/outreach/skip-outreach-follow-up';
 import { localNow, parseMoment } from '../dates';
 import { examples } from '../help';
@@ -111,7 +112,12 @@ function statsView(s: OutreachStats): string {
 function sentView(r: OutreachSendResult): string {
   const m = r.message;
   const to = m.to ? ` <${m.to}>` : '';
-  const how = m.channel === 'email' ? 'by email' : `(${m.channel}, marked sent)`;
+  const how =
+    m.channel === 'email'
+      ? 'by email'
+      : m.channel === 'rapport'
+        ? 'as a Rapport message'
+        : `(${m.channel}, marked sent)`;
   return [
     `${m.kind === 'follow-up' ? 'follow-up' : 'message'} to ${r.item.contact.displayName}${to} ${how} (${m.id})`,
     r.item.state === 'followed-up'
@@ -219,6 +225,10 @@ export function registerOutreach(program: Command): void {
             ],
             ['state', item.state],
             ['connected', [item.connectedOn, `via ${item.contact.source}`].filter(Boolean).join(' ')],
+            [
+              'on Rapport',
+              item.rapport ? `connected as ${item.rapport.account.name} (--channel rapport)` : null,
+            ],
             ['invitation', item.invitation?.message ?? null],
             ['how we met', item.person.howWeMet],
             ['emails', item.person.emails.join(', ') || null],
@@ -278,8 +288,8 @@ export function registerOutreach(program: Command): void {
   const send = outreach
     .command('send')
     .description(
-      'send one personal message: by email through SMTP_URL, or record one you sent in your own channel ' +
-        '(--channel linkedin|mailto|other). It must hold a line of your own beyond the template, and never the ' +
+      'send one personal message: by email through SMTP_URL, as a Rapport message to a connection on Rapport ' +
+        '(--channel rapport), or record one you sent in your own channel (--channel linkedin|mailto|other). It must hold a line of your own beyond the template, and never the ' +
         'same text as a message to someone else. Running the same command again never sends twice.',
     )
     .argument('<person>', 'queue item id, or the contact (id or text that finds one)')
@@ -316,7 +326,9 @@ export function registerOutreach(program: Command): void {
         if (!channel)
           throw validationError(
             'channel',
-            `${item.contact.displayName} has no email address: send it yourself and say where with --channel linkedin|mailto|other`,
+            item.rapport
+              ? `${item.contact.displayName} has no email address: send a Rapport message with --channel rapport, or send it yourself and say where with --channel linkedin|mailto|other`
+              : `${item.contact.displayName} has no email address: send it yourself and say where with --channel linkedin|mailto|other`,
           );
         const draft = {
           kind,
@@ -336,10 +348,9 @@ export function registerOutreach(program: Command): void {
             .slice(0, 32)}`;
         const input = { ...draft, sendKey };
         return {
-          sent:
-            channel === 'email'
-              ? await sendOutreachEmail(ctx, item.id, input)
-              : await markOutreachSent(ctx, item.id, input),
+          sent: (SERVER_CHANNELS as readonly string[]).includes(channel)
+            ? await sendOutreach(ctx, item.id, input)
+            : await markOutreachSent(ctx, item.id, input),
         };
       });
       if ('preview' in out) {
@@ -377,6 +388,7 @@ export function registerOutreach(program: Command): void {
   examples(send, [
     'rapport outreach send "Ada Lovelace" --template "New connection" --line "Your talk on engines was the best of the day."',
     'rapport outreach send ada --channel linkedin --message "Hi {firstName}, loved your post on …"',
+    'rapport outreach send ada --channel rapport --message "Hi {firstName}, your talk on engines made my week …"',
     'rapport outreach send ada --follow-up --message "Hi {firstName}, the reading group I mentioned meets Thursday …"',
     'rapport outreach send ada --file note.txt --dry-run',
   ]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
 import { serveForTests } from '../../../test/http';
+import { markEmailVerified } from '../../../test/network';
 import type { Mailer } from '../../core/mail/mailer';
 import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../../core/mail/smtp-sink.test-support';
 
@@ -74,6 +75,78 @@ describe.each(ENGINES)('outreach API [%s]', (engine) => {
     expect(who.body.items.map((r: { contact: { displayName: string } }) => r.contact.displayName)).toEqual([
       'Sam Caldwell',
     ]);
+  });
+
+  it('a message on Rapport to a connection, over HTTP: refused before connecting, sent once, their reply noticed', async () => {
+    const bram = await server.user('Bram Okonkwo');
+    const ines = await server.user('Ines Duarte');
+    for (const u of [bram, ines]) await markEmailVerified(server.handle().db, u.accountId);
+    const today = (await bram.get('/api/v1/today')).body.date as string;
+    const c = await bram.post('/api/v1/contacts', {
+      givenName: 'Ines',
+      familyName: 'Duarte',
+      connectedOn: today,
+      emails: [{ value: ines.email }],
+    });
+    const id = (await bram.get('/api/v1/outreach/queue')).body.items[0].id as string;
+    const draft = {
+      channel: 'rapport',
+      body: 'Hi {firstName},\n\nYour routing demo at the Rotterdam fair was the best thing I saw all week.\n\n{myFirstName}',
+    };
+    expect((await bram.get(`/api/v1/outreach/items/${id}`)).body.rapport).toBeNull();
+    const stranger = await bram.post(`/api/v1/outreach/items/${id}/send`, {
+      ...draft,
+      sendKey: 'http-rapport-01',
+    });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.error.message).toContain(
+      'Ines Duarte is not an account you are connected with on Rapport',
+    );
+    expect(stranger.body.error.details.issues).toEqual([{ path: 'channel', message: expect.any(String) }]);
+
+    const invite = await bram.post('/api/v1/network/invites', { email: ines.email });
+    const accepted = await ines.post(`/api/v1/network/connections/${invite.body.connection.id}/accept`);
+    expect(accepted.status).toBe(200);
+    const detail = await bram.get(`/api/v1/outreach/items/${id}`);
+    expect(detail.body).toMatchObject({
+      contact: { id: c.body.id },
+      rapport: { account: { id: ines.accountId, name: 'Ines Duarte' } },
+      suggestion: { channel: 'rapport', subject: null },
+    });
+    const marked = await bram.post(`/api/v1/outreach/items/${id}/mark-sent`, {
+      ...draft,
+      sendKey: 'http-rapport-02',
+    });
+    expect(marked.status).toBe(400);
+
+    const sent = await bram.post(`/api/v1/outreach/items/${id}/send`, {
+      ...draft,
+      sendKey: 'http-rapport-03',
+    });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({
+      message: { channel: 'rapport', status: 'sent' },
+      item: { state: 'sent' },
+    });
+    const again = await bram.post(`/api/v1/outreach/items/${id}/send`, {
+      ...draft,
+      sendKey: 'http-rapport-03',
+    });
+    expect(again.body.message.id).toBe(sent.body.message.id);
+    const thread = await ines.get(`/api/v1/network/messages/${bram.accountId}`);
+    expect(thread.body.items.map((m: { body: string }) => m.body)).toEqual([
+      'Hi Ines,\n\nYour routing demo at the Rotterdam fair was the best thing I saw all week.\n\nBram',
+    ]);
+    const notices = sink.received.filter((m) => m.envelope.rcptTo.some((r) => r.address === ines.email));
+    expect(notices.map((m) => m.parsed.subject)).toContain('New message from Bram Okonkwo on Rapport');
+
+    const reply = await ines.post(`/api/v1/network/messages/${bram.accountId}`, {
+      body: 'Thank you! Coffee?',
+    });
+    expect(reply.status).toBe(201);
+    expect((await bram.get(`/api/v1/outreach/items/${id}`)).body.state).toBe('replied');
+    const stats = await bram.get('/api/v1/outreach/stats');
+    expect(stats.body.byChannel).toMatchObject([{ key: 'rapport', sent: 1, replied: 1 }]);
   });
 
   it('templates: bad input is refused with the field named', async () => {

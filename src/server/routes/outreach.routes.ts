@@ -34,7 +34,7 @@ import { markOutreachSent } from '../../core/outreach/mark-outreach-sent';
 import { previewOutreachMessage } from '../../core/outreach/preview-outreach-message';
 import { recordOutreachReply } from '../../core/outreach/record-outreach-reply';
 import { restoreOutreachItem } from '../../core/outreach/restore-outreach-item';
-import { sendOutreachEmail } from '../../core/outreach/send-outreach-email';
+import { sendOutreach } from '../../core/outreach/send-outreach';
 import { skipOutreachFollowUp } from '../../core/outreach/skip-outreach-follow-up';
 import { updateOutreachTemplate } from '../../core/outreach/update-outreach-template';
 
@@ -122,16 +122,19 @@ export const outreachRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Send a personal message by email (idempotent by sendKey)',
+        summary:
+          'Send a personal message by email, or as a Rapport message to a connection (idempotent by sendKey)',
         description:
           'The same sendKey never sends twice: it returns the message. When the SMTP server refuses, the answer is ' +
-          "still 200 with message.status 'failed' and the error; retry with the same sendKey.",
+          "still 200 with message.status 'failed' and the error; retry with the same sendKey. Channel 'rapport' " +
+          'sends a direct message to the account the contact stands for, only while you are connected (else 400 on ' +
+          'channel); it is in the thread, an interaction for both of you, and their reply there is noticed.',
         params: idParams,
         body: outreachSendInput,
         response: { 200: outreachSendResult, ...errors },
       },
     },
-    (req) => sendOutreachEmail(req.ctx, req.params.id, req.body),
+    (req) => sendOutreach(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/outreach/items/:id/mark-sent',
