@@ -8,6 +8,7 @@ import {
   type OutreachSendInput,
   type OutreachSendResult,
   type OutreachTemplate,
+  SERVER_CHANNELS,
 } from '../../../contracts/outreach';
 import type { Purpose } from '../../../contracts/purposes';
 import { isApiError } from '../../api/client';
@@ -21,8 +22,9 @@ import { useOutreachPreview, useSendOutreach } from './use-outreach';
 /**
  * Writes one personal message: a template to start from, the purpose it serves, the channel, and the text with
  * merge fields previewed for this person. The personal-line rule is explained as you type; the server's checks
- * (the same text to someone else, email set up) arrive a moment later. Email is sent by the server; other
- * channels are copied or opened, then marked sent. One send key per draft: a double click never sends twice.
+ * (the same text to someone else, email set up) arrive a moment later. Email, and a message on Rapport to a
+ * connection, are sent by the server; other channels are copied or opened, then marked sent. One send key per
+ * draft: a double click never sends twice.
  */
 export function OutreachComposer({
   detail,
@@ -54,6 +56,9 @@ export function OutreachComposer({
   );
   const check = draftCheck(body, subject, template ? template.body : null, values);
   const usesSubject = channel === 'email' || channel === 'mailto';
+  // A message on Rapport only reaches a contact that stands for an account you are connected with.
+  const channels = OUTREACH_CHANNELS.filter((c) => c !== 'rapport' || detail.rapport);
+  const serverSends = (SERVER_CHANNELS as readonly OutreachChannel[]).includes(channel);
 
   const draft: OutreachDraft = {
     kind: s.kind,
@@ -80,7 +85,7 @@ export function OutreachComposer({
     if (t) {
       setBody(t.body);
       if (t.subject) setSubject(t.subject);
-      if (t.channel) setChannel(t.channel);
+      if (t.channel && channels.includes(t.channel)) setChannel(t.channel);
       if (t.purpose) setPurposeId(t.purpose.id);
     }
   }
@@ -163,7 +168,7 @@ export function OutreachComposer({
       </div>
       <fieldset className="radios composer__channels">
         <legend>Send it by</legend>
-        {OUTREACH_CHANNELS.map((c) => (
+        {channels.map((c) => (
           <div key={c} className="choice">
             <input
               id={`${id}-channel-${c}`}
@@ -273,9 +278,13 @@ export function OutreachComposer({
       ) : null}
 
       <div className="form-actions composer__actions">
-        {channel === 'email' ? (
+        {serverSends ? (
           <button type="submit" className="button button--primary" disabled={!ready || send.isPending}>
-            {send.isPending ? 'Sending…' : `Send email to ${detail.contact.displayName}`}
+            {send.isPending
+              ? 'Sending…'
+              : channel === 'rapport'
+                ? `Send ${detail.contact.displayName} a message on Rapport`
+                : `Send email to ${detail.contact.displayName}`}
           </button>
         ) : (
           <>

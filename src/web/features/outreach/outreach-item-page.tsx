@@ -56,7 +56,7 @@ function ItemView({ detail }: { detail: OutreachItemDetail }) {
     void navigate(next ? `/outreach/items/${next.id}` : '/outreach');
   }
   function sent(r: OutreachSendResult) {
-    const how = r.message.channel === 'email' ? 'Sent' : 'Marked sent';
+    const how = r.message.channel === 'email' || r.message.channel === 'rapport' ? 'Sent' : 'Marked sent';
     if (r.message.kind === 'first') goNext(`${how}: your message to ${name}.`);
     else toast.show({ message: `${how}: your follow-up to ${name}.` });
   }
@@ -199,6 +199,18 @@ function PersonCard({ detail }: { detail: OutreachItemDetail }) {
           <div className="dl__row">
             <dt>{detail.invitation.direction === 'incoming' ? 'Their invitation' : 'Your invitation'}</dt>
             <dd>{detail.invitation.message ? `“${detail.invitation.message}”` : 'no note'}</dd>
+          </div>
+        ) : null}
+        {detail.rapport ? (
+          <div className="dl__row">
+            <dt>On Rapport</dt>
+            <dd>
+              Connected as{' '}
+              <Link to={`/network/messages/${encodeURIComponent(detail.rapport.account.id)}`}>
+                {detail.rapport.account.name}
+              </Link>
+              : you can send your message on Rapport, and their reply there is noticed by itself
+            </dd>
           </div>
         ) : null}
         <div className="dl__row">

@@ -11,12 +11,14 @@ import {
 
 export const CHANNEL_WORDS: Record<OutreachChannel, string> = {
   email: 'Email (sent by Rapport)',
+  rapport: 'Message on Rapport (in your thread; they get an email)',
   linkedin: 'LinkedIn (copy, send there, mark sent)',
   mailto: 'My own mail app (opens a draft)',
   other: 'Somewhere else (copy, mark sent)',
 };
 export const CHANNEL_SHORT: Record<string, string> = {
   email: 'Email',
+  rapport: 'Rapport message',
   linkedin: 'LinkedIn',
   mailto: 'Mail app',
   other: 'Other',
@@ -40,6 +42,7 @@ export const SOURCE_WORDS: Record<string, string> = {
   vcard: 'a vCard import',
   carddav: 'your phone',
   introduction: 'an introduction',
+  rapport: 'Rapport',
   backup: 'a backup',
 };
 

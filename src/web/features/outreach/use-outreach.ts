@@ -12,12 +12,16 @@ import type {
   OutreachTemplate,
   OutreachTemplateInput,
 } from '../../../contracts/outreach';
+import { SERVER_CHANNELS } from '../../../contracts/outreach';
 import { api, withQuery } from '../../api/client';
 import { outreachKeys } from './outreach-keys';
 
 const item = (id: string) => `/outreach/items/${encodeURIComponent(id)}`;
 
-/** After any outreach write: the queue, items, stats, Today (new connections, follow-ups), purposes and the log. */
+/**
+ * After any outreach write: the queue, items, stats, Today (new connections, follow-ups), purposes, the log and the
+ * Rapport message threads (a message on Rapport lands there).
+ */
 function useInvalidateOutreach() {
   const qc = useQueryClient();
   return () =>
@@ -27,6 +31,8 @@ function useInvalidateOutreach() {
       qc.invalidateQueries({ queryKey: ['purposes'] }),
       qc.invalidateQueries({ queryKey: ['interactions'] }),
       qc.invalidateQueries({ queryKey: ['relationship'] }),
+      qc.invalidateQueries({ queryKey: ['network', 'thread'] }),
+      qc.invalidateQueries({ queryKey: ['network', 'threads'] }),
     ]);
 }
 
@@ -63,7 +69,10 @@ export function useSendOutreach(id: string) {
   const invalidate = useInvalidateOutreach();
   return useMutation({
     mutationFn: (input: OutreachSendInput) =>
-      api.post<OutreachSendResult>(`${item(id)}/${input.channel === 'email' ? 'send' : 'mark-sent'}`, input),
+      api.post<OutreachSendResult>(
+        `${item(id)}/${(SERVER_CHANNELS as readonly string[]).includes(input.channel) ? 'send' : 'mark-sent'}`,
+        input,
+      ),
     onSettled: invalidate,
   });
 }
