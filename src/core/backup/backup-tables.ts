@@ -462,7 +462,8 @@ export const NOT_BACKED_UP: Record<string, string> = {
   direct_messages: 'messages belong to a connection between two accounts on this server',
   access_log: 'a log of what other accounts on this server saw; it means nothing on another server',
   network_searches: 'a rate-limit log of searches on this server',
-  introductions: 'an introduction involves other accounts on this server; the contact it created is backed up',
+  introductions:
+    'an introduction involves other accounts on this server; the contact it created is backed up',
   asks: 'asks are posted to connections on this server',
   ask_answers: 'answers come from other accounts on this server',
 };

@@ -199,7 +199,15 @@ export interface ImportChangeTable {
   id: string;
   import_id: string;
   owner_id: string;
-  entity: 'contact' | 'organisation' | 'tag' | 'position' | 'invitation' | 'interaction' | 'profile' | 'outreach';
+  entity:
+    | 'contact'
+    | 'organisation'
+    | 'tag'
+    | 'position'
+    | 'invitation'
+    | 'interaction'
+    | 'profile'
+    | 'outreach';
   entity_id: string;
   action: 'created' | 'updated';
   /** JSON state of the entity before the import changed it (for `updated`). */

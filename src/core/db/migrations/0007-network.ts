@@ -28,7 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['account_lo', 'account_hi'])
     .unique()
     .execute();
-  await db.schema.createIndex('connections_hi_idx').on('connections').columns(['account_hi', 'status']).execute();
+  await db.schema
+    .createIndex('connections_hi_idx')
+    .on('connections')
+    .columns(['account_hi', 'status'])
+    .execute();
 
   // An invitation to connect by email or one-time link; the secret is shown once and stored hashed.
   await db.schema
@@ -107,7 +111,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('introduction_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('access_log_owner_idx').on('access_log').columns(['owner_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('access_log_owner_idx')
+    .on('access_log')
+    .columns(['owner_id', 'created_at'])
+    .execute();
 
   // Searches a account has run: the daily rate limit counts these.
   await db.schema
@@ -202,7 +210,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('asks_owner_idx').on('asks').columns(['owner_id', 'state', 'expires_on']).execute();
+  await db.schema
+    .createIndex('asks_owner_idx')
+    .on('asks')
+    .columns(['owner_id', 'state', 'expires_on'])
+    .execute();
 
   await db.schema
     .createTable('ask_answers')
@@ -214,7 +226,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('introduction_id', 'text', (c) => c.references('introductions.id').onDelete('set null'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('ask_answers_ask_idx').on('ask_answers').columns(['ask_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('ask_answers_ask_idx')
+    .on('ask_answers')
+    .columns(['ask_id', 'created_at'])
+    .execute();
   await db.schema
     .createIndex('ask_answers_responder_idx')
     .on('ask_answers')

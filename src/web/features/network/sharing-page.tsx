@@ -73,6 +73,7 @@ export function SharingPage() {
  */
 function InstantCheckbox(props: { id: string; checked: boolean; onToggle: (next: boolean) => void }) {
   const [pending, setPending] = useState<boolean | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the point is to drop the pending state when the server's value changes
   useEffect(() => setPending(null), [props.checked]);
   return (
     <input
