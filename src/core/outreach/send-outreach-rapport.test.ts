@@ -213,6 +213,11 @@ describeEngines('outreach as a Rapport message to a connected account', (h: Harn
         templateId: template.id,
       }),
     ).rejects.toMatchObject({ code: 'validation', details: { issues: [{ path: 'body' }] } });
+    const long = `${BODY}\n\n${'A longer story about routes. '.repeat(180)}`;
+    await expect(sendOutreach(bram.ctx, item.id, input('rapport-long-1', long))).rejects.toMatchObject({
+      code: 'validation',
+      message: expect.stringContaining('a Rapport message holds at most 5000'),
+    });
     expect((await readThread(ines.ctx, bram.id, {})).items).toEqual([]);
 
     await sendOutreach(bram.ctx, item.id, input('rapport-rules-ines'));
