@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Engine } from '../db/connect';
-import { contactSearchHits } from '../db/portable';
+import { contactSearchHits, type SearchScope } from '../db/portable';
 import type { ContactChannelTable, ContactPositionTable, ContactTable, Database } from '../db/schema';
 
 export type ContactRow = ContactTable & { organisation_name: string | null };
@@ -132,40 +132,115 @@ export async function searchNameStarts(
     .execute();
 }
 
+/** Search stages 2 and 3: which full-text hits each one ranks (see core/db/portable.ts `SearchScope`). */
+export type TextStage = Exclude<SearchScope, 'any'>;
+
+/** How many contacts, of any owner, the stage's full-text query hits, counted up to `cap`. */
+export async function countSearchHits(
+  db: Kysely<Database>,
+  engine: Engine,
+  words: string[],
+  stage: TextStage,
+  cap: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom(
+      db
+        .selectFrom(contactSearchHits(engine, words, stage).as('hit'))
+        .select('hit.contact_id')
+        .limit(cap)
+        .as('capped'),
+    )
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Stage 2 leaves out the names stage 1 had: those that start with the phrase. */
+function notStartingWith(eb: ExpressionBuilder<Database, 'contacts'>, phrase: string): Expression<SqlBool> {
+  return eb.or([eb('contacts.sort_key', '<', phrase), eb('contacts.sort_key', '>=', `${phrase}${TOP}`)]);
+}
+
 /**
- * Search stages 2 and 3 (full text): `name` gives contacts whose name words start with every query word but whose
- * name does not start with the phrase (stage 1 had those); `not-name` gives the remaining matches, those whose
- * name has the first word first. Ties by name.
+ * Search stages 2 and 3 by ranking every full-text hit: the ids of the first `limit` filtered hits of the stage,
+ * by name. Costs as many lookups as there are hits (of any owner), so it suits stages with few.
  */
-export async function searchFullText(
+export async function rankSearchHits(
   db: Kysely<Database>,
   engine: Engine,
   filter: ContactFilter,
   words: string[],
-  scope: 'name' | 'not-name',
+  stage: TextStage,
   limit: number,
-): Promise<ContactRow[]> {
-  const phrase = words.join(' ');
-  // CROSS JOIN keeps SQLite from reordering: walk the full-text hits, then fetch each contact by id.
+): Promise<string[]> {
+  // CROSS JOIN keeps SQLite from reordering: walk the full-text hits, then look each contact up by id.
   let q = db
-    .selectFrom(contactSearchHits(engine, words, scope).as('hit'))
+    .selectFrom(contactSearchHits(engine, words, stage).as('hit'))
     .crossJoin('contacts')
-    .leftJoin('organisations as o', (join) =>
-      join.onRef('o.id', '=', 'contacts.organisation_id').on('o.deleted_at', 'is', null),
-    )
-    .selectAll('contacts')
-    .select('o.name as organisation_name')
+    .select('contacts.id')
     .whereRef('contacts.id', '=', 'hit.contact_id')
     .where((eb) => matchesFilter(eb as unknown as ExpressionBuilder<Database, 'contacts'>, filter));
-  if (scope === 'name') {
+  if (stage === 'name') {
     q = q.where((eb) =>
-      eb.or([eb('contacts.sort_key', '<', phrase), eb('contacts.sort_key', '>=', `${phrase}${TOP}`)]),
+      notStartingWith(eb as unknown as ExpressionBuilder<Database, 'contacts'>, words.join(' ')),
     );
-  } else {
-    const firstWordStartsAName = sql<number>`CASE WHEN (' ' || contacts.search_name) LIKE ${`% ${words[0]}%`} THEN 0 ELSE 1 END`;
-    q = q.orderBy(firstWordStartsAName);
   }
-  return q.orderBy('contacts.sort_key').orderBy('contacts.id').limit(limit).execute();
+  const rows = await q.orderBy('contacts.sort_key').orderBy('contacts.id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+// The full-text stages restated over the stored folded columns, word by word: a word prefix-matches a folded
+// word exactly when it follows a space in ' ' || words. Must select what contactSearchHits does.
+const NAME_WORDS = sql<string>`(' ' || contacts.search_name)`;
+const ALL_WORDS = sql<string>`(' ' || contacts.search_name || ' ' || contacts.search_text)`;
+const startsAWord = (text: typeof NAME_WORDS, word: string) => sql<SqlBool>`${text} LIKE ${`% ${word}%`}`;
+
+function stageTest(
+  eb: ExpressionBuilder<Database, 'contacts'>,
+  words: string[],
+  stage: TextStage,
+): Expression<SqlBool> {
+  const inName = eb.and(words.map((w) => startsAWord(NAME_WORDS, w)));
+  const anywhere = eb.and(words.map((w) => startsAWord(ALL_WORDS, w)));
+  const firstInName = startsAWord(NAME_WORDS, words[0] as string);
+  switch (stage) {
+    case 'name':
+      return eb.and([inName, notStartingWith(eb, words.join(' '))]);
+    case 'first-in-name':
+      return eb.and([anywhere, firstInName, eb.not(inName)]);
+    case 'first-elsewhere':
+      return eb.and([anywhere, eb.not(firstInName)]);
+  }
+}
+
+/**
+ * Search stages 2 and 3 by walking the owner's contacts in name order (the `(owner_id, sort_key)` index) and
+ * testing each one's folded words, at most `walk` of them: when a stage has many hits the first page is near the
+ * start, whatever the rolodex size. The first `limit` matches; null when the walk ended before finding them and
+ * there were contacts left (rank the hits instead).
+ */
+export async function walkSearchHits(
+  db: Kysely<Database>,
+  filter: ContactFilter,
+  words: string[],
+  stage: TextStage,
+  limit: number,
+  walk: number,
+): Promise<ContactRow[] | null> {
+  const bound = await db
+    .selectFrom('contacts')
+    .select('sort_key')
+    .where('owner_id', '=', filter.ownerId)
+    .orderBy('sort_key')
+    .limit(1)
+    .offset(walk - 1)
+    .executeTakeFirst();
+  let q = contactsWithOrg(db, filter.ownerId)
+    .where((eb) => matchesFilter(eb, filter))
+    .where((eb) => stageTest(eb, words, stage));
+  if (bound) q = q.where('contacts.sort_key', '<=', bound.sort_key);
+  const rows = await q.orderBy('contacts.sort_key').orderBy('contacts.id').limit(limit).execute();
+  return rows.length === limit || !bound ? rows : null;
 }
 
 /**

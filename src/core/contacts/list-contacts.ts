@@ -10,18 +10,30 @@ import {
   type ContactFilter,
   type ContactRow,
   type ContactSort,
+  countSearchHits,
+  findContacts,
   listContacts as list,
-  searchFullText,
+  rankSearchHits,
   searchNameStarts,
+  type TextStage,
+  walkSearchHits,
 } from './contact.queries';
 import { presentSummaries } from './present-contact';
 
 // Search pages are for finding someone, not for walking the rolodex (use the sorted list for that).
 const MAX_SEARCH_OFFSET = 2000;
+// A full-text stage with at least this many hits (of any owner) is walked in name order rather than ranked whole:
+// ranking costs a lookup per hit, walking about want × rolodex / hits rows (30k contacts: 3,000 hits, 110 rows).
+const MANY_HITS = 500;
+// The most contacts a walk reads before it gives up and the stage ranks its hits after all.
+const WALK = 2000;
+const MAX_WALKED_PAGE = 50;
 
 /**
- * Best matches first, in three stages that stop as soon as `want` rows are found: names starting with the query
- * (straight off an index), then names whose words start with every query word, then matches in other fields.
+ * Best matches first, in stages that stop as soon as `want` rows are found: names starting with the query
+ * (straight off an index), then names whose words start with every query word, then matches in other fields
+ * (those whose first word starts a name word first). Stages 2–3 rank few hits whole and walk the name index when
+ * there are many, so short prefixes cost about the same as long ones.
  */
 async function searchInStages(
   ctx: Ctx,
@@ -30,15 +42,34 @@ async function searchInStages(
   want: number,
 ): Promise<ContactRow[]> {
   const rows = await searchNameStarts(ctx.db, filter, searchWords.join(' '), want);
-  if (rows.length < want) {
-    rows.push(...(await searchFullText(ctx.db, ctx.engine, filter, searchWords, 'name', want - rows.length)));
-  }
-  if (rows.length < want) {
-    rows.push(
-      ...(await searchFullText(ctx.db, ctx.engine, filter, searchWords, 'not-name', want - rows.length)),
-    );
+  // One word that starts a name word starts them all: `first-in-name` needs two or more.
+  const stages: TextStage[] =
+    searchWords.length > 1 ? ['name', 'first-in-name', 'first-elsewhere'] : ['name', 'first-elsewhere'];
+  for (const stage of stages) {
+    const need = want - rows.length;
+    if (need <= 0) break;
+    rows.push(...(await searchStage(ctx, filter, searchWords, stage, need)));
   }
   return rows;
+}
+
+async function searchStage(
+  ctx: Ctx,
+  filter: ContactFilter,
+  searchWords: string[],
+  stage: TextStage,
+  want: number,
+): Promise<ContactRow[]> {
+  const hits = await countSearchHits(ctx.db, ctx.engine, searchWords, stage, MANY_HITS);
+  if (hits === 0) return [];
+  if (hits >= MANY_HITS && want <= MAX_WALKED_PAGE) {
+    const found = await walkSearchHits(ctx.db, filter, searchWords, stage, want, WALK);
+    if (found) return found;
+  }
+  const ids = await rankSearchHits(ctx.db, ctx.engine, filter, searchWords, stage, want);
+  // Ranked narrow (ids only), so whole rows are read for the page alone.
+  const byId = new Map((await findContacts(ctx.db, filter.ownerId, ids)).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 const SORTS: Record<string, ContactSort> = {

@@ -107,35 +107,45 @@ export async function insertRows(
   }
 }
 
-/** Which part of a contact the search words must match. */
-export type SearchScope = 'any' | 'name' | 'not-name';
+/**
+ * Which part of a contact the search words must match: anywhere (`any`); all within the name columns (`name`);
+ * anywhere but not all within the name, split by whether the first word starts a name word (`first-in-name`) or
+ * not (`first-elsewhere`), the two halves of search stage 3.
+ */
+export type SearchScope = 'any' | 'name' | 'first-in-name' | 'first-elsewhere';
 
 /**
- * A subquery of the ids (`contact_id`) of contacts, of any owner, in which every word prefix-matches a word:
- * anywhere (`any`), within the name columns (`name`), or anywhere but not all within the name (`not-name`).
- * Queries start from it and join `contacts` by id, so the index does the narrowing (joining the other way round
- * made SQLite walk every contact of the owner). `words` must come from core/text/fold.ts `words()`.
+ * A subquery of the ids (`contact_id`) of contacts, of any owner, in which every word prefix-matches a word in
+ * `scope`. Queries start from it and join `contacts` by id, so the index does the narrowing (joining the other
+ * way round made SQLite walk every contact of the owner). `words` must come from core/text/fold.ts `words()`.
  */
 export function contactSearchHits(
   engine: Engine,
   words: string[],
   scope: SearchScope,
 ): RawBuilder<{ contact_id: string }> {
-  if (words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w)))
+  if (words.length === 0 || words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w)))
     throw new Error('search words must be folded letters/digits');
   if (engine === 'sqlite') {
     const all = words.map((w) => `"${w}"*`).join(' AND ');
-    const match =
-      scope === 'any'
-        ? all
-        : scope === 'name'
-          ? `search_name : (${all})`
-          : `(${all}) NOT search_name : (${all})`;
+    const first = `(search_name : "${words[0]}"*)`;
+    const match = {
+      any: all,
+      name: `search_name : (${all})`,
+      'first-in-name': `((${all}) AND ${first}) NOT search_name : (${all})`,
+      'first-elsewhere': `(${all}) NOT ${first}`,
+    }[scope];
     return sql`(SELECT m.contact_id FROM contact_fts f JOIN contact_fts_map m ON m.rowid = f.rowid WHERE contact_fts MATCH ${match})`;
   }
   const all = words.map((w) => `${w}:*`).join(' & ');
   const names = words.map((w) => `${w}:*A`).join(' & ');
-  const query = scope === 'any' ? all : scope === 'name' ? names : `(${all}) & !(${names})`;
+  const first = `${words[0]}:*A`;
+  const query = {
+    any: all,
+    name: names,
+    'first-in-name': `(${all}) & ${first} & !(${names})`,
+    'first-elsewhere': `(${all}) & !${first}`,
+  }[scope];
   return sql`(SELECT id AS contact_id FROM contacts WHERE search_vector @@ to_tsquery('simple', ${query}))`;
 }
 
