@@ -34,7 +34,7 @@ import {
   replacePhoto,
 } from './import.queries';
 import type { CleanPerson } from './imported-person';
-import { personKeys, photoHash } from './imported-person';
+import { photoHash, snapshotJson } from './imported-person';
 import type { FieldChange, PeoplePlan, PlannedItem } from './plan-people';
 
 /** Person key → contact column for the plain scalar fields (organisation is resolved to an id separately). */
@@ -54,6 +54,16 @@ const COLUMNS = {
   connectedOn: 'connected_on',
   displayName: 'display_name',
 } as const satisfies Record<string, keyof ContactTable>;
+
+// New contacts are written this many at a time (the contacts insert's batch size, see insertRows).
+const CREATE_SLICE = 1000;
+
+/** JSON text of an import's list or record field; the empty ones, nearly all of them, without stringifying. */
+function jsonOf(value: object): string {
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : JSON.stringify(value);
+  for (const _ in value) return JSON.stringify(value);
+  return '{}';
+}
 
 /**
  * Writes a plan inside the caller's transaction: new contacts in bulk (the 30k-row LinkedIn case), updates one by
@@ -99,8 +109,17 @@ export async function applyPeoplePlan(
   ].filter((n): n is string => Boolean(n));
   const orgs = await ensureOrganisations(tx, ownerId, orgNames);
   for (const id of orgs.created) change('organisation', id, 'created');
-  const orgOf = (name: string | undefined | null) =>
-    name ? (orgs.byNorm.get(normaliseOrganisationName(name)) ?? null) : null;
+  // Thousands of people share a few hundred employers: normalise each name once.
+  const orgByName = new Map<string, { id: string; name: string } | null>();
+  const orgOf = (name: string | undefined | null) => {
+    if (!name) return null;
+    let org = orgByName.get(name);
+    if (org === undefined) {
+      org = orgs.byNorm.get(normaliseOrganisationName(name)) ?? null;
+      orgByName.set(name, org);
+    }
+    return org;
+  };
 
   const tagNames = [
     ...creates.flatMap((c) => c.person.tags),
@@ -146,79 +165,95 @@ export async function applyPeoplePlan(
         };
   };
 
-  // New contacts: rows built in memory, written with multi-row inserts.
-  const contactRows: ContactTable[] = [];
-  const channelRows: ContactChannelTable[] = [];
-  const tagRows: ContactTagTable[] = [];
-  const sourceRows: ContactSourceTable[] = [];
-  const photoRows: ContactPhotoTable[] = [];
-  for (const { person, snapshot } of creates) {
-    const id = tx.ids.next();
-    const org = orgOf(person.organisation);
-    const channels = buildChannels(
-      tx.ids,
-      ownerId,
-      id,
-      { email: person.emails, phone: person.phones, url: person.urls },
-      [],
-      source,
-    );
-    contactRows.push({
-      id,
-      owner_id: ownerId,
-      display_name: person.displayName,
-      share: null,
-      given_name: person.givenName ?? null,
-      family_name: person.familyName ?? null,
-      additional_names: person.additionalNames ?? null,
-      name_prefix: person.prefix ?? null,
-      name_suffix: person.suffix ?? null,
-      nickname: person.nickname ?? null,
-      organisation_id: org?.id ?? null,
-      department: person.department ?? null,
-      title: person.title ?? null,
-      location: person.location ?? null,
-      how_we_met: person.howWeMet ?? null,
-      notes: person.notes ?? null,
-      birthday: person.birthday ?? null,
-      connected_on: person.connectedOn ?? null,
-      custom_fields: JSON.stringify(person.extra),
-      addresses: JSON.stringify(person.addresses),
-      dates: JSON.stringify(person.dates ?? []),
-      source,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-      merged_into: null,
-      import_id: importId,
-      ...searchDoc({
-        displayName: person.displayName,
-        givenName: person.givenName ?? null,
-        familyName: person.familyName ?? null,
-        organisation: org?.name ?? null,
-        title: person.title ?? null,
-        location: person.location ?? null,
-        howWeMet: person.howWeMet ?? null,
-        notes: person.notes ?? null,
-        emails: person.emails.map((e) => e.value),
-        tags: person.tags,
-      }),
-    });
-    channelRows.push(...channels);
-    for (const t of new Set(person.tags.map(tagIdOf)))
-      tagRows.push({ owner_id: ownerId, contact_id: id, tag_id: t });
-    sourceRows.push(sourceRow(id, person, snapshot));
-    for (const key of personKeys(person, kind)) if (!plan.index.has(key)) plan.index.set(key, id);
-    const photo = photoRow(id, person);
-    if (photo) photoRows.push(photo);
-  }
-  await withDeferredSearchIndex(tx.db, () => insertContacts(tx.db, contactRows));
-  await insertChannels(tx.db, channelRows);
-  await insertContactTags(tx.db, tagRows);
-  await insertPhotos(tx.db, photoRows);
+  // New contacts, a slice at a time: rows built in memory and written with multi-row inserts, then dropped, so
+  // that 30,000 people's rows never all live at once (the garbage collector copies whatever survives).
+  const newContacts: { id: string; connectedOn: string | null }[] = [];
+  const taggedNew: string[] = [];
+  await withDeferredSearchIndex(tx.db, async () => {
+    for (let start = 0; start < creates.length; start += CREATE_SLICE) {
+      const contactRows: ContactTable[] = [];
+      const channelRows: ContactChannelTable[] = [];
+      const tagRows: ContactTagTable[] = [];
+      const sourceRows: ContactSourceTable[] = [];
+      const photoRows: ContactPhotoTable[] = [];
+      for (const { person, keys } of creates.slice(start, start + CREATE_SLICE)) {
+        const id = tx.ids.next();
+        const org = orgOf(person.organisation);
+        const search = searchDoc({
+          displayName: person.displayName,
+          givenName: person.givenName ?? null,
+          familyName: person.familyName ?? null,
+          organisation: org?.name ?? null,
+          title: person.title ?? null,
+          location: person.location ?? null,
+          howWeMet: person.howWeMet ?? null,
+          notes: person.notes ?? null,
+          emails: person.emails.map((e) => e.value),
+          tags: person.tags,
+        });
+        contactRows.push({
+          id,
+          owner_id: ownerId,
+          display_name: person.displayName,
+          share: null,
+          given_name: person.givenName ?? null,
+          family_name: person.familyName ?? null,
+          additional_names: person.additionalNames ?? null,
+          name_prefix: person.prefix ?? null,
+          name_suffix: person.suffix ?? null,
+          nickname: person.nickname ?? null,
+          organisation_id: org?.id ?? null,
+          department: person.department ?? null,
+          title: person.title ?? null,
+          location: person.location ?? null,
+          how_we_met: person.howWeMet ?? null,
+          notes: person.notes ?? null,
+          birthday: person.birthday ?? null,
+          connected_on: person.connectedOn ?? null,
+          custom_fields: jsonOf(person.extra),
+          addresses: jsonOf(person.addresses),
+          dates: jsonOf(person.dates ?? []),
+          source,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          merged_into: null,
+          import_id: importId,
+          sort_key: search.sort_key,
+          search_name: search.search_name,
+          search_text: search.search_text,
+        });
+        for (const row of buildChannels(
+          tx.ids,
+          ownerId,
+          id,
+          { email: person.emails, phone: person.phones, url: person.urls },
+          [],
+          source,
+        ))
+          channelRows.push(row);
+        if (person.tags.length > 0) {
+          taggedNew.push(id);
+          for (const t of new Set(person.tags.map(tagIdOf)))
+            tagRows.push({ owner_id: ownerId, contact_id: id, tag_id: t });
+        }
+        sourceRows.push(sourceRow(id, person, snapshotJson(person)));
+        for (const key of keys) if (!plan.index.has(key)) plan.index.set(key, id);
+        const photo = photoRow(id, person);
+        if (photo) photoRows.push(photo);
+        newContacts.push({ id, connectedOn: person.connectedOn ?? null });
+      }
+      await insertContacts(tx.db, contactRows);
+      await insertChannels(tx.db, channelRows);
+      await insertContactTags(tx.db, tagRows);
+      await insertPhotos(tx.db, photoRows);
+      await insertSources(tx.db, sourceRows);
+    }
+  });
 
   // Updated contacts: prior state captured for undo, old values kept in history.
   const history: ContactHistoryTable[] = [];
+  const sourceRows: ContactSourceTable[] = [];
   for (const item of updates) {
     const { contactId, person, current, snapshot } = item;
     change('contact', contactId, 'updated', await captureContact(tx, ownerId, contactId));
@@ -313,12 +348,7 @@ export async function applyPeoplePlan(
   await insertHistory(tx.db, history);
   await insertChangeRows(tx.db, changes);
   // New connections (connected in the last days, not years of history) wait in the outreach queue.
-  await enqueueNewConnections(
-    tx,
-    ownerId,
-    contactRows.map((c) => ({ id: c.id, connectedOn: c.connected_on })),
-    { existing: 'new-contacts' },
-  );
+  await enqueueNewConnections(tx, ownerId, newContacts, { existing: 'new-contacts' });
   await enqueueNewConnections(
     tx,
     ownerId,
@@ -329,7 +359,6 @@ export async function applyPeoplePlan(
     { existing: 'check', importId },
   );
   // Tags may carry a keep-in-touch cadence; the connected-on date starts the clock.
-  const taggedNew = contactRows.filter((_c, i) => (creates[i]?.person.tags.length ?? 0) > 0).map((c) => c.id);
   await rescheduleRelationships(tx, ownerId, [...taggedNew, ...updates.map((u) => u.contactId)], {});
   await reindexContacts(
     tx,

@@ -248,6 +248,38 @@ export function snapshotOf(person: ImportedPerson): PersonSnapshot {
 
 /** The snapshot as stored: compact JSON without empty lists and objects (one row per contact and source). */
 export function snapshotJson(person: ImportedPerson): string {
+  // Same text as stringifying `snapshotOf` with the empty-dropping replacer, without the replacer's call per value
+  // (a fifth of the planning time for 30k people): empty values are left out at the top level here, and a nested
+  // empty list or object, which only a hand-made record has, takes the replacer path.
+  const out: Record<string, unknown> = {};
+  for (const key in person) {
+    if (key === 'ref' || key === 'raw' || key === 'photo') continue;
+    const value = (person as unknown as Record<string, unknown>)[key];
+    if (value === undefined || isEmpty(value)) continue;
+    if (typeof value === 'object' && value !== null && hasEmptyInside(value)) return snapshotJsonSlow(person);
+    out[key] = value;
+  }
+  out.photo = photoHash(person);
+  return JSON.stringify(out);
+}
+
+function isEmpty(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  if (!value || typeof value !== 'object') return false;
+  for (const _ in value) return false;
+  return true;
+}
+
+function hasEmptyInside(value: object): boolean {
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const v = record[key];
+    if (v && typeof v === 'object' && (isEmpty(v) || hasEmptyInside(v))) return true;
+  }
+  return false;
+}
+
+function snapshotJsonSlow(person: ImportedPerson): string {
   return JSON.stringify(snapshotOf(person), (_key, value) =>
     (Array.isArray(value) && value.length === 0) ||
     (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)

@@ -26,7 +26,7 @@ export interface FieldChange {
 }
 
 export type PlannedItem =
-  | { action: 'create'; person: CleanPerson; snapshot: string }
+  | { action: 'create'; person: CleanPerson; keys: string[] }
   | {
       action: 'update';
       contactId: string;
@@ -95,50 +95,58 @@ export async function planPeople(
   const matched = new Map<number, string>();
   const pendingByKey = new Map<string, number>();
   const merged = new Set<number>();
+  // Each person's keys, worked out once: applying the plan indexes the new contacts by them.
+  const keysOf: string[][] = new Array(people.length);
+  const grown = new Set<number>(); // people another record was merged into: their keys are worked out again
 
-  people.forEach((person, i) => {
-    const keys = [
-      ...(person.sourceKey ? [`own:${person.sourceKey}`] : []),
-      ...personKeys(person, sourceKind),
-    ];
-    const live = keys.map((k) => index.live.get(k)).find(Boolean);
+  for (let i = 0; i < people.length; i++) {
+    const person = people[i] as CleanPerson;
+    const keys = personKeys(person, sourceKind);
+    keysOf[i] = keys;
+    const own = person.sourceKey ? `own:${person.sourceKey}` : undefined;
+    const live = firstKnown(index.live, own, keys);
     if (live) {
       matched.set(i, live);
-      return;
+      continue;
     }
-    const trashed = keys.map((k) => index.trashed.get(k)).find(Boolean);
-    if (trashed) {
+    if (firstKnown(index.trashed, own, keys)) {
       merged.add(i);
       issues.push({
         ref: person.ref,
         message: 'this person is in your trash; restore them to update them from this file',
         severity: 'skipped',
       });
-      return;
+      continue;
     }
-    const earlier = keys.map((k) => pendingByKey.get(k)).find((x) => x !== undefined);
+    const earlier = firstKnown(pendingByKey, own, keys);
     if (earlier !== undefined) {
       const first = people[earlier] as CleanPerson;
       people[earlier] = mergePeople(first, person);
+      grown.add(earlier);
       merged.add(i);
       issues.push({
         ref: person.ref,
         message: `same person as ${describeRef(first)}; merged into one contact`,
         severity: 'warning',
       });
-      return;
+      continue;
     }
+    if (own) pendingByKey.set(own, i);
     for (const k of keys) pendingByKey.set(k, i);
-  });
+  }
 
   const contactIds = [...new Set(matched.values())];
   const previous = await latestSources(ctx.db, ownerId, contactIds, sourceKind);
-  const snapshots = people.map((p, i) => (merged.has(i) ? '' : snapshotJson(p)));
+  // Only a matched person's snapshot is compared now; a new contact's is made when it is written.
+  const snapshots = new Map<number, string>();
+  for (const i of matched.keys()) snapshots.set(i, snapshotJson(people[i] as CleanPerson));
   // The source says exactly what it said last time: nothing can change, so the contact need not even be read.
   const same = (i: number, contactId: string) => {
     const prevRow = previous.get(contactId);
     return (
-      prevRow !== undefined && prevRow.snapshot === snapshots[i] && prevRow.raw === (people[i]?.raw ?? null)
+      prevRow !== undefined &&
+      prevRow.snapshot === snapshots.get(i) &&
+      prevRow.raw === (people[i]?.raw ?? null)
     );
   };
   const toRead = [...matched].filter(([i, id]) => !same(i, id)).map(([, id]) => id);
@@ -148,11 +156,12 @@ export async function planPeople(
   people.forEach((person, i) => {
     if (merged.has(i)) return;
     const contactId = matched.get(i);
-    const snapshot = snapshots[i] as string;
     if (!contactId) {
-      items.push({ action: 'create', person, snapshot });
+      const keys = grown.has(i) ? personKeys(person, sourceKind) : (keysOf[i] as string[]);
+      items.push({ action: 'create', person, keys });
       return;
     }
+    const snapshot = snapshots.get(i) as string;
     if (same(i, contactId)) {
       items.push({ action: 'unchanged', contactId, person, snapshot, sourceChanged: false });
       return;
@@ -167,6 +176,19 @@ export async function planPeople(
     else items.push({ action: 'unchanged', contactId, person, snapshot, sourceChanged: true });
   });
   return { items, issues, index: index.live };
+}
+
+/** The value of the first of `own`, then `keys`, that the map knows. */
+function firstKnown<T>(map: Map<string, T>, own: string | undefined, keys: string[]): T | undefined {
+  if (own !== undefined) {
+    const hit = map.get(own);
+    if (hit !== undefined) return hit;
+  }
+  for (const k of keys) {
+    const hit = map.get(k);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
 }
 
 async function loadStates(ctx: Ctx, ownerId: string, ids: string[]): Promise<Map<string, ContactState>> {
