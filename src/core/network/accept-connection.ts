@@ -3,6 +3,7 @@ import { findAccountById } from '../accounts/account.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ConnectionTable } from '../db/schema';
 import { AppError, notFound } from '../errors';
+import { enqueueNewConnections, ownerToday } from '../outreach/enqueue-new-connections';
 import { toConnection } from './connection';
 import { connectionRowOf, findConnectionOf, updateConnection } from './connection.queries';
 import { networkChanged } from './index/load-network-index';
@@ -46,13 +47,24 @@ export async function acceptPending(tx: Ctx, me: string, row: ConnectionTable): 
   return toConnection(after, me);
 }
 
-/** After a connection became accepted: both sides' contacts linked, and every network index told. */
+/**
+ * After a connection became accepted: both sides' contacts linked, each waiting in its owner's outreach queue for a
+ * personal message (a new connection like any other, unless it already had its turn), and every network index told.
+ */
 export async function connectAccounts(
   tx: Ctx,
   row: Pick<ConnectionTable, 'id' | 'account_lo' | 'account_hi' | 'lo_contact_id' | 'hi_contact_id'>,
 ): Promise<void> {
   const lo = await linkConnectionContact(tx, row, row.account_lo);
-  await linkConnectionContact(tx, { ...row, lo_contact_id: lo }, row.account_hi);
+  const hi = await linkConnectionContact(tx, { ...row, lo_contact_id: lo }, row.account_hi);
+  for (const [ownerId, contactId] of [
+    [row.account_lo, lo],
+    [row.account_hi, hi],
+  ] as const) {
+    if (!contactId) continue;
+    const today = await ownerToday(tx, ownerId);
+    await enqueueNewConnections(tx, ownerId, [{ id: contactId, connectedOn: today }], { existing: 'check' });
+  }
   await networkChanged(tx);
 }
 

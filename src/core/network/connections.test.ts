@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import { listInteractions } from '../interactions/list-interactions';
 import type { Mailer } from '../mail/mailer';
 import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../mail/smtp-sink.test-support';
+import { listOutreachQueue } from '../outreach/list-outreach-queue';
 import { acceptConnection } from './accept-connection';
 import { acceptInviteLink } from './accept-invite-link';
 import { contactsOnRapport } from './contacts-on-rapport';
@@ -139,6 +140,16 @@ describeEngines('connections between accounts', (h: Harness) => {
     const graceSide = await getConnection(grace.ctx, id);
     const made = await getContact(grace.ctx, graceSide.contactId as string);
     expect(made).toMatchObject({ displayName: 'Ada Lovelace', source: 'rapport', emails: [] });
+    // A new connection like any other: each side's contact waits for a personal message, connected today.
+    for (const [who, contactId] of [
+      [ada, adaKnowsGrace.id],
+      [grace, made.id],
+    ] as const) {
+      const queue = await listOutreachQueue(who.ctx);
+      expect(queue.items.map((i) => [i.contact.id, i.reason, i.connectedOn])).toEqual([
+        [contactId, 'new-connection', '2026-11-25'],
+      ]);
+    }
     await refused(inviteToConnect(ada.ctx, { email: grace.email }), 'conflict', /already connected/);
   });
 
