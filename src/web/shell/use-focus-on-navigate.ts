@@ -21,14 +21,19 @@ export function useFocusOnNavigate(): void {
       document.querySelector<HTMLInputElement>('[data-search-input]')?.focus();
       return;
     }
-    // A page may still be loading its data: wait briefly for its heading.
+    // A page may still be loading its data: wait briefly for its heading. While it shows its loading line (its code
+    // or its data on the way, which can take seconds on a phone) wait longer, unless the user has moved focus since.
+    const start = document.activeElement;
     let tries = 0;
     let frame = 0;
     const focus = () => {
       const heading = document.querySelector<HTMLElement>('main [data-page-heading]');
-      if (heading) heading.focus();
-      else if (tries++ < 30) frame = requestAnimationFrame(focus);
-      else document.querySelector<HTMLElement>('main')?.focus();
+      if (heading) return heading.focus();
+      const active = document.activeElement;
+      const movedOn = active !== start && active !== document.body;
+      const loading = !movedOn && tries < 600 && document.querySelector('main .loading') !== null;
+      if (tries++ < 30 || loading) frame = requestAnimationFrame(focus);
+      else if (!movedOn) document.querySelector<HTMLElement>('main')?.focus();
     };
     frame = requestAnimationFrame(focus);
     return () => cancelAnimationFrame(frame);
