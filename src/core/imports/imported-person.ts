@@ -271,12 +271,17 @@ function isEmpty(value: unknown): boolean {
 }
 
 function hasEmptyInside(value: object): boolean {
-  const record = value as Record<string, unknown>;
-  for (const key in record) {
-    const v = record[key];
-    if (v && typeof v === 'object' && (isEmpty(v) || hasEmptyInside(v))) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (isEmptyOrHasEmpty(value[i])) return true;
+    return false;
   }
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (isEmptyOrHasEmpty(record[key])) return true;
   return false;
+}
+
+function isEmptyOrHasEmpty(v: unknown): boolean {
+  return !!v && typeof v === 'object' && (isEmpty(v) || hasEmptyInside(v));
 }
 
 function snapshotJsonSlow(person: ImportedPerson): string {

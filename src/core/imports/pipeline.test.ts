@@ -6,6 +6,7 @@ import { deleteContact } from '../contacts/delete-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import { updateContact } from '../contacts/update-contact';
+import { mergeContacts } from '../duplicates/merge-contacts';
 import { listOrganisations } from '../organisations/list-organisations';
 import { listTags } from '../tags/list-tags';
 import { getImport } from './list-imports';
@@ -262,5 +263,18 @@ describeEngines('import pipeline', (h) => {
       expect.stringMatching(/trash/),
       expect.stringMatching(/same person as line 1/),
     ]);
+  });
+  it('a record of a contact merged into another updates the kept one, not the trash', async () => {
+    const { ctx } = await h.account();
+    const input = { kind: 'linkedin' as const, fileName: 'Connections.csv', issues: [], dryRun: false };
+    await runImport(ctx, { ...input, people: [ada(), grace()] });
+    const [first, second] = (await listContacts(ctx, { limit: 10 })).items;
+    const kept = first?.id as string;
+    await mergeContacts(ctx, kept, second?.id as string);
+    const again = await runImport(ctx, { ...input, people: [grace({ title: 'Commodore' })] });
+    expect(again.stats).toMatchObject({ created: 0, updated: 1, skipped: 0 });
+    expect(again.issues).toEqual([]);
+    expect(await names(ctx)).toEqual([first?.displayName]);
+    expect((await getContact(ctx, kept)).title).toBe('Commodore');
   });
 });
