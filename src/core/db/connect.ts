@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -35,8 +35,35 @@ export function connect(target: DatabaseTarget): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   // Keeps planner statistics fresh (SQLite's recommended call on open); cheap when nothing changed.
   sqlite.pragma('optimize = 0x10002');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+// The most recently used statements kept prepared (distinct SQL texts: queries times IN-list lengths).
+const KEPT_STATEMENTS = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query anew, and on an API request preparing costs more than running: for
+ * GET /api/v1/settings 13 % of the CPU went to prepare and 8 % to run. Statements are kept by SQL text instead.
+ * Kysely holds the one connection for a whole streamed query, so a kept statement is never asked for while busy.
+ */
+function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql) {
+      const found = kept.get(sql);
+      if (found) {
+        kept.delete(sql); // moved to the end: Map order is recency
+        kept.set(sql, found);
+        return found;
+      }
+      const stmt = sqlite.prepare(sql);
+      kept.set(sql, stmt);
+      if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value as string);
+      return stmt;
+    },
+    close: () => sqlite.close(),
+  };
 }
 
 /** DATABASE_URL wins; otherwise a SQLite file in the data directory. */

@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import { afterEach, expect, it } from 'vitest';
+import { connect, type DatabaseHandle } from './connect';
+
+// SQLite keeps prepared statements by SQL text (connect.ts): kept ones must answer exactly like fresh ones.
+let handle: DatabaseHandle | undefined;
+afterEach(async () => {
+  await handle?.close();
+  handle = undefined;
+});
+
+async function numbers() {
+  handle = connect({ engine: 'sqlite', file: ':memory:' });
+  const db = handle.db;
+  await sql`CREATE TABLE n (v integer)`.execute(db);
+  await sql`INSERT INTO n (v) VALUES (1), (2), (3), (4), (5)`.execute(db);
+  return db;
+}
+const below = (max: number) => sql<{ v: number }>`SELECT v FROM n WHERE v < ${max} ORDER BY v`;
+
+it('runs the same statement again with other parameters, and sees writes made in between', async () => {
+  const db = await numbers();
+  expect((await below(3).execute(db)).rows.map((r) => r.v)).toEqual([1, 2]);
+  expect((await below(5).execute(db)).rows.map((r) => r.v)).toEqual([1, 2, 3, 4]);
+  await sql`DELETE FROM n WHERE v = 2`.execute(db);
+  expect((await below(5).execute(db)).rows.map((r) => r.v)).toEqual([1, 3, 4]);
+});
+
+it('runs a statement again after a streamed query over it was left early', async () => {
+  const db = await numbers();
+  const query = db.selectFrom('n' as never).select(sql<number>`v`.as('v'));
+  for await (const r of query.stream()) {
+    expect(r).toEqual({ v: 1 });
+    break;
+  }
+  expect((await query.execute()).length).toBe(5);
+  const streamed: unknown[] = [];
+  for await (const r of query.stream()) streamed.push(r);
+  expect(streamed.length).toBe(5);
+});
+
+it('answers a kept statement after the table changed shape, and after many other statements', async () => {
+  const db = await numbers();
+  const all = sql<Record<string, unknown>>`SELECT * FROM n WHERE v = 1`;
+  expect((await all.execute(db)).rows).toEqual([{ v: 1 }]);
+  await sql`ALTER TABLE n ADD COLUMN w text DEFAULT 'x'`.execute(db);
+  expect((await all.execute(db)).rows).toEqual([{ v: 1, w: 'x' }]);
+  for (let k = 0; k < 1200; k++) await sql`SELECT ${sql.lit(k)} AS k FROM n WHERE v = ${k}`.execute(db);
+  expect((await all.execute(db)).rows).toEqual([{ v: 1, w: 'x' }]);
+  expect((await below(3).execute(db)).rows.map((r) => r.v)).toEqual([1, 2]);
+});
