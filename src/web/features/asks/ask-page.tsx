@@ -160,7 +160,7 @@ function AnswerForms({ ask: a }: { ask: Ask }) {
         onSubmit={submit}
         noValidate
       >
-        <FormAlert message={errors.byPath.size ? null : errors.general} />
+        <FormAlert message={errors.general} />
         <fieldset className="radios">
           <legend>How can you help?</legend>
           <div className="choice choice--inline">

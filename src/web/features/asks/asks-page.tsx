@@ -131,7 +131,7 @@ function PostAskForm() {
     <section aria-labelledby="ask-new" className="card">
       <h2 id="ask-new">Ask your connections</h2>
       <form ref={formRef} className="stack" aria-label="Post an ask" onSubmit={submit} noValidate>
-        <FormAlert message={errors.byPath.size ? null : errors.general} />
+        <FormAlert message={errors.general} />
         <TextField
           label="What do you need?"
           placeholder="e.g. A guest speaker on supply chain for March"

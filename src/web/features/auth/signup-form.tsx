@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { toFieldErrors } from '../../ui/field-errors';
+import { alertMessage, toFieldErrors } from '../../ui/field-errors';
 import { FormAlert } from '../../ui/form-alert';
 import { TextField } from '../../ui/text-field';
 import { useSignUp } from './use-sign-up';
@@ -22,7 +22,7 @@ export function SignupForm({ withInvite, submitLabel }: { withInvite: boolean; s
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <FormAlert message={errors.general} />
+      <FormAlert message={alertMessage(errors)} />
       <TextField
         label="Your name"
         name="name"

@@ -1,6 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { ContactCreateInput } from '../../api/types';
-import { toFieldErrors } from '../../ui/field-errors';
+import { alertMessage, FIX_HIGHLIGHTED, toFieldErrors } from '../../ui/field-errors';
 import { FormAlert } from '../../ui/form-alert';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
@@ -143,7 +143,7 @@ export function ContactForm({ initial, submitLabel, pending, error, onSubmit, on
 
   return (
     <form ref={formRef} className="contact-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
-      <FormAlert message={localIssues.size > 0 ? 'Please fix the highlighted fields.' : errors.general} />
+      <FormAlert message={localIssues.size > 0 ? FIX_HIGHLIGHTED : alertMessage(errors)} />
       <fieldset className="grid">
         <legend>Name</legend>
         <TextField label="Given name" autoComplete="off" {...text('givenName')} />

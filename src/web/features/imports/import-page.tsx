@@ -172,7 +172,7 @@ export function ImportPage() {
               ? 'This file is larger than the server accepts. Split it, or ask the administrator to raise RAPPORT_UPLOAD_LIMIT_MB.'
               : fileError
           }
-          generalError={step.step === 'pick' && !fileError ? general : null}
+          generalError={step.step === 'pick' ? general : null}
           onFile={(f, k) => {
             setFile(f);
             setKind(k);

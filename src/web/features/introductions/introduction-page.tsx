@@ -203,7 +203,7 @@ function BrokerDecision({ intro: i }: { intro: Introduction }) {
         </p>
       ) : null}
       <form ref={formRef} className="stack" onSubmit={submit} noValidate aria-label="Accept or decline">
-        <FormAlert message={errors.byPath.size ? null : errors.general} />
+        <FormAlert message={errors.general} />
         <fieldset className="radios">
           <legend>Will you introduce them?</legend>
           <div className="choice choice--inline">
@@ -415,7 +415,7 @@ function OutcomeForm({ intro: i }: { intro: Introduction }) {
         }}
         noValidate
       >
-        <FormAlert message={errors.byPath.size ? null : errors.general} />
+        <FormAlert message={errors.general} />
         <TextAreaField
           label="The outcome (only you see it)"
           hint="e.g. “Met for coffee; she will speak in March.”"

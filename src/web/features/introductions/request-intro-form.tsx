@@ -76,9 +76,7 @@ export function RequestIntroForm({
         message={
           quota
             ? `${request.error?.message ?? ''}. Requests are limited so that nobody is asked too often.`
-            : errors.byPath.size
-              ? null
-              : errors.general
+            : errors.general
         }
       />
       <TextAreaField

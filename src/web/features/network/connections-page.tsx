@@ -285,7 +285,7 @@ function InviteSection() {
     <section aria-labelledby="invite-heading" className="card">
       <h2 id="invite-heading">Invite someone to connect</h2>
       <form ref={formRef} className="stack" onSubmit={submit} noValidate aria-label="Invite by email">
-        <FormAlert message={errors.byPath.size ? null : errors.general} />
+        <FormAlert message={errors.general} />
         <TextField
           label="Their email address"
           type="email"

@@ -197,7 +197,7 @@ function MessageForm({ accountId, name }: { accountId: string; name: string }) {
       onSubmit={submit}
       noValidate
     >
-      <FormAlert message={errors.byPath.size ? null : errors.general} />
+      <FormAlert message={errors.general} />
       <TextAreaField
         label={`Message to ${name}`}
         hint={`${formatCount(length)} / ${formatCount(MESSAGE_MAX)} characters · Ctrl+Enter sends.`}

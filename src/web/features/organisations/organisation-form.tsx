@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { OrganisationDetail } from '../../api/types';
-import { toFieldErrors } from '../../ui/field-errors';
+import { alertMessage, toFieldErrors } from '../../ui/field-errors';
 import { FormAlert } from '../../ui/form-alert';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
@@ -46,7 +46,7 @@ export function OrganisationForm({
         }
       }}
     >
-      <FormAlert message={errors.general} />
+      <FormAlert message={alertMessage(errors)} />
       <TextField
         label="Name"
         name="name"

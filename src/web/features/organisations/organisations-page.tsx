@@ -97,7 +97,7 @@ export function OrganisationsPage() {
         <section aria-labelledby="new-organisation" className="card">
           <h2 id="new-organisation">Add an organisation</h2>
           <form className="stack" onSubmit={submit} noValidate>
-            <FormAlert message={createErrors.byPath.size ? null : createErrors.general} />
+            <FormAlert message={createErrors.general} />
             <TextField
               label="Name"
               name="name"

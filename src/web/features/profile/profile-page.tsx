@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Profile } from '../../api/types';
-import { toFieldErrors } from '../../ui/field-errors';
+import { alertMessage, toFieldErrors } from '../../ui/field-errors';
 import { FormAlert } from '../../ui/form-alert';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
@@ -67,7 +67,7 @@ function ProfileForm({ initial }: { initial: Profile }) {
 
   return (
     <form ref={formRef} className="stack profile-form" onSubmit={submit} noValidate>
-      <FormAlert message={errors.byPath.size ? 'Please fix the highlighted fields.' : errors.general} />
+      <FormAlert message={alertMessage(errors)} />
       <section aria-labelledby="profile-about" className="card stack">
         <h2 id="profile-about">About you</h2>
         <TextField

@@ -51,7 +51,7 @@ export function AddPeopleForm({ purposeId, stages }: { purposeId: string; stages
       onSubmit={submit}
       noValidate
     >
-      <FormAlert message={errors.byPath.size ? null : errors.general} />
+      <FormAlert message={errors.general} />
       <ContactPicker
         label="People to add"
         multiple

@@ -76,7 +76,7 @@ export function PurposeForm({
 
   return (
     <form ref={formRef} className="purpose-form" aria-label={submitLabel} onSubmit={submit} noValidate>
-      <FormAlert message={errors.byPath.size ? null : errors.general} />
+      <FormAlert message={errors.general} />
       <TextField
         label="Name"
         value={name}

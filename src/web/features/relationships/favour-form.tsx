@@ -110,7 +110,7 @@ export function FavourForm({
       onKeyDown={onKeyDown}
       noValidate
     >
-      <FormAlert message={errors.byPath.size ? null : errors.general} />
+      <FormAlert message={errors.general} />
       {showPicker ? (
         <ContactPicker
           label="Person"

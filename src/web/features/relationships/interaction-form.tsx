@@ -130,7 +130,7 @@ export function InteractionForm({
       onKeyDown={onKeyDown}
       noValidate
     >
-      <FormAlert message={errors.byPath.size ? null : errors.general} />
+      <FormAlert message={errors.general} />
       {compact ? (
         <p className="log-form__who">
           With <strong>{people.map((p) => p.displayName).join(', ')}</strong>

@@ -100,7 +100,7 @@ export function PromiseForm({
       onKeyDown={onKeyDown}
       noValidate
     >
-      <FormAlert message={errors.byPath.size ? null : errors.general} />
+      <FormAlert message={errors.general} />
       {showPicker ? (
         <ContactPicker
           label="Person"

@@ -222,7 +222,7 @@ function RelationshipSettingsForm({
       }}
       noValidate
     >
-      <FormAlert message={errors.byPath.size ? null : errors.general} />
+      <FormAlert message={errors.general} />
       <div className="field">
         <label htmlFor={`${id}-closeness`}>How close you feel</label>
         <select

@@ -85,7 +85,7 @@ function AgendaSettingsForm({ initial }: { initial: AccountSettings }) {
   const hourError = errors.byPath.get('digestHour');
   return (
     <form ref={formRef} className="stack narrow" onSubmit={submit} noValidate>
-      <FormAlert message={errors.byPath.size ? null : errors.general} />
+      <FormAlert message={errors.general} />
       {saved ? (
         <p className="alert alert--success" role="status">
           Saved. Today follows the new settings.

@@ -47,7 +47,7 @@ export function ApiTokensSection() {
       <p className="muted">For scripts and the command line. A token acts as you: keep it secret.</p>
       {created ? <NewTokenSecret token={created} onDone={() => setCreated(null)} /> : null}
       <form className="inline-form" onSubmit={submit} noValidate>
-        <FormAlert message={errors.byPath.size ? null : errors.general} />
+        <FormAlert message={errors.general} />
         <TextField
           label="Token name"
           placeholder="e.g. laptop CLI"

@@ -46,7 +46,7 @@ export function ChangePasswordSection({ email }: { email: string }) {
     <section aria-labelledby="password-heading" className="card">
       <h2 id="password-heading">Change password</h2>
       <form className="stack narrow" onSubmit={submit} noValidate>
-        <FormAlert message={wrongCurrent ? null : errors.byPath.size ? null : errors.general} />
+        <FormAlert message={wrongCurrent ? null : errors.general} />
         {done ? (
           <p className="alert alert--success" role="status">
             Password changed. Other devices have been signed out.

@@ -2,7 +2,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from '
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
 import type { TagWithCadence } from '../../api/types';
-import { toFieldErrors } from '../../ui/field-errors';
+import { soleFieldError, toFieldErrors } from '../../ui/field-errors';
 import { plural } from '../../ui/format';
 import { TextField } from '../../ui/text-field';
 import { useToast } from '../../ui/use-toast';
@@ -50,7 +50,7 @@ export function TagRow({ tag, others }: { tag: TagWithCadence; others: TagWithCa
   const renameErrors = toFieldErrors(rename.error, (p) => p === 'name');
   const renameError = clash
     ? `A tag named “${clash.name}” already exists.`
-    : (renameErrors.byPath.get('name') ?? renameErrors.general ?? undefined);
+    : soleFieldError(renameErrors, 'name');
 
   const close = () => {
     setMode('view');
@@ -90,8 +90,7 @@ export function TagRow({ tag, others }: { tag: TagWithCadence; others: TagWithCa
     saveCadence(n);
   }
   const cadenceErrors = toFieldErrors(cadence.error, (p) => p === 'cadenceDays');
-  const cadenceError =
-    localDays ?? cadenceErrors.byPath.get('cadenceDays') ?? cadenceErrors.general ?? undefined;
+  const cadenceError = localDays ?? soleFieldError(cadenceErrors, 'cadenceDays');
 
   function submitRename(e: FormEvent) {
     e.preventDefault();

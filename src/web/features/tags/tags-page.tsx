@@ -45,7 +45,7 @@ export function TagsPage() {
         <section aria-labelledby="new-tag" className="card">
           <h2 id="new-tag">Add a tag</h2>
           <form className="stack" onSubmit={submit} noValidate>
-            <FormAlert message={errors.byPath.size ? null : errors.general} />
+            <FormAlert message={errors.general} />
             <TextField
               label="Tag name"
               value={name}

@@ -277,7 +277,7 @@ function SnoozeForm({
       }}
       noValidate
     >
-      {errors.general && errors.byPath.size === 0 ? (
+      {errors.general ? (
         <p className="field__error" role="alert">
           {errors.general}
         </p>
