@@ -37,7 +37,9 @@ describe.skipIf(!chromiumPath)(
     /** A `datetime-local` value `days` ago at 10:00, in the browser's time zone. */
     const localDaysAgo = (days: number) =>
       page.evaluate((d) => {
-        const t = new Date(Date.now() - d * 86_400_000);
+        // Calendar days in the page's zone (d × 24 h would cross a clock change and land a day off).
+        const t = new Date();
+        t.setDate(t.getDate() - d);
         const pad = (n: number) => String(n).padStart(2, '0');
         return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T10:00`;
       }, days);
