@@ -507,7 +507,9 @@ describeEngines('Purposes: keep-in-touch cadence', (h) => {
     await updatePurpose(ctx, p.id, { cadenceDays: 5 });
     ctx.clock.set(at(6));
     const today = await getToday(ctx, { limit: 50 });
-    expect(today.items.find((i) => i.kind === 'keep-in-touch')?.contact?.displayName).toBe('Ada');
+    const due = today.items.find((i) => i.kind === 'keep-in-touch');
+    expect(due?.contact?.displayName).toBe('Ada');
+    expect(due?.reason).toMatch(/you keep in touch every 5 days/);
   });
 });
 

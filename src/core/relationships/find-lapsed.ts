@@ -1,6 +1,7 @@
 import { daysBetween } from '../agenda/local-day';
 import type { Ctx } from '../context';
-import { cadenceInputs, dueStates } from './relationship.queries';
+import { purposeCadences } from '../purposes/purpose-cadence';
+import { dueStates } from './relationship.queries';
 import { effectiveCadence, toStrengthState } from './relationship-state';
 import { strengthAt, type Tier } from './strength';
 
@@ -24,7 +25,7 @@ export interface Lapsed {
 export async function findLapsed(ctx: Ctx, ownerId: string, today: string, scan: number): Promise<Lapsed[]> {
   const now = ctx.clock.now().getTime();
   const due = await dueStates(ctx.db, ownerId, today, scan);
-  const inputs = await cadenceInputs(
+  const purposeDays = await purposeCadences(
     ctx.db,
     ownerId,
     due.map((d) => d.contact_id),
@@ -33,7 +34,14 @@ export async function findLapsed(ctx: Ctx, ownerId: string, today: string, scan:
   for (const s of due) {
     const strength = strengthAt(toStrengthState(s), now, s.closeness);
     // The stored date assumed the tier at the last change; decay may since have dropped the default cadence.
-    const cadence = effectiveCadence(s, inputs.get(s.contact_id), strength.tier);
+    const cadence = effectiveCadence(
+      s,
+      {
+        tagDays: s.tag_days === null ? null : Number(s.tag_days),
+        purposeDays: purposeDays.get(s.contact_id) ?? null,
+      },
+      strength.tier,
+    );
     if (cadence.days === null || !s.next_due) continue;
     const daysOverdue = daysBetween(s.next_due, today);
     out.push({

@@ -52,7 +52,7 @@ type CadenceSource = 'contact' | 'tag' | 'tier' | 'purpose' | 'stopped' | 'none'
  */
 export function effectiveCadence(
   row: Pick<RelationshipStateTable, 'cadence_days' | 'cadence_stopped'> | undefined,
-  input: CadenceInput | undefined,
+  input: Omit<CadenceInput, 'base'> | undefined,
   tier: Tier,
 ): { days: number | null; source: CadenceSource } {
   if (row?.cadence_stopped) return { days: null, source: 'stopped' };
@@ -65,7 +65,7 @@ export function effectiveCadence(
 
 function ownCadence(
   row: Pick<RelationshipStateTable, 'cadence_days'> | undefined,
-  input: CadenceInput | undefined,
+  input: Omit<CadenceInput, 'base'> | undefined,
   tier: Tier,
 ): { days: number | null; source: CadenceSource } {
   if (row?.cadence_days) return { days: row.cadence_days, source: 'contact' };

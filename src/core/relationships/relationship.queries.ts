@@ -140,7 +140,17 @@ export async function dueStates(db: Kysely<Database>, ownerId: string, day: stri
     .selectFrom('relationship_states as s')
     .innerJoin('contacts as c', 'c.id', 's.contact_id')
     .selectAll('s')
-    .select(['c.display_name'])
+    .select((eb) => [
+      'c.display_name',
+      // The shortest tag cadence, read here rather than by a second query over the same contacts (as cadenceInputs).
+      eb
+        .selectFrom('contact_tags as ct')
+        .innerJoin('tags as t', 't.id', 'ct.tag_id')
+        .whereRef('ct.contact_id', '=', 's.contact_id')
+        .where('t.deleted_at', 'is', null)
+        .select((e) => e.fn.min<number>('t.cadence_days').as('d'))
+        .as('tag_days'),
+    ])
     .where('s.owner_id', '=', ownerId)
     .where('s.next_due', '<=', day)
     .where('c.deleted_at', 'is', null)
