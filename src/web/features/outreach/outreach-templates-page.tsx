@@ -6,8 +6,9 @@ import {
   type OutreachTemplate,
   renderMerge,
 } from '../../../contracts/outreach';
-import { isApiError } from '../../api/client';
 import { ConfirmButton } from '../../ui/confirm-button';
+import { toFieldErrors } from '../../ui/field-errors';
+import { FormAlert } from '../../ui/form-alert';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -20,6 +21,9 @@ import { OutreachSubnav } from './outreach-subnav';
 import { CHANNEL_SHORT } from './outreach-words';
 import { useDeleteTemplate, useOutreachTemplates, useSaveTemplate } from './use-outreach';
 import './outreach.css';
+
+/** The template form's fields, by their API path. */
+const TEMPLATE_FIELDS = new Set(['name', 'subject', 'body', 'followUpDays']);
 
 /** How a template reads for an example person. */
 const SAMPLE = {
@@ -152,8 +156,9 @@ function TemplateForm({ template, onDone }: { template: OutreachTemplate | null;
   const rendered = renderMerge(body, SAMPLE);
   const renderedSubject = renderMerge(subject, SAMPLE);
   const unknown = [...new Set([...rendered.unknown, ...renderedSubject.unknown])];
-  const issue = (path: string) =>
-    isApiError(save.error) ? save.error.issues.find((i) => i.path === path)?.message : undefined;
+  // Issues about the fields shown go under them; anything else (another path, an error naming no field) in the alert.
+  const errors = toFieldErrors(save.error, (path) => TEMPLATE_FIELDS.has(path));
+  const issue = (path: string) => errors.byPath.get(path);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -249,11 +254,7 @@ function TemplateForm({ template, onDone }: { template: OutreachTemplate | null;
         {renderedSubject.text ? <p className="composer__subject">Subject: {renderedSubject.text}</p> : null}
         <pre className="composer__text">{rendered.text}</pre>
       </section>
-      {save.error && !isApiError(save.error) ? (
-        <p className="alert alert--error" role="alert">
-          {save.error.message}
-        </p>
-      ) : null}
+      <FormAlert message={errors.general} />
       <div className="form-actions">
         <button
           type="submit"
