@@ -29,16 +29,30 @@ export interface Candidate extends Omit<TodayItem, 'rank'> {
   urgency: number;
 }
 
-export function rankToday(candidates: Candidate[], limit: number): { items: TodayItem[]; more: number } {
-  const order = (g: Group) => GROUPS.indexOf(g);
-  const sorted = [...candidates].sort(
-    (a, b) =>
-      order(a.group) - order(b.group) ||
-      b.urgency - a.urgency ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+function compare(a: Candidate, b: Candidate): number {
+  return (
+    GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) ||
+    b.urgency - a.urgency ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   );
+}
+
+/**
+ * The first `limit` candidates in Today's order (as a stable sort would give them) and how many are left. Only the
+ * first few are kept in order while scanning: sorting every candidate (hundreds) cost more than the rest of ranking.
+ */
+export function rankToday(candidates: Candidate[], limit: number): { items: TodayItem[]; more: number } {
+  const top: Candidate[] = [];
+  for (const c of candidates) {
+    if (limit <= 0) break;
+    if (top.length === limit && compare(c, top[limit - 1] as Candidate) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && compare(c, top[at - 1] as Candidate) < 0) at--; // after its equals, as a stable sort
+    top.splice(at, 0, c);
+    if (top.length > limit) top.pop();
+  }
   return {
-    items: sorted.slice(0, limit).map(({ group: _g, urgency: _u, ...item }, i) => ({ ...item, rank: i + 1 })),
-    more: Math.max(0, sorted.length - limit),
+    items: top.map(({ group: _g, urgency: _u, ...item }, i) => ({ ...item, rank: i + 1 })),
+    more: Math.max(0, candidates.length - limit),
   };
 }
