@@ -110,7 +110,7 @@ describe('rapport CLI: imports', () => {
       'created 2 · updated 0 · unchanged 0 · skipped 1 · errors 0 · warnings 0\n',
     );
     expect(first.stdout).toContain(
-      'messages 3 · messages without contact 1 · invitations 2 · profile 0 · hidden profiles 1\n',
+      'messages 3 · messages without contact 1 · outreach replies 0 · invitations 2 · profile 0 · hidden profiles 1\n',
     );
     expect(first.stdout).toMatch(/^ {2}Connections\.csv:7 \[skipped\] /m);
     expect(first.stdout).toContain(`undo with: rapport import undo ${zipId}`);
