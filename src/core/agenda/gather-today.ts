@@ -74,7 +74,9 @@ export async function gatherToday(ctx: Ctx, ownerId: string, today: string): Pro
     });
   }
 
-  const monthDays = Array.from({ length: SOON_DAYS + 1 }, (_, i) => shiftDay(today, i).slice(5));
+  // The days ahead, worked out once: a rolodex has dozens of birthdays in any four days.
+  const soon = Array.from({ length: SOON_DAYS + 1 }, (_, i) => shiftDay(today, i));
+  const monthDays = soon.map((d) => d.slice(5));
   for (const c of await datesOn(ctx.db, ownerId, monthDays)) {
     const events: { label: string; md: string }[] = [];
     if (c.birthday) events.push({ label: 'birthday', md: c.birthday.slice(-5) });
@@ -83,7 +85,8 @@ export async function gatherToday(ctx: Ctx, ownerId: string, today: string): Pro
     for (const e of events) {
       const inDays = monthDays.indexOf(e.md);
       if (inDays < 0) continue;
-      const year = shiftDay(today, inDays).slice(0, 4);
+      const day = soon[inDays] as string;
+      const year = day.slice(0, 4);
       out.push({
         key: `date:${c.id}:${e.label}:${year}`,
         kind: 'birthday',
@@ -93,7 +96,7 @@ export async function gatherToday(ctx: Ctx, ownerId: string, today: string): Pro
         reason: inDays === 0 ? 'today' : `in ${plural(inDays, 'day')}`,
         contact: { id: c.id, displayName: c.display_name },
         action: { kind: 'log-interaction', label: 'Send wishes' },
-        dueOn: shiftDay(today, inDays),
+        dueOn: day,
       });
     }
   }
