@@ -178,7 +178,9 @@ describeEngines('contact search ranking', (h) => {
         for (const filter of filters) {
           for (const limit of [3, 200]) {
             const ranked = await rankSearchHits(ctx.db, ctx.engine, filter, ws, stage, limit);
-            const walked = (await walkSearchHits(ctx.db, filter, ws, stage, limit, 1000))?.map((r) => r.id);
+            const walked = (await walkSearchHits(ctx.db, ctx.engine, filter, ws, stage, limit, 1000))?.map(
+              (r) => r.id,
+            );
             expect({ q, stage, filter, limit, ids: walked }).toEqual({
               q,
               stage,
@@ -188,7 +190,7 @@ describeEngines('contact search ranking', (h) => {
             });
             if (ranked.length > 0) walkedSome++;
             // A short walk either finds the same first matches or says it could not.
-            const short = await walkSearchHits(ctx.db, filter, ws, stage, limit, 30);
+            const short = await walkSearchHits(ctx.db, ctx.engine, filter, ws, stage, limit, 30);
             if (short === null) gaveUp++;
             else
               expect({ q, stage, filter, limit, ids: short.map((r) => r.id) }).toEqual({

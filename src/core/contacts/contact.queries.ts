@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Engine } from '../db/connect';
-import { contactSearchHits, type SearchScope } from '../db/portable';
+import { contactMatches, contactSearchHitCount, contactSearchHits, type SearchScope } from '../db/portable';
 import type { ContactChannelTable, ContactPositionTable, ContactTable, Database } from '../db/schema';
 
 export type ContactRow = ContactTable & { organisation_name: string | null };
@@ -135,7 +135,10 @@ export async function searchNameStarts(
 /** Search stages 2 and 3: which full-text hits each one ranks (see core/db/portable.ts `SearchScope`). */
 export type TextStage = Exclude<SearchScope, 'any'>;
 
-/** How many contacts, of any owner, the stage's full-text query hits, counted up to `cap`. */
+/**
+ * How many contacts, of any owner, the stage's full-text query hits, counted up to `cap`; `cap` where the engine
+ * cannot count cheaply (PostgreSQL: the walk finds out instead).
+ */
 export async function countSearchHits(
   db: Kysely<Database>,
   engine: Engine,
@@ -143,17 +146,10 @@ export async function countSearchHits(
   stage: TextStage,
   cap: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom(
-      db
-        .selectFrom(contactSearchHits(engine, words, stage).as('hit'))
-        .select('hit.contact_id')
-        .limit(cap)
-        .as('capped'),
-    )
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const count = contactSearchHitCount(engine, words, stage, cap);
+  if (!count) return cap;
+  const { rows } = await count.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Stage 2 leaves out the names stage 1 had: those that start with the phrase. */
@@ -189,30 +185,6 @@ export async function rankSearchHits(
   return rows.map((r) => r.id);
 }
 
-// The full-text stages restated over the stored folded columns, word by word: a word prefix-matches a folded
-// word exactly when it follows a space in ' ' || words. Must select what contactSearchHits does.
-const NAME_WORDS = sql<string>`(' ' || contacts.search_name)`;
-const ALL_WORDS = sql<string>`(' ' || contacts.search_name || ' ' || contacts.search_text)`;
-const startsAWord = (text: typeof NAME_WORDS, word: string) => sql<SqlBool>`${text} LIKE ${`% ${word}%`}`;
-
-function stageTest(
-  eb: ExpressionBuilder<Database, 'contacts'>,
-  words: string[],
-  stage: TextStage,
-): Expression<SqlBool> {
-  const inName = eb.and(words.map((w) => startsAWord(NAME_WORDS, w)));
-  const anywhere = eb.and(words.map((w) => startsAWord(ALL_WORDS, w)));
-  const firstInName = startsAWord(NAME_WORDS, words[0] as string);
-  switch (stage) {
-    case 'name':
-      return eb.and([inName, notStartingWith(eb, words.join(' '))]);
-    case 'first-in-name':
-      return eb.and([anywhere, firstInName, eb.not(inName)]);
-    case 'first-elsewhere':
-      return eb.and([anywhere, eb.not(firstInName)]);
-  }
-}
-
 /**
  * Search stages 2 and 3 by walking the owner's contacts in name order (the `(owner_id, sort_key)` index) and
  * testing each one's folded words, at most `walk` of them: when a stage has many hits the first page is near the
@@ -221,6 +193,7 @@ function stageTest(
  */
 export async function walkSearchHits(
   db: Kysely<Database>,
+  engine: Engine,
   filter: ContactFilter,
   words: string[],
   stage: TextStage,
@@ -237,7 +210,8 @@ export async function walkSearchHits(
     .executeTakeFirst();
   let q = contactsWithOrg(db, filter.ownerId)
     .where((eb) => matchesFilter(eb, filter))
-    .where((eb) => stageTest(eb, words, stage));
+    .where(contactMatches(engine, words, stage));
+  if (stage === 'name') q = q.where((eb) => notStartingWith(eb, words.join(' ')));
   if (bound) q = q.where('contacts.sort_key', '<=', bound.sort_key);
   const rows = await q.orderBy('contacts.sort_key').orderBy('contacts.id').limit(limit).execute();
   return rows.length === limit || !bound ? rows : null;

@@ -63,7 +63,7 @@ async function searchStage(
   const hits = await countSearchHits(ctx.db, ctx.engine, searchWords, stage, MANY_HITS);
   if (hits === 0) return [];
   if (hits >= MANY_HITS && want <= MAX_WALKED_PAGE) {
-    const found = await walkSearchHits(ctx.db, filter, searchWords, stage, want, WALK);
+    const found = await walkSearchHits(ctx.db, ctx.engine, filter, searchWords, stage, want, WALK);
     if (found) return found;
   }
   const ids = await rankSearchHits(ctx.db, ctx.engine, filter, searchWords, stage, want);

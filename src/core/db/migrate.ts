@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006-purposes-outreach';
 import * as m0007 from './migrations/0007-network';
 import * as m0008 from './migrations/0008-network-index';
 import * as m0009 from './migrations/0009-email-verification';
+import * as m0010 from './migrations/0010-search-name-index';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-network': m0007,
   '0008-network-index': m0008,
   '0009-email-verification': m0009,
+  '0010-search-name-index': m0010,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */
