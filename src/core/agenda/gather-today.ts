@@ -14,7 +14,12 @@ const SOON_DAYS = 3;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Every item that could be on the owner's Today list for `today` (their local day), before ranking. */
-export async function gatherToday(ctx: Ctx, ownerId: string, today: string): Promise<Candidate[]> {
+export async function gatherToday(
+  ctx: Ctx,
+  ownerId: string,
+  today: string,
+  hidden: ReadonlySet<string>,
+): Promise<Candidate[]> {
   const out: Candidate[] = [];
   const now = ctx.clock.now();
 
@@ -131,6 +136,6 @@ export async function gatherToday(ctx: Ctx, ownerId: string, today: string): Pro
       dueOn: null,
     });
   }
-  for (const source of TODAY_SOURCES) out.push(...(await source(ctx, ownerId, today)));
+  for (const source of TODAY_SOURCES) out.push(...(await source(ctx, ownerId, today, hidden)));
   return out;
 }

@@ -16,10 +16,8 @@ export async function getToday(ctx: Ctx, opts: { limit?: number } = {}): Promise
   const ownerId = requireActor(ctx);
   const settings = toSettings(await settingsOf(ctx.db, ownerId));
   const today = localDay(ctx.clock.now(), settings.timeZone);
-  const [candidates, hidden] = await Promise.all([
-    gatherToday(ctx, ownerId, today),
-    hiddenItemKeys(ctx.db, ownerId, today),
-  ]);
+  const hidden = await hiddenItemKeys(ctx.db, ownerId, today);
+  const candidates = await gatherToday(ctx, ownerId, today, hidden);
   const { items, more } = rankToday(
     candidates.filter((c) => !hidden.has(c.key)),
     opts.limit ?? settings.todayLimit,

@@ -5,8 +5,17 @@ import { outreachToday } from '../outreach/outreach-today';
 import { stalePurposeItems } from '../purposes/stale-purpose-items';
 import type { Candidate } from './rank-today';
 
-/** Gathers one feature's candidates for the owner's Today list (their local day `today`), before ranking. */
-export type TodaySource = (ctx: Ctx, ownerId: string, today: string) => Promise<Candidate[]>;
+/**
+ * Gathers one feature's candidates for the owner's Today list (their local day `today`), before ranking. `hidden`:
+ * the keys the owner marked done or snoozed past today (read once per list; Today leaves them out in any case, a
+ * source that caps its own count skips them first).
+ */
+export type TodaySource = (
+  ctx: Ctx,
+  ownerId: string,
+  today: string,
+  hidden: ReadonlySet<string>,
+) => Promise<Candidate[]>;
 
 /**
  * Features beyond relationships (outreach, purposes, introductions, asks) add their items to the one Today list

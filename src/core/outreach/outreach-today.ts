@@ -1,7 +1,7 @@
-import { hiddenItemKeys } from '../agenda/agenda.queries';
 import { daysBetween } from '../agenda/local-day';
 import type { Candidate } from '../agenda/rank-today';
-import { type Ctx, nowIso } from '../context';
+import type { TodaySource } from '../agenda/today-sources';
+import { nowIso } from '../context';
 import { closeLapsedItems, followUpsDue, newestQueued, queueCounts } from './outreach.queries';
 
 /** New connections Today shows a day: a few, so the queue never swamps the list. */
@@ -15,7 +15,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * and the newest few connections still waiting for a personal message, with how many more wait in the queue.
  * Follow-ups that waited their own window are closed quietly first.
  */
-export async function outreachToday(ctx: Ctx, ownerId: string, today: string): Promise<Candidate[]> {
+export const outreachToday: TodaySource = async (ctx, ownerId, today, hidden) => {
   await closeLapsedItems(ctx.db, ownerId, today, nowIso(ctx));
   const out: Candidate[] = [];
   for (const f of await followUpsDue(ctx.db, ownerId, today, FOLLOW_UPS)) {
@@ -33,11 +33,9 @@ export async function outreachToday(ctx: Ctx, ownerId: string, today: string): P
     });
   }
 
-  const hidden = [...(await hiddenItemKeys(ctx.db, ownerId, today))].filter((k) =>
-    k.startsWith('new-connection:'),
-  );
-  const queued = (await newestQueued(ctx.db, ownerId, NEW_CONNECTIONS_PER_DAY + hidden.length))
-    .filter((q) => !hidden.includes(`new-connection:${q.id}`))
+  const hiddenConnections = [...hidden].filter((k) => k.startsWith('new-connection:')).length;
+  const queued = (await newestQueued(ctx.db, ownerId, NEW_CONNECTIONS_PER_DAY + hiddenConnections))
+    .filter((q) => !hidden.has(`new-connection:${q.id}`))
     .slice(0, NEW_CONNECTIONS_PER_DAY);
   if (queued.length === 0) return out;
   const waiting = (await queueCounts(ctx.db, ownerId, today)).queued;
@@ -58,4 +56,4 @@ export async function outreachToday(ctx: Ctx, ownerId: string, today: string): P
     });
   }
   return out;
-}
+};

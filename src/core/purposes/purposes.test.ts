@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
+import { actOnTodayItem } from '../agenda/act-on-today-item';
 import { getToday } from '../agenda/get-today';
 import { DAY_MS } from '../clock';
 import { createContact } from '../contacts/create-contact';
@@ -298,6 +299,10 @@ describeEngines('Purposes: pipelines', (h) => {
     const items = (await getToday(ctx, { limit: 50 })).items.filter((i) => i.kind === 'purpose-stale');
     expect(items.map((i) => i.contact?.displayName)).toEqual(['Person 0', 'Person 1', 'Person 2']);
     expect(items[0]?.reason).toBe("5 weeks in 'identified' on Leads");
+    // One marked done leaves its place to the next, not an empty slot.
+    await actOnTodayItem(ctx, items[0]?.key as string, { action: 'done' });
+    const after = (await getToday(ctx, { limit: 50 })).items.filter((i) => i.kind === 'purpose-stale');
+    expect(after.map((i) => i.contact?.displayName)).toEqual(['Person 1', 'Person 2', 'Person 3']);
   });
 
   it('archives and restores, and trashes and restores a purpose whole', async () => {

@@ -1,6 +1,5 @@
-import { hiddenItemKeys } from '../agenda/agenda.queries';
 import type { Candidate } from '../agenda/rank-today';
-import type { Ctx } from '../context';
+import type { TodaySource } from '../agenda/today-sources';
 import { STALE_DAYS, staleness } from './purpose';
 import { listPurposeRows, staleCandidates } from './purpose.queries';
 import { openStageIds, parseStages } from './stages';
@@ -13,16 +12,13 @@ const SCAN = 100;
  * Today source: items on active purposes that have sat in an open stage for STALE_DAYS with no move, or whose
  * next-step date has passed — the most neglected few, each with its reason and a link to the board.
  */
-export async function stalePurposeItems(ctx: Ctx, ownerId: string, today: string): Promise<Candidate[]> {
+export const stalePurposeItems: TodaySource = async (ctx, ownerId, today, hidden) => {
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - STALE_DAYS * 86_400_000).toISOString();
   const open = (await listPurposeRows(ctx.db, ownerId, 'active')).flatMap((p) => [
     ...openStageIds(parseStages(p.stages)),
   ]);
-  const [rows, hidden] = await Promise.all([
-    staleCandidates(ctx.db, ownerId, open, since, today, SCAN),
-    hiddenItemKeys(ctx.db, ownerId, today),
-  ]);
+  const rows = await staleCandidates(ctx.db, ownerId, open, since, today, SCAN);
   const out: Candidate[] = [];
   for (const r of rows) {
     const stages = parseStages(r.stages);
@@ -45,7 +41,7 @@ export async function stalePurposeItems(ctx: Ctx, ownerId: string, today: string
     });
   }
   return out.sort((a, b) => b.urgency - a.urgency || (a.key < b.key ? -1 : 1)).slice(0, TODAY_STALE_LIMIT);
-}
+};
 
 /** The purpose a Today key of this source points to. */
 export function purposeIdOfTodayKey(key: string): string | null {
