@@ -1,11 +1,12 @@
 /**
  * The API through HTTP for an account with 30,000 contacts and 500,000 interactions on SQLite (budget: ≥ 5k req/s
- * per core, p99 < 20 ms): GET /api/v1/today and GET /api/v1/contacts?q=ad. Three processes besides this one, so the
- * load generator never shares the server's event loop: the Rapport server (one process = one core of JavaScript),
- * the peer (bare node:http answering each endpoint's own JSON body, the floor any Node API pays per request), and
- * autocannon. Each endpoint is measured with one connection (latency) and with ten (throughput), peer right after.
- * Seeding goes through core's bulk paths (import, bulk interaction inserts, full recompute) so the relationship
- * state is the one the product would have. BENCH_PROFILE=<dir> writes a --cpu-prof of the server there.
+ * per core, p99 < 20 ms): GET /api/v1/today, GET /api/v1/contacts?q=ad, and GET /api/v1/settings as the floor of an
+ * authenticated route. Three processes besides this one, so the load generator never shares the server's event
+ * loop: the Rapport server (one process = one core of JavaScript), the peer (bare node:http answering each
+ * endpoint's own JSON body, the floor any Node API pays per request), and autocannon. Each endpoint is measured with
+ * one connection (latency) and with ten (throughput), peer right after. Seeding goes through core's bulk paths
+ * (import, bulk interaction inserts, full recompute) so the relationship state is the one the product would have.
+ * BENCH_PROFILE=<dir> writes a --cpu-prof of the server there.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -163,6 +164,8 @@ const auth = { authorization: `Bearer ${token}` };
 const endpoints = [
   { name: 'GET /api/v1/today', path: '/api/v1/today', query: '' },
   { name: 'GET /api/v1/contacts?q=ad', path: '/api/v1/contacts', query: '?q=ad&limit=10' },
+  // The floor under every API route: token check, hooks, one small query, serialisation.
+  { name: 'GET /api/v1/settings', path: '/api/v1/settings', query: '' },
 ];
 const bodies: Record<string, string> = {};
 for (const e of endpoints) {
