@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { SharedContact } from '../../contracts/network';
 import {
   type linkTier,
   type PathInput,
@@ -147,19 +146,15 @@ async function confirmPaths(
     if (list) list.push(id);
     else byOwner.set(owner, [id]);
   }
-  const views = new Map<string, SharedContact>();
   const findable = new Set<string>();
   const connected = new Set(found.filter((p) => p.via.length === 1).map((p) => acc(p.via[0] as number)));
+  const viewed = new Map<string, string[]>();
   for (const [owner, ids] of byOwner) {
-    if (connected.has(owner) && links.has(pairKey(me, owner))) {
-      for (const [id, view] of await sharedContactsOf(tx.db, owner, ids, now)) {
-        views.set(id, view);
-        findable.add(id);
-      }
-    } else {
-      for (const id of await findableAmong(tx.db, owner, ids)) findable.add(id);
-    }
+    if (connected.has(owner) && links.has(pairKey(me, owner))) viewed.set(owner, ids);
+    else for (const id of await findableAmong(tx.db, owner, ids)) findable.add(id);
   }
+  const views = await sharedContactsOf(tx.db, viewed, now);
+  for (const id of views.keys()) findable.add(id);
   // Link tiers: mine of my connections; my connections' of their connections only where they share tiers.
   const firstHops = [...new Set(found.map((p) => acc(p.via[0] as number)))];
   const sharing = await sharingSettingsOf(tx.db, firstHops);

@@ -206,7 +206,8 @@ describeEngines('messages, profiles, sharing and the access log', (h: Harness) =
     );
     const bob = await createContact(me.ctx, { displayName: 'Bob', tags: ['speakers', 'family'] }, 'web');
     const cy = await createContact(me.ctx, { displayName: 'Cy' }, 'web');
-    const shared = () => sharedContactsOf(h.ctx().db, me.id, [ada.id, bob.id, cy.id], me.ctx.clock.now());
+    const shared = () =>
+      sharedContactsOf(h.ctx().db, new Map([[me.id, [ada.id, bob.id, cy.id]]]), me.ctx.clock.now());
     let overview = await getSharing(me.ctx);
     expect(overview.findableCount).toBe(0);
     expect(overview.settings).toEqual({ shareTier: false, shareLinkedin: false });

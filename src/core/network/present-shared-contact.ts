@@ -47,23 +47,22 @@ export function presentSharedContact(row: SharedContactSource, opts: SharingSwit
 }
 
 /**
- * The shared view of those of `contactIds` (owned by `ownerId`) that are findable right now, keyed by contact id;
- * the tier is computed at `now` only when the owner shares tiers. Non-findable contacts are absent.
+ * The shared view of the contacts among `byOwner` (owner id → that owner's contact ids) that are findable right now,
+ * keyed by contact id, for any number of owners in one query plus one read of their sharing switches; the tier is
+ * computed at `now` only where the owner shares tiers. Non-findable contacts, and ids listed under an owner that
+ * does not own them, are absent.
  */
 export async function sharedContactsOf(
   db: Kysely<Database>,
-  ownerId: string,
-  contactIds: string[],
+  byOwner: ReadonlyMap<string, readonly string[]>,
   now: Date,
 ): Promise<Map<string, SharedContact>> {
   const out = new Map<string, SharedContact>();
-  const facts = await findableContactFacts(db, ownerId, contactIds);
+  const facts = await findableContactFacts(db, byOwner);
   if (facts.length === 0) return out;
-  const switches = (await sharingSettingsOf(db, [ownerId])).get(ownerId) ?? {
-    shareTier: false,
-    shareLinkedin: false,
-  };
+  const sharing = await sharingSettingsOf(db, [...new Set(facts.map((f) => f.owner_id))]);
   for (const f of facts) {
+    const switches = sharing.get(f.owner_id) ?? { shareTier: false, shareLinkedin: false };
     const tier = switches.shareTier
       ? strengthAt(
           f.as_of_ms === null

@@ -1,4 +1,3 @@
-import type { SharedContact } from '../../contracts/network';
 import {
   BROKER_CAP,
   type NetworkBroker,
@@ -60,10 +59,7 @@ export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promis
           else byOwner.set(owner, [index.contactIds[c] as string]);
         }
       }
-      const shared = new Map<string, SharedContact>();
-      for (const [owner, ids] of byOwner) {
-        for (const [id, view] of await sharedContactsOf(tx.db, owner, ids, now)) shared.set(id, view);
-      }
+      const shared = await sharedContactsOf(tx.db, byOwner, now);
       for (const hit of batch) {
         const brokers: NetworkBroker[] = [];
         for (const c of hit.contacts) {

@@ -72,52 +72,67 @@ export async function sharingSettingsOf(
 const LINKEDIN_PREFIX = 'https://www.linkedin.com/in/';
 
 /**
- * What the shared-contact presenter needs of those of `contactIds` (owned by `ownerId`) that are findable right now:
- * name, organisation, title, the owner's name, the first LinkedIn profile URL and the relationship state for the tier.
- * Contacts that are not findable are simply absent.
+ * What the shared-contact presenter needs of the findable-right-now contacts among `byOwner` (owner id → that
+ * owner's contact ids), for all owners at once: name, organisation, title, the owner's name, the first LinkedIn
+ * profile URL and the relationship state for the tier. A row is returned only for a pair asked for: a contact id
+ * listed under an owner that does not own it is absent, as are contacts that are not findable.
  */
-export async function findableContactFacts(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
+export async function findableContactFacts(
+  db: Kysely<Database>,
+  byOwner: ReadonlyMap<string, readonly string[]>,
+) {
+  const ownerOf = new Map<string, Set<string>>();
+  for (const [owner, ids] of byOwner) {
+    for (const id of ids) {
+      const owners = ownerOf.get(id);
+      if (owners) owners.add(owner);
+      else ownerOf.set(id, new Set([owner]));
+    }
+  }
   const out = [];
-  for (const ids of chunkIds([...new Set(contactIds)])) {
-    out.push(
-      ...(await db
-        .selectFrom('contacts as c')
-        .innerJoin('accounts as a', 'a.id', 'c.owner_id')
-        .leftJoin('organisations as o', (j) =>
-          j.onRef('o.id', '=', 'c.organisation_id').on('o.deleted_at', 'is', null),
-        )
-        .leftJoin('relationship_states as s', (j) =>
-          j.onRef('s.contact_id', '=', 'c.id').on('s.owner_id', '=', ownerId),
-        )
-        .select((eb) => [
-          'c.id',
-          'c.owner_id',
-          'c.display_name',
-          'c.title',
-          'o.name as organisation_name',
-          'a.name as owner_name',
-          eb
-            .selectFrom('contact_channels as ch')
-            .select((e) => e.fn.min<string>('ch.value_norm').as('v'))
-            .whereRef('ch.contact_id', '=', 'c.id')
-            .where('ch.kind', '=', 'url')
-            .where('ch.value_norm', 'like', `${LINKEDIN_PREFIX}%`)
-            .as('linkedin_url'),
-          's.as_of_ms',
-          's.face',
-          's.voice',
-          's.out_w',
-          's.in_w',
-          's.favours',
-          's.first_at',
-          's.last_at',
-          's.closeness',
-        ])
-        .where('c.owner_id', '=', ownerId)
-        .where('c.id', 'in', ids)
-        .where(isFindable)
-        .execute()),
-    );
+  for (const ids of chunkIds([...ownerOf.keys()])) {
+    const owners = [...new Set(ids.flatMap((id) => [...(ownerOf.get(id) as Set<string>)]))];
+    const rows = await db
+      .selectFrom('contacts as c')
+      .innerJoin('accounts as a', 'a.id', 'c.owner_id')
+      .leftJoin('organisations as o', (j) =>
+        j.onRef('o.id', '=', 'c.organisation_id').on('o.deleted_at', 'is', null),
+      )
+      .leftJoin('relationship_states as s', (j) =>
+        j.onRef('s.contact_id', '=', 'c.id').onRef('s.owner_id', '=', 'c.owner_id'),
+      )
+      .select((eb) => [
+        'c.id',
+        'c.owner_id',
+        'c.display_name',
+        'c.title',
+        'o.name as organisation_name',
+        'a.name as owner_name',
+        eb
+          .selectFrom('contact_channels as ch')
+          .select((e) => e.fn.min<string>('ch.value_norm').as('v'))
+          // The owner too, so the lookup uses contact_channels_contact_idx instead of reading every channel.
+          .whereRef('ch.owner_id', '=', 'c.owner_id')
+          .whereRef('ch.contact_id', '=', 'c.id')
+          .where('ch.kind', '=', 'url')
+          .where('ch.value_norm', 'like', `${LINKEDIN_PREFIX}%`)
+          .as('linkedin_url'),
+        's.as_of_ms',
+        's.face',
+        's.voice',
+        's.out_w',
+        's.in_w',
+        's.favours',
+        's.first_at',
+        's.last_at',
+        's.closeness',
+      ])
+      .where('c.owner_id', 'in', owners)
+      .where('c.id', 'in', ids)
+      .where(isFindable)
+      .execute();
+    // Owner-scoped per pair: the IN lists alone would let an id asked under one owner match another listed owner.
+    for (const r of rows) if (ownerOf.get(r.id)?.has(r.owner_id)) out.push(r);
   }
   return out;
 }
