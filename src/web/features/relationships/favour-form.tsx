@@ -3,6 +3,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import type { Favour, FavourInput, PersonRef } from '../../api/types';
 import { localDay } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
+import { RadioGroup } from '../../ui/radio-group';
 import { TextField } from '../../ui/text-field';
 import { ContactPicker } from './contact-picker';
 import { SIZE_OPTIONS } from './relationship-words';
@@ -99,7 +100,6 @@ export function FavourForm({
     }
   }
 
-  const directionError = errors.get('direction');
   const sizeError = errors.get('size');
   return (
     <form
@@ -119,36 +119,16 @@ export function FavourForm({
           error={missingPerson ? 'Choose who it was with.' : errors.get('contactId')}
         />
       ) : null}
-      <fieldset className="radios" aria-describedby={directionError ? `${id}-direction-error` : undefined}>
-        <legend>Which way</legend>
-        <div className="choice choice--inline">
-          <input
-            id={`${id}-given`}
-            type="radio"
-            name={`${id}-direction`}
-            checked={direction === 'given'}
-            aria-invalid={directionError ? true : undefined}
-            onChange={() => setDirection('given')}
-          />
-          <label htmlFor={`${id}-given`}>I helped {name ?? 'them'}</label>
-        </div>
-        <div className="choice choice--inline">
-          <input
-            id={`${id}-received`}
-            type="radio"
-            name={`${id}-direction`}
-            checked={direction === 'received'}
-            aria-invalid={directionError ? true : undefined}
-            onChange={() => setDirection('received')}
-          />
-          <label htmlFor={`${id}-received`}>{name ?? 'They'} helped me</label>
-        </div>
-        {directionError ? (
-          <p id={`${id}-direction-error`} className="field__error">
-            {directionError}
-          </p>
-        ) : null}
-      </fieldset>
+      <RadioGroup
+        legend="Which way"
+        options={[
+          { value: 'given', label: `I helped ${name ?? 'them'}` },
+          { value: 'received', label: `${name ?? 'They'} helped me` },
+        ]}
+        value={direction}
+        onChange={setDirection}
+        error={errors.get('direction')}
+      />
       <TextField
         label="What"
         autoComplete="off"

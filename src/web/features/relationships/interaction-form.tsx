@@ -9,6 +9,7 @@ import type {
 } from '../../api/types';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
+import { RadioGroup } from '../../ui/radio-group';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
 import { ContactPicker } from './contact-picker';
@@ -120,7 +121,6 @@ export function InteractionForm({
     }
   }
 
-  const directionError = errors.get('direction');
   return (
     <form
       ref={formRef}
@@ -186,28 +186,13 @@ export function InteractionForm({
           <label htmlFor={`${id}-answered`}>The call was answered</label>
         </div>
       ) : null}
-      <fieldset className="radios" aria-describedby={directionError ? `${id}-direction-error` : undefined}>
-        <legend>Who reached out</legend>
-        {DIRECTION_OPTIONS.map((o) => (
-          <div key={o.value} className="choice choice--inline">
-            <input
-              id={`${id}-dir-${o.value}`}
-              type="radio"
-              name={`${id}-direction`}
-              value={o.value}
-              checked={direction === o.value}
-              aria-invalid={directionError ? true : undefined}
-              onChange={() => setDirection(o.value)}
-            />
-            <label htmlFor={`${id}-dir-${o.value}`}>{o.label}</label>
-          </div>
-        ))}
-        {directionError ? (
-          <p id={`${id}-direction-error`} className="field__error">
-            {directionError}
-          </p>
-        ) : null}
-      </fieldset>
+      <RadioGroup
+        legend="Who reached out"
+        options={DIRECTION_OPTIONS}
+        value={direction}
+        onChange={setDirection}
+        error={errors.get('direction')}
+      />
       <TextAreaField
         label={compact ? 'Note' : 'Summary'}
         rows={compact ? 2 : 3}

@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { PersonRef, PromiseInput, PromiseView } from '../../api/types';
 import { addDays, localDay } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
+import { RadioGroup } from '../../ui/radio-group';
 import { TextField } from '../../ui/text-field';
 import { ContactPicker } from './contact-picker';
 import { useFormErrors } from './use-form-errors';
@@ -44,7 +45,6 @@ export function PromiseForm({
     mutationFn: (input: PromiseInput) => (onSubmit ? onSubmit(input) : create.mutateAsync(input)),
   });
   const formRef = useRef<HTMLFormElement>(null);
-  const id = useId();
   const [people, setPeople] = useState<PersonRef[]>(initial ? [initial.contact] : person ? [person] : []);
   const [direction, setDirection] = useState<'mine' | 'theirs'>(initial?.direction ?? 'mine');
   const [what, setWhat] = useState(initial?.what ?? '');
@@ -90,7 +90,6 @@ export function PromiseForm({
     }
   }
 
-  const directionError = errors.get('direction');
   return (
     <form
       ref={formRef}
@@ -109,36 +108,16 @@ export function PromiseForm({
           error={missingPerson ? 'Choose who the promise is with.' : errors.get('contactId')}
         />
       ) : null}
-      <fieldset className="radios" aria-describedby={directionError ? `${id}-direction-error` : undefined}>
-        <legend>Who promised</legend>
-        <div className="choice choice--inline">
-          <input
-            id={`${id}-mine`}
-            type="radio"
-            name={`${id}-direction`}
-            checked={direction === 'mine'}
-            aria-invalid={directionError ? true : undefined}
-            onChange={() => setDirection('mine')}
-          />
-          <label htmlFor={`${id}-mine`}>I promised {name ?? 'them'}</label>
-        </div>
-        <div className="choice choice--inline">
-          <input
-            id={`${id}-theirs`}
-            type="radio"
-            name={`${id}-direction`}
-            checked={direction === 'theirs'}
-            aria-invalid={directionError ? true : undefined}
-            onChange={() => setDirection('theirs')}
-          />
-          <label htmlFor={`${id}-theirs`}>{name ?? 'They'} promised me</label>
-        </div>
-        {directionError ? (
-          <p id={`${id}-direction-error`} className="field__error">
-            {directionError}
-          </p>
-        ) : null}
-      </fieldset>
+      <RadioGroup
+        legend="Who promised"
+        options={[
+          { value: 'mine', label: `I promised ${name ?? 'them'}` },
+          { value: 'theirs', label: `${name ?? 'They'} promised me` },
+        ]}
+        value={direction}
+        onChange={setDirection}
+        error={errors.get('direction')}
+      />
       <TextField
         label="What"
         autoComplete="off"
