@@ -1,4 +1,5 @@
 import type { TodayItem } from '../../contracts/relationships';
+import { escapeHtml } from '../mail/compose-mail';
 
 export interface DigestContent {
   subject: string;
@@ -14,10 +15,6 @@ export interface DigestLinks {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** The web page an item leads to: the contact's page when it is about someone, else the app. */
 export function itemLink(item: Pick<TodayItem, 'contact'>, baseUrl: string): string {

@@ -120,7 +120,10 @@ describeEngines('daily digest e-mail', (h) => {
     const html = parsed.html || '';
     inOrder(
       html,
-      TITLES.map((t) => `<strong>${t.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</strong>`),
+      TITLES.map(
+        (t) =>
+          `<strong>${t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')}</strong>`,
+      ),
     );
     expect(html).not.toContain('<Pauling>');
     expect(html).toContain(`href="${BASE}/contacts/`);

@@ -1,42 +1,6 @@
 import type { SharedDetails } from '../../contracts/introductions';
+import { composeMail } from '../mail/compose-mail';
 import type { MailAddress, MailMessage } from '../mail/mailer';
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-type Block = string | { quote: string } | { link: string; label: string };
-
-/** A short message as plain text and matching HTML, block by block (every value escaped in the HTML). */
-export function composeMail(to: MailAddress, subject: string, blocks: Block[]): MailMessage {
-  const text = blocks
-    .map((b) =>
-      typeof b === 'string'
-        ? b
-        : 'quote' in b
-          ? b.quote
-              .split('\n')
-              .map((l) => `> ${l}`)
-              .join('\n')
-          : `${b.label}: ${b.link}`,
-    )
-    .join('\n\n');
-  const html = blocks
-    .map((b) =>
-      typeof b === 'string'
-        ? `<p>${escapeHtml(b).replaceAll('\n', '<br>')}</p>`
-        : 'quote' in b
-          ? `<blockquote style="margin:0 0 1em;padding-left:1em;border-left:3px solid #ccc">${escapeHtml(b.quote).replaceAll('\n', '<br>')}</blockquote>`
-          : `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`,
-    )
-    .join('\n');
-  return {
-    to,
-    subject,
-    text: `${text}\n`,
-    html: `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">\n${html}\n</body></html>\n`,
-  };
-}
 
 const day = (iso: string) => iso.slice(0, 10);
 

@@ -1,38 +1,6 @@
 import type { Ctx } from '../context';
+import { composeMail } from '../mail/compose-mail';
 import type { MailAddress, MailMessage } from '../mail/mailer';
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-type Block = string | { quote: string } | { link: string; label: string };
-
-/** A short plain-text + HTML message, block by block, every value escaped in the HTML. */
-function compose(to: MailAddress, subject: string, blocks: Block[]): MailMessage {
-  const text = blocks.map((b) =>
-    typeof b === 'string'
-      ? b
-      : 'quote' in b
-        ? b.quote
-            .split('\n')
-            .map((l) => `> ${l}`)
-            .join('\n')
-        : `${b.label}: ${b.link}`,
-  );
-  const html = blocks.map((b) =>
-    typeof b === 'string'
-      ? `<p>${escapeHtml(b)}</p>`
-      : 'quote' in b
-        ? `<blockquote style="margin:0 0 1em;padding-left:1em;border-left:3px solid #ccc">${escapeHtml(b.quote).replaceAll('\n', '<br>')}</blockquote>`
-        : `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`,
-  );
-  return {
-    to,
-    subject,
-    text: `${text.join('\n\n')}\n`,
-    html: `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">\n${html.join('\n')}\n</body></html>\n`,
-  };
-}
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -44,7 +12,7 @@ export function inviteLinkMail(p: {
   url: string;
   expiresAt: string;
 }): MailMessage {
-  return compose({ name: '', address: p.to }, `${p.fromName} invites you to connect on Rapport`, [
+  return composeMail({ name: '', address: p.to }, `${p.fromName} invites you to connect on Rapport`, [
     'Hello,',
     `${p.fromName} would like to connect with you on Rapport, where connections can message each other and ask to be introduced to people they know.`,
     ...(p.message ? [{ quote: p.message }] : []),
@@ -60,7 +28,7 @@ export function connectionRequestMail(p: {
   message: string | null;
   url: string;
 }): MailMessage {
-  return compose(p.to, `${p.fromName} wants to connect with you on Rapport`, [
+  return composeMail(p.to, `${p.fromName} wants to connect with you on Rapport`, [
     `Hello ${p.to.name},`,
     `${p.fromName} asks to connect with you on Rapport. Nothing is shared until you accept.`,
     ...(p.message ? [{ quote: p.message }] : []),
@@ -70,7 +38,7 @@ export function connectionRequestMail(p: {
 
 /** To the inviter: the invitation was accepted. */
 export function connectionAcceptedMail(p: { to: MailAddress; byName: string; url: string }): MailMessage {
-  return compose(p.to, `${p.byName} accepted your invitation on Rapport`, [
+  return composeMail(p.to, `${p.byName} accepted your invitation on Rapport`, [
     `Hello ${p.to.name},`,
     `${p.byName} is now connected with you on Rapport.`,
     { link: p.url, label: 'Send a message' },
@@ -84,7 +52,7 @@ export function directMessageMail(p: {
   body: string;
   url: string;
 }): MailMessage {
-  return compose(p.to, `New message from ${p.fromName} on Rapport`, [
+  return composeMail(p.to, `New message from ${p.fromName} on Rapport`, [
     `Hello ${p.to.name},`,
     `${p.fromName} wrote to you:`,
     { quote: p.body },
@@ -94,7 +62,7 @@ export function directMessageMail(p: {
 
 /** To the account's own address: prove you read mail here. */
 export function verifyEmailMail(p: { to: MailAddress; url: string; expiresAt: string }): MailMessage {
-  return compose(p.to, 'Confirm your e-mail address for Rapport', [
+  return composeMail(p.to, 'Confirm your e-mail address for Rapport', [
     `Hello ${p.to.name},`,
     'Confirm that this address is yours, so people who have it in their address book can find you on Rapport. Open the link while signed in to your Rapport account.',
     { link: p.url, label: `Confirm (until ${day(p.expiresAt)})` },

@@ -2,14 +2,11 @@ import type { OutreachSendInput, OutreachSendResult } from '../../contracts/outr
 import { outreachSendInput } from '../../contracts/outreach';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { notFound, validationError } from '../errors';
+import { escapeHtml } from '../mail/compose-mail';
 import { validate } from '../validate';
 import { EMAIL_NOT_CONFIGURED } from './compose-message';
 import { claimMessage, completeSend, failSend } from './deliver';
 import { accountName, findItem } from './outreach.queries';
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** The plain text as simple HTML: paragraphs at blank lines, line breaks kept. */
 export function messageHtml(text: string): string {

@@ -18,7 +18,6 @@ import { decideAsBroker } from '../../core/introductions/decide-as-broker';
 import { decideAsTarget } from '../../core/introductions/decide-as-target';
 import { decideByLink } from '../../core/introductions/decide-by-link';
 import { getIntroduction } from '../../core/introductions/get-introduction';
-import { escapeHtml } from '../../core/introductions/intro-mail';
 import { listIntroductions } from '../../core/introductions/list-introductions';
 import { reportIntroductionOutcome } from '../../core/introductions/report-introduction-outcome';
 import { requestIntroduction } from '../../core/introductions/request-introduction';
@@ -27,6 +26,7 @@ import {
   viewIntroductionLink,
 } from '../../core/introductions/view-introduction-link';
 import { withdrawIntroduction } from '../../core/introductions/withdraw-introduction';
+import { escapeHtml } from '../../core/mail/compose-mail';
 
 const errors = {
   400: errorBody,
