@@ -1,10 +1,9 @@
 import { type Ask, type AskAnswerInput, askAnswerInput } from '../../contracts/asks';
 import { accountToday } from '../agenda/account-today';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
-import type { IntroductionTable } from '../db/schema';
 import { AppError, notFound, validationError } from '../errors';
 import { askTarget, deliverTargetAsk, type TargetAsked } from '../introductions/ask-target';
-import { addDays, INTRO_REPEAT_DAYS, INTRO_WAIT_DAYS, targetKeyOf } from '../introductions/introduction';
+import { addDays, INTRO_REPEAT_DAYS, newIntroductionRow, targetKeyOf } from '../introductions/introduction';
 import {
   blockingIntroductions,
   deleteIntroduction,
@@ -59,34 +58,18 @@ export async function answerAsk(ctx: Ctx, askId: string, input: AskAnswerInput):
           `an introduction to ${name} cannot be offered to ${ask.owner_name} now`,
         );
       }
-      const row: IntroductionTable = {
+      const row = newIntroductionRow({
         id: tx.ids.next(),
-        requester_id: ask.owner_id,
-        broker_id: responderId,
-        broker_contact_id: facts.contact.id,
-        target_account_id: null,
-        target_key: targetKey,
-        target_name: name,
-        purpose_id: ask.purpose_id,
-        ask_id: ask.id,
+        requesterId: ask.owner_id,
+        brokerId: responderId,
+        brokerContactId: facts.contact.id,
+        targetKey,
+        targetName: name,
+        purposeId: ask.purpose_id,
+        askId: ask.id,
         why: (ask.body ? `${ask.title}\n\n${ask.body}` : ask.title).slice(0, 2000),
-        state: 'requested',
-        broker_note: null,
-        broker_message: null,
-        target_email: null,
-        token_hash: null,
-        token_expires_at: null,
-        token_used_at: null,
-        shared: null,
-        requester_contact_id: null,
-        expires_at: addDays(now, INTRO_WAIT_DAYS),
-        broker_decided_at: null,
-        target_decided_at: null,
-        closed_at: null,
-        outcome: null,
-        created_at: now,
-        updated_at: now,
-      };
+        now,
+      });
       await insertIntroduction(tx.db, row);
       intro = { id: row.id, asked: await askTarget(tx, row, reach, data.message ?? null, ['requested']) };
     }

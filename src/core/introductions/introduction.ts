@@ -23,6 +23,49 @@ export const REMIND_FOR_DAYS = 30;
 export const OPEN_STATES: readonly IntroState[] = ['requested', 'awaiting-target'];
 export const DAY_MS = 86_400_000;
 
+/** A new request, waiting on the broker for INTRO_WAIT_DAYS: everything after it starts empty. */
+export function newIntroductionRow(p: {
+  id: string;
+  requesterId: string;
+  brokerId: string;
+  brokerContactId: string;
+  targetKey: string;
+  targetName: string;
+  purposeId: string | null;
+  askId: string | null;
+  why: string;
+  now: string;
+}): IntroductionTable {
+  return {
+    id: p.id,
+    requester_id: p.requesterId,
+    broker_id: p.brokerId,
+    broker_contact_id: p.brokerContactId,
+    target_account_id: null,
+    target_key: p.targetKey,
+    target_name: p.targetName,
+    purpose_id: p.purposeId,
+    ask_id: p.askId,
+    why: p.why,
+    state: 'requested',
+    broker_note: null,
+    broker_message: null,
+    target_email: null,
+    token_hash: null,
+    token_expires_at: null,
+    token_used_at: null,
+    shared: null,
+    requester_contact_id: null,
+    expires_at: addDays(p.now, INTRO_WAIT_DAYS),
+    broker_decided_at: null,
+    target_decided_at: null,
+    closed_at: null,
+    outcome: null,
+    created_at: p.now,
+    updated_at: p.now,
+  };
+}
+
 export function isOpen(state: string): boolean {
   return (OPEN_STATES as readonly string[]).includes(state);
 }

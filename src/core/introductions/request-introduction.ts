@@ -7,7 +7,13 @@ import { findableAmong } from '../network/sharing.queries';
 import { findPurpose } from '../purposes/purpose.queries';
 import { validate } from '../validate';
 import { requestMailToBroker } from './intro-mail';
-import { addDays, INTRO_REPEAT_DAYS, INTRO_WAIT_DAYS, INTRO_WEEKLY_QUOTA, targetKeyOf } from './introduction';
+import {
+  addDays,
+  INTRO_REPEAT_DAYS,
+  INTRO_WEEKLY_QUOTA,
+  newIntroductionRow,
+  targetKeyOf,
+} from './introduction';
 import {
   accountsByIds,
   blockingIntroductions,
@@ -77,34 +83,18 @@ export async function requestIntroduction(ctx: Ctx, input: IntroRequestInput): P
         `an introduction to ${name} was declined recently: you can ask again from ${addDays(lastDecline, INTRO_REPEAT_DAYS).slice(0, 10)}`,
       );
     }
-    const row = {
+    const row = newIntroductionRow({
       id: tx.ids.next(),
-      requester_id: requesterId,
-      broker_id: brokerId,
-      broker_contact_id: data.contactId,
-      target_account_id: null,
-      target_key: targetKey,
-      target_name: name,
-      purpose_id: data.purposeId ?? null,
-      ask_id: null,
+      requesterId,
+      brokerId,
+      brokerContactId: data.contactId,
+      targetKey,
+      targetName: name,
+      purposeId: data.purposeId ?? null,
+      askId: null,
       why: data.why,
-      state: 'requested',
-      broker_note: null,
-      broker_message: null,
-      target_email: null,
-      token_hash: null,
-      token_expires_at: null,
-      token_used_at: null,
-      shared: null,
-      requester_contact_id: null,
-      expires_at: addDays(now, INTRO_WAIT_DAYS),
-      broker_decided_at: null,
-      target_decided_at: null,
-      closed_at: null,
-      outcome: null,
-      created_at: now,
-      updated_at: now,
-    };
+      now,
+    });
     await insertIntroduction(tx.db, row);
     await logAccess(tx.db, [
       {
