@@ -6,6 +6,7 @@ import { requireContacts } from '../interactions/interaction';
 import { findPurpose } from '../purposes/purpose.queries';
 import { validate } from '../validate';
 import { ownerToday } from './enqueue-new-connections';
+import { newQueueItem } from './outreach';
 import {
   closeLapsedItems,
   connectedOnOf,
@@ -35,25 +36,17 @@ export async function addToOutreachQueue(
     const fresh = contactIds.filter((id) => !open.has(id));
     const added = await insertItemsIfNoneOpen(
       tx.db,
-      fresh.map((contactId) => ({
-        id: tx.ids.next(),
-        owner_id: ownerId,
-        contact_id: contactId,
-        reason: 'added',
-        connected_on: connected.get(contactId) ?? null,
-        purpose_id: data.purposeId ?? null,
-        template_id: null,
-        state: 'queued',
-        queued_at: now,
-        sent_at: null,
-        replied_at: null,
-        reply_interaction_id: null,
-        follow_up_on: null,
-        followed_up_at: null,
-        closed_at: null,
-        created_at: now,
-        updated_at: now,
-      })),
+      fresh.map((contactId) =>
+        newQueueItem({
+          id: tx.ids.next(),
+          ownerId,
+          contactId,
+          reason: 'added',
+          connectedOn: connected.get(contactId) ?? null,
+          purposeId: data.purposeId ?? null,
+          now,
+        }),
+      ),
     );
     return { added, alreadyQueued: contactIds.length - added };
   });

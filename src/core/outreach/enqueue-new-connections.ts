@@ -2,8 +2,7 @@ import { settingsOf } from '../agenda/agenda.queries';
 import { localDay } from '../agenda/local-day';
 import { toSettings } from '../agenda/settings';
 import { type Ctx, nowIso } from '../context';
-import type { OutreachItemTable } from '../db/schema';
-import { isNewConnection } from './outreach';
+import { isNewConnection, newQueueItem } from './outreach';
 import { contactsWithItems, insertImportChanges, insertItems } from './outreach.queries';
 
 /** The account's own calendar day now. */
@@ -39,25 +38,17 @@ export async function enqueueNewConnections(
     fresh = fresh.filter((c) => !had.has(c.id));
   }
   const now = nowIso(tx);
-  const rows: OutreachItemTable[] = fresh.map((c) => ({
-    id: tx.ids.next(),
-    owner_id: ownerId,
-    contact_id: c.id,
-    reason: 'new-connection',
-    connected_on: c.connectedOn,
-    purpose_id: null,
-    template_id: null,
-    state: 'queued',
-    queued_at: now,
-    sent_at: null,
-    replied_at: null,
-    reply_interaction_id: null,
-    follow_up_on: null,
-    followed_up_at: null,
-    closed_at: null,
-    created_at: now,
-    updated_at: now,
-  }));
+  const rows = fresh.map((c) =>
+    newQueueItem({
+      id: tx.ids.next(),
+      ownerId,
+      contactId: c.id,
+      reason: 'new-connection',
+      connectedOn: c.connectedOn,
+      purposeId: null,
+      now,
+    }),
+  );
   await insertItems(tx.db, rows);
   if (opts.importId && opts.existing === 'check') {
     const importId = opts.importId;

@@ -11,7 +11,7 @@ import {
   usedFields,
 } from '../../contracts/outreach';
 import { shiftDay } from '../agenda/local-day';
-import type { OutreachMessageTable } from '../db/schema';
+import type { OutreachItemTable, OutreachMessageTable } from '../db/schema';
 import type { ItemRow, TemplateRow } from './outreach.queries';
 
 /** A connection made on or after this day (the account's today minus AUTO_QUEUE_DAYS) enters the queue by itself. */
@@ -20,6 +20,37 @@ export function autoQueueSince(today: string): string {
 }
 
 /** True when a connection made on `connectedOn` is new enough to wait in the queue without being added. */
+/** A contact entering the queue now: nothing sent, nothing answered yet. */
+export function newQueueItem(p: {
+  id: string;
+  ownerId: string;
+  contactId: string;
+  reason: 'new-connection' | 'added';
+  connectedOn: string | null;
+  purposeId: string | null;
+  now: string;
+}): OutreachItemTable {
+  return {
+    id: p.id,
+    owner_id: p.ownerId,
+    contact_id: p.contactId,
+    reason: p.reason,
+    connected_on: p.connectedOn,
+    purpose_id: p.purposeId,
+    template_id: null,
+    state: 'queued',
+    queued_at: p.now,
+    sent_at: null,
+    replied_at: null,
+    reply_interaction_id: null,
+    follow_up_on: null,
+    followed_up_at: null,
+    closed_at: null,
+    created_at: p.now,
+    updated_at: p.now,
+  };
+}
+
 export function isNewConnection(connectedOn: string | null, today: string): boolean {
   return connectedOn !== null && connectedOn >= autoQueueSince(today) && connectedOn <= shiftDay(today, 1);
 }
