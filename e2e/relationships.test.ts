@@ -263,12 +263,12 @@ describe.skipIf(!chromiumPath)(
       await heading('Relationship health').waitFor();
       const promises = page.getByRole('region', { name: 'Promises kept' });
       expect(await promises.locator('.chart__summary').textContent()).toBe(
-        'Of 1 promise that fell due, you kept 1 on time, 0 late, and broke 0.',
+        'Of 1 promise that fell due: 1 kept on time.',
       );
       const chart = promises.locator('.recharts-wrapper > svg.recharts-surface');
       await chart.waitFor();
       expect(await chart.locator('> title').textContent()).toBe(
-        'My promises per month: on time, late, broken',
+        'My promises per month: on time, late, broken, overdue',
       );
       await promises.getByText('Show the numbers').click();
       const row = promises.getByRole('table').getByRole('row').nth(1);

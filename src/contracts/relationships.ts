@@ -260,7 +260,13 @@ export const charts = z.object({
     z.object({ month: z.string(), given: z.number(), received: z.number(), balance: z.number() }),
   ),
   promises: z.array(
-    z.object({ month: z.string(), onTime: z.number(), late: z.number(), broken: z.number() }),
+    z.object({
+      month: z.string(),
+      onTime: z.number(),
+      late: z.number(),
+      broken: z.number(),
+      overdue: z.number(),
+    }),
   ),
 });
 export const todayQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).optional() });

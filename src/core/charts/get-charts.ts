@@ -10,8 +10,11 @@ export interface Charts {
   health: ({ day: string } & Record<Tier, number>)[];
   /** Favours given and received per month (weighted by size), and the running balance. */
   favours: { month: string; given: number; received: number; balance: number }[];
-  /** My promises per month of their due date: kept on time, kept late, broken. */
-  promises: { month: string; onTime: number; late: number; broken: number }[];
+  /**
+   * My promises per month of their due date: kept on time, kept late, broken, and still open past the date
+   * (overdue: not kept on time, as in the kept-on-time rate of get-promise-stats).
+   */
+  promises: { month: string; onTime: number; late: number; broken: number; overdue: number }[];
 }
 
 /** The data behind the web app's charts, over the last year. */
@@ -50,11 +53,12 @@ export async function getCharts(ctx: Ctx): Promise<Charts> {
       return { month, ...m, balance };
     });
 
-  const promiseMonths = new Map<string, { onTime: number; late: number; broken: number }>();
+  const promiseMonths = new Map<string, { onTime: number; late: number; broken: number; overdue: number }>();
   for (const p of promises) {
-    if (p.status === 'released' || p.status === 'open') continue;
-    const m = promiseMonths.get(p.due_on.slice(0, 7)) ?? { onTime: 0, late: 0, broken: 0 };
-    if (p.status === 'broken') m.broken++;
+    if (p.status === 'released' || (p.status === 'open' && p.due_on >= today)) continue;
+    const m = promiseMonths.get(p.due_on.slice(0, 7)) ?? { onTime: 0, late: 0, broken: 0, overdue: 0 };
+    if (p.status === 'open') m.overdue++;
+    else if (p.status === 'broken') m.broken++;
     else if (p.resolved_on && p.resolved_on <= p.due_on) m.onTime++;
     else m.late++;
     promiseMonths.set(p.due_on.slice(0, 7), m);

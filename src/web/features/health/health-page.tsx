@@ -28,6 +28,7 @@ const BALANCE = '#1b1f24';
 const ON_TIME = '#1e6b34';
 const LATE = '#a35f00';
 const BROKEN = '#b3261e';
+const OVERDUE = '#6b21a8';
 const HEIGHT = 260;
 const AXIS = { fontSize: 12, fill: '#555e69' };
 
@@ -191,11 +192,19 @@ function PromisesChart({ data }: { data: PromiseMonth[] }) {
   const onTime = data.reduce((n, m) => n + m.onTime, 0);
   const late = data.reduce((n, m) => n + m.late, 0);
   const broken = data.reduce((n, m) => n + m.broken, 0);
-  const total = onTime + late + broken;
+  const overdue = data.reduce((n, m) => n + m.overdue, 0);
+  const total = onTime + late + broken + overdue;
   const summary =
     total === 0
-      ? 'None of your promises has fallen due and been resolved in the last year.'
-      : `Of ${plural(total, 'promise')} that fell due, you kept ${onTime} on time, ${late} late, and broke ${broken}.`;
+      ? 'None of your promises has fallen due in the last year.'
+      : `Of ${plural(total, 'promise')} that fell due: ${[
+          onTime && `${onTime} kept on time`,
+          late && `${late} kept late`,
+          broken && `${broken} broken`,
+          overdue && `${overdue} still open past the date`,
+        ]
+          .filter(Boolean)
+          .join(', ')}.`;
   return (
     <ChartFigure
       title="Promises kept"
@@ -207,6 +216,7 @@ function PromisesChart({ data }: { data: PromiseMonth[] }) {
         { key: 'onTime', label: 'On time' },
         { key: 'late', label: 'Late' },
         { key: 'broken', label: 'Broken' },
+        { key: 'overdue', label: 'Overdue' },
       ]}
     >
       {data.length === 0 ? (
@@ -216,7 +226,7 @@ function PromisesChart({ data }: { data: PromiseMonth[] }) {
           <BarChart
             data={data}
             maxBarSize={48}
-            title="My promises per month: on time, late, broken"
+            title="My promises per month: on time, late, broken, overdue"
             desc={summary}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -227,6 +237,7 @@ function PromisesChart({ data }: { data: PromiseMonth[] }) {
             <Bar dataKey="onTime" name="On time" stackId="p" fill={ON_TIME} isAnimationActive={false} />
             <Bar dataKey="late" name="Late" stackId="p" fill={LATE} isAnimationActive={false} />
             <Bar dataKey="broken" name="Broken" stackId="p" fill={BROKEN} isAnimationActive={false} />
+            <Bar dataKey="overdue" name="Overdue" stackId="p" fill={OVERDUE} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       )}
