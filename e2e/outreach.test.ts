@@ -213,5 +213,33 @@ describe.skipIf(!chromiumPath)(
       await expectAccessible(page, 'response rates');
       noConsoleErrors();
     });
+
+    it('a big import fills the queue a page at a time: Load more shows the rest', async () => {
+      const csv = join(dir, 'Connections-many.csv');
+      const rows = Array.from(
+        { length: 60 },
+        (_, i) =>
+          `Person,Number ${String(i).padStart(2, '0')},https://www.linkedin.com/in/person-${i},,Acme,Engineer,${daysAgo(3)}`,
+      );
+      writeFileSync(csv, connectionsCsv(rows));
+      await nav().getByRole('link', { name: 'Import' }).click();
+      await heading('Import').waitFor();
+      await page.getByLabel('File to import').setInputFiles(csv);
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Done: 60 new' }).waitFor();
+
+      await nav().getByRole('link', { name: 'Outreach' }).click();
+      await heading('Outreach').waitFor();
+      // Katherine is still waiting too: 61 in all, 50 on the first page.
+      await page.getByRole('button', { name: 'Waiting for a message (61)' }).waitFor();
+      const names = page.getByRole('list', { name: 'Waiting for a message' }).locator('.outreach-row__name');
+      await expect.poll(() => names.count()).toBe(50);
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await expect.poll(() => names.count()).toBe(61);
+      expect(new Set(await names.allTextContents()).size).toBe(61);
+      expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+      noConsoleErrors();
+    });
   },
 );

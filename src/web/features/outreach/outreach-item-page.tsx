@@ -12,12 +12,7 @@ import { usePurposes } from '../purposes/use-purposes';
 import { OutreachComposer } from './outreach-composer';
 import { OutreachSubnav } from './outreach-subnav';
 import { CHANNEL_SHORT, SOURCE_WORDS, STATE_WORDS } from './outreach-words';
-import {
-  useOutreachItem,
-  useOutreachItemAction,
-  useOutreachQueue,
-  useOutreachTemplates,
-} from './use-outreach';
+import { useNextInQueue, useOutreachItem, useOutreachItemAction, useOutreachTemplates } from './use-outreach';
 import './outreach.css';
 
 /** One person from the queue: who they are, how you are connected, and the message you write them. */
@@ -42,13 +37,12 @@ export function OutreachItemPage() {
 function ItemView({ detail }: { detail: OutreachItemDetail }) {
   const templates = useOutreachTemplates();
   const purposes = usePurposes('active');
-  const queue = useOutreachQueue('queued');
   const action = useOutreachItemAction(detail.id);
   const navigate = useNavigate();
   const toast = useToast();
   const [writeEarly, setWriteEarly] = useState(false);
   const name = detail.contact.displayName;
-  const next = queue.data?.items.find((i) => i.id !== detail.id);
+  const next = useNextInQueue(detail.id).data;
 
   /** Work through the queue one by one: on to the next person waiting. */
   function goNext(message: string) {

@@ -2,6 +2,7 @@
 export const outreachKeys = {
   all: ['outreach'] as const,
   queue: (view: string, purpose: string, q: string) => ['outreach', 'queue', view, purpose, q] as const,
+  next: () => ['outreach', 'next'] as const,
   item: (id: string) => ['outreach', 'item', id] as const,
   templates: ['outreach', 'templates'] as const,
   stats: (purpose: string) => ['outreach', 'stats', purpose] as const,

@@ -37,7 +37,9 @@ export function OutreachQueuePage() {
   const queue = useOutreachQueue(view, purpose, q);
   const purposes = usePurposes('active');
   const id = useId();
-  const first = view === 'queued' ? queue.data?.items[0] : undefined;
+  const items = queue.data?.pages.flatMap((p) => p.items);
+  const counts = queue.data?.pages[0]?.counts;
+  const first = view === 'queued' ? items?.[0] : undefined;
 
   function set(key: string, value: string) {
     const next = new URLSearchParams(params);
@@ -64,7 +66,7 @@ export function OutreachQueuePage() {
         <nav aria-label="Queue views" className="outreach-views">
           <ul>
             {VIEWS.map((v) => {
-              const n = v.count && queue.data ? queue.data.counts[v.count] : null;
+              const n = v.count && counts ? counts[v.count] : null;
               return (
                 <li key={v.view}>
                   <button
@@ -101,19 +103,29 @@ export function OutreachQueuePage() {
       </div>
       {queue.isPending ? <Loading /> : null}
       {queue.isError ? <QueryError error={queue.error} onRetry={() => void queue.refetch()} /> : null}
-      {queue.data && queue.data.items.length === 0 ? (
+      {items && items.length === 0 ? (
         <p className="muted empty">
           {view === 'queued'
             ? 'Nobody is waiting for a message. New connections (from a LinkedIn import, or contacts added with a recent connection date) appear here; older ones can be added below.'
             : 'Nobody here.'}
         </p>
       ) : null}
-      {queue.data && queue.data.items.length > 0 ? (
+      {items && items.length > 0 ? (
         <ul className="outreach-list" aria-label={VIEWS.find((v) => v.view === view)?.label}>
-          {queue.data.items.map((item) => (
+          {items.map((item) => (
             <QueueRow key={item.id} item={item} />
           ))}
         </ul>
+      ) : null}
+      {queue.hasNextPage ? (
+        <button
+          type="button"
+          className="button load-more"
+          disabled={queue.isFetchingNextPage}
+          onClick={() => void queue.fetchNextPage()}
+        >
+          {queue.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        </button>
       ) : null}
       {view === 'queued' ? (
         <AddPeople purposes={(purposes.data ?? []).map((p) => ({ id: p.id, name: p.name }))} />

@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
   OutreachDraft,
   OutreachItem,
@@ -38,12 +44,30 @@ function useInvalidateOutreach() {
 
 export type QueueView = 'queued' | 'awaiting' | 'follow-up' | 'replied' | 'closed' | 'dismissed' | 'all';
 
+const QUEUE_PAGE = 50;
+
+/** One view of the queue, a page at a time (a big LinkedIn import can queue hundreds). */
 export function useOutreachQueue(view: QueueView, purpose = '', q = '') {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: outreachKeys.queue(view, purpose, q),
-    queryFn: ({ signal }) =>
-      api.get<OutreachQueuePage>(withQuery('/outreach/queue', { view, purpose, q, limit: 200 }), { signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<OutreachQueuePage>(
+        withQuery('/outreach/queue', { view, purpose, q, limit: QUEUE_PAGE, cursor: pageParam }),
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The first person waiting for a message other than `currentId`: where "next" goes while working the queue. */
+export function useNextInQueue(currentId: string) {
+  return useQuery({
+    queryKey: outreachKeys.next(),
+    queryFn: ({ signal }) =>
+      api.get<OutreachQueuePage>(withQuery('/outreach/queue', { view: 'queued', limit: 2 }), { signal }),
+    select: (page) => page.items.find((i) => i.id !== currentId),
   });
 }
 
