@@ -254,3 +254,40 @@ export const accessLogEntry = z.object({
 export const accessLogQuery = z.strictObject({ limit: limitParam, cursor: z.string().max(500).optional() });
 export const accessLogPage = page(accessLogEntry);
 export const threadRead = z.object({ marked: z.number() });
+
+// --- The network graph: my side of the network to explore --------------------------------------------------
+
+export const networkGraphQuery = z.strictObject({
+  /** How many contacts to draw: the strongest relationships first, then the most recently connected. */
+  limit: z.coerce.number().int().min(10).max(300).default(100),
+});
+export const graphNode = z.object({
+  /** `me`, a contact id, `org:<id>` or `account:<id>`. */
+  id: z.string(),
+  kind: z.enum(['me', 'contact', 'organisation', 'account']),
+  label: z.string(),
+  /** Contacts: their strength now (0–100) and tier. */
+  score: z.number().nullable(),
+  tier: tier.nullable(),
+  /** Contacts: title and organisation, as on the contact page. */
+  title: z.string().nullable(),
+  organisation: z.string().nullable(),
+  /** Contacts that stand for a connected account, and connected accounts with no contact of their own. */
+  accountId: z.string().nullable(),
+});
+export type GraphNode = z.infer<typeof graphNode>;
+export const graphLink = z.object({
+  source: z.string(),
+  target: z.string(),
+  /** knows: me → a contact (its tier); works-at: contact → organisation; connected: me → a Rapport account. */
+  kind: z.enum(['knows', 'works-at', 'connected']),
+});
+export type GraphLink = z.infer<typeof graphLink>;
+export const networkGraph = z.object({
+  nodes: z.array(graphNode),
+  links: z.array(graphLink),
+  /** Live contacts in all, of which `shown` are drawn. */
+  totalContacts: z.number(),
+  shown: z.number(),
+});
+export type NetworkGraph = z.infer<typeof networkGraph>;

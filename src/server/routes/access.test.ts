@@ -309,6 +309,7 @@ const ROUTES: RouteCase[] = [
     foreignStatus: 200,
   },
   { method: 'GET', path: '/api/v1/network/access-log' },
+  { method: 'GET', path: '/api/v1/network/graph' },
   { method: 'GET', path: '/api/v1/outreach/queue' },
   {
     method: 'POST',

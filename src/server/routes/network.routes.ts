@@ -21,6 +21,8 @@ import {
   messageInput,
   messagePage,
   messagePageQuery,
+  networkGraph,
+  networkGraphQuery,
   networkMe,
   onRapport,
   onRapportQuery,
@@ -39,6 +41,7 @@ import { contactsOnRapport } from '../../core/network/contacts-on-rapport';
 import { declineConnection } from '../../core/network/decline-connection';
 import { getConnectionProfile, getNetworkMe } from '../../core/network/get-connection-profile';
 import { getContactSharing } from '../../core/network/get-contact-sharing';
+import { getNetworkGraph } from '../../core/network/get-network-graph';
 import { getSharing } from '../../core/network/get-sharing';
 import { inspectInvite } from '../../core/network/inspect-invite';
 import { inviteToConnect } from '../../core/network/invite-to-connect';
@@ -386,5 +389,19 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => listAccessLog(req.ctx, req.query),
+  );
+
+  app.get(
+    '/network/graph',
+    {
+      schema: {
+        tags,
+        summary:
+          'My side of the network to explore: me, my strongest relationships (then the newest connections), the organisations they share and my connected accounts',
+        querystring: networkGraphQuery,
+        response: { 200: networkGraph, ...errors },
+      },
+    },
+    (req) => getNetworkGraph(req.ctx, req.query),
   );
 };
