@@ -401,6 +401,33 @@ describe.skipIf(!chromiumPath)(
       noConsoleErrors();
     });
 
+    it('draws the network graph: strong relationships near me, filters by tier, and opens a person from it', async () => {
+      await nav().getByRole('link', { name: 'Network' }).click();
+      await page.getByRole('navigation', { name: 'Network' }).getByRole('link', { name: 'Graph' }).click();
+      await heading('Network graph').waitFor();
+      const picture = page.locator('svg.graph');
+      const node = (name: string) => picture.getByRole('button', { name: new RegExp(`^${name}, `) });
+      await node('Ada Lovelace').waitFor();
+      await node('Alan Turing').waitFor();
+      // Katherine has only a promise: no interaction, so dormant; hiding dormant people hides her.
+      expect(await node('Katherine Johnson').getAttribute('aria-label')).toBe('Katherine Johnson, Dormant 0');
+      await page.getByRole('checkbox', { name: /^Dormant/ }).uncheck();
+      await node('Katherine Johnson').waitFor({ state: 'detached' });
+      await page.getByRole('checkbox', { name: /^Dormant/ }).check();
+      await page.getByLabel('Find someone in the picture').fill('kath');
+      await expect.poll(() => node('Katherine Johnson').getAttribute('class')).toContain('graph-node--match');
+      // By keyboard: focus Ada's node, Enter, and the panel says who she is and where to go.
+      await node('Ada Lovelace').focus();
+      await page.keyboard.press('Enter');
+      const panel = page.getByRole('complementary', { name: 'Selected' });
+      await panel.getByRole('heading', { name: 'Ada Lovelace' }).waitFor();
+      await panel.getByText(/strength \d/).waitFor();
+      await expectAccessible(page, 'network graph');
+      await panel.getByRole('link', { name: 'Open Ada Lovelace' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+      noConsoleErrors();
+    });
+
     it('works on a phone: Today in one column, its forms without sideways scrolling', async () => {
       await api('post', '/promises', {
         contactId: ids.Alan,
@@ -432,6 +459,13 @@ describe.skipIf(!chromiumPath)(
       await expectAccessible(p, 'Today with its forms open (phone)');
       await item.getByRole('button', { name: /^Mark received/ }).click();
       await item.waitFor({ state: 'detached' });
+      await p.goto('/network/graph');
+      await p.getByRole('heading', { level: 1, name: 'Network graph' }).waitFor();
+      await p
+        .locator('svg.graph')
+        .getByRole('button', { name: /^Ada Lovelace, / })
+        .waitFor();
+      expect(await hasNoHorizontalOverflow(p)).toBe(true);
       expect(phoneLog.take()).toEqual([]);
       await phone.close();
     });

@@ -56,6 +56,7 @@ const IntroductionsPage = lazyPage(
   'IntroductionsPage',
 );
 const AccessLogPage = lazyPage(() => import('./features/network/access-log-page'), 'AccessLogPage');
+const NetworkGraphPage = lazyPage(() => import('./features/network/network-graph-page'), 'NetworkGraphPage');
 const ConnectPage = lazyPage(() => import('./features/network/connect-page'), 'ConnectPage');
 const ConnectionsPage = lazyPage(() => import('./features/network/connections-page'), 'ConnectionsPage');
 const MessagesPage = lazyPage(() => import('./features/network/messages-page'), 'MessagesPage');
@@ -140,6 +141,7 @@ function AppRoutes() {
             <Route path="/network/paths" element={<PathsPage />} />
             <Route path="/network/sharing" element={<SharingPage />} />
             <Route path="/network/access-log" element={<AccessLogPage />} />
+            <Route path="/network/graph" element={<NetworkGraphPage />} />
             <Route path="/connect/:token" element={<ConnectPage />} />
             <Route path="/verify-email/:token" element={<VerifyEmailPage />} />
             <Route path="/introductions" element={<IntroductionsPage />} />

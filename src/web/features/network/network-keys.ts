@@ -14,6 +14,7 @@ export const networkKeys = {
   contactSharing: (contactId: string) => ['network', 'contact-sharing', contactId] as const,
   onRapport: (contactId: string) => ['network', 'on-rapport', contactId] as const,
   accessLog: ['network', 'access-log'] as const,
+  graph: (limit: number) => ['network', 'graph', limit] as const,
   /** Searches spend the daily quota: their keys live outside `all`, so no write refetches them by accident. */
   search: (q: string) => ['network-search', 'people', q] as const,
   paths: (q: string, contactId: string) => ['network-search', 'paths', q, contactId] as const,

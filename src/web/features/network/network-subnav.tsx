@@ -2,6 +2,7 @@ import { NavLink } from 'react-router';
 
 const LINKS: { to: string; label: string; end?: boolean }[] = [
   { to: '/network', label: 'Overview', end: true },
+  { to: '/network/graph', label: 'Graph' },
   { to: '/network/connections', label: 'Connections' },
   { to: '/network/messages', label: 'Messages' },
   { to: '/network/search', label: 'Search' },

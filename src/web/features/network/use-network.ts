@@ -13,6 +13,7 @@ import type {
   InviteResult,
   invitePreview,
   messagePage,
+  NetworkGraph,
   networkMe,
   onRapport,
   SharingOverview,
@@ -38,6 +39,14 @@ function useInvalidateNetwork() {
     Promise.all(
       [networkKeys.all, ['today'], ['contacts']].map((queryKey) => qc.invalidateQueries({ queryKey })),
     );
+}
+
+/** My side of the network as a graph: me, the `limit` people drawn, their organisations, my connected accounts. */
+export function useNetworkGraph(limit: number) {
+  return useQuery({
+    queryKey: networkKeys.graph(limit),
+    queryFn: ({ signal }) => api.get<NetworkGraph>(withQuery('/network/graph', { limit }), { signal }),
+  });
 }
 
 /** My address and whether it is verified, my profile as connections see it, and the counts. */
