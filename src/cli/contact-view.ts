@@ -53,5 +53,11 @@ export function contactDetails(c: Contact): string {
 /** Prints a page of contacts, with a hint on stderr when more pages exist. */
 export function emitContactPage(g: GlobalOptions, page: ContactPage, empty: string): void {
   emit(g, page, () => (page.items.length === 0 ? empty : contactTable(page.items)));
-  if (page.nextCursor) note(g, '(more contacts: use --all or a larger --limit)');
+  if (page.nextCursor)
+    note(
+      g,
+      page.total === null
+        ? '(more contacts: use --all or a larger --limit)'
+        : `(${page.items.length} of ${page.total} contacts: use --all or a larger --limit)`,
+    );
 }

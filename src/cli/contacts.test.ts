@@ -102,8 +102,8 @@ describe('rapport CLI: contacts, tags and organisations', () => {
     expect(names(byTag)).toEqual(['Bea Ortiz', 'José López']);
     expect(names(byNameDesc)).toEqual(['José López', 'Bea Ortiz']);
     expect(first.stdout.trim().split('\n')).toHaveLength(2);
-    expect(first.stderr).toContain('--all');
-    expect(all).toEqual({ items: byTag.items, nextCursor: null });
+    expect(first.stderr).toContain('(1 of 2 contacts: use --all or a larger --limit)');
+    expect(all).toEqual({ items: byTag.items, nextCursor: null, total: 2 });
   });
 
   it('finds by two letters ignoring accents, and shows by name or id', { timeout: SLOW }, async () => {

@@ -196,5 +196,8 @@ export const contactListQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
 });
 export type ContactListQuery = z.input<typeof contactListQuery>;
-export const contactPage = page(contactSummary);
+export const contactPage = page(contactSummary).extend({
+  /** How many contacts the list holds in all: on the first page of a sorted list; null on later pages and searches. */
+  total: z.number().nullable(),
+});
 export type ContactPage = z.infer<typeof contactPage>;

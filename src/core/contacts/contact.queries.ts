@@ -109,6 +109,16 @@ export async function listContacts(
   return q.orderBy(key, dir).orderBy('contacts.id', dir).limit(page.limit).execute();
 }
 
+/** How many contacts match `filter` (the length of the sorted list, for "50 of 400"). */
+export async function countContacts(db: Kysely<Database>, filter: ContactFilter): Promise<number> {
+  const r = await db
+    .selectFrom('contacts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => matchesFilter(eb, filter))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 // Above every code point: `key < prefix + TOP` bounds a prefix range in byte order (binary/"C" collation).
 const TOP = String.fromCodePoint(0x10ffff);
 

@@ -296,6 +296,19 @@ describeEngines('contact search and lists', (h) => {
     expect(await names({ organisation: a.organisation?.id })).toEqual(['A', 'C']);
     expect(await names({ connectedFrom: '2025-01-01' })).toEqual(['B']);
     expect(await names({ connectedTo: '2024-12-31', tag: 'students' })).toEqual(['A']);
+    // The first page of a sorted list says how long the whole list is, filters included; searches and later pages
+    // do not count.
+    const total = async (q: object) => (await listContacts(ctx, q)).total;
+    expect(await total({})).toBe(3);
+    expect(await total({ limit: 1 })).toBe(3);
+    expect(await total({ tag: 'students', limit: 1 })).toBe(2);
+    expect(await total({ tag: 'unknown' })).toBe(0);
+    expect(await total({ organisation: a.organisation?.id, limit: 1 })).toBe(2);
+    expect(await total({ q: 'a' })).toBeNull();
+    const first = await listContacts(ctx, { limit: 1 });
+    expect(await total({ limit: 1, cursor: first.nextCursor })).toBeNull();
+    const other = await h.account();
+    expect((await listContacts(other.ctx, {})).total).toBe(0);
     await expect(listContacts(ctx, { cursor: 'garbage' })).rejects.toMatchObject({
       details: { issues: [{ path: 'cursor' }] },
     });

@@ -10,6 +10,7 @@ import {
   type ContactFilter,
   type ContactRow,
   type ContactSort,
+  countContacts,
   countSearchHits,
   findContacts,
   listContacts as list,
@@ -101,12 +102,13 @@ export async function listContacts(
   };
   if (q.tag) {
     const [tag] = await findLiveTagsByNorm(ctx.db, ownerId, [normaliseTagName(q.tag)]);
-    if (!tag) return { items: [], nextCursor: null };
+    if (!tag) return { items: [], nextCursor: null, total: q.q ? null : 0 };
     filter.tagId = tag.id;
   }
   const searchWords = words(q.q ?? '').slice(0, 8);
   let rows: ContactRow[];
   let next: (last: ContactRow) => string;
+  let total: number | null = null;
   if (searchWords.length > 0) {
     const offset = q.cursor ? Number(decodeCursor(q.cursor, ['o']).o) : 0;
     if (!Number.isInteger(offset) || offset < 0 || offset > MAX_SEARCH_OFFSET) {
@@ -123,6 +125,8 @@ export async function listContacts(
       after: after ? { key: String(after.k), id: String(after.i) } : undefined,
       limit: q.limit + 1,
     });
+    // Counted once, with the first page: a short page is its own count.
+    if (!after) total = rows.length <= q.limit ? rows.length : await countContacts(ctx.db, filter);
     next = (last) => encodeCursor({ k: sortKeyOf(last, sort), i: last.id });
   }
   const hasMore = rows.length > q.limit;
@@ -131,6 +135,7 @@ export async function listContacts(
   return {
     items: await presentSummaries(ctx, ownerId, pageRows),
     nextCursor: hasMore && last ? next(last) : null,
+    total,
   };
 }
 

@@ -136,7 +136,9 @@ export function ContactsPage() {
           : ''
       : q
         ? `${plural(items.length, 'match', 'matches')}${list.hasNextPage ? ' so far' : ''}. Use ↑ and ↓ to choose, Enter to open.`
-        : `${plural(items.length, 'contact')}${list.hasNextPage ? ' shown' : ''}.`;
+        : list.hasNextPage
+          ? `${items.length} of ${plural(list.data?.pages[0]?.total ?? items.length, 'contact')} shown.`
+          : `${plural(items.length, 'contact')}.`;
 
   return (
     <>
