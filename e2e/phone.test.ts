@@ -124,6 +124,20 @@ describe.skipIf(!chromiumPath)(
       await page.getByLabel('Tag').selectOption('');
       // Back to the unfiltered list, as far as it was loaded.
       await page.getByRole('status').filter({ hasText: '58 contacts.' }).waitFor();
+
+      // Organisations are searched on the server as you type (a LinkedIn import brings thousands); an exact
+      // name filters, and an empty field shows everyone again.
+      const org = page.getByLabel('Organisation');
+      await org.fill('national advisory committee for aeronautics');
+      await page.getByRole('status').filter({ hasText: '1 contact.' }).waitFor();
+      expect(await options.allTextContents()).toEqual([expect.stringContaining('Dorothy Vaughan')]);
+      expect(page.url()).toContain('organisation=');
+      await page.reload();
+      await expect.poll(() => org.inputValue()).toBe('National Advisory Committee for Aeronautics');
+      await page.getByRole('status').filter({ hasText: '1 contact.' }).waitFor();
+      await org.fill('');
+      await page.getByRole('status').filter({ hasText: '50 of 58 contacts shown.' }).waitFor();
+      expect(page.url()).not.toContain('organisation=');
       expect(consoleLog.take()).toEqual([]);
     });
 

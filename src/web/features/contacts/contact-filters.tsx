@@ -1,5 +1,8 @@
+import { useEffect, useRef, useState } from 'react';
 import type { ContactSort } from '../../api/types';
-import { useOrganisationOptions } from '../organisations/use-organisation-options';
+import { useDebouncedValue } from '../../ui/use-debounced-value';
+import { useOrganisation } from '../organisations/use-organisation';
+import { useOrganisationSearch } from '../organisations/use-organisation-options';
 import { useTags } from '../tags/use-tags';
 
 const SORT_LABELS: Record<ContactSort, string> = {
@@ -24,8 +27,6 @@ interface ContactFiltersProps {
 /** Tag, organisation and sort menus for the contact list (sort gives way to relevance while searching). */
 export function ContactFilters({ tag, organisation, sort, searching, onChange }: ContactFiltersProps) {
   const tags = useTags();
-  const organisations = useOrganisationOptions();
-  const orgs = organisations.data ?? [];
   return (
     <fieldset className="filters">
       <legend className="visually-hidden">Filter and sort</legend>
@@ -41,24 +42,7 @@ export function ContactFilters({ tag, organisation, sort, searching, onChange }:
           {tag && !tags.data?.some((t) => t.name === tag) ? <option value={tag}>{tag}</option> : null}
         </select>
       </div>
-      <div className="field field--inline">
-        <label htmlFor="filter-organisation">Organisation</label>
-        <select
-          id="filter-organisation"
-          value={organisation}
-          onChange={(e) => onChange({ organisation: e.target.value })}
-        >
-          <option value="">Any organisation</option>
-          {orgs.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-          {organisation && !orgs.some((o) => o.id === organisation) ? (
-            <option value={organisation}>Selected organisation</option>
-          ) : null}
-        </select>
-      </div>
+      <OrganisationFilter id={organisation} onChange={(id) => onChange({ organisation: id })} />
       <div className="field field--inline">
         <label htmlFor="filter-sort">Sort</label>
         <select
@@ -82,5 +66,66 @@ export function ContactFilters({ tag, organisation, sort, searching, onChange }:
         ) : null}
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * The organisation filter: type part of a name, pick it from the suggestions (any of the account's organisations,
+ * searched on the server: a LinkedIn import brings thousands); clearing the field clears the filter.
+ */
+function OrganisationFilter({ id, onChange }: { id: string; onChange: (id: string) => void }) {
+  const chosen = useOrganisation(id);
+  // What the person typed; null shows the chosen organisation's name (as when it came with the page address).
+  const [typed, setTyped] = useState<string | null>(null);
+  const text = typed ?? (id ? (chosen.data?.name ?? '') : '');
+  const q = useDebouncedValue(text.trim(), 150);
+  const options = useOrganisationSearch(q).data ?? [];
+  // The filter changed from elsewhere (a link, Back): forget the typing.
+  const emitted = useRef(id);
+  useEffect(() => {
+    if (id !== emitted.current) {
+      emitted.current = id;
+      setTyped(null);
+    }
+  }, [id]);
+  const emit = (next: string) => {
+    if (next === id) return;
+    emitted.current = next;
+    onChange(next);
+  };
+
+  // An exact name picks that organisation; anything else (or nothing) is no filter yet.
+  const pick = (value: string, among: typeof options) => {
+    const v = value.trim().toLocaleLowerCase();
+    emit((v && among.find((o) => o.name.toLocaleLowerCase() === v)?.id) || '');
+  };
+  // Suggestions arrive after the typing: an exact name typed faster than the search still picks.
+  useEffect(() => {
+    if (typed !== null) pick(typed, options);
+  });
+
+  return (
+    <div className="field field--inline">
+      <label htmlFor="filter-organisation">Organisation</label>
+      <input
+        id="filter-organisation"
+        type="search"
+        list="filter-organisation-options"
+        autoComplete="off"
+        placeholder="Any organisation"
+        value={text}
+        onChange={(e) => {
+          setTyped(e.target.value);
+          pick(e.target.value, options);
+        }}
+      />
+      <datalist id="filter-organisation-options">
+        {options.map((o) => (
+          <option key={o.id} value={o.name}>
+            {`${o.contactCount} ${o.contactCount === 1 ? 'contact' : 'contacts'}`}
+          </option>
+        ))}
+      </datalist>
+    </div>
   );
 }

@@ -1,14 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client';
 import type { OrganisationPage } from '../../api/types';
 import { organisationKeys } from './organisation-keys';
 
-/** The first 200 organisations by name: enough for a filter menu and the organisation suggestions. */
+/** The first 200 organisations by name: suggestions for the contact form's organisation field. */
 export function useOrganisationOptions() {
   return useQuery({
     queryKey: organisationKeys.options,
     queryFn: ({ signal }) =>
       api.get<OrganisationPage>(withQuery('/organisations', { limit: 200 }), { signal }),
     select: (page) => page.items,
+  });
+}
+
+/** Up to 20 organisations whose name contains `q` (by name): suggestions while typing in a filter. */
+export function useOrganisationSearch(q: string) {
+  return useQuery({
+    queryKey: organisationKeys.search(q),
+    queryFn: ({ signal }) =>
+      api.get<OrganisationPage>(withQuery('/organisations', { q: q || undefined, limit: 20 }), { signal }),
+    select: (page) => page.items,
+    placeholderData: keepPreviousData,
   });
 }

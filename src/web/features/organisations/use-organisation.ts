@@ -8,5 +8,6 @@ export function useOrganisation(id: string) {
     queryKey: organisationKeys.detail(id),
     queryFn: ({ signal }) =>
       api.get<OrganisationDetail>(`/organisations/${encodeURIComponent(id)}`, { signal }),
+    enabled: id !== '',
   });
 }
