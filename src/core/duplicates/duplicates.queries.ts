@@ -49,6 +49,31 @@ export async function pairsWithSimilarNames(db: Kysely<Database>, ownerId: strin
     .execute();
 }
 
+/** The LinkedIn profiles (normalised `https://www.linkedin.com/in/<slug>`) of each of `ids` that has one. */
+export async function linkedinProfilesOf(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('contact_channels')
+    .select(['contact_id', 'value_norm'])
+    .where('owner_id', '=', ownerId)
+    .where('kind', '=', 'url')
+    .where('value_norm', 'like', 'https://www.linkedin.com/in/%')
+    .where('contact_id', 'in', ids)
+    .execute();
+  for (const r of rows) {
+    if (!r.value_norm) continue;
+    const set = out.get(r.contact_id) ?? new Set<string>();
+    set.add(r.value_norm);
+    out.set(r.contact_id, set);
+  }
+  return out;
+}
+
 export async function dismissedPairs(db: Kysely<Database>, ownerId: string): Promise<Set<string>> {
   const rows = await db
     .selectFrom('duplicate_dismissals')

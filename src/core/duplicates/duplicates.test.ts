@@ -44,6 +44,30 @@ describeEngines('duplicates and merge', (h) => {
     expect((await findDuplicates(ctx)).map((p) => p.strength)).toEqual(['strong']);
   });
 
+  it('does not suggest two people with the same name and different LinkedIn profiles', async () => {
+    const { ctx } = await h.account();
+    const li = (slug: string) => [{ value: `linkedin.com/in/${slug}` }];
+    const one = await createContact(ctx, { displayName: 'Wei Chen', urls: li('wei-chen-1') }, 'linkedin');
+    await createContact(ctx, { displayName: 'Wei Chen', urls: li('wei-chen-2') }, 'linkedin');
+    expect(await findDuplicates(ctx)).toEqual([]);
+    // The same profile, or a profile on one side only, is still worth a look.
+    const same = await createContact(ctx, { displayName: 'Ana Lima', urls: li('ana-lima') }, 'linkedin');
+    const again = await createContact(
+      ctx,
+      { displayName: 'Ana Lima', urls: [{ value: 'https://www.linkedin.com/in/Ana-Lima/' }] },
+      'vcard',
+    );
+    const bare = await createContact(ctx, { displayName: 'Wei Chen' }, 'vcard');
+    const pairs = await findDuplicates(ctx);
+    expect(pairs.map((p) => [p.strength, [p.a.id, p.b.id].sort()])).toEqual(
+      expect.arrayContaining([
+        ['strong', [same.id, again.id].sort()],
+        ['possible', [one.id, bare.id].sort()],
+      ]),
+    );
+    expect(pairs.filter((p) => p.strength === 'possible')).toHaveLength(2);
+  });
+
   it('merges without losing a fact, and undo puts both contacts back exactly', async () => {
     const { ctx } = await h.account();
     const keep = await createContact(

@@ -2,7 +2,12 @@ import type { DuplicatePair } from '../../contracts/duplicates';
 import { findContacts } from '../contacts/contact.queries';
 import { presentSummaries } from '../contacts/present-contact';
 import { type Ctx, requireActor } from '../context';
-import { dismissedPairs, pairsSharingChannels, pairsWithSimilarNames } from './duplicates.queries';
+import {
+  dismissedPairs,
+  linkedinProfilesOf,
+  pairsSharingChannels,
+  pairsWithSimilarNames,
+} from './duplicates.queries';
 
 const LIMIT = 200;
 const KIND_LABEL: Record<string, string> = {
@@ -13,7 +18,8 @@ const KIND_LABEL: Record<string, string> = {
 
 /**
  * Contacts that may be the same person: first pairs sharing an email, LinkedIn profile or phone (`strong`), then
- * pairs whose names look alike (`possible`). Pairs marked "not a duplicate" are left out.
+ * pairs whose names look alike (`possible`) unless each has its own, different LinkedIn profile. Pairs marked
+ * "not a duplicate" are left out.
  */
 export async function findDuplicates(ctx: Ctx): Promise<DuplicatePair[]> {
   const ownerId = requireActor(ctx);
@@ -33,8 +39,15 @@ export async function findDuplicates(ctx: Ctx): Promise<DuplicatePair[]> {
   };
   for (const p of await pairsSharingChannels(ctx.db, ownerId, LIMIT * 4))
     add(p.a, p.b, 'strong', `${KIND_LABEL[p.kind] ?? p.kind}: ${p.value}`);
-  for (const p of await pairsWithSimilarNames(ctx.db, ownerId, LIMIT * 4))
-    add(p.a, p.b, 'possible', 'similar name');
+  // Two LinkedIn profiles are two people, however alike the names (a 30k import has many a "Wei Chen").
+  const alike = await pairsWithSimilarNames(ctx.db, ownerId, LIMIT * 4);
+  const profiles = await linkedinProfilesOf(ctx.db, ownerId, [...new Set(alike.flatMap((p) => [p.a, p.b]))]);
+  const twoPeople = (a: string, b: string) => {
+    const x = profiles.get(a);
+    const y = profiles.get(b);
+    return x !== undefined && y !== undefined && ![...x].some((u) => y.has(u));
+  };
+  for (const p of alike) if (!twoPeople(p.a, p.b)) add(p.a, p.b, 'possible', 'similar name');
   const list = [...pairs.values()]
     .sort((x, y) =>
       x.strength === y.strength ? y.reasons.length - x.reasons.length : x.strength === 'strong' ? -1 : 1,
