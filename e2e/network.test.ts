@@ -61,18 +61,9 @@ describe.skipIf(!chromiumPath)(
 
     async function mailTo(address: string, subject: RegExp) {
       await expect
-        .poll(
-          () =>
-            sink.received.some(
-              (m) =>
-                m.envelope.rcptTo.some((r) => r.address === address) && subject.test(m.parsed.subject ?? ''),
-            ),
-          { timeout: 10_000 },
-        )
+        .poll(() => sink.to(address).some((m) => subject.test(m.parsed.subject ?? '')), { timeout: 10_000 })
         .toBe(true);
-      const mail = sink.received.find(
-        (m) => m.envelope.rcptTo.some((r) => r.address === address) && subject.test(m.parsed.subject ?? ''),
-      );
+      const mail = sink.to(address).find((m) => subject.test(m.parsed.subject ?? ''));
       return mail as NonNullable<typeof mail>;
     }
 

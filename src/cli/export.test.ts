@@ -40,13 +40,7 @@ describe('rapport CLI: export, backup and restore', () => {
     cli = await tempCli();
     await writeFile(join(cli.dir, 'in.vcf'), VCARDS);
     for (const email of [A, B, C]) {
-      const r = await cli.run(
-        ['account', 'create', '--email', email, '--name', email.split('@')[0] as string],
-        {
-          env: { RAPPORT_PASSWORD: 'a long enough password' },
-        },
-      );
-      if (r.code !== 0) throw new Error(r.stderr);
+      await cli.createAccount(email, email.split('@')[0] as string);
     }
     for (const args of [
       ['import', 'vcard', 'in.vcf'],

@@ -18,10 +18,7 @@ describe('rapport CLI: network search and warm paths', () => {
       ['me@example.test', 'Mia'],
       ['bea@example.test', 'Bea'],
     ] as const) {
-      const r = await cli.json<{ id: string }>(['account', 'create', '--email', email, '--name', name], {
-        env: { RAPPORT_PASSWORD: 'a long enough password' },
-      });
-      ids[email] = r.id;
+      ids[email] = await cli.createAccount(email, name);
     }
     chenId = (
       await cli.json<{ id: string }>([

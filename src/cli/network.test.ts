@@ -29,14 +29,7 @@ describe('rapport CLI: connect, connections, messages, share, access-log', () =>
       ['grace', 'Grace Hopper'],
       ['eve', 'Eve Newcomer'],
     ] as const) {
-      ids[who] = (
-        await cli.json<{ id: string }>(
-          ['account', 'create', '--email', `${who}@example.test`, '--name', name],
-          {
-            env: { RAPPORT_PASSWORD: 'a long enough password' },
-          },
-        )
-      ).id;
+      ids[who] = await cli.createAccount(`${who}@example.test`, name);
     }
   }, SLOW);
   afterAll(async () => {

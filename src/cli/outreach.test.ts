@@ -183,9 +183,7 @@ describe('rapport outreach send --channel rapport: a message on Rapport to a con
       ['bram', 'Bram Okonkwo'],
       ['ines', 'Ines Duarte'],
     ] as const) {
-      await cli.json(['account', 'create', '--email', `${who}@example.test`, '--name', name], {
-        env: { RAPPORT_PASSWORD: 'a long enough password' },
-      });
+      await cli.createAccount(`${who}@example.test`, name);
       await ok(who, ['account', 'verify-email', `${who}@example.test`]);
     }
     await ok('bram', [

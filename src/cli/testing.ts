@@ -17,6 +17,8 @@ export interface Cli {
   run(args: string[], opts?: { env?: NodeJS.ProcessEnv; stdin?: string }): Promise<CliResult>;
   /** Runs with --json and parses stdout; fails loudly (with stderr) when the command failed. */
   json<T = unknown>(args: string[], opts?: { env?: NodeJS.ProcessEnv; stdin?: string }): Promise<T>;
+  /** Creates an account through `rapport account create` (a fixed test password) and returns its id. */
+  createAccount(email: string, name: string): Promise<string>;
   dir: string;
   cleanup(): Promise<void>;
 }
@@ -47,14 +49,21 @@ export async function tempCli(): Promise<Cli> {
       child.on('close', (code) => resolve({ code, stdout, stderr }));
       child.stdin.end(opts.stdin ?? '');
     });
+  const json = async <T>(args: string[], opts?: { env?: NodeJS.ProcessEnv; stdin?: string }) => {
+    const r = await run(['--json', ...args], opts);
+    if (r.code !== 0) throw new Error(`rapport ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+    return JSON.parse(r.stdout) as T;
+  };
   return {
     dir,
     run,
-    json: async <T>(args: string[], opts?: { env?: NodeJS.ProcessEnv; stdin?: string }) => {
-      const r = await run(['--json', ...args], opts);
-      if (r.code !== 0) throw new Error(`rapport ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-      return JSON.parse(r.stdout) as T;
-    },
+    json,
+    createAccount: async (email, name) =>
+      (
+        await json<{ id: string }>(['account', 'create', '--email', email, '--name', name], {
+          env: { RAPPORT_PASSWORD: 'a long enough password' },
+        })
+      ).id,
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }

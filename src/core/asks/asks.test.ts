@@ -50,8 +50,7 @@ describeEngines('asks', (h) => {
   beforeEach(() => {
     start = sink.received.length;
   });
-  const mailTo = (address: string) =>
-    sink.received.slice(start).filter((m) => m.envelope.rcptTo.some((r) => r.address === address));
+  const mailTo = (address: string) => sink.to(address, start);
   const askKeys = async (p: Party) =>
     (await getToday(p.ctx, { limit: 50 })).items.map((i) => i.key).filter((k) => k.startsWith('ask:'));
 

@@ -60,10 +60,7 @@ describeEngines('introductions (double opt-in)', (h) => {
   beforeEach(() => {
     start = sink.received.length;
   });
-  const mailTo = (address: string) =>
-    sink.received
-      .slice(start)
-      .filter((m) => m.envelope.rcptTo.some((r) => r.address.toLowerCase() === address.toLowerCase()));
+  const mailTo = (address: string) => sink.to(address, start);
   // Only the items of introductions (other features add theirs, e.g. a new contact to write to).
   const todayKeys = async (p: Party) =>
     (await getToday(p.ctx, { limit: 50 })).items

@@ -15,6 +15,8 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** Answer the next messages with this SMTP error (e.g. a 451), or accept again with null. */
   refuse(reply: { code: number; message: string } | null): void;
+  /** The messages to `address` (any case), from the `since`-th received on. */
+  to(address: string, since?: number): ReceivedMail[];
   close(): Promise<void>;
 }
 
@@ -58,6 +60,10 @@ export async function startSmtpSink(opts: { user?: string; pass?: string } = {})
     refuse: (reply) => {
       refusal = reply;
     },
+    to: (address, since = 0) =>
+      received
+        .slice(since)
+        .filter((m) => m.envelope.rcptTo.some((r) => r.address.toLowerCase() === address.toLowerCase())),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines, type Harness } from '../../../test/engines';
 import { forgeToken } from '../../../test/forge-token';
+import { refused } from '../../../test/refused';
 import { confirmEmailVerification } from '../accounts/confirm-email-verification';
 import { markEmailVerified } from '../accounts/mark-email-verified';
 import { requestEmailVerification } from '../accounts/request-email-verification';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
 import type { Ctx } from '../context';
-import { AppError } from '../errors';
 import { listInteractions } from '../interactions/list-interactions';
 import type { Mailer } from '../mail/mailer';
 import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../mail/smtp-sink.test-support';
@@ -27,17 +27,6 @@ import { sendDirectMessage } from './send-direct-message';
 
 const BASE = 'https://rapport.example.test';
 
-async function refused(p: Promise<unknown>, code: AppError['code'], message?: RegExp) {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  if (message) expect((e as AppError).message).toMatch(message);
-  return e as AppError;
-}
-
 describeEngines('connections between accounts', (h: Harness) => {
   let sink: SmtpSink;
   let mailer: Mailer;
@@ -48,10 +37,7 @@ describeEngines('connections between accounts', (h: Harness) => {
   afterAll(async () => {
     await sink.close();
   });
-  const mailTo = (email: string) =>
-    sink.received.filter((m) =>
-      m.envelope.rcptTo.some((r) => r.address.toLowerCase() === email.toLowerCase()),
-    );
+  const mailTo = (email: string) => sink.to(email);
 
   /** A fresh account whose context mails through the sink; verified unless asked otherwise. */
   async function person(name: string, opts: { verified?: boolean } = {}) {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines, type Harness } from '../../../test/engines';
+import { refused } from '../../../test/refused';
 import { markEmailVerified } from '../accounts/mark-email-verified';
 import { createContact } from '../contacts/create-contact';
 import { deleteContact } from '../contacts/delete-contact';
 import type { Ctx } from '../context';
-import { AppError } from '../errors';
 import { listInteractions } from '../interactions/list-interactions';
 import type { Mailer } from '../mail/mailer';
 import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../mail/smtp-sink.test-support';
@@ -24,16 +24,6 @@ import { listThreads, markThreadReadBy, readThread } from './read-messages';
 import { MESSAGES_PER_HOUR, sendDirectMessage } from './send-direct-message';
 import { setContactSharing, setTagSharing, updateSharingSettings } from './update-sharing';
 
-async function refused(p: Promise<unknown>, code: AppError['code'], message?: RegExp) {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  if (message) expect((e as AppError).message).toMatch(message);
-}
-
 describeEngines('messages, profiles, sharing and the access log', (h: Harness) => {
   let sink: SmtpSink;
   let mailer: Mailer;
@@ -44,8 +34,7 @@ describeEngines('messages, profiles, sharing and the access log', (h: Harness) =
   afterAll(async () => {
     await sink.close();
   });
-  const mailTo = (email: string) =>
-    sink.received.filter((m) => m.envelope.rcptTo.some((r) => r.address === email));
+  const mailTo = (email: string) => sink.to(email);
 
   async function person(name: string) {
     const a = await h.account(name);

@@ -47,8 +47,7 @@ describeEngines('outreach by email through a real SMTP server', (h) => {
     if (!item) throw new Error('Ines is not queued');
     return { ...a, ctx, contact, item, work, home };
   }
-  const mailsTo = (address: string) =>
-    sink.received.filter((m) => m.envelope.rcptTo.some((r) => r.address === address));
+  const mailsTo = (address: string) => sink.to(address);
 
   it('sends one personal email: headers, text and HTML; logs it; the purpose moves to reached out', async () => {
     const a = await setUp(h);

@@ -37,8 +37,7 @@ describeEngines('outreach as a Rapport message to a connected account', (h: Harn
   afterAll(async () => {
     await sink.close();
   });
-  const mailTo = (email: string) =>
-    sink.received.filter((m) => m.envelope.rcptTo.some((r) => r.address === email));
+  const mailTo = (email: string) => sink.to(email);
 
   async function person(name: string) {
     const a = await h.account(name);

@@ -29,8 +29,7 @@ describe.each(ENGINES)('introductions and asks over HTTP [%s]', (engine) => {
     start = sink.received.length;
     clock.set('2026-11-25T09:00:00.000Z');
   });
-  const mailTo = (address: string) =>
-    sink.received.slice(start).filter((m) => m.envelope.rcptTo.some((r) => r.address === address));
+  const mailTo = (address: string) => sink.to(address, start);
 
   async function world(s: TestServer) {
     const db = s.handle().db;

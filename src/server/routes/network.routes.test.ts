@@ -61,10 +61,7 @@ describe.each(ENGINES)('the network over HTTP: privacy across accounts [%s]', (e
     };
     return u;
   }
-  const mailsTo = (email: string) =>
-    sink.received.filter((m) =>
-      m.envelope.rcptTo.some((r) => r.address.toLowerCase() === email.toLowerCase()),
-    );
+  const mailsTo = (email: string) => sink.to(email);
 
   async function verify(u: User) {
     expect((await u.post('/api/v1/network/email-verification')).status).toBe(202);

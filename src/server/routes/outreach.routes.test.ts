@@ -64,7 +64,7 @@ describe.each(ENGINES)('outreach API [%s]', (engine) => {
     expect(sent.body).toMatchObject({ message: { status: 'sent', to: address }, item: { state: 'sent' } });
     const again = await u.post(`/api/v1/outreach/items/${id}/send`, { ...draft, sendKey: 'http-send-0002' });
     expect(again.body.message.id).toBe(sent.body.message.id);
-    const mails = sink.received.filter((m) => m.envelope.rcptTo.some((r) => r.address === address));
+    const mails = sink.to(address);
     expect(mails.map((m) => m.parsed.subject)).toEqual(['Hello Sam']);
 
     expect((await u.post(`/api/v1/outreach/items/${id}/replied`, {})).body.state).toBe('replied');
@@ -137,7 +137,7 @@ describe.each(ENGINES)('outreach API [%s]', (engine) => {
     expect(thread.body.items.map((m: { body: string }) => m.body)).toEqual([
       'Hi Ines,\n\nYour routing demo at the Rotterdam fair was the best thing I saw all week.\n\nBram',
     ]);
-    const notices = sink.received.filter((m) => m.envelope.rcptTo.some((r) => r.address === ines.email));
+    const notices = sink.to(ines.email);
     expect(notices.map((m) => m.parsed.subject)).toContain('New message from Bram Okonkwo on Rapport');
 
     const reply = await ines.post(`/api/v1/network/messages/${bram.accountId}`, {
