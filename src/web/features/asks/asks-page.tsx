@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ASK_DEFAULT_DAYS, ASK_MAX_DAYS, type Ask } from '../../../contracts/asks';
 import { FormAlert } from '../../ui/form-alert';
@@ -11,7 +11,7 @@ import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
 import { NetworkSubnav } from '../network/network-subnav';
-import { usePurposes } from '../purposes/use-purposes';
+import { PurposeField } from '../purposes/purpose-field';
 import { useFormErrors } from '../relationships/use-form-errors';
 import { useAsks, usePostAsk } from './use-asks';
 import './asks.css';
@@ -101,14 +101,12 @@ const FIELDS = ['title', 'body', 'purposeId', 'days'] as const;
 
 function PostAskForm() {
   const post = usePostAsk();
-  const purposes = usePurposes('active');
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(post.error, FIELDS, formRef);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [purposeId, setPurposeId] = useState('');
   const [days, setDays] = useState(String(ASK_DEFAULT_DAYS));
-  const id = useId();
   const toast = useToast();
 
   function submit(e: FormEvent) {
@@ -147,18 +145,7 @@ function PostAskForm() {
           onChange={(e) => setBody(e.target.value)}
           error={errors.get('body')}
         />
-        <div className={errors.get('purposeId') ? 'field field--invalid' : 'field'}>
-          <label htmlFor={`${id}-purpose`}>For one of your purposes (only you see this)</label>
-          <select id={`${id}-purpose`} value={purposeId} onChange={(e) => setPurposeId(e.target.value)}>
-            <option value="">None</option>
-            {(purposes.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          {errors.get('purposeId') ? <p className="field__error">{errors.get('purposeId')}</p> : null}
-        </div>
+        <PurposeField value={purposeId} onChange={setPurposeId} error={errors.get('purposeId')} />
         <TextField
           label="Open for (days)"
           type="number"

@@ -1,4 +1,7 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactElement, type ReactNode, useId } from 'react';
+import { ResponsiveContainer } from 'recharts';
+
+const HEIGHT = 260;
 
 export interface Column<T> {
   key: keyof T & string;
@@ -8,7 +11,8 @@ export interface Column<T> {
 
 /**
  * A chart with its name, a sentence that says what it shows, and the same numbers as a table (collapsed under
- * "Show the numbers") for screen readers, keyboard users and anyone who prefers figures.
+ * "Show the numbers") for screen readers, keyboard users and anyone who prefers figures. `children` is the
+ * recharts chart, drawn at the full width; with no rows it says there is nothing to draw instead.
  */
 export function ChartFigure<T extends object>({
   title,
@@ -23,7 +27,7 @@ export function ChartFigure<T extends object>({
   rows: T[];
   columns: Column<T>[];
   rowKey: keyof T & string;
-  children: ReactNode;
+  children: ReactElement;
 }) {
   const id = useId();
   return (
@@ -33,7 +37,15 @@ export function ChartFigure<T extends object>({
         <p id={`${id}-summary`} className="chart__summary">
           {summary}
         </p>
-        <div className="chart__plot">{children}</div>
+        <div className="chart__plot">
+          {rows.length === 0 ? (
+            <p className="muted chart__empty">Nothing to draw yet.</p>
+          ) : (
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              {children}
+            </ResponsiveContainer>
+          )}
+        </div>
       </figure>
       {rows.length === 0 ? null : (
         <details className="chart__table">

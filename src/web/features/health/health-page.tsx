@@ -1,15 +1,4 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Charts } from '../../api/types';
 import { formatMonth } from '../../ui/dates';
 import { formatDate, plural } from '../../ui/format';
@@ -29,7 +18,6 @@ const ON_TIME = '#1e6b34';
 const LATE = '#a35f00';
 const BROKEN = '#b3261e';
 const OVERDUE = '#6b21a8';
-const HEIGHT = 260;
 const AXIS = { fontSize: 12, fill: '#555e69' };
 
 type Health = Charts['health'][number];
@@ -83,49 +71,47 @@ function HealthChart({ data }: { data: Health[] }) {
         { key: 'dormant', label: 'Dormant' },
       ]}
     >
-      <ResponsiveContainer width="100%" height={HEIGHT}>
-        <BarChart
-          data={data}
-          title="Relationships by tier, per day"
-          desc={summary}
-          barCategoryGap={data.length > 60 ? 0 : '20%'}
-          maxBarSize={64}
-        >
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={dayTick} tick={AXIS} minTickGap={24} />
-          <YAxis allowDecimals={false} tick={AXIS} width={36} />
-          <Tooltip labelFormatter={(v) => formatDate(String(v))} />
-          <Legend itemSorter={null} formatter={legendText} />
-          <Bar
-            dataKey="inner"
-            name="Inner circle"
-            stackId="tiers"
-            fill={TIER_COLOURS.inner}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="close"
-            name="Close"
-            stackId="tiers"
-            fill={TIER_COLOURS.close}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="active"
-            name="Active"
-            stackId="tiers"
-            fill={TIER_COLOURS.active}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="dormant"
-            name="Dormant"
-            stackId="tiers"
-            fill={TIER_COLOURS.dormant}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </ResponsiveContainer>
+      <BarChart
+        data={data}
+        title="Relationships by tier, per day"
+        desc={summary}
+        barCategoryGap={data.length > 60 ? 0 : '20%'}
+        maxBarSize={64}
+      >
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="day" tickFormatter={dayTick} tick={AXIS} minTickGap={24} />
+        <YAxis allowDecimals={false} tick={AXIS} width={36} />
+        <Tooltip labelFormatter={(v) => formatDate(String(v))} />
+        <Legend itemSorter={null} formatter={legendText} />
+        <Bar
+          dataKey="inner"
+          name="Inner circle"
+          stackId="tiers"
+          fill={TIER_COLOURS.inner}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="close"
+          name="Close"
+          stackId="tiers"
+          fill={TIER_COLOURS.close}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="active"
+          name="Active"
+          stackId="tiers"
+          fill={TIER_COLOURS.active}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="dormant"
+          name="Dormant"
+          stackId="tiers"
+          fill={TIER_COLOURS.dormant}
+          isAnimationActive={false}
+        />
+      </BarChart>
     </ChartFigure>
   );
 }
@@ -150,40 +136,28 @@ function FavoursChart({ data }: { data: FavourMonth[] }) {
         { key: 'balance', label: 'Running balance' },
       ]}
     >
-      {data.length === 0 ? (
-        <p className="muted chart__empty">Nothing to draw yet.</p>
-      ) : (
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          <ComposedChart
-            data={data}
-            title="Favours given and received per month, with the running balance"
-            desc={summary}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="month" tickFormatter={formatMonth} tick={AXIS} minTickGap={16} />
-            <YAxis allowDecimals={false} tick={AXIS} width={36} />
-            <Tooltip labelFormatter={(v) => formatMonth(String(v))} />
-            <Legend itemSorter={null} formatter={legendText} />
-            <Bar dataKey="given" name="Given" fill={GIVEN} maxBarSize={40} isAnimationActive={false} />
-            <Bar
-              dataKey="received"
-              name="Received"
-              fill={RECEIVED}
-              maxBarSize={40}
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="balance"
-              name="Running balance"
-              stroke={BALANCE}
-              strokeWidth={2}
-              dot
-              type="monotone"
-              isAnimationActive={false}
-            />
-          </ComposedChart>
-        </ResponsiveContainer>
-      )}
+      <ComposedChart
+        data={data}
+        title="Favours given and received per month, with the running balance"
+        desc={summary}
+      >
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="month" tickFormatter={formatMonth} tick={AXIS} minTickGap={16} />
+        <YAxis allowDecimals={false} tick={AXIS} width={36} />
+        <Tooltip labelFormatter={(v) => formatMonth(String(v))} />
+        <Legend itemSorter={null} formatter={legendText} />
+        <Bar dataKey="given" name="Given" fill={GIVEN} maxBarSize={40} isAnimationActive={false} />
+        <Bar dataKey="received" name="Received" fill={RECEIVED} maxBarSize={40} isAnimationActive={false} />
+        <Line
+          dataKey="balance"
+          name="Running balance"
+          stroke={BALANCE}
+          strokeWidth={2}
+          dot
+          type="monotone"
+          isAnimationActive={false}
+        />
+      </ComposedChart>
     </ChartFigure>
   );
 }
@@ -219,28 +193,22 @@ function PromisesChart({ data }: { data: PromiseMonth[] }) {
         { key: 'overdue', label: 'Overdue' },
       ]}
     >
-      {data.length === 0 ? (
-        <p className="muted chart__empty">Nothing to draw yet.</p>
-      ) : (
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          <BarChart
-            data={data}
-            maxBarSize={48}
-            title="My promises per month: on time, late, broken, overdue"
-            desc={summary}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="month" tickFormatter={formatMonth} tick={AXIS} minTickGap={16} />
-            <YAxis allowDecimals={false} tick={AXIS} width={36} />
-            <Tooltip labelFormatter={(v) => formatMonth(String(v))} />
-            <Legend itemSorter={null} formatter={legendText} />
-            <Bar dataKey="onTime" name="On time" stackId="p" fill={ON_TIME} isAnimationActive={false} />
-            <Bar dataKey="late" name="Late" stackId="p" fill={LATE} isAnimationActive={false} />
-            <Bar dataKey="broken" name="Broken" stackId="p" fill={BROKEN} isAnimationActive={false} />
-            <Bar dataKey="overdue" name="Overdue" stackId="p" fill={OVERDUE} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      )}
+      <BarChart
+        data={data}
+        maxBarSize={48}
+        title="My promises per month: on time, late, broken, overdue"
+        desc={summary}
+      >
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="month" tickFormatter={formatMonth} tick={AXIS} minTickGap={16} />
+        <YAxis allowDecimals={false} tick={AXIS} width={36} />
+        <Tooltip labelFormatter={(v) => formatMonth(String(v))} />
+        <Legend itemSorter={null} formatter={legendText} />
+        <Bar dataKey="onTime" name="On time" stackId="p" fill={ON_TIME} isAnimationActive={false} />
+        <Bar dataKey="late" name="Late" stackId="p" fill={LATE} isAnimationActive={false} />
+        <Bar dataKey="broken" name="Broken" stackId="p" fill={BROKEN} isAnimationActive={false} />
+        <Bar dataKey="overdue" name="Overdue" stackId="p" fill={OVERDUE} isAnimationActive={false} />
+      </BarChart>
     </ChartFigure>
   );
 }

@@ -1,10 +1,10 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
 import { FormAlert } from '../../ui/form-alert';
 import { TextAreaField } from '../../ui/text-area-field';
 import { useToast } from '../../ui/use-toast';
-import { usePurposes } from '../purposes/use-purposes';
+import { PurposeField } from '../purposes/purpose-field';
 import { useFormErrors } from '../relationships/use-form-errors';
 import { useRequestIntroduction } from './use-introductions';
 
@@ -28,12 +28,10 @@ export function RequestIntroForm({
   onCancel: () => void;
 }) {
   const request = useRequestIntroduction();
-  const purposes = usePurposes('active');
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(request.error, FIELDS, formRef);
   const [why, setWhy] = useState('');
   const [purposeId, setPurposeId] = useState('');
-  const id = useId();
   const toast = useToast();
   const navigate = useNavigate();
 
@@ -87,18 +85,7 @@ export function RequestIntroForm({
         onChange={(e) => setWhy(e.target.value)}
         error={errors.get('why')}
       />
-      <div className={errors.get('purposeId') ? 'field field--invalid' : 'field'}>
-        <label htmlFor={`${id}-purpose`}>For one of your purposes (only you see this)</label>
-        <select id={`${id}-purpose`} value={purposeId} onChange={(e) => setPurposeId(e.target.value)}>
-          <option value="">None</option>
-          {(purposes.data ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        {errors.get('purposeId') ? <p className="field__error">{errors.get('purposeId')}</p> : null}
-      </div>
+      <PurposeField value={purposeId} onChange={setPurposeId} error={errors.get('purposeId')} />
       <div className="inline-form__actions">
         <button type="submit" className="button button--primary" disabled={request.isPending}>
           Send the request

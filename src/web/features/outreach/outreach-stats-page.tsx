@@ -1,15 +1,6 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { OutreachRateRow, OutreachStats } from '../../../contracts/outreach';
 import { formatMonth } from '../../ui/dates';
 import { formatDate } from '../../ui/format';
@@ -26,7 +17,6 @@ import './outreach.css';
 
 const RATE = '#1f5fbf';
 const BASELINE = '#a35f00';
-const HEIGHT = 260;
 const AXIS = { fontSize: 12, fill: '#555e69' };
 
 type Filter = { purpose?: string; template?: string; channel?: string; month?: string; label: string };
@@ -145,41 +135,32 @@ function MonthChart({ stats }: { stats: OutreachStats }) {
         },
       ]}
     >
-      {rows.length === 0 ? (
-        <p className="muted chart__empty">Nothing to draw yet.</p>
-      ) : (
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          <BarChart
-            data={rows}
-            maxBarSize={56}
-            title="Share of first messages that got a reply, per month"
-            desc={summary}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="key" tickFormatter={formatMonth} tick={AXIS} minTickGap={16} />
-            <YAxis domain={[0, 100]} unit="%" tick={AXIS} width={44} />
-            <Tooltip
-              labelFormatter={(v) => formatMonth(String(v))}
-              formatter={(v, _n, item) => [
-                `${v}% (${item.payload.replied} of ${item.payload.sent})`,
-                'Replied',
-              ]}
-            />
-            <ReferenceLine
-              y={Math.round(stats.baseline * 100)}
-              stroke={BASELINE}
-              strokeDasharray="6 3"
-              label={{
-                value: `baseline ${percent(stats.baseline)}`,
-                position: 'insideTopRight',
-                fill: '#1b1f24',
-                fontSize: 12,
-              }}
-            />
-            <Bar dataKey="percent" name="Replied" fill={RATE} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      )}
+      <BarChart
+        data={rows}
+        maxBarSize={56}
+        title="Share of first messages that got a reply, per month"
+        desc={summary}
+      >
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="key" tickFormatter={formatMonth} tick={AXIS} minTickGap={16} />
+        <YAxis domain={[0, 100]} unit="%" tick={AXIS} width={44} />
+        <Tooltip
+          labelFormatter={(v) => formatMonth(String(v))}
+          formatter={(v, _n, item) => [`${v}% (${item.payload.replied} of ${item.payload.sent})`, 'Replied']}
+        />
+        <ReferenceLine
+          y={Math.round(stats.baseline * 100)}
+          stroke={BASELINE}
+          strokeDasharray="6 3"
+          label={{
+            value: `baseline ${percent(stats.baseline)}`,
+            position: 'insideTopRight',
+            fill: '#1b1f24',
+            fontSize: 12,
+          }}
+        />
+        <Bar dataKey="percent" name="Replied" fill={RATE} isAnimationActive={false} />
+      </BarChart>
     </ChartFigure>
   );
 }
