@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newContext } from './support/browser';
+import { newContext } from './support/browser';
 import { expectAccessible, hasNoHorizontalOverflow, watchConsole } from './support/page-checks';
-import { type RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { signedUpSession } from './support/session';
 
 const chromiumPath = inject('chromiumPath');
 const SKIP_REASON = 'skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)';
@@ -18,7 +19,6 @@ describe.skipIf(!chromiumPath)(
   () => {
     let server: RunningServer;
     let browser: Browser;
-    let context: BrowserContext;
     let page: Page;
     let consoleLog: ReturnType<typeof watchConsole>;
     let csrf = '';
@@ -54,15 +54,11 @@ describe.skipIf(!chromiumPath)(
     }
 
     beforeAll(async () => {
-      server = await startServer(inject('webRoot'));
-      browser = await launchChromium(chromiumPath as string);
-      context = await newContext(browser, server.base);
-      page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      consoleLog = watchConsole(page);
-      const signup = await page.request.post('/api/v1/auth/signup', { data: ME });
-      expect(signup.status()).toBe(201);
-      csrf = ((await signup.json()) as { csrfToken: string }).csrfToken;
+      ({ server, browser, page, consoleLog, csrf } = await signedUpSession(
+        inject('webRoot'),
+        chromiumPath as string,
+        ME,
+      ));
       for (const [givenName, familyName] of [
         ['Ada', 'Lovelace'],
         ['Alan', 'Turing'],

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../src/core/mail/smtp-sink.test-support';
-import { launchChromium, newContext } from './support/browser';
 import { connectionsCsv } from './support/linkedin-export';
-import { expectAccessible, hasNoHorizontalOverflow, watchConsole } from './support/page-checks';
-import { type RunningServer, startServer } from './support/server';
+import { expectAccessible, hasNoHorizontalOverflow, type watchConsole } from './support/page-checks';
+import type { RunningServer } from './support/server';
+import { signedUpSession } from './support/session';
 
 const chromiumPath = inject('chromiumPath');
 const SKIP_REASON = 'skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)';
@@ -26,7 +26,6 @@ describe.skipIf(!chromiumPath)(
     let sink: SmtpSink;
     let server: RunningServer;
     let browser: Browser;
-    let context: BrowserContext;
     let page: Page;
     let consoleLog: ReturnType<typeof watchConsole>;
     let csrf = '';
@@ -43,15 +42,12 @@ describe.skipIf(!chromiumPath)(
     beforeAll(async () => {
       sink = await startSmtpSink();
       dir = mkdtempSync(join(tmpdir(), 'rapport-e2e-outreach-'));
-      server = await startServer(inject('webRoot'), { mailer: smtpTestMailer(sink.port) });
-      browser = await launchChromium(chromiumPath as string);
-      context = await newContext(browser, server.base);
-      page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      consoleLog = watchConsole(page);
-      const signup = await page.request.post('/api/v1/auth/signup', { data: ME });
-      expect(signup.status()).toBe(201);
-      csrf = ((await signup.json()) as { csrfToken: string }).csrfToken;
+      ({ server, browser, page, consoleLog, csrf } = await signedUpSession(
+        inject('webRoot'),
+        chromiumPath as string,
+        ME,
+        { mailer: smtpTestMailer(sink.port) },
+      ));
       const purpose = await page.request.post('/api/v1/purposes', {
         data: { name: 'Guest speakers' },
         headers: { 'X-CSRF-Token': csrf },

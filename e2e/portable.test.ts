@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newContext } from './support/browser';
+import { newContext } from './support/browser';
 import { connectionsCsv, linkedinExportZip } from './support/linkedin-export';
 import { expectAccessible, hasNoHorizontalOverflow, watchConsole } from './support/page-checks';
-import { type RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { signedUpSession } from './support/session';
 
 const chromiumPath = inject('chromiumPath');
 const SKIP_REASON = 'skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)';
@@ -25,7 +26,6 @@ describe.skipIf(!chromiumPath)(
   () => {
     let server: RunningServer;
     let browser: Browser;
-    let context: BrowserContext;
     let page: Page;
     let consoleLog: ReturnType<typeof watchConsole>;
     let dir = '';
@@ -65,17 +65,15 @@ describe.skipIf(!chromiumPath)(
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'rapport-e2e-files-'));
-      server = await startServer(inject('webRoot'), {
-        beforeRequest: (url) => (url.startsWith('/api/v1/imports?') ? (holdImports ?? undefined) : undefined),
-      });
-      browser = await launchChromium(chromiumPath as string);
-      context = await newContext(browser, server.base);
-      page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      consoleLog = watchConsole(page);
-      const signup = await page.request.post('/api/v1/auth/signup', { data: ME });
-      expect(signup.status()).toBe(201);
-      csrf = ((await signup.json()) as { csrfToken: string }).csrfToken;
+      ({ server, browser, page, consoleLog, csrf } = await signedUpSession(
+        inject('webRoot'),
+        chromiumPath as string,
+        ME,
+        {
+          beforeRequest: (url) =>
+            url.startsWith('/api/v1/imports?') ? (holdImports ?? undefined) : undefined,
+        },
+      ));
     });
 
     afterAll(async () => {

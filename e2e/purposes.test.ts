@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newContext } from './support/browser';
-import { expectAccessible, watchConsole } from './support/page-checks';
-import { type RunningServer, startServer } from './support/server';
+import { expectAccessible, type watchConsole } from './support/page-checks';
+import type { RunningServer } from './support/server';
+import { signedUpSession } from './support/session';
 
 const chromiumPath = inject('chromiumPath');
 const SKIP_REASON = 'skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)';
@@ -13,7 +13,6 @@ describe.skipIf(!chromiumPath)(
   () => {
     let server: RunningServer;
     let browser: Browser;
-    let context: BrowserContext;
     let page: Page;
     let consoleLog: ReturnType<typeof watchConsole>;
     let csrf = '';
@@ -27,15 +26,11 @@ describe.skipIf(!chromiumPath)(
     const noConsoleErrors = () => expect(consoleLog.take([])).toEqual([]);
 
     beforeAll(async () => {
-      server = await startServer(inject('webRoot'));
-      browser = await launchChromium(chromiumPath as string);
-      context = await newContext(browser, server.base);
-      page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      consoleLog = watchConsole(page);
-      const signup = await page.request.post('/api/v1/auth/signup', { data: ME });
-      expect(signup.status()).toBe(201);
-      csrf = ((await signup.json()) as { csrfToken: string }).csrfToken;
+      ({ server, browser, page, consoleLog, csrf } = await signedUpSession(
+        inject('webRoot'),
+        chromiumPath as string,
+        ME,
+      ));
       for (const [displayName, organisation] of [
         ['Ada Lovelace', 'Analytical Engines'],
         ['Alan Turing', 'Bletchley Park'],

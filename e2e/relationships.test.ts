@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newContext } from './support/browser';
+import { newContext } from './support/browser';
 import { expectAccessible, hasNoHorizontalOverflow, watchConsole } from './support/page-checks';
-import { type RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { signedUpSession } from './support/session';
 
 const chromiumPath = inject('chromiumPath');
 const SKIP_REASON = 'skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)';
@@ -19,7 +20,6 @@ describe.skipIf(!chromiumPath)(
   () => {
     let server: RunningServer;
     let browser: Browser;
-    let context: BrowserContext;
     let page: Page;
     let consoleLog: ReturnType<typeof watchConsole>;
     let csrf = '';
@@ -57,17 +57,12 @@ describe.skipIf(!chromiumPath)(
     }
 
     beforeAll(async () => {
-      server = await startServer(inject('webRoot'));
-      browser = await launchChromium(chromiumPath as string);
-      context = await newContext(browser, server.base);
-      page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      consoleLog = watchConsole(page);
-
+      ({ server, browser, page, consoleLog, csrf } = await signedUpSession(
+        inject('webRoot'),
+        chromiumPath as string,
+        ME,
+      ));
       // Everything set up through the API; the browser then does what a person would.
-      const signup = await page.request.post('/api/v1/auth/signup', { data: ME });
-      expect(signup.status()).toBe(201);
-      csrf = ((await signup.json()) as { csrfToken: string }).csrfToken;
       for (const [givenName, familyName] of [
         ['Ada', 'Lovelace'],
         ['Alan', 'Turing'],
