@@ -37,11 +37,15 @@ export async function getNetworkGraph(
 
   const strength = new Map<string, ReturnType<typeof strengthAt>>();
   for (const s of states) strength.set(s.contact_id, strengthAt(toStrengthState(s), now, s.closeness));
-  const linked = connections.items.flatMap((c) => (c.contactId ? [c.contactId] : []));
+  // The contacts that stand for my connected accounts are drawn first.
+  const accountOf = new Map(
+    connections.items.flatMap((c) => (c.contactId ? [[c.contactId, c.account.id] as const] : [])),
+  );
+  const linked = [...accountOf.keys()].slice(0, limit);
   const strongest = [...strength.entries()]
-    .filter(([id, s]) => s.score > 0 && !linked.includes(id))
+    .filter(([id, s]) => s.score > 0 && !accountOf.has(id))
     .sort(([a, x], [b, y]) => y.score - x.score || (a < b ? -1 : 1))
-    .slice(0, Math.max(0, limit - linked.length))
+    .slice(0, limit - linked.length)
     .map(([id]) => id);
   const chosen = [...linked, ...strongest];
   if (chosen.length < limit)
@@ -51,9 +55,7 @@ export async function getNetworkGraph(
     (a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0),
   );
 
-  const accountOf = new Map(
-    connections.items.flatMap((c) => (c.contactId ? [[c.contactId, c.account.id]] : [])),
-  );
+  const drawn = new Set(rows.map((r) => r.id));
   const nodes: GraphNode[] = [
     {
       id: 'me',
@@ -102,7 +104,7 @@ export async function getNetworkGraph(
     for (const m of org.members) links.push({ source: m, target: `org:${id}`, kind: 'works-at' });
   }
   for (const c of connections.items) {
-    if (c.contactId && rows.some((r) => r.id === c.contactId)) continue;
+    if (c.contactId && drawn.has(c.contactId)) continue;
     nodes.push({
       id: `account:${c.account.id}`,
       kind: 'account',

@@ -209,7 +209,7 @@ function describe(n: GraphNode): string {
 }
 
 function GraphPicture({ nodes, links, byId, focus, near, matches, onSelect }: PictureProps) {
-  const full = useMemo(() => boundsOf(nodes), [nodes]);
+  const full = boundsOf(nodes);
   const [zoom, setZoom] = useState(1);
   const [pan, setPan] = useState({ x: 0, y: 0 });
   const drag = useRef<{ x: number; y: number; px: number; py: number; moved: boolean } | null>(null);
