@@ -263,6 +263,23 @@ describe.each(ENGINES)('the network over HTTP: privacy across accounts [%s]', (e
     });
     expect((await grace.get('/api/v1/network/search?q=findable')).body.people).toHaveLength(1);
 
+    // The network graph: each party draws its own rolodex and its connections; never a connection's contacts.
+    type Graph = { nodes: { label: string; kind: string }[] };
+    const graphOf = async (u: User) => (await u.get('/api/v1/network/graph')).body as Graph;
+    const [adaGraph, graceGraph, eveGraph] = [await graphOf(ada), await graphOf(grace), await graphOf(eve)];
+    expect(adaGraph.nodes.map((n) => n.label)).toContain('ADA Findable Person');
+    expect(graceGraph.nodes.map((n) => n.label)).toContain('GRACE Findable Person');
+    // (A connection's account node may show its profile's organisation, e.g. "ADA Org": connections see that.)
+    for (const [g, others] of [
+      [adaGraph, ['GRACE', 'EVE']],
+      [graceGraph, ['ADA', 'EVE']],
+      [eveGraph, ['ADA', 'GRACE']],
+    ] as const)
+      for (const other of others)
+        for (const name of [`${other} Findable Person`, `${other} Hidden Person`])
+          expect(JSON.stringify(g)).not.toContain(name);
+    expect((await anon.get('/api/v1/network/graph')).status).toBe(401);
+
     // Removal: effective immediately for both, everywhere.
     expect((await grace.delete(`/api/v1/network/connections/${connectionId}`)).status).toBe(204);
     expect((await ada.get(`/api/v1/network/profiles/${grace.accountId}`)).status).toBe(404);
