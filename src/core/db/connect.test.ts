@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { connect, type DatabaseHandle } from './connect';
@@ -48,4 +52,34 @@ it('answers a kept statement after the table changed shape, and after many other
   for (let k = 0; k < 1200; k++) await sql`SELECT ${sql.lit(k)} AS k FROM n WHERE v = ${k}`.execute(db);
   expect((await all.execute(db)).rows).toEqual([{ v: 1, w: 'x' }]);
   expect((await below(3).execute(db)).rows.map((r) => r.v)).toEqual([1, 2]);
+});
+
+it('gives a new database 16 KiB pages in WAL mode, and leaves an existing database its page size', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-connect-'));
+  try {
+    handle = connect({ engine: 'sqlite', file: join(dir, 'new.sqlite') });
+    await sql`CREATE TABLE t (v integer)`.execute(handle.db);
+    expect((await sql<{ page_size: number }>`PRAGMA page_size`.execute(handle.db)).rows).toEqual([
+      { page_size: 16384 },
+    ]);
+    expect((await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(handle.db)).rows).toEqual([
+      { journal_mode: 'wal' },
+    ]);
+    await handle.close();
+
+    const old = new SQLite(join(dir, 'old.sqlite'));
+    old.pragma('page_size = 4096');
+    old.pragma('journal_mode = WAL');
+    old.exec('CREATE TABLE t (v integer); INSERT INTO t VALUES (7)');
+    old.close();
+    handle = connect({ engine: 'sqlite', file: join(dir, 'old.sqlite') });
+    expect((await sql<{ page_size: number }>`PRAGMA page_size`.execute(handle.db)).rows).toEqual([
+      { page_size: 4096 },
+    ]);
+    expect((await sql<{ v: number }>`SELECT v FROM t`.execute(handle.db)).rows).toEqual([{ v: 7 }]);
+  } finally {
+    await handle?.close();
+    handle = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

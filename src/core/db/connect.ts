@@ -29,6 +29,9 @@ export function connect(target: DatabaseTarget): DatabaseHandle {
   }
   if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
   const sqlite = new SQLite(target.file);
+  // Set before anything is written, so only a new database takes it (an existing one keeps its page size): 16 KiB
+  // pages store a 30k import's contacts, channels and sources ~19 % faster than 4 KiB (bench import-store-floor).
+  sqlite.pragma('page_size = 16384');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
