@@ -90,7 +90,7 @@ describe.skipIf(!chromiumPath)(
       await menu.click();
       expect(await menu.getAttribute('aria-expanded')).toBe('true');
       const nav = page.getByRole('navigation', { name: 'Main' });
-      await nav.getByRole('link', { name: 'Tags' }).waitFor();
+      await nav.getByRole('link', { name: 'Trash' }).waitFor();
       await expectAccessible(page, 'contact list with the menu open (phone)');
       await nav.getByRole('link', { name: 'Contacts' }).click();
       expect(await menu.getAttribute('aria-expanded')).toBe('false');

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newContext } from './support/browser';
 import { connectionsCsv, linkedinExportZip } from './support/linkedin-export';
+import { openContactsTab } from './support/navigate';
 import { expectAccessible, hasNoHorizontalOverflow, watchConsole } from './support/page-checks';
 import type { RunningServer } from './support/server';
 import { signedUpSession } from './support/session';
@@ -354,7 +355,7 @@ describe.skipIf(!chromiumPath)(
         emails: [{ value: 'KJ@nasa.example' }],
       });
       await page.goto('/contacts');
-      await nav().getByRole('link', { name: 'Duplicates' }).click();
+      await openContactsTab(page, 'Duplicates');
       await heading('Duplicates').waitFor();
       const pair = page.getByRole('listitem', { name: /Katherine Johnson and Kathy Johnson/ });
       await pair.getByText('Strong match').waitFor();

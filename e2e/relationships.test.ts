@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newContext } from './support/browser';
+import { openContactsTab } from './support/navigate';
 import { expectAccessible, hasNoHorizontalOverflow, watchConsole } from './support/page-checks';
 import type { RunningServer } from './support/server';
 import { signedUpSession } from './support/session';
@@ -385,7 +386,7 @@ describe.skipIf(!chromiumPath)(
       await expectAccessible(page, 'profile');
 
       await api('post', '/tags', { name: 'former students' });
-      await nav().getByRole('link', { name: 'Tags' }).click();
+      await openContactsTab(page, 'Tags');
       await heading('Tags').waitFor();
       await page.getByRole('button', { name: 'Keep in touch with former students' }).click();
       await page.getByLabel('Keep in touch with “former students” every (days)').fill('180');

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, newContext } from './support/browser';
+import { openContactsTab } from './support/navigate';
 import { expectAccessible, watchConsole } from './support/page-checks';
 import { type RunningServer, startServer } from './support/server';
 
@@ -250,8 +251,16 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
 
   it('edits an organisation, renames/merges/deletes tags, restores from the trash, manages API tokens and the password', async () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await nav.getByRole('link', { name: 'Organisations' }).click();
+    await openContactsTab(page, 'Organisations');
     await heading('Organisations').waitFor();
+    // The section's tab is current, and Contacts stays marked in the main navigation.
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Contacts' })
+        .getByRole('link', { name: 'Organisations' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Contacts' }).getAttribute('class')).toContain('active');
     await page.getByRole('link', { name: /Analytical Engine Society/ }).click();
     await heading('Analytical Engine Society').waitFor();
     await page
@@ -268,7 +277,7 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await page.getByLabel('Website').press('Enter');
     await page.getByRole('link', { name: /analytical\.example/ }).waitFor();
 
-    await nav.getByRole('link', { name: 'Tags' }).click();
+    await openContactsTab(page, 'Tags');
     await heading('Tags').waitFor();
     await expectAccessible(page, 'tags page');
     await page.getByRole('button', { name: 'Rename pioneer' }).click();
@@ -293,7 +302,7 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
       .getByRole('region', { name: 'Notifications' })
       .getByText('Moved tag “smalltalk” to the trash.')
       .waitFor();
-    await nav.getByRole('link', { name: 'Organisations' }).click();
+    await openContactsTab(page, 'Organisations');
     // The tags page has a Name field too: wait for the organisations page before typing.
     await heading('Organisations').waitFor();
     await page.getByLabel('Name').fill('Difference Engine Ltd');
@@ -316,7 +325,7 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await orgsInTrash.getByRole('button', { name: 'Restore Difference Engine Ltd' }).click();
     await tagsInTrash.getByText('No deleted tags.').waitFor();
     await orgsInTrash.getByText('No deleted organisations.').waitFor();
-    await nav.getByRole('link', { name: 'Tags' }).click();
+    await openContactsTab(page, 'Tags');
     await page.getByRole('link', { name: /smalltalk/ }).waitFor();
 
     await nav.getByRole('link', { name: 'Settings' }).click();

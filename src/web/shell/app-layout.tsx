@@ -5,22 +5,22 @@ import { useSignOut } from '../features/auth/use-sign-out';
 import { useFocusOnNavigate } from './use-focus-on-navigate';
 import { useSearchShortcut } from './use-search-shortcut';
 
-/** `also`: other pages that belong to the entry (the import history and "your data" sit under Import). */
+/**
+ * `also`: other pages that belong to the entry, reached through its section's tabs (organisations, tags and
+ * duplicates sit under Contacts; the import history and "your data" under Import). Ten entries fit one
+ * row on a laptop screen; settings sit with the account.
+ */
 const LINKS: { to: string; label: string; also?: string[]; end?: boolean }[] = [
   { to: '/', label: 'Today', end: true },
-  { to: '/contacts', label: 'Contacts' },
-  { to: '/organisations', label: 'Organisations' },
-  { to: '/tags', label: 'Tags' },
+  { to: '/contacts', label: 'Contacts', also: ['/organisations', '/tags', '/duplicates'] },
   { to: '/favours', label: 'Favours' },
   { to: '/promises', label: 'Promises' },
   { to: '/purposes', label: 'Purposes' },
   { to: '/outreach', label: 'Outreach' },
   { to: '/network', label: 'Network', also: ['/introductions', '/asks', '/connect', '/verify-email'] },
-  { to: '/health', label: 'Health' },
-  { to: '/duplicates', label: 'Duplicates' },
+  { to: '/health', label: 'Health', also: ['/lapsed'] },
   { to: '/import', label: 'Import', also: ['/imports', '/data'] },
   { to: '/trash', label: 'Trash' },
-  { to: '/settings', label: 'Settings', also: ['/profile'] },
 ];
 
 function within(pathname: string, prefixes: string[] = []): boolean {
@@ -80,9 +80,16 @@ export function AppLayout() {
                 {session.data?.account.name}
                 <span className="visually-hidden"> (your profile)</span>
               </Link>
+              <NavLink
+                to="/settings"
+                className={({ isActive }) => (isActive ? 'nav__link active' : 'nav__link')}
+                onClick={() => setMenuOpen(false)}
+              >
+                Settings
+              </NavLink>
               <button
                 type="button"
-                className="button button--small"
+                className="button button--small nav__signout"
                 disabled={signOut.isPending}
                 onClick={() => signOut.mutate()}
               >

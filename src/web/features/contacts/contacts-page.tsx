@@ -8,6 +8,7 @@ import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { CONTACT_SORT_VALUES, ContactFilters } from './contact-filters';
 import { ContactResult } from './contact-result';
+import { ContactsSubnav } from './contacts-subnav';
 import { useContactList } from './use-contact-list';
 
 const LISTBOX_ID = 'contact-results';
@@ -150,6 +151,7 @@ export function ContactsPage() {
           </Link>
         }
       />
+      <ContactsSubnav />
       <search aria-label="Contacts" className="search">
         <div className="search__box">
           <label htmlFor="contact-search" className="search__label">

@@ -7,6 +7,7 @@ import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
+import { ContactsSubnav } from '../contacts/contacts-subnav';
 import { DuplicatePairCard } from './duplicate-pair-card';
 import { RecentMerges } from './recent-merges';
 import { useDismissDuplicate, useDuplicates, useMerge, useMerges, useUndoMerge } from './use-duplicates';
@@ -57,6 +58,7 @@ export function DuplicatesPage() {
         title="Duplicates"
         subtitle="People who may be in your rolodex twice. Merging keeps every fact with its source, and can be undone."
       />
+      <ContactsSubnav />
       <div className="stack">
         {last ? (
           <div

@@ -1,6 +1,6 @@
-import { NavLink } from 'react-router';
+import { Subnav, type SubnavLink } from '../../ui/subnav';
 
-const LINKS = [
+const LINKS: SubnavLink[] = [
   { to: '/import', label: 'Import a file' },
   { to: '/imports', label: 'Import history' },
   { to: '/data', label: 'Your data' },
@@ -8,17 +8,5 @@ const LINKS = [
 
 /** The tabs-like links between importing, the import history and "your data" (exports, backup, restore). */
 export function ImportSubnav() {
-  return (
-    <nav aria-label="Import and export" className="subnav">
-      <ul className="subnav__links">
-        {LINKS.map((l) => (
-          <li key={l.to}>
-            <NavLink to={l.to} className="subnav__link" end={l.to === '/import'}>
-              {l.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <Subnav label="Import and export" links={LINKS} />;
 }

@@ -1,7 +1,7 @@
-import { NavLink } from 'react-router';
+import { Subnav, type SubnavLink } from '../../ui/subnav';
 
-const LINKS: { to: string; label: string; end?: boolean }[] = [
-  { to: '/network', label: 'Overview', end: true },
+const LINKS: SubnavLink[] = [
+  { to: '/network', label: 'Overview' },
   { to: '/network/graph', label: 'Graph' },
   { to: '/network/connections', label: 'Connections' },
   { to: '/network/messages', label: 'Messages' },
@@ -15,17 +15,5 @@ const LINKS: { to: string; label: string; end?: boolean }[] = [
 
 /** The links between the network's pages (one "Network" entry in the main navigation leads here). */
 export function NetworkSubnav() {
-  return (
-    <nav aria-label="Network" className="subnav">
-      <ul className="subnav__links">
-        {LINKS.map((l) => (
-          <li key={l.to}>
-            <NavLink to={l.to} className="subnav__link" end={l.end}>
-              {l.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <Subnav label="Network" links={LINKS} />;
 }

@@ -8,6 +8,7 @@ import { QueryError } from '../../ui/query-error';
 import { TextField } from '../../ui/text-field';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { ContactsSubnav } from '../contacts/contacts-subnav';
 import { useCreateOrganisation } from './use-create-organisation';
 import { useOrganisationList } from './use-organisation-list';
 
@@ -39,6 +40,7 @@ export function OrganisationsPage() {
   return (
     <>
       <PageHeader title="Organisations" />
+      <ContactsSubnav />
       <div className="split">
         <div>
           <search aria-label="Organisations" className="search">

@@ -6,6 +6,7 @@ import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { ContactsSubnav } from '../contacts/contacts-subnav';
 import { TagRow } from './tag-row';
 import { useCreateTag } from './use-create-tag';
 import { useTags } from './use-tags';
@@ -26,6 +27,7 @@ export function TagsPage() {
   return (
     <>
       <PageHeader title="Tags" />
+      <ContactsSubnav />
       <div className="split">
         <section aria-labelledby="tag-list-heading">
           <h2 id="tag-list-heading" className="visually-hidden">

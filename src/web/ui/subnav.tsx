@@ -1,0 +1,47 @@
+import { Link, useLocation } from 'react-router';
+
+export interface SubnavLink {
+  to: string;
+  label: string;
+  /** Other paths that belong to this tab (a queue item belongs to the queue). */
+  also?: string[];
+}
+
+const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+
+/** The tab a path belongs to: the link whose own path (or one of `also`) is the longest prefix of it. */
+export function currentTab(pathname: string, links: SubnavLink[]): string | undefined {
+  let best: string | undefined;
+  let bestLength = -1;
+  for (const l of links) {
+    for (const prefix of [l.to, ...(l.also ?? [])]) {
+      if (under(pathname, prefix) && prefix.length > bestLength) {
+        best = l.to;
+        bestLength = prefix.length;
+      }
+    }
+  }
+  return best;
+}
+
+/** Tab-like links between the pages of one section, under its page header. */
+export function Subnav({ label, links }: { label: string; links: SubnavLink[] }) {
+  const current = currentTab(useLocation().pathname, links);
+  return (
+    <nav aria-label={label} className="subnav">
+      <ul className="subnav__links">
+        {links.map((l) => (
+          <li key={l.to}>
+            <Link
+              to={l.to}
+              className={l.to === current ? 'subnav__link active' : 'subnav__link'}
+              aria-current={l.to === current ? 'page' : undefined}
+            >
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
