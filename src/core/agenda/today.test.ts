@@ -229,4 +229,48 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     expect(kept.resolvedOn).toBe('2026-11-24');
     expect((await getPromiseStats(ctx)).keptOnTimeAllTime).toBe(1);
   });
+
+  it('is never stale: a write by anyone, the next minute and the next day all show up at once', async () => {
+    const { ctx } = await h.account();
+    const other = await h.account('Someone Else');
+    ctx.clock.set('2026-11-25T09:00:00Z');
+    other.ctx.clock.set('2026-11-25T09:00:00Z');
+    const c = await createContact(ctx, { displayName: 'Katherine Johnson' }, 'web');
+    expect(await titles(ctx)).toEqual([]);
+    await createPromise(ctx, {
+      contactId: c.id,
+      direction: 'mine',
+      what: 'Send the orbit notes',
+      dueOn: '2026-11-25',
+    });
+    expect(await titles(ctx)).toEqual(['Send the orbit notes — for Katherine Johnson']);
+    // Another account's write leaves mine as it is, and nothing of theirs appears.
+    const theirs = await createContact(other.ctx, { displayName: 'Their Contact' }, 'web');
+    await createPromise(other.ctx, {
+      contactId: theirs.id,
+      direction: 'mine',
+      what: 'Theirs',
+      dueOn: '2026-11-25',
+    });
+    expect(await titles(ctx)).toEqual(['Send the orbit notes — for Katherine Johnson']);
+    expect(await titles(other.ctx)).toEqual(['Theirs — for Their Contact']);
+
+    ctx.clock.set('2026-11-26T09:00:00Z');
+    const nextDay = await getToday(ctx);
+    expect(nextDay.date).toBe('2026-11-26');
+    expect(nextDay.items[0]?.reason).toBe('you promised it 1 day ago');
+    // The same minute asked twice gives the same answer; a limit is its own question.
+    expect(await getToday(ctx)).toEqual(nextDay);
+    expect((await getToday(ctx, { limit: 1 })).items).toHaveLength(1);
+    // Only the clock moves: a message waits for an answer for 14 days to the minute.
+    await recordInteraction(ctx, {
+      kind: 'message',
+      direction: 'inbound',
+      contactIds: [c.id],
+      occurredAt: '2026-11-12T09:00:30Z',
+    });
+    expect(await titles(ctx)).toContain('Reply to Katherine Johnson');
+    ctx.clock.set('2026-11-26T09:01:00Z');
+    expect(await titles(ctx)).not.toContain('Reply to Katherine Johnson');
+  });
 });

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { trackWrites } from './cached-until-write';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -39,6 +40,9 @@ export function connect(target: DatabaseTarget): DatabaseHandle {
   // Keeps planner statistics fresh (SQLite's recommended call on open); cheap when nothing changed.
   sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
+  const changes = sqlite.prepare('SELECT total_changes()').pluck();
+  const otherCommits = sqlite.prepare('PRAGMA data_version').pluck();
+  trackWrites(db, () => `${changes.get()}:${otherCommits.get()}`);
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 

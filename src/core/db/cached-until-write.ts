@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+
+/**
+ * Results derived from the database, kept until anything at all is written to it. SQLite gives this for free:
+ * total_changes() counts every row this process's connection wrote, and PRAGMA data_version moves when another
+ * process (the CLI) commits. So no use case has to remember what to invalidate, and nothing can be missed: a write
+ * by any account, of any table, drops every entry. PostgreSQL has no such counter (several server processes may
+ * share one database), so nothing is cached there (docs/adr/0017-today-cached-until-a-write.md).
+ */
+const versionOf = new WeakMap<object, () => string>();
+const entriesOf = new WeakMap<object, Map<string, { version: string; value: unknown }>>();
+
+// Enough for every account active on a busy server; each entry is one small result.
+const MAX_ENTRIES = 2_000;
+
+/** Called by connect() for each SQLite database: `version` changes whenever anything was written. */
+export function trackWrites(db: Kysely<Database>, version: () => string): void {
+  versionOf.set(db, version);
+}
+
+/** The current version, or undefined when it cannot be read (the connection is busy streaming another query). */
+function read(version: () => string): string | undefined {
+  try {
+    return version();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `compute()`, or what it returned last time for `key` if nothing has been written since. Inside a transaction it
+ * always computes (uncommitted rows may roll back without the counter going back). A result computed while a
+ * write happened (by this computation or another request between its queries) is not kept. Callers must not
+ * change what they get: the same object is returned to every caller until the next write.
+ */
+export async function cachedUntilWrite<T>(
+  db: Kysely<Database>,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const version = db.isTransaction ? undefined : versionOf.get(db);
+  const before = version && read(version);
+  if (!version || before === undefined) return compute();
+  let entries = entriesOf.get(db);
+  if (!entries) {
+    entries = new Map();
+    entriesOf.set(db, entries);
+  }
+  const hit = entries.get(key);
+  if (hit && hit.version === before) {
+    entries.delete(key); // moved to the end: Map order is recency
+    entries.set(key, hit);
+    return hit.value as T;
+  }
+  const value = await compute();
+  if (read(version) === before) {
+    entries.delete(key);
+    entries.set(key, { version: before, value });
+    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  }
+  return value;
+}
