@@ -12,8 +12,8 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createAccount } from '../src/core/accounts/create-account';
 import { authenticateApiToken } from '../src/core/accounts/authenticate';
+import { createAccount } from '../src/core/accounts/create-account';
 import { createApiToken } from '../src/core/accounts/create-api-token';
 import { getToday } from '../src/core/agenda/get-today';
 import { listContacts } from '../src/core/contacts/list-contacts';

@@ -13,7 +13,6 @@ import type { Mailer } from '../core/mail/mailer';
 import { authPlugin } from './auth';
 import { errorHandler } from './errors';
 import { loggerOptions } from './logging';
-import { securityHeaders } from './security-headers';
 import { askRoutes } from './routes/asks.routes';
 import { authRoutes } from './routes/auth.routes';
 import { contactRoutes } from './routes/contacts.routes';
@@ -34,6 +33,7 @@ import { tagRoutes } from './routes/tags.routes';
 import { todayRoutes } from './routes/today.routes';
 import { tokenRoutes } from './routes/tokens.routes';
 import { trashRoutes } from './routes/trash.routes';
+import { securityHeaders } from './security-headers';
 import { registerWebApp } from './web';
 
 export interface AppOptions {
