@@ -1,11 +1,13 @@
 import { zipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
+import { emptyPerson } from '../../formats/model';
 import { DAY_MS } from '../clock';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import type { Ctx } from '../context';
 import { importLinkedin } from './import-linkedin';
+import { runImport } from './run-import';
 import { undoImport } from './undo-import';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -230,6 +232,38 @@ describeEngines('LinkedIn export import', (h) => {
       dryRun: false,
     });
     expect(again.stats).toMatchObject({ created: 0, unchanged: 1 });
+  });
+
+  it('calls people by their name when LinkedIn has their credentials in the last name, and cleans up an earlier import', async () => {
+    const { ctx } = await h.account();
+    const url = 'https://www.linkedin.com/in/sam-caldwell';
+    // What an import before this rule stored: the credential as part of the family name.
+    await runImport(ctx, {
+      kind: 'linkedin',
+      fileName: 'Connections.csv',
+      issues: [],
+      dryRun: false,
+      people: [
+        {
+          ...emptyPerson({ file: 'Connections.csv', line: 2 }),
+          givenName: 'Sam',
+          familyName: 'Caldwell, MBA',
+          urls: [{ value: url, label: 'LinkedIn' }],
+          sourceKey: url,
+        },
+      ],
+    });
+    const csv = `First Name,Last Name,URL,Email Address,Company,Position,Connected On\nSam,"Caldwell, MBA",${url},,,,11 Apr 2024\nChidi,"Okafor, PhD, PMP",https://www.linkedin.com/in/chidi-okafor,,,,12 Apr 2024`;
+    const import_ = () =>
+      importLinkedin(ctx, { source: { name: 'Connections.csv', bytes: enc(csv) }, dryRun: false });
+    expect((await import_()).stats).toMatchObject({ created: 1, updated: 1 });
+    const people = (await listContacts(ctx, {})).items;
+    expect(people.map((c) => c.displayName)).toEqual(['Chidi Okafor', 'Sam Caldwell']);
+    const sam = await getContact(ctx, people[1]?.id as string);
+    expect(sam).toMatchObject({ givenName: 'Sam', familyName: 'Caldwell', nameSuffix: 'MBA' });
+    const chidi = await getContact(ctx, people[0]?.id as string);
+    expect(chidi).toMatchObject({ familyName: 'Okafor', nameSuffix: 'PhD, PMP' });
+    expect((await import_()).stats).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
 
   it('refuses a file that is not a LinkedIn export, naming it, and stores nothing', async () => {

@@ -63,9 +63,20 @@ describe('parseConnections', () => {
 
   it('keeps quoted commas and doubled quotes inside their cells', () => {
     const { records } = parse('connections-quoted.csv');
-    expect(records.map((r) => [r.familyName, r.organisation, r.title])).toEqual([
-      ['Caldwell, MBA', 'Caldwell, Price & Partners, LLP', 'Partner'],
-      ['Duarte', 'Fabrikam', 'Lead, "Platform" Team'],
+    expect(records.map((r) => [r.familyName, r.suffix, r.organisation, r.title])).toEqual([
+      ['Caldwell', 'MBA', 'Caldwell, Price & Partners, LLP', 'Partner'],
+      ['Duarte', undefined, 'Fabrikam', 'Lead, "Platform" Team'],
+    ]);
+  });
+
+  it('moves credentials typed into the last name to the name suffix, and only credentials', () => {
+    const { records, issues } = parse('connections-credentials.csv');
+    expect(issues).toEqual([]);
+    expect(records.map((r) => [r.givenName, r.familyName, r.suffix])).toEqual([
+      ['Chidi', 'Okafor', 'PhD, PMP'],
+      ['Lan', 'Nguyen', 'Ph.D.'],
+      ['Jo', 'Smith, John', undefined],
+      ['Ray', 'Brown MBA', undefined],
     ]);
   });
 
@@ -109,7 +120,7 @@ describe('parseConnections', () => {
     const { records, issues } = parse('connections-whole-line-quoted.csv');
     expect(issues).toEqual([]);
     expect(records.map((r) => [r.ref.line, r.givenName, r.familyName, r.organisation, r.sourceKey])).toEqual([
-      [2, 'Lena', 'Vogel, PhD', 'Vogel, Berg & Co', 'https://www.linkedin.com/in/lena-vogel'],
+      [2, 'Lena', 'Vogel', 'Vogel, Berg & Co', 'https://www.linkedin.com/in/lena-vogel'],
       [3, 'Yusuf', 'Demir', 'Anatolia Rail', 'https://www.linkedin.com/in/yusuf-demir'],
     ]);
   });

@@ -4,6 +4,7 @@ import type { ImportedPerson, ParseIssue, ParseResult } from '../model';
 import { normaliseLinkedinProfileUrl } from './normalise-linkedin-profile-url';
 import { parseConnectedOn } from './parse-linkedin-dates';
 import { linkedinText, normaliseHeaderName, unwrapQuotedLine } from './read-linkedin-table';
+import { splitNameCredentials } from './split-name-credentials';
 
 export interface ParseConnectionsOptions {
   /** Name used in issues and `ref.file` (default `Connections.csv`). */
@@ -344,6 +345,9 @@ function emitPerson(vals: string[], cols: Columns, line: number, canonicalUrl: b
       });
     }
   }
+  let familyName = last || undefined;
+  let suffix: string | undefined;
+  if (last.includes(',')) ({ familyName, suffix } = splitNameCredentials(last));
   let extra = NO_EXTRA;
   for (let k = 0; k < cols.extra.length; k++) {
     const c = cols.extra[k] as number;
@@ -355,7 +359,8 @@ function emitPerson(vals: string[], cols: Columns, line: number, canonicalUrl: b
   out.records.push({
     ref: { file, line },
     givenName: first || undefined,
-    familyName: last || undefined,
+    familyName,
+    suffix,
     organisation: company || undefined,
     title: position || undefined,
     emails: email ? [{ value: email }] : NONE,
