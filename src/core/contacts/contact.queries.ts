@@ -146,17 +146,18 @@ export async function searchNameStarts(
 export type TextStage = Exclude<SearchScope, 'any'>;
 
 /**
- * How many contacts, of any owner, the stage's full-text query hits, counted up to `cap`; `cap` where the engine
+ * How many of the owner's contacts the stage's full-text query hits, counted up to `cap`; `cap` where the engine
  * cannot count cheaply (PostgreSQL: the walk finds out instead).
  */
 export async function countSearchHits(
   db: Kysely<Database>,
   engine: Engine,
+  ownerId: string,
   words: string[],
   stage: TextStage,
   cap: number,
 ): Promise<number> {
-  const count = contactSearchHitCount(engine, words, stage, cap);
+  const count = contactSearchHitCount(engine, ownerId, words, stage, cap);
   if (!count) return cap;
   const { rows } = await count.execute(db);
   return Number(rows[0]?.n ?? 0);
@@ -169,7 +170,7 @@ function notStartingWith(eb: ExpressionBuilder<Database, 'contacts'>, phrase: st
 
 /**
  * Search stages 2 and 3 by ranking every full-text hit: the ids of the first `limit` filtered hits of the stage,
- * by name. Costs as many lookups as there are hits (of any owner), so it suits stages with few.
+ * by name. Costs as many lookups as there are hits (the owner's on SQLite, every owner's on PostgreSQL), so it suits stages with few.
  */
 export async function rankSearchHits(
   db: Kysely<Database>,
@@ -181,7 +182,7 @@ export async function rankSearchHits(
 ): Promise<string[]> {
   // CROSS JOIN keeps SQLite from reordering: walk the full-text hits, then look each contact up by id.
   let q = db
-    .selectFrom(contactSearchHits(engine, words, stage).as('hit'))
+    .selectFrom(contactSearchHits(engine, filter.ownerId, words, stage).as('hit'))
     .crossJoin('contacts')
     .select('contacts.id')
     .whereRef('contacts.id', '=', 'hit.contact_id')

@@ -23,7 +23,7 @@ import { presentSummaries } from './present-contact';
 
 // Search pages are for finding someone, not for walking the rolodex (use the sorted list for that).
 const MAX_SEARCH_OFFSET = 2000;
-// A full-text stage with at least this many hits (of any owner) is walked in name order rather than ranked whole:
+// A full-text stage with at least this many hits (the owner's) is walked in name order rather than ranked whole:
 // ranking costs a lookup per hit, walking about want × rolodex / hits rows (30k contacts: 3,000 hits, 110 rows).
 const MANY_HITS = 500;
 // The most contacts a walk reads before it gives up and the stage ranks its hits after all.
@@ -61,7 +61,7 @@ async function searchStage(
   stage: TextStage,
   want: number,
 ): Promise<ContactRow[]> {
-  const hits = await countSearchHits(ctx.db, ctx.engine, searchWords, stage, MANY_HITS);
+  const hits = await countSearchHits(ctx.db, ctx.engine, filter.ownerId, searchWords, stage, MANY_HITS);
   if (hits === 0) return [];
   if (hits >= MANY_HITS && want <= MAX_WALKED_PAGE) {
     const found = await walkSearchHits(ctx.db, ctx.engine, filter, searchWords, stage, want, WALK);

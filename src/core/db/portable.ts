@@ -69,7 +69,8 @@ export async function withDeferredSearchIndex<T>(db: Kysely<any>, load: () => Pr
       db,
     );
     await sql`INSERT INTO contact_fts(rowid, search_name, search_text)
-      SELECT m.rowid, c.search_name, c.search_text FROM contact_fts_map m JOIN contacts c ON c.id = m.contact_id
+      SELECT m.rowid, ${ownerKeyed(sql.ref('c.search_name'))}, ${ownerKeyed(sql.ref('c.search_text'))}
+      FROM contact_fts_map m JOIN contacts c ON c.id = m.contact_id
       WHERE m.rowid > ${before.rows[0]?.top ?? 0}`.execute(db);
   }
 }
@@ -114,6 +115,20 @@ export async function insertRows(
  */
 export type SearchScope = 'any' | 'name' | 'first-in-name' | 'first-elsewhere';
 
+/**
+ * SQLite's full-text index holds every account's contacts, each word written behind its owner's key (the last 8
+ * characters of the account id; migration 0011), so that a prefix query reads only the owner's words. The same
+ * rule in SQL (for `c.owner_id`) and in JavaScript (for a query).
+ */
+const ownerKeyed = (text: RawBuilder<unknown>) =>
+  sql`CASE WHEN ${text} = '' THEN '' ELSE substr(c.owner_id, -8) || replace(${text}, ' ', ' ' || substr(c.owner_id, -8)) END`;
+function ownerKey(ownerId: string): string {
+  const key = ownerId.slice(-8);
+  // Account ids are UUIDs; anything else would not come back as one token and would find nothing.
+  if (!/^[0-9a-z]+$/.test(key)) throw new Error('account ids must end in 8 lower-case letters or digits');
+  return key;
+}
+
 function checkedWords(words: string[]): string[] {
   if (words.length === 0 || words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w)))
     throw new Error('search words must be folded letters/digits');
@@ -139,19 +154,22 @@ function tsCondition(words: string[], scope: SearchScope): RawBuilder<boolean> {
 }
 
 /**
- * A subquery of the ids (`contact_id`) of contacts, of any owner, in which every word prefix-matches a word in
- * `scope`. Queries start from it and join `contacts` by id, so the index does the narrowing (joining the other
- * way round made SQLite walk every contact of the owner). `words` must come from core/text/fold.ts `words()`.
+ * A subquery of the ids (`contact_id`) of contacts in which every word prefix-matches a word in `scope`: on SQLite
+ * only the owner's, on PostgreSQL of any owner (callers filter by owner as they join `contacts`). Queries start
+ * from it and join `contacts` by id, so the index does the narrowing (joining the other way round made SQLite walk
+ * every contact of the owner). `words` must come from core/text/fold.ts `words()`.
  */
 export function contactSearchHits(
   engine: Engine,
+  ownerId: string,
   words: string[],
   scope: SearchScope,
 ): RawBuilder<{ contact_id: string }> {
   checkedWords(words);
   if (engine === 'sqlite') {
-    const all = words.map((w) => `"${w}"*`).join(' AND ');
-    const first = `(search_name : "${words[0]}"*)`;
+    const key = ownerKey(ownerId);
+    const all = words.map((w) => `"${key}${w}"*`).join(' AND ');
+    const first = `(search_name : "${key}${words[0]}"*)`;
     const match = {
       any: all,
       name: `search_name : (${all})`,
@@ -164,19 +182,20 @@ export function contactSearchHits(
 }
 
 /**
- * A count of the contacts, of any owner, that `contactSearchHits` finds, up to `cap`; null where counting is not
+ * A count of the contacts that `contactSearchHits` finds, up to `cap`; null where counting is not
  * cheap. PostgreSQL reads every hit's row to count it (2-7 ms for a few thousand hits, more than the whole search),
  * with a LIMIT its planner may scan the table testing every row, and given the indexes' statistics it already
  * chooses between walking the name index and collecting few hits: there the walk goes first.
  */
 export function contactSearchHitCount(
   engine: Engine,
+  ownerId: string,
   words: string[],
   scope: SearchScope,
   cap: number,
 ): RawBuilder<{ n: number }> | null {
   if (engine === 'postgres') return null;
-  return sql`SELECT count(*) AS n FROM (SELECT contact_id FROM ${contactSearchHits(engine, words, scope)} AS h LIMIT ${cap})`;
+  return sql`SELECT count(*) AS n FROM (SELECT contact_id FROM ${contactSearchHits(engine, ownerId, words, scope)} AS h LIMIT ${cap})`;
 }
 
 // SQLite restates the full-text test over the stored folded words (FTS5 cannot test one given row cheaply): a

@@ -137,7 +137,7 @@ export async function listItems(
     );
   }
   if (opts.words.length > 0) {
-    const hits = contactSearchHits(engine, opts.words, 'name');
+    const hits = contactSearchHits(engine, ownerId, opts.words, 'name');
     q = q.where('it.contact_id', 'in', (eb) => eb.selectFrom(hits.as('h')).select('h.contact_id'));
   }
   if (opts.after) {
