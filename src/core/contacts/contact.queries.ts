@@ -170,7 +170,7 @@ function notStartingWith(eb: ExpressionBuilder<Database, 'contacts'>, phrase: st
 
 /**
  * Search stages 2 and 3 by ranking every full-text hit: the ids of the first `limit` filtered hits of the stage,
- * by name. Costs as many lookups as there are hits (the owner's), so it suits stages with few.
+ * by name. Costs as many lookups as there are hits (the owner's on SQLite, every owner's on PostgreSQL), so it suits stages with few.
  */
 export async function rankSearchHits(
   db: Kysely<Database>,
@@ -221,7 +221,7 @@ export async function walkSearchHits(
     .executeTakeFirst();
   let q = contactsWithOrg(db, filter.ownerId)
     .where((eb) => matchesFilter(eb, filter))
-    .where(contactMatches(engine, filter.ownerId, words, stage));
+    .where(contactMatches(engine, words, stage));
   if (stage === 'name') q = q.where((eb) => notStartingWith(eb, words.join(' ')));
   if (bound) q = q.where('contacts.sort_key', '<=', bound.sort_key);
   const rows = await q.orderBy('contacts.sort_key').orderBy('contacts.id').limit(limit).execute();

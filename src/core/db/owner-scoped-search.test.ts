@@ -8,7 +8,7 @@ import { listContacts } from '../contacts/list-contacts';
 import { actingAs, type Ctx, silentLog } from '../context';
 import { uuidIds } from '../ids';
 import * as m0011 from './migrations/0011-owner-scoped-search';
-import { contactSearchHits } from './portable';
+import { contactSearchHitCount } from './portable';
 
 describeEngines('full-text search on a shared server', (h) => {
   it('finds only the owner’s contacts, and SQLite’s index reads only the owner’s words', async () => {
@@ -22,19 +22,15 @@ describeEngines('full-text search on a shared server', (h) => {
     const names = async (q: string) => (await listContacts(me.ctx, { q })).items.map((c) => c.displayName);
     expect(await names('ana')).toEqual(['Ada Lovelace', 'Grace Hopper']);
     expect(await names('ada lov')).toEqual(['Ada Lovelace']);
-    // The index itself answers for the owner alone: no owner filter in this query.
-    const hits = async (ownerId: string, word: string) =>
-      (
-        await sql<{
-          n: number;
-        }>`SELECT count(*) AS n FROM ${contactSearchHits(h.engine, ownerId, [word], 'any')} AS h`.execute(
-          me.ctx.db,
-        )
-      ).rows[0]?.n;
-    expect(Number(await hits(me.id, 'ana'))).toBe(2);
-    expect(Number(await hits(other.id, 'ana'))).toBe(3);
-    expect(Number(await hits(me.id, 'adam'))).toBe(0);
-    expect(Number(await hits(other.id, 'adam'))).toBe(1);
+    if (h.engine === 'sqlite') {
+      const count = async (ownerId: string, word: string) => {
+        const q = contactSearchHitCount('sqlite', ownerId, [word], 'any', 500);
+        return Number((await q?.execute(me.ctx.db))?.rows[0]?.n);
+      };
+      expect(await count(me.id, 'ana')).toBe(2);
+      expect(await count(other.id, 'ana')).toBe(3);
+      expect(await count(me.id, 'adam')).toBe(0);
+    }
   });
 });
 

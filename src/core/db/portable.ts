@@ -116,9 +116,9 @@ export async function insertRows(
 export type SearchScope = 'any' | 'name' | 'first-in-name' | 'first-elsewhere';
 
 /**
- * The full-text indexes hold every account's contacts, each word written behind its owner's key (the last 8
- * characters of the account id; migrations 0011 and 0012), so that a prefix query reads only the owner's words.
- * The same rule in SQL (for `c.owner_id`, SQLite's bulk load) and in JavaScript (for a query).
+ * SQLite's full-text index holds every account's contacts, each word written behind its owner's key (the last 8
+ * characters of the account id; migration 0011), so that a prefix query reads only the owner's words. The same
+ * rule in SQL (for `c.owner_id`) and in JavaScript (for a query).
  */
 const ownerKeyed = (text: RawBuilder<unknown>) =>
   sql`CASE WHEN ${text} = '' THEN '' ELSE substr(c.owner_id, -8) || replace(${text}, ' ', ' ' || substr(c.owner_id, -8)) END`;
@@ -135,22 +135,15 @@ function checkedWords(words: string[]): string[] {
   return words;
 }
 
-// The name words behind their owner's key, exactly as migration 0012 indexes them (raw SQL: a bound parameter
-// would keep the planner from matching the index expression).
-const PG_KEYED_NAME = sql.raw(
-  `to_tsvector('simple', CASE WHEN contacts.search_name = '' THEN '' ELSE right(contacts.owner_id, 8) || replace(contacts.search_name, ' ', ' ' || right(contacts.owner_id, 8)) END)`,
-);
-
 /**
  * The PostgreSQL condition for `scope`: `search_vector` holds every word; name words alone are tested through
- * the expression index on the keyed name words (migrations 0010 and 0012), which answers without reading rows
- * (weight A in `search_vector` would have every text hit read and rechecked). Words carry their owner's key.
+ * the expression index on `to_tsvector('simple', search_name)` (migration 0010), which answers without reading
+ * rows (weight A in `search_vector` would have every text hit read and rechecked).
  */
-function tsCondition(ownerId: string, words: string[], scope: SearchScope): RawBuilder<boolean> {
-  const key = ownerKey(ownerId);
-  const terms = (ws: string[]) => ws.map((w) => `${key}${w}:*`).join(' & ');
-  const all = sql`contacts.search_vector @@ to_tsquery('simple', ${terms(words)})`;
-  const inName = (ws: string[]) => sql`${PG_KEYED_NAME} @@ to_tsquery('simple', ${terms(ws)})`;
+function tsCondition(words: string[], scope: SearchScope): RawBuilder<boolean> {
+  const all = sql`contacts.search_vector @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`;
+  const inName = (ws: string[]) =>
+    sql`to_tsvector('simple', contacts.search_name) @@ to_tsquery('simple', ${ws.map((w) => `${w}:*`).join(' & ')})`;
   const first = inName([words[0] as string]);
   return {
     any: sql<boolean>`${all}`,
@@ -161,8 +154,8 @@ function tsCondition(ownerId: string, words: string[], scope: SearchScope): RawB
 }
 
 /**
- * A subquery of the ids (`contact_id`) of the owner's contacts in which every word prefix-matches a word in
- * `scope` (the indexes hold each word behind its owner's key; callers still filter by owner). Queries start
+ * A subquery of the ids (`contact_id`) of contacts in which every word prefix-matches a word in `scope`: on SQLite
+ * only the owner's, on PostgreSQL of any owner (callers filter by owner as they join `contacts`). Queries start
  * from it and join `contacts` by id, so the index does the narrowing (joining the other way round made SQLite walk
  * every contact of the owner). `words` must come from core/text/fold.ts `words()`.
  */
@@ -185,7 +178,7 @@ export function contactSearchHits(
     }[scope];
     return sql`(SELECT m.contact_id FROM contact_fts f JOIN contact_fts_map m ON m.rowid = f.rowid WHERE contact_fts MATCH ${match})`;
   }
-  return sql`(SELECT contacts.id AS contact_id FROM contacts WHERE ${tsCondition(ownerId, words, scope)})`;
+  return sql`(SELECT contacts.id AS contact_id FROM contacts WHERE ${tsCondition(words, scope)})`;
 }
 
 /**
@@ -214,14 +207,9 @@ const ALL_WORDS = sql<string>`(' ' || contacts.search_name || ' ' || contacts.se
  * The test `contactSearchHits` applies, as a condition on one row of `contacts`: for walking contacts in another
  * order (name) and stopping at the first few that match.
  */
-export function contactMatches(
-  engine: Engine,
-  ownerId: string,
-  words: string[],
-  scope: SearchScope,
-): RawBuilder<boolean> {
+export function contactMatches(engine: Engine, words: string[], scope: SearchScope): RawBuilder<boolean> {
   checkedWords(words);
-  if (engine === 'postgres') return tsCondition(ownerId, words, scope);
+  if (engine === 'postgres') return tsCondition(words, scope);
   const every = (text: typeof NAME_WORDS) =>
     sql.join(
       words.map((w) => sql`${text} LIKE ${`% ${w}%`}`),
