@@ -273,6 +273,12 @@ describe.skipIf(!chromiumPath)(
       await health.getByRole('application', { name: 'Relationships by tier, per day' }).waitFor();
       await page.getByRole('region', { name: 'Favour balance' }).waitFor();
       await expectAccessible(page, 'charts');
+      // Everyone past their keep-in-touch date is one step away, and Health stays marked in the navigation.
+      await page.getByRole('link', { name: 'Lost touch' }).click();
+      await heading('Lost touch').waitFor();
+      expect(await nav().getByRole('link', { name: 'Health' }).getAttribute('class')).toContain('active');
+      await page.goBack();
+      await heading('Relationship health').waitFor();
       noConsoleErrors();
     });
 

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Charts } from '../../api/types';
 import { formatMonth } from '../../ui/dates';
@@ -36,7 +37,15 @@ export function HealthPage() {
   const charts = useCharts();
   return (
     <>
-      <PageHeader title="Relationship health" subtitle="The last twelve months at a glance." />
+      <PageHeader
+        title="Relationship health"
+        subtitle="The last twelve months at a glance."
+        actions={
+          <Link to="/lapsed" className="button">
+            Lost touch
+          </Link>
+        }
+      />
       {charts.isPending ? <Loading label="Loading the charts…" /> : null}
       {charts.isError ? <QueryError error={charts.error} onRetry={() => void charts.refetch()} /> : null}
       {charts.data ? (
