@@ -280,3 +280,6 @@ export const outreachReply = z.object({
   hoursToReply: z.number(),
 });
 export type OutreachReply = z.infer<typeof outreachReply>;
+/** The newest `limit` replies, and how many there are in all for the same filter. */
+export const outreachReplyList = z.object({ items: z.array(outreachReply), total: z.number() });
+export type OutreachReplyList = z.infer<typeof outreachReplyList>;

@@ -431,10 +431,12 @@ export function registerOutreach(program: Command): void {
           ...(result.replies
             ? [
                 '',
-                'who replied',
+                result.replies.total > result.replies.items.length
+                  ? `who replied (the newest ${result.replies.items.length} of ${result.replies.total})`
+                  : 'who replied',
                 table(
                   ['name', 'channel', 'purpose', 'replied', 'after'],
-                  result.replies.map((r) => [
+                  result.replies.items.map((r) => [
                     r.contact.displayName,
                     r.channel,
                     r.purpose?.name,

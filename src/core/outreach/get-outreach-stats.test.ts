@@ -101,7 +101,7 @@ describeEngines('outreach analytics', (h) => {
     ]);
     expect(stats.queue).toEqual({ queued: 0, awaiting: 12, followUpDue: 12 });
 
-    const who = await listOutreachReplies(ctx);
+    const who = (await listOutreachReplies(ctx)).items;
     expect(who.map((r) => [r.contact.displayName, r.hoursToReply, r.channel])).toEqual([
       ['Person 08', 4, 'mailto'],
       ['Person 02', 30, 'linkedin'],
@@ -109,16 +109,21 @@ describeEngines('outreach analytics', (h) => {
       ['Person 00', 2, 'linkedin'],
     ]);
     expect(
-      (await listOutreachReplies(ctx, { purpose: speakers.id })).map((r) => r.contact.displayName),
+      (await listOutreachReplies(ctx, { purpose: speakers.id })).items.map((r) => r.contact.displayName),
     ).toEqual(['Person 02', 'Person 01', 'Person 00']);
     expect(
-      (await listOutreachReplies(ctx, { purpose: 'none', month: '2026-11' })).map(
+      (await listOutreachReplies(ctx, { purpose: 'none', month: '2026-11' })).items.map(
         (r) => r.contact.displayName,
       ),
     ).toEqual(['Person 08']);
     // Another account sees none of it.
     const other = await h.account();
     expect((await getOutreachStats(other.ctx)).total).toMatchObject({ sent: 0, replied: 0, rate: null });
-    expect(await listOutreachReplies(other.ctx)).toEqual([]);
+    expect(await listOutreachReplies(other.ctx)).toEqual({ items: [], total: 0 });
+    // A limit keeps the newest and says how many there are.
+    expect(await listOutreachReplies(ctx, { limit: 2 })).toMatchObject({
+      items: [{ contact: { displayName: 'Person 08' } }, { contact: { displayName: 'Person 02' } }],
+      total: 4,
+    });
   });
 });

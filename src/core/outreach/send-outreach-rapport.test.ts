@@ -274,9 +274,10 @@ describeEngines('outreach as a Rapport message to a connected account', (h: Harn
     expect(stats.byChannel).toEqual([
       { key: 'rapport', label: 'rapport', sent: 1, replied: 1, rate: 1, medianHoursToReply: 30 },
     ]);
-    expect(await listOutreachReplies(bram.ctx, { channel: 'rapport' })).toMatchObject([
-      { contact: { id: contact.id }, channel: 'rapport', hoursToReply: 30 },
-    ]);
+    expect(await listOutreachReplies(bram.ctx, { channel: 'rapport' })).toMatchObject({
+      items: [{ contact: { id: contact.id }, channel: 'rapport', hoursToReply: 30 }],
+      total: 1,
+    });
   });
 
   it('a message in the thread is no reply to outreach sent by email', async () => {

@@ -75,6 +75,7 @@ describe.each(ENGINES)('outreach API [%s]', (engine) => {
     expect(who.body.items.map((r: { contact: { displayName: string } }) => r.contact.displayName)).toEqual([
       'Sam Caldwell',
     ]);
+    expect(who.body.total).toBe(1);
   });
 
   it('a message on Rapport to a connection, over HTTP: refused before connecting, sent once, their reply noticed', async () => {

@@ -11,8 +11,8 @@ import {
   outreachQueuePage,
   outreachQueueQuery,
   outreachRepliesQuery,
-  outreachReply,
   outreachReplyInput,
+  outreachReplyList,
   outreachSendInput,
   outreachSendResult,
   outreachStats,
@@ -245,9 +245,9 @@ export const outreachRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Who replied, newest first',
         querystring: outreachRepliesQuery,
-        response: { 200: z.object({ items: z.array(outreachReply) }), ...errors },
+        response: { 200: outreachReplyList, ...errors },
       },
     },
-    async (req) => ({ items: await listOutreachReplies(req.ctx, req.query) }),
+    (req) => listOutreachReplies(req.ctx, req.query),
   );
 };

@@ -232,10 +232,15 @@ function WhoReplied({ filter, onClear }: { filter: Filter; onClear: () => void }
       ) : null}
       {replies.isPending ? <Loading /> : null}
       {replies.isError ? <QueryError error={replies.error} onRetry={() => void replies.refetch()} /> : null}
-      {replies.data && replies.data.length === 0 ? <p className="muted">No replies yet.</p> : null}
-      {replies.data && replies.data.length > 0 ? (
+      {replies.data && replies.data.total === 0 ? <p className="muted">No replies yet.</p> : null}
+      {replies.data && replies.data.total > replies.data.items.length ? (
+        <p className="muted">
+          The newest {replies.data.items.length} of {replies.data.total} replies.
+        </p>
+      ) : null}
+      {replies.data && replies.data.items.length > 0 ? (
         <ul className="outreach-list">
-          {replies.data.map((r) => (
+          {replies.data.items.map((r) => (
             <li key={r.itemId} className="outreach-row">
               <div className="outreach-row__text">
                 <Link to={`/contacts/${r.contact.id}`} className="outreach-row__name">

@@ -11,7 +11,7 @@ import type {
   OutreachItemDetail,
   OutreachPreview,
   OutreachQueuePage,
-  OutreachReply,
+  OutreachReplyList,
   OutreachSendInput,
   OutreachSendResult,
   OutreachStats,
@@ -166,10 +166,9 @@ export function useOutreachReplies(filter: {
   return useQuery({
     queryKey: outreachKeys.replies(filter),
     queryFn: ({ signal }) =>
-      api.get<{ items: OutreachReply[] }>(withQuery('/outreach/replies', { ...filter, limit: 200 }), {
+      api.get<OutreachReplyList>(withQuery('/outreach/replies', { ...filter, limit: 200 }), {
         signal,
       }),
-    select: (d) => d.items,
     placeholderData: keepPreviousData,
   });
 }
