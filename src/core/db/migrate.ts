@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008-network-index';
 import * as m0009 from './migrations/0009-email-verification';
 import * as m0010 from './migrations/0010-search-name-index';
 import * as m0011 from './migrations/0011-owner-scoped-search';
+import * as m0012 from './migrations/0012-organisation-legal-forms';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009-email-verification': m0009,
   '0010-search-name-index': m0010,
   '0011-owner-scoped-search': m0011,
+  '0012-organisation-legal-forms': m0012,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

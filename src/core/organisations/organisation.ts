@@ -2,9 +2,19 @@ import type { Organisation } from '../../contracts/organisations';
 import type { OrganisationTable } from '../db/schema';
 import { fold } from '../text/fold';
 
-/** Organisation names compare accent-, case- and space-insensitively. */
+// A legal form at the end of a name, after a space or a comma (folded text: lower case, marks gone).
+const LEGAL_FORM =
+  /[\s,]+(?:inc|incorporated|corp|corporation|llc|l\.l\.c|llp|ltd|limited|plc|pty\.? ltd|gmbh|ag|s\.a|sa|s\.a\.s|sas|sarl|s\.a\.r\.l|b\.v|bv|n\.v|nv)\.?$/;
+
+/**
+ * Organisation names compare accent-, case- and space-insensitively, and without a legal form at the end: LinkedIn
+ * members type their employer freely, so "Acme Logistics" and "Acme Logistics, Inc." are one organisation (the
+ * first spelling met is the one shown).
+ */
 export function normaliseOrganisationName(name: string): string {
-  return fold(name).trim().replace(/\s+/g, ' ');
+  const norm = fold(name).trim().replace(/\s+/g, ' ');
+  const base = norm.replace(LEGAL_FORM, '');
+  return base && base !== norm ? base : norm;
 }
 
 export type OrganisationRow = OrganisationTable & { contact_count: number };
