@@ -34,6 +34,24 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
   return connect({ engine: 'postgres', url: inject('pgUrl'), poolSize: 4 });
 }
 
+/** An unauthenticated context over `db` with a clock tests may move (the harness's, and for a database of one's own). */
+export function testContext(
+  db: DatabaseHandle['db'],
+  engine: Engine,
+  settings: Partial<Settings> = {},
+): Ctx & { clock: ReturnType<typeof fixedClock> } {
+  return {
+    db,
+    engine,
+    actor: null,
+    clock: fixedClock('2026-11-25T09:00:00.000Z'),
+    ids: uuidIds,
+    log: silentLog,
+    settings: { ...testSettings, ...settings },
+    mailer: null,
+  };
+}
+
 /** Runs the same suite on every engine: same tests, same assertions. */
 export function describeEngines(
   name: string,
@@ -54,16 +72,7 @@ export function describeEngines(
         if (!handle) throw new Error('database not open yet (use it inside a test or hook)');
         return handle;
       },
-      ctx: () => ({
-        db: h.handle().db,
-        engine,
-        actor: null,
-        clock: fixedClock('2026-11-25T09:00:00.000Z'),
-        ids: uuidIds,
-        log: silentLog,
-        settings: { ...testSettings, ...opts.settings },
-        mailer: null,
-      }),
+      ctx: () => testContext(h.handle().db, engine, opts.settings),
       account: async (name = 'Test User') => {
         const base = h.ctx();
         const email = `user${++seq}-${process.pid}-${Date.now()}@example.test`;

@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { describeEngines, openTestDatabase, testSettings } from '../../../test/engines';
+import { describeEngines, openTestDatabase, testContext } from '../../../test/engines';
 import { createAccount } from '../accounts/create-account';
-import { fixedClock } from '../clock';
 import { createContact } from '../contacts/create-contact';
 import { listContacts } from '../contacts/list-contacts';
-import { actingAs, type Ctx, silentLog } from '../context';
-import { uuidIds } from '../ids';
+import { actingAs } from '../context';
 import * as m0011 from './migrations/0011-owner-scoped-search';
 import { contactSearchHitCount } from './portable';
 
@@ -34,22 +32,11 @@ describeEngines('full-text search on a shared server', (h) => {
   });
 });
 
-const baseCtx = (db: Ctx['db']): Ctx => ({
-  db,
-  engine: 'sqlite',
-  actor: null,
-  clock: fixedClock('2026-11-26T09:00:00Z'),
-  ids: uuidIds,
-  log: silentLog,
-  settings: testSettings,
-  mailer: null,
-});
-
 describe('migration 0011 on a SQLite database that already has contacts', () => {
   it('indexes every existing contact behind its owner’s key, and can be undone and done again', async () => {
     const handle = await openTestDatabase('sqlite');
     try {
-      const base = baseCtx(handle.db);
+      const base = testContext(handle.db, 'sqlite');
       const account = await createAccount(base, {
         email: 'm@example.test',
         password: 'a long password',

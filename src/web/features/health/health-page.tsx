@@ -28,6 +28,15 @@ type PromiseMonth = Charts['promises'][number];
 /** Legend words in the text colour (the series colours are for shapes, not for reading). */
 const legendText = (value: string) => <span className="chart__legend-text">{value}</span>;
 
+/** Grid, month axis, count axis, tooltip and legend of the two charts by month (recharts wants them as children). */
+const monthAxes = () => [
+  <CartesianGrid key="grid" strokeDasharray="3 3" vertical={false} />,
+  <XAxis key="x" dataKey="month" tickFormatter={formatMonth} tick={AXIS} minTickGap={16} />,
+  <YAxis key="y" allowDecimals={false} tick={AXIS} width={36} />,
+  <Tooltip key="tip" labelFormatter={(v) => formatMonth(String(v))} />,
+  <Legend key="legend" itemSorter={null} formatter={legendText} />,
+];
+
 const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const dayTick = (iso: string) => shortDay.format(new Date(`${iso}T12:00:00Z`));
 
@@ -150,11 +159,7 @@ function FavoursChart({ data }: { data: FavourMonth[] }) {
         title="Favours given and received per month, with the running balance"
         desc={summary}
       >
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="month" tickFormatter={formatMonth} tick={AXIS} minTickGap={16} />
-        <YAxis allowDecimals={false} tick={AXIS} width={36} />
-        <Tooltip labelFormatter={(v) => formatMonth(String(v))} />
-        <Legend itemSorter={null} formatter={legendText} />
+        {monthAxes()}
         <Bar dataKey="given" name="Given" fill={GIVEN} maxBarSize={40} isAnimationActive={false} />
         <Bar dataKey="received" name="Received" fill={RECEIVED} maxBarSize={40} isAnimationActive={false} />
         <Line
@@ -208,11 +213,7 @@ function PromisesChart({ data }: { data: PromiseMonth[] }) {
         title="My promises per month: on time, late, broken, overdue"
         desc={summary}
       >
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="month" tickFormatter={formatMonth} tick={AXIS} minTickGap={16} />
-        <YAxis allowDecimals={false} tick={AXIS} width={36} />
-        <Tooltip labelFormatter={(v) => formatMonth(String(v))} />
-        <Legend itemSorter={null} formatter={legendText} />
+        {monthAxes()}
         <Bar dataKey="onTime" name="On time" stackId="p" fill={ON_TIME} isAnimationActive={false} />
         <Bar dataKey="late" name="Late" stackId="p" fill={LATE} isAnimationActive={false} />
         <Bar dataKey="broken" name="Broken" stackId="p" fill={BROKEN} isAnimationActive={false} />
