@@ -125,6 +125,29 @@ describeEngines('backup and restore', (h) => {
     }
   });
 
+  it('gives restored organisations today’s keys, so an older backup’s are found by the next import', async () => {
+    const a = await h.account();
+    await createOrganisation(a.ctx, { name: 'Initech, Inc.' });
+    await createOrganisation(a.ctx, { name: 'Hooli' });
+    const backup = JSON.parse(JSON.stringify(await exportBackup(a.ctx)));
+    // As a backup made before legal forms were left out of the key (migration 0012) has them: both spellings of
+    // Hooli could be stored then.
+    const rows = backup.tables.organisations as { id: string; name: string; name_norm: string }[];
+    const hooli = rows.find((r) => r.name === 'Hooli');
+    rows.push({ ...(hooli as (typeof rows)[number]), id: a.ctx.ids.next(), name: 'Hooli Inc' });
+    for (const r of rows) r.name_norm = r.name.toLowerCase();
+    const b = await h.account();
+    await restoreBackup(b.ctx, backup);
+    const keys = (await exportBackup(b.ctx)).tables.organisations as { name: string; name_norm: string }[];
+    expect(keys.map((r) => [r.name, r.name_norm]).sort()).toEqual([
+      ['Hooli Inc', 'hooli inc'], // "hooli" is taken by the live Hooli
+      ['Hooli', 'hooli'],
+      ['Initech, Inc.', 'initech'],
+    ]);
+    const peter = await createContact(b.ctx, { displayName: 'Peter', organisation: 'INITECH INC' }, 'web');
+    expect(peter.organisation?.name).toBe('Initech, Inc.');
+  });
+
   it('refuses to restore into an account that has data, and changes nothing', async () => {
     const a = await h.account();
     await fillAccount(a.ctx);

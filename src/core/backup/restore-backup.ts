@@ -1,6 +1,7 @@
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { withDeferredSearchIndex } from '../db/portable';
 import { AppError } from '../errors';
+import { rekeyOrganisations } from '../organisations/rekey-organisations';
 import { validate } from '../validate';
 import { anyIdTaken, countOwned, insertOwnedRows } from './backup.queries';
 import { backupV1 } from './backup-format';
@@ -79,6 +80,8 @@ export async function restoreBackup(
         counts[table.name] = rows.length;
       }
     });
+    // Keys are derived from names: a backup made before a rule changed carries the old ones.
+    await rekeyOrganisations(tx, ownerId);
     tx.log.info({ rows: counts, idsKept: !taken }, 'backup restored');
     return { rows: counts, idsKept: !taken };
   });

@@ -78,6 +78,17 @@ export async function findLiveOrganisationByNorm(
     .executeTakeFirst();
 }
 
+/** Every organisation of the owner, live or trashed, oldest first: name, key and whether it is in the trash. */
+export async function organisationNames(db: Kysely<Database>, ownerId: string) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'name_norm', 'deleted_at'])
+    .where('owner_id', '=', ownerId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 export async function insertOrganisation(db: Kysely<Database>, row: OrganisationTable): Promise<void> {
   await db.insertInto('organisations').values(row).execute();
 }
