@@ -16,6 +16,44 @@ function contactsWithOrg(db: Kysely<Database>, ownerId: string) {
     .where('contacts.owner_id', '=', ownerId);
 }
 
+/** What a list or search page shows of a contact (see presentSummaries): a third of the columns, half the time. */
+export type ContactSummaryRow = Pick<
+  ContactRow,
+  | 'id'
+  | 'display_name'
+  | 'organisation_id'
+  | 'organisation_name'
+  | 'title'
+  | 'location'
+  | 'connected_on'
+  | 'created_at'
+  | 'updated_at'
+  | 'deleted_at'
+  | 'sort_key'
+>;
+
+function summariesWithOrg(db: Kysely<Database>, ownerId: string) {
+  return db
+    .selectFrom('contacts')
+    .leftJoin('organisations as o', (join) =>
+      join.onRef('o.id', '=', 'contacts.organisation_id').on('o.deleted_at', 'is', null),
+    )
+    .select([
+      'contacts.id',
+      'contacts.display_name',
+      'contacts.organisation_id',
+      'o.name as organisation_name',
+      'contacts.title',
+      'contacts.location',
+      'contacts.connected_on',
+      'contacts.created_at',
+      'contacts.updated_at',
+      'contacts.deleted_at',
+      'contacts.sort_key',
+    ])
+    .where('contacts.owner_id', '=', ownerId);
+}
+
 /** The owner's contact (live by default, or trashed), with its live organisation's name. */
 export async function findContact(
   db: Kysely<Database>,
@@ -37,6 +75,15 @@ export async function findContacts(
 ): Promise<ContactRow[]> {
   if (ids.length === 0) return [];
   return contactsWithOrg(db, ownerId).where('contacts.id', 'in', ids).execute();
+}
+
+export async function findContactSummaries(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<ContactSummaryRow[]> {
+  if (ids.length === 0) return [];
+  return summariesWithOrg(db, ownerId).where('contacts.id', 'in', ids).execute();
 }
 
 export async function insertContact(db: Kysely<Database>, row: ContactTable): Promise<void> {
@@ -95,10 +142,10 @@ export async function listContacts(
   db: Kysely<Database>,
   filter: ContactFilter,
   page: { sort: ContactSort; after?: { key: string; id: string }; limit: number },
-): Promise<ContactRow[]> {
+): Promise<ContactSummaryRow[]> {
   const { column, dir } = page.sort;
   const key = column === 'connected_on' ? CONNECTED : sql.ref(`contacts.${column}`);
-  let q = contactsWithOrg(db, filter.ownerId).where((eb) => matchesFilter(eb, filter));
+  let q = summariesWithOrg(db, filter.ownerId).where((eb) => matchesFilter(eb, filter));
   const after = page.after;
   if (after) {
     const cmp = dir === 'asc' ? '>' : '<';
@@ -131,8 +178,8 @@ export async function searchNameStarts(
   filter: ContactFilter,
   phrase: string,
   limit: number,
-): Promise<ContactRow[]> {
-  return contactsWithOrg(db, filter.ownerId)
+): Promise<ContactSummaryRow[]> {
+  return summariesWithOrg(db, filter.ownerId)
     .where((eb) => matchesFilter(eb, filter))
     .where('contacts.sort_key', '>=', phrase)
     .where('contacts.sort_key', '<', `${phrase}${TOP}`)
@@ -210,7 +257,7 @@ export async function walkSearchHits(
   stage: TextStage,
   limit: number,
   walk: number,
-): Promise<ContactRow[] | null> {
+): Promise<ContactSummaryRow[] | null> {
   const bound = await db
     .selectFrom('contacts')
     .select('sort_key')
@@ -219,7 +266,7 @@ export async function walkSearchHits(
     .limit(1)
     .offset(walk - 1)
     .executeTakeFirst();
-  let q = contactsWithOrg(db, filter.ownerId)
+  let q = summariesWithOrg(db, filter.ownerId)
     .where((eb) => matchesFilter(eb, filter))
     .where(contactMatches(engine, words, stage));
   if (stage === 'name') q = q.where((eb) => notStartingWith(eb, words.join(' ')));
@@ -322,8 +369,8 @@ export async function listTrashedContacts(
   db: Kysely<Database>,
   ownerId: string,
   limit: number,
-): Promise<ContactRow[]> {
-  return contactsWithOrg(db, ownerId)
+): Promise<ContactSummaryRow[]> {
+  return summariesWithOrg(db, ownerId)
     .where('contacts.deleted_at', 'is not', null)
     .where('contacts.merged_into', 'is', null)
     .orderBy('contacts.deleted_at', 'desc')

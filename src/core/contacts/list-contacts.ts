@@ -8,11 +8,11 @@ import { words } from '../text/fold';
 import { validate } from '../validate';
 import {
   type ContactFilter,
-  type ContactRow,
   type ContactSort,
+  type ContactSummaryRow,
   countContacts,
   countSearchHits,
-  findContacts,
+  findContactSummaries,
   listContacts as list,
   rankSearchHits,
   searchNameStarts,
@@ -41,7 +41,7 @@ async function searchInStages(
   filter: ContactFilter,
   searchWords: string[],
   want: number,
-): Promise<ContactRow[]> {
+): Promise<ContactSummaryRow[]> {
   const rows = await searchNameStarts(ctx.db, filter, searchWords.join(' '), want);
   // One word that starts a name word starts them all: `first-in-name` needs two or more.
   const stages: TextStage[] =
@@ -60,7 +60,7 @@ async function searchStage(
   searchWords: string[],
   stage: TextStage,
   want: number,
-): Promise<ContactRow[]> {
+): Promise<ContactSummaryRow[]> {
   const hits = await countSearchHits(ctx.db, ctx.engine, filter.ownerId, searchWords, stage, MANY_HITS);
   if (hits === 0) return [];
   if (hits >= MANY_HITS && want <= MAX_WALKED_PAGE) {
@@ -69,7 +69,7 @@ async function searchStage(
   }
   const ids = await rankSearchHits(ctx.db, ctx.engine, filter, searchWords, stage, want);
   // Ranked narrow (ids only), so whole rows are read for the page alone.
-  const byId = new Map((await findContacts(ctx.db, filter.ownerId, ids)).map((r) => [r.id, r]));
+  const byId = new Map((await findContactSummaries(ctx.db, filter.ownerId, ids)).map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -106,8 +106,8 @@ export async function listContacts(
     filter.tagId = tag.id;
   }
   const searchWords = words(q.q ?? '').slice(0, 8);
-  let rows: ContactRow[];
-  let next: (last: ContactRow) => string;
+  let rows: ContactSummaryRow[];
+  let next: (last: ContactSummaryRow) => string;
   let total: number | null = null;
   if (searchWords.length > 0) {
     const offset = q.cursor ? Number(decodeCursor(q.cursor, ['o']).o) : 0;
@@ -139,7 +139,7 @@ export async function listContacts(
   };
 }
 
-function sortKeyOf(row: ContactRow, sort: ContactSort): string {
+function sortKeyOf(row: ContactSummaryRow, sort: ContactSort): string {
   switch (sort.column) {
     case 'sort_key':
       return row.sort_key;

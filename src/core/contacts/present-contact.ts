@@ -4,6 +4,7 @@ import { tagNamesByContact } from '../tags/tag.queries';
 import { normaliseLinkedinUrl, parseJsonArray, parseJsonRecord } from './contact';
 import {
   type ContactRow,
+  type ContactSummaryRow,
   channelsOf,
   historyOf,
   pastPositionsOf,
@@ -91,7 +92,7 @@ export async function presentContact(ctx: Ctx, row: ContactRow): Promise<Contact
 export async function presentSummaries(
   ctx: Ctx,
   ownerId: string,
-  rows: ContactRow[],
+  rows: ContactSummaryRow[],
 ): Promise<ContactSummary[]> {
   const ids = rows.map((r) => r.id);
   const [tags, emails] = await Promise.all([

@@ -1,5 +1,5 @@
 import type { DuplicatePair } from '../../contracts/duplicates';
-import { findContacts } from '../contacts/contact.queries';
+import { findContactSummaries } from '../contacts/contact.queries';
 import { presentSummaries } from '../contacts/present-contact';
 import { type Ctx, requireActor } from '../context';
 import {
@@ -55,7 +55,7 @@ export async function findDuplicates(ctx: Ctx): Promise<DuplicatePair[]> {
     .slice(0, LIMIT);
   const ids = [...new Set(list.flatMap((p) => [p.a, p.b]))];
   const summaries = new Map(
-    (await presentSummaries(ctx, ownerId, await findContacts(ctx.db, ownerId, ids))).map((s) => [s.id, s]),
+    (await presentSummaries(ctx, ownerId, await findContactSummaries(ctx.db, ownerId, ids))).map((s) => [s.id, s]),
   );
   return list.flatMap((p) => {
     const a = summaries.get(p.a);
