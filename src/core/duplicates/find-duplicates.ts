@@ -54,9 +54,8 @@ export async function findDuplicates(ctx: Ctx): Promise<DuplicatePair[]> {
     )
     .slice(0, LIMIT);
   const ids = [...new Set(list.flatMap((p) => [p.a, p.b]))];
-  const summaries = new Map(
-    (await presentSummaries(ctx, ownerId, await findContactSummaries(ctx.db, ownerId, ids))).map((s) => [s.id, s]),
-  );
+  const rows = await findContactSummaries(ctx.db, ownerId, ids);
+  const summaries = new Map((await presentSummaries(ctx, ownerId, rows)).map((s) => [s.id, s]));
   return list.flatMap((p) => {
     const a = summaries.get(p.a);
     const b = summaries.get(p.b);
