@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limitParam, optionalText, page, timestamp } from './common';
+import { id, limitParam, optionalText, page, timestamp } from './common';
 
 export const organisationCreateInput = z.strictObject({
   name: z.string().trim().min(1, 'is required').max(200),
@@ -35,7 +35,13 @@ export const organisationPeople = z.object({
     }),
   ),
 });
-export const organisationDetail = organisation.extend({ people: organisationPeople });
+export const organisationDetail = organisation.extend({
+  people: organisationPeople,
+  /** Organisations merged into this one and not split again, newest first (each can be undone). */
+  merges: z.array(
+    z.object({ id: z.string(), organisationId: z.string(), name: z.string(), mergedAt: timestamp }),
+  ),
+});
 export type OrganisationDetail = z.infer<typeof organisationDetail>;
 
 export const organisationListQuery = z.strictObject({
@@ -44,3 +50,13 @@ export const organisationListQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
 });
 export const organisationPage = page(organisation);
+
+export const organisationMergeInput = z.strictObject({ into: id });
+export const organisationMergeResult = z.object({
+  /** Pass to `POST /organisations/merges/{mergeId}/undo` to split them again. */
+  mergeId: z.string(),
+  /** The organisation kept, with everyone who was at either. */
+  organisation,
+  movedContacts: z.number(),
+});
+export type OrganisationMergeResult = z.infer<typeof organisationMergeResult>;

@@ -44,7 +44,18 @@ export const BACKUP_TABLES: BackupTable[] = [
     name: 'organisations',
     owner: 'owner_id',
     id: 'id',
-    columns: ['id', 'name', 'name_norm', 'website', 'notes', 'created_at', 'updated_at', 'deleted_at'],
+    refs: { merged_into: 'organisations' },
+    columns: [
+      'id',
+      'name',
+      'name_norm',
+      'website',
+      'notes',
+      'created_at',
+      'updated_at',
+      'deleted_at',
+      'merged_into',
+    ],
   },
   {
     name: 'tags',
@@ -167,6 +178,13 @@ export const BACKUP_TABLES: BackupTable[] = [
     id: 'id',
     refs: { kept_id: 'contacts', merged_id: 'contacts' },
     columns: ['id', 'kept_id', 'merged_id', 'snapshot', 'created_at', 'undone_at'],
+  },
+  {
+    name: 'organisation_merges',
+    owner: 'owner_id',
+    id: 'id',
+    refs: { kept_id: 'organisations', merged_id: 'organisations' },
+    columns: ['id', 'kept_id', 'merged_id', 'moved', 'created_at', 'undone_at'],
   },
   {
     name: 'duplicate_dismissals',

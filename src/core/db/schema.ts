@@ -68,6 +68,8 @@ export interface OrganisationTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** The organisation this one was merged into (it is then also trashed, but stays: undo and its name need it). */
+  merged_into: string | null;
 }
 
 export interface ContactTable {
@@ -246,6 +248,17 @@ export interface MergeTable {
   merged_id: string;
   /** JSON of both contacts and everything attached to them before the merge. */
   snapshot: string;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface OrganisationMergeTable {
+  id: string;
+  owner_id: string;
+  kept_id: string;
+  merged_id: string;
+  /** JSON: which contacts and past positions moved, and which of the kept organisation's fields were filled. */
+  moved: string;
   created_at: string;
   undone_at: string | null;
 }
@@ -665,6 +678,7 @@ export interface Database {
   contact_sources: ContactSourceTable;
   contact_history: ContactHistoryTable;
   merges: MergeTable;
+  organisation_merges: OrganisationMergeTable;
   duplicate_dismissals: DuplicateDismissalTable;
   linkedin_invitations: LinkedinInvitationTable;
   account_profiles: AccountProfileTable;

@@ -27,6 +27,7 @@ export async function createOrganisation(
     created_at: now,
     updated_at: now,
     deleted_at: null,
+    merged_into: null,
   };
   try {
     await insertOrganisation(ctx.db, row);

@@ -1,8 +1,9 @@
 import { type Ctx, nowIso } from '../context';
+import { followMergedNames } from './follow-merged-names';
 import { normaliseOrganisationName } from './organisation';
 import { findLiveOrganisationByNorm, insertOrganisation } from './organisation.queries';
 
-/** The owner's live organisation with this name (compared folded), created if missing. */
+/** The owner's live organisation with this name (compared folded) or merged under it, created if missing. */
 export async function ensureOrganisation(
   ctx: Ctx,
   ownerId: string,
@@ -11,6 +12,8 @@ export async function ensureOrganisation(
   const norm = normaliseOrganisationName(name);
   const existing = await findLiveOrganisationByNorm(ctx.db, ownerId, norm);
   if (existing) return { id: existing.id, name: existing.name };
+  const merged = (await followMergedNames(ctx, ownerId, [norm])).get(norm);
+  if (merged) return merged;
   const now = nowIso(ctx);
   const row = {
     id: ctx.ids.next(),
@@ -22,6 +25,7 @@ export async function ensureOrganisation(
     created_at: now,
     updated_at: now,
     deleted_at: null,
+    merged_into: null,
   };
   await insertOrganisation(ctx.db, row);
   return { id: row.id, name: row.name };

@@ -1,10 +1,11 @@
 import { type Ctx, nowIso } from '../context';
+import { followMergedNames } from './follow-merged-names';
 import { normaliseOrganisationName } from './organisation';
 import { findLiveOrganisationsByNorms, insertOrganisations } from './organisation.queries';
 
 /**
  * The owner's live organisations for many names at once (an import brings thousands), creating the missing ones
- * in bulk. Keyed by folded name; `created` lists the ids made here.
+ * in bulk; a name merged into another organisation leads there. Keyed by folded name; `created` lists the ids made here.
  */
 export async function ensureOrganisations(
   ctx: Ctx,
@@ -20,6 +21,8 @@ export async function ensureOrganisations(
   for (const o of await findLiveOrganisationsByNorms(ctx.db, ownerId, [...wanted.keys()])) {
     byNorm.set(o.name_norm, { id: o.id, name: o.name });
   }
+  const missing = [...wanted.keys()].filter((norm) => !byNorm.has(norm));
+  for (const [norm, org] of await followMergedNames(ctx, ownerId, missing)) byNorm.set(norm, org);
   const now = nowIso(ctx);
   const rows = [...wanted]
     .filter(([norm]) => !byNorm.has(norm))
@@ -33,6 +36,7 @@ export async function ensureOrganisations(
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      merged_into: null,
     }));
   await insertOrganisations(ctx.db, rows);
   for (const r of rows) byNorm.set(r.name_norm, { id: r.id, name: r.name });

@@ -2,14 +2,17 @@ import type { OrganisationDetail } from '../../contracts/organisations';
 import { type Ctx, requireActor } from '../context';
 import { notFound } from '../errors';
 import { toOrganisation } from './organisation';
-import { findOrganisation, peopleOfOrganisation } from './organisation.queries';
+import { findOrganisation, mergesIntoOrganisation, peopleOfOrganisation } from './organisation.queries';
 
-/** One live organisation with the people there now and before. */
+/** One live organisation with the people there now and before, and the organisations merged into it. */
 export async function getOrganisation(ctx: Ctx, id: string): Promise<OrganisationDetail> {
   const ownerId = requireActor(ctx);
   const row = await findOrganisation(ctx.db, ownerId, id);
   if (!row) throw notFound('organisation');
-  const people = await peopleOfOrganisation(ctx.db, ownerId, id);
+  const [people, merges] = await Promise.all([
+    peopleOfOrganisation(ctx.db, ownerId, id),
+    mergesIntoOrganisation(ctx.db, ownerId, id),
+  ]);
   return {
     ...toOrganisation(row),
     people: {
@@ -21,5 +24,11 @@ export async function getOrganisation(ctx: Ctx, id: string): Promise<Organisatio
         endedOn: p.ended_on,
       })),
     },
+    merges: merges.map((m) => ({
+      id: m.id,
+      organisationId: m.merged_id,
+      name: m.name,
+      mergedAt: m.created_at,
+    })),
   };
 }

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { insertRows, likeContains } from '../db/portable';
-import type { Database, OrganisationTable } from '../db/schema';
+import type { Database, OrganisationMergeTable, OrganisationTable } from '../db/schema';
 import type { OrganisationRow } from './organisation';
 
 function withCounts(db: Kysely<Database>, ownerId: string) {
@@ -42,12 +42,14 @@ export async function listOrganisations(
     .execute()) as OrganisationRow[];
 }
 
+/** The owner's trashed organisations; merged ones are not in the trash (undo the merge instead). */
 export async function listTrashedOrganisations(
   db: Kysely<Database>,
   ownerId: string,
 ): Promise<OrganisationRow[]> {
   return (await withCounts(db, ownerId)
     .where('organisations.deleted_at', 'is not', null)
+    .where('organisations.merged_into', 'is', null)
     .orderBy('organisations.deleted_at', 'desc')
     .execute()) as OrganisationRow[];
 }
@@ -61,6 +63,7 @@ export async function findOrganisation(
   return (await withCounts(db, ownerId)
     .where('organisations.id', '=', id)
     .where('organisations.deleted_at', opts.deleted ? 'is not' : 'is', null)
+    .where('organisations.merged_into', 'is', null)
     .executeTakeFirst()) as OrganisationRow | undefined;
 }
 
@@ -98,7 +101,10 @@ export async function updateOrganisation(
   ownerId: string,
   id: string,
   patch: Partial<
-    Pick<OrganisationTable, 'name' | 'name_norm' | 'website' | 'notes' | 'updated_at' | 'deleted_at'>
+    Pick<
+      OrganisationTable,
+      'name' | 'name_norm' | 'website' | 'notes' | 'updated_at' | 'deleted_at' | 'merged_into'
+    >
   >,
 ): Promise<void> {
   await db
@@ -148,9 +154,16 @@ export async function peopleOfOrganisation(db: Kysely<Database>, ownerId: string
   return { current, past };
 }
 
-/** Hard-deletes organisations trashed before `before`; contacts keep their past-position names. */
+/**
+ * Hard-deletes organisations trashed before `before`; contacts keep their past-position names. Organisations
+ * merged into another are kept: undoing the merge needs them, and their names lead to the kept one.
+ */
 export async function purgeTrashedOrganisations(db: Kysely<Database>, before: string): Promise<number> {
-  const r = await db.deleteFrom('organisations').where('deleted_at', '<', before).executeTakeFirst();
+  const r = await db
+    .deleteFrom('organisations')
+    .where('deleted_at', '<', before)
+    .where('merged_into', 'is', null)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
@@ -200,5 +213,127 @@ export async function deleteUnusedOrganisations(db: Kysely<Database>, ownerId: s
         ]),
       ),
     )
+    .execute();
+}
+
+/** Organisations merged into another whose folded name is one of `norms`: where each one leads. */
+export async function mergedOrganisationsByNorms(db: Kysely<Database>, ownerId: string, norms: string[]) {
+  const out: { name_norm: string; merged_into: string }[] = [];
+  for (let i = 0; i < norms.length; i += 1000) {
+    const rows = await db
+      .selectFrom('organisations')
+      .select(['name_norm', 'merged_into'])
+      .where('owner_id', '=', ownerId)
+      .where('merged_into', 'is not', null)
+      .where('name_norm', 'in', norms.slice(i, i + 1000))
+      .orderBy('created_at')
+      .execute();
+    for (const r of rows) if (r.merged_into) out.push({ name_norm: r.name_norm, merged_into: r.merged_into });
+  }
+  return out;
+}
+
+/** The owner's organisations with these ids, live or not: where each stands and where it was merged to. */
+export async function organisationsByIds(db: Kysely<Database>, ownerId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'name_norm', 'website', 'notes', 'deleted_at', 'merged_into'])
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Moves the owner's contacts (live or trashed) from one organisation to another; the ids of those moved. */
+export async function moveContactsToOrganisation(
+  db: Kysely<Database>,
+  ownerId: string,
+  fromId: string,
+  toId: string,
+  onlyIds?: string[],
+): Promise<string[]> {
+  let q = db
+    .selectFrom('contacts')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('organisation_id', '=', fromId);
+  if (onlyIds) q = q.where('id', 'in', onlyIds.length > 0 ? onlyIds : ['']);
+  const ids = (await q.execute()).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .updateTable('contacts')
+      .set({ organisation_id: toId })
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  }
+  return ids;
+}
+
+/** The same for past positions: the ids of those moved. */
+export async function movePositionsToOrganisation(
+  db: Kysely<Database>,
+  ownerId: string,
+  fromId: string,
+  toId: string,
+  onlyIds?: string[],
+): Promise<string[]> {
+  let q = db
+    .selectFrom('contact_positions')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('organisation_id', '=', fromId);
+  if (onlyIds) q = q.where('id', 'in', onlyIds.length > 0 ? onlyIds : ['']);
+  const ids = (await q.execute()).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .updateTable('contact_positions')
+      .set({ organisation_id: toId })
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  }
+  return ids;
+}
+
+export async function insertOrganisationMerge(db: Kysely<Database>, row: OrganisationMergeTable) {
+  await db.insertInto('organisation_merges').values(row).execute();
+}
+
+export async function findOrganisationMerge(db: Kysely<Database>, ownerId: string, id: string) {
+  return db
+    .selectFrom('organisation_merges')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function markOrganisationMergeUndone(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  at: string,
+) {
+  await db
+    .updateTable('organisation_merges')
+    .set({ undone_at: at })
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Merges into this organisation not undone, newest first, with the merged organisation's name. */
+export async function mergesIntoOrganisation(db: Kysely<Database>, ownerId: string, keptId: string) {
+  return db
+    .selectFrom('organisation_merges as m')
+    .innerJoin('organisations as o', 'o.id', 'm.merged_id')
+    .select(['m.id', 'm.merged_id', 'o.name', 'm.created_at'])
+    .where('m.owner_id', '=', ownerId)
+    .where('m.kept_id', '=', keptId)
+    .where('m.undone_at', 'is', null)
+    .orderBy('m.created_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(100)
     .execute();
 }

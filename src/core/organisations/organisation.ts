@@ -31,3 +31,16 @@ export function toOrganisation(row: OrganisationRow): Organisation {
     deletedAt: row.deleted_at,
   };
 }
+
+/** What a merge of organisations changed (`organisation_merges.moved`), so that undo can put it back. */
+export interface OrganisationMergeRecord {
+  contacts: string[];
+  positions: string[];
+  /** The kept organisation's website and notes before the merge and as the merge left them. */
+  before: { website: string | null; notes: string | null };
+  after: { website: string | null; notes: string | null };
+}
+
+export function parseMergeRecord(json: string): OrganisationMergeRecord {
+  return JSON.parse(json) as OrganisationMergeRecord;
+}

@@ -36,6 +36,7 @@ type Owned =
   | 'trashedTag'
   | 'token'
   | 'merge'
+  | 'orgMerge'
   | 'import'
   | 'interaction'
   | 'favour'
@@ -95,6 +96,13 @@ const ROUTES: RouteCase[] = [
   { method: 'PATCH', path: '/api/v1/organisations/:id', body: { notes: 'x' }, owned: 'organisation' },
   { method: 'DELETE', path: '/api/v1/organisations/:id', owned: 'organisation' },
   { method: 'POST', path: '/api/v1/organisations/:id/restore', owned: 'trashedOrganisation' },
+  {
+    method: 'POST',
+    path: '/api/v1/organisations/:id/merge',
+    body: (_t: unknown, mine: Record<Owned, string>) => ({ into: mine.organisation }),
+    owned: 'organisation',
+  },
+  { method: 'POST', path: '/api/v1/organisations/merges/:id/undo', owned: 'orgMerge' },
   { method: 'GET', path: '/api/v1/tags' },
   { method: 'POST', path: '/api/v1/tags', body: { name: 'x' } },
   { method: 'GET', path: '/api/v1/tags/:id', owned: 'tag' },
@@ -359,6 +367,11 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
   const organisation = await owner.post('/api/v1/organisations', { name: 'Owned Org 2' });
   const trashedOrganisation = await owner.post('/api/v1/organisations', { name: 'Trashed Org' });
   await owner.delete(`/api/v1/organisations/${trashedOrganisation.body.id}`);
+  const keptOrganisation = await owner.post('/api/v1/organisations', { name: 'Kept Org' });
+  const mergedOrganisation = await owner.post('/api/v1/organisations', { name: 'Merged Org' });
+  const orgMerge = await owner.post(`/api/v1/organisations/${mergedOrganisation.body.id}/merge`, {
+    into: keptOrganisation.body.id,
+  });
   const tag = await owner.post('/api/v1/tags', { name: 'owned-tag' });
   const trashedTag = await owner.post('/api/v1/tags', { name: 'trashed-tag' });
   await owner.delete(`/api/v1/tags/${trashedTag.body.id}`);
@@ -428,6 +441,7 @@ async function ownedResources(server: TestServer, owner: Client & { accountId: s
     trashedTag: trashedTag.body.id,
     token: token.body.id,
     merge: merge.body.mergeId,
+    orgMerge: orgMerge.body.mergeId,
     import: imported.id,
     interaction: interaction.body.id,
     favour: favour.body.id,
@@ -511,6 +525,9 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
       expect((await owner.get('/api/v1/tokens')).body.items).toHaveLength(1);
       expect((await owner.get(`/api/v1/imports/${ids.import}`)).body.status).toBe('committed');
       expect((await owner.get('/api/v1/merges')).body.items[0].undoneAt).toBeNull();
+      expect((await owner.get(`/api/v1/organisations/${ids.organisation}`)).body.name).toBe('Owned Org 2');
+      const orgs = (await owner.get('/api/v1/organisations?q=kept org')).body.items;
+      expect((await owner.get(`/api/v1/organisations/${orgs[0].id}`)).body.merges).toHaveLength(1);
       expect((await owner.get('/api/v1/contacts?q=imported')).body.items).toHaveLength(1);
       expect((await owner.get(`/api/v1/interactions?contact=${ids.contact}`)).body.items).toHaveLength(1);
       expect((await owner.get('/api/v1/favours')).body.items.map((f: { what: string }) => f.what)).toEqual([

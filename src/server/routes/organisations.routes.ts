@@ -5,6 +5,8 @@ import {
   organisationCreateInput,
   organisationDetail,
   organisationListQuery,
+  organisationMergeInput,
+  organisationMergeResult,
   organisationPage,
   organisationUpdateInput,
 } from '../../contracts/organisations';
@@ -12,7 +14,9 @@ import { createOrganisation } from '../../core/organisations/create-organisation
 import { deleteOrganisation } from '../../core/organisations/delete-organisation';
 import { getOrganisation } from '../../core/organisations/get-organisation';
 import { listOrganisations } from '../../core/organisations/list-organisations';
+import { mergeOrganisations } from '../../core/organisations/merge-organisations';
 import { restoreOrganisation } from '../../core/organisations/restore-organisation';
+import { undoOrganisationMerge } from '../../core/organisations/undo-organisation-merge';
 import { updateOrganisation } from '../../core/organisations/update-organisation';
 import { trashReceipt } from './contacts.routes';
 
@@ -91,5 +95,32 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => restoreOrganisation(req.ctx, req.params.id),
+  );
+  app.post(
+    '/organisations/:id/merge',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Merge this organisation into another (two spellings of one company); undoable',
+        description:
+          'Its people and past positions move to `into`, a missing website and any notes are carried over, and its name then leads there (the next import of that spelling lands in `into`).',
+        params: idParams,
+        body: organisationMergeInput,
+        response: { 200: organisationMergeResult, ...errors },
+      },
+    },
+    (req) => mergeOrganisations(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/organisations/merges/:id/undo',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Split a merge of organisations again; returns the organisation brought back',
+        params: idParams,
+        response: { 200: organisation, ...errors },
+      },
+    },
+    (req) => undoOrganisationMerge(req.ctx, req.params.id),
   );
 };
