@@ -1,9 +1,13 @@
 import type { Contact } from '../contracts/contacts';
+import type { Organisation } from '../contracts/organisations';
 import type { Tag } from '../contracts/tags';
 import { getContact } from '../core/contacts/get-contact';
 import { listContacts } from '../core/contacts/list-contacts';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
+import { getOrganisation } from '../core/organisations/get-organisation';
+import { listOrganisations } from '../core/organisations/list-organisations';
+import { normaliseOrganisationName } from '../core/organisations/organisation';
 import { normaliseTagName } from '../core/tags/tag';
 import { fold, words } from '../core/text/fold';
 
@@ -32,6 +36,35 @@ export async function resolveContact(ctx: Ctx, ref: string): Promise<Contact> {
   throw new AppError('validation', `ambiguous: "${ref}" matches ${count} contacts; use one of these ids`, {
     candidates: hits.map((h) => ({ id: h.id, displayName: h.displayName, organisation: h.organisation })),
   });
+}
+
+/**
+ * The actor's live organisation named by `ref`: its id, else the one whose name is `ref` (compared as organisations
+ * are, so "Acme, Inc." finds Acme), else the single one whose name contains it. Several is `validation` with the
+ * candidates in the details.
+ */
+export async function resolveOrganisation(ctx: Ctx, ref: string): Promise<Organisation> {
+  try {
+    return await getOrganisation(ctx, ref.trim());
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'not_found')) throw e;
+  }
+  const norm = normaliseOrganisationName(ref);
+  if (!norm) throw new AppError('not_found', `no organisation matches "${ref}"`);
+  const page = await listOrganisations(ctx, { q: ref, limit: CANDIDATES });
+  const hits = page.items;
+  const exact = hits.filter((o) => normaliseOrganisationName(o.name) === norm);
+  const chosen = exact.length === 1 ? exact[0] : hits.length === 1 ? hits[0] : undefined;
+  if (chosen) return chosen;
+  if (hits.length === 0) throw new AppError('not_found', `no organisation matches "${ref}"`);
+  const count = page.nextCursor ? `more than ${hits.length}` : String(hits.length);
+  throw new AppError(
+    'validation',
+    `ambiguous: "${ref}" matches ${count} organisations; use one of these ids`,
+    {
+      candidates: hits.map((o) => ({ id: o.id, name: o.name })),
+    },
+  );
 }
 
 /** The tag in `tags` with this id or (accent- and case-insensitive) name; else `not_found`. */

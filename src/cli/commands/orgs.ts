@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { listOrganisations } from '../../core/organisations/list-organisations';
+import { mergeOrganisations } from '../../core/organisations/merge-organisations';
+import { undoOrganisationMerge } from '../../core/organisations/undo-organisation-merge';
 import { examples } from '../help';
 import { emit, type GlobalOptions, note, table } from '../output';
 import { allPages, MAX_PAGE } from '../pages';
 import { integer } from '../parse';
+import { resolveOrganisation } from '../resolve';
 import { withAccount } from '../runtime';
 
 interface OrgsOptions extends GlobalOptions {
@@ -37,4 +40,48 @@ export function registerOrgs(program: Command): void {
       if (page.nextCursor) note(o, '(more organisations: use --all or a larger --limit)');
     });
   examples(cmd, ['rapport orgs', 'rapport orgs --search acme', 'rapport list --org 0193b6c2-…']);
+
+  const merge = cmd
+    .command('merge')
+    .description(
+      'merge one organisation into another (two spellings of one company): its people and past positions move ' +
+        'over, and its name leads to the kept one from then on; undoable',
+    )
+    .argument('<from>', 'the organisation to merge away (id or name)')
+    .argument('<into>', 'the organisation to keep (id or name)')
+    .action(async (from: string, into: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const { result, gone } = await withAccount(g, async (ctx) => {
+        const gone = await resolveOrganisation(ctx, from);
+        const kept = await resolveOrganisation(ctx, into);
+        return { result: await mergeOrganisations(ctx, gone.id, { into: kept.id }), gone };
+      });
+      emit(
+        g,
+        result,
+        () =>
+          `merged ${gone.name} into ${result.organisation.name}: ${result.movedContacts} ` +
+          `${result.movedContacts === 1 ? 'person' : 'people'} moved, ${result.organisation.contactCount} there now\n` +
+          `merge id: ${result.mergeId}\nundo with: rapport orgs merge undo ${result.mergeId}`,
+      );
+    });
+  examples(merge, [
+    'rapport orgs merge "Acme Corp" "Acme Corporation"',
+    'rapport orgs merge 0193b6c2-… 0193b6d0-… --json',
+  ]);
+
+  const undo = merge
+    .command('undo')
+    .description('split a merge of organisations: the merged one comes back with the people who moved')
+    .argument('<merge-id>', 'merge id (printed by `rapport orgs merge`)')
+    .action(async (id: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const back = await withAccount(g, (ctx) => undoOrganisationMerge(ctx, id));
+      emit(
+        g,
+        back,
+        () => `split merge ${id}: ${back.name} (${back.id}) is back with ${back.contactCount} contacts`,
+      );
+    });
+  examples(undo, ['rapport orgs merge undo 0193b6e1-…']);
 }

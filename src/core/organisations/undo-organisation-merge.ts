@@ -26,7 +26,7 @@ export async function undoOrganisationMerge(ctx: Ctx, mergeId: string): Promise<
   return inTransaction(ctx, async (tx) => {
     const merge = await findOrganisationMerge(tx.db, ownerId, mergeId);
     if (!merge) throw notFound('organisation merge');
-    if (merge.undone_at) throw new AppError('conflict', 'this merge was undone already');
+    if (merge.undone_at) throw new AppError('conflict', 'this merge has already been undone');
     const rows = new Map(
       (await organisationsByIds(tx.db, ownerId, [merge.kept_id, merge.merged_id])).map((r) => [r.id, r]),
     );

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Organisation } from '../contracts/organisations';
+import { type Cli, tempCli } from './testing';
+
+// Each spawn is a real `node bin/rapport.js` (~0.5–1 s); one account, steps in order.
+const SLOW = 120_000;
+const counts = (page: { items: Organisation[] }) => page.items.map((o) => [o.name, o.contactCount]);
+
+describe('rapport CLI: merging organisations', () => {
+  let cli: Cli;
+  beforeAll(async () => {
+    cli = await tempCli();
+    const r = await cli.run(['account', 'create', '--email', 'me@example.test', '--name', 'Me'], {
+      env: { RAPPORT_PASSWORD: 'a long enough password' },
+    });
+    if (r.code !== 0) throw new Error(r.stderr);
+    for (const args of [
+      ['add', 'Peter Gibbons', '--org', 'Initech Software'],
+      ['add', 'Bill Lumbergh', '--org', 'Initech'],
+    ]) {
+      const done = await cli.run(args);
+      if (done.code !== 0) throw new Error(done.stderr);
+    }
+  }, SLOW);
+  afterAll(async () => {
+    await cli.cleanup();
+  });
+
+  it('merges by name, leads the old name to the kept one, and undoes the merge', {
+    timeout: SLOW,
+  }, async () => {
+    const ambiguous = await cli.run(['orgs', 'merge', 'init', 'Initech']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('ambiguous: "init" matches 2 organisations');
+
+    const merged = await cli.run(['orgs', 'merge', 'Initech Software', 'initech']);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toMatch(/^merged Initech Software into Initech: 1 person moved, 2 there now$/m);
+    const mergeId = /^undo with: rapport orgs merge undo ([0-9a-f-]{36})$/m.exec(
+      merged.stdout,
+    )?.[1] as string;
+    expect(mergeId).toBeDefined();
+    expect(counts(await cli.json<{ items: Organisation[] }>(['orgs']))).toEqual([['Initech', 2]]);
+    // The merged spelling now finds the kept organisation.
+    expect((await cli.run(['add', 'Samir', '--org', 'Initech Software'])).code).toBe(0);
+    expect(counts(await cli.json<{ items: Organisation[] }>(['orgs']))).toEqual([['Initech', 3]]);
+
+    const undone = await cli.json<Organisation>(['orgs', 'merge', 'undo', mergeId]);
+    expect(undone).toMatchObject({ name: 'Initech Software', contactCount: 1 });
+    expect(counts(await cli.json<{ items: Organisation[] }>(['orgs']))).toEqual([
+      ['Initech', 2],
+      ['Initech Software', 1],
+    ]);
+    expect(await cli.run(['orgs', 'merge', 'undo', mergeId])).toMatchObject({
+      code: 6,
+      stderr: 'error: this merge has already been undone\n',
+    });
+    expect((await cli.run(['orgs', 'merge', 'Initech', 'Initech'])).code).toBe(2);
+  });
+});
