@@ -277,6 +277,40 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await page.getByLabel('Website').press('Enter');
     await page.getByRole('link', { name: /analytical\.example/ }).waitFor();
 
+    // Another spelling of the same society, merged into it and split again (from the notice, then from the list).
+    const other = await apiPost('/organisations', { name: 'Analytical Society' });
+    await apiPost('/contacts', { displayName: 'Augusta King', organisation: 'Analytical Society' });
+    const notice = page.getByRole('region', { name: 'Notifications' });
+    const mergeAway = async () => {
+      await page.goto(`/organisations/${other.id}`);
+      await heading('Analytical Society').waitFor();
+      await page.getByRole('button', { name: 'Merge into…' }).click();
+      const into = page.getByLabel('Merge “Analytical Society” into');
+      await into.fill('Analytical Engine Society');
+      await page.getByRole('button', { name: 'Merge into Analytical Engine Society' }).click();
+      await heading('Analytical Engine Society').waitFor();
+      await page
+        .getByRole('region', { name: 'People there now' })
+        .getByRole('link', { name: 'Augusta King' })
+        .waitFor();
+      await notice
+        .getByText('Merged Analytical Society into Analytical Engine Society: 1 person moved.')
+        .waitFor();
+    };
+    await mergeAway();
+    await page.getByRole('region', { name: 'Merged here' }).getByText('Analytical Society').waitFor();
+    await expectAccessible(page, 'organisation page after a merge');
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await heading('Analytical Society').waitFor();
+    await page
+      .getByRole('region', { name: 'People there now' })
+      .getByRole('link', { name: 'Augusta King' })
+      .waitFor();
+    await mergeAway();
+    await page.getByRole('button', { name: 'Undo: make Analytical Society separate again' }).click();
+    await heading('Analytical Society').waitFor();
+    await notice.getByText('Analytical Society is separate again.').waitFor();
+
     await openContactsTab(page, 'Tags');
     await heading('Tags').waitFor();
     await expectAccessible(page, 'tags page');

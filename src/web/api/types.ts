@@ -52,6 +52,7 @@ export type {
   MergeResult,
   Organisation,
   OrganisationDetail,
+  OrganisationMergeResult,
   SessionInfo,
   Tag,
 } from '../../contracts';

@@ -6,9 +6,11 @@ import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
+import { MergeOrganisationForm } from './merge-organisation-form';
 import { OrganisationForm } from './organisation-form';
 import { useDeleteOrganisation } from './use-delete-organisation';
 import { useOrganisation } from './use-organisation';
+import { useUndoOrganisationMerge } from './use-undo-organisation-merge';
 import { useUpdateOrganisation } from './use-update-organisation';
 
 function focusHeading() {
@@ -22,7 +24,12 @@ export function OrganisationPage() {
   const update = useUpdateOrganisation(id);
   const remove = useDeleteOrganisation();
   const toast = useToast();
-  const [editing, setEditing] = useState(false);
+  const undoMerge = useUndoOrganisationMerge();
+  // A merge or its undo opens another organisation on this same page: each one starts in view mode.
+  const [shown, setShown] = useState<{ id: string; mode: 'view' | 'edit' | 'merge' }>({ id, mode: 'view' });
+  const mode = shown.id === id ? shown.mode : 'view';
+  const setMode = (next: typeof mode) => setShown({ id, mode: next });
+  const editing = mode === 'edit';
   useDocumentTitle(org.data?.name ?? 'Organisation');
 
   if (org.isPending) return <Loading />;
@@ -36,17 +43,20 @@ export function OrganisationPage() {
       <PageHeader
         title={editing ? `Edit ${o.name}` : o.name}
         actions={
-          editing ? null : (
+          mode !== 'view' ? null : (
             <>
               <button
                 type="button"
                 className="button button--primary"
                 onClick={() => {
                   update.reset();
-                  setEditing(true);
+                  setMode('edit');
                 }}
               >
                 Edit
+              </button>
+              <button type="button" className="button" onClick={() => setMode('merge')}>
+                Merge into…
               </button>
               <button
                 type="button"
@@ -71,18 +81,27 @@ export function OrganisationPage() {
           error={update.error}
           onCancel={() => {
             update.reset();
-            setEditing(false);
+            setMode('view');
             focusHeading();
           }}
           onSubmit={(input) =>
             update.mutate(input, {
               onSuccess: () => {
-                setEditing(false);
+                setMode('view');
                 toast.show({ message: 'Saved.' });
                 focusHeading();
               },
             })
           }
+        />
+      ) : mode === 'merge' ? (
+        <MergeOrganisationForm
+          key={o.id}
+          organisation={o}
+          onCancel={() => {
+            setMode('view');
+            focusHeading();
+          }}
         />
       ) : (
         <section aria-labelledby="org-about" className="card">
@@ -109,6 +128,27 @@ export function OrganisationPage() {
           </dl>
         </section>
       )}
+      {o.merges.length > 0 ? (
+        <section aria-labelledby="org-merged" className="card">
+          <h2 id="org-merged">Merged here</h2>
+          <ul className="people">
+            {o.merges.map((m) => (
+              <li key={m.id}>
+                {m.name} <span className="muted">· {formatDate(m.mergedAt)}</span>{' '}
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={undoMerge.isPending}
+                  onClick={() => undoMerge.mutate(m.id)}
+                  aria-label={`Undo: make ${m.name} separate again`}
+                >
+                  Undo
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="split split--even">
         <section aria-labelledby="org-now" className="card">
           <h2 id="org-now">People there now</h2>
