@@ -183,7 +183,19 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await heading('Ada Lovelace').waitFor();
     await page.getByRole('main').getByText('Mathematician', { exact: true }).first().waitFor();
 
+    // The organisation field suggests the account's organisations whose name holds what is typed, searched on
+    // the server (the first 200 by name would miss most of a large import's).
+    await apiPost('/organisations', { name: 'Zuse KG' });
     await page.getByRole('button', { name: 'Edit' }).click();
+    const organisation = page.getByLabel('Organisation');
+    const suggested = () =>
+      page
+        .locator('#contact-organisation-options option')
+        .evaluateAll((os) => os.map((o) => o.getAttribute('value')));
+    await organisation.fill('zuse');
+    await expect.poll(suggested).toEqual(['Zuse KG']);
+    await organisation.fill('Analytical Engine Society');
+    await expect.poll(suggested).toEqual(['Analytical Engine Society']);
     const email = page.getByLabel('Email 1', { exact: true });
     await email.fill('not-an-email');
     await email.press('Enter');

@@ -4,7 +4,8 @@ import { alertMessage, FIX_HIGHLIGHTED, toFieldErrors } from '../../ui/field-err
 import { FormAlert } from '../../ui/form-alert';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
-import { useOrganisationOptions } from '../organisations/use-organisation-options';
+import { useDebouncedValue } from '../../ui/use-debounced-value';
+import { useOrganisationSearch } from '../organisations/use-organisation-options';
 import { AddressListEditor } from './address-list-editor';
 import { ChannelListEditor } from './channel-list-editor';
 import {
@@ -46,7 +47,8 @@ export function ContactForm({ initial, submitLabel, pending, error, onSubmit, on
   const [rows, setRows] = useState<SubmittedRows | null>(null);
   const [localIssues, setLocalIssues] = useState<Map<string, string>>(new Map());
   const formRef = useRef<HTMLFormElement>(null);
-  const organisations = useOrganisationOptions();
+  // Suggestions searched on the server as the name is typed: an import brings thousands of organisations.
+  const organisations = useOrganisationSearch(useDebouncedValue(state.organisation.trim(), 150));
   const set = <K extends keyof ContactFormState>(key: K, value: ContactFormState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
 

@@ -1,7 +1,6 @@
 export const organisationKeys = {
   all: ['organisations'] as const,
   list: (q: string) => ['organisations', 'list', q] as const,
-  options: ['organisations', 'options'] as const,
   search: (q: string) => ['organisations', 'search', q] as const,
   detail: (id: string) => ['organisations', 'detail', id] as const,
 };

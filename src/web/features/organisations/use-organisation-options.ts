@@ -3,17 +3,7 @@ import { api, withQuery } from '../../api/client';
 import type { OrganisationPage } from '../../api/types';
 import { organisationKeys } from './organisation-keys';
 
-/** The first 200 organisations by name: suggestions for the contact form's organisation field. */
-export function useOrganisationOptions() {
-  return useQuery({
-    queryKey: organisationKeys.options,
-    queryFn: ({ signal }) =>
-      api.get<OrganisationPage>(withQuery('/organisations', { limit: 200 }), { signal }),
-    select: (page) => page.items,
-  });
-}
-
-/** Up to 20 organisations whose name contains `q` (by name): suggestions while typing in a filter. */
+/** Up to 20 organisations whose name contains `q` (by name): suggestions while typing a name. */
 export function useOrganisationSearch(q: string) {
   return useQuery({
     queryKey: organisationKeys.search(q),
