@@ -11,6 +11,7 @@ import type { DatabaseHandle } from '../core/db/connect';
 import { uuidIds } from '../core/ids';
 import type { Mailer } from '../core/mail/mailer';
 import { authPlugin } from './auth';
+import { registerCarddav } from './carddav/carddav.routes';
 import { errorHandler } from './errors';
 import { loggerOptions } from './logging';
 import { askRoutes } from './routes/asks.routes';
@@ -169,6 +170,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(publicFeedRoutes({ baseUrl: publicUrl, clock, baseCtx, limit: feedLimit }));
   await app.register(digestRoutes({ baseUrl: publicUrl, baseCtx, limit: feedLimit }));
   await app.register(introLinkRoutes({ baseCtx, limit: feedLimit }));
+  await registerCarddav(app, { baseCtx });
 
   await registerWebApp(app, opts.webRoot);
   return app;

@@ -1,5 +1,6 @@
 import { type Ctx, nowIso } from '../context';
-import { API_TOKEN_PREFIX, hashSecret } from './account';
+import { API_TOKEN_PREFIX, hashSecret, normaliseEmail } from './account';
+import { findAccountById } from './account.queries';
 import { findLiveApiToken, touchApiToken } from './api-token.queries';
 import { findLiveSession, touchSession } from './session.queries';
 
@@ -26,4 +27,21 @@ export async function authenticateApiToken(ctx: Ctx, token: string): Promise<{ a
     await touchApiToken(ctx.db, row.id, now);
   }
   return { accountId: row.account_id };
+}
+
+/**
+ * An address book's login (HTTP Basic, as CardDAV clients send it): the account's e-mail address and one of its
+ * API tokens as an app password. Null unless both belong together; the account's own password is never accepted
+ * here, so a phone holds a credential that can be revoked alone.
+ */
+export async function authenticateAppPassword(
+  ctx: Ctx,
+  email: string,
+  token: string,
+): Promise<{ accountId: string; name: string } | null> {
+  const found = await authenticateApiToken(ctx, token);
+  if (!found) return null;
+  const account = await findAccountById(ctx.db, found.accountId);
+  if (!account || account.email_norm !== normaliseEmail(email)) return null;
+  return { accountId: account.id, name: account.name };
 }

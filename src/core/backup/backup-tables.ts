@@ -145,6 +145,12 @@ export const BACKUP_TABLES: BackupTable[] = [
     columns: ['contact_id', 'mime', 'data', 'url', 'sha256', 'updated_at'],
   },
   {
+    name: 'carddav_cards',
+    owner: 'owner_id',
+    refs: { contact_id: 'contacts' },
+    columns: ['contact_id', 'name', 'uid', 'raw', 'updated_at'],
+  },
+  {
     name: 'contact_sources',
     owner: 'owner_id',
     id: 'id',

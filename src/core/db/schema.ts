@@ -171,6 +171,16 @@ export interface ContactPhotoTable {
   updated_at: string;
 }
 
+/** A contact an address book (CardDAV) wrote: the client's name for its card, its UID and its text. */
+export interface CarddavCardTable {
+  contact_id: string;
+  owner_id: string;
+  name: string;
+  uid: string | null;
+  raw: string;
+  updated_at: string;
+}
+
 export type ImportKind = 'linkedin' | 'vcard' | 'csv';
 
 export interface ImportTable {
@@ -672,6 +682,7 @@ export interface Database {
   tags: TagTable;
   contact_tags: ContactTagTable;
   contact_photos: ContactPhotoTable;
+  carddav_cards: CarddavCardTable;
   imports: ImportTable;
   import_issues: ImportIssueTable;
   import_changes: ImportChangeTable;

@@ -20,59 +20,67 @@ export async function* readContactsForExport(ctx: Ctx): AsyncGenerator<ImportedP
     const last = page[page.length - 1];
     if (!last) return;
     after = { key: last.sort_key, id: last.id };
-    const ids = page.map((p) => p.id);
-    const [rows, channels, tags, raws, photos] = await Promise.all([
-      findContacts(ctx.db, ownerId, ids),
-      channelsOf(ctx.db, ownerId, ids),
-      tagNamesByContact(ctx.db, ownerId, ids),
-      latestRawVcards(ctx.db, ownerId, ids),
-      photosOf(ctx.db, ownerId, ids),
-    ]);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    yield ids.flatMap((id) => {
-      const r = byId.get(id);
-      if (!r) return [];
-      const mine = channels.filter((c) => c.contact_id === id);
-      const list = (kind: string) =>
-        mine
-          .filter((c) => c.kind === kind)
-          .map((c) => (c.label ? { value: c.value, label: c.label } : { value: c.value }));
-      const photo = photos.find((p) => p.contact_id === id);
-      const person: ImportedPerson = {
-        ref: { file: 'rapport' },
-        displayName: r.display_name,
-        givenName: r.given_name ?? undefined,
-        familyName: r.family_name ?? undefined,
-        additionalNames: r.additional_names ?? undefined,
-        prefix: r.name_prefix ?? undefined,
-        suffix: r.name_suffix ?? undefined,
-        nickname: r.nickname ?? undefined,
-        organisation: r.organisation_name ?? undefined,
-        department: r.department ?? undefined,
-        title: r.title ?? undefined,
-        emails: list('email'),
-        phones: list('phone'),
-        urls: list('url'),
-        addresses: parseJsonArray<PostalAddress>(r.addresses),
-        birthday: r.birthday ?? undefined,
-        dates: parseJsonArray(r.dates),
-        notes: r.notes ?? undefined,
-        tags: tags.get(id) ?? [],
-        connectedOn: r.connected_on ?? undefined,
-        photo: photo?.data
-          ? { kind: 'inline', mime: photo.mime ?? 'image/jpeg', data: new Uint8Array(photo.data) }
-          : photo?.url
-            ? { kind: 'url', url: photo.url }
-            : undefined,
-        extra: {
-          ...parseJsonRecord(r.custom_fields),
-          ...(r.location ? { Location: r.location } : {}),
-          ...(r.how_we_met ? { 'How we met': r.how_we_met } : {}),
-        },
-        raw: raws.get(id),
-        sourceKey: id,
-      };
-      return [person];
-    });
+    yield await readPeople(
+      ctx,
+      ownerId,
+      page.map((p) => p.id),
+    );
   }
+}
+
+/** These live contacts of the owner as format-neutral records, in the order of `ids` (missing ones left out). */
+export async function readPeople(ctx: Ctx, ownerId: string, ids: string[]): Promise<ImportedPerson[]> {
+  const [rows, channels, tags, raws, photos] = await Promise.all([
+    findContacts(ctx.db, ownerId, ids),
+    channelsOf(ctx.db, ownerId, ids),
+    tagNamesByContact(ctx.db, ownerId, ids),
+    latestRawVcards(ctx.db, ownerId, ids),
+    photosOf(ctx.db, ownerId, ids),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r || r.deleted_at || r.merged_into) return [];
+    const mine = channels.filter((c) => c.contact_id === id);
+    const list = (kind: string) =>
+      mine
+        .filter((c) => c.kind === kind)
+        .map((c) => (c.label ? { value: c.value, label: c.label } : { value: c.value }));
+    const photo = photos.find((p) => p.contact_id === id);
+    const person: ImportedPerson = {
+      ref: { file: 'rapport' },
+      displayName: r.display_name,
+      givenName: r.given_name ?? undefined,
+      familyName: r.family_name ?? undefined,
+      additionalNames: r.additional_names ?? undefined,
+      prefix: r.name_prefix ?? undefined,
+      suffix: r.name_suffix ?? undefined,
+      nickname: r.nickname ?? undefined,
+      organisation: r.organisation_name ?? undefined,
+      department: r.department ?? undefined,
+      title: r.title ?? undefined,
+      emails: list('email'),
+      phones: list('phone'),
+      urls: list('url'),
+      addresses: parseJsonArray<PostalAddress>(r.addresses),
+      birthday: r.birthday ?? undefined,
+      dates: parseJsonArray(r.dates),
+      notes: r.notes ?? undefined,
+      tags: tags.get(id) ?? [],
+      connectedOn: r.connected_on ?? undefined,
+      photo: photo?.data
+        ? { kind: 'inline', mime: photo.mime ?? 'image/jpeg', data: new Uint8Array(photo.data) }
+        : photo?.url
+          ? { kind: 'url', url: photo.url }
+          : undefined,
+      extra: {
+        ...parseJsonRecord(r.custom_fields),
+        ...(r.location ? { Location: r.location } : {}),
+        ...(r.how_we_met ? { 'How we met': r.how_we_met } : {}),
+      },
+      raw: raws.get(id),
+      sourceKey: id,
+    };
+    return [person];
+  });
 }

@@ -1,0 +1,81 @@
+import { parseVCards } from '../../formats/vcard';
+import { createContact } from '../contacts/create-contact';
+import { updateContact } from '../contacts/update-contact';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { AppError } from '../errors';
+import { deletePhoto, replacePhoto } from '../imports/import.queries';
+import { cleanPerson, photoHash } from '../imports/imported-person';
+import { cardsOf, contactOfCard, etagListed } from './address-book';
+import { saveStoredCard } from './card.queries';
+import { contactInputOf } from './contact-input-of';
+
+export type PutCardOutcome = 'created' | 'updated' | 'precondition-failed';
+
+/**
+ * A client writes a card (CardDAV PUT): a new name adds a contact, a known one replaces that contact's fields with
+ * the card's. `If-None-Match: *` (create only) and `If-Match` (update only that version) are honoured. The card's
+ * name, UID and text are kept, so the client finds it again as it wrote it, unknown properties included. A body
+ * that is not exactly one readable vCard with a name, organisation or e-mail is refused (`validation`).
+ */
+export async function putCard(
+  ctx: Ctx,
+  name: string,
+  body: string,
+  conditions: { ifMatch?: string; ifNoneMatch?: string },
+): Promise<PutCardOutcome> {
+  const ownerId = requireActor(ctx);
+  const parsed = parseVCards(body, { file: name });
+  const errors = parsed.issues.filter((i) => i.severity === 'error');
+  if (parsed.records.length !== 1 || errors.length > 0) {
+    const why = errors[0]?.message ?? `expected one vCard, found ${parsed.records.length}`;
+    throw new AppError('validation', `${name}: ${why}`, { issues: [{ path: 'card', message: why }] });
+  }
+  const cleaned = cleanPerson(parsed.records[0] as (typeof parsed.records)[number]);
+  if (!cleaned.person) {
+    const why = cleaned.issues[0]?.message ?? 'the card has no name, organisation or e-mail';
+    throw new AppError('validation', `${name}: ${why}`, { issues: [{ path: 'card', message: why }] });
+  }
+  const person = cleaned.person;
+  return inTransaction(ctx, async (tx) => {
+    const existing = await contactOfCard(tx, ownerId, name);
+    if (existing) {
+      if (conditions.ifNoneMatch !== undefined && etagListed(conditions.ifNoneMatch, '*')) {
+        return 'precondition-failed';
+      }
+      if (conditions.ifMatch !== undefined) {
+        const [current] = await cardsOf(tx, ownerId, [existing]);
+        if (!current || !etagListed(conditions.ifMatch, current.etag)) return 'precondition-failed';
+      }
+    } else if (conditions.ifMatch !== undefined) {
+      return 'precondition-failed';
+    }
+    const input = contactInputOf(person);
+    const contactId = existing
+      ? (await updateContact(tx, existing, input, 'carddav')).id
+      : (await createContact(tx, input, 'carddav')).id;
+    const now = nowIso(tx);
+    const photo = person.photo;
+    if (photo) {
+      await replacePhoto(tx.db, {
+        contact_id: contactId,
+        owner_id: ownerId,
+        mime: photo.kind === 'inline' ? photo.mime : null,
+        data: photo.kind === 'inline' ? Buffer.from(photo.data) : null,
+        url: photo.kind === 'url' ? photo.url : null,
+        sha256: photoHash(person),
+        updated_at: now,
+      });
+    } else if (existing) {
+      await deletePhoto(tx.db, ownerId, contactId);
+    }
+    await saveStoredCard(tx.db, {
+      contact_id: contactId,
+      owner_id: ownerId,
+      name,
+      uid: person.sourceKey ?? null,
+      raw: body,
+      updated_at: now,
+    });
+    return existing ? 'updated' : 'created';
+  });
+}

@@ -1,0 +1,392 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authenticateAppPassword } from '../../core/accounts/authenticate';
+import { deleteCard } from '../../core/carddav/delete-card';
+import { listAddressBook } from '../../core/carddav/list-address-book';
+import { putCard } from '../../core/carddav/put-card';
+import { readCards } from '../../core/carddav/read-cards';
+import type { Ctx } from '../../core/context';
+import { AppError } from '../../core/errors';
+import {
+  CARD,
+  CS,
+  DAV,
+  type DavResponse,
+  DavXmlError,
+  davError,
+  keyOf,
+  multistatus,
+  type PropValue,
+  readPropertyUpdate,
+  readPropfind,
+  readReport,
+  type XmlName,
+} from './dav-xml';
+
+export interface CarddavOptions {
+  /** A context without an actor: the Basic credentials say whose address book it is. */
+  baseCtx: (req: FastifyRequest) => Ctx;
+}
+
+const METHODS = ['PROPFIND', 'REPORT', 'PROPPATCH', 'MKCOL'];
+// What a client may PUT at most (advertised as max-resource-size): a card with a photo.
+export const MAX_CARD_BYTES = 1024 * 1024;
+const BOOK = 'contacts';
+const XML = 'application/xml; charset=utf-8';
+
+type Props = Map<string, { name: XmlName; value: PropValue }>;
+function props(entries: [string, string, PropValue][]): Props {
+  return new Map(entries.map(([ns, local, value]) => [keyOf({ ns, local }), { name: { ns, local }, value }]));
+}
+const text =
+  (s: string): PropValue =>
+  (el) =>
+    void el.txt(s);
+const href =
+  (h: string): PropValue =>
+  (el) =>
+    void el.ele(DAV, 'd:href').txt(h);
+const nothing: PropValue = () => {};
+
+/** Where a request points, once the path is read. */
+type Target =
+  | { kind: 'root' }
+  | { kind: 'principal' }
+  | { kind: 'home' }
+  | { kind: 'book' }
+  | { kind: 'card'; name: string };
+
+function targetOf(path: string, accountId: string): Target | null {
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] !== 'dav') return null;
+  const [, area, account, book, card, ...rest] = parts;
+  if (area === undefined) return { kind: 'root' };
+  if (account !== accountId || rest.length > 0) return null; // another account's address book is simply not there
+  if (area === 'principals' && book === undefined) return { kind: 'principal' };
+  if (area !== 'addressbooks') return null;
+  if (book === undefined) return { kind: 'home' };
+  if (book !== BOOK) return null;
+  if (card === undefined) return { kind: 'book' };
+  let name: string;
+  try {
+    name = decodeURIComponent(card);
+  } catch {
+    return null;
+  }
+  return name && name.length <= 255 ? { kind: 'card', name } : null;
+}
+
+/**
+ * CardDAV (RFC 6352) for phones and desktop address books, one address book per account at
+ * /dav/addressbooks/<account>/contacts/, discovered from /.well-known/carddav. Login: the account's e-mail and an
+ * API token as app password (HTTP Basic). Cards are the contacts, generated as vCard 3.0; a card a client writes
+ * keeps its name, UID and unknown properties. docs/adr/0018-carddav.md says what is left out and why.
+ */
+export async function registerCarddav(app: FastifyInstance, opts: CarddavOptions): Promise<void> {
+  for (const m of METHODS) if (!app.supportedMethods.includes(m)) app.addHttpMethod(m, { hasBody: true });
+
+  await app.register(async (dav) => {
+    // Bodies are read as text: XML for PROPFIND and REPORT, vCard for PUT, whatever the client calls it.
+    dav.removeAllContentTypeParsers();
+    dav.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_CARD_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
+    // Discovery (RFC 6764), before any login.
+    dav.route({
+      method: ['GET', 'PROPFIND'],
+      url: '/.well-known/carddav',
+      schema: { hide: true },
+      handler: (_req, reply) => reply.redirect('/dav/', 301),
+    });
+    const handler = async (req: FastifyRequest, reply: FastifyReply) => serve(req, reply, opts);
+    dav.route({
+      method: ['OPTIONS', 'GET', 'PUT', 'DELETE', ...METHODS],
+      url: '/dav',
+      schema: { hide: true },
+      handler,
+    });
+    dav.route({
+      method: ['OPTIONS', 'GET', 'PUT', 'DELETE', ...METHODS],
+      url: '/dav/*',
+      schema: { hide: true },
+      handler,
+    });
+  });
+}
+
+function unauthorised(reply: FastifyReply) {
+  return reply
+    .code(401)
+    .header('www-authenticate', 'Basic realm="Rapport", charset="UTF-8"')
+    .type('text/plain; charset=utf-8')
+    .send('Sign in with your e-mail address and an API token (Settings → API tokens) as the password.\n');
+}
+
+async function login(req: FastifyRequest, base: Ctx): Promise<{ ctx: Ctx; name: string } | null> {
+  const header = req.headers.authorization ?? '';
+  const [scheme, value] = header.split(' ');
+  if (scheme?.toLowerCase() !== 'basic' || !value) return null;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return null;
+  const who = await authenticateAppPassword(base, decoded.slice(0, colon), decoded.slice(colon + 1));
+  return who ? { ctx: { ...base, actor: { accountId: who.accountId } }, name: who.name } : null;
+}
+
+async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOptions) {
+  void reply.header('dav', '1, 3, addressbook');
+  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return reply.code(204).send();
+  const who = await login(req, opts.baseCtx(req));
+  if (!who) return unauthorised(reply);
+  const accountId = who.ctx.actor?.accountId as string;
+  const path = req.url.split('?')[0] as string;
+  const target = targetOf(path, accountId);
+  if (!target) return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
+  const urls = {
+    root: '/dav/',
+    principal: `/dav/principals/${accountId}/`,
+    home: `/dav/addressbooks/${accountId}/`,
+    book: `/dav/addressbooks/${accountId}/${BOOK}/`,
+    card: (name: string) => `/dav/addressbooks/${accountId}/${BOOK}/${encodeURIComponent(name)}`,
+  };
+  try {
+    switch (req.method) {
+      case 'OPTIONS':
+        return reply
+          .header('allow', 'OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT')
+          .code(200)
+          .send();
+      case 'PROPFIND':
+        return await propfind(req, reply, who, target, urls);
+      case 'REPORT':
+        return await report(req, reply, who.ctx, target, urls);
+      case 'GET':
+      case 'HEAD': {
+        if (target.kind !== 'card') {
+          return reply.type('text/plain; charset=utf-8').send('Rapport address book (CardDAV)\n');
+        }
+        const card = (await readCards(who.ctx, [target.name])).get(target.name);
+        if (!card) return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
+        void reply.header('etag', card.etag);
+        const inm = req.headers['if-none-match'];
+        if (typeof inm === 'string' && inm.split(',').some((t) => t.trim() === card.etag)) {
+          return reply.code(304).send();
+        }
+        return reply.type('text/vcard; charset=utf-8').send(card.text);
+      }
+      case 'PUT': {
+        if (target.kind !== 'card') return reply.code(405).send();
+        const outcome = await putCard(who.ctx, target.name, typeof req.body === 'string' ? req.body : '', {
+          ifMatch: header(req, 'if-match'),
+          ifNoneMatch: header(req, 'if-none-match'),
+        });
+        if (outcome === 'precondition-failed') return reply.code(412).send();
+        // No ETag: what the client GETs back is generated, not the bytes it sent (RFC 7231 §4.3.4).
+        return reply.code(outcome === 'created' ? 201 : 204).send();
+      }
+      case 'DELETE': {
+        if (target.kind !== 'card') return reply.code(403).send();
+        const outcome = await deleteCard(who.ctx, target.name, header(req, 'if-match'));
+        return reply.code(outcome === 'deleted' ? 204 : outcome === 'not-found' ? 404 : 412).send();
+      }
+      case 'PROPPATCH': {
+        // Nothing here is writable: every property asked to change is protected.
+        const names = readPropertyUpdate(typeof req.body === 'string' ? req.body : '');
+        const denied: DavResponse = {
+          href: path,
+          props: new Map(),
+          asked: { all: false, props: names },
+          missingStatus: 'HTTP/1.1 403 Forbidden',
+        };
+        return reply
+          .code(207)
+          .type(XML)
+          .send(multistatus([denied]));
+      }
+      default:
+        return reply.code(405).send();
+    }
+  } catch (e) {
+    if (e instanceof DavXmlError)
+      return reply.code(400).type('text/plain; charset=utf-8').send(`${e.message}\n`);
+    if (e instanceof AppError && e.code === 'validation') {
+      return reply
+        .code(403)
+        .type(XML)
+        .send(davError({ ns: CARD, local: 'valid-address-data' }));
+    }
+    throw e;
+  }
+}
+
+function header(req: FastifyRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+type Urls = {
+  root: string;
+  principal: string;
+  home: string;
+  book: string;
+  card: (name: string) => string;
+};
+
+async function propfind(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  who: { ctx: Ctx; name: string },
+  target: Target,
+  urls: Urls,
+) {
+  const asked = readPropfind(typeof req.body === 'string' ? req.body : '');
+  const depth = header(req, 'depth') ?? 'infinity';
+  const deep = depth !== '0';
+  const common: [string, string, PropValue][] = [
+    [DAV, 'current-user-principal', href(urls.principal)],
+    [DAV, 'principal-URL', href(urls.principal)],
+    [CARD, 'addressbook-home-set', href(urls.home)],
+    [DAV, 'owner', href(urls.principal)],
+  ];
+  const collection: PropValue = (el) => void el.ele(DAV, 'd:collection');
+  const privileges: PropValue = (el) => {
+    for (const p of ['read', 'write', 'write-content', 'bind', 'unbind'])
+      el.ele(DAV, 'd:privilege').ele(DAV, `d:${p}`);
+  };
+  const responses: DavResponse[] = [];
+  const listing = target.kind === 'book' || target.kind === 'home' ? await listAddressBook(who.ctx) : null;
+  const book = (): DavResponse => ({
+    href: urls.book,
+    asked,
+    props: props([
+      ...common,
+      [
+        DAV,
+        'resourcetype',
+        (el) => {
+          el.ele(DAV, 'd:collection');
+          el.ele(CARD, 'card:addressbook');
+        },
+      ],
+      [DAV, 'displayname', text('Rapport')],
+      [CARD, 'addressbook-description', text(`${who.name}'s contacts in Rapport`)],
+      [CS, 'getctag', text(listing?.ctag ?? '')],
+      [
+        CARD,
+        'supported-address-data',
+        (el) =>
+          void el.ele(CARD, 'card:address-data-type').att('content-type', 'text/vcard').att('version', '3.0'),
+      ],
+      [CARD, 'max-resource-size', text(String(MAX_CARD_BYTES))],
+      [
+        DAV,
+        'supported-report-set',
+        (el) =>
+          void el.ele(DAV, 'd:supported-report').ele(DAV, 'd:report').ele(CARD, 'card:addressbook-multiget'),
+      ],
+      [DAV, 'current-user-privilege-set', privileges],
+    ]),
+  });
+  const cardProps = (etag: string, cardText?: string): Props =>
+    props([
+      [DAV, 'getetag', text(etag)],
+      [DAV, 'getcontenttype', text('text/vcard; charset=utf-8')],
+      [DAV, 'resourcetype', nothing],
+      ...(cardText === undefined
+        ? []
+        : ([[CARD, 'address-data', text(cardText)]] as [string, string, PropValue][])),
+    ]);
+  switch (target.kind) {
+    case 'root':
+      responses.push({
+        href: urls.root,
+        asked,
+        props: props([...common, [DAV, 'resourcetype', collection], [DAV, 'displayname', text('Rapport')]]),
+      });
+      break;
+    case 'principal':
+      responses.push({
+        href: urls.principal,
+        asked,
+        props: props([
+          ...common,
+          [DAV, 'resourcetype', (el) => void el.ele(DAV, 'd:principal')],
+          [DAV, 'displayname', text(who.name)],
+        ]),
+      });
+      break;
+    case 'home':
+      responses.push({
+        href: urls.home,
+        asked,
+        props: props([
+          ...common,
+          [DAV, 'resourcetype', collection],
+          [DAV, 'displayname', text(who.name)],
+          [DAV, 'current-user-privilege-set', (el) => void el.ele(DAV, 'd:privilege').ele(DAV, 'd:read')],
+        ]),
+      });
+      if (deep) responses.push(book());
+      break;
+    case 'book': {
+      responses.push(book());
+      if (!deep) break;
+      const wantsData = asked.props.some((p) => p.ns === CARD && p.local === 'address-data');
+      const texts = wantsData
+        ? await readCards(
+            who.ctx,
+            (listing?.cards ?? []).map((c) => c.name),
+          )
+        : null;
+      for (const c of listing?.cards ?? []) {
+        responses.push({
+          href: urls.card(c.name),
+          asked,
+          props: cardProps(c.etag, texts?.get(c.name)?.text),
+        });
+      }
+      break;
+    }
+    case 'card': {
+      const card = (await readCards(who.ctx, [target.name])).get(target.name);
+      if (!card) return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
+      responses.push({ href: urls.card(card.name), asked, props: cardProps(card.etag, card.text) });
+      break;
+    }
+  }
+  return reply.code(207).type(XML).send(multistatus(responses));
+}
+
+async function report(req: FastifyRequest, reply: FastifyReply, ctx: Ctx, target: Target, urls: Urls) {
+  const body = readReport(typeof req.body === 'string' ? req.body : '');
+  if (!(body.report.ns === CARD && body.report.local === 'addressbook-multiget') || target.kind !== 'book') {
+    return reply
+      .code(403)
+      .type(XML)
+      .send(davError({ ns: DAV, local: 'supported-report' }));
+  }
+  // Hrefs come absolute or as paths, encoded or not: the card name is the last segment.
+  const names = body.hrefs.map((h) => {
+    const last = h.replace(/\/+$/, '').split('/').pop() ?? '';
+    try {
+      return decodeURIComponent(last);
+    } catch {
+      return last;
+    }
+  });
+  const cards = await readCards(ctx, names);
+  const asked = { all: false, props: body.props };
+  const responses: DavResponse[] = body.hrefs.map((h, i) => {
+    const card = cards.get(names[i] as string);
+    if (!card) return { href: h, status: 'HTTP/1.1 404 Not Found' };
+    return {
+      href: urls.card(card.name),
+      asked,
+      props: props([
+        [DAV, 'getetag', text(card.etag)],
+        [DAV, 'getcontenttype', text('text/vcard; charset=utf-8')],
+        [CARD, 'address-data', text(card.text)],
+      ]),
+    };
+  });
+  return reply.code(207).type(XML).send(multistatus(responses));
+}

@@ -1,0 +1,137 @@
+import { DOMParser, type Element } from '@xmldom/xmldom';
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+
+export const DAV = 'DAV:';
+export const CARD = 'urn:ietf:params:xml:ns:carddav';
+export const CS = 'http://calendarserver.org/ns/';
+
+/** A property or element name: clients pick any prefix (`D:`, `d:`, `x0:`, none), so names are compared by namespace. */
+export interface XmlName {
+  ns: string;
+  local: string;
+}
+export const keyOf = (n: XmlName) => `${n.ns}|${n.local}`;
+
+/** Writes a property's value into its element. */
+export type PropValue = (into: XMLBuilder) => void;
+
+export class DavXmlError extends Error {}
+
+function parse(body: string): Element | null {
+  if (!body.trim()) return null;
+  let root: Element | null = null;
+  try {
+    const doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new DavXmlError(message);
+      },
+    }).parseFromString(body, 'application/xml');
+    root = doc.documentElement;
+  } catch (e) {
+    throw e instanceof DavXmlError ? e : new DavXmlError(String(e));
+  }
+  if (!root) throw new DavXmlError('no root element');
+  return root;
+}
+
+const children = (el: Element): Element[] => {
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as unknown as Element);
+  return out;
+};
+const nameOf = (el: Element): XmlName => ({ ns: el.namespaceURI ?? '', local: el.localName ?? el.nodeName });
+const is = (el: Element, ns: string, local: string) => el.namespaceURI === ns && el.localName === local;
+
+/** What a PROPFIND asks for: every property (an empty body or `allprop`), or the ones named. */
+export function readPropfind(body: string): { all: boolean; props: XmlName[] } {
+  const root = parse(body);
+  if (!root) return { all: true, props: [] };
+  if (!is(root, DAV, 'propfind')) throw new DavXmlError('expected a DAV:propfind body');
+  const prop = children(root).find((c) => is(c, DAV, 'prop'));
+  if (!prop) return { all: true, props: [] };
+  return { all: false, props: children(prop).map(nameOf) };
+}
+
+/** The properties a PROPPATCH would set or remove. */
+export function readPropertyUpdate(body: string): XmlName[] {
+  const root = parse(body);
+  if (!root || !is(root, DAV, 'propertyupdate')) throw new DavXmlError('expected a DAV:propertyupdate body');
+  return children(root)
+    .filter((c) => is(c, DAV, 'set') || is(c, DAV, 'remove'))
+    .flatMap((c) => children(c).filter((p) => is(p, DAV, 'prop')))
+    .flatMap((p) => children(p).map(nameOf));
+}
+
+/** A REPORT body: which report, the properties asked for and the hrefs (for addressbook-multiget). */
+export function readReport(body: string): { report: XmlName; props: XmlName[]; hrefs: string[] } {
+  const root = parse(body);
+  if (!root) throw new DavXmlError('a REPORT needs a body');
+  const prop = children(root).find((c) => is(c, DAV, 'prop'));
+  const hrefs = children(root)
+    .filter((c) => is(c, DAV, 'href'))
+    .map((h) => (h.textContent ?? '').trim());
+  return { report: nameOf(root), props: prop ? children(prop).map(nameOf) : [], hrefs };
+}
+
+/** One resource in a multistatus: its properties (known ones) and what was asked, or a bare status. */
+export interface DavResponse {
+  href: string;
+  props?: Map<string, { name: XmlName; value: PropValue }>;
+  /** The properties asked for; `all` returns every known one. */
+  asked?: { all: boolean; props: XmlName[] };
+  status?: string;
+  /** The status of properties asked for that it does not have (404, or 403 for a PROPPATCH on protected ones). */
+  missingStatus?: string;
+}
+
+const PREFIX: Record<string, string> = { [DAV]: 'd', [CARD]: 'card', [CS]: 'cs' };
+
+function element(parent: XMLBuilder, name: XmlName): XMLBuilder {
+  const prefix = PREFIX[name.ns];
+  return prefix ? parent.ele(name.ns, `${prefix}:${name.local}`) : parent.ele(name.ns, name.local);
+}
+
+/**
+ * A 207 body: per resource, the found properties under 200 and every unknown one asked for under 404 (clients
+ * ask for properties we do not have, and the request must not fail for it).
+ */
+export function multistatus(responses: DavResponse[]): string {
+  const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(DAV, 'd:multistatus');
+  doc
+    .att('http://www.w3.org/2000/xmlns/', 'xmlns:card', CARD)
+    .att('http://www.w3.org/2000/xmlns/', 'xmlns:cs', CS);
+  for (const r of responses) {
+    const res = doc.ele(DAV, 'd:response');
+    res.ele(DAV, 'd:href').txt(r.href);
+    if (r.status) {
+      res.ele(DAV, 'd:status').txt(r.status);
+      continue;
+    }
+    const props = r.props ?? new Map();
+    const asked = r.asked ?? { all: true, props: [] };
+    const found = asked.all ? [...props.values()] : asked.props.flatMap((n) => props.get(keyOf(n)) ?? []);
+    const missing = asked.all ? [] : asked.props.filter((n) => !props.has(keyOf(n)));
+    if (found.length > 0 || missing.length === 0) {
+      const ok = res.ele(DAV, 'd:propstat');
+      const prop = ok.ele(DAV, 'd:prop');
+      for (const f of found) f.value(element(prop, f.name));
+      ok.ele(DAV, 'd:status').txt('HTTP/1.1 200 OK');
+    }
+    if (missing.length > 0) {
+      const no = res.ele(DAV, 'd:propstat');
+      const prop = no.ele(DAV, 'd:prop');
+      for (const m of missing) element(prop, m);
+      no.ele(DAV, 'd:status').txt(r.missingStatus ?? 'HTTP/1.1 404 Not Found');
+    }
+  }
+  return doc.end({ prettyPrint: false });
+}
+
+/** A DAV error body (`<d:error><card:valid-address-data/></d:error>` and the like). */
+export function davError(name: XmlName, detail?: (into: XMLBuilder) => void): string {
+  const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(DAV, 'd:error');
+  const el = element(doc, name);
+  detail?.(el);
+  return doc.end({ prettyPrint: false });
+}
