@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateAppPassword } from '../../core/accounts/authenticate';
 import { deleteCard } from '../../core/carddav/delete-card';
 import { listAddressBook } from '../../core/carddav/list-address-book';
@@ -84,7 +84,7 @@ function targetOf(path: string, accountId: string): Target | null {
 export async function registerCarddav(app: FastifyInstance, opts: CarddavOptions): Promise<void> {
   for (const m of METHODS) if (!app.supportedMethods.includes(m)) app.addHttpMethod(m, { hasBody: true });
 
-  await app.register(async (dav) => {
+  const scope: FastifyPluginAsync = async (dav) => {
     // Bodies are read as text: XML for PROPFIND and REPORT, vCard for PUT, whatever the client calls it.
     dav.removeAllContentTypeParsers();
     dav.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_CARD_BYTES }, (_req, body, done) =>
@@ -110,7 +110,8 @@ export async function registerCarddav(app: FastifyInstance, opts: CarddavOptions
       schema: { hide: true },
       handler,
     });
-  });
+  };
+  await app.register(scope);
 }
 
 function unauthorised(reply: FastifyReply) {
