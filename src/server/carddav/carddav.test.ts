@@ -1,0 +1,358 @@
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/engines';
+import { serveForTests } from '../../../test/http';
+
+const CARD_NS = 'urn:ietf:params:xml:ns:carddav';
+
+/** A raw HTTP request to the DAV server, with Basic credentials when given. */
+async function dav(
+  base: string,
+  method: string,
+  path: string,
+  opts: { auth?: [string, string]; body?: string; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.auth) headers.authorization = `Basic ${Buffer.from(opts.auth.join(':')).toString('base64')}`;
+  if (opts.body !== undefined && !headers['content-type'])
+    headers['content-type'] = 'application/xml; charset=utf-8';
+  const res = await fetch(`${base}${path}`, { method, headers, body: opts.body, redirect: 'manual' });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+const propfind = (...props: string[]) =>
+  `<?xml version="1.0"?><x0:propfind xmlns:x0="DAV:" xmlns:x1="${CARD_NS}" xmlns:x2="http://calendarserver.org/ns/"><x0:prop>${props.join('')}</x0:prop></x0:propfind>`;
+
+const multiget = (...hrefs: string[]) =>
+  `<C:addressbook-multiget xmlns:D="DAV:" xmlns:C="${CARD_NS}"><D:prop><D:getetag/><C:address-data/></D:prop>${hrefs
+    .map((h) => `<D:href>${h}</D:href>`)
+    .join('')}</C:addressbook-multiget>`;
+
+/** The hrefs and ETags of the cards in a PROPFIND Depth 1 answer on the address book. */
+function cardsIn(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of xml.matchAll(
+    /<d:response><d:href>([^<]*\.vcf)<\/d:href>.*?<d:getetag>([^<]*)<\/d:getetag>/g,
+  )) {
+    out.set(
+      decodeURIComponent((m[1] as string).split('/').pop() as string),
+      (m[2] as string).replace(/&quot;/g, '"'),
+    );
+  }
+  return out;
+}
+
+const KATHERINE = [
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'UID:phone-katherine',
+  'FN:Katherine Johnson',
+  'N:Johnson;Katherine;;;',
+  'ORG:NASA',
+  'EMAIL;TYPE=work:kj@nasa.example',
+  'TEL;TYPE=cell:+1 757 555 0100',
+  'X-PHONE-ONLY:kept as it was',
+  'END:VCARD',
+  '',
+].join('\r\n');
+
+describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
+  const server = serveForTests(engine);
+
+  async function owner() {
+    const user = await server.user('Dorothy Vaughan');
+    const token = (await user.post('/api/v1/tokens', { name: 'phone' })).body.token as string;
+    const ada = await user.post('/api/v1/contacts', {
+      displayName: 'Ada Lovelace',
+      organisation: 'Analytical Engines',
+      emails: [{ value: 'ada@example.org' }],
+      tags: ['math'],
+      connectedOn: '2025-03-01',
+    });
+    const book = `/dav/addressbooks/${user.accountId}/contacts/`;
+    return { user, auth: [user.email, token] as [string, string], ada: ada.body.id as string, book };
+  }
+
+  it('is discovered from /.well-known/carddav and asks for a login everywhere else', async () => {
+    const base = server.base();
+    const wellKnown = await dav(base, 'PROPFIND', '/.well-known/carddav', {
+      body: propfind('<x0:current-user-principal/>'),
+    });
+    expect(wellKnown.status).toBe(301);
+    expect(wellKnown.headers.get('location')).toBe('/dav/');
+    const { user, auth, book } = await owner();
+    for (const [method, path] of [
+      ['PROPFIND', '/dav/'],
+      ['PROPFIND', book],
+      ['GET', `${book}x.vcf`],
+      ['PUT', `${book}x.vcf`],
+      ['DELETE', `${book}x.vcf`],
+      ['REPORT', book],
+      ['OPTIONS', book],
+    ] as const) {
+      const anonymous = await dav(base, method, path);
+      expect(anonymous.status, `${method} ${path}`).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic realm="Rapport"/);
+    }
+    // The account's own password is not an app password, and a token only goes with its own account's e-mail.
+    expect((await dav(base, 'PROPFIND', '/dav/', { auth: [user.email, user.password] })).status).toBe(401);
+    expect((await dav(base, 'PROPFIND', '/dav/', { auth: ['someone@example.test', auth[1]] })).status).toBe(
+      401,
+    );
+    expect((await dav(base, 'PROPFIND', '/dav/', { auth: [user.email.toUpperCase(), auth[1]] })).status).toBe(
+      207,
+    );
+    const options = await dav(base, 'OPTIONS', book, { auth });
+    expect(options.status).toBe(200);
+    expect(options.headers.get('dav')).toBe('1, 3, addressbook');
+    expect(options.headers.get('allow')).toContain('REPORT');
+  });
+
+  it('leads a client from the root to the address book, answering unknown properties with 404', async () => {
+    const base = server.base();
+    const { user, auth, book } = await owner();
+    const root = await dav(base, 'PROPFIND', '/dav/', {
+      auth,
+      headers: { depth: '0' },
+      body: propfind('<x0:current-user-principal/>', '<x0:no-such-thing/>'),
+    });
+    expect(root.status).toBe(207);
+    expect(root.text).toContain(
+      `<d:current-user-principal><d:href>/dav/principals/${user.accountId}/</d:href>`,
+    );
+    expect(root.text).toMatch(
+      /<d:propstat><d:prop><d:no-such-thing\/><\/d:prop><d:status>HTTP\/1.1 404 Not Found/,
+    );
+
+    const principal = await dav(base, 'PROPFIND', `/dav/principals/${user.accountId}/`, {
+      auth,
+      headers: { depth: '0' },
+      body: propfind('<x1:addressbook-home-set/>', '<x0:displayname/>', '<x0:resourcetype/>'),
+    });
+    expect(principal.text).toContain(
+      `<card:addressbook-home-set><d:href>/dav/addressbooks/${user.accountId}/</d:href>`,
+    );
+    expect(principal.text).toContain('<d:displayname>Dorothy Vaughan</d:displayname>');
+    expect(principal.text).toContain('<d:principal/>');
+
+    const home = await dav(base, 'PROPFIND', `/dav/addressbooks/${user.accountId}/`, {
+      auth,
+      headers: { depth: '1' },
+      body: propfind(
+        '<x0:resourcetype/>',
+        '<x2:getctag/>',
+        '<x0:current-user-privilege-set/>',
+        '<x1:supported-address-data/>',
+      ),
+    });
+    expect(home.text).toContain(`<d:href>${book}</d:href>`);
+    expect(home.text).toContain('<d:resourcetype><d:collection/><card:addressbook/></d:resourcetype>');
+    expect(home.text).toMatch(/<cs:getctag>[^<]+<\/cs:getctag>/);
+    expect(home.text).toContain('<d:privilege><d:write-content/></d:privilege>');
+    expect(home.text).toContain('<card:address-data-type content-type="text/vcard" version="3.0"/>');
+
+    // An empty body asks for every property.
+    const all = await dav(base, 'PROPFIND', book, { auth, headers: { depth: '0' } });
+    expect(all.status).toBe(207);
+    expect(all.text).toContain('<card:addressbook-multiget/>');
+  });
+
+  it('lists the contacts as cards and serves them one by one and in batches', async () => {
+    const base = server.base();
+    const { auth, ada, book } = await owner();
+    const listing = await dav(base, 'PROPFIND', book, {
+      auth,
+      headers: { depth: '1' },
+      body: propfind('<x0:getetag/>', '<x0:getcontenttype/>', '<x0:resourcetype/>'),
+    });
+    const cards = cardsIn(listing.text);
+    expect([...cards.keys()]).toEqual([`${ada}.vcf`]);
+    const etag = cards.get(`${ada}.vcf`) as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+
+    const get = await dav(base, 'GET', `${book}${ada}.vcf`, { auth });
+    expect(get.status).toBe(200);
+    expect(get.headers.get('content-type')).toBe('text/vcard; charset=utf-8');
+    expect(get.headers.get('etag')).toBe(etag);
+    expect(get.text).toContain('FN:Ada Lovelace');
+    expect(get.text).toContain(`UID:${ada}`);
+    expect(get.text).toContain('CATEGORIES:math');
+    expect(
+      (await dav(base, 'GET', `${book}${ada}.vcf`, { auth, headers: { 'if-none-match': etag } })).status,
+    ).toBe(304);
+
+    // Hrefs as paths or absolute URLs, encoded or not; an unknown one is a 404 inside the 207.
+    const batch = await dav(base, 'REPORT', book, {
+      auth,
+      headers: { depth: '1' },
+      body: multiget(`${book}${ada}.vcf`, `${base}${book}gone.vcf`),
+    });
+    expect(batch.status).toBe(207);
+    expect(batch.text).toContain(`<d:href>${book}${ada}.vcf</d:href>`);
+    expect(batch.text).toContain(`<d:getetag>${etag}</d:getetag>`);
+    expect(batch.text).toContain('FN:Ada Lovelace');
+    expect(batch.text).toContain(
+      `<d:href>${base}${book}gone.vcf</d:href><d:status>HTTP/1.1 404 Not Found</d:status>`,
+    );
+    // A report we do not make is refused the way RFC 3253 says.
+    const query = await dav(base, 'REPORT', book, {
+      auth,
+      body: `<C:addressbook-query xmlns:D="DAV:" xmlns:C="${CARD_NS}"><D:prop><D:getetag/></D:prop></C:addressbook-query>`,
+    });
+    expect(query.status).toBe(403);
+    expect(query.text).toContain('<d:supported-report/>');
+  });
+
+  it('adds, changes and removes contacts from a client, with preconditions, keeping its name, UID and unknown lines', async () => {
+    const base = server.base();
+    const { user, auth, ada, book } = await owner();
+    const ctagOf = async () =>
+      /<cs:getctag>([^<]+)</.exec(
+        (
+          await dav(base, 'PROPFIND', book, {
+            auth,
+            headers: { depth: '0' },
+            body: propfind('<x2:getctag/>'),
+          })
+        ).text,
+      )?.[1];
+    const ctag = await ctagOf();
+
+    const created = await dav(base, 'PUT', `${book}phone-katherine.vcf`, {
+      auth,
+      body: KATHERINE,
+      headers: { 'content-type': 'text/vcard; charset=utf-8', 'if-none-match': '*' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('etag')).toBeNull(); // what comes back is generated, not the bytes sent
+    const found = (await user.get('/api/v1/contacts?q=katherine')).body.items;
+    expect(found.map((c: { displayName: string }) => c.displayName)).toEqual(['Katherine Johnson']);
+    const katherine = (await user.get(`/api/v1/contacts/${found[0].id}`)).body;
+    expect(katherine).toMatchObject({
+      givenName: 'Katherine',
+      familyName: 'Johnson',
+      organisation: { name: 'NASA' },
+      emails: [{ value: 'kj@nasa.example', label: 'work' }],
+      source: 'carddav',
+    });
+    expect(await ctagOf()).not.toBe(ctag);
+    const served = await dav(base, 'GET', `${book}phone-katherine.vcf`, { auth });
+    expect(served.text).toContain('UID:phone-katherine');
+    expect(served.text).toContain('X-PHONE-ONLY:kept as it was');
+    const etag = served.headers.get('etag') as string;
+
+    // Create-only and update-only preconditions.
+    const again = await dav(base, 'PUT', `${book}phone-katherine.vcf`, {
+      auth,
+      body: KATHERINE,
+      headers: { 'content-type': 'text/vcard', 'if-none-match': '*' },
+    });
+    expect(again.status).toBe(412);
+    const stale = await dav(base, 'PUT', `${book}phone-katherine.vcf`, {
+      auth,
+      body: KATHERINE.replace('ORG:NASA', 'ORG:Langley'),
+      headers: { 'content-type': 'text/vcard', 'if-match': '"not-the-etag"' },
+    });
+    expect(stale.status).toBe(412);
+    expect(
+      (await dav(base, 'PUT', `${book}nobody.vcf`, { auth, body: KATHERINE, headers: { 'if-match': etag } }))
+        .status,
+    ).toBe(412);
+
+    // An edit of a card the server made: the fields change, the date connected (no vCard field) stays.
+    const adaCard = await dav(base, 'GET', `${book}${ada}.vcf`, { auth });
+    const edited = await dav(base, 'PUT', `${book}${ada}.vcf`, {
+      auth,
+      body: adaCard.text.replace('ORG:Analytical Engines', 'ORG:Analytical Engines\r\nTITLE:Countess'),
+      headers: { 'content-type': 'text/vcard', 'if-match': adaCard.headers.get('etag') as string },
+    });
+    expect(edited.status).toBe(204);
+    expect((await user.get(`/api/v1/contacts/${ada}`)).body).toMatchObject({
+      title: 'Countess',
+      connectedOn: '2025-03-01',
+      tags: ['math'],
+      emails: [{ value: 'ada@example.org' }],
+    });
+
+    // A body that is not a vCard is refused and stores nothing.
+    const bad = await dav(base, 'PUT', `${book}bad.vcf`, {
+      auth,
+      body: 'hello',
+      headers: { 'content-type': 'text/vcard' },
+    });
+    expect(bad.status).toBe(403);
+    expect(bad.text).toMatch(/<d:error[^>]*><card:valid-address-data[ /]/);
+    const tooBig = await dav(base, 'PUT', `${book}big.vcf`, {
+      auth,
+      body: KATHERINE.replace('END:VCARD', `NOTE:${'x'.repeat(1_100_000)}\r\nEND:VCARD`),
+      headers: { 'content-type': 'text/vcard' },
+    });
+    expect(tooBig.status).toBe(413);
+    expect((await user.get('/api/v1/contacts')).body.items).toHaveLength(2);
+
+    // Removal: a stale ETag is refused; then the contact goes to the trash and the card is gone.
+    expect(
+      (await dav(base, 'DELETE', `${book}phone-katherine.vcf`, { auth, headers: { 'if-match': '"old"' } }))
+        .status,
+    ).toBe(412);
+    expect((await dav(base, 'DELETE', `${book}phone-katherine.vcf`, { auth })).status).toBe(204);
+    expect((await dav(base, 'DELETE', `${book}phone-katherine.vcf`, { auth })).status).toBe(404);
+    expect((await dav(base, 'GET', `${book}phone-katherine.vcf`, { auth })).status).toBe(404);
+    const trash = (await user.get('/api/v1/trash')).body.contacts.map(
+      (c: { displayName: string }) => c.displayName,
+    );
+    expect(trash).toEqual(['Katherine Johnson']);
+
+    // Nothing is writable by PROPPATCH.
+    const patch = await dav(base, 'PROPPATCH', book, {
+      auth,
+      body: '<d:propertyupdate xmlns:d="DAV:"><d:set><d:prop><d:displayname>Mine</d:displayname></d:prop></d:set></d:propertyupdate>',
+    });
+    expect(patch.status).toBe(207);
+    expect(patch.text).toContain('HTTP/1.1 403 Forbidden');
+  });
+
+  it("shows a changed contact as a new ETag, whatever changed it (here: its organisation's name)", async () => {
+    const base = server.base();
+    const { user, auth, ada, book } = await owner();
+    const before = (await dav(base, 'GET', `${book}${ada}.vcf`, { auth })).headers.get('etag');
+    const org = (await user.get(`/api/v1/contacts/${ada}`)).body.organisation.id;
+    await user.patch(`/api/v1/organisations/${org}`, { name: 'Analytical Engine Society' });
+    const after = await dav(base, 'GET', `${book}${ada}.vcf`, { auth });
+    expect(after.headers.get('etag')).not.toBe(before);
+    expect(after.text).toContain('ORG:Analytical Engine Society');
+  });
+
+  it("never shows or changes another account's address book", async () => {
+    const base = server.base();
+    const mine = await owner();
+    const intruder = await owner();
+    for (const [method, path, body] of [
+      ['PROPFIND', mine.book, undefined],
+      ['PROPFIND', `/dav/principals/${mine.user.accountId}/`, undefined],
+      ['PROPFIND', `/dav/addressbooks/${mine.user.accountId}/`, undefined],
+      ['GET', `${mine.book}${mine.ada}.vcf`, undefined],
+      ['PUT', `${mine.book}${mine.ada}.vcf`, KATHERINE],
+      ['PUT', `${mine.book}new.vcf`, KATHERINE],
+      ['DELETE', `${mine.book}${mine.ada}.vcf`, undefined],
+      ['REPORT', mine.book, multiget(`${mine.book}${mine.ada}.vcf`)],
+    ] as const) {
+      const r = await dav(base, method, path, { auth: intruder.auth, body, headers: { depth: '1' } });
+      expect(r.status, `${method} ${path}`).toBe(404);
+      expect(r.text).not.toContain('Ada Lovelace');
+    }
+    // My card named under the intruder's own address book is not there either.
+    expect((await dav(base, 'GET', `${intruder.book}${mine.ada}.vcf`, { auth: intruder.auth })).status).toBe(
+      404,
+    );
+    expect(
+      (await dav(base, 'DELETE', `${intruder.book}${mine.ada}.vcf`, { auth: intruder.auth })).status,
+    ).toBe(404);
+    const still = (await mine.user.get(`/api/v1/contacts/${mine.ada}`)).body;
+    expect(still).toMatchObject({ displayName: 'Ada Lovelace', title: null, deletedAt: null });
+    expect((await mine.user.get('/api/v1/contacts')).body.items).toHaveLength(1);
+    // The intruder's token with my e-mail address is no login at all.
+    expect(
+      (await dav(base, 'PROPFIND', mine.book, { auth: [mine.user.email, intruder.auth[1]] })).status,
+    ).toBe(401);
+  });
+});
