@@ -1,0 +1,44 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/engines';
+import { exportBackup } from '../backup/export-backup';
+import { restoreBackup } from '../backup/restore-backup';
+import { listContacts } from '../contacts/list-contacts';
+import { listAddressBook } from './list-address-book';
+import { putCard } from './put-card';
+import { readCards } from './read-cards';
+
+const CARD = [
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'UID:ABC-123',
+  'FN:Annie Easley',
+  'N:Easley;Annie;;;',
+  'EMAIL:annie@example.org',
+  'item1.X-ABLABEL:Rocket',
+  'item1.URL:https://rockets.example',
+  'X-CLIENT-ONLY:keep me',
+  'END:VCARD',
+  '',
+].join('\r\n');
+
+describeEngines('cards written by an address book', (h) => {
+  it('keep their name, UID and unknown lines through a backup and restore', async () => {
+    const { ctx } = await h.account();
+    expect(await putCard(ctx, 'Annie Easley.vcf', CARD, { ifNoneMatch: '*' })).toBe('created');
+    const before = (await readCards(ctx, ['Annie Easley.vcf'])).get('Annie Easley.vcf');
+    expect(before?.text).toContain('UID:ABC-123');
+    expect(before?.text).toContain('X-CLIENT-ONLY:keep me');
+    expect(before?.text).toContain('X-ABLABEL:Rocket');
+
+    const copy = await h.account('Copy');
+    await restoreBackup(copy.ctx, JSON.parse(JSON.stringify(await exportBackup(ctx))));
+    const after = (await readCards(copy.ctx, ['Annie Easley.vcf'])).get('Annie Easley.vcf');
+    expect(after?.text).toBe(before?.text);
+    expect((await listAddressBook(copy.ctx)).cards.map((c) => c.name)).toEqual(['Annie Easley.vcf']);
+    // The same card again under its name is an update of that contact, not a second one.
+    expect(
+      await putCard(copy.ctx, 'Annie Easley.vcf', CARD.replace('FN:Annie Easley', 'FN:Annie J. Easley'), {}),
+    ).toBe('updated');
+    expect((await listContacts(copy.ctx, {})).items.map((c) => c.displayName)).toEqual(['Annie J. Easley']);
+  });
+});
