@@ -381,6 +381,17 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     const secret = page.getByLabel('New API token');
     await secret.waitFor();
     expect((await secret.inputValue()).length).toBeGreaterThan(20);
+    // The phone address-book settings named here log in to the CardDAV server with that token.
+    const book = page.getByRole('region', { name: 'Phone address book' });
+    await book.getByText(`${server.base}/`).waitFor();
+    await book.getByText(ME.email).waitFor();
+    const login = Buffer.from(`${ME.email}:${await secret.inputValue()}`).toString('base64');
+    const found = await page.request.fetch(`${server.base}/.well-known/carddav`, {
+      method: 'PROPFIND',
+      headers: { authorization: `Basic ${login}`, depth: '0' },
+    });
+    expect(found.status()).toBe(207);
+    expect(await found.text()).toContain('<d:current-user-principal>');
     await page.getByRole('button', { name: 'Copy', exact: true }).waitFor();
     await page.getByRole('row', { name: /laptop CLI/ }).waitFor();
     await expectAccessible(page, 'settings page');

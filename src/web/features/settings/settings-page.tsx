@@ -34,6 +34,31 @@ export function SettingsPage() {
             <Link to="/data">export and backup</Link>. Imports are under <Link to="/import">Import</Link>.
           </p>
         </section>
+        <section aria-labelledby="settings-address-book" className="card">
+          <h2 id="settings-address-book">Phone address book</h2>
+          <p>
+            Keep your contacts in your phone's or computer's address book, both ways (CardDAV: iPhone and Mac
+            Contacts, DAVx5 on Android, Thunderbird). Add a CardDAV account with:
+          </p>
+          <dl className="dl">
+            <div className="dl__row">
+              <dt>Server</dt>
+              <dd>
+                <code>{window.location.origin}/</code>
+              </dd>
+            </div>
+            <div className="dl__row">
+              <dt>User name</dt>
+              <dd>
+                <code>{account?.email ?? 'your e-mail address'}</code>
+              </dd>
+            </div>
+            <div className="dl__row">
+              <dt>Password</dt>
+              <dd>an API token made for it below (revoke it to cut that device off)</dd>
+            </div>
+          </dl>
+        </section>
         <ApiTokensSection />
         <ChangePasswordSection email={account?.email ?? ''} />
       </div>
