@@ -54,3 +54,56 @@ export async function liveContactIdPage(
   if (after) q = q.where('id', '>', after);
   return (await q.orderBy('id').limit(limit).execute()).map((r) => r.id);
 }
+
+/** What clients were last told of every card of the owner: name → ETag (null once removed), and the last change. */
+export async function knownCards(db: Kysely<Database>, ownerId: string) {
+  const rows = await db
+    .selectFrom('carddav_changes')
+    .select(['name', 'etag', 'seq'])
+    .where('owner_id', '=', ownerId)
+    .execute();
+  let seq = 0;
+  const etags = new Map<string, string | null>();
+  for (const r of rows) {
+    etags.set(r.name, r.etag);
+    seq = Math.max(seq, Number(r.seq));
+  }
+  return { etags, seq };
+}
+
+/** Records cards as changed (an ETag) or removed (null) by change number `seq`. */
+export async function recordCardChanges(
+  db: Kysely<Database>,
+  ownerId: string,
+  seq: number,
+  changes: { name: string; etag: string | null }[],
+): Promise<void> {
+  for (let i = 0; i < changes.length; i += 500) {
+    const slice = changes.slice(i, i + 500);
+    await db
+      .deleteFrom('carddav_changes')
+      .where('owner_id', '=', ownerId)
+      .where(
+        'name',
+        'in',
+        slice.map((c) => c.name),
+      )
+      .execute();
+    await db
+      .insertInto('carddav_changes')
+      .values(slice.map((c) => ({ owner_id: ownerId, name: c.name, etag: c.etag, seq })))
+      .execute();
+  }
+}
+
+/** Cards changed or removed after change `since`. */
+export async function cardChangesSince(db: Kysely<Database>, ownerId: string, since: number) {
+  return db
+    .selectFrom('carddav_changes')
+    .select(['name', 'etag'])
+    .where('owner_id', '=', ownerId)
+    .where('seq', '>', since)
+    .orderBy('seq')
+    .orderBy('name')
+    .execute();
+}

@@ -181,6 +181,14 @@ export interface CarddavCardTable {
   updated_at: string;
 }
 
+/** What address-book clients were last told of each card (null once removed), by change number (ADR 18). */
+export interface CarddavChangeTable {
+  owner_id: string;
+  name: string;
+  etag: string | null;
+  seq: number;
+}
+
 export type ImportKind = 'linkedin' | 'vcard' | 'csv';
 
 export interface ImportTable {
@@ -683,6 +691,7 @@ export interface Database {
   contact_tags: ContactTagTable;
   contact_photos: ContactPhotoTable;
   carddav_cards: CarddavCardTable;
+  carddav_changes: CarddavChangeTable;
   imports: ImportTable;
   import_issues: ImportIssueTable;
   import_changes: ImportChangeTable;

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateAppPassword } from '../../core/accounts/authenticate';
 import { deleteCard } from '../../core/carddav/delete-card';
-import { listAddressBook } from '../../core/carddav/list-address-book';
 import { putCard } from '../../core/carddav/put-card';
 import { readCards } from '../../core/carddav/read-cards';
+import { syncAddressBook } from '../../core/carddav/sync-address-book';
+import { trackAddressBook } from '../../core/carddav/track-address-book';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import {
@@ -32,6 +33,9 @@ const METHODS = ['PROPFIND', 'REPORT', 'PROPPATCH', 'MKCOL'];
 export const MAX_CARD_BYTES = 1024 * 1024;
 const BOOK = 'contacts';
 const XML = 'application/xml; charset=utf-8';
+// Sync tokens are URIs (RFC 6578) holding the number of the address book's last change.
+const SYNC_TOKEN = 'urn:rapport:carddav:sync:';
+const syncTokenOf = (seq: number) => `${SYNC_TOKEN}${seq}`;
 
 type Props = Map<string, { name: XmlName; value: PropValue }>;
 function props(entries: [string, string, PropValue][]): Props {
@@ -224,6 +228,17 @@ function header(req: FastifyRequest, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A card's properties in a multistatus (its text only where asked for). */
+const cardProps = (etag: string, cardText?: string): Props =>
+  props([
+    [DAV, 'getetag', text(etag)],
+    [DAV, 'getcontenttype', text('text/vcard; charset=utf-8')],
+    [DAV, 'resourcetype', nothing],
+    ...(cardText === undefined
+      ? []
+      : ([[CARD, 'address-data', text(cardText)]] as [string, string, PropValue][])),
+  ]);
+
 type Urls = {
   root: string;
   principal: string;
@@ -254,7 +269,8 @@ async function propfind(
       el.ele(DAV, 'd:privilege').ele(DAV, `d:${p}`);
   };
   const responses: DavResponse[] = [];
-  const listing = target.kind === 'book' || target.kind === 'home' ? await listAddressBook(who.ctx) : null;
+  const tracked = target.kind === 'book' || target.kind === 'home' ? await trackAddressBook(who.ctx) : null;
+  const listing = tracked?.listing;
   const book = (): DavResponse => ({
     href: urls.book,
     asked,
@@ -271,6 +287,7 @@ async function propfind(
       [DAV, 'displayname', text('Rapport')],
       [CARD, 'addressbook-description', text(`${who.name}'s contacts in Rapport`)],
       [CS, 'getctag', text(listing?.ctag ?? '')],
+      [DAV, 'sync-token', text(syncTokenOf(tracked?.seq ?? 0))],
       [
         CARD,
         'supported-address-data',
@@ -281,21 +298,14 @@ async function propfind(
       [
         DAV,
         'supported-report-set',
-        (el) =>
-          void el.ele(DAV, 'd:supported-report').ele(DAV, 'd:report').ele(CARD, 'card:addressbook-multiget'),
+        (el) => {
+          el.ele(DAV, 'd:supported-report').ele(DAV, 'd:report').ele(CARD, 'card:addressbook-multiget');
+          el.ele(DAV, 'd:supported-report').ele(DAV, 'd:report').ele(DAV, 'd:sync-collection');
+        },
       ],
       [DAV, 'current-user-privilege-set', privileges],
     ]),
   });
-  const cardProps = (etag: string, cardText?: string): Props =>
-    props([
-      [DAV, 'getetag', text(etag)],
-      [DAV, 'getcontenttype', text('text/vcard; charset=utf-8')],
-      [DAV, 'resourcetype', nothing],
-      ...(cardText === undefined
-        ? []
-        : ([[CARD, 'address-data', text(cardText)]] as [string, string, PropValue][])),
-    ]);
   switch (target.kind) {
     case 'root':
       responses.push({
@@ -359,12 +369,14 @@ async function propfind(
 
 async function report(req: FastifyRequest, reply: FastifyReply, ctx: Ctx, target: Target, urls: Urls) {
   const body = readReport(typeof req.body === 'string' ? req.body : '');
-  if (!(body.report.ns === CARD && body.report.local === 'addressbook-multiget') || target.kind !== 'book') {
+  const is = (ns: string, local: string) => body.report.ns === ns && body.report.local === local;
+  if (target.kind !== 'book' || !(is(CARD, 'addressbook-multiget') || is(DAV, 'sync-collection'))) {
     return reply
       .code(403)
       .type(XML)
       .send(davError({ ns: DAV, local: 'supported-report' }));
   }
+  if (is(DAV, 'sync-collection')) return sync(reply, ctx, body, urls);
   // Hrefs come absolute or as paths, encoded or not: the card name is the last segment.
   const names = body.hrefs.map((h) => {
     const last = h.replace(/\/+$/, '').split('/').pop() ?? '';
@@ -379,15 +391,41 @@ async function report(req: FastifyRequest, reply: FastifyReply, ctx: Ctx, target
   const responses: DavResponse[] = body.hrefs.map((h, i) => {
     const card = cards.get(names[i] as string);
     if (!card) return { href: h, status: 'HTTP/1.1 404 Not Found' };
-    return {
-      href: urls.card(card.name),
-      asked,
-      props: props([
-        [DAV, 'getetag', text(card.etag)],
-        [DAV, 'getcontenttype', text('text/vcard; charset=utf-8')],
-        [CARD, 'address-data', text(card.text)],
-      ]),
-    };
+    return { href: urls.card(card.name), asked, props: cardProps(card.etag, card.text) };
   });
   return reply.code(207).type(XML).send(multistatus(responses));
+}
+
+/** RFC 6578: what changed since the client's token (everything on a first sync), and the next token. */
+async function sync(reply: FastifyReply, ctx: Ctx, body: ReturnType<typeof readReport>, urls: Urls) {
+  const token = body.syncToken;
+  const since =
+    token === '' ? null : token.startsWith(SYNC_TOKEN) ? Number(token.slice(SYNC_TOKEN.length)) : Number.NaN;
+  const result = await syncAddressBook(ctx, since);
+  if (!result.ok) {
+    return reply
+      .code(403)
+      .type(XML)
+      .send(davError({ ns: DAV, local: 'valid-sync-token' }));
+  }
+  const asked = { all: false, props: body.props };
+  const wantsData = body.props.some((p) => p.ns === CARD && p.local === 'address-data');
+  const texts = wantsData
+    ? await readCards(
+        ctx,
+        result.changed.map((c) => c.name),
+      )
+    : null;
+  const responses: DavResponse[] = [
+    ...result.changed.map((c) => ({
+      href: urls.card(c.name),
+      asked,
+      props: cardProps(c.etag, texts?.get(c.name)?.text),
+    })),
+    ...result.removed.map((name) => ({ href: urls.card(name), status: 'HTTP/1.1 404 Not Found' })),
+  ];
+  return reply
+    .code(207)
+    .type(XML)
+    .send(multistatus(responses, syncTokenOf(result.seq)));
 }

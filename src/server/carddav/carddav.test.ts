@@ -311,6 +311,52 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
     expect(patch.text).toContain('HTTP/1.1 403 Forbidden');
   });
 
+  it('tells a syncing client what changed and what went since its token (RFC 6578)', async () => {
+    const base = server.base();
+    const { user, auth, ada, book } = await owner();
+    const syncBody = (token: string, data = false) =>
+      `<d:sync-collection xmlns:d="DAV:" xmlns:c="${CARD_NS}"><d:sync-token>${token}</d:sync-token><d:prop><d:getetag/>${data ? '<c:address-data/>' : ''}</d:prop></d:sync-collection>`;
+    const tokenIn = (xml: string) =>
+      /<d:sync-token>([^<]+)<\/d:sync-token><\/d:multistatus>/.exec(xml)?.[1] as string;
+    const advertised = await dav(base, 'PROPFIND', book, {
+      auth,
+      headers: { depth: '0' },
+      body: propfind('<x0:sync-token/>', '<x0:supported-report-set/>'),
+    });
+    expect(advertised.text).toContain('<d:sync-collection/>');
+    const first = await dav(base, 'REPORT', book, { auth, body: syncBody('', true) });
+    expect(first.status).toBe(207);
+    expect(first.text).toContain(`<d:href>${book}${ada}.vcf</d:href>`);
+    expect(first.text).toContain('FN:Ada Lovelace');
+    const token = tokenIn(first.text);
+    expect(advertised.text).toContain(`<d:sync-token>${token}</d:sync-token>`);
+
+    const bob = (await user.post('/api/v1/contacts', { displayName: 'Bob Noyce' })).body.id;
+    await user.patch(`/api/v1/contacts/${ada}`, { title: 'Countess' });
+    const carl = (await user.post('/api/v1/contacts', { displayName: 'Carl Sagan' })).body.id;
+    await user.delete(`/api/v1/contacts/${carl}`);
+    const next = await dav(base, 'REPORT', book, { auth, body: syncBody(token) });
+    expect(next.status).toBe(207);
+    const hrefs = [...next.text.matchAll(/<d:href>([^<]+)<\/d:href>/g)].map((m) => m[1]);
+    expect(hrefs.sort()).toEqual([`${book}${ada}.vcf`, `${book}${bob}.vcf`].sort());
+    const later = tokenIn(next.text);
+    expect(later).not.toBe(token);
+
+    // A contact deleted after the client saw it comes back as removed.
+    await user.delete(`/api/v1/contacts/${bob}`);
+    const gone = await dav(base, 'REPORT', book, { auth, body: syncBody(later) });
+    expect(gone.text).toContain(
+      `<d:response><d:href>${book}${bob}.vcf</d:href><d:status>HTTP/1.1 404 Not Found</d:status>`,
+    );
+    const quiet = await dav(base, 'REPORT', book, { auth, body: syncBody(tokenIn(gone.text)) });
+    expect(quiet.text).not.toContain('<d:response>');
+    for (const bad of ['urn:rapport:carddav:sync:999', 'https://elsewhere.example/sync/1', 'nonsense']) {
+      const refused = await dav(base, 'REPORT', book, { auth, body: syncBody(bad) });
+      expect(refused.status).toBe(403);
+      expect(refused.text).toContain('<d:valid-sync-token/>');
+    }
+  });
+
   it("shows a changed contact as a new ETag, whatever changed it (here: its organisation's name)", async () => {
     const base = server.base();
     const { user, auth, ada, book } = await owner();

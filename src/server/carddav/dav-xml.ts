@@ -63,15 +63,29 @@ export function readPropertyUpdate(body: string): XmlName[] {
     .flatMap((p) => children(p).map(nameOf));
 }
 
-/** A REPORT body: which report, the properties asked for and the hrefs (for addressbook-multiget). */
-export function readReport(body: string): { report: XmlName; props: XmlName[]; hrefs: string[] } {
+/**
+ * A REPORT body: which report, the properties asked for, the hrefs (addressbook-multiget) and the sync token
+ * (sync-collection; empty on a first sync).
+ */
+export function readReport(body: string): {
+  report: XmlName;
+  props: XmlName[];
+  hrefs: string[];
+  syncToken: string;
+} {
   const root = parse(body);
   if (!root) throw new DavXmlError('a REPORT needs a body');
   const prop = children(root).find((c) => is(c, DAV, 'prop'));
   const hrefs = children(root)
     .filter((c) => is(c, DAV, 'href'))
     .map((h) => (h.textContent ?? '').trim());
-  return { report: nameOf(root), props: prop ? children(prop).map(nameOf) : [], hrefs };
+  const token = children(root).find((c) => is(c, DAV, 'sync-token'));
+  return {
+    report: nameOf(root),
+    props: prop ? children(prop).map(nameOf) : [],
+    hrefs,
+    syncToken: (token?.textContent ?? '').trim(),
+  };
 }
 
 /** One resource in a multistatus: its properties (known ones) and what was asked, or a bare status. */
@@ -96,7 +110,7 @@ function element(parent: XMLBuilder, name: XmlName): XMLBuilder {
  * A 207 body: per resource, the found properties under 200 and every unknown one asked for under 404 (clients
  * ask for properties we do not have, and the request must not fail for it).
  */
-export function multistatus(responses: DavResponse[]): string {
+export function multistatus(responses: DavResponse[], syncToken?: string): string {
   const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(DAV, 'd:multistatus');
   doc
     .att('http://www.w3.org/2000/xmlns/', 'xmlns:card', CARD)
@@ -125,6 +139,7 @@ export function multistatus(responses: DavResponse[]): string {
       no.ele(DAV, 'd:status').txt(r.missingStatus ?? 'HTTP/1.1 404 Not Found');
     }
   }
+  if (syncToken !== undefined) doc.ele(DAV, 'd:sync-token').txt(syncToken);
   return doc.end({ prettyPrint: false });
 }
 
