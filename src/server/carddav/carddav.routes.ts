@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest 
 import { authenticateAppPassword } from '../../core/accounts/authenticate';
 import { deleteCard } from '../../core/carddav/delete-card';
 import { putCard } from '../../core/carddav/put-card';
+import { queryAddressBook } from '../../core/carddav/query-address-book';
 import { readCards } from '../../core/carddav/read-cards';
 import { syncAddressBook } from '../../core/carddav/sync-address-book';
 import { trackAddressBook } from '../../core/carddav/track-address-book';
@@ -19,6 +20,7 @@ import {
   type PropValue,
   readPropertyUpdate,
   readPropfind,
+  readQuery,
   readReport,
   type XmlName,
 } from './dav-xml';
@@ -300,6 +302,7 @@ async function propfind(
         'supported-report-set',
         (el) => {
           el.ele(DAV, 'd:supported-report').ele(DAV, 'd:report').ele(CARD, 'card:addressbook-multiget');
+          el.ele(DAV, 'd:supported-report').ele(DAV, 'd:report').ele(CARD, 'card:addressbook-query');
           el.ele(DAV, 'd:supported-report').ele(DAV, 'd:report').ele(DAV, 'd:sync-collection');
         },
       ],
@@ -370,13 +373,27 @@ async function propfind(
 async function report(req: FastifyRequest, reply: FastifyReply, ctx: Ctx, target: Target, urls: Urls) {
   const body = readReport(typeof req.body === 'string' ? req.body : '');
   const is = (ns: string, local: string) => body.report.ns === ns && body.report.local === local;
-  if (target.kind !== 'book' || !(is(CARD, 'addressbook-multiget') || is(DAV, 'sync-collection'))) {
+  if (
+    target.kind !== 'book' ||
+    !(is(CARD, 'addressbook-multiget') || is(CARD, 'addressbook-query') || is(DAV, 'sync-collection'))
+  ) {
     return reply
       .code(403)
       .type(XML)
       .send(davError({ ns: DAV, local: 'supported-report' }));
   }
   if (is(DAV, 'sync-collection')) return sync(reply, ctx, body, urls);
+  if (is(CARD, 'addressbook-query')) {
+    const { filter, limit } = readQuery(typeof req.body === 'string' ? req.body : '');
+    const asked = { all: false, props: body.props };
+    const found = await queryAddressBook(ctx, filter, limit);
+    const responses = found.map((c) => ({
+      href: urls.card(c.name),
+      asked,
+      props: cardProps(c.etag, c.text),
+    }));
+    return reply.code(207).type(XML).send(multistatus(responses));
+  }
   // Hrefs come absolute or as paths, encoded or not: the card name is the last segment.
   const names = body.hrefs.map((h) => {
     const last = h.replace(/\/+$/, '').split('/').pop() ?? '';

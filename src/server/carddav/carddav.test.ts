@@ -193,13 +193,27 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
     expect(batch.text).toContain(
       `<d:href>${base}${book}gone.vcf</d:href><d:status>HTTP/1.1 404 Not Found</d:status>`,
     );
-    // A report we do not make is refused the way RFC 3253 says.
+    // addressbook-query: the cards whose e-mail contains the text (case ignored), with what was asked.
     const query = await dav(base, 'REPORT', book, {
       auth,
-      body: `<C:addressbook-query xmlns:D="DAV:" xmlns:C="${CARD_NS}"><D:prop><D:getetag/></D:prop></C:addressbook-query>`,
+      headers: { depth: '1' },
+      body: `<C:addressbook-query xmlns:D="DAV:" xmlns:C="${CARD_NS}"><D:prop><D:getetag/><C:address-data/></D:prop><C:filter test="anyof"><C:prop-filter name="EMAIL"><C:text-match collation="i;unicode-casemap" match-type="contains">ADA@</C:text-match></C:prop-filter><C:prop-filter name="FN"><C:text-match match-type="equals">Nobody</C:text-match></C:prop-filter></C:filter></C:addressbook-query>`,
     });
-    expect(query.status).toBe(403);
-    expect(query.text).toContain('<d:supported-report/>');
+    expect(query.status).toBe(207);
+    expect(query.text).toContain(`<d:href>${book}${ada}.vcf</d:href>`);
+    expect(query.text).toContain('FN:Ada Lovelace');
+    const none = await dav(base, 'REPORT', book, {
+      auth,
+      body: `<C:addressbook-query xmlns:D="DAV:" xmlns:C="${CARD_NS}"><D:prop><D:getetag/></D:prop><C:filter><C:prop-filter name="TEL"/></C:filter></C:addressbook-query>`,
+    });
+    expect(none.text).not.toContain('<d:response>');
+    // A report we do not make is refused the way RFC 3253 says.
+    const other = await dav(base, 'REPORT', book, {
+      auth,
+      body: '<D:expand-property xmlns:D="DAV:"><D:property name="owner"/></D:expand-property>',
+    });
+    expect(other.status).toBe(403);
+    expect(other.text).toContain('<d:supported-report/>');
   });
 
   it('adds, changes and removes contacts from a client, with preconditions, keeping its name, UID and unknown lines', async () => {

@@ -1,6 +1,7 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import type { CardFilter, PropFilter, TextMatch } from '../../formats/vcard/match-card-filter';
 
 export const DAV = 'DAV:';
 export const CARD = 'urn:ietf:params:xml:ns:carddav';
@@ -85,6 +86,40 @@ export function readReport(body: string): {
     props: prop ? children(prop).map(nameOf) : [],
     hrefs,
     syncToken: (token?.textContent ?? '').trim(),
+  };
+}
+
+/** An addressbook-query body: its filter and the most results wanted (RFC 6352 §8.6). */
+export function readQuery(body: string): { filter: CardFilter; limit?: number } {
+  const root = parse(body);
+  const filterEl = root ? children(root).find((c) => is(c, CARD, 'filter')) : undefined;
+  const testOf = (el: Element) => (el.getAttribute('test') === 'allof' ? 'allof' : 'anyof');
+  const propFilters: PropFilter[] = (filterEl ? children(filterEl) : [])
+    .filter((c) => is(c, CARD, 'prop-filter'))
+    .map((pf) => ({
+      name: pf.getAttribute('name') ?? '',
+      test: testOf(pf),
+      isNotDefined: children(pf).some((c) => is(c, CARD, 'is-not-defined')),
+      textMatches: children(pf)
+        .filter((c) => is(c, CARD, 'text-match'))
+        .map(
+          (tm): TextMatch => ({
+            text: tm.textContent ?? '',
+            matchType:
+              (['equals', 'starts-with', 'ends-with'] as const).find(
+                (t) => t === tm.getAttribute('match-type'),
+              ) ?? 'contains',
+            negate: tm.getAttribute('negate-condition') === 'yes',
+            caseless: tm.getAttribute('collation') !== 'i;octet',
+          }),
+        ),
+    }));
+  const limitEl = root ? children(root).find((c) => is(c, CARD, 'limit')) : undefined;
+  const nresults = limitEl ? children(limitEl).find((c) => is(c, CARD, 'nresults')) : undefined;
+  const limit = nresults ? Number((nresults.textContent ?? '').trim()) : undefined;
+  return {
+    filter: { test: filterEl ? testOf(filterEl) : 'anyof', propFilters },
+    limit: limit !== undefined && Number.isInteger(limit) && limit > 0 ? limit : undefined,
   };
 }
 
