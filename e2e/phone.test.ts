@@ -158,5 +158,21 @@ describe.skipIf(!chromiumPath)(
       await page.getByText('Hampton, Virginia').waitFor();
       expect(consoleLog.take()).toEqual([]);
     });
+
+    it("keeps a section's tabs in one row that scrolls sideways, the current tab in view", async () => {
+      await page.goto('/network/access-log');
+      await heading('Access log').waitFor();
+      const tabs = page.getByRole('navigation', { name: 'Network' });
+      const row = (await tabs.getByRole('list').boundingBox()) as { height: number; width: number };
+      const first = (await tabs.getByRole('link').first().boundingBox()) as { height: number };
+      expect(row.height).toBeLessThan(first.height * 1.5); // one row, not wrapped
+      const current = tabs.getByRole('link', { name: 'Access log' });
+      expect(await current.getAttribute('aria-current')).toBe('page');
+      const box = (await current.boundingBox()) as { x: number; width: number };
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual((page.viewportSize()?.width ?? 0) + 1);
+      expect(await hasNoHorizontalOverflow(page)).toBe(true);
+      expect(consoleLog.take()).toEqual([]);
+    });
   },
 );

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 
 export interface SubnavLink {
@@ -27,8 +28,16 @@ export function currentTab(pathname: string, links: SubnavLink[]): string | unde
 /** Tab-like links between the pages of one section, under its page header. */
 export function Subnav({ label, links }: { label: string; links: SubnavLink[] }) {
   const current = currentTab(useLocation().pathname, links);
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the row scrolls sideways: keep the current tab in view.
+  useEffect(() => {
+    for (const a of nav.current?.querySelectorAll('a') ?? []) {
+      if (current && a.getAttribute('href') === current)
+        a.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    }
+  }, [current]);
   return (
-    <nav aria-label={label} className="subnav">
+    <nav aria-label={label} className="subnav" ref={nav}>
       <ul className="subnav__links">
         {links.map((l) => (
           <li key={l.to}>
