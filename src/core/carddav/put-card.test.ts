@@ -41,4 +41,14 @@ describeEngines('cards written by an address book', (h) => {
     ).toBe('updated');
     expect((await listContacts(copy.ctx, {})).items.map((c) => c.displayName)).toEqual(['Annie J. Easley']);
   });
+
+  it('take a card with only a phone number, called by the number; refuse one with nothing to call it by', async () => {
+    const { ctx } = await h.account();
+    const numberOnly = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\r\nTEL;TYPE=CELL:+44 7700 900123\r\nEND:VCARD\r\n';
+    expect(await putCard(ctx, 'n.vcf', numberOnly, {})).toBe('created');
+    expect((await listContacts(ctx, {})).items.map((c) => c.displayName)).toEqual(['+44 7700 900123']);
+    const nothing = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\r\nNOTE:who?\r\nEND:VCARD\r\n';
+    await expect(putCard(ctx, 'x.vcf', nothing, {})).rejects.toMatchObject({ code: 'validation' });
+    expect((await listContacts(ctx, {})).items).toHaveLength(1);
+  });
 });

@@ -15,7 +15,8 @@ export type PutCardOutcome = 'created' | 'updated' | 'precondition-failed';
  * A client writes a card (CardDAV PUT): a new name adds a contact, a known one replaces that contact's fields with
  * the card's. `If-None-Match: *` (create only) and `If-Match` (update only that version) are honoured. The card's
  * name, UID and text are kept, so the client finds it again as it wrote it, unknown properties included. A body
- * that is not exactly one readable vCard with a name, organisation or e-mail is refused (`validation`).
+ * that is not exactly one readable vCard with a name, organisation, e-mail, nickname or phone number is refused
+ * (`validation`).
  */
 export async function putCard(
   ctx: Ctx,
@@ -30,7 +31,17 @@ export async function putCard(
     const why = errors[0]?.message ?? `expected one vCard, found ${parsed.records.length}`;
     throw new AppError('validation', `${name}: ${why}`, { issues: [{ path: 'card', message: why }] });
   }
-  const cleaned = cleanPerson(parsed.records[0] as (typeof parsed.records)[number]);
+  const record = parsed.records[0] as (typeof parsed.records)[number];
+  // Phones keep people known only by a nickname or a number: call them by it rather than refuse the card.
+  const named =
+    record.displayName?.trim() ||
+    record.givenName ||
+    record.familyName ||
+    record.organisation ||
+    record.emails.length > 0;
+  const cleaned = cleanPerson(
+    named ? record : { ...record, displayName: record.nickname ?? record.phones[0]?.value },
+  );
   if (!cleaned.person) {
     const why = cleaned.issues[0]?.message ?? 'the card has no name, organisation or e-mail';
     throw new AppError('validation', `${name}: ${why}`, { issues: [{ path: 'card', message: why }] });
