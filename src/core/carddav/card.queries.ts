@@ -107,3 +107,15 @@ export async function cardChangesSince(db: Kysely<Database>, ownerId: string, si
     .orderBy('name')
     .execute();
 }
+
+/** The cards clients were last told of (removed ones left out), by name. */
+export async function currentCardEtags(db: Kysely<Database>, ownerId: string) {
+  const rows = await db
+    .selectFrom('carddav_changes')
+    .select(['name', 'etag'])
+    .where('owner_id', '=', ownerId)
+    .where('etag', 'is not', null)
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({ name: r.name, etag: r.etag as string }));
+}

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { type Ctx, requireActor } from '../context';
-import { cachedUntilWrite } from '../db/cached-until-write';
 import { cardsOf } from './address-book';
 import { liveContactIdPage } from './card.queries';
 
@@ -12,25 +11,19 @@ export interface AddressBookListing {
   ctag: string;
 }
 
-/**
- * Every card of the actor's address book with its ETag, and the collection's tag. Each card is generated to hash
- * it, so on SQLite the listing is kept until the next write (ADR 17): clients poll it far more often than
- * anything changes.
- */
+/** Every card of the actor's address book with its ETag, and the collection's tag: each card generated to hash it. */
 export async function listAddressBook(ctx: Ctx): Promise<AddressBookListing> {
   const ownerId = requireActor(ctx);
-  return cachedUntilWrite(ctx.db, `carddav:${ownerId}`, async () => {
-    const cards: { name: string; etag: string }[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const ids = await liveContactIdPage(ctx.db, ownerId, after, PAGE);
-      if (ids.length === 0) break;
-      after = ids[ids.length - 1] as string;
-      for (const c of await cardsOf(ctx, ownerId, ids)) cards.push({ name: c.name, etag: c.etag });
-    }
-    cards.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const hash = createHash('sha256');
-    for (const c of cards) hash.update(`${c.name}\n${c.etag}\n`);
-    return { cards, ctag: `"${hash.digest('base64url').slice(0, 27)}"` };
-  });
+  const cards: { name: string; etag: string }[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const ids = await liveContactIdPage(ctx.db, ownerId, after, PAGE);
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1] as string;
+    for (const c of await cardsOf(ctx, ownerId, ids)) cards.push({ name: c.name, etag: c.etag });
+  }
+  cards.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const hash = createHash('sha256');
+  for (const c of cards) hash.update(`${c.name}\n${c.etag}\n`);
+  return { cards, ctag: `"${hash.digest('base64url').slice(0, 27)}"` };
 }

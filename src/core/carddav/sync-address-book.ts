@@ -13,15 +13,8 @@ export type SyncResult =
  */
 export async function syncAddressBook(ctx: Ctx, since: number | null): Promise<SyncResult> {
   const ownerId = requireActor(ctx);
-  const { listing, seq } = await trackAddressBook(ctx);
-  if (since === null) {
-    return {
-      ok: true,
-      seq,
-      changed: listing.cards.map((c) => ({ name: c.name, etag: c.etag })),
-      removed: [],
-    };
-  }
+  const { cards, seq } = await trackAddressBook(ctx);
+  if (since === null) return { ok: true, seq, changed: cards, removed: [] };
   if (!Number.isSafeInteger(since) || since < 0 || since > seq) return { ok: false };
   const changed: { name: string; etag: string }[] = [];
   const removed: string[] = [];

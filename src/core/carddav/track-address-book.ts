@@ -1,27 +1,43 @@
 import { type Ctx, inTransaction, requireActor } from '../context';
-import { knownCards, recordCardChanges } from './card.queries';
-import { type AddressBookListing, listAddressBook } from './list-address-book';
+import { cachedUntilWrite } from '../db/cached-until-write';
+import { currentCardEtags, knownCards, recordCardChanges } from './card.queries';
+import { listAddressBook } from './list-address-book';
+
+export interface TrackedAddressBook {
+  /** Every card with its ETag, by name. */
+  cards: { name: string; etag: string }[];
+  /** The collection's tag (CalendarServer `getctag`). */
+  ctag: string;
+  /** The number of the last change: the sync token. */
+  seq: number;
+}
 
 /**
  * The address book as it is now, and the number of the change that made it so (its sync token). Cards whose ETag
  * differs from what clients were last told, and cards gone since, are recorded under a new number first: so a
- * change is noticed however it was made, without every write path keeping a change log.
+ * change is noticed however it was made, without every write path keeping a change log. Listing means generating
+ * every card, so on SQLite the outcome is kept until the next write (ADR 17) and the cards are then read back from
+ * what was recorded: clients poll far more often than anything changes.
  */
-export async function trackAddressBook(ctx: Ctx): Promise<{ listing: AddressBookListing; seq: number }> {
+export async function trackAddressBook(ctx: Ctx): Promise<TrackedAddressBook> {
   const ownerId = requireActor(ctx);
-  const listing = await listAddressBook(ctx);
-  return inTransaction(ctx, async (tx) => {
-    const known = await knownCards(tx.db, ownerId);
-    const changes: { name: string; etag: string | null }[] = [];
-    const present = new Set<string>();
-    for (const c of listing.cards) {
-      present.add(c.name);
-      if (known.etags.get(c.name) !== c.etag) changes.push({ name: c.name, etag: c.etag });
-    }
-    for (const [name, etag] of known.etags)
-      if (etag !== null && !present.has(name)) changes.push({ name, etag: null });
-    if (changes.length === 0) return { listing, seq: known.seq };
-    await recordCardChanges(tx.db, ownerId, known.seq + 1, changes);
-    return { listing, seq: known.seq + 1 };
+  const state = await cachedUntilWrite(ctx.db, `carddav:${ownerId}`, async () => {
+    const listing = await listAddressBook(ctx);
+    return inTransaction(ctx, async (tx) => {
+      const known = await knownCards(tx.db, ownerId);
+      const changes: { name: string; etag: string | null }[] = [];
+      const present = new Set<string>();
+      for (const c of listing.cards) {
+        present.add(c.name);
+        if (known.etags.get(c.name) !== c.etag) changes.push({ name: c.name, etag: c.etag });
+      }
+      for (const [name, etag] of known.etags) {
+        if (etag !== null && !present.has(name)) changes.push({ name, etag: null });
+      }
+      if (changes.length === 0) return { ctag: listing.ctag, seq: known.seq };
+      await recordCardChanges(tx.db, ownerId, known.seq + 1, changes);
+      return { ctag: listing.ctag, seq: known.seq + 1 };
+    });
   });
+  return { ...state, cards: await currentCardEtags(ctx.db, ownerId) };
 }

@@ -272,7 +272,6 @@ async function propfind(
   };
   const responses: DavResponse[] = [];
   const tracked = target.kind === 'book' || target.kind === 'home' ? await trackAddressBook(who.ctx) : null;
-  const listing = tracked?.listing;
   const book = (): DavResponse => ({
     href: urls.book,
     asked,
@@ -288,7 +287,7 @@ async function propfind(
       ],
       [DAV, 'displayname', text('Rapport')],
       [CARD, 'addressbook-description', text(`${who.name}'s contacts in Rapport`)],
-      [CS, 'getctag', text(listing?.ctag ?? '')],
+      [CS, 'getctag', text(tracked?.ctag ?? '')],
       [DAV, 'sync-token', text(syncTokenOf(tracked?.seq ?? 0))],
       [
         CARD,
@@ -348,10 +347,10 @@ async function propfind(
       const texts = wantsData
         ? await readCards(
             who.ctx,
-            (listing?.cards ?? []).map((c) => c.name),
+            (tracked?.cards ?? []).map((c) => c.name),
           )
         : null;
-      for (const c of listing?.cards ?? []) {
+      for (const c of tracked?.cards ?? []) {
         responses.push({
           href: urls.card(c.name),
           asked,
