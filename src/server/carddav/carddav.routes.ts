@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateAppPassword } from '../../core/accounts/authenticate';
+import { etagListed } from '../../core/carddav/address-book';
 import { deleteCard } from '../../core/carddav/delete-card';
 import { putCard } from '../../core/carddav/put-card';
 import { queryAddressBook } from '../../core/carddav/query-address-book';
@@ -174,10 +175,8 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
         const card = (await readCards(who.ctx, [target.name])).get(target.name);
         if (!card) return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
         void reply.header('etag', card.etag);
-        const inm = req.headers['if-none-match'];
-        if (typeof inm === 'string' && inm.split(',').some((t) => t.trim() === card.etag)) {
-          return reply.code(304).send();
-        }
+        const inm = header(req, 'if-none-match');
+        if (inm !== undefined && etagListed(inm, card.etag)) return reply.code(304).send();
         return reply.type('text/vcard; charset=utf-8').send(card.text);
       }
       case 'PUT': {
