@@ -39,22 +39,6 @@ export async function saveStoredCard(db: Kysely<Database>, row: CarddavCardTable
   await db.insertInto('carddav_cards').values(row).execute();
 }
 
-/** Ids of the owner's live contacts, a page at a time in id order. */
-export async function liveContactIdPage(
-  db: Kysely<Database>,
-  ownerId: string,
-  after: string | null,
-  limit: number,
-): Promise<string[]> {
-  let q = db
-    .selectFrom('contacts')
-    .select('id')
-    .where('owner_id', '=', ownerId)
-    .where('deleted_at', 'is', null);
-  if (after) q = q.where('id', '>', after);
-  return (await q.orderBy('id').limit(limit).execute()).map((r) => r.id);
-}
-
 /** What clients were last told of every card of the owner: name → ETag (null once removed), and the last change. */
 export async function knownCards(db: Kysely<Database>, ownerId: string) {
   const rows = await db

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Ctx, requireActor } from '../context';
+import { contactIdPage } from '../exports/export.queries';
 import { cardsOf } from './address-book';
-import { liveContactIdPage } from './card.queries';
 
 const PAGE = 500;
 
@@ -15,11 +15,14 @@ export interface AddressBookListing {
 export async function listAddressBook(ctx: Ctx): Promise<AddressBookListing> {
   const ownerId = requireActor(ctx);
   const cards: { name: string; etag: string }[] = [];
-  let after: string | null = null;
+  let after: { key: string; id: string } | null = null;
   for (;;) {
-    const ids = await liveContactIdPage(ctx.db, ownerId, after, PAGE);
-    if (ids.length === 0) break;
-    after = ids[ids.length - 1] as string;
+    // Walked along the owner's name index: paging by id would scan every account's contacts on a shared server.
+    const page = await contactIdPage(ctx.db, ownerId, after, PAGE);
+    const last = page[page.length - 1];
+    if (!last) break;
+    after = { key: last.sort_key, id: last.id };
+    const ids = page.map((p) => p.id);
     for (const c of await cardsOf(ctx, ownerId, ids)) cards.push({ name: c.name, etag: c.etag });
   }
   cards.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -1,12 +1,14 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import type { Contact } from '../../contracts/contacts';
+import { emptyPerson } from '../../formats/model';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import type { Ctx } from '../context';
 import { importCsv } from '../imports/import-csv';
 import { importVcard } from '../imports/import-vcard';
+import { runImport } from '../imports/run-import';
 import { exportCsv } from './export-csv';
 import { exportVcards } from './export-vcards';
 
@@ -136,5 +138,25 @@ describeEngines('vCard export and re-import', (h) => {
     });
     expect(report.stats).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     expect((await everyone(a.ctx)).map(visible)).toEqual(before.map(visible));
+  });
+});
+
+describeEngines('exports of a rolodex larger than one page', (h) => {
+  it('write every live contact once, in name order, across pages (ties on the name included)', async () => {
+    const { ctx } = await h.account();
+    // 1,040 people over three pages of 500; every second name is shared by two people.
+    const people = Array.from({ length: 1040 }, (_, i) => ({
+      ...emptyPerson({ file: 'many.csv', line: i + 2 }),
+      displayName: `Person ${String(Math.floor(i / 2)).padStart(4, '0')}`,
+      emails: [{ value: `p${i}@example.test` }],
+    }));
+    await runImport(ctx, { kind: 'csv', fileName: 'many.csv', people, issues: [], dryRun: false });
+    const names = [...(await collect(exportVcards(ctx))).matchAll(/^FN:(.*)\r$/gm)].map((m) => m[1]);
+    expect(names).toHaveLength(1040);
+    expect(names).toEqual([...names].sort());
+    const emails = new Set(
+      [...(await collect(exportVcards(ctx))).matchAll(/^EMAIL[^:]*:(.*)\r$/gm)].map((m) => m[1]),
+    );
+    expect(emails.size).toBe(1040);
   });
 });
