@@ -8,8 +8,7 @@ import { type OrganisationMergeRecord, toOrganisation } from './organisation';
 import {
   findOrganisation,
   insertOrganisationMerge,
-  moveContactsToOrganisation,
-  movePositionsToOrganisation,
+  moveToOrganisation,
   updateOrganisation,
 } from './organisation.queries';
 
@@ -38,8 +37,8 @@ export async function mergeOrganisations(
       notes: keep.notes && gone.notes ? `${keep.notes}\n\n${gone.notes}` : (keep.notes ?? gone.notes),
     };
     const record: OrganisationMergeRecord = {
-      contacts: await moveContactsToOrganisation(tx.db, ownerId, id, into),
-      positions: await movePositionsToOrganisation(tx.db, ownerId, id, into),
+      contacts: await moveToOrganisation(tx.db, 'contacts', ownerId, { from: id, to: into }),
+      positions: await moveToOrganisation(tx.db, 'contact_positions', ownerId, { from: id, to: into }),
       before: { website: keep.website, notes: keep.notes },
       after,
     };

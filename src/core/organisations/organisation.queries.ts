@@ -244,51 +244,27 @@ export async function organisationsByIds(db: Kysely<Database>, ownerId: string, 
     .execute();
 }
 
-/** Moves the owner's contacts (live or trashed) from one organisation to another; the ids of those moved. */
-export async function moveContactsToOrganisation(
+/**
+ * Moves the owner's contacts (live or trashed) or past positions from one organisation to another, only those in
+ * `onlyIds` when given; the ids of those moved.
+ */
+export async function moveToOrganisation(
   db: Kysely<Database>,
+  table: 'contacts' | 'contact_positions',
   ownerId: string,
-  fromId: string,
-  toId: string,
-  onlyIds?: string[],
+  move: { from: string; to: string; onlyIds?: string[] },
 ): Promise<string[]> {
   let q = db
-    .selectFrom('contacts')
+    .selectFrom(table)
     .select('id')
     .where('owner_id', '=', ownerId)
-    .where('organisation_id', '=', fromId);
-  if (onlyIds) q = q.where('id', 'in', onlyIds.length > 0 ? onlyIds : ['']);
+    .where('organisation_id', '=', move.from);
+  if (move.onlyIds) q = q.where('id', 'in', move.onlyIds.length > 0 ? move.onlyIds : ['']);
   const ids = (await q.execute()).map((r) => r.id);
   for (let i = 0; i < ids.length; i += 500) {
     await db
-      .updateTable('contacts')
-      .set({ organisation_id: toId })
-      .where('owner_id', '=', ownerId)
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-  }
-  return ids;
-}
-
-/** The same for past positions: the ids of those moved. */
-export async function movePositionsToOrganisation(
-  db: Kysely<Database>,
-  ownerId: string,
-  fromId: string,
-  toId: string,
-  onlyIds?: string[],
-): Promise<string[]> {
-  let q = db
-    .selectFrom('contact_positions')
-    .select('id')
-    .where('owner_id', '=', ownerId)
-    .where('organisation_id', '=', fromId);
-  if (onlyIds) q = q.where('id', 'in', onlyIds.length > 0 ? onlyIds : ['']);
-  const ids = (await q.execute()).map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 500) {
-    await db
-      .updateTable('contact_positions')
-      .set({ organisation_id: toId })
+      .updateTable(table)
+      .set({ organisation_id: move.to })
       .where('owner_id', '=', ownerId)
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();

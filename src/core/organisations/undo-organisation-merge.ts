@@ -9,8 +9,7 @@ import {
   findOrganisation,
   findOrganisationMerge,
   markOrganisationMergeUndone,
-  moveContactsToOrganisation,
-  movePositionsToOrganisation,
+  moveToOrganisation,
   organisationsByIds,
   updateOrganisation,
 } from './organisation.queries';
@@ -41,8 +40,9 @@ export async function undoOrganisationMerge(ctx: Ctx, mergeId: string): Promise<
     if (await findLiveOrganisationByNorm(tx.db, ownerId, merged.name_norm)) throw nameTaken(merged.name);
     const record = parseMergeRecord(merge.moved);
     const now = nowIso(tx);
-    const contacts = await moveContactsToOrganisation(tx.db, ownerId, kept.id, merged.id, record.contacts);
-    await movePositionsToOrganisation(tx.db, ownerId, kept.id, merged.id, record.positions);
+    const back = (onlyIds: string[]) => ({ from: kept.id, to: merged.id, onlyIds });
+    const contacts = await moveToOrganisation(tx.db, 'contacts', ownerId, back(record.contacts));
+    await moveToOrganisation(tx.db, 'contact_positions', ownerId, back(record.positions));
     await updateOrganisation(tx.db, ownerId, merged.id, {
       deleted_at: null,
       merged_into: null,
