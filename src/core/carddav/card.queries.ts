@@ -7,26 +7,38 @@ export async function storedCardsOf(
   ownerId: string,
   contactIds: string[],
 ): Promise<CarddavCardTable[]> {
-  if (contactIds.length === 0) return [];
-  return db
-    .selectFrom('carddav_cards')
-    .selectAll()
-    .where('owner_id', '=', ownerId)
-    .where('contact_id', 'in', contactIds)
-    .execute();
+  const out: CarddavCardTable[] = [];
+  for (let i = 0; i < contactIds.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom('carddav_cards')
+        .selectAll()
+        .where('owner_id', '=', ownerId)
+        .where('contact_id', 'in', contactIds.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return out;
 }
 
-export async function storedCardNamed(
+/** The address-book cards stored under these names. */
+export async function storedCardsNamed(
   db: Kysely<Database>,
   ownerId: string,
-  name: string,
-): Promise<CarddavCardTable | undefined> {
-  return db
-    .selectFrom('carddav_cards')
-    .selectAll()
-    .where('owner_id', '=', ownerId)
-    .where('name', '=', name)
-    .executeTakeFirst();
+  names: string[],
+): Promise<CarddavCardTable[]> {
+  const out: CarddavCardTable[] = [];
+  for (let i = 0; i < names.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom('carddav_cards')
+        .selectAll()
+        .where('owner_id', '=', ownerId)
+        .where('name', 'in', names.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return out;
 }
 
 /** Stores what a client wrote for a contact (one card per contact: a new name replaces the old one). */

@@ -1,6 +1,7 @@
 import { deleteContact } from '../contacts/delete-contact';
 import { type Ctx, inTransaction, requireActor } from '../context';
-import { cardsOf, contactOfCard, etagListed } from './address-book';
+import { etagListed } from '../etag';
+import { cardsOf, contactOfCard } from './address-book';
 
 /**
  * A client removes a card (CardDAV DELETE): the contact goes to the trash, where it can be restored for the

@@ -3,9 +3,10 @@ import { createContact } from '../contacts/create-contact';
 import { updateContact } from '../contacts/update-contact';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError } from '../errors';
+import { etagListed } from '../etag';
 import { deletePhoto, replacePhoto } from '../imports/import.queries';
 import { cleanPerson, photoHash } from '../imports/imported-person';
-import { cardsOf, contactOfCard, etagListed } from './address-book';
+import { cardsOf, contactOfCard } from './address-book';
 import { saveStoredCard } from './card.queries';
 import { contactInputOf } from './contact-input-of';
 
@@ -49,15 +50,14 @@ export async function putCard(
   const person = cleaned.person;
   return inTransaction(ctx, async (tx) => {
     const existing = await contactOfCard(tx, ownerId, name);
-    if (existing) {
-      if (conditions.ifNoneMatch !== undefined && etagListed(conditions.ifNoneMatch, '*')) {
+    if (existing && (conditions.ifMatch !== undefined || conditions.ifNoneMatch !== undefined)) {
+      const etag = (await cardsOf(tx, ownerId, [existing]))[0]?.etag ?? '';
+      if (conditions.ifNoneMatch !== undefined && etagListed(conditions.ifNoneMatch, etag)) {
         return 'precondition-failed';
       }
-      if (conditions.ifMatch !== undefined) {
-        const [current] = await cardsOf(tx, ownerId, [existing]);
-        if (!current || !etagListed(conditions.ifMatch, current.etag)) return 'precondition-failed';
-      }
-    } else if (conditions.ifMatch !== undefined) {
+      if (conditions.ifMatch !== undefined && !etagListed(conditions.ifMatch, etag))
+        return 'precondition-failed';
+    } else if (!existing && conditions.ifMatch !== undefined) {
       return 'precondition-failed';
     }
     const input = contactInputOf(person);

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateAppPassword } from '../../core/accounts/authenticate';
-import { etagListed } from '../../core/carddav/address-book';
 import { deleteCard } from '../../core/carddav/delete-card';
 import { putCard } from '../../core/carddav/put-card';
 import { queryAddressBook } from '../../core/carddav/query-address-book';
@@ -9,6 +8,7 @@ import { syncAddressBook } from '../../core/carddav/sync-address-book';
 import { trackAddressBook } from '../../core/carddav/track-address-book';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { etagListed } from '../../core/etag';
 import {
   CARD,
   CS,
@@ -176,7 +176,7 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
         if (!card) return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
         void reply.header('etag', card.etag);
         const inm = header(req, 'if-none-match');
-        if (inm !== undefined && etagListed(inm, card.etag)) return reply.code(304).send();
+        if (inm !== undefined && etagListed(inm, card.etag, { weak: true })) return reply.code(304).send();
         return reply.type('text/vcard; charset=utf-8').send(card.text);
       }
       case 'PUT': {
@@ -270,7 +270,9 @@ async function propfind(
       el.ele(DAV, 'd:privilege').ele(DAV, `d:${p}`);
   };
   const responses: DavResponse[] = [];
-  const tracked = target.kind === 'book' || target.kind === 'home' ? await trackAddressBook(who.ctx) : null;
+  // The book's tag, token and cards: only where the answer holds the book.
+  const tracked =
+    target.kind === 'book' || (target.kind === 'home' && deep) ? await trackAddressBook(who.ctx) : null;
   const book = (): DavResponse => ({
     href: urls.book,
     asked,

@@ -261,6 +261,12 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
       headers: { 'content-type': 'text/vcard', 'if-none-match': '*' },
     });
     expect(again.status).toBe(412);
+    const sameVersion = await dav(base, 'PUT', `${book}phone-katherine.vcf`, {
+      auth,
+      body: KATHERINE,
+      headers: { 'content-type': 'text/vcard', 'if-none-match': etag },
+    });
+    expect(sameVersion.status).toBe(412);
     const stale = await dav(base, 'PUT', `${book}phone-katherine.vcf`, {
       auth,
       body: KATHERINE.replace('ORG:NASA', 'ORG:Langley'),

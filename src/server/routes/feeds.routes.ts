@@ -7,6 +7,7 @@ import { createdFeedToken, feedTokenList } from '../../contracts/feeds';
 import type { Clock } from '../../core/clock';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { etagListed } from '../../core/etag';
 import { createFeedToken } from '../../core/feeds/create-feed-token';
 import { listFeedTokens } from '../../core/feeds/list-feed-tokens';
 import { renderAgendaFeed } from '../../core/feeds/render-agenda-feed';
@@ -63,14 +64,6 @@ export function feedRoutes(opts: { baseUrl: string }): FastifyPluginAsyncZod {
   };
 }
 
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((t) => {
-    const v = t.trim();
-    return v === '*' || v === etag || v === `W/${etag}`;
-  });
-}
-
 export interface PublicFeedOptions {
   baseUrl: string;
   clock: Clock;
@@ -107,7 +100,8 @@ export function publicFeedRoutes(opts: PublicFeedOptions): FastifyPluginAsync {
           .header('etag', etag)
           .header('cache-control', 'private, no-cache')
           .header('x-robots-tag', 'noindex, nofollow');
-        if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
+        const inm = req.headers['if-none-match'];
+        if (inm !== undefined && etagListed(inm, etag, { weak: true })) return reply.code(304).send();
         return reply
           .type('text/calendar; charset=utf-8')
           .header('content-disposition', 'inline; filename="rapport-today.ics"')
