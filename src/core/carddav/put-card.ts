@@ -5,7 +5,7 @@ import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError } from '../errors';
 import { etagListed } from '../etag';
 import { deletePhoto, replacePhoto } from '../imports/import.queries';
-import { cleanPerson, photoHash } from '../imports/imported-person';
+import { cleanPerson, photoRowOf } from '../imports/imported-person';
 import { cardsOf, contactOfCard } from './address-book';
 import { saveStoredCard } from './card.queries';
 import { contactInputOf } from './contact-input-of';
@@ -65,18 +65,9 @@ export async function putCard(
       ? (await updateContact(tx, existing, input, 'carddav')).id
       : (await createContact(tx, input, 'carddav')).id;
     const now = nowIso(tx);
-    const photo = person.photo;
-    if (photo) {
-      await replacePhoto(tx.db, {
-        contact_id: contactId,
-        owner_id: ownerId,
-        mime: photo.kind === 'inline' ? photo.mime : null,
-        data: photo.kind === 'inline' ? Buffer.from(photo.data) : null,
-        url: photo.kind === 'url' ? photo.url : null,
-        sha256: photoHash(person),
-        updated_at: now,
-      });
-    } else if (existing) {
+    const photo = photoRowOf(ownerId, contactId, person, now);
+    if (photo) await replacePhoto(tx.db, photo);
+    else if (existing) {
       await deletePhoto(tx.db, ownerId, contactId);
     }
     await saveStoredCard(tx.db, {

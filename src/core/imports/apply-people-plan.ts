@@ -34,7 +34,7 @@ import {
   replacePhoto,
 } from './import.queries';
 import type { CleanPerson } from './imported-person';
-import { photoHash, snapshotJson } from './imported-person';
+import { photoRowOf, snapshotJson } from './imported-person';
 import type { FieldChange, PeoplePlan, PlannedItem } from './plan-people';
 
 /** Person key → contact column for the plain scalar fields (organisation is resolved to an id separately). */
@@ -141,29 +141,7 @@ export async function applyPeoplePlan(
     import_id: importId,
     recorded_at: now,
   });
-  const photoRow = (contactId: string, person: CleanPerson): ContactPhotoTable | null => {
-    const p = person.photo;
-    if (!p) return null;
-    return p.kind === 'inline'
-      ? {
-          contact_id: contactId,
-          owner_id: ownerId,
-          mime: p.mime,
-          data: Buffer.from(p.data),
-          url: null,
-          sha256: photoHash(person),
-          updated_at: now,
-        }
-      : {
-          contact_id: contactId,
-          owner_id: ownerId,
-          mime: null,
-          data: null,
-          url: p.url,
-          sha256: photoHash(person),
-          updated_at: now,
-        };
-  };
+  const photoRow = (contactId: string, person: CleanPerson) => photoRowOf(ownerId, contactId, person, now);
 
   // New contacts, a slice at a time: rows built in memory and written with multi-row inserts, then dropped, so
   // that 30,000 people's rows never all live at once (the garbage collector copies whatever survives).

@@ -15,6 +15,7 @@ import {
   normaliseLinkedinUrl,
   normalisePhone,
 } from '../contacts/contact';
+import type { ContactPhotoTable } from '../db/schema';
 import { fold } from '../text/fold';
 import { isoDateOnly } from './dates';
 
@@ -291,4 +292,25 @@ function snapshotJsonSlow(person: ImportedPerson): string {
       ? undefined
       : value,
   );
+}
+
+/** The contact_photos row for a person's photo (bytes, or a URL), or null when it has none. */
+export function photoRowOf(
+  ownerId: string,
+  contactId: string,
+  person: ImportedPerson,
+  now: string,
+): ContactPhotoTable | null {
+  const p = person.photo;
+  if (!p) return null;
+  const inline = p.kind === 'inline';
+  return {
+    contact_id: contactId,
+    owner_id: ownerId,
+    mime: inline ? p.mime : null,
+    data: inline ? Buffer.from(p.data) : null,
+    url: inline ? null : p.url,
+    sha256: photoHash(person),
+    updated_at: now,
+  };
 }
