@@ -348,7 +348,7 @@ describe.skipIf(!chromiumPath)(
         emails: [{ value: 'kj@nasa.example' }],
         tags: ['nasa'],
       });
-      await apiPost('/contacts', {
+      const kathy = await apiPost('/contacts', {
         givenName: 'Kathy',
         familyName: 'Johnson',
         organisation: 'NASA Langley',
@@ -382,7 +382,13 @@ describe.skipIf(!chromiumPath)(
         .getByRole('region', { name: 'History' })
         .getByText(/also “Kathy Johnson”, kept from a merge/)
         .waitFor();
-      await page.goBack();
+      // The merged-away contact's old address (a bookmark) leads to the kept one.
+      await page.goto(`/contacts/${kathy.id}`);
+      await heading('Katherine Johnson').waitFor();
+      await notice().getByText('The contact you opened was merged into this one.').waitFor();
+      expect(page.url()).not.toContain(kathy.id);
+      await page.goto('/contacts');
+      await openContactsTab(page, 'Duplicates');
       await heading('Duplicates').waitFor();
 
       await merges.getByRole('button', { name: /Undo merge/ }).click();
@@ -395,7 +401,7 @@ describe.skipIf(!chromiumPath)(
       await pair.getByRole('button', { name: /Not the same person/ }).click();
       await notice().getByText('Katherine Johnson and Kathy Johnson won’t be suggested again.').waitFor();
       await page.getByText('No duplicates found.').waitFor();
-      noConsoleErrors();
+      noConsoleErrors([/status of 404/]); // the old address, answered "merged into" before leading on
     });
 
     it('downloads vCard 3.0/4.0, CSV and a backup; restore refuses a non-empty account and fills an empty one', async () => {

@@ -319,6 +319,11 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
       .getByRole('link', { name: 'Augusta King' })
       .waitFor();
     await mergeAway();
+    // The merged organisation's old address (a bookmark) leads to where it lives now.
+    await page.goto(`/organisations/${other.id}`);
+    await heading('Analytical Engine Society').waitFor();
+    await notice.getByText('The organisation you opened was merged into this one.').waitFor();
+    expect(page.url()).not.toContain(other.id);
     await page.getByRole('button', { name: 'Undo: make Analytical Society separate again' }).click();
     await heading('Analytical Society').waitFor();
     await notice.getByText('Analytical Society is separate again.').waitFor();
@@ -340,7 +345,7 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await expectAccessible(page, 'tag rename clash');
     await page.getByRole('button', { name: 'Merge into “Pioneers”' }).click();
     await page.getByRole('button', { name: 'Rename math' }).waitFor({ state: 'detached' });
-    noConsoleErrors([/status of 409/]);
+    noConsoleErrors([/status of 409/, /status of 404/]); // 404: the merged organisation's old address
 
     // Deleted tags and organisations come back from the trash.
     await page.getByRole('button', { name: 'Delete smalltalk' }).click();

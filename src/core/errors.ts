@@ -31,6 +31,14 @@ export function notFound(what: string): AppError {
   return new AppError('not_found', `${what} not found`);
 }
 
+/**
+ * A row the owner merged into another: still `not_found` (nothing can be done with it), but saying where it lives
+ * now so a bookmark or an old link can lead there. Only ever for the owner's own rows.
+ */
+export function mergedAway(what: string, into: string): AppError {
+  return new AppError('not_found', `${what} was merged into ${into}`, { mergedInto: into });
+}
+
 export function validationError(path: string, message: string): AppError {
   return new AppError('validation', `${path}: ${message}`, { issues: [{ path, message }] });
 }

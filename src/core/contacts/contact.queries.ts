@@ -51,6 +51,17 @@ function summariesWithOrg(db: Kysely<Database>, ownerId: string) {
   ]);
 }
 
+/** The owner's contacts with these ids, live or not: whether each is in the trash and where it was merged to. */
+export async function contactMergeStates(db: Kysely<Database>, ownerId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'merged_into', 'deleted_at'])
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
 /** The owner's contact (live by default, or trashed), with its live organisation's name. */
 export async function findContact(
   db: Kysely<Database>,

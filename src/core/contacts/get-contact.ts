@@ -1,12 +1,22 @@
 import type { Contact } from '../../contracts/contacts';
 import { type Ctx, requireActor } from '../context';
-import { notFound } from '../errors';
-import { findContact } from './contact.queries';
+import { mergedAway, notFound } from '../errors';
+import { followMerges } from '../follow-merges';
+import { contactMergeStates, findContact } from './contact.queries';
 import { presentContact } from './present-contact';
 
-/** One of the actor's live contacts; anything else (missing, trashed, another account's) is `not_found`. */
+/**
+ * One of the actor's live contacts; anything else (missing, trashed, another account's) is `not_found`. One the
+ * actor merged away is `not_found` naming the live contact it now lives in (`details.mergedInto`).
+ */
 export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
-  const row = await findContact(ctx.db, requireActor(ctx), id);
-  if (!row) throw notFound('contact');
+  const ownerId = requireActor(ctx);
+  const row = await findContact(ctx.db, ownerId, id);
+  if (!row) {
+    const into = (
+      await followMerges(new Map([[id, id]]), (ids) => contactMergeStates(ctx.db, ownerId, ids))
+    ).get(id);
+    throw into && into.id !== id ? mergedAway('contact', into.id) : notFound('contact');
+  }
   return presentContact(ctx, row);
 }

@@ -2,8 +2,10 @@ import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { DAY_MS } from '../clock';
 import { createContact } from '../contacts/create-contact';
+import { deleteContact } from '../contacts/delete-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
+import type { AppError } from '../errors';
 import { listFavours } from '../favours/list-favours';
 import { recordFavour } from '../favours/record-favour';
 import { createPromise } from '../promises/create-promise';
@@ -123,7 +125,11 @@ describeEngines('duplicates and merge', (h) => {
     expect((await listContacts(ctx, {})).items.map((c) => c.id)).toEqual([keep.id]);
     expect((await listContacts(ctx, { q: 'cobol' })).items.map((c) => c.id)).toEqual([keep.id]);
     expect((await listTrash(ctx)).contacts).toEqual([]);
-    await expect(getContact(ctx, dup.id)).rejects.toMatchObject({ code: 'not_found' });
+    // The merged-away contact is gone, but says where it lives now (a bookmark leads there).
+    await expect(getContact(ctx, dup.id)).rejects.toMatchObject({
+      code: 'not_found',
+      details: { mergedInto: keep.id },
+    });
 
     // Merged-away contacts outlive the trash window, so a merge can always be undone.
     ctx.clock.advance(40 * DAY_MS);
@@ -133,6 +139,32 @@ describeEngines('duplicates and merge', (h) => {
     expect(undone.restored).toEqual(before.dup);
     expect((await listContacts(ctx, {})).items).toHaveLength(2);
     await expect(undoMerge(ctx, mergeId)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('leads a merged-away contact to where it lives now, through merges of merges, and nowhere from the trash', async () => {
+    const { ctx } = await h.account();
+    const a = await createContact(ctx, { displayName: 'Ada L' }, 'web');
+    const b = await createContact(ctx, { displayName: 'Ada Lovelace' }, 'web');
+    const c = await createContact(ctx, { displayName: 'Augusta Ada King' }, 'web');
+    await mergeContacts(ctx, b.id, a.id);
+    const second = await mergeContacts(ctx, c.id, b.id);
+    for (const id of [a.id, b.id]) {
+      await expect(getContact(ctx, id)).rejects.toMatchObject({
+        code: 'not_found',
+        details: { mergedInto: c.id },
+      });
+    }
+    // Undone, B is itself again and A leads to it.
+    await undoMerge(ctx, second.mergeId);
+    expect((await getContact(ctx, b.id)).displayName).toBe('Ada Lovelace');
+    await expect(getContact(ctx, a.id)).rejects.toMatchObject({ details: { mergedInto: b.id } });
+    // A chain ending in the trash leads nowhere: a plain not found.
+    await deleteContact(ctx, b.id);
+    for (const id of [a.id, b.id]) {
+      const e = await getContact(ctx, id).catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: 'not_found', message: 'contact not found' });
+      expect((e as AppError).details).toEqual({});
+    }
   });
 
   it('never merges, dismisses or undoes across accounts', async () => {
@@ -160,6 +192,11 @@ describeEngines('duplicates and merge', (h) => {
     const { mergeId } = await mergeContacts(b.ctx, theirs.id, other.id);
     await expect(undoMerge(a.ctx, mergeId)).rejects.toMatchObject({ code: 'not_found' });
     expect((await getContact(b.ctx, theirs.id)).displayName).toBe('Theirs');
+    // Another account's merged-away contact looks like any unknown id: nothing says where it went.
+    const e = await getContact(a.ctx, other.id).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'not_found', message: 'contact not found' });
+    expect((e as AppError).details).toEqual({});
+    await expect(getContact(b.ctx, other.id)).rejects.toMatchObject({ details: { mergedInto: theirs.id } });
   });
 });
 

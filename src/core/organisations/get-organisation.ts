@@ -1,14 +1,28 @@
 import type { OrganisationDetail } from '../../contracts/organisations';
 import { type Ctx, requireActor } from '../context';
-import { notFound } from '../errors';
+import { mergedAway, notFound } from '../errors';
+import { followMerges } from '../follow-merges';
 import { toOrganisation } from './organisation';
-import { findOrganisation, mergesIntoOrganisation, peopleOfOrganisation } from './organisation.queries';
+import {
+  findOrganisation,
+  mergesIntoOrganisation,
+  organisationsByIds,
+  peopleOfOrganisation,
+} from './organisation.queries';
 
-/** One live organisation with the people there now and before, and the organisations merged into it. */
+/**
+ * One live organisation with the people there now and before, and the organisations merged into it. One the actor
+ * merged away is `not_found` naming the live organisation it now lives in (`details.mergedInto`).
+ */
 export async function getOrganisation(ctx: Ctx, id: string): Promise<OrganisationDetail> {
   const ownerId = requireActor(ctx);
   const row = await findOrganisation(ctx.db, ownerId, id);
-  if (!row) throw notFound('organisation');
+  if (!row) {
+    const into = (
+      await followMerges(new Map([[id, id]]), (ids) => organisationsByIds(ctx.db, ownerId, ids))
+    ).get(id);
+    throw into && into.id !== id ? mergedAway('organisation', into.id) : notFound('organisation');
+  }
   const [people, merges] = await Promise.all([
     peopleOfOrganisation(ctx.db, ownerId, id),
     mergesIntoOrganisation(ctx.db, ownerId, id),

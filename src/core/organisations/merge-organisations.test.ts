@@ -129,6 +129,18 @@ describeEngines('merging organisations', (h) => {
     );
     const orgs = (await listOrganisations(ctx, {})).items;
     expect(orgs.map((o) => [o.name, o.contactCount])).toEqual([['Initrode', 4]]);
+    // Their old pages lead to Initrode too; a trashed end leads nowhere.
+    for (const id of [gone.id, kept.id]) {
+      await expect(getOrganisation(ctx, id)).rejects.toMatchObject({
+        code: 'not_found',
+        details: { mergedInto: initrode.id },
+      });
+    }
+    const { deleteOrganisation } = await import('./delete-organisation');
+    await deleteOrganisation(ctx, initrode.id);
+    const e = await getOrganisation(ctx, gone.id).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'not_found', message: 'organisation not found' });
+    expect((e as AppError).details).toEqual({});
   });
 
   it('undoes: the people, positions, website and notes that moved go back, and the name leads home again', async () => {
@@ -218,6 +230,13 @@ describeEngines('merging organisations', (h) => {
     );
     expect(wile.organisation?.id).not.toBe(mine.id);
     expect((await getOrganisation(me.ctx, mine.id)).merges).toHaveLength(1);
+    // My merged-away organisation tells me where it went, and the other account nothing.
+    await expect(getOrganisation(me.ctx, mine2.id)).rejects.toMatchObject({
+      details: { mergedInto: mine.id },
+    });
+    const e = await getOrganisation(other.ctx, mine2.id).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'not_found', message: 'organisation not found' });
+    expect((e as AppError).details).toEqual({});
   });
 
   it('survives the trash purge and a backup round trip', async () => {

@@ -198,4 +198,30 @@ describe.each(ENGINES)('rolodex routes [%s]', (engine) => {
     expect((await u.get(`/api/v1/contacts/${a.body.id}`)).body.tags).toEqual(['alumni']);
     expect((await u.post('/api/v1/tags', { name: 'Alumni' })).status).toBe(409);
   });
+
+  it('a merged-away contact or organisation answers 404 naming where it lives now, to its owner only', async () => {
+    const u = await server.user();
+    const other = await server.user();
+    const keep = await u.post('/api/v1/contacts', { displayName: 'Grace Hopper' });
+    const dup = await u.post('/api/v1/contacts', { displayName: 'Amazing Grace' });
+    expect((await u.post('/api/v1/merges', { keep: keep.body.id, merge: dup.body.id })).status).toBe(201);
+    const kept = await u.post('/api/v1/organisations', { name: 'US Navy' });
+    const gone = await u.post('/api/v1/organisations', { name: 'Navy' });
+    await u.post(`/api/v1/organisations/${gone.body.id}/merge`, { into: kept.body.id });
+    for (const [path, into, what] of [
+      [`/api/v1/contacts/${dup.body.id}`, keep.body.id, 'contact'],
+      [`/api/v1/organisations/${gone.body.id}`, kept.body.id, 'organisation'],
+    ]) {
+      const mine = await u.get(path as string);
+      expect(mine.status).toBe(404);
+      expect(mine.body.error).toEqual({
+        code: 'not_found',
+        message: `${what} was merged into ${into}`,
+        details: { mergedInto: into },
+      });
+      const theirs = await other.get(path as string);
+      expect(theirs.status).toBe(404);
+      expect(theirs.body.error).toEqual({ code: 'not_found', message: `${what} not found`, details: {} });
+    }
+  });
 });

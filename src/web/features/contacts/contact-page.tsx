@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Loading } from '../../ui/loading';
+import { MergedRedirect, mergedInto } from '../../ui/merged-redirect';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -31,7 +32,11 @@ export function ContactPage() {
   useDocumentTitle(contact.data ? contact.data.displayName : 'Contact');
 
   if (contact.isPending) return <Loading />;
-  if (contact.isError) return <QueryError error={contact.error} onRetry={() => void contact.refetch()} />;
+  if (contact.isError) {
+    const into = mergedInto(contact.error);
+    if (into) return <MergedRedirect to={`/contacts/${into}`} what="contact" />;
+    return <QueryError error={contact.error} onRetry={() => void contact.refetch()} />;
+  }
   const c = contact.data;
   const position = [c.title, c.organisation?.name].filter(Boolean).join(' at ');
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/loading';
+import { MergedRedirect, mergedInto } from '../../ui/merged-redirect';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -33,7 +34,11 @@ export function OrganisationPage() {
   useDocumentTitle(org.data?.name ?? 'Organisation');
 
   if (org.isPending) return <Loading />;
-  if (org.isError) return <QueryError error={org.error} onRetry={() => void org.refetch()} />;
+  if (org.isError) {
+    const into = mergedInto(org.error);
+    if (into) return <MergedRedirect to={`/organisations/${into}`} what="organisation" />;
+    return <QueryError error={org.error} onRetry={() => void org.refetch()} />;
+  }
   const o = org.data;
   const website =
     o.website && /^https?:\/\//i.test(o.website) ? o.website : o.website ? `https://${o.website}` : null;
