@@ -71,6 +71,9 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
       remember('organisation', gone.organisation_name);
     }
     if (merged.row.display_name !== kept.row.display_name) remember('displayName', merged.row.display_name);
+    // Sharing never widens by merging: a "private" on either record keeps the person private (tags move over,
+    // and a findable tag must not expose someone the owner withheld); otherwise the kept record's choice stands.
+    if (merged.row.share === 'private') patch.share = 'private';
 
     const custom = parseJsonRecord(kept.row.custom_fields);
     for (const [k, v] of Object.entries(parseJsonRecord(merged.row.custom_fields))) {

@@ -4,7 +4,10 @@ import { refused } from '../../../test/refused';
 import { markEmailVerified } from '../accounts/mark-email-verified';
 import { createContact } from '../contacts/create-contact';
 import { deleteContact } from '../contacts/delete-contact';
+import { getContact } from '../contacts/get-contact';
 import type { Ctx } from '../context';
+import { mergeContacts } from '../duplicates/merge-contacts';
+import { undoMerge } from '../duplicates/undo-merge';
 import { listInteractions } from '../interactions/list-interactions';
 import type { Mailer } from '../mail/mailer';
 import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../mail/smtp-sink.test-support';
@@ -182,6 +185,36 @@ describeEngines('messages, profiles, sharing and the access log', (h: Harness) =
     await refused(getConnectionProfile(stranger.ctx, ada.id), 'not_found', /^profile not found$/);
     await refused(getConnectionProfile(stranger.ctx, 'no-such-account'), 'not_found', /^profile not found$/);
     expect((await getNetworkMe(ada.ctx)).profile).toEqual(await getConnectionProfile(bob.ctx, ada.id));
+  });
+
+  it('a merge never makes a private person findable; undo gives each record its choice back', async () => {
+    const me = await person('Me');
+    const friend = await person('Friend');
+    await connected(me, friend);
+    const keep = await createContact(me.ctx, { displayName: 'Ada Lovelace' }, 'web');
+    const gone = await createContact(me.ctx, { displayName: 'Ada L', tags: ['speakers'] }, 'web');
+    const speakers = (await listTags(me.ctx)).find((t) => t.name === 'speakers');
+    await setTagSharing(me.ctx, { tagIds: [speakers?.id as string], findable: true });
+    await setContactSharing(me.ctx, { contactIds: [gone.id], share: 'private' });
+    const shared = async () => [
+      ...(await sharedContactsOf(h.ctx().db, new Map([[me.id, [keep.id]]]), me.ctx.clock.now())).keys(),
+    ];
+    const { mergeId } = await mergeContacts(me.ctx, keep.id, gone.id);
+    // The kept record now carries the findable tag, and still nobody can find Ada.
+    expect((await getContact(me.ctx, keep.id)).tags).toEqual(['speakers']);
+    expect(await shared()).toEqual([]);
+    const sharing = async () =>
+      (await getContactSharing(me.ctx, { contactIds: [keep.id, gone.id] })).items.map((s) => [
+        s.contactId,
+        s.share,
+      ]);
+    expect(await sharing()).toEqual([[keep.id, 'private']]);
+    await undoMerge(me.ctx, mergeId);
+    expect(await sharing()).toEqual([
+      [keep.id, 'default'],
+      [gone.id, 'private'],
+    ]);
+    expect(await shared()).toEqual([]); // Ada has no findable tag of her own
   });
 
   it('shares nothing by default, then exactly what tags and contacts say; private wins; effective at once', async () => {
