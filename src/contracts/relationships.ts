@@ -147,6 +147,8 @@ export const promiseUpdateInput = z.strictObject({
   what: z.string().trim().min(1, 'is required').max(500).optional(),
   dueOn: isoDate.optional(),
   status: z.enum(['open', 'kept', 'broken', 'released']).optional(),
+  /** When it was kept, broken or released, if not today (kept yesterday, marked this morning). */
+  resolvedOn: isoDate.optional(),
 });
 export const promiseView = z.object({
   id: z.string(),

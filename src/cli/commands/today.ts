@@ -61,7 +61,7 @@ export function registerToday(program: Command): void {
 
   const done = today
     .command('done')
-    .description('take an item off the list for good (a promise stays open: `rapport promise kept <id>`)')
+    .description('take an item off the list for good (one of your promises: marks it kept)')
     .argument('<item>', "the item's number on today's list, or its key (from --json)")
     .action(async (ref: string, _opts: unknown, command: Command) => {
       const g = command.optsWithGlobals<GlobalOptions>();
@@ -70,7 +70,12 @@ export function registerToday(program: Command): void {
         await actOnTodayItem(ctx, found.key, { action: 'done' });
         return found;
       });
-      emit(g, { key, action: 'done' }, () => `done: ${item ? item.title : key}`);
+      const kept = key.startsWith('promise:');
+      emit(
+        g,
+        { key, action: kept ? 'kept' : 'done' },
+        () => `${kept ? 'kept' : 'done'}: ${item ? item.title : key}`,
+      );
     });
   examples(done, ['rapport today done 1', 'rapport today done promise:0193b6c2-…']);
 

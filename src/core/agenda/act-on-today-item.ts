@@ -2,13 +2,19 @@ import type { z } from 'zod';
 import { todayActionInput } from '../../contracts/relationships';
 import { type Ctx, nowIso, requireActor } from '../context';
 import { validationError } from '../errors';
+import { updatePromise } from '../promises/update-promise';
 import { validate } from '../validate';
 import { accountToday } from './account-today';
 import { saveAction } from './agenda.queries';
 
 const KEY = /^[a-z-]+:[\w:.-]{1,200}$/;
+const MY_PROMISE_KEY = /^promise:([\w.-]+)$/;
 
-/** Marks a Today item done, or snoozes it until a day (it comes back then). */
+/**
+ * Marks a Today item done, or snoozes it until a day (it comes back then). Done on one of my promises marks it
+ * kept: only hiding it would leave it open, overdue and counted against my kept-on-time rate, with nothing left on
+ * the agenda, the digest or the calendar feed to say so. (Done on their promise, a nudge, only hides it.)
+ */
 export async function actOnTodayItem(
   ctx: Ctx,
   key: string,
@@ -21,6 +27,11 @@ export async function actOnTodayItem(
   const today = await accountToday(ctx, ownerId);
   if (data.action === 'snooze' && (!data.until || data.until <= today)) {
     throw validationError('until', 'snooze until a day after today');
+  }
+  const promise = data.action === 'done' ? MY_PROMISE_KEY.exec(key) : null;
+  if (promise) {
+    await updatePromise(ctx, promise[1] as string, { status: 'kept' });
+    return;
   }
   await saveAction(ctx.db, {
     owner_id: ownerId,

@@ -9,8 +9,9 @@ import { toPromise } from './promise';
 import { findPromise, updatePromiseRow } from './promise.queries';
 
 /**
- * Marks a promise kept, broken or released (resolved today), reopens it, or corrects what, when, who or which way;
- * only what is sent changes.
+ * Marks a promise kept, broken or released (resolved today, or on `resolvedOn`), reopens it, or corrects what,
+ * when, who, which way or the day it was resolved; only what is sent changes. The kept-on-time rate compares the
+ * resolution day with the due day, so a promise kept yesterday and marked this morning still counts as on time.
  */
 export async function updatePromise(
   ctx: Ctx,
@@ -23,6 +24,11 @@ export async function updatePromise(
   return inTransaction(ctx, async (tx) => {
     const row = await findPromise(tx.db, ownerId, id);
     if (!row) throw notFound('promise');
+    const status = data.status ?? row.status;
+    if (data.resolvedOn !== undefined) {
+      if (status === 'open') throw validationError('resolvedOn', 'an open promise has no resolution day');
+      if (data.resolvedOn > today) throw validationError('resolvedOn', 'cannot be after today');
+    }
     if (data.contactId) {
       await requireContacts(tx, ownerId, [data.contactId]).catch(() => {
         throw validationError('contactId', 'is not one of your contacts');
@@ -34,8 +40,10 @@ export async function updatePromise(
       ...(data.what ? { what: data.what } : {}),
       ...(data.dueOn ? { due_on: data.dueOn } : {}),
       ...(data.status && data.status !== row.status
-        ? { status: data.status, resolved_on: data.status === 'open' ? null : today }
-        : {}),
+        ? { status: data.status, resolved_on: data.status === 'open' ? null : (data.resolvedOn ?? today) }
+        : data.resolvedOn
+          ? { resolved_on: data.resolvedOn }
+          : {}),
       updated_at: nowIso(tx),
     });
     const saved = await findPromise(tx.db, ownerId, id);

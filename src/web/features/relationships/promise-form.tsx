@@ -6,10 +6,11 @@ import { FormAlert } from '../../ui/form-alert';
 import { RadioGroup } from '../../ui/radio-group';
 import { TextField } from '../../ui/text-field';
 import { ContactPicker } from './contact-picker';
+import { statusLabel } from './relationship-words';
 import { useFormErrors } from './use-form-errors';
 import { useCreatePromise } from './use-promises';
 
-const FIELDS = ['contactId', 'direction', 'what', 'dueOn'] as const;
+const FIELDS = ['contactId', 'direction', 'what', 'dueOn', 'resolvedOn'] as const;
 // With a fixed person there is no picker: a complaint about the person goes to the alert above the form.
 const FIELDS_FIXED_PERSON = FIELDS.filter((f) => f !== 'contactId');
 
@@ -19,7 +20,7 @@ interface PromiseFormProps {
   /** Editing: the promise as saved; every field starts from it, and the person can be changed. */
   initial?: PromiseView;
   /** Saves what the form holds; adds a new promise when left out. Field errors come from its rejection. */
-  onSubmit?: (input: PromiseInput) => Promise<PromiseView>;
+  onSubmit?: (input: PromiseInput & { resolvedOn?: string }) => Promise<PromiseView>;
   submitLabel?: string;
   title: string;
   onDone?: (saved: PromiseView) => void;
@@ -42,13 +43,16 @@ export function PromiseForm({
 }: PromiseFormProps) {
   const create = useCreatePromise();
   const save = useMutation({
-    mutationFn: (input: PromiseInput) => (onSubmit ? onSubmit(input) : create.mutateAsync(input)),
+    mutationFn: (input: PromiseInput & { resolvedOn?: string }) =>
+      onSubmit ? onSubmit(input) : create.mutateAsync(input),
   });
   const formRef = useRef<HTMLFormElement>(null);
   const [people, setPeople] = useState<PersonRef[]>(initial ? [initial.contact] : person ? [person] : []);
   const [direction, setDirection] = useState<'mine' | 'theirs'>(initial?.direction ?? 'mine');
   const [what, setWhat] = useState(initial?.what ?? '');
   const [dueOn, setDueOn] = useState(() => initial?.dueOn ?? addDays(localDay(), 7));
+  // A resolved promise can say on which day it was kept (kept yesterday, marked this morning).
+  const [resolvedOn, setResolvedOn] = useState(initial?.resolvedOn ?? '');
   const [missingPerson, setMissingPerson] = useState(false);
   const editing = initial !== undefined;
   const showPicker = editing || !person;
@@ -70,7 +74,13 @@ export function PromiseForm({
     }
     setMissingPerson(false);
     save
-      .mutateAsync({ contactId: who.id, direction, what, dueOn })
+      .mutateAsync({
+        contactId: who.id,
+        direction,
+        what,
+        dueOn,
+        ...(initial?.resolvedOn && resolvedOn ? { resolvedOn } : {}),
+      })
       .then((saved) => {
         if (!editing) {
           setWhat('');
@@ -133,6 +143,16 @@ export function PromiseForm({
         onChange={(e) => setDueOn(e.target.value)}
         error={errors.get('dueOn')}
       />
+      {initial?.resolvedOn ? (
+        <TextField
+          label={`${statusLabel(initial.status)} on`}
+          type="date"
+          value={resolvedOn}
+          max={localDay()}
+          onChange={(e) => setResolvedOn(e.target.value)}
+          error={errors.get('resolvedOn')}
+        />
+      ) : null}
       <div className="inline-form__actions">
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           {submitLabel}

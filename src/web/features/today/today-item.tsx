@@ -147,15 +147,18 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
               Log interaction
             </button>
           ) : null}
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy}
-            aria-label={named('Done')}
-            onClick={() => done()}
-          >
-            Done
-          </button>
+          {item.kind === 'promise' ? null : (
+            // On my promise, Done would be "Mark kept" again (the server keeps it rather than hide it open).
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy}
+              aria-label={named('Done')}
+              onClick={() => done()}
+            >
+              Done
+            </button>
+          )}
           <button
             type="button"
             className="button button--small"
