@@ -297,6 +297,15 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     expect(past.stderr).toContain('until');
     expect(beyond.code).toBe(5);
     expect(unknown.code).toBe(5);
+    // It was really kept on its due day, three days ago: say so, and the rate follows; never a future day.
+    expect(await ok(['promise', 'kept', late.id, '--on', '-3'])).toMatch(/^kept: /);
+    expect(await cli.json<z.infer<typeof promiseStats>>(['promises', 'stats'])).toMatchObject({
+      keptOnTimeAllTime: 1,
+    });
+    expect(await cli.run(['promise', 'kept', late.id, '--on', 'tomorrow'])).toMatchObject({
+      code: 2,
+      stderr: 'error: resolvedOn: cannot be after today\n',
+    });
 
     // Snoozing by rank hides the item until the day given.
     expect(await ok(['today', 'snooze', '1', '--until', 'tomorrow'])).toBe(

@@ -65,18 +65,31 @@ export function registerPromise(program: Command): void {
     const sub = promise
       .command(r.name)
       .description(r.description)
-      .argument('<id>', 'promise id (from `rapport promises` or `rapport today`)')
-      .action(async (id: string, _opts: unknown, command: Command) => {
-        const g = command.optsWithGlobals<GlobalOptions>();
-        const updated: PromiseView = await withAccount(g, (ctx) =>
-          updatePromise(ctx, id, { status: r.status }),
-        );
-        emit(g, updated, () =>
-          r.status === 'open'
-            ? `reopened: ${promiseSentence(updated)}`
-            : `${r.name}: ${promiseSentence(updated)}`,
-        );
-      });
-    examples(sub, [`rapport promise ${r.name} 0193b6c2-…`]);
+      .argument('<id>', 'promise id (from `rapport promises` or `rapport today`)');
+    // Kept yesterday, marked this morning: the day counts for the kept-on-time rate.
+    if (r.status !== 'open')
+      sub.option('--on <day>', 'the day it happened, if not today: YYYY-MM-DD, yesterday or -N');
+    sub.action(async (id: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions & { on?: string }>();
+      const updated: PromiseView = await withAccount(g, async (ctx) =>
+        updatePromise(ctx, id, {
+          status: r.status,
+          ...(g.on === undefined
+            ? {}
+            : { resolvedOn: parseDay(g.on, (await localNow(ctx)).today, 'resolvedOn') }),
+        }),
+      );
+      emit(g, updated, () =>
+        r.status === 'open'
+          ? `reopened: ${promiseSentence(updated)}`
+          : `${r.name}: ${promiseSentence(updated)}`,
+      );
+    });
+    examples(
+      sub,
+      r.status === 'open'
+        ? [`rapport promise ${r.name} 0193b6c2-…`]
+        : [`rapport promise ${r.name} 0193b6c2-…`, `rapport promise ${r.name} 0193b6c2-… --on yesterday`],
+    );
   }
 }
