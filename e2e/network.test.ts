@@ -380,7 +380,12 @@ describe.skipIf(!chromiumPath)(
         .getByText('I would be glad to read it.')
         .waitFor();
 
-      await q.getByRole('link', { name: 'A reviewer for a paper on computable numbers' }).click();
+      // Alan's Today says Ada is waiting on him; its action opens the ask.
+      await q.goto('/');
+      const offer = q.locator('.today-item').filter({ hasText: 'Ada Lovelace can help with your ask' });
+      await offer.getByText('They wrote: “I would be glad to read it.”').waitFor();
+      await offer.getByRole('button', { name: /^Take them up:/ }).click();
+      await heading(q, 'A reviewer for a paper on computable numbers').waitFor();
       await q.getByRole('region', { name: 'Answers (1)' }).getByText('I would be glad to read it.').waitFor();
       await q.getByLabel('Ada Lovelace: I would be glad to read it.').check();
       await q.getByRole('button', { name: 'Close with thanks' }).click();

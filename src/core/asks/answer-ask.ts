@@ -1,4 +1,5 @@
 import { type Ask, type AskAnswerInput, askAnswerInput } from '../../contracts/asks';
+import { findAccountById } from '../accounts/account.queries';
 import { accountToday } from '../agenda/account-today';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, notFound, validationError } from '../errors';
@@ -10,6 +11,7 @@ import {
   insertIntroduction,
 } from '../introductions/introduction.queries';
 import { reachOf, targetFacts, targetIdentity } from '../introductions/target';
+import { helpOfferedMail, notify } from '../network/network-mail';
 import { validate } from '../validate';
 import { answersBy, deleteAnswer, findVisibleAsk, insertAnswer } from './ask.queries';
 import { askViews } from './view-asks';
@@ -83,7 +85,7 @@ export async function answerAsk(ctx: Ctx, askId: string, input: AskAnswerInput):
       introduction_id: intro?.id ?? null,
       created_at: now,
     });
-    return { answerId, intro };
+    return { answerId, intro, askerId: ask.owner_id, title: ask.title };
   });
   const intro = done.intro;
   if (intro) {
@@ -93,6 +95,26 @@ export async function answerAsk(ctx: Ctx, askId: string, input: AskAnswerInput):
         await deleteIntroduction(tx.db, responderId, intro.id);
       });
     });
+  }
+  if (data.kind === 'help') {
+    // The asker hears of an offer at once (an introduction offer reaches them through the introduction).
+    const [asker, helper] = await Promise.all([
+      findAccountById(ctx.db, done.askerId),
+      findAccountById(ctx.db, responderId),
+    ]);
+    if (asker && helper) {
+      await notify(
+        ctx,
+        helpOfferedMail({
+          to: { name: asker.name, address: asker.email },
+          fromName: helper.name,
+          title: done.title,
+          note: data.note ?? null,
+          url: `${ctx.settings.publicUrl}/asks/${encodeURIComponent(askId)}`,
+        }),
+        'help offered',
+      );
+    }
   }
   ctx.log.info({ askId, answerId: done.answerId, kind: data.kind }, 'ask answered');
   const ask = await findVisibleAsk(ctx.db, responderId, askId, today);

@@ -115,6 +115,25 @@ export async function answersOf(db: Kysely<Database>, askIds: string[], responde
   return q.orderBy('a.created_at').orderBy('a.id').execute();
 }
 
+/**
+ * "I can help" answers to the owner's asks that are not closed yet (open or expired), newest first, with the
+ * helper's name and the ask's title: people waiting on the owner to take them up.
+ */
+export async function helpOffersTo(db: Kysely<Database>, ownerId: string, limit: number) {
+  return db
+    .selectFrom('ask_answers as a')
+    .innerJoin('asks', 'asks.id', 'a.ask_id')
+    .innerJoin('accounts as r', 'r.id', 'a.responder_id')
+    .select(['a.id', 'a.ask_id', 'a.note', 'a.created_at', 'asks.title', 'r.name as responder_name'])
+    .where('asks.owner_id', '=', ownerId)
+    .where('asks.state', '!=', 'closed')
+    .where('a.kind', '=', 'help')
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** How many answers each ask has. */
 export async function answerCounts(db: Kysely<Database>, askIds: string[]): Promise<Map<string, number>> {
   if (askIds.length === 0) return new Map();

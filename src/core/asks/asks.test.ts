@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { removeConnection, seedConnection } from '../../../test/network';
+import { actOnTodayItem } from '../agenda/act-on-today-item';
 import { getToday } from '../agenda/get-today';
 import { AppError } from '../errors';
 import { listFavours } from '../favours/list-favours';
@@ -216,6 +217,40 @@ describeEngines('asks', (h) => {
     const a1 = (await answerAsk(w.broker.ctx, ask.id, { kind: 'help', note: 'Send it over' })).answers[0];
     const a2 = (await answerAsk(other.ctx, ask.id, { kind: 'help', note: 'Me too' })).answers[0];
     const a3 = (await answerAsk(gone.ctx, ask.id, { kind: 'help', note: 'And me' })).answers[0];
+    // Rita hears of each offer by e-mail, and each waits on her Today until she takes it up or closes the ask.
+    const [offerMail] = mailTo(w.requester.email);
+    expect(offerMail?.parsed.subject).toBe('Bruno Broker can help with your ask');
+    expect(offerMail?.parsed.text).toContain('Send it over');
+    expect(offerMail?.parsed.text).toContain(`/asks/${ask.id}`);
+    const offers = async () =>
+      (await getToday(w.requester.ctx, { limit: 50 })).items.filter((i) => i.key.startsWith('ask-offer:'));
+    // Offered the same minute: ties keep a stable order (Today breaks them by key).
+    expect((await offers()).map((i) => [i.key, i.title, i.reason, i.action.kind])).toEqual([
+      [
+        `ask-offer:${ask.id}:${a1?.id}`,
+        'Bruno Broker can help with your ask: Feedback on my course outline',
+        'they wrote: “Send it over”',
+        'open-ask',
+      ],
+      [
+        `ask-offer:${ask.id}:${a2?.id}`,
+        'Olga Other can help with your ask: Feedback on my course outline',
+        'they wrote: “Me too”',
+        'open-ask',
+      ],
+      [
+        `ask-offer:${ask.id}:${a3?.id}`,
+        'Quinn Gone can help with your ask: Feedback on my course outline',
+        'they wrote: “And me”',
+        'open-ask',
+      ],
+    ]);
+    // The helpers' own lists do not carry Rita's offers.
+    expect(
+      (await getToday(w.broker.ctx, { limit: 50 })).items.filter((i) => i.key.startsWith('ask-offer:')),
+    ).toEqual([]);
+    await actOnTodayItem(w.requester.ctx, `ask-offer:${ask.id}:${a3?.id}`, { action: 'done' });
+    expect(await offers()).toHaveLength(2);
     await removeConnection(w.db, w.requester.id, gone.id);
     const bad = await failure(closeAsk(w.requester.ctx, ask.id, { thank: ['nope'] }));
     expect(bad.details.issues).toEqual([{ path: 'thank.0', message: 'is not an answer to this ask' }]);
@@ -236,6 +271,23 @@ describeEngines('asks', (h) => {
     expect(favours.find((f) => f.contact.displayName === 'Bruno Broker')?.contact.id).toBe(
       w.brokerOfRequester.id,
     );
+    // The helpers' ledgers show the favour given, on the contact that stands for Rita; Quinn, no longer
+    // connected and with no contact for her, gets none.
+    for (const p of [w.broker, other]) {
+      expect(
+        (await listFavours(p.ctx)).map((f) => [f.contact.displayName, f.direction, f.what, f.source]),
+      ).toEqual([
+        [
+          'Rita Requester',
+          'given',
+          'Helped Rita Requester with their ask: Feedback on my course outline',
+          'ask',
+        ],
+      ]);
+    }
+    expect(await listFavours(gone.ctx)).toEqual([]);
+    // Closed: nothing waits on Rita any more.
+    expect(await offers()).toEqual([]);
     for (const p of [w.broker, other, gone]) {
       const [m] = mailTo(p.email);
       expect(m?.parsed.subject).toBe('Rita Requester thanks you');

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { type Ask, askCloseInput } from '../../contracts/asks';
 import { accountToday } from '../agenda/account-today';
-import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { actingAs, type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, notFound, validationError } from '../errors';
 import { recordFavour } from '../favours/record-favour';
 import { contactStandingFor } from '../introductions/contact-standing-for';
@@ -15,7 +15,9 @@ import { askViews } from './view-asks';
 /**
  * Closes one of my asks (open or expired). Thanking answers records a favour received from each person thanked, on
  * the contact that stands for them in my rolodex (the connection's, created if need be; when we are no longer
- * connected and no contact matches, they are named in the result instead); a thank-you text is e-mailed to each. `not_found` for anyone else's ask; `conflict` when closed.
+ * connected and no contact matches, they are named in the result instead), and the same favour given in theirs,
+ * on the contact that stands for me there (as an introduction does for its broker); a thank-you text is e-mailed
+ * to each. `not_found` for anyone else's ask; `conflict` when closed.
  */
 export async function closeAsk(
   ctx: Ctx,
@@ -55,6 +57,20 @@ export async function closeAsk(
         { contactId, direction: 'received', what: `Helped with my ask: ${ask.title}`.slice(0, 500), size: 1 },
         'ask',
       );
+      // Their ledger too: helping is a favour given (skipped when I stand for no one in their rolodex).
+      const mine = await contactStandingFor(tx, accountId, ownerId);
+      if (mine) {
+        await recordFavour(
+          actingAs(tx, accountId),
+          {
+            contactId: mine,
+            direction: 'given',
+            what: `Helped ${ask.owner_name} with their ask: ${ask.title}`.slice(0, 500),
+            size: 1,
+          },
+          'ask',
+        );
+      }
     }
     const mails: MailMessage[] = [];
     if (data.thanks && people.length > 0) {

@@ -45,6 +45,22 @@ export function connectionAcceptedMail(p: { to: MailAddress; byName: string; url
   ]);
 }
 
+/** To the asker: a connection offers to help with their ask. */
+export function helpOfferedMail(p: {
+  to: MailAddress;
+  fromName: string;
+  title: string;
+  note: string | null;
+  url: string;
+}): MailMessage {
+  return composeMail(p.to, `${p.fromName} can help with your ask`, [
+    `Hello ${p.to.name},`,
+    `${p.fromName} answered your ask "${p.title}": they can help.`,
+    ...(p.note ? [{ quote: p.note }] : []),
+    { link: p.url, label: 'See the ask' },
+  ]);
+}
+
 /** To the recipient of a direct message: the message itself, from a connection. */
 export function directMessageMail(p: {
   to: MailAddress;

@@ -91,7 +91,8 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
         return void navigate(`/purposes/${item.key.split(':')[1] ?? ''}`);
       case 'decide-introduction':
       case 'report-outcome':
-      case 'answer-ask': {
+      case 'answer-ask':
+      case 'open-ask': {
         const to = networkTargetOf(item.key);
         return to ? void navigate(to) : done();
       }

@@ -37,7 +37,7 @@ export function promiseIdOf(key: string): string | null {
 export function networkTargetOf(key: string): string | null {
   const intro = /^intro(?:-outcome)?:([^:]+)/.exec(key);
   if (intro) return `/introductions/${intro[1]}`;
-  const ask = /^ask:([^:]+)$/.exec(key);
+  const ask = /^ask(?:-offer)?:([^:]+)/.exec(key);
   if (ask) return `/asks/${ask[1]}`;
   return null;
 }
