@@ -147,6 +147,41 @@ describe.skipIf(!chromiumPath)(
       await page.getByRole('status').filter({ hasText: 'Done: 2 new, 1 skipped' }).waitFor();
       await expectAccessible(page, 'import result');
 
+      // The pending invitations are under Outreach, each with its note; one becomes a contact from there.
+      await nav().getByRole('link', { name: 'Outreach' }).click();
+      await page
+        .getByRole('navigation', { name: 'Outreach' })
+        .getByRole('link', { name: 'LinkedIn invitations' })
+        .click();
+      await heading('LinkedIn invitations').waitFor();
+      const invitations = page.getByRole('list', { name: 'Invitations' });
+      const alan = invitations.getByRole('listitem').filter({ hasText: 'Alan Turing' });
+      await alan.getByText('Loved your paper on computable numbers').waitFor();
+      await alan.getByText(/^Sent by me on .* · not in your contacts yet$/).waitFor();
+      await invitations
+        .getByRole('listitem')
+        .filter({ hasText: 'Charles Babbage' })
+        .getByText(/^Received on /)
+        .waitFor();
+      await expectAccessible(page, 'LinkedIn invitations');
+      await alan.getByRole('link', { name: 'Add as contact: Alan Turing' }).click();
+      await heading('New contact').waitFor();
+      expect(await page.getByLabel('Given name').inputValue()).toBe('Alan');
+      expect(await page.getByLabel('Family name').inputValue()).toBe('Turing');
+      expect(await page.getByLabel('Link 1', { exact: true }).inputValue()).toBe(
+        'https://www.linkedin.com/in/alan-turing',
+      );
+      await page.getByRole('button', { name: 'Create contact' }).click();
+      await heading('Alan Turing').waitFor();
+      await nav().getByRole('link', { name: 'Outreach' }).click();
+      await page
+        .getByRole('navigation', { name: 'Outreach' })
+        .getByRole('link', { name: 'LinkedIn invitations' })
+        .click();
+      await alan.getByText(/· in your contacts$/).waitFor();
+      await alan.getByRole('link', { name: 'Alan Turing', exact: true }).click();
+      await heading('Alan Turing').waitFor();
+
       // The new people are in the rolodex, two letters away.
       await nav().getByRole('link', { name: 'Contacts' }).click();
       await heading('Contacts').waitFor();
@@ -186,6 +221,11 @@ describe.skipIf(!chromiumPath)(
         .waitFor();
       await page.getByText('This import was undone').waitFor();
       expect(await page.getByRole('button', { name: /^Undo/ }).count()).toBe(0);
+      // The invitations went with the import.
+      await page.goto('/outreach/invitations');
+      await page.getByRole('status').filter({ hasText: 'No LinkedIn invitations yet.' }).waitFor();
+      await page.getByRole('link', { name: 'import one' }).waitFor();
+      await expectAccessible(page, 'no LinkedIn invitations');
 
       await nav().getByRole('link', { name: 'Contacts' }).click();
       await heading('Contacts').waitFor();

@@ -14,10 +14,13 @@ import { registerEdit } from './commands/edit';
 import { registerExport } from './commands/export';
 import { registerFavour } from './commands/favour';
 import { registerFavours } from './commands/favours';
+import { registerFeed } from './commands/feed';
 import { registerImport } from './commands/import';
 import { registerImports } from './commands/imports';
 import { registerInteractions } from './commands/interactions';
 import { registerIntro } from './commands/intro';
+import { registerInvitations } from './commands/invitations';
+import { registerInvites } from './commands/invites';
 import { registerLapsed } from './commands/lapsed';
 import { registerList } from './commands/list';
 import { registerLog } from './commands/log';
@@ -81,6 +84,7 @@ ${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,
     registerServe,
     registerDb,
     registerAccount,
+    registerInvites,
     registerToken,
     registerAdd,
     registerList,
@@ -107,8 +111,10 @@ ${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,
     registerOutreach,
     registerProfile,
     registerSettings,
+    registerFeed,
     registerImport,
     registerImports,
+    registerInvitations,
     registerExport,
     registerBackup,
     registerDuplicates,

@@ -347,7 +347,14 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
       '--digest-hour',
       '8',
     ]);
-    expect(settings).toEqual({ todayLimit: 3, timeZone: 'Europe/Paris', digestEnabled: true, digestHour: 8 });
+    expect(settings).toEqual({
+      todayLimit: 3,
+      timeZone: 'Europe/Paris',
+      digestEnabled: true,
+      digestHour: 8,
+      mailConfigured: false,
+      lastDigest: null,
+    });
     const [shown, cleared, badZone, badHour] = await Promise.all([
       cli.run(['settings']),
       cli.run(['profile']),
@@ -355,7 +362,8 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
       cli.run(['settings', '--digest-hour', '24']),
     ]);
     expect(shown.stdout).toBe(
-      'today limit  3\ntime zone    Europe/Paris\ndigest       on\ndigest hour  08:00\n',
+      'today limit  3\ntime zone    Europe/Paris\ndigest       on\ndigest hour  08:00\n' +
+        'mail         not configured (set SMTP_URL and MAIL_FROM): no digest is sent\nlast digest  none yet\n',
     );
     expect(cleared.stdout).toMatch(/^offers\s+Kafka reviews\n\s+Intros in fintech$/m);
     expect(badZone).toMatchObject({ code: 2, stderr: 'error: timeZone: is not a known time zone\n' });

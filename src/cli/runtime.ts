@@ -34,3 +34,10 @@ export async function withAccount<T>(
     return fn(actingAs(base, account.id), account);
   });
 }
+
+/** Said under a printed link when BASE_URL is unset: the link then names the default address, maybe not this server's. */
+export function publicUrlNote(g: GlobalOptions, publicUrl: string): string | null {
+  return cliEnv(g).BASE_URL?.trim()
+    ? null
+    : `BASE_URL is not set, so the link assumes ${publicUrl}; set BASE_URL to this server's public address.`;
+}

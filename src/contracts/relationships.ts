@@ -206,11 +206,26 @@ export const todayActionInput = z.strictObject({
   until: isoDate.optional(),
 });
 
+/** The newest day the daily digest was due: when it was last tried, and how it ended (`error` when it failed). */
+export const lastDigestSend = z.object({
+  /** The account's local day (YYYY-MM-DD). */
+  day: isoDate,
+  /** `sent` with 0 items: Today was empty, no e-mail; `sending`: being sent right now. */
+  status: z.enum(['sending', 'sent', 'failed']),
+  items: z.number().int(),
+  at: timestamp,
+  error: z.string().nullable(),
+});
+export type LastDigestSend = z.infer<typeof lastDigestSend>;
+
 export const accountSettings = z.object({
   todayLimit: z.number().int().min(1).max(50),
   timeZone: z.string(),
   digestEnabled: z.boolean(),
   digestHour: z.number().int().min(0).max(23),
+  /** Whether this server can send e-mail (SMTP_URL): without it the digest never arrives. */
+  mailConfigured: z.boolean(),
+  lastDigest: lastDigestSend.nullable(),
 });
 export const accountSettingsInput = z.strictObject({
   todayLimit: z.number().int().min(1).max(50).optional(),

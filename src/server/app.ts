@@ -23,6 +23,7 @@ import { feedRoutes, publicFeedRoutes } from './routes/feeds.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
 import { introductionRoutes, introLinkRoutes } from './routes/introductions.routes';
+import { invitationRoutes } from './routes/invitations.routes';
 import { ledgerRoutes } from './routes/ledger.routes';
 import { networkRoutes } from './routes/network.routes';
 import { networkSearchRoutes } from './routes/network-search.routes';
@@ -153,6 +154,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(trashRoutes);
     await api.register(duplicateRoutes);
     await api.register(importRoutes);
+    await api.register(invitationRoutes);
     await api.register(relationshipRoutes);
     await api.register(ledgerRoutes);
     await api.register(todayRoutes);

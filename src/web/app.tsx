@@ -47,6 +47,7 @@ const ImportHistoryPage = lazyPage(
   'ImportHistoryPage',
 );
 const ImportPage = lazyPage(() => import('./features/imports/import-page'), 'ImportPage');
+const InvitationsPage = lazyPage(() => import('./features/invitations/invitations-page'), 'InvitationsPage');
 const IntroductionPage = lazyPage(
   () => import('./features/introductions/introduction-page'),
   'IntroductionPage',
@@ -125,6 +126,7 @@ function AppRoutes() {
             <Route path="/outreach" element={<OutreachQueuePage />} />
             <Route path="/outreach/items/:id" element={<OutreachItemPage />} />
             <Route path="/outreach/templates" element={<OutreachTemplatesPage />} />
+            <Route path="/outreach/invitations" element={<InvitationsPage />} />
             <Route
               path="/outreach/stats"
               element={

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { z } from 'zod';
-import type { accountSettingsInput } from '../../contracts/relationships';
+import type { accountSettingsInput, LastDigestSend } from '../../contracts/relationships';
 import { getSettings } from '../../core/agenda/get-settings';
 import { updateSettings } from '../../core/agenda/update-settings';
 import { examples } from '../help';
@@ -13,6 +13,13 @@ interface SettingsOptions extends GlobalOptions {
   timeZone?: string;
   digest?: 'on' | 'off';
   digestHour?: number;
+}
+
+function lastDigestText(last: LastDigestSend | null): string {
+  if (!last) return 'none yet';
+  if (last.status === 'failed') return `${last.day}: failed at ${last.at}: ${last.error ?? 'unknown error'}`;
+  if (last.status === 'sending') return `${last.day}: being sent`;
+  return last.items === 0 ? `${last.day}: Today was empty, nothing sent` : `${last.day}: sent at ${last.at}`;
 }
 
 export function registerSettings(program: Command): void {
@@ -41,6 +48,13 @@ export function registerSettings(program: Command): void {
           ['time zone', settings.timeZone],
           ['digest', settings.digestEnabled ? 'on' : 'off'],
           ['digest hour', `${String(settings.digestHour).padStart(2, '0')}:00`],
+          [
+            'mail',
+            settings.mailConfigured
+              ? 'configured'
+              : 'not configured (set SMTP_URL and MAIL_FROM): no digest is sent',
+          ],
+          ['last digest', lastDigestText(settings.lastDigest)],
         ]),
       );
     });

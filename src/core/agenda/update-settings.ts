@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { accountSettingsInput } from '../../contracts/relationships';
 import { type Ctx, nowIso, requireActor } from '../context';
+import { digestDeliveryOf } from '../digest/digest-delivery';
 import { validate } from '../validate';
 import { saveSettings, settingsOf } from './agenda.queries';
 import { DEFAULT_ACCOUNT_SETTINGS, toSettings } from './settings';
 
-/** Changes the actor's agenda settings (only the fields given). */
+/** Changes the actor's agenda settings (only the fields given); answers like getSettings. */
 export async function updateSettings(ctx: Ctx, input: z.input<typeof accountSettingsInput>) {
   const accountId = requireActor(ctx);
   const data = validate(accountSettingsInput, input);
@@ -23,5 +24,5 @@ export async function updateSettings(ctx: Ctx, input: z.input<typeof accountSett
     updated_at: nowIso(ctx),
   };
   await saveSettings(ctx.db, row);
-  return toSettings(row);
+  return { ...toSettings(row), ...(await digestDeliveryOf(ctx, accountId)) };
 }

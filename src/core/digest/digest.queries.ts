@@ -79,6 +79,20 @@ export async function digestSendsOf(db: Kysely<Database>, accountId: string): Pr
     .execute();
 }
 
+/** The account's newest digest day (what Settings reports), or undefined before the first one was due. */
+export async function lastDigestSendOf(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<DigestSendTable | undefined> {
+  return db
+    .selectFrom('digest_sends')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('day', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** What the unsubscribe link is signed with: changes (and so retires old links) when the password changes. */
 export async function unsubscribeKeyOf(db: Kysely<Database>, accountId: string): Promise<string | undefined> {
   const row = await db

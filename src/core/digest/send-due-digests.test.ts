@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines, type Harness } from '../../../test/engines';
 import { forgeToken } from '../../../test/forge-token';
+import { getSettings } from '../agenda/get-settings';
 import { updateSettings } from '../agenda/update-settings';
 import { createContact } from '../contacts/create-contact';
 import type { Ctx } from '../context';
@@ -216,6 +217,45 @@ describeEngines('daily digest e-mail', (h) => {
     expect(await digestSendsOf(h.ctx().db, a.id)).toMatchObject([
       { status: 'sent', items: 4, error: null, message_id: expect.any(String) },
     ]);
+  });
+
+  it('Settings says whether this server mails at all, and how the last digest ended', async () => {
+    const a = await busyAccount(h);
+    // The runtime hands the context its mailer (SMTP_URL) or null: the digest's switch alone says nothing.
+    expect(await getSettings(a.ctx)).toMatchObject({
+      digestEnabled: true,
+      mailConfigured: false,
+      lastDigest: null,
+    });
+    expect(await getSettings({ ...a.ctx, mailer })).toMatchObject({ mailConfigured: true, lastDigest: null });
+
+    sink.refuse({ code: 550, message: 'Relay access denied' });
+    try {
+      await run(ny('07:00'));
+    } finally {
+      sink.refuse(null);
+    }
+    expect((await getSettings(a.ctx)).lastDigest).toEqual({
+      day: '2026-11-25',
+      status: 'failed',
+      items: 0,
+      at: ny('07:00').toISOString(),
+      error: expect.stringContaining('Relay access denied'),
+    });
+    // Changing a setting answers with the same report.
+    expect((await updateSettings(a.ctx, { digestHour: 7 })).lastDigest).toMatchObject({ status: 'failed' });
+
+    await run(ny('07:05'));
+    expect((await getSettings(a.ctx)).lastDigest).toEqual({
+      day: '2026-11-25',
+      status: 'sent',
+      items: 4,
+      at: ny('07:05').toISOString(),
+      error: null,
+    });
+    // The newest day is the one reported.
+    await run(ny('07:00', '2026-11-26'));
+    expect((await getSettings(a.ctx)).lastDigest).toMatchObject({ day: '2026-11-26', status: 'sent' });
   });
 
   it('retries after the SMTP server was unreachable', async () => {

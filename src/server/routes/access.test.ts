@@ -147,6 +147,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/imports' },
   { method: 'GET', path: '/api/v1/exports/vcard' },
   { method: 'GET', path: '/api/v1/exports/csv' },
+  { method: 'GET', path: '/api/v1/invitations' },
   { method: 'GET', path: '/api/v1/interactions' },
   {
     method: 'POST',
@@ -570,6 +571,29 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
       ).toEqual(['Owned template']);
     },
   );
+
+  it("another account's LinkedIn invitations are not listed, nor matched to the intruder's contacts", async () => {
+    const owner = await server.user();
+    const intruder = await server.user();
+    const csv = [
+      'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl',
+      'Me,Rosa Quintero,"9/27/25, 8:41 AM",A private note,OUTGOING,,https://www.linkedin.com/in/rosa-quintero',
+    ].join('\n');
+    expect((await owner.upload('/api/v1/imports?kind=linkedin', 'Invitations.csv', csv)).status).toBe(201);
+    await intruder.post('/api/v1/contacts', {
+      displayName: 'Rosa Quintero',
+      urls: [{ value: 'https://www.linkedin.com/in/rosa-quintero' }],
+    });
+    expect((await intruder.get('/api/v1/invitations')).body).toEqual({ items: [], nextCursor: null });
+    // The intruder's contact with the same profile is not the owner's match either.
+    const mine = await owner.get('/api/v1/invitations');
+    expect(mine.body.items).toEqual([expect.objectContaining({ message: 'A private note', contact: null })]);
+    // A cursor made up to start past everything still reads only the intruder's own rows.
+    const cursor = encodeURIComponent(
+      Buffer.from(JSON.stringify({ s: '9999-12-31', i: 'z' })).toString('base64url'),
+    );
+    expect((await intruder.get(`/api/v1/invitations?cursor=${cursor}`)).body.items).toEqual([]);
+  });
 
   it("merging my tag into another account's tag is refused as not found", async () => {
     const owner = await server.user();

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, idParams } from '../../contracts/common';
-import { createdFeedToken, feedTokenList } from '../../contracts/feeds';
+import { createdFeedToken, feedTokenList, feedUrl } from '../../contracts/feeds';
 import type { Clock } from '../../core/clock';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -14,9 +14,6 @@ import { renderAgendaFeed } from '../../core/feeds/render-agenda-feed';
 import { revokeFeedToken } from '../../core/feeds/revoke-feed-token';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
-
-/** The address calendar apps subscribe to. */
-export const feedUrl = (baseUrl: string, token: string) => `${baseUrl}/feeds/${token}.ics`;
 
 /** Managing calendar feeds (under /api/v1, signed in). */
 export function feedRoutes(opts: { baseUrl: string }): FastifyPluginAsyncZod {

@@ -55,7 +55,8 @@ export const todayRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['today'],
-        summary: 'Today’s length, time zone, daily digest',
+        summary:
+          'Today’s length, time zone, daily digest (and whether this server can mail it, how the last one went)',
         response: { 200: accountSettings, ...errors },
       },
     },

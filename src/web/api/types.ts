@@ -29,6 +29,8 @@ import type {
   relationshipSettingsInput,
   setupState,
   signupInput,
+  signupInvite,
+  signupInviteInput,
   Tag,
   TodayItem,
   todayList,
@@ -59,6 +61,8 @@ export type {
 
 export type SetupState = z.infer<typeof setupState>;
 export type SignupInput = z.input<typeof signupInput>;
+export type SignupInvite = z.infer<typeof signupInvite>;
+export type SignupInviteInput = z.input<typeof signupInviteInput>;
 export type CreatedApiToken = z.infer<typeof createdApiToken>;
 export type OrganisationPage = z.infer<typeof organisationPage>;
 export type ImportSummary = z.infer<typeof importSummary>;

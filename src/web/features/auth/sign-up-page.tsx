@@ -1,4 +1,5 @@
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
+import { INVITE_PARAM } from '../../../contracts/signup-link';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { SignupForm } from './signup-form';
@@ -8,6 +9,8 @@ export function SignUpPage() {
   useDocumentTitle('Create an account');
   const setup = useSetup();
   const { state } = useLocation();
+  // An invite link (Settings → Invite someone, `rapport invites create`) carries the code.
+  const [params] = useSearchParams();
   if (setup.isPending) return <Loading />;
   if (setup.data?.needsFirstAccount) return <Navigate to="/welcome" replace />;
   const mode = setup.data?.signup ?? 'closed';
@@ -23,7 +26,11 @@ export function SignUpPage() {
           {mode === 'invite' ? (
             <p>Sign-up on this server is by invitation: you need an invite code.</p>
           ) : null}
-          <SignupForm withInvite={mode === 'invite'} submitLabel="Create account" />
+          <SignupForm
+            withInvite={mode === 'invite'}
+            initialInviteCode={params.get(INVITE_PARAM) ?? ''}
+            submitLabel="Create account"
+          />
         </>
       )}
       <p className="auth-card__switch">

@@ -6,13 +6,21 @@ import { useSignUp } from './use-sign-up';
 
 const FIELDS = new Set(['name', 'email', 'password', 'inviteCode']);
 
-/** Name, email, password (and an invite code when sign-up is by invitation). */
-export function SignupForm({ withInvite, submitLabel }: { withInvite: boolean; submitLabel: string }) {
+/** Name, email, password (and an invite code when sign-up is by invitation, filled in from an invite link). */
+export function SignupForm({
+  withInvite,
+  submitLabel,
+  initialInviteCode = '',
+}: {
+  withInvite: boolean;
+  submitLabel: string;
+  initialInviteCode?: string;
+}) {
   const signUp = useSignUp();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [inviteCode, setInviteCode] = useState('');
+  const [inviteCode, setInviteCode] = useState(initialInviteCode);
   const errors = toFieldErrors(signUp.error, (p) => FIELDS.has(p));
 
   function submit(e: FormEvent) {

@@ -177,6 +177,23 @@ export function emptyContactForm(): ContactFormState {
   };
 }
 
+/**
+ * A new contact's form filled in from what is already known of the person (e.g. a LinkedIn invitation): the first
+ * word of the name as given name and the rest as family name, both still editable, and the profile URL.
+ */
+export function prefilledContactForm(prefill: {
+  name?: string | null;
+  url?: string | null;
+}): ContactFormState {
+  const form = emptyContactForm();
+  const [given = '', ...rest] = (prefill.name ?? '').trim().split(/\s+/);
+  form.givenName = given;
+  form.familyName = rest.join(' ');
+  const url = prefill.url?.trim();
+  if (url) form.urls = [{ rowId: newRowId(), value: url, label: '' }];
+  return form;
+}
+
 /** The display name the server derives from the names; when it matches, the field is shown empty ("automatic"). */
 export function derivedName(givenName: string, familyName: string): string {
   return [givenName.trim(), familyName.trim()].filter(Boolean).join(' ');

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../ui/page-header';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
 import { ContactForm } from './contact-form';
-import { emptyContactForm } from './contact-form-state';
+import { prefilledContactForm } from './contact-form-state';
 import { useCreateContact } from './use-create-contact';
 
 export function NewContactPage() {
@@ -12,7 +12,11 @@ export function NewContactPage() {
   const create = useCreateContact();
   const navigate = useNavigate();
   const toast = useToast();
-  const [initial] = useState(emptyContactForm);
+  const [params] = useSearchParams();
+  // `?name=&linkedin=` come from "Add as contact" on a LinkedIn invitation.
+  const [initial] = useState(() =>
+    prefilledContactForm({ name: params.get('name'), url: params.get('linkedin') }),
+  );
   return (
     <>
       <PageHeader title="New contact" />

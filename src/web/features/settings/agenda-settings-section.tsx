@@ -6,6 +6,7 @@ import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
 import { TextField } from '../../ui/text-field';
 import { useAccountSettings, useUpdateAccountSettings } from '../profile/use-profile';
+import { DIGEST_NOTICE_ID, DigestDeliveryNotice, hasDigestNotice } from './digest-delivery-notice';
 
 /** Every IANA zone the browser knows (plus the current one, should it be missing, e.g. "UTC"). */
 function timeZones(current: string): string[] {
@@ -142,6 +143,7 @@ function AgendaSettingsForm({ initial }: { initial: AccountSettings }) {
           id="settings-digest"
           type="checkbox"
           checked={digestEnabled}
+          aria-describedby={hasDigestNotice(initial, digestEnabled) ? DIGEST_NOTICE_ID : undefined}
           onChange={(e) => setDigestEnabled(e.target.checked)}
         />
         <label htmlFor="settings-digest">
@@ -149,6 +151,8 @@ function AgendaSettingsForm({ initial }: { initial: AccountSettings }) {
           <span className="choice__hint">Only on days with something on it.</span>
         </label>
       </div>
+      {/* The saved settings, not the form's: they say what the server will (not) do. */}
+      <DigestDeliveryNotice settings={initial} enabled={digestEnabled} />
       <div className={hourError ? 'field field--invalid' : 'field'}>
         <label htmlFor="settings-digest-hour">Send it at</label>
         <select

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { webcalUrl } from '../../../contracts/feeds';
 import type { CreatedFeedToken } from '../../api/types';
 import { ConfirmButton } from '../../ui/confirm-button';
 import { CopyButton } from '../../ui/copy-button';
@@ -24,7 +25,8 @@ export function CalendarFeedSection() {
         <section className="secret" aria-labelledby="new-feed-heading">
           <h3 id="new-feed-heading">Feed address created</h3>
           <p>
-            Copy it into your calendar app now: <strong>this is the only time it is shown.</strong>
+            Subscribe now, or copy it into your calendar app (Google Calendar: “From URL”):{' '}
+            <strong>this is the only time it is shown.</strong>
           </p>
           <div className="secret__row">
             <label htmlFor="new-feed-url" className="visually-hidden">
@@ -37,6 +39,10 @@ export function CalendarFeedSection() {
               value={created.url}
               onFocus={(e) => e.target.select()}
             />
+            {/* webcal:// opens the calendar app's own subscribe dialog (Apple Calendar, Outlook, Thunderbird). */}
+            <a className="button button--primary" href={webcalUrl(created.url)}>
+              Subscribe
+            </a>
             <CopyButton text={created.url} fallbackTarget="new-feed-url" />
           </div>
           <button

@@ -6,6 +6,7 @@ import { AgendaSettingsSection } from './agenda-settings-section';
 import { ApiTokensSection } from './api-tokens-section';
 import { CalendarFeedSection } from './calendar-feed-section';
 import { ChangePasswordSection } from './change-password-section';
+import { InviteSection } from './invite-section';
 
 export function SettingsPage() {
   useDocumentTitle('Settings');
@@ -59,6 +60,7 @@ export function SettingsPage() {
             </div>
           </dl>
         </section>
+        <InviteSection />
         <ApiTokensSection />
         <ChangePasswordSection email={account?.email ?? ''} />
       </div>

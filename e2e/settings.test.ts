@@ -1,0 +1,121 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { newContext } from './support/browser';
+import { expectAccessible, watchConsole } from './support/page-checks';
+import { type RunningServer, startServer } from './support/server';
+import { signedUpSession } from './support/session';
+
+const chromiumPath = inject('chromiumPath');
+const SKIP_REASON = 'skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)';
+const ME = { name: 'Grace Hopper', email: 'grace@example.test', password: 'cobol-forever-1959' };
+const ALAN = { name: 'Alan Turing', email: 'alan@example.test', password: 'enigma-broken-1941' };
+
+describe.skipIf(!chromiumPath)(
+  chromiumPath
+    ? 'web app: settings on an invite-only server without mail'
+    : `web app: settings: ${SKIP_REASON}`,
+  () => {
+    let server: RunningServer;
+    let browser: Browser;
+    let page: Page;
+    let consoleLog: ReturnType<typeof watchConsole>;
+
+    const heading = (p: Page, name: string | RegExp) => p.getByRole('heading', { level: 1, name });
+    const noConsoleErrors = (log = consoleLog) => expect(log.take()).toEqual([]);
+
+    beforeAll(async () => {
+      // No mailer: like `npm start` without SMTP_URL.
+      ({ server, browser, page, consoleLog } = await signedUpSession(
+        inject('webRoot'),
+        chromiumPath as string,
+        ME,
+        { env: { RAPPORT_SIGNUP: 'invite' } },
+      ));
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
+
+    it('says the digest cannot arrive on a server without mail, and keeps the switch usable', async () => {
+      await page.goto('/settings');
+      await heading(page, 'Settings').waitFor();
+      const today = page.getByRole('region', { name: 'Today and the daily digest' });
+      const notice = today.getByText('This server cannot send e-mail', { exact: false });
+      await notice.waitFor();
+      expect(await today.locator('.alert--warning').textContent()).toContain('SMTP_URL');
+      const digest = today.getByLabel('Email me Today’s list every day');
+      await digest.check();
+      // The switch points at the warning for screen readers.
+      expect(await digest.getAttribute('aria-describedby')).toBe('settings-digest-delivery');
+      await today.getByRole('button', { name: 'Save' }).click();
+      await today.getByText('Saved. Today follows the new settings.').waitFor();
+      expect(await today.locator('.alert--warning').textContent()).toContain('even though it is on');
+      noConsoleErrors();
+    });
+
+    it('offers a one-click webcal:// subscription beside the feed address', async () => {
+      const feed = page.getByRole('region', { name: 'Calendar feed' });
+      await feed.getByRole('button', { name: 'Create a feed address' }).click();
+      const url = await feed.getByLabel('Calendar feed address').inputValue();
+      // The server's public address (BASE_URL, else the default one): this test server has none.
+      expect(url).toMatch(/^http:\/\/localhost:3000\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+      const subscribe = feed.getByRole('link', { name: 'Subscribe' });
+      expect(await subscribe.getAttribute('href')).toBe(url.replace(/^http:/, 'webcal:'));
+      await feed.getByRole('button', { name: 'Copy' }).waitFor();
+      await expectAccessible(page, 'settings with a new feed');
+      await feed.getByRole('button', { name: 'I have copied it' }).click();
+      noConsoleErrors();
+    });
+
+    it('invites someone: the link it shows opens sign-up with the code filled in', async () => {
+      const invites = page.getByRole('region', { name: 'Invite someone to this server' });
+      await invites.getByRole('button', { name: 'Create an invite' }).click();
+      const link = await invites.getByLabel('Sign-up link').inputValue();
+      const code = await invites.getByLabel('Invite code').inputValue();
+      expect(code).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      expect(link).toBe(`${server.base}/sign-up?invite=${code}`);
+      await invites.getByRole('button', { name: 'Copy link' }).waitFor();
+      await invites.getByRole('button', { name: 'Copy code' }).waitFor();
+      await expectAccessible(page, 'settings with a new invite');
+      await invites.getByRole('button', { name: 'I have sent it' }).click();
+      noConsoleErrors();
+
+      // Alan opens the link in his own browser.
+      const context = await newContext(browser, server.base);
+      try {
+        const q = await context.newPage();
+        q.setDefaultTimeout(10_000);
+        const alanLog = watchConsole(q);
+        await q.goto(link);
+        await heading(q, 'Create an account').waitFor();
+        expect(await q.getByLabel('Invite code').inputValue()).toBe(code);
+        await q.getByLabel('Your name').fill(ALAN.name);
+        await q.getByLabel('Email').fill(ALAN.email);
+        await q.getByLabel('Password').fill(ALAN.password);
+        await q.getByRole('button', { name: 'Create account' }).click();
+        await heading(q, 'Today').waitFor();
+        noConsoleErrors(alanLog);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('shows no invite section where sign-up is open', async () => {
+      const open = await startServer(inject('webRoot'));
+      const context = await newContext(browser, open.base);
+      try {
+        const q = await context.newPage();
+        q.setDefaultTimeout(10_000);
+        expect((await q.request.post('/api/v1/auth/signup', { data: ME })).status()).toBe(201);
+        await q.goto('/settings');
+        await heading(q, 'Settings').waitFor();
+        await q.getByRole('heading', { name: 'API tokens' }).waitFor();
+        expect(await q.getByRole('heading', { name: 'Invite someone to this server' }).count()).toBe(0);
+      } finally {
+        await context.close();
+        await open.stop();
+      }
+    });
+  },
+);
