@@ -8,6 +8,7 @@ import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ChannelKind } from '../db/schema';
 import { notFound, validationError } from '../errors';
 import { ensureOrganisation } from '../organisations/ensure-organisation';
+import { enqueueNewConnections } from '../outreach/enqueue-new-connections';
 import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { ensureTags } from '../tags/ensure-tags';
 import { setContactTags } from '../tags/tag.queries';
@@ -118,6 +119,13 @@ export async function updateContact(
     // Tags and the connected-on date feed the keep-in-touch date.
     if (data.tags || 'connectedOn' in data) {
       await rescheduleRelationships(tx, ownerId, [id], data.tags?.length ? {} : undefined);
+    }
+    // A connection day given now (added the person first, connected later) makes them a new connection like any
+    // other: they wait for a personal message, once (someone who has had an item is not queued again).
+    if (data.connectedOn && data.connectedOn !== old.connected_on) {
+      await enqueueNewConnections(tx, ownerId, [{ id, connectedOn: data.connectedOn }], {
+        existing: 'check',
+      });
     }
     const row = await findContact(tx.db, ownerId, id);
     if (!row) throw notFound('contact');

@@ -4,6 +4,7 @@ import { emptyPerson } from '../../formats/model';
 import { getToday } from '../agenda/get-today';
 import { createContact } from '../contacts/create-contact';
 import { listContacts } from '../contacts/list-contacts';
+import { updateContact } from '../contacts/update-contact';
 import type { Ctx } from '../context';
 import { importLinkedin } from '../imports/import-linkedin';
 import { runImport } from '../imports/run-import';
@@ -133,6 +134,21 @@ describeEngines('outreach queue', (h) => {
     await createContact(ctx, { displayName: 'No Date' }, 'web');
     await createContact(ctx, { displayName: 'From Backup', connectedOn: '2026-11-25' }, 'backup');
     expect(await queuedNames(ctx)).toEqual(['Met Today', 'Met Last Week']);
+  });
+
+  it('a contact given a recent connection day later enters then, once', async () => {
+    const { ctx } = await h.account();
+    const met = await createContact(ctx, { displayName: 'Met First' }, 'web');
+    const old = await createContact(ctx, { displayName: 'Old Friend' }, 'web');
+    expect(await queuedNames(ctx)).toEqual([]);
+    await updateContact(ctx, met.id, { connectedOn: '2026-11-24' }, 'web');
+    await updateContact(ctx, old.id, { connectedOn: '2020-01-01' }, 'web');
+    expect(await queuedNames(ctx)).toEqual(['Met First']);
+    // Dismissed, then the day corrected: not queued again.
+    const item = await itemOf(ctx, 'Met First');
+    await dismissOutreachItem(ctx, item.id);
+    await updateContact(ctx, met.id, { connectedOn: '2026-11-25' }, 'web');
+    expect(await queuedNames(ctx)).toEqual([]);
   });
 
   it('undoing an import removes the queue items it created, also for contacts it only updated', async () => {
