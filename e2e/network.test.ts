@@ -97,6 +97,12 @@ describe.skipIf(!chromiumPath)(
       ).id;
       // Also at Acme, but untagged: private, so nobody may find him.
       await post('/contacts', { displayName: 'Charles Babbage', organisation: 'Acme Logistics' });
+      // Ada offers reviews, and shows it to her connections.
+      const profile = await ada.page.request.patch('/api/v1/profile', {
+        data: { offers: ['Reviews of papers on computability'], showOffers: true },
+        headers: { 'X-CSRF-Token': csrf },
+      });
+      expect(profile.status(), await profile.text()).toBeLessThan(300);
     });
 
     afterAll(async () => {
@@ -362,7 +368,13 @@ describe.skipIf(!chromiumPath)(
       await q
         .getByRole('region', { name: 'Your asks' })
         .getByRole('link', { name: 'A reviewer for a paper on computable numbers' })
-        .waitFor();
+        .click();
+      // Ada says she offers reviews: the ask suggests her, with a way to write to her.
+      const offering = q.getByRole('region', { name: 'Connections who offer something like it' });
+      await offering.getByText('Reviews of papers on computability', { exact: false }).waitFor();
+      await offering.getByRole('link', { name: 'Message Ada Lovelace' }).waitFor();
+      await expectAccessible(q, 'own ask with suggestions');
+      await q.goto('/asks');
       await expectAccessible(q, 'asks board');
 
       const p = ada.page;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, limitParam, timestamp } from './common';
 import { introParty, introViewState } from './introductions';
+import { connectionOffer } from './network';
 
 /** An ask stays open this many days unless its owner says otherwise, and never longer than ASK_MAX_DAYS. */
 export const ASK_DEFAULT_DAYS = 30;
@@ -97,6 +98,10 @@ export const ask = z.object({
   createdAt: timestamp,
 });
 export type Ask = z.infer<typeof ask>;
+
+/** One ask as its page shows it: to its owner, while open, the connections whose offers fit it (ask them too). */
+export const askDetail = ask.extend({ offering: z.array(connectionOffer) });
+export type AskDetail = z.infer<typeof askDetail>;
 
 export const askList = z.object({ items: z.array(ask) });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id } from './common';
-import { sharedContact } from './network';
+import { connectionOffer, sharedContact } from './network';
 import { tier } from './relationships';
 
 /** The most people one second-degree search returns; there is no paging past it (refine the query instead). */
@@ -52,6 +52,8 @@ export const networkSearchResult = z.object({
   people: z.array(networkPerson),
   /** More people matched than the cap: refine the query (there are no further pages). */
   more: z.boolean(),
+  /** My own connections who offer what I searched for (in their profile, shown to connections): ask them directly. */
+  offering: z.array(connectionOffer),
   /** Network searches and path look-ups left in the current 24 hours. */
   searchesLeft: z.number().int(),
 });

@@ -136,6 +136,16 @@ export const onRapport = z.object({
 // --- Profiles -------------------------------------------------------------------------------------------------
 
 /** What my connections see of me (and nobody else): offers and needs only when I chose to show them. */
+/** One of my connections and the offers of theirs that fit what I am looking for (they show offers to connections). */
+export const connectionOffer = z.object({
+  accountId: z.string(),
+  name: z.string(),
+  headline: z.string().nullable(),
+  /** Their offers that fit, best first. */
+  offers: z.array(z.string()),
+});
+export type ConnectionOffer = z.infer<typeof connectionOffer>;
+
 export const connectionProfile = z.object({
   accountId: z.string(),
   name: z.string(),

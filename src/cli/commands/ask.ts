@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ASK_DEFAULT_DAYS, ASK_MAX_DAYS, type Ask } from '../../contracts/asks';
+import { ASK_DEFAULT_DAYS, ASK_MAX_DAYS, type AskDetail } from '../../contracts/asks';
 import { answerAsk } from '../../core/asks/answer-ask';
 import { closeAsk } from '../../core/asks/close-ask';
 import { deleteAsk } from '../../core/asks/delete-ask';
@@ -8,12 +8,13 @@ import { listAsks } from '../../core/asks/list-asks';
 import { postAsk } from '../../core/asks/post-ask';
 import { AppError } from '../../core/errors';
 import { examples } from '../help';
+import { offeringView } from '../offering-view';
 import { emit, fields, type GlobalOptions, note, table } from '../output';
 import { collect, integer } from '../parse';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
 
-function askView(a: Ask): string {
+function askView(a: AskDetail): string {
   const head = fields([
     ['id', a.id],
     ['asked by', a.mine ? 'you' : a.owner.name],
@@ -24,7 +25,10 @@ function askView(a: Ask): string {
     ...(a.purpose ? ([['purpose', a.purpose.name]] as [string, string][]) : []),
     ...(a.thanks ? ([['thanks', a.thanks]] as [string, string][]) : []),
   ]);
-  if (a.answers.length === 0) return `${head}\n\nno answers yet`;
+  const offering = a.offering.length
+    ? `\n\nconnections who offer something like it (ask them too):\n${offeringView(a.offering)}`
+    : '';
+  if (a.answers.length === 0) return `${head}\n\nno answers yet${offering}`;
   return `${head}\n\n${table(
     ['answer id', 'from', 'offer', 'note'],
     a.answers.map((x) => [
@@ -35,7 +39,7 @@ function askView(a: Ask): string {
         : 'can help',
       x.note,
     ]),
-  )}`;
+  )}${offering}`;
 }
 
 /** `rapport ask …`: needs posted to my connections. */

@@ -4,6 +4,7 @@ import { NETWORK_SEARCH_CAP, PATH_CAP } from '../../contracts/network-search';
 import { findWarmPaths } from '../../core/network/find-warm-paths';
 import { searchNetwork } from '../../core/network/search-network';
 import { examples } from '../help';
+import { offeringView } from '../offering-view';
 import { emit, type GlobalOptions, note, table } from '../output';
 import { integer } from '../parse';
 import { resolveContact } from '../resolve';
@@ -81,8 +82,11 @@ export function registerPath(program: Command): void {
 }
 
 function searchView(r: NetworkSearchResult): string {
-  if (r.people.length === 0) return 'nobody in your connections’ shared contacts matches';
-  return table(
+  const offering = r.offering.length
+    ? `\n\nyour connections who offer it (ask them directly):\n${offeringView(r.offering)}`
+    : '';
+  if (r.people.length === 0) return `nobody in your connections’ shared contacts matches${offering}`;
+  return `${table(
     ['person', 'organisation', 'title', 'known by (tier)', 'their contact id'],
     r.people.flatMap((p) =>
       p.brokers.map((b, i) => [
@@ -93,7 +97,7 @@ function searchView(r: NetworkSearchResult): string {
         b.contactId,
       ]),
     ),
-  );
+  )}${offering}`;
 }
 
 function pathView(r: PathResult): string {

@@ -17,6 +17,7 @@ import {
 import { listIntroductions } from '../introductions/list-introductions';
 import type { Mailer } from '../mail/mailer';
 import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../mail/smtp-sink.test-support';
+import { updateProfile } from '../profile/update-profile';
 import { answerAsk } from './answer-ask';
 import { closeAsk } from './close-ask';
 import { deleteAsk } from './delete-ask';
@@ -75,7 +76,7 @@ describeEngines('asks', (h) => {
 
     const [seen] = await listAsks(w.broker.ctx);
     expect(seen).toMatchObject({ id: ask.id, mine: false, title: ask.title, purpose: null, thanks: null });
-    expect(await getAsk(w.broker.ctx, ask.id)).toEqual(seen);
+    expect(await getAsk(w.broker.ctx, ask.id)).toEqual({ ...seen, offering: [] });
     expect(await askKeys(w.broker)).toEqual([`ask:${ask.id}`]);
     const item = (await getToday(w.broker.ctx, { limit: 50 })).items.find((i) => i.kind === 'ask');
     expect(item).toMatchObject({
@@ -138,6 +139,25 @@ describeEngines('asks', (h) => {
     expect(
       (await failure(answerAsk(w.broker.ctx, ask.id, { kind: 'help', note: ' ' }))).details.issues,
     ).toEqual([{ path: 'note', message: 'say how you can help' }]);
+  });
+
+  it('shows its owner, while open, the connections whose shown offers fit the ask', async () => {
+    const w = await world();
+    const other = await w.party('Olga Other');
+    await seedConnection(w.db, w.requester.id, other.id);
+    await updateProfile(other.ctx, { offers: ['Customs paperwork', 'Dutch translation'], showOffers: true });
+    await updateProfile(w.broker.ctx, { offers: ['Customs audits'], showOffers: false });
+    const ask = await postAsk(w.requester.ctx, {
+      title: 'Someone who knows customs brokers in Rotterdam',
+      body: 'For a shipment of paperwork-heavy goods',
+    });
+    expect((await getAsk(w.requester.ctx, ask.id)).offering).toEqual([
+      { accountId: other.id, name: 'Olga Other', headline: null, offers: ['Customs paperwork'] },
+    ]);
+    // Not to the connections who see it, and not once closed.
+    expect((await getAsk(other.ctx, ask.id)).offering).toEqual([]);
+    await closeAsk(w.requester.ctx, ask.id, {});
+    expect((await getAsk(w.requester.ctx, ask.id)).offering).toEqual([]);
   });
 
   it('"I can introduce you to…" starts an introduction with the answerer as broker, already accepted', async () => {

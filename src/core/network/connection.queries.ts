@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { chunkIds } from '../db/chunk';
 import type { ConnectionTable, Database } from '../db/schema';
 
 /** A pair of accounts as stored: the smaller id first (one row per pair). */
@@ -242,5 +243,22 @@ export async function connectionsWith(db: Kysely<Database>, accountId: string, o
     )
     .execute();
   for (const r of rows) out.set(r.account_lo === accountId ? r.account_hi : r.account_lo, r);
+  return out;
+}
+
+/** The offers of these accounts that show them to their connections, with each account's name and headline. */
+export async function shownOffersOf(db: Kysely<Database>, accountIds: string[]) {
+  const out: { account_id: string; name: string; headline: string | null; offers: string }[] = [];
+  for (const batch of chunkIds(accountIds)) {
+    out.push(
+      ...(await db
+        .selectFrom('account_profiles as p')
+        .innerJoin('accounts as a', 'a.id', 'p.account_id')
+        .select(['p.account_id', 'a.name', 'p.headline', 'p.offers'])
+        .where('p.account_id', 'in', batch)
+        .where('p.show_offers', '=', 1)
+        .execute()),
+    );
+  }
   return out;
 }

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { removeConnection } from '../../../test/network';
 import { deleteContact } from '../contacts/delete-contact';
+import { updateProfile } from '../profile/update-profile';
 import { networkChanged } from './index/load-network-index';
 import {
   PRIVATE_MARKERS,
@@ -99,6 +100,17 @@ describeEngines(
       for (const q of ['priya', 'uma', 'dana', 'sam far', 'olga']) {
         expect((await searchNetwork(me.ctx, { q })).people, q).toEqual([]);
       }
+    });
+
+    it('beside the people, my own connections whose shown offers have every word', async () => {
+      const { me, bea } = await seedNetwork(h);
+      await updateProfile(bea.ctx, { offers: ['Supply chain reviews'], showOffers: true });
+      const r = await searchNetwork(me.ctx, { q: 'supply chain' });
+      expect(r.people.map((p) => p.displayName)).toEqual(['Chen Wu']);
+      expect(r.offering).toEqual([
+        { accountId: bea.id, name: 'Bea Broker', headline: null, offers: ['Supply chain reviews'] },
+      ]);
+      expect((await searchNetwork(me.ctx, { q: 'acme' })).offering).toEqual([]);
     });
 
     it('takes a removed connection and an unshared tag or contact out at once, even with the index built', async () => {

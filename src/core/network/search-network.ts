@@ -12,6 +12,7 @@ import { words } from '../text/fold';
 import { validate } from '../validate';
 import { logAccess } from './access-log.queries';
 import { connectedAccountIds } from './connection.queries';
+import { findConnectionsOffering, offerHasAll } from './find-connections-offering';
 import { networkIndexFor } from './index/load-network-index';
 import { secondDegree } from './index/network-index';
 import { searchesLeft, spendSearch } from './network-quota';
@@ -31,7 +32,8 @@ export function networkQueryWords(q: string): string[] {
  * word prefix, grouped by person across brokers (identity keys never leave the server), at most 25, each shown only
  * as its broker shares it. The index proposes; the database decides: every broker is re-checked as a current
  * connection and every contact as findable right now, then each hit is written to its owner's access log and the
- * search counts against the daily limit (`rate_limited` when spent). Never my own contacts.
+ * search counts against the daily limit (`rate_limited` when spent). Never my own contacts. Beside them: my own
+ * connections whose shown offers have every query word (someone to ask directly, no introduction needed).
  */
 export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promise<NetworkSearchResult> {
   const me = requireActor(ctx);
@@ -121,6 +123,7 @@ export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promis
       query: q,
       people: shown,
       more: total > shown.length,
+      offering: await findConnectionsOffering(tx, me, (offer) => offerHasAll(offer, queryWords)),
       searchesLeft: left - 1,
     };
   });

@@ -4,6 +4,7 @@ import {
   ask,
   askAnswerInput,
   askCloseInput,
+  askDetail,
   askInput,
   askList,
   askListQuery,
@@ -52,9 +53,10 @@ export const askRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "One ask: mine, or a connection's while it is open (404 otherwise)",
+        summary:
+          "One ask: mine (with the connections whose offers fit it while open), or a connection's while it is open (404 otherwise)",
         params: idParams,
-        response: { 200: ask, ...errors },
+        response: { 200: askDetail, ...errors },
       },
     },
     (req) => getAsk(req.ctx, req.params.id),

@@ -12,6 +12,7 @@ import { TextAreaField } from '../../ui/text-area-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
 import { STATE_BADGE } from '../introductions/intro-words';
+import { ConnectionsOffering } from '../network/connections-offering';
 import { NetworkSubnav } from '../network/network-subnav';
 import { ContactPicker } from '../relationships/contact-picker';
 import { useFormErrors } from '../relationships/use-form-errors';
@@ -58,6 +59,11 @@ export function AskPage() {
               ) : null}
             </section>
             <Answers ask={a} />
+            <ConnectionsOffering
+              items={a.offering}
+              title="Connections who offer something like it"
+              headingId="ask-offering"
+            />
           </div>
           <div className="stack">
             {a.mine && a.state === 'open' ? <CloseAskForm ask={a} /> : null}

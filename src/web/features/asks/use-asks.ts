@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Ask, AskAnswerInput, AskInput, askCloseInput, closeAskResult } from '../../../contracts/asks';
+import type {
+  Ask,
+  AskAnswerInput,
+  AskDetail,
+  AskInput,
+  askCloseInput,
+  closeAskResult,
+} from '../../../contracts/asks';
 import { api, withQuery } from '../../api/client';
 
 export const askKeys = {
@@ -34,7 +41,7 @@ export function useAsks(from: 'mine' | 'connections') {
 export function useAsk(id: string) {
   return useQuery({
     queryKey: askKeys.one(id),
-    queryFn: ({ signal }) => api.get<Ask>(at(id), { signal }),
+    queryFn: ({ signal }) => api.get<AskDetail>(at(id), { signal }),
   });
 }
 

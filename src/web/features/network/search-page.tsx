@@ -9,6 +9,7 @@ import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { RequestIntroForm } from '../introductions/request-intro-form';
 import { tierLabel } from '../relationships/relationship-words';
+import { ConnectionsOffering } from './connections-offering';
 import { NetworkSubnav } from './network-subnav';
 import { quotaMessage, useNetworkSearch } from './use-network-search';
 import './network.css';
@@ -107,6 +108,11 @@ export function SearchPage() {
               ))}
             </ul>
           )}
+          <ConnectionsOffering
+            items={search.data.offering}
+            title="Your connections who offer it: ask them directly"
+            headingId="network-offering"
+          />
         </section>
       ) : null}
     </>
