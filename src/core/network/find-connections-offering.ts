@@ -47,19 +47,19 @@ export function offerOverlap(offer: string, textWords: string[]): number {
 
 /**
  * My connections (accepted now) whose offers, as they show them to their connections, fit: each offer scored by
- * `fit` (0: not at all), connections ranked by their best offer, then name; at most OFFERING_CAP. Offers they
+ * `scoreOf` (0: not at all), connections ranked by their best offer, then name; at most OFFERING_CAP. Offers they
  * keep to themselves never count.
  */
 export async function findConnectionsOffering(
   ctx: Ctx,
   me: string,
-  fit: (offer: string) => number,
+  scoreOf: (offer: string) => number,
 ): Promise<ConnectionOffer[]> {
   const profiles = await shownOffersOf(ctx.db, await connectedAccountIds(ctx.db, me));
   const found: (ConnectionOffer & { best: number })[] = [];
   for (const p of profiles) {
     const scored = parseJsonArray<string>(p.offers)
-      .map((offer) => ({ offer, score: fit(offer) }))
+      .map((offer) => ({ offer, score: scoreOf(offer) }))
       .filter((o) => o.score > 0)
       .sort((a, b) => b.score - a.score);
     if (scored.length === 0) continue;
