@@ -3,6 +3,7 @@ import { exportBackup } from '../../core/backup/export-backup';
 import { formatBytes, writeChunks } from '../files';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
+import { withProgress } from '../progress';
 import { withAccount } from '../runtime';
 
 export function registerBackup(program: Command): void {
@@ -16,7 +17,7 @@ export function registerBackup(program: Command): void {
     .action(async (file: string, _opts: unknown, command: Command) => {
       const g = command.optsWithGlobals<GlobalOptions>();
       const { backup, bytes } = await withAccount(g, async (ctx) => {
-        const backup = await exportBackup(ctx);
+        const backup = await withProgress(g, (onProgress) => exportBackup(ctx, { onProgress }));
         const bytes = await writeChunks(
           file,
           (async function* () {

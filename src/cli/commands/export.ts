@@ -6,6 +6,7 @@ import { exportVcards } from '../../core/exports/export-vcards';
 import { formatBytes, writeChunks } from '../files';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
+import { withProgress } from '../progress';
 import { withAccount } from '../runtime';
 
 const FORMATS = ['vcard', 'csv', 'json'] as const;
@@ -40,19 +41,30 @@ export function registerExport(program: Command): void {
         throw validationError('vcard-version', 'only applies to the vcard format');
       }
       let cards = 0;
-      const bytes = await withAccount(o, (ctx) => {
-        if (format === 'vcard') {
-          const stream = async function* () {
-            for await (const card of exportVcards(ctx, o.vcardVersion ?? '3.0')) {
-              cards++;
-              yield card;
+      // Data written to this very terminal would be drawn over by the bar.
+      const hidden = o.out === undefined && Boolean(process.stdout.isTTY);
+      const bytes = await withAccount(o, (ctx) =>
+        withProgress(
+          o,
+          (onProgress) => {
+            if (format === 'vcard') {
+              const stream = async function* () {
+                for await (const card of exportVcards(ctx, o.vcardVersion ?? '3.0', { onProgress })) {
+                  cards++;
+                  yield card;
+                }
+              };
+              return writeChunks(o.out, stream());
             }
-          };
-          return writeChunks(o.out, stream());
-        }
-        if (format === 'csv') return writeChunks(o.out, one(exportCsv(ctx)));
-        return writeChunks(o.out, one(exportBackup(ctx).then((b) => `${JSON.stringify(b, null, 2)}\n`)));
-      });
+            if (format === 'csv') return writeChunks(o.out, one(exportCsv(ctx, { onProgress })));
+            return writeChunks(
+              o.out,
+              one(exportBackup(ctx, { onProgress }).then((b) => `${JSON.stringify(b, null, 2)}\n`)),
+            );
+          },
+          { hidden },
+        ),
+      );
       // Without --out the data went to stdout and there is nothing more to say.
       if (o.out === undefined) return;
       const what =

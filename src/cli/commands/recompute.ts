@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { recomputeRelationships } from '../../core/relationships/recompute-relationships';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
+import { withProgress } from '../progress';
 import { withAccount } from '../runtime';
 
 export function registerRecompute(program: Command): void {
@@ -10,7 +11,9 @@ export function registerRecompute(program: Command): void {
     .description('rebuild every relationship score and keep-in-touch date from the full history')
     .action(async (_opts: unknown, command: Command) => {
       const g = command.optsWithGlobals<GlobalOptions>();
-      const result = await withAccount(g, (ctx) => recomputeRelationships(ctx));
+      const result = await withAccount(g, (ctx) =>
+        withProgress(g, (onProgress) => recomputeRelationships(ctx, { onProgress })),
+      );
       emit(
         g,
         result,

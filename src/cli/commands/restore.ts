@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors';
 import { inputSize, isFile } from '../files';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
+import { withProgress } from '../progress';
 import { withAccount } from '../runtime';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,7 +41,7 @@ export function registerRestore(program: Command): void {
       }
       const backup = await readBackup(ref);
       const { result, account } = await withAccount(g, async (ctx, account) => ({
-        result: await restoreBackup(ctx, backup),
+        result: await withProgress(g, (onProgress) => restoreBackup(ctx, backup, { onProgress })),
         account,
       }));
       const total = Object.values(result.rows).reduce((a, b) => a + b, 0);

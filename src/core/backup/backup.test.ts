@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEngines, openTestDatabase } from '../../../test/engines';
+import { expectProgress, recordProgress } from '../../../test/progress';
 import { emptyPerson } from '../../formats/model';
 import { createAccount } from '../accounts/create-account';
 import { createContact } from '../contacts/create-contact';
@@ -97,6 +98,33 @@ describeEngines('backup and restore', (h) => {
     expect((await listContacts(b.ctx, { q: 'grace' })).items).toHaveLength(1);
     // The original account is untouched.
     expect(canonical(await exportBackup(a.ctx))).toEqual(canonical(backup));
+  });
+
+  it('reports its progress in rows, per table, from 0 to every row, when asked', async () => {
+    const a = await h.account();
+    await fillAccount(a.ctx);
+    const reading = recordProgress();
+    const backup = await exportBackup(a.ctx, reading);
+    expect(backup.tables).toEqual((await exportBackup(a.ctx)).tables);
+    const rows = Object.values(backup.tables).map((t) => t.length);
+    expectProgress(
+      reading.reports,
+      'reading',
+      rows.reduce((n, r) => n + r, 0),
+    );
+    // The start, then one report per table with rows: never one per row.
+    expect(reading.reports).toHaveLength(1 + rows.filter((r) => r > 0).length);
+
+    const b = await h.account();
+    const writing = recordProgress();
+    const result = await restoreBackup(b.ctx, JSON.parse(JSON.stringify(backup)), writing);
+    expectProgress(
+      writing.reports,
+      'writing',
+      Object.values(result.rows).reduce((n, r) => n + r, 0),
+    );
+    expect(writing.reports.at(-1)?.total).toBe(reading.reports.at(-1)?.total);
+    expect(writing.reports).toHaveLength(1 + rows.filter((r) => r > 0).length);
   });
 
   it('restores on the other engine with the very same ids', async () => {

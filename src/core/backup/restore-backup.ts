@@ -2,24 +2,30 @@ import { type Ctx, inTransaction, requireActor } from '../context';
 import { withDeferredSearchIndex } from '../db/portable';
 import { AppError } from '../errors';
 import { rekeyOrganisations } from '../organisations/rekey-organisations';
+import type { ProgressOptions } from '../progress';
 import { validate } from '../validate';
 import { anyIdTaken, countOwned, insertOwnedRows } from './backup.queries';
 import { backupV1 } from './backup-format';
 import { BACKUP_TABLES } from './backup-tables';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+// Rows inserted between two progress reports (insertRows splits them further under the parameter limits).
+const BATCH = 10_000;
 
 /**
  * Restores a backup into the actor's account, which must be empty (`conflict` otherwise). Ids are kept when they
  * are free (a new server, either engine); when some are taken (the original account still lives on this server)
  * every id is replaced, wherever it appears, so references and stored snapshots stay consistent. All or nothing.
+ * With `onProgress`, reports rows written ('writing') per table and per batch of rows, from 0 to all of them.
  */
 export async function restoreBackup(
   ctx: Ctx,
   input: unknown,
+  opts: ProgressOptions = {},
 ): Promise<{ rows: Record<string, number>; idsKept: boolean }> {
   const ownerId = requireActor(ctx);
   const backup = validate(backupV1, input, 'backup');
+  const { onProgress } = opts;
   return inTransaction(ctx, async (tx) => {
     for (const table of BACKUP_TABLES) {
       if ((await countOwned(tx.db, table, ownerId)) > 0) {
@@ -56,6 +62,9 @@ export async function restoreBackup(
       taken && typeof v === 'string' ? v.replace(UUID, (id) => idMap.get(id) ?? id) : v;
 
     const counts: Record<string, number> = {};
+    const total = BACKUP_TABLES.reduce((n, t) => n + (tables[t.name]?.length ?? 0), 0);
+    let done = 0;
+    onProgress?.({ phase: 'writing', done, total });
     await withDeferredSearchIndex(tx.db, async () => {
       for (const table of BACKUP_TABLES) {
         const rows = (tables[table.name] ?? []).map((row) => {
@@ -67,7 +76,12 @@ export async function restoreBackup(
           return out;
         });
         try {
-          await insertOwnedRows(tx.db, table, rows);
+          for (let start = 0; start < rows.length; start += BATCH) {
+            const batch = rows.slice(start, start + BATCH);
+            await insertOwnedRows(tx.db, table, batch);
+            done += batch.length;
+            onProgress?.({ phase: 'writing', done, total });
+          }
         } catch (e) {
           throw new AppError(
             'validation',

@@ -2,16 +2,17 @@ import { serializeContactCsv } from '../../formats/csv';
 import type { ImportedPerson } from '../../formats/model';
 import type { Ctx } from '../context';
 import { RAPPORT_ID } from '../imports/imported-person';
+import type { ProgressOptions } from '../progress';
 import { readContactsForExport } from './read-contacts-for-export';
 
 /**
  * The actor's contacts as one CSV in Google Contacts' format (what most tools import), with Rapport's extra
  * fields as trailing columns. The header depends on the most emails/phones/… any one contact has, so the file is
- * built whole (photos, which CSV cannot carry, are left out while reading).
+ * built whole (photos, which CSV cannot carry, are left out while reading). `onProgress`: contacts read, per page.
  */
-export async function exportCsv(ctx: Ctx): Promise<string> {
+export async function exportCsv(ctx: Ctx, opts: ProgressOptions = {}): Promise<string> {
   const people: ImportedPerson[] = [];
-  for await (const page of readContactsForExport(ctx)) {
+  for await (const page of readContactsForExport(ctx, opts)) {
     // CSV has no UID: the id column lets a re-import find each contact again (core/imports/imported-person.ts).
     for (const p of page)
       people.push({

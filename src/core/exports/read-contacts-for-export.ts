@@ -1,7 +1,9 @@
 import type { ImportedPerson, PostalAddress } from '../../formats/model';
+import { countLiveContacts } from '../charts/charts.queries';
 import { parseJsonArray, parseJsonRecord } from '../contacts/contact';
 import { channelsOf, findContacts } from '../contacts/contact.queries';
 import { type Ctx, requireActor } from '../context';
+import type { ProgressOptions } from '../progress';
 import { tagNamesByContact } from '../tags/tag.queries';
 import { contactIdPage, latestRawVcards, photosOf } from './export.queries';
 
@@ -10,21 +12,37 @@ const PAGE = 500;
 /**
  * The actor's live contacts as format-neutral records (formats/model.ts), in name order, a page at a time so an
  * export of a large rolodex never holds it all. Each record carries the raw vCard it last came with, so
- * properties Rapport does not model survive a vCard round trip.
+ * properties Rapport does not model survive a vCard round trip. With `onProgress`, reports contacts exported
+ * ('exporting') once each page has been taken, from 0 to all of them.
  */
-export async function* readContactsForExport(ctx: Ctx): AsyncGenerator<ImportedPerson[]> {
+export async function* readContactsForExport(
+  ctx: Ctx,
+  opts: ProgressOptions = {},
+): AsyncGenerator<ImportedPerson[]> {
   const ownerId = requireActor(ctx);
+  const { onProgress } = opts;
+  // The total costs a count, so it is only counted for someone watching.
+  let total = onProgress ? await countLiveContacts(ctx.db, ownerId) : 0;
+  let done = 0;
+  onProgress?.({ phase: 'exporting', done, total });
   let after: { key: string; id: string } | null = null;
   for (;;) {
     const page = await contactIdPage(ctx.db, ownerId, after, PAGE);
     const last = page[page.length - 1];
-    if (!last) return;
+    if (!last) {
+      // Contacts added or removed while exporting (pages are not one transaction): end on what was exported.
+      if (done !== total) onProgress?.({ phase: 'exporting', done, total: done });
+      return;
+    }
     after = { key: last.sort_key, id: last.id };
     yield await readPeople(
       ctx,
       ownerId,
       page.map((p) => p.id),
     );
+    done += page.length;
+    total = Math.max(total, done);
+    onProgress?.({ phase: 'exporting', done, total });
   }
 }
 

@@ -22,10 +22,16 @@ import {
 /**
  * Recomputes the relationship state of these contacts from all their interactions and favours (one pass each),
  * keeping the owner's settings. For changes that are not a simple addition: deletions, merges, undone imports, a
- * tag's new cadence, and the full recompute command.
+ * tag's new cadence, and the full recompute command. `onBatch` hears how many contacts are done after each batch.
  */
-export async function refreshRelationships(ctx: Ctx, ownerId: string, contactIds: string[]): Promise<void> {
+export async function refreshRelationships(
+  ctx: Ctx,
+  ownerId: string,
+  contactIds: string[],
+  onBatch?: (done: number) => void,
+): Promise<void> {
   const now = ctx.clock.now();
+  let done = 0;
   for (const ids of chunkIds([...new Set(contactIds)], 500)) {
     const [existing, inputs, interactions, favours] = await Promise.all([
       statesOf(ctx.db, ownerId, ids),
@@ -99,5 +105,7 @@ export async function refreshRelationships(ctx: Ctx, ownerId: string, contactIds
         ),
       );
     await saveStates(ctx.db, rows);
+    done += ids.length;
+    onBatch?.(done);
   }
 }
