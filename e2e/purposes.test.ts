@@ -239,5 +239,69 @@ describe.skipIf(!chromiumPath)(
         .waitFor();
       noConsoleErrors();
     });
+
+    it('shows every active purpose against its target and deadline on the health page', async () => {
+      const post = async (path: string, data: unknown) => {
+        const res = await page.request.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': csrf } });
+        expect(res.status(), await res.text()).toBeLessThan(300);
+        return res.json();
+      };
+      const today = ((await (await page.request.get('/api/v1/today')).json()) as { date: string }).date;
+      const shift = (days: number) =>
+        new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      // Past its deadline with nobody done: the whole target was expected by now.
+      await post('/purposes', { name: 'Conference panel', targetCount: 3, deadline: shift(-1) });
+      await post('/purposes', { name: 'Research partners', targetCount: 4, deadline: shift(60) });
+      await post('/purposes', { name: 'Alumni network' });
+      const archived = await post('/purposes', { name: 'Old project', targetCount: 2, deadline: shift(-1) });
+      await post(`/purposes/${archived.id}/archive`, {});
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Health' }).click();
+      const section = page.getByRole('region', { name: 'Purpose progress' });
+      expect(await section.locator('.chart__summary').textContent()).toBe(
+        '4 active purposes: 1 on pace, 1 behind, 1 without a deadline, 1 without a target. ' +
+          'Behind: Conference panel (0 of 3 done, 3 expected by today).',
+      );
+      const chart = section.locator('.recharts-wrapper > svg.recharts-surface');
+      await chart.waitFor();
+      expect(await chart.locator('> title').textContent()).toBe(
+        'Each active purpose: done against its target, and how many were expected by today',
+      );
+      await section.getByText('Show the numbers').click();
+      const rows = section.getByRole('table').getByRole('row');
+      const cells = async (n: number) => {
+        const row = rows.nth(n);
+        return [
+          await row.getByRole('rowheader').textContent(),
+          ...(await row.getByRole('cell').allTextContents()),
+        ];
+      };
+      expect(await rows.count()).toBe(5);
+      expect(await cells(1)).toEqual(['Alumni network', '0', '—', '—', '—', 'No target']);
+      expect((await cells(2)).filter((_, i) => i !== 4)).toEqual([
+        'Conference panel',
+        '0',
+        '3',
+        '3',
+        'Behind',
+      ]);
+      expect(await cells(3)).toEqual(['Guest speakers for MGMT 401', '1', '2', '—', '—', 'No deadline']);
+      expect((await cells(4)).filter((_, i) => i !== 4)).toEqual([
+        'Research partners',
+        '0',
+        '4',
+        '0',
+        'On pace',
+      ]);
+      await expectAccessible(page, 'health page with purposes');
+
+      // Each name leads to the purpose's board, from the table and from the chart's axis.
+      await section.getByRole('table').getByRole('link', { name: 'Guest speakers for MGMT 401' }).click();
+      await heading('Guest speakers for MGMT 401').waitFor();
+      await page.goBack();
+      await chart.locator('a', { hasText: 'Research partners' }).click();
+      await heading('Research partners').waitFor();
+      noConsoleErrors();
+    });
   },
 );

@@ -293,7 +293,15 @@ describe.skipIf(!chromiumPath)(
       const health = page.getByRole('region', { name: 'Relationships by tier' });
       await health.getByRole('application', { name: 'Relationships by tier, per day' }).waitFor();
       await page.getByRole('region', { name: 'Favour balance' }).waitFor();
+      // No purposes yet: the section says so and leads to creating one.
+      const purposes = page.getByRole('region', { name: 'Purpose progress' });
+      expect(await purposes.locator('.chart__summary').textContent()).toBe('No active purposes.');
+      await purposes.getByText('No purposes yet.', { exact: false }).waitFor();
       await expectAccessible(page, 'charts');
+      await purposes.getByRole('link', { name: 'Create a purpose' }).click();
+      await page.getByRole('form', { name: 'Create purpose' }).getByLabel('Name').waitFor();
+      await page.goBack();
+      await heading('Relationship health').waitFor();
       // Everyone past their keep-in-touch date is one step away, and Health stays marked in the navigation.
       await page.getByRole('link', { name: 'Lost touch' }).click();
       await heading('Lost touch').waitFor();

@@ -1,4 +1,4 @@
-import type { Purpose, PurposeBoard, PurposeItem, StageRole } from '../contracts/purposes';
+import type { Purpose, PurposeBoard, PurposeItem, PurposePace, StageRole } from '../contracts/purposes';
 import { STAGE_ROLES } from '../contracts/purposes';
 import type { Ctx } from '../core/context';
 import { AppError, validationError } from '../core/errors';
@@ -88,17 +88,37 @@ function doneText(p: Purpose): string {
   return p.targetCount ? `${p.progress.done} of ${p.targetCount}` : String(p.progress.done);
 }
 
-/** The overview: one row per purpose with its counts per stage, done vs target, deadline and stale items. */
-export function purposeTable(items: Purpose[]): string {
+/** Whether an active purpose is on pace for its target by its deadline; blank without a target (or archived). */
+function paceText(p: PurposePace | undefined): string {
+  if (!p) return '';
+  switch (p.state) {
+    case 'done':
+      return 'target reached';
+    case 'behind':
+      return `behind: ${p.expectedByToday} expected by today`;
+    case 'on-pace':
+      return p.expectedByToday === null ? 'no deadline' : `on pace: ${p.expectedByToday} expected by today`;
+    case 'no-target':
+      return '';
+  }
+}
+
+/**
+ * The overview: one row per purpose with its counts per stage, done vs target, deadline, pace (of the active ones,
+ * from `paces`) and stale items.
+ */
+export function purposeTable(items: Purpose[], paces: PurposePace[] = []): string {
   if (items.length === 0) return 'no purposes yet: rapport purpose create "<name>"';
+  const paceOf = new Map(paces.map((p) => [p.id, p]));
   return table(
-    ['NAME', 'PEOPLE', 'BY STAGE', 'DONE', 'DEADLINE', 'STALE'],
+    ['NAME', 'PEOPLE', 'BY STAGE', 'DONE', 'DEADLINE', 'PACE', 'STALE'],
     items.map((p) => [
       p.archivedAt ? `${p.name} (archived)` : p.name,
       p.progress.total,
       p.progress.perStage.map((s) => s.count).join('·'),
       doneText(p),
       p.deadline,
+      paceText(paceOf.get(p.id)),
       p.progress.stale || '',
     ]),
   );

@@ -73,8 +73,11 @@ describe('rapport purpose', () => {
     expect(board.columns.map((c) => c.items.length)).toEqual([1, 1, 0, 0, 0, 0]);
 
     const list = (await ok(['purpose', 'list'])).trim().split('\n');
-    expect(list[0]).toMatch(/^NAME\s+PEOPLE\s+BY STAGE\s+DONE\s+DEADLINE\s+STALE$/);
-    expect(list[1]).toMatch(/^Guest speakers for MGMT 401, winter term\s+2\s+1·1·0·0·0·0\s+0 of 2\s+\d{4}-/);
+    expect(list[0]).toMatch(/^NAME\s+PEOPLE\s+BY STAGE\s+DONE\s+DEADLINE\s+PACE\s+STALE$/);
+    // Created today: nobody is expected yet.
+    expect(list[1]).toMatch(
+      /^Guest speakers for MGMT 401, winter term\s+2\s+1·1·0·0·0·0\s+0 of 2\s+\d{4}-\d\d-\d\d\s+on pace: 0 expected by today$/,
+    );
 
     // The purpose's cadence reaches the relationship.
     const ada = await cli.json<Relationship>(['relationship', 'ada']);
@@ -121,6 +124,10 @@ describe('rapport purpose', () => {
     ]);
     expect(board.purpose.progress).toMatchObject({ done: 1 });
     expect(board.purpose.targetCount).toBe(3);
+    // A target without a deadline is never late.
+    expect((await ok(['purpose', 'list'])).split('\n').find((l) => l.startsWith('Sales'))).toMatch(
+      /\s+1 of 3\s+no deadline$/,
+    );
   });
 
   it('archives, removes, and answers bad input and unknown names clearly', { timeout: SLOW }, async () => {
@@ -149,7 +156,13 @@ describe('rapport purpose', () => {
     expect(active.items.map((p) => [p.name, p.progress.total])).toEqual([
       ['Guest speakers for MGMT 401, winter term', 1],
     ]);
-    expect((await ok(['purpose', 'list', '--all'])).trim().split('\n')).toHaveLength(3);
+    const all = (await ok(['purpose', 'list', '--all'])).trim().split('\n');
+    expect(all).toHaveLength(3);
+    // An archived purpose has no pace.
+    expect(all.find((l) => l.startsWith('Sales leads'))).toMatch(/\(archived\)\s+1\s+0·1\s+1 of 3$/);
+    expect(all.find((l) => l.startsWith('Guest speakers'))).toMatch(
+      /\s+0 of 2\s+\S+\s+on pace: 0 expected by today$/,
+    );
     expect(await ok(['purpose', 'unarchive', 'sales'])).toBe('active again: Sales leads in logistics\n');
     expect(await ok(['purpose', 'delete', 'sales'])).toMatch(/^moved to the trash: Sales leads in logistics/);
     const trash = await cli.json<{ purposes: { id: string; name: string }[] }>(['trash']);

@@ -78,6 +78,30 @@ export const purpose = z.object({
 });
 export type Purpose = z.infer<typeof purpose>;
 
+/**
+ * Whether a purpose is on pace to reach its target by its deadline: 'done' (target reached), 'behind' (fewer done
+ * than the whole people expected by today), 'on-pace' (otherwise, and always without a deadline), 'no-target'.
+ */
+export const PACE_STATES = ['done', 'on-pace', 'behind', 'no-target'] as const;
+export const paceState = z.enum(PACE_STATES);
+export type PaceState = z.infer<typeof paceState>;
+
+/** An active purpose's progress against its target and deadline (the health page's chart, `purpose list`). */
+export const purposePace = z.object({
+  id: z.string(),
+  name: z.string(),
+  targetCount: z.number().int().nullable(),
+  /** Reached the 'done' stage, as on the purpose's page (0 when its pipeline has no 'done' stage). */
+  done: z.number().int(),
+  /** The day it was created, in the owner's time zone. */
+  startDay: isoDate,
+  deadline: isoDate.nullable(),
+  /** target × the elapsed share of start → deadline, to one decimal; null without a target or a deadline. */
+  expectedByToday: z.number().nullable(),
+  state: paceState,
+});
+export type PurposePace = z.infer<typeof purposePace>;
+
 export const purposeListQuery = z.strictObject({
   /** active (default), archived, or all. */
   status: z.enum(['active', 'archived', 'all']).default('active'),

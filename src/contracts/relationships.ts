@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, limitParam, timestamp } from './common';
+import { purposePace } from './purposes';
 
 export const INTERACTION_KINDS = ['meeting', 'call', 'video', 'email', 'message', 'event', 'note'] as const;
 export const interactionKind = z.enum(INTERACTION_KINDS);
@@ -285,6 +286,8 @@ export const charts = z.object({
       overdue: z.number(),
     }),
   ),
+  /** The active purposes, by name, each against its target and deadline. */
+  purposes: z.array(purposePace),
 });
 export const todayQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).optional() });
 export const todayKeyedAction = todayActionInput.extend({ key: z.string().min(1).max(300) }).strict();

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { PurposeUpdateInput } from '../../contracts/purposes';
+import { listPurposePace } from '../../core/charts/list-purpose-pace';
 import { validationError } from '../../core/errors';
 import { archivePurpose } from '../../core/purposes/archive-purpose';
 import { createPurpose } from '../../core/purposes/create-purpose';
@@ -71,14 +72,16 @@ export function registerPurpose(program: Command): void {
 
   const list = purpose
     .command('list')
-    .description('your purposes with people per stage, done vs target, deadline and stale items')
+    .description('your purposes with people per stage, done vs target, deadline, pace and stale items')
     .option('--archived', 'archived purposes only')
     .option('--all', 'active and archived')
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<PurposeOptions>();
       const status = o.all ? 'all' : o.archived ? 'archived' : 'active';
-      const result = await withAccount(o, (ctx) => listPurposes(ctx, { status }));
-      emit(o, result, () => purposeTable(result.items));
+      const [result, paces] = await withAccount(o, (ctx) =>
+        Promise.all([listPurposes(ctx, { status }), o.json ? [] : listPurposePace(ctx)]),
+      );
+      emit(o, result, () => purposeTable(result.items, paces));
     });
   examples(list, ['rapport purpose list', 'rapport purpose list --all --json']);
 

@@ -1,9 +1,11 @@
+import type { PurposePace } from '../../contracts/purposes';
 import { accountToday } from '../agenda/account-today';
 import { shiftDay } from '../agenda/local-day';
 import { type Ctx, requireActor } from '../context';
 import type { Tier } from '../relationships/strength';
 import { favoursSince, myPromisesDueSince, tierDays } from './charts.queries';
 import { countTiers } from './count-tiers';
+import { listPurposePace } from './list-purpose-pace';
 
 export interface Charts {
   /** Contacts per tier by day (daily snapshots, today computed live). */
@@ -15,18 +17,21 @@ export interface Charts {
    * (overdue: not kept on time, as in the kept-on-time rate of get-promise-stats).
    */
   promises: { month: string; onTime: number; late: number; broken: number; overdue: number }[];
+  /** The active purposes now, each against its target and deadline. */
+  purposes: PurposePace[];
 }
 
-/** The data behind the web app's charts, over the last year. */
+/** The data behind the web app's charts, over the last year (purposes: as they stand today). */
 export async function getCharts(ctx: Ctx): Promise<Charts> {
   const ownerId = requireActor(ctx);
   const today = await accountToday(ctx, ownerId);
   const from = shiftDay(today, -365);
-  const [days, live, favours, promises] = await Promise.all([
+  const [days, live, favours, promises, purposes] = await Promise.all([
     tierDays(ctx.db, ownerId, from),
     countTiers(ctx, ownerId),
     favoursSince(ctx.db, ownerId, from),
     myPromisesDueSince(ctx.db, ownerId, from, today),
+    listPurposePace(ctx),
   ]);
   const health = days
     .filter((d) => d.day !== today)
@@ -69,5 +74,6 @@ export async function getCharts(ctx: Ctx): Promise<Charts> {
     promises: [...promiseMonths.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([month, m]) => ({ month, ...m })),
+    purposes,
   };
 }

@@ -87,4 +87,25 @@ describe.each(ENGINES)('purpose routes [%s]', (engine) => {
     expect((await u.post('/api/v1/purposes', { name: 'p' })).status).toBe(409);
     expect((await u.get('/api/v1/purposes?status=nope')).status).toBe(400);
   });
+
+  it("answers the charts with each active purpose against its pace, the actor's own only", async () => {
+    const u = await server.user();
+    const other = await server.user();
+    await u.post('/api/v1/purposes', { name: 'Speakers', targetCount: 4, deadline: '2026-12-25' });
+    await other.post('/api/v1/purposes', { name: 'Theirs', targetCount: 2 });
+    const charts = await u.get('/api/v1/charts');
+    expect(charts.status).toBe(200);
+    expect(charts.body.purposes).toEqual([
+      {
+        id: expect.any(String),
+        name: 'Speakers',
+        targetCount: 4,
+        done: 0,
+        startDay: '2026-11-25',
+        deadline: '2026-12-25',
+        expectedByToday: 0,
+        state: 'on-pace',
+      },
+    ]);
+  });
 });

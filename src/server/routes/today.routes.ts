@@ -102,7 +102,7 @@ export const todayRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['today'],
-        summary: 'Relationship health over time, favour balance, promises kept',
+        summary: 'Relationship health over time, favour balance, promises kept, purposes against their pace',
         response: { 200: charts, ...errors },
       },
     },

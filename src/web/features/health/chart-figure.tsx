@@ -6,13 +6,15 @@ const HEIGHT = 260;
 export interface Column<T> {
   key: keyof T & string;
   label: string;
-  format?: (value: T[keyof T], row: T) => string;
+  /** A cell's text, or more (a link) where the table should lead somewhere. */
+  format?: (value: T[keyof T], row: T) => ReactNode;
 }
 
 /**
  * A chart with its name, a sentence that says what it shows, and the same numbers as a table (collapsed under
  * "Show the numbers") for screen readers, keyboard users and anyone who prefers figures. `children` is the
- * recharts chart, drawn at the full width; with no rows it says there is nothing to draw instead.
+ * recharts chart, drawn at the full width and `height` tall; with no rows it shows `empty` (by default: nothing to
+ * draw yet) instead.
  */
 export function ChartFigure<T extends object>({
   title,
@@ -20,6 +22,8 @@ export function ChartFigure<T extends object>({
   rows,
   columns,
   rowKey,
+  height = HEIGHT,
+  empty = 'Nothing to draw yet.',
   children,
 }: {
   title: string;
@@ -27,6 +31,8 @@ export function ChartFigure<T extends object>({
   rows: T[];
   columns: Column<T>[];
   rowKey: keyof T & string;
+  height?: number;
+  empty?: ReactNode;
   children: ReactElement;
 }) {
   const id = useId();
@@ -39,9 +45,9 @@ export function ChartFigure<T extends object>({
         </p>
         <div className="chart__plot">
           {rows.length === 0 ? (
-            <p className="muted chart__empty">Nothing to draw yet.</p>
+            <p className="muted chart__empty">{empty}</p>
           ) : (
-            <ResponsiveContainer width="100%" height={HEIGHT}>
+            <ResponsiveContainer width="100%" height={height}>
               {children}
             </ResponsiveContainer>
           )}

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -16,7 +16,9 @@ export function PurposesPage() {
   const [showArchived, setShowArchived] = useState(false);
   const purposes = usePurposes(showArchived ? 'archived' : 'active');
   const create = useCreatePurpose();
-  const [creating, setCreating] = useState(false);
+  // `?new=1` (the health page's "Create a purpose") opens the form straight away.
+  const [params] = useSearchParams();
+  const [creating, setCreating] = useState(() => params.get('new') === '1');
   const openButton = useRef<HTMLButtonElement>(null);
   const navigate = useNavigate();
   const toast = useToast();
