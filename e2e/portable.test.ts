@@ -234,6 +234,40 @@ describe.skipIf(!chromiumPath)(
       noConsoleErrors();
     });
 
+    it('offers the address books a LinkedIn export holds, and imports them only when ticked', async () => {
+      const name = 'export-with-address-book.zip';
+      await page.goto('/import');
+      await heading('Import').waitFor();
+      await page
+        .getByLabel('File to import')
+        .setInputFiles(file(name, linkedinExportZip({ addressBook: true })));
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await step(`Preview of ${name}`).waitFor();
+      const choice = page.getByRole('checkbox', {
+        name: /^Also import the address books you uploaded to LinkedIn \(2 people\)/,
+      });
+      expect(await choice.isChecked()).toBe(false);
+      await expectAccessible(page, 'import preview with address books');
+      await choice.check();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await step(`Imported ${name}`).waitFor();
+      await page.getByRole('status').filter({ hasText: '1 new from your address books' }).waitFor();
+      const tagged = await page.request.get('/api/v1/contacts?tag=LinkedIn%20address%20book');
+      const items = (
+        (await tagged.json()) as { items: { displayName: string; connectedOn: string | null }[] }
+      ).items;
+      // Margaret is one contact, her connection, now also tagged; Katherine is no connection.
+      expect(items.map((c) => [c.displayName, c.connectedOn])).toEqual([
+        ['Katherine Johnson', null],
+        ['Margaret Hamilton', '2025-07-21'],
+      ]);
+      const imports = (await (await page.request.get('/api/v1/imports')).json()) as {
+        items: { id: string }[];
+      };
+      await apiPost(`/imports/${imports.items[0]?.id}/undo`, {});
+      noConsoleErrors();
+    });
+
     it('maps the columns of a CSV it cannot read alone, previews, imports, and shows a later update', async () => {
       await page.goto('/import');
       await heading('Import').waitFor();

@@ -34,11 +34,22 @@ const INVITATIONS = [
   `Charles Babbage,Grace Hopper,"10/02/25, 1:15 PM",,INCOMING,https://www.linkedin.com/in/babbage,${OWNER_URL}`,
 ].join('\n');
 
-/** A LinkedIn data export zip: Connections.csv, messages.csv and Invitations.csv. */
-export function linkedinExportZip(): Uint8Array {
+/** An address book the owner uploaded to LinkedIn: Margaret (also a connection, same e-mail) and Katherine. */
+const IMPORTED_CONTACTS = [
+  'FirstName,MiddleName,LastName,MaidenName,NickName,NamePrefix,NameSuffix,Title,Emails,PhoneNumbers,CreatedAt,UpdatedAt,CountryCode,RegionCode,ThirdPartyVerified,Location',
+  'Margaret,,Hamilton,,,,,,margaret@mit.example,+1 617 555 0100,"3/14/24, 9:05 AM",,us,,false,',
+  'Katherine,,Johnson,,,,,,"katherine@nasa.example; kj@langley.example",,"3/14/24, 9:05 AM",,us,,false,',
+].join('\n');
+
+/**
+ * A LinkedIn data export zip: Connections.csv, messages.csv and Invitations.csv, and with `addressBook` the
+ * ImportedContacts.csv of an owner who uploaded their address book.
+ */
+export function linkedinExportZip(opts: { addressBook?: boolean } = {}): Uint8Array {
   return zipSync({
     'Connections.csv': enc(connectionsCsv()),
     'messages.csv': enc(MESSAGES),
     'Invitations.csv': enc(INVITATIONS),
+    ...(opts.addressBook ? { 'ImportedContacts.csv': enc(IMPORTED_CONTACTS) } : {}),
   });
 }

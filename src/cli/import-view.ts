@@ -73,6 +73,13 @@ export function importReportText(report: ImportReport, issues: ImportIssueView[]
         : '';
     parts.push(`issues${note}:\n${issuesText(issues)}`);
   }
+  const book = report.stats.addressBookPeople ?? 0;
+  if (book > 0 && report.stats.addressBookCreated === undefined) {
+    parts.push(
+      `the export also holds the address books you uploaded to LinkedIn (${book} ${book === 1 ? 'person' : 'people'}), ` +
+        'not imported: add --address-book to import them too',
+    );
+  }
   parts.push(
     report.status === 'preview'
       ? 'run again without --dry-run to import'

@@ -80,6 +80,15 @@ export const importQuery = z.strictObject({
    * `Column=field,Other=field:Label`. Fields: CSV_COLUMN_TARGETS.
    */
   map: z.string().max(5000).optional(),
+  /**
+   * LinkedIn only: `true` also imports the address books the owner uploaded to LinkedIn (ImportedContacts.csv or
+   * Contacts.csv), tagged "LinkedIn address book" and not as connections. Without it a report only counts them
+   * (`stats.addressBookPeople`).
+   */
+  addressBook: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export const undoImportResult = z.object({ removed: z.number(), restored: z.number() });

@@ -19,6 +19,7 @@ import { withAccount } from '../runtime';
 interface ImportOptions extends GlobalOptions {
   dryRun?: boolean;
   map?: string;
+  addressBook?: boolean;
 }
 
 /** Every issue of the import: the report carries the first hundred, the stored import all of them. */
@@ -75,17 +76,28 @@ export function registerImport(program: Command): void {
         'own profile are kept. Re-importing the same export adds nothing',
     )
     .argument('<export>', 'the export zip, the folder it unzips to, or one of its CSV files')
+    .option(
+      '--address-book',
+      'also import the address books you uploaded to LinkedIn (ImportedContacts.csv, Contacts.csv): they come ' +
+        'in tagged "LinkedIn address book", not as connections, and match your contacts by e-mail and phone',
+    )
     .option('--dry-run', DRY_RUN)
     .action(async (path: string, _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<ImportOptions>();
       await inputSize(path, { folder: true });
       await runAndReport(o, (ctx, onProgress) =>
-        importLinkedin(ctx, { source: { path }, dryRun: Boolean(o.dryRun), onProgress }),
+        importLinkedin(ctx, {
+          source: { path },
+          dryRun: Boolean(o.dryRun),
+          addressBook: Boolean(o.addressBook),
+          onProgress,
+        }),
       );
     });
   examples(linkedin, [
     'rapport import linkedin ~/Downloads/Complete_LinkedInDataExport_11-25-2026.zip',
     'rapport import linkedin ~/Downloads/Basic_LinkedInDataExport/ --dry-run',
+    'rapport import linkedin Complete_LinkedInDataExport_11-25-2026.zip --address-book',
     'rapport import linkedin Connections.csv --json',
   ]);
 

@@ -68,7 +68,8 @@ function jsonOf(value: object): string {
 /**
  * Writes a plan inside the caller's transaction: new contacts in bulk (the 30k-row LinkedIn case), updates one by
  * one with the contact's prior state kept for undo, and a source record for every person seen. Returns the plan's
- * key → contact index completed with the contacts it created.
+ * key → contact index completed with the contacts it created. `sourceKind` names the source records when they
+ * must be told apart from others of the same import kind (the kind planPeople was given; `kind` by default).
  */
 export async function applyPeoplePlan(
   tx: Ctx,
@@ -76,6 +77,7 @@ export async function applyPeoplePlan(
   importId: string,
   kind: ImportKind,
   plan: PeoplePlan,
+  sourceKind: string = kind,
 ): Promise<Map<string, string>> {
   const now = nowIso(tx);
   const source = kind as ContactSource;
@@ -134,7 +136,7 @@ export async function applyPeoplePlan(
     id: tx.ids.next(),
     owner_id: ownerId,
     contact_id: contactId,
-    kind,
+    kind: sourceKind,
     source_key: person.sourceKey ?? null,
     raw: person.raw ?? null,
     snapshot,

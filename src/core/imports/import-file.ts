@@ -13,6 +13,8 @@ export interface ImportFileInput {
   dryRun: boolean;
   /** CSV only: `Column=field,…` (formats/csv column mapping syntax). */
   map?: string;
+  /** LinkedIn only: also import the address books the owner uploaded to LinkedIn (import-linkedin.ts). */
+  addressBook?: boolean;
   /** The file size in bytes when known (for progress). */
   size?: number;
   onProgress?: ProgressListener;
@@ -27,6 +29,7 @@ export async function importFile(ctx: Ctx, input: ImportFileInput): Promise<Impo
       return importLinkedin(ctx, {
         source: { name: input.fileName, bytes: await readAll(input.source, input.size, input.onProgress) },
         dryRun: input.dryRun,
+        addressBook: input.addressBook,
         onProgress: input.onProgress,
       });
     case 'csv':

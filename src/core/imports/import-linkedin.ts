@@ -17,6 +17,7 @@ import { type Ctx, nowIso } from '../context';
 import { AppError } from '../errors';
 import { detectOutreachReplies } from '../outreach/detect-outreach-replies';
 import { refreshRelationships } from '../relationships/refresh-relationships';
+import { applyAddressBook, cleanAddressBook, previewAddressBook, readAddressBooks } from './address-book';
 import {
   existingInteractionKeys,
   existingInvitationKeys,
@@ -52,12 +53,19 @@ function plainText(html: string): string {
  * Imports a LinkedIn data export (the zip, an unzipped folder, or one of its CSV files). Connections become or
  * update contacts (keyed on the profile URL); in the same transaction every message becomes an interaction with the
  * right contact, outbound or inbound as seen from the export's owner, grouped by conversation; invitations are
- * kept with their notes; Profile.csv and Positions.csv fill the account's own profile. Re-importing the same
- * export adds nothing; undoing the import takes all of it back.
+ * kept with their notes; Profile.csv and Positions.csv fill the account's own profile. With `addressBook`, the
+ * address books the owner uploaded to LinkedIn come in too, tagged and not as connections (address-book.ts);
+ * without it they are only counted (`addressBookPeople`). Re-importing the same export adds nothing; undoing the
+ * import takes all of it back.
  */
 export async function importLinkedin(
   ctx: Ctx,
-  input: { source: LinkedinExportInput; dryRun: boolean; onProgress?: ProgressListener },
+  input: {
+    source: LinkedinExportInput;
+    dryRun: boolean;
+    addressBook?: boolean;
+    onProgress?: ProgressListener;
+  },
 ): Promise<ImportReport> {
   const read = await readLinkedinExport(input.source);
   if (!read.ok) {
@@ -67,7 +75,22 @@ export async function importLinkedin(
   }
   const files = read.files;
   const fileName = 'bytes' in input.source ? input.source.name : input.source.path;
-  if (!files.connections && !files.messages && !files.invitations && !files.profile) {
+  const book = readAddressBooks(files);
+  const withBook = input.addressBook === true && book.found;
+  const onlyBook = !files.connections && !files.messages && !files.invitations && !files.profile;
+  if (onlyBook && book.found && !withBook && !input.dryRun) {
+    // A preview of it says how many people it holds; importing nothing from it would be a silent no-op.
+    throw new AppError(
+      'validation',
+      `addressBook: ${fileName} holds only the address books you uploaded to LinkedIn (${book.people.length} ${book.people.length === 1 ? 'person' : 'people'}); ask for them with the address-book option (--address-book, addressBook=true)`,
+      {
+        issues: [
+          { path: 'addressBook', message: 'this file holds only address books: choose to import them too' },
+        ],
+      },
+    );
+  }
+  if (onlyBook && !book.found) {
     throw new AppError(
       'validation',
       `file: ${fileName} holds none of Connections.csv, messages.csv, Invitations.csv or Profile.csv`,
@@ -77,6 +100,10 @@ export async function importLinkedin(
     );
   }
   const issues: ParseIssue[] = [];
+  // Without the option nothing of the address books is imported, their problems included.
+  const bookPeople = withBook ? cleanAddressBook(book.people) : { people: [], issues: [] };
+  if (withBook) issues.push(...book.issues, ...bookPeople.issues);
+  const bookCount: Record<string, number> = book.found ? { addressBookPeople: book.people.length } : {};
   let people: ImportedPerson[] = [];
   let hiddenProfiles = 0;
   if (files.connections) {
@@ -127,15 +154,23 @@ export async function importLinkedin(
       messages: ownerUrl ? messages.length : 0,
       invitations: invitations.length,
       hiddenProfiles,
+      ...bookCount,
     },
+    previewExtra: withBook
+      ? (plan) => previewAddressBook(ctx, ctx.actor?.accountId as string, bookPeople.people, plan)
+      : undefined,
     extra: async (tx, importId, contactByKey) => {
       const ownerId = tx.actor?.accountId as string;
       const now = nowIso(tx);
+      // The address books after the connections, so that a person who is both is matched, not duplicated.
+      const bookResult = withBook
+        ? await applyAddressBook(tx, ownerId, importId, bookPeople.people)
+        : { stats: {}, issues: [] };
       const contactOf = (url: string | undefined) => {
         const norm = url ? normaliseLinkedinUrl(url) : null;
         return norm ? contactByKey(`url:${norm}`) : undefined;
       };
-      const extraIssues: ParseIssue[] = [];
+      const extraIssues: ParseIssue[] = [...bookResult.issues];
 
       // Messages → interactions, once each (the external key makes re-imports idempotent).
       let messagesImported = 0;
@@ -262,6 +297,8 @@ export async function importLinkedin(
           invitations: inviteRows.length,
           profile: profile ? 1 : 0,
           hiddenProfiles,
+          ...bookCount,
+          ...bookResult.stats,
         },
         issues: extraIssues,
       };

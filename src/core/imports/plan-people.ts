@@ -73,6 +73,14 @@ const SCALARS = [
 // A new employer or title from a source is news even when the owner typed another one: people move jobs.
 const SOURCE_WINS_ON_FIRST_SIGHT = new Set(['organisation', 'title']);
 
+export interface PlanOptions {
+  /**
+   * A source that is no news about anyone (an address book uploaded to LinkedIn years ago): on first sight of a
+   * contact its values only fill fields the contact lacks, even employer and title.
+   */
+  weakSource?: boolean;
+}
+
 /**
  * Decides, for each person of a file, whether it creates a contact, updates one (and how), or changes nothing.
  * Matching uses the strongest shared key (source id, LinkedIn profile, email, phone). For a matched contact a value
@@ -84,6 +92,7 @@ export async function planPeople(
   ownerId: string,
   sourceKind: string,
   people: CleanPerson[],
+  options: PlanOptions = {},
 ): Promise<PeoplePlan> {
   const index = await loadMatchIndex(ctx.db, ownerId);
   // A file Rapport exported names each contact by its id (vCard UID): re-importing it must find them again.
@@ -170,7 +179,7 @@ export async function planPeople(
     if (!state) return;
     const prevRow = previous.get(contactId);
     const prev = prevRow ? (JSON.parse(prevRow.snapshot) as PersonSnapshot) : null;
-    const changes = diff(state, prev, person);
+    const changes = diff(state, prev, person, options.weakSource === true);
     if (changes.length > 0)
       items.push({ action: 'update', contactId, person, snapshot, changes, current: state });
     else items.push({ action: 'unchanged', contactId, person, snapshot, sourceChanged: true });
@@ -218,14 +227,20 @@ function scalar(
   previous: string | undefined | null,
   incoming: string | undefined,
   hadSource: boolean,
+  weak = false,
 ): FieldChange | null {
   if (incoming === undefined || incoming === current) return null;
   if (hadSource && previous === incoming) return null;
-  if (current && !hadSource && !SOURCE_WINS_ON_FIRST_SIGHT.has(field)) return null;
+  if (current && !hadSource && (weak || !SOURCE_WINS_ON_FIRST_SIGHT.has(field))) return null;
   return { field, from: current, to: incoming };
 }
 
-function diff(state: ContactState, prev: PersonSnapshot | null, person: CleanPerson): FieldChange[] {
+function diff(
+  state: ContactState,
+  prev: PersonSnapshot | null,
+  person: CleanPerson,
+  weak: boolean,
+): FieldChange[] {
   const changes: FieldChange[] = [];
   const row = state.row;
   const had = prev !== null;
@@ -233,7 +248,8 @@ function diff(state: ContactState, prev: PersonSnapshot | null, person: CleanPer
     if (c) changes.push(c);
   };
 
-  for (const [key, column] of SCALARS) push(scalar(key, row[column] ?? null, prev?.[key], person[key], had));
+  for (const [key, column] of SCALARS)
+    push(scalar(key, row[column] ?? null, prev?.[key], person[key], had, weak));
   // The shown name follows the source only when the source renamed the person since its last import.
   if (had && prev?.displayName !== person.displayName && person.displayName !== row.display_name) {
     push({ field: 'displayName', from: row.display_name, to: person.displayName });
@@ -283,7 +299,7 @@ function diff(state: ContactState, prev: PersonSnapshot | null, person: CleanPer
 }
 
 /** Two records of one file that are the same person: the first one's values win, lists are combined. */
-function mergePeople(a: CleanPerson, b: CleanPerson): CleanPerson {
+export function mergePeople(a: CleanPerson, b: CleanPerson): CleanPerson {
   const union = <T>(x: T[], y: T[], key: (v: T) => string) => {
     const seen = new Set(x.map(key));
     return [...x, ...y.filter((v) => !seen.has(key(v)))];

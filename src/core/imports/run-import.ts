@@ -6,7 +6,7 @@ import { applyPeoplePlan } from './apply-people-plan';
 import { insertImport, insertImportIssues, updateImportStats } from './import.queries';
 import { type ImportReport, issueView, samplesOf, sortIssues, statsOf } from './import-report';
 import { type CleanPerson, cleanPerson } from './imported-person';
-import { planPeople } from './plan-people';
+import { type PeoplePlan, planPeople } from './plan-people';
 
 /** Where a long import is: for the CLI's progress bar and the web app's progress display. */
 export interface ImportProgress {
@@ -34,6 +34,8 @@ export interface RunImportInput {
   extra?: ExtraStep;
   /** Counts a preview can give for the extra step without running it. */
   extraPreview?: Record<string, number>;
+  /** The rest of the preview of the extra step, for the counts that depend on the people about to be written. */
+  previewExtra?: (plan: PeoplePlan) => Promise<{ stats: Record<string, number>; issues: ParseIssue[] }>;
   onProgress?: ProgressListener;
 }
 
@@ -62,6 +64,8 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
   progress({ phase: 'matching', done: input.people.length, total: input.people.length });
 
   if (input.dryRun) {
+    const more = input.previewExtra ? await input.previewExtra(plan) : { stats: {}, issues: [] };
+    issues.push(...more.issues);
     progress({ phase: 'done', done: plan.items.length, total: plan.items.length });
     const sorted = sortIssues(issues);
     return {
@@ -70,7 +74,7 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
       fileName: input.fileName,
       status: 'preview',
       createdAt: null,
-      stats: statsOf(plan.items, issues, input.extraPreview),
+      stats: statsOf(plan.items, issues, { ...input.extraPreview, ...more.stats }),
       samples: samplesOf(plan.items),
       issues: sorted.slice(0, REPORTED_ISSUES).map(issueView),
     };

@@ -31,15 +31,18 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed:
     const changes = await changesOfImport(tx.db, ownerId, importId);
     const created = (entity: string) =>
       changes.filter((c) => c.entity === entity && c.action === 'created').map((c) => c.entity_id);
-    const updated = changes.filter((c) => c.entity === 'contact' && c.action === 'updated');
+    // A contact this import created and then changed again (a connection also in an address book) goes whole
+    // with the others it created: there is nothing to put back.
+    const updated = changes
+      .filter((c) => c.entity === 'contact' && c.action === 'updated')
+      .map((c) => JSON.parse(c.before as string) as ContactSnapshot)
+      .filter((snapshot) => snapshot.row.import_id !== importId);
 
     const touched = await contactsOfImportInteractions(tx.db, ownerId, importId);
     await revertOutreachOfImport(tx, ownerId, importId, created('outreach'));
     await deleteImportTraces(tx.db, ownerId, importId);
     const removed = await deleteContactsOfImport(tx.db, ownerId, importId);
-    for (const u of updated.reverse()) {
-      await restoreContactSnapshot(tx, JSON.parse(u.before as string) as ContactSnapshot);
-    }
+    for (const snapshot of [...updated].reverse()) await restoreContactSnapshot(tx, snapshot);
     const profile = changes.find((c) => c.entity === 'profile');
     if (profile?.action === 'created') await deleteAccountProfile(tx.db, ownerId);
     if (profile?.action === 'updated') await saveAccountProfile(tx.db, JSON.parse(profile.before as string));
@@ -48,9 +51,9 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed:
     await reindexContacts(
       tx,
       ownerId,
-      updated.map((u) => u.entity_id),
+      updated.map((u) => u.row.id),
     );
-    await refreshRelationships(tx, ownerId, [...touched, ...updated.map((u) => u.entity_id)]);
+    await refreshRelationships(tx, ownerId, [...touched, ...updated.map((u) => u.row.id)]);
     if ((await setImportUndone(tx.db, ownerId, importId, nowIso(tx))) !== 1) {
       throw new AppError('conflict', 'this import has already been undone');
     }

@@ -1,4 +1,7 @@
-/** LinkedIn data export: the zip, Connections, messages, invitations and the owner's profile (see FORMATS.md §1). */
+/**
+ * LinkedIn data export: the zip, Connections, messages, invitations, the owner's profile and the address books the
+ * owner uploaded (see FORMATS.md §1).
+ */
 export { describeMessageDirection, type MessageDirection } from './describe-message-direction';
 export { inferOwnerProfileUrl } from './infer-owner-profile-url';
 export { normaliseLinkedinProfileUrl } from './normalise-linkedin-profile-url';
@@ -7,6 +10,7 @@ export {
   type ParseConnectionsOptions,
   parseConnections,
 } from './parse-connections';
+export { type ParseImportedContactsOptions, parseImportedContacts } from './parse-imported-contacts';
 export { type LinkedinInvitation, type ParseInvitationsOptions, parseInvitations } from './parse-invitations';
 export { parseConnectedOn, parseMessageDate, parseMonthYear, parseUsDateTime } from './parse-linkedin-dates';
 export {

@@ -25,6 +25,14 @@ describe('classifyLinkedinFileName', () => {
     expect(classifyLinkedinFileName('Connections.txt')).toBeUndefined();
     expect(classifyLinkedinFileName('__MACOSX/._Connections.csv')).toBeUndefined();
   });
+
+  it('knows both names of the uploaded address books, and tells them from the owner’s own PhoneNumbers.csv', () => {
+    expect(classifyLinkedinFileName('ImportedContacts.csv')).toBe('importedContacts');
+    expect(classifyLinkedinFileName('Imported_Contacts.csv')).toBe('importedContacts');
+    expect(classifyLinkedinFileName('imported contacts.CSV')).toBe('importedContacts');
+    expect(classifyLinkedinFileName('Contacts.csv')).toBe('contacts');
+    expect(classifyLinkedinFileName('PhoneNumbers.csv')).toBeUndefined();
+  });
 });
 
 describe('readLinkedinExport', () => {
@@ -98,6 +106,25 @@ describe('readLinkedinExport', () => {
     });
     expect(await readLinkedinExport({ name: 'notes.csv', bytes: strToU8('a,b\n') })).toMatchObject({
       ok: false,
+    });
+  });
+
+  it('finds the address books in a zip and in a folder, under either name', async () => {
+    const book = 'FirstName,LastName,Emails,PhoneNumbers\nNia,Brandt,nia@brandt.example,\n';
+    const zip = zipSync({ 'Connections.csv': strToU8(CONNECTIONS), 'Imported_Contacts.csv': strToU8(book) });
+    expect(await readLinkedinExport({ name: 'export.zip', bytes: zip })).toMatchObject({
+      ok: true,
+      files: { connections: {}, importedContacts: { name: 'Imported_Contacts.csv' } },
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-li-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'contacts.csv'), `Source,FirstName,LastName,Companies,Emails,PhoneNumbers\n`);
+    const result = await readLinkedinExport({ path: dir });
+    expect(result).toMatchObject({ ok: true, files: { contacts: { name: 'contacts.csv' } } });
+    // A single address book whose name says nothing is known by its header.
+    expect(await readLinkedinExport({ name: 'upload.csv', bytes: strToU8(book) })).toMatchObject({
+      ok: true,
+      files: { importedContacts: { name: 'upload.csv' } },
     });
   });
 

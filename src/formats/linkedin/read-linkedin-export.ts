@@ -9,7 +9,11 @@ export type LinkedinEntryKind =
   | 'invitations'
   | 'profile'
   | 'positions'
-  | 'emailAddresses';
+  | 'emailAddresses'
+  /** The address books the user uploaded to LinkedIn (2025 name); imported only when asked (FORMATS §1.7). */
+  | 'importedContacts'
+  /** The same, as older exports name it. */
+  | 'contacts';
 
 export interface LinkedinExportEntry {
   /** Path inside the zip or folder (or the file name), for issues. */
@@ -37,6 +41,8 @@ const KINDS: Record<string, LinkedinEntryKind> = {
   profile: 'profile',
   positions: 'positions',
   emailaddresses: 'emailAddresses',
+  importedcontacts: 'importedContacts',
+  contacts: 'contacts',
 };
 
 /** Largest entry we inflate (messages.csv of a very active account is tens of MB): a guard against zip bombs. */
@@ -165,12 +171,14 @@ function isZip(bytes: Uint8Array): boolean {
   );
 }
 
-/** A CSV whose name says nothing (`export (3).csv`): recognise the three big files by their header. */
+/** A CSV whose name says nothing (`export (3).csv`): recognise the big files by their header. */
 function classifyByHeader(bytes: Uint8Array): LinkedinEntryKind | undefined {
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 8192)).toLowerCase();
   if (head.includes('first name') && head.includes('connected on')) return 'connections';
   if (head.includes('conversation id') && head.includes('content')) return 'messages';
   if (head.includes('sent at') && head.includes('direction')) return 'invitations';
+  if (head.includes('firstname') && head.includes('emails') && head.includes('phonenumbers'))
+    return head.includes('companies') ? 'contacts' : 'importedContacts';
   return undefined;
 }
 

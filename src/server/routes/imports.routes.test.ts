@@ -89,6 +89,31 @@ describe.each(ENGINES)('imports and exports over HTTP [%s]', (engine) => {
     });
   });
 
+  it('imports the address books of a LinkedIn export only with addressBook=true', async () => {
+    const u = await server.user();
+    const book =
+      'FirstName,MiddleName,LastName,MaidenName,NickName,NamePrefix,NameSuffix,Title,Emails,PhoneNumbers,CreatedAt,UpdatedAt,CountryCode,RegionCode,ThirdPartyVerified,Location\nNia,,Brandt,,,,,,nia@brandt.example,,,,,,,Berlin\n';
+    const preview = await u.upload('/api/v1/imports?kind=linkedin&dryRun=true', 'ImportedContacts.csv', book);
+    expect(preview.body.stats).toMatchObject({ created: 0, addressBookPeople: 1 });
+    const refused = await u.upload('/api/v1/imports?kind=linkedin', 'ImportedContacts.csv', book);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.issues[0].path).toBe('addressBook');
+    const bad = await u.upload('/api/v1/imports?kind=linkedin&addressBook=yes', 'ImportedContacts.csv', book);
+    expect(bad.body.error.details.issues[0].path).toBe('querystring.addressBook');
+    const done = await u.upload(
+      '/api/v1/imports?kind=linkedin&addressBook=true',
+      'ImportedContacts.csv',
+      book,
+    );
+    expect(done.status).toBe(201);
+    expect(done.body.stats).toMatchObject({ addressBookPeople: 1, addressBookCreated: 1 });
+    expect((await u.get('/api/v1/contacts?q=nia')).body.items[0]).toMatchObject({
+      displayName: 'Nia Brandt',
+      connectedOn: null,
+      tags: ['LinkedIn address book'],
+    });
+  });
+
   it('asks for a file and a known kind', async () => {
     const u = await server.user();
     const noFile = await u.request('POST', '/api/v1/imports?kind=vcard', 'x', {

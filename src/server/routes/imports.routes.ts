@@ -50,7 +50,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['imports'],
         summary: 'Import a LinkedIn export, a vCard file or a contacts CSV (multipart field `file`)',
         description:
-          'With `dryRun=true` nothing is stored and the answer is the preview: counts of new, updated, unchanged, skipped and bad records, the first of each, and every problem with its file, line or card and reason. Otherwise the whole import is stored as one unit that `POST /imports/:id/undo` can take back.',
+          'With `dryRun=true` nothing is stored and the answer is the preview: counts of new, updated, unchanged, skipped and bad records, the first of each, and every problem with its file, line or card and reason. Otherwise the whole import is stored as one unit that `POST /imports/:id/undo` can take back. A LinkedIn export may hold the address books its owner uploaded to LinkedIn: the report counts their people (`stats.addressBookPeople`), and `addressBook=true` imports them too, tagged "LinkedIn address book", never as connections (`stats.addressBookCreated`, `addressBookUpdated`, `addressBookUnchanged`).',
         querystring: importQuery,
         consumes: ['multipart/form-data'],
         response: { 200: importReport, 201: importReport, ...errors },
@@ -69,6 +69,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         fileName: file.filename || 'upload',
         dryRun: req.query.dryRun,
         map: req.query.map,
+        addressBook: req.query.addressBook,
       });
       return reply.code(report.status === 'preview' ? 200 : 201).send(report);
     },

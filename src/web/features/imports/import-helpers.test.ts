@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { addressBookPeople } from './address-book-choice';
 import { mappingIssueTarget, mappingJson, mappingRows } from './column-mapping';
 import { guessKind } from './import-kind';
+import { countsText } from './import-words';
 
 describe('guessKind', () => {
   it('reads the kind from the extension and asks about CSVs', () => {
@@ -8,6 +10,7 @@ describe('guessKind', () => {
     expect(guessKind('phone.VCF')).toEqual({ kind: 'vcard', choices: [] });
     expect(guessKind('Connections.csv')).toEqual({ kind: 'linkedin', choices: ['linkedin', 'csv'] });
     expect(guessKind('google-contacts.csv')).toEqual({ kind: 'csv', choices: ['linkedin', 'csv'] });
+    expect(guessKind('ImportedContacts.csv')).toEqual({ kind: 'linkedin', choices: ['linkedin', 'csv'] });
     expect(guessKind('mystery')).toEqual({ kind: null, choices: ['linkedin', 'vcard', 'csv'] });
   });
 });
@@ -50,5 +53,16 @@ describe('column mapping', () => {
     expect(mappingIssueTarget('map.Odd.label', rows)).toEqual({ index: 2, part: 'target' });
     expect(mappingIssueTarget('map', rows)).toBeNull();
     expect(mappingIssueTarget('file', rows)).toBeNull();
+  });
+});
+
+describe('address books of a LinkedIn export', () => {
+  it('offers them only for a LinkedIn report that counted some, and counts what came in', () => {
+    expect(addressBookPeople({ kind: 'linkedin', stats: { created: 2, addressBookPeople: 3 } })).toBe(3);
+    expect(addressBookPeople({ kind: 'linkedin', stats: { created: 2 } })).toBe(0);
+    expect(addressBookPeople({ kind: 'csv', stats: { addressBookPeople: 3 } })).toBe(0);
+    expect(countsText({ created: 1, addressBookPeople: 3, addressBookCreated: 2, messages: 1 })).toBe(
+      '1 new · 2 new from your address books, 1 message',
+    );
   });
 });

@@ -16,7 +16,8 @@ export const KIND_LABELS: Record<ImportKind, string> = {
 
 /**
  * `.zip` is a LinkedIn data export, `.vcf`/`.vcard` a vCard file; a `.csv` may be LinkedIn's Connections.csv
- * or an address-book CSV (Google, Outlook…): ask, preselecting LinkedIn when the name says "connections".
+ * or an address-book CSV (Google, Outlook…): ask, preselecting LinkedIn when the name says "connections" (or is
+ * LinkedIn's ImportedContacts.csv).
  * Anything else: ask among all three.
  */
 export function guessKind(fileName: string): KindGuess {
@@ -31,7 +32,10 @@ export function guessKind(fileName: string): KindGuess {
     case 'csv':
     case 'txt':
     case 'tsv':
-      return { kind: /connections/.test(name) ? 'linkedin' : 'csv', choices: ['linkedin', 'csv'] };
+      return {
+        kind: /connections|imported[\s_-]?contacts/.test(name) ? 'linkedin' : 'csv',
+        choices: ['linkedin', 'csv'],
+      };
     default:
       return { kind: null, choices: ['linkedin', 'vcard', 'csv'] };
   }

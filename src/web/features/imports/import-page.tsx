@@ -9,6 +9,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { PageHeader } from '../../ui/page-header';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useInvalidateRolodex } from '../contacts/use-invalidate-rolodex';
+import { AddressBookChoice, addressBookPeople } from './address-book-choice';
 import { type MappingRow, mappingIssueTarget, mappingJson, mappingRows } from './column-mapping';
 import { FileStep } from './file-step';
 import { importKeys } from './import-keys';
@@ -44,6 +45,8 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<ImportKind | null>(null);
   const [rows, setRows] = useState<MappingRow[] | null>(null);
+  // LinkedIn only: also import the address books the export holds (off unless the user ticks it).
+  const [addressBook, setAddressBook] = useState(false);
   const [step, setStep] = useState<Step>({ step: 'pick' });
   const [error, setError] = useState<unknown>(null);
   // A new key empties the file input (it cannot be cleared from code otherwise).
@@ -69,6 +72,7 @@ export function ImportPage() {
     setFile(null);
     setKind(null);
     setRows(null);
+    setAddressBook(false);
     setError(null);
     setPickKey((k) => k + 1);
     setStep({ step: 'pick' });
@@ -85,6 +89,7 @@ export function ImportPage() {
       kind,
       dryRun: purpose === 'preview' ? 'true' : 'false',
       map: kind === 'csv' && mapping ? mappingJson(mapping) : undefined,
+      addressBook: kind === 'linkedin' && addressBook && purpose === 'commit' ? 'true' : undefined,
     });
     try {
       const { body } = await uploadFile<ImportReport>(path, file, {
@@ -139,7 +144,10 @@ export function ImportPage() {
 
   const fieldErrors = useMemo(
     () =>
-      toFieldErrors(error, (p) => p === 'file' || (rows !== null && mappingIssueTarget(p, rows) !== null)),
+      toFieldErrors(
+        error,
+        (p) => p === 'file' || p === 'addressBook' || (rows !== null && mappingIssueTarget(p, rows) !== null),
+      ),
     [error, rows],
   );
   const rowErrors = useMemo(() => {
@@ -177,6 +185,7 @@ export function ImportPage() {
             setFile(f);
             setKind(k);
             setRows(null);
+            setAddressBook(false);
             setError(null);
           }}
           onKind={(k) => {
@@ -223,6 +232,14 @@ export function ImportPage() {
           </p>
           <FormAlert message={general} />
           <ImportReportBody report={step.report} />
+          {addressBookPeople(step.report) > 0 ? (
+            <AddressBookChoice
+              people={addressBookPeople(step.report)}
+              checked={addressBook}
+              onChange={setAddressBook}
+              error={fieldErrors.byPath.get('addressBook')}
+            />
+          ) : null}
           <div className="form-actions">
             <button
               type="button"

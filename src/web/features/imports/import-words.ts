@@ -18,6 +18,10 @@ const EXTRA_STATS: Record<string, string> = {
   invitations: 'Invitations',
   profile: 'Your own profile',
   hiddenProfiles: 'Connections without a visible profile',
+  addressBookPeople: 'People in the address books you uploaded to LinkedIn',
+  addressBookCreated: 'New from your address books',
+  addressBookUpdated: 'Contacts completed from your address books',
+  addressBookUnchanged: 'Address-book people already up to date',
 };
 
 export function extraStats(stats: Record<string, number>): [string, string, number][] {
@@ -38,6 +42,7 @@ export function countsText(stats: Record<string, number>): string {
     stats.warnings ? plural(stats.warnings, 'warning') : '',
   ].filter(Boolean);
   const also = [
+    stats.addressBookCreated ? `${formatCount(stats.addressBookCreated)} new from your address books` : '',
     stats.messages ? plural(stats.messages, 'message') : '',
     stats.invitations ? plural(stats.invitations, 'invitation') : '',
   ].filter(Boolean);
