@@ -9,6 +9,8 @@ import type { Ctx } from '../context';
 import { mergeContacts } from '../duplicates/merge-contacts';
 import { importLinkedin } from '../imports/import-linkedin';
 import { undoImport } from '../imports/undo-import';
+import { getOutreachItem } from '../outreach/get-outreach-item';
+import { listOutreachQueue } from '../outreach/list-outreach-queue';
 import { listInvitations } from './list-invitations';
 
 const fixture = (name: string) =>
@@ -52,6 +54,24 @@ describeEngines('LinkedIn invitations', (h) => {
     expect(incoming.items.map((i) => i.name)).toEqual(['Leo Marsh', 'Hana Novak']);
     await expect(listInvitations(ctx, { direction: 'sideways' as never })).rejects.toMatchObject({
       code: 'validation',
+    });
+  });
+
+  it("the outreach item of a person added after the import shows the invitation's note too", async () => {
+    const { ctx } = await h.account(); // today is 2026-11-25
+    await importInvitations(ctx, fixture('invitations-2025-urls.csv'));
+    await createContact(
+      ctx,
+      { displayName: 'Rosa Quintero', urls: [{ value: ROSA }], connectedOn: '2026-11-24' },
+      'web',
+    );
+    const queued = (await listOutreachQueue(ctx, { view: 'queued' })).items;
+    expect(queued.map((i) => i.contact.displayName)).toEqual(['Rosa Quintero']);
+    const item = await getOutreachItem(ctx, queued[0]?.id as string);
+    expect(item.invitation).toEqual({
+      direction: 'outgoing',
+      message: 'Hi Rosa, great talk at the meetup!',
+      sentOn: '2025-09-27',
     });
   });
 

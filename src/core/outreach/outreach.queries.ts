@@ -507,12 +507,30 @@ export async function personalLinesToOthers(db: Kysely<Database>, ownerId: strin
 
 // How we're connected
 
+/**
+ * The newest LinkedIn invitation with the contact: linked at import, or (imported before the contact existed) one
+ * naming the contact's LinkedIn profile, as the invitations list matches them when read (ADR 19).
+ */
 export async function latestInvitation(db: Kysely<Database>, ownerId: string, contactId: string) {
   return db
     .selectFrom('linkedin_invitations')
     .select(['direction', 'message', 'sent_on'])
     .where('owner_id', '=', ownerId)
-    .where('contact_id', '=', contactId)
+    .where((eb) =>
+      eb.or([
+        eb('contact_id', '=', contactId),
+        eb(
+          'profile_url',
+          'in',
+          eb
+            .selectFrom('contact_channels')
+            .select('value_norm')
+            .where('owner_id', '=', ownerId)
+            .where('contact_id', '=', contactId)
+            .where('kind', '=', 'url'),
+        ),
+      ]),
+    )
     .orderBy('sent_on', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
