@@ -48,14 +48,19 @@ export function offerOverlap(offer: string, textWords: string[]): number {
 /**
  * My connections (accepted now) whose offers, as they show them to their connections, fit: each offer scored by
  * `scoreOf` (0: not at all), connections ranked by their best offer, then name; at most OFFERING_CAP. Offers they
- * keep to themselves never count.
+ * keep to themselves never count. `connected`: my connections' account ids, when the caller has them.
  */
 export async function findConnectionsOffering(
   ctx: Ctx,
   me: string,
   scoreOf: (offer: string) => number,
+  connected?: Iterable<string>,
 ): Promise<ConnectionOffer[]> {
-  const profiles = await shownOffersOf(ctx.db, await connectedAccountIds(ctx.db, me));
+  // The caller may have read my connections already (the network search does).
+  const profiles = await shownOffersOf(
+    ctx.db,
+    connected ? [...connected] : await connectedAccountIds(ctx.db, me),
+  );
   const found: (ConnectionOffer & { best: number })[] = [];
   for (const p of profiles) {
     const scored = parseJsonArray<string>(p.offers)

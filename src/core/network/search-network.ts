@@ -123,7 +123,7 @@ export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promis
       query: q,
       people: shown,
       more: total > shown.length,
-      offering: await findConnectionsOffering(tx, me, (offer) => offerHasAll(offer, queryWords)),
+      offering: await findConnectionsOffering(tx, me, (offer) => offerHasAll(offer, queryWords), connected),
       searchesLeft: left - 1,
     };
   });
