@@ -2,12 +2,12 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Connection, Invite, InviteResult } from '../../../contracts/network';
 import { ConfirmButton } from '../../ui/confirm-button';
-import { CopyButton } from '../../ui/copy-button';
 import { FormAlert } from '../../ui/form-alert';
 import { formatDate, plural } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
+import { SecretField } from '../../ui/secret-field';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -325,19 +325,12 @@ function InviteSection() {
             Send this link to the person yourself. <strong>It is shown only now</strong>, works once and
             expires on {formatDate(result.invite.expiresAt)}.
           </p>
-          <div className="secret__row">
-            <label htmlFor="invite-link-value" className="visually-hidden">
-              One-time invitation link
-            </label>
-            <input
-              id="invite-link-value"
-              className="secret__value"
-              readOnly
-              value={result.invite.url}
-              onFocus={(e) => e.target.select()}
-            />
-            <CopyButton text={result.invite.url} fallbackTarget="invite-link-value" />
-          </div>
+          <SecretField
+            id="invite-link-value"
+            label="One-time invitation link"
+            hideLabel
+            value={result.invite.url}
+          />
           <button
             type="button"
             className="button button--small button--quiet"

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { webcalUrl } from '../../../contracts/feeds';
 import type { CreatedFeedToken } from '../../api/types';
 import { ConfirmButton } from '../../ui/confirm-button';
-import { CopyButton } from '../../ui/copy-button';
 import { formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
+import { SecretField } from '../../ui/secret-field';
 import { useCreateFeed, useFeeds, useRevokeFeed } from './use-feeds';
 
 /** Today in a calendar app: a secret iCalendar address to subscribe to (shown once), and revoking it. */
@@ -28,23 +28,12 @@ export function CalendarFeedSection() {
             Subscribe now, or copy it into your calendar app (Google Calendar: “From URL”):{' '}
             <strong>this is the only time it is shown.</strong>
           </p>
-          <div className="secret__row">
-            <label htmlFor="new-feed-url" className="visually-hidden">
-              Calendar feed address
-            </label>
-            <input
-              id="new-feed-url"
-              className="secret__value"
-              readOnly
-              value={created.url}
-              onFocus={(e) => e.target.select()}
-            />
+          <SecretField id="new-feed-url" label="Calendar feed address" hideLabel value={created.url}>
             {/* webcal:// opens the calendar app's own subscribe dialog (Apple Calendar, Outlook, Thunderbird). */}
             <a className="button button--primary" href={webcalUrl(created.url)}>
               Subscribe
             </a>
-            <CopyButton text={created.url} fallbackTarget="new-feed-url" />
-          </div>
+          </SecretField>
           <button
             type="button"
             className="button button--small button--quiet"

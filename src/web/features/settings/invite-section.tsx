@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { signupUrl } from '../../../contracts/signup-link';
 import type { SignupInvite } from '../../api/types';
-import { CopyButton } from '../../ui/copy-button';
+
 import { toFieldErrors } from '../../ui/field-errors';
 import { FormAlert } from '../../ui/form-alert';
 import { formatDate } from '../../ui/format';
+import { SecretField } from '../../ui/secret-field';
 import { TextField } from '../../ui/text-field';
 import { useSetup } from '../auth/use-setup';
 import { useCreateSignupInvite } from './use-create-signup-invite';
@@ -51,28 +52,8 @@ function InviteForm() {
             {created.email ? `; only ${created.email} can use it` : ''}. It works once, until{' '}
             {formatDate(created.expiresAt)}: <strong>this is the only time it is shown.</strong>
           </p>
-          <div className="secret__row">
-            <label htmlFor="new-invite-link">Sign-up link</label>
-            <input
-              id="new-invite-link"
-              className="secret__value"
-              readOnly
-              value={link}
-              onFocus={(e) => e.target.select()}
-            />
-            <CopyButton text={link} label="Copy link" fallbackTarget="new-invite-link" />
-          </div>
-          <div className="secret__row">
-            <label htmlFor="new-invite-code">Invite code</label>
-            <input
-              id="new-invite-code"
-              className="secret__value"
-              readOnly
-              value={created.code}
-              onFocus={(e) => e.target.select()}
-            />
-            <CopyButton text={created.code} label="Copy code" fallbackTarget="new-invite-code" />
-          </div>
+          <SecretField id="new-invite-link" label="Sign-up link" value={link} copyLabel="Copy link" />
+          <SecretField id="new-invite-code" label="Invite code" value={created.code} copyLabel="Copy code" />
           <button
             type="button"
             className="button button--small button--quiet"

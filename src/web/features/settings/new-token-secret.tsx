@@ -1,5 +1,5 @@
 import type { CreatedApiToken } from '../../api/types';
-import { CopyButton } from '../../ui/copy-button';
+import { SecretField } from '../../ui/secret-field';
 
 /** The freshly created secret, shown this one time, with a copy button. */
 export function NewTokenSecret({ token, onDone }: { token: CreatedApiToken; onDone: () => void }) {
@@ -10,19 +10,7 @@ export function NewTokenSecret({ token, onDone }: { token: CreatedApiToken; onDo
         Copy it now: <strong>this is the only time it is shown.</strong> Use it as{' '}
         <code>Authorization: Bearer …</code>.
       </p>
-      <div className="secret__row">
-        <label htmlFor="new-token-value" className="visually-hidden">
-          New API token
-        </label>
-        <input
-          id="new-token-value"
-          className="secret__value"
-          readOnly
-          value={token.token}
-          onFocus={(e) => e.target.select()}
-        />
-        <CopyButton text={token.token} fallbackTarget="new-token-value" />
-      </div>
+      <SecretField id="new-token-value" label="New API token" hideLabel value={token.token} />
       <button type="button" className="button button--small button--quiet" onClick={onDone}>
         I have copied it
       </button>
