@@ -33,3 +33,12 @@ export async function followMerges<R extends MergeState>(
   }
   return found;
 }
+
+/** Where one merged-away row lives now: the live row's id at the end of its chain, unless that is itself. */
+export async function survivorOf<R extends MergeState>(
+  id: string,
+  rowsOf: (ids: string[]) => Promise<R[]>,
+): Promise<string | undefined> {
+  const end = (await followMerges(new Map([[id, id]]), rowsOf)).get(id);
+  return end && end.id !== id ? end.id : undefined;
+}

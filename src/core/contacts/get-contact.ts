@@ -1,7 +1,7 @@
 import type { Contact } from '../../contracts/contacts';
 import { type Ctx, requireActor } from '../context';
 import { mergedAway, notFound } from '../errors';
-import { followMerges } from '../follow-merges';
+import { survivorOf } from '../follow-merges';
 import { contactMergeStates, findContact } from './contact.queries';
 import { presentContact } from './present-contact';
 
@@ -13,10 +13,8 @@ export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
   const ownerId = requireActor(ctx);
   const row = await findContact(ctx.db, ownerId, id);
   if (!row) {
-    const into = (
-      await followMerges(new Map([[id, id]]), (ids) => contactMergeStates(ctx.db, ownerId, ids))
-    ).get(id);
-    throw into && into.id !== id ? mergedAway('contact', into.id) : notFound('contact');
+    const into = await survivorOf(id, (ids) => contactMergeStates(ctx.db, ownerId, ids));
+    throw into ? mergedAway('contact', into) : notFound('contact');
   }
   return presentContact(ctx, row);
 }

@@ -1,7 +1,7 @@
 import type { OrganisationDetail } from '../../contracts/organisations';
 import { type Ctx, requireActor } from '../context';
 import { mergedAway, notFound } from '../errors';
-import { followMerges } from '../follow-merges';
+import { survivorOf } from '../follow-merges';
 import { toOrganisation } from './organisation';
 import {
   findOrganisation,
@@ -18,10 +18,8 @@ export async function getOrganisation(ctx: Ctx, id: string): Promise<Organisatio
   const ownerId = requireActor(ctx);
   const row = await findOrganisation(ctx.db, ownerId, id);
   if (!row) {
-    const into = (
-      await followMerges(new Map([[id, id]]), (ids) => organisationsByIds(ctx.db, ownerId, ids))
-    ).get(id);
-    throw into && into.id !== id ? mergedAway('organisation', into.id) : notFound('organisation');
+    const into = await survivorOf(id, (ids) => organisationsByIds(ctx.db, ownerId, ids));
+    throw into ? mergedAway('organisation', into) : notFound('organisation');
   }
   const [people, merges] = await Promise.all([
     peopleOfOrganisation(ctx.db, ownerId, id),

@@ -29,6 +29,13 @@ export async function updatePromise(
       if (status === 'open') throw validationError('resolvedOn', 'an open promise has no resolution day');
       if (data.resolvedOn > today) throw validationError('resolvedOn', 'cannot be after today');
     }
+    // Resolved now (today unless a day is given), reopened (no day), or only its day corrected.
+    const resolvedOn =
+      status === row.status
+        ? (data.resolvedOn ?? row.resolved_on)
+        : status === 'open'
+          ? null
+          : (data.resolvedOn ?? today);
     if (data.contactId) {
       await requireContacts(tx, ownerId, [data.contactId]).catch(() => {
         throw validationError('contactId', 'is not one of your contacts');
@@ -39,11 +46,8 @@ export async function updatePromise(
       ...(data.direction ? { direction: data.direction } : {}),
       ...(data.what ? { what: data.what } : {}),
       ...(data.dueOn ? { due_on: data.dueOn } : {}),
-      ...(data.status && data.status !== row.status
-        ? { status: data.status, resolved_on: data.status === 'open' ? null : (data.resolvedOn ?? today) }
-        : data.resolvedOn
-          ? { resolved_on: data.resolvedOn }
-          : {}),
+      status,
+      resolved_on: resolvedOn,
       updated_at: nowIso(tx),
     });
     const saved = await findPromise(tx.db, ownerId, id);
