@@ -375,6 +375,11 @@ describe.skipIf(!chromiumPath)(
       await offering.getByRole('link', { name: 'Message Ada Lovelace' }).waitFor();
       await expectAccessible(q, 'own ask with suggestions');
       await q.goto('/asks');
+      // Checked once the board has loaded (axe on a loading page saw no heading).
+      await q
+        .getByRole('region', { name: 'Your asks' })
+        .getByRole('link', { name: 'A reviewer for a paper on computable numbers' })
+        .waitFor();
       await expectAccessible(q, 'asks board');
 
       const p = ada.page;
