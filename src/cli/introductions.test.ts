@@ -130,6 +130,18 @@ describe('rapport CLI: introductions and asks', () => {
     expect(seen.stdout).toMatch(/^state\s+declined$/m);
     const all = `${seen.stdout}${(await run('rita', ['--json', 'intro', 'list'])).stdout}`;
     expect(all).not.toMatch(/PRIVATE-REASON|tara\.secret|7700|broker-declined/);
+    // Paged like the other lists: --limit is a page, --all follows the cursor to the end.
+    const first = await run('rita', ['intro', 'list', '--limit', '1']);
+    expect(first.stdout.trim().split('\n')).toHaveLength(2);
+    expect(first.stderr).toContain('(more introductions: use --all or a larger --limit)');
+    const every = await json<{ items: Introduction[]; nextCursor: string | null }>('rita', [
+      'intro',
+      'list',
+      '--all',
+    ]);
+    expect(every.nextCursor).toBeNull();
+    expect(every.items.map((i) => i.id)).toContain(created.id);
+    expect(every.items).toHaveLength(2);
 
     // Again within 90 days: conflict (6); an unknown contact: not found (5); a short why: validation (2).
     const again = await run('rita', ['intro', 'request', taraId, '--why', WHY]);
@@ -160,6 +172,13 @@ describe('rapport CLI: introductions and asks', () => {
     expect(board.stdout).toMatch(
       new RegExp(`${posted.id}\\s+Rita Requester\\s+A venue for 40 people in Leeds`),
     );
+    expect(board.stderr).not.toContain('more asks');
+    expect(
+      await json<{ items: Ask[]; nextCursor: string | null }>('bruno', ['ask', 'list', '--all']),
+    ).toEqual({
+      items: [expect.objectContaining({ id: posted.id })],
+      nextCursor: null,
+    });
     expect((await run('tom', ['ask', 'list'])).stdout.trim()).toBe('no open asks from your connections');
     expect((await run('tom', ['ask', 'show', posted.id])).code).toBe(5);
     const answered = await run('bruno', ['ask', 'answer', posted.id, 'Our office has room']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, limitParam, timestamp } from './common';
+import { id, isoDate, limitParam, page, text, timestamp } from './common';
 import { introParty, introViewState } from './introductions';
 import { connectionOffer } from './network';
 
@@ -12,9 +12,8 @@ export const askState = z.enum(ASK_STATES);
 
 export const askInput = z.strictObject({
   /** The need, in a line ("A guest speaker on supply chain for March"). */
-  title: z.string().trim().min(3, 'say what you need (at least 3 characters)').max(200),
-  body: z
-    .string()
+  title: text().trim().min(3, 'say what you need (at least 3 characters)').max(200),
+  body: text()
     .max(4000)
     .transform((s) => (s.trim() === '' ? null : s.trim()))
     .nullable()
@@ -30,10 +29,12 @@ export const askListQuery = z.strictObject({
   /** mine: asks I posted (every state); connections: my connections' open asks. */
   from: z.enum(['mine', 'connections']).default('connections'),
   limit: limitParam,
+  /** `nextCursor` of the previous page. */
+  cursor: text().max(500).optional(),
 });
+export type AskListQuery = z.input<typeof askListQuery>;
 
-const answerNote = z
-  .string()
+const answerNote = text()
   .max(2000, 'must be at most 2000 characters')
   .transform((s) => (s.trim() === '' ? null : s.trim()))
   .nullable()
@@ -43,7 +44,7 @@ export const askAnswerInput = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('help'),
     /** How you can help (the asker reads it). */
-    note: z.string().trim().min(1, 'say how you can help').max(2000),
+    note: text().trim().min(1, 'say how you can help').max(2000),
   }),
   z.strictObject({
     kind: z.literal('introduce'),
@@ -103,7 +104,9 @@ export type Ask = z.infer<typeof ask>;
 export const askDetail = ask.extend({ offering: z.array(connectionOffer) });
 export type AskDetail = z.infer<typeof askDetail>;
 
-export const askList = z.object({ items: z.array(ask) });
+/** A page of asks, newest first; `nextCursor` is null on the last page. */
+export const askListPage = page(ask);
+export type AskListPage = z.infer<typeof askListPage>;
 
 export const closeAskResult = z.object({
   ask,

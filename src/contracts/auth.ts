@@ -1,32 +1,30 @@
 import { z } from 'zod';
-import { timestamp } from './common';
+import { text, timestamp } from './common';
 
-export const emailAddress = z
-  .string()
+export const emailAddress = text()
   .trim()
   .max(320)
   .pipe(z.email({ message: 'must be an email address' }));
-export const newPassword = z
-  .string()
+export const newPassword = text()
   .min(8, 'must be at least 8 characters')
   .max(256, 'must be at most 256 characters');
 
 export const signupInput = z.strictObject({
   email: emailAddress,
   password: newPassword,
-  name: z.string().trim().min(1, 'is required').max(200),
-  inviteCode: z.string().max(200).optional(),
+  name: text().trim().min(1, 'is required').max(200),
+  inviteCode: text().max(200).optional(),
 });
 export type SignupInput = z.infer<typeof signupInput>;
 
 export const loginInput = z.strictObject({
-  email: z.string().trim().max(320),
-  password: z.string().max(256),
+  email: text().trim().max(320),
+  password: text().max(256),
 });
 export type LoginInput = z.infer<typeof loginInput>;
 
 export const changePasswordInput = z.strictObject({
-  currentPassword: z.string().max(256),
+  currentPassword: text().max(256),
   newPassword,
 });
 
@@ -51,7 +49,7 @@ export const setupState = z.object({
 });
 
 export const apiTokenInput = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(100),
+  name: text().trim().min(1, 'is required').max(100),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 

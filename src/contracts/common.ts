@@ -10,7 +10,23 @@ export const errorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBody>;
 
-export const id = z.string().min(1).max(64);
+// An unpaired UTF-16 surrogate: half of a character, which JSON can carry (`"\ud800"`) but UTF-8 cannot.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether `s` can be stored as it is: PostgreSQL refuses NUL in text, and a lone surrogate would become U+FFFD. */
+export function isStorableText(s: string): boolean {
+  return !s.includes('\u0000') && !LONE_SURROGATE.test(s);
+}
+
+/**
+ * Every string the API takes: text both engines store exactly as sent. Chain the rest as on `z.string()`
+ * (`text().trim().max(200)`).
+ */
+export function text() {
+  return z.string().refine(isStorableText, 'must not contain NUL (\\u0000) or unpaired surrogate characters');
+}
+
+export const id = text().min(1).max(64);
 export const idParams = z.strictObject({ id });
 
 export const isoDate = z.iso.date();
@@ -18,8 +34,7 @@ export const timestamp = z.string();
 
 /** Text fields: trimmed, empty becomes null so "clear this field" is just sending "". */
 export function optionalText(max: number) {
-  return z
-    .string()
+  return text()
     .max(max)
     .transform((s) => (s.trim() === '' ? null : s.trim()))
     .nullable()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, limitParam, optionalText, page, timestamp } from './common';
+import { isoDate, limitParam, optionalText, page, text, timestamp } from './common';
 
 export const CONTACT_SOURCES = [
   'web',
@@ -17,7 +17,7 @@ export const CONTACT_SOURCES = [
 export const contactSource = z.enum(CONTACT_SOURCES);
 export type ContactSource = z.infer<typeof contactSource>;
 
-const label = z.string().trim().max(60).optional();
+const label = text().trim().max(60).optional();
 
 export const emailInput = z.strictObject({
   value: z
@@ -53,7 +53,7 @@ export const urlInput = z.strictObject({
 const name = optionalText(200);
 // Imports bring every unknown column along (an Outlook export has 92), so the limits are generous.
 const customFields = z
-  .record(z.string().trim().min(1).max(100), z.string().max(10000))
+  .record(text().trim().min(1).max(100), text().max(10000))
   .refine((o) => Object.keys(o).length <= 200, 'at most 200 custom fields');
 
 /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown (vCard and Google both allow that). */
@@ -72,9 +72,9 @@ export const partialDate = z
     return d.getUTCMonth() === Number(mm) - 1 && d.getUTCDate() === Number(dd);
   }, 'is not a real date');
 
-const addressText = z.string().trim().max(500).optional();
+const addressText = text().trim().max(500).optional();
 export const addressInput = z.strictObject({
-  label: z.string().trim().max(60).optional(),
+  label,
   poBox: addressText,
   extended: addressText,
   street: addressText,
@@ -82,9 +82,21 @@ export const addressInput = z.strictObject({
   region: addressText,
   postalCode: addressText,
   country: addressText,
-  formatted: z.string().trim().max(2000).optional(),
+  formatted: text().trim().max(2000).optional(),
 });
-export const dateInput = z.strictObject({ value: partialDate, label: z.string().trim().max(60).optional() });
+export const dateInput = z.strictObject({ value: partialDate, label });
+/** An address as answered: the fields of `addressInput` without its input checks, so what is stored is shown. */
+const address = z.object({
+  label: z.string().optional(),
+  poBox: z.string().optional(),
+  extended: z.string().optional(),
+  street: z.string().optional(),
+  locality: z.string().optional(),
+  region: z.string().optional(),
+  postalCode: z.string().optional(),
+  country: z.string().optional(),
+  formatted: z.string().optional(),
+});
 
 const contactFields = {
   displayName: name,
@@ -98,7 +110,7 @@ const contactFields = {
   emails: z.array(emailInput).max(20).optional(),
   phones: z.array(phoneInput).max(20).optional(),
   urls: z.array(urlInput).max(20).optional(),
-  tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  tags: z.array(text().trim().min(1).max(60)).max(50).optional(),
   customFields: customFields.optional(),
   connectedOn: isoDate.nullable().optional(),
   nickname: name,
@@ -140,7 +152,7 @@ export const contact = z.object({
   additionalNames: z.string().nullable(),
   department: z.string().nullable(),
   birthday: z.string().nullable(),
-  addresses: z.array(addressInput),
+  addresses: z.array(address),
   dates: z.array(z.object({ value: z.string(), label: z.string().optional() })),
   /** Where the photo can be fetched (`/api/v1/contacts/:id/photo`, or the external URL it came with). */
   photo: z.object({ url: z.string(), mime: z.string().nullable() }).nullable(),
@@ -186,14 +198,14 @@ export type ContactSummary = z.infer<typeof contactSummary>;
 
 export const CONTACT_SORTS = ['name', '-name', 'created', '-created', 'connected', '-connected'] as const;
 export const contactListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
-  tag: z.string().max(60).optional(),
-  organisation: z.string().max(64).optional(),
+  q: text().max(200).optional(),
+  tag: text().max(60).optional(),
+  organisation: text().max(64).optional(),
   connectedFrom: isoDate.optional(),
   connectedTo: isoDate.optional(),
   sort: z.enum(CONTACT_SORTS).optional(),
   limit: limitParam,
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
 });
 export type ContactListQuery = z.input<typeof contactListQuery>;
 export const contactPage = page(contactSummary).extend({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { id } from './common';
 import { contact, contactSummary } from './contacts';
 
 export const duplicatePair = z.object({
@@ -11,17 +12,11 @@ export const duplicatePair = z.object({
 export type DuplicatePair = z.infer<typeof duplicatePair>;
 export const duplicateList = z.object({ items: z.array(duplicatePair) });
 
-export const mergeInput = z.strictObject({
-  keep: z.string().min(1).max(64),
-  merge: z.string().min(1).max(64),
-});
+export const mergeInput = z.strictObject({ keep: id, merge: id });
 export const mergeResult = z.object({ mergeId: z.string(), contact });
 export type MergeResult = z.infer<typeof mergeResult>;
 
-export const dismissInput = mergeInput
-  .pick({})
-  .extend({ a: z.string().min(1).max(64), b: z.string().min(1).max(64) })
-  .strict();
+export const dismissInput = mergeInput.pick({}).extend({ a: id, b: id }).strict();
 
 export const mergeSummary = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common';
 
 export const IMPORT_KINDS = ['linkedin', 'vcard', 'csv'] as const;
 export const importKind = z.enum(IMPORT_KINDS);
@@ -79,7 +80,7 @@ export const importQuery = z.strictObject({
    * CSV column mapping: JSON `{"Column": "field" | {"target": "phone", "label": "Mobile"}}`, or the CLI's
    * `Column=field,Other=field:Label`. Fields: CSV_COLUMN_TARGETS.
    */
-  map: z.string().max(5000).optional(),
+  map: text().max(5000).optional(),
   /**
    * LinkedIn only: `true` also imports the address books the owner uploaded to LinkedIn (ImportedContacts.csv or
    * Contacts.csv), tagged "LinkedIn address book" and not as connections. Without it a report only counts them

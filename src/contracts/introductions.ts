@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, limitParam, timestamp } from './common';
+import { id, limitParam, page, text as storableText, timestamp } from './common';
 
 /**
  * A double opt-in introduction (docs/adr/0015-introductions.md): requested → the broker accepts (awaiting-target) or
@@ -31,9 +31,8 @@ export const shareKind = z.enum(SHARE_KINDS);
 export type ShareKind = z.infer<typeof shareKind>;
 
 const text = (min: number, max: number, tooShort: string) =>
-  z.string().trim().min(min, tooShort).max(max, `must be at most ${max} characters`);
-const note = z
-  .string()
+  storableText().trim().min(min, tooShort).max(max, `must be at most ${max} characters`);
+const note = storableText()
   .max(2000, 'must be at most 2000 characters')
   .transform((s) => (s.trim() === '' ? null : s.trim()))
   .nullable()
@@ -78,7 +77,10 @@ export const introListQuery = z.strictObject({
   /** open: still waiting on someone (requested, awaiting-target); closed: everything else. */
   status: z.enum(['open', 'closed']).optional(),
   limit: limitParam,
+  /** `nextCursor` of the previous page. */
+  cursor: storableText().max(500).optional(),
 });
+export type IntroListQuery = z.input<typeof introListQuery>;
 
 export const introParty = z.object({ accountId: z.string(), name: z.string() });
 
@@ -139,4 +141,6 @@ export const introduction = z.object({
 });
 export type Introduction = z.infer<typeof introduction>;
 
-export const introductionList = z.object({ items: z.array(introduction) });
+/** A page of introductions, newest first; `nextCursor` is null on the last page. */
+export const introductionListPage = page(introduction);
+export type IntroductionListPage = z.infer<typeof introductionListPage>;

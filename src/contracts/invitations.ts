@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limitParam, page } from './common';
+import { limitParam, page, text } from './common';
 
 export const invitationDirection = z.enum(['incoming', 'outgoing']);
 export type InvitationDirection = z.infer<typeof invitationDirection>;
@@ -7,7 +7,7 @@ export type InvitationDirection = z.infer<typeof invitationDirection>;
 export const invitationListQuery = z.strictObject({
   direction: invitationDirection.optional(),
   limit: limitParam,
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
 });
 export type InvitationListQuery = z.input<typeof invitationListQuery>;
 

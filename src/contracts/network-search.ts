@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
+import { id, text } from './common';
 import { connectionOffer, sharedContact } from './network';
 import { tier } from './relationships';
 
@@ -10,8 +10,7 @@ export const PATH_CAP = 10;
 /** The most brokers listed for one person. */
 export const BROKER_CAP = 10;
 
-const queryText = z
-  .string()
+const queryText = text()
   .trim()
   .min(2, 'type at least 2 characters')
   .max(100, 'at most 100 characters')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, limitParam, optionalText, page, timestamp } from './common';
+import { id, limitParam, optionalText, page, text, timestamp } from './common';
 import { tier } from './relationships';
 
 /**
@@ -28,11 +28,11 @@ export type AccessEvent = z.infer<typeof accessEvent>;
 /** Ids as `a,b,c` in a query string (or already a list, when the server's parsed query is validated again). */
 const csvIds = (max: number) =>
   z
-    .union([z.string().max(max * 65), z.array(z.string())])
+    .union([text().max(max * 65), z.array(text())])
     .transform((v) => [
       ...new Set((typeof v === 'string' ? v.split(',') : v).map((x) => x.trim()).filter(Boolean)),
     ])
-    .pipe(z.array(z.string().min(1).max(64)).min(1, 'name at least one id').max(max, `at most ${max} ids`));
+    .pipe(z.array(id).min(1, 'name at least one id').max(max, `at most ${max} ids`));
 
 /** Another account as my network shows it: its id and name, nothing else. */
 export const accountRef = z.object({ id: z.string(), name: z.string() });
@@ -64,7 +64,7 @@ export type Connection = z.infer<typeof connection>;
 export const connectionListQuery = z.strictObject({
   state: z.enum(CONNECTION_STATES).default('accepted'),
   limit: limitParam,
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
 });
 export const connectionPage = page(connection);
 
@@ -110,7 +110,7 @@ export const inviteResult = z.object({
 export type InviteResult = z.infer<typeof inviteResult>;
 export const inviteList = z.object({ items: z.array(invite) });
 /** A one-time link's secret, or the whole link (invitations, email verification). */
-export const tokenInput = z.strictObject({ token: z.string().trim().min(16).max(2048) });
+export const tokenInput = z.strictObject({ token: text().trim().min(16).max(2048) });
 export const invitePreview = z.object({
   from: z.object({ name: z.string() }),
   message: z.string().nullable(),
@@ -177,7 +177,7 @@ export const emailVerified = z.object({ emailVerifiedAt: timestamp });
 // --- Direct messages ------------------------------------------------------------------------------------------
 
 export const MESSAGE_MAX = 5000;
-export const messageInput = z.strictObject({ body: z.string().trim().min(1, 'is empty').max(MESSAGE_MAX) });
+export const messageInput = z.strictObject({ body: text().trim().min(1, 'is empty').max(MESSAGE_MAX) });
 export const directMessage = z.object({
   id: z.string(),
   fromMe: z.boolean(),
@@ -188,7 +188,7 @@ export const directMessage = z.object({
   readAt: timestamp.nullable(),
 });
 export type DirectMessage = z.infer<typeof directMessage>;
-export const messagePageQuery = z.strictObject({ limit: limitParam, cursor: z.string().max(500).optional() });
+export const messagePageQuery = z.strictObject({ limit: limitParam, cursor: text().max(500).optional() });
 export const messagePage = page(directMessage);
 export const thread = z.object({
   connectionId: z.string(),
@@ -261,7 +261,7 @@ export const accessLogEntry = z.object({
   contact: contactRef.nullable(),
   introductionId: z.string().nullable(),
 });
-export const accessLogQuery = z.strictObject({ limit: limitParam, cursor: z.string().max(500).optional() });
+export const accessLogQuery = z.strictObject({ limit: limitParam, cursor: text().max(500).optional() });
 export const accessLogPage = page(accessLogEntry);
 export const threadRead = z.object({ marked: z.number() });
 

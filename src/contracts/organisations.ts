@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { id, limitParam, optionalText, page, timestamp } from './common';
+import { id, limitParam, optionalText, page, text, timestamp } from './common';
 
 export const organisationCreateInput = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(200),
+  name: text().trim().min(1, 'is required').max(200),
   website: optionalText(2048),
   notes: optionalText(20000),
 });
 export const organisationUpdateInput = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(200).optional(),
+  name: text().trim().min(1, 'is required').max(200).optional(),
   website: optionalText(2048),
   notes: optionalText(20000),
 });
@@ -45,9 +45,9 @@ export const organisationDetail = organisation.extend({
 export type OrganisationDetail = z.infer<typeof organisationDetail>;
 
 export const organisationListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   limit: limitParam,
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
 });
 export const organisationPage = page(organisation);
 

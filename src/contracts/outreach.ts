@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, limitParam, timestamp } from './common';
+import { id, isoDate, limitParam, text, timestamp } from './common';
 import { MERGE_FIELDS } from './outreach-text';
 
 export * from './outreach-text';
@@ -52,9 +52,9 @@ export type OutreachTemplate = z.infer<typeof outreachTemplate>;
 
 const followUpDays = z.number().int().min(1).max(365);
 export const outreachTemplateInput = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(100),
-  subject: z.string().trim().max(300).nullable().optional(),
-  body: z.string().trim().min(1, 'is required').max(8000),
+  name: text().trim().min(1, 'is required').max(100),
+  subject: text().trim().max(300).nullable().optional(),
+  body: text().trim().min(1, 'is required').max(8000),
   channel: outreachChannel.nullable().optional(),
   /** Suggest a follow-up this many days after a message without reply (else the purpose's, else 7). */
   followUpDays: followUpDays.nullable().optional(),
@@ -125,9 +125,9 @@ export const outreachQueueQuery = z.strictObject({
   view: z.enum(OUTREACH_VIEWS).default('queued'),
   purpose: id.optional(),
   /** Words of the contact's name. */
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100).optional(),
   limit: limitParam,
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
 });
 export const outreachQueuePage = z.object({
   items: z.array(outreachItem),
@@ -187,16 +187,16 @@ export const outreachDraft = z.strictObject({
   channel: outreachChannel,
   templateId: id.nullable().optional(),
   purposeId: id.nullable().optional(),
-  subject: z.string().max(300).nullable().optional(),
-  body: z.string().max(8000),
+  subject: text().max(300).nullable().optional(),
+  body: text().max(8000),
   /** Email only: one of the contact's addresses (default: the first). */
-  to: z.string().trim().max(320).optional(),
+  to: text().trim().max(320).optional(),
 });
 export type OutreachDraft = z.input<typeof outreachDraft>;
 
 export const outreachSendInput = outreachDraft.extend({
   /** Chosen by the client once per message: the same key never sends twice (a retry returns the same message). */
-  sendKey: z.string().trim().min(8, 'must be at least 8 characters').max(100),
+  sendKey: text().trim().min(8, 'must be at least 8 characters').max(100),
 });
 export type OutreachSendInput = z.input<typeof outreachSendInput>;
 
@@ -228,7 +228,7 @@ export type OutreachSendResult = z.infer<typeof outreachSendResult>;
 export const outreachReplyInput = z.strictObject({
   /** When they replied (default: now). */
   occurredAt: z.iso.datetime({ offset: true }).optional(),
-  summary: z.string().trim().max(5000).nullable().optional(),
+  summary: text().trim().max(5000).nullable().optional(),
 });
 
 export const outreachStatsQuery = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, optionalText, timestamp } from './common';
+import { id, isoDate, optionalText, text, timestamp } from './common';
 
 /**
  * What a stage means to the rest of the app (docs/adr/0011-purposes.md): outreach moves an item to the
@@ -19,7 +19,7 @@ export const stage = z.object({
 export type Stage = z.infer<typeof stage>;
 
 export const MAX_STAGES = 12;
-const stageName = z.string().trim().min(1, 'is empty').max(40);
+const stageName = text().trim().min(1, 'is empty').max(40);
 
 /** A stage as the owner edits it: an existing one keeps its id, a new one has none. */
 export const stageInput = z.strictObject({
@@ -31,7 +31,7 @@ export const stageInput = z.strictObject({
 const days = z.number().int().min(1).max(3650);
 
 export const purposeInput = z.strictObject({
-  name: z.string().trim().min(1, 'is empty').max(120),
+  name: text().trim().min(1, 'is empty').max(120),
   description: optionalText(2000),
   /** How many people to reach the 'done' stage ("5 guest speakers"). */
   targetCount: z.number().int().min(1).max(100_000).nullable().optional(),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { isoDate, limitParam, timestamp } from './common';
+import { id, isoDate, limitParam, text, timestamp } from './common';
 import { purposePace } from './purposes';
 
 export const INTERACTION_KINDS = ['meeting', 'call', 'video', 'email', 'message', 'event', 'note'] as const;
 export const interactionKind = z.enum(INTERACTION_KINDS);
 export const interactionDirection = z.enum(['outbound', 'inbound', 'mutual']);
 
-const contactIds = z.array(z.string().min(1).max(64)).min(1, 'name at least one contact').max(50);
+const contactIds = z.array(id).min(1, 'name at least one contact').max(50);
 
 export const interactionInput = z.strictObject({
   kind: interactionKind,
@@ -17,7 +17,7 @@ export const interactionInput = z.strictObject({
   direction: interactionDirection.default('mutual'),
   /** Calls: whether it was answered. */
   answered: z.boolean().nullable().optional(),
-  summary: z.string().trim().max(5000).nullable().optional(),
+  summary: text().trim().max(5000).nullable().optional(),
 });
 export type InteractionInput = z.input<typeof interactionInput>;
 /** Only what is sent changes: no defaults here, so correcting a summary keeps the direction. */
@@ -36,9 +36,9 @@ export const interaction = z.object({
 });
 export type Interaction = z.infer<typeof interaction>;
 export const interactionListQuery = z.strictObject({
-  contact: z.string().max(64).optional(),
+  contact: text().max(64).optional(),
   limit: limitParam,
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
 });
 export const interactionPage = z.object({ items: z.array(interaction), nextCursor: z.string().nullable() });
 
@@ -98,14 +98,14 @@ export const tagCadenceInput = z.strictObject({ cadenceDays: z.number().int().mi
 export const FAVOUR_SIZES = [1, 2, 3] as const;
 const favourSize = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export const favourInput = z.strictObject({
-  contactId: z.string().min(1).max(64),
+  contactId: id,
   /** given: I helped them; received: they helped me. */
   direction: z.enum(['given', 'received']),
-  what: z.string().trim().min(1, 'is required').max(500),
+  what: text().trim().min(1, 'is required').max(500),
   /** 1 small, 2 medium, 3 large. */
   size: favourSize.default(1),
   occurredOn: isoDate.optional(),
-  interactionId: z.string().max(64).nullable().optional(),
+  interactionId: id.nullable().optional(),
 });
 /** Only what is sent changes (no default size); the contact too, when it was entered against the wrong person. */
 export const favourUpdateInput = favourInput.extend({ size: favourSize }).partial();
@@ -136,16 +136,16 @@ export const favourBalance = z.object({
 });
 
 export const promiseInput = z.strictObject({
-  contactId: z.string().min(1).max(64),
+  contactId: id,
   /** mine: I promised them; theirs: they promised me. */
   direction: z.enum(['mine', 'theirs']),
-  what: z.string().trim().min(1, 'is required').max(500),
+  what: text().trim().min(1, 'is required').max(500),
   dueOn: isoDate,
 });
 export const promiseUpdateInput = z.strictObject({
-  contactId: z.string().min(1).max(64).optional(),
+  contactId: id.optional(),
   direction: z.enum(['mine', 'theirs']).optional(),
-  what: z.string().trim().min(1, 'is required').max(500).optional(),
+  what: text().trim().min(1, 'is required').max(500).optional(),
   dueOn: isoDate.optional(),
   status: z.enum(['open', 'kept', 'broken', 'released']).optional(),
   /** When it was kept, broken or released, if not today (kept yesterday, marked this morning). */
@@ -230,8 +230,7 @@ export const accountSettings = z.object({
 });
 export const accountSettingsInput = z.strictObject({
   todayLimit: z.number().int().min(1).max(50).optional(),
-  timeZone: z
-    .string()
+  timeZone: text()
     .max(64)
     .refine((tz) => {
       try {
@@ -246,7 +245,7 @@ export const accountSettingsInput = z.strictObject({
   digestHour: z.number().int().min(0).max(23).optional(),
 });
 
-const phrase = z.string().trim().min(1).max(200);
+const phrase = text().trim().min(1).max(200);
 export const profile = z.object({
   headline: z.string().nullable(),
   summary: z.string().nullable(),
@@ -260,12 +259,12 @@ export const profile = z.object({
   showNeeds: z.boolean(),
 });
 export const profileInput = z.strictObject({
-  headline: z.string().trim().max(300).nullable().optional(),
-  summary: z.string().trim().max(5000).nullable().optional(),
-  location: z.string().trim().max(200).nullable().optional(),
+  headline: text().trim().max(300).nullable().optional(),
+  summary: text().trim().max(5000).nullable().optional(),
+  location: text().trim().max(200).nullable().optional(),
   offers: z.array(phrase).max(50).optional(),
   needs: z.array(phrase).max(50).optional(),
-  organisation: z.string().trim().max(200).nullable().optional(),
+  organisation: text().trim().max(200).nullable().optional(),
   showOffers: z.boolean().optional(),
   showNeeds: z.boolean().optional(),
 });
@@ -290,8 +289,8 @@ export const charts = z.object({
   purposes: z.array(purposePace),
 });
 export const todayQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).optional() });
-export const todayKeyedAction = todayActionInput.extend({ key: z.string().min(1).max(300) }).strict();
-export const listByContactQuery = z.strictObject({ contact: z.string().max(64).optional() });
+export const todayKeyedAction = todayActionInput.extend({ key: text().min(1).max(300) }).strict();
+export const listByContactQuery = z.strictObject({ contact: text().max(64).optional() });
 export const promiseListQuery = listByContactQuery
   .extend({ status: z.enum(['open', 'kept', 'broken', 'released']).optional() })
   .strict();

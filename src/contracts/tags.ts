@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { timestamp } from './common';
+import { id, text, timestamp } from './common';
 
-export const tagName = z.string().trim().min(1, 'is required').max(60);
+export const tagName = text().trim().min(1, 'is required').max(60);
 export const tagCreateInput = z.strictObject({ name: tagName });
 export const tagUpdateInput = z.strictObject({ name: tagName });
-export const tagMergeInput = z.strictObject({ into: z.string().min(1).max(64) });
+export const tagMergeInput = z.strictObject({ into: id });
 
 export const tag = z.object({
   id: z.string(),

@@ -72,6 +72,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: opts.trustProxy ?? false,
     requestIdHeader: 'x-request-id',
     genReqId: () => uuidIds.next(),
+    // A path the router cannot read (bad percent-encoding, a segment past maxParamLength) answers like any error.
+    frameworkErrors: errorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

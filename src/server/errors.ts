@@ -102,6 +102,20 @@ export function toErrorResponse(error: unknown): {
         message: 'body: is empty',
         details: { issues: [{ path: 'body', message: 'is empty' }] },
       };
+    case 'FST_ERR_BAD_URL':
+      return {
+        status: 400,
+        code: 'validation',
+        message: 'path: is not valid percent-encoded UTF-8',
+        details: { issues: [{ path: 'path', message: 'is not valid percent-encoded UTF-8' }] },
+      };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return {
+        status: 400,
+        code: 'validation',
+        message: 'path: has a segment that is too long',
+        details: { issues: [{ path: 'path', message: 'has a segment that is too long' }] },
+      };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return {
         status: 400,

@@ -10,6 +10,7 @@ import { AppError } from '../../core/errors';
 import { examples } from '../help';
 import { offeringView } from '../offering-view';
 import { emit, fields, type GlobalOptions, note, table } from '../output';
+import { allPages, MAX_PAGE } from '../pages';
 import { collect, integer } from '../parse';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
@@ -70,20 +71,24 @@ export function registerAsk(program: Command): void {
     .command('list')
     .description("your connections' open asks, newest first (or yours, with --mine)")
     .option('--mine', 'the asks you posted, in every state')
-    .option('--limit <n>', 'how many, 1–200 (default: 50)', integer(1, 200))
+    .option('--limit <n>', `how many, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
+    .option('--all', 'every page, not just the first')
     .action(async (_opts: unknown, command: Command) => {
-      const o = command.optsWithGlobals<GlobalOptions & { mine?: boolean; limit?: number }>();
-      const items = await withAccount(o, (ctx) =>
-        listAsks(ctx, { from: o.mine ? 'mine' : 'connections', limit: o.limit }),
+      const o = command.optsWithGlobals<GlobalOptions & { mine?: boolean; limit?: number; all?: boolean }>();
+      const from = o.mine ? 'mine' : 'connections';
+      const page = await withAccount(o, (ctx) =>
+        o.all
+          ? allPages((cursor) => listAsks(ctx, { from, limit: MAX_PAGE, cursor }))
+          : listAsks(ctx, { from, limit: o.limit }),
       );
-      emit(o, items, () =>
-        items.length === 0
+      emit(o, page, () =>
+        page.items.length === 0
           ? o.mine
             ? 'you have posted no asks'
             : 'no open asks from your connections'
           : table(
               ['id', 'from', 'need', 'until', 'state', 'answers'],
-              items.map((a) => [
+              page.items.map((a) => [
                 a.id,
                 a.mine ? 'you' : a.owner.name,
                 a.title,
@@ -93,8 +98,9 @@ export function registerAsk(program: Command): void {
               ]),
             ),
       );
+      if (page.nextCursor) note(o, '(more asks: use --all or a larger --limit)');
     });
-  examples(list, ['rapport ask list', 'rapport ask list --mine --json']);
+  examples(list, ['rapport ask list', 'rapport ask list --mine --all --json']);
 
   const show = ask
     .command('show')

@@ -9,7 +9,8 @@ import { reportIntroductionOutcome } from '../../core/introductions/report-intro
 import { requestIntroduction } from '../../core/introductions/request-introduction';
 import { withdrawIntroduction } from '../../core/introductions/withdraw-introduction';
 import { examples } from '../help';
-import { emit, fields, type GlobalOptions, table } from '../output';
+import { emit, fields, type GlobalOptions, note, table } from '../output';
+import { allPages, MAX_PAGE } from '../pages';
 import { integer } from '../parse';
 import { withAccount } from '../runtime';
 
@@ -94,6 +95,7 @@ interface ListOptions extends GlobalOptions {
   open?: boolean;
   closed?: boolean;
   limit?: number;
+  all?: boolean;
 }
 
 /** `rapport intro …`: double opt-in introductions. */
@@ -138,27 +140,41 @@ export function registerIntro(program: Command): void {
     .addOption(new Option('--as <role>', 'only where you are this party').choices(INTRO_ROLES))
     .option('--open', 'only those still waiting on someone')
     .option('--closed', 'only those that ended')
-    .option('--limit <n>', 'how many, 1–200 (default: 50)', integer(1, 200))
+    .option('--limit <n>', `how many, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
+    .option('--all', 'every page, not just the first')
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<ListOptions>();
       if (o.open && o.closed) throw new AppError('validation', 'status: use --open or --closed, not both');
-      const items = await withAccount(o, (ctx) =>
-        listIntroductions(ctx, {
-          role: o.as,
-          status: o.open ? 'open' : o.closed ? 'closed' : undefined,
-          limit: o.limit,
-        }),
+      const query = {
+        role: o.as,
+        status: o.open ? ('open' as const) : o.closed ? ('closed' as const) : undefined,
+      };
+      const page = await withAccount(o, (ctx) =>
+        o.all
+          ? allPages((cursor) => listIntroductions(ctx, { ...query, limit: MAX_PAGE, cursor }))
+          : listIntroductions(ctx, { ...query, limit: o.limit }),
       );
-      emit(o, items, () =>
-        items.length === 0
+      emit(o, page, () =>
+        page.items.length === 0
           ? 'no introductions'
           : table(
               ['id', 'you are', 'state', 'who', 'asked on'],
-              items.map((i) => [i.id, i.role, STATE_WORDS[i.state], others(i), i.createdAt.slice(0, 10)]),
+              page.items.map((i) => [
+                i.id,
+                i.role,
+                STATE_WORDS[i.state],
+                others(i),
+                i.createdAt.slice(0, 10),
+              ]),
             ),
       );
+      if (page.nextCursor) note(o, '(more introductions: use --all or a larger --limit)');
     });
-  examples(list, ['rapport intro list', 'rapport intro list --as broker --open']);
+  examples(list, [
+    'rapport intro list',
+    'rapport intro list --as broker --open',
+    'rapport intro list --all --json',
+  ]);
 
   const show = intro
     .command('show')

@@ -51,30 +51,48 @@ export async function findVisibleAsk(
     .executeTakeFirst();
 }
 
-/** The owner's asks, newest first. */
-export async function listOwnAsks(db: Kysely<Database>, ownerId: string, limit: number) {
-  return db
+/** Where the previous page of asks ended. */
+export interface AskCursor {
+  at: string;
+  id: string;
+}
+
+/** Only asks after `before` (the last row of the previous page) in newest-first order, ties by id. */
+function olderThan(eb: ExpressionBuilder<Database, 'asks'>, before: AskCursor) {
+  return eb.or([
+    eb('asks.created_at', '<', before.at),
+    eb.and([eb('asks.created_at', '=', before.at), eb('asks.id', '<', before.id)]),
+  ]);
+}
+
+/** The owner's asks, newest first (ties by id); `before`: the page after that row. */
+export async function listOwnAsks(
+  db: Kysely<Database>,
+  ownerId: string,
+  limit: number,
+  opts: { before?: AskCursor } = {},
+) {
+  let q = db
     .selectFrom('asks')
     .innerJoin('accounts as o', 'o.id', 'asks.owner_id')
     .selectAll('asks')
     .select('o.name as owner_name')
-    .where('asks.owner_id', '=', ownerId)
-    .orderBy('asks.created_at', 'desc')
-    .orderBy('asks.id', 'desc')
-    .limit(limit)
-    .execute();
+    .where('asks.owner_id', '=', ownerId);
+  const before = opts.before;
+  if (before) q = q.where((eb) => olderThan(eb, before));
+  return q.orderBy('asks.created_at', 'desc').orderBy('asks.id', 'desc').limit(limit).execute();
 }
 
 /**
- * Open, unexpired asks of the accounts `viewerId` is connected to right now, newest first; with `unansweredBy`,
- * only those that account has not answered yet.
+ * Open, unexpired asks of the accounts `viewerId` is connected to right now, newest first (ties by id); with
+ * `unanswered`, only those that account has not answered yet; with `before`, the page after that row.
  */
 export async function listConnectionsAsks(
   db: Kysely<Database>,
   viewerId: string,
   today: string,
   limit: number,
-  opts: { unanswered?: boolean } = {},
+  opts: { unanswered?: boolean; before?: AskCursor } = {},
 ) {
   let q = db
     .selectFrom('asks')
@@ -98,6 +116,8 @@ export async function listConnectionsAsks(
       ),
     );
   }
+  const before = opts.before;
+  if (before) q = q.where((eb) => olderThan(eb, before));
   return q.orderBy('asks.created_at', 'desc').orderBy('asks.id', 'desc').limit(limit).execute();
 }
 

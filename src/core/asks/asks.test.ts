@@ -74,7 +74,9 @@ describeEngines('asks', (h) => {
       answerCount: 0,
     });
 
-    const [seen] = await listAsks(w.broker.ctx);
+    const {
+      items: [seen],
+    } = await listAsks(w.broker.ctx);
     expect(seen).toMatchObject({ id: ask.id, mine: false, title: ask.title, purpose: null, thanks: null });
     expect(await getAsk(w.broker.ctx, ask.id)).toEqual({ ...seen, offering: [] });
     expect(await askKeys(w.broker)).toEqual([`ask:${ask.id}`]);
@@ -84,11 +86,11 @@ describeEngines('asks', (h) => {
       action: { kind: 'answer-ask' },
     });
     // My own ask is not on my board of connections' asks, nor my Today.
-    expect(await listAsks(w.requester.ctx)).toEqual([]);
+    expect(await listAsks(w.requester.ctx)).toEqual({ items: [], nextCursor: null });
     expect(await askKeys(w.requester)).toEqual([]);
 
     // A non-connection sees nothing, exactly like an unknown id.
-    expect(await listAsks(w.bystander.ctx)).toEqual([]);
+    expect(await listAsks(w.bystander.ctx)).toEqual({ items: [], nextCursor: null });
     expect(await askKeys(w.bystander)).toEqual([]);
     const hidden = await failure(getAsk(w.bystander.ctx, ask.id));
     const unknown = await failure(getAsk(w.bystander.ctx, '01900000-0000-7000-8000-000000000000'));
@@ -101,7 +103,7 @@ describeEngines('asks', (h) => {
     expect((await failure(deleteAsk(w.broker.ctx, ask.id))).code).toBe('not_found');
 
     await removeConnection(w.db, w.requester.id, w.broker.id);
-    expect(await listAsks(w.broker.ctx)).toEqual([]);
+    expect(await listAsks(w.broker.ctx)).toEqual({ items: [], nextCursor: null });
     expect(await askKeys(w.broker)).toEqual([]);
     expect((await failure(getAsk(w.broker.ctx, ask.id))).code).toBe('not_found');
     expect((await failure(answerAsk(w.broker.ctx, ask.id, { kind: 'help', note: 'still me' }))).code).toBe(
@@ -192,7 +194,7 @@ describeEngines('asks', (h) => {
     const [mail] = mailTo(SECRET.email);
     expect(mail?.parsed.text).toContain('Rita runs the logistics course I told you about');
     // Offers do not count against the asker's weekly request quota.
-    expect((await listIntroductions(w.requester.ctx, { role: 'requester' })).length).toBe(1);
+    expect((await listIntroductions(w.requester.ctx, { role: 'requester' })).items.length).toBe(1);
 
     await decideByLink({ ...h.ctx(), clock: w.clock, mailer }, linkToken(mail as NonNullable<typeof mail>), {
       decision: 'accept',
@@ -224,7 +226,7 @@ describeEngines('asks', (h) => {
       'this server cannot send e-mail (SMTP_URL is not set), so Tara Target cannot be asked by e-mail',
     ]);
     expect((await getAsk(w.requester.ctx, ask.id)).answers).toEqual([]);
-    expect(await listIntroductions(w.requester.ctx)).toEqual([]);
+    expect(await listIntroductions(w.requester.ctx)).toEqual({ items: [], nextCursor: null });
   });
 
   it('closing with thanks records a favour received from each person thanked, and mails the thank-you', async () => {
@@ -314,10 +316,10 @@ describeEngines('asks', (h) => {
       expect(m?.parsed.text).toContain('Thank you all, it is much better now');
     }
     // Closed: gone from the board; closing again is refused.
-    expect(await listAsks(w.broker.ctx)).toEqual([]);
+    expect(await listAsks(w.broker.ctx)).toEqual({ items: [], nextCursor: null });
     expect((await failure(getAsk(w.broker.ctx, ask.id))).code).toBe('not_found');
     expect((await failure(closeAsk(w.requester.ctx, ask.id, {}))).code).toBe('conflict');
-    expect((await listAsks(w.requester.ctx, { from: 'mine' })).map((a) => a.state)).toEqual(['closed']);
+    expect((await listAsks(w.requester.ctx, { from: 'mine' })).items.map((a) => a.state)).toEqual(['closed']);
   });
 
   it('expires: default 30 days, at most 90; then gone from connections, and housekeeping marks it', async () => {
@@ -330,7 +332,7 @@ describeEngines('asks', (h) => {
     expect(await askKeys(w.broker)).toEqual([`ask:${short.id}`]);
     w.clock.advance(DAY);
     expect(await askKeys(w.broker)).toEqual([]);
-    expect(await listAsks(w.broker.ctx)).toEqual([]);
+    expect(await listAsks(w.broker.ctx)).toEqual({ items: [], nextCursor: null });
     expect((await failure(answerAsk(w.broker.ctx, short.id, { kind: 'help', note: 'late' }))).code).toBe(
       'not_found',
     );
@@ -393,5 +395,74 @@ describeEngines('asks', (h) => {
     );
     const stranger = await failure(postAsk(w.broker.ctx, { title: 'Using her purpose', purposeId }));
     expect(stranger.details.issues).toEqual([{ path: 'purposeId', message: 'is not one of your purposes' }]);
+  });
+
+  it('lists a page at a time, newest first with ties by id: the board and my own asks, every ask once', async () => {
+    const w = await world(null);
+    const other = await w.party('Olga Other');
+    await seedConnection(w.db, w.broker.id, other.id);
+    const post = (p: Party, title: string) => postAsk(p.ctx, { title });
+    // Five asks on the broker's board, from two connections; three posted in the same instant.
+    await post(w.requester, 'Rita: a venue in Leeds');
+    w.clock.advance(60_000);
+    await post(w.requester, 'Rita: a printer');
+    await post(other, 'Olga: a lawyer');
+    await post(w.requester, 'Rita: a translator');
+    w.clock.advance(60_000);
+    await post(other, 'Olga: a driver');
+
+    /** Follows the cursors with pages of two; returns the titles read and how many pages it took. */
+    const walk = async (p: Party, from: 'mine' | 'connections') => {
+      const titles: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await listAsks(p.ctx, { from, limit: 2, cursor });
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        if (page.nextCursor) expect(page.items).toHaveLength(2);
+        titles.push(...page.items.map((a) => a.title));
+        cursor = page.nextCursor ?? undefined;
+        pages++;
+      } while (cursor && pages < 10);
+      return { titles, pages };
+    };
+    const board = (await listAsks(w.broker.ctx)).items;
+    expect(board).toHaveLength(5);
+    const newestFirst = [...board].sort((a, b) =>
+      a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+    );
+    expect(board.map((a) => a.id)).toEqual(newestFirst.map((a) => a.id));
+    expect(board[0]?.title).toBe('Olga: a driver');
+    expect(board[4]?.title).toBe('Rita: a venue in Leeds');
+    expect(await walk(w.broker, 'connections')).toEqual({ titles: board.map((a) => a.title), pages: 3 });
+
+    // Mine, in every state (the newest closed), two of them posted in the same instant.
+    const mine = (await listAsks(w.requester.ctx, { from: 'mine' })).items;
+    await closeAsk(w.requester.ctx, mine[0]?.id as string, {});
+    const whole = (await listAsks(w.requester.ctx, { from: 'mine' })).items;
+    expect(whole.map((a) => a.state)).toEqual(['closed', 'open', 'open']);
+    expect(await walk(w.requester, 'mine')).toEqual({ titles: whole.map((a) => a.title), pages: 2 });
+
+    // Another account's cursor reads only that account's own asks.
+    const first = await listAsks(w.broker.ctx, { limit: 2 });
+    expect(await listAsks(w.bystander.ctx, { cursor: first.nextCursor ?? undefined })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    const made = Buffer.from(JSON.stringify({ at: '9999-12-31', id: 'z' })).toString('base64url');
+    expect(await listAsks(w.bystander.ctx, { from: 'mine', cursor: made })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+
+    for (const cursor of ['not-a-cursor', Buffer.from('{"id":"x"}').toString('base64url')]) {
+      for (const from of ['mine', 'connections'] as const) {
+        const e = await failure(listAsks(w.requester.ctx, { from, cursor }));
+        expect([e.code, e.details.issues]).toEqual([
+          'validation',
+          [{ path: 'cursor', message: expect.any(String) }],
+        ]);
+      }
+    }
   });
 });

@@ -17,6 +17,7 @@ import { type Ctx, nowIso } from '../context';
 import { AppError } from '../errors';
 import { detectOutreachReplies } from '../outreach/detect-outreach-replies';
 import { refreshRelationships } from '../relationships/refresh-relationships';
+import { withoutNul } from '../text/without-nul';
 import { applyAddressBook, cleanAddressBook, previewAddressBook, readAddressBooks } from './address-book';
 import {
   existingInteractionKeys,
@@ -115,13 +116,14 @@ export async function importLinkedin(
   let messages: LinkedinMessage[] = [];
   if (files.messages) {
     const parsed = parseMessages(files.messages.bytes, { file: files.messages.name });
-    messages = parsed.records;
+    // People are cleaned in runImport; the rest is stored as it is, and text cannot hold NUL.
+    messages = withoutNul(parsed.records);
     issues.push(...parsed.issues);
   }
   let invitations: LinkedinInvitation[] = [];
   if (files.invitations) {
     const parsed = parseInvitations(files.invitations.bytes, { file: files.invitations.name });
-    invitations = parsed.records;
+    invitations = withoutNul(parsed.records);
     issues.push(...parsed.issues);
   }
   let profile: LinkedinProfile | undefined;
@@ -131,7 +133,7 @@ export async function importLinkedin(
       positions: files.positions?.bytes,
       emailAddresses: files.emailAddresses?.bytes,
     });
-    profile = parsed.records[0];
+    profile = withoutNul(parsed.records[0]);
     issues.push(...parsed.issues);
   }
   const ownerUrl = messages.length > 0 ? inferOwnerProfileUrl(messages) : undefined;

@@ -54,3 +54,27 @@ describe('snapshotJson', () => {
     expect(seen).toBeGreaterThan(10);
   });
 });
+
+describe('cleanPerson', () => {
+  it('takes NUL characters out of every text (PostgreSQL cannot store them), with a warning', () => {
+    const ref = { file: 'nul.vcf', card: 1 };
+    const raw = 'BEGIN:VCARD\r\nFN:Nul\u0000Card\r\nEND:VCARD';
+    const { person, issues } = cleanPerson({
+      ...emptyPerson(ref),
+      displayName: 'Nul\u0000Card',
+      notes: 'a\u0000b',
+      emails: [{ value: 'nul@example.test', label: 'w\u0000ork' }],
+      extra: { 'Te\u0000am': 'Bl\u0000ue' },
+      raw,
+    });
+    expect(person).toMatchObject({
+      displayName: 'NulCard',
+      notes: 'ab',
+      emails: [{ value: 'nul@example.test', label: 'work' }],
+      extra: { Team: 'Blue' },
+      raw: 'BEGIN:VCARD\r\nFN:NulCard\r\nEND:VCARD',
+    });
+    expect(issues).toEqual([{ ref, message: 'NUL characters removed from its text', severity: 'warning' }]);
+    expect(cleanPerson({ ...emptyPerson(ref), displayName: 'Ada' }).issues).toEqual([]);
+  });
+});

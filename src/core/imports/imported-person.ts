@@ -17,6 +17,7 @@ import {
 } from '../contacts/contact';
 import type { ContactPhotoTable } from '../db/schema';
 import { fold } from '../text/fold';
+import { withoutNul } from '../text/without-nul';
 import { isoDateOnly } from './dates';
 
 /** The extra column a Rapport CSV export names each contact by (vCard has UID for that). */
@@ -128,11 +129,15 @@ function cleanExtra(extra: Record<string, string>): Record<string, string> {
 
 /**
  * Checks an imported record against the same rules as the API. A bad value (malformed email, impossible date) is
- * dropped with a warning naming the field; a record with nothing to call the person by is an error.
+ * dropped with a warning naming the field; a record with nothing to call the person by is an error. NUL characters
+ * (which no text can hold) are taken out, with a warning.
  */
-export function cleanPerson(person: ImportedPerson): { person: CleanPerson | null; issues: ParseIssue[] } {
+export function cleanPerson(input: ImportedPerson): { person: CleanPerson | null; issues: ParseIssue[] } {
   const issues: ParseIssue[] = [];
+  const person = withoutNul(input);
   const ref = person.ref;
+  if (person !== input)
+    issues.push({ ref, message: 'NUL characters removed from its text', severity: 'warning' });
   const emails = cleanList('emails', person.emails, issues, ref);
   // Location and how-we-met travel as extra fields in vCard and CSV (and Outlook has a Location column).
   let extra = person.extra;

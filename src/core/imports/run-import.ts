@@ -2,6 +2,7 @@ import type { ImportedPerson, ParseIssue } from '../../formats/model';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { refreshPlannerStatistics } from '../db/portable';
 import type { ImportKind } from '../db/schema';
+import { withoutNul } from '../text/without-nul';
 import { applyPeoplePlan } from './apply-people-plan';
 import { insertImport, insertImportIssues, updateImportStats } from './import.queries';
 import { type ImportReport, issueView, samplesOf, sortIssues, statsOf } from './import-report';
@@ -50,6 +51,8 @@ const BULK = 1000;
  */
 export async function runImport(ctx: Ctx, input: RunImportInput): Promise<ImportReport> {
   const ownerId = requireActor(ctx);
+  // A file's name and a parser's messages (which quote the file) are stored as text, which cannot hold NUL.
+  const fileName = withoutNul(input.fileName);
   const progress = input.onProgress ?? (() => {});
   const issues: ParseIssue[] = [...input.issues];
   progress({ phase: 'matching', done: 0, total: input.people.length });
@@ -71,7 +74,7 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
     return {
       id: null,
       kind: input.kind,
-      fileName: input.fileName,
+      fileName,
       status: 'preview',
       createdAt: null,
       stats: statsOf(plan.items, issues, { ...input.extraPreview, ...more.stats }),
@@ -88,7 +91,7 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
       id,
       owner_id: ownerId,
       kind: input.kind,
-      file_name: input.fileName,
+      file_name: fileName,
       status: 'committed',
       stats: JSON.stringify(statsOf(plan.items, issues)),
       created_at: createdAt,
@@ -101,7 +104,7 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
     issues.push(...extra.issues);
     const stats = statsOf(plan.items, issues, extra.stats);
     await updateImportStats(tx.db, ownerId, id, JSON.stringify(stats));
-    const sorted = sortIssues(issues);
+    const sorted = withoutNul(sortIssues(issues));
     await insertImportIssues(
       tx.db,
       sorted.map((i, position) => ({
@@ -120,7 +123,7 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
     return {
       id,
       kind: input.kind,
-      fileName: input.fileName,
+      fileName,
       status: 'committed',
       createdAt,
       stats,

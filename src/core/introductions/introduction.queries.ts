@@ -29,13 +29,19 @@ export async function findIntroduction(
 }
 
 /**
- * Introductions where `accountId` is the requester, the broker, or (once the broker accepted) the target account;
- * newest first.
+ * One page of the introductions where `accountId` is the requester, the broker, or (once the broker accepted) the
+ * target account (the same parties `roleOf` recognises, so none is read only to be dropped); newest first, ties by
+ * id. `before` is the last row of the previous page.
  */
 export async function listIntroductionRows(
   db: Kysely<Database>,
   accountId: string,
-  opts: { role?: 'requester' | 'broker' | 'target'; status?: 'open' | 'closed'; limit: number },
+  opts: {
+    role?: 'requester' | 'broker' | 'target';
+    status?: 'open' | 'closed';
+    before?: { at: string; id: string };
+    limit: number;
+  },
 ): Promise<IntroductionTable[]> {
   let q = db.selectFrom('introductions').selectAll();
   q = q.where((eb) => {
@@ -51,6 +57,15 @@ export async function listIntroductionRows(
   });
   if (opts.status === 'open') q = q.where('state', 'in', [...OPEN_STATES]);
   if (opts.status === 'closed') q = q.where('state', 'not in', [...OPEN_STATES]);
+  const before = opts.before;
+  if (before) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('created_at', '<', before.at),
+        eb.and([eb('created_at', '=', before.at), eb('id', '<', before.id)]),
+      ]),
+    );
+  }
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute();
 }
 

@@ -100,7 +100,9 @@ describeEngines('introductions (double opt-in)', (h) => {
     });
 
     // The broker: an inbox item with how the person would be asked, a Today item, an e-mail, an access log row.
-    const [inbox] = await listIntroductions(w.broker.ctx, { role: 'broker' });
+    const {
+      items: [inbox],
+    } = await listIntroductions(w.broker.ctx, { role: 'broker' });
     expect(inbox).toMatchObject({
       id: intro.id,
       role: 'broker',
@@ -329,7 +331,7 @@ describeEngines('introductions (double opt-in)', (h) => {
 
     // The link is spent; the bystander never saw any of it.
     expect((await failure(decideByLink(visitor(w), token, { decision: 'accept' }))).code).toBe('not_found');
-    expect(await listIntroductions(w.bystander.ctx)).toEqual([]);
+    expect(await listIntroductions(w.bystander.ctx)).toEqual({ items: [], nextCursor: null });
     expect((await failure(getIntroduction(w.bystander.ctx, intro.id))).code).toBe('not_found');
     expect(mailTo(w.bystander.email)).toEqual([]);
     // Nothing unshared ever reached the requester.
@@ -368,7 +370,7 @@ describeEngines('introductions (double opt-in)', (h) => {
       problem: null,
     });
     // Before the broker accepts, Tom sees nothing.
-    expect(await listIntroductions(target.ctx)).toEqual([]);
+    expect(await listIntroductions(target.ctx)).toEqual({ items: [], nextCursor: null });
     expect((await failure(getIntroduction(target.ctx, intro.id))).code).toBe('not_found');
     expect(await todayKeys(target)).toEqual([]);
 
@@ -377,7 +379,9 @@ describeEngines('introductions (double opt-in)', (h) => {
       'Bruno Broker would like to introduce you to Rita Requester',
     ]);
     expect(mailTo(target.email)[0]?.parsed.text).not.toMatch(/\/intro\//);
-    const [inbox] = await listIntroductions(target.ctx, { role: 'target' });
+    const {
+      items: [inbox],
+    } = await listIntroductions(target.ctx, { role: 'target' });
     expect(inbox).toMatchObject({
       role: 'target',
       state: 'awaiting-target',
@@ -812,5 +816,85 @@ describeEngines('introductions (double opt-in)', (h) => {
     expect(intro.purpose).toEqual({ id: purposeId, name: 'Speakers for March' });
     expect((await getIntroduction(w.broker.ctx, intro.id)).purpose).toBeNull();
     expect(JSON.stringify(await listIntroductions(w.broker.ctx))).not.toContain('Speakers for March');
+  });
+
+  it('lists a page at a time, newest first with ties by id: every introduction once, in every role', async () => {
+    const w = await introWorld(h, null);
+    const ask = (name: string) =>
+      findableContact(w.broker, {
+        displayName: name,
+        emails: [{ value: `${name.toLowerCase()}@example.test` }],
+      }).then((c) =>
+        requestIntroduction(w.requester.ctx, { brokerId: w.broker.id, contactId: c.id, why: WHY }),
+      );
+    // Five introductions of the requester's: four as requester, one as broker; three made in the same instant.
+    await ask('Olive');
+    w.clock.advance(60_000);
+    await ask('Pat');
+    await ask('Quinn');
+    const mine = await findableContact(w.requester, {
+      displayName: 'Rhea',
+      emails: [{ value: 'rhea@example.test' }],
+    });
+    await requestIntroduction(w.broker.ctx, { brokerId: w.requester.id, contactId: mine.id, why: WHY });
+    w.clock.advance(60_000);
+    await ask('Sam');
+
+    const whole = (await listIntroductions(w.requester.ctx)).items;
+    expect(whole).toHaveLength(5);
+    const newestFirst = [...whole].sort((a, b) =>
+      a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+    );
+    expect(whole.map((i) => i.id)).toEqual(newestFirst.map((i) => i.id));
+    expect(whole.map((i) => i.role).sort()).toEqual([
+      'broker',
+      'requester',
+      'requester',
+      'requester',
+      'requester',
+    ]);
+
+    /** Follows the cursors with pages of two; returns the ids read and how many pages it took. */
+    const walk = async (p: Party, query: { role?: 'requester' | 'broker' | 'target' } = {}) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await listIntroductions(p.ctx, { ...query, limit: 2, cursor });
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        if (page.nextCursor) expect(page.items).toHaveLength(2);
+        ids.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+        pages++;
+      } while (cursor && pages < 10);
+      return { ids, pages };
+    };
+    // The tie of three is split across pages, and none is read twice or skipped.
+    expect(await walk(w.requester)).toEqual({ ids: whole.map((i) => i.id), pages: 3 });
+    // Four as requester: the second page is the last, though it is full.
+    expect(await walk(w.requester, { role: 'requester' })).toEqual({
+      ids: whole.filter((i) => i.role === 'requester').map((i) => i.id),
+      pages: 2,
+    });
+
+    // A cursor is only good for the list it came from: someone else's reads their own rows only.
+    const first = await listIntroductions(w.requester.ctx, { limit: 2 });
+    expect(await listIntroductions(w.bystander.ctx, { cursor: first.nextCursor ?? undefined })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    const made = Buffer.from(JSON.stringify({ at: '9999-12-31', id: 'z' })).toString('base64url');
+    expect(await listIntroductions(w.bystander.ctx, { cursor: made })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+
+    for (const cursor of ['not-a-cursor', Buffer.from('{"at":"2026-11-25"}').toString('base64url')]) {
+      const e = await failure(listIntroductions(w.requester.ctx, { cursor }));
+      expect([e.code, e.details.issues]).toEqual([
+        'validation',
+        [{ path: 'cursor', message: expect.any(String) }],
+      ]);
+    }
   });
 });

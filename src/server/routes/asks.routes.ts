@@ -6,7 +6,7 @@ import {
   askCloseInput,
   askDetail,
   askInput,
-  askList,
+  askListPage,
   askListQuery,
   closeAskResult,
 } from '../../contracts/asks';
@@ -41,12 +41,12 @@ export const askRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          "My connections' open asks (from=connections, the default), or the asks I posted (from=mine)",
+          "My connections' open asks (from=connections, the default), or the asks I posted (from=mine); newest first, paged with nextCursor",
         querystring: askListQuery,
-        response: { 200: askList, ...errors },
+        response: { 200: askListPage, ...errors },
       },
     },
-    async (req) => ({ items: await listAsks(req.ctx, req.query) }),
+    (req) => listAsks(req.ctx, req.query),
   );
   app.get(
     '/asks/:id',

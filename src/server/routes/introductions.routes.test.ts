@@ -336,6 +336,88 @@ describe.each(ENGINES)('introductions and asks over HTTP [%s]', (engine) => {
     });
     expect((await w.requester.delete(`/api/v1/asks/${ask.body.id}`)).status).toBe(204);
   });
+
+  it("lists introductions and asks a page at a time; a bad cursor is a 400 naming it; another's cursor shows nothing", async () => {
+    const w = await world(server);
+    const db = server.handle().db;
+    const targets = [w.targetId];
+    for (const name of ['Una Other', 'Vic Other']) {
+      const c = await w.broker.post('/api/v1/contacts', { displayName: name });
+      await db.updateTable('contacts').set({ share: 'findable' }).where('id', '=', c.body.id).execute();
+      targets.push(c.body.id);
+    }
+    // All made in the same instant (the clock stands still): the id alone orders them.
+    for (const contactId of targets) {
+      const r = await w.requester.post('/api/v1/introductions', {
+        brokerId: w.broker.accountId,
+        contactId,
+        why: WHY,
+      });
+      expect(r.status).toBe(201);
+    }
+    for (const title of ['A venue in Leeds', 'A printer', 'A translator']) {
+      expect((await w.requester.post('/api/v1/asks', { title })).status).toBe(201);
+    }
+    const ids = (items: { id: string }[]) => items.map((i) => i.id);
+    const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
+    /** Every page of a list, two at a time: the ids read, and the cursor after the first page. */
+    const walk = async (path: string) => {
+      const read: string[] = [];
+      let cursor: string | null = null;
+      let firstCursor: string | null = null;
+      do {
+        const query: string = `limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const r: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } =
+          await w.requester.get(withQuery(path, query));
+        expect(r.status).toBe(200);
+        read.push(...ids(r.body.items));
+        cursor = r.body.nextCursor;
+        firstCursor ??= cursor;
+      } while (cursor);
+      return { read, firstCursor };
+    };
+    for (const path of ['/api/v1/introductions', '/api/v1/asks?from=mine']) {
+      const all = (await w.requester.get(path)).body;
+      expect(all.items).toHaveLength(3);
+      expect(all.nextCursor).toBeNull();
+      const { read, firstCursor } = await walk(path);
+      expect(read).toEqual(ids(all.items));
+      expect(firstCursor).toEqual(expect.any(String));
+      // The requester's cursor in someone else's hands reads only their own (none).
+      const theirs = await w.bystander.get(
+        withQuery(path, `cursor=${encodeURIComponent(String(firstCursor))}`),
+      );
+      expect([theirs.status, theirs.body]).toEqual([200, { items: [], nextCursor: null }]);
+    }
+    const board = (await w.broker.get('/api/v1/asks?limit=2')).body;
+    expect(board.items).toHaveLength(2);
+    const next = encodeURIComponent(board.nextCursor);
+    const rest = (await w.broker.get(`/api/v1/asks?limit=2&cursor=${next}`)).body;
+    expect(rest.nextCursor).toBeNull();
+    expect([...ids(board.items), ...ids(rest.items)]).toEqual(
+      ids((await w.broker.get('/api/v1/asks')).body.items),
+    );
+    expect((await w.bystander.get(`/api/v1/asks?cursor=${next}`)).body).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+
+    for (const path of ['/api/v1/introductions', '/api/v1/asks', '/api/v1/asks?from=mine']) {
+      for (const [query, field] of [
+        // A cursor is only checked by the use case, so it names the field alone.
+        ['cursor=nonsense', 'cursor'],
+        [`cursor=${Buffer.from('{"at":"2026"}').toString('base64url')}`, 'cursor'],
+        ['limit=0', 'querystring.limit'],
+      ] as const) {
+        const r = await w.requester.get(withQuery(path, query));
+        expect([r.status, r.body.error.code, r.body.error.details.issues[0].path]).toEqual([
+          400,
+          'validation',
+          field,
+        ]);
+      }
+    }
+  });
 });
 
 describe('the signed link page is rate-limited per address', () => {

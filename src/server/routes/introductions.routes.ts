@@ -4,7 +4,7 @@ import { errorBody, idParams } from '../../contracts/common';
 import {
   brokerDecisionInput,
   introduction,
-  introductionList,
+  introductionListPage,
   introListQuery,
   introOutcomeInput,
   introRequestInput,
@@ -59,12 +59,12 @@ export const introductionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'My introductions, newest first, each as my role sees it (requester: outbox; broker, target: inbox)',
+          'My introductions, newest first, each as my role sees it (requester: outbox; broker, target: inbox); paged with nextCursor',
         querystring: introListQuery,
-        response: { 200: introductionList, ...errors },
+        response: { 200: introductionListPage, ...errors },
       },
     },
-    async (req) => ({ items: await listIntroductions(req.ctx, req.query) }),
+    (req) => listIntroductions(req.ctx, req.query),
   );
   app.get(
     '/introductions/:id',

@@ -23,6 +23,8 @@ export function AsksPage() {
   useDocumentTitle('Asks');
   const mine = useAsks('mine');
   const theirs = useAsks('connections');
+  const mineItems = mine.data?.pages.flatMap((p) => p.items);
+  const theirItems = theirs.data?.pages.flatMap((p) => p.items);
   return (
     <>
       <PageHeader
@@ -38,12 +40,12 @@ export function AsksPage() {
             {theirs.isError ? (
               <QueryError error={theirs.error} onRetry={() => void theirs.refetch()} />
             ) : null}
-            {theirs.data && theirs.data.length === 0 ? (
+            {theirItems && theirItems.length === 0 ? (
               <p className="muted">No open asks from your connections.</p>
             ) : null}
-            {theirs.data && theirs.data.length > 0 ? (
+            {theirItems && theirItems.length > 0 ? (
               <ul className="ask-list">
-                {theirs.data.map((a) => (
+                {theirItems.map((a) => (
                   <li key={a.id} className="ask-row">
                     <Link to={`/asks/${a.id}`} className="ask-row__title">
                       {a.title}
@@ -64,17 +66,18 @@ export function AsksPage() {
                 ))}
               </ul>
             ) : null}
+            <LoadMore list={theirs} />
           </section>
           <section aria-labelledby="asks-mine" className="card">
             <h2 id="asks-mine">Your asks</h2>
             {mine.isPending ? <Loading /> : null}
             {mine.isError ? <QueryError error={mine.error} onRetry={() => void mine.refetch()} /> : null}
-            {mine.data && mine.data.length === 0 ? (
+            {mineItems && mineItems.length === 0 ? (
               <p className="muted">You have not asked for anything yet.</p>
             ) : null}
-            {mine.data && mine.data.length > 0 ? (
+            {mineItems && mineItems.length > 0 ? (
               <ul className="ask-list">
-                {mine.data.map((a) => (
+                {mineItems.map((a) => (
                   <li key={a.id} className="ask-row">
                     <Link to={`/asks/${a.id}`} className="ask-row__title">
                       {a.title}
@@ -89,11 +92,27 @@ export function AsksPage() {
                 ))}
               </ul>
             ) : null}
+            <LoadMore list={mine} />
           </section>
         </div>
         <PostAskForm />
       </div>
     </>
+  );
+}
+
+/** The next page of a list of asks, while there is one. */
+function LoadMore({ list }: { list: ReturnType<typeof useAsks> }) {
+  if (!list.hasNextPage) return null;
+  return (
+    <button
+      type="button"
+      className="button load-more"
+      disabled={list.isFetchingNextPage}
+      onClick={() => void list.fetchNextPage()}
+    >
+      {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+    </button>
   );
 }
 

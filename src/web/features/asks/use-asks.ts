@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   Ask,
   AskAnswerInput,
   AskDetail,
   AskInput,
+  AskListPage,
   askCloseInput,
   closeAskResult,
 } from '../../../contracts/asks';
@@ -29,12 +30,16 @@ function useAfterWrite() {
     );
 }
 
-/** mine: every ask I posted; connections: my connections' open asks. */
+const PAGE = 200;
+
+/** mine: the asks I posted; connections: my connections' open asks; newest first, a page at a time. */
 export function useAsks(from: 'mine' | 'connections') {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: askKeys.list(from),
-    queryFn: ({ signal }) => api.get<{ items: Ask[] }>(withQuery('/asks', { from, limit: 200 }), { signal }),
-    select: (d) => d.items,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<AskListPage>(withQuery('/asks', { from, limit: PAGE, cursor: pageParam }), { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

@@ -17,7 +17,9 @@ import './introductions.css';
 export function IntroductionsPage() {
   useDocumentTitle('Introductions');
   const intros = useIntroductions();
-  const all = intros.data ?? [];
+  const all = intros.data?.pages.flatMap((p) => p.items) ?? [];
+  // Sections are split from the pages loaded so far: with older pages still to load, their counts are a floor.
+  const more = intros.hasNextPage;
   const toDecide = all.filter(waitsOnMe);
   const inbox = all.filter((i) => i.role !== 'requester' && !waitsOnMe(i));
   const outbox = all.filter((i) => i.role === 'requester');
@@ -42,20 +44,33 @@ export function IntroductionsPage() {
             title="Waiting on you"
             empty="Nothing waits on you."
             items={toDecide}
+            more={more}
           />
           <IntroSection
             id="intro-outbox"
             title="Your requests"
             empty="You have not asked for an introduction yet. Search your network, then ask the connection who knows them."
             items={outbox}
+            more={more}
           />
           <IntroSection
             id="intro-inbox"
             title="Requests to you"
             empty="No earlier requests to you."
             items={inbox}
+            more={more}
           />
         </div>
+      ) : null}
+      {intros.hasNextPage ? (
+        <button
+          type="button"
+          className="button load-more"
+          disabled={intros.isFetchingNextPage}
+          onClick={() => void intros.fetchNextPage()}
+        >
+          {intros.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        </button>
       ) : null}
     </>
   );
@@ -66,19 +81,23 @@ function IntroSection({
   title,
   empty,
   items,
+  more,
 }: {
   id: string;
   title: string;
   empty: string;
   items: Introduction[];
+  /** Older introductions are still to be loaded. */
+  more: boolean;
 }) {
   return (
     <section aria-labelledby={id} className="card">
       <h2 id={id}>
-        {title} ({items.length})
+        {title} ({items.length}
+        {more ? '+' : ''})
       </h2>
       {items.length === 0 ? (
-        <p className="muted">{empty}</p>
+        <p className="muted">{more ? 'None among the newest; load more to see older ones.' : empty}</p>
       ) : (
         <ul className="intro-list">
           {items.map((i) => (

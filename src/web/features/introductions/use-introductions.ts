@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BrokerDecisionInput,
   Introduction,
+  IntroductionListPage,
   IntroRequestInput,
   TargetDecisionInput,
 } from '../../../contracts/introductions';
@@ -28,13 +29,19 @@ function useAfterWrite() {
   };
 }
 
-/** Every introduction I am a party to, newest first (inbox and outbox are split by role on the page). */
+// As many as the page showed before it was paged: open requests expire, so one waiting on me is on the first page.
+const PAGE = 200;
+
+/** The introductions I am a party to, newest first, a page at a time (inbox and outbox are split by role on the page). */
 export function useIntroductions() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: introKeys.list,
-    queryFn: ({ signal }) =>
-      api.get<{ items: Introduction[] }>(withQuery('/introductions', { limit: 200 }), { signal }),
-    select: (d) => d.items,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<IntroductionListPage>(withQuery('/introductions', { limit: PAGE, cursor: pageParam }), {
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
