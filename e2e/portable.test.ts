@@ -478,6 +478,34 @@ describe.skipIf(!chromiumPath)(
       noConsoleErrors([/status of 404/]); // the old address, answered "merged into" before leading on
     });
 
+    it('suggests two spellings of one organisation, merges them with undo, and forgets a dismissed pair', async () => {
+      await apiPost('/organisations', { name: 'Hooli' });
+      await apiPost('/contacts', { displayName: 'Gavin Belson', organisation: 'Hooli XYZ' });
+      await page.goto('/duplicates');
+      const section = page.getByRole('region', { name: /Organisations that may be one company/ });
+      const pair = section.getByRole('listitem', { name: /Hooli and Hooli XYZ|Hooli XYZ and Hooli/ });
+      await pair.getByText('Possible match').waitFor();
+      await pair.getByText('“Hooli XYZ” begins with “Hooli”').waitFor();
+      // The spelling with more people is kept by default.
+      expect(await pair.getByRole('radio', { name: 'Keep Hooli XYZ' }).isChecked()).toBe(true);
+      await expectAccessible(page, 'organisation duplicates');
+
+      await pair.getByRole('radio', { name: 'Keep Hooli', exact: true }).check();
+      await pair.getByRole('button', { name: /^Merge/ }).click();
+      await notice().getByText('Merged Hooli XYZ into Hooli: 1 person moved.').waitFor();
+      await pair.waitFor({ state: 'detached' });
+      await notice().getByRole('button', { name: 'Undo' }).click();
+      await notice().getByText('Hooli XYZ is separate again.').waitFor();
+      await pair.getByText('Possible match').waitFor();
+
+      await pair.getByRole('button', { name: /Different companies/ }).click();
+      await notice()
+        .getByText(/won’t be suggested again/)
+        .waitFor();
+      await pair.waitFor({ state: 'detached' });
+      noConsoleErrors();
+    });
+
     it('downloads vCard 3.0/4.0, CSV and a backup; restore refuses a non-empty account and fills an empty one', async () => {
       await nav().getByRole('link', { name: 'Import' }).click();
       await subnav().getByRole('link', { name: 'Your data' }).click();

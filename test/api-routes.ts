@@ -103,6 +103,16 @@ export const ROUTES: RouteCase[] = [
     owned: 'organisation',
   },
   { method: 'POST', path: '/api/v1/organisations/merges/:id/undo', owned: 'orgMerge' },
+  { method: 'GET', path: '/api/v1/organisations/duplicates' },
+  {
+    method: 'POST',
+    path: '/api/v1/organisations/duplicates/dismiss',
+    body: (theirs: Record<Owned, string>, mine: Record<Owned, string>) => ({
+      a: mine.organisation,
+      b: theirs.organisation,
+    }),
+    owned: 'organisation',
+  },
   { method: 'GET', path: '/api/v1/tags' },
   { method: 'POST', path: '/api/v1/tags', body: { name: 'x' } },
   { method: 'GET', path: '/api/v1/tags/:id', owned: 'tag' },

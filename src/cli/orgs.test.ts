@@ -57,4 +57,29 @@ describe('rapport CLI: merging organisations', () => {
     });
     expect((await cli.run(['orgs', 'merge', 'Initech', 'Initech'])).code).toBe(2);
   });
+
+  it('suggests the two spellings as duplicates until they are marked as different companies', {
+    timeout: SLOW,
+  }, async () => {
+    const listed = await cli.run(['orgs', 'duplicates']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^possible: “Initech Software” begins with “Initech”$/m);
+    expect(listed.stdout).toMatch(/^ {2}[0-9a-f-]{36} {2}Initech {2}\(2 people\)$/m);
+    expect(listed.stdout).toMatch(/^ {2}[0-9a-f-]{36} {2}Initech Software {2}\(1 person\)$/m);
+    const pairs = await cli.json<{ a: Organisation; b: Organisation; strength: string }[]>([
+      'orgs',
+      'duplicates',
+    ]);
+    expect(pairs.map((p) => [[p.a.name, p.b.name].sort(), p.strength])).toEqual([
+      [['Initech', 'Initech Software'], 'possible'],
+    ]);
+
+    const dismissed = await cli.run(['orgs', 'duplicates', 'dismiss', 'Initech Software', 'initech']);
+    expect(dismissed).toMatchObject({
+      code: 0,
+      stdout: 'Initech Software and Initech are marked as different companies\n',
+    });
+    expect((await cli.run(['orgs', 'duplicates'])).stdout).toBe('no duplicate organisations found\n');
+    expect((await cli.run(['orgs', 'duplicates', 'dismiss', 'Initech', 'Nowhere'])).code).toBe(5);
+  });
 });

@@ -60,3 +60,14 @@ export const organisationMergeResult = z.object({
   movedContacts: z.number(),
 });
 export type OrganisationMergeResult = z.infer<typeof organisationMergeResult>;
+
+export const organisationDuplicatePair = z.object({
+  a: organisation,
+  b: organisation,
+  /** `strong`: same name but for spacing and punctuation, or the same website; `possible`: names alike. */
+  strength: z.enum(['strong', 'possible']),
+  reasons: z.array(z.string()),
+});
+export type OrganisationDuplicatePair = z.infer<typeof organisationDuplicatePair>;
+export const organisationDuplicateList = z.object({ items: z.array(organisationDuplicatePair) });
+export const organisationDismissInput = z.strictObject({ a: id, b: id });

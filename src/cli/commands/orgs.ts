@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import type { Organisation } from '../../contracts/organisations';
+import { dismissOrganisationDuplicate } from '../../core/organisations/dismiss-organisation-duplicate';
+import { findOrganisationDuplicates } from '../../core/organisations/find-organisation-duplicates';
 import { listOrganisations } from '../../core/organisations/list-organisations';
 import { mergeOrganisations } from '../../core/organisations/merge-organisations';
 import { undoOrganisationMerge } from '../../core/organisations/undo-organisation-merge';
@@ -84,4 +87,47 @@ export function registerOrgs(program: Command): void {
       );
     });
   examples(undo, ['rapport orgs merge undo 0193b6e1-…']);
+
+  const duplicates = cmd
+    .command('duplicates')
+    .description(
+      'organisations that may be one company under two spellings: strong when the names differ only in spacing ' +
+        'and punctuation or they share a website, possible when one name extends the other or they are one letter apart',
+    )
+    .action(async (_opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const pairs = await withAccount(g, (ctx) => findOrganisationDuplicates(ctx));
+      const line = (org: Organisation) =>
+        `  ${org.id}  ${org.name}  (${org.contactCount} ${org.contactCount === 1 ? 'person' : 'people'})`;
+      emit(g, pairs, () =>
+        pairs.length === 0
+          ? 'no duplicate organisations found'
+          : [
+              ...pairs.map((p) => `${p.strength}: ${p.reasons.join('; ')}\n${line(p.a)}\n${line(p.b)}`),
+              'merge with: rapport orgs merge <from> <into>; different companies: rapport orgs duplicates dismiss <a> <b>',
+            ].join('\n\n'),
+      );
+    });
+  examples(duplicates, ['rapport orgs duplicates', 'rapport orgs duplicates --json']);
+
+  const dismiss = duplicates
+    .command('dismiss')
+    .description('mark two organisations as different companies: the pair is no longer suggested')
+    .argument('<a>', 'organisation id or name')
+    .argument('<b>', 'the other organisation')
+    .action(async (a: string, b: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const [x, y] = await withAccount(g, async (ctx) => {
+        const x = await resolveOrganisation(ctx, a);
+        const y = await resolveOrganisation(ctx, b);
+        await dismissOrganisationDuplicate(ctx, { a: x.id, b: y.id });
+        return [x, y];
+      });
+      emit(
+        g,
+        { a: x.id, b: y.id, dismissed: true },
+        () => `${x.name} and ${y.name} are marked as different companies`,
+      );
+    });
+  examples(dismiss, ['rapport orgs duplicates dismiss "Acme" "Acme Bank"']);
 }

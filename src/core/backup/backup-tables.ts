@@ -199,6 +199,12 @@ export const BACKUP_TABLES: BackupTable[] = [
     columns: ['contact_a', 'contact_b', 'created_at'],
   },
   {
+    name: 'organisation_dismissals',
+    owner: 'owner_id',
+    refs: { organisation_a: 'organisations', organisation_b: 'organisations' },
+    columns: ['organisation_a', 'organisation_b', 'created_at'],
+  },
+  {
     name: 'interactions',
     owner: 'owner_id',
     id: 'id',

@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012-organisation-legal-forms';
 import * as m0013 from './migrations/0013-organisation-merges';
 import * as m0014 from './migrations/0014-carddav';
 import * as m0015 from './migrations/0015-carddav-changes';
+import * as m0016 from './migrations/0016-organisation-dismissals';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013-organisation-merges': m0013,
   '0014-carddav': m0014,
   '0015-carddav-changes': m0015,
+  '0016-organisation-dismissals': m0016,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -288,6 +288,14 @@ export interface DuplicateDismissalTable {
   created_at: string;
 }
 
+/** Two organisations the owner said are different companies (smaller id first). */
+export interface OrganisationDismissalTable {
+  owner_id: string;
+  organisation_a: string;
+  organisation_b: string;
+  created_at: string;
+}
+
 export interface LinkedinInvitationTable {
   id: string;
   owner_id: string;
@@ -700,6 +708,7 @@ export interface Database {
   merges: MergeTable;
   organisation_merges: OrganisationMergeTable;
   duplicate_dismissals: DuplicateDismissalTable;
+  organisation_dismissals: OrganisationDismissalTable;
   linkedin_invitations: LinkedinInvitationTable;
   account_profiles: AccountProfileTable;
   interactions: InteractionTable;

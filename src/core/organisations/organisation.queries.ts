@@ -313,3 +313,51 @@ export async function mergesIntoOrganisation(db: Kysely<Database>, ownerId: stri
     .limit(100)
     .execute();
 }
+
+/** The owner's live organisations (not trashed, not merged away): what duplicate suggestions compare. */
+export async function liveOrganisationNames(db: Kysely<Database>, ownerId: string) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'name_norm', 'website'])
+    .where('owner_id', '=', ownerId)
+    .where('deleted_at', 'is', null)
+    .where('merged_into', 'is', null)
+    .execute();
+}
+
+/** The owner's live organisations with these ids, with their people counted. */
+export async function findOrganisationsWithCounts(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<OrganisationRow[]> {
+  if (ids.length === 0) return [];
+  return (await withCounts(db, ownerId)
+    .where('organisations.id', 'in', ids)
+    .where('organisations.deleted_at', 'is', null)
+    .execute()) as OrganisationRow[];
+}
+
+/** Pairs the owner marked "not the same company", as `a|b` keys (smaller id first). */
+export async function dismissedOrganisationPairs(
+  db: Kysely<Database>,
+  ownerId: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('organisation_dismissals')
+    .select(['organisation_a', 'organisation_b'])
+    .where('owner_id', '=', ownerId)
+    .execute();
+  return new Set(rows.map((r) => `${r.organisation_a}|${r.organisation_b}`));
+}
+
+export async function insertOrganisationDismissal(
+  db: Kysely<Database>,
+  row: Database['organisation_dismissals'],
+): Promise<void> {
+  await db
+    .insertInto('organisation_dismissals')
+    .values(row)
+    .onConflict((oc) => oc.columns(['owner_id', 'organisation_a', 'organisation_b']).doNothing())
+    .execute();
+}

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { errorBody, idParams } from '../../contracts/common';
 import {
   organisation,
   organisationCreateInput,
   organisationDetail,
+  organisationDismissInput,
+  organisationDuplicateList,
   organisationListQuery,
   organisationMergeInput,
   organisationMergeResult,
@@ -12,6 +15,8 @@ import {
 } from '../../contracts/organisations';
 import { createOrganisation } from '../../core/organisations/create-organisation';
 import { deleteOrganisation } from '../../core/organisations/delete-organisation';
+import { dismissOrganisationDuplicate } from '../../core/organisations/dismiss-organisation-duplicate';
+import { findOrganisationDuplicates } from '../../core/organisations/find-organisation-duplicates';
 import { getOrganisation } from '../../core/organisations/get-organisation';
 import { listOrganisations } from '../../core/organisations/list-organisations';
 import { mergeOrganisations } from '../../core/organisations/merge-organisations';
@@ -46,6 +51,34 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => reply.code(201).send(await createOrganisation(req.ctx, req.body)),
+  );
+  app.get(
+    '/organisations/duplicates',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Organisations that may be one company under two spellings, strongest first',
+        description:
+          'Strong: the same name apart from spacing and punctuation, or the same website. Possible: one name is the other plus words, or the names are one letter apart. Merge with `POST /organisations/{id}/merge`.',
+        response: { 200: organisationDuplicateList, ...errors },
+      },
+    },
+    async (req) => ({ items: await findOrganisationDuplicates(req.ctx) }),
+  );
+  app.post(
+    '/organisations/duplicates/dismiss',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Mark two organisations as different companies: the pair is no longer suggested',
+        body: organisationDismissInput,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await dismissOrganisationDuplicate(req.ctx, req.body);
+      return reply.code(204).send(null);
+    },
   );
   app.get(
     '/organisations/:id',

@@ -54,6 +54,7 @@ export type {
   MergeResult,
   Organisation,
   OrganisationDetail,
+  OrganisationDuplicatePair,
   OrganisationMergeResult,
   SessionInfo,
   Tag,

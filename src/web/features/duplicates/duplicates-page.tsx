@@ -9,8 +9,14 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
 import { ContactsSubnav } from '../contacts/contacts-subnav';
 import { DuplicatePairCard } from './duplicate-pair-card';
+import { OrganisationPairCard } from './organisation-pair-card';
 import { RecentMerges } from './recent-merges';
 import { useDismissDuplicate, useDuplicates, useMerge, useMerges, useUndoMerge } from './use-duplicates';
+import {
+  useDismissOrganisationPair,
+  useMergeOrganisationPair,
+  useOrganisationDuplicates,
+} from './use-organisation-duplicates';
 
 interface LastMerge {
   mergeId: string;
@@ -21,7 +27,7 @@ interface LastMerge {
 }
 
 /**
- * Contacts that may be the same person, side by side, with the reasons. Merge keeps one (nothing of the other is
+ * Contacts that may be the same person, side by side, with the reasons (then organisations that may be one company). Merge keeps one (nothing of the other is
  * lost) and can be undone right away or later from "Recent merges"; "Not the same person" stops the suggestion.
  */
 export function DuplicatesPage() {
@@ -31,10 +37,14 @@ export function DuplicatesPage() {
   const merge = useMerge();
   const undo = useUndoMerge();
   const dismiss = useDismissDuplicate();
+  const orgPairs = useOrganisationDuplicates();
+  const mergeOrgs = useMergeOrganisationPair();
+  const dismissOrgs = useDismissOrganisationPair();
   const toast = useToast();
   const [last, setLast] = useState<LastMerge | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const busy = merge.isPending || undo.isPending || dismiss.isPending;
+  const orgBusy = mergeOrgs.isPending || dismissOrgs.isPending;
 
   useEffect(() => {
     if (last) resultRef.current?.focus();
@@ -56,7 +66,7 @@ export function DuplicatesPage() {
     <>
       <PageHeader
         title="Duplicates"
-        subtitle="People who may be in your rolodex twice. Merging keeps every fact with its source, and can be undone."
+        subtitle="People and organisations that may be in your rolodex twice. Merging keeps every fact with its source, and can be undone."
       />
       <ContactsSubnav />
       <div className="stack">
@@ -137,6 +147,50 @@ export function DuplicatesPage() {
                           document.getElementById('duplicates-heading')?.focus();
                           toast.show({
                             message: `${pair.a.displayName} and ${pair.b.displayName} won’t be suggested again.`,
+                          });
+                        },
+                        onError: (e) =>
+                          toast.show({ message: `Could not dismiss: ${e.message}`, tone: 'error' }),
+                      },
+                    )
+                  }
+                />
+              ))}
+            </ul>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="org-duplicates-heading">
+          <h2 id="org-duplicates-heading" tabIndex={-1}>
+            Organisations that may be one company{' '}
+            {orgPairs.data ? <span className="count">({orgPairs.data.length})</span> : null}
+          </h2>
+          {orgPairs.isPending ? <Loading /> : null}
+          {orgPairs.isError ? (
+            <QueryError error={orgPairs.error} onRetry={() => void orgPairs.refetch()} />
+          ) : null}
+          {orgPairs.data && orgPairs.data.length === 0 ? (
+            <p className="empty">
+              No duplicate organisations found. Rapport looks for names that differ only in spacing or
+              punctuation, shared websites, names that extend one another and one-letter typos.
+            </p>
+          ) : null}
+          {orgPairs.data && orgPairs.data.length > 0 ? (
+            <ul className="pairs">
+              {orgPairs.data.map((pair) => (
+                <OrganisationPairCard
+                  key={`${pair.a.id}|${pair.b.id}`}
+                  pair={pair}
+                  busy={orgBusy}
+                  onMerge={(from, into) => mergeOrgs.mutate({ from, into })}
+                  onDismiss={() =>
+                    dismissOrgs.mutate(
+                      { a: pair.a.id, b: pair.b.id },
+                      {
+                        onSuccess: () => {
+                          document.getElementById('org-duplicates-heading')?.focus();
+                          toast.show({
+                            message: `${pair.a.name} and ${pair.b.name} won’t be suggested again.`,
                           });
                         },
                         onError: (e) =>

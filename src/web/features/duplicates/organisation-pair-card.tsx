@@ -1,0 +1,82 @@
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import type { Organisation, OrganisationDuplicatePair } from '../../api/types';
+import { plural } from '../../ui/format';
+
+interface OrganisationPairCardProps {
+  pair: OrganisationDuplicatePair;
+  busy: boolean;
+  onMerge: (from: Organisation, into: Organisation) => void;
+  onDismiss: () => void;
+}
+
+/**
+ * Two organisations side by side with why they look alike; choose the name to keep (the one with more people by
+ * default), then Merge, or say they are different companies.
+ */
+export function OrganisationPairCard({ pair, busy, onMerge, onDismiss }: OrganisationPairCardProps) {
+  const [keepId, setKeepId] = useState(pair.b.contactCount > pair.a.contactCount ? pair.b.id : pair.a.id);
+  const radioName = useId();
+  const idA = useId();
+  const keep = keepId === pair.a.id ? pair.a : pair.b;
+  const other = keep === pair.a ? pair.b : pair.a;
+  const names = `${pair.a.name} and ${pair.b.name}`;
+  return (
+    <li className="card pair" aria-label={`${names}: ${pair.strength} match`}>
+      <div className="pair__head">
+        <span className={`badge badge--${pair.strength}`}>
+          {pair.strength === 'strong' ? 'Strong match' : 'Possible match'}
+        </span>
+        <ul className="pair__reasons">
+          {pair.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </div>
+      <fieldset className="pair__sides">
+        <legend className="visually-hidden">Which name to keep</legend>
+        {[pair.a, pair.b].map((org) => {
+          const inputId = org === pair.a ? idA : `${idA}-b`;
+          return (
+            <div key={org.id} className={org === keep ? 'pair__side pair__side--keep' : 'pair__side'}>
+              <div className="choice">
+                <input
+                  type="radio"
+                  id={inputId}
+                  name={radioName}
+                  checked={org === keep}
+                  onChange={() => setKeepId(org.id)}
+                />
+                <label htmlFor={inputId}>Keep {org.name}</label>
+              </div>
+              <h3 className="pair__name">
+                <Link to={`/organisations/${org.id}`}>{org.name}</Link>
+              </h3>
+              <p className="muted">
+                {plural(org.contactCount, 'person', 'people')}
+                {org.website ? ` · ${org.website.replace(/^https?:\/\//, '')}` : ''}
+              </p>
+            </div>
+          );
+        })}
+      </fieldset>
+      <div className="pair__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => onMerge(other, keep)}
+        >
+          Merge<span className="visually-hidden"> {names}</span>
+        </button>
+        <span className="muted pair__hint">
+          Keeps “{keep.name}”; the people of “{other.name}” move there, and later imports of that spelling
+          too.
+        </span>
+        <button type="button" className="button" disabled={busy} onClick={onDismiss}>
+          Different companies<span className="visually-hidden">: {names}</span>
+        </button>
+      </div>
+    </li>
+  );
+}
