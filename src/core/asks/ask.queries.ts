@@ -51,6 +51,18 @@ export async function findVisibleAsk(
     .executeTakeFirst();
 }
 
+/** How many of the owner's asks are open on `today` (open and not past their last day). */
+export async function countOpenAsks(db: Kysely<Database>, ownerId: string, today: string): Promise<number> {
+  const row = await db
+    .selectFrom('asks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('owner_id', '=', ownerId)
+    .where('state', '=', 'open')
+    .where('expires_on', '>=', today)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Where the previous page of asks ended. */
 export interface AskCursor {
   at: string;

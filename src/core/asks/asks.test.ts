@@ -349,6 +349,34 @@ describeEngines('asks', (h) => {
     expect((await closeAsk(w.requester.ctx, short.id, {})).ask.state).toBe('closed');
   });
 
+  it('counts every open ask against the five, however many closed asks are newer', async () => {
+    const w = await world(null);
+    const old = await postAsk(w.requester.ctx, { title: 'An old need', days: 90 });
+    w.clock.advance(60_000);
+    const closed = Array.from({ length: 250 }, (_, i) => {
+      const at = new Date(Date.parse('2026-11-25T10:00:00.000Z') + i * 1000).toISOString();
+      return {
+        id: w.requester.ctx.ids.next(),
+        owner_id: w.requester.id,
+        purpose_id: null,
+        title: `Closed need ${i}`,
+        body: null,
+        state: 'closed',
+        expires_on: '2027-01-01',
+        closed_at: at,
+        thanks: null,
+        created_at: at,
+        updated_at: at,
+      };
+    });
+    await w.db.insertInto('asks').values(closed).execute();
+    for (let i = 0; i < 4; i++) await postAsk(w.requester.ctx, { title: `Need number ${i}` });
+    const sixth = await failure(postAsk(w.requester.ctx, { title: 'One more' }));
+    expect(sixth.code).toBe('conflict');
+    await closeAsk(w.requester.ctx, old.id, {});
+    expect((await postAsk(w.requester.ctx, { title: 'Now there is room' })).state).toBe('open');
+  });
+
   it('Today shows a few asks, newest first; five open asks at most; a purpose stays with its owner; delete', async () => {
     const w = await world(null);
     const ids: string[] = [];

@@ -5,8 +5,7 @@ import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, validationError } from '../errors';
 import { findPurpose } from '../purposes/purpose.queries';
 import { validate } from '../validate';
-import { askStateOf } from './ask';
-import { findVisibleAsk, insertAsk, listOwnAsks } from './ask.queries';
+import { countOpenAsks, findVisibleAsk, insertAsk } from './ask.queries';
 import { askViews } from './view-asks';
 
 /** Open asks an account may have at once: an ask board, not a megaphone. */
@@ -24,8 +23,7 @@ export async function postAsk(ctx: Ctx, input: AskInput): Promise<Ask> {
     if (data.purposeId && !(await findPurpose(tx.db, ownerId, data.purposeId))) {
       throw validationError('purposeId', 'is not one of your purposes');
     }
-    const open = (await listOwnAsks(tx.db, ownerId, 200)).filter((a) => askStateOf(a, today) === 'open');
-    if (open.length >= MAX_OPEN_ASKS) {
+    if ((await countOpenAsks(tx.db, ownerId, today)) >= MAX_OPEN_ASKS) {
       throw new AppError('conflict', `at most ${MAX_OPEN_ASKS} open asks at once: close one first`);
     }
     const now = nowIso(tx);
