@@ -116,6 +116,10 @@ export function toErrorResponse(error: unknown): {
         message: 'path: has a segment that is too long',
         details: { issues: [{ path: 'path', message: 'has a segment that is too long' }] },
       };
+    // The web app's file server refuses a path it will not look up (a segment too long for the file system, `//`,
+    // `/./`): for an address that names nothing, the answer is the 404 of any unknown page.
+    case 'FST_STATIC_FORBIDDEN_PATH':
+      return { status: 404, code: 'not_found', message: 'no such page', details: {} };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return {
         status: 400,

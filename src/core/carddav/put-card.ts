@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { etagListed } from '../etag';
 import { deletePhoto, replacePhoto } from '../imports/import.queries';
 import { cleanPerson, photoRowOf } from '../imports/imported-person';
+import { withoutNul } from '../text/without-nul';
 import { cardsOf, contactOfCard } from './address-book';
 import { saveStoredCard } from './card.queries';
 import { contactInputOf } from './contact-input-of';
@@ -75,7 +76,8 @@ export async function putCard(
       owner_id: ownerId,
       name,
       uid: person.sourceKey ?? null,
-      raw: body,
+      // As its fields were: NUL taken out (no text column can hold it; PostgreSQL refuses it).
+      raw: withoutNul(body),
       updated_at: now,
     });
     return existing ? 'updated' : 'created';

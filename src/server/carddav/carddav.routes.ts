@@ -32,6 +32,9 @@ export interface CarddavOptions {
 }
 
 const METHODS = ['PROPFIND', 'REPORT', 'PROPPATCH', 'MKCOL'];
+// Methods a client may try that the address book does not offer: 405 with Allow, like MKCOL (never the app's 404).
+const REFUSED = ['POST', 'PATCH', 'MOVE', 'COPY', 'LOCK', 'UNLOCK'];
+const ALLOW = 'OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT';
 // What a client may PUT at most (advertised as max-resource-size): a card with a photo.
 export const MAX_CARD_BYTES = 1024 * 1024;
 const BOOK = 'contacts';
@@ -39,6 +42,8 @@ const XML = 'application/xml; charset=utf-8';
 // Sync tokens are URIs (RFC 6578) holding the number of the address book's last change.
 const SYNC_TOKEN = 'urn:rapport:carddav:sync:';
 const syncTokenOf = (seq: number) => `${SYNC_TOKEN}${seq}`;
+const PRECONDITION_FAILED =
+  'Precondition failed: the card is not at the version If-Match names, or If-None-Match matched it';
 
 type Props = Map<string, { name: XmlName; value: PropValue }>;
 function props(entries: [string, string, PropValue][]): Props {
@@ -62,6 +67,23 @@ type Target =
   | { kind: 'book' }
   | { kind: 'card'; name: string };
 
+/**
+ * The card name a path segment (or a multiget href's last segment) stands for, percent-decoded (`asIs`: taken as
+ * written when it does not decode); null when no card can have it: empty, `.` or `..` (a client resolving the href
+ * would leave the address book), NUL (no text can hold it), or past 255 characters.
+ */
+function cardNameOf(segment: string, opts: { asIs?: boolean } = {}): string | null {
+  let name: string;
+  try {
+    name = decodeURIComponent(segment);
+  } catch {
+    if (!opts.asIs) return null;
+    name = segment;
+  }
+  if (!name || name === '.' || name === '..' || name.includes('\u0000') || name.length > 255) return null;
+  return name;
+}
+
 function targetOf(path: string, accountId: string): Target | null {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] !== 'dav') return null;
@@ -73,13 +95,8 @@ function targetOf(path: string, accountId: string): Target | null {
   if (book === undefined) return { kind: 'home' };
   if (book !== BOOK) return null;
   if (card === undefined) return { kind: 'book' };
-  let name: string;
-  try {
-    name = decodeURIComponent(card);
-  } catch {
-    return null;
-  }
-  return name && name.length <= 255 ? { kind: 'card', name } : null;
+  const name = cardNameOf(card);
+  return name === null ? null : { kind: 'card', name };
 }
 
 /**
@@ -89,7 +106,8 @@ function targetOf(path: string, accountId: string): Target | null {
  * keeps its name, UID and unknown properties. docs/adr/0018-carddav.md says what is left out and why.
  */
 export async function registerCarddav(app: FastifyInstance, opts: CarddavOptions): Promise<void> {
-  for (const m of METHODS) if (!app.supportedMethods.includes(m)) app.addHttpMethod(m, { hasBody: true });
+  for (const m of [...METHODS, ...REFUSED])
+    if (!app.supportedMethods.includes(m)) app.addHttpMethod(m, { hasBody: true });
 
   const scope: FastifyPluginAsync = async (dav) => {
     // Bodies are read as text: XML for PROPFIND and REPORT, vCard for PUT, whatever the client calls it.
@@ -106,13 +124,13 @@ export async function registerCarddav(app: FastifyInstance, opts: CarddavOptions
     });
     const handler = async (req: FastifyRequest, reply: FastifyReply) => serve(req, reply, opts);
     dav.route({
-      method: ['OPTIONS', 'GET', 'PUT', 'DELETE', ...METHODS],
+      method: ['OPTIONS', 'GET', 'PUT', 'DELETE', ...METHODS, ...REFUSED],
       url: '/dav',
       schema: { hide: true },
       handler,
     });
     dav.route({
-      method: ['OPTIONS', 'GET', 'PUT', 'DELETE', ...METHODS],
+      method: ['OPTIONS', 'GET', 'PUT', 'DELETE', ...METHODS, ...REFUSED],
       url: '/dav/*',
       schema: { hide: true },
       handler,
@@ -159,10 +177,7 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
   try {
     switch (req.method) {
       case 'OPTIONS':
-        return reply
-          .header('allow', 'OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT')
-          .code(200)
-          .send();
+        return reply.header('allow', ALLOW).code(200).send();
       case 'PROPFIND':
         return await propfind(req, reply, who, target, urls);
       case 'REPORT':
@@ -180,19 +195,21 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
         return reply.type('text/vcard; charset=utf-8').send(card.text);
       }
       case 'PUT': {
-        if (target.kind !== 'card') return reply.code(405).send();
+        if (target.kind !== 'card') return refuse(reply, 405, 'Only cards can be written, not collections');
         const outcome = await putCard(who.ctx, target.name, typeof req.body === 'string' ? req.body : '', {
           ifMatch: header(req, 'if-match'),
           ifNoneMatch: header(req, 'if-none-match'),
         });
-        if (outcome === 'precondition-failed') return reply.code(412).send();
+        if (outcome === 'precondition-failed') return refuse(reply, 412, PRECONDITION_FAILED);
         // No ETag: what the client GETs back is generated, not the bytes it sent (RFC 7231 §4.3.4).
         return reply.code(outcome === 'created' ? 201 : 204).send();
       }
       case 'DELETE': {
-        if (target.kind !== 'card') return reply.code(403).send();
+        if (target.kind !== 'card') return refuse(reply, 403, 'Only cards can be deleted, not collections');
         const outcome = await deleteCard(who.ctx, target.name, header(req, 'if-match'));
-        return reply.code(outcome === 'deleted' ? 204 : outcome === 'not-found' ? 404 : 412).send();
+        if (outcome === 'not-found') return refuse(reply, 404, 'Not found');
+        if (outcome === 'precondition-failed') return refuse(reply, 412, PRECONDITION_FAILED);
+        return reply.code(204).send();
       }
       case 'PROPPATCH': {
         // Nothing here is writable: every property asked to change is protected.
@@ -209,7 +226,7 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
           .send(multistatus([denied]));
       }
       default:
-        return reply.code(405).send();
+        return refuse(reply, 405, `${req.method} is not offered here`);
     }
   } catch (e) {
     if (e instanceof DavXmlError)
@@ -222,6 +239,12 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
     }
     throw e;
   }
+}
+
+/** A refusal with a short reason (WebDAV clients show the status; people reading logs, the reason). */
+function refuse(reply: FastifyReply, status: number, reason: string) {
+  if (status === 405) void reply.header('allow', ALLOW);
+  return reply.code(status).type('text/plain; charset=utf-8').send(`${reason}\n`);
 }
 
 function header(req: FastifyRequest, name: string): string | undefined {
@@ -255,8 +278,10 @@ async function propfind(
   target: Target,
   urls: Urls,
 ) {
+  const depth = (header(req, 'depth') ?? 'infinity').toLowerCase();
+  if (depth !== '0' && depth !== '1' && depth !== 'infinity')
+    return refuse(reply, 400, 'Depth: must be 0, 1 or infinity');
   const asked = readPropfind(typeof req.body === 'string' ? req.body : '');
-  const depth = header(req, 'depth') ?? 'infinity';
   const deep = depth !== '0';
   const common: [string, string, PropValue][] = [
     [DAV, 'current-user-principal', href(urls.principal)],
@@ -394,19 +419,18 @@ async function report(req: FastifyRequest, reply: FastifyReply, ctx: Ctx, target
     }));
     return reply.code(207).type(XML).send(multistatus(responses));
   }
-  // Hrefs come absolute or as paths, encoded or not: the card name is the last segment.
-  const names = body.hrefs.map((h) => {
-    const last = h.replace(/\/+$/, '').split('/').pop() ?? '';
-    try {
-      return decodeURIComponent(last);
-    } catch {
-      return last;
-    }
-  });
-  const cards = await readCards(ctx, names);
+  // Hrefs come absolute or as paths, encoded or not: the card name is the last segment (none if no card has it).
+  const names = body.hrefs.map((h) =>
+    cardNameOf(h.replace(/\/+$/, '').split('/').pop() ?? '', { asIs: true }),
+  );
+  const cards = await readCards(
+    ctx,
+    names.filter((n): n is string => n !== null),
+  );
   const asked = { all: false, props: body.props };
   const responses: DavResponse[] = body.hrefs.map((h, i) => {
-    const card = cards.get(names[i] as string);
+    const name = names[i];
+    const card = name == null ? undefined : cards.get(name);
     if (!card) return { href: h, status: 'HTTP/1.1 404 Not Found' };
     return { href: urls.card(card.name), asked, props: cardProps(card.etag, card.text) };
   });
@@ -416,8 +440,9 @@ async function report(req: FastifyRequest, reply: FastifyReply, ctx: Ctx, target
 /** RFC 6578: what changed since the client's token (everything on a first sync), and the next token. */
 async function sync(reply: FastifyReply, ctx: Ctx, body: ReturnType<typeof readReport>, urls: Urls) {
   const token = body.syncToken;
-  const since =
-    token === '' ? null : token.startsWith(SYNC_TOKEN) ? Number(token.slice(SYNC_TOKEN.length)) : Number.NaN;
+  // Only a token as given out (the prefix, then a change number as written): `…:0x1`, `…: 1` or `…:` is forged.
+  const seq = token.startsWith(SYNC_TOKEN) ? token.slice(SYNC_TOKEN.length) : '';
+  const since = token === '' ? null : /^(0|[1-9][0-9]{0,15})$/.test(seq) ? Number(seq) : Number.NaN;
   const result = await syncAddressBook(ctx, since);
   if (!result.ok) {
     return reply

@@ -209,10 +209,11 @@ function html(reply: FastifyReply, status: number, body: string) {
  */
 export function introLinkRoutes(opts: IntroLinkRouteOptions): FastifyPluginAsync {
   return async (app) => {
+    // Only the page's form decides: a body sent as anything else (text/plain, JSON) is read as no form at all.
     app.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: 2048 },
-      (_req, body, done) => done(null, body),
+      (_req, body, done) => done(null, new URLSearchParams(body as string)),
     );
     const config = { rateLimit: opts.limit };
     app.get<Params>('/intro/:token', { schema: { hide: true }, config }, async (req, reply) => {
@@ -224,7 +225,7 @@ export function introLinkRoutes(opts: IntroLinkRouteOptions): FastifyPluginAsync
       }
     });
     app.post<Params>('/intro/:token', { schema: { hide: true }, config }, async (req, reply) => {
-      const form = new URLSearchParams(typeof req.body === 'string' ? req.body : '');
+      const form = req.body instanceof URLSearchParams ? req.body : new URLSearchParams();
       const decision = form.get('decision');
       const share = form
         .getAll('share')
