@@ -144,8 +144,31 @@ export function toErrorResponse(error: unknown): {
       details: { issues: [{ path: 'body', message: 'is not valid JSON' }] },
     };
   }
+  // Any other refusal Fastify or a plugin raises (a client error by its own account) keeps its status: only a
+  // fault of ours is a 500.
+  if (
+    typeof e.statusCode === 'number' &&
+    e.statusCode >= 400 &&
+    e.statusCode < 500 &&
+    e.code?.startsWith('FST_')
+  ) {
+    return {
+      status: e.statusCode,
+      code: CLIENT_ERROR_CODES[e.statusCode] ?? 'validation',
+      message: e.message || 'request refused',
+      details: {},
+    };
+  }
   return { status: 500, code: 'internal', message: 'internal error', details: {} };
 }
+
+const CLIENT_ERROR_CODES: Record<number, ErrorCode> = {
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'too_large',
+};
 
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const r = toErrorResponse(error);
