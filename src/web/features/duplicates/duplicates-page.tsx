@@ -101,7 +101,7 @@ export function DuplicatesPage() {
 
         <section aria-labelledby="duplicates-heading">
           <h2 id="duplicates-heading" tabIndex={-1}>
-            Suggested pairs{' '}
+            People who may be the same person{' '}
             {duplicates.data ? <span className="count">({duplicates.data.length})</span> : null}
           </h2>
           {duplicates.isPending ? <Loading /> : null}
