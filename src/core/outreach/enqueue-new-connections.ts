@@ -2,7 +2,7 @@ import { settingsOf } from '../agenda/agenda.queries';
 import { localDay } from '../agenda/local-day';
 import { toSettings } from '../agenda/settings';
 import { type Ctx, nowIso } from '../context';
-import { isNewConnection, newQueueItem } from './outreach';
+import { newConnectionTest, newQueueItem } from './outreach';
 import { contactsWithItems, insertImportChanges, insertItems } from './outreach.queries';
 
 /** The account's own calendar day now. */
@@ -26,7 +26,8 @@ export async function enqueueNewConnections(
 ): Promise<number> {
   if (contacts.length === 0) return 0;
   const today = await ownerToday(tx, ownerId);
-  let fresh = contacts.filter((c) => isNewConnection(c.connectedOn, today));
+  const isNew = newConnectionTest(today);
+  let fresh = contacts.filter((c) => isNew(c.connectedOn));
   if (fresh.length === 0) return 0;
   if (opts.existing === 'check') {
     const had = await contactsWithItems(

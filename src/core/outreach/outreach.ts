@@ -19,7 +19,6 @@ export function autoQueueSince(today: string): string {
   return shiftDay(today, -AUTO_QUEUE_DAYS);
 }
 
-/** True when a connection made on `connectedOn` is new enough to wait in the queue without being added. */
 /** A contact entering the queue now: nothing sent, nothing answered yet. */
 export function newQueueItem(p: {
   id: string;
@@ -51,8 +50,14 @@ export function newQueueItem(p: {
   };
 }
 
-export function isNewConnection(connectedOn: string | null, today: string): boolean {
-  return connectedOn !== null && connectedOn >= autoQueueSince(today) && connectedOn <= shiftDay(today, 1);
+/**
+ * Whether a connection made on a given day is new enough to wait in the queue without being added. The window is
+ * worked out once: an import asks this of every person.
+ */
+export function newConnectionTest(today: string): (connectedOn: string | null) => boolean {
+  const since = autoQueueSince(today);
+  const until = shiftDay(today, 1);
+  return (connectedOn) => connectedOn !== null && connectedOn >= since && connectedOn <= until;
 }
 
 /** Days until the follow-up (after a first message) or the quiet close (after the follow-up). */
