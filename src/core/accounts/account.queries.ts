@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forUpdate } from '../db/portable';
 import type { AccountTable, Database } from '../db/schema';
 
 /** Number of accounts on this server (first-run detection). */
@@ -19,6 +20,15 @@ export async function findAccountByEmail(
   emailNorm: string,
 ): Promise<AccountTable | undefined> {
   return db.selectFrom('accounts').selectAll().where('email_norm', '=', emailNorm).executeTakeFirst();
+}
+
+/**
+ * Locks the account's row until the transaction ends (see `forUpdate`), for what must happen one request at a time
+ * per account: whole-rolodex writes (imports, address-book cards), quotas and per-account rows read then rewritten.
+ * Take it before any other lock of the transaction.
+ */
+export async function lockAccount(db: Kysely<Database>, id: string): Promise<void> {
+  await forUpdate(db, db.selectFrom('accounts').select('id').where('id', '=', id)).execute();
 }
 
 export async function findAccountById(db: Kysely<Database>, id: string): Promise<AccountTable | undefined> {

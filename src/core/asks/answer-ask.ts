@@ -13,7 +13,7 @@ import {
 import { reachOf, targetFacts, targetIdentity } from '../introductions/target';
 import { helpOfferedMail, notify } from '../network/network-mail';
 import { validate } from '../validate';
-import { answersBy, deleteAnswer, findVisibleAsk, insertAnswer } from './ask.queries';
+import { answersBy, deleteAnswer, findVisibleAsk, insertAnswer, lockAsk } from './ask.queries';
 import { askViews } from './view-asks';
 
 /** Answers one account may give to one ask. */
@@ -31,6 +31,8 @@ export async function answerAsk(ctx: Ctx, askId: string, input: AskAnswerInput):
   const today = await accountToday(ctx, responderId);
   const now = nowIso(ctx);
   const done = await inTransaction(ctx, async (tx) => {
+    // Answers sent at once are taken one after the other: at most MAX_ANSWERS, and an ask closed meanwhile is gone.
+    await lockAsk(tx.db, askId);
     const ask = await findVisibleAsk(tx.db, responderId, askId, today);
     if (!ask) throw notFound('ask');
     if (ask.owner_id === responderId) throw new AppError('conflict', 'this is your own ask');

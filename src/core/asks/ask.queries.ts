@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import { forUpdate } from '../db/portable';
 import type { AskAnswerTable, AskTable, Database } from '../db/schema';
 
 /** Stores a new ask. */
@@ -176,6 +177,11 @@ export async function answerCounts(db: Kysely<Database>, askIds: string[]): Prom
     .groupBy('ask_id')
     .execute();
   return new Map(rows.map((r) => [r.ask_id, Number(r.n)]));
+}
+
+/** Locks the ask until the transaction ends (see `forUpdate`): answers to it are counted one request at a time. */
+export async function lockAsk(db: Kysely<Database>, id: string): Promise<void> {
+  await forUpdate(db, db.selectFrom('asks').select('id').where('id', '=', id)).execute();
 }
 
 /** How many answers `responderId` gave to the ask. */

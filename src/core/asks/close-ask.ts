@@ -32,17 +32,19 @@ export async function closeAsk(
     const ask = await findVisibleAsk(tx.db, ownerId, id, today);
     if (!ask || ask.owner_id !== ownerId) throw notFound('ask');
     if (ask.state === 'closed') throw new AppError('conflict', 'this ask is already closed');
+    // Closed first: of two closes at once, the second finds it closed and thanks no one twice.
+    const closed = await updateOwnAskIf(tx.db, ownerId, ask.id, ['open', 'expired'], {
+      state: 'closed',
+      closed_at: now,
+      thanks: data.thanks ?? null,
+      updated_at: now,
+    });
+    if (!closed) throw new AppError('conflict', 'this ask is already closed');
     const answers = await answersOf(tx.db, [ask.id]);
     const thanked = data.thank.map((answerId, i) => {
       const a = answers.find((x) => x.id === answerId);
       if (!a) throw validationError(`thank.${i}`, 'is not an answer to this ask');
       return a;
-    });
-    await updateOwnAskIf(tx.db, ownerId, ask.id, ['open', 'expired'], {
-      state: 'closed',
-      closed_at: now,
-      thanks: data.thanks ?? null,
-      updated_at: now,
     });
     const people = [...new Map(thanked.map((a) => [a.responder_id, a.responder_name])).entries()];
     const skipped: { accountId: string; name: string }[] = [];

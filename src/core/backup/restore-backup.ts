@@ -1,3 +1,4 @@
+import { lockAccount } from '../accounts/account.queries';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { withDeferredSearchIndex } from '../db/portable';
 import { AppError } from '../errors';
@@ -27,6 +28,8 @@ export async function restoreBackup(
   const backup = validate(backupV1, input, 'backup');
   const { onProgress } = opts;
   return inTransaction(ctx, async (tx) => {
+    // The same backup sent twice at once: the second finds the account no longer empty.
+    await lockAccount(tx.db, ownerId);
     for (const table of BACKUP_TABLES) {
       if ((await countOwned(tx.db, table, ownerId)) > 0) {
         throw new AppError(

@@ -1,4 +1,5 @@
 import { parseVCards } from '../../formats/vcard';
+import { lockAccount } from '../accounts/account.queries';
 import { createContact } from '../contacts/create-contact';
 import { updateContact } from '../contacts/update-contact';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
@@ -50,6 +51,9 @@ export async function putCard(
   }
   const person = cleaned.person;
   return inTransaction(ctx, async (tx) => {
+    // One card write at a time per address book: the same new card sent twice is created once, and of two writes
+    // made against one ETag only the first matches it.
+    await lockAccount(tx.db, ownerId);
     const existing = await contactOfCard(tx, ownerId, name);
     if (existing && (conditions.ifMatch !== undefined || conditions.ifNoneMatch !== undefined)) {
       const etag = (await cardsOf(tx, ownerId, [existing]))[0]?.etag ?? '';

@@ -1,3 +1,4 @@
+import { lockAccount } from '../accounts/account.queries';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { cachedUntilWrite } from '../db/cached-until-write';
 import { currentCardEtags, knownCards, recordCardChanges } from './card.queries';
@@ -24,6 +25,8 @@ export async function trackAddressBook(ctx: Ctx): Promise<TrackedAddressBook> {
   const state = await cachedUntilWrite(ctx.db, `carddav:${ownerId}`, async () => {
     const listing = await listAddressBook(ctx);
     return inTransaction(ctx, async (tx) => {
+      // Two clients syncing at once: the second compares with what the first recorded (one change number each).
+      await lockAccount(tx.db, ownerId);
       const known = await knownCards(tx.db, ownerId);
       const changes: { name: string; etag: string | null }[] = [];
       const present = new Set<string>();

@@ -1,6 +1,12 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Engine } from '../db/connect';
-import { contactMatches, contactSearchHitCount, contactSearchHits, type SearchScope } from '../db/portable';
+import {
+  contactMatches,
+  contactSearchHitCount,
+  contactSearchHits,
+  forUpdate,
+  type SearchScope,
+} from '../db/portable';
 import type { ContactChannelTable, ContactPositionTable, ContactTable, Database } from '../db/schema';
 
 export type ContactRow = ContactTable & { organisation_name: string | null };
@@ -92,6 +98,23 @@ export async function findContactSummaries(
 ): Promise<ContactSummaryRow[]> {
   if (ids.length === 0) return [];
   return summariesWithOrg(db, ownerId).where('contacts.id', 'in', ids).execute();
+}
+
+/**
+ * Locks the owner's contacts with these ids (live or not) until the transaction ends, in id order (see
+ * `forUpdate`): a change to a contact, or to what is derived from it, waits for any other under way.
+ */
+export async function lockContacts(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await forUpdate(
+    db,
+    db
+      .selectFrom('contacts')
+      .select('id')
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', [...new Set(ids)].sort())
+      .orderBy('id'),
+  ).execute();
 }
 
 export async function insertContact(db: Kysely<Database>, row: ContactTable): Promise<void> {

@@ -19,6 +19,7 @@ import {
   channelsOf,
   findContact,
   insertPosition,
+  lockContacts,
   replaceChannels,
   updateContact as writeContact,
 } from './contact.queries';
@@ -38,6 +39,8 @@ export async function updateContact(
   const ownerId = requireActor(ctx);
   const data = validate(contactUpdateInput, input);
   return inTransaction(ctx, async (tx) => {
+    // Two edits at once: the second starts from what the first wrote (one past position each, one set of channels).
+    await lockContacts(tx.db, ownerId, [id]);
     const old = await findContact(tx.db, ownerId, id);
     if (!old) throw notFound('contact');
     const now = nowIso(tx);

@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 import pg from 'pg';
 import { trackWrites } from './cached-until-write';
 import type { Database } from './schema';
@@ -39,11 +49,37 @@ export function connect(target: DatabaseTarget): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   // Keeps planner statistics fresh (SQLite's recommended call on open); cheap when nothing changed.
   sqlite.pragma('optimize = 0x10002');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: keepingStatements(sqlite) }),
+  });
   const changes = sqlite.prepare('SELECT total_changes()').pluck();
   const otherCommits = sqlite.prepare('PRAGMA data_version').pluck();
   trackWrites(db, () => `${changes.get()}:${otherCommits.get()}`);
   return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Transactions begin with BEGIN IMMEDIATE: they take the write lock at once, waiting (busy_timeout) while another
+ * process (the CLI beside the server) finishes a transaction of its own. With a deferred BEGIN the lock was taken
+ * at the first write, after the transaction had read; when the other process had committed in between, SQLite
+ * refused at once (SQLITE_BUSY, no waiting), and most writes from the second process failed. In one process this
+ * changes nothing: Kysely runs one transaction at a time on the one connection.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 // The most recently used statements kept prepared (distinct SQL texts: queries times IN-list lengths).

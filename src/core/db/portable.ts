@@ -2,7 +2,14 @@
  * The few places where SQLite and PostgreSQL differ (docs/adr/0001-engine-portability.md). Everything else is
  * plain Kysely that runs unchanged on both engines.
  */
-import { CompiledQuery, type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
+import {
+  CompiledQuery,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  SqliteAdapter,
+  sql,
+} from 'kysely';
 import type { Engine } from './connect';
 
 export function engineOf(db: Kysely<unknown>): Engine {
@@ -76,13 +83,28 @@ export async function withDeferredSearchIndex<T>(db: Kysely<any>, load: () => Pr
 }
 
 /**
+ * The SELECT `query`, locking the rows it reads until the transaction ends: a transaction that locks one of them
+ * too (or updates it) waits until this one commits, then reads what it committed. For a read-then-write that must
+ * not interleave with another request's (check a state, then change it). PostgreSQL: `FOR NO KEY UPDATE`, the lock
+ * an UPDATE takes, so rows inserted elsewhere that refer to the locked ones are not held up. SQLite: nothing to
+ * add, its transactions already run one at a time (Kysely holds the one connection from BEGIN to COMMIT). Lock
+ * several rows in one statement ordered by key, so that two transactions cannot each hold one the other wants.
+ */
+export function forUpdate<Q extends SelectQueryBuilder<any, any, any>>(db: Kysely<any>, query: Q): Q {
+  if (!db.isTransaction) throw new Error('forUpdate needs a transaction');
+  return engineOf(db) === 'postgres' ? (query.forNoKeyUpdate() as Q) : query;
+}
+
+/**
  * Multi-row INSERT built directly (no query-builder tree per value: an import writes ~1M values), in batches under
- * both engines' bound-parameter limits. Rows must share the same keys.
+ * both engines' bound-parameter limits. Rows must share the same keys. `skipDuplicates`: a row that would break a
+ * unique index (a concurrent transaction inserted its key first) is left out instead of failing the statement.
  */
 export async function insertRows(
   db: Kysely<any>,
   table: string,
   rows: Record<string, unknown>[],
+  opts: { skipDuplicates?: boolean } = {},
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
@@ -102,8 +124,12 @@ export async function insertRows(
       }
       tuples.push(`(${marks.join(', ')})`);
     }
+    const onConflict = opts.skipDuplicates ? ' ON CONFLICT DO NOTHING' : '';
     await db.executeQuery(
-      CompiledQuery.raw(`INSERT INTO "${table}" (${quoted}) VALUES ${tuples.join(', ')}`, params),
+      CompiledQuery.raw(
+        `INSERT INTO "${table}" (${quoted}) VALUES ${tuples.join(', ')}${onConflict}`,
+        params,
+      ),
     );
   }
 }

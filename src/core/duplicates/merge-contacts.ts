@@ -1,7 +1,7 @@
 import type { MergeResult } from '../../contracts/duplicates';
 import { channelKey } from '../contacts/channels';
 import { parseJsonArray, parseJsonRecord, TEXT_FIELDS } from '../contacts/contact';
-import { findContact, updateContact } from '../contacts/contact.queries';
+import { findContact, lockContacts, updateContact } from '../contacts/contact.queries';
 import { captureContact } from '../contacts/contact-snapshot';
 import { presentContact } from '../contacts/present-contact';
 import { reindexContacts } from '../contacts/reindex-contacts';
@@ -30,6 +30,8 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
   const ownerId = requireActor(ctx);
   if (keepId === mergeId) throw validationError('merge', 'cannot merge a contact into itself');
   return inTransaction(ctx, async (tx) => {
+    // The same merge sent twice (or with its undo): the second reads what the first left (merged away: not found).
+    await lockContacts(tx.db, ownerId, [keepId, mergeId]);
     const keep = await findContact(tx.db, ownerId, keepId);
     const gone = await findContact(tx.db, ownerId, mergeId);
     if (!keep || !gone) throw notFound('contact');

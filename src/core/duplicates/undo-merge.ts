@@ -1,5 +1,5 @@
 import type { Contact } from '../../contracts/contacts';
-import { findContact } from '../contacts/contact.queries';
+import { findContact, lockContacts } from '../contacts/contact.queries';
 import { type ContactSnapshot, restoreContactSnapshot } from '../contacts/contact-snapshot';
 import { presentContact } from '../contacts/present-contact';
 import { reindexContacts } from '../contacts/reindex-contacts';
@@ -14,7 +14,10 @@ export async function undoMerge(ctx: Ctx, mergeId: string): Promise<{ kept: Cont
   return inTransaction(ctx, async (tx) => {
     const merge = await findMerge(tx.db, ownerId, mergeId);
     if (!merge) throw notFound('merge');
-    if (merge.undone_at) throw new AppError('conflict', 'this merge has already been undone');
+    // Claimed first: of two undos at once, the second finds it undone.
+    if (merge.undone_at || (await setMergeUndone(tx.db, ownerId, mergeId, nowIso(tx))) !== 1)
+      throw new AppError('conflict', 'this merge has already been undone');
+    await lockContacts(tx.db, ownerId, [merge.kept_id, merge.merged_id]);
     const { kept, merged, moved } = JSON.parse(merge.snapshot) as {
       kept: ContactSnapshot;
       merged: ContactSnapshot;
@@ -23,7 +26,6 @@ export async function undoMerge(ctx: Ctx, mergeId: string): Promise<{ kept: Cont
     await restoreContactSnapshot(tx, kept);
     await restoreContactSnapshot(tx, merged);
     if (moved) await moveContactRecordsBack(tx.db, ownerId, merged.row.id, moved);
-    await setMergeUndone(tx.db, ownerId, mergeId, nowIso(tx));
     await reindexContacts(tx, ownerId, [kept.row.id, merged.row.id]);
     await refreshRelationships(tx, ownerId, [kept.row.id, merged.row.id]);
     const [a, b] = await Promise.all([

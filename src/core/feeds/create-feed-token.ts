@@ -1,4 +1,5 @@
 import { hashSecret } from '../accounts/account';
+import { lockAccount } from '../accounts/account.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError } from '../errors';
 import { randomSecret } from '../ids';
@@ -12,6 +13,8 @@ import { MAX_LIVE_FEEDS, toFeedToken } from './feed-token';
 export async function createFeedToken(ctx: Ctx) {
   const accountId = requireActor(ctx);
   return inTransaction(ctx, async (tx) => {
+    // Feeds created at once are counted one after the other.
+    await lockAccount(tx.db, accountId);
     if ((await listLiveFeedTokens(tx.db, accountId)).length >= MAX_LIVE_FEEDS) {
       throw new AppError('conflict', `at most ${MAX_LIVE_FEEDS} calendar feeds: revoke one first`);
     }

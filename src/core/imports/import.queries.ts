@@ -272,10 +272,14 @@ export async function findAccountProfile(db: Kysely<Database>, accountId: string
   return db.selectFrom('account_profiles').selectAll().where('account_id', '=', accountId).executeTakeFirst();
 }
 
-/** Writes the account's profile row (insert or replace). */
+/** Writes the account's profile row (insert or replace, in one statement: two writers never both insert). */
 export async function saveAccountProfile(db: Kysely<Database>, row: Database['account_profiles']) {
-  await db.deleteFrom('account_profiles').where('account_id', '=', row.account_id).execute();
-  await db.insertInto('account_profiles').values(row).execute();
+  const { account_id: _key, ...columns } = row;
+  await db
+    .insertInto('account_profiles')
+    .values(row)
+    .onConflict((oc) => oc.column('account_id').doUpdateSet(columns))
+    .execute();
 }
 
 export async function deleteAccountProfile(db: Kysely<Database>, accountId: string) {

@@ -1,4 +1,5 @@
 import type { ImportedPerson, ParseIssue } from '../../formats/model';
+import { lockAccount } from '../accounts/account.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { refreshPlannerStatistics } from '../db/portable';
 import type { ImportKind } from '../db/schema';
@@ -48,6 +49,8 @@ const BULK = 1000;
  * The common import flow. Cleans every record (bad values dropped with a warning, unusable records reported as
  * errors), plans it against the rolodex and either returns the preview (`dryRun`) or commits the whole import as
  * one transaction that can be undone. Good records are never lost because of bad ones; a failure stores nothing.
+ * An account's imports (and their undos) run one at a time, each planned inside its transaction against what the
+ * one before it wrote: the same file sent twice at once finds its people there the second time.
  */
 export async function runImport(ctx: Ctx, input: RunImportInput): Promise<ImportReport> {
   const ownerId = requireActor(ctx);
@@ -62,11 +65,10 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
     issues.push(...cleaned.issues);
     if (cleaned.person) people.push(cleaned.person);
   }
-  const plan = await planPeople(ctx, ownerId, input.kind, people);
-  issues.push(...plan.issues);
-  progress({ phase: 'matching', done: input.people.length, total: input.people.length });
-
   if (input.dryRun) {
+    const plan = await planPeople(ctx, ownerId, input.kind, people);
+    issues.push(...plan.issues);
+    progress({ phase: 'matching', done: input.people.length, total: input.people.length });
     const more = input.previewExtra ? await input.previewExtra(plan) : { stats: {}, issues: [] };
     issues.push(...more.issues);
     progress({ phase: 'done', done: plan.items.length, total: plan.items.length });
@@ -83,8 +85,12 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
     };
   }
 
-  progress({ phase: 'writing', done: 0, total: plan.items.length });
-  const report = await inTransaction(ctx, async (tx) => {
+  const { report, planned } = await inTransaction(ctx, async (tx) => {
+    await lockAccount(tx.db, ownerId);
+    const plan = await planPeople(tx, ownerId, input.kind, people);
+    issues.push(...plan.issues);
+    progress({ phase: 'matching', done: input.people.length, total: input.people.length });
+    progress({ phase: 'writing', done: 0, total: plan.items.length });
     const id = tx.ids.next();
     const createdAt = nowIso(tx);
     await insertImport(tx.db, {
@@ -120,7 +126,7 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
       })),
     );
     tx.log.info({ importId: id, kind: input.kind, stats }, 'import committed');
-    return {
+    const report = {
       id,
       kind: input.kind,
       fileName,
@@ -130,8 +136,9 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
       samples: samplesOf(plan.items),
       issues: sorted.slice(0, REPORTED_ISSUES).map(issueView),
     } satisfies ImportReport;
+    return { report, planned: plan.items.length };
   });
   if (report.stats.created + report.stats.updated >= BULK) await refreshPlannerStatistics(ctx.db);
-  progress({ phase: 'done', done: plan.items.length, total: plan.items.length });
+  progress({ phase: 'done', done: planned, total: planned });
   return report;
 }

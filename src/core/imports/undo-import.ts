@@ -1,3 +1,4 @@
+import { lockAccount } from '../accounts/account.queries';
 import { type ContactSnapshot, restoreContactSnapshot } from '../contacts/contact-snapshot';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
@@ -25,6 +26,8 @@ import {
 export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed: number; restored: number }> {
   const ownerId = requireActor(ctx);
   return inTransaction(ctx, async (tx) => {
+    // After any import or undo under way (see runImport): undoing twice at once is one undo and a conflict.
+    await lockAccount(tx.db, ownerId);
     const row = await findImport(tx.db, ownerId, importId);
     if (!row) throw notFound('import');
     if (row.status === 'undone') throw new AppError('conflict', 'this import has already been undone');

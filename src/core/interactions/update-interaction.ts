@@ -23,7 +23,6 @@ export async function updateInteraction(
   return inTransaction(ctx, async (tx) => {
     const row = await findInteraction(tx.db, ownerId, id);
     if (!row) throw notFound('interaction');
-    const before = (await contactsOfInteractions(tx.db, ownerId, [id])).get(id)?.map((c) => c.id) ?? [];
     const patch: Parameters<typeof updateInteractionRow>[3] = { updated_at: nowIso(tx) };
     if (data.kind) patch.kind = data.kind;
     if (data.occurredAt) patch.occurred_at = occurredAt(tx, data.occurredAt);
@@ -31,7 +30,9 @@ export async function updateInteraction(
     if ('answered' in data)
       patch.answered = data.answered === null || data.answered === undefined ? null : data.answered ? 1 : 0;
     if ('summary' in data) patch.summary = data.summary ?? null;
+    // Written first, so that a correction sent twice at once waits here and then reads who the first one left.
     await updateInteractionRow(tx.db, ownerId, id, patch);
+    const before = (await contactsOfInteractions(tx.db, ownerId, [id])).get(id)?.map((c) => c.id) ?? [];
     let after = before;
     if (data.contactIds) {
       after = await requireContacts(tx, ownerId, data.contactIds);

@@ -9,7 +9,12 @@ import type { MailMessage } from '../mail/mailer';
 import { validate } from '../validate';
 import { completeIntroduction } from './complete-introduction';
 import { roleOf } from './introduction.policy';
-import { expireOpenIntroductions, findIntroduction, updateIntroductionIf } from './introduction.queries';
+import {
+  expireOpenIntroductions,
+  findIntroduction,
+  lockIntroduction,
+  updateIntroductionIf,
+} from './introduction.queries';
 import { introductionViews, sendQuietly } from './view-introduction';
 
 /**
@@ -30,6 +35,8 @@ export async function decideAsTarget(
   const now = nowIso(ctx);
   const mails = await inTransaction(ctx, async (tx): Promise<MailMessage[]> => {
     await expireOpenIntroductions(tx.db, now, targetId);
+    // The same answer sent twice: the second reads what the first decided.
+    await lockIntroduction(tx.db, id);
     const row = await findIntroduction(tx.db, targetId, id);
     if (!row || roleOf(row, targetId) !== 'target') throw notFound('introduction');
     if (row.state !== 'awaiting-target') {

@@ -1,4 +1,5 @@
 import { type Introduction, type IntroRequestInput, introRequestInput } from '../../contracts/introductions';
+import { lockAccount } from '../accounts/account.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, validationError } from '../errors';
 import { logAccess } from '../network/access-log.queries';
@@ -39,6 +40,8 @@ export async function requestIntroduction(ctx: Ctx, input: IntroRequestInput): P
   const data = validate(introRequestInput, input);
   const now = nowIso(ctx);
   const row = await inTransaction(ctx, async (tx) => {
+    // One request at a time per requester: the quota and "already asked about this person" see the one before.
+    await lockAccount(tx.db, requesterId);
     const recent = await requestTimesSince(tx.db, requesterId, addDays(now, -7));
     if (recent.length >= INTRO_WEEKLY_QUOTA) {
       const nextAt = addDays(recent[recent.length - INTRO_WEEKLY_QUOTA] as string, 7);

@@ -56,7 +56,7 @@ export async function connectAccounts(
   row: Pick<ConnectionTable, 'id' | 'account_lo' | 'account_hi' | 'lo_contact_id' | 'hi_contact_id'>,
 ): Promise<void> {
   const lo = await linkConnectionContact(tx, row, row.account_lo);
-  const hi = await linkConnectionContact(tx, { ...row, lo_contact_id: lo }, row.account_hi);
+  const hi = await linkConnectionContact(tx, row, row.account_hi);
   for (const [ownerId, contactId] of [
     [row.account_lo, lo],
     [row.account_hi, hi],

@@ -5,7 +5,13 @@ import { AppError, validationError } from '../errors';
 import { validate } from '../validate';
 import { connectAccounts, notifyAccepted } from './accept-connection';
 import { toConnection, tokenFromLink } from './connection';
-import { connectionRowOf, findPair, insertConnection, updateConnection } from './connection.queries';
+import {
+  connectionRowOf,
+  findPair,
+  insertConnectionIfAbsent,
+  lockConnection,
+  updateConnection,
+} from './connection.queries';
 import { findInviteByHash, markInviteUsed } from './invite.queries';
 
 /** The one answer for a link that does not work, whatever the reason, so links cannot be probed. */
@@ -31,36 +37,41 @@ export async function acceptInviteLink(ctx: Ctx, body: { token: string }): Promi
     const from = invite.from_account_id;
     if (from === me) throw validationError('token', 'this is your own invitation link; send it to someone');
     if ((await markInviteUsed(tx.db, invite.id, me, now)) !== 1) throw invalidInvite();
-    const existing = await findPair(tx.db, me, from);
-    let id: string;
-    if (!existing) {
-      id = tx.ids.next();
-      const lo = me < from;
-      const row = {
-        id,
-        account_lo: lo ? me : from,
-        account_hi: lo ? from : me,
-        requested_by: from,
-        status: 'accepted' as const,
-        message: invite.message,
-        lo_contact_id: null,
-        hi_contact_id: null,
-        created_at: invite.created_at,
-        responded_at: now,
-        updated_at: now,
-      };
-      await insertConnection(tx.db, row);
-      await connectAccounts(tx, row);
+    const found = await findPair(tx.db, me, from);
+    const lo = me < from;
+    const fresh = {
+      id: tx.ids.next(),
+      account_lo: lo ? me : from,
+      account_hi: lo ? from : me,
+      requested_by: from,
+      status: 'accepted' as const,
+      message: invite.message,
+      lo_contact_id: null,
+      hi_contact_id: null,
+      created_at: invite.created_at,
+      responded_at: now,
+      updated_at: now,
+    };
+    let id = fresh.id;
+    let newly = true;
+    if (!found && (await insertConnectionIfAbsent(tx.db, fresh))) {
+      await connectAccounts(tx, fresh);
     } else {
-      id = existing.id;
-      if (existing.status !== 'accepted') {
+      // The pair had a connection, or the other side made one at the same moment (each accepting the other's
+      // link): this one, locked, so that only one of the two connects the accounts.
+      const existing = (await findPair(tx.db, me, from)) ?? found;
+      const locked = existing && (await lockConnection(tx.db, existing.id));
+      if (!locked) throw new AppError('conflict', 'the connection changed meanwhile: try the link again');
+      id = locked.id;
+      newly = locked.status !== 'accepted';
+      if (newly) {
         await updateConnection(tx.db, id, { status: 'accepted', responded_at: now, updated_at: now });
-        await connectAccounts(tx, existing);
+        await connectAccounts(tx, locked);
       }
     }
     const row = await connectionRowOf(tx.db, me, id);
     if (!row) throw new Error('connection vanished inside its own transaction');
-    return { connection: toConnection(row, me), newly: existing?.status !== 'accepted', from };
+    return { connection: toConnection(row, me), newly, from };
   });
   if (result.newly) await notifyAccepted(ctx, result.from, me);
   return result.connection;

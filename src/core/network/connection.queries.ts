@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { chunkIds } from '../db/chunk';
+import { forUpdate } from '../db/portable';
 import type { ConnectionTable, Database } from '../db/schema';
 
 /** A pair of accounts as stored: the smaller id first (one row per pair). */
@@ -60,8 +61,26 @@ export async function findConnectionOf(
     .executeTakeFirst();
 }
 
-export async function insertConnection(db: Kysely<Database>, row: ConnectionTable): Promise<void> {
-  await db.insertInto('connections').values(row).execute();
+/**
+ * Inserts the pair's connection unless the pair already has one (the other side asked or accepted at the same
+ * moment); true when this call inserted it.
+ */
+export async function insertConnectionIfAbsent(db: Kysely<Database>, row: ConnectionTable): Promise<boolean> {
+  const r = await db
+    .insertInto('connections')
+    .values(row)
+    .onConflict((oc) => oc.columns(['account_lo', 'account_hi']).doNothing())
+    .returning('id')
+    .execute();
+  return r.length === 1;
+}
+
+/**
+ * The connection row, locked until the transaction ends (see `forUpdate`): a decision on it, or linking the contact
+ * that stands for either side, waits for any other under way and then reads what it did. Undefined once removed.
+ */
+export async function lockConnection(db: Kysely<Database>, id: string): Promise<ConnectionTable | undefined> {
+  return forUpdate(db, db.selectFrom('connections').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 /** Changes a connection; `expect` guards a state transition (0 rows when someone else changed it first). */

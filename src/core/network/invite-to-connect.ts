@@ -19,7 +19,8 @@ import {
 import {
   connectionRowOf,
   findPair,
-  insertConnection,
+  insertConnectionIfAbsent,
+  lockConnection,
   pendingRequestsBy,
   updateConnection,
 } from './connection.queries';
@@ -174,25 +175,30 @@ async function requestInApp(
   message: string | null,
   now: string,
 ) {
-  const existing = await findPair(tx.db, me, other);
-  let id: string;
-  if (!existing) {
-    id = tx.ids.next();
-    const lo = me < other;
-    await insertConnection(tx.db, {
+  const found = await findPair(tx.db, me, other);
+  let id = tx.ids.next();
+  const meFirst = me < other;
+  const inserted =
+    !found &&
+    (await insertConnectionIfAbsent(tx.db, {
       id,
-      account_lo: lo ? me : other,
-      account_hi: lo ? other : me,
+      account_lo: meFirst ? me : other,
+      account_hi: meFirst ? other : me,
       requested_by: me,
       status: 'pending',
       message,
-      lo_contact_id: lo ? myContactId : null,
-      hi_contact_id: lo ? null : myContactId,
+      lo_contact_id: meFirst ? myContactId : null,
+      hi_contact_id: meFirst ? null : myContactId,
       created_at: now,
       responded_at: null,
       updated_at: now,
-    });
-  } else {
+    }));
+  if (!inserted) {
+    // The pair had a connection, or the other side asked at the same moment: decide on it, locked, so that two
+    // requests both ways end as one accepted connection.
+    const pair = (await findPair(tx.db, me, other)) ?? found;
+    const existing = pair && (await lockConnection(tx.db, pair.id));
+    if (!existing) throw new AppError('conflict', 'the connection changed meanwhile: try again');
     id = existing.id;
     if (existing.status === 'accepted') throw new AppError('conflict', 'you are already connected');
     if (existing.status === 'pending' && existing.requested_by === me) {

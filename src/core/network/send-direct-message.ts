@@ -100,11 +100,7 @@ export async function writeDirectMessage(
     );
     interactionId = outbound.id;
   }
-  const fresh = {
-    ...connection,
-    ...(connection.account_lo === me ? { lo_contact_id: mine } : { hi_contact_id: mine }),
-  };
-  const theirs = await linkConnectionContact(tx, fresh, toAccountId);
+  const theirs = await linkConnectionContact(tx, connection, toAccountId);
   if (theirs) {
     const recipient = actingAs(tx, toAccountId);
     const inbound = await recordInteraction(

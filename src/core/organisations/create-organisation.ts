@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import { type Organisation, organisationCreateInput } from '../../contracts/organisations';
 import { type Ctx, nowIso, requireActor } from '../context';
-import { isUniqueViolation } from '../db/portable';
 import { AppError } from '../errors';
 import { validate } from '../validate';
 import { normaliseOrganisationName, toOrganisation } from './organisation';
-import { findLiveOrganisationByNorm, insertOrganisation } from './organisation.queries';
+import { findLiveOrganisationByNorm, insertOrganisationIfAbsent } from './organisation.queries';
 
 /** Adds an organisation; a live one with the same (folded) name is a `conflict`. */
 export async function createOrganisation(
@@ -29,12 +28,8 @@ export async function createOrganisation(
     deleted_at: null,
     merged_into: null,
   };
-  try {
-    await insertOrganisation(ctx.db, row);
-  } catch (e) {
-    if (isUniqueViolation(e)) throw nameTaken(data.name);
-    throw e;
-  }
+  // One of that name created meanwhile (the same request sent twice) is the same conflict.
+  if (!(await insertOrganisationIfAbsent(ctx.db, row))) throw nameTaken(data.name);
   return toOrganisation({ ...row, contact_count: 0 });
 }
 

@@ -1,9 +1,13 @@
 import { type Ctx, nowIso } from '../context';
+import { AppError } from '../errors';
 import { followMergedNames } from './follow-merged-names';
 import { normaliseOrganisationName } from './organisation';
-import { findLiveOrganisationByNorm, insertOrganisation } from './organisation.queries';
+import { findLiveOrganisationByNorm, insertOrganisationIfAbsent } from './organisation.queries';
 
-/** The owner's live organisation with this name (compared folded) or merged under it, created if missing. */
+/**
+ * The owner's live organisation with this name (compared folded) or merged under it, created if missing. One that
+ * another request creates at the same moment is that request's (never a second one, never a failure).
+ */
 export async function ensureOrganisation(
   ctx: Ctx,
   ownerId: string,
@@ -27,6 +31,9 @@ export async function ensureOrganisation(
     deleted_at: null,
     merged_into: null,
   };
-  await insertOrganisation(ctx.db, row);
-  return { id: row.id, name: row.name };
+  if (await insertOrganisationIfAbsent(ctx.db, row)) return { id: row.id, name: row.name };
+  const taken = await findLiveOrganisationByNorm(ctx.db, ownerId, norm);
+  // Taken by one that was trashed again before this read: rare enough to ask for a retry.
+  if (!taken) throw new AppError('conflict', `organisation: "${row.name}" changed meanwhile; try again`);
+  return { id: taken.id, name: taken.name };
 }

@@ -1,11 +1,13 @@
 import { type Ctx, nowIso } from '../context';
+import { AppError } from '../errors';
 import { followMergedNames } from './follow-merged-names';
 import { normaliseOrganisationName } from './organisation';
-import { findLiveOrganisationsByNorms, insertOrganisations } from './organisation.queries';
+import { findLiveOrganisationsByNorms, insertOrganisationsIfAbsent } from './organisation.queries';
 
 /**
  * The owner's live organisations for many names at once (an import brings thousands), creating the missing ones
- * in bulk; a name merged into another organisation leads there. Keyed by folded name; `created` lists the ids made here.
+ * in bulk; a name merged into another organisation leads there. Keyed by folded name; `created` lists the ids made here
+ * (a name another request creates at the same moment is that request's organisation).
  */
 export async function ensureOrganisations(
   ctx: Ctx,
@@ -38,7 +40,16 @@ export async function ensureOrganisations(
       deleted_at: null,
       merged_into: null,
     }));
-  await insertOrganisations(ctx.db, rows);
-  for (const r of rows) byNorm.set(r.name_norm, { id: r.id, name: r.name });
-  return { byNorm, created: rows.map((r) => r.id) };
+  await insertOrganisationsIfAbsent(ctx.db, rows);
+  const stored = await findLiveOrganisationsByNorms(
+    ctx.db,
+    ownerId,
+    rows.map((r) => r.name_norm),
+  );
+  for (const o of stored) byNorm.set(o.name_norm, { id: o.id, name: o.name });
+  const created = rows.filter((r) => byNorm.get(r.name_norm)?.id === r.id).map((r) => r.id);
+  const lost = rows.find((r) => !byNorm.has(r.name_norm));
+  // Taken by one that was trashed again before this read: rare enough to ask for a retry.
+  if (lost) throw new AppError('conflict', `organisation: "${lost.name}" changed meanwhile; try again`);
+  return { byNorm, created };
 }

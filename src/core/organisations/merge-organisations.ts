@@ -8,6 +8,7 @@ import { type OrganisationMergeRecord, toOrganisation } from './organisation';
 import {
   findOrganisation,
   insertOrganisationMerge,
+  lockOrganisations,
   moveToOrganisation,
   updateOrganisation,
 } from './organisation.queries';
@@ -27,6 +28,8 @@ export async function mergeOrganisations(
   const { into } = validate(organisationMergeInput, input);
   if (into === id) throw validationError('into', 'cannot merge an organisation into itself');
   return inTransaction(ctx, async (tx) => {
+    // The same merge sent twice: the second reads the first's outcome (merged away: not found).
+    await lockOrganisations(tx.db, ownerId, [id, into]);
     const gone = await findOrganisation(tx.db, ownerId, id);
     if (!gone) throw notFound('organisation');
     const keep = await findOrganisation(tx.db, ownerId, into);

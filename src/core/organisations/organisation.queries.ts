@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { insertRows, likeContains } from '../db/portable';
+import { forUpdate, insertRows, likeContains } from '../db/portable';
 import type { Database, OrganisationMergeTable, OrganisationTable } from '../db/schema';
 import type { OrganisationRow } from './organisation';
 
@@ -92,8 +92,21 @@ export async function organisationNames(db: Kysely<Database>, ownerId: string) {
     .execute();
 }
 
-export async function insertOrganisation(db: Kysely<Database>, row: OrganisationTable): Promise<void> {
-  await db.insertInto('organisations').values(row).execute();
+/**
+ * Inserts the organisation unless a live one of the owner already has its folded name (a concurrent request has
+ * just created it); true when this call inserted it.
+ */
+export async function insertOrganisationIfAbsent(
+  db: Kysely<Database>,
+  row: OrganisationTable,
+): Promise<boolean> {
+  const r = await db
+    .insertInto('organisations')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .execute();
+  return r.length === 1;
 }
 
 export async function updateOrganisation(
@@ -184,8 +197,17 @@ export async function findLiveOrganisationsByNorms(db: Kysely<Database>, ownerId
   return out;
 }
 
-export async function insertOrganisations(db: Kysely<Database>, rows: OrganisationTable[]) {
-  await insertRows(db, 'organisations', rows as unknown as Record<string, unknown>[]);
+/**
+ * Inserts many organisations in name order, leaving out those whose folded name a live organisation of the owner
+ * already has (a concurrent request has just created it): read them back to know which went in.
+ */
+export async function insertOrganisationsIfAbsent(db: Kysely<Database>, rows: OrganisationTable[]) {
+  const sorted = [...rows].sort((a, b) =>
+    a.name_norm < b.name_norm ? -1 : a.name_norm > b.name_norm ? 1 : 0,
+  );
+  await insertRows(db, 'organisations', sorted as unknown as Record<string, unknown>[], {
+    skipDuplicates: true,
+  });
 }
 
 /** Deletes organisations no contact or past position refers to any more (undoing an import that created them). */
@@ -285,18 +307,35 @@ export async function findOrganisationMerge(db: Kysely<Database>, ownerId: strin
     .executeTakeFirst();
 }
 
+/** Marks the merge undone unless it already was; true when this call did (two undos at once: one wins). */
 export async function markOrganisationMergeUndone(
   db: Kysely<Database>,
   ownerId: string,
   id: string,
   at: string,
-) {
-  await db
+): Promise<boolean> {
+  const r = await db
     .updateTable('organisation_merges')
     .set({ undone_at: at })
     .where('owner_id', '=', ownerId)
     .where('id', '=', id)
-    .execute();
+    .where('undone_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Locks the owner's organisations with these ids until the transaction ends (see `forUpdate`). */
+export async function lockOrganisations(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await forUpdate(
+    db,
+    db
+      .selectFrom('organisations')
+      .select('id')
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', [...new Set(ids)].sort())
+      .orderBy('id'),
+  ).execute();
 }
 
 /** Merges into this organisation not undone, newest first, with the merged organisation's name. */

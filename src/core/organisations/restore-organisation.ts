@@ -1,6 +1,7 @@
 import type { Organisation } from '../../contracts/organisations';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, requireActor } from '../context';
+import { isUniqueViolation } from '../db/portable';
 import { notFound } from '../errors';
 import { inTrashWindow } from '../trash/trash-window';
 import { nameTaken } from './create-organisation';
@@ -19,7 +20,13 @@ export async function restoreOrganisation(ctx: Ctx, id: string): Promise<Organis
     const row = await findOrganisation(tx.db, ownerId, id, { deleted: true });
     if (!row || !inTrashWindow(tx, row.deleted_at)) throw notFound('organisation in the trash');
     if (await findLiveOrganisationByNorm(tx.db, ownerId, row.name_norm)) throw nameTaken(row.name);
-    await updateOrganisation(tx.db, ownerId, id, { deleted_at: null });
+    try {
+      await updateOrganisation(tx.db, ownerId, id, { deleted_at: null });
+    } catch (e) {
+      // A live organisation took the name while this request was checking.
+      if (isUniqueViolation(e)) throw nameTaken(row.name);
+      throw e;
+    }
     await reindexContacts(tx, ownerId, await contactIdsAtOrganisation(tx.db, ownerId, id));
     const restored = await findOrganisation(tx.db, ownerId, id);
     if (!restored) throw notFound('organisation');

@@ -1,6 +1,7 @@
 import type { Organisation } from '../../contracts/organisations';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { isUniqueViolation } from '../db/portable';
 import { AppError, notFound } from '../errors';
 import { nameTaken } from './create-organisation';
 import { parseMergeRecord, toOrganisation } from './organisation';
@@ -8,6 +9,7 @@ import {
   findLiveOrganisationByNorm,
   findOrganisation,
   findOrganisationMerge,
+  lockOrganisations,
   markOrganisationMergeUndone,
   moveToOrganisation,
   organisationsByIds,
@@ -25,7 +27,11 @@ export async function undoOrganisationMerge(ctx: Ctx, mergeId: string): Promise<
   return inTransaction(ctx, async (tx) => {
     const merge = await findOrganisationMerge(tx.db, ownerId, mergeId);
     if (!merge) throw notFound('organisation merge');
-    if (merge.undone_at) throw new AppError('conflict', 'this merge has already been undone');
+    const now = nowIso(tx);
+    // Claimed first: of two undos at once, the second finds it undone.
+    if (merge.undone_at || !(await markOrganisationMergeUndone(tx.db, ownerId, mergeId, now)))
+      throw new AppError('conflict', 'this merge has already been undone');
+    await lockOrganisations(tx.db, ownerId, [merge.kept_id, merge.merged_id]);
     const rows = new Map(
       (await organisationsByIds(tx.db, ownerId, [merge.kept_id, merge.merged_id])).map((r) => [r.id, r]),
     );
@@ -39,20 +45,24 @@ export async function undoOrganisationMerge(ctx: Ctx, mergeId: string): Promise<
     }
     if (await findLiveOrganisationByNorm(tx.db, ownerId, merged.name_norm)) throw nameTaken(merged.name);
     const record = parseMergeRecord(merge.moved);
-    const now = nowIso(tx);
     const back = (onlyIds: string[]) => ({ from: kept.id, to: merged.id, onlyIds });
     const contacts = await moveToOrganisation(tx.db, 'contacts', ownerId, back(record.contacts));
     await moveToOrganisation(tx.db, 'contact_positions', ownerId, back(record.positions));
-    await updateOrganisation(tx.db, ownerId, merged.id, {
-      deleted_at: null,
-      merged_into: null,
-      updated_at: now,
-    });
+    try {
+      await updateOrganisation(tx.db, ownerId, merged.id, {
+        deleted_at: null,
+        merged_into: null,
+        updated_at: now,
+      });
+    } catch (e) {
+      // A live organisation took the name while this request was checking.
+      if (isUniqueViolation(e)) throw nameTaken(merged.name);
+      throw e;
+    }
     const patch: { website?: string | null; notes?: string | null } = {};
     if (kept.website === record.after.website) patch.website = record.before.website;
     if (kept.notes === record.after.notes) patch.notes = record.before.notes;
     await updateOrganisation(tx.db, ownerId, kept.id, { ...patch, updated_at: now });
-    await markOrganisationMergeUndone(tx.db, ownerId, mergeId, now);
     await reindexContacts(tx, ownerId, contacts);
     const restored = await findOrganisation(tx.db, ownerId, merged.id);
     if (!restored) throw notFound('organisation');

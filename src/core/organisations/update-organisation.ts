@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type Organisation, organisationUpdateInput } from '../../contracts/organisations';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { isUniqueViolation } from '../db/portable';
 import { notFound } from '../errors';
 import { validate } from '../validate';
 import { nameTaken } from './create-organisation';
@@ -34,7 +35,13 @@ export async function updateOrganisation(
     }
     if ('website' in data) patch.website = data.website ?? null;
     if ('notes' in data) patch.notes = data.notes ?? null;
-    await write(tx.db, ownerId, id, patch);
+    try {
+      await write(tx.db, ownerId, id, patch);
+    } catch (e) {
+      // Another organisation took the name while this request was checking (two renames at once).
+      if (patch.name && isUniqueViolation(e)) throw nameTaken(patch.name);
+      throw e;
+    }
     if (patch.name) await reindexContacts(tx, ownerId, await contactIdsAtOrganisation(tx.db, ownerId, id));
     const row = await findOrganisation(tx.db, ownerId, id);
     if (!row) throw notFound('organisation');

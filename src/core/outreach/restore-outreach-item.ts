@@ -1,5 +1,6 @@
 import type { OutreachItem } from '../../contracts/outreach';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { isUniqueViolation } from '../db/portable';
 import { AppError, notFound } from '../errors';
 import { presentItem } from './item-result';
 import { findItem, hasOtherOpenItem, updateItemIf } from './outreach.queries';
@@ -18,11 +19,18 @@ export async function restoreOutreachItem(ctx: Ctx, itemId: string): Promise<Out
     if (await hasOtherOpenItem(tx.db, ownerId, item.contact_id, itemId))
       throw new AppError('conflict', `${item.display_name} is already in the queue`);
     const now = nowIso(tx);
-    await updateItemIf(tx.db, ownerId, itemId, ['dismissed'], {
-      state: 'queued',
-      closed_at: null,
-      updated_at: now,
-    });
+    try {
+      await updateItemIf(tx.db, ownerId, itemId, ['dismissed'], {
+        state: 'queued',
+        closed_at: null,
+        updated_at: now,
+      });
+    } catch (e) {
+      // Queued again by another request while this one was checking (one open item per contact).
+      if (isUniqueViolation(e))
+        throw new AppError('conflict', `${item.display_name} is already in the queue`);
+      throw e;
+    }
     return presentItem(tx, ownerId, itemId);
   });
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type profile, profileInput } from '../../contracts/relationships';
+import { lockAccount } from '../accounts/account.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { findAccountProfile, saveAccountProfile } from '../imports/import.queries';
 import { validate } from '../validate';
@@ -13,6 +14,8 @@ export async function updateProfile(
   const accountId = requireActor(ctx);
   const data = validate(profileInput, input);
   return inTransaction(ctx, async (tx) => {
+    // Two edits at once: the second starts from what the first wrote (each keeps the other's fields).
+    await lockAccount(tx.db, accountId);
     const before = await findAccountProfile(tx.db, accountId);
     await saveAccountProfile(tx.db, {
       account_id: accountId,

@@ -2,7 +2,7 @@ import { type Ctx, inTransaction, requireActor } from '../context';
 import { notFound } from '../errors';
 import { liveContactIds } from '../interactions/interaction.queries';
 import { moveItemTo, placeItems } from './pipeline';
-import { findPurpose, itemsOfContacts, listPurposeRows } from './purpose.queries';
+import { findPurpose, itemsOfContacts, listPurposeRows, lockPurpose } from './purpose.queries';
 import { parseStages, roleIndex } from './stages';
 
 /**
@@ -32,6 +32,8 @@ export async function advanceForOutreach(
       if (!purpose) continue;
       const stages = parseStages(purpose.stages);
       const target = roleIndex(stages, input.milestone);
+      // Placing or moving waits for any other change to this board (the same message recorded twice at once).
+      await lockPurpose(tx.db, ownerId, purpose.id);
       const item = (await itemsOfContacts(tx.db, ownerId, purpose.id, [input.contactId])).get(
         input.contactId,
       );

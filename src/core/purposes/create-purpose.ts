@@ -3,7 +3,7 @@ import { purposeInput } from '../../contracts/purposes';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { validate } from '../validate';
 import { normalisePurposeName, presentPurpose, purposeNameTaken } from './purpose';
-import { findPurposeByNorm, insertPurpose } from './purpose.queries';
+import { findPurposeByNorm, insertPurposeIfAbsent } from './purpose.queries';
 import { buildStages, stagesJson } from './stages';
 
 /**
@@ -34,7 +34,8 @@ export async function createPurpose(ctx: Ctx, input: PurposeInput): Promise<Purp
       updated_at: now,
       deleted_at: null,
     };
-    await insertPurpose(tx.db, row);
+    // One of that name created meanwhile (the same request sent twice) is the same conflict.
+    if (!(await insertPurposeIfAbsent(tx.db, row))) throw purposeNameTaken(data.name);
     return (await presentPurpose(tx, ownerId, row)).purpose;
   });
 }

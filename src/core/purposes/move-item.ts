@@ -25,7 +25,7 @@ export async function moveItem(
   const ownerId = requireActor(ctx);
   const data = validate(moveItemInput, input);
   return inTransaction(ctx, async (tx) => {
-    const purpose = await requirePurpose(tx, ownerId, purposeId);
+    const purpose = await requirePurpose(tx, ownerId, purposeId, { lock: true });
     const item = await findItem(tx.db, ownerId, purposeId, itemId);
     if (!item) throw notFound('item');
     const stage = requireStage(parseStages(purpose.stages), data.stageId, 'stageId');

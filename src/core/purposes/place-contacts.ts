@@ -21,7 +21,7 @@ export async function placeContacts(
   const ownerId = requireActor(ctx);
   const data = validate(placeContactsInput, input);
   return inTransaction(ctx, async (tx) => {
-    const purpose = await requirePurpose(tx, ownerId, purposeId);
+    const purpose = await requirePurpose(tx, ownerId, purposeId, { lock: true });
     const stages = parseStages(purpose.stages);
     const stage = data.stageId ? requireStage(stages, data.stageId, 'stageId') : stages[0];
     if (!stage) throw new Error('a purpose always has a stage');

@@ -1,9 +1,25 @@
 import type { Kysely } from 'kysely';
 import { chunkIds } from '../db/chunk';
+import { forUpdate } from '../db/portable';
 import type { Database, PurposeItemTable, PurposeStageMoveTable, PurposeTable } from '../db/schema';
 
-export async function insertPurpose(db: Kysely<Database>, row: PurposeTable) {
-  await db.insertInto('purposes').values(row).execute();
+/** Inserts the purpose unless a live one of the owner has its folded name (created meanwhile); true when inserted. */
+export async function insertPurposeIfAbsent(db: Kysely<Database>, row: PurposeTable): Promise<boolean> {
+  const r = await db
+    .insertInto('purposes')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .execute();
+  return r.length === 1;
+}
+
+/** Locks the owner's purpose until the transaction ends (see `forUpdate`): its board changes one request at a time. */
+export async function lockPurpose(db: Kysely<Database>, ownerId: string, id: string): Promise<void> {
+  await forUpdate(
+    db,
+    db.selectFrom('purposes').select('id').where('owner_id', '=', ownerId).where('id', '=', id),
+  ).execute();
 }
 
 /** One of the owner's purposes; trashed ones only with `deleted`. */

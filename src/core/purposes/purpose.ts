@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import type { PurposeItemTable, PurposeTable } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { fold } from '../text/fold';
-import { boardItems, findPurpose, stagesReached } from './purpose.queries';
+import { boardItems, findPurpose, lockPurpose, stagesReached } from './purpose.queries';
 import { findStage, openStageIds, parseStages, roleIndex } from './stages';
 
 const DAY = 86_400_000;
@@ -25,8 +25,17 @@ export function purposeNameTaken(name: string): AppError {
   });
 }
 
-/** The owner's live purpose, or `not_found` (also when it is someone else's). */
-export async function requirePurpose(ctx: Ctx, ownerId: string, id: string): Promise<PurposeTable> {
+/**
+ * The owner's live purpose, or `not_found` (also when it is someone else's). With `lock` (in a transaction that
+ * changes its board or itself), concurrent requests doing the same wait for this one and then see what it did.
+ */
+export async function requirePurpose(
+  ctx: Ctx,
+  ownerId: string,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<PurposeTable> {
+  if (opts.lock) await lockPurpose(ctx.db, ownerId, id);
   const row = await findPurpose(ctx.db, ownerId, id);
   if (!row) throw notFound('purpose');
   return row;

@@ -1,5 +1,6 @@
 import type { Purpose } from '../../contracts/purposes';
 import { type Ctx, inTransaction, requireActor } from '../context';
+import { isUniqueViolation } from '../db/portable';
 import { notFound } from '../errors';
 import { inTrashWindow } from '../trash/trash-window';
 import { cadenceChanged } from './pipeline';
@@ -13,7 +14,13 @@ export async function restorePurpose(ctx: Ctx, id: string): Promise<Purpose> {
     const row = await findPurpose(tx.db, ownerId, id, { deleted: true });
     if (!row || !inTrashWindow(tx, row.deleted_at)) throw notFound('purpose in the trash');
     if (await findPurposeByNorm(tx.db, ownerId, row.name_norm)) throw purposeNameTaken(row.name);
-    await updatePurposeRow(tx.db, ownerId, id, { deleted_at: null });
+    try {
+      await updatePurposeRow(tx.db, ownerId, id, { deleted_at: null });
+    } catch (e) {
+      // A live purpose took the name while this request was checking.
+      if (isUniqueViolation(e)) throw purposeNameTaken(row.name);
+      throw e;
+    }
     await cadenceChanged(tx, ownerId, row, await contactIdsOnPurpose(tx.db, ownerId, id));
     return (await presentPurpose(tx, ownerId, await requirePurpose(tx, ownerId, id))).purpose;
   });

@@ -1,6 +1,7 @@
 import type { Purpose, PurposeUpdateInput } from '../../contracts/purposes';
 import { purposeUpdateInput } from '../../contracts/purposes';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { isUniqueViolation } from '../db/portable';
 import type { PurposeTable } from '../db/schema';
 import { AppError, validationError } from '../errors';
 import { rescheduleRelationships } from '../relationships/reschedule-relationships';
@@ -25,7 +26,7 @@ export async function updatePurpose(ctx: Ctx, id: string, input: PurposeUpdateIn
   const ownerId = requireActor(ctx);
   const data = validate(purposeUpdateInput, input);
   return inTransaction(ctx, async (tx) => {
-    const row = await requirePurpose(tx, ownerId, id);
+    const row = await requirePurpose(tx, ownerId, id, { lock: true });
     const now = nowIso(tx);
     const patch: Partial<PurposeTable> = { updated_at: now };
     if (data.name !== undefined) {
@@ -82,7 +83,13 @@ export async function updatePurpose(ctx: Ctx, id: string, input: PurposeUpdateIn
       patch.stages = stagesJson(after);
       stagesChanged = true;
     }
-    await updatePurposeRow(tx.db, ownerId, id, patch);
+    try {
+      await updatePurposeRow(tx.db, ownerId, id, patch);
+    } catch (e) {
+      // Another purpose took the name while this request was checking (two renames at once).
+      if (patch.name && isUniqueViolation(e)) throw purposeNameTaken(patch.name);
+      throw e;
+    }
 
     const cadenceBefore = row.cadence_days;
     const cadenceAfter = patch.cadence_days === undefined ? cadenceBefore : patch.cadence_days;

@@ -1,3 +1,4 @@
+import { lockContacts } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
 import type { InteractionDirection, InteractionKind } from '../db/schema';
 import { cadenceInputs, saveStates, statesOf } from './relationship.queries';
@@ -6,7 +7,8 @@ import { applyFavour, applyInteraction, type FavourSize } from './strength';
 
 /**
  * The hot path: adds one new interaction or favour to each contact's state in O(1) (no rescan), and moves the
- * keep-in-touch date on. Removals and edits go through `refreshRelationships` instead.
+ * keep-in-touch date on. Removals and edits go through `refreshRelationships` instead. Inside the caller's
+ * transaction, with the contacts locked: two events at once each add to what the other left, neither is lost.
  */
 export async function addToRelationships(
   ctx: Ctx,
@@ -22,6 +24,7 @@ export async function addToRelationships(
       }
     | { type: 'favour'; size: FavourSize; at: number },
 ): Promise<void> {
+  await lockContacts(ctx.db, ownerId, contactIds);
   const [existing, inputs] = await Promise.all([
     statesOf(ctx.db, ownerId, contactIds),
     cadenceInputs(ctx.db, ownerId, contactIds),

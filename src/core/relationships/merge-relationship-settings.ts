@@ -1,3 +1,4 @@
+import { lockContacts } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
 import { saveStates, statesOf } from './relationship.queries';
 
@@ -11,6 +12,7 @@ export async function mergeRelationshipSettings(
   keepId: string,
   mergeId: string,
 ): Promise<void> {
+  await lockContacts(ctx.db, ownerId, [keepId, mergeId]);
   const states = await statesOf(ctx.db, ownerId, [keepId, mergeId]);
   const kept = states.get(keepId);
   const merged = states.get(mergeId);

@@ -4,7 +4,7 @@ import { type Ctx, nowIso, requireActor } from '../context';
 import { AppError } from '../errors';
 import { validate } from '../validate';
 import { normaliseTagName, toTag } from './tag';
-import { findLiveTagsByNorm, insertTag } from './tag.queries';
+import { findLiveTagsByNorm, insertTagsIfAbsent } from './tag.queries';
 
 /** Creates an (empty) tag; a live tag with the same folded name is a `conflict`. */
 export async function createTag(ctx: Ctx, input: z.input<typeof tagCreateInput>): Promise<Tag> {
@@ -22,7 +22,8 @@ export async function createTag(ctx: Ctx, input: z.input<typeof tagCreateInput>)
     cadence_days: null,
     findable: 0,
   };
-  await insertTag(ctx.db, row);
+  // A tag of that name created meanwhile (the same request sent twice) is the same conflict.
+  if (!(await insertTagsIfAbsent(ctx.db, [row])).has(row.id)) throw tagNameTaken(data.name);
   return toTag({ ...row, contact_count: 0 });
 }
 

@@ -1,8 +1,12 @@
 import { type Ctx, nowIso } from '../context';
+import { AppError } from '../errors';
 import { normaliseTagName } from './tag';
-import { findLiveTagsByNorm, insertTag } from './tag.queries';
+import { findLiveTagsByNorm, insertTagsIfAbsent } from './tag.queries';
 
-/** Ids of the owner's live tags with these names, creating the missing ones. Names that fold alike are one tag. */
+/**
+ * Ids of the owner's live tags with these names, creating the missing ones. Names that fold alike are one tag; a
+ * name another request creates at the same moment is that request's tag (never a second one, never a failure).
+ */
 export async function ensureTags(
   ctx: Ctx,
   ownerId: string,
@@ -13,22 +17,35 @@ export async function ensureTags(
     const norm = normaliseTagName(n);
     if (norm && !wanted.has(norm)) wanted.set(norm, n.trim().replace(/\s+/g, ' '));
   }
-  const existing = await findLiveTagsByNorm(ctx.db, ownerId, [...wanted.keys()]);
-  const byNorm = new Map(existing.map((t) => [t.name_norm, { id: t.id, name: t.name, created: false }]));
-  for (const [norm, name] of wanted) {
-    if (byNorm.has(norm)) continue;
-    const id = ctx.ids.next();
-    await insertTag(ctx.db, {
-      id,
+  const found = (norms: string[]) => findLiveTagsByNorm(ctx.db, ownerId, norms);
+  const byNorm = new Map<string, { id: string; name: string; created: boolean }>();
+  for (const t of await found([...wanted.keys()]))
+    byNorm.set(t.name_norm, { id: t.id, name: t.name, created: false });
+  const now = nowIso(ctx);
+  const rows = [...wanted]
+    .filter(([norm]) => !byNorm.has(norm))
+    .map(([norm, name]) => ({
+      id: ctx.ids.next(),
       owner_id: ownerId,
       name,
       name_norm: norm,
-      created_at: nowIso(ctx),
+      created_at: now,
       deleted_at: null,
       cadence_days: null,
       findable: 0,
-    });
-    byNorm.set(norm, { id, name, created: true });
+    }));
+  const inserted = await insertTagsIfAbsent(ctx.db, rows);
+  for (const r of rows)
+    if (inserted.has(r.id)) byNorm.set(r.name_norm, { id: r.id, name: r.name, created: true });
+  const taken = rows.filter((r) => !inserted.has(r.id)).map((r) => r.name_norm);
+  if (taken.length > 0) {
+    for (const t of await found(taken)) byNorm.set(t.name_norm, { id: t.id, name: t.name, created: false });
   }
-  return [...wanted.keys()].map((norm) => byNorm.get(norm) as { id: string; name: string; created: boolean });
+  return [...wanted.keys()].map((norm) => {
+    const tag = byNorm.get(norm);
+    // Taken by a tag that was trashed again before this read: rare enough to ask for a retry.
+    if (!tag)
+      throw new AppError('conflict', `tags: the tag "${wanted.get(norm)}" changed meanwhile; try again`);
+    return tag;
+  });
 }

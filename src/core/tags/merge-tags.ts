@@ -6,7 +6,7 @@ import { notFound, validationError } from '../errors';
 import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { validate } from '../validate';
 import { toTag } from './tag';
-import { contactIdsWithTag, deleteTag, findTag, moveTagLinks } from './tag.queries';
+import { contactIdsWithTag, deleteTag, findTag, lockTags, moveTagLinks } from './tag.queries';
 
 /** Moves every contact of tag `id` onto tag `into` and removes `id`. Both must be the actor's live tags. */
 export async function mergeTags(ctx: Ctx, id: string, input: z.input<typeof tagMergeInput>): Promise<Tag> {
@@ -14,6 +14,8 @@ export async function mergeTags(ctx: Ctx, id: string, input: z.input<typeof tagM
   const { into } = validate(tagMergeInput, input);
   if (into === id) throw validationError('into', 'cannot merge a tag into itself');
   return inTransaction(ctx, async (tx) => {
+    // The same merge sent twice: the second finds the tag gone.
+    await lockTags(tx.db, ownerId, [id, into]);
     if (!(await findTag(tx.db, ownerId, id))) throw notFound('tag');
     if (!(await findTag(tx.db, ownerId, into))) throw notFound('target tag');
     const affected = await contactIdsWithTag(tx.db, ownerId, id);

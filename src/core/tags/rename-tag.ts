@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type Tag, tagUpdateInput } from '../../contracts/tags';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, requireActor } from '../context';
+import { isUniqueViolation } from '../db/portable';
 import { notFound } from '../errors';
 import { validate } from '../validate';
 import { tagNameTaken } from './create-tag';
@@ -17,7 +18,13 @@ export async function renameTag(ctx: Ctx, id: string, input: z.input<typeof tagU
     const norm = normaliseTagName(data.name);
     const [clash] = await findLiveTagsByNorm(tx.db, ownerId, [norm]);
     if (clash && clash.id !== id) throw tagNameTaken(data.name);
-    await rename(tx.db, ownerId, id, data.name, norm);
+    try {
+      await rename(tx.db, ownerId, id, data.name, norm);
+    } catch (e) {
+      // Another tag took the name while this request was checking (two renames at once).
+      if (isUniqueViolation(e)) throw tagNameTaken(data.name);
+      throw e;
+    }
     await reindexContacts(tx, ownerId, await contactIdsWithTag(tx.db, ownerId, id));
     const row = await findTag(tx.db, ownerId, id);
     if (!row) throw notFound('tag');

@@ -1,6 +1,7 @@
 import type { Tag } from '../../contracts/tags';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, requireActor } from '../context';
+import { isUniqueViolation } from '../db/portable';
 import { notFound } from '../errors';
 import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { inTrashWindow } from '../trash/trash-window';
@@ -15,7 +16,13 @@ export async function restoreTag(ctx: Ctx, id: string): Promise<Tag> {
     const row = await findTag(tx.db, ownerId, id, { deleted: true });
     if (!row || !inTrashWindow(tx, row.deleted_at)) throw notFound('tag in the trash');
     if ((await findLiveTagsByNorm(tx.db, ownerId, [row.name_norm])).length > 0) throw tagNameTaken(row.name);
-    await setTagDeletedAt(tx.db, ownerId, id, null);
+    try {
+      await setTagDeletedAt(tx.db, ownerId, id, null);
+    } catch (e) {
+      // A live tag took the name while this request was checking.
+      if (isUniqueViolation(e)) throw tagNameTaken(row.name);
+      throw e;
+    }
     const affected = await contactIdsWithTag(tx.db, ownerId, id);
     await reindexContacts(tx, ownerId, affected);
     await rescheduleRelationships(tx, ownerId, affected);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forUpdate } from '../db/portable';
 import type { Database, TagTable } from '../db/schema';
 
 type TagWithCount = TagTable & { contact_count: number };
@@ -62,8 +63,35 @@ export async function findLiveTagsByNorm(
     .execute();
 }
 
-export async function insertTag(db: Kysely<Database>, row: TagTable): Promise<void> {
-  await db.insertInto('tags').values(row).execute();
+/**
+ * Inserts the tags whose folded names no live tag of the owner has, in name order; a name a concurrent request has
+ * just taken is left out (its tag is the one to use). Returns the ids inserted.
+ */
+/** Locks the owner's tags with these ids until the transaction ends, in id order (see `forUpdate`). */
+export async function lockTags(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<void> {
+  await forUpdate(
+    db,
+    db
+      .selectFrom('tags')
+      .select('id')
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', [...new Set(ids)].sort())
+      .orderBy('id'),
+  ).execute();
+}
+
+export async function insertTagsIfAbsent(db: Kysely<Database>, rows: TagTable[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const sorted = [...rows].sort((a, b) =>
+    a.name_norm < b.name_norm ? -1 : a.name_norm > b.name_norm ? 1 : 0,
+  );
+  const inserted = await db
+    .insertInto('tags')
+    .values(sorted)
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .execute();
+  return new Set(inserted.map((r) => r.id));
 }
 
 export async function renameTag(
