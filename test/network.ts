@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../src/core/db/schema';
 import { uuidIds } from '../src/core/ids';
 import { pairOf } from '../src/core/network/connection.queries';
+import type { Client, TestServer } from './http';
 
 /**
  * Test factory: an accepted connection between accounts `a` and `b`, optionally linking each side to the contact
@@ -54,4 +55,22 @@ export async function markEmailVerified(db: Kysely<Database>, accountId: string)
     .set({ email_verified_at: '2026-11-01T09:00:00.000Z' })
     .where('id', '=', accountId)
     .execute();
+}
+
+/**
+ * Test factory over HTTP: two new users (`aName`, `bName`) connected, each with a contact for the other (named by
+ * the other's first name, with their e-mail), as the introduction tests need a requester and a broker.
+ */
+export async function connectedUsers(s: TestServer, aName: string, bName: string) {
+  const a = await s.user(aName);
+  const b = await s.user(bName);
+  const contactFor = (owner: Client, name: string, email: string) =>
+    owner.post('/api/v1/contacts', { displayName: name.split(' ')[0], emails: [{ value: email }] });
+  const bOfA = await contactFor(a, bName, b.email);
+  const aOfB = await contactFor(b, aName, a.email);
+  await seedConnection(s.handle().db, a.accountId, b.accountId, {
+    aContact: bOfA.body.id,
+    bContact: aOfB.body.id,
+  });
+  return [a, b] as const;
 }

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../test/engines';
 import { forgeToken } from '../../test/forge-token';
 import { type Client, serveForTests } from '../../test/http';
-import { seedConnection } from '../../test/network';
+import { connectedUsers } from '../../test/network';
 import { fixedClock } from '../core/clock';
 import { unsubscribeKeyOf } from '../core/digest/digest.queries';
 import { unsubscribeUrl } from '../core/digest/unsubscribe-from-digest';
@@ -1274,20 +1274,7 @@ describe.each(ENGINES)('hostile requests to the routes outside the OpenAPI docum
 
   it('introduction links: garbage, forged, expired and spent links are the same 404; bad forms never decide', async () => {
     const db = server.handle().db;
-    const requester = await server.user('Rita Requester');
-    const broker = await server.user('Bruno Broker');
-    const brokerOfRequester = await requester.post('/api/v1/contacts', {
-      displayName: 'Bruno',
-      emails: [{ value: broker.email }],
-    });
-    const requesterOfBroker = await broker.post('/api/v1/contacts', {
-      displayName: 'Rita',
-      emails: [{ value: requester.email }],
-    });
-    await seedConnection(db, requester.accountId, broker.accountId, {
-      aContact: brokerOfRequester.body.id,
-      bContact: requesterOfBroker.body.id,
-    });
+    const [requester, broker] = await connectedUsers(server, 'Rita Requester', 'Bruno Broker');
     /** An introduction waiting on its person, and the secret of the link the person was mailed. */
     const waiting = async (n: number) => {
       const email = `tara.${n}.${engine}@target.example`;

@@ -17,7 +17,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES, testSettings } from '../../../test/engines';
 import { Client, type Reply, serveForTests, type TestServer } from '../../../test/http';
-import { markEmailVerified, seedConnection } from '../../../test/network';
+import { connectedUsers, markEmailVerified, seedConnection } from '../../../test/network';
 import { tempCli } from '../../cli/testing';
 import { connect } from '../../core/db/connect';
 import { buildApp } from '../app';
@@ -596,20 +596,7 @@ describe.each(ENGINES)('the same request several times at once [%s]', (engine) =
 
   /** A requester connected to a broker (each with a contact for the other), and people the broker knows. */
   async function introWorld(s: TestServer) {
-    const requester = await s.user('Rita Requester');
-    const broker = await s.user('Bruno Broker');
-    const rb = await requester.post('/api/v1/contacts', {
-      displayName: 'Bruno',
-      emails: [{ value: broker.email }],
-    });
-    const br = await broker.post('/api/v1/contacts', {
-      displayName: 'Rita',
-      emails: [{ value: requester.email }],
-    });
-    await seedConnection(db(), requester.accountId, broker.accountId, {
-      aContact: rb.body.id,
-      bContact: br.body.id,
-    });
+    const [requester, broker] = await connectedUsers(s, 'Rita Requester', 'Bruno Broker');
     /** A findable contact of the broker's that is an account (verified e-mail), so the person answers in the app. */
     const person = async (name: string) => {
       const target = await s.user(name);
@@ -634,7 +621,7 @@ describe.each(ENGINES)('the same request several times at once [%s]', (engine) =
       expect(r.status).toBe(201);
       return r.body.id as string;
     };
-    return { requester, broker, rb: rb.body.id as string, br: br.body.id as string, person, request };
+    return { requester, broker, person, request };
   }
 
   it('requests the same introduction several times at once: one request', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
 import { forgeToken } from '../../../test/forge-token';
 import { serveForTests, type TestServer } from '../../../test/http';
-import { markEmailVerified, seedConnection } from '../../../test/network';
+import { connectedUsers, markEmailVerified } from '../../../test/network';
 import { fixedClock } from '../../core/clock';
 import { expectNoPrivate, linkToken, mailText, SECRET } from '../../core/introductions/intro.test-support';
 import type { Mailer } from '../../core/mail/mailer';
@@ -33,21 +33,8 @@ describe.each(ENGINES)('introductions and asks over HTTP [%s]', (engine) => {
 
   async function world(s: TestServer) {
     const db = s.handle().db;
-    const requester = await s.user('Rita Requester');
-    const broker = await s.user('Bruno Broker');
+    const [requester, broker] = await connectedUsers(s, 'Rita Requester', 'Bruno Broker');
     const bystander = await s.user('Bea Bystander');
-    const rb = await requester.post('/api/v1/contacts', {
-      displayName: 'Bruno',
-      emails: [{ value: broker.email }],
-    });
-    const br = await broker.post('/api/v1/contacts', {
-      displayName: 'Rita',
-      emails: [{ value: requester.email }],
-    });
-    await seedConnection(db, requester.accountId, broker.accountId, {
-      aContact: rb.body.id,
-      bContact: br.body.id,
-    });
     const target = await broker.post('/api/v1/contacts', {
       displayName: 'Tara Target',
       organisation: 'Acme Logistics',
