@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ASK_DEFAULT_DAYS, ASK_MAX_DAYS, type Ask } from '../../../contracts/asks';
 import { FormAlert } from '../../ui/form-alert';
 import { formatDate, plural } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -98,21 +99,6 @@ export function AsksPage() {
         <PostAskForm />
       </div>
     </>
-  );
-}
-
-/** The next page of a list of asks, while there is one. */
-function LoadMore({ list }: { list: ReturnType<typeof useAsks> }) {
-  if (!list.hasNextPage) return null;
-  return (
-    <button
-      type="button"
-      className="button load-more"
-      disabled={list.isFetchingNextPage}
-      onClick={() => void list.fetchNextPage()}
-    >
-      {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-    </button>
   );
 }
 

@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ContactSort, ContactSummary } from '../../api/types';
 import { plural } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
@@ -226,16 +227,7 @@ export function ContactsPage() {
           ))}
         </div>
       ) : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button load-more"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      ) : null}
+      <LoadMore list={list} />
     </>
   );
 }

@@ -67,6 +67,22 @@ function Side({
   );
 }
 
+/** How strong a suggested pair is, and why (for pairs of people and of organisations). */
+export function PairHead({ strength, reasons }: { strength: 'strong' | 'possible'; reasons: string[] }) {
+  return (
+    <div className="pair__head">
+      <span className={`badge badge--${strength}`}>
+        {strength === 'strong' ? 'Strong match' : 'Possible match'}
+      </span>
+      <ul className="pair__reasons">
+        {reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 interface PairCardProps {
   pair: DuplicatePair;
   busy: boolean;
@@ -90,16 +106,7 @@ export function DuplicatePairCard({ pair, busy, onMerge, onDismiss }: PairCardPr
       className="card pair"
       aria-label={`${names}: ${pair.strength === 'strong' ? 'strong' : 'possible'} match`}
     >
-      <div className="pair__head">
-        <span className={`badge badge--${pair.strength}`}>
-          {pair.strength === 'strong' ? 'Strong match' : 'Possible match'}
-        </span>
-        <ul className="pair__reasons">
-          {pair.reasons.map((r) => (
-            <li key={r}>{r}</li>
-          ))}
-        </ul>
-      </div>
+      <PairHead strength={pair.strength} reasons={pair.reasons} />
       <fieldset className="pair__sides">
         <legend className="visually-hidden">Which record to keep</legend>
         {[pair.a, pair.b].map((c) => (

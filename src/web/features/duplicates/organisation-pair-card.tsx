@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { Organisation, OrganisationDuplicatePair } from '../../api/types';
 import { plural } from '../../ui/format';
+import { PairHead } from './duplicate-pair-card';
 
 interface OrganisationPairCardProps {
   pair: OrganisationDuplicatePair;
@@ -23,16 +24,7 @@ export function OrganisationPairCard({ pair, busy, onMerge, onDismiss }: Organis
   const names = `${pair.a.name} and ${pair.b.name}`;
   return (
     <li className="card pair" aria-label={`${names}: ${pair.strength} match`}>
-      <div className="pair__head">
-        <span className={`badge badge--${pair.strength}`}>
-          {pair.strength === 'strong' ? 'Strong match' : 'Possible match'}
-        </span>
-        <ul className="pair__reasons">
-          {pair.reasons.map((r) => (
-            <li key={r}>{r}</li>
-          ))}
-        </ul>
-      </div>
+      <PairHead strength={pair.strength} reasons={pair.reasons} />
       <fieldset className="pair__sides">
         <legend className="visually-hidden">Which name to keep</legend>
         {[pair.a, pair.b].map((org) => {

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Introduction } from '../../../contracts/introductions';
 import { formatDate } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -62,16 +63,7 @@ export function IntroductionsPage() {
           />
         </div>
       ) : null}
-      {intros.hasNextPage ? (
-        <button
-          type="button"
-          className="button load-more"
-          disabled={intros.isFetchingNextPage}
-          onClick={() => void intros.fetchNextPage()}
-        >
-          {intros.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      ) : null}
+      <LoadMore list={intros} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import type { Invitation, InvitationDirection } from '../../../contracts/invitations';
 import { formatDate } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -79,16 +80,7 @@ export function InvitationsPage() {
           ))}
         </ul>
       ) : null}
-      {invitations.hasNextPage ? (
-        <button
-          type="button"
-          className="button load-more"
-          disabled={invitations.isFetchingNextPage}
-          onClick={() => void invitations.fetchNextPage()}
-        >
-          {invitations.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      ) : null}
+      <LoadMore list={invitations} />
     </>
   );
 }

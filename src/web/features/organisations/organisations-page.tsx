@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { toFieldErrors } from '../../ui/field-errors';
 import { FormAlert } from '../../ui/form-alert';
 import { plural } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { TextField } from '../../ui/text-field';
@@ -85,16 +86,7 @@ export function OrganisationsPage() {
               ))}
             </ul>
           ) : null}
-          {list.hasNextPage ? (
-            <button
-              type="button"
-              className="button load-more"
-              disabled={list.isFetchingNextPage}
-              onClick={() => void list.fetchNextPage()}
-            >
-              {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </button>
-          ) : null}
+          <LoadMore list={list} />
         </div>
         <section aria-labelledby="new-organisation" className="card">
           <h2 id="new-organisation">Add an organisation</h2>

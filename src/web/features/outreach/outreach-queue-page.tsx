@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { OutreachItem } from '../../../contracts/outreach';
 import type { PersonRef } from '../../api/types';
 import { formatDate } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -117,16 +118,7 @@ export function OutreachQueuePage() {
           ))}
         </ul>
       ) : null}
-      {queue.hasNextPage ? (
-        <button
-          type="button"
-          className="button load-more"
-          disabled={queue.isFetchingNextPage}
-          onClick={() => void queue.fetchNextPage()}
-        >
-          {queue.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      ) : null}
+      <LoadMore list={queue} />
       {view === 'queued' ? (
         <AddPeople purposes={(purposes.data ?? []).map((p) => ({ id: p.id, name: p.name }))} />
       ) : null}

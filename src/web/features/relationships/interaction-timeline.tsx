@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { Interaction } from '../../api/types';
 import { ConfirmButton } from '../../ui/confirm-button';
 import { formatDateTime } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
 import { useToast } from '../../ui/use-toast';
@@ -37,16 +38,7 @@ export function InteractionTimeline({ contactId }: { contactId: string }) {
           Could not remove: {remove.error.message}
         </p>
       ) : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button load-more"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? 'Loading…' : 'Load older interactions'}
-        </button>
-      ) : null}
+      <LoadMore list={list} label="Load older interactions" />
     </>
   );
 }
