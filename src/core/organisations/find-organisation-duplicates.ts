@@ -1,4 +1,5 @@
 import type { OrganisationDuplicatePair } from '../../contracts/organisations';
+import { normaliseWebUrl } from '../contacts/contact';
 import { type Ctx, requireActor } from '../context';
 import { words } from '../text/fold';
 import { toOrganisation } from './organisation';
@@ -69,13 +70,14 @@ function wordsOf(nameNorm: string): string[] {
   return words(nameNorm.replace(/&/g, ' and '));
 }
 
-/** A website's host (without `www.`), or host and path when it has one (a company page on a shared platform). */
+/**
+ * A website's matching key, as for a contact's web addresses (host without `www.`, and the path when there is one:
+ * a company page on a shared platform); websites are often typed without a scheme.
+ */
 export function websiteKey(website: string | null): string | undefined {
-  if (!website) return undefined;
-  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?([^/?#:\s]+)(?::\d+)?([^?#\s]*)/i.exec(website.trim());
-  if (!m?.[1]) return undefined;
-  const path = (m[2] ?? '').replace(/\/+$/, '');
-  return `${m[1].toLowerCase()}${path.toLowerCase()}`;
+  const w = website?.trim();
+  if (!w) return undefined;
+  return normaliseWebUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(w) ? w : `https://${w}`) ?? undefined;
 }
 
 /** Optimal string alignment distance is at most 1: one letter changed, added, removed, or two swapped. */
@@ -113,14 +115,17 @@ export function suggestOrganisationPairs(orgs: NamedOrganisation[]): SuggestedPa
     return map;
   };
   const name = (id: string) => byId.get(id)?.name ?? '';
+  const eachPair = (ids: string[], fn: (x: string, y: string) => void) => {
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) fn(ids[i] as string, ids[j] as string);
+  };
 
-  const compact = new Map(orgs.map((o) => [o.id, wordsOf(o.name_norm)]));
-  const byCompact = groups(orgs.map((o) => [(compact.get(o.id) ?? []).join(''), o.id]));
+  const wordsById = new Map(orgs.map((o) => [o.id, wordsOf(o.name_norm)]));
+  const keyById = new Map([...wordsById].map(([id, ws]) => [id, ws.join('')]));
+  const byCompact = groups([...keyById].map(([id, key]) => [key, id]));
   for (const [key, ids] of byCompact) {
     if (!key || ids.length > MAX_EXTENSIONS) continue;
-    for (let i = 0; i < ids.length; i++)
-      for (let j = i + 1; j < ids.length; j++)
-        add(ids[i] as string, ids[j] as string, 'strong', 'same name apart from spacing and punctuation');
+    eachPair(ids, (x, y) => add(x, y, 'strong', 'same name apart from spacing and punctuation'));
   }
 
   const bySite = groups(
@@ -131,25 +136,21 @@ export function suggestOrganisationPairs(orgs: NamedOrganisation[]): SuggestedPa
   );
   for (const [site, ids] of bySite) {
     if (ids.length > MAX_EXTENSIONS) continue;
-    for (let i = 0; i < ids.length; i++)
-      for (let j = i + 1; j < ids.length; j++)
-        add(ids[i] as string, ids[j] as string, 'strong', `same website: ${site}`);
+    eachPair(ids, (x, y) => add(x, y, 'strong', `same website: ${site}`));
   }
 
   // "Deloitte" / "Deloitte UK", "J.P. Morgan" / "JPMorgan Chase": a whole name that another begins with.
-  const extensions = new Map<string, string[]>();
-  for (const o of orgs) {
-    const ws = compact.get(o.id) ?? [];
-    let prefix = '';
-    for (let k = 0; k < ws.length - 1; k++) {
-      prefix += ws[k];
-      if (prefix.length >= 3 && byCompact.has(prefix)) {
-        const list = extensions.get(prefix);
-        if (list) list.push(o.id);
-        else extensions.set(prefix, [o.id]);
+  const extensions = groups(
+    [...wordsById].flatMap(([id, ws]) => {
+      const found: [string, string][] = [];
+      let prefix = '';
+      for (let k = 0; k < ws.length - 1; k++) {
+        prefix += ws[k];
+        if (prefix.length >= 3 && byCompact.has(prefix)) found.push([prefix, id]);
       }
-    }
-  }
+      return found;
+    }),
+  );
   for (const [prefix, longer] of extensions) {
     if (longer.length > MAX_EXTENSIONS) continue;
     for (const short of byCompact.get(prefix) ?? [])
@@ -157,27 +158,20 @@ export function suggestOrganisationPairs(orgs: NamedOrganisation[]): SuggestedPa
   }
 
   // Names one letter apart, found through their shared one-letter deletions (a symmetric-delete index).
-  const typoCandidates = orgs.flatMap((o) => {
-    const key = (compact.get(o.id) ?? []).join('');
-    return key.length >= MIN_TYPO_LENGTH && !/\p{N}/u.test(key) ? [{ id: o.id, key }] : [];
-  });
+  const typoKeys = [...keyById].filter(([, key]) => key.length >= MIN_TYPO_LENGTH && !/\p{N}/u.test(key));
   const byDeletion = groups(
-    typoCandidates.flatMap(({ id, key }) => {
+    typoKeys.flatMap(([id, key]) => {
       const keys = new Set([key]);
       for (let i = 0; i < key.length; i++) keys.add(key.slice(0, i) + key.slice(i + 1));
       return [...keys].map((k) => [k, id] as [string, string]);
     }),
   );
-  const keyOf = new Map(typoCandidates.map((c) => [c.id, c.key]));
   for (const ids of byDeletion.values()) {
     if (ids.length > MAX_TYPO_BUCKET) continue;
-    for (let i = 0; i < ids.length; i++)
-      for (let j = i + 1; j < ids.length; j++) {
-        const x = ids[i] as string;
-        const y = ids[j] as string;
-        if (oneEditApart(keyOf.get(x) ?? '', keyOf.get(y) ?? ''))
-          add(x, y, 'possible', 'names one letter apart');
-      }
+    eachPair(ids, (x, y) => {
+      if (oneEditApart(keyById.get(x) ?? '', keyById.get(y) ?? ''))
+        add(x, y, 'possible', 'names one letter apart');
+    });
   }
   return [...pairs.values()];
 }

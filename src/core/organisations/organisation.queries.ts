@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { forUpdate, insertRows, likeContains } from '../db/portable';
+import { insertRows, likeContains, lockRows } from '../db/portable';
 import type { Database, OrganisationMergeTable, OrganisationTable } from '../db/schema';
 import type { OrganisationRow } from './organisation';
 
@@ -327,7 +327,7 @@ export async function markOrganisationMergeUndone(
 /** Locks the owner's organisations with these ids until the transaction ends (see `forUpdate`). */
 export async function lockOrganisations(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await forUpdate(
+  await lockRows(
     db,
     db
       .selectFrom('organisations')
@@ -335,7 +335,7 @@ export async function lockOrganisations(db: Kysely<Database>, ownerId: string, i
       .where('owner_id', '=', ownerId)
       .where('id', 'in', [...new Set(ids)].sort())
       .orderBy('id'),
-  ).execute();
+  );
 }
 
 /** Merges into this organisation not undone, newest first, with the merged organisation's name. */
