@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { forUpdate } from '../db/portable';
+import { lockRows } from '../db/portable';
 import type { AccountTable, Database } from '../db/schema';
 
 /** Number of accounts on this server (first-run detection). */
@@ -28,7 +28,7 @@ export async function findAccountByEmail(
  * Take it before any other lock of the transaction.
  */
 export async function lockAccount(db: Kysely<Database>, id: string): Promise<void> {
-  await forUpdate(db, db.selectFrom('accounts').select('id').where('id', '=', id)).execute();
+  await lockRows(db, db.selectFrom('accounts').select('id').where('id', '=', id));
 }
 
 export async function findAccountById(db: Kysely<Database>, id: string): Promise<AccountTable | undefined> {

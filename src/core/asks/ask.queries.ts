@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import { forUpdate } from '../db/portable';
+import { lockRows } from '../db/portable';
 import type { AskAnswerTable, AskTable, Database } from '../db/schema';
 
 /** Stores a new ask. */
@@ -181,7 +181,7 @@ export async function answerCounts(db: Kysely<Database>, askIds: string[]): Prom
 
 /** Locks the ask until the transaction ends (see `forUpdate`): answers to it are counted one request at a time. */
 export async function lockAsk(db: Kysely<Database>, id: string): Promise<void> {
-  await forUpdate(db, db.selectFrom('asks').select('id').where('id', '=', id)).execute();
+  await lockRows(db, db.selectFrom('asks').select('id').where('id', '=', id));
 }
 
 /** How many answers `responderId` gave to the ask. */

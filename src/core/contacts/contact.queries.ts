@@ -4,7 +4,7 @@ import {
   contactMatches,
   contactSearchHitCount,
   contactSearchHits,
-  forUpdate,
+  lockRows,
   type SearchScope,
 } from '../db/portable';
 import type { ContactChannelTable, ContactPositionTable, ContactTable, Database } from '../db/schema';
@@ -106,7 +106,7 @@ export async function findContactSummaries(
  */
 export async function lockContacts(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await forUpdate(
+  await lockRows(
     db,
     db
       .selectFrom('contacts')
@@ -114,7 +114,7 @@ export async function lockContacts(db: Kysely<Database>, ownerId: string, ids: s
       .where('owner_id', '=', ownerId)
       .where('id', 'in', [...new Set(ids)].sort())
       .orderBy('id'),
-  ).execute();
+  );
 }
 
 export async function insertContact(db: Kysely<Database>, row: ContactTable): Promise<void> {

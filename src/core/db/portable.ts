@@ -95,6 +95,12 @@ export function forUpdate<Q extends SelectQueryBuilder<any, any, any>>(db: Kysel
   return engineOf(db) === 'postgres' ? (query.forNoKeyUpdate() as Q) : query;
 }
 
+/** Locks the rows `query` selects until the transaction ends (`forUpdate`); on SQLite there is nothing to run. */
+export async function lockRows(db: Kysely<any>, query: SelectQueryBuilder<any, any, any>): Promise<void> {
+  const locking = forUpdate(db, query);
+  if (engineOf(db) === 'postgres') await locking.execute();
+}
+
 /**
  * Multi-row INSERT built directly (no query-builder tree per value: an import writes ~1M values), in batches under
  * both engines' bound-parameter limits. Rows must share the same keys. `skipDuplicates`: a row that would break a

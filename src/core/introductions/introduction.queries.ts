@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { forUpdate } from '../db/portable';
+import { lockRows } from '../db/portable';
 import type { Database, IntroductionTable } from '../db/schema';
 import { pairOf } from '../network/connection.queries';
 import { OPEN_STATES } from './introduction';
@@ -31,7 +31,7 @@ export async function findIntroduction(
 
 /** Locks the introduction until the transaction ends (see `forUpdate`): a decision on it waits for any other. */
 export async function lockIntroduction(db: Kysely<Database>, id: string): Promise<void> {
-  await forUpdate(db, db.selectFrom('introductions').select('id').where('id', '=', id)).execute();
+  await lockRows(db, db.selectFrom('introductions').select('id').where('id', '=', id));
 }
 
 /**

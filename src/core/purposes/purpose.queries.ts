@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { chunkIds } from '../db/chunk';
-import { forUpdate } from '../db/portable';
+import { lockRows } from '../db/portable';
 import type { Database, PurposeItemTable, PurposeStageMoveTable, PurposeTable } from '../db/schema';
 
 /** Inserts the purpose unless a live one of the owner has its folded name (created meanwhile); true when inserted. */
@@ -16,10 +16,10 @@ export async function insertPurposeIfAbsent(db: Kysely<Database>, row: PurposeTa
 
 /** Locks the owner's purpose until the transaction ends (see `forUpdate`): its board changes one request at a time. */
 export async function lockPurpose(db: Kysely<Database>, ownerId: string, id: string): Promise<void> {
-  await forUpdate(
+  await lockRows(
     db,
     db.selectFrom('purposes').select('id').where('owner_id', '=', ownerId).where('id', '=', id),
-  ).execute();
+  );
 }
 
 /** One of the owner's purposes; trashed ones only with `deleted`. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { forUpdate } from '../db/portable';
+import { lockRows } from '../db/portable';
 import type { Database, TagTable } from '../db/schema';
 
 type TagWithCount = TagTable & { contact_count: number };
@@ -69,7 +69,7 @@ export async function findLiveTagsByNorm(
  */
 /** Locks the owner's tags with these ids until the transaction ends, in id order (see `forUpdate`). */
 export async function lockTags(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<void> {
-  await forUpdate(
+  await lockRows(
     db,
     db
       .selectFrom('tags')
@@ -77,7 +77,7 @@ export async function lockTags(db: Kysely<Database>, ownerId: string, ids: strin
       .where('owner_id', '=', ownerId)
       .where('id', 'in', [...new Set(ids)].sort())
       .orderBy('id'),
-  ).execute();
+  );
 }
 
 export async function insertTagsIfAbsent(db: Kysely<Database>, rows: TagTable[]): Promise<Set<string>> {
