@@ -5,6 +5,8 @@ import { createContact } from '../contacts/create-contact';
 import { deleteContact } from '../contacts/delete-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
+import { restoreContact } from '../contacts/restore-contact';
+import { updateContact } from '../contacts/update-contact';
 import type { AppError } from '../errors';
 import { listFavours } from '../favours/list-favours';
 import { recordFavour } from '../favours/record-favour';
@@ -14,6 +16,8 @@ import { createPurpose } from '../purposes/create-purpose';
 import { getPurposeBoard } from '../purposes/get-purpose-board';
 import { listContactPurposes } from '../purposes/list-contact-purposes';
 import { placeContacts } from '../purposes/place-contacts';
+import { getRelationship } from '../relationships/get-relationship';
+import { updateRelationship } from '../relationships/update-relationship';
 import { listTrash } from '../trash/list-trash';
 import { purgeTrash } from '../trash/purge-trash';
 import { dismissDuplicate } from './dismiss-duplicate';
@@ -139,6 +143,101 @@ describeEngines('duplicates and merge', (h) => {
     expect(undone.restored).toEqual(before.dup);
     expect((await listContacts(ctx, {})).items).toHaveLength(2);
     await expect(undoMerge(ctx, mergeId)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('undo keeps what changed since the merge and takes away only what the merge brought', async () => {
+    const { ctx } = await h.account();
+    const keep = await createContact(
+      ctx,
+      {
+        givenName: 'Grace',
+        familyName: 'Hopper',
+        title: 'Rear Admiral',
+        emails: [{ value: 'grace@navy.example' }],
+        tags: ['navy'],
+        notes: 'Met at Harvard',
+      },
+      'web',
+    );
+    const dup = await createContact(
+      ctx,
+      {
+        displayName: 'Amazing Grace',
+        title: 'Computer scientist',
+        location: 'Arlington',
+        emails: [{ value: 'grace@cobol.example' }],
+        phones: [{ value: '+1 202 555 0100' }],
+        tags: ['cobol'],
+        notes: 'Invented the compiler',
+        customFields: { nickname: 'Amazing Grace', team: 'Mark I' },
+      },
+      'vcard',
+    );
+    await updateRelationship(ctx, dup.id, { closeness: 4, cadenceDays: 30 });
+    const before = await getContact(ctx, dup.id);
+    ctx.clock.advance(1000);
+    const { mergeId, contact } = await mergeContacts(ctx, keep.id, dup.id);
+    expect(contact.location).toBe('Arlington');
+    expect((await getRelationship(ctx, keep.id)).closeness).toBe(4);
+
+    // Edited after the merge: a new title, one more phone and tag, a line in the notes, a field changed, a rating.
+    ctx.clock.advance(1000);
+    await updateContact(
+      ctx,
+      keep.id,
+      {
+        title: 'Commodore',
+        phones: [...contact.phones.map((p) => ({ value: p.value })), { value: '+1 202 555 0199' }],
+        tags: [...contact.tags, 'mentor'],
+        notes: `${contact.notes}\n\nCalled in May`,
+        customFields: { ...contact.customFields, team: 'Mark II' },
+      },
+      'web',
+    );
+    await updateRelationship(ctx, keep.id, { cadenceDays: 14 });
+    ctx.clock.advance(1000);
+    const { kept, restored } = await undoMerge(ctx, mergeId);
+    expect(kept).toMatchObject({
+      displayName: 'Grace Hopper',
+      title: 'Commodore',
+      location: null,
+      notes: 'Met at Harvard\n\nCalled in May',
+      customFields: { team: 'Mark II' },
+      tags: ['mentor', 'navy'],
+    });
+    expect(kept.emails.map((e) => e.value)).toEqual(['grace@navy.example']);
+    expect(kept.phones.map((p) => p.e164)).toEqual(['+12025550199']);
+    expect(kept.history.filter((x) => x.source === 'merge')).toEqual([]);
+    expect(kept.updatedAt).toBe(ctx.clock.now().toISOString());
+    // Closeness is back to the kept contact's own; the cadence chosen since stays.
+    expect(await getRelationship(ctx, keep.id)).toMatchObject({ closeness: 0, cadence: { days: 14 } });
+    expect(restored).toEqual(before);
+    expect((await getRelationship(ctx, dup.id)).closeness).toBe(4);
+  });
+
+  it('undoes an earlier merge only once the kept contact is back in the rolodex', async () => {
+    const { ctx } = await h.account();
+    const a = await createContact(ctx, { displayName: 'Ada L', emails: [{ value: 'ada@l.example' }] }, 'web');
+    const b = await createContact(ctx, { displayName: 'Ada Lovelace' }, 'web');
+    const c = await createContact(ctx, { displayName: 'Augusta Ada King' }, 'web');
+    const first = await mergeContacts(ctx, b.id, a.id);
+    const second = await mergeContacts(ctx, c.id, b.id);
+    // Splitting A out of B now would bring B back beside C, which holds it.
+    await expect(undoMerge(ctx, first.mergeId)).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'Ada Lovelace has since been merged into another contact; undo that merge first',
+    });
+    await undoMerge(ctx, second.mergeId);
+    await deleteContact(ctx, b.id);
+    await expect(undoMerge(ctx, first.mergeId)).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'Ada Lovelace is in the trash; restore it first',
+    });
+    await restoreContact(ctx, b.id);
+    await undoMerge(ctx, first.mergeId);
+    expect((await getContact(ctx, a.id)).emails.map((e) => e.value)).toEqual(['ada@l.example']);
+    expect((await getContact(ctx, b.id)).emails).toEqual([]);
+    expect((await listContacts(ctx, {})).items).toHaveLength(3);
   });
 
   it('leads a merged-away contact to where it lives now, through merges of merges, and nowhere from the trash', async () => {

@@ -18,6 +18,7 @@ import {
 import { mergeRelationshipSettings } from '../relationships/merge-relationship-settings';
 import { refreshRelationships } from '../relationships/refresh-relationships';
 import { insertMerge, moveContactRecords, repointContactRows } from './duplicates.queries';
+import { type MergeSnapshot, relationshipSettings } from './merge-snapshot';
 
 /**
  * Merges contact `merge` into contact `keep`. Nothing is lost: every email, phone, URL, tag, past position, source
@@ -131,18 +132,27 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
     await insertHistory(tx.db, history);
     await updateContact(tx.db, ownerId, keepId, patch);
     await updateContact(tx.db, ownerId, mergeId, { deleted_at: now, merged_into: keepId, updated_at: now });
+    await reindexContacts(tx, ownerId, [keepId]);
+    const settings = await relationshipSettings(tx, ownerId, keepId);
+    await mergeRelationshipSettings(tx, ownerId, keepId, mergeId);
+    await refreshRelationships(tx, ownerId, [keepId]);
+    // The kept contact as the merge left it too: undo then takes away only what the merge brought (split-kept-contact).
+    const snapshot: MergeSnapshot = {
+      kept,
+      merged,
+      moved: records,
+      after: await captureContact(tx, ownerId, keepId),
+      settings: { before: settings, after: await relationshipSettings(tx, ownerId, keepId) },
+    };
     await insertMerge(tx.db, {
       id: mergeRowId,
       owner_id: ownerId,
       kept_id: keepId,
       merged_id: mergeId,
-      snapshot: JSON.stringify({ kept, merged, moved: records }),
+      snapshot: JSON.stringify(snapshot),
       created_at: now,
       undone_at: null,
     });
-    await reindexContacts(tx, ownerId, [keepId]);
-    await mergeRelationshipSettings(tx, ownerId, keepId, mergeId);
-    await refreshRelationships(tx, ownerId, [keepId]);
     const row = await findContact(tx.db, ownerId, keepId);
     if (!row) throw notFound('contact');
     tx.log.info({ mergeId: mergeRowId }, 'contacts merged');
