@@ -91,6 +91,57 @@ describe.each(ENGINES)('calendar feed routes [%s]', (engine) => {
     expect(server.logs.join('')).toContain('/feeds/:secret');
   });
 
+  it('sends when the feed was made as Last-Modified; If-Modified-Since gets the full feed, If-None-Match wins', async () => {
+    const u = await server.user();
+    await promise(u, 'Grace Hopper', 'Send the COBOL paper', '2026-11-24');
+    const path = new URL((await u.post('/api/v1/feeds')).body.url).pathname;
+    const made = 'Wed, 25 Nov 2026 09:00:00 GMT';
+
+    const first = await fetchFeed(path);
+    expect(first.headers.get('last-modified')).toBe(made);
+    const etag = first.headers.get('etag') as string;
+    const body = await first.text();
+    expect((await fetchFeed(path, {}, 'HEAD')).headers.get('last-modified')).toBe(made);
+
+    // The feed is not known to be unchanged since any date, not even its own Last-Modified: a write within the
+    // same second changes it, and a 304 would hide the change.
+    const since = await fetchFeed(path, { 'if-modified-since': made });
+    expect([since.status, await since.text()]).toEqual([200, body]);
+    await promise(u, 'Mary Somerville', 'Lend the telescope', '2026-12-01');
+    const changed = await fetchFeed(path, { 'if-modified-since': made });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('last-modified')).toBe(made);
+    expect(vevents(await changed.text()).map((e) => e.summary)).toContain(
+      'Lend the telescope — for Mary Somerville',
+    );
+    const current = changed.headers.get('etag') as string;
+    expect(current).not.toBe(etag);
+
+    // Sent together, If-None-Match alone decides (RFC 9110 §13.2.2).
+    const old = 'Mon, 01 Jan 2001 00:00:00 GMT';
+    const later = 'Fri, 01 Jan 2100 00:00:00 GMT';
+    const both = await fetchFeed(path, { 'if-none-match': current, 'if-modified-since': old });
+    expect([both.status, both.headers.get('etag'), both.headers.get('last-modified')]).toEqual([
+      304,
+      current,
+      made,
+    ]);
+    expect((await fetchFeed(path, { 'if-none-match': etag, 'if-modified-since': later })).status).toBe(200);
+    expect((await fetchFeed(path, { 'if-modified-since': 'not a date' })).status).toBe(200);
+
+    // A later copy says so, to the second.
+    clock.advance(90_500);
+    try {
+      const next = await fetchFeed(path, { 'if-none-match': current });
+      expect([next.status, next.headers.get('last-modified')]).toEqual([
+        304,
+        'Wed, 25 Nov 2026 09:01:30 GMT',
+      ]);
+    } finally {
+      clock.set('2026-11-25T09:00:00.000Z');
+    }
+  });
+
   it('a revoked, unknown or malformed feed address answers the same bare 404', async () => {
     const u = await server.user();
     await promise(u, 'Grace Hopper', 'Send the COBOL paper', '2026-11-24');

@@ -72,7 +72,8 @@ export interface PublicFeedOptions {
 
 /**
  * GET /feeds/<token>.ics for calendar apps, which cannot sign in: the secret token is the credential. Strong ETag
- * (hash of the body) with If-None-Match → 304; any unknown, malformed or revoked token gets the same bare 404.
+ * (hash of the body) with If-None-Match → 304; Last-Modified is when the body was made (see below), so
+ * If-Modified-Since never earns a 304. Any unknown, malformed or revoked token gets the same bare 404.
  * The token never reaches the logs (server/logging.ts masks it in the URL).
  */
 export function publicFeedRoutes(opts: PublicFeedOptions): FastifyPluginAsync {
@@ -81,9 +82,10 @@ export function publicFeedRoutes(opts: PublicFeedOptions): FastifyPluginAsync {
       '/feeds/:token.ics',
       { schema: { hide: true }, config: { rateLimit: opts.limit } },
       async (req, reply) => {
+        const now = opts.clock.now();
         let body: string;
         try {
-          body = await renderAgendaFeed(opts.baseCtx(req), req.params.token, opts.clock.now(), {
+          body = await renderAgendaFeed(opts.baseCtx(req), req.params.token, now, {
             baseUrl: opts.baseUrl,
           });
         } catch (err) {
@@ -93,8 +95,13 @@ export function publicFeedRoutes(opts: PublicFeedOptions): FastifyPluginAsync {
           throw err;
         }
         const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+        // The body is worked out afresh from nearly all the account owns, what other accounts do and the clock
+        // (ADR 17), and no time of its last change is kept: the only honest Last-Modified is when it was made.
+        // Nothing then shows the feed unchanged since an If-Modified-Since date, so that gets the full feed; the
+        // ETag is what earns 304s (and If-None-Match is all that is read when both come, RFC 9110 §13.2.2).
         void reply
           .header('etag', etag)
+          .header('last-modified', now.toUTCString()) // IMF-fixdate, whole seconds
           .header('cache-control', 'private, no-cache')
           .header('x-robots-tag', 'noindex, nofollow');
         const inm = req.headers['if-none-match'];

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { AccessEvent } from '../../../contracts/network';
 import { formatDateTime } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -79,16 +80,7 @@ export function AccessLogPage() {
           </table>
         </div>
       ) : null}
-      {log.hasNextPage ? (
-        <button
-          type="button"
-          className="button load-more"
-          disabled={log.isFetchingNextPage}
-          onClick={() => void log.fetchNextPage()}
-        >
-          Show older
-        </button>
-      ) : null}
+      <LoadMore list={log} label="Show older" />
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { Connection, Invite, InviteResult } from '../../../contracts/networ
 import { ConfirmButton } from '../../ui/confirm-button';
 import { FormAlert } from '../../ui/form-alert';
 import { formatDate, plural } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -72,15 +73,7 @@ export function ConnectionsPage() {
                 ))}
               </ul>
             ) : null}
-            {accepted.hasNextPage ? (
-              <button
-                type="button"
-                className="button load-more"
-                onClick={() => void accepted.fetchNextPage()}
-              >
-                Show more
-              </button>
-            ) : null}
+            <LoadMore list={accepted} label="Show more" />
           </section>
           {outgoing.data && outgoing.data.items.length > 0 ? (
             <section aria-labelledby="outgoing-heading" className="card">

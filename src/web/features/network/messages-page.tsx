@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { MESSAGE_MAX } from '../../../contracts/network';
 import { FormAlert } from '../../ui/form-alert';
 import { formatCount, formatDateTime } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -134,16 +135,7 @@ function ThreadView({ accountId }: { accountId: string }) {
       <h2 id="thread-heading">Conversation with {name}</h2>
       {profile.data?.headline ? <p className="muted">{profile.data.headline}</p> : null}
       {thread.isPending ? <Loading /> : null}
-      {thread.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--small"
-          disabled={thread.isFetchingNextPage}
-          onClick={() => void thread.fetchNextPage()}
-        >
-          Show older messages
-        </button>
-      ) : null}
+      <LoadMore list={thread} label="Show older messages" />
       {thread.data && items.length === 0 ? <p className="muted">No messages yet: say hello.</p> : null}
       {items.length > 0 ? (
         <ol className="message-list" aria-label={`Messages with ${name}, oldest first`}>

@@ -83,7 +83,7 @@ export function useConnections(state: ConnectionState) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    select: (d) => ({ items: d.pages.flatMap((p) => p.items), hasMore: d.pages.at(-1)?.nextCursor != null }),
+    select: (d) => ({ items: d.pages.flatMap((p) => p.items) }),
   });
 }
 
@@ -192,7 +192,7 @@ export function useThread(accountId: string) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    select: (d) => ({ items: d.pages.flatMap((p) => p.items), hasMore: d.pages.at(-1)?.nextCursor != null }),
+    select: (d) => ({ items: d.pages.flatMap((p) => p.items) }),
     refetchInterval: 30_000,
   });
 }
@@ -313,6 +313,6 @@ export function useAccessLog() {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    select: (d) => ({ items: d.pages.flatMap((p) => p.items), hasMore: d.pages.at(-1)?.nextCursor != null }),
+    select: (d) => ({ items: d.pages.flatMap((p) => p.items) }),
   });
 }
