@@ -790,11 +790,6 @@ describe.each(ENGINES)('hostile requests to the routes outside the OpenAPI docum
         '',
       ],
       [
-        'an unknown collation',
-        '<c:prop-filter name="FN"><c:text-match collation="i;klingon">x</c:text-match></c:prop-filter>',
-        '',
-      ],
-      [
         'a param-filter',
         '<c:prop-filter name="EMAIL"><c:param-filter name="TYPE"><c:text-match>work</c:text-match></c:param-filter></c:prop-filter>',
         '',
@@ -804,9 +799,30 @@ describe.each(ENGINES)('hostile requests to the routes outside the OpenAPI docum
       ['a text limit', '', '<c:limit><c:nresults>many</c:nresults></c:limit>'],
       ['a zero limit', '', '<c:limit><c:nresults>0</c:nresults></c:limit>'],
     ] as const) {
-      // Read as far as the query makes sense (RFC 6352 §8.6): unknown match types, collations and limits are
-      // ignored, parameter filters not evaluated.
+      // Read as far as the query makes sense (RFC 6352 §8.6): unknown match types and limits are ignored,
+      // parameter filters not evaluated.
       await report(`addressbook-query with ${label}`, query(filter, limit), [207]);
+    }
+    // A collation we do not offer is refused (RFC 6352 §8.3), wherever its text-match stands.
+    for (const [label, filter] of [
+      [
+        'an unknown collation',
+        '<c:prop-filter name="FN"><c:text-match collation="i;klingon">x</c:text-match></c:prop-filter>',
+      ],
+      [
+        'an empty collation',
+        '<c:prop-filter name="FN"><c:text-match collation="">x</c:text-match></c:prop-filter>',
+      ],
+      [
+        'a 10,000-character collation',
+        `<c:prop-filter name="FN"><c:text-match collation="${'k'.repeat(10_000)}">x</c:text-match></c:prop-filter>`,
+      ],
+      [
+        'an unknown collation in a param-filter',
+        '<c:prop-filter name="EMAIL"><c:param-filter name="TYPE"><c:text-match collation="i;klingon">work</c:text-match></c:param-filter></c:prop-filter>',
+      ],
+    ] as const) {
+      await report(`addressbook-query with ${label}`, query(filter), [403], '<card:supported-collation');
     }
     // PROPPATCH: broken bodies are a 400, a change to anything a 207 of 403s.
     await run(
@@ -875,8 +891,16 @@ describe.each(ENGINES)('hostile requests to the routes outside the OpenAPI docum
     });
     await put('a card without a name', vcard('NOTE:nothing to call them by'), [403], { davError: refused });
     await put('two cards', `${vcard('FN:One')}${vcard('FN:Two')}`, [403], { davError: refused });
-    // The vCard reader is lenient (as for imports): a card cut before END:VCARD is read as far as it goes.
-    await put('an unterminated card', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Half', [201]);
+    // Unlike an import, a PUT holds one whole card: one cut before END:VCARD is refused (RFC 6352 §5.1).
+    await put('an unterminated card', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Half', [403], { davError: refused });
+    await put(
+      'a card cut off, then another',
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Half\r\n${vcard('FN:Two')}`,
+      [403],
+      {
+        davError: refused,
+      },
+    );
     await put('a group card', vcard('FN:Group', 'X-ADDRESSBOOKSERVER-KIND:group'), [403], {
       davError: refused,
     });

@@ -51,4 +51,26 @@ describeEngines('cards written by an address book', (h) => {
     await expect(putCard(ctx, 'x.vcf', nothing, {})).rejects.toMatchObject({ code: 'validation' });
     expect((await listContacts(ctx, {})).items).toHaveLength(1);
   });
+
+  it('refuse a body that is not exactly one whole vCard, leaving the card it would replace as it was', async () => {
+    const { ctx } = await h.account();
+    expect(await putCard(ctx, 'annie.vcf', CARD, {})).toBe('created');
+    const before = (await readCards(ctx, ['annie.vcf'])).get('annie.vcf');
+    for (const [label, body, why] of [
+      ['cut before END:VCARD', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\n', 'END:VCARD'],
+      ['cut mid-line', CARD.slice(0, CARD.indexOf('X-CLIENT-ONLY') + 5), 'END:VCARD'],
+      ['two cards', `${CARD}${CARD.replace('FN:Annie Easley', 'FN:Other')}`, 'found 2'],
+      ['cut, then a whole card', `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\n${CARD}`, 'found 2'],
+      ['not a vCard', 'FN:Annie Easley\r\nEMAIL:annie@example.org\r\n', 'found 0'],
+    ] as const) {
+      await expect(putCard(ctx, 'annie.vcf', body, {}), label).rejects.toMatchObject({
+        code: 'validation',
+        details: { issues: [{ path: 'card', message: expect.stringContaining(why) }] },
+      });
+      await expect(putCard(ctx, 'new.vcf', body, {}), label).rejects.toMatchObject({ code: 'validation' });
+    }
+    expect((await readCards(ctx, ['annie.vcf', 'new.vcf'])).get('annie.vcf')).toEqual(before);
+    expect((await readCards(ctx, ['new.vcf'])).size).toBe(0);
+    expect((await listContacts(ctx, {})).items.map((c) => c.displayName)).toEqual(['Annie Easley']);
+  });
 });

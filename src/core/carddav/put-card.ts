@@ -1,4 +1,4 @@
-import { parseVCards } from '../../formats/vcard';
+import { parseVCardCard, splitVCards } from '../../formats/vcard';
 import { lockAccount } from '../accounts/account.queries';
 import { createContact } from '../contacts/create-contact';
 import { updateContact } from '../contacts/update-contact';
@@ -14,12 +14,34 @@ import { contactInputOf } from './contact-input-of';
 
 export type PutCardOutcome = 'created' | 'updated' | 'precondition-failed';
 
+function refused(name: string, why: string): AppError {
+  return new AppError('validation', `${name}: ${why}`, { issues: [{ path: 'card', message: why }] });
+}
+
+/**
+ * The one complete vCard a PUT body must be (RFC 6352 §5.1, §6.3.2.1). Unlike an import, which keeps what it can
+ * of a cut-off file, a card cut before `END:VCARD` is refused: it is most likely a broken upload, and storing it
+ * would replace the contact's fields with half of them.
+ */
+function onlyCardOf(body: string, name: string) {
+  const cards = [...splitVCards(body)].flatMap((item) => (item.kind === 'card' ? [item.card] : []));
+  const card = cards[0];
+  if (!card || cards.length > 1) throw refused(name, `expected one vCard, found ${cards.length}`);
+  if (card.truncated) throw refused(name, 'the card ends before its END:VCARD');
+  const { record, issues } = parseVCardCard(card, { file: name });
+  const error = issues.find((i) => i.severity === 'error');
+  if (!record || error) {
+    throw refused(name, (error ?? issues[0])?.message ?? 'nothing readable in the card');
+  }
+  return record;
+}
+
 /**
  * A client writes a card (CardDAV PUT): a new name adds a contact, a known one replaces that contact's fields with
  * the card's. `If-None-Match: *` (create only) and `If-Match` (update only that version) are honoured. The card's
  * name, UID and text are kept, so the client finds it again as it wrote it, unknown properties included. A body
- * that is not exactly one readable vCard with a name, organisation, e-mail, nickname or phone number is refused
- * (`validation`).
+ * that is not exactly one complete, readable vCard with a name, organisation, e-mail, nickname or phone number is
+ * refused (`validation`) before anything is read or written.
  */
 export async function putCard(
   ctx: Ctx,
@@ -28,13 +50,7 @@ export async function putCard(
   conditions: { ifMatch?: string; ifNoneMatch?: string },
 ): Promise<PutCardOutcome> {
   const ownerId = requireActor(ctx);
-  const parsed = parseVCards(body, { file: name });
-  const errors = parsed.issues.filter((i) => i.severity === 'error');
-  if (parsed.records.length !== 1 || errors.length > 0) {
-    const why = errors[0]?.message ?? `expected one vCard, found ${parsed.records.length}`;
-    throw new AppError('validation', `${name}: ${why}`, { issues: [{ path: 'card', message: why }] });
-  }
-  const record = parsed.records[0] as (typeof parsed.records)[number];
+  const record = onlyCardOf(body, name);
   // Phones keep people known only by a nickname or a number: call them by it rather than refuse the card.
   const named =
     record.displayName?.trim() ||
@@ -46,8 +62,7 @@ export async function putCard(
     named ? record : { ...record, displayName: record.nickname ?? record.phones[0]?.value },
   );
   if (!cleaned.person) {
-    const why = cleaned.issues[0]?.message ?? 'the card has no name, organisation or e-mail';
-    throw new AppError('validation', `${name}: ${why}`, { issues: [{ path: 'card', message: why }] });
+    throw refused(name, cleaned.issues[0]?.message ?? 'the card has no name, organisation or e-mail');
   }
   const person = cleaned.person;
   return inTransaction(ctx, async (tx) => {

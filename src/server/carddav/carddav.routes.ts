@@ -13,6 +13,7 @@ import {
   CARD,
   CS,
   DAV,
+  DavPreconditionError,
   type DavResponse,
   DavXmlError,
   davError,
@@ -212,6 +213,9 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
         return reply.code(204).send();
       }
       case 'PROPPATCH': {
+        // A card that is not there (or not the actor's) has no properties to protect: 404, as GET answers.
+        if (target.kind === 'card' && !(await readCards(who.ctx, [target.name])).has(target.name))
+          return refuse(reply, 404, 'Not found');
         // Nothing here is writable: every property asked to change is protected.
         const names = readPropertyUpdate(typeof req.body === 'string' ? req.body : '');
         const denied: DavResponse = {
@@ -231,11 +235,22 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
   } catch (e) {
     if (e instanceof DavXmlError)
       return reply.code(400).type('text/plain; charset=utf-8').send(`${e.message}\n`);
+    if (e instanceof DavPreconditionError)
+      return reply.code(e.status).type(XML).send(davError(e.precondition, e.message));
     if (e instanceof AppError && e.code === 'validation') {
+      // RFC 6352 §6.3.2.1: not exactly one complete vCard the address book can keep; nothing was stored.
+      // The card's own issue without its name (the client knows it); a field's, with the field.
+      const issue = e.details.issues?.[0];
+      const why = issue?.path === 'card' ? issue.message : e.message;
       return reply
         .code(403)
         .type(XML)
-        .send(davError({ ns: CARD, local: 'valid-address-data' }));
+        .send(
+          davError(
+            { ns: CARD, local: 'valid-address-data' },
+            `Not a card this address book can keep: ${why}`,
+          ),
+        );
     }
     throw e;
   }

@@ -331,6 +331,130 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
     expect(patch.text).toContain('HTTP/1.1 403 Forbidden');
   });
 
+  it('answers 404 to a PROPPATCH of a card that is not there, trashed, or not the actor’s', async () => {
+    const base = server.base();
+    const mine = await owner();
+    const intruder = await owner();
+    const body =
+      '<d:propertyupdate xmlns:d="DAV:"><d:set><d:prop><d:displayname>Mine</d:displayname></d:prop></d:set></d:propertyupdate>';
+    // A card that is there: every property is protected (207 of 403s).
+    const there = await dav(base, 'PROPPATCH', `${mine.book}${mine.ada}.vcf`, { auth: mine.auth, body });
+    expect(there.status).toBe(207);
+    expect(there.text).toContain('HTTP/1.1 403 Forbidden');
+    // Not there: as GET and DELETE answer.
+    const missing = await dav(base, 'PROPPATCH', `${mine.book}nobody.vcf`, { auth: mine.auth, body });
+    expect(missing.status).toBe(404);
+    expect(missing.text).not.toContain('multistatus');
+    // Another account's card, under its book or named under the intruder's own: the same 404, nothing shown.
+    for (const path of [`${mine.book}${mine.ada}.vcf`, `${intruder.book}${mine.ada}.vcf`]) {
+      const theirs = await dav(base, 'PROPPATCH', path, { auth: intruder.auth, body });
+      expect([theirs.status, theirs.text], path).toEqual([missing.status, missing.text]);
+    }
+    // A trashed contact's card is gone too.
+    await mine.user.delete(`/api/v1/contacts/${mine.ada}`);
+    expect(
+      (await dav(base, 'PROPPATCH', `${mine.book}${mine.ada}.vcf`, { auth: mine.auth, body })).status,
+    ).toBe(404);
+  });
+
+  it('refuses a PUT that is not exactly one whole vCard with 403 valid-address-data, changing nothing', async () => {
+    const base = server.base();
+    const { user, auth, ada, book } = await owner();
+    const adaCard = `${book}${ada}.vcf`;
+    const before = await dav(base, 'GET', adaCard, { auth });
+    const contactBefore = (await user.get(`/api/v1/contacts/${ada}`)).body;
+    const bodies: [string, string][] = [
+      ['cut before END:VCARD', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\n'],
+      ['cut mid-line', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@exa'],
+      ['cut, then a whole card', `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\n${KATHERINE}`],
+      ['two cards (RFC 6352 §5.1)', `${KATHERINE}${KATHERINE.replace('Katherine Johnson', 'Other')}`],
+      ['not a vCard', 'FN:Ada Lovelace\r\nEMAIL:ada@example.org\r\n'],
+      ['an iCalendar', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n'],
+    ];
+    for (const [label, body] of bodies) {
+      // To a new name and over an existing card (unconditionally and with its right ETag): refused alike.
+      for (const [path, headers] of [
+        [`${book}new.vcf`, {}],
+        [adaCard, {}],
+        [adaCard, { 'if-match': before.headers.get('etag') as string }],
+      ] as const) {
+        const r = await dav(base, 'PUT', path, {
+          auth,
+          body,
+          headers: { 'content-type': 'text/vcard; charset=utf-8', ...headers },
+        });
+        expect(r.status, `${label} → ${path}`).toBe(403);
+        expect(r.headers.get('content-type')).toMatch(/^application\/xml/);
+        expect(r.text).toMatch(/<d:error[^>]*><card:valid-address-data[ /]/);
+        // With a one-line reason beside the precondition.
+        const reason = /<r:reason[^>]*>([^<]+)<\/r:reason>/.exec(r.text)?.[1] ?? '';
+        expect(reason, label).toMatch(/^Not a card this address book can keep: \S/);
+        expect(reason).not.toMatch(/[\r\n]/);
+      }
+    }
+    expect(
+      /<r:reason[^>]*>([^<]+)</.exec(
+        (await dav(base, 'PUT', `${book}cut.vcf`, { auth, body: (bodies[0] as [string, string])[1] })).text,
+      )?.[1],
+    ).toContain('END:VCARD');
+    // Nothing stored, nothing changed: the existing card serves the same bytes under the same ETag.
+    const after = await dav(base, 'GET', adaCard, { auth });
+    expect([after.text, after.headers.get('etag')]).toEqual([before.text, before.headers.get('etag')]);
+    expect((await user.get(`/api/v1/contacts/${ada}`)).body).toEqual(contactBefore);
+    expect((await user.get('/api/v1/contacts')).body.items).toHaveLength(1);
+    for (const name of ['new.vcf', 'cut.vcf'])
+      expect((await dav(base, 'GET', `${book}${name}`, { auth })).status).toBe(404);
+  });
+
+  it('answers an addressbook-query naming a collation it does not offer with 403 supported-collation; i;octet keeps case', async () => {
+    const base = server.base();
+    const { auth, ada, book } = await owner();
+    const query = (matches: string) =>
+      `<C:addressbook-query xmlns:D="DAV:" xmlns:C="${CARD_NS}"><D:prop><D:getetag/></D:prop><C:filter test="anyof">${matches}</C:filter></C:addressbook-query>`;
+    const found = async (collation: string | null, text: string, matchType = 'contains', name = 'EMAIL') => {
+      const attr = collation === null ? '' : ` collation="${collation}"`;
+      const r = await dav(base, 'REPORT', book, {
+        auth,
+        body: query(
+          `<C:prop-filter name="${name}"><C:text-match${attr} match-type="${matchType}">${text}</C:text-match></C:prop-filter>`,
+        ),
+      });
+      expect(r.status).toBe(207);
+      return r.text.includes(`<d:href>${book}${ada}.vcf</d:href>`);
+    };
+    // Case ignored by default and by both casemaps; i;octet compares the exact characters.
+    expect(await found(null, 'ADA@')).toBe(true);
+    expect(await found('i;ascii-casemap', 'ADA@')).toBe(true);
+    expect(await found('i;unicode-casemap', 'ADA@')).toBe(true);
+    expect(await found('i;octet', 'ada@')).toBe(true);
+    expect(await found('i;octet', 'ADA@')).toBe(false);
+    expect(await found('i;octet', 'Ada Lovelace', 'equals', 'FN')).toBe(true);
+    expect(await found('i;octet', 'ada lovelace', 'equals', 'FN')).toBe(false);
+    expect(await found('i;unicode-casemap', 'ada lovelace', 'equals', 'FN')).toBe(true);
+
+    for (const [label, matches] of [
+      [
+        'an unknown collation',
+        '<C:prop-filter name="FN"><C:text-match collation="i;basic">Ada</C:text-match></C:prop-filter>',
+      ],
+      [
+        'one unknown collation among known ones',
+        '<C:prop-filter name="FN"><C:text-match collation="i;octet">Ada</C:text-match></C:prop-filter><C:prop-filter name="EMAIL"><C:text-match collation="en-US">ada</C:text-match></C:prop-filter>',
+      ],
+      [
+        'an unknown collation in a param-filter',
+        '<C:prop-filter name="EMAIL"><C:param-filter name="TYPE"><C:text-match collation="i;klingon">work</C:text-match></C:param-filter></C:prop-filter>',
+      ],
+    ] as const) {
+      const r = await dav(base, 'REPORT', book, { auth, body: query(matches) });
+      expect(r.status, label).toBe(403);
+      expect(r.headers.get('content-type')).toMatch(/^application\/xml/);
+      expect(r.text).toMatch(/<d:error[^>]*><card:supported-collation[ /]/);
+      expect(r.text).toMatch(/<r:reason[^>]*>collation "[^"]+" is not supported; use i;ascii-casemap/);
+      expect(r.text).not.toContain('Ada Lovelace');
+    }
+  });
+
   it('tells a syncing client what changed and what went since its token (RFC 6578)', async () => {
     const base = server.base();
     const { user, auth, ada, book } = await owner();

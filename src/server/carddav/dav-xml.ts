@@ -6,6 +6,8 @@ import type { CardFilter, PropFilter, TextMatch } from '../../formats/vcard/matc
 export const DAV = 'DAV:';
 export const CARD = 'urn:ietf:params:xml:ns:carddav';
 export const CS = 'http://calendarserver.org/ns/';
+/** Rapport's own elements: the reason beside a DAV:error's precondition. */
+export const RAPPORT = 'urn:rapport:dav';
 
 /** A property or element name: clients pick any prefix (`D:`, `d:`, `x0:`, none), so names are compared by namespace. */
 export interface XmlName {
@@ -18,6 +20,27 @@ export const keyOf = (n: XmlName) => `${n.ns}|${n.local}`;
 export type PropValue = (into: XMLBuilder) => void;
 
 export class DavXmlError extends Error {}
+
+/** A request that breaks a WebDAV precondition: answered with `status` and the precondition in a DAV:error. */
+export class DavPreconditionError extends Error {
+  constructor(
+    readonly status: number,
+    readonly precondition: XmlName,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The collations a text-match may name (RFC 6352 §8.3), and whether each ignores case. `i;octet` compares the
+ * exact characters; the other two ignore case, as an absent collation does.
+ */
+const COLLATIONS = new Map([
+  ['i;ascii-casemap', true],
+  ['i;unicode-casemap', true],
+  ['i;octet', false],
+]);
 
 function parse(body: string): Element | null {
   if (!body.trim()) return null;
@@ -89,10 +112,33 @@ export function readReport(body: string): {
   };
 }
 
-/** An addressbook-query body: its filter and the most results wanted (RFC 6352 §8.6). */
+/** Whether a text-match ignores case; a collation we do not offer is a 403 with the
+ * supported-collation precondition (RFC 6352 §8.3; preconditions are 403 unless said otherwise, RFC 4791 §1.3). */
+function caselessOf(tm: Element): boolean {
+  if (!tm.hasAttribute('collation')) return true;
+  const collation = tm.getAttribute('collation') ?? '';
+  const caseless = COLLATIONS.get(collation);
+  if (caseless !== undefined) return caseless;
+  throw new DavPreconditionError(
+    403,
+    { ns: CARD, local: 'supported-collation' },
+    `collation "${collation.slice(0, 60)}" is not supported; use ${[...COLLATIONS.keys()].join(', ')}`,
+  );
+}
+
+/**
+ * An addressbook-query body: its filter and the most results wanted (RFC 6352 §8.6). Parameter filters are not
+ * evaluated, but a collation they name must still be one we offer.
+ */
 export function readQuery(body: string): { filter: CardFilter; limit?: number } {
   const root = parse(body);
   const filterEl = root ? children(root).find((c) => is(c, CARD, 'filter')) : undefined;
+  // A walk with a stack of its own: a hostile body may nest elements deeper than the call stack goes.
+  for (const stack = filterEl ? [filterEl] : []; stack.length > 0; ) {
+    const el = stack.pop() as Element;
+    if (is(el, CARD, 'text-match')) caselessOf(el);
+    else for (const c of children(el)) stack.push(c);
+  }
   const testOf = (el: Element) => (el.getAttribute('test') === 'allof' ? 'allof' : 'anyof');
   const propFilters: PropFilter[] = (filterEl ? children(filterEl) : [])
     .filter((c) => is(c, CARD, 'prop-filter'))
@@ -110,7 +156,7 @@ export function readQuery(body: string): { filter: CardFilter; limit?: number } 
                 (t) => t === tm.getAttribute('match-type'),
               ) ?? 'contains',
             negate: tm.getAttribute('negate-condition') === 'yes',
-            caseless: tm.getAttribute('collation') !== 'i;octet',
+            caseless: caselessOf(tm),
           }),
         ),
     }));
@@ -134,7 +180,7 @@ export interface DavResponse {
   missingStatus?: string;
 }
 
-const PREFIX: Record<string, string> = { [DAV]: 'd', [CARD]: 'card', [CS]: 'cs' };
+const PREFIX: Record<string, string> = { [DAV]: 'd', [CARD]: 'card', [CS]: 'cs', [RAPPORT]: 'r' };
 
 function element(parent: XMLBuilder, name: XmlName): XMLBuilder {
   const prefix = PREFIX[name.ns];
@@ -178,10 +224,19 @@ export function multistatus(responses: DavResponse[], syncToken?: string): strin
   return doc.end({ prettyPrint: false });
 }
 
-/** A DAV error body (`<d:error><card:valid-address-data/></d:error>` and the like). */
-export function davError(name: XmlName, detail?: (into: XMLBuilder) => void): string {
+// What XML 1.0 cannot hold (control characters, lone surrogates): a reason may quote a client's bytes.
+const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * A DAV error body (`<d:error><card:valid-address-data/></d:error>` and the like), with a one-line reason for
+ * people reading logs beside the precondition (RFC 4918 §16 lets DAV:error hold other elements).
+ */
+export function davError(name: XmlName, reason?: string): string {
   const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(DAV, 'd:error');
-  const el = element(doc, name);
-  detail?.(el);
+  element(doc, name);
+  if (reason) {
+    const line = reason.replace(/\s+/g, ' ').trim().slice(0, 300).replace(NOT_XML, '\uFFFD');
+    doc.ele(RAPPORT, 'r:reason').txt(line);
+  }
   return doc.end({ prettyPrint: false });
 }
