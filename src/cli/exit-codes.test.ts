@@ -11,6 +11,7 @@ const EXPECTED: Record<ErrorCode, number> = {
   conflict: 6,
   too_large: 7,
   rate_limited: 8,
+  unavailable: 75,
 };
 
 describe('exit codes', () => {
@@ -19,7 +20,7 @@ describe('exit codes', () => {
       expect([code, exitCodeFor(code as ErrorCode)]).toEqual([code, status]);
   });
   it('documents each status once, every error code included', () => {
-    expect(EXIT_CODE_TABLE.map((r) => r.status)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(EXIT_CODE_TABLE.map((r) => r.status)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 75]);
     const documented = EXIT_CODE_TABLE.flatMap((r) => r.codes.split(', '));
     for (const code of Object.keys(EXPECTED)) expect(documented).toContain(code);
   });

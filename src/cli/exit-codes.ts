@@ -24,6 +24,9 @@ export function exitCodeFor(code: ErrorCode): number {
       return 7;
     case 'rate_limited':
       return 8;
+    // EX_TEMPFAIL of sysexits.h: scripts and schedulers that know it retry later on their own.
+    case 'unavailable':
+      return 75;
   }
 }
 
@@ -60,5 +63,10 @@ export const EXIT_CODE_TABLE: readonly { status: number; codes: string; meaning:
     status: exitCodeFor('rate_limited'),
     codes: 'rate_limited',
     meaning: 'too many requests; try again later',
+  },
+  {
+    status: exitCodeFor('unavailable'),
+    codes: 'unavailable',
+    meaning: 'the database is busy (another process is writing); try again in a moment',
   },
 ];

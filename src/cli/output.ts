@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
-import { AppError } from '../core/errors';
+import { isDatabaseBusy } from '../core/db/portable';
+import { AppError, databaseBusy } from '../core/errors';
 import { exitCodeFor } from './exit-codes';
 
 /** Options every command understands (declared once on the program). */
@@ -85,7 +86,11 @@ interface Candidate {
 /** Reports any failure on stderr (plain or `{"error":…}` JSON) and returns the exit status for it. */
 export function reportError(e: unknown, json: boolean): number {
   const err =
-    e instanceof AppError ? e : new AppError('internal', e instanceof Error ? e.message : String(e), {});
+    e instanceof AppError
+      ? e
+      : isDatabaseBusy(e)
+        ? databaseBusy()
+        : new AppError('internal', e instanceof Error ? e.message : String(e), {});
   if (json) {
     const body = { error: { code: err.code, message: err.message, details: err.details } };
     process.stderr.write(`${JSON.stringify(body)}\n`);

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'conflict'
   | 'too_large'
   | 'rate_limited'
+  // The database is momentarily contended (another writer holds the lock, a deadlock): retrying shortly works.
+  | 'unavailable'
   | 'internal';
 
 export interface ErrorDetails {
@@ -37,6 +39,11 @@ export function notFound(what: string): AppError {
  */
 export function mergedAway(what: string, into: string): AppError {
   return new AppError('not_found', `${what} was merged into ${into}`, { mergedInto: into });
+}
+
+/** Said when the database is momentarily contended (db/portable.ts `isDatabaseBusy`): not a fault, a moment's wait. */
+export function databaseBusy(): AppError {
+  return new AppError('unavailable', 'the database is busy; try again in a moment');
 }
 
 export function validationError(path: string, message: string): AppError {

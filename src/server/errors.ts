@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode, type ErrorDetails } from '../core/errors';
+import { isDatabaseBusy } from '../core/db/portable';
+import { AppError, databaseBusy, type ErrorCode, type ErrorDetails } from '../core/errors';
 
 /** The one place error kinds become HTTP statuses. */
 export function statusOf(code: ErrorCode): number {
@@ -19,6 +20,8 @@ export function statusOf(code: ErrorCode): number {
       return 413;
     case 'rate_limited':
       return 429;
+    case 'unavailable':
+      return 503;
     case 'internal':
       return 500;
   }
@@ -52,6 +55,8 @@ export function toErrorResponse(error: unknown): {
   if (error instanceof AppError) {
     return { status: statusOf(error.code), code: error.code, message: error.message, details: error.details };
   }
+  // A lock another writer holds, or a deadlock the database broke: the same request succeeds in a moment.
+  if (isDatabaseBusy(error)) return toErrorResponse(databaseBusy());
   const e = error as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
     const issues = issuesFromZod(e.validation, e.validationContext ?? 'body');
@@ -172,7 +177,11 @@ const CLIENT_ERROR_CODES: Record<number, ErrorCode> = {
 
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const r = toErrorResponse(error);
-  if (r.status >= 500) request.log.error({ err: error }, 'request failed');
+  if (r.code === 'unavailable') {
+    // Contention, not a fault: worth a look when frequent, never an alert. Clients are told when to retry.
+    request.log.warn({ code: r.code, status: r.status, err: error }, 'database busy');
+    void reply.header('retry-after', '1');
+  } else if (r.status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: r.code, status: r.status }, 'request refused');
   void reply.status(r.status).send({ error: { code: r.code, message: r.message, details: r.details } });
 }

@@ -25,11 +25,18 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseTarget =
-  | { engine: 'sqlite'; file: string }
+  | {
+      engine: 'sqlite';
+      file: string;
+      /** How long a write waits for another process's write lock before SQLITE_BUSY (default 5000). */
+      busyTimeoutMs?: number;
+    }
   | { engine: 'postgres'; url: string; poolSize?: number };
 
 // COUNT(*) and other int8 values arrive from pg as strings; every count we take fits a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /** Opens SQLite (WAL, foreign keys on) or PostgreSQL. `file: ':memory:'` gives a private in-memory SQLite. */
 export function connect(target: DatabaseTarget): DatabaseHandle {
@@ -46,7 +53,7 @@ export function connect(target: DatabaseTarget): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${target.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
   // Keeps planner statistics fresh (SQLite's recommended call on open); cheap when nothing changed.
   sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({
@@ -117,5 +124,10 @@ export function targetFromEnv(env: NodeJS.ProcessEnv, dataDir: string): Database
       throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
     return { engine: 'postgres', url };
   }
-  return { engine: 'sqlite', file: `${dataDir}/rapport.sqlite` };
+  const busy = env.RAPPORT_SQLITE_BUSY_TIMEOUT_MS?.trim();
+  const busyTimeoutMs = busy ? Number(busy) : DEFAULT_BUSY_TIMEOUT_MS;
+  if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs < 0) {
+    throw new Error(`RAPPORT_SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds (got "${busy}")`);
+  }
+  return { engine: 'sqlite', file: `${dataDir}/rapport.sqlite`, busyTimeoutMs };
 }

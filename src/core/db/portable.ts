@@ -271,6 +271,24 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+// SQLite: another connection holds the write lock past busy_timeout (or a table lock), with its extended codes.
+const SQLITE_BUSY = /^SQLITE_(BUSY|LOCKED)(_[A-Z_]+)?$/;
+// PostgreSQL: deadlock_detected (ADR 20), serialization_failure, lock_not_available.
+const POSTGRES_BUSY = new Set(['40P01', '40001', '55P03']);
+
+/**
+ * True when the error says the database is momentarily contended on either engine, so the same request can succeed
+ * a moment later. Follows `cause`, since the migrator wraps what the driver threw.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (SQLITE_BUSY.test(code) || POSTGRES_BUSY.has(code))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** `column LIKE '%text%'` matching `text` literally on both engines (SQLite has no default LIKE escape). */
 export function likeContains(column: string, text: string): RawBuilder<boolean> {
   const pattern = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
