@@ -1,14 +1,15 @@
 import { addDays } from '../clock';
-import { type Ctx, nowIso, requireActor } from '../context';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, notFound } from '../errors';
 import { randomSecret } from '../ids';
 import { notify, verifyEmailMail } from '../network/network-mail';
 import { hashSecret } from './account';
-import { findAccountById } from './account.queries';
+import { findAccountById, lockAccount } from './account.queries';
 import { countEmailVerificationsSince, insertEmailVerification } from './email-verification.queries';
 
 const TTL_DAYS = 2;
-const PER_DAY = 5;
+/** Verification links an account may ask for in a day. */
+export const VERIFICATIONS_PER_DAY = 5;
 
 /**
  * Mails the actor a one-time link (valid two days) that proves it reads mail at its sign-in address. Throws
@@ -16,33 +17,40 @@ const PER_DAY = 5;
  */
 export async function requestEmailVerification(ctx: Ctx): Promise<{ sentTo: string; expiresAt: string }> {
   const accountId = requireActor(ctx);
-  const account = await findAccountById(ctx.db, accountId);
-  if (!account) throw notFound('account');
-  if (account.email_verified_at) throw new AppError('conflict', `${account.email} is already verified`);
-  if (!ctx.mailer) {
-    throw new AppError(
-      'conflict',
-      'this server cannot send e-mail (SMTP_URL is not set); the operator can verify your address with `rapport account verify-email <email>`',
-    );
-  }
-  const now = ctx.clock.now();
-  if ((await countEmailVerificationsSince(ctx.db, accountId, addDays(now, -1).toISOString())) >= PER_DAY) {
-    throw new AppError(
-      'rate_limited',
-      `at most ${PER_DAY} verification e-mails a day; use the last one you received`,
-    );
-  }
-  const token = randomSecret(24);
-  const expiresAt = addDays(now, TTL_DAYS).toISOString();
-  await insertEmailVerification(ctx.db, {
-    id: ctx.ids.next(),
-    account_id: accountId,
-    email_norm: account.email_norm,
-    token_hash: hashSecret(token),
-    created_at: nowIso(ctx),
-    expires_at: expiresAt,
-    used_at: null,
+  const { account, token, expiresAt } = await inTransaction(ctx, async (tx) => {
+    // Links asked for at once are counted and stored one at a time, so none passes the daily limit.
+    await lockAccount(tx.db, accountId);
+    const account = await findAccountById(tx.db, accountId);
+    if (!account) throw notFound('account');
+    if (account.email_verified_at) throw new AppError('conflict', `${account.email} is already verified`);
+    if (!tx.mailer) {
+      throw new AppError(
+        'conflict',
+        'this server cannot send e-mail (SMTP_URL is not set); the operator can verify your address with `rapport account verify-email <email>`',
+      );
+    }
+    const now = tx.clock.now();
+    const sentToday = await countEmailVerificationsSince(tx.db, accountId, addDays(now, -1).toISOString());
+    if (sentToday >= VERIFICATIONS_PER_DAY) {
+      throw new AppError(
+        'rate_limited',
+        `at most ${VERIFICATIONS_PER_DAY} verification e-mails a day; use the last one you received`,
+      );
+    }
+    const token = randomSecret(24);
+    const expiresAt = addDays(now, TTL_DAYS).toISOString();
+    await insertEmailVerification(tx.db, {
+      id: tx.ids.next(),
+      account_id: accountId,
+      email_norm: account.email_norm,
+      token_hash: hashSecret(token),
+      created_at: nowIso(tx),
+      expires_at: expiresAt,
+      used_at: null,
+    });
+    return { account, token, expiresAt };
   });
+  // Mailed once the link is committed, outside the transaction (the account lock is not held while SMTP answers).
   const sent = await notify(
     ctx,
     verifyEmailMail({

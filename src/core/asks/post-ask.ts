@@ -1,4 +1,5 @@
 import { ASK_DEFAULT_DAYS, type Ask, type AskInput, askInput } from '../../contracts/asks';
+import { lockAccount } from '../accounts/account.queries';
 import { accountToday } from '../agenda/account-today';
 import { shiftDay } from '../agenda/local-day';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
@@ -20,6 +21,8 @@ export async function postAsk(ctx: Ctx, input: AskInput): Promise<Ask> {
   const data = validate(askInput, input);
   const today = await accountToday(ctx, ownerId);
   return inTransaction(ctx, async (tx) => {
+    // One ask at a time per account: asks posted at once are counted against MAX_OPEN_ASKS in turn.
+    await lockAccount(tx.db, ownerId);
     if (data.purposeId && !(await findPurpose(tx.db, ownerId, data.purposeId))) {
       throw validationError('purposeId', 'is not one of your purposes');
     }

@@ -24,7 +24,7 @@ import {
   TIER_CODE,
   warmPaths,
 } from './index/network-index';
-import { searchesLeft, spendSearch } from './network-quota';
+import { searchesLeft, searchesLeftLocked, spendSearch } from './network-quota';
 import { acceptedLinks, accountNames, ownContactName, ownerAmong, pairKey } from './network-search.queries';
 import { sharedContactsOf } from './present-shared-contact';
 import { networkQueryWords } from './search-network';
@@ -77,7 +77,7 @@ export async function findWarmPaths(ctx: Ctx, input: PathInput): Promise<PathRes
   // Three times the page, so paths dropped by the re-check can be replaced.
   const found = warmPaths(index, meNode, targets, limit * 3);
   return inTransaction(ctx, async (tx) => {
-    const left = await searchesLeft(tx, me);
+    const left = await searchesLeftLocked(tx, me);
     const paths = await confirmPaths(tx, index, me, found, q, ownTargetName);
     paths.sort((a, b) => b.score - a.score || a.hops - b.hops);
     // Three-hop paths through the same two accounts read the same (the far side is never named): keep the best.

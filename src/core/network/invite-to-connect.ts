@@ -1,6 +1,6 @@
 import { type InviteInput, type InviteResult, inviteInput } from '../../contracts/network';
 import { hashSecret, normaliseEmail } from '../accounts/account';
-import { findAccountById } from '../accounts/account.queries';
+import { findAccountById, lockAccount } from '../accounts/account.queries';
 import { addDays } from '../clock';
 import { channelsOf, findContact } from '../contacts/contact.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
@@ -47,6 +47,8 @@ export async function inviteToConnect(ctx: Ctx, input: InviteInput): Promise<Inv
   }
   const message = data.message ?? null;
   const result = await inTransaction(ctx, async (tx) => {
+    // One invitation at a time per account, so invitations sent at once are counted against the quota in turn.
+    await lockAccount(tx.db, me);
     const target = await resolveTarget(tx, me, data);
     await checkQuota(tx, me);
     const now = nowIso(tx);

@@ -1,3 +1,4 @@
+import { lockAccount } from '../accounts/account.queries';
 import { type Ctx, nowIso } from '../context';
 import { AppError } from '../errors';
 import { oldestSearchSince, recordSearch, searchesSince } from './network-search.queries';
@@ -21,6 +22,15 @@ export async function searchesLeft(ctx: Ctx, accountId: string): Promise<number>
     `network search limit reached: ${limit} searches per 24 hours; the next one is possible at ${retryAt}`,
     { limit, retryAt },
   );
+}
+
+/**
+ * `searchesLeft` inside the transaction that records the search, the account locked first (ADR 20): searches sent
+ * at once are counted one after another, so none passes the limit.
+ */
+export async function searchesLeftLocked(tx: Ctx, accountId: string): Promise<number> {
+  await lockAccount(tx.db, accountId);
+  return searchesLeft(tx, accountId);
 }
 
 /** Counts one search against the account's limit. */

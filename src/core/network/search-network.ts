@@ -15,7 +15,7 @@ import { connectedAccountIds } from './connection.queries';
 import { findConnectionsOffering, offerHasAll } from './find-connections-offering';
 import { networkIndexFor } from './index/load-network-index';
 import { secondDegree } from './index/network-index';
-import { searchesLeft, spendSearch } from './network-quota';
+import { searchesLeft, searchesLeftLocked, spendSearch } from './network-quota';
 import { sharedContactsOf } from './present-shared-contact';
 
 const TIER_RANK: Record<string, number> = { inner: 4, close: 3, active: 2, dormant: 1 };
@@ -44,7 +44,7 @@ export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promis
   // Twice the page, so people dropped by the re-check can be replaced.
   const { hits, total } = secondDegree(index, index.accountOf.get(me) ?? -1, queryWords, limit * 2);
   return inTransaction(ctx, async (tx) => {
-    const left = await searchesLeft(tx, me);
+    const left = await searchesLeftLocked(tx, me);
     const connected = new Set(await connectedAccountIds(tx.db, me));
     const now = tx.clock.now();
     const people: (NetworkPerson & { exact: boolean })[] = [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type DirectMessage, messageInput } from '../../contracts/network';
-import { findAccountById } from '../accounts/account.queries';
+import { findAccountById, lockAccount } from '../accounts/account.queries';
 import { addDays } from '../clock';
 import { actingAs, type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { DirectMessageTable } from '../db/schema';
@@ -55,7 +55,8 @@ export async function sendDirectMessage(
 
 /**
  * The stored half of sending, inside the caller's transaction: the connection and rate checks, the message, an
- * interaction on each side, and on the recipient's side a reply to outreach waiting in this thread.
+ * interaction on each side, and on the recipient's side a reply to outreach waiting in this thread. Locks the
+ * sender's account (ADR 20): a caller that locks other rows first must lock the account before them.
  */
 export async function writeDirectMessage(
   tx: Ctx,
@@ -64,6 +65,8 @@ export async function writeDirectMessage(
   body: string,
 ): Promise<WrittenMessage> {
   if (toAccountId === me) throw validationError('toAccountId', 'is you');
+  // The sender's messages are counted and written one request at a time, so parallel sends cannot pass the limit.
+  await lockAccount(tx.db, me);
   const connection = await findPair(tx.db, me, toAccountId);
   if (connection?.status !== 'accepted') throw notFound('connection');
   const now = tx.clock.now();

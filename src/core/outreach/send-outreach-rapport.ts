@@ -1,5 +1,6 @@
 import type { OutreachSendInput, OutreachSendResult } from '../../contracts/outreach';
 import { outreachSendInput } from '../../contracts/outreach';
+import { lockAccount } from '../accounts/account.queries';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { validationError } from '../errors';
 import { notifyDirectMessage, writeDirectMessage } from '../network/send-direct-message';
@@ -23,6 +24,8 @@ export async function sendOutreachRapport(
   const data = validate(outreachSendInput, input);
   if (data.channel !== 'rapport') throw validationError('channel', 'only a Rapport message is sent this way');
   const sent = await inTransaction(ctx, async (tx) => {
+    // The account before the item's row (ADR 20's order): writeDirectMessage locks it for the message quota.
+    await lockAccount(tx.db, ownerId);
     // Claimed as sent: nothing outside this transaction sees it before the message is in the thread.
     const claim = await claimMessage(tx, ownerId, itemId, data, 'sent');
     if (claim.done) return { result: claim.result, written: null };

@@ -11,6 +11,7 @@
  * would have left: no duplicate tag, organisation, channel, favour, agenda action, connection or interaction; counts
  * and ledgers right.
  */
+import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -19,7 +20,12 @@ import { ENGINES, testSettings } from '../../../test/engines';
 import { Client, type Reply, serveForTests, type TestServer } from '../../../test/http';
 import { connectedUsers, markEmailVerified, seedConnection } from '../../../test/network';
 import { tempCli } from '../../cli/testing';
+import { VERIFICATIONS_PER_DAY } from '../../core/accounts/request-email-verification';
+import { MAX_OPEN_ASKS } from '../../core/asks/post-ask';
 import { connect } from '../../core/db/connect';
+import { INTRO_WEEKLY_QUOTA } from '../../core/introductions/introduction';
+import { MAX_INVITES_PER_DAY, MAX_PENDING_INVITES } from '../../core/network/connection';
+import { MESSAGES_PER_DAY, MESSAGES_PER_HOUR } from '../../core/network/send-direct-message';
 import { buildApp } from '../app';
 
 type User = Client & { accountId: string; email: string };
@@ -57,6 +63,36 @@ function statuses(replies: Reply[]): Record<number, number> {
   return out;
 }
 
+/** A 5xx is logged as "request failed" with its error: none may have happened. */
+function expectNoFailures(server: TestServer) {
+  const failed = server.logs
+    .filter((l) => l.includes('"request failed"'))
+    .map((l) => {
+      const err = (JSON.parse(l) as { err?: { message?: string; stack?: string } }).err;
+      return `${err?.message} ${/\(\/.*?src\/(core\/[^)]*)\)/.exec(err?.stack ?? '')?.[1] ?? ''}`;
+    });
+  server.logs.length = 0;
+  expect(failed).toEqual([]);
+}
+
+/**
+ * A quota with `left` uses left, asked N times at once: exactly `left` succeed with `ok`, every other reply is
+ * `refused` (429 unless told) saying `message`.
+ */
+function withinQuota(replies: Reply[], ok: number, left: number, message: RegExp | string, refused = 429) {
+  answered(replies, [ok], [refused]);
+  expect(statuses(replies)).toEqual({ [ok]: left, [refused]: replies.length - left });
+  for (const r of replies.filter((x) => x.status === refused)) expect(r.body.error.message).toMatch(message);
+}
+
+/** `n` ISO times spread evenly from `fromMs` to `toMs` ago. */
+function timesAgo(n: number, fromMs: number, toMs: number): string[] {
+  const now = Date.now();
+  return Array.from({ length: n }, (_, i) =>
+    new Date(now - fromMs - ((toMs - fromMs) * i) / Math.max(1, n - 1)).toISOString(),
+  );
+}
+
 const LINKEDIN = [
   'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
   'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,ada@engines.example,Analytical Engines,Countess,07 Feb 2024',
@@ -69,17 +105,7 @@ describe.each(ENGINES)('the same request several times at once [%s]', (engine) =
   const server = serveForTests(engine);
   const db = () => server.handle().db;
 
-  afterEach(() => {
-    // A 5xx is logged as "request failed" with its error: none may have happened.
-    const failed = server.logs
-      .filter((l) => l.includes('"request failed"'))
-      .map((l) => {
-        const err = (JSON.parse(l) as { err?: { message?: string; stack?: string } }).err;
-        return `${err?.message} ${/\(\/.*?src\/(core\/[^)]*)\)/.exec(err?.stack ?? '')?.[1] ?? ''}`;
-      });
-    server.logs.length = 0;
-    expect(failed).toEqual([]);
-  });
+  afterEach(() => expectNoFailures(server));
 
   async function count(table: 'tags' | 'organisations', ownerId: string, nameNorm?: string): Promise<number> {
     let q = db()
@@ -837,6 +863,254 @@ describe.each(ENGINES)('the same request several times at once [%s]', (engine) =
       .where('contact_id', 'in', [mine[0]?.id ?? '', theirs[0]?.id ?? ''])
       .execute();
     expect(logged).toHaveLength(2 * N);
+  });
+
+  // --- Quotas: counted per account, checked and written one request at a time ----------------------------------
+
+  it('sends messages at once with two left in the hour, then one left in the day: exactly the limit sent', async () => {
+    for (const window of ['hour', 'day'] as const) {
+      const a = await server.user(`Quota Sender ${window}`);
+      const b = await server.user(`Quota Reader ${window}`);
+      const connectionId = await seedConnection(db(), a.accountId, b.accountId);
+      const limit = window === 'hour' ? MESSAGES_PER_HOUR : MESSAGES_PER_DAY;
+      const left = window === 'hour' ? 2 : 1;
+      // The day's messages sent over an hour ago, so only the daily limit is near.
+      const sentAt =
+        window === 'hour'
+          ? timesAgo(limit - left, 60_000, 1_800_000)
+          : timesAgo(limit - left, 7_200_000, 72_000_000);
+      await db()
+        .insertInto('direct_messages')
+        .values(
+          sentAt.map((at, i) => ({
+            id: randomUUID(),
+            connection_id: connectionId,
+            sender_id: a.accountId,
+            body: `Earlier ${i}`,
+            created_at: at,
+            read_at: at,
+          })),
+        )
+        .execute();
+      const replies = await burst(N, (i) =>
+        a.post(`/api/v1/network/messages/${b.accountId}`, { body: `Hello ${i}` }),
+      );
+      withinQuota(replies, 201, left, `at most ${limit} messages a${window === 'hour' ? 'n hour' : ' day'}`);
+      const sent = await db()
+        .selectFrom('direct_messages')
+        .select('id')
+        .where('sender_id', '=', a.accountId)
+        .execute();
+      expect(sent).toHaveLength(limit);
+    }
+  });
+
+  it('sends messages both ways at once with one left in the hour on each side: one each, no deadlock', async () => {
+    const a = await server.user('Quota Ping');
+    const b = await server.user('Quota Pong');
+    const connectionId = await seedConnection(db(), a.accountId, b.accountId);
+    const earlier = timesAgo(MESSAGES_PER_HOUR - 1, 60_000, 1_800_000);
+    await db()
+      .insertInto('direct_messages')
+      .values(
+        [a, b].flatMap((u) =>
+          earlier.map((at, i) => ({
+            id: randomUUID(),
+            connection_id: connectionId,
+            sender_id: u.accountId,
+            body: `Earlier ${i}`,
+            created_at: at,
+            read_at: at,
+          })),
+        ),
+      )
+      .execute();
+    // Each sender's account is locked, then the connection and both sides' contacts: the two directions must not wait
+    // on each other forever.
+    const replies = await burst(N, (i) =>
+      i % 2
+        ? a.post(`/api/v1/network/messages/${b.accountId}`, { body: `Ping ${i}` })
+        : b.post(`/api/v1/network/messages/${a.accountId}`, { body: `Pong ${i}` }),
+    );
+    withinQuota(replies, 201, 2, `at most ${MESSAGES_PER_HOUR} messages an hour`);
+    expect(replies.filter((r, i) => i % 2 && r.status === 201)).toHaveLength(1);
+    const sent = await db()
+      .selectFrom('direct_messages')
+      .select('id')
+      .where('connection_id', '=', connectionId)
+      .execute();
+    expect(sent).toHaveLength(2 * MESSAGES_PER_HOUR);
+  });
+
+  it('searches the network and looks for warm paths at once with one search left: one runs, the rest 429', async () => {
+    const u = await server.user();
+    const limit = testSettings.networkSearchesPerDay;
+    await db()
+      .insertInto('network_searches')
+      .values(
+        timesAgo(limit - 1, 60_000, 3_600_000).map((at) => ({
+          id: randomUUID(),
+          account_id: u.accountId,
+          kind: 'search',
+          query: 'earlier',
+          result_count: 0,
+          created_at: at,
+        })),
+      )
+      .execute();
+    const replies = await burst(N, (i) =>
+      u.get(i % 2 ? '/api/v1/network/search?q=acme' : '/api/v1/network/paths?q=acme'),
+    );
+    withinQuota(replies, 200, 1, `network search limit reached: ${limit} searches per 24 hours`);
+    const searches = await db()
+      .selectFrom('network_searches')
+      .select('id')
+      .where('account_id', '=', u.accountId)
+      .execute();
+    expect(searches).toHaveLength(limit);
+  });
+
+  async function seedInvites(fromId: string, createdAt: string[]) {
+    await db()
+      .insertInto('connection_invites')
+      .values(
+        createdAt.map((at) => ({
+          id: randomUUID(),
+          from_account_id: fromId,
+          email_norm: null,
+          token_hash: randomUUID(),
+          message: null,
+          created_at: at,
+          expires_at: new Date(Date.parse(at) + 14 * 86_400_000).toISOString(),
+          used_at: null,
+          used_by: null,
+          revoked_at: null,
+        })),
+      )
+      .execute();
+  }
+
+  async function openInvites(fromId: string) {
+    const links = await db()
+      .selectFrom('connection_invites')
+      .select('id')
+      .where('from_account_id', '=', fromId)
+      .execute();
+    const requests = await db()
+      .selectFrom('connections')
+      .select('id')
+      .where('requested_by', '=', fromId)
+      .where('status', '=', 'pending')
+      .execute();
+    return links.length + requests.length;
+  }
+
+  it('invites at once with one invitation left today, then one left waiting: one made, the rest 429', async () => {
+    // 24 made today: one more today.
+    const today = await server.user('Daily Inviter');
+    await seedInvites(today.accountId, timesAgo(MAX_INVITES_PER_DAY - 1, 60_000, 3_600_000));
+    withinQuota(
+      await burst(N, () => today.post('/api/v1/network/invites', {})),
+      201,
+      1,
+      `at most ${MAX_INVITES_PER_DAY} invitations a day`,
+    );
+    expect(await openInvites(today.accountId)).toBe(MAX_INVITES_PER_DAY);
+
+    // 49 waiting from earlier days: one more, whether a link or a request in the app to an account.
+    const waiting = await server.user('Waiting Inviter');
+    await seedInvites(waiting.accountId, timesAgo(MAX_PENDING_INVITES - 1, 2 * 86_400_000, 3 * 86_400_000));
+    const invitees = await Promise.all(
+      Array.from({ length: N / 2 }, async (_, i) => {
+        const v = await server.user(`Invitee Quota ${i}`);
+        await markEmailVerified(db(), v.accountId);
+        return v;
+      }),
+    );
+    withinQuota(
+      await burst(N, (i) =>
+        waiting.post('/api/v1/network/invites', i % 2 ? {} : { email: invitees[i / 2]?.email }),
+      ),
+      201,
+      1,
+      `you have ${MAX_PENDING_INVITES} invitations waiting`,
+    );
+    expect(await openInvites(waiting.accountId)).toBe(MAX_PENDING_INVITES);
+  });
+
+  it('requests introductions to different people at once with one left this week: one request, the rest 429', async () => {
+    const w = await introWorld(server);
+    for (let i = 0; i < INTRO_WEEKLY_QUOTA - 1; i++)
+      await w.request((await w.person(`Earlier ${i}`)).contactId);
+    const people: string[] = [];
+    for (let i = 0; i < N; i++) people.push((await w.person(`Wanted ${i}`)).contactId);
+    const replies = await burst(N, (i) =>
+      w.requester.post('/api/v1/introductions', {
+        brokerId: w.broker.accountId,
+        contactId: people[i],
+        why: 'A reason that is long enough to ask',
+      }),
+    );
+    withinQuota(replies, 201, 1, `at most ${INTRO_WEEKLY_QUOTA} introduction requests in 7 days`);
+    const rows = await db()
+      .selectFrom('introductions')
+      .select('id')
+      .where('requester_id', '=', w.requester.accountId)
+      .execute();
+    expect(rows).toHaveLength(INTRO_WEEKLY_QUOTA);
+  });
+
+  it('posts asks at once with two of the five open asks left: two posted, the rest 409', async () => {
+    const u = await server.user();
+    for (let i = 0; i < MAX_OPEN_ASKS - 2; i++) {
+      expect((await u.post('/api/v1/asks', { title: `Earlier need ${i}` })).status).toBe(201);
+    }
+    const replies = await burst(N, (i) => u.post('/api/v1/asks', { title: `Need ${i}` }));
+    withinQuota(replies, 201, 2, `at most ${MAX_OPEN_ASKS} open asks at once`, 409);
+    const open = await db()
+      .selectFrom('asks')
+      .select('id')
+      .where('owner_id', '=', u.accountId)
+      .where('state', '=', 'open')
+      .execute();
+    expect(open).toHaveLength(MAX_OPEN_ASKS);
+  });
+
+  describe('on a server that sends e-mail', () => {
+    // Verification links are only made where mail goes out; this mailer accepts every message.
+    const mailing = serveForTests(engine, { app: { mailer: { send: async () => ({ messageId: 'sent' }) } } });
+    afterEach(() => expectNoFailures(mailing));
+
+    it('asks for e-mail verification links at once with one left today: one link, the rest 429', async () => {
+      // A few rounds: this request is short, so one burst alone does not always overlap.
+      for (let round = 0; round < 3; round++) {
+        const u = await mailing.user();
+        await mailing
+          .handle()
+          .db.insertInto('email_verifications')
+          .values(
+            timesAgo(VERIFICATIONS_PER_DAY - 1, 60_000, 3_600_000).map((at) => ({
+              id: randomUUID(),
+              account_id: u.accountId,
+              email_norm: u.email,
+              token_hash: randomUUID(),
+              created_at: at,
+              expires_at: new Date(Date.parse(at) + 2 * 86_400_000).toISOString(),
+              used_at: null,
+            })),
+          )
+          .execute();
+        const replies = await burst(N, () => u.post('/api/v1/network/email-verification'));
+        withinQuota(replies, 202, 1, `at most ${VERIFICATIONS_PER_DAY} verification e-mails a day`);
+        const links = await mailing
+          .handle()
+          .db.selectFrom('email_verifications')
+          .select('id')
+          .where('account_id', '=', u.accountId)
+          .execute();
+        expect(links).toHaveLength(VERIFICATIONS_PER_DAY);
+      }
+    });
   });
 
   // --- Imports -----------------------------------------------------------------------------------------------------
