@@ -153,6 +153,7 @@ describe('rapport CLI: imports', () => {
     expect(await cli.json(['import', 'undo', zipId as string])).toEqual({
       id: zipId,
       removed: 2,
+      trashed: 0,
       restored: 0,
     });
     const [gone, twice, unknown] = await Promise.all([

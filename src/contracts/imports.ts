@@ -92,4 +92,9 @@ export const importQuery = z.strictObject({
     .transform((v) => v === 'true'),
 });
 
-export const undoImportResult = z.object({ removed: z.number(), restored: z.number() });
+export const undoImportResult = z.object({
+  removed: z.number(),
+  restored: z.number(),
+  /** Contacts it created that the owner had worked with since: in the trash rather than gone. */
+  trashed: z.number(),
+});

@@ -225,6 +225,104 @@ export async function existingInteractionKeys(
   return out;
 }
 
+/**
+ * Contacts this import created that the owner has put something of their own on since: edited after the import last
+ * wrote them (the time of its last source record for them; run before `deleteImportTraces`), or
+ * named by a favour, promise, purpose place, outreach message, introduction, connection, or an interaction the
+ * import did not bring.
+ */
+export async function contactsOfImportInUse(
+  db: Kysely<Database>,
+  ownerId: string,
+  importId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('contacts as c')
+    .select('c.id')
+    .where('c.owner_id', '=', ownerId)
+    .where('c.import_id', '=', importId)
+    .where('c.deleted_at', 'is', null)
+    .where((eb) => {
+      const named = (table: 'favours' | 'promises' | 'purpose_items' | 'outreach_messages') =>
+        eb.exists(
+          eb
+            .selectFrom(table)
+            .select(sql.lit(1).as('one'))
+            .where(`${table}.owner_id`, '=', ownerId)
+            .whereRef(`${table}.contact_id`, '=', 'c.id'),
+        );
+      return eb.or([
+        eb(
+          'c.updated_at',
+          '>',
+          eb.fn.coalesce(
+            eb
+              .selectFrom('contact_sources as s')
+              .select((s) => s.fn.max('s.recorded_at').as('last'))
+              .where('s.owner_id', '=', ownerId)
+              .where('s.import_id', '=', importId)
+              .whereRef('s.contact_id', '=', 'c.id'),
+            eb.ref('c.created_at'),
+          ),
+        ),
+        named('favours'),
+        named('promises'),
+        named('purpose_items'),
+        named('outreach_messages'),
+        eb.exists(
+          eb
+            .selectFrom('interaction_contacts as ic')
+            .innerJoin('interactions as i', 'i.id', 'ic.interaction_id')
+            .select(sql.lit(1).as('one'))
+            .where('ic.owner_id', '=', ownerId)
+            .whereRef('ic.contact_id', '=', 'c.id')
+            .where((w) => w.or([w('i.import_id', 'is', null), w('i.import_id', '<>', importId)])),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('introductions as n')
+            .select(sql.lit(1).as('one'))
+            .where((w) =>
+              w.or([
+                w.and([w('n.requester_id', '=', ownerId), w('n.requester_contact_id', '=', w.ref('c.id'))]),
+                w.and([w('n.broker_id', '=', ownerId), w('n.broker_contact_id', '=', w.ref('c.id'))]),
+              ]),
+            ),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('connections as k')
+            .select(sql.lit(1).as('one'))
+            .where((w) =>
+              w.or([
+                w.and([w('k.account_lo', '=', ownerId), w('k.lo_contact_id', '=', w.ref('c.id'))]),
+                w.and([w('k.account_hi', '=', ownerId), w('k.hi_contact_id', '=', w.ref('c.id'))]),
+              ]),
+            ),
+        ),
+      ]);
+    })
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Sends contacts to the trash and out of their import, so that undoing it leaves them there (restorable). */
+export async function trashContactsOutOfImport(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+  at: string,
+): Promise<void> {
+  for (const batch of chunkIds(ids)) {
+    await db
+      .updateTable('contacts')
+      .set({ deleted_at: at, import_id: null, updated_at: at })
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', batch)
+      .execute();
+  }
+}
+
 /** Hard-deletes the contacts an import created (their channels, tags, sources and photos cascade). */
 export async function deleteContactsOfImport(
   db: Kysely<Database>,

@@ -5,10 +5,14 @@ import { DAY_MS } from '../clock';
 import { deleteContact } from '../contacts/delete-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
+import { restoreContact } from '../contacts/restore-contact';
 import { updateContact } from '../contacts/update-contact';
 import { mergeContacts } from '../duplicates/merge-contacts';
+import { listFavours } from '../favours/list-favours';
+import { recordFavour } from '../favours/record-favour';
 import { listOrganisations } from '../organisations/list-organisations';
 import { listTags } from '../tags/list-tags';
+import { listTrash } from '../trash/list-trash';
 import { getImport } from './list-imports';
 import { runImport } from './run-import';
 import { undoImport } from './undo-import';
@@ -178,13 +182,43 @@ describeEngines('import pipeline', (h) => {
     expect(second.stats).toMatchObject({ created: 1, updated: 1 });
     expect((await listTags(ctx)).map((t) => t.name)).toEqual(['navy', 'pioneers']);
 
-    expect(await undoImport(ctx, second.id as string)).toEqual({ removed: 1, restored: 1 });
+    expect(await undoImport(ctx, second.id as string)).toEqual({ removed: 1, restored: 1, trashed: 0 });
     expect(await names(ctx)).toEqual(['Ada Lovelace']);
     expect(await getContact(ctx, id)).toEqual(original);
     expect(await listTags(ctx)).toEqual([]);
     expect((await listOrganisations(ctx, {})).items.map((o) => o.name)).toEqual(['Analytical Engines']);
     expect((await getImport(ctx, second.id as string)).status).toBe('undone');
     await expect(undoImport(ctx, second.id as string)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('undo sends a contact it created to the trash, not away, once the owner has worked with it', async () => {
+    const { ctx } = await h.account();
+    const people = [ada(), grace(), person(7, { givenName: 'Alan', familyName: 'Turing' })];
+    const done = await runImport(ctx, {
+      kind: 'linkedin',
+      fileName: 'a.csv',
+      issues: [],
+      people,
+      dryRun: false,
+    });
+    const idOf = async (q: string) => (await listContacts(ctx, { q })).items[0]?.id as string;
+    ctx.clock.advance(DAY_MS);
+    // Ada gets a note, Grace a favour; Alan is left as the import made him.
+    await updateContact(ctx, await idOf('ada'), { notes: 'Wants an intro to Babbage' }, 'web');
+    const favour = await recordFavour(ctx, {
+      contactId: await idOf('grace'),
+      direction: 'given',
+      what: 'COBOL review',
+    });
+    ctx.clock.advance(DAY_MS);
+    expect(await undoImport(ctx, done.id as string)).toEqual({ removed: 1, restored: 0, trashed: 2 });
+    expect(await names(ctx)).toEqual([]);
+    const trash = (await listTrash(ctx)).contacts.map((c) => c.displayName).sort();
+    expect(trash).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    const back = await restoreContact(ctx, favour.contact.id);
+    expect(back.displayName).toBe('Grace Hopper');
+    expect((await listFavours(ctx, { contactId: back.id })).map((f) => f.what)).toEqual(['COBOL review']);
+    expect(await names(ctx)).toEqual(['Grace Hopper']);
   });
 
   it('reports each bad record with file, line and reason, and imports the good ones', async () => {

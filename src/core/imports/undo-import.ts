@@ -10,20 +10,27 @@ import { deleteUnusedTags } from '../tags/tag.queries';
 import {
   changesOfImport,
   contactsOfImportInteractions,
+  contactsOfImportInUse,
   deleteAccountProfile,
   deleteContactsOfImport,
   deleteImportTraces,
   findImport,
   saveAccountProfile,
   setImportUndone,
+  trashContactsOutOfImport,
 } from './import.queries';
 
 /**
  * Undoes a whole import: contacts it created are removed, contacts it changed get their prior state back (with
- * their history and positions), organisations and tags it created go if nothing else uses them. Undoing twice is a
- * `conflict`; another account's import is `not_found`.
+ * their history and positions), organisations and tags it created go if nothing else uses them. A contact it created
+ * that the owner has since worked with (edited, or named by a favour, promise, purpose place, outreach message,
+ * introduction, connection or interaction of their own) goes to the trash instead, with that work, where it can be
+ * restored. Undoing twice is a `conflict`; another account's import is `not_found`.
  */
-export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed: number; restored: number }> {
+export async function undoImport(
+  ctx: Ctx,
+  importId: string,
+): Promise<{ removed: number; restored: number; trashed: number }> {
   const ownerId = requireActor(ctx);
   return inTransaction(ctx, async (tx) => {
     // After any import or undo under way (see runImport): undoing twice at once is one undo and a conflict.
@@ -43,7 +50,9 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed:
 
     const touched = await contactsOfImportInteractions(tx.db, ownerId, importId);
     await revertOutreachOfImport(tx, ownerId, importId, created('outreach'));
+    const inUse = await contactsOfImportInUse(tx.db, ownerId, importId);
     await deleteImportTraces(tx.db, ownerId, importId);
+    await trashContactsOutOfImport(tx.db, ownerId, inUse, nowIso(tx));
     const removed = await deleteContactsOfImport(tx.db, ownerId, importId);
     for (const snapshot of [...updated].reverse()) await restoreContactSnapshot(tx, snapshot);
     const profile = changes.find((c) => c.entity === 'profile');
@@ -61,6 +70,6 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<{ removed:
       throw new AppError('conflict', 'this import has already been undone');
     }
     tx.log.info({ importId }, 'import undone');
-    return { removed, restored: updated.length };
+    return { removed, restored: updated.length, trashed: inUse.length };
   });
 }

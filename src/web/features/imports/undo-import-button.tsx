@@ -15,7 +15,7 @@ export function UndoImportButton({ item, small = false }: { item: ImportSummary;
     <ConfirmButton
       label="Undo"
       labelSuffix={`the import of ${item.fileName}`}
-      question={`Undo the import of ${item.fileName}?`}
+      question={`Undo the import of ${item.fileName}? People it added go (to the trash, if you have worked with them since); people it changed go back to how they were.`}
       confirmLabel="Yes, undo the import"
       cancelLabel="Keep it"
       pending={undo.isPending}
@@ -25,7 +25,11 @@ export function UndoImportButton({ item, small = false }: { item: ImportSummary;
         undo.mutate(id, {
           onSuccess: (r) =>
             toast.show({
-              message: `Undid the import of ${item.fileName}: ${plural(r.removed, 'contact')} removed, ${plural(r.restored, 'contact')} restored.`,
+              message:
+                `Undid the import of ${item.fileName}: ${plural(r.removed, 'contact')} removed, ${plural(r.restored, 'contact')} restored.` +
+                (r.trashed
+                  ? ` ${plural(r.trashed, 'contact')} you had worked with since ${r.trashed === 1 ? 'is' : 'are'} in the trash, where you can restore ${r.trashed === 1 ? 'it' : 'them'}.`
+                  : ''),
             }),
           onError: (e) =>
             toast.show({
