@@ -26,8 +26,11 @@ describe('CLI dates', () => {
     expect(parseDay('tomorrow', today, 'dueOn')).toBe('2024-03-02');
     expect(parseDay('+7', today, 'dueOn')).toBe('2024-03-08');
     expect(parseDay('-3', today, 'dueOn')).toBe('2024-02-27');
+    expect(parseDay('-3 days', today, 'dueOn')).toBe('2024-02-27');
+    expect(parseDay('+1 day', today, 'dueOn')).toBe('2024-03-02');
+    expect(parseDay('-10d', today, 'dueOn')).toBe('2024-02-20');
     expect(parseDay('2023-12-31', today, 'dueOn')).toBe('2023-12-31');
-    for (const bad of ['2023-02-30', 'next week', '31/12/2023', ''])
+    for (const bad of ['2023-02-30', 'next week', '31/12/2023', '', '-3 weeks', '3 days'])
       expect(issue(() => parseDay(bad, today, 'dueOn'))).toEqual({ code: 'validation', path: 'dueOn' });
   });
 

@@ -33,7 +33,8 @@ export function parseDay(value: string, today: string, path: string): string {
   if (v === 'today') return today;
   if (v === 'yesterday') return shiftDay(today, -1);
   if (v === 'tomorrow') return shiftDay(today, 1);
-  const rel = /^([+-])(\d{1,4})$/.exec(v);
+  // `-9`, and `-9 days` / `-9d` as people type it after reading the help.
+  const rel = /^([+-])(\d{1,4})(?:\s*(?:d|days?))?$/.exec(v);
   if (rel) return shiftDay(today, (rel[1] === '-' ? -1 : 1) * Number(rel[2]));
   if (/^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v)) return v;
   throw validationError(path, `must be ${DAY_WORDS} (got "${value}")`);

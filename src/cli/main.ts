@@ -155,4 +155,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `rapport list | head`: the reader has gone, which is not a failure; stop quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  throw e;
+});
 process.exitCode = await main(process.argv);

@@ -67,7 +67,7 @@ describe.each(ENGINES)('outreach API [%s]', (engine) => {
     const mails = sink.to(address);
     expect(mails.map((m) => m.parsed.subject)).toEqual(['Hello Sam']);
 
-    expect((await u.post(`/api/v1/outreach/items/${id}/replied`, {})).body.state).toBe('replied');
+    expect((await u.post(`/api/v1/outreach/items/${id}/replied`)).body.state).toBe('replied');
     const stats = await u.get('/api/v1/outreach/stats');
     expect(stats.body.total).toMatchObject({ sent: 1, replied: 1, rate: 1 });
     expect(stats.body.baseline).toBe(0.25);

@@ -156,7 +156,7 @@ export const outreachRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'They replied: log it, and move their purpose to responded',
         params: idParams,
-        body: outreachReplyInput.optional(),
+        body: outreachReplyInput.nullish(), // no body at all arrives as null
         response: { 200: outreachItem, ...errors },
       },
     },
