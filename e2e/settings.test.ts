@@ -54,8 +54,9 @@ describe.skipIf(!chromiumPath)(
       noConsoleErrors();
     });
 
-    it('offers a one-click webcal:// subscription beside the feed address', async () => {
+    it('offers a one-click webcal:// subscription beside the feed address, and lists the feed by its name', async () => {
       const feed = page.getByRole('region', { name: 'Calendar feed' });
+      await feed.getByLabel('Feed name (optional)').fill('Phone calendar');
       await feed.getByRole('button', { name: 'Create a feed address' }).click();
       const url = await feed.getByLabel('Calendar feed address').inputValue();
       // The server's public address (BASE_URL, else the default one): this test server has none.
@@ -65,6 +66,10 @@ describe.skipIf(!chromiumPath)(
       await feed.getByRole('button', { name: 'Copy' }).waitFor();
       await expectAccessible(page, 'settings with a new feed');
       await feed.getByRole('button', { name: 'I have copied it' }).click();
+      const listed = feed.getByRole('list', { name: 'Your calendar feeds' });
+      await listed.getByText('Phone calendar', { exact: true }).waitFor();
+      await listed.getByRole('button', { name: /^Revoke the feed “Phone calendar”, created / }).waitFor();
+      expect(await feed.getByLabel('Feed name (optional)').inputValue()).toBe('');
       noConsoleErrors();
     });
 

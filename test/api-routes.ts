@@ -212,7 +212,7 @@ export const ROUTES: RouteCase[] = [
   { method: 'PATCH', path: '/api/v1/profile', body: { offers: ['x'] } },
   { method: 'GET', path: '/api/v1/charts' },
   { method: 'GET', path: '/api/v1/feeds' },
-  { method: 'POST', path: '/api/v1/feeds' },
+  { method: 'POST', path: '/api/v1/feeds', body: { name: 'x' } },
   { method: 'DELETE', path: '/api/v1/feeds/:id', owned: 'feed' },
   { method: 'GET', path: '/api/v1/purposes' },
   { method: 'POST', path: '/api/v1/purposes', body: { name: 'x' } },
@@ -405,7 +405,7 @@ export async function ownedResources(server: TestServer, owner: Client & { accou
     what: 'Return the book',
     dueOn: '2030-01-01',
   });
-  const feed = await owner.post('/api/v1/feeds');
+  const feed = await owner.post('/api/v1/feeds', { name: 'Owned feed' });
   const purpose = await owner.post('/api/v1/purposes', { name: 'Owned purpose' });
   const placed = await owner.post(`/api/v1/purposes/${purpose.body.id}/items`, {
     contactIds: [contact.body.id],

@@ -11,6 +11,7 @@ const BASE_URL = 'https://rapport.example.test';
 
 interface CreatedFeed {
   id: string;
+  name: string | null;
   createdAt: string;
   token: string;
   url: string;
@@ -63,6 +64,7 @@ describe('rapport CLI: calendar feeds', () => {
     const json = await cli.json<CreatedFeed>([...as('ana'), 'feed', 'create'], { env: { BASE_URL } });
     expect(json).toEqual({
       id: expect.any(String),
+      name: null,
       createdAt: expect.any(String),
       token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       url: `${BASE_URL}/feeds/${json.token}.ics`,
@@ -75,7 +77,7 @@ describe('rapport CLI: calendar feeds', () => {
   }, async () => {
     const created = await cli.json<CreatedFeed>([...as('bob'), 'feed', 'create']);
     const listed = await cli.run(['--json', ...as('bob'), 'feed', 'list']);
-    expect(JSON.parse(listed.stdout)).toEqual([{ id: created.id, createdAt: created.createdAt }]);
+    expect(JSON.parse(listed.stdout)).toEqual([{ id: created.id, name: null, createdAt: created.createdAt }]);
     expect(listed.stdout).not.toContain(created.token);
     expect((await cli.run([...as('bob'), 'feed', 'list'])).stdout).toMatch(
       new RegExp(`^${created.id}\\s+${created.createdAt}$`, 'm'),
@@ -92,5 +94,35 @@ describe('rapport CLI: calendar feeds', () => {
     await expect(fetchFeed(created.token)).rejects.toMatchObject({ code: 'not_found' });
     expect((await cli.run([...as('bob'), 'feed', 'list'])).stdout).toBe('no calendar feeds\n');
     expect((await cli.run([...as('bob'), 'feed', 'revoke', created.id])).code).toBe(5);
+  });
+
+  it('names a feed with --name (trimmed, at most 100 characters) and shows the name in the list', {
+    timeout: SLOW,
+  }, async () => {
+    await cli.createAccount('cy@example.test', 'Cy');
+    const human = await cli.run([...as('cy'), 'feed', 'create', '--name', '  Phone calendar ']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^name\s+Phone calendar$/m);
+    const laptop = await cli.json<CreatedFeed>([...as('cy'), 'feed', 'create', '--name', 'Laptop']);
+    expect(laptop.name).toBe('Laptop');
+    const unnamed = await cli.json<CreatedFeed>([...as('cy'), 'feed', 'create']);
+
+    const listed = await cli.json<{ id: string; name: string | null }[]>([...as('cy'), 'feed', 'list']);
+    expect(listed.map((f) => f.name)).toEqual([null, 'Laptop', 'Phone calendar']);
+    const table = (await cli.run([...as('cy'), 'feed', 'list'])).stdout;
+    expect(table).toMatch(/^ID\s+NAME\s+CREATED$/m);
+    expect(table).toMatch(new RegExp(`^${laptop.id}\\s+Laptop\\s+${laptop.createdAt}$`, 'm'));
+    expect(table).toMatch(new RegExp(`^${unnamed.id}\\s+${unnamed.createdAt}$`, 'm'));
+
+    // Refused like an API token's name: blank or too long is a validation error (exit 2), and nothing is made.
+    for (const name of ['   ', 'x'.repeat(101)]) {
+      const r = await cli.run(['--json', ...as('cy'), 'feed', 'create', '--name', name]);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stderr).error).toMatchObject({
+        code: 'validation',
+        details: { issues: [{ path: 'name' }] },
+      });
+    }
+    expect(await cli.json<unknown[]>([...as('cy'), 'feed', 'list'])).toHaveLength(3);
   });
 });

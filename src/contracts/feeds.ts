@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { id, timestamp } from './common';
+import { id, text, timestamp } from './common';
 
-/** A calendar feed of the agenda, as listed: never its secret. */
-export const feedToken = z.object({ id, createdAt: timestamp });
+/** A new feed's optional name, which tells it apart when revoking (the same rules as an API token's name). */
+export const feedTokenInput = z.strictObject({
+  name: text().trim().min(1, 'is empty').max(100).optional(),
+});
+export type FeedTokenInput = z.input<typeof feedTokenInput>;
+
+/** A calendar feed of the agenda, as listed: never its secret. `name` is null for a feed made without one. */
+export const feedToken = z.object({ id, name: z.string().nullable(), createdAt: timestamp });
 export type FeedToken = z.infer<typeof feedToken>;
 
 /** A new feed: `url` (…/feeds/<token>.ics) and `token` are shown in this response only. */

@@ -7,6 +7,10 @@ import { examples } from '../help';
 import { emit, fields, type GlobalOptions, note, table } from '../output';
 import { publicUrlNote, withAccount } from '../runtime';
 
+interface CreateOptions extends GlobalOptions {
+  name?: string;
+}
+
 export function registerFeed(program: Command): void {
   const feed = program
     .command('feed')
@@ -15,10 +19,11 @@ export function registerFeed(program: Command): void {
   const create = feed
     .command('create')
     .description('create a calendar feed address; it is printed once (subscribe to it in your calendar app)')
+    .option('--name <name>', 'where it is subscribed, to tell feeds apart in the list (default: none)')
     .action(async (_opts: unknown, command: Command) => {
-      const g = command.optsWithGlobals<GlobalOptions>();
+      const g = command.optsWithGlobals<CreateOptions>();
       const { created, publicUrl } = await withAccount(g, async (ctx) => ({
-        created: await createFeedToken(ctx),
+        created: await createFeedToken(ctx, { name: g.name }),
         publicUrl: ctx.settings.publicUrl,
       }));
       const url = feedUrl(publicUrl, created.token);
@@ -26,6 +31,7 @@ export function registerFeed(program: Command): void {
       emit(g, out, () =>
         fields([
           ['id', out.id],
+          ['name', out.name],
           ['url', out.url],
           ['subscribe', out.webcal],
         ]),
@@ -35,7 +41,7 @@ export function registerFeed(program: Command): void {
       if (hint) note(g, hint);
     });
   examples(create, [
-    'rapport feed create',
+    'rapport feed create --name "Phone calendar"',
     'rapport --json feed create | jq -r .webcal   # open it to subscribe (Apple Calendar, Outlook)',
   ]);
 
@@ -49,8 +55,8 @@ export function registerFeed(program: Command): void {
         feeds.length === 0
           ? 'no calendar feeds'
           : table(
-              ['ID', 'CREATED'],
-              feeds.map((f) => [f.id, f.createdAt]),
+              ['ID', 'NAME', 'CREATED'],
+              feeds.map((f) => [f.id, f.name, f.createdAt]),
             ),
       );
     });

@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013-organisation-merges';
 import * as m0014 from './migrations/0014-carddav';
 import * as m0015 from './migrations/0015-carddav-changes';
 import * as m0016 from './migrations/0016-organisation-dismissals';
+import * as m0017 from './migrations/0017-feed-names';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014-carddav': m0014,
   '0015-carddav-changes': m0015,
   '0016-organisation-dismissals': m0016,
+  '0017-feed-names': m0017,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -443,6 +443,8 @@ export interface DigestSendTable {
 export interface FeedTokenTable {
   id: string;
   account_id: string;
+  /** What the owner calls it (migration 0017); null when unnamed. */
+  name: string | null;
   token_hash: string;
   created_at: string;
   revoked_at: string | null;

@@ -8,5 +8,5 @@ export const MAX_LIVE_FEEDS = 10;
 export const FEED_TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 
 export function toFeedToken(row: FeedTokenTable): FeedToken {
-  return { id: row.id, createdAt: row.created_at };
+  return { id: row.id, name: row.name, createdAt: row.created_at };
 }

@@ -4,7 +4,10 @@ import { describeEngines, type Harness } from '../../../test/engines';
 import { hashSecret } from '../accounts/account';
 import { actOnTodayItem } from '../agenda/act-on-today-item';
 import { updateSettings } from '../agenda/update-settings';
+import { exportBackup } from '../backup/export-backup';
+import { restoreBackup } from '../backup/restore-backup';
 import { createContact } from '../contacts/create-contact';
+import * as m0017 from '../db/migrations/0017-feed-names';
 import { createPromise } from '../promises/create-promise';
 import { updatePromise } from '../promises/update-promise';
 import { updateRelationship } from '../relationships/update-relationship';
@@ -90,7 +93,9 @@ describeEngines('calendar feed of the agenda', (h) => {
     const a = await h.account();
     const created = await createFeedToken(a.ctx);
     expect(created.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await listFeedTokens(a.ctx)).toEqual([{ id: created.id, createdAt: created.createdAt }]);
+    expect(await listFeedTokens(a.ctx)).toEqual([
+      { id: created.id, name: null, createdAt: created.createdAt },
+    ]);
     const rows = await h
       .ctx()
       .db.selectFrom('feed_tokens')
@@ -101,6 +106,45 @@ describeEngines('calendar feed of the agenda', (h) => {
       expect.objectContaining({ token_hash: hashSecret(created.token), revoked_at: null }),
     ]);
     expect(JSON.stringify(rows)).not.toContain(created.token);
+  });
+
+  it('names a feed after where it is subscribed, with the rules of API token names', async () => {
+    const a = await h.account();
+    const phone = await createFeedToken(a.ctx, { name: '  Phone calendar ' });
+    expect(phone).toMatchObject({ name: 'Phone calendar' });
+    const unnamed = await createFeedToken(a.ctx, {});
+    const laptop = await createFeedToken(a.ctx, { name: 'L'.repeat(100) });
+    expect((await listFeedTokens(a.ctx)).map((f) => [f.id, f.name])).toEqual([
+      [laptop.id, 'L'.repeat(100)],
+      [unnamed.id, null],
+      [phone.id, 'Phone calendar'],
+    ]);
+    for (const [name, message] of [
+      ['   ', 'is empty'],
+      ['L'.repeat(101), expect.stringContaining('100')],
+      ['nul\u0000', expect.stringContaining('NUL')],
+    ] as const) {
+      await expect(createFeedToken(a.ctx, { name })).rejects.toMatchObject({
+        code: 'validation',
+        details: { issues: [{ path: 'name', message }] },
+      });
+    }
+    await expect(createFeedToken(a.ctx, { label: 'x' } as never)).rejects.toMatchObject({
+      details: { issues: [{ path: 'label', message: 'is not a known field' }] },
+    });
+    // Nothing refused was stored.
+    expect(await listFeedTokens(a.ctx)).toHaveLength(3);
+  });
+
+  it('stays out of backups, name and all: a feed secret belongs to this server', async () => {
+    const a = await h.account();
+    await createFeedToken(a.ctx, { name: 'Phone calendar' });
+    const backup = await exportBackup(a.ctx);
+    expect(Object.keys(backup.tables)).not.toContain('feed_tokens');
+    expect(JSON.stringify(backup)).not.toContain('Phone calendar');
+    const copy = await h.account('Copy');
+    await restoreBackup(copy.ctx, JSON.parse(JSON.stringify(backup)));
+    expect(await listFeedTokens(copy.ctx)).toEqual([]);
   });
 
   it('renders Today on today and the next two months on their days, as all-day events with stable UIDs', async () => {
@@ -228,5 +272,35 @@ describeEngines('calendar feed of the agenda', (h) => {
     const { token } = await createFeedToken(a.ctx);
     const evs = events(await renderAgendaFeed(h.ctx(), token, new Date('2027-01-01T09:00:00Z')));
     expect(evs.map((e) => e.summary)).toContain('Far away — for Alan Turing');
+  });
+});
+
+describeEngines('migration 0017 (feed names)', (h) => {
+  it('goes down and up again over stored feeds, which keep working unnamed', async () => {
+    const a = await h.account();
+    const before = await createFeedToken(a.ctx, { name: 'Phone calendar' });
+    const rollback = new Error('rollback');
+    // Inside a transaction that is rolled back: the PostgreSQL database is shared by test files running at the same
+    // time, and DDL is transactional on both engines, so no other file ever sees the column gone.
+    await expect(
+      a.ctx.db.transaction().execute(async (trx) => {
+        const ctx = { ...a.ctx, db: trx };
+        await m0017.down(trx);
+        const columns = (await trx.introspection.getTables()).find((t) => t.name === 'feed_tokens')?.columns;
+        expect(columns?.map((c) => c.name)).not.toContain('name');
+        await m0017.up(trx);
+        expect(await listFeedTokens(ctx)).toEqual([
+          { id: before.id, name: null, createdAt: before.createdAt },
+        ]);
+        expect(await renderAgendaFeed(ctx, before.token, NOW)).toContain('BEGIN:VCALENDAR');
+        const after = await createFeedToken(ctx, { name: 'Laptop' });
+        expect((await listFeedTokens(ctx)).map((f) => f.name)).toEqual(['Laptop', null]);
+        expect(after.name).toBe('Laptop');
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect(await listFeedTokens(a.ctx)).toEqual([
+      { id: before.id, name: 'Phone calendar', createdAt: before.createdAt },
+    ]);
   });
 });

@@ -74,9 +74,12 @@ describe.each(ENGINES)('access control on every route [%s]', (engine) => {
         (await owner.get('/api/v1/promises')).body.items.map((p: { status: string }) => p.status),
       ).toEqual(['open']);
       expect((await owner.get(`/api/v1/contacts/${ids.contact}/relationship`)).body.closeness).toBe(0);
-      expect((await owner.get('/api/v1/feeds')).body.items.map((f: { id: string }) => f.id)).toEqual([
-        ids.feed,
-      ]);
+      expect(
+        (await owner.get('/api/v1/feeds')).body.items.map((f: { id: string; name: string }) => [
+          f.id,
+          f.name,
+        ]),
+      ).toEqual([[ids.feed, 'Owned feed']]);
       const board = (await owner.get(`/api/v1/purposes/${ids.purpose}`)).body;
       expect(board.purpose).toMatchObject({ name: 'Owned purpose', archivedAt: null });
       expect(board.columns[0].items.map((i: { id: string; note: null }) => [i.id, i.note])).toEqual([

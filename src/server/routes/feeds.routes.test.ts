@@ -36,12 +36,15 @@ describe.each(ENGINES)('calendar feed routes [%s]', (engine) => {
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(String),
+      name: null,
       createdAt: '2026-11-25T09:00:00.000Z',
       token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       url: `http://localhost:3000/feeds/${created.body.token}.ics`,
     });
     const listed = await u.get('/api/v1/feeds');
-    expect(listed.body).toEqual({ items: [{ id: created.body.id, createdAt: '2026-11-25T09:00:00.000Z' }] });
+    expect(listed.body).toEqual({
+      items: [{ id: created.body.id, name: null, createdAt: '2026-11-25T09:00:00.000Z' }],
+    });
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
 
     const path = new URL(created.body.url).pathname;
@@ -89,6 +92,38 @@ describe.each(ENGINES)('calendar feed routes [%s]', (engine) => {
     // The secret never reaches the logs.
     expect(server.logs.join('')).not.toContain(created.body.token);
     expect(server.logs.join('')).toContain('/feeds/:secret');
+  });
+
+  it('names a feed from an optional JSON body; no body, an empty object and a bad name answer as they should', async () => {
+    const u = await server.user();
+    const phone = await u.post('/api/v1/feeds', { name: ' Phone calendar ' });
+    expect(phone.status).toBe(201);
+    expect(phone.body).toMatchObject({ name: 'Phone calendar', token: expect.any(String) });
+    // Clients from before names post nothing, or `{}` (the web app); JSON null is no body too.
+    const bare = await u.request('POST', '/api/v1/feeds');
+    expect([bare.status, bare.body.name]).toEqual([201, null]);
+    expect((await u.request('POST', '/api/v1/feeds', 'null')).body.name).toBeNull();
+    const empty = await u.post('/api/v1/feeds', {});
+    expect([empty.status, empty.body.name]).toEqual([201, null]);
+    expect((await fetch(`${server.base()}${new URL(phone.body.url).pathname}`)).status).toBe(200);
+
+    for (const [body, path] of [
+      [{ name: '' }, 'name'],
+      [{ name: 'x'.repeat(101) }, 'name'],
+      [{ name: 42 }, 'name'],
+      [{ label: 'Phone' }, 'label'],
+    ] as const) {
+      const r = await u.post('/api/v1/feeds', body);
+      expect(r.status, JSON.stringify(body)).toBe(400);
+      expect(r.body.error).toMatchObject({ code: 'validation', details: { issues: [{ path }] } });
+    }
+    const listed = (await u.get('/api/v1/feeds')).body.items;
+    expect(listed.map((f: { id: string; name: string | null }) => [f.id, f.name])).toEqual([
+      [empty.body.id, null],
+      [expect.any(String), null],
+      [bare.body.id, null],
+      [phone.body.id, 'Phone calendar'],
+    ]);
   });
 
   it('sends when the feed was made as Last-Modified; If-Modified-Since gets the full feed, If-None-Match wins', async () => {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, idParams } from '../../contracts/common';
-import { createdFeedToken, feedTokenList, feedUrl } from '../../contracts/feeds';
+import { createdFeedToken, feedTokenInput, feedTokenList, feedUrl } from '../../contracts/feeds';
 import type { Clock } from '../../core/clock';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -34,12 +34,16 @@ export function feedRoutes(opts: { baseUrl: string }): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['feeds'],
-          summary: 'Create a secret calendar feed address (iCalendar); the address is in this response only',
+          summary:
+            'Create a secret calendar feed address (iCalendar), named if you like; the address is in this response only',
+          // Optional, so clients that post no body (from before feeds had names) keep working: Fastify hands the
+          // validator null for a missing body, hence nullish rather than optional.
+          body: feedTokenInput.nullish(),
           response: { 201: createdFeedToken, ...errors },
         },
       },
       async (req, reply) => {
-        const created = await createFeedToken(req.ctx);
+        const created = await createFeedToken(req.ctx, req.body ?? {});
         return reply.code(201).send({ ...created, url: feedUrl(opts.baseUrl, created.token) });
       },
     );

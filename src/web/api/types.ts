@@ -49,6 +49,7 @@ export type {
   CsvImportInfoView as CsvImportInfo,
   DuplicatePair,
   FeedToken,
+  FeedTokenInput,
   ImportIssue,
   ImportReportView as ImportReport,
   MergeResult,

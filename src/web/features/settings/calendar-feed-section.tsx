@@ -1,19 +1,45 @@
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { webcalUrl } from '../../../contracts/feeds';
-import type { CreatedFeedToken } from '../../api/types';
+import type { CreatedFeedToken, FeedToken } from '../../api/types';
 import { ConfirmButton } from '../../ui/confirm-button';
+import { toFieldErrors } from '../../ui/field-errors';
+import { FormAlert } from '../../ui/form-alert';
 import { formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
 import { SecretField } from '../../ui/secret-field';
+import { TextField } from '../../ui/text-field';
 import { useCreateFeed, useFeeds, useRevokeFeed } from './use-feeds';
 
-/** Today in a calendar app: a secret iCalendar address to subscribe to (shown once), and revoking it. */
+/** What tells feeds apart on their Revoke buttons: the name when there is one, and when each was made. */
+function revokeSuffix(f: FeedToken): string {
+  const made = formatDateTime(f.createdAt);
+  return f.name ? `the feed “${f.name}”, created ${made}` : `the feed created ${made}`;
+}
+
+/**
+ * Today in a calendar app: a secret iCalendar address to subscribe to (shown once), optionally named after where it
+ * is subscribed so the right one can be revoked, and revoking it.
+ */
 export function CalendarFeedSection() {
   const feeds = useFeeds();
   const create = useCreateFeed();
   const revoke = useRevokeFeed();
+  const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedFeedToken | null>(null);
+  const errors = toFieldErrors(create.error, (p) => p === 'name');
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    // Blank means unnamed (the server refuses an empty name rather than guessing).
+    create.mutate(name.trim() ? { name } : {}, {
+      onSuccess: (feed) => {
+        setCreated(feed);
+        setName('');
+      },
+    });
+  }
+
   return (
     <section aria-labelledby="feed-heading" className="card">
       <h2 id="feed-heading">Calendar feed</h2>
@@ -43,21 +69,22 @@ export function CalendarFeedSection() {
           </button>
         </section>
       ) : null}
-      <p>
-        <button
-          type="button"
-          className="button"
-          disabled={create.isPending}
-          onClick={() => create.mutate(undefined, { onSuccess: setCreated })}
-        >
-          Create a feed address
-        </button>
-      </p>
-      {create.error ? (
-        <p className="field__error" role="alert">
-          Could not create it: {create.error.message}
-        </p>
-      ) : null}
+      <form className="inline-form" onSubmit={submit} noValidate>
+        <FormAlert message={errors.general && `Could not create it: ${errors.general}`} />
+        <TextField
+          label="Feed name (optional)"
+          placeholder="e.g. Phone calendar"
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.byPath.get('name')}
+        />
+        <div className="inline-form__actions">
+          <button type="submit" className="button" disabled={create.isPending}>
+            Create a feed address
+          </button>
+        </div>
+      </form>
       {feeds.isPending ? <Loading /> : null}
       {feeds.isError ? <QueryError error={feeds.error} onRetry={() => void feeds.refetch()} /> : null}
       {feeds.data && feeds.data.length === 0 ? <p className="muted">No calendar feeds.</p> : null}
@@ -65,12 +92,20 @@ export function CalendarFeedSection() {
         <ul className="ledger" aria-label="Your calendar feeds">
           {feeds.data.map((f) => (
             <li key={f.id} className="ledger-row">
-              <span className="ledger-row__text">Feed created {formatDateTime(f.createdAt)}</span>
+              <span className="ledger-row__text">
+                {f.name ? (
+                  <>
+                    <strong>{f.name}</strong> · created {formatDateTime(f.createdAt)}
+                  </>
+                ) : (
+                  <>Feed created {formatDateTime(f.createdAt)}</>
+                )}
+              </span>
               <ConfirmButton
                 small
                 danger
                 label="Revoke"
-                labelSuffix={`the feed created ${formatDateTime(f.createdAt)}`}
+                labelSuffix={revokeSuffix(f)}
                 question="Its address stops working. Revoke?"
                 confirmLabel="Yes, revoke"
                 pending={revoke.isPending}

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { CreatedFeedToken, FeedToken } from '../../api/types';
+import type { CreatedFeedToken, FeedToken, FeedTokenInput } from '../../api/types';
 
 const feedsKey = ['feeds'] as const;
 
@@ -13,11 +13,11 @@ export function useFeeds() {
   });
 }
 
-/** A new secret feed address: shown in this answer only. */
+/** A new secret feed address, named or not: shown in this answer only. */
 export function useCreateFeed() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<CreatedFeedToken>('/feeds'),
+    mutationFn: (input: FeedTokenInput) => api.post<CreatedFeedToken>('/feeds', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: feedsKey }),
   });
 }
