@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
+import swagger, { type SwaggerTransformObject } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -114,6 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: optionalBodies,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -179,3 +180,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerWebApp(app, opts.webRoot);
   return app;
 }
+
+type OpenApiPaths = Record<string, Record<string, { requestBody?: OpenApiBody }>>;
+type OpenApiBody = { required?: boolean; content?: Record<string, { schema?: { nullable?: boolean } }> };
+
+/**
+ * @fastify/swagger marks every declared body required; a route whose body schema is nullish (POST /feeds, the
+ * outreach "replied" mark) also takes none, so its document says so and generated clients may leave it out.
+ */
+const optionalBodies: SwaggerTransformObject = (doc) => {
+  if (!('openapiObject' in doc)) return doc.swaggerObject;
+  for (const methods of Object.values((doc.openapiObject.paths ?? {}) as unknown as OpenApiPaths)) {
+    for (const op of Object.values(methods)) {
+      const body = op.requestBody;
+      if (body?.content?.['application/json']?.schema?.nullable) body.required = false;
+    }
+  }
+  return doc.openapiObject;
+};

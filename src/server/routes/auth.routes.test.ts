@@ -225,6 +225,9 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
     expect(doc.body.paths['/api/v1/contacts'].get.parameters.map((p: { name: string }) => p.name)).toContain(
       'q',
     );
+    // A body that may be left out is not required; one that may not, is.
+    expect(doc.body.paths['/api/v1/feeds'].post.requestBody.required).toBe(false);
+    expect(doc.body.paths['/api/v1/contacts'].post.requestBody.required).toBe(true);
     const html = await server.anonymous().get('/api/docs/');
     expect(html.status).toBe(200);
     expect(String(html.body)).toContain('swagger');
