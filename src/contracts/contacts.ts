@@ -156,7 +156,7 @@ export const contact = z.object({
   dates: z.array(z.object({ value: z.string(), label: z.string().optional() })),
   /** Where the photo can be fetched (`/api/v1/contacts/:id/photo`, or the external URL it came with). */
   photo: z.object({ url: z.string(), mime: z.string().nullable() }).nullable(),
-  /** Values replaced by imports and merges, newest first. */
+  /** Values replaced by imports, merges and address books (CardDAV), newest first. */
   history: z.array(
     z.object({
       field: z.string(),

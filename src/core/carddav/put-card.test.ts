@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { exportBackup } from '../backup/export-backup';
 import { restoreBackup } from '../backup/restore-backup';
+import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import { listAddressBook } from './list-address-book';
 import { putCard } from './put-card';
@@ -40,6 +41,52 @@ describeEngines('cards written by an address book', (h) => {
       await putCard(copy.ctx, 'Annie Easley.vcf', CARD.replace('FN:Annie Easley', 'FN:Annie J. Easley'), {}),
     ).toBe('updated');
     expect((await listContacts(copy.ctx, {})).items.map((c) => c.displayName)).toEqual(['Annie J. Easley']);
+  });
+
+  it('keep in the history what a card takes away, so a phone that drops a field loses nothing for good', async () => {
+    const { ctx } = await h.account();
+    const full = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Annie Easley',
+      'N:Easley;Annie;;;',
+      'TITLE:Mathematician',
+      'EMAIL:annie@example.org',
+      'TEL:+1 216 555 0100',
+      'CATEGORIES:nasa,rockets',
+      'NOTE:Met at Glenn',
+      'ADR;TYPE=WORK:;;21000 Brookpark Rd;Cleveland;OH;44135;USA',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    expect(await putCard(ctx, 'annie.vcf', full, {})).toBe('created');
+    const id = (await listContacts(ctx, {})).items[0]?.id as string;
+    expect((await getContact(ctx, id)).history).toEqual([]);
+    // The phone sends it back without the note, the work phone, one tag and the address, and a new title.
+    const reduced = full
+      .replace('TITLE:Mathematician', 'TITLE:Computer scientist')
+      .replace('TEL:+1 216 555 0100\r\n', '')
+      .replace('CATEGORIES:nasa,rockets', 'CATEGORIES:nasa')
+      .replace('NOTE:Met at Glenn\r\n', '')
+      .replace(/ADR;[^\r]*\r\n/, '');
+    expect(await putCard(ctx, 'annie.vcf', reduced, {})).toBe('updated');
+    const after = await getContact(ctx, id);
+    expect(after).toMatchObject({ title: 'Computer scientist', notes: null, tags: ['nasa'], phones: [] });
+    expect(
+      after.history.filter((x) => x.source === 'carddav').map((x) => [x.field, x.oldValue, x.newValue]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['title', 'Mathematician', 'Computer scientist'],
+        ['notes', 'Met at Glenn', null],
+        ['phones', '+1 216 555 0100', null],
+        ['tags', 'rockets', null],
+        ['addresses', expect.stringContaining('21000 Brookpark Rd'), null],
+      ]),
+    );
+    expect(after.history.filter((x) => x.source === 'carddav')).toHaveLength(5);
+    // The same card again takes nothing more away.
+    await putCard(ctx, 'annie.vcf', reduced, {});
+    expect((await getContact(ctx, id)).history.filter((x) => x.source === 'carddav')).toHaveLength(5);
   });
 
   it('take a card with only a phone number, called by the number; refuse one with nothing to call it by', async () => {

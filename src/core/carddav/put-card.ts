@@ -1,16 +1,18 @@
 import { parseVCardCard, splitVCards } from '../../formats/vcard';
 import { lockAccount } from '../accounts/account.queries';
 import { createContact } from '../contacts/create-contact';
+import { getContact } from '../contacts/get-contact';
 import { updateContact } from '../contacts/update-contact';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError } from '../errors';
 import { etagListed } from '../etag';
-import { deletePhoto, replacePhoto } from '../imports/import.queries';
+import { deletePhoto, insertHistory, replacePhoto } from '../imports/import.queries';
 import { cleanPerson, photoRowOf } from '../imports/imported-person';
 import { withoutNul } from '../text/without-nul';
 import { cardsOf, contactOfCard } from './address-book';
 import { saveStoredCard } from './card.queries';
 import { contactInputOf } from './contact-input-of';
+import { replacedValues } from './replaced-values';
 
 export type PutCardOutcome = 'created' | 'updated' | 'precondition-failed';
 
@@ -81,10 +83,26 @@ export async function putCard(
       return 'precondition-failed';
     }
     const input = contactInputOf(person);
+    const now = nowIso(tx);
+    // What the card takes away stays in the contact's history, as an import's replaced values do.
+    const replaced = existing ? replacedValues(await getContact(tx, existing), input) : [];
     const contactId = existing
       ? (await updateContact(tx, existing, input, 'carddav')).id
       : (await createContact(tx, input, 'carddav')).id;
-    const now = nowIso(tx);
+    await insertHistory(
+      tx.db,
+      replaced.map((r) => ({
+        id: tx.ids.next(),
+        owner_id: ownerId,
+        contact_id: contactId,
+        field: r.field,
+        old_value: r.from,
+        new_value: r.to,
+        source: 'carddav',
+        import_id: null,
+        recorded_at: now,
+      })),
+    );
     const photo = photoRowOf(ownerId, contactId, person, now);
     if (photo) await replacePhoto(tx.db, photo);
     else if (existing) {
