@@ -54,7 +54,11 @@ describe.each(ENGINES)('imports and exports over HTTP [%s]', (engine) => {
     expect(String(vcf.body)).toContain('X-FAVOURITE-ENGINE:Analytical');
     expect(String((await u.get('/api/v1/exports/vcard?version=4.0')).body)).toContain('VERSION:4.0');
 
-    expect((await u.post(`/api/v1/imports/${done.body.id}/undo`)).body).toEqual({ removed: 2, restored: 0, trashed: 0 });
+    expect((await u.post(`/api/v1/imports/${done.body.id}/undo`)).body).toEqual({
+      removed: 2,
+      restored: 0,
+      trashed: 0,
+    });
     expect((await u.get('/api/v1/contacts')).body.items).toEqual([]);
     expect((await u.post(`/api/v1/imports/${done.body.id}/undo`)).status).toBe(409);
   });
