@@ -106,6 +106,34 @@ describe.skipIf(!chromiumPath)(
       }
     });
 
+    it('deletes the account after the password and a confirmation, and lands on sign-in', async () => {
+      await page.goto('/settings');
+      await heading(page, 'Settings').waitFor();
+      const section = page.getByRole('region', { name: 'Delete your account' });
+      expect(await section.getByRole('link', { name: 'Download a full backup' }).getAttribute('href')).toBe(
+        '/data',
+      );
+      await section.getByLabel('Your password').fill('not my password');
+      await section.getByRole('button', { name: 'Delete my account' }).click();
+      await section.getByRole('button', { name: 'Yes, delete everything' }).click();
+      await section.getByText('That is not your password.').waitFor();
+
+      await section.getByLabel('Your password').fill(ME.password);
+      await section.getByRole('button', { name: 'Delete my account' }).click();
+      await section.getByText('Delete your account and everything in it?').waitFor();
+      await expectAccessible(page, 'settings asking before deleting the account');
+      await section.getByRole('button', { name: 'Yes, delete everything' }).click();
+      await heading(page, 'Sign in to Rapport').waitFor();
+      await page.getByText('Your account and everything in it have been deleted.').waitFor();
+
+      await page.getByLabel('Email').fill(ME.email);
+      await page.getByLabel('Password').fill(ME.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('That email and password do not match an account.').waitFor();
+      // The two wrong passwords are a 400 and a 401 the forms show; nothing else may have gone wrong.
+      expect(consoleLog.take().filter((l) => !/status of 40[01]/.test(l))).toEqual([]);
+    });
+
     it('shows no invite section where sign-up is open', async () => {
       const open = await startServer(inject('webRoot'));
       const context = await newContext(browser, open.base);

@@ -80,6 +80,8 @@ export const ROUTES: RouteCase[] = [
     path: '/api/v1/auth/password',
     body: { currentPassword: 'x', newPassword: 'yyyyyyyyyy' },
   },
+  // A wrong password: the sweeps must never delete the account they run as.
+  { method: 'DELETE', path: '/api/v1/account', body: { password: 'not the password' } },
   { method: 'GET', path: '/api/v1/tokens' },
   { method: 'POST', path: '/api/v1/tokens', body: { name: 'x' } },
   { method: 'DELETE', path: '/api/v1/tokens/:id', owned: 'token' },

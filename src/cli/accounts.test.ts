@@ -153,4 +153,27 @@ describe('rapport CLI: database, accounts, tokens and the acting account', () =>
     expect((await cli.run(['token', 'revoke', ci.id], asAna)).code).toBe(5);
     expect((await cli.run(['token', 'create', '--name', 'x', '--expires-days', '0'], asAna)).code).toBe(2);
   });
+
+  it('deletes an account only with --yes, after saying what would go', { timeout: SLOW }, async () => {
+    await cli.run(['account', 'create', '--email', 'dee@example.test', '--name', 'Dee', '--password-stdin'], {
+      stdin: PASSWORD,
+    });
+    const asDee = { env: { RAPPORT_ACCOUNT: 'dee@example.test' } };
+    await cli.json<Contact>(['add', 'Erin Example'], asDee);
+
+    const refused = await cli.run(['account', 'delete', 'dee@example.test']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('error: refusing to delete dee@example.test without --yes');
+    expect(refused.stderr).toContain('everything it owns: 1 contact, 0 interactions');
+    expect((await cli.json<ContactPage>(['list'], asDee)).items).toHaveLength(1);
+
+    const gone = await cli.run(['account', 'delete', 'DEE@example.test', '--yes']);
+    expect(gone).toMatchObject({ code: 0, stderr: '' });
+    expect(gone.stdout).toMatch(
+      /^deleted account dee@example\.test \([0-9a-f-]{36}\) and everything it owned\n$/,
+    );
+    const accounts = await cli.json<{ email: string }[]>(['account', 'list']);
+    expect(accounts.map((a) => a.email)).toEqual(['ana@example.test', 'bob@example.test']);
+    expect((await cli.run(['account', 'delete', 'dee@example.test', '--yes'])).code).toBe(5);
+  });
 });

@@ -28,6 +28,11 @@ export const changePasswordInput = z.strictObject({
   newPassword,
 });
 
+/** Deleting one's own account: the current password, checked as at sign-in. */
+export const deleteAccountInput = z.strictObject({
+  password: text().max(256),
+});
+
 export const account = z.object({
   id: z.string(),
   email: z.string(),

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { createAccount } from '../../core/accounts/create-account';
+import { deleteAccountAsOperator } from '../../core/accounts/delete-account';
 import { listAccounts } from '../../core/accounts/list-accounts';
 import { markEmailVerified } from '../../core/accounts/mark-email-verified';
+import { AppError } from '../../core/errors';
 import { examples } from '../help';
-import { emit, type GlobalOptions, table } from '../output';
+import { emit, type GlobalOptions, HintedError, table } from '../output';
 import { newPassword } from '../password';
 import { withRuntime } from '../runtime';
 
@@ -66,4 +68,41 @@ export function registerAccount(program: Command): void {
       emit(g, r, () => `${r.email} is verified (since ${r.emailVerifiedAt})`);
     });
   examples(verify, ['rapport account verify-email ana@example.org']);
+
+  const remove = account
+    .command('delete')
+    .description(
+      'delete an account and everything it owns, for good (its connections end; other accounts keep their own ' +
+        'records of the person). No password: the operator has the database anyway',
+    )
+    .argument('<email>', "the account's sign-in email")
+    .option('--yes', 'really delete (without it, nothing is deleted and the command says what would be)')
+    .action(async (email: string, _opts: unknown, command: Command) => {
+      const o = command.optsWithGlobals<GlobalOptions & { yes?: boolean }>();
+      const r = await withRuntime(o, (rt) =>
+        deleteAccountAsOperator(rt.ctx(), email, { confirmed: o.yes === true }),
+      );
+      const n = r.owned;
+      if (!r.deleted) {
+        // A usage error, so a script that forgot --yes stops here instead of carrying on as if it were gone.
+        throw new HintedError(
+          new AppError('validation', `refusing to delete ${r.email} without --yes`, {
+            issues: [{ path: 'yes', message: 'is required to delete an account' }],
+            owned: n,
+          }),
+          `This would delete the account ${r.email} (${r.id}) and everything it owns: ${count(n.contacts, 'contact')}, ` +
+            `${count(n.interactions, 'interaction')}, ${count(n.favours, 'favour')}, ${count(n.promises, 'promise')}, ` +
+            `${count(n.purposes, 'purpose')}, ${count(n.imports, 'import')}, its tags, settings, tokens and sessions; ` +
+            `${count(n.connections, 'connection')} ${n.connections === 1 ? 'ends' : 'end'}. ` +
+            `There is no undo: take a backup first (rapport --account ${r.email} backup FILE).`,
+        );
+      }
+      emit(o, r, () => `deleted account ${r.email} (${r.id}) and everything it owned`);
+    });
+  examples(remove, [
+    'rapport account delete ana@example.org',
+    'rapport account delete ana@example.org --yes',
+  ]);
 }
+
+const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;

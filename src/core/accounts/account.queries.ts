@@ -55,3 +55,50 @@ export async function updatePasswordHash(
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * Deletes the account row; every table that names the account cascades or sets null (see the migrations), so
+ * this erases what it owns. Returns 0 when the account was already gone.
+ */
+export async function deleteAccountRow(db: Kysely<Database>, id: string): Promise<number> {
+  const r = await db.deleteFrom('accounts').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export interface OwnedRecordCounts {
+  contacts: number;
+  interactions: number;
+  favours: number;
+  promises: number;
+  purposes: number;
+  imports: number;
+  connections: number;
+}
+
+/** What deleting the account would erase, counted for the operator's confirmation (trashed records included). */
+export async function countOwnedRecords(db: Kysely<Database>, id: string): Promise<OwnedRecordCounts> {
+  const owned = (table: 'contacts' | 'interactions' | 'favours' | 'promises' | 'purposes' | 'imports') =>
+    db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('owner_id', '=', id)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  const connections = db
+    .selectFrom('connections')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'accepted')
+    .where((eb) => eb.or([eb('account_lo', '=', id), eb('account_hi', '=', id)]))
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+  const [contacts, interactions, favours, promises, purposes, imports, links] = await Promise.all([
+    owned('contacts'),
+    owned('interactions'),
+    owned('favours'),
+    owned('promises'),
+    owned('purposes'),
+    owned('imports'),
+    connections,
+  ]);
+  return { contacts, interactions, favours, promises, purposes, imports, connections: links };
+}

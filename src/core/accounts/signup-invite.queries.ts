@@ -34,3 +34,8 @@ export async function markInviteUsed(
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** Forgets which account used an invite (the column has no foreign key); the invite stays used. */
+export async function forgetInviteUser(db: Kysely<Database>, accountId: string): Promise<void> {
+  await db.updateTable('signup_invites').set({ used_by: null }).where('used_by', '=', accountId).execute();
+}

@@ -140,6 +140,38 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
     ).toBe(200);
   });
 
+  it('deletes my account with my password: its session and API tokens stop working at once', async () => {
+    const u = await server.user('Leaving Person');
+    await u.post('/api/v1/contacts', { displayName: 'Someone I knew' });
+    const token = (await u.post('/api/v1/tokens', { name: 'script' })).body.token as string;
+    const script = new Client(server.base());
+    script.bearer = token;
+    const session = u.cookies.get('rapport_session') as string;
+
+    expect(
+      (await server.anonymous().request('DELETE', '/api/v1/account', { password: u.password })).status,
+    ).toBe(401);
+    u.sendCsrf = false;
+    expect((await u.request('DELETE', '/api/v1/account', { password: u.password })).status).toBe(403);
+    u.sendCsrf = true;
+    const wrong = await u.request('DELETE', '/api/v1/account', { password: 'not the password' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details.issues).toEqual([{ path: 'password', message: 'is wrong' }]);
+    expect((await script.get('/api/v1/contacts')).body.items).toHaveLength(1);
+
+    const gone = await u.request('DELETE', '/api/v1/account', { password: u.password });
+    expect(gone.status).toBe(204);
+    expect(gone.headers.getSetCookie().some((c) => /^rapport_session=;/.test(c))).toBe(true);
+    const replay = new Client(server.base());
+    replay.cookies.set('rapport_session', session);
+    expect((await replay.get('/api/v1/auth/session')).status).toBe(401);
+    expect((await script.get('/api/v1/contacts')).status).toBe(401);
+    const again = await server
+      .anonymous()
+      .post('/api/v1/auth/login', { email: u.email, password: u.password });
+    expect(again.status).toBe(401);
+  });
+
   it('API tokens: created once, listed without secret, revoked for good', async () => {
     const u = await server.user();
     const created = await u.post('/api/v1/tokens', { name: 'laptop script', expiresInDays: 30 });

@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changePasswordInput, loginInput, sessionInfo, signupInput } from '../../contracts/auth';
+import {
+  changePasswordInput,
+  deleteAccountInput,
+  loginInput,
+  sessionInfo,
+  signupInput,
+} from '../../contracts/auth';
 import { errorBody } from '../../contracts/common';
 import { changePassword } from '../../core/accounts/change-password';
+import { deleteAccount } from '../../core/accounts/delete-account';
 import { endSession } from '../../core/accounts/end-session';
 import { getAccount } from '../../core/accounts/get-account';
 import { logIn } from '../../core/accounts/log-in';
@@ -115,6 +122,24 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
           csrfToken,
           via: 'session' as const,
         };
+      },
+    );
+    app.delete(
+      '/account',
+      {
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Delete my account and everything I own (needs my password); other accounts keep their own records',
+          body: deleteAccountInput,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (req, reply) => {
+        await deleteAccount(req.ctx, req.body);
+        // Its sessions are gone with it; the cookies would only point at nothing.
+        clearSessionCookies(reply);
+        return reply.code(204).send(null);
       },
     );
   };

@@ -165,7 +165,7 @@ export const api = {
     request<T>('POST', path, { ...opts, body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
+  delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body === undefined ? {} : { body }),
   /** POSTs a file's bytes unchanged (no JSON round trip in the browser). */
   postFile: <T>(path: string, file: Blob, contentType: string) =>
     request<T>('POST', path, { body: file, contentType }),

@@ -37,6 +37,11 @@ export function SignInPage() {
       </h1>
       <form className="stack" onSubmit={submit}>
         <FormAlert message={error} />
+        {(state as { accountDeleted?: boolean } | null)?.accountDeleted && !signIn.isPending ? (
+          <p className="alert alert--success" role="status">
+            Your account and everything in it have been deleted.
+          </p>
+        ) : null}
         <TextField
           label="Email"
           name="email"

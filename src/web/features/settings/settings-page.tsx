@@ -6,6 +6,7 @@ import { AgendaSettingsSection } from './agenda-settings-section';
 import { ApiTokensSection } from './api-tokens-section';
 import { CalendarFeedSection } from './calendar-feed-section';
 import { ChangePasswordSection } from './change-password-section';
+import { DeleteAccountSection } from './delete-account-section';
 import { InviteSection } from './invite-section';
 
 export function SettingsPage() {
@@ -63,6 +64,7 @@ export function SettingsPage() {
         <InviteSection />
         <ApiTokensSection />
         <ChangePasswordSection email={account?.email ?? ''} />
+        <DeleteAccountSection email={account?.email ?? ''} />
       </div>
     </>
   );

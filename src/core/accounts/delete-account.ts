@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { deleteAccountInput } from '../../contracts/auth';
+import { type Ctx, inTransaction, requireActor } from '../context';
+import { AppError, notFound } from '../errors';
+import { networkChanged } from '../network/index/load-network-index';
+import { validate } from '../validate';
+import { normaliseEmail } from './account';
+import {
+  countOwnedRecords,
+  deleteAccountRow,
+  findAccountByEmail,
+  findAccountById,
+  lockAccount,
+  type OwnedRecordCounts,
+} from './account.queries';
+import { verifyPassword } from './password';
+import { forgetInviteUser } from './signup-invite.queries';
+
+/**
+ * The signed-in account deletes itself and everything it owns, after giving its current password (a stolen
+ * session or token alone must not be enough to erase a rolodex). Other accounts keep their own records (ADR 21).
+ */
+export async function deleteAccount(ctx: Ctx, input: z.input<typeof deleteAccountInput>): Promise<void> {
+  const accountId = requireActor(ctx);
+  const data = validate(deleteAccountInput, input);
+  const account = await findAccountById(ctx.db, accountId);
+  if (!account) throw notFound('account');
+  // Checked before the transaction, as change-password does: scrypt is slow and must not hold the lock.
+  if (!(await verifyPassword(data.password, account.password_hash))) {
+    throw new AppError('validation', 'password: is wrong', {
+      issues: [{ path: 'password', message: 'is wrong' }],
+    });
+  }
+  await eraseAccount(ctx, accountId, 'self');
+}
+
+/**
+ * The operator's path (CLI `account delete`): no password, the operator has the database anyway. Without
+ * `confirmed` nothing is deleted and the answer says what would be.
+ */
+export async function deleteAccountAsOperator(
+  ctx: Ctx,
+  email: string,
+  opts: { confirmed: boolean },
+): Promise<{ id: string; email: string; deleted: boolean; owned: OwnedRecordCounts }> {
+  const account = await findAccountByEmail(ctx.db, normaliseEmail(email));
+  if (!account) throw notFound(`account ${email}`);
+  const owned = await countOwnedRecords(ctx.db, account.id);
+  if (opts.confirmed) await eraseAccount(ctx, account.id, 'operator');
+  return { id: account.id, email: account.email, deleted: opts.confirmed, owned };
+}
+
+/** The one deletion both paths share: the row goes, foreign keys cascade, and every network index is told. */
+async function eraseAccount(ctx: Ctx, accountId: string, by: 'self' | 'operator'): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    await lockAccount(tx.db, accountId);
+    await forgetInviteUser(tx.db, accountId);
+    if ((await deleteAccountRow(tx.db, accountId)) !== 1) throw notFound('account');
+    // Its connections and findable contacts leave the graph now, not at the next background refresh (ADR 14).
+    await networkChanged(tx);
+  });
+  ctx.log.info({ accountId, by }, 'account deleted');
+}
