@@ -2,8 +2,10 @@ import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { exportBackup } from '../backup/export-backup';
 import { restoreBackup } from '../backup/restore-backup';
+import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
+import { cardsOf } from './address-book';
 import { listAddressBook } from './list-address-book';
 import { putCard } from './put-card';
 import { readCards } from './read-cards';
@@ -87,6 +89,44 @@ describeEngines('cards written by an address book', (h) => {
     // The same card again takes nothing more away.
     await putCard(ctx, 'annie.vcf', reduced, {});
     expect((await getContact(ctx, id)).history.filter((x) => x.source === 'carddav')).toHaveLength(5);
+  });
+
+  it('take back their own card unchanged without a line of history, whatever the contact holds', async () => {
+    const { ctx } = await h.account();
+    const made = await createContact(
+      ctx,
+      {
+        givenName: 'Katherine',
+        familyName: 'Johnson',
+        additionalNames: 'Coleman',
+        namePrefix: 'Dr.',
+        nickname: 'Kat',
+        organisation: 'NASA',
+        department: 'Flight Research',
+        title: 'Mathematician',
+        location: 'Hampton, VA',
+        howWeMet: 'Langley open day',
+        notes: 'Orbits\nand re-entry',
+        birthday: '--08-26',
+        emails: [{ value: 'kj@nasa.example', label: 'work' }],
+        phones: [{ value: '+1 757 555 0100', label: 'mobile' }],
+        urls: [
+          { value: 'https://www.linkedin.com/in/katherine-johnson' },
+          { value: 'https://nasa.example/kj' },
+        ],
+        tags: ['nasa', 'mentors'],
+        customFields: { Team: 'Space Task Group' },
+        addresses: [
+          { label: 'work', street: '1 NASA Dr', locality: 'Hampton', region: 'VA', country: 'USA' },
+        ],
+        dates: [{ value: '1953-06-01', label: 'Joined' }],
+      },
+      'web',
+    );
+    const [card] = await cardsOf(ctx, ctx.actor?.accountId as string, [made.id]);
+    expect(card).toBeDefined();
+    expect(await putCard(ctx, card?.name as string, card?.text as string, {})).toBe('updated');
+    expect((await getContact(ctx, made.id)).history).toEqual([]);
   });
 
   it('take a card with only a phone number, called by the number; refuse one with nothing to call it by', async () => {
