@@ -56,6 +56,8 @@ describe('rapport CLI: contacts, tags and organisations', () => {
     ]);
     expect(jose).toMatchObject({
       displayName: 'José López',
+      givenName: 'José',
+      familyName: 'López',
       organisation: { name: 'Acme' },
       title: 'CTO',
       location: 'Madrid',
