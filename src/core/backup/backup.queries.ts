@@ -10,14 +10,15 @@ export async function ownedRows(
   table: BackupTable,
   ownerId: string,
 ): Promise<Record<string, unknown>[]> {
-  const order = table.id ?? table.columns[0] ?? table.owner;
-  const rows = await db
+  // By id, or by every column of a link table without one: ordering by its first column alone left ties (a
+  // contact's tags) in whatever order the engine found them, so two exports of one account could differ.
+  const order = table.id ? [table.id] : table.columns.length > 0 ? table.columns : [table.owner];
+  let query = db
     .selectFrom(table.name)
     .select(table.columns.map((c) => sql.ref(c).as(c)))
-    .where(sql.ref(table.owner), '=', ownerId)
-    .orderBy(sql.ref(order))
-    .execute();
-  return rows as Record<string, unknown>[];
+    .where(sql.ref(table.owner), '=', ownerId);
+  for (const column of order) query = query.orderBy(sql.ref(column));
+  return (await query.execute()) as Record<string, unknown>[];
 }
 
 /** How many rows the owner has in one table. */
