@@ -110,6 +110,27 @@ export interface TestServer {
   tokenUser(): Promise<Client & { accountId: string }>;
 }
 
+/** The app over a database the test opened itself, without the web files, its log lines collected in `logs`. */
+export function appForTests(
+  handle: DatabaseHandle,
+  logs: string[],
+  opts: Partial<AppOptions> = {},
+): Promise<FastifyInstance> {
+  return buildApp({
+    handle,
+    settings: testSettings,
+    webRoot: null,
+    logLevel: 'info',
+    logStream: new Writable({
+      write(chunk, _enc, cb) {
+        logs.push(String(chunk));
+        cb();
+      },
+    }),
+    ...opts,
+  });
+}
+
 /** Starts the real server on a random port over `engine` for the enclosing describe block. */
 export function serveForTests(
   engine: Engine,
@@ -121,17 +142,8 @@ export function serveForTests(
   const logs: string[] = [];
   beforeAll(async () => {
     handle = await openTestDatabase(engine);
-    app = await buildApp({
-      handle,
+    app = await appForTests(handle, logs, {
       settings: { ...testSettings, ...opts.settings },
-      webRoot: null,
-      logLevel: 'info',
-      logStream: new Writable({
-        write(chunk, _enc, cb) {
-          logs.push(String(chunk));
-          cb();
-        },
-      }),
       loginLimit: { max: 1000, timeWindow: 60_000 },
       ...opts.app,
     });

@@ -31,19 +31,14 @@ const CHANNELS = [
   ['urls', 'url'],
 ] as const satisfies readonly (readonly [string, ChannelKind])[];
 
-/** An address or date by its non-empty parts, whatever the order of its keys. */
-function entryKey(entry: object): string {
-  return JSON.stringify(
-    Object.entries(entry)
-      .filter(([, v]) => typeof v === 'string' && v !== '')
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
+/** An address's or date's non-empty parts, in key order, whatever order they were written in. */
+function partsOf(entry: object): [string, unknown][] {
+  return Object.entries(entry)
+    .filter(([, v]) => typeof v === 'string' && v !== '')
+    .sort(([a], [b]) => a.localeCompare(b));
 }
 
-/** Keeps only the non-empty parts, for history (the contact page reads it back as one line). */
-function entryJson(entry: object): string {
-  return JSON.stringify(Object.fromEntries(JSON.parse(entryKey(entry)) as [string, string][]));
-}
+const entryKey = (entry: object) => JSON.stringify(partsOf(entry));
 
 /**
  * What writing `card` over `before` takes away: every value replaced or cleared, and every email, phone, link,
@@ -70,7 +65,8 @@ export function replacedValues(before: Contact, card: ContactCreateInput): Repla
   for (const field of ['addresses', 'dates'] as const) {
     const kept = new Set((card[field] ?? []).map(entryKey));
     for (const e of before[field])
-      if (!kept.has(entryKey(e))) out.push({ field, from: entryJson(e), to: null });
+      if (!kept.has(entryKey(e)))
+        out.push({ field, from: JSON.stringify(Object.fromEntries(partsOf(e))), to: null });
   }
   const custom = card.customFields ?? {};
   for (const [k, v] of Object.entries(before.customFields)) {

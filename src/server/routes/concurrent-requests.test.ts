@@ -14,10 +14,9 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES, testSettings } from '../../../test/engines';
-import { Client, type Reply, serveForTests, type TestServer } from '../../../test/http';
+import { appForTests, Client, type Reply, serveForTests, type TestServer } from '../../../test/http';
 import { connectedUsers, markEmailVerified, seedConnection } from '../../../test/network';
 import { tempCli } from '../../cli/testing';
 import { VERIFICATIONS_PER_DAY } from '../../core/accounts/request-email-verification';
@@ -26,7 +25,6 @@ import { connect } from '../../core/db/connect';
 import { INTRO_WEEKLY_QUOTA } from '../../core/introductions/introduction';
 import { MAX_INVITES_PER_DAY, MAX_PENDING_INVITES } from '../../core/network/connection';
 import { MESSAGES_PER_DAY, MESSAGES_PER_HOUR } from '../../core/network/send-direct-message';
-import { buildApp } from '../app';
 
 type User = Client & { accountId: string; email: string };
 
@@ -1342,18 +1340,7 @@ describe('the CLI writing while the web app is open on the same SQLite file', ()
     await cli.createAccount(email, 'Both Ways');
     const handle = connect({ engine: 'sqlite', file: join(cli.dir, 'rapport.sqlite') });
     const logs: string[] = [];
-    const app = await buildApp({
-      handle,
-      settings: testSettings,
-      webRoot: null,
-      logLevel: 'warn',
-      logStream: new Writable({
-        write(chunk, _enc, cb) {
-          logs.push(String(chunk));
-          cb();
-        },
-      }),
-    });
+    const app = await appForTests(handle, logs, { logLevel: 'warn' });
     try {
       const web = new Client(await app.listen({ port: 0, host: '127.0.0.1' }));
       expect(

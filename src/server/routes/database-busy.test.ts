@@ -1,15 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testSettings } from '../../../test/engines';
-import { Client } from '../../../test/http';
+import { appForTests, Client } from '../../../test/http';
 import { connect, type DatabaseHandle } from '../../core/db/connect';
 import { migrateToLatest } from '../../core/db/migrate';
-import { buildApp } from '../app';
 
 // Another process (the CLI importing) holding SQLite's write lock past the busy timeout: a moment's wait, not a
 // server fault (ADR 20). The server runs on a file both connections open; a short timeout keeps the test quick.
@@ -23,18 +20,7 @@ let base = '';
 beforeAll(async () => {
   handle = connect({ engine: 'sqlite', file, busyTimeoutMs: 50 });
   await migrateToLatest(handle.db);
-  app = await buildApp({
-    handle,
-    settings: testSettings,
-    webRoot: null,
-    logLevel: 'info',
-    logStream: new Writable({
-      write(chunk, _enc, cb) {
-        logs.push(String(chunk));
-        cb();
-      },
-    }),
-  });
+  app = await appForTests(handle, logs);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 
