@@ -10,6 +10,7 @@ import { updateContact } from '../contacts/update-contact';
 import type { AppError } from '../errors';
 import { listFavours } from '../favours/list-favours';
 import { recordFavour } from '../favours/record-favour';
+import { importVcard } from '../imports/import-vcard';
 import { createPromise } from '../promises/create-promise';
 import { listPromises } from '../promises/list-promises';
 import { createPurpose } from '../purposes/create-purpose';
@@ -213,6 +214,33 @@ describeEngines('duplicates and merge', (h) => {
     expect(await getRelationship(ctx, keep.id)).toMatchObject({ closeness: 0, cadence: { days: 14 } });
     expect(restored).toEqual(before);
     expect((await getRelationship(ctx, dup.id)).closeness).toBe(4);
+  });
+
+  it('undo after an edit gives the merged contact back its own past positions and sources', async () => {
+    const { ctx } = await h.account();
+    const keep = await createContact(ctx, { givenName: 'Ada', familyName: 'Lovelace' }, 'web');
+    // Imported, so the merged contact has a source record; a new title then gives it a past position.
+    await importVcard(ctx, {
+      source: new TextEncoder().encode(
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ada-king\r\nFN:Ada King\r\nN:King;Ada;;;\r\nORG:Analytical Society\r\nTITLE:Analyst\r\nEND:VCARD\r\n',
+      ),
+      fileName: 'ada.vcf',
+      dryRun: false,
+    });
+    const dup = (await listContacts(ctx, { q: 'Ada King' })).items[0] as { id: string };
+    ctx.clock.advance(1000);
+    await updateContact(ctx, dup.id, { title: 'Countess' }, 'web');
+    const before = await getContact(ctx, dup.id);
+    expect(before.pastPositions).toHaveLength(1);
+    ctx.clock.advance(1000);
+    const { mergeId } = await mergeContacts(ctx, keep.id, dup.id);
+    ctx.clock.advance(1000);
+    await updateContact(ctx, keep.id, { notes: 'Poet of science' }, 'web');
+    ctx.clock.advance(1000);
+    const { kept, restored } = await undoMerge(ctx, mergeId);
+    expect(kept.notes).toBe('Poet of science');
+    expect(kept.pastPositions).toEqual([]);
+    expect(restored).toEqual(before);
   });
 
   it('undoes an earlier merge only once the kept contact is back in the rolodex', async () => {

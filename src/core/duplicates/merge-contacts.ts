@@ -136,7 +136,7 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
     const settings = await relationshipSettings(tx, ownerId, keepId);
     await mergeRelationshipSettings(tx, ownerId, keepId, mergeId);
     await refreshRelationships(tx, ownerId, [keepId]);
-    // The kept contact as the merge left it too: undo then takes away only what the merge brought (split-kept-contact).
+    // The kept contact as the merge left it too: undo then takes away only what the merge brought (revert-contact-changes).
     const snapshot: MergeSnapshot = {
       kept,
       merged,

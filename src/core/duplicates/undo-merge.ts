@@ -3,12 +3,12 @@ import { findContact, lockContacts } from '../contacts/contact.queries';
 import { captureContact, restoreContactSnapshot } from '../contacts/contact-snapshot';
 import { presentContact } from '../contacts/present-contact';
 import { reindexContacts } from '../contacts/reindex-contacts';
+import { revertContactChanges } from '../contacts/revert-contact-changes';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, notFound } from '../errors';
 import { refreshRelationships } from '../relationships/refresh-relationships';
 import { findMerge, moveContactRecordsBack, setMergeUndone } from './duplicates.queries';
 import { type MergeSnapshot, restoreRelationshipSettings } from './merge-snapshot';
-import { splitKeptContact } from './split-kept-contact';
 
 /**
  * Splits a merge: the merged contact comes back whole, and the kept one loses what the merge brought while keeping
@@ -36,7 +36,7 @@ export async function undoMerge(ctx: Ctx, mergeId: string): Promise<{ kept: Cont
     if (current.row.deleted_at)
       throw new AppError('conflict', `${current.row.display_name} is in the trash; restore it first`);
     // Merges recorded before `after` was kept go back to the kept contact as it was at merge time.
-    const keptNow = after ? splitKeptContact(kept, after, current, at) : kept;
+    const keptNow = after ? revertContactChanges(kept, after, current, at) : kept;
     await restoreContactSnapshot(tx, keptNow);
     await restoreContactSnapshot(tx, merged);
     if (moved) await moveContactRecordsBack(tx.db, ownerId, merged.row.id, moved);
