@@ -18,10 +18,10 @@ export const backupV1 = z.strictObject({
           .array(
             z.strictObject(
               Object.fromEntries(
-                t.columns.map((c) => [
-                  c,
-                  t.numeric?.includes(c) ? z.number().nullable() : z.string().nullable(),
-                ]),
+                t.columns.map((c) => {
+                  const value = t.numeric?.includes(c) ? z.number().nullable() : z.string().nullable();
+                  return [c, t.added?.includes(c) ? value.optional() : value];
+                }),
               ),
             ),
           )

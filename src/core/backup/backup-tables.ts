@@ -16,6 +16,8 @@ export interface BackupTable {
   binary?: string[];
   /** Columns holding numbers (every other column holds text or null). */
   numeric?: string[];
+  /** Columns added after version 1 first shipped: a backup made before lacks them, and they restore as null. */
+  added?: string[];
   columns: string[];
 }
 
@@ -176,7 +178,8 @@ export const BACKUP_TABLES: BackupTable[] = [
     owner: 'owner_id',
     id: 'id',
     refs: { import_id: 'imports' },
-    columns: ['id', 'import_id', 'entity', 'entity_id', 'action', 'before'],
+    added: ['after'],
+    columns: ['id', 'import_id', 'entity', 'entity_id', 'action', 'before', 'after'],
   },
   {
     name: 'merges',

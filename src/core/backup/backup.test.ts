@@ -5,10 +5,16 @@ import { emptyPerson } from '../../formats/model';
 import { createAccount } from '../accounts/create-account';
 import { createContact } from '../contacts/create-contact';
 import { deleteContact } from '../contacts/delete-contact';
+import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import { updateContact } from '../contacts/update-contact';
 import { actingAs, type Ctx } from '../context';
+import { listMerges } from '../duplicates/list-merges';
+import { mergeContacts } from '../duplicates/merge-contacts';
+import { undoMerge } from '../duplicates/undo-merge';
+import { listImports } from '../imports/list-imports';
 import { runImport } from '../imports/run-import';
+import { undoImport } from '../imports/undo-import';
 import { createOrganisation } from '../organisations/create-organisation';
 import { BACKUP_TABLES, NOT_BACKED_UP } from './backup-tables';
 import { exportBackup } from './export-backup';
@@ -174,6 +180,66 @@ describeEngines('backup and restore', (h) => {
     ]);
     const peter = await createContact(b.ctx, { displayName: 'Peter', organisation: 'INITECH INC' }, 'web');
     expect(peter.organisation?.name).toBe('Initech, Inc.');
+  });
+
+  it('undoes an import in a restored account, from a backup made before or after import changes kept `after`', async () => {
+    const a = await h.account();
+    const ada = (title: string) => ({
+      ...emptyPerson({ file: 'Connections.csv', line: 2 }),
+      givenName: 'Ada',
+      familyName: 'Lovelace',
+      title,
+      sourceKey: 'https://www.linkedin.com/in/ada-lovelace',
+    });
+    const importAda = (title: string, fileName: string) =>
+      runImport(a.ctx, { kind: 'linkedin', fileName, issues: [], people: [ada(title)], dryRun: false });
+    await importAda('Analyst', 'a.csv');
+    await importAda('Countess', 'b.csv');
+    const full = await exportBackup(a.ctx);
+    const older = JSON.parse(JSON.stringify(full));
+    const changes = older.tables.import_changes as Record<string, unknown>[];
+    expect(changes.filter((c) => c.after !== null)).toHaveLength(1);
+    for (const c of changes) delete c.after; // as a backup made before migration 0018
+    const undoInRestored = async (backup: unknown) => {
+      const b = await h.account();
+      await restoreBackup(b.ctx, backup);
+      const [contact] = (await listContacts(b.ctx, {})).items;
+      expect(contact?.title).toBe('Countess');
+      await updateContact(b.ctx, contact?.id as string, { notes: 'Typed after the restore' }, 'web');
+      // Ids are remapped on this server, and the snapshots name the account they were taken in.
+      const newer = (await listImports(b.ctx)).find((i) => i.fileName === 'b.csv');
+      expect(await undoImport(b.ctx, newer?.id as string)).toMatchObject({ restored: 1 });
+      return getContact(b.ctx, contact?.id as string);
+    };
+    expect(await undoInRestored(JSON.parse(JSON.stringify(full)))).toMatchObject({
+      title: 'Analyst',
+      notes: 'Typed after the restore',
+    });
+    expect(await undoInRestored(older)).toMatchObject({ title: 'Analyst', notes: null });
+    expect(canonical(await exportBackup(a.ctx))).toEqual(canonical(full)); // nothing written to the first account
+  });
+
+  it('undoes a merge in a restored account', async () => {
+    const a = await h.account();
+    const keep = await createContact(a.ctx, { displayName: 'Ada Lovelace', tags: ['pioneers'] }, 'web');
+    const dup = await createContact(
+      a.ctx,
+      { displayName: 'Ada King', emails: [{ value: 'ada@king.example' }] },
+      'web',
+    );
+    await mergeContacts(a.ctx, keep.id, dup.id);
+    const full = await exportBackup(a.ctx);
+    const b = await h.account();
+    await restoreBackup(b.ctx, JSON.parse(JSON.stringify(full)));
+    const [merge] = await listMerges(b.ctx);
+    const { kept, restored } = await undoMerge(b.ctx, merge?.id as string);
+    expect([kept.displayName, kept.emails.length, restored.displayName, restored.emails.length]).toEqual([
+      'Ada Lovelace',
+      0,
+      'Ada King',
+      1,
+    ]);
+    expect(canonical(await exportBackup(a.ctx))).toEqual(canonical(full)); // nothing written to the first account
   });
 
   it('refuses to restore into an account that has data, and changes nothing', async () => {

@@ -55,21 +55,32 @@ export async function captureContact(ctx: Ctx, ownerId: string, contactId: strin
   };
 }
 
-/** Puts a contact back exactly as captured: its row and every attached row (search columns included). */
-export async function restoreContactSnapshot(ctx: Ctx, snapshot: ContactSnapshot): Promise<void> {
+/**
+ * Puts a contact back exactly as captured: its row and every attached row (search columns included), as the
+ * owner's. A snapshot restored from a backup names the account it was taken in, so the owner is never read from it.
+ */
+export async function restoreContactSnapshot(
+  ctx: Ctx,
+  ownerId: string,
+  snapshot: ContactSnapshot,
+): Promise<void> {
+  const own = <T extends { owner_id: string }>(rows: T[]) => rows.map((r) => ({ ...r, owner_id: ownerId }));
   const { row } = snapshot;
-  await deleteContactChildren(ctx.db, row.owner_id, row.id);
+  await deleteContactChildren(ctx.db, ownerId, row.id);
   const { id: _id, owner_id: _owner, created_at: _created, ...columns } = row;
-  await updateContact(ctx.db, row.owner_id, row.id, columns);
-  await insertChannels(ctx.db, snapshot.channels);
-  await insertContactTags(ctx.db, snapshot.tags);
+  await updateContact(ctx.db, ownerId, row.id, columns);
+  await insertChannels(ctx.db, own(snapshot.channels));
+  await insertContactTags(ctx.db, own(snapshot.tags));
   if (snapshot.photo) {
-    await insertPhotos(ctx.db, [
-      { ...snapshot.photo, data: snapshot.photo.data ? Buffer.from(snapshot.photo.data, 'base64') : null },
-    ]);
+    await insertPhotos(
+      ctx.db,
+      own([
+        { ...snapshot.photo, data: snapshot.photo.data ? Buffer.from(snapshot.photo.data, 'base64') : null },
+      ]),
+    );
   }
-  await insertPositions(ctx.db, snapshot.positions);
-  await insertSources(ctx.db, snapshot.sources);
-  await insertHistory(ctx.db, snapshot.history);
-  await insertInteractionLinks(ctx.db, snapshot.interactions ?? []);
+  await insertPositions(ctx.db, own(snapshot.positions));
+  await insertSources(ctx.db, own(snapshot.sources));
+  await insertHistory(ctx.db, own(snapshot.history));
+  await insertInteractionLinks(ctx.db, own(snapshot.interactions ?? []));
 }

@@ -232,6 +232,8 @@ export interface ImportChangeTable {
   action: 'created' | 'updated';
   /** JSON state of the entity before the import changed it (for `updated`). */
   before: string | null;
+  /** JSON state of a contact as the import's update left it (migration 0018); null before that, and for the rest. */
+  after?: string | null;
 }
 
 export interface ContactSourceTable {

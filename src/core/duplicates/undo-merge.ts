@@ -37,8 +37,8 @@ export async function undoMerge(ctx: Ctx, mergeId: string): Promise<{ kept: Cont
       throw new AppError('conflict', `${current.row.display_name} is in the trash; restore it first`);
     // Merges recorded before `after` was kept go back to the kept contact as it was at merge time.
     const keptNow = after ? revertContactChanges(kept, after, current, at) : kept;
-    await restoreContactSnapshot(tx, keptNow);
-    await restoreContactSnapshot(tx, merged);
+    await restoreContactSnapshot(tx, ownerId, keptNow);
+    await restoreContactSnapshot(tx, ownerId, merged);
     if (moved) await moveContactRecordsBack(tx.db, ownerId, merged.row.id, moved);
     if (settings) await restoreRelationshipSettings(tx, ownerId, kept.row.id, settings);
     await reindexContacts(tx, ownerId, [kept.row.id, merged.row.id]);

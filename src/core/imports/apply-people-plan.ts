@@ -96,6 +96,7 @@ export async function applyPeoplePlan(
       entity_id: entityId,
       action,
       before: before === null ? null : JSON.stringify(before),
+      after: null,
     });
 
   const creates = plan.items.filter(
@@ -326,6 +327,11 @@ export async function applyPeoplePlan(
   }
   await insertSources(tx.db, sourceRows);
   await insertHistory(tx.db, history);
+  // Each updated contact as this import left it: undo then keeps whatever the owner changes after it (ADR 7).
+  for (const c of changes) {
+    if (c.entity === 'contact' && c.action === 'updated')
+      c.after = JSON.stringify(await captureContact(tx, ownerId, c.entity_id));
+  }
   await insertChangeRows(tx.db, changes);
   // New connections (connected in the last days, not years of history) wait in the outreach queue.
   await enqueueNewConnections(tx, ownerId, newContacts, { existing: 'new-contacts' });

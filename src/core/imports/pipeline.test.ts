@@ -7,6 +7,7 @@ import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import { restoreContact } from '../contacts/restore-contact';
 import { updateContact } from '../contacts/update-contact';
+import * as m0018 from '../db/migrations/0018-import-change-after';
 import { mergeContacts } from '../duplicates/merge-contacts';
 import { listFavours } from '../favours/list-favours';
 import { recordFavour } from '../favours/record-favour';
@@ -189,6 +190,96 @@ describeEngines('import pipeline', (h) => {
     expect((await listOrganisations(ctx, {})).items.map((o) => o.name)).toEqual(['Analytical Engines']);
     expect((await getImport(ctx, second.id as string)).status).toBe('undone');
     await expect(undoImport(ctx, second.id as string)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('undo takes back what a re-import changed and keeps what I changed since', async () => {
+    const { ctx } = await h.account();
+    await runImport(ctx, { kind: 'linkedin', fileName: 'a.csv', issues: [], people: [ada()], dryRun: false });
+    const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
+    ctx.clock.advance(DAY_MS);
+    const newer = await runImport(ctx, {
+      kind: 'linkedin',
+      fileName: 'b.csv',
+      issues: [],
+      people: [
+        ada({
+          organisation: 'Royal Society',
+          title: 'Fellow',
+          emails: [{ value: 'ada@royal.example' }],
+          tags: ['pioneers'],
+        }),
+      ],
+      dryRun: false,
+    });
+    expect(newer.stats).toMatchObject({ updated: 1 });
+    // Edited after the re-import: the title it set, a phone, a note and a tag of my own.
+    ctx.clock.advance(DAY_MS);
+    const edited = await getContact(ctx, id);
+    await updateContact(
+      ctx,
+      id,
+      {
+        title: 'Countess',
+        phones: [{ value: '+44 20 7946 0001' }],
+        notes: 'Wants an intro to Babbage',
+        tags: [...edited.tags, 'mentor'],
+      },
+      'web',
+    );
+    ctx.clock.advance(DAY_MS);
+    expect(await undoImport(ctx, newer.id as string)).toEqual({ removed: 0, restored: 1, trashed: 0 });
+    const c = await getContact(ctx, id);
+    expect(c).toMatchObject({
+      organisation: { name: 'Analytical Engines' },
+      title: 'Countess',
+      notes: 'Wants an intro to Babbage',
+      tags: ['mentor'],
+      emails: [],
+    });
+    expect(c.phones.map((p) => p.e164)).toEqual(['+442079460001']);
+    expect(c.history.filter((x) => x.source === 'linkedin')).toEqual([]);
+    // The import's past position goes; the one my title edit recorded stays, and keeps its organisation in use.
+    expect(c.pastPositions).toMatchObject([
+      { organisation: { name: 'Royal Society' }, title: 'Fellow', source: 'web' },
+    ]);
+    expect(c.updatedAt).toBe(ctx.clock.now().toISOString());
+    expect((await listTags(ctx)).map((t) => t.name)).toEqual(['mentor']);
+  });
+
+  it('migration 0018 goes down and up again; an import recorded before it undoes as it used to', async () => {
+    const { ctx } = await h.account();
+    await runImport(ctx, { kind: 'linkedin', fileName: 'a.csv', issues: [], people: [ada()], dryRun: false });
+    const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
+    const original = await getContact(ctx, id);
+    const newer = await runImport(ctx, {
+      kind: 'linkedin',
+      fileName: 'b.csv',
+      issues: [],
+      people: [ada({ title: 'Fellow' })],
+      dryRun: false,
+    });
+    ctx.clock.advance(DAY_MS);
+    await updateContact(ctx, id, { notes: 'Lost with the undo, as before' }, 'web');
+    const rollback = new Error('rollback');
+    // Inside a transaction that is rolled back: the PostgreSQL database is shared by test files running at the same
+    // time, and DDL is transactional on both engines, so no other file ever sees the column gone.
+    await expect(
+      ctx.db.transaction().execute(async (trx) => {
+        const inTrx = { ...ctx, db: trx };
+        await m0018.down(trx);
+        const columns = async () =>
+          (await trx.introspection.getTables())
+            .find((t) => t.name === 'import_changes')
+            ?.columns.map((c) => c.name);
+        expect(await columns()).not.toContain('after');
+        await m0018.up(trx);
+        expect(await columns()).toContain('after');
+        expect(await undoImport(inTrx, newer.id as string)).toEqual({ removed: 0, restored: 1, trashed: 0 });
+        expect(await getContact(inTrx, id)).toEqual(original);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect((await getContact(ctx, id)).title).toBe('Fellow');
   });
 
   it('undo sends a contact it created to the trash, not away, once the owner has worked with it', async () => {

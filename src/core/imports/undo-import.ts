@@ -1,6 +1,7 @@
 import { lockAccount } from '../accounts/account.queries';
-import { type ContactSnapshot, restoreContactSnapshot } from '../contacts/contact-snapshot';
+import { type ContactSnapshot, captureContact, restoreContactSnapshot } from '../contacts/contact-snapshot';
 import { reindexContacts } from '../contacts/reindex-contacts';
+import { revertContactChanges } from '../contacts/revert-contact-changes';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, notFound } from '../errors';
 import { deleteUnusedOrganisations } from '../organisations/organisation.queries';
@@ -21,8 +22,8 @@ import {
 } from './import.queries';
 
 /**
- * Undoes a whole import: contacts it created are removed, contacts it changed get their prior state back (with
- * their history and positions), organisations and tags it created go if nothing else uses them. A contact it created
+ * Undoes a whole import: contacts it created are removed, contacts it changed lose what it changed (with the
+ * history and positions it added) and keep whatever the owner changed since (ADR 7), organisations and tags it created go if nothing else uses them. A contact it created
  * that the owner has since worked with (edited, or named by a favour, promise, purpose place, outreach message,
  * introduction, connection or interaction of their own) goes to the trash instead, with that work, where it can be
  * restored. Undoing twice is a `conflict`; another account's import is `not_found`.
@@ -41,12 +42,18 @@ export async function undoImport(
     const changes = await changesOfImport(tx.db, ownerId, importId);
     const created = (entity: string) =>
       changes.filter((c) => c.entity === entity && c.action === 'created').map((c) => c.entity_id);
-    // A contact this import created and then changed again (a connection also in an address book) goes whole
-    // with the others it created: there is nothing to put back.
-    const updated = changes
-      .filter((c) => c.entity === 'contact' && c.action === 'updated')
-      .map((c) => JSON.parse(c.before as string) as ContactSnapshot)
-      .filter((snapshot) => snapshot.row.import_id !== importId);
+    // Each contact it updated, as before its first update and after its last. A contact this import created and
+    // then changed again (a connection also in an address book) goes whole with the others it created.
+    const updated = new Map<string, { before: ContactSnapshot; after: ContactSnapshot | null }>();
+    for (const c of changes) {
+      if (c.entity !== 'contact' || c.action !== 'updated') continue;
+      const before = JSON.parse(c.before as string) as ContactSnapshot;
+      if (before.row.import_id === importId) continue;
+      const after = c.after ? (JSON.parse(c.after) as ContactSnapshot) : null;
+      const seen = updated.get(c.entity_id);
+      if (seen) seen.after = after;
+      else updated.set(c.entity_id, { before, after });
+    }
 
     const touched = await contactsOfImportInteractions(tx.db, ownerId, importId);
     await revertOutreachOfImport(tx, ownerId, importId, created('outreach'));
@@ -54,22 +61,42 @@ export async function undoImport(
     await deleteImportTraces(tx.db, ownerId, importId);
     await trashContactsOutOfImport(tx.db, ownerId, inUse, nowIso(tx));
     const removed = await deleteContactsOfImport(tx.db, ownerId, importId);
-    for (const snapshot of [...updated].reverse()) await restoreContactSnapshot(tx, snapshot);
+    const at = nowIso(tx);
+    for (const { before, after } of updated.values()) {
+      const now = await captureContact(tx, ownerId, before.row.id).catch(unlessGone);
+      if (!now) continue; // purged from the trash since: nothing to put back
+      // Imports recorded before `after` was kept put the contact back as it was.
+      await restoreContactSnapshot(
+        tx,
+        ownerId,
+        after ? revertContactChanges(before, withoutTraces(after, importId), now, at) : before,
+      );
+    }
     const profile = changes.find((c) => c.entity === 'profile');
     if (profile?.action === 'created') await deleteAccountProfile(tx.db, ownerId);
     if (profile?.action === 'updated') await saveAccountProfile(tx.db, JSON.parse(profile.before as string));
     await deleteUnusedOrganisations(tx.db, ownerId, created('organisation'));
     await deleteUnusedTags(tx.db, ownerId, created('tag'));
-    await reindexContacts(
-      tx,
-      ownerId,
-      updated.map((u) => u.row.id),
-    );
-    await refreshRelationships(tx, ownerId, [...touched, ...updated.map((u) => u.row.id)]);
+    await reindexContacts(tx, ownerId, [...updated.keys()]);
+    await refreshRelationships(tx, ownerId, [...touched, ...updated.keys()]);
     if ((await setImportUndone(tx.db, ownerId, importId, nowIso(tx))) !== 1) {
       throw new AppError('conflict', 'this import has already been undone');
     }
     tx.log.info({ importId }, 'import undone');
-    return { removed, restored: updated.length, trashed: inUse.length };
+    return { removed, restored: updated.size, trashed: inUse.length };
   });
 }
+
+/** The contact as the import left it, without the history and source rows of the import, which are gone by now. */
+function withoutTraces(after: ContactSnapshot, importId: string): ContactSnapshot {
+  return {
+    ...after,
+    history: after.history.filter((h) => h.import_id !== importId),
+    sources: after.sources.filter((x) => x.import_id !== importId),
+  };
+}
+
+const unlessGone = (e: unknown) => {
+  if (e instanceof AppError && e.code === 'not_found') return null;
+  throw e;
+};
