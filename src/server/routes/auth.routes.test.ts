@@ -336,5 +336,26 @@ describe('sign-up policy and rate limits', () => {
         (await c.post('/api/v1/auth/login', { email: 'other@example.test', password: 'x' })).status,
       ).toBe(401);
     });
+
+    it('limit guesses of the current password from a signed-in session too, per account', async () => {
+      const thief = await server.user('Stolen Session');
+      const guesses = [];
+      for (let i = 0; i < 4; i++)
+        guesses.push(
+          await thief.post('/api/v1/auth/password', {
+            currentPassword: `guess-${i}`,
+            newPassword: 'a new password 1',
+          }),
+        );
+      expect(guesses.map((g) => g.status)).toEqual([400, 400, 400, 429]);
+      expect(guesses[3]?.body.error.code).toBe('rate_limited');
+      const deletes = [];
+      for (let i = 0; i < 4; i++)
+        deletes.push(await thief.request('DELETE', '/api/v1/account', { password: `guess-${i}` }));
+      expect(deletes.map((g) => g.status)).toEqual([400, 400, 400, 429]);
+      // Another account is not held back by it.
+      const other = await server.user('Someone Else');
+      expect((await other.request('DELETE', '/api/v1/account', { password: 'wrong' })).status).toBe(400);
+    });
   });
 });

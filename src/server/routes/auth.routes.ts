@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -33,6 +34,15 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
       timeWindow: opts.loginLimit.timeWindow,
       keyGenerator: (req: { ip: string; body?: unknown }) =>
         `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+    },
+  };
+  // The routes that check the current password again, keyed by account: a stolen session or API token must not be
+  // a way to guess the password (to change it, or to delete the account).
+  const passwordChecked = {
+    rateLimit: {
+      max: opts.loginLimit.max,
+      timeWindow: opts.loginLimit.timeWindow,
+      keyGenerator: (req: FastifyRequest) => `${req.ctx?.actor?.accountId ?? req.ip}`,
     },
   };
   return async (app) => {
@@ -105,6 +115,7 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
     app.post(
       '/auth/password',
       {
+        config: passwordChecked,
         schema: {
           tags: ['auth'],
           summary: 'Change password; every browser session is signed out and this one gets a fresh session',
@@ -127,6 +138,7 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
     app.delete(
       '/account',
       {
+        config: passwordChecked,
         schema: {
           tags: ['auth'],
           summary:
