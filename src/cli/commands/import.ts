@@ -185,7 +185,7 @@ export function registerImport(program: Command): void {
   const undo = group
     .command('undo')
     .description(
-      'take an import back whole: contacts it created go (to the trash if you worked with them since), contacts it changed return to how they were',
+      'take an import back whole: contacts it created go (to the trash if you worked with them since), contacts it changed lose what it changed and keep your edits since',
     )
     .argument('<id>', 'import id (printed by the import; also in `rapport imports`)')
     .action(async (id: string, _opts: unknown, command: Command) => {
@@ -196,7 +196,7 @@ export function registerImport(program: Command): void {
         { id, ...result },
         () =>
           `undid import ${id}: removed ${result.removed} contact${result.removed === 1 ? '' : 's'}, ` +
-          `restored ${result.restored} to how ${result.restored === 1 ? 'it was' : 'they were'}` +
+          `took back what it changed in ${result.restored}` +
           (result.trashed
             ? `; ${result.trashed} you had worked with since ${result.trashed === 1 ? 'is' : 'are'} in the trash (rapport trash)`
             : ''),

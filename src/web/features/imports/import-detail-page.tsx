@@ -42,7 +42,8 @@ export function ImportDetailPage() {
       <div className="stack">
         {item.status === 'undone' ? (
           <p className="alert alert--info">
-            This import was undone: what it added is gone, what it changed is back.
+            This import was undone: what it added is gone, what it changed is back (edits made since were
+            kept).
           </p>
         ) : null}
         <section aria-labelledby="import-counts" className="card">

@@ -15,7 +15,7 @@ export function UndoImportButton({ item, small = false }: { item: ImportSummary;
     <ConfirmButton
       label="Undo"
       labelSuffix={`the import of ${item.fileName}`}
-      question={`Undo the import of ${item.fileName}? People it added go (to the trash, if you have worked with them since); people it changed go back to how they were.`}
+      question={`Undo the import of ${item.fileName}? People it added go (to the trash, if you have worked with them since); people it changed lose what it changed, and keep your edits since.`}
       confirmLabel="Yes, undo the import"
       cancelLabel="Keep it"
       pending={undo.isPending}
