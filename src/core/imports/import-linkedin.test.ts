@@ -2,11 +2,14 @@ import { zipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { emptyPerson } from '../../formats/model';
+import { exportBackup } from '../backup/export-backup';
+import { restoreBackup } from '../backup/restore-backup';
 import { DAY_MS } from '../clock';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import type { Ctx } from '../context';
 import { importLinkedin } from './import-linkedin';
+import { listImports } from './list-imports';
 import { runImport } from './run-import';
 import { undoImport } from './undo-import';
 
@@ -210,6 +213,34 @@ describeEngines('LinkedIn export import', (h) => {
         .where('account_id', '=', ctx.actor?.accountId as string)
         .execute(),
     ).toEqual([]);
+  });
+
+  it('undo in an account restored from a backup puts back its own profile and no other account’s', async () => {
+    const a = await h.account();
+    const withHeadline = (headline: string) =>
+      exportZip({
+        'Connections.csv': connections(),
+        'Profile.csv': PROFILE.replace('Professor of Management', headline),
+      });
+    const headline = async (ctx: Ctx) =>
+      (
+        await ctx.db
+          .selectFrom('account_profiles')
+          .select('headline')
+          .where('account_id', '=', ctx.actor?.accountId as string)
+          .executeTakeFirst()
+      )?.headline;
+    await importLinkedin(a.ctx, {
+      source: { name: 'a.zip', bytes: withHeadline('Professor') },
+      dryRun: false,
+    });
+    await importLinkedin(a.ctx, { source: { name: 'b.zip', bytes: withHeadline('Dean') }, dryRun: false });
+    const b = await h.account();
+    await restoreBackup(b.ctx, JSON.parse(JSON.stringify(await exportBackup(a.ctx))));
+    const newer = (await listImports(b.ctx)).find((i) => i.fileName === 'b.zip');
+    await undoImport(b.ctx, newer?.id as string);
+    expect(await headline(b.ctx)).toBe('Professor');
+    expect(await headline(a.ctx)).toBe('Dean');
   });
 
   it('takes a single Connections.csv from before 2021 (no preamble, no URL column)', async () => {

@@ -74,7 +74,9 @@ export async function undoImport(
     }
     const profile = changes.find((c) => c.entity === 'profile');
     if (profile?.action === 'created') await deleteAccountProfile(tx.db, ownerId);
-    if (profile?.action === 'updated') await saveAccountProfile(tx.db, JSON.parse(profile.before as string));
+    // As the owner's: a backup restored into another account carries the account the profile was taken in.
+    if (profile?.action === 'updated')
+      await saveAccountProfile(tx.db, { ...JSON.parse(profile.before as string), account_id: ownerId });
     await deleteUnusedOrganisations(tx.db, ownerId, created('organisation'));
     await deleteUnusedTags(tx.db, ownerId, created('tag'));
     await reindexContacts(tx, ownerId, [...updated.keys()]);
