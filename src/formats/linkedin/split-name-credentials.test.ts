@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitNameCredentials } from './split-name-credentials';
 
@@ -24,5 +25,49 @@ describe('splitNameCredentials', () => {
     '',
   ])('leaves %j as it is', (last) => {
     expect(splitNameCredentials(last)).toEqual({ familyName: last });
+  });
+
+  it.each([
+    ['Lee, Jr', 'Jr'],
+    ['Lee, CPA/CFA', 'CPA/CFA'],
+    ['Lee, ABCDEFGHIJKLMNOP', 'ABCDEFGHIJKLMNOP'],
+  ])('reads ASCII credentials from character codes: %j', (last, suffix) => {
+    expect(splitNameCredentials(last)).toEqual({ familyName: 'Lee', suffix });
+  });
+
+  it.each(['Lee, Mba', 'Lee, mBA', 'Lee, A', 'Lee, ABCDEFGHIJKLMNOPQ', 'Lee, M B A', 'Lee, MB_A'])(
+    'leaves %j (not a credential) as it is',
+    (last) => {
+      expect(splitNameCredentials(last)).toEqual({ familyName: last });
+    },
+  );
+
+  it('decides every ASCII part as the Unicode rule does', () => {
+    // The rule as written with Unicode classes, which the character-code reading must agree with.
+    const token = /^\p{Lu}[\p{L}\p{N}.&/®™-]{0,15}$/u;
+    const mixed = new Set([
+      'jr',
+      'jr.',
+      'sr',
+      'sr.',
+      'esq',
+      'esq.',
+      'phd',
+      'ph.d',
+      'ph.d.',
+      'dr',
+      'dr.',
+      'mag.',
+    ]);
+    const byRule = (part: string) =>
+      token.test(part) && ((part.match(/\p{Lu}/gu)?.length ?? 0) >= 2 || mixed.has(part.toLowerCase()));
+    const part = fc.stringMatching(/^[A-Za-z0-9.&/_ -]{0,18}$/);
+    fc.assert(
+      fc.property(part, (p) => {
+        const moved = splitNameCredentials(`Lee, ${p}`).suffix !== undefined;
+        expect(moved).toBe(p.trim() !== '' && byRule(p.trim()));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
