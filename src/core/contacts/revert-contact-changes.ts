@@ -44,7 +44,7 @@ export function revertContactChanges(
   }
   const list = <T>(pick: (s: ContactSnapshot) => T[], key: (x: T) => string) =>
     revertList(pick(before), pick(after), pick(now), key);
-  return {
+  const reverted: ContactSnapshot = {
     row,
     channels: list((s) => s.channels, channelKeyOf),
     tags: list(
@@ -68,6 +68,17 @@ export function revertContactChanges(
       (s) => s.interactions ?? [],
       (l) => l.interaction_id,
     ),
+  };
+  // Nothing changed since survives (only columns worked out again, like the search ones, differed): exactly `before`,
+  // its time of last change included.
+  return JSON.stringify(comparable(reverted)) === JSON.stringify(comparable(before)) ? before : reverted;
+}
+
+/** A snapshot without the columns that are not the owner's doing (identity, times, search columns). */
+function comparable(s: ContactSnapshot) {
+  return {
+    ...s,
+    row: Object.fromEntries(Object.entries(s.row).filter(([k]) => !KEPT_AS_NOW.has(k as keyof ContactTable))),
   };
 }
 

@@ -179,6 +179,7 @@ describeEngines('LinkedIn export import', (h) => {
     expect(again.stats).toMatchObject({ created: 0, updated: 0, unchanged: 2, messages: 0, invitations: 0 });
     expect(await interactionsOf(ctx)).toHaveLength(3);
 
+    const adaBeforeNewer = await getContact(ctx, ada.id);
     const newer = await importLinkedin(ctx, {
       source: { name: 'newer.zip', bytes: fullExport('Chief Scientist') },
       dryRun: false,
@@ -193,10 +194,13 @@ describeEngines('LinkedIn export import', (h) => {
       }),
     );
 
+    ctx.clock.advance(DAY_MS);
     await undoImport(ctx, newer.id as string);
-    expect((await getContact(ctx, ada.id)).title).toBe('Head of Research');
+    // Untouched since the newer import: exactly as before it, time of last change included.
+    expect(await getContact(ctx, ada.id)).toEqual(adaBeforeNewer);
     await undoImport(ctx, again.id as string);
-    await undoImport(ctx, report.id as string);
+    // Nobody worked with them since: both go, none to the trash.
+    expect(await undoImport(ctx, report.id as string)).toMatchObject({ removed: 2, trashed: 0 });
     expect((await listContacts(ctx, {})).items).toEqual([]);
     expect(await interactionsOf(ctx)).toEqual([]);
     expect(
