@@ -8,6 +8,15 @@ export async function insertEmailVerification(
   await db.insertInto('email_verifications').values(row).execute();
 }
 
+/** Takes back a link that was never mailed: it does not count against the daily limit. */
+export async function deleteEmailVerification(db: Kysely<Database>, accountId: string, id: string) {
+  await db
+    .deleteFrom('email_verifications')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .execute();
+}
+
 /** How many verification links the account asked for since `since` (the resend limit). */
 export async function countEmailVerificationsSince(db: Kysely<Database>, accountId: string, since: string) {
   const row = await db

@@ -5,7 +5,11 @@ import { randomSecret } from '../ids';
 import { notify, verifyEmailMail } from '../network/network-mail';
 import { hashSecret } from './account';
 import { findAccountById, lockAccount } from './account.queries';
-import { countEmailVerificationsSince, insertEmailVerification } from './email-verification.queries';
+import {
+  countEmailVerificationsSince,
+  deleteEmailVerification,
+  insertEmailVerification,
+} from './email-verification.queries';
 
 const TTL_DAYS = 2;
 /** Verification links an account may ask for in a day. */
@@ -17,7 +21,7 @@ export const VERIFICATIONS_PER_DAY = 5;
  */
 export async function requestEmailVerification(ctx: Ctx): Promise<{ sentTo: string; expiresAt: string }> {
   const accountId = requireActor(ctx);
-  const { account, token, expiresAt } = await inTransaction(ctx, async (tx) => {
+  const { account, id, token, expiresAt } = await inTransaction(ctx, async (tx) => {
     // Links asked for at once are counted and stored one at a time, so none passes the daily limit.
     await lockAccount(tx.db, accountId);
     const account = await findAccountById(tx.db, accountId);
@@ -37,10 +41,11 @@ export async function requestEmailVerification(ctx: Ctx): Promise<{ sentTo: stri
         `at most ${VERIFICATIONS_PER_DAY} verification e-mails a day; use the last one you received`,
       );
     }
+    const id = tx.ids.next();
     const token = randomSecret(24);
     const expiresAt = addDays(now, TTL_DAYS).toISOString();
     await insertEmailVerification(tx.db, {
-      id: tx.ids.next(),
+      id,
       account_id: accountId,
       email_norm: account.email_norm,
       token_hash: hashSecret(token),
@@ -48,7 +53,7 @@ export async function requestEmailVerification(ctx: Ctx): Promise<{ sentTo: stri
       expires_at: expiresAt,
       used_at: null,
     });
-    return { account, token, expiresAt };
+    return { account, id, token, expiresAt };
   });
   // Mailed once the link is committed, outside the transaction (the account lock is not held while SMTP answers).
   const sent = await notify(
@@ -60,7 +65,10 @@ export async function requestEmailVerification(ctx: Ctx): Promise<{ sentTo: stri
     }),
     'email verification',
   );
-  if (!sent)
+  if (!sent) {
+    // A link nobody received must not use up one of the day's five.
+    await deleteEmailVerification(ctx.db, accountId, id);
     throw new AppError('internal', 'the mail server did not accept the verification e-mail; try again later');
+  }
   return { sentTo: account.email, expiresAt };
 }

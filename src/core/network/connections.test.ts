@@ -1,10 +1,11 @@
+import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines, type Harness } from '../../../test/engines';
 import { forgeToken } from '../../../test/forge-token';
 import { refused } from '../../../test/refused';
 import { confirmEmailVerification } from '../accounts/confirm-email-verification';
 import { markEmailVerified } from '../accounts/mark-email-verified';
-import { requestEmailVerification } from '../accounts/request-email-verification';
+import { requestEmailVerification, VERIFICATIONS_PER_DAY } from '../accounts/request-email-verification';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
 import type { Ctx } from '../context';
@@ -74,6 +75,22 @@ describeEngines('connections between accounts', (h: Harness) => {
     bob.ctx.clock.set(new Date('2026-11-28T09:00:00.000Z'));
     await refused(confirmEmailVerification(bob.ctx, { token: bobToken as string }), 'not_found');
     await refused(requestEmailVerification({ ...bob.ctx, mailer: null }), 'conflict', /SMTP_URL/);
+  });
+
+  it('does not count a verification link the mail server never took against the daily limit', async () => {
+    const bob = await person('Bob', { verified: false });
+    // A real SMTP client pointed at a port nobody listens on: the connection is refused.
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const down = { ...bob.ctx, mailer: smtpTestMailer(closed) };
+    for (let i = 0; i < VERIFICATIONS_PER_DAY + 1; i++)
+      await refused(requestEmailVerification(down), 'internal', /mail server did not accept/);
+    expect((await requestEmailVerification(bob.ctx)).sentTo).toBe(bob.email);
+    expect(mailTo(bob.email)).toHaveLength(1);
   });
 
   it('invites a verified account in-app; accepting links a contact on each side and tells the inviter', async () => {
