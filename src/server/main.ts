@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { purgeExpiredSessions } from '../core/accounts/purge-expired-sessions';
-import { expireAsks } from '../core/asks/expire-asks';
-import { snapshotTiers } from '../core/charts/snapshot-tiers';
+import { isDatabaseBusy } from '../core/db/portable';
 import { sendDueDigests } from '../core/digest/send-due-digests';
-import { expireIntroductions } from '../core/introductions/expire-introductions';
 import { openRuntime } from '../core/runtime';
-import { purgeTrash } from '../core/trash/purge-trash';
 import { buildApp } from './app';
+import { runHousekeeping } from './run-housekeeping';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60_000;
@@ -54,19 +51,7 @@ export async function runServer(env: NodeJS.ProcessEnv) {
     version,
   });
 
-  const housekeeping = async () => {
-    const ctx = runtime.ctx(app.log);
-    try {
-      const purged = await purgeTrash(ctx);
-      const sessions = await purgeExpiredSessions(ctx);
-      const accounts = await snapshotTiers(ctx);
-      const introductions = await expireIntroductions(ctx);
-      const asks = await expireAsks(ctx);
-      app.log.info({ purged, sessions, accounts, introductions, asks }, 'housekeeping done');
-    } catch (err) {
-      app.log.error({ err }, 'housekeeping failed');
-    }
-  };
+  const housekeeping = () => runHousekeeping(runtime.ctx(app.log));
   await housekeeping();
   const timer = setInterval(() => void housekeeping(), HOUSEKEEPING_EVERY_MS);
   timer.unref();
@@ -83,7 +68,11 @@ export async function runServer(env: NodeJS.ProcessEnv) {
       .then((run) => {
         if (run.due > 0) app.log.info(run, 'daily digests done');
       })
-      .catch((err: unknown) => app.log.error({ err }, 'daily digests failed'))
+      .catch((err: unknown) =>
+        isDatabaseBusy(err)
+          ? app.log.warn({ err }, 'daily digests put off: the database was busy; the next run sends them')
+          : app.log.error({ err }, 'daily digests failed'),
+      )
       .finally(() => {
         digestsRunning = false;
       });

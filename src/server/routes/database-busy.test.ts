@@ -4,9 +4,14 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testSettings } from '../../../test/engines';
 import { appForTests, Client } from '../../../test/http';
+import { systemClock } from '../../core/clock';
+import type { Ctx } from '../../core/context';
 import { connect, type DatabaseHandle } from '../../core/db/connect';
 import { migrateToLatest } from '../../core/db/migrate';
+import { uuidIds } from '../../core/ids';
+import { runHousekeeping } from '../run-housekeeping';
 
 // Another process (the CLI importing) holding SQLite's write lock past the busy timeout: a moment's wait, not a
 // server fault (ADR 20). The server runs on a file both connections open; a short timeout keeps the test quick.
@@ -63,4 +68,32 @@ it('answers a write 503 unavailable with Retry-After while another process holds
   const lines = logs.map((l) => JSON.parse(l) as { level: number; msg: string });
   expect(lines.filter((l) => l.msg === 'database busy').map((l) => l.level)).toEqual([40]);
   expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+});
+
+it('puts housekeeping off with a warning, not an error, while another process holds the write lock', async () => {
+  const seen: [string, string | undefined][] = [];
+  const log = (level: string) => (_obj: object, msg?: string) => void seen.push([level, msg]);
+  const ctx: Ctx = {
+    db: handle.db,
+    engine: handle.engine,
+    actor: null,
+    clock: systemClock,
+    ids: uuidIds,
+    log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+    settings: testSettings,
+    mailer: null,
+  };
+  const other = new SQLite(file);
+  try {
+    other.exec('BEGIN IMMEDIATE');
+    await runHousekeeping(ctx);
+    other.exec('ROLLBACK');
+  } finally {
+    other.close();
+  }
+  await runHousekeeping(ctx);
+  expect(seen).toEqual([
+    ['warn', 'housekeeping put off: the database was busy; the next run does it'],
+    ['info', 'housekeeping done'],
+  ]);
 });
