@@ -406,7 +406,7 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
       expect((await dav(base, 'GET', `${book}${name}`, { auth })).status).toBe(404);
   });
 
-  it('answers an addressbook-query naming a collation it does not offer with 403 supported-collation; i;octet keeps case', async () => {
+  it('answers an addressbook-query naming a collation or match-type it does not offer with 403; i;octet keeps case', async () => {
     const base = server.base();
     const { auth, ada, book } = await owner();
     const query = (matches: string) =>
@@ -453,6 +453,17 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
       expect(r.text).toMatch(/<r:reason[^>]*>collation "[^"]+" is not supported; use i;ascii-casemap/);
       expect(r.text).not.toContain('Ada Lovelace');
     }
+    // A match-type RFC 6352 does not define is refused the same way, not read as "contains".
+    const odd = await dav(base, 'REPORT', book, {
+      auth,
+      body: query(
+        '<C:prop-filter name="FN"><C:text-match match-type="regex">^Ada</C:text-match></C:prop-filter>',
+      ),
+    });
+    expect(odd.status).toBe(403);
+    expect(odd.text).toMatch(/<d:error[^>]*><card:supported-filter[ /]/);
+    expect(odd.text).toMatch(/<r:reason[^>]*>match-type "regex" is not supported; use equals, contains/);
+    expect(await found(null, 'Ada Lovelace', 'starts-with', 'FN')).toBe(true);
   });
 
   it('tells a syncing client what changed and what went since its token (RFC 6578)', async () => {

@@ -126,6 +126,21 @@ function caselessOf(tm: Element): boolean {
   );
 }
 
+const MATCH_TYPES = ['equals', 'contains', 'starts-with', 'ends-with'] as const;
+
+/** A text-match's match-type, `contains` when absent (RFC 6352 §10.5.4); any other is a 403 supported-filter. */
+function matchTypeOf(tm: Element): TextMatch['matchType'] {
+  if (!tm.hasAttribute('match-type')) return 'contains';
+  const given = tm.getAttribute('match-type') ?? '';
+  const known = MATCH_TYPES.find((t) => t === given);
+  if (known) return known;
+  throw new DavPreconditionError(
+    403,
+    { ns: CARD, local: 'supported-filter' },
+    `match-type "${given.slice(0, 60)}" is not supported; use ${MATCH_TYPES.join(', ')}`,
+  );
+}
+
 /**
  * An addressbook-query body: its filter and the most results wanted (RFC 6352 §8.6). Parameter filters are not
  * evaluated, but a collation they name must still be one we offer.
@@ -151,10 +166,7 @@ export function readQuery(body: string): { filter: CardFilter; limit?: number } 
         .map(
           (tm): TextMatch => ({
             text: tm.textContent ?? '',
-            matchType:
-              (['equals', 'starts-with', 'ends-with'] as const).find(
-                (t) => t === tm.getAttribute('match-type'),
-              ) ?? 'contains',
+            matchType: matchTypeOf(tm),
             negate: tm.getAttribute('negate-condition') === 'yes',
             caseless: caselessOf(tm),
           }),
