@@ -310,6 +310,16 @@ describeEngines('import pipeline', (h) => {
     expect(back.displayName).toBe('Grace Hopper');
     expect((await listFavours(ctx, { contactId: back.id })).map((f) => f.what)).toEqual(['COBOL review']);
     expect(await names(ctx)).toEqual(['Grace Hopper']);
+    // Importing the file again finds Grace (restored) and Ada (still in the trash, so skipped), not two new people.
+    const again = await runImport(ctx, {
+      kind: 'linkedin',
+      fileName: 'a.csv',
+      issues: [],
+      people,
+      dryRun: false,
+    });
+    expect(again.stats).toMatchObject({ created: 1, updated: 0, unchanged: 1, skipped: 1 });
+    expect(await names(ctx)).toEqual(['Alan Turing', 'Grace Hopper']);
   });
 
   it('reports each bad record with file, line and reason, and imports the good ones', async () => {
