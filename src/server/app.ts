@@ -114,7 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: optionalBodies,
+    transformObject: documentEveryRoute,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -181,19 +181,33 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-type OpenApiPaths = Record<string, Record<string, { requestBody?: OpenApiBody }>>;
+type OpenApiPaths = Record<
+  string,
+  Record<string, { requestBody?: OpenApiBody; responses?: Record<string, Record<string, unknown>> }>
+>;
 type OpenApiBody = { required?: boolean; content?: Record<string, { schema?: { nullable?: boolean } }> };
 
 /**
- * @fastify/swagger marks every declared body required; a route whose body schema is nullish (POST /feeds, the
- * outreach "replied" mark) also takes none, so its document says so and generated clients may leave it out.
+ * Two things the route schemas cannot say. @fastify/swagger marks every declared body required; a route whose body
+ * schema is nullish (POST /feeds, the outreach "replied" mark) also takes none, so its document says so and
+ * generated clients may leave it out. And any route may answer 503 `unavailable` with Retry-After while the
+ * database is busy (ADR 20), so every operation lists it, with the error body its other errors have.
  */
-const optionalBodies: SwaggerTransformObject = (doc) => {
+const documentEveryRoute: SwaggerTransformObject = (doc) => {
   if (!('openapiObject' in doc)) return doc.swaggerObject;
   for (const methods of Object.values((doc.openapiObject.paths ?? {}) as unknown as OpenApiPaths)) {
     for (const op of Object.values(methods)) {
       const body = op.requestBody;
       if (body?.content?.['application/json']?.schema?.nullable) body.required = false;
+      const error = Object.entries(op.responses ?? {}).find(([status]) => status.startsWith('4'))?.[1];
+      if (error && op.responses && !op.responses['503']) {
+        op.responses['503'] = {
+          ...error,
+          description:
+            'The database is busy (another process is writing); nothing was changed, send it again',
+          headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds to wait' } },
+        };
+      }
     }
   }
   return doc.openapiObject;

@@ -260,6 +260,20 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
     // A body that may be left out is not required; one that may not, is.
     expect(doc.body.paths['/api/v1/feeds'].post.requestBody.required).toBe(false);
     expect(doc.body.paths['/api/v1/contacts'].post.requestBody.required).toBe(true);
+    // Any route may find the database busy (ADR 20): each lists the 503, with its error body and Retry-After.
+    const busy = doc.body.paths['/api/v1/contacts'].post.responses['503'];
+    expect(busy.content['application/json'].schema).toEqual(
+      doc.body.paths['/api/v1/contacts'].post.responses['400'].content['application/json'].schema,
+    );
+    expect(Object.keys(busy.headers)).toEqual(['Retry-After']);
+    const operations = Object.entries(
+      doc.body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => [`${method} ${path}`, op] as const),
+    );
+    const answering = operations.filter(([, op]) => Object.keys(op.responses).some((s) => s.startsWith('4')));
+    expect(answering.length).toBeGreaterThan(100);
+    for (const [name, op] of answering) expect(op.responses, name).toHaveProperty('503');
     const html = await server.anonymous().get('/api/docs/');
     expect(html.status).toBe(200);
     expect(String(html.body)).toContain('swagger');
