@@ -1,12 +1,15 @@
-import { expect, it } from 'vitest';
-import { describeEngines } from '../../../test/engines';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEngines, openTestDatabase, testContext } from '../../../test/engines';
 import { emptyPerson, type ImportedPerson } from '../../formats/model';
+import { createAccount } from '../accounts/create-account';
 import { DAY_MS } from '../clock';
 import { deleteContact } from '../contacts/delete-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import { restoreContact } from '../contacts/restore-contact';
 import { updateContact } from '../contacts/update-contact';
+import { actingAs } from '../context';
+import type { DatabaseHandle } from '../db/connect';
 import * as m0018 from '../db/migrations/0018-import-change-after';
 import { mergeContacts } from '../duplicates/merge-contacts';
 import { listFavours } from '../favours/list-favours';
@@ -411,5 +414,51 @@ describeEngines('import pipeline', (h) => {
     expect(again.issues).toEqual([]);
     expect(await names(ctx)).toEqual([first?.displayName]);
     expect((await getContact(ctx, kept)).title).toBe('Commodore');
+  });
+});
+
+// Two connections at once need PostgreSQL: on SQLite, writers queue whole, and the race below cannot happen.
+describe('undo of an import while an edit of one of its contacts is being saved [postgres]', () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await openTestDatabase('postgres');
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('waits for the edit and keeps it', async () => {
+    const base = testContext(handle.db, 'postgres');
+    const account = await createAccount(base, {
+      email: `race-${process.pid}-${Date.now()}@example.test`,
+      password: 'a long password',
+      name: 'Race',
+    });
+    const ctx = { ...actingAs(base, account.id), clock: base.clock };
+    await runImport(ctx, { kind: 'linkedin', fileName: 'a.csv', issues: [], people: [ada()], dryRun: false });
+    const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
+    const newer = await runImport(ctx, {
+      kind: 'linkedin',
+      fileName: 'b.csv',
+      issues: [],
+      people: [ada({ title: 'Fellow' })],
+      dryRun: false,
+    });
+    let undone: Promise<unknown> = Promise.resolve();
+    // The edit holds its contact's row (as updateContact does) while the undo starts beside it.
+    await handle.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('contacts')
+        .set({ notes: 'Saved during the undo' })
+        .where('id', '=', id)
+        .execute();
+      undone = undoImport(ctx, newer.id as string);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await undone;
+    expect(await getContact(ctx, id)).toMatchObject({
+      title: 'Mathematician',
+      notes: 'Saved during the undo',
+    });
   });
 });

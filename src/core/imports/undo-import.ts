@@ -1,8 +1,10 @@
 import { lockAccount } from '../accounts/account.queries';
+import { lockContacts } from '../contacts/contact.queries';
 import { type ContactSnapshot, captureContact, restoreContactSnapshot } from '../contacts/contact-snapshot';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { revertContactChanges } from '../contacts/revert-contact-changes';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
+import { chunkIds } from '../db/chunk';
 import { AppError, notFound } from '../errors';
 import { deleteUnusedOrganisations } from '../organisations/organisation.queries';
 import { revertOutreachOfImport } from '../outreach/revert-outreach-of-import';
@@ -62,6 +64,8 @@ export async function undoImport(
     await trashContactsOutOfImport(tx.db, ownerId, inUse, nowIso(tx));
     const removed = await deleteContactsOfImport(tx.db, ownerId, importId);
     const at = nowIso(tx);
+    // An edit saved meanwhile (it locks its contact) lands before the contacts are read, never lost in between.
+    for (const batch of chunkIds([...updated.keys()].sort())) await lockContacts(tx.db, ownerId, batch);
     for (const { before, after } of updated.values()) {
       const now = await captureContact(tx, ownerId, before.row.id).catch(unlessGone);
       if (!now) continue; // purged from the trash since: nothing to put back
