@@ -1,3 +1,4 @@
+import { lockContacts } from '../contacts/contact.queries';
 import { deleteContact } from '../contacts/delete-contact';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { etagListed } from '../etag';
@@ -16,6 +17,8 @@ export async function deleteCard(
   return inTransaction(ctx, async (tx) => {
     const id = await contactOfCard(tx, ownerId, name);
     if (!id) return 'not-found';
+    // An edit being saved (it locks its contact) lands before the ETag is checked, as for a card written.
+    await lockContacts(tx.db, ownerId, [id]);
     if (ifMatch !== undefined) {
       const [current] = await cardsOf(tx, ownerId, [id]);
       if (!current || !etagListed(ifMatch, current.etag)) return 'precondition-failed';

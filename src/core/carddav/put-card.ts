@@ -1,5 +1,6 @@
 import { parseVCardCard, splitVCards } from '../../formats/vcard';
 import { lockAccount } from '../accounts/account.queries';
+import { lockContacts } from '../contacts/contact.queries';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
 import { updateContact } from '../contacts/update-contact';
@@ -72,6 +73,8 @@ export async function putCard(
     // made against one ETag only the first matches it.
     await lockAccount(tx.db, ownerId);
     const existing = await contactOfCard(tx, ownerId, name);
+    // An edit being saved (it locks its contact) lands before the ETag is checked: the card then no longer matches.
+    if (existing) await lockContacts(tx.db, ownerId, [existing]);
     if (existing && (conditions.ifMatch !== undefined || conditions.ifNoneMatch !== undefined)) {
       const etag = (await cardsOf(tx, ownerId, [existing]))[0]?.etag ?? '';
       if (conditions.ifNoneMatch !== undefined && etagListed(conditions.ifNoneMatch, etag)) {
