@@ -418,7 +418,7 @@ describeEngines('import pipeline', (h) => {
 });
 
 // Two connections at once need PostgreSQL: on SQLite, writers queue whole, and the race below cannot happen.
-describe('undo of an import while an edit of one of its contacts is being saved [postgres]', () => {
+describe('an import or its undo while an edit of one of its contacts is being saved [postgres]', () => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await openTestDatabase('postgres');
@@ -460,5 +460,35 @@ describe('undo of an import while an edit of one of its contacts is being saved 
       title: 'Mathematician',
       notes: 'Saved during the undo',
     });
+  });
+
+  it('has an import wait for an edit of a contact it updates, and keep it', async () => {
+    const base = testContext(handle.db, 'postgres');
+    const account = await createAccount(base, {
+      email: `race-import-${process.pid}-${Date.now()}@example.test`,
+      password: 'a long password',
+      name: 'Race',
+    });
+    const ctx = { ...actingAs(base, account.id), clock: base.clock };
+    await runImport(ctx, { kind: 'linkedin', fileName: 'a.csv', issues: [], people: [ada()], dryRun: false });
+    const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
+    let imported: Promise<unknown> = Promise.resolve();
+    await handle.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('contacts')
+        .set({ custom_fields: JSON.stringify({ Team: 'Engines' }) })
+        .where('id', '=', id)
+        .execute();
+      imported = runImport(ctx, {
+        kind: 'linkedin',
+        fileName: 'b.csv',
+        issues: [],
+        people: [ada({ title: 'Fellow' })],
+        dryRun: false,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await imported;
+    expect(await getContact(ctx, id)).toMatchObject({ title: 'Fellow', customFields: { Team: 'Engines' } });
   });
 });

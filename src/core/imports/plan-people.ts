@@ -1,7 +1,13 @@
 import type { ParseIssue } from '../../formats/model';
 import { channelKey } from '../contacts/channels';
 import { parseJsonArray, parseJsonRecord } from '../contacts/contact';
-import { type ContactRow, channelsOf, findContacts, photoHashes } from '../contacts/contact.queries';
+import {
+  type ContactRow,
+  channelsOf,
+  findContacts,
+  lockContacts,
+  photoHashes,
+} from '../contacts/contact.queries';
 import type { Ctx } from '../context';
 import { chunkIds } from '../db/chunk';
 import type { ContactChannelTable } from '../db/schema';
@@ -202,7 +208,10 @@ function firstKnown<T>(map: Map<string, T>, own: string | undefined, keys: strin
 
 async function loadStates(ctx: Ctx, ownerId: string, ids: string[]): Promise<Map<string, ContactState>> {
   const out = new Map<string, ContactState>();
-  for (const batch of chunkIds(ids, 500)) {
+  for (const batch of chunkIds([...ids].sort(), 500)) {
+    // Locked before they are read, as an edit locks its contact: one saved during the import lands before this
+    // read, not under the import's write of what it read.
+    await lockContacts(ctx.db, ownerId, batch);
     const [rows, channels, tags, photos] = await Promise.all([
       findContacts(ctx.db, ownerId, batch),
       channelsOf(ctx.db, ownerId, batch),
