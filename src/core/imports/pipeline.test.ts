@@ -103,6 +103,19 @@ describeEngines('import pipeline', (h) => {
     await updateContact(ctx, graceId, { title: 'Commodore' }, 'web');
     ctx.clock.advance(30 * DAY_MS);
 
+    const newerPeople = () => [
+      ada({ organisation: 'Royal Society', title: 'Fellow', emails: [{ value: 'ada@royal.example' }] }),
+      grace(),
+    ];
+    const preview = await runImport(ctx, {
+      kind: 'linkedin',
+      fileName: 'b.csv',
+      issues: [],
+      people: newerPeople(),
+      dryRun: true,
+    });
+    expect(preview.stats).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    expect((await getContact(ctx, id)).title).toBe('Mathematician');
     const newer = await runImport(ctx, {
       kind: 'linkedin',
       fileName: 'b.csv',

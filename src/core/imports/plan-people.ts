@@ -210,8 +210,8 @@ async function loadStates(ctx: Ctx, ownerId: string, ids: string[]): Promise<Map
   const out = new Map<string, ContactState>();
   for (const batch of chunkIds([...ids].sort(), 500)) {
     // Locked before they are read, as an edit locks its contact: one saved during the import lands before this
-    // read, not under the import's write of what it read.
-    await lockContacts(ctx.db, ownerId, batch);
+    // read, not under the import's write of what it read. A preview writes nothing, and runs outside a transaction.
+    if (ctx.db.isTransaction) await lockContacts(ctx.db, ownerId, batch);
     const [rows, channels, tags, photos] = await Promise.all([
       findContacts(ctx.db, ownerId, batch),
       channelsOf(ctx.db, ownerId, batch),
