@@ -180,9 +180,16 @@ export function promiseStatsView(s: z.infer<typeof promiseStats>): string {
   ]);
 }
 
-/** The CLI command that carries out an item's suggested action, when there is one. */
-export function todayCommand(item: TodayItem): string | null {
-  const who = item.contact ? shellArg(item.contact.displayName) : null;
+/**
+ * The CLI command that carries out an item's suggested action, when there is one. It names the person as the
+ * owner would type them, or by id when that name would find someone else too (`byId`).
+ */
+export function todayCommand(item: TodayItem, byId: ReadonlySet<string> = new Set()): string | null {
+  const who = item.contact
+    ? byId.has(item.contact.id)
+      ? item.contact.id
+      : shellArg(item.contact.displayName)
+    : null;
   const id = item.key.slice(item.key.indexOf(':') + 1);
   switch (item.kind) {
     case 'promise':
@@ -209,12 +216,12 @@ export function todayCommand(item: TodayItem): string | null {
   }
 }
 
-/** Today, numbered: one line per item with its reason and the suggested action. */
-export function todayView(list: z.infer<typeof todayList>): string {
+/** Today, numbered: one line per item with its reason and the suggested action (see `todayCommand`). */
+export function todayView(list: z.infer<typeof todayList>, byId: ReadonlySet<string> = new Set()): string {
   if (list.items.length === 0) return `Today, ${list.date}: nothing on your list`;
   const width = String(list.items.length).length;
   const lines = list.items.map((item) => {
-    const command = todayCommand(item);
+    const command = todayCommand(item, byId);
     return (
       `${String(item.rank).padStart(width)}. ${item.title} · ${item.reason} → ${item.action.label}` +
       (command ? `: ${command}` : '')

@@ -392,3 +392,31 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     expect(json.items.map((i) => i.contact.displayName)).toEqual(['Grace Kelly']);
   });
 });
+
+describe('rapport today with two people of the same name', () => {
+  let cli: Cli;
+  beforeAll(async () => {
+    cli = await tempCli();
+    const r = await cli.run(['account', 'create', '--email', 'twins@example.test', '--name', 'Me'], {
+      env: { RAPPORT_PASSWORD: 'a long enough password' },
+    });
+    if (r.code !== 0) throw new Error(r.stderr);
+  }, SLOW);
+  afterAll(async () => {
+    await cli.cleanup();
+  });
+
+  it('suggests commands by id for a person whose name would find the other too, by name otherwise', {
+    timeout: SLOW,
+  }, async () => {
+    const first = await cli.json<{ id: string }>(['add', 'Ada Lovelace', '--org', 'Analytical Engines']);
+    await cli.json(['add', 'Ada Lovelace', '--org', 'Royal Society']);
+    await cli.json(['add', 'Grace Hopper']);
+    await cli.json(['favour', first.id, 'received', 'Reviewed my paper']);
+    await cli.json(['favour', 'Grace Hopper', 'received', 'Lent me a compiler']);
+    const today = await cli.run(['today']);
+    expect(today.code).toBe(0);
+    expect(today.stdout).toContain(`rapport favour ${first.id} gave "<what>"`);
+    expect(today.stdout).toContain('rapport favour "Grace Hopper" gave "<what>"');
+  });
+});

@@ -9,6 +9,7 @@ import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
 import { integer } from '../parse';
 import { todayView } from '../relationship-view';
+import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
 
 // The longest list getToday gives; ranks do not depend on the limit, so rank N is the same item in any list.
@@ -34,6 +35,21 @@ async function findItem(ctx: Ctx, ref: string): Promise<{ key: string; item: Tod
   return { key: v, item: list.items.find((i) => i.key === v) ?? null };
 }
 
+/** The people on the list whose name, typed into a suggested command, would find someone else too. */
+async function namedByIdOnly(ctx: Ctx, items: TodayItem[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const contact of new Map(
+    items.flatMap((i) => (i.contact ? [[i.contact.id, i.contact]] : [])),
+  ).values()) {
+    const found = await resolveContact(ctx, contact.displayName).catch((e: unknown) => {
+      if (e instanceof AppError && (e.code === 'validation' || e.code === 'not_found')) return null;
+      throw e;
+    });
+    if (found?.id !== contact.id) out.add(contact.id);
+  }
+  return out;
+}
+
 interface TodayOptions extends GlobalOptions {
   limit?: number;
 }
@@ -48,8 +64,11 @@ export function registerToday(program: Command): void {
     .option('--limit <n>', `how many items, 1–${MAX_TODAY} (default: your setting, 7)`, integer(1, MAX_TODAY))
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<TodayOptions>();
-      const list = await withAccount(o, (ctx) => getToday(ctx, { limit: o.limit }));
-      emit(o, list, () => todayView(list));
+      const { list, byId } = await withAccount(o, async (ctx) => {
+        const list = await getToday(ctx, { limit: o.limit });
+        return { list, byId: o.json ? new Set<string>() : await namedByIdOnly(ctx, list.items) };
+      });
+      emit(o, list, () => todayView(list, byId));
     });
   examples(today, [
     'rapport today',
