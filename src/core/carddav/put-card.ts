@@ -27,9 +27,14 @@ function refused(name: string, why: string): AppError {
  * would replace the contact's fields with half of them.
  */
 function onlyCardOf(body: string, name: string) {
-  const cards = [...splitVCards(body)].flatMap((item) => (item.kind === 'card' ? [item.card] : []));
+  const items = [...splitVCards(body)];
+  const cards = items.flatMap((item) => (item.kind === 'card' ? [item.card] : []));
   const card = cards[0];
   if (!card || cards.length > 1) throw refused(name, `expected one vCard, found ${cards.length}`);
+  // Text around the card is not part of any card: a client sending it means something we would not keep.
+  const stray = items.find((item) => item.kind === 'stray');
+  if (stray?.kind === 'stray')
+    throw refused(name, `line ${stray.line} is outside the vCard: "${stray.text.slice(0, 40)}"`);
   if (card.truncated) throw refused(name, 'the card ends before its END:VCARD');
   const { record, issues } = parseVCardCard(card, { file: name });
   const error = issues.find((i) => i.severity === 'error');

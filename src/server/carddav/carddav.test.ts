@@ -370,6 +370,8 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
       ['two cards (RFC 6352 §5.1)', `${KATHERINE}${KATHERINE.replace('Katherine Johnson', 'Other')}`],
       ['not a vCard', 'FN:Ada Lovelace\r\nEMAIL:ada@example.org\r\n'],
       ['an iCalendar', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n'],
+      ['text before the card', `NOTE:not in the card\r\n${KATHERINE}`],
+      ['text after the card', `${KATHERINE}EMAIL:stray@example.org\r\n`],
     ];
     for (const [label, body] of bodies) {
       // To a new name and over an existing card (unconditionally and with its right ETag): refused alike.
