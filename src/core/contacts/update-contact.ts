@@ -39,6 +39,8 @@ export async function updateContact(
   const ownerId = requireActor(ctx);
   const data = validate(contactUpdateInput, input);
   return inTransaction(ctx, async (tx) => {
+    // The organisation before the contact, the lock order of ADR 20: a merge of it holds it, then moves contacts.
+    const org = data.organisation ? await ensureOrganisation(tx, ownerId, data.organisation) : null;
     // Two edits at once: the second starts from what the first wrote (one past position each, one set of channels).
     await lockContacts(tx.db, ownerId, [id]);
     const old = await findContact(tx.db, ownerId, id);
@@ -48,7 +50,6 @@ export async function updateContact(
 
     let orgName = old.organisation_name;
     if ('organisation' in data) {
-      const org = data.organisation ? await ensureOrganisation(tx, ownerId, data.organisation) : null;
       patch.organisation_id = org?.id ?? null;
       orgName = org?.name ?? null;
     }

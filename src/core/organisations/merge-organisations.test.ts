@@ -1,5 +1,6 @@
-import { expect, it } from 'vitest';
-import { describeEngines } from '../../../test/engines';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEngines, openTestDatabase, testContext } from '../../../test/engines';
+import { createAccount } from '../accounts/create-account';
 import { exportBackup } from '../backup/export-backup';
 import { restoreBackup } from '../backup/restore-backup';
 import { createContact } from '../contacts/create-contact';
@@ -7,6 +8,8 @@ import { deleteContact } from '../contacts/delete-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import { updateContact } from '../contacts/update-contact';
+import { actingAs } from '../context';
+import type { DatabaseHandle } from '../db/connect';
 import * as m0013 from '../db/migrations/0013-organisation-merges';
 import { AppError } from '../errors';
 import { importLinkedin } from '../imports/import-linkedin';
@@ -272,5 +275,54 @@ describeEngines('migration 0013 (organisation merges)', (h) => {
     const gone = await createOrganisation(ctx, { name: 'Umbrella Pharma' });
     await mergeOrganisations(ctx, gone.id, { into: kept.id });
     expect((await getOrganisation(ctx, kept.id)).merges.map((m) => m.name)).toEqual(['Umbrella Pharma']);
+  });
+});
+
+// Two connections at once need PostgreSQL: on SQLite, writers queue whole, and the race below cannot happen.
+describe('a contact edit naming an organisation while it is being merged away [postgres]', () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await openTestDatabase('postgres');
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('waits for the merge and lands on the organisation it was merged into', async () => {
+    const base = testContext(handle.db, 'postgres');
+    const account = await createAccount(base, {
+      email: `org-race-${process.pid}-${Date.now()}@example.test`,
+      password: 'a long password',
+      name: 'Race',
+    });
+    const ctx = { ...actingAs(base, account.id), clock: base.clock };
+    const gone = await createOrganisation(ctx, { name: 'Initech' });
+    const kept = await createOrganisation(ctx, { name: 'Initrode' });
+    const peter = await createContact(ctx, { displayName: 'Peter Gibbons' }, 'web');
+    let edited: Promise<unknown> = Promise.resolve();
+    // What mergeOrganisations does, held open: lock both, move their people, mark the merged one.
+    await handle.db.transaction().execute(async (trx) => {
+      await trx
+        .selectFrom('organisations')
+        .select('id')
+        .where('id', 'in', [gone.id, kept.id].sort())
+        .orderBy('id')
+        .forNoKeyUpdate()
+        .execute();
+      await trx
+        .updateTable('contacts')
+        .set({ organisation_id: kept.id })
+        .where('organisation_id', '=', gone.id)
+        .execute();
+      await trx
+        .updateTable('organisations')
+        .set({ merged_into: kept.id, deleted_at: new Date().toISOString() })
+        .where('id', '=', gone.id)
+        .execute();
+      edited = updateContact(ctx, peter.id, { organisation: 'Initech' }, 'web');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await edited;
+    expect((await getContact(ctx, peter.id)).organisation).toMatchObject({ id: kept.id, name: 'Initrode' });
   });
 });

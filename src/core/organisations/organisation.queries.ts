@@ -325,6 +325,23 @@ export async function markOrganisationMergeUndone(
 }
 
 /** Locks the owner's organisations with these ids until the transaction ends (see `forUpdate`). */
+/** Whether the owner's organisation is live (not in the trash, not merged into another). */
+export async function isLiveOrganisation(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .where('merged_into', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function lockOrganisations(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await lockRows(
