@@ -34,7 +34,7 @@ export async function createContact(
     throw validationError('displayName', 'a contact needs a name, an organisation or an email');
   return inTransaction(ctx, async (tx) => {
     const org = data.organisation ? await ensureOrganisation(tx, ownerId, data.organisation) : null;
-    const tags = await ensureTags(tx, ownerId, data.tags ?? []);
+    const tags = await ensureTags(tx, ownerId, data.tags ?? [], { lock: true });
     const now = nowIso(tx);
     const id = tx.ids.next();
     const channels = buildChannels(

@@ -39,8 +39,9 @@ export async function updateContact(
   const ownerId = requireActor(ctx);
   const data = validate(contactUpdateInput, input);
   return inTransaction(ctx, async (tx) => {
-    // The organisation before the contact, the lock order of ADR 20: a merge of it holds it, then moves contacts.
+    // The organisation and tags before the contact, the lock order of ADR 20: a merge holds them, then moves contacts.
     const org = data.organisation ? await ensureOrganisation(tx, ownerId, data.organisation) : null;
+    const tags = data.tags ? await ensureTags(tx, ownerId, data.tags, { lock: true }) : null;
     // Two edits at once: the second starts from what the first wrote (one past position each, one set of channels).
     await lockContacts(tx.db, ownerId, [id]);
     const old = await findContact(tx.db, ownerId, id);
@@ -108,8 +109,7 @@ export async function updateContact(
       };
       await replaceChannels(tx.db, ownerId, id, buildChannels(tx.ids, ownerId, id, lists, previous, source));
     }
-    if (data.tags) {
-      const tags = await ensureTags(tx, ownerId, data.tags);
+    if (tags) {
       await setContactTags(
         tx.db,
         ownerId,

@@ -1,24 +1,41 @@
 import { type Ctx, nowIso } from '../context';
 import { AppError } from '../errors';
 import { normaliseTagName } from './tag';
-import { findLiveTagsByNorm, insertTagsIfAbsent } from './tag.queries';
+import { findLiveTagsByNorm, insertTagsIfAbsent, liveTagIds, lockTags } from './tag.queries';
+
+type EnsuredTag = { id: string; name: string; created: boolean };
 
 /**
  * Ids of the owner's live tags with these names, creating the missing ones. Names that fold alike are one tag; a
  * name another request creates at the same moment is that request's tag (never a second one, never a failure).
+ * With `lock` (a contact being written, before its own lock), they stay locked until the transaction ends: a merge
+ * or deletion of one under way finishes first, and its name is looked up again (ADR 20).
  */
 export async function ensureTags(
   ctx: Ctx,
   ownerId: string,
   names: string[],
-): Promise<{ id: string; name: string; created: boolean }[]> {
+  opts: { lock?: boolean } = {},
+): Promise<EnsuredTag[]> {
+  for (let attempt = 0; ; attempt++) {
+    const tags = await findOrCreate(ctx, ownerId, names);
+    if (!opts.lock || tags.length === 0 || !ctx.db.isTransaction) return tags;
+    const ids = tags.map((t) => t.id);
+    await lockTags(ctx.db, ownerId, ids);
+    const live = await liveTagIds(ctx.db, ownerId, ids);
+    if (tags.every((t) => live.has(t.id))) return tags;
+    if (attempt === 2) throw new AppError('conflict', 'tags: a tag changed meanwhile; try again');
+  }
+}
+
+async function findOrCreate(ctx: Ctx, ownerId: string, names: string[]): Promise<EnsuredTag[]> {
   const wanted = new Map<string, string>();
   for (const n of names) {
     const norm = normaliseTagName(n);
     if (norm && !wanted.has(norm)) wanted.set(norm, n.trim().replace(/\s+/g, ' '));
   }
   const found = (norms: string[]) => findLiveTagsByNorm(ctx.db, ownerId, norms);
-  const byNorm = new Map<string, { id: string; name: string; created: boolean }>();
+  const byNorm = new Map<string, EnsuredTag>();
   for (const t of await found([...wanted.keys()]))
     byNorm.set(t.name_norm, { id: t.id, name: t.name, created: false });
   const now = nowIso(ctx);

@@ -68,6 +68,19 @@ export async function findLiveTagsByNorm(
  * just taken is left out (its tag is the one to use). Returns the ids inserted.
  */
 /** Locks the owner's tags with these ids until the transaction ends, in id order (see `forUpdate`). */
+/** Which of these tags of the owner's are live (not deleted or in the trash). */
+export async function liveTagIds(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('tags')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function lockTags(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<void> {
   await lockRows(
     db,
