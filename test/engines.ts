@@ -52,13 +52,13 @@ export function testContext(
   };
 }
 
-/** Runs the same suite on every engine: same tests, same assertions. */
+/** Runs the same suite on every engine (or on those named): same tests, same assertions. */
 export function describeEngines(
   name: string,
   fn: (h: Harness) => void,
-  opts: { settings?: Partial<Settings> } = {},
+  opts: { settings?: Partial<Settings>; engines?: Engine[] } = {},
 ) {
-  describe.each(ENGINES)(`${name} [%s]`, (engine) => {
+  describe.each(opts.engines ?? ENGINES)(`${name} [%s]`, (engine) => {
     let handle: DatabaseHandle | undefined;
     beforeAll(async () => {
       handle = await openTestDatabase(engine);

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeEngines, openTestDatabase, testContext } from '../../../test/engines';
-import { createAccount } from '../accounts/create-account';
+import type { Transaction } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/engines';
+import { whileHeld } from '../../../test/while-held';
 import { exportBackup } from '../backup/export-backup';
 import { restoreBackup } from '../backup/restore-backup';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
-import { actingAs } from '../context';
-import type { DatabaseHandle } from '../db/connect';
+import type { Database } from '../db/schema';
 import { cardsOf } from './address-book';
 import { deleteCard } from './delete-card';
 import { listAddressBook } from './list-address-book';
@@ -167,49 +167,35 @@ describeEngines('cards written by an address book', (h) => {
 });
 
 // Two connections at once need PostgreSQL: on SQLite, writers queue whole, and the race below cannot happen.
-describe('a card written while the contact is being edited elsewhere [postgres]', () => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await openTestDatabase('postgres');
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
-
-  it('is checked against the edited contact: its old ETag no longer matches', async () => {
-    const base = testContext(handle.db, 'postgres');
-    const account = await createAccount(base, {
-      email: `card-race-${process.pid}-${Date.now()}@example.test`,
-      password: 'a long password',
-      name: 'Race',
-    });
-    const ctx = { ...actingAs(base, account.id), clock: base.clock };
-    expect(await putCard(ctx, 'annie.vcf', CARD, { ifNoneMatch: '*' })).toBe('created');
-    const id = (await listContacts(ctx, {})).items[0]?.id as string;
-    const etag = (await cardsOf(ctx, account.id, [id]))[0]?.etag as string;
-    let written: Promise<unknown> = Promise.resolve();
-    // The web edit holds its contact's row (as updateContact does) while the phone's write arrives.
-    await handle.db.transaction().execute(async (trx) => {
-      await trx.updateTable('contacts').set({ title: 'Rocket scientist' }).where('id', '=', id).execute();
-      written = putCard(ctx, 'annie.vcf', CARD.replace('FN:Annie Easley', 'FN:Annie J. Easley'), {
-        ifMatch: etag,
+describeEngines(
+  'a card written while the contact is being edited elsewhere',
+  (h) => {
+    it('is checked against the edited contact: its old ETag no longer matches', async () => {
+      const { ctx, id: ownerId } = await h.account();
+      expect(await putCard(ctx, 'annie.vcf', CARD, { ifNoneMatch: '*' })).toBe('created');
+      const id = (await listContacts(ctx, {})).items[0]?.id as string;
+      const etagNow = async () => (await cardsOf(ctx, ownerId, [id]))[0]?.etag as string;
+      // The web edit holds its contact's row, as updateContact does, while the phone's write arrives.
+      const editTitle = (title: string) => (trx: Transaction<Database>) =>
+        trx.updateTable('contacts').set({ title }).where('id', '=', id).execute();
+      const etag = await etagNow();
+      const renamed = CARD.replace('FN:Annie Easley', 'FN:Annie J. Easley');
+      expect(
+        await whileHeld(h.handle().db, editTitle('Rocket scientist'), () =>
+          putCard(ctx, 'annie.vcf', renamed, { ifMatch: etag }),
+        ),
+      ).toBe('precondition-failed');
+      expect(await getContact(ctx, id)).toMatchObject({
+        displayName: 'Annie Easley',
+        title: 'Rocket scientist',
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Nor does a removal made against the ETag from before an edit.
+      const seen = await etagNow();
+      expect(
+        await whileHeld(h.handle().db, editTitle('Mathematician'), () => deleteCard(ctx, 'annie.vcf', seen)),
+      ).toBe('precondition-failed');
+      expect((await getContact(ctx, id)).deletedAt).toBeNull();
     });
-    expect(await written).toBe('precondition-failed');
-    expect(await getContact(ctx, id)).toMatchObject({
-      displayName: 'Annie Easley',
-      title: 'Rocket scientist',
-    });
-    // Nor does a removal made against the ETag from before an edit.
-    const seen = (await cardsOf(ctx, account.id, [id]))[0]?.etag as string;
-    let removed: Promise<unknown> = Promise.resolve();
-    await handle.db.transaction().execute(async (trx) => {
-      await trx.updateTable('contacts').set({ title: 'Mathematician' }).where('id', '=', id).execute();
-      removed = deleteCard(ctx, 'annie.vcf', seen);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    });
-    expect(await removed).toBe('precondition-failed');
-    expect((await getContact(ctx, id)).deletedAt).toBeNull();
-  });
-});
+  },
+  { engines: ['postgres'] },
+);

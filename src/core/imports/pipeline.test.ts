@@ -1,16 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeEngines, openTestDatabase, testContext } from '../../../test/engines';
+import type { Transaction } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/engines';
+import { whileHeld } from '../../../test/while-held';
 import { emptyPerson, type ImportedPerson } from '../../formats/model';
-import { createAccount } from '../accounts/create-account';
 import { DAY_MS } from '../clock';
 import { deleteContact } from '../contacts/delete-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import { restoreContact } from '../contacts/restore-contact';
 import { updateContact } from '../contacts/update-contact';
-import { actingAs } from '../context';
-import type { DatabaseHandle } from '../db/connect';
+import type { Ctx } from '../context';
 import * as m0018 from '../db/migrations/0018-import-change-after';
+import type { Database } from '../db/schema';
 import { mergeContacts } from '../duplicates/merge-contacts';
 import { listFavours } from '../favours/list-favours';
 import { recordFavour } from '../favours/record-favour';
@@ -47,6 +48,14 @@ const grace = (over: Partial<ImportedPerson> = {}) =>
     sourceKey: 'https://www.linkedin.com/in/grace-hopper',
     ...over,
   });
+
+/** A LinkedIn import of these people, as the CLI or web app runs it. */
+const importPeople = (
+  ctx: Ctx,
+  fileName: string,
+  people: ImportedPerson[],
+  opts: { dryRun?: boolean } = {},
+) => runImport(ctx, { kind: 'linkedin', fileName, issues: [], people, dryRun: opts.dryRun ?? false });
 
 const names = async (ctx: Parameters<typeof listContacts>[0]) =>
   (await listContacts(ctx, { limit: 200 })).items.map((c) => c.displayName);
@@ -91,13 +100,7 @@ describeEngines('import pipeline', (h) => {
 
   it('a newer export updates what changed, keeps the old value in history, and leaves my own edits alone', async () => {
     const { ctx } = await h.account();
-    await runImport(ctx, {
-      kind: 'linkedin',
-      fileName: 'a.csv',
-      issues: [],
-      people: [ada(), grace()],
-      dryRun: false,
-    });
+    await importPeople(ctx, 'a.csv', [ada(), grace()]);
     const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
     const graceId = (await listContacts(ctx, { q: 'grace' })).items[0]?.id as string;
     await updateContact(ctx, graceId, { title: 'Commodore' }, 'web');
@@ -107,25 +110,13 @@ describeEngines('import pipeline', (h) => {
       ada({ organisation: 'Royal Society', title: 'Fellow', emails: [{ value: 'ada@royal.example' }] }),
       grace(),
     ];
-    const preview = await runImport(ctx, {
-      kind: 'linkedin',
-      fileName: 'b.csv',
-      issues: [],
-      people: newerPeople(),
-      dryRun: true,
-    });
+    const preview = await importPeople(ctx, 'b.csv', newerPeople(), { dryRun: true });
     expect(preview.stats).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     expect((await getContact(ctx, id)).title).toBe('Mathematician');
-    const newer = await runImport(ctx, {
-      kind: 'linkedin',
-      fileName: 'b.csv',
-      issues: [],
-      people: [
-        ada({ organisation: 'Royal Society', title: 'Fellow', emails: [{ value: 'ada@royal.example' }] }),
-        grace(),
-      ],
-      dryRun: false,
-    });
+    const newer = await importPeople(ctx, 'b.csv', [
+      ada({ organisation: 'Royal Society', title: 'Fellow', emails: [{ value: 'ada@royal.example' }] }),
+      grace(),
+    ]);
     expect(newer.stats).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     expect(newer.samples.updated[0]?.changes?.map((c) => c.field).sort()).toEqual([
       'emails',
@@ -186,16 +177,13 @@ describeEngines('import pipeline', (h) => {
 
   it('undo removes what an import created and puts back what it changed', async () => {
     const { ctx } = await h.account();
-    await runImport(ctx, { kind: 'linkedin', fileName: 'a.csv', issues: [], people: [ada()], dryRun: false });
+    await importPeople(ctx, 'a.csv', [ada()]);
     const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
     const original = await getContact(ctx, id);
-    const second = await runImport(ctx, {
-      kind: 'linkedin',
-      fileName: 'b.csv',
-      issues: [],
-      people: [ada({ title: 'Fellow', tags: ['pioneers'] }), grace({ tags: ['navy'] })],
-      dryRun: false,
-    });
+    const second = await importPeople(ctx, 'b.csv', [
+      ada({ title: 'Fellow', tags: ['pioneers'] }),
+      grace({ tags: ['navy'] }),
+    ]);
     expect(second.stats).toMatchObject({ created: 1, updated: 1 });
     expect((await listTags(ctx)).map((t) => t.name)).toEqual(['navy', 'pioneers']);
 
@@ -210,23 +198,17 @@ describeEngines('import pipeline', (h) => {
 
   it('undo takes back what a re-import changed and keeps what I changed since', async () => {
     const { ctx } = await h.account();
-    await runImport(ctx, { kind: 'linkedin', fileName: 'a.csv', issues: [], people: [ada()], dryRun: false });
+    await importPeople(ctx, 'a.csv', [ada()]);
     const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
     ctx.clock.advance(DAY_MS);
-    const newer = await runImport(ctx, {
-      kind: 'linkedin',
-      fileName: 'b.csv',
-      issues: [],
-      people: [
-        ada({
-          organisation: 'Royal Society',
-          title: 'Fellow',
-          emails: [{ value: 'ada@royal.example' }],
-          tags: ['pioneers'],
-        }),
-      ],
-      dryRun: false,
-    });
+    const newer = await importPeople(ctx, 'b.csv', [
+      ada({
+        organisation: 'Royal Society',
+        title: 'Fellow',
+        emails: [{ value: 'ada@royal.example' }],
+        tags: ['pioneers'],
+      }),
+    ]);
     expect(newer.stats).toMatchObject({ updated: 1 });
     // Edited after the re-import: the title it set, a phone, a note and a tag of my own.
     ctx.clock.advance(DAY_MS);
@@ -264,16 +246,10 @@ describeEngines('import pipeline', (h) => {
 
   it('migration 0018 goes down and up again; an import recorded before it undoes as it used to', async () => {
     const { ctx } = await h.account();
-    await runImport(ctx, { kind: 'linkedin', fileName: 'a.csv', issues: [], people: [ada()], dryRun: false });
+    await importPeople(ctx, 'a.csv', [ada()]);
     const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
     const original = await getContact(ctx, id);
-    const newer = await runImport(ctx, {
-      kind: 'linkedin',
-      fileName: 'b.csv',
-      issues: [],
-      people: [ada({ title: 'Fellow' })],
-      dryRun: false,
-    });
+    const newer = await importPeople(ctx, 'b.csv', [ada({ title: 'Fellow' })]);
     ctx.clock.advance(DAY_MS);
     await updateContact(ctx, id, { notes: 'Lost with the undo, as before' }, 'web');
     const rollback = new Error('rollback');
@@ -431,77 +407,37 @@ describeEngines('import pipeline', (h) => {
 });
 
 // Two connections at once need PostgreSQL: on SQLite, writers queue whole, and the race below cannot happen.
-describe('an import or its undo while an edit of one of its contacts is being saved [postgres]', () => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await openTestDatabase('postgres');
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+describeEngines(
+  'an import or its undo while an edit of one of its contacts is being saved',
+  (h) => {
+    // The edit holds its contact's row, as updateContact does, while the import or undo starts beside it.
+    const edit =
+      (id: string, set: { notes?: string; custom_fields?: string }) => (trx: Transaction<Database>) =>
+        trx.updateTable('contacts').set(set).where('id', '=', id).execute();
 
-  it('waits for the edit and keeps it', async () => {
-    const base = testContext(handle.db, 'postgres');
-    const account = await createAccount(base, {
-      email: `race-${process.pid}-${Date.now()}@example.test`,
-      password: 'a long password',
-      name: 'Race',
-    });
-    const ctx = { ...actingAs(base, account.id), clock: base.clock };
-    await runImport(ctx, { kind: 'linkedin', fileName: 'a.csv', issues: [], people: [ada()], dryRun: false });
-    const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
-    const newer = await runImport(ctx, {
-      kind: 'linkedin',
-      fileName: 'b.csv',
-      issues: [],
-      people: [ada({ title: 'Fellow' })],
-      dryRun: false,
-    });
-    let undone: Promise<unknown> = Promise.resolve();
-    // The edit holds its contact's row (as updateContact does) while the undo starts beside it.
-    await handle.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('contacts')
-        .set({ notes: 'Saved during the undo' })
-        .where('id', '=', id)
-        .execute();
-      undone = undoImport(ctx, newer.id as string);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    });
-    await undone;
-    expect(await getContact(ctx, id)).toMatchObject({
-      title: 'Mathematician',
-      notes: 'Saved during the undo',
-    });
-  });
-
-  it('has an import wait for an edit of a contact it updates, and keep it', async () => {
-    const base = testContext(handle.db, 'postgres');
-    const account = await createAccount(base, {
-      email: `race-import-${process.pid}-${Date.now()}@example.test`,
-      password: 'a long password',
-      name: 'Race',
-    });
-    const ctx = { ...actingAs(base, account.id), clock: base.clock };
-    await runImport(ctx, { kind: 'linkedin', fileName: 'a.csv', issues: [], people: [ada()], dryRun: false });
-    const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
-    let imported: Promise<unknown> = Promise.resolve();
-    await handle.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('contacts')
-        .set({ custom_fields: JSON.stringify({ Team: 'Engines' }) })
-        .where('id', '=', id)
-        .execute();
-      imported = runImport(ctx, {
-        kind: 'linkedin',
-        fileName: 'b.csv',
-        issues: [],
-        people: [ada({ title: 'Fellow' })],
-        dryRun: false,
+    it('has the undo wait for the edit and keep it', async () => {
+      const { ctx } = await h.account();
+      await importPeople(ctx, 'a.csv', [ada()]);
+      const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
+      const newer = await importPeople(ctx, 'b.csv', [ada({ title: 'Fellow' })]);
+      await whileHeld(h.handle().db, edit(id, { notes: 'Saved during the undo' }), () =>
+        undoImport(ctx, newer.id as string),
+      );
+      expect(await getContact(ctx, id)).toMatchObject({
+        title: 'Mathematician',
+        notes: 'Saved during the undo',
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
     });
-    await imported;
-    expect(await getContact(ctx, id)).toMatchObject({ title: 'Fellow', customFields: { Team: 'Engines' } });
-  });
-});
+
+    it('has an import wait for an edit of a contact it updates, and keep it', async () => {
+      const { ctx } = await h.account();
+      await importPeople(ctx, 'a.csv', [ada()]);
+      const id = (await listContacts(ctx, { q: 'ada' })).items[0]?.id as string;
+      await whileHeld(h.handle().db, edit(id, { custom_fields: JSON.stringify({ Team: 'Engines' }) }), () =>
+        importPeople(ctx, 'b.csv', [ada({ title: 'Fellow' })]),
+      );
+      expect(await getContact(ctx, id)).toMatchObject({ title: 'Fellow', customFields: { Team: 'Engines' } });
+    });
+  },
+  { engines: ['postgres'] },
+);

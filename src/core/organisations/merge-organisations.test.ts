@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeEngines, openTestDatabase, testContext } from '../../../test/engines';
-import { createAccount } from '../accounts/create-account';
+import type { Transaction } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/engines';
+import { whileHeld } from '../../../test/while-held';
 import { exportBackup } from '../backup/export-backup';
 import { restoreBackup } from '../backup/restore-backup';
 import { createContact } from '../contacts/create-contact';
@@ -8,9 +9,8 @@ import { deleteContact } from '../contacts/delete-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import { updateContact } from '../contacts/update-contact';
-import { actingAs } from '../context';
-import type { DatabaseHandle } from '../db/connect';
 import * as m0013 from '../db/migrations/0013-organisation-merges';
+import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import { importLinkedin } from '../imports/import-linkedin';
 import { listTrash } from '../trash/list-trash';
@@ -19,6 +19,7 @@ import { createOrganisation } from './create-organisation';
 import { getOrganisation } from './get-organisation';
 import { listOrganisations } from './list-organisations';
 import { mergeOrganisations } from './merge-organisations';
+import { lockOrganisations } from './organisation.queries';
 import { restoreOrganisation } from './restore-organisation';
 import { undoOrganisationMerge } from './undo-organisation-merge';
 import { updateOrganisation } from './update-organisation';
@@ -279,50 +280,33 @@ describeEngines('migration 0013 (organisation merges)', (h) => {
 });
 
 // Two connections at once need PostgreSQL: on SQLite, writers queue whole, and the race below cannot happen.
-describe('a contact edit naming an organisation while it is being merged away [postgres]', () => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await openTestDatabase('postgres');
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
-
-  it('waits for the merge and lands on the organisation it was merged into', async () => {
-    const base = testContext(handle.db, 'postgres');
-    const account = await createAccount(base, {
-      email: `org-race-${process.pid}-${Date.now()}@example.test`,
-      password: 'a long password',
-      name: 'Race',
+describeEngines(
+  'a contact edit naming an organisation while it is being merged away',
+  (h) => {
+    it('waits for the merge and lands on the organisation it was merged into', async () => {
+      const { ctx } = await h.account();
+      const gone = await createOrganisation(ctx, { name: 'Initech' });
+      const kept = await createOrganisation(ctx, { name: 'Initrode' });
+      const peter = await createContact(ctx, { displayName: 'Peter Gibbons' }, 'web');
+      // What mergeOrganisations does, held open: lock both, move their people, mark the merged one.
+      const merge = async (trx: Transaction<Database>) => {
+        await lockOrganisations(trx, ctx.actor?.accountId as string, [gone.id, kept.id]);
+        await trx
+          .updateTable('contacts')
+          .set({ organisation_id: kept.id })
+          .where('organisation_id', '=', gone.id)
+          .execute();
+        await trx
+          .updateTable('organisations')
+          .set({ merged_into: kept.id, deleted_at: new Date().toISOString() })
+          .where('id', '=', gone.id)
+          .execute();
+      };
+      await whileHeld(h.handle().db, merge, () =>
+        updateContact(ctx, peter.id, { organisation: 'Initech' }, 'web'),
+      );
+      expect((await getContact(ctx, peter.id)).organisation).toMatchObject({ id: kept.id, name: 'Initrode' });
     });
-    const ctx = { ...actingAs(base, account.id), clock: base.clock };
-    const gone = await createOrganisation(ctx, { name: 'Initech' });
-    const kept = await createOrganisation(ctx, { name: 'Initrode' });
-    const peter = await createContact(ctx, { displayName: 'Peter Gibbons' }, 'web');
-    let edited: Promise<unknown> = Promise.resolve();
-    // What mergeOrganisations does, held open: lock both, move their people, mark the merged one.
-    await handle.db.transaction().execute(async (trx) => {
-      await trx
-        .selectFrom('organisations')
-        .select('id')
-        .where('id', 'in', [gone.id, kept.id].sort())
-        .orderBy('id')
-        .forNoKeyUpdate()
-        .execute();
-      await trx
-        .updateTable('contacts')
-        .set({ organisation_id: kept.id })
-        .where('organisation_id', '=', gone.id)
-        .execute();
-      await trx
-        .updateTable('organisations')
-        .set({ merged_into: kept.id, deleted_at: new Date().toISOString() })
-        .where('id', '=', gone.id)
-        .execute();
-      edited = updateContact(ctx, peter.id, { organisation: 'Initech' }, 'web');
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    });
-    await edited;
-    expect((await getContact(ctx, peter.id)).organisation).toMatchObject({ id: kept.id, name: 'Initrode' });
-  });
-});
+  },
+  { engines: ['postgres'] },
+);

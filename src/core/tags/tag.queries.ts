@@ -63,11 +63,6 @@ export async function findLiveTagsByNorm(
     .execute();
 }
 
-/**
- * Inserts the tags whose folded names no live tag of the owner has, in name order; a name a concurrent request has
- * just taken is left out (its tag is the one to use). Returns the ids inserted.
- */
-/** Locks the owner's tags with these ids until the transaction ends, in id order (see `forUpdate`). */
 /** Which of these tags of the owner's are live (not deleted or in the trash). */
 export async function liveTagIds(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
@@ -81,6 +76,7 @@ export async function liveTagIds(db: Kysely<Database>, ownerId: string, ids: str
   return new Set(rows.map((r) => r.id));
 }
 
+/** Locks the owner's tags with these ids until the transaction ends, in id order (see `forUpdate`). */
 export async function lockTags(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<void> {
   await lockRows(
     db,
@@ -93,6 +89,10 @@ export async function lockTags(db: Kysely<Database>, ownerId: string, ids: strin
   );
 }
 
+/**
+ * Inserts the tags whose folded names no live tag of the owner has, in name order; a name a concurrent request has
+ * just taken is left out (its tag is the one to use). Returns the ids inserted.
+ */
 export async function insertTagsIfAbsent(db: Kysely<Database>, rows: TagTable[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const sorted = [...rows].sort((a, b) =>
