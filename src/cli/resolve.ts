@@ -24,13 +24,18 @@ export async function resolveContact(ctx: Ctx, ref: string): Promise<Contact> {
   } catch (e) {
     if (!(e instanceof AppError && e.code === 'not_found')) throw e;
   }
+  return getContact(ctx, await contactIdNamed(ctx, ref));
+}
+
+/** The id of the single contact that text `ref` finds, as `resolveContact` reads it (not an id). */
+export async function contactIdNamed(ctx: Ctx, ref: string): Promise<string> {
   // Text with no searchable word would list everyone, and "the single hit" could then be any contact.
   if (words(ref).length === 0) throw new AppError('not_found', `no contact matches "${ref}"`);
   const page = await listContacts(ctx, { q: ref, limit: CANDIDATES });
   const hits = page.items;
   const exact = hits.filter((h) => fold(h.displayName).trim() === fold(ref).trim());
   const chosen = hits.length === 1 ? hits[0] : exact.length === 1 ? exact[0] : undefined;
-  if (chosen) return getContact(ctx, chosen.id);
+  if (chosen) return chosen.id;
   if (hits.length === 0) throw new AppError('not_found', `no contact matches "${ref}"`);
   const count = page.nextCursor ? `more than ${hits.length}` : String(hits.length);
   throw new AppError('validation', `ambiguous: "${ref}" matches ${count} contacts; use one of these ids`, {

@@ -9,7 +9,7 @@ import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
 import { integer } from '../parse';
 import { todayView } from '../relationship-view';
-import { resolveContact } from '../resolve';
+import { contactIdNamed } from '../resolve';
 import { withAccount } from '../runtime';
 
 // The longest list getToday gives; ranks do not depend on the limit, so rank N is the same item in any list.
@@ -41,11 +41,11 @@ async function namedByIdOnly(ctx: Ctx, items: TodayItem[]): Promise<Set<string>>
   for (const contact of new Map(
     items.flatMap((i) => (i.contact ? [[i.contact.id, i.contact]] : [])),
   ).values()) {
-    const found = await resolveContact(ctx, contact.displayName).catch((e: unknown) => {
+    const found = await contactIdNamed(ctx, contact.displayName).catch((e: unknown) => {
       if (e instanceof AppError && (e.code === 'validation' || e.code === 'not_found')) return null;
       throw e;
     });
-    if (found?.id !== contact.id) out.add(contact.id);
+    if (found !== contact.id) out.add(contact.id);
   }
   return out;
 }

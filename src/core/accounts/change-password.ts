@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { changePasswordInput } from '../../contracts/auth';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
-import { AppError, notFound } from '../errors';
 import { validate } from '../validate';
-import { findAccountById, updatePasswordHash } from './account.queries';
-import { hashPassword, verifyPassword } from './password';
+import { updatePasswordHash } from './account.queries';
+import { checkCurrentPassword } from './check-current-password';
+import { hashPassword } from './password';
 import { deleteSessionsOfAccount } from './session.queries';
 
 /**
@@ -14,13 +14,7 @@ import { deleteSessionsOfAccount } from './session.queries';
 export async function changePassword(ctx: Ctx, input: z.input<typeof changePasswordInput>): Promise<void> {
   const accountId = requireActor(ctx);
   const data = validate(changePasswordInput, input);
-  const account = await findAccountById(ctx.db, accountId);
-  if (!account) throw notFound('account');
-  if (!(await verifyPassword(data.currentPassword, account.password_hash))) {
-    throw new AppError('validation', 'currentPassword: is wrong', {
-      issues: [{ path: 'currentPassword', message: 'is wrong' }],
-    });
-  }
+  await checkCurrentPassword(ctx, data.currentPassword, 'currentPassword');
   const hash = await hashPassword(data.newPassword, { N: ctx.settings.scryptN });
   await inTransaction(ctx, async (tx) => {
     await updatePasswordHash(tx.db, accountId, hash, nowIso(tx));

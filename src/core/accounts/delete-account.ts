@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { deleteAccountInput } from '../../contracts/auth';
 import { type Ctx, inTransaction, requireActor } from '../context';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { networkChanged } from '../network/index/load-network-index';
 import { validate } from '../validate';
 import { normaliseEmail } from './account';
@@ -9,11 +9,10 @@ import {
   countOwnedRecords,
   deleteAccountRow,
   findAccountByEmail,
-  findAccountById,
   lockAccount,
   type OwnedRecordCounts,
 } from './account.queries';
-import { verifyPassword } from './password';
+import { checkCurrentPassword } from './check-current-password';
 import { forgetInviteUser } from './signup-invite.queries';
 
 /**
@@ -23,14 +22,7 @@ import { forgetInviteUser } from './signup-invite.queries';
 export async function deleteAccount(ctx: Ctx, input: z.input<typeof deleteAccountInput>): Promise<void> {
   const accountId = requireActor(ctx);
   const data = validate(deleteAccountInput, input);
-  const account = await findAccountById(ctx.db, accountId);
-  if (!account) throw notFound('account');
-  // Checked before the transaction, as change-password does: scrypt is slow and must not hold the lock.
-  if (!(await verifyPassword(data.password, account.password_hash))) {
-    throw new AppError('validation', 'password: is wrong', {
-      issues: [{ path: 'password', message: 'is wrong' }],
-    });
-  }
+  await checkCurrentPassword(ctx, data.password, 'password');
   await eraseAccount(ctx, accountId, 'self');
 }
 

@@ -35,7 +35,8 @@ function isCredential(token: string): boolean {
 
 const isAsciiLetterOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
-function isUnicodeCredential(token: string): boolean {
+/** The rule with Unicode classes: any token; the character-code reading above must agree with it on ASCII. */
+export function isUnicodeCredential(token: string): boolean {
   if (!TOKEN.test(token)) return false;
   return (token.match(CAPITALS)?.length ?? 0) >= 2 || MIXED_CASE.has(token.toLowerCase());
 }

@@ -42,7 +42,7 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
     rateLimit: {
       max: opts.loginLimit.max,
       timeWindow: opts.loginLimit.timeWindow,
-      keyGenerator: (req: FastifyRequest) => `${req.ctx?.actor?.accountId ?? req.ip}`,
+      keyGenerator: (req: FastifyRequest) => req.ctx?.actor?.accountId ?? req.ip,
     },
   };
   return async (app) => {
