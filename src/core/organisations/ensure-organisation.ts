@@ -5,8 +5,7 @@ import { normaliseOrganisationName } from './organisation';
 import {
   findLiveOrganisationByNorm,
   insertOrganisationIfAbsent,
-  isLiveOrganisation,
-  lockOrganisations,
+  lockLiveOrganisation,
 } from './organisation.queries';
 
 /**
@@ -22,9 +21,7 @@ export async function ensureOrganisation(
 ): Promise<{ id: string; name: string }> {
   for (let attempt = 0; ; attempt++) {
     const org = await findOrCreate(ctx, ownerId, name);
-    if (!ctx.db.isTransaction) return org;
-    await lockOrganisations(ctx.db, ownerId, [org.id]);
-    if (await isLiveOrganisation(ctx.db, ownerId, org.id)) return org;
+    if (!ctx.db.isTransaction || (await lockLiveOrganisation(ctx.db, ownerId, org.id))) return org;
     if (attempt === 2)
       throw new AppError('conflict', `organisation: "${name.trim()}" changed meanwhile; try again`);
   }

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { insertRows, likeContains, lockRows } from '../db/portable';
+import { forUpdate, insertRows, likeContains, lockRows } from '../db/portable';
 import type { Database, OrganisationMergeTable, OrganisationTable } from '../db/schema';
 import type { OrganisationRow } from './organisation';
 
@@ -324,24 +324,29 @@ export async function markOrganisationMergeUndone(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Locks the owner's organisations with these ids until the transaction ends (see `forUpdate`). */
-/** Whether the owner's organisation is live (not in the trash, not merged into another). */
-export async function isLiveOrganisation(
+/**
+ * Locks the owner's organisation until the transaction ends (see `forUpdate`) if it is live (not in the trash, not
+ * merged into another), and says whether it is. A merge of it under way is waited for, then its outcome read.
+ */
+export async function lockLiveOrganisation(
   db: Kysely<Database>,
   ownerId: string,
   id: string,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('owner_id', '=', ownerId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .where('merged_into', 'is', null)
-    .executeTakeFirst();
+  const row = await forUpdate(
+    db,
+    db
+      .selectFrom('organisations')
+      .select('id')
+      .where('owner_id', '=', ownerId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .where('merged_into', 'is', null),
+  ).executeTakeFirst();
   return row !== undefined;
 }
 
+/** Locks the owner's organisations with these ids until the transaction ends (see `forUpdate`). */
 export async function lockOrganisations(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await lockRows(

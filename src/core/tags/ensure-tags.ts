@@ -1,7 +1,7 @@
 import { type Ctx, nowIso } from '../context';
 import { AppError } from '../errors';
 import { normaliseTagName } from './tag';
-import { findLiveTagsByNorm, insertTagsIfAbsent, liveTagIds, lockTags } from './tag.queries';
+import { findLiveTagsByNorm, insertTagsIfAbsent, lockLiveTags } from './tag.queries';
 
 type EnsuredTag = { id: string; name: string; created: boolean };
 
@@ -20,9 +20,11 @@ export async function ensureTags(
   for (let attempt = 0; ; attempt++) {
     const tags = await findOrCreate(ctx, ownerId, names);
     if (!opts.lock || tags.length === 0 || !ctx.db.isTransaction) return tags;
-    const ids = tags.map((t) => t.id);
-    await lockTags(ctx.db, ownerId, ids);
-    const live = await liveTagIds(ctx.db, ownerId, ids);
+    const live = await lockLiveTags(
+      ctx.db,
+      ownerId,
+      tags.map((t) => t.id),
+    );
     if (tags.every((t) => live.has(t.id))) return tags;
     if (attempt === 2) throw new AppError('conflict', 'tags: a tag changed meanwhile; try again');
   }

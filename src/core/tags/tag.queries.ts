@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { lockRows } from '../db/portable';
+import { forUpdate, lockRows } from '../db/portable';
 import type { Database, TagTable } from '../db/schema';
 
 type TagWithCount = TagTable & { contact_count: number };
@@ -63,16 +63,27 @@ export async function findLiveTagsByNorm(
     .execute();
 }
 
-/** Which of these tags of the owner's are live (not deleted or in the trash). */
-export async function liveTagIds(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<Set<string>> {
+/**
+ * Locks those of the owner's tags with these ids that are live (not deleted, not in the trash) until the
+ * transaction ends (see `forUpdate`), and returns their ids. A merge of one under way is waited for, then its
+ * outcome read.
+ */
+export async function lockLiveTags(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('tags')
-    .select('id')
-    .where('owner_id', '=', ownerId)
-    .where('id', 'in', ids)
-    .where('deleted_at', 'is', null)
-    .execute();
+  const rows = await forUpdate(
+    db,
+    db
+      .selectFrom('tags')
+      .select('id')
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', [...new Set(ids)].sort())
+      .where('deleted_at', 'is', null)
+      .orderBy('id'),
+  ).execute();
   return new Set(rows.map((r) => r.id));
 }
 
