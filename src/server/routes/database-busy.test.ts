@@ -4,13 +4,10 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testSettings } from '../../../test/engines';
+import { testContext } from '../../../test/engines';
 import { appForTests, Client } from '../../../test/http';
-import { systemClock } from '../../core/clock';
-import type { Ctx } from '../../core/context';
 import { connect, type DatabaseHandle } from '../../core/db/connect';
 import { migrateToLatest } from '../../core/db/migrate';
-import { uuidIds } from '../../core/ids';
 import { runHousekeeping } from '../run-housekeeping';
 
 // Another process (the CLI importing) holding SQLite's write lock past the busy timeout: a moment's wait, not a
@@ -73,15 +70,9 @@ it('answers a write 503 unavailable with Retry-After while another process holds
 it('puts housekeeping off with a warning, not an error, while another process holds the write lock', async () => {
   const seen: [string, string | undefined][] = [];
   const log = (level: string) => (_obj: object, msg?: string) => void seen.push([level, msg]);
-  const ctx: Ctx = {
-    db: handle.db,
-    engine: handle.engine,
-    actor: null,
-    clock: systemClock,
-    ids: uuidIds,
+  const ctx = {
+    ...testContext(handle.db, handle.engine),
     log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-    settings: testSettings,
-    mailer: null,
   };
   const other = new SQLite(file);
   try {
