@@ -1,7 +1,7 @@
-import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines, type Harness } from '../../../test/engines';
 import { forgeToken } from '../../../test/forge-token';
+import { freePort } from '../../../test/free-port';
 import { refused } from '../../../test/refused';
 import { confirmEmailVerification } from '../accounts/confirm-email-verification';
 import { markEmailVerified } from '../accounts/mark-email-verified';
@@ -80,12 +80,7 @@ describeEngines('connections between accounts', (h: Harness) => {
   it('does not count a verification link the mail server never took against the daily limit', async () => {
     const bob = await person('Bob', { verified: false });
     // A real SMTP client pointed at a port nobody listens on: the connection is refused.
-    const closed = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as AddressInfo;
-        probe.close(() => resolve(port));
-      });
-    });
+    const closed = await freePort();
     const down = { ...bob.ctx, mailer: smtpTestMailer(closed) };
     for (let i = 0; i < VERIFICATIONS_PER_DAY + 1; i++)
       await refused(requestEmailVerification(down), 'internal', /mail server did not accept/);
