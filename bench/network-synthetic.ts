@@ -1,10 +1,10 @@
 /** Deterministic synthetic networks for the network benchmarks, and an embedded PostgreSQL for the SQL peers. */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { freePort } from '../test/free-port';
 
 /** mulberry32: a small seeded generator. */
 export function rng(seed: number): () => number {
@@ -90,17 +90,6 @@ export function ratio(peer: Timings, ours: Timings): string {
 
 export function fmt(ms: number): string {
   return ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts a throw-away embedded PostgreSQL (or uses BENCH_DATABASE_URL); `stop` removes it. */

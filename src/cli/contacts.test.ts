@@ -14,10 +14,7 @@ describe('rapport CLI: contacts, tags and organisations', () => {
   let beaId: string;
   beforeAll(async () => {
     cli = await tempCli();
-    const r = await cli.run(['account', 'create', '--email', 'me@example.test', '--name', 'Me'], {
-      env: { RAPPORT_PASSWORD: 'a long enough password' },
-    });
-    if (r.code !== 0) throw new Error(r.stderr);
+    await cli.createAccount('me@example.test', 'Me');
   }, SLOW);
   afterAll(async () => {
     await cli.cleanup();

@@ -10,10 +10,7 @@ describe('rapport CLI: merging organisations', () => {
   let cli: Cli;
   beforeAll(async () => {
     cli = await tempCli();
-    const r = await cli.run(['account', 'create', '--email', 'me@example.test', '--name', 'Me'], {
-      env: { RAPPORT_PASSWORD: 'a long enough password' },
-    });
-    if (r.code !== 0) throw new Error(r.stderr);
+    await cli.createAccount('me@example.test', 'Me');
     for (const args of [
       ['add', 'Peter Gibbons', '--org', 'Initech Software'],
       ['add', 'Bill Lumbergh', '--org', 'Initech'],

@@ -22,10 +22,7 @@ describe('rapport outreach: queue, templates, send by email (SMTP), replied, sta
     sink = await startSmtpSink();
     env = { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: 'Rapport <rapport@cli.example.test>' };
     cli = await tempCli();
-    const r = await cli.run(['account', 'create', '--email', 'bram@example.test', '--name', 'Bram Okonkwo'], {
-      env: { RAPPORT_PASSWORD: 'a long enough password' },
-    });
-    if (r.code !== 0) throw new Error(r.stderr);
+    await cli.createAccount('bram@example.test', 'Bram Okonkwo');
     for (const args of [
       [
         'add',

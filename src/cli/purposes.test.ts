@@ -16,10 +16,7 @@ describe('rapport purpose', () => {
   };
   beforeAll(async () => {
     cli = await tempCli();
-    const r = await cli.run(['account', 'create', '--email', 'me@example.test', '--name', 'Me'], {
-      env: { RAPPORT_PASSWORD: 'a long enough password' },
-    });
-    if (r.code !== 0) throw new Error(r.stderr);
+    await cli.createAccount('me@example.test', 'Me');
     await ok(['add', 'Ada Lovelace', '--org', 'Analytical Engines', '--title', 'Mathematician']);
     await ok(['add', 'Grace Hopper']);
     await ok(['add', 'Alan Turing']);

@@ -30,10 +30,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
   };
   beforeAll(async () => {
     cli = await tempCli();
-    const r = await cli.run(['account', 'create', '--email', 'me@example.test', '--name', 'Me'], {
-      env: { RAPPORT_PASSWORD: 'a long enough password' },
-    });
-    if (r.code !== 0) throw new Error(r.stderr);
+    await cli.createAccount('me@example.test', 'Me');
     adaId = (await cli.json<{ id: string }>(['add', 'Ada Lovelace', '--tag', 'mentor'])).id;
     await ok(['add', 'Grace Hopper']);
     await ok(['add', 'Grace Kelly']);
@@ -397,10 +394,7 @@ describe('rapport today with two people of the same name', () => {
   let cli: Cli;
   beforeAll(async () => {
     cli = await tempCli();
-    const r = await cli.run(['account', 'create', '--email', 'twins@example.test', '--name', 'Me'], {
-      env: { RAPPORT_PASSWORD: 'a long enough password' },
-    });
-    if (r.code !== 0) throw new Error(r.stderr);
+    await cli.createAccount('twins@example.test', 'Me');
   }, SLOW);
   afterAll(async () => {
     await cli.cleanup();
