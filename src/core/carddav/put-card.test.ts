@@ -133,6 +133,24 @@ describeEngines('cards written by an address book', (h) => {
     expect((await getContact(ctx, made.id)).history).toEqual([]);
   });
 
+  it('serve a contact known by its display name with an N iOS can show, and take it back without a name', async () => {
+    const { ctx } = await h.account();
+    const made = await createContact(ctx, { displayName: 'Mary Golda Ross', tags: [] }, 'web');
+    const [card] = await cardsOf(ctx, ctx.actor?.accountId as string, [made.id]);
+    expect(card?.text).toContain('\r\nN;X-RAPPORT-DERIVED=TRUE:Ross;Mary Golda;;;\r\n');
+    // iOS rewrites each card it saves, dropping parameters it does not know.
+    const fromPhone = (card?.text as string).replace('N;X-RAPPORT-DERIVED=TRUE:', 'N:');
+    expect(await putCard(ctx, card?.name as string, fromPhone, {})).toBe('updated');
+    const kept = await getContact(ctx, made.id);
+    expect([kept.givenName, kept.familyName, kept.displayName]).toEqual([null, null, 'Mary Golda Ross']);
+    expect(kept.history).toEqual([]);
+    // A name typed on the phone is a name.
+    const typed = fromPhone.replace('N:Ross;Mary Golda;;;', 'N:Ross;Mary;Golda;;');
+    expect(await putCard(ctx, card?.name as string, typed, {})).toBe('updated');
+    const named = await getContact(ctx, made.id);
+    expect([named.givenName, named.additionalNames, named.familyName]).toEqual(['Mary', 'Golda', 'Ross']);
+  });
+
   it('take a card with only a phone number, called by the number; refuse one with nothing to call it by', async () => {
     const { ctx } = await h.account();
     const numberOnly = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\r\nTEL;TYPE=CELL:+44 7700 900123\r\nEND:VCARD\r\n';

@@ -1,4 +1,5 @@
-import { parseVCardCard, splitVCards } from '../../formats/vcard';
+import { parseVCardCard, splitVCards, withoutMadeUpName } from '../../formats/vcard';
+import type { Contact } from '../../contracts/contacts';
 import { lockAccount } from '../accounts/account.queries';
 import { lockContacts } from '../contacts/contact.queries';
 import { createContact } from '../contacts/create-contact';
@@ -14,6 +15,9 @@ import { cardsOf, contactOfCard } from './address-book';
 import { saveStoredCard } from './card.queries';
 import { contactInputOf } from './contact-input-of';
 import { replacedValues } from './replaced-values';
+
+const hasNameParts = (c: Contact) =>
+  Boolean(c.givenName || c.familyName || c.additionalNames || c.namePrefix || c.nameSuffix);
 
 export type PutCardOutcome = 'created' | 'updated' | 'precondition-failed';
 
@@ -90,10 +94,12 @@ export async function putCard(
     } else if (!existing && conditions.ifMatch !== undefined) {
       return 'precondition-failed';
     }
-    const input = contactInputOf(person);
+    const current = existing ? await getContact(tx, existing) : undefined;
+    // A contact known by its display name only is served with an N made up from it, which a phone may send back.
+    const input = contactInputOf(current && !hasNameParts(current) ? withoutMadeUpName(person) : person);
     const now = nowIso(tx);
     // What the card takes away stays in the contact's history, as an import's replaced values do.
-    const replaced = existing ? replacedValues(await getContact(tx, existing), input) : [];
+    const replaced = current ? replacedValues(current, input) : [];
     const contactId = existing
       ? (await updateContact(tx, existing, input, 'carddav')).id
       : (await createContact(tx, input, 'carddav')).id;

@@ -28,4 +28,5 @@ export {
   streamVCards,
   type VCardSerializeOptions,
   type VCardVersion,
+  withoutMadeUpName,
 } from './serialize-vcard';

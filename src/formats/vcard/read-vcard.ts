@@ -153,6 +153,9 @@ const ANNIVERSARIES = new Set([
 const BINARY_CAPABLE = new Set(['photo', 'logo', 'sound', 'key']);
 const LINKEDIN_RE = /^https?:\/\/([a-z0-9-]+\.)*linkedin\.com\//i;
 
+/** The parameter on an N we wrote from the display name only (see serialize-vcard's nameFromDisplayName). */
+export const DERIVED_PARAM = 'x-rapport-derived';
+
 function paramString(params: Record<string, unknown>, name: string): string | undefined {
   const v = params[name];
   if (typeof v === 'string') return v;
@@ -284,6 +287,8 @@ export function mapCard(card: ReadCard): MappedCard {
       }
       case 'n': {
         if (roles.some((r) => r.kind === 'field' && r.key === 'name')) break;
+        // Our own N made up from the display name for iOS (serialize-vcard): not name parts the person has.
+        if (paramString(params, DERIVED_PARAM)) break;
         let comps = structured(value, 5);
         // ownCloud once over-escaped N as `N:Ab\;Peter\;Paul\;\;;;;;` (Q9): the first component holds all five
         // and the others are empty. (A family name with four `;` in it would be read the same way.)

@@ -122,6 +122,39 @@ describe('folding', () => {
   });
 });
 
+describe('a person known by a display name only', () => {
+  const nLine = (p: Partial<ImportedPerson>, version: '3.0' | '4.0' = '3.0') =>
+    serializeVCard(person(p), { version })
+      .split('\r\n')
+      .filter((l) => /^N[;:]/.test(l));
+
+  it('gets an N made up from the display name in 3.0, since iOS ignores FN', () => {
+    expect(nLine({ displayName: 'Ada  King Lovelace ' })).toEqual([
+      'N;X-RAPPORT-DERIVED=TRUE:Lovelace;Ada King;;;',
+    ]);
+    expect(nLine({ displayName: 'Plato' })).toEqual(['N;X-RAPPORT-DERIVED=TRUE:;Plato;;;']);
+    // With a comma the order of the parts is unknown: all of it goes in the given name, shown as written.
+    expect(nLine({ displayName: 'Lovelace, Ada' })).toEqual(['N;X-RAPPORT-DERIVED=TRUE:;Lovelace\\, Ada;;;']);
+  });
+
+  it('keeps N empty for a company card, and writes no N in 4.0, where it is optional', () => {
+    expect(nLine({ displayName: 'Analytical Engines', organisation: 'analytical engines' })).toEqual([
+      'N:;;;;',
+    ]);
+    expect(nLine({ displayName: 'Ada Lovelace' }, '4.0')).toEqual([]);
+    expect(nLine({ displayName: 'Ada Lovelace', familyName: 'Lovelace' })).toEqual(['N:Lovelace;;;;']);
+  });
+
+  it('reads back without name parts, and a new display name gets a new N', () => {
+    const text = serializeVCard(person({ displayName: 'Ada Lovelace' }));
+    const [read] = parseVCards(text, { file: 'x.vcf' }).records;
+    expect(model(read)).toEqual(model(person({ displayName: 'Ada Lovelace' })));
+    const renamed = serializeVCard({ ...(read as ImportedPerson), displayName: 'Ada Byron' });
+    expect(renamed).toContain('\r\nN;X-RAPPORT-DERIVED=TRUE:Byron;Ada;;;\r\n');
+    expect(renamed).not.toContain('Lovelace');
+  });
+});
+
 describe('round trips with the raw card', () => {
   const source = readFileSync(join(FIXTURES, 'q07-grouped.vcf'), 'utf8');
   const imported = parseVCards(source, { file: 'q07' }).records[0] as ImportedPerson;

@@ -8,6 +8,7 @@
 import ICAL from 'ical.js';
 import type { ImportedPerson, LabelledValue, PostalAddress } from '../model';
 import {
+  DERIVED_PARAM,
   type JProp,
   type MappedCard,
   type MappedFields,
@@ -277,6 +278,34 @@ function deriveName(p: ImportedPerson): string {
   return p.organisation ?? p.emails[0]?.value ?? p.phones[0]?.value ?? '';
 }
 
+/**
+ * N for a person known only by a display name. iOS builds a contact's name from N alone and ignores FN, so an
+ * empty `N:;;;;` shows as "No Name" or as the company. Split at the last space, "given family" reads back as the
+ * display name; with a comma (`Lovelace, Ada` or `Ada Lovelace, PhD`) the order is unknown and it all goes in
+ * the given name. The parameter tells our reader to ignore this N, so a round trip adds no name parts. Not for a
+ * company card (display name = organisation): iOS shows the company when N is empty, as it should.
+ */
+function nameFromDisplayName(p: Pick<ImportedPerson, 'displayName' | 'organisation'>): string[] | undefined {
+  const shown = p.displayName?.replace(/\s+/g, ' ').trim();
+  if (!shown) return undefined;
+  if (p.organisation && shown.toLowerCase() === p.organisation.trim().toLowerCase()) return undefined;
+  const space = shown.lastIndexOf(' ');
+  if (space < 0 || shown.includes(',')) return ['', shown, '', '', ''];
+  return [shown.slice(space + 1), shown.slice(0, space), '', '', ''];
+}
+
+/**
+ * The person without the name parts a client sent back when they are exactly the N we made up from the display
+ * name: a phone that drops our parameter (iOS rewrites every card it saves) must not turn it into a real name.
+ */
+export function withoutMadeUpName<P extends ImportedPerson>(p: P): P {
+  const made = nameFromDisplayName(p);
+  const parts = [p.familyName, p.givenName, p.additionalNames, p.prefix, p.suffix];
+  if (!made || parts.some((x, i) => (x ?? '') !== made[i])) return p;
+  const { familyName: _f, givenName: _g, additionalNames: _a, prefix: _p, suffix: _s, ...rest } = p;
+  return rest as P;
+}
+
 /** Matches each item with an unused, equal raw item; returns the raw index or -1. */
 function matcher<T>(rawItems: T[] | undefined, equal: (a: T, b: T) => boolean) {
   const used = new Set<number>();
@@ -332,7 +361,9 @@ function buildCard(person: ImportedPerson, version: VCardVersion, prodId: string
   ];
   if (v3 || nameParts.some((x) => x)) {
     if (!(m && sameName(m, person) && b.reuse('name'))) {
-      b.props.push(['n', {}, 'text', nameParts.map((x) => x ?? '')]);
+      const derived = v3 && !nameParts.some((x) => x) ? nameFromDisplayName(person) : undefined;
+      if (derived) b.props.push(['n', { [DERIVED_PARAM]: 'TRUE' }, 'text', derived]);
+      else b.props.push(['n', {}, 'text', nameParts.map((x) => x ?? '')]);
     }
   }
   if (person.nickname && !(m?.nickname === person.nickname && b.reuse('nickname'))) {
