@@ -1,5 +1,5 @@
-import { parseVCardCard, splitVCards, withoutMadeUpName } from '../../formats/vcard';
 import type { Contact } from '../../contracts/contacts';
+import { parseVCardCard, splitVCards, withoutMadeUpName } from '../../formats/vcard';
 import { lockAccount } from '../accounts/account.queries';
 import { lockContacts } from '../contacts/contact.queries';
 import { createContact } from '../contacts/create-contact';
