@@ -13,6 +13,7 @@ import * as m0013 from '../db/migrations/0013-organisation-merges';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import { importLinkedin } from '../imports/import-linkedin';
+import { importVcard } from '../imports/import-vcard';
 import { listTrash } from '../trash/list-trash';
 import { purgeTrash } from '../trash/purge-trash';
 import { createOrganisation } from './create-organisation';
@@ -306,6 +307,22 @@ describeEngines(
         updateContact(ctx, peter.id, { organisation: 'Initech' }, 'web'),
       );
       expect((await getContact(ctx, peter.id)).organisation).toMatchObject({ id: kept.id, name: 'Initrode' });
+    });
+
+    it('an import naming it waits for the merge (both take the account) and lands on the kept one', async () => {
+      const { ctx } = await h.account();
+      const gone = await createOrganisation(ctx, { name: 'Initech' });
+      const kept = await createOrganisation(ctx, { name: 'Initrode' });
+      const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Milton Waddams\r\nORG:Initech\r\nEND:VCARD\r\n';
+      const run = await whileHeld(
+        h.handle().db,
+        (trx: Transaction<Database>) => mergeOrganisations({ ...ctx, db: trx }, gone.id, { into: kept.id }),
+        () =>
+          importVcard(ctx, { source: new TextEncoder().encode(card), fileName: 'milton.vcf', dryRun: false }),
+      );
+      expect(run.stats.created).toBe(1);
+      const [milton] = (await listContacts(ctx, {})).items;
+      expect(milton?.organisation).toMatchObject({ id: kept.id, name: 'Initrode' });
     });
   },
   { engines: ['postgres'] },

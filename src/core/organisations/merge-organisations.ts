@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type OrganisationMergeResult, organisationMergeInput } from '../../contracts/organisations';
+import { lockAccount } from '../accounts/account.queries';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { notFound, validationError } from '../errors';
@@ -28,6 +29,8 @@ export async function mergeOrganisations(
   const { into } = validate(organisationMergeInput, input);
   if (into === id) throw validationError('into', 'cannot merge an organisation into itself');
   return inTransaction(ctx, async (tx) => {
+    // The account first, as imports and CardDAV writes do (ADR 20): one that names either organisation waits.
+    await lockAccount(tx.db, ownerId);
     // The same merge sent twice: the second reads the first's outcome (merged away: not found).
     await lockOrganisations(tx.db, ownerId, [id, into]);
     const gone = await findOrganisation(tx.db, ownerId, id);

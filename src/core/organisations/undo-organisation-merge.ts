@@ -1,4 +1,5 @@
 import type { Organisation } from '../../contracts/organisations';
+import { lockAccount } from '../accounts/account.queries';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { isUniqueViolation } from '../db/portable';
@@ -25,6 +26,8 @@ import {
 export async function undoOrganisationMerge(ctx: Ctx, mergeId: string): Promise<Organisation> {
   const ownerId = requireActor(ctx);
   return inTransaction(ctx, async (tx) => {
+    // The account first, as for the merge: an import naming either organisation waits.
+    await lockAccount(tx.db, ownerId);
     const merge = await findOrganisationMerge(tx.db, ownerId, mergeId);
     if (!merge) throw notFound('organisation merge');
     const now = nowIso(tx);

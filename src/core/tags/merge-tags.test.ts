@@ -4,9 +4,12 @@ import { describeEngines } from '../../../test/engines';
 import { whileHeld } from '../../../test/while-held';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
+import { listContacts } from '../contacts/list-contacts';
 import { updateContact } from '../contacts/update-contact';
 import type { Database } from '../db/schema';
+import { importVcard } from '../imports/import-vcard';
 import { listTags } from './list-tags';
+import { mergeTags } from './merge-tags';
 import { lockTags } from './tag.queries';
 
 // Two connections at once need PostgreSQL: on SQLite, writers queue whole, and the race below cannot happen.
@@ -27,6 +30,23 @@ describeEngines(
       };
       await whileHeld(h.handle().db, merge, () => updateContact(ctx, ada.id, { tags: ['ml'] }, 'web'));
       expect((await getContact(ctx, ada.id)).tags).toEqual(['ml']);
+    });
+
+    it('an import naming it waits for the merge (both take the account) instead of failing', async () => {
+      const { ctx } = await h.account();
+      await createContact(ctx, { displayName: 'Alan Turing', tags: ['ml', 'machine learning'] }, 'web');
+      const byName = new Map((await listTags(ctx)).map((t) => [t.name, t.id]));
+      const [gone, kept] = [byName.get('ml') as string, byName.get('machine learning') as string];
+      const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nCATEGORIES:ml\r\nEND:VCARD\r\n';
+      const run = await whileHeld(
+        h.handle().db,
+        (trx: Transaction<Database>) => mergeTags({ ...ctx, db: trx }, gone, { into: kept }),
+        () =>
+          importVcard(ctx, { source: new TextEncoder().encode(card), fileName: 'ada.vcf', dryRun: false }),
+      );
+      expect(run.stats.created).toBe(1);
+      const ada = (await listContacts(ctx, { q: 'Ada' })).items[0];
+      expect((await getContact(ctx, ada?.id as string)).tags).toEqual(['ml']);
     });
   },
   { engines: ['postgres'] },

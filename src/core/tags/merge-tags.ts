@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type Tag, tagMergeInput } from '../../contracts/tags';
+import { lockAccount } from '../accounts/account.queries';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { notFound, validationError } from '../errors';
@@ -14,6 +15,8 @@ export async function mergeTags(ctx: Ctx, id: string, input: z.input<typeof tagM
   const { into } = validate(tagMergeInput, input);
   if (into === id) throw validationError('into', 'cannot merge a tag into itself');
   return inTransaction(ctx, async (tx) => {
+    // The account first, as imports and CardDAV writes do (ADR 20): one that names either tag waits.
+    await lockAccount(tx.db, ownerId);
     // The same merge sent twice: the second finds the tag gone.
     await lockTags(tx.db, ownerId, [id, into]);
     if (!(await findTag(tx.db, ownerId, id))) throw notFound('tag');
