@@ -16,6 +16,8 @@ export async function whileHeld<T>(
     outcome = write();
     outcome.catch(() => undefined); // the caller awaits it; no unhandled rejection while the hold lasts
     for (const deadline = Date.now() + 2000; Date.now() < deadline; ) {
+      // pg_stat_activity is read once per transaction and kept: without this, every later look sees the first.
+      await sql`SELECT pg_stat_clear_snapshot()`.execute(trx);
       const waiting = await sql<{ n: number }>`
         SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))`.execute(
         trx,

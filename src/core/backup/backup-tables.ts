@@ -67,6 +67,12 @@ export const BACKUP_TABLES: BackupTable[] = [
     columns: ['id', 'name', 'name_norm', 'created_at', 'deleted_at', 'cadence_days', 'findable'],
   },
   {
+    name: 'tag_merged_names',
+    owner: 'owner_id',
+    refs: { tag_id: 'tags' },
+    columns: ['name_norm', 'tag_id', 'merged_at'],
+  },
+  {
     name: 'imports',
     owner: 'owner_id',
     id: 'id',

@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015-carddav-changes';
 import * as m0016 from './migrations/0016-organisation-dismissals';
 import * as m0017 from './migrations/0017-feed-names';
 import * as m0018 from './migrations/0018-import-change-after';
+import * as m0019 from './migrations/0019-tag-merged-names';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016-organisation-dismissals': m0016,
   '0017-feed-names': m0017,
   '0018-import-change-after': m0018,
+  '0019-tag-merged-names': m0019,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -155,6 +155,14 @@ export interface TagTable {
   findable: number;
 }
 
+/** The folded name of a tag merged into another, leading to the tag it now lives in (migration 0019). */
+export interface TagMergedNameTable {
+  owner_id: string;
+  name_norm: string;
+  tag_id: string;
+  merged_at: string;
+}
+
 export interface ContactTagTable {
   owner_id: string;
   contact_id: string;
@@ -701,6 +709,7 @@ export interface Database {
   contact_positions: ContactPositionTable;
   tags: TagTable;
   contact_tags: ContactTagTable;
+  tag_merged_names: TagMergedNameTable;
   contact_photos: ContactPhotoTable;
   carddav_cards: CarddavCardTable;
   carddav_changes: CarddavChangeTable;

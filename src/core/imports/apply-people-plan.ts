@@ -130,7 +130,7 @@ export async function applyPeoplePlan(
   ];
   const tags = await ensureTags(tx, ownerId, tagNames);
   for (const t of tags) if (t.created) change('tag', t.id, 'created');
-  const tagId = new Map(tags.map((t) => [normaliseTagName(t.name), t.id]));
+  const tagId = new Map(tags.flatMap((t) => t.asked.map((norm) => [norm, t.id] as const)));
   const tagIdOf = (name: string) => tagId.get(normaliseTagName(name)) as string;
 
   const sourceRow = (contactId: string, person: CleanPerson, snapshot: string): ContactSourceTable => ({

@@ -151,8 +151,9 @@ export const insertContacts = (db: Kysely<Database>, rows: ContactTable[]) =>
   insertMany(db, 'contacts', rows);
 export const insertChannels = (db: Kysely<Database>, rows: ContactChannelTable[]) =>
   insertMany(db, 'contact_channels', rows);
+/** A link already there is left as it is: a merged-away tag's name leads to a tag the contact may carry. */
 export const insertContactTags = (db: Kysely<Database>, rows: ContactTagTable[]) =>
-  insertMany(db, 'contact_tags', rows);
+  insertRows(db, 'contact_tags', rows as unknown as Record<string, unknown>[], { skipDuplicates: true });
 export const insertSources = (db: Kysely<Database>, rows: ContactSourceTable[]) =>
   insertMany(db, 'contact_sources', rows);
 export const insertPhotos = (db: Kysely<Database>, rows: ContactPhotoTable[]) =>

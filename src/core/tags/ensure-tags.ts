@@ -1,13 +1,16 @@
 import { type Ctx, nowIso } from '../context';
 import { AppError } from '../errors';
 import { normaliseTagName } from './tag';
-import { findLiveTagsByNorm, insertTagsIfAbsent, lockLiveTags } from './tag.queries';
+import { findLiveTagsByNorm, insertTagsIfAbsent, liveTagsByMergedNorm, lockLiveTags } from './tag.queries';
 
-type EnsuredTag = { id: string; name: string; created: boolean };
+type FoundTag = { id: string; name: string; created: boolean };
+/** A tag, and the folded names asked for that lead to it (two when one is a merged-away name of the other). */
+type EnsuredTag = FoundTag & { asked: string[] };
 
 /**
- * Ids of the owner's live tags with these names, creating the missing ones. Names that fold alike are one tag; a
- * name another request creates at the same moment is that request's tag (never a second one, never a failure).
+ * The owner's live tags with these names, creating the missing ones, each once. Names that fold alike are one tag;
+ * the name of a tag merged into another is that other tag; a name another request creates at the same moment is
+ * that request's tag (never a second one, never a failure).
  * With `lock` (a contact being written, before its own lock), they stay locked until the transaction ends: a merge
  * or deletion of one under way finishes first, and its name is looked up again (ADR 20).
  */
@@ -37,8 +40,11 @@ async function findOrCreate(ctx: Ctx, ownerId: string, names: string[]): Promise
     if (norm && !wanted.has(norm)) wanted.set(norm, n.trim().replace(/\s+/g, ' '));
   }
   const found = (norms: string[]) => findLiveTagsByNorm(ctx.db, ownerId, norms);
-  const byNorm = new Map<string, EnsuredTag>();
+  const byNorm = new Map<string, FoundTag>();
   for (const t of await found([...wanted.keys()]))
+    byNorm.set(t.name_norm, { id: t.id, name: t.name, created: false });
+  const unknown = [...wanted.keys()].filter((norm) => !byNorm.has(norm));
+  for (const t of await liveTagsByMergedNorm(ctx.db, ownerId, unknown))
     byNorm.set(t.name_norm, { id: t.id, name: t.name, created: false });
   const now = nowIso(ctx);
   const rows = [...wanted]
@@ -60,11 +66,15 @@ async function findOrCreate(ctx: Ctx, ownerId: string, names: string[]): Promise
   if (taken.length > 0) {
     for (const t of await found(taken)) byNorm.set(t.name_norm, { id: t.id, name: t.name, created: false });
   }
-  return [...wanted.keys()].map((norm) => {
+  const byId = new Map<string, EnsuredTag>();
+  for (const norm of wanted.keys()) {
     const tag = byNorm.get(norm);
     // Taken by a tag that was trashed again before this read: rare enough to ask for a retry.
     if (!tag)
       throw new AppError('conflict', `tags: the tag "${wanted.get(norm)}" changed meanwhile; try again`);
-    return tag;
-  });
+    const ensured = byId.get(tag.id) ?? { ...tag, asked: [] };
+    ensured.asked.push(norm);
+    byId.set(tag.id, ensured);
+  }
+  return [...byId.values()];
 }

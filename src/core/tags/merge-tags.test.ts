@@ -2,34 +2,113 @@ import type { Transaction } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { whileHeld } from '../../../test/while-held';
+import { exportBackup } from '../backup/export-backup';
+import { restoreBackup } from '../backup/restore-backup';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import { updateContact } from '../contacts/update-contact';
+import * as m0019 from '../db/migrations/0019-tag-merged-names';
 import type { Database } from '../db/schema';
 import { importVcard } from '../imports/import-vcard';
+import { deleteTag } from './delete-tag';
 import { listTags } from './list-tags';
 import { mergeTags } from './merge-tags';
-import { lockTags } from './tag.queries';
+import { lockTags, recordMergedTagName } from './tag.queries';
+
+const card = (name: string, tags: string) =>
+  new TextEncoder().encode(`BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nCATEGORIES:${tags}\r\nEND:VCARD\r\n`);
+
+describeEngines('a merged tag', (h) => {
+  it('leads to the tag it was merged into, for edits and imports, until that one is in the trash', async () => {
+    const { ctx } = await h.account();
+    await createContact(ctx, { displayName: 'Alan Turing', tags: ['ML', 'machine learning', 'AI'] }, 'web');
+    const id = async (name: string) => (await listTags(ctx)).find((t) => t.name === name)?.id as string;
+    await mergeTags(ctx, await id('ML'), { into: await id('machine learning') });
+
+    const ada = await createContact(ctx, { displayName: 'Ada Lovelace', tags: ['ml'] }, 'web');
+    expect(ada.tags).toEqual(['machine learning']);
+    // Both names at once are one tag.
+    await updateContact(ctx, ada.id, { tags: ['machine learning', 'ml', 'AI'] }, 'web');
+    expect((await getContact(ctx, ada.id)).tags.sort()).toEqual(['AI', 'machine learning']);
+    const run = await importVcard(ctx, {
+      source: card('Grace Hopper', 'ml,compilers'),
+      fileName: 'g.vcf',
+      dryRun: false,
+    });
+    expect(run.stats.created).toBe(1);
+    const grace = (await listContacts(ctx, { q: 'Grace' })).items[0]?.id as string;
+    expect((await getContact(ctx, grace)).tags.sort()).toEqual(['compilers', 'machine learning']);
+    // A newer file adds the old name to someone who has the tag it leads to.
+    await importVcard(ctx, { source: card('Barbara Liskov', 'compilers'), fileName: 'b.vcf', dryRun: false });
+    const barbara = (await listContacts(ctx, { q: 'Barbara' })).items[0]?.id as string;
+    await updateContact(ctx, barbara, { tags: ['compilers', 'machine learning'] }, 'web');
+    const newer = await importVcard(ctx, {
+      source: card('Barbara Liskov', 'compilers,ml'),
+      fileName: 'b.vcf',
+      dryRun: false,
+    });
+    expect(newer.stats.errors).toBe(0);
+    expect((await getContact(ctx, barbara)).tags.sort()).toEqual(['compilers', 'machine learning']);
+
+    // A merge of the kept tag takes the old name along.
+    await mergeTags(ctx, await id('machine learning'), { into: await id('AI') });
+    expect((await createContact(ctx, { displayName: 'Claude Shannon', tags: ['ML'] }, 'web')).tags).toEqual([
+      'AI',
+    ]);
+    expect((await listTags(ctx)).map((t) => t.name).sort()).toEqual(['AI', 'compilers']);
+
+    // A tag in the trash is not a place to send a name: it makes a new tag.
+    await deleteTag(ctx, await id('AI'));
+    expect((await createContact(ctx, { displayName: 'John McCarthy', tags: ['ml'] }, 'web')).tags).toEqual([
+      'ml',
+    ]);
+  });
+
+  it('keeps leading there after a backup is restored into another account', async () => {
+    const { ctx } = await h.account();
+    await createContact(ctx, { displayName: 'Alan Turing', tags: ['ml', 'machine learning'] }, 'web');
+    const byName = new Map((await listTags(ctx)).map((t) => [t.name, t.id]));
+    await mergeTags(ctx, byName.get('ml') as string, { into: byName.get('machine learning') as string });
+    const copy = await h.account('Copy');
+    await restoreBackup(copy.ctx, JSON.parse(JSON.stringify(await exportBackup(ctx))));
+    const ada = await createContact(copy.ctx, { displayName: 'Ada Lovelace', tags: ['ml'] }, 'web');
+    expect(ada.tags).toEqual(['machine learning']);
+    expect((await listTags(copy.ctx)).map((t) => t.name)).toEqual(['machine learning']);
+  });
+
+  it('migration 0019 goes down and up again', async () => {
+    const { ctx } = await h.account();
+    await m0019.down(ctx.db);
+    await m0019.up(ctx.db);
+    await createContact(ctx, { displayName: 'Alan Turing', tags: ['ml', 'machine learning'] }, 'web');
+    const byName = new Map((await listTags(ctx)).map((t) => [t.name, t.id]));
+    await mergeTags(ctx, byName.get('ml') as string, { into: byName.get('machine learning') as string });
+    expect((await createContact(ctx, { displayName: 'Ada', tags: ['ml'] }, 'web')).tags).toEqual([
+      'machine learning',
+    ]);
+  });
+});
 
 // Two connections at once need PostgreSQL: on SQLite, writers queue whole, and the race below cannot happen.
 describeEngines(
   'a contact edit adding a tag while that tag is being merged into another',
   (h) => {
-    it('waits for the merge, then is saved with the tag by that name', async () => {
+    it('waits for the merge, then is saved with the tag it was merged into', async () => {
       const { ctx, id: ownerId } = await h.account();
       await createContact(ctx, { displayName: 'Alan Turing', tags: ['ml', 'machine learning'] }, 'web');
       const ada = await createContact(ctx, { displayName: 'Ada Lovelace' }, 'web');
       const byName = new Map((await listTags(ctx)).map((t) => [t.name, t.id]));
       const [gone, kept] = [byName.get('ml') as string, byName.get('machine learning') as string];
-      // What mergeTags does, held open: lock both, move the links, delete the merged tag.
+      // What mergeTags does, held open: lock both, move the links, delete the merged tag, keep its name.
       const merge = async (trx: Transaction<Database>) => {
         await lockTags(trx, ownerId, [gone, kept]);
         await trx.deleteFrom('contact_tags').where('tag_id', '=', gone).execute();
         await trx.deleteFrom('tags').where('id', '=', gone).execute();
+        await recordMergedTagName(trx, ownerId, { nameNorm: 'ml', id: gone }, kept, new Date().toISOString());
       };
       await whileHeld(h.handle().db, merge, () => updateContact(ctx, ada.id, { tags: ['ml'] }, 'web'));
-      expect((await getContact(ctx, ada.id)).tags).toEqual(['ml']);
+      expect((await getContact(ctx, ada.id)).tags).toEqual(['machine learning']);
     });
 
     it('an import naming it waits for the merge (both take the account) instead of failing', async () => {
@@ -46,7 +125,7 @@ describeEngines(
       );
       expect(run.stats.created).toBe(1);
       const ada = (await listContacts(ctx, { q: 'Ada' })).items[0];
-      expect((await getContact(ctx, ada?.id as string)).tags).toEqual(['ml']);
+      expect((await getContact(ctx, ada?.id as string)).tags).toEqual(['machine learning']);
     });
   },
   { engines: ['postgres'] },

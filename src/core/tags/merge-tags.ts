@@ -2,14 +2,24 @@ import type { z } from 'zod';
 import { type Tag, tagMergeInput } from '../../contracts/tags';
 import { lockAccount } from '../accounts/account.queries';
 import { reindexContacts } from '../contacts/reindex-contacts';
-import { type Ctx, inTransaction, requireActor } from '../context';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { notFound, validationError } from '../errors';
 import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { validate } from '../validate';
 import { toTag } from './tag';
-import { contactIdsWithTag, deleteTag, findTag, lockTags, moveTagLinks } from './tag.queries';
+import {
+  contactIdsWithTag,
+  deleteTag,
+  findTag,
+  lockTags,
+  moveTagLinks,
+  recordMergedTagName,
+} from './tag.queries';
 
-/** Moves every contact of tag `id` onto tag `into` and removes `id`. Both must be the actor's live tags. */
+/**
+ * Moves every contact of tag `id` onto tag `into` and removes `id`, whose name then leads to `into`. Both must be
+ * the actor's live tags.
+ */
 export async function mergeTags(ctx: Ctx, id: string, input: z.input<typeof tagMergeInput>): Promise<Tag> {
   const ownerId = requireActor(ctx);
   const { into } = validate(tagMergeInput, input);
@@ -19,11 +29,14 @@ export async function mergeTags(ctx: Ctx, id: string, input: z.input<typeof tagM
     await lockAccount(tx.db, ownerId);
     // The same merge sent twice: the second finds the tag gone.
     await lockTags(tx.db, ownerId, [id, into]);
-    if (!(await findTag(tx.db, ownerId, id))) throw notFound('tag');
+    const gone = await findTag(tx.db, ownerId, id);
+    if (!gone) throw notFound('tag');
     if (!(await findTag(tx.db, ownerId, into))) throw notFound('target tag');
     const affected = await contactIdsWithTag(tx.db, ownerId, id);
     await moveTagLinks(tx.db, ownerId, id, into);
     await deleteTag(tx.db, ownerId, id);
+    // Its name now leads to the kept tag: a later import or edit naming it does not bring it back.
+    await recordMergedTagName(tx.db, ownerId, { nameNorm: gone.name_norm, id }, into, nowIso(tx));
     await reindexContacts(tx, ownerId, affected);
     await rescheduleRelationships(tx, ownerId, affected);
     const row = await findTag(tx.db, ownerId, into);

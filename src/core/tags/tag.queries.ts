@@ -189,6 +189,47 @@ export async function moveTagLinks(
   await db.deleteFrom('contact_tags').where('owner_id', '=', ownerId).where('tag_id', '=', fromId).execute();
 }
 
+/**
+ * Makes a merged-away tag's folded name lead to the tag it was merged into, and names that led to the merged-away
+ * tag lead there too (a merge of a merge), so each name is one hop from a tag.
+ */
+export async function recordMergedTagName(
+  db: Kysely<Database>,
+  ownerId: string,
+  merged: { nameNorm: string; id: string },
+  intoId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('tag_merged_names')
+    .set({ tag_id: intoId })
+    .where('owner_id', '=', ownerId)
+    .where('tag_id', '=', merged.id)
+    .execute();
+  await db
+    .insertInto('tag_merged_names')
+    .values({ owner_id: ownerId, name_norm: merged.nameNorm, tag_id: intoId, merged_at: at })
+    .onConflict((oc) => oc.columns(['owner_id', 'name_norm']).doUpdateSet({ tag_id: intoId, merged_at: at }))
+    .execute();
+}
+
+/** For folded names of merged-away tags: the live tag each now leads to (none when that one is in the trash). */
+export async function liveTagsByMergedNorm(
+  db: Kysely<Database>,
+  ownerId: string,
+  norms: string[],
+): Promise<{ name_norm: string; id: string; name: string }[]> {
+  if (norms.length === 0) return [];
+  return db
+    .selectFrom('tag_merged_names as m')
+    .innerJoin('tags as t', (j) => j.onRef('t.id', '=', 'm.tag_id').onRef('t.owner_id', '=', 'm.owner_id'))
+    .select(['m.name_norm', 't.id', 't.name'])
+    .where('m.owner_id', '=', ownerId)
+    .where('m.name_norm', 'in', norms)
+    .where('t.deleted_at', 'is', null)
+    .execute();
+}
+
 export async function deleteTag(db: Kysely<Database>, ownerId: string, id: string): Promise<void> {
   await db.deleteFrom('tags').where('owner_id', '=', ownerId).where('id', '=', id).execute();
 }

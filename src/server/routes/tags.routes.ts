@@ -59,7 +59,8 @@ export const tagRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['tags'],
-        summary: 'Move every contact of this tag onto another and remove this one',
+        summary:
+          'Move every contact of this tag onto another and remove this one; its name then leads to the other (edits, imports)',
         params: idParams,
         body: tagMergeInput,
         response: { 200: tag, ...errors },
