@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import { chunkIds } from '../db/chunk';
 import type {
   ContactChannelTable,
   ContactHistoryTable,
@@ -20,7 +21,7 @@ import {
   insertSources,
 } from '../imports/import.queries';
 import { updateContact } from './contact.queries';
-import { deleteContactChildren, loadContactRows } from './contact-snapshot.queries';
+import { deleteContactChildren, loadContactsRows } from './contact-snapshot.queries';
 
 /** A contact and everything attached to it, as JSON-safe data (photo bytes in base64). */
 export interface ContactSnapshot {
@@ -37,22 +38,37 @@ export interface ContactSnapshot {
 
 /** Captures a contact for a later exact restore (undoing an import or a merge). */
 export async function captureContact(ctx: Ctx, ownerId: string, contactId: string): Promise<ContactSnapshot> {
-  const r = await loadContactRows(ctx.db, ownerId, contactId);
-  if (!r.row) throw notFound('contact');
-  // PostgreSQL's generated search_vector comes back with selectAll() but can never be written.
-  const { search_vector: _generated, ...row } = r.row as ContactTable & { search_vector?: unknown };
-  return {
-    row,
-    channels: r.channels,
-    tags: r.tags,
-    photo: r.photo
-      ? { ...r.photo, data: r.photo.data ? Buffer.from(r.photo.data).toString('base64') : null }
-      : null,
-    positions: r.positions,
-    sources: r.sources,
-    history: r.history,
-    interactions: r.interactions,
-  };
+  const snapshot = (await captureContacts(ctx, ownerId, [contactId])).get(contactId);
+  if (!snapshot) throw notFound('contact');
+  return snapshot;
+}
+
+/** Captures many contacts at once, a thousand per query; those not there are left out of the map. */
+export async function captureContacts(
+  ctx: Ctx,
+  ownerId: string,
+  contactIds: string[],
+): Promise<Map<string, ContactSnapshot>> {
+  const out = new Map<string, ContactSnapshot>();
+  for (const batch of chunkIds([...new Set(contactIds)])) {
+    for (const r of await loadContactsRows(ctx.db, ownerId, batch)) {
+      // PostgreSQL's generated search_vector comes back with selectAll() but can never be written.
+      const { search_vector: _generated, ...row } = r.row as ContactTable & { search_vector?: unknown };
+      out.set(row.id, {
+        row,
+        channels: r.channels,
+        tags: r.tags,
+        photo: r.photo
+          ? { ...r.photo, data: r.photo.data ? Buffer.from(r.photo.data).toString('base64') : null }
+          : null,
+        positions: r.positions,
+        sources: r.sources,
+        history: r.history,
+        interactions: r.interactions,
+      });
+    }
+  }
+  return out;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ContactSource } from '../../contracts/contacts';
 import { buildChannels, channelKey } from '../contacts/channels';
 import { parseJsonArray, parseJsonRecord, searchDoc } from '../contacts/contact';
 import { updateContact } from '../contacts/contact.queries';
-import { captureContact } from '../contacts/contact-snapshot';
+import { captureContacts } from '../contacts/contact-snapshot';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, nowIso } from '../context';
 import { withDeferredSearchIndex } from '../db/portable';
@@ -16,6 +16,7 @@ import type {
   ImportChangeTable,
   ImportKind,
 } from '../db/schema';
+import { notFound } from '../errors';
 import { ensureOrganisations } from '../organisations/ensure-organisations';
 import { normaliseOrganisationName } from '../organisations/organisation';
 import { enqueueNewConnections } from '../outreach/enqueue-new-connections';
@@ -235,9 +236,16 @@ export async function applyPeoplePlan(
   // Updated contacts: prior state captured for undo, old values kept in history.
   const history: ContactHistoryTable[] = [];
   const sourceRows: ContactSourceTable[] = [];
+  const beforeUpdate = await captureContacts(
+    tx,
+    ownerId,
+    updates.map((u) => u.contactId),
+  );
   for (const item of updates) {
     const { contactId, person, current, snapshot } = item;
-    change('contact', contactId, 'updated', await captureContact(tx, ownerId, contactId));
+    const before = beforeUpdate.get(contactId);
+    if (!before) throw notFound('contact');
+    change('contact', contactId, 'updated', before);
     const patch: Partial<ContactTable> = { updated_at: now };
     const custom = parseJsonRecord(current.row.custom_fields);
     const addresses = parseJsonArray<unknown>(current.row.addresses);
@@ -328,10 +336,13 @@ export async function applyPeoplePlan(
   await insertSources(tx.db, sourceRows);
   await insertHistory(tx.db, history);
   // Each updated contact as this import left it: undo then keeps whatever the owner changes after it (ADR 7).
-  for (const c of changes) {
-    if (c.entity === 'contact' && c.action === 'updated')
-      c.after = JSON.stringify(await captureContact(tx, ownerId, c.entity_id));
-  }
+  const updated = changes.filter((c) => c.entity === 'contact' && c.action === 'updated');
+  const afterUpdate = await captureContacts(
+    tx,
+    ownerId,
+    updated.map((c) => c.entity_id),
+  );
+  for (const c of updated) c.after = JSON.stringify(afterUpdate.get(c.entity_id));
   await insertChangeRows(tx.db, changes);
   // New connections (connected in the last days, not years of history) wait in the outreach queue.
   await enqueueNewConnections(tx, ownerId, newContacts, { existing: 'new-contacts' });

@@ -1,6 +1,6 @@
 import { lockAccount } from '../accounts/account.queries';
 import { lockContacts } from '../contacts/contact.queries';
-import { type ContactSnapshot, captureContact, restoreContactSnapshot } from '../contacts/contact-snapshot';
+import { type ContactSnapshot, captureContacts, restoreContactSnapshot } from '../contacts/contact-snapshot';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { revertContactChanges } from '../contacts/revert-contact-changes';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
@@ -66,8 +66,9 @@ export async function undoImport(
     const at = nowIso(tx);
     // An edit saved meanwhile (it locks its contact) lands before the contacts are read, never lost in between.
     for (const batch of chunkIds([...updated.keys()].sort())) await lockContacts(tx.db, ownerId, batch);
+    const current = await captureContacts(tx, ownerId, [...updated.keys()]);
     for (const { before, after } of updated.values()) {
-      const now = await captureContact(tx, ownerId, before.row.id).catch(unlessGone);
+      const now = current.get(before.row.id);
       if (!now) continue; // purged from the trash since: nothing to put back
       // Imports recorded before `after` was kept put the contact back as it was.
       await restoreContactSnapshot(
@@ -101,8 +102,3 @@ function withoutTraces(after: ContactSnapshot, importId: string): ContactSnapsho
     sources: after.sources.filter((x) => x.import_id !== importId),
   };
 }
-
-const unlessGone = (e: unknown) => {
-  if (e instanceof AppError && e.code === 'not_found') return null;
-  throw e;
-};
