@@ -42,8 +42,17 @@ const COLLATIONS = new Map([
   ['i;octet', false],
 ]);
 
+// What XML 1.0 cannot hold (control characters, lone surrogates, §2.2): a body holding one is refused (xmldom
+// would read it as text), and a reason quoting a client's bytes has it replaced.
+const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
 function parse(body: string): Element | null {
   if (!body.trim()) return null;
+  const at = body.search(NOT_XML);
+  if (at >= 0) {
+    const code = (body.codePointAt(at) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    throw new DavXmlError(`character U+${code} at offset ${at} is not allowed in XML`);
+  }
   let root: Element | null = null;
   try {
     const doc = new DOMParser({
@@ -235,9 +244,6 @@ export function multistatus(responses: DavResponse[], syncToken?: string): strin
   if (syncToken !== undefined) doc.ele(DAV, 'd:sync-token').txt(syncToken);
   return doc.end({ prettyPrint: false });
 }
-
-// What XML 1.0 cannot hold (control characters, lone surrogates): a reason may quote a client's bytes.
-const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /**
  * A DAV error body (`<d:error><card:valid-address-data/></d:error>` and the like), with a one-line reason for
