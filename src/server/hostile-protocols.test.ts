@@ -408,7 +408,10 @@ describe.each(ENGINES)('hostile requests to the routes outside the OpenAPI docum
       '<d:propfind xmlns:d="DAV:"><d:prop><d:display\u0000name/></d:prop></d:propfind>',
     );
     expect(nul.text).toContain('U+0000 at offset 45');
-    await bad('a control character in text', '<d:propfind xmlns:d="DAV:"><d:prop>\u0007</d:prop></d:propfind>');
+    await bad(
+      'a control character in text',
+      '<d:propfind xmlns:d="DAV:"><d:prop>\u0007</d:prop></d:propfind>',
+    );
     await bad(
       'invalid UTF-8',
       Buffer.from([
