@@ -25,15 +25,32 @@ export function contactDetails(c: Contact): string {
       `${[p.title, p.organisation?.name].filter(Boolean).join(' at ') || '—'}` +
       `${p.endedOn ? ` (until ${p.endedOn})` : ''}  [${p.source}]`,
   );
+  const addresses = c.addresses.map((a) => {
+    const parts = [a.poBox, a.extended, a.street, a.locality, a.region, a.postalCode, a.country];
+    const text = parts.filter(Boolean).join(', ') || (a.formatted ?? '').replace(/\s*\n\s*/g, ', ');
+    return `${text}${a.label ? ` (${a.label})` : ''}`;
+  });
+  const history = c.history.map(
+    (h) =>
+      `${h.field}: ${h.oldValue ?? '—'} → ${h.newValue ?? '—'}  [${h.source}, ${h.recordedAt.slice(0, 10)}]`,
+  );
   return `${c.displayName}\n${fields([
     ['id', c.id],
     ['given name', c.givenName],
+    ['middle names', c.additionalNames],
     ['family name', c.familyName],
+    ['prefix', c.namePrefix],
+    ['suffix', c.nameSuffix],
+    ['nickname', c.nickname],
     ['organisation', c.organisation ? `${c.organisation.name}  (${c.organisation.id})` : null],
+    ['department', c.department],
     ['title', c.title],
     ['location', c.location],
     ['how we met', c.howWeMet],
     ['notes', c.notes],
+    ['birthday', c.birthday],
+    ['dates', lines(c.dates.map((d) => `${d.value}${d.label ? ` (${d.label})` : ''}`))],
+    ['addresses', lines(addresses)],
     ['emails', lines(c.emails.map(channel))],
     [
       'phones',
@@ -44,6 +61,8 @@ export function contactDetails(c: Contact): string {
     ['custom fields', lines(custom)],
     ['connected on', c.connectedOn],
     ['past positions', lines(past)],
+    ['photo', c.photo ? `${c.photo.url}${c.photo.mime ? `  (${c.photo.mime})` : ''}` : null],
+    ['history', lines(history)],
     ['source', c.source],
     ['created', c.createdAt],
     ['updated', c.updatedAt],

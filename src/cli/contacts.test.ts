@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, ContactPage } from '../contracts/contacts';
 import type { Organisation } from '../contracts/organisations';
@@ -293,5 +295,48 @@ describe('rapport CLI: contacts, tags and organisations', () => {
     expect(glo.stdout).toMatch(/^ID\s+NAME\s+CONTACTS\s+WEBSITE\n\S+\s+Globex\s+1\n$/);
     const globex = orgs.items.find((o) => o.name === 'Globex');
     expect(names(await cli.json<ContactPage>(['list', '--org', globex?.id ?? '']))).toEqual(['Bea Ortiz']);
+  });
+
+  it('shows every field a card brought, and the values a newer card replaced', {
+    timeout: SLOW,
+  }, async () => {
+    const card = (title: string) =>
+      [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'FN:Dr. Grace Brewster Hopper PhD',
+        'N:Hopper;Grace;Brewster;Dr.;PhD',
+        'NICKNAME:Amazing Grace',
+        'ORG:US Navy;Computing',
+        `TITLE:${title}`,
+        'BDAY:1906-12-09',
+        'item1.X-ABDATE:1943-12-01',
+        'item1.X-ABLABEL:Joined',
+        'ADR;TYPE=WORK:;;1 Navy Way;Arlington;VA;22201;USA',
+        'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRg==',
+        'EMAIL:grace@navy.example',
+        'END:VCARD',
+        '',
+      ].join('\r\n');
+    await writeFile(join(cli.dir, 'grace.vcf'), card('Rear Admiral'));
+    await cli.json(['import', 'vcard', 'grace.vcf']);
+    await writeFile(join(cli.dir, 'grace.vcf'), card('Commodore'));
+    await cli.json(['import', 'vcard', 'grace.vcf']);
+    const shown = await cli.run(['show', 'brewster']);
+    expect(shown.code).toBe(0);
+    for (const line of [
+      /^middle names\s+Brewster$/m,
+      /^prefix\s+Dr\.$/m,
+      /^suffix\s+PhD$/m,
+      /^nickname\s+Amazing Grace$/m,
+      /^department\s+Computing$/m,
+      /^birthday\s+1906-12-09$/m,
+      /^dates\s+1943-12-01 \(Joined\)$/m,
+      /^addresses\s+1 Navy Way, Arlington, VA, 22201, USA \(work\)$/m,
+      /^photo\s+\/api\/v1\/contacts\/\S+\/photo {2}\(image\/jpeg\)$/m,
+      /^history\s+title: Rear Admiral → Commodore {2}\[vcard, \d{4}-\d\d-\d\d\]$/m,
+    ]) {
+      expect(shown.stdout).toMatch(line);
+    }
   });
 });

@@ -145,6 +145,18 @@ describeEngines('contacts', (h) => {
     ]);
   });
 
+  it('ends no job when a title or an organisation is only filled in', async () => {
+    const { ctx } = await h.account();
+    const c = await createContact(ctx, { displayName: 'Grace Hopper', organisation: 'Navy' }, 'web');
+    expect((await updateContact(ctx, c.id, { title: 'Officer' }, 'web')).pastPositions).toEqual([]);
+    const d = await createContact(ctx, { displayName: 'Ada Lovelace', title: 'Mathematician' }, 'web');
+    expect((await updateContact(ctx, d.id, { organisation: 'Engines' }, 'web')).pastPositions).toEqual([]);
+    // A promotion in the same organisation is a job that ended.
+    expect((await updateContact(ctx, c.id, { title: 'Commodore' }, 'web')).pastPositions).toMatchObject([
+      { organisation: { name: 'Navy' }, title: 'Officer' },
+    ]);
+  });
+
   it('changes only the fields sent, keeps the source of facts it already had', async () => {
     const { ctx } = await h.account();
     const c = await createContact(

@@ -28,7 +28,7 @@ import { reindexContacts } from './reindex-contacts';
 
 /**
  * Changes the fields present in `input` (absent fields stay; lists replace the whole list). A new organisation
- * or title keeps the old one as a past position. Another account's contact answers `not_found`.
+ * or title in place of a known one keeps the old job as a past position. Another account's contact answers `not_found`.
  */
 export async function updateContact(
   ctx: Ctx,
@@ -59,7 +59,9 @@ export async function updateContact(
       'organisation_id' in patch &&
       patch.organisation_id !== (old.organisation_name ? old.organisation_id : null);
     const titleChanged = 'title' in patch && patch.title !== old.title;
-    if ((orgChanged || titleChanged) && (old.organisation_name || old.title)) {
+    // A job ends when something known about it is replaced: a title added where only the organisation was known
+    // (or the other way round) is the same job, better known.
+    if ((orgChanged && old.organisation_name) || (titleChanged && old.title)) {
       await insertPosition(tx.db, {
         id: tx.ids.next(),
         owner_id: ownerId,

@@ -304,7 +304,11 @@ export async function applyPeoplePlan(
         if (photo) await replacePhoto(tx.db, photo);
       }
     }
-    if (patch.organisation_id !== undefined || patch.title !== undefined) {
+    // A job ends when the source replaces what was known of it, not when it fills in a title or organisation.
+    if (
+      (patch.organisation_id !== undefined && current.row.organisation_name) ||
+      (patch.title !== undefined && current.row.title)
+    ) {
       await insertPositions(
         tx.db,
         [

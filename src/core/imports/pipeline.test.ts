@@ -98,6 +98,23 @@ describeEngines('import pipeline', (h) => {
     expect(await names(ctx)).toEqual(['Ada Lovelace', 'Grace Hopper']);
   });
 
+  it('a newer export that fills in a title or an organisation ends no job; one that replaces them does', async () => {
+    const { ctx } = await h.account();
+    await importPeople(ctx, 'a.csv', [ada({ title: undefined }), grace({ organisation: undefined })]);
+    await importPeople(ctx, 'b.csv', [ada(), grace()]);
+    const [adaNow, graceNow] = await Promise.all(
+      ['ada', 'grace'].map(async (q) =>
+        getContact(ctx, (await listContacts(ctx, { q })).items[0]?.id as string),
+      ),
+    );
+    expect([adaNow?.title, graceNow?.organisation?.name]).toEqual(['Mathematician', 'US Navy']);
+    expect([adaNow?.pastPositions, graceNow?.pastPositions]).toEqual([[], []]);
+    await importPeople(ctx, 'c.csv', [ada({ title: 'Countess' }), grace()]);
+    expect((await getContact(ctx, adaNow?.id as string)).pastPositions).toMatchObject([
+      { organisation: { name: 'Analytical Engines' }, title: 'Mathematician' },
+    ]);
+  });
+
   it('a newer export updates what changed, keeps the old value in history, and leaves my own edits alone', async () => {
     const { ctx } = await h.account();
     await importPeople(ctx, 'a.csv', [ada(), grace()]);
