@@ -77,4 +77,36 @@ describe('cleanPerson', () => {
     expect(issues).toEqual([{ ref, message: 'NUL characters removed from its text', severity: 'warning' }]);
     expect(cleanPerson({ ...emptyPerson(ref), displayName: 'Ada' }).issues).toEqual([]);
   });
+
+  it('never cuts or drops a value without a warning naming its field', () => {
+    const ref = { file: 'long.csv', line: 7 };
+    const { person, issues } = cleanPerson({
+      ...emptyPerson(ref),
+      displayName: 'Ada Lovelace',
+      notes: `${'Meeting notes. '.repeat(2000)}`,
+      title: 't'.repeat(428),
+      organisation: 'o'.repeat(560),
+      extra: { Long: 'v'.repeat(10_001) },
+      tags: ['ok', 'x'.repeat(61), ...Array.from({ length: 55 }, (_, i) => `tag ${i}`)],
+      addresses: [{ street: 's'.repeat(501) }, { locality: 'Paris' }],
+      dates: [{ value: 'someday', label: 'Met' }],
+    });
+    expect(person).toMatchObject({
+      notes: 'Meeting notes. '.repeat(2000).slice(0, 20_000),
+      title: 't'.repeat(200),
+      organisation: 'o'.repeat(200),
+      extra: { Long: 'v'.repeat(10_000) },
+      addresses: [{ locality: 'Paris' }],
+      dates: [],
+    });
+    expect(person?.tags).toHaveLength(50);
+    expect(issues.map((i) => [i.ref, i.field, i.severity])).toEqual(
+      ['customFields.Long', 'organisation', 'title', 'notes', 'addresses.0', 'dates.0', 'tags', 'tags'].map(
+        (field) => [ref, field, 'warning'],
+      ),
+    );
+    expect(issues.find((i) => i.field === 'notes')?.message).toBe(
+      'is 29,999 characters long; only the first 20,000 are kept',
+    );
+  });
 });

@@ -45,13 +45,25 @@ function ok<S extends z.ZodType>(schema: S, value: unknown): z.output<S> | undef
   return r.success ? r.data : undefined;
 }
 
-function clip(value: string | undefined, max: number): string | undefined {
-  const v = value?.trim();
-  return v ? v.slice(0, max) : undefined;
-}
-
 function warn(issues: ParseIssue[], ref: ImportedPerson['ref'], field: string, message: string) {
   issues.push({ ref, field, message, severity: 'warning' });
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/** The value trimmed, cut to `max` characters with a warning when longer (never cut without a word). */
+function clip(
+  value: string | undefined,
+  max: number,
+  field: string,
+  issues: ParseIssue[],
+  ref: ImportedPerson['ref'],
+): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (v.length <= max) return v;
+  warn(issues, ref, field, `is ${count(v.length)} characters long; only the first ${count(max)} are kept`);
+  return v.slice(0, max);
 }
 
 // Fast paths that accept only what the contract's schemas accept too (zod's own email pattern; an http(s) URL
@@ -114,17 +126,60 @@ function takeExtra(extra: Record<string, string>, name: string): string | undefi
   return undefined;
 }
 
-function cleanExtra(extra: Record<string, string>): Record<string, string> {
+function cleanExtra(
+  extra: Record<string, string>,
+  issues: ParseIssue[],
+  ref: ImportedPerson['ref'],
+): Record<string, string> {
   const out: Record<string, string> = {};
   let n = 0;
   for (const k in extra) {
     const v = extra[k] as string;
     const key = k.trim();
     if (!key || !v.trim()) continue;
-    if (++n > LIMITS.extras) break;
-    out[key.slice(0, LIMITS.extraKey)] = v.slice(0, LIMITS.extraValue);
+    if (++n > LIMITS.extras) {
+      warn(issues, ref, 'customFields', `only the first ${LIMITS.extras} custom fields are kept`);
+      break;
+    }
+    if (key.length > LIMITS.extraKey)
+      warn(
+        issues,
+        ref,
+        `customFields.${key.slice(0, 40)}`,
+        `the name is cut to ${LIMITS.extraKey} characters`,
+      );
+    out[key.slice(0, LIMITS.extraKey)] =
+      clip(v, LIMITS.extraValue, `customFields.${key.slice(0, 40)}`, issues, ref) ?? '';
   }
   return out;
+}
+
+/** The items `check` accepts; each it refuses is left out with a warning naming it. */
+function checked<T, U>(
+  field: string,
+  items: T[],
+  issues: ParseIssue[],
+  ref: ImportedPerson['ref'],
+  check: (item: T) => U | undefined,
+): U[] {
+  const out: U[] = [];
+  items.forEach((item, i) => {
+    const value = check(item);
+    if (value === undefined)
+      warn(issues, ref, `${field}.${i}`, 'is not valid (a part too long, or no date); left out');
+    else out.push(value);
+  });
+  return out;
+}
+
+function cleanTags(tags: string[], issues: ParseIssue[], ref: ImportedPerson['ref']): string[] {
+  const out = new Set<string>();
+  for (const t of tags) {
+    const tag = clip(t, LIMITS.tag, 'tags', issues, ref);
+    if (tag) out.add(tag);
+  }
+  if (out.size > LIMITS.tags) warn(issues, ref, 'tags', `only the first ${LIMITS.tags} tags are kept`);
+  return [...out].slice(0, LIMITS.tags);
 }
 
 /**
@@ -149,55 +204,48 @@ export function cleanPerson(input: ImportedPerson): { person: CleanPerson | null
     location ??= takeExtra(extra, 'location');
     howWeMet ??= takeExtra(extra, 'how we met');
     exportedId = takeExtra(extra, RAPPORT_ID.toLowerCase());
-    extra = cleanExtra(extra);
+    extra = cleanExtra(extra, issues, ref);
     break;
   }
+  if (person.addresses.length > LIMITS.list)
+    warn(issues, ref, 'addresses', `only the first ${LIMITS.list} are kept`);
   let connectedOn: string | undefined;
   if (person.connectedOn)
     connectedOn = isoDateOnly(person.connectedOn, (m) => warn(issues, ref, 'connectedOn', m));
   const clean: CleanPerson = {
     ref,
     displayName: '',
-    givenName: clip(person.givenName, LIMITS.name),
-    familyName: clip(person.familyName, LIMITS.name),
-    additionalNames: clip(person.additionalNames, LIMITS.name),
-    prefix: clip(person.prefix, 60),
-    suffix: clip(person.suffix, 60),
-    nickname: clip(person.nickname, LIMITS.name),
-    organisation: clip(person.organisation, LIMITS.name),
-    department: clip(person.department, LIMITS.name),
-    title: clip(person.title, LIMITS.title),
-    notes: clip(person.notes, LIMITS.notes),
-    location: clip(location, LIMITS.name),
-    howWeMet: clip(howWeMet, 2000),
+    givenName: clip(person.givenName, LIMITS.name, 'givenName', issues, ref),
+    familyName: clip(person.familyName, LIMITS.name, 'familyName', issues, ref),
+    additionalNames: clip(person.additionalNames, LIMITS.name, 'additionalNames', issues, ref),
+    prefix: clip(person.prefix, 60, 'prefix', issues, ref),
+    suffix: clip(person.suffix, 60, 'suffix', issues, ref),
+    nickname: clip(person.nickname, LIMITS.name, 'nickname', issues, ref),
+    organisation: clip(person.organisation, LIMITS.name, 'organisation', issues, ref),
+    department: clip(person.department, LIMITS.name, 'department', issues, ref),
+    title: clip(person.title, LIMITS.title, 'title', issues, ref),
+    notes: clip(person.notes, LIMITS.notes, 'notes', issues, ref),
+    location: clip(location, LIMITS.name, 'location', issues, ref),
+    howWeMet: clip(howWeMet, 2000, 'howWeMet', issues, ref),
     emails,
     phones: cleanList('phones', person.phones, issues, ref),
     urls: cleanList('urls', person.urls, issues, ref),
     addresses:
       person.addresses.length === 0
         ? []
-        : person.addresses
-            .slice(0, LIMITS.list)
-            .map((a) => ok(addressInput, Object.fromEntries(Object.entries(a).filter(([, v]) => v))))
-            .filter((a): a is NonNullable<typeof a> => a !== undefined),
-    dates: person.dates?.length
-      ? person.dates.map((d) => ok(dateInput, d)).filter((d): d is NonNullable<typeof d> => d !== undefined)
-      : [],
+        : checked('addresses', person.addresses.slice(0, LIMITS.list), issues, ref, (a) =>
+            ok(addressInput, Object.fromEntries(Object.entries(a).filter(([, v]) => v))),
+          ),
+    dates: person.dates?.length ? checked('dates', person.dates, issues, ref, (d) => ok(dateInput, d)) : [],
     birthday: cleanDate(person.birthday, 'birthday', issues, ref),
     connectedOn,
-    tags:
-      person.tags.length === 0
-        ? []
-        : [...new Set(person.tags.map((t) => t.trim().slice(0, LIMITS.tag)).filter(Boolean))].slice(
-            0,
-            LIMITS.tags,
-          ),
+    tags: person.tags.length === 0 ? [] : cleanTags(person.tags, issues, ref),
     extra,
     photo: person.photo,
     raw: person.raw,
   };
   const name = deriveDisplayName({
-    displayName: clip(person.displayName, LIMITS.name),
+    displayName: clip(person.displayName, LIMITS.name, 'displayName', issues, ref),
     givenName: clean.givenName,
     familyName: clean.familyName,
     organisation: clean.organisation,
