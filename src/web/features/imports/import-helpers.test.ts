@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addressBookPeople } from './address-book-choice';
 import { mappingIssueTarget, mappingJson, mappingRows } from './column-mapping';
 import { guessKind } from './import-kind';
-import { countsText } from './import-words';
+import { countsText, extraStats } from './import-words';
 
 describe('guessKind', () => {
   it('reads the kind from the extension and asks about CSVs', () => {
@@ -64,5 +64,20 @@ describe('address books of a LinkedIn export', () => {
     expect(countsText({ created: 1, addressBookPeople: 3, addressBookCreated: 2, messages: 1 })).toBe(
       '1 new · 2 new from your address books, 1 message',
     );
+  });
+});
+
+describe('extraStats', () => {
+  it('names every count a LinkedIn import reports in words, never by its key', () => {
+    const stats = {
+      created: 1,
+      messages: 2,
+      messagesWithoutContact: 0,
+      outreachReplies: 1,
+      invitations: 3,
+      profile: 1,
+      hiddenProfiles: 4,
+    };
+    for (const [key, label] of extraStats(stats).map(([k, l]) => [k, l])) expect(label).not.toBe(key);
   });
 });

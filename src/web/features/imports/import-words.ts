@@ -15,6 +15,7 @@ export const MAIN_STATS = [
 const EXTRA_STATS: Record<string, string> = {
   messages: 'Messages',
   messagesWithoutContact: 'Messages with people not in your contacts',
+  outreachReplies: 'Replies to your outreach messages',
   invitations: 'Invitations',
   profile: 'Your own profile',
   hiddenProfiles: 'Connections without a visible profile',

@@ -60,6 +60,9 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
             ))}
           </ul>
         </>
+      ) : r.lastContactAt ? (
+        // Something is logged, but too little or too long ago to add to the score.
+        <p className="muted">Nothing logged counts towards it yet: meet, call or write, then log it here.</p>
       ) : (
         <p className="muted">Nothing logged yet: meet, call or write, then log it here.</p>
       )}
