@@ -101,6 +101,16 @@ export async function insertMerge(db: Kysely<Database>, row: Database['merges'])
   await db.insertInto('merges').values(row).execute();
 }
 
+/** Sets one channel's label (a merge giving a kept channel the label its duplicate had). */
+export async function setChannelLabel(db: Kysely<Database>, ownerId: string, id: string, label: string) {
+  await db
+    .updateTable('contact_channels')
+    .set({ label })
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function findMerge(db: Kysely<Database>, ownerId: string, id: string) {
   return db
     .selectFrom('merges')

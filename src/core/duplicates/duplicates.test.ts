@@ -146,6 +146,79 @@ describeEngines('duplicates and merge', (h) => {
     await expect(undoMerge(ctx, mergeId)).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('keeps the merged channel’s label on the same value and names history fields as the API does', async () => {
+    const { ctx } = await h.account();
+    const keep = await createContact(
+      ctx,
+      {
+        givenName: 'Jürgen',
+        familyName: 'Müller',
+        emails: [{ value: 'juergen@beispiel.example' }],
+        phones: [{ value: '+49 30 1234567', label: 'home' }],
+      },
+      'web',
+    );
+    ctx.clock.advance(1000);
+    const dup = await createContact(
+      ctx,
+      {
+        givenName: 'Juergen',
+        familyName: 'Mueller',
+        emails: [{ value: 'Juergen@Beispiel.example', label: 'work' }],
+        phones: [{ value: '+49 30 1234567', label: 'mobile' }],
+      },
+      'vcard',
+    );
+    const before = { keep: await getContact(ctx, keep.id), dup: await getContact(ctx, dup.id) };
+    ctx.clock.advance(1000);
+    const { mergeId, contact } = await mergeContacts(ctx, keep.id, dup.id);
+    // A label fills the kept channel's blank one; a label it already has stays. Value and source stay the kept one's.
+    expect(contact.emails).toEqual([{ value: 'juergen@beispiel.example', label: 'work', source: 'web' }]);
+    expect(contact.phones.map((p) => [p.e164, p.label])).toEqual([['+49301234567', 'home']]);
+    expect(contact.history.map((x) => [x.field, x.oldValue]).sort()).toEqual([
+      ['displayName', 'Juergen Mueller'],
+      ['familyName', 'Mueller'],
+      ['givenName', 'Juergen'],
+    ]);
+
+    ctx.clock.advance(1000);
+    const undone = await undoMerge(ctx, mergeId);
+    expect(undone.kept).toEqual(before.keep);
+    expect(undone.restored).toEqual(before.dup);
+  });
+
+  it('undo after an edit takes back the labels a merge gave', async () => {
+    const { ctx } = await h.account();
+    const email = (value: string, label?: string) => ({ value, label });
+    const keep = await createContact(
+      ctx,
+      { displayName: 'Jürgen Müller', emails: [email('juergen@beispiel.example'), email('jm@home.example')] },
+      'web',
+    );
+    const dup = await createContact(
+      ctx,
+      {
+        displayName: 'Juergen Mueller',
+        emails: [email('Juergen@Beispiel.example', 'work'), email('JM@home.example', 'home')],
+      },
+      'vcard',
+    );
+    const before = await getContact(ctx, dup.id);
+    ctx.clock.advance(1000);
+    const { mergeId, contact } = await mergeContacts(ctx, keep.id, dup.id);
+    expect(contact.emails.map((e) => e.label)).toEqual(['work', 'home']);
+    ctx.clock.advance(1000);
+    await updateContact(ctx, keep.id, { notes: 'Prefers email' }, 'web');
+    ctx.clock.advance(1000);
+    const { kept, restored } = await undoMerge(ctx, mergeId);
+    expect(kept.notes).toBe('Prefers email');
+    expect(kept.emails.map((e) => [e.value, e.label])).toEqual([
+      ['juergen@beispiel.example', null],
+      ['jm@home.example', null],
+    ]);
+    expect(restored).toEqual(before);
+  });
+
   it('undo keeps what changed since the merge and takes away only what the merge brought', async () => {
     const { ctx } = await h.account();
     const keep = await createContact(

@@ -6,7 +6,7 @@ import { captureContact } from '../contacts/contact-snapshot';
 import { presentContact } from '../contacts/present-contact';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
-import type { ContactTable } from '../db/schema';
+import type { ContactChannelTable, ContactTable } from '../db/schema';
 import { notFound, validationError } from '../errors';
 import {
   insertChannels,
@@ -17,7 +17,7 @@ import {
 } from '../imports/import.queries';
 import { mergeRelationshipSettings } from '../relationships/merge-relationship-settings';
 import { refreshRelationships } from '../relationships/refresh-relationships';
-import { insertMerge, moveContactRecords, repointContactRows } from './duplicates.queries';
+import { insertMerge, moveContactRecords, repointContactRows, setChannelLabel } from './duplicates.queries';
 import { type MergeSnapshot, relationshipSettings } from './merge-snapshot';
 
 /**
@@ -55,14 +55,15 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
         import_id: null,
         recorded_at: now,
       });
-    for (const [, column] of TEXT_FIELDS) {
+    // History names fields as the API does (`familyName`), like imports, not by column.
+    for (const [field, column] of TEXT_FIELDS) {
       const mine = kept.row[column];
       const theirs = merged.row[column];
       if (!theirs || theirs === mine) continue;
       if (column === 'notes') patch.notes = mine ? `${mine}\n\n${theirs}` : theirs;
       else if (column === 'connected_on') patch.connected_on = mine && mine < theirs ? mine : theirs;
       else if (!mine) patch[column] = theirs;
-      else remember(column, theirs);
+      else remember(field, theirs);
     }
     if (!kept.row.organisation_id && merged.row.organisation_id)
       patch.organisation_id = merged.row.organisation_id;
@@ -93,13 +94,22 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
     patch.addresses = union(kept.row.addresses, merged.row.addresses);
     patch.dates = union(kept.row.dates, merged.row.dates);
 
-    const have = new Set(
-      kept.channels.map((c) => `${c.kind}:${c.value_norm ?? channelKey(c.kind, c.value)}`),
-    );
+    const channelKeyOf = (c: ContactChannelTable) =>
+      `${c.kind}:${c.value_norm ?? channelKey(c.kind, c.value)}`;
+    const have = new Map(kept.channels.map((c) => [channelKeyOf(c), c]));
+    // The same email/phone/URL on both: the kept channel stays and takes the merged one's label if it has none
+    // (undo takes the label away again, see revert-contact-changes). `kept` stays as captured, for undo.
+    const labelled = new Set<string>();
+    for (const c of merged.channels) {
+      const same = have.get(channelKeyOf(c));
+      if (!same || same.label || !c.label || labelled.has(same.id)) continue;
+      labelled.add(same.id);
+      await setChannelLabel(tx.db, ownerId, same.id, c.label);
+    }
     const counts = new Map<string, number>();
     for (const c of kept.channels) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
     const moved = merged.channels
-      .filter((c) => !have.has(`${c.kind}:${c.value_norm ?? channelKey(c.kind, c.value)}`))
+      .filter((c) => !have.has(channelKeyOf(c)))
       .map((c) => {
         const position = counts.get(c.kind) ?? 0;
         counts.set(c.kind, position + 1);

@@ -33,11 +33,19 @@ function OptionalRow({ term, value }: { term: string; value: string | null }) {
 
 type HistoryEntry = Contact['history'][number];
 
+/** The API's name for a history field: merges up to 2026-11-26 stored column names (`family_name`). */
+function apiField(field: string): string {
+  return field.startsWith('customFields.')
+    ? field
+    : field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
 /** "Title: was “Head of Research” until 3 Mar 2026, from LinkedIn import (now “Chief Scientist”)". */
 function HistoryLine({ entry }: { entry: HistoryEntry }) {
-  const label = fieldLabel(entry.field);
-  const old = fieldValue(entry.field, entry.oldValue);
-  const now = fieldValue(entry.field, entry.newValue);
+  const field = apiField(entry.field);
+  const label = fieldLabel(field);
+  const old = fieldValue(field, entry.oldValue);
+  const now = fieldValue(field, entry.newValue);
   const when = formatDate(entry.recordedAt);
   const source = formatSource(entry.source);
   if (entry.source === 'merge' && entry.newValue === null) {

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { MergeSummary } from '../../api/types';
 import { formatDateTime } from '../../ui/format';
 import { useContact } from '../contacts/use-contact';
+import { mergeLead } from './merge-words';
 
 const SHOWN = 10;
 
@@ -15,21 +16,11 @@ function MergeRow({
   onUndo: (merge: MergeSummary) => void;
 }) {
   const kept = useContact(merge.keptId);
-  const keptName = kept.data?.displayName ?? 'a contact';
-  // The kept contact remembers the other's name (when it differed) in its history, stamped with the merge time.
-  const mergedName = kept.data?.history.find(
-    (h) => h.source === 'merge' && h.field === 'displayName' && h.recordedAt === merge.createdAt,
-  )?.oldValue;
+  const keptName = kept.data?.displayName ?? merge.keptName;
   return (
     <li className="merge-row">
       <span>
-        {merge.undoneAt ? (
-          'Merged into '
-        ) : mergedName ? (
-          <>Merged “{mergedName}” into </>
-        ) : (
-          'Merged a duplicate into '
-        )}
+        {mergeLead(merge)}
         {kept.data ? <Link to={`/contacts/${merge.keptId}`}>{keptName}</Link> : keptName}
         <span className="result__meta">
           {' '}
