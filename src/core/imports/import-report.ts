@@ -96,7 +96,8 @@ export function samplesOf(items: PlannedItem[]): ImportReport['samples'] {
       .filter((i) => i.action === action)
       .slice(0, SAMPLE)
       .map((i) => ({
-        name: i.person.displayName,
+        // An update names the contact it changes, which may be called otherwise than in the file.
+        name: i.action === 'update' ? i.current.row.display_name : i.person.displayName,
         ref: refText(i.person.ref),
         ...(i.action === 'update' ? { changes: i.changes } : {}),
       }));

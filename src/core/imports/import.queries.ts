@@ -19,9 +19,12 @@ import type {
 /**
  * Every matching key of the owner's contacts (emails, phones, profile URLs, source keys), live and trashed apart.
  * Keys are `email:…`, `phone:+…`, `url:…`, `src:<kind>:<key>` as made by imported-person.ts `personKeys`.
+ * `live` holds one contact per key; `shared` lists every live contact of the few keys several of them hold
+ * (a shared office phone, an e-mail on two people), so the planner can choose among them.
  */
 export async function loadMatchIndex(db: Kysely<Database>, ownerId: string) {
   const live = new Map<string, string>();
+  const shared = new Map<string, string[]>();
   const trashed = new Map<string, string>();
   // The few contacts in the trash (merged ones are there too) read apart: joining every channel and source row
   // to its contact was most of a 30k re-import's matching time.
@@ -36,8 +39,16 @@ export async function loadMatchIndex(db: Kysely<Database>, ownerId: string) {
   const add = (rows: { contact_id: string; key: string }[]) => {
     for (const r of rows) {
       const merged = gone.get(r.contact_id);
-      if (merged === undefined) live.set(r.key, r.contact_id);
-      else if (!merged) trashed.set(r.key, r.contact_id);
+      if (merged === undefined) {
+        const had = live.get(r.key);
+        // A contact has one key several times (a source row per import): only another contact makes it shared.
+        if (had !== undefined && had !== r.contact_id) {
+          const ids = shared.get(r.key);
+          if (!ids) shared.set(r.key, [had, r.contact_id]);
+          else if (!ids.includes(r.contact_id)) ids.push(r.contact_id);
+        }
+        live.set(r.key, r.contact_id);
+      } else if (!merged) trashed.set(r.key, r.contact_id);
     }
   };
   add(
@@ -58,7 +69,7 @@ export async function loadMatchIndex(db: Kysely<Database>, ownerId: string) {
       .where('source_key', 'is not', null)
       .execute(),
   );
-  return { live, trashed };
+  return { live, shared, trashed };
 }
 
 /**

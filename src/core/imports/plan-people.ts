@@ -119,7 +119,12 @@ export async function planPeople(
     const keys = personKeys(person, sourceKind);
     keysOf[i] = keys;
     const own = person.sourceKey ? `own:${person.sourceKey}` : undefined;
-    const live = firstKnown(index.live, own, keys);
+    const live = liveMatch(
+      index,
+      own,
+      keys,
+      person.sourceKey ? `src:${sourceKind}:${person.sourceKey}` : undefined,
+    );
     if (live) {
       matched.set(i, live);
       continue;
@@ -191,6 +196,72 @@ export async function planPeople(
     else items.push({ action: 'unchanged', contactId, person, snapshot, sourceChanged: true });
   });
   return { items, issues, index: index.live };
+}
+
+type MatchIndex = Awaited<ReturnType<typeof loadMatchIndex>>;
+
+/**
+ * The live contact a person updates: the one of its own id, or the one every hit key leads to. When the keys lead
+ * to several contacts, see `bestMatch`.
+ */
+function liveMatch(
+  index: MatchIndex,
+  own: string | undefined,
+  keys: string[],
+  srcKey: string | undefined,
+): string | undefined {
+  if (own !== undefined) {
+    const hit = index.live.get(own);
+    if (hit !== undefined) return hit;
+  }
+  let only: string | undefined;
+  for (const k of keys) {
+    const hit = index.live.get(k);
+    if (hit === undefined) continue;
+    only ??= hit;
+    if (hit !== only || index.shared.has(k)) return bestMatch(index, keys, srcKey);
+  }
+  return only;
+}
+
+/**
+ * Of several contacts a person's keys lead to, the one that is this person: (1) the one this source recorded under
+ * the person's source key, (2) else the one sharing most keys with the person (the first match alone let a
+ * second contact with the same e-mail take another's re-import), (3) else the one of the strongest key, the oldest
+ * of its contacts (ids are time-ordered): one choice on every engine, whatever order the rows came in.
+ */
+function bestMatch(index: MatchIndex, keys: string[], srcKey: string | undefined): string {
+  const score = new Map<string, { src: boolean; count: number; first: number }>();
+  keys.forEach((k, position) => {
+    const one = index.live.get(k);
+    if (one === undefined) return;
+    for (const id of index.shared.get(k) ?? [one]) {
+      let s = score.get(id);
+      if (!s) {
+        s = { src: false, count: 0, first: position };
+        score.set(id, s);
+      }
+      s.count++;
+      if (k === srcKey) s.src = true;
+    }
+  });
+  let best: string | undefined;
+  let top = { src: false, count: 0, first: Number.POSITIVE_INFINITY };
+  for (const [id, s] of score) {
+    const better =
+      s.src !== top.src
+        ? s.src
+        : s.count !== top.count
+          ? s.count > top.count
+          : s.first !== top.first
+            ? s.first < top.first
+            : best === undefined || id < best;
+    if (better) {
+      best = id;
+      top = s;
+    }
+  }
+  return best as string;
 }
 
 /** The value of the first of `own`, then `keys`, that the map knows. */

@@ -1,0 +1,123 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/engines';
+import { emptyPerson, type ImportedPerson } from '../../formats/model';
+import { createContact } from '../contacts/create-contact';
+import { getContact } from '../contacts/get-contact';
+import { listContacts } from '../contacts/list-contacts';
+import type { Ctx } from '../context';
+import type { ImportKind } from '../db/schema';
+import { importCsv } from './import-csv';
+import { runImport } from './run-import';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const OUTLOOK =
+  'First Name,Last Name,E-mail Address,Mobile Phone,Company\nAnna,Schmidt,anna@firma.example,+49 30 5550001,Firma Eins\n';
+
+const importOutlook = (ctx: Ctx, dryRun: boolean) =>
+  importCsv(ctx, { source: enc(OUTLOOK), fileName: 'outlook.csv', dryRun });
+
+const importPeople = (ctx: Ctx, kind: ImportKind, people: ImportedPerson[], dryRun = false) =>
+  runImport(ctx, { kind, fileName: 'people', issues: [], people, dryRun });
+
+const person = (fields: Partial<ImportedPerson>): ImportedPerson => ({
+  ...emptyPerson({ file: 'people', line: 2 }),
+  ...fields,
+});
+
+const idOf = async (ctx: Ctx, name: string) => {
+  const found = (await listContacts(ctx, { limit: 50 })).items.find((c) => c.displayName === name);
+  if (!found) throw new Error(`no contact ${name}`);
+  return found.id;
+};
+
+describeEngines('import matching', (h) => {
+  it('re-importing a file leaves a second contact with the same e-mail alone', async () => {
+    const { ctx } = await h.account();
+    await importOutlook(ctx, false);
+    const anna = await idOf(ctx, 'Anna Schmidt');
+    const other = await createContact(
+      ctx,
+      { displayName: 'Anna Schmidt-Weber', emails: [{ value: 'Anna@Firma.example' }] },
+      'cli',
+    );
+
+    const preview = await importOutlook(ctx, true);
+    expect(preview.stats).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    const again = await importOutlook(ctx, false);
+    expect(again.stats).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+
+    const weber = await getContact(ctx, other.id);
+    expect(weber.organisation).toBeNull();
+    expect(weber.phones).toEqual([]);
+    const original = await getContact(ctx, anna);
+    expect(original.organisation?.name).toBe('Firma Eins');
+    expect(original.phones.map((p) => p.e164)).toEqual(['+49305550001']);
+  });
+
+  it('a person matching two contacts by different keys updates the one matching more keys', async () => {
+    const { ctx } = await h.account();
+    const both = await createContact(
+      ctx,
+      {
+        displayName: 'Anna S.',
+        emails: [{ value: 'anna@firma.example' }],
+        phones: [{ value: '+49 30 5550001' }],
+      },
+      'cli',
+    );
+    const byProfile = await createContact(
+      ctx,
+      { displayName: 'A. Schmidt', urls: [{ value: 'https://www.linkedin.com/in/anna-schmidt' }] },
+      'cli',
+    );
+    const anna = person({
+      givenName: 'Anna',
+      familyName: 'Schmidt',
+      displayName: 'Anna Schmidt',
+      organisation: 'Firma Eins',
+      urls: [{ value: 'https://www.linkedin.com/in/anna-schmidt', label: 'LinkedIn' }],
+      emails: [{ value: 'anna@firma.example' }],
+      phones: [{ value: '+49 30 5550001' }],
+    });
+
+    const preview = await importPeople(ctx, 'csv', [anna], true);
+    expect(preview.stats).toMatchObject({ created: 0, updated: 1 });
+    // The preview names the contact it would change, not the file's name for it.
+    expect(preview.samples.updated.map((s) => s.name)).toEqual(['Anna S.']);
+    await importPeople(ctx, 'csv', [anna]);
+
+    expect((await getContact(ctx, both.id)).organisation?.name).toBe('Firma Eins');
+    expect((await getContact(ctx, byProfile.id)).organisation).toBeNull();
+  });
+
+  it("a contact this source recorded under the person's source key wins over one matching more keys", async () => {
+    const { ctx } = await h.account();
+    const uid = 'c0ffee-anna';
+    await importPeople(ctx, 'vcard', [
+      person({ displayName: 'Anna Schmidt', sourceKey: uid, emails: [{ value: 'anna@alt.example' }] }),
+    ]);
+    const recorded = await idOf(ctx, 'Anna Schmidt');
+    const other = await createContact(
+      ctx,
+      {
+        displayName: 'Anna Schmidt-Weber',
+        emails: [{ value: 'anna@firma.example' }],
+        phones: [{ value: '+49 30 5550001' }],
+      },
+      'cli',
+    );
+
+    await importPeople(ctx, 'vcard', [
+      person({
+        displayName: 'Anna Schmidt',
+        sourceKey: uid,
+        organisation: 'Firma Eins',
+        emails: [{ value: 'anna@firma.example' }],
+        phones: [{ value: '+49 30 5550001' }],
+      }),
+    ]);
+
+    expect((await getContact(ctx, recorded)).organisation?.name).toBe('Firma Eins');
+    expect((await getContact(ctx, other.id)).organisation).toBeNull();
+  });
+});
