@@ -3,6 +3,7 @@ import { describeEngines } from '../../../test/engines';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import { importCsv } from './import-csv';
+import { listImports } from './list-imports';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const GENERIC =
@@ -76,6 +77,38 @@ describeEngines('CSV import', (h) => {
     ).rejects.toMatchObject({
       details: { issues: [{ path: 'map.Vorname' }] },
     });
+  });
+
+  it('refuses a file that yields no contact (empty, an image, only bad rows), storing no import', async () => {
+    const { ctx } = await h.account();
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0,
+      1, 0, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+    ]);
+    const cases: [string, Uint8Array, RegExp][] = [
+      [
+        'empty.csv',
+        enc(''),
+        /^file: empty\.csv holds no contact to import \(empty\.csv:1: the file is empty/,
+      ],
+      ['photo.csv', png, /^file: photo\.csv holds no contact to import \(photo\.csv:1: the file is not text/],
+      [
+        'nameless.csv',
+        enc('Name,Email\n,not-an-email\n'),
+        /import \(nameless\.csv:2: row has no name, organisation/,
+      ],
+    ];
+    const map = 'Name=displayName,Email=email';
+    for (const [fileName, bytes, message] of cases) {
+      for (const dryRun of [true, false]) {
+        await expect(importCsv(ctx, { source: bytes, fileName, dryRun, map })).rejects.toMatchObject({
+          code: 'validation',
+          message: expect.stringMatching(message),
+          details: { issues: [{ path: 'file' }] },
+        });
+      }
+    }
+    expect(await listImports(ctx)).toEqual([]);
   });
 
   it('refuses an unknown mapping target, naming it, before reading anything', async () => {

@@ -45,6 +45,10 @@ function mappingFrom(map: string | ColumnMapping | undefined): ColumnMapping | u
  * answers a preview (`dryRun`) with its headers, first rows and a suggested mapping, or a `validation` error on
  * `map` carrying the same when it was meant to be stored.
  */
+const SAMPLE_CHARS = 200;
+const shortSample = (cell: string) =>
+  cell.length > SAMPLE_CHARS ? `${cell.slice(0, SAMPLE_CHARS).trimEnd()}…` : cell;
+
 export async function importCsv(
   ctx: Ctx,
   input: {
@@ -82,7 +86,8 @@ export async function importCsv(
         break;
       case 'preview':
         csv.needsMapping = true;
-        csv.sampleRows = event.preview.rows;
+        // A sample is for recognising a column: a 20 MB notes cell would otherwise come back whole.
+        csv.sampleRows = event.preview.rows.map((row) => row.map(shortSample));
         csv.suggestedMapping = event.preview.suggestedMapping;
         break;
     }
@@ -104,6 +109,7 @@ export async function importCsv(
     issues,
     dryRun: input.dryRun,
     onProgress: input.onProgress,
+    refuseEmpty: !csv.needsMapping,
   });
   return { ...report, csv };
 }

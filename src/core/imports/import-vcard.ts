@@ -48,5 +48,6 @@ export async function importVcard(
     issues,
     dryRun: input.dryRun,
     onProgress: input.onProgress,
+    refuseEmpty: true,
   });
 }

@@ -3,6 +3,7 @@ import { lockAccount } from '../accounts/account.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { refreshPlannerStatistics } from '../db/portable';
 import type { ImportKind } from '../db/schema';
+import { AppError } from '../errors';
 import { withoutNul } from '../text/without-nul';
 import { applyPeoplePlan } from './apply-people-plan';
 import { insertImport, insertImportIssues, updateImportStats } from './import.queries';
@@ -39,6 +40,11 @@ export interface RunImportInput {
   /** The rest of the preview of the extra step, for the counts that depend on the people about to be written. */
   previewExtra?: (plan: PeoplePlan) => Promise<{ stats: Record<string, number>; issues: ParseIssue[] }>;
   onProgress?: ProgressListener;
+  /**
+   * Refuse the file when it yields no contact (vCard, CSV). Not for a LinkedIn export, which may hold only
+   * messages or invitations, nor for a CSV preview that asks for a column mapping first.
+   */
+  refuseEmpty?: boolean;
 }
 
 const REPORTED_ISSUES = 100;
@@ -64,6 +70,21 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
     const cleaned = cleanPerson(p);
     issues.push(...cleaned.issues);
     if (cleaned.person) people.push(cleaned.person);
+  }
+  // A file that yields nobody (empty, not text, no row with a name) is refused rather than stored as an import
+  // of nothing with an undo.
+  if (people.length === 0 && input.refuseEmpty) {
+    const sorted = sortIssues(issues);
+    const first = sorted.find((i) => i.severity === 'error') ?? sorted[0];
+    const where = first ? `${first.ref.file}${first.ref.line ? `:${first.ref.line}` : ''}` : fileName;
+    throw new AppError(
+      'validation',
+      `file: ${fileName} holds no contact to import${first ? ` (${where}: ${first.message})` : ''}`,
+      {
+        issues: [{ path: 'file', message: 'holds no contact to import' }],
+        fileIssues: sorted.slice(0, REPORTED_ISSUES).map(issueView),
+      },
+    );
   }
   if (input.dryRun) {
     const plan = await planPeople(ctx, ownerId, input.kind, people);

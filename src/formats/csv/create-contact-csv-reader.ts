@@ -58,6 +58,21 @@ const HEAD = 8192;
  * emits each person as soon as their row is complete. Only a LinkedIn Connections file is held whole (its own
  * parser needs it; it is at most a few MB).
  */
+/**
+ * Whether the start of a file is binary rather than text: NUL or other control characters (not tab, CR, LF) in
+ * more than one of its first 4,096 characters in a hundred. Text in UTF-16 is decoded before this point, and
+ * a stray NUL in a real CSV is below that share (and taken out later).
+ */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 4096);
+  let controls = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) controls++;
+  }
+  return controls > head.length / 100;
+}
+
 export function createContactCsvReader(
   options: ParseContactCsvOptions & { encoding: TextEncoding },
   emit: (event: ContactCsvEvent) => void,
@@ -90,6 +105,16 @@ export function createContactCsvReader(
     started = true;
     const bom = text.charCodeAt(0) === 0xfeff;
     const first = bom ? text.slice(1) : text;
+    if (looksBinary(first)) {
+      issue({
+        ref: { file, line: 1 },
+        message:
+          'the file is not text (it holds binary data, like an image or a spreadsheet): save or export it as CSV',
+        severity: 'error',
+      });
+      stopped = true;
+      return;
+    }
     const delimiter = options.delimiter ?? sniffDelimiter(first);
     // LinkedIn's Connections.csv has a preamble before its header: its own parser finds the header by content.
     const looksLinkedin = hasLinkedinHeader(first, delimiter);
