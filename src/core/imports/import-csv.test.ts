@@ -2,7 +2,9 @@ import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
+import { updateContact } from '../contacts/update-contact';
 import { importCsv } from './import-csv';
+import { importLinkedin } from './import-linkedin';
 import { listImports } from './list-imports';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -109,6 +111,36 @@ describeEngines('CSV import', (h) => {
       }
     }
     expect(await listImports(ctx)).toEqual([]);
+  });
+
+  it("reads LinkedIn's Connections.csv sent as a contacts CSV as a LinkedIn import: my edits stay", async () => {
+    const { ctx } = await h.account();
+    const connections = [
+      'Notes:',
+      '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+      '',
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Dana,Scully,https://www.linkedin.com/in/dana-scully,,Northwind,Engineer,03 Mar 2024',
+    ].join('\n');
+    await importLinkedin(ctx, {
+      source: { name: 'Connections.csv', bytes: enc(connections) },
+      dryRun: false,
+    });
+    const dana = (await listContacts(ctx, { q: 'dana' })).items[0]?.id as string;
+    await updateContact(ctx, dana, { organisation: 'Northwind Traders', title: 'Principal Engineer' }, 'web');
+    const again = await importCsv(ctx, {
+      source: enc(connections),
+      fileName: 'my-network.csv',
+      dryRun: false,
+    });
+    expect([again.kind, again.csv?.format, again.stats.unchanged, again.stats.updated]).toEqual([
+      'linkedin',
+      'linkedin-connections',
+      1,
+      0,
+    ]);
+    const after = await getContact(ctx, dana);
+    expect([after.organisation?.name, after.title]).toEqual(['Northwind Traders', 'Principal Engineer']);
   });
 
   it('refuses an unknown mapping target, naming it, before reading anything', async () => {

@@ -39,16 +39,17 @@ function mappingFrom(map: string | ColumnMapping | undefined): ColumnMapping | u
   return parsed.mapping;
 }
 
-/**
- * Imports a contacts CSV: Google (2024 and older), Outlook (desktop in English, German or French; Outlook.com),
- * Thunderbird, or any other file through a column mapping. Read as a stream. A file Rapport cannot read alone
- * answers a preview (`dryRun`) with its headers, first rows and a suggested mapping, or a `validation` error on
- * `map` carrying the same when it was meant to be stored.
- */
 const SAMPLE_CHARS = 200;
 const shortSample = (cell: string) =>
   cell.length > SAMPLE_CHARS ? `${cell.slice(0, SAMPLE_CHARS).trimEnd()}…` : cell;
 
+/**
+ * Imports a contacts CSV: Google (2024 and older), Outlook (desktop in English, German or French; Outlook.com),
+ * Thunderbird, or any other file through a column mapping. Read as a stream. A file Rapport cannot read alone
+ * answers a preview (`dryRun`) with its headers, first rows and a suggested mapping, or a `validation` error on
+ * `map` carrying the same when it was meant to be stored. LinkedIn's Connections.csv sent as a contacts CSV is
+ * imported as what it is, a LinkedIn import.
+ */
 export async function importCsv(
   ctx: Ctx,
   input: {
@@ -103,7 +104,9 @@ export async function importCsv(
     );
   }
   const report = await runImport(ctx, {
-    kind: 'csv',
+    // As LinkedIn's own: the same people then match their LinkedIn source record and a re-import changes nothing,
+    // where a new source would see its first look and overwrite the owner's edits.
+    kind: csv.format === 'linkedin-connections' ? 'linkedin' : 'csv',
     fileName: input.fileName,
     people,
     issues,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addressBookPeople } from './address-book-choice';
 import { mappingIssueTarget, mappingJson, mappingRows } from './column-mapping';
-import { guessKind } from './import-kind';
+import { csvFormatWords, guessKind } from './import-kind';
 import { countsText, extraStats } from './import-words';
 
 describe('guessKind', () => {
@@ -79,5 +79,14 @@ describe('extraStats', () => {
       hiddenProfiles: 4,
     };
     for (const [key, label] of extraStats(stats).map(([k, l]) => [k, l])) expect(label).not.toBe(key);
+  });
+});
+
+describe('csvFormatWords', () => {
+  it('says where a recognised CSV comes from, in words, and nothing for one read by mapping', () => {
+    expect(csvFormatWords('outlook')).toBe(', from Outlook');
+    expect(csvFormatWords('linkedin-connections')).toBe(", LinkedIn's Connections.csv");
+    expect(csvFormatWords('generic')).toBe('');
+    expect(csvFormatWords(undefined)).toBe('');
   });
 });

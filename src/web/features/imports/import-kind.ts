@@ -14,6 +14,21 @@ export const KIND_LABELS: Record<ImportKind, string> = {
   csv: 'Contacts CSV',
 };
 
+/** How a CSV was recognised, in words ("Read as Contacts CSV, from Outlook"); nothing for a file read by mapping. */
+export function csvFormatWords(format: string | undefined): string {
+  const words: Record<string, string> = {
+    google: 'from Google Contacts',
+    'google-legacy': 'from Google Contacts (older format)',
+    'google-outlook': "from Google Contacts (Outlook's format)",
+    outlook: 'from Outlook',
+    'outlook-com': 'from Outlook.com',
+    thunderbird: 'from Thunderbird',
+    'linkedin-connections': "LinkedIn's Connections.csv",
+  };
+  const w = format ? words[format] : undefined;
+  return w ? `, ${w}` : '';
+}
+
 /**
  * `.zip` is a LinkedIn data export, `.vcf`/`.vcard` a vCard file; a `.csv` may be LinkedIn's Connections.csv
  * or an address-book CSV (Google, Outlook…): ask, preselecting LinkedIn when the name says "connections" (or is

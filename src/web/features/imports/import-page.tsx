@@ -13,7 +13,7 @@ import { AddressBookChoice, addressBookPeople } from './address-book-choice';
 import { type MappingRow, mappingIssueTarget, mappingJson, mappingRows } from './column-mapping';
 import { FileStep } from './file-step';
 import { importKeys } from './import-keys';
-import { KIND_LABELS } from './import-kind';
+import { csvFormatWords, KIND_LABELS } from './import-kind';
 import { ImportReportBody } from './import-report-body';
 import { ImportSubnav } from './import-subnav';
 import { countsText } from './import-words';
@@ -225,10 +225,8 @@ export function ImportPage() {
           </h2>
           <p>
             Read as {KIND_LABELS[step.report.kind]}
-            {step.report.csv && step.report.csv.format !== 'generic'
-              ? ` (${step.report.csv.format} format)`
-              : ''}
-            . <strong>Nothing is stored yet:</strong> this is what importing would do.
+            {csvFormatWords(step.report.csv?.format)}. <strong>Nothing is stored yet:</strong> this is what
+            importing would do.
           </p>
           <FormAlert message={general} />
           <ImportReportBody report={step.report} />
