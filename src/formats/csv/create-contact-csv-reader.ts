@@ -148,7 +148,10 @@ export function createContactCsvReader(
     const rowIssues: ParseIssue[] = [];
     rows = createCsvRowReader({
       delimiter,
-      onIssue: (s) => issue({ ref: { file, line: s.line }, message: s.message, severity: 'warning' }),
+      // A quote left open at the end would swallow every good row after its own.
+      unclosedQuote: 'drop-row',
+      onIssue: (s) =>
+        issue({ ref: { file, line: s.line }, message: s.message, severity: s.severity ?? 'warning' }),
       onRow: (cells, line) => {
         if (!headers) {
           // With a mapping, a LinkedIn file is read generically: skip its preamble up to the real header.

@@ -366,6 +366,30 @@ describe('parseContactCsv: LinkedIn and robustness', () => {
     expect(records[0]).toMatchObject({ givenName: 'Ada', connectedOn: '2025-02-01', ref: { line: 5 } });
   });
 
+  it('a quote never closed costs only its own row: an error on its line, and the rows after it are kept', () => {
+    const text =
+      'Name,Email,Notes,Company\n' +
+      'Ann Good,ann@good.example,,Acme\n' +
+      'Bob Good,bob@good.example,"fine, quoted",Acme\n' +
+      '"Cy Bad",cy@@bad,"unterminated,Acme\n' +
+      'Dee Last,dee@last.example,,Acme\n';
+    const { records, issues } = parseContactCsv(text, {
+      mapping: { Name: 'displayName', Email: 'email', Notes: 'notes', Company: 'organisation' },
+    });
+    expect(records.map((r) => [r.ref.line, r.displayName, r.emails[0]?.value, r.notes])).toEqual([
+      [2, 'Ann Good', 'ann@good.example', undefined],
+      [3, 'Bob Good', 'bob@good.example', 'fine, quoted'],
+      [5, 'Dee Last', 'dee@last.example', undefined],
+    ]);
+    expect(issues).toEqual([
+      {
+        ref: { file: 'contacts.csv', line: 4 },
+        message: 'a quoted cell opened here is never closed; this row is not imported',
+        severity: 'error',
+      },
+    ]);
+  });
+
   it('never throws, on bytes or on text shaped like each format', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {

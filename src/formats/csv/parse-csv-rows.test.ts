@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCsvRowReader, parseCsvRows, readCsvRecordAt } from './parse-csv-rows';
+import { type CsvSyntaxIssue, createCsvRowReader, parseCsvRows, readCsvRecordAt } from './parse-csv-rows';
 
 const rows = (text: string, delimiter = ',') => parseCsvRows(text, { delimiter }).rows;
 
 /** Feeds `text` in pieces cut at `cuts` (offsets) and collects what the reader emits. */
-function chunked(text: string, cuts: number[], delimiter = ',') {
+function chunked(text: string, cuts: number[], delimiter = ',', unclosedQuote?: 'drop-row') {
   const out: { line: number; cells: string[] }[] = [];
-  const issues: { line: number; message: string }[] = [];
+  const issues: CsvSyntaxIssue[] = [];
   const reader = createCsvRowReader({
     delimiter,
+    unclosedQuote,
     onRow: (cells, line) => out.push({ line, cells }),
     onIssue: (i) => issues.push(i),
   });
@@ -100,6 +101,114 @@ describe('parseCsvRows', () => {
         for (let k = 1; k < r.length; k++) expect(r[k]?.line).toBeGreaterThan(r[k - 1]?.line ?? 0);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("parseCsvRows with unclosedQuote: 'drop-row'", () => {
+  const dropRow = (text: string) => parseCsvRows(text, { unclosedQuote: 'drop-row' });
+  const unclosed = (line: number): CsvSyntaxIssue => ({
+    line,
+    message: 'a quoted cell opened here is never closed; this row is not imported',
+    severity: 'error',
+  });
+  const qaFile =
+    'Name,Email,Notes,Company\n' +
+    'Ann Good,ann@good.example,,Acme\n' +
+    'Bob Good,bob@good.example,"fine, quoted",Acme\n' +
+    '"Cy Bad",cy@@bad,"unterminated,Acme\n' +
+    'Dee Last,dee@last.example,,Acme\n';
+  const qaRows = [
+    { line: 1, cells: ['Name', 'Email', 'Notes', 'Company'] },
+    { line: 2, cells: ['Ann Good', 'ann@good.example', '', 'Acme'] },
+    { line: 3, cells: ['Bob Good', 'bob@good.example', 'fine, quoted', 'Acme'] },
+    { line: 5, cells: ['Dee Last', 'dee@last.example', '', 'Acme'] },
+  ];
+
+  it('drops the row of a quote still open at the end and reads on from the next line', () => {
+    expect(dropRow(qaFile)).toEqual({ rows: qaRows, issues: [unclosed(4)] });
+  });
+
+  it('keeps multi-line quoted cells that do close, and numbers the lines after them', () => {
+    const text = 'a,b\n"multi\nline ""x""\r\nthree",c\nd,e\n';
+    expect(dropRow(text)).toEqual({
+      rows: [
+        { line: 1, cells: ['a', 'b'] },
+        { line: 2, cells: ['multi\nline "x"\r\nthree', 'c'] },
+        { line: 5, cells: ['d', 'e'] },
+      ],
+      issues: [],
+    });
+    expect(dropRow(text)).toEqual(parseCsvRows(text));
+  });
+
+  it('drops a last row whose quote is never closed, with or without a final line end', () => {
+    for (const end of ['', '\n', '\r\n']) {
+      expect(dropRow(`a,b\nc,d\ne,"open${end}`)).toEqual({
+        rows: [
+          { line: 1, cells: ['a', 'b'] },
+          { line: 2, cells: ['c', 'd'] },
+        ],
+        issues: [unclosed(3)],
+      });
+    }
+  });
+
+  it('names the line where the quote opened when a closed multi-line cell comes first in its row', () => {
+    expect(dropRow('"a\nb",c,"open\nd,e\r\nf,g')).toEqual({
+      rows: [
+        { line: 3, cells: ['d', 'e'] },
+        { line: 4, cells: ['f', 'g'] },
+      ],
+      issues: [unclosed(2)],
+    });
+  });
+
+  it('reads lone-CR files the same way', () => {
+    expect(dropRow('a,b\r"open,c\rd,e\r')).toEqual({
+      rows: [
+        { line: 1, cells: ['a', 'b'] },
+        { line: 3, cells: ['d', 'e'] },
+      ],
+      issues: [unclosed(2)],
+    });
+  });
+
+  it('gives the same rows, lines and issues one character at a time or cut at awkward places', () => {
+    const text = qaFile.replaceAll('\n', '\r\n');
+    const expected = dropRow(text);
+    expect(expected.rows.map((r) => r.line)).toEqual([1, 2, 3, 5]);
+    expect(expected.issues).toEqual([unclosed(4)]);
+    const everyChar = Array.from({ length: text.length }, (_, k) => k);
+    expect(chunked(text, everyChar, ',', 'drop-row')).toEqual(expected);
+    // Inside the open quote, right after it, between CR and LF, and just before the last line.
+    const quote = text.indexOf('"unterminated');
+    const cuts = [quote, quote + 1, text.indexOf('\r\nDee') + 1, text.indexOf('Dee')];
+    expect(chunked(text, cuts, ',', 'drop-row')).toEqual(expected);
+  });
+
+  it('gives the same rows, lines and issues whatever the chunk boundaries (random text)', () => {
+    const piece = fc.constantFrom('a', ',', '"', '""', '\n', '\r\n', '\r', 'x"y');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }),
+        fc.array(fc.nat(120), { maxLength: 6 }),
+        (parts, cuts) => {
+          const text = parts.join('');
+          const whole = dropRow(text);
+          const inPieces = chunked(
+            text,
+            cuts.map((c) => c % (text.length + 1)),
+            ',',
+            'drop-row',
+          );
+          expect(inPieces).toEqual(whole);
+          for (let k = 1; k < whole.rows.length; k++)
+            expect(whole.rows[k]?.line).toBeGreaterThan(whole.rows[k - 1]?.line ?? 0);
+          expect(whole.issues.length).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

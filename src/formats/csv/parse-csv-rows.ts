@@ -1,7 +1,8 @@
 /**
  * RFC 4180 rows with their line numbers, tolerant the way real exports need: quoted newlines, doubled quotes,
  * quotes inside unquoted cells kept as text, text after a closing quote kept, ragged rows, CRLF / LF / CR line
- * ends, an unterminated quote at the end of the file. Works on a whole string or chunk by chunk.
+ * ends, an unterminated quote at the end of the file (read to the end, or its row dropped: see `unclosedQuote`).
+ * Works on a whole string or chunk by chunk.
  */
 
 /** A row of cells and the 1-based line of the file on which it starts. */
@@ -10,10 +11,12 @@ export interface CsvRow {
   cells: string[];
 }
 
-/** A syntax problem the tokenizer worked around (the row is still delivered). */
+/** A syntax problem the tokenizer worked around: the row is still delivered, unless `severity` is `error`. */
 export interface CsvSyntaxIssue {
   line: number;
   message: string;
+  /** Set when the row was not delivered (an unclosed quote with `unclosedQuote: 'drop-row'`). */
+  severity?: 'error';
 }
 
 export interface CsvRowReaderOptions {
@@ -24,6 +27,12 @@ export interface CsvRowReaderOptions {
   onIssue?: (issue: CsvSyntaxIssue) => void;
   /** Drop lines that hold nothing at all (default true). */
   skipEmptyLines?: boolean;
+  /**
+   * A quoted cell still open at the end of the file. `rest-of-file` (default): the rest of the file is read into
+   * it. `drop-row`: its row is dropped with an error issue and reading resumes on the line after the one where
+   * the quote opened, so the rows below it are not lost.
+   */
+  unclosedQuote?: 'rest-of-file' | 'drop-row';
 }
 
 /** Incremental reader: push text chunks in order, then call `end()` once. */
@@ -46,6 +55,7 @@ interface ScanState {
   line: number;
   /** Cells expected in the next row (the previous row's count): preallocating is much faster than pushing. */
   width: number;
+  dropUnclosed: boolean;
 }
 
 function countLf(s: string, from: number, to: number): number {
@@ -83,6 +93,7 @@ function scan(
     const cells: string[] = new Array(width);
     let c = 0;
     let incomplete = false;
+    let dropped = false;
     for (;;) {
       if (s.charCodeAt(i) === QUOTE) {
         // Quoted cell: up to the closing quote; doubled quotes are one quote.
@@ -109,6 +120,24 @@ function scan(
         if (!closed) {
           if (!final) {
             incomplete = true;
+            break;
+          }
+          if (st.dropUnclosed) {
+            // A quote may span lines but not outlive the file, so this one is a typo: drop its row and reread the
+            // lines after the quote's own. Their quotes all come in pairs (none closed this one), so that rereading
+            // cannot end up here again: the cost stays linear.
+            st.onIssue?.({
+              line,
+              message: 'a quoted cell opened here is never closed; this row is not imported',
+              severity: 'error',
+            });
+            const lf = s.indexOf('\n', i);
+            if (lf === -1) i = n;
+            else {
+              i = lf + 1;
+              line++;
+            }
+            dropped = true;
             break;
           }
           value += s.slice(segStart);
@@ -195,6 +224,7 @@ function scan(
       st.width = width;
       return rowStart;
     }
+    if (dropped) continue;
     if (c !== width) {
       cells.length = c;
       width = c;
@@ -229,6 +259,7 @@ export function readCsvRecordAt(
     onIssue: undefined,
     line: 0,
     width: 8,
+    dropUnclosed: false,
   };
   const next = scan(st, s, true, from, 1);
   return { cells, next, lineEnds: st.line };
@@ -245,6 +276,7 @@ export function createCsvRowReader(options: CsvRowReaderOptions): CsvRowReader {
     onIssue: options.onIssue,
     line: 1,
     width: 8,
+    dropUnclosed: options.unclosedQuote === 'drop-row',
   };
   let leftover = '';
   // Old Mac files end lines with a lone CR.
