@@ -269,6 +269,40 @@ describeEngines('LinkedIn export import', (h) => {
     expect(again.stats).toMatchObject({ created: 0, unchanged: 1 });
   });
 
+  it('finds people of an export without profile URLs again in a later one that has them', async () => {
+    const { ctx } = await h.account();
+    const old = [
+      'First Name,Last Name,Email Address,Company,Position,Connected On',
+      'Priya,Raman,,Coastline Health,Nurse Practitioner,30 Jun 2022',
+      'Tom,Ng,,Harbor Labs,Engineer,01 Jul 2022',
+      'Tom,Ng,,Other Co,Analyst,01 Jul 2022',
+    ].join('\n');
+    const current = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Priya,Raman,https://www.linkedin.com/in/priya-raman,,Seaside Clinic,Nurse Practitioner,30 Jun 2022',
+      'Priya,Raman,https://www.linkedin.com/in/priya-raman-2,,Coastline Health,Nurse,15 Aug 2025',
+      'Tom,Ng,https://www.linkedin.com/in/tom-ng,,Harbor Labs,Engineer,01 Jul 2022',
+    ].join('\n');
+    const run = (csv: string) =>
+      importLinkedin(ctx, { source: { name: 'Connections.csv', bytes: enc(csv) }, dryRun: false });
+    expect((await run(old)).stats).toMatchObject({ created: 3 });
+    // Priya, who moved on, is found by name and date connected; her namesake connected in 2025 is someone else;
+    // the two Tom Ngs of that day cannot be told apart, so neither is taken.
+    expect((await run(current)).stats).toMatchObject({ created: 2, updated: 1 });
+    const priyas = (await listContacts(ctx, { q: 'priya' })).items;
+    expect(priyas).toHaveLength(2);
+    const moved = await getContact(
+      ctx,
+      priyas.find((p) => p.organisation?.name === 'Seaside Clinic')?.id as string,
+    );
+    expect([moved.connectedOn, moved.linkedinUrl, moved.pastPositions[0]?.organisation?.name]).toEqual([
+      '2022-06-30',
+      'https://www.linkedin.com/in/priya-raman',
+      'Coastline Health',
+    ]);
+    expect((await run(current)).stats).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+  });
+
   it('calls people by their name when LinkedIn has their credentials in the last name, and cleans up an earlier import', async () => {
     const { ctx } = await h.account();
     const url = 'https://www.linkedin.com/in/sam-caldwell';

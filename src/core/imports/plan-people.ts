@@ -13,6 +13,7 @@ import { chunkIds } from '../db/chunk';
 import type { ContactChannelTable } from '../db/schema';
 import { normaliseTagName } from '../tags/tag';
 import { tagNamesByContact } from '../tags/tag.queries';
+import { fold } from '../text/fold';
 import { latestSources, loadMatchIndex } from './import.queries';
 import {
   type CleanPerson,
@@ -155,6 +156,8 @@ export async function planPeople(
     for (const k of keys) pendingByKey.set(k, i);
   }
 
+  if (sourceKind === 'linkedin') await matchProfileless(ctx, ownerId, index, people, matched, merged);
+
   const contactIds = [...new Set(matched.values())];
   const previous = await latestSources(ctx.db, ownerId, contactIds, sourceKind);
   // Only a matched person's snapshot is compared now; a new contact's is made when it is written.
@@ -199,6 +202,45 @@ export async function planPeople(
 }
 
 type MatchIndex = Awaited<ReturnType<typeof loadMatchIndex>>;
+
+const PROFILELESS = 'src:linkedin:name:';
+
+/**
+ * LinkedIn exports before 2023 had no profile URL column, so a connection without an e-mail came in keyed by name
+ * and organisation only. When a later export brings the same people with their URLs, nothing else matches them:
+ * each would become a second contact. A person still unmatched goes to the one such contact with the same name and
+ * the same date connected (which LinkedIn never changes, unlike the organisation). Only contacts made from those
+ * URL-less rows are candidates, so a namesake with a profile of their own is never taken.
+ */
+async function matchProfileless(
+  ctx: Ctx,
+  ownerId: string,
+  index: MatchIndex,
+  people: CleanPerson[],
+  matched: Map<number, string>,
+  merged: Set<number>,
+): Promise<void> {
+  const candidates = new Set<string>();
+  for (const [key, id] of index.live) if (key.startsWith(PROFILELESS)) candidates.add(id);
+  if (candidates.size === 0) return;
+  const byNameAndDay = new Map<string, string | null>(); // null: two candidates alike, so neither is taken
+  for (const batch of chunkIds([...candidates])) {
+    for (const c of await findContacts(ctx.db, ownerId, batch)) {
+      if (!c.connected_on) continue;
+      const key = `${fold(c.display_name)}|${c.connected_on}`;
+      byNameAndDay.set(key, byNameAndDay.has(key) ? null : c.id);
+    }
+  }
+  const taken = new Set(matched.values());
+  people.forEach((person, i) => {
+    if (matched.has(i) || merged.has(i) || !person.connectedOn) return;
+    const id = byNameAndDay.get(`${fold(person.displayName)}|${person.connectedOn}`);
+    if (id && !taken.has(id)) {
+      matched.set(i, id);
+      taken.add(id);
+    }
+  });
+}
 
 /**
  * The live contact a person updates: the one of its own id, or the one every hit key leads to. When the keys lead
