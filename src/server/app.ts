@@ -97,9 +97,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     hsts: opts.baseUrl?.startsWith('https://') ? undefined : false,
   });
   await app.register(cookie);
-  await app.register(multipart, {
-    limits: { fileSize: opts.uploadLimit ?? 100 * 1024 * 1024, files: 1, fields: 10 },
-  });
+  const uploadLimit = opts.uploadLimit ?? 100 * 1024 * 1024;
+  await app.register(multipart, { limits: { fileSize: uploadLimit, files: 1, fields: 10 } });
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(swagger, {
     openapi: {
@@ -156,7 +155,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(tagRoutes);
     await api.register(trashRoutes);
     await api.register(duplicateRoutes);
-    await api.register(importRoutes);
+    await api.register(importRoutes, { uploadLimit });
     await api.register(invitationRoutes);
     await api.register(relationshipRoutes);
     await api.register(ledgerRoutes);

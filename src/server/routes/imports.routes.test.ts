@@ -158,7 +158,11 @@ describe('upload limits', () => {
     const big = CARDS.repeat(20);
     const r = await u.upload('/api/v1/imports?kind=vcard', 'big.vcf', big);
     expect(r.status).toBe(413);
-    expect(r.body.error).toMatchObject({ code: 'too_large', details: { issues: [{ path: 'file' }] } });
+    expect(r.body.error).toMatchObject({
+      code: 'too_large',
+      message: 'file: the upload is larger than this server accepts (1 KB; RAPPORT_UPLOAD_LIMIT_MB sets it)',
+      details: { issues: [{ path: 'file', message: 'larger than 1 KB' }], limitBytes: 1024 },
+    });
     expect((await u.get('/api/v1/contacts')).body.items).toEqual([]);
     expect((await u.get('/api/v1/imports')).body.items).toEqual([]);
   });

@@ -28,21 +28,28 @@ const errors = {
   413: errorBody,
 };
 
-/** The upload's bytes; an upload cut at the size limit fails before anything is stored (413). */
+/** The upload's bytes; an upload cut at the size limit fails before anything is stored (413), naming the limit. */
 async function* wholeUpload(
   stream: AsyncIterable<Uint8Array> & { truncated?: boolean },
+  limit: number,
 ): AsyncGenerator<Uint8Array> {
   for await (const chunk of stream) yield chunk;
   if (stream.truncated) {
-    throw new AppError('too_large', 'file: the upload is larger than this server accepts', {
-      issues: [{ path: 'file', message: 'too large' }],
-    });
+    const mb =
+      limit >= 1024 * 1024
+        ? `${Number((limit / 1024 / 1024).toFixed(1))} MB`
+        : `${Math.ceil(limit / 1024)} KB`;
+    throw new AppError(
+      'too_large',
+      `file: the upload is larger than this server accepts (${mb}; RAPPORT_UPLOAD_LIMIT_MB sets it)`,
+      { issues: [{ path: 'file', message: `larger than ${mb}` }], limitBytes: limit },
+    );
   }
 }
 
 export const exportQuery = zod.strictObject({ version: zod.enum(['3.0', '4.0']).default('3.0') });
 
-export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+export const importRoutes: FastifyPluginAsyncZod<{ uploadLimit: number }> = async (app, opts) => {
   app.post(
     '/imports',
     {
@@ -65,7 +72,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const report = await importFile(req.ctx, {
         kind: req.query.kind,
-        source: wholeUpload(file.file),
+        source: wholeUpload(file.file, opts.uploadLimit),
         fileName: file.filename || 'upload',
         dryRun: req.query.dryRun,
         map: req.query.map,

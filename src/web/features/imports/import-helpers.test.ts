@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addressBookPeople } from './address-book-choice';
 import { mappingIssueTarget, mappingJson, mappingRows } from './column-mapping';
 import { csvFormatWords, guessKind } from './import-kind';
-import { countsText, extraStats } from './import-words';
+import { countsText, extraStats, tooLargeText } from './import-words';
 
 describe('guessKind', () => {
   it('reads the kind from the extension and asks about CSVs', () => {
@@ -88,5 +88,16 @@ describe('csvFormatWords', () => {
     expect(csvFormatWords('linkedin-connections')).toBe(", LinkedIn's Connections.csv");
     expect(csvFormatWords('generic')).toBe('');
     expect(csvFormatWords(undefined)).toBe('');
+  });
+});
+
+describe('tooLargeText', () => {
+  it("gives the file's size and the server's limit when known", () => {
+    expect(tooLargeText({ limitBytes: 1024 * 1024 }, 2.5 * 1024 * 1024)).toBe(
+      'This file is larger than the server accepts (it is 2.5 MB; the limit is 1 MB). Split it, or ask the administrator to raise RAPPORT_UPLOAD_LIMIT_MB.',
+    );
+    expect(tooLargeText({})).toBe(
+      'This file is larger than the server accepts. Split it, or ask the administrator to raise RAPPORT_UPLOAD_LIMIT_MB.',
+    );
   });
 });

@@ -16,7 +16,7 @@ import { importKeys } from './import-keys';
 import { csvFormatWords, KIND_LABELS } from './import-kind';
 import { ImportReportBody } from './import-report-body';
 import { ImportSubnav } from './import-subnav';
-import { countsText } from './import-words';
+import { countsText, tooLargeText } from './import-words';
 import { MappingStep } from './mapping-step';
 import { UploadProgress } from './upload-progress';
 
@@ -177,7 +177,7 @@ export function ImportPage() {
           kind={kind}
           fileError={
             isApiError(error) && error.code === 'too_large'
-              ? 'This file is larger than the server accepts. Split it, or ask the administrator to raise RAPPORT_UPLOAD_LIMIT_MB.'
+              ? tooLargeText(error.details, file?.size)
               : fileError
           }
           generalError={step.step === 'pick' ? general : null}

@@ -77,3 +77,15 @@ export function issuePlace(issue: ImportIssue): string {
         : '';
   return at ? `${issue.file}, ${at}` : issue.file;
 }
+
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
+/** A refused upload, with the server's limit and the file's size when known. */
+export function tooLargeText(details: Record<string, unknown> | undefined, fileBytes?: number): string {
+  const limit = typeof details?.limitBytes === 'number' ? details.limitBytes : undefined;
+  const sizes = [fileBytes ? `it is ${size(fileBytes)}` : '', limit ? `the limit is ${size(limit)}` : '']
+    .filter(Boolean)
+    .join('; ');
+  return `This file is larger than the server accepts${sizes ? ` (${sizes})` : ''}. Split it, or ask the administrator to raise RAPPORT_UPLOAD_LIMIT_MB.`;
+}
