@@ -50,6 +50,17 @@ function plainText(html: string): string {
     .slice(0, SUMMARY_MAX);
 }
 
+/** What makes a message the same one in a later export (stored as the interaction's external key). */
+const messageKey = (m: LinkedinMessage) =>
+  `linkedin:${m.conversationId}:${m.sentAt}:${m.senderUrl ?? m.fromName}`;
+
+/** What makes an invitation the same one in a later export (its natural key). */
+function invitationKey(inv: LinkedinInvitation): string {
+  const url = inv.direction === 'outgoing' ? inv.inviteeUrl : inv.inviterUrl;
+  const name = inv.direction === 'outgoing' ? inv.toName : inv.fromName;
+  return `${inv.direction}:${url ?? name.toLowerCase()}:${inv.sentOn}`;
+}
+
 /**
  * Imports a LinkedIn data export (the zip, an unzipped folder, or one of its CSV files). Connections become or
  * update contacts (keyed on the profile URL); in the same transaction every message becomes an interaction with the
@@ -152,15 +163,40 @@ export async function importLinkedin(
     issues,
     dryRun: input.dryRun,
     onProgress: input.onProgress,
-    extraPreview: {
-      messages: ownerUrl ? messages.length : 0,
-      invitations: invitations.length,
-      hiddenProfiles,
-      ...bookCount,
+    extraPreview: { hiddenProfiles, ...bookCount },
+    // What committing would add: messages and invitations already stored (an earlier export) are not counted.
+    previewExtra: async (plan) => {
+      const ownerId = ctx.actor?.accountId as string;
+      const book = withBook
+        ? await previewAddressBook(ctx, ownerId, bookPeople.people, plan)
+        : { stats: {}, issues: [] };
+      // A message counts when it is new and someone in it is a contact, now or once this import is committed.
+      const people = new Set(plan.index.keys());
+      for (const item of plan.items) if (item.action === 'create') for (const k of item.keys) people.add(k);
+      const known = ownerUrl
+        ? await existingInteractionKeys(ctx.db, ownerId, messages.map(messageKey))
+        : new Set<string>();
+      let fresh = 0;
+      let withoutContact = 0;
+      for (const m of ownerUrl ? messages : []) {
+        const key = messageKey(m);
+        if (known.has(key)) continue;
+        known.add(key);
+        const urls = describeMessageDirection(m, ownerUrl as string).counterpartUrls;
+        if (urls.some((u) => people.has(`url:${normaliseLinkedinUrl(u)}`))) fresh++;
+        else withoutContact++;
+      }
+      const knownInvites = await existingInvitationKeys(ctx.db, ownerId);
+      return {
+        stats: {
+          ...book.stats,
+          messages: fresh,
+          messagesWithoutContact: withoutContact,
+          invitations: new Set(invitations.map(invitationKey).filter((k) => !knownInvites.has(k))).size,
+        },
+        issues: book.issues,
+      };
     },
-    previewExtra: withBook
-      ? (plan) => previewAddressBook(ctx, ctx.actor?.accountId as string, bookPeople.people, plan)
-      : undefined,
     extra: async (tx, importId, contactByKey) => {
       const ownerId = tx.actor?.accountId as string;
       const now = nowIso(tx);
@@ -179,13 +215,11 @@ export async function importLinkedin(
       let messagesWithoutContact = 0;
       let outreachReplies = 0;
       if (ownerUrl) {
-        const keyOf = (m: LinkedinMessage) =>
-          `linkedin:${m.conversationId}:${m.sentAt}:${m.senderUrl ?? m.fromName}`;
-        const known = await existingInteractionKeys(tx.db, ownerId, messages.map(keyOf));
+        const known = await existingInteractionKeys(tx.db, ownerId, messages.map(messageKey));
         const rows: Parameters<typeof insertInteractionRows>[1] = [];
         const links: Parameters<typeof insertInteractionLinks>[1] = [];
         for (const m of messages) {
-          const key = keyOf(m);
+          const key = messageKey(m);
           if (known.has(key)) continue;
           known.add(key);
           const { direction, counterpartUrls } = describeMessageDirection(m, ownerUrl);
@@ -233,7 +267,7 @@ export async function importLinkedin(
       for (const inv of invitations) {
         const url = inv.direction === 'outgoing' ? inv.inviteeUrl : inv.inviterUrl;
         const name = inv.direction === 'outgoing' ? inv.toName : inv.fromName;
-        const key = `${inv.direction}:${url ?? name.toLowerCase()}:${inv.sentOn}`;
+        const key = invitationKey(inv);
         if (knownInvites.has(key)) continue;
         knownInvites.add(key);
         inviteRows.push({
