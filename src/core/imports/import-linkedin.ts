@@ -163,7 +163,8 @@ export async function importLinkedin(
     issues,
     dryRun: input.dryRun,
     onProgress: input.onProgress,
-    extraPreview: { hiddenProfiles, ...bookCount },
+    // In the order the commit reports them; the counts are worked out against the rolodex below.
+    extraPreview: { messages: 0, messagesWithoutContact: 0, invitations: 0, hiddenProfiles, ...bookCount },
     // What committing would add: messages and invitations already stored (an earlier export) are not counted.
     previewExtra: async (plan) => {
       const ownerId = ctx.actor?.accountId as string;

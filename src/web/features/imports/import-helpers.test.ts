@@ -85,7 +85,7 @@ describe('extraStats', () => {
 describe('csvFormatWords', () => {
   it('says where a recognised CSV comes from, in words, and nothing for one read by mapping', () => {
     expect(csvFormatWords('outlook')).toBe(', from Outlook');
-    expect(csvFormatWords('linkedin-connections')).toBe(", LinkedIn's Connections.csv");
+    expect(csvFormatWords('linkedin-connections')).toBe(', from its Connections.csv');
     expect(csvFormatWords('generic')).toBe('');
     expect(csvFormatWords(undefined)).toBe('');
   });

@@ -23,7 +23,7 @@ export function csvFormatWords(format: string | undefined): string {
     outlook: 'from Outlook',
     'outlook-com': 'from Outlook.com',
     thunderbird: 'from Thunderbird',
-    'linkedin-connections': "LinkedIn's Connections.csv",
+    'linkedin-connections': 'from its Connections.csv',
   };
   const w = format ? words[format] : undefined;
   return w ? `, ${w}` : '';
