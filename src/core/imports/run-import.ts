@@ -77,14 +77,12 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
     const sorted = sortIssues(issues);
     const first = sorted.find((i) => i.severity === 'error') ?? sorted[0];
     const where = first ? `${first.ref.file}${first.ref.line ? `:${first.ref.line}` : ''}` : fileName;
-    throw new AppError(
-      'validation',
-      `file: ${fileName} holds no contact to import${first ? ` (${where}: ${first.message})` : ''}`,
-      {
-        issues: [{ path: 'file', message: 'holds no contact to import' }],
-        fileIssues: sorted.slice(0, REPORTED_ISSUES).map(issueView),
-      },
-    );
+    // The reason goes with the field too: the web app shows it beside the file it refused.
+    const why = `holds no contact to import${first ? ` (${where}: ${first.message})` : ''}`;
+    throw new AppError('validation', `file: ${fileName} ${why}`, {
+      issues: [{ path: 'file', message: why }],
+      fileIssues: sorted.slice(0, REPORTED_ISSUES).map(issueView),
+    });
   }
   if (input.dryRun) {
     const plan = await planPeople(ctx, ownerId, input.kind, people);
