@@ -28,6 +28,11 @@ describeEngines('a merged tag', (h) => {
 
     const ada = await createContact(ctx, { displayName: 'Ada Lovelace', tags: ['ml'] }, 'web');
     expect(ada.tags).toEqual(['machine learning']);
+    // A list filtered by the old name shows the kept tag's people.
+    expect((await listContacts(ctx, { tag: 'ML' })).items.map((c) => c.displayName)).toEqual([
+      'Ada Lovelace',
+      'Alan Turing',
+    ]);
     // Both names at once are one tag.
     await updateContact(ctx, ada.id, { tags: ['machine learning', 'ml', 'AI'] }, 'web');
     expect((await getContact(ctx, ada.id)).tags.sort()).toEqual(['AI', 'machine learning']);
