@@ -1,3 +1,4 @@
+import { addressLine } from '../contracts/address-line';
 import type { Contact, ContactPage, ContactSummary } from '../contracts/contacts';
 import { emit, fields, type GlobalOptions, note, table } from './output';
 
@@ -25,11 +26,7 @@ export function contactDetails(c: Contact): string {
       `${[p.title, p.organisation?.name].filter(Boolean).join(' at ') || '—'}` +
       `${p.endedOn ? ` (until ${p.endedOn})` : ''}  [${p.source}]`,
   );
-  const addresses = c.addresses.map((a) => {
-    const parts = [a.poBox, a.extended, a.street, a.locality, a.region, a.postalCode, a.country];
-    const text = parts.filter(Boolean).join(', ') || (a.formatted ?? '').replace(/\s*\n\s*/g, ', ');
-    return `${text}${a.label ? ` (${a.label})` : ''}`;
-  });
+  const addresses = c.addresses.map((a) => `${addressLine(a)}${a.label ? ` (${a.label})` : ''}`);
   const history = c.history.map(
     (h) =>
       `${h.field}: ${h.oldValue ?? '—'} → ${h.newValue ?? '—'}  [${h.source}, ${h.recordedAt.slice(0, 10)}]`,

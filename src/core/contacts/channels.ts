@@ -17,6 +17,10 @@ export function channelKey(kind: ChannelKind, value: string): string | null {
   }
 }
 
+/** What makes two stored channels the same email, phone or URL (`kind:matching key`), for merges and undo. */
+export const channelIdentity = (c: ContactChannelTable) =>
+  `${c.kind}:${c.value_norm ?? channelKey(c.kind, c.value)}`;
+
 /**
  * Channel rows for a contact from the caller's lists. Duplicates (same matching key) collapse to the first; a
  * fact that was already on the contact keeps the source it first came from.

@@ -3,7 +3,7 @@ import { type Ctx, requireActor } from '../context';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { validationError } from '../errors';
 import { normaliseTagName } from '../tags/tag';
-import { findLiveTagsByNorm, liveTagsByMergedNorm } from '../tags/tag.queries';
+import { tagsNamed } from '../tags/tag.queries';
 import { words } from '../text/fold';
 import { validate } from '../validate';
 import {
@@ -103,8 +103,7 @@ export async function listContacts(
   if (q.tag) {
     const norm = normaliseTagName(q.tag);
     // A tag merged into another is found by its old name too (ADR 22).
-    const [live] = await findLiveTagsByNorm(ctx.db, ownerId, [norm]);
-    const tag = live ?? (await liveTagsByMergedNorm(ctx.db, ownerId, [norm]))[0];
+    const tag = (await tagsNamed(ctx.db, ownerId, [norm])).get(norm);
     if (!tag) return { items: [], nextCursor: null, total: q.q ? null : 0 };
     filter.tagId = tag.id;
   }

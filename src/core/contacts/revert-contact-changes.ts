@@ -1,5 +1,5 @@
-import type { ContactChannelTable, ContactTable } from '../db/schema';
-import { channelKey } from './channels';
+import type { ContactTable } from '../db/schema';
+import { channelIdentity } from './channels';
 import { parseJsonArray, parseJsonRecord } from './contact';
 import type { ContactSnapshot } from './contact-snapshot';
 
@@ -13,8 +13,6 @@ const KEPT_AS_NOW = new Set<keyof ContactTable>([
   'search_name',
   'search_text',
 ]);
-
-const channelKeyOf = (c: ContactChannelTable) => `${c.kind}:${c.value_norm ?? channelKey(c.kind, c.value)}`;
 
 /**
  * Takes back one change to a contact (a merge into it, an import's update) and keeps every edit made since.
@@ -46,7 +44,7 @@ export function revertContactChanges(
     revertList(pick(before), pick(after), pick(now), key);
   const reverted: ContactSnapshot = {
     row,
-    channels: list((s) => s.channels, channelKeyOf),
+    channels: list((s) => s.channels, channelIdentity),
     tags: list(
       (s) => s.tags,
       (t) => t.tag_id,

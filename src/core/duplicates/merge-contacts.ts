@@ -1,12 +1,12 @@
 import type { MergeResult } from '../../contracts/duplicates';
-import { channelKey } from '../contacts/channels';
+import { channelIdentity } from '../contacts/channels';
 import { parseJsonArray, parseJsonRecord, TEXT_FIELDS } from '../contacts/contact';
 import { findContact, lockContacts, updateContact } from '../contacts/contact.queries';
 import { captureContact } from '../contacts/contact-snapshot';
 import { presentContact } from '../contacts/present-contact';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
-import type { ContactChannelTable, ContactTable } from '../db/schema';
+import type { ContactTable } from '../db/schema';
 import { notFound, validationError } from '../errors';
 import {
   insertChannels,
@@ -94,14 +94,12 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
     patch.addresses = union(kept.row.addresses, merged.row.addresses);
     patch.dates = union(kept.row.dates, merged.row.dates);
 
-    const channelKeyOf = (c: ContactChannelTable) =>
-      `${c.kind}:${c.value_norm ?? channelKey(c.kind, c.value)}`;
-    const have = new Map(kept.channels.map((c) => [channelKeyOf(c), c]));
+    const have = new Map(kept.channels.map((c) => [channelIdentity(c), c]));
     // The same email/phone/URL on both: the kept channel stays and takes the merged one's label if it has none
     // (undo takes the label away again, see revert-contact-changes). `kept` stays as captured, for undo.
     const labelled = new Set<string>();
     for (const c of merged.channels) {
-      const same = have.get(channelKeyOf(c));
+      const same = have.get(channelIdentity(c));
       if (!same || same.label || !c.label || labelled.has(same.id)) continue;
       labelled.add(same.id);
       await setChannelLabel(tx.db, ownerId, same.id, c.label);
@@ -109,7 +107,7 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
     const counts = new Map<string, number>();
     for (const c of kept.channels) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
     const moved = merged.channels
-      .filter((c) => !have.has(channelKeyOf(c)))
+      .filter((c) => !have.has(channelIdentity(c)))
       .map((c) => {
         const position = counts.get(c.kind) ?? 0;
         counts.set(c.kind, position + 1);

@@ -1,7 +1,7 @@
 import { type Ctx, nowIso } from '../context';
 import { AppError } from '../errors';
 import { normaliseTagName } from './tag';
-import { findLiveTagsByNorm, insertTagsIfAbsent, liveTagsByMergedNorm, lockLiveTags } from './tag.queries';
+import { insertTagsIfAbsent, lockLiveTags, tagsNamed } from './tag.queries';
 
 type FoundTag = { id: string; name: string; created: boolean };
 /** A tag, and the folded names asked for that lead to it (two when one is a merged-away name of the other). */
@@ -39,13 +39,12 @@ async function findOrCreate(ctx: Ctx, ownerId: string, names: string[]): Promise
     const norm = normaliseTagName(n);
     if (norm && !wanted.has(norm)) wanted.set(norm, n.trim().replace(/\s+/g, ' '));
   }
-  const found = (norms: string[]) => findLiveTagsByNorm(ctx.db, ownerId, norms);
   const byNorm = new Map<string, FoundTag>();
-  for (const t of await found([...wanted.keys()]))
-    byNorm.set(t.name_norm, { id: t.id, name: t.name, created: false });
-  const unknown = [...wanted.keys()].filter((norm) => !byNorm.has(norm));
-  for (const t of await liveTagsByMergedNorm(ctx.db, ownerId, unknown))
-    byNorm.set(t.name_norm, { id: t.id, name: t.name, created: false });
+  const found = async (norms: string[]) => {
+    for (const [norm, t] of await tagsNamed(ctx.db, ownerId, norms))
+      byNorm.set(norm, { ...t, created: false });
+  };
+  await found([...wanted.keys()]);
   const now = nowIso(ctx);
   const rows = [...wanted]
     .filter(([norm]) => !byNorm.has(norm))
@@ -63,9 +62,7 @@ async function findOrCreate(ctx: Ctx, ownerId: string, names: string[]): Promise
   for (const r of rows)
     if (inserted.has(r.id)) byNorm.set(r.name_norm, { id: r.id, name: r.name, created: true });
   const taken = rows.filter((r) => !inserted.has(r.id)).map((r) => r.name_norm);
-  if (taken.length > 0) {
-    for (const t of await found(taken)) byNorm.set(t.name_norm, { id: t.id, name: t.name, created: false });
-  }
+  if (taken.length > 0) await found(taken);
   const byId = new Map<string, EnsuredTag>();
   for (const norm of wanted.keys()) {
     const tag = byNorm.get(norm);

@@ -213,6 +213,24 @@ export async function recordMergedTagName(
     .execute();
 }
 
+/**
+ * The live tag each folded name means: the live tag of that name, else the one a merged-away tag of that name was
+ * merged into (ADR 22). Names that mean no live tag are left out.
+ */
+export async function tagsNamed(
+  db: Kysely<Database>,
+  ownerId: string,
+  norms: string[],
+): Promise<Map<string, { id: string; name: string }>> {
+  const out = new Map<string, { id: string; name: string }>();
+  for (const t of await findLiveTagsByNorm(db, ownerId, norms))
+    out.set(t.name_norm, { id: t.id, name: t.name });
+  const rest = norms.filter((n) => !out.has(n));
+  for (const t of await liveTagsByMergedNorm(db, ownerId, rest))
+    out.set(t.name_norm, { id: t.id, name: t.name });
+  return out;
+}
+
 /** For folded names of merged-away tags: the live tag each now leads to (none when that one is in the trash). */
 export async function liveTagsByMergedNorm(
   db: Kysely<Database>,

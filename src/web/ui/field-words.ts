@@ -1,3 +1,4 @@
+import { addressLine } from '../../contracts/address-line';
 import { formatDate, formatPartialDate } from './format';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -40,15 +41,6 @@ function parse(json: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-/** One line for a postal address: the parts in reading order, or the address as printed. */
-export function addressLine(a: Record<string, unknown>): string {
-  const parts = ['poBox', 'extended', 'street', 'locality', 'region', 'postalCode', 'country']
-    .map((k) => a[k])
-    .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
-  if (parts.length > 0) return parts.join(', ');
-  return typeof a.formatted === 'string' ? a.formatted.replace(/\s*\n\s*/g, ', ') : '';
 }
 
 /**

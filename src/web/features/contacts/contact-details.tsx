@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { addressLine } from '../../../contracts/address-line';
 import type { Contact } from '../../api/types';
-import { addressLine, fieldLabel, fieldValue } from '../../ui/field-words';
+import { fieldLabel, fieldValue } from '../../ui/field-words';
 import { formatDate, formatDateTime, formatPartialDate, formatSource } from '../../ui/format';
 import { SourceBadge } from './source-badge';
 

@@ -78,7 +78,7 @@ describe('extraStats', () => {
       profile: 1,
       hiddenProfiles: 4,
     };
-    for (const [key, label] of extraStats(stats).map(([k, l]) => [k, l])) expect(label).not.toBe(key);
+    for (const [key, label] of extraStats(stats)) expect(label).not.toBe(key);
   });
 });
 
@@ -94,7 +94,7 @@ describe('csvFormatWords', () => {
 describe('tooLargeText', () => {
   it("gives the file's size and the server's limit when known", () => {
     expect(tooLargeText({ limitBytes: 1024 * 1024 }, 2.5 * 1024 * 1024)).toBe(
-      'This file is larger than the server accepts (it is 2.5 MB; the limit is 1 MB). Split it, or ask the administrator to raise RAPPORT_UPLOAD_LIMIT_MB.',
+      'This file is larger than the server accepts (it is 2.5 MB; the limit is 1.0 MB). Split it, or ask the administrator to raise RAPPORT_UPLOAD_LIMIT_MB.',
     );
     expect(tooLargeText({})).toBe(
       'This file is larger than the server accepts. Split it, or ask the administrator to raise RAPPORT_UPLOAD_LIMIT_MB.',

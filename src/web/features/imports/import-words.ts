@@ -1,5 +1,5 @@
 import type { ImportIssue, ImportSummary } from '../../api/types';
-import { formatCount, plural } from '../../ui/format';
+import { formatCount, formatSize, plural } from '../../ui/format';
 
 /** The counts every import has, in the order they are shown. */
 export const MAIN_STATS = [
@@ -78,13 +78,13 @@ export function issuePlace(issue: ImportIssue): string {
   return at ? `${issue.file}, ${at}` : issue.file;
 }
 
-const size = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
-
 /** A refused upload, with the server's limit and the file's size when known. */
 export function tooLargeText(details: Record<string, unknown> | undefined, fileBytes?: number): string {
   const limit = typeof details?.limitBytes === 'number' ? details.limitBytes : undefined;
-  const sizes = [fileBytes ? `it is ${size(fileBytes)}` : '', limit ? `the limit is ${size(limit)}` : '']
+  const sizes = [
+    fileBytes ? `it is ${formatSize(fileBytes)}` : '',
+    limit ? `the limit is ${formatSize(limit)}` : '',
+  ]
     .filter(Boolean)
     .join('; ');
   return `This file is larger than the server accepts${sizes ? ` (${sizes})` : ''}. Split it, or ask the administrator to raise RAPPORT_UPLOAD_LIMIT_MB.`;

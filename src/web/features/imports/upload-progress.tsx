@@ -1,11 +1,6 @@
 import { useId } from 'react';
 import type { UploadPhase } from '../../api/upload';
-
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+import { formatSize } from '../../ui/format';
 
 /**
  * The upload's progress bar (bytes sent), then an indeterminate bar while the server reads, matches and (when
@@ -53,7 +48,7 @@ export function UploadProgress({
           <progress id={`${id}-bar`} className="progress--indeterminate" />
         )}
         <span className="upload__figure" aria-hidden="true">
-          {progress.phase === 'sending' ? `${percent}% of ${size(progress.total)}` : 'Processing…'}
+          {progress.phase === 'sending' ? `${percent}% of ${formatSize(progress.total)}` : 'Processing…'}
         </span>
       </div>
       <div className="form-actions form-actions--plain">
