@@ -146,6 +146,37 @@ describe('parseConnections', () => {
     ]);
   });
 
+  it('drops only the row of a quote never closed, and reads every row below it', () => {
+    const { records, issues } = parse('connections-unclosed-quote.csv');
+    expect(records.map((r) => [r.ref.line, r.givenName, r.title])).toEqual([
+      [2, 'Eva', 'CEO'],
+      [4, 'Gus', 'Chef'],
+    ]);
+    expect(issues).toEqual([
+      {
+        ref: { file: 'connections-unclosed-quote.csv', line: 3 },
+        message: 'a quoted cell opened here is never closed; this row is not imported',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('drops only the row of a stray quote that pairs with a quote rows below, and reads those rows', () => {
+    const { records, issues } = parse('connections-stray-quote.csv');
+    expect(records.map((r) => [r.ref.line, r.givenName, r.familyName, r.suffix, r.organisation])).toEqual([
+      [3, 'Ben', 'Stone', undefined, 'Stone Ltd'],
+      [4, 'Cy', 'Rowe', 'PhD', 'Rowe'],
+      [5, 'Dee', 'Moss', undefined, 'Moss, Hill & Co'],
+    ]);
+    expect(issues).toEqual([
+      {
+        ref: { file: 'connections-stray-quote.csv', line: 2 },
+        message: 'a quote in this row is not closed on its line; this row is not imported',
+        severity: 'error',
+      },
+    ]);
+  });
+
   it('counts lines inside multi-line quoted cells, maps extra columns by name and warns on odd URLs', () => {
     const text = [
       'First Name,Last Name,URL,Email Address,Company,Position,Connected On,Tags',

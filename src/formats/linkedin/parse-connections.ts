@@ -169,6 +169,7 @@ function readRows(text: string, start: number, startLine: number, cols: Columns,
     let i = pos;
     let col = 0;
     let slow = false;
+    let unclosed = false; // a quote that no later quote closes: a typo, not a cell spanning the rest of the file
     let inner = 0; // line ends inside quoted cells
     let canonicalUrl = false;
     let overflow = 0;
@@ -195,7 +196,7 @@ function readRows(text: string, start: number, startLine: number, cols: Columns,
           break;
         }
         if (!closed) {
-          slow = true;
+          unclosed = true;
           break;
         }
         if (j > lineEnd) {
@@ -250,6 +251,18 @@ function readRows(text: string, start: number, startLine: number, cols: Columns,
       col++;
       if (!more) break;
     }
+    if (unclosed) {
+      // As the contact CSV reader does: drop this row, read on from the line after the quote's, so that one stray
+      // quote does not swallow every connection below it into a single cell.
+      out.issues.push({
+        ref: { file: out.file, line: rowLine + inner },
+        message: 'a quoted cell opened here is never closed; this row is not imported',
+        severity: 'error',
+      });
+      pos = lineEnd + 1;
+      line += inner + (lineEnd < n ? 1 : 0);
+      continue;
+    }
     if (slow) {
       canonicalUrl = false;
       const rec = readCsvRecordAt(text, rowStart);
@@ -265,6 +278,20 @@ function readRows(text: string, start: number, startLine: number, cols: Columns,
         if (only.includes(',')) overflow = fillFrom(vals, width, [only]);
         else for (let c = 1; c < width; c++) vals[c] = '';
       } else for (let c = col; c < width; c++) vals[c] = '';
+    }
+    if (overflow && line - rowLine > 1) {
+      // A quoted cell ran past its line and the record came out wider than the header: a stray quote pairing with
+      // one rows below, not a cell with line breaks. Drop this line alone and read the rows it swallowed.
+      out.issues.push({
+        ref: { file: out.file, line: rowLine },
+        message: 'a quote in this row is not closed on its line; this row is not imported',
+        severity: 'error',
+      });
+      const lf = text.indexOf('\n', rowStart);
+      pos = lf === -1 ? n : lf + 1;
+      line = rowLine + 1;
+      nextLf = -2; // it points rows below
+      continue;
     }
     if (overflow) {
       out.issues.push({

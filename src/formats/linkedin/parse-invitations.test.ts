@@ -60,6 +60,22 @@ describe('parseInvitations', () => {
     expect(issues[0]).toMatchObject({ ref: { line: 2 }, field: 'Direction', severity: 'error' });
   });
 
+  it('drops only the invitation whose quote is never closed, and keeps the ones below it', () => {
+    const { records, issues } = parseInvitations(
+      'From,To,Sent At,Message,Direction\n' +
+        'A,B,"1/2/24, 3:04 PM","Hi B, we met at,OUTGOING\n' +
+        'C,A,1/3/24,,INCOMING\n',
+    );
+    expect(records.map((r) => [r.ref.line, r.fromName])).toEqual([[3, 'C']]);
+    expect(issues).toEqual([
+      {
+        ref: { file: 'Invitations.csv', line: 2 },
+        message: 'a quoted cell opened here is never closed; this row is not imported',
+        severity: 'error',
+      },
+    ]);
+  });
+
   it('never throws on arbitrary input', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (body) => {

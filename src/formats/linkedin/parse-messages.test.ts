@@ -108,6 +108,26 @@ describe('parseMessages', () => {
     ]);
   });
 
+  it('drops only the message whose quote is never closed, and keeps the messages below it', () => {
+    const text =
+      'CONVERSATION ID,FROM,TO,DATE,CONTENT\n' +
+      'c1,Ada,Bram,2024-01-01 10:00:00 UTC,"see you at 5\n' +
+      'c1,Bram,Ada,2024-01-01 10:05:00 UTC,great\n' +
+      'c1,Ada,Bram,2024-01-01 10:06:00 UTC,bring the deck\n';
+    const { records, issues } = parseMessages(text);
+    expect(records.map((m) => [m.ref.line, m.content])).toEqual([
+      [3, 'great'],
+      [4, 'bring the deck'],
+    ]);
+    expect(issues).toEqual([
+      {
+        ref: { file: 'messages.csv', line: 2 },
+        message: 'a quoted cell opened here is never closed; this row is not imported',
+        severity: 'error',
+      },
+    ]);
+  });
+
   it('never throws on arbitrary input', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {

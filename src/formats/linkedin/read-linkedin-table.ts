@@ -48,9 +48,10 @@ export function readLinkedinTable(
   describeHeader: string,
 ): { table?: LinkedinTable; issues: ParseIssue[] } {
   const issues: ParseIssue[] = [];
-  const { rows, issues: syntax } = parseCsvRows(linkedinText(input));
+  // A quote never closed drops its row only: read to the end of the file, it would swallow every message below.
+  const { rows, issues: syntax } = parseCsvRows(linkedinText(input), { unclosedQuote: 'drop-row' });
   for (const s of syntax)
-    issues.push({ ref: { file, line: s.line }, message: s.message, severity: 'warning' });
+    issues.push({ ref: { file, line: s.line }, message: s.message, severity: s.severity ?? 'warning' });
   let headerIndex = -1;
   let header: string[] = [];
   for (let r = 0; r < rows.length; r++) {
