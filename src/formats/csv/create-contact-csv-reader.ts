@@ -150,6 +150,8 @@ export function createContactCsvReader(
       delimiter,
       // A quote left open at the end would swallow every good row after its own.
       unclosedQuote: 'drop-row',
+      // Nor may a stray quote that pairs with one rows below swallow the rows between.
+      headerWidth: () => headers?.length,
       onIssue: (s) =>
         issue({ ref: { file, line: s.line }, message: s.message, severity: s.severity ?? 'warning' }),
       onRow: (cells, line) => {

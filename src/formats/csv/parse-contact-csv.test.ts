@@ -390,6 +390,23 @@ describe('parseContactCsv: LinkedIn and robustness', () => {
     ]);
   });
 
+  it('a stray quote that pairs with a quote rows below costs only its own row, and the rows between are kept', () => {
+    const { records, issues } = parse('outlook-stray-quote.csv');
+    expect(records.map((r) => [r.ref.line, r.givenName, r.organisation, r.notes])).toEqual([
+      [3, 'Grace', 'Navy', 'met at\r\nthe conference'],
+      [5, 'Alan', 'Bletchley, Park', undefined],
+      [6, 'Bob', 'Smith & Co', undefined],
+      [7, 'Cy', 'Rowe', 'two lines,\r\nof notes'],
+    ]);
+    expect(issues).toEqual([
+      {
+        ref: { file: 'outlook-stray-quote.csv', line: 2 },
+        message: 'a quote in this row is not closed on its line; this row is not imported',
+        severity: 'error',
+      },
+    ]);
+  });
+
   it('never throws, on bytes or on text shaped like each format', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {

@@ -220,3 +220,78 @@ describe('readCsvRecordAt', () => {
     expect(readCsvRecordAt(text, 14)).toEqual({ cells: ['next', 'row'], next: 22, lineEnds: 0 });
   });
 });
+
+describe('parseCsvRows with headerWidth (stray quotes)', () => {
+  const read = (text: string) => parseCsvRows(text, { unclosedQuote: 'drop-row', headerWidth: () => 3 });
+  const stray = (line: number): CsvSyntaxIssue => ({
+    line,
+    message: 'a quote in this row is not closed on its line; this row is not imported',
+    severity: 'error',
+  });
+
+  it('drops the row whose quote pairs with a later one when the record comes out wider than the header', () => {
+    // The stray quote closes at the quote before `x` on line 4, and line 4's cells come out past the header.
+    const text = 'a,b,c\n1,"two,3\n4,5,6\n"x, y",8,9\n';
+    expect(read(text)).toEqual({
+      rows: [
+        { line: 1, cells: ['a', 'b', 'c'] },
+        { line: 3, cells: ['4', '5', '6'] },
+        { line: 4, cells: ['x, y', '8', '9'] },
+      ],
+      issues: [stray(2)],
+    });
+    // Without the header's width the quote spans the lines, as before.
+    expect(parseCsvRows(text).rows.map((r) => r.line)).toEqual([1, 2]);
+  });
+
+  it('drops the row whose quote is closed lines below by text, as when it pairs with the next cell opening', () => {
+    expect(read('a,b,c\n1,"two,3\n4,5,"six\nlines"\n7,8,9\n')).toEqual({
+      rows: [
+        { line: 1, cells: ['a', 'b', 'c'] },
+        { line: 3, cells: ['4', '5', 'six\nlines'] },
+        { line: 5, cells: ['7', '8', '9'] },
+      ],
+      issues: [stray(2)],
+    });
+  });
+
+  it('keeps a multi-line cell that closes where a cell ends, and surplus empty cells', () => {
+    const text = 'a,b,c\n1,"two\nlines, really",3,,\n4,5,6\n';
+    expect(read(text)).toEqual(parseCsvRows(text, { unclosedQuote: 'drop-row' }));
+    expect(read(text).issues).toEqual([]);
+  });
+
+  it('gives the same rows, lines and issues whatever the chunk boundaries (random text)', () => {
+    /** The header's width known once the header row is read, as the contact CSV reader does. */
+    const readIn = (text: string, cuts: number[]) => {
+      const out: { line: number; cells: string[] }[] = [];
+      const issues: CsvSyntaxIssue[] = [];
+      const reader = createCsvRowReader({
+        unclosedQuote: 'drop-row',
+        headerWidth: () => out[0]?.cells.length,
+        onRow: (cells, line) => out.push({ line, cells }),
+        onIssue: (i) => issues.push(i),
+      });
+      let at = 0;
+      for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+        reader.push(text.slice(at, cut));
+        at = cut;
+      }
+      reader.push(text.slice(at));
+      reader.end();
+      return { rows: out, issues };
+    };
+    const piece = fc.constantFrom('a', ',', '"', '""', '\n', '\r\n', 'x"y', 'b,c');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }),
+        fc.array(fc.nat(120), { maxLength: 6 }),
+        (parts, cuts) => {
+          const text = `h,i,j\n${parts.join('')}`;
+          expect(readIn(text, cuts)).toEqual(readIn(text, []));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -33,6 +33,13 @@ export interface CsvRowReaderOptions {
    * the quote opened, so the rows below it are not lost.
    */
   unclosedQuote?: 'rest-of-file' | 'drop-row';
+  /**
+   * The header's width, once known. A row whose quoted cell runs past its line and then either comes out with
+   * text in cells past this width or has text right after that cell's closing quote is taken for a stray quote
+   * pairing with one rows below (not a cell with line breaks): it is dropped with an error issue and reading
+   * resumes on its next line, so the rows it swallowed are read.
+   */
+  headerWidth?: () => number | undefined;
 }
 
 /** Incremental reader: push text chunks in order, then call `end()` once. */
@@ -56,6 +63,13 @@ interface ScanState {
   /** Cells expected in the next row (the previous row's count): preallocating is much faster than pushing. */
   width: number;
   dropUnclosed: boolean;
+  headerWidth: (() => number | undefined) | undefined;
+}
+
+/** Text in a cell past `width`: the row is wider than its header. */
+function isWiderThan(cells: string[], count: number, width: number): boolean {
+  for (let k = width; k < count; k++) if ((cells[k] as string).trim()) return true;
+  return false;
 }
 
 function countLf(s: string, from: number, to: number): number {
@@ -94,6 +108,8 @@ function scan(
     let c = 0;
     let incomplete = false;
     let dropped = false;
+    let spanned = false; // a quoted cell ran past a line end
+    let stray = false; // ... and text followed its closing quote
     for (;;) {
       if (s.charCodeAt(i) === QUOTE) {
         // Quoted cell: up to the closing quote; doubled quotes are one quote.
@@ -150,7 +166,9 @@ function scan(
           i = n;
           break;
         }
-        if (nextLf !== -1 && nextLf < j) {
+        const cellSpanned = nextLf !== -1 && nextLf < j;
+        if (cellSpanned) {
+          spanned = true;
           line += countLf(s, i, j);
           nextLf = s.indexOf('\n', j);
         }
@@ -159,6 +177,7 @@ function scan(
         let ch = i < n ? s.charCodeAt(i) : -1;
         if (ch !== delimCode && ch !== LF && ch !== -1 && !(ch === CR && i + 1 === lineEnd)) {
           // Text after the closing quote (relaxed): keep it, quotes and all, up to the delimiter or line end.
+          if (cellSpanned) stray = true; // a quote closed lines below by text: most likely the next cell's opening
           const d = s.indexOf(delimiter, i);
           const end = d !== -1 && d < lineEnd ? d : lineEnd;
           if (end === n && !final) {
@@ -225,6 +244,18 @@ function scan(
       return rowStart;
     }
     if (dropped) continue;
+    const headerWidth = spanned ? st.headerWidth?.() : undefined;
+    if (headerWidth !== undefined && (stray || isWiderThan(cells, c, headerWidth))) {
+      st.onIssue?.({
+        line: rowLine,
+        message: 'a quote in this row is not closed on its line; this row is not imported',
+        severity: 'error',
+      });
+      i = s.indexOf('\n', rowStart) + 1; // within s: the row ran past that line end
+      line = rowLine + 1;
+      nextLf = -2;
+      continue;
+    }
     if (c !== width) {
       cells.length = c;
       width = c;
@@ -260,6 +291,7 @@ export function readCsvRecordAt(
     line: 0,
     width: 8,
     dropUnclosed: false,
+    headerWidth: undefined,
   };
   const next = scan(st, s, true, from, 1);
   return { cells, next, lineEnds: st.line };
@@ -277,6 +309,7 @@ export function createCsvRowReader(options: CsvRowReaderOptions): CsvRowReader {
     line: 1,
     width: 8,
     dropUnclosed: options.unclosedQuote === 'drop-row',
+    headerWidth: options.headerWidth,
   };
   let leftover = '';
   // Old Mac files end lines with a lone CR.

@@ -177,6 +177,23 @@ describe('parseConnections', () => {
     ]);
   });
 
+  it('drops the row of a stray quote closed rows below by the opening quote of a last cell there', () => {
+    const text = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Ada,Quill,https://www.linkedin.com/in/ada-quill,,Quill,"CTO,01 Jan 2025',
+      'Ben,Stone,https://www.linkedin.com/in/ben-stone,,Stone Ltd,Owner,02 Jan 2025',
+      'Cy,Rowe,https://www.linkedin.com/in/cy-rowe,,Rowe,Dev,"03 Jan 2025"',
+    ].join('\n');
+    const { records, issues } = parseConnections(text);
+    expect(records.map((r) => [r.ref.line, r.givenName, r.familyName])).toEqual([
+      [3, 'Ben', 'Stone'],
+      [4, 'Cy', 'Rowe'],
+    ]);
+    expect(issues.map((i) => [i.ref.line, i.severity, i.message])).toEqual([
+      [2, 'error', 'a quote in this row is not closed on its line; this row is not imported'],
+    ]);
+  });
+
   it('counts lines inside multi-line quoted cells, maps extra columns by name and warns on odd URLs', () => {
     const text = [
       'First Name,Last Name,URL,Email Address,Company,Position,Connected On,Tags',

@@ -170,6 +170,7 @@ function readRows(text: string, start: number, startLine: number, cols: Columns,
     let col = 0;
     let slow = false;
     let unclosed = false; // a quote that no later quote closes: a typo, not a cell spanning the rest of the file
+    let stray = false;
     let inner = 0; // line ends inside quoted cells
     let canonicalUrl = false;
     let overflow = 0;
@@ -199,7 +200,8 @@ function readRows(text: string, start: number, startLine: number, cols: Columns,
           unclosed = true;
           break;
         }
-        if (j > lineEnd) {
+        const spans = j > lineEnd;
+        if (spans) {
           // The cell spans lines: count them and move the end of the record to the next line end.
           let k = lineEnd;
           while (k !== -1 && k < j) {
@@ -219,6 +221,7 @@ function readRows(text: string, start: number, startLine: number, cols: Columns,
           i = lineEnd + 1;
         } else {
           slow = true; // text after the closing quote
+          stray = spans; // closed lines below by text: most likely the opening quote of a cell there
           break;
         }
         value = v.trim();
@@ -279,9 +282,10 @@ function readRows(text: string, start: number, startLine: number, cols: Columns,
         else for (let c = 1; c < width; c++) vals[c] = '';
       } else for (let c = col; c < width; c++) vals[c] = '';
     }
-    if (overflow && line - rowLine > 1) {
-      // A quoted cell ran past its line and the record came out wider than the header: a stray quote pairing with
-      // one rows below, not a cell with line breaks. Drop this line alone and read the rows it swallowed.
+    if ((overflow || stray) && line - rowLine > 1) {
+      // A quoted cell ran past its line and the record came out wider than the header, or text followed its
+      // closing quote: a stray quote pairing with one rows below, not a cell with line breaks (parse-csv-rows'
+      // `headerWidth` rule). Drop this line alone and read the rows it swallowed.
       out.issues.push({
         ref: { file: out.file, line: rowLine },
         message: 'a quote in this row is not closed on its line; this row is not imported',
