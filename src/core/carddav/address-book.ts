@@ -1,20 +1,24 @@
 import { createHash } from 'node:crypto';
 import { serializeVCard } from '../../formats/vcard';
-import { findContact } from '../contacts/contact.queries';
+import { contactMergeStates, findContact } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
+import { inTrashWindow } from '../trash/trash-window';
 import { contactIdPage } from '../exports/export.queries';
 import { readPeople } from '../exports/read-contacts-for-export';
-import { storedCardsNamed, storedCardsOf } from './card.queries';
+import { storedCardsNamed, storedCardsOf, storedCardsWithUid } from './card.queries';
 
 /** One contact as an address book sees it: its card's name (the last path segment), text and strong ETag. */
 export interface Card {
   contactId: string;
   name: string;
+  /** The UID the card carries: the one its client gave it, else the contact's id. */
+  uid: string;
   text: string;
   etag: string;
 }
 
 const ID_CARD = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.vcf$/;
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The cards of these live contacts (trashed and unknown ones left out). A card is always generated from the
@@ -30,10 +34,11 @@ export async function cardsOf(ctx: Ctx, ownerId: string, contactIds: string[]): 
   return people.map((person) => {
     const contactId = person.sourceKey as string;
     const s = byContact.get(contactId);
-    const text = serializeVCard(s ? { ...person, raw: s.raw, sourceKey: s.uid ?? contactId } : person, {
+    const uid = s?.uid ?? contactId;
+    const text = serializeVCard(s ? { ...person, raw: s.raw, sourceKey: uid } : person, {
       version: '3.0',
     });
-    return { contactId, name: s?.name ?? `${contactId}.vcf`, text, etag: etagOf(text) };
+    return { contactId, name: s?.name ?? `${contactId}.vcf`, uid, text, etag: etagOf(text) };
   });
 }
 
@@ -61,6 +66,41 @@ export async function contactsOfCards(
   const renamed = new Set((await storedCardsOf(ctx.db, ownerId, [...byId.keys()])).map((s) => s.contact_id));
   for (const [id, name] of byId) if (!renamed.has(id)) out.set(name, id);
   return out;
+}
+
+/**
+ * What a card name stands for, live or not: the contact, and whether it is live, in the trash (still restorable)
+ * or merged into another. Undefined when the name stands for no contact of the owner that could come back.
+ */
+export async function cardState(
+  ctx: Ctx,
+  ownerId: string,
+  name: string,
+): Promise<{ id: string; state: 'live' | 'trashed' | 'merged' } | undefined> {
+  const id = (await contactsOfCards(ctx, ownerId, [name])).get(name);
+  const row = id ? (await contactMergeStates(ctx.db, ownerId, [id]))[0] : undefined;
+  if (!row) return undefined;
+  if (row.merged_into) return { id: row.id, state: 'merged' };
+  if (row.deleted_at === null) return { id: row.id, state: 'live' };
+  // Past the trash window it can no longer come back: the name is free.
+  return inTrashWindow(ctx, row.deleted_at) ? { id: row.id, state: 'trashed' } : undefined;
+}
+
+/**
+ * The live contact, other than `except`, whose card carries this UID: the UID a client stored with its card, or
+ * the contact's id, which is the UID of a card Rapport made (RFC 6352 §6.3.2.1 no-uid-conflict).
+ */
+export async function cardWithUid(
+  ctx: Ctx,
+  ownerId: string,
+  uid: string,
+  except: string | undefined,
+): Promise<Card | undefined> {
+  const ids = (await storedCardsWithUid(ctx.db, ownerId, uid)).filter((id) => id !== except);
+  if (ID.test(uid) && uid !== except) ids.push(uid);
+  const cards = await cardsOf(ctx, ownerId, ids);
+  // The id is its card's UID only while no client gave that card another one.
+  return cards.find((c) => c.contactId !== uid || c.uid === uid);
 }
 
 /** The live contact a card name stands for (see `contactsOfCards`). */

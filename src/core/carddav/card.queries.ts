@@ -41,6 +41,21 @@ export async function storedCardsNamed(
   return out;
 }
 
+/** The contacts whose stored card carries this UID. */
+export async function storedCardsWithUid(
+  db: Kysely<Database>,
+  ownerId: string,
+  uid: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('carddav_cards')
+    .select('contact_id')
+    .where('owner_id', '=', ownerId)
+    .where('uid', '=', uid)
+    .execute();
+  return rows.map((r) => r.contact_id);
+}
+
 /** Stores what a client wrote for a contact (one card per contact: a new name replaces the old one). */
 export async function saveStoredCard(db: Kysely<Database>, row: CarddavCardTable): Promise<void> {
   await db

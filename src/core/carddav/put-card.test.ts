@@ -5,14 +5,18 @@ import { whileHeld } from '../../../test/while-held';
 import { exportBackup } from '../backup/export-backup';
 import { restoreBackup } from '../backup/restore-backup';
 import { createContact } from '../contacts/create-contact';
+import { deleteContact } from '../contacts/delete-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import type { Database } from '../db/schema';
+import { mergeContacts } from '../duplicates/merge-contacts';
+import { listTrash } from '../trash/list-trash';
 import { cardsOf } from './address-book';
 import { deleteCard } from './delete-card';
 import { listAddressBook } from './list-address-book';
 import { putCard } from './put-card';
 import { readCards } from './read-cards';
+import { trackAddressBook } from './track-address-book';
 
 const CARD = [
   'BEGIN:VCARD',
@@ -31,7 +35,7 @@ const CARD = [
 describeEngines('cards written by an address book', (h) => {
   it('keep their name, UID and unknown lines through a backup and restore', async () => {
     const { ctx } = await h.account();
-    expect(await putCard(ctx, 'Annie Easley.vcf', CARD, { ifNoneMatch: '*' })).toBe('created');
+    expect(await putCard(ctx, 'Annie Easley.vcf', CARD, { ifNoneMatch: '*' })).toEqual({ status: 'created' });
     const before = (await readCards(ctx, ['Annie Easley.vcf'])).get('Annie Easley.vcf');
     expect(before?.text).toContain('UID:ABC-123');
     expect(before?.text).toContain('X-CLIENT-ONLY:keep me');
@@ -45,7 +49,7 @@ describeEngines('cards written by an address book', (h) => {
     // The same card again under its name is an update of that contact, not a second one.
     expect(
       await putCard(copy.ctx, 'Annie Easley.vcf', CARD.replace('FN:Annie Easley', 'FN:Annie J. Easley'), {}),
-    ).toBe('updated');
+    ).toEqual({ status: 'updated' });
     expect((await listContacts(copy.ctx, {})).items.map((c) => c.displayName)).toEqual(['Annie J. Easley']);
   });
 
@@ -65,7 +69,7 @@ describeEngines('cards written by an address book', (h) => {
       'END:VCARD',
       '',
     ].join('\r\n');
-    expect(await putCard(ctx, 'annie.vcf', full, {})).toBe('created');
+    expect(await putCard(ctx, 'annie.vcf', full, {})).toEqual({ status: 'created' });
     const id = (await listContacts(ctx, {})).items[0]?.id as string;
     expect((await getContact(ctx, id)).history).toEqual([]);
     // The phone sends it back without the note, the work phone, one tag and the address, and a new title.
@@ -75,7 +79,7 @@ describeEngines('cards written by an address book', (h) => {
       .replace('CATEGORIES:nasa,rockets', 'CATEGORIES:nasa')
       .replace('NOTE:Met at Glenn\r\n', '')
       .replace(/ADR;[^\r]*\r\n/, '');
-    expect(await putCard(ctx, 'annie.vcf', reduced, {})).toBe('updated');
+    expect(await putCard(ctx, 'annie.vcf', reduced, {})).toEqual({ status: 'updated' });
     const after = await getContact(ctx, id);
     expect(after).toMatchObject({ title: 'Computer scientist', notes: null, tags: ['nasa'], phones: [] });
     expect(
@@ -129,7 +133,7 @@ describeEngines('cards written by an address book', (h) => {
     );
     const [card] = await cardsOf(ctx, ctx.actor?.accountId as string, [made.id]);
     expect(card).toBeDefined();
-    expect(await putCard(ctx, card?.name as string, card?.text as string, {})).toBe('updated');
+    expect(await putCard(ctx, card?.name as string, card?.text as string, {})).toEqual({ status: 'updated' });
     expect((await getContact(ctx, made.id)).history).toEqual([]);
   });
 
@@ -141,13 +145,13 @@ describeEngines('cards written by an address book', (h) => {
     expect(card.text).toContain('\r\nN;X-RAPPORT-DERIVED=TRUE:Ross;Mary Golda;;;\r\n');
     // iOS rewrites each card it saves, dropping parameters it does not know.
     const fromPhone = card.text.replace('N;X-RAPPORT-DERIVED=TRUE:', 'N:');
-    expect(await putCard(ctx, card.name, fromPhone, {})).toBe('updated');
+    expect(await putCard(ctx, card.name, fromPhone, {})).toEqual({ status: 'updated' });
     const kept = await getContact(ctx, made.id);
     expect([kept.givenName, kept.familyName, kept.displayName]).toEqual([null, null, 'Mary Golda Ross']);
     expect(kept.history).toEqual([]);
     // A name typed on the phone is a name.
     const typed = fromPhone.replace('N:Ross;Mary Golda;;;', 'N:Ross;Mary;Golda;;');
-    expect(await putCard(ctx, card.name, typed, {})).toBe('updated');
+    expect(await putCard(ctx, card.name, typed, {})).toEqual({ status: 'updated' });
     const named = await getContact(ctx, made.id);
     expect([named.givenName, named.additionalNames, named.familyName]).toEqual(['Mary', 'Golda', 'Ross']);
   });
@@ -155,16 +159,87 @@ describeEngines('cards written by an address book', (h) => {
   it('take a card with only a phone number, called by the number; refuse one with nothing to call it by', async () => {
     const { ctx } = await h.account();
     const numberOnly = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\r\nTEL;TYPE=CELL:+44 7700 900123\r\nEND:VCARD\r\n';
-    expect(await putCard(ctx, 'n.vcf', numberOnly, {})).toBe('created');
+    expect(await putCard(ctx, 'n.vcf', numberOnly, {})).toEqual({ status: 'created' });
     expect((await listContacts(ctx, {})).items.map((c) => c.displayName)).toEqual(['+44 7700 900123']);
     const nothing = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\r\nNOTE:who?\r\nEND:VCARD\r\n';
     await expect(putCard(ctx, 'x.vcf', nothing, {})).rejects.toMatchObject({ code: 'validation' });
     expect((await listContacts(ctx, {})).items).toHaveLength(1);
   });
 
+  it('bring a contact in the trash back when its card is written again, instead of making a second one', async () => {
+    const { ctx, id: ownerId } = await h.account();
+    const made = await createContact(
+      ctx,
+      { givenName: 'Tim', familyName: 'Howes', title: 'Engineer' },
+      'web',
+    );
+    const [card] = await cardsOf(ctx, ownerId, [made.id]);
+    const name = card?.name as string;
+    await trackAddressBook(ctx); // the phone has seen it
+    await deleteContact(ctx, made.id);
+    // The phone kept an edited copy and writes it back as new (vdirsyncer, DAVx5).
+    const edited = (card?.text as string).replace('TITLE:Engineer', 'TITLE:Architect');
+    expect(await putCard(ctx, name, edited, { ifNoneMatch: '*' })).toEqual({ status: 'created' });
+    expect((await listContacts(ctx, {})).items.map((c) => [c.id, c.title])).toEqual([[made.id, 'Architect']]);
+    expect((await listTrash(ctx)).contacts).toEqual([]);
+    // One card under that name; the address book can still be listed and synced.
+    expect((await trackAddressBook(ctx)).cards.map((c) => c.name)).toEqual([name]);
+    // A card the phone named itself comes back the same way.
+    expect(await putCard(ctx, 'kept.vcf', CARD, {})).toEqual({ status: 'created' });
+    const kept = (await listContacts(ctx, { q: 'annie' })).items[0]?.id as string;
+    expect(await deleteCard(ctx, 'kept.vcf')).toBe('deleted');
+    expect(await putCard(ctx, 'kept.vcf', CARD, { ifNoneMatch: '*' })).toEqual({ status: 'created' });
+    expect((await listContacts(ctx, { q: 'annie' })).items.map((c) => c.id)).toEqual([kept]);
+    // If-Match names a version of a card that is gone: still a failed precondition, and nothing comes back.
+    await deleteContact(ctx, made.id);
+    expect(await putCard(ctx, name, edited, { ifMatch: card?.etag as string })).toEqual({
+      status: 'precondition-failed',
+    });
+    expect((await listTrash(ctx)).contacts.map((c) => c.id)).toEqual([made.id]);
+  });
+
+  it('refuse a card whose UID another card of the address book has (no-uid-conflict)', async () => {
+    const { ctx, id: ownerId } = await h.account();
+    expect(await putCard(ctx, 'annie.vcf', CARD, {})).toEqual({ status: 'created' });
+    expect(await putCard(ctx, 'annie-copy.vcf', CARD, { ifNoneMatch: '*' })).toEqual({
+      status: 'uid-conflict',
+      card: 'annie.vcf',
+    });
+    // A card Rapport made carries the contact's id as its UID: the same card under a second name is refused too.
+    const made = await createContact(ctx, { givenName: 'Tim', familyName: 'Howes' }, 'web');
+    const [card] = await cardsOf(ctx, ownerId, [made.id]);
+    expect(await putCard(ctx, 'tim-again.vcf', card?.text as string, {})).toEqual({
+      status: 'uid-conflict',
+      card: `${made.id}.vcf`,
+    });
+    expect((await listContacts(ctx, {})).items.map((c) => c.displayName)).toEqual([
+      'Annie Easley',
+      'Tim Howes',
+    ]);
+    // Under its own name, the same card is an update.
+    expect(await putCard(ctx, 'annie.vcf', CARD.replace('FN:Annie', 'FN:Annie J.'), {})).toEqual({
+      status: 'updated',
+    });
+    // Once that contact is gone, its UID is free again.
+    await deleteContact(ctx, made.id);
+    expect(await putCard(ctx, 'tim-again.vcf', card?.text as string, {})).toEqual({ status: 'created' });
+  });
+
+  it('refuse to write the card of a contact merged into another, which would bring the person back twice', async () => {
+    const { ctx, id: ownerId } = await h.account();
+    const kept = await createContact(ctx, { givenName: 'Grace', familyName: 'Hopper' }, 'web');
+    const merged = await createContact(ctx, { givenName: 'Amazing', familyName: 'Grace' }, 'web');
+    const [card] = await cardsOf(ctx, ownerId, [merged.id]);
+    await mergeContacts(ctx, kept.id, merged.id);
+    expect(await putCard(ctx, card?.name as string, card?.text as string, { ifNoneMatch: '*' })).toEqual({
+      status: 'merged',
+    });
+    expect((await listContacts(ctx, {})).items.map((c) => c.id)).toEqual([kept.id]);
+  });
+
   it('refuse a body that is not exactly one whole vCard, leaving the card it would replace as it was', async () => {
     const { ctx } = await h.account();
-    expect(await putCard(ctx, 'annie.vcf', CARD, {})).toBe('created');
+    expect(await putCard(ctx, 'annie.vcf', CARD, {})).toEqual({ status: 'created' });
     const before = (await readCards(ctx, ['annie.vcf'])).get('annie.vcf');
     for (const [label, body, why] of [
       ['cut before END:VCARD', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\n', 'END:VCARD'],
@@ -191,7 +266,7 @@ describeEngines(
   (h) => {
     it('is checked against the edited contact: its old ETag no longer matches', async () => {
       const { ctx, id: ownerId } = await h.account();
-      expect(await putCard(ctx, 'annie.vcf', CARD, { ifNoneMatch: '*' })).toBe('created');
+      expect(await putCard(ctx, 'annie.vcf', CARD, { ifNoneMatch: '*' })).toEqual({ status: 'created' });
       const id = (await listContacts(ctx, {})).items[0]?.id as string;
       const etagNow = async () => (await cardsOf(ctx, ownerId, [id]))[0]?.etag as string;
       // The web edit holds its contact's row, as updateContact does, while the phone's write arrives.
@@ -203,7 +278,7 @@ describeEngines(
         await whileHeld(h.handle().db, editTitle('Rocket scientist'), () =>
           putCard(ctx, 'annie.vcf', renamed, { ifMatch: etag }),
         ),
-      ).toBe('precondition-failed');
+      ).toEqual({ status: 'precondition-failed' });
       expect(await getContact(ctx, id)).toMatchObject({
         displayName: 'Annie Easley',
         title: 'Rocket scientist',

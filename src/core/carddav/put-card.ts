@@ -4,6 +4,7 @@ import { lockAccount } from '../accounts/account.queries';
 import { lockContacts } from '../contacts/contact.queries';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
+import { restoreContact } from '../contacts/restore-contact';
 import { updateContact } from '../contacts/update-contact';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError } from '../errors';
@@ -11,7 +12,7 @@ import { etagListed } from '../etag';
 import { deletePhoto, insertHistory, replacePhoto } from '../imports/import.queries';
 import { cleanPerson, photoRowOf } from '../imports/imported-person';
 import { withoutNul } from '../text/without-nul';
-import { cardsOf, contactOfCard } from './address-book';
+import { cardState, cardWithUid, cardsOf } from './address-book';
 import { saveStoredCard } from './card.queries';
 import { contactInputOf } from './contact-input-of';
 import { replacedValues } from './replaced-values';
@@ -19,7 +20,12 @@ import { replacedValues } from './replaced-values';
 const hasNameParts = (c: Contact) =>
   Boolean(c.givenName || c.familyName || c.additionalNames || c.namePrefix || c.nameSuffix);
 
-export type PutCardOutcome = 'created' | 'updated' | 'precondition-failed';
+export type PutCardOutcome =
+  | { status: 'created' | 'updated' | 'precondition-failed' }
+  /** The card's UID is another card's (RFC 6352 §6.3.2.1 no-uid-conflict): that card's name. */
+  | { status: 'uid-conflict'; card: string }
+  /** The name stands for a contact merged into another: writing it would bring the merged person back twice. */
+  | { status: 'merged' };
 
 function refused(name: string, why: string): AppError {
   return new AppError('validation', `${name}: ${why}`, { issues: [{ path: 'card', message: why }] });
@@ -81,27 +87,36 @@ export async function putCard(
     // One card write at a time per address book: the same new card sent twice is created once, and of two writes
     // made against one ETag only the first matches it.
     await lockAccount(tx.db, ownerId);
-    const existing = await contactOfCard(tx, ownerId, name);
+    const target = await cardState(tx, ownerId, name);
+    if (target?.state === 'merged') return { status: 'merged' };
+    const existing = target?.state === 'live' ? target.id : undefined;
     // An edit being saved (it locks its contact) lands before the ETag is checked: the card then no longer matches.
     if (existing) await lockContacts(tx.db, ownerId, [existing]);
     if (existing && (conditions.ifMatch !== undefined || conditions.ifNoneMatch !== undefined)) {
       const etag = (await cardsOf(tx, ownerId, [existing]))[0]?.etag ?? '';
       if (conditions.ifNoneMatch !== undefined && etagListed(conditions.ifNoneMatch, etag)) {
-        return 'precondition-failed';
+        return { status: 'precondition-failed' };
       }
       if (conditions.ifMatch !== undefined && !etagListed(conditions.ifMatch, etag))
-        return 'precondition-failed';
+        return { status: 'precondition-failed' };
     } else if (!existing && conditions.ifMatch !== undefined) {
-      return 'precondition-failed';
+      return { status: 'precondition-failed' };
     }
-    const current = existing ? await getContact(tx, existing) : undefined;
+    const twin = person.sourceKey ? await cardWithUid(tx, ownerId, person.sourceKey, target?.id) : undefined;
+    if (twin) return { status: 'uid-conflict', card: twin.name };
+    // A card of a contact in the trash, written back (a phone that kept an edited copy): the contact comes back
+    // with its history rather than a second one under the same name, which would clash with it once restored.
+    let revived: string | undefined;
+    if (target?.state === 'trashed') revived = (await restoreContact(tx, target.id)).id;
+    const updating = existing ?? revived;
+    const current = updating ? await getContact(tx, updating) : undefined;
     // A contact known by its display name only is served with an N made up from it, which a phone may send back.
     const input = contactInputOf(current && !hasNameParts(current) ? withoutMadeUpName(person) : person);
     const now = nowIso(tx);
     // What the card takes away stays in the contact's history, as an import's replaced values do.
     const replaced = current ? replacedValues(current, input) : [];
-    const contactId = existing
-      ? (await updateContact(tx, existing, input, 'carddav')).id
+    const contactId = updating
+      ? (await updateContact(tx, updating, input, 'carddav')).id
       : (await createContact(tx, input, 'carddav')).id;
     await insertHistory(
       tx.db,
@@ -119,7 +134,7 @@ export async function putCard(
     );
     const photo = photoRowOf(ownerId, contactId, person, now);
     if (photo) await replacePhoto(tx.db, photo);
-    else if (existing) {
+    else if (updating) {
       await deletePhoto(tx.db, ownerId, contactId);
     }
     await saveStoredCard(tx.db, {
@@ -131,6 +146,7 @@ export async function putCard(
       raw: withoutNul(body),
       updated_at: now,
     });
-    return existing ? 'updated' : 'created';
+    // Revived, it is new to the client all the same.
+    return { status: existing ? 'updated' : 'created' };
   });
 }

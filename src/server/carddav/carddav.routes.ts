@@ -201,9 +201,28 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
           ifMatch: header(req, 'if-match'),
           ifNoneMatch: header(req, 'if-none-match'),
         });
-        if (outcome === 'precondition-failed') return refuse(reply, 412, PRECONDITION_FAILED);
+        if (outcome.status === 'precondition-failed') return refuse(reply, 412, PRECONDITION_FAILED);
+        if (outcome.status === 'uid-conflict') {
+          return reply
+            .code(409)
+            .type(XML)
+            .send(
+              davError(
+                { ns: CARD, local: 'no-uid-conflict' },
+                `Another card of this address book has this UID: ${outcome.card}`,
+                urls.card(outcome.card),
+              ),
+            );
+        }
+        if (outcome.status === 'merged') {
+          return refuse(
+            reply,
+            409,
+            'This card was merged into another contact; sync again to get the card it is part of now',
+          );
+        }
         // No ETag: what the client GETs back is generated, not the bytes it sent (RFC 7231 §4.3.4).
-        return reply.code(outcome === 'created' ? 201 : 204).send();
+        return reply.code(outcome.status === 'created' ? 201 : 204).send();
       }
       case 'DELETE': {
         if (target.kind !== 'card') return refuse(reply, 403, 'Only cards can be deleted, not collections');

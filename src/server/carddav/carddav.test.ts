@@ -408,6 +408,33 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
       expect((await dav(base, 'GET', `${book}${name}`, { auth })).status).toBe(404);
   });
 
+  it('answers a card with the UID of another card with 409 no-uid-conflict naming that card, and a card of a contact in the trash by bringing it back', async () => {
+    const base = server.base();
+    const { user, auth, ada, book } = await owner();
+    const adaCard = await dav(base, 'GET', `${book}${ada}.vcf`, { auth });
+    const copy = await dav(base, 'PUT', `${book}ada-copy.vcf`, {
+      auth,
+      body: adaCard.text,
+      headers: { 'content-type': 'text/vcard; charset=utf-8', 'if-none-match': '*' },
+    });
+    expect(copy.status).toBe(409);
+    expect(copy.text).toContain(`<d:href>${book}${ada}.vcf</d:href></card:no-uid-conflict>`);
+    expect(copy.text).toMatch(/<d:error[^>]*><card:no-uid-conflict[ >]/);
+    expect((await user.get('/api/v1/contacts')).body.items).toHaveLength(1);
+    // Deleted here, written back by a phone that kept an edited copy: the same contact, and one card.
+    expect((await user.delete(`/api/v1/contacts/${ada}`)).status).toBe(200);
+    const back = await dav(base, 'PUT', `${book}${ada}.vcf`, {
+      auth,
+      body: adaCard.text.replace('FN:Ada Lovelace', 'FN:Ada King'),
+      headers: { 'content-type': 'text/vcard; charset=utf-8', 'if-none-match': '*' },
+    });
+    expect(back.status).toBe(201);
+    expect((await user.get('/api/v1/contacts')).body.items.map((c: { id: string }) => c.id)).toEqual([ada]);
+    const listing = await dav(base, 'PROPFIND', book, { auth, headers: { depth: '1' } });
+    expect(listing.status).toBe(207);
+    expect(listing.text.split(`${ada}.vcf`)).toHaveLength(2);
+  });
+
   it('answers an addressbook-query naming a collation or match-type it does not offer with 403; i;octet keeps case', async () => {
     const base = server.base();
     const { auth, ada, book } = await owner();

@@ -249,9 +249,11 @@ export function multistatus(responses: DavResponse[], syncToken?: string): strin
  * A DAV error body (`<d:error><card:valid-address-data/></d:error>` and the like), with a one-line reason for
  * people reading logs beside the precondition (RFC 4918 §16 lets DAV:error hold other elements).
  */
-export function davError(name: XmlName, reason?: string): string {
+export function davError(name: XmlName, reason?: string, href?: string): string {
   const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(DAV, 'd:error');
-  element(doc, name);
+  const precondition = element(doc, name);
+  // The resource the precondition is about (no-uid-conflict names the card that has the UID).
+  if (href) precondition.ele(DAV, 'd:href').txt(href);
   if (reason) {
     const line = reason.replace(/\s+/g, ' ').trim().slice(0, 300).replace(NOT_XML, '\uFFFD');
     doc.ele(RAPPORT, 'r:reason').txt(line);
