@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { serializeVCard } from '../../formats/vcard';
 import { contactMergeStates, findContact } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
-import { inTrashWindow } from '../trash/trash-window';
 import { contactIdPage } from '../exports/export.queries';
 import { readPeople } from '../exports/read-contacts-for-export';
+import { inTrashWindow } from '../trash/trash-window';
 import { storedCardsNamed, storedCardsOf, storedCardsWithUid } from './card.queries';
 
 /** One contact as an address book sees it: its card's name (the last path segment), text and strong ETag. */

@@ -11,7 +11,7 @@ import { listContacts } from '../contacts/list-contacts';
 import type { Database } from '../db/schema';
 import { mergeContacts } from '../duplicates/merge-contacts';
 import { listTrash } from '../trash/list-trash';
-import { cardsOf } from './address-book';
+import { type Card, cardsOf } from './address-book';
 import { deleteCard } from './delete-card';
 import { listAddressBook } from './list-address-book';
 import { putCard } from './put-card';
@@ -173,12 +173,12 @@ describeEngines('cards written by an address book', (h) => {
       { givenName: 'Tim', familyName: 'Howes', title: 'Engineer' },
       'web',
     );
-    const [card] = await cardsOf(ctx, ownerId, [made.id]);
-    const name = card?.name as string;
+    const card = (await cardsOf(ctx, ownerId, [made.id]))[0] as Card;
+    const name = card.name;
     await trackAddressBook(ctx); // the phone has seen it
     await deleteContact(ctx, made.id);
     // The phone kept an edited copy and writes it back as new (vdirsyncer, DAVx5).
-    const edited = (card?.text as string).replace('TITLE:Engineer', 'TITLE:Architect');
+    const edited = card.text.replace('TITLE:Engineer', 'TITLE:Architect');
     expect(await putCard(ctx, name, edited, { ifNoneMatch: '*' })).toEqual({ status: 'created' });
     expect((await listContacts(ctx, {})).items.map((c) => [c.id, c.title])).toEqual([[made.id, 'Architect']]);
     expect((await listTrash(ctx)).contacts).toEqual([]);
@@ -192,7 +192,7 @@ describeEngines('cards written by an address book', (h) => {
     expect((await listContacts(ctx, { q: 'annie' })).items.map((c) => c.id)).toEqual([kept]);
     // If-Match names a version of a card that is gone: still a failed precondition, and nothing comes back.
     await deleteContact(ctx, made.id);
-    expect(await putCard(ctx, name, edited, { ifMatch: card?.etag as string })).toEqual({
+    expect(await putCard(ctx, name, edited, { ifMatch: card.etag })).toEqual({
       status: 'precondition-failed',
     });
     expect((await listTrash(ctx)).contacts.map((c) => c.id)).toEqual([made.id]);

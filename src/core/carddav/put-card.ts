@@ -12,7 +12,7 @@ import { etagListed } from '../etag';
 import { deletePhoto, insertHistory, replacePhoto } from '../imports/import.queries';
 import { cleanPerson, photoRowOf } from '../imports/imported-person';
 import { withoutNul } from '../text/without-nul';
-import { cardState, cardWithUid, cardsOf } from './address-book';
+import { cardState, cardsOf, cardWithUid } from './address-book';
 import { saveStoredCard } from './card.queries';
 import { contactInputOf } from './contact-input-of';
 import { replacedValues } from './replaced-values';
