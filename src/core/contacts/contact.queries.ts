@@ -68,6 +68,17 @@ export async function contactMergeStates(db: Kysely<Database>, ownerId: string, 
     .execute();
 }
 
+/** The names of the owner's contacts with these ids, live or not (matching compares them). */
+export async function contactNames(db: Kysely<Database>, ownerId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'given_name', 'display_name'])
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
 /** The owner's contact (live by default, or trashed), with its live organisation's name. */
 export async function findContact(
   db: Kysely<Database>,

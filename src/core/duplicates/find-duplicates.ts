@@ -1,7 +1,8 @@
 import type { DuplicatePair } from '../../contracts/duplicates';
-import { findContactSummaries } from '../contacts/contact.queries';
+import { contactNames, findContactSummaries } from '../contacts/contact.queries';
 import { presentSummaries } from '../contacts/present-contact';
 import { type Ctx, requireActor } from '../context';
+import { namesAgree } from '../imports/names-agree';
 import {
   dismissedPairs,
   linkedinProfilesOf,
@@ -10,6 +11,7 @@ import {
 } from './duplicates.queries';
 
 const LIMIT = 200;
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 const KIND_LABEL: Record<string, string> = {
   email: 'same email',
   phone: 'same phone',
@@ -29,16 +31,34 @@ export async function findDuplicates(ctx: Ctx): Promise<DuplicatePair[]> {
     { a: string; b: string; strength: 'strong' | 'possible'; reasons: string[] }
   >();
   const add = (a: string, b: string, strength: 'strong' | 'possible', reason: string) => {
-    const [x, y] = a < b ? [a, b] : [b, a];
-    const key = `${x}|${y}`;
+    const key = pairKey(a, b);
     if (dismissed.has(key)) return;
-    const pair = pairs.get(key) ?? { a: x, b: y, strength, reasons: [] };
+    const pair = pairs.get(key) ?? { a: a < b ? a : b, b: a < b ? b : a, strength, reasons: [] };
     if (strength === 'strong') pair.strength = 'strong';
     if (!pair.reasons.includes(reason)) pair.reasons.push(reason);
     pairs.set(key, pair);
   };
-  for (const p of await pairsSharingChannels(ctx.db, ownerId, LIMIT * 4))
-    add(p.a, p.b, 'strong', `${KIND_LABEL[p.kind] ?? p.kind}: ${p.value}`);
+  const sharing = await pairsSharingChannels(ctx.db, ownerId, LIMIT * 4);
+  // A phone number alone joins only agreeing names, as an import does: colleagues on one switchboard are no pair.
+  const byOtherKey = new Set(sharing.filter((p) => p.kind !== 'phone').map((p) => pairKey(p.a, p.b)));
+  const phoneOnly = sharing.filter((p) => p.kind === 'phone' && !byOtherKey.has(pairKey(p.a, p.b)));
+  const names = new Map(
+    (await contactNames(ctx.db, ownerId, [...new Set(phoneOnly.flatMap((p) => [p.a, p.b]))])).map((c) => [
+      c.id,
+      { givenName: c.given_name, displayName: c.display_name },
+    ]),
+  );
+  const strangers = new Set(
+    phoneOnly
+      .filter((p) => {
+        const [x, y] = [names.get(p.a), names.get(p.b)];
+        return x !== undefined && y !== undefined && !namesAgree(x, y);
+      })
+      .map((p) => pairKey(p.a, p.b)),
+  );
+  for (const p of sharing)
+    if (!strangers.has(pairKey(p.a, p.b)))
+      add(p.a, p.b, 'strong', `${KIND_LABEL[p.kind] ?? p.kind}: ${p.value}`);
   // Two LinkedIn profiles are two people, however alike the names (a 30k import has many a "Wei Chen").
   const alike = await pairsWithSimilarNames(ctx.db, ownerId, LIMIT * 4);
   const profiles = await linkedinProfilesOf(ctx.db, ownerId, [...new Set(alike.flatMap((p) => [p.a, p.b]))]);

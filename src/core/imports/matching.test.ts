@@ -120,4 +120,53 @@ describeEngines('import matching', (h) => {
     expect((await getContact(ctx, recorded)).organisation?.name).toBe('Firma Eins');
     expect((await getContact(ctx, other.id)).organisation).toBeNull();
   });
+
+  it('a phone number two people share (a switchboard, a landline) joins no one whose first names differ', async () => {
+    const { ctx } = await h.account();
+    const office = '+44 20 7946 0000';
+    const card = (given: string, family: string, email: string, line: number) =>
+      person({
+        ref: { file: 'people', line },
+        displayName: `${given} ${family}`,
+        givenName: given,
+        familyName: family,
+        emails: [{ value: email }],
+        phones: [{ value: office, label: 'work' }],
+      });
+    // In one file: two people, one number; the same person twice is still one contact.
+    const first = await importPeople(ctx, 'vcard', [
+      card('Alice', 'Office', 'alice@acme.example', 2),
+      card('Bob', 'Office', 'bob@acme.example', 3),
+      person({
+        ref: { file: 'people', line: 4 },
+        displayName: 'Bob O.',
+        givenName: 'Bob',
+        phones: [{ value: office }],
+      }),
+    ]);
+    expect(first.stats).toMatchObject({ created: 2 });
+    const names = async () => (await listContacts(ctx, { limit: 50 })).items.map((c) => c.displayName).sort();
+    expect(await names()).toEqual(['Alice Office', 'Bob Office']);
+    for (const name of ['Alice Office', 'Bob Office'])
+      expect((await getContact(ctx, await idOf(ctx, name))).phones.map((p) => p.e164)).toEqual([
+        '+442079460000',
+      ]);
+
+    // In a later file: someone else on that number is a new contact; nobody is renamed after them.
+    const later = await importPeople(ctx, 'csv', [card('Carol', 'Office', 'carol@acme.example', 2)]);
+    expect(later.stats).toMatchObject({ created: 1, updated: 0 });
+    expect(await names()).toEqual(['Alice Office', 'Bob Office', 'Carol Office']);
+    // Someone whose name agrees is found by the number, as before.
+    const again = await importPeople(ctx, 'csv', [
+      person({ displayName: 'Bob Office', givenName: 'Bob', phones: [{ value: office }], title: 'Porter' }),
+    ]);
+    expect(again.stats).toMatchObject({ created: 0, updated: 1 });
+    expect((await getContact(ctx, await idOf(ctx, 'Bob Office'))).title).toBe('Porter');
+
+    // Nor does a contact in the trash with that number keep a different person out.
+    const { deleteContact } = await import('../contacts/delete-contact');
+    await deleteContact(ctx, await idOf(ctx, 'Carol Office'));
+    const dave = await importPeople(ctx, 'csv', [card('Dave', 'Office', 'dave@acme.example', 2)]);
+    expect(dave.stats).toMatchObject({ created: 1, skipped: 0 });
+  });
 });

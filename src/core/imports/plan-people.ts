@@ -4,6 +4,7 @@ import { parseJsonArray, parseJsonRecord } from '../contacts/contact';
 import {
   type ContactRow,
   channelsOf,
+  contactNames,
   findContacts,
   lockContacts,
   photoHashes,
@@ -22,6 +23,7 @@ import {
   photoHash,
   snapshotJson,
 } from './imported-person';
+import { type NameOf, namesAgree } from './names-agree';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -107,30 +109,33 @@ export async function planPeople(
   for (const batch of chunkIds(ownIds)) {
     for (const c of await findContacts(ctx.db, ownerId, batch)) index.live.set(`own:${c.id}`, c.id);
   }
+  // Each person's keys, worked out once: applying the plan indexes the new contacts by them.
+  const keysOf = people.map((p) => personKeys(p, sourceKind));
+  const agrees = await phoneNameCheck(ctx, ownerId, index, keysOf);
   const issues: ParseIssue[] = [];
   const matched = new Map<number, string>();
   const pendingByKey = new Map<string, number>();
   const merged = new Set<number>();
-  // Each person's keys, worked out once: applying the plan indexes the new contacts by them.
-  const keysOf: string[][] = new Array(people.length);
   const grown = new Set<number>(); // people another record was merged into: their keys are worked out again
 
   for (let i = 0; i < people.length; i++) {
     const person = people[i] as CleanPerson;
-    const keys = personKeys(person, sourceKind);
-    keysOf[i] = keys;
+    const keys = keysOf[i] as string[];
     const own = person.sourceKey ? `own:${person.sourceKey}` : undefined;
+    // A phone number several people may share leads only to contacts whose names agree with this person's.
+    const accept = (key: string, id: string) => !key.startsWith('phone:') || agrees(person, id);
     const live = liveMatch(
       index,
       own,
       keys,
       person.sourceKey ? `src:${sourceKind}:${person.sourceKey}` : undefined,
+      accept,
     );
     if (live) {
       matched.set(i, live);
       continue;
     }
-    if (firstKnown(index.trashed, own, keys)) {
+    if (firstKnown(index.trashed, own, keys, accept)) {
       merged.add(i);
       issues.push({
         ref: person.ref,
@@ -139,7 +144,12 @@ export async function planPeople(
       });
       continue;
     }
-    const earlier = firstKnown(pendingByKey, own, keys);
+    const earlier = firstKnown(
+      pendingByKey,
+      own,
+      keys,
+      (k, j) => !k.startsWith('phone:') || namesAgree(people[j] as CleanPerson, person),
+    );
     if (earlier !== undefined) {
       const first = people[earlier] as CleanPerson;
       people[earlier] = mergePeople(first, person);
@@ -251,6 +261,7 @@ function liveMatch(
   own: string | undefined,
   keys: string[],
   srcKey: string | undefined,
+  accept: (key: string, id: string) => boolean,
 ): string | undefined {
   if (own !== undefined) {
     const hit = index.live.get(own);
@@ -260,8 +271,10 @@ function liveMatch(
   for (const k of keys) {
     const hit = index.live.get(k);
     if (hit === undefined) continue;
+    if (index.shared.has(k)) return bestMatch(index, keys, srcKey, accept);
+    if (!accept(k, hit)) continue;
     only ??= hit;
-    if (hit !== only || index.shared.has(k)) return bestMatch(index, keys, srcKey);
+    if (hit !== only) return bestMatch(index, keys, srcKey, accept);
   }
   return only;
 }
@@ -272,12 +285,18 @@ function liveMatch(
  * second contact with the same e-mail take another's re-import), (3) else the one of the strongest key, the oldest
  * of its contacts (ids are time-ordered): one choice on every engine, whatever order the rows came in.
  */
-function bestMatch(index: MatchIndex, keys: string[], srcKey: string | undefined): string {
+function bestMatch(
+  index: MatchIndex,
+  keys: string[],
+  srcKey: string | undefined,
+  accept: (key: string, id: string) => boolean,
+): string | undefined {
   const score = new Map<string, { src: boolean; count: number; first: number }>();
   keys.forEach((k, position) => {
     const one = index.live.get(k);
     if (one === undefined) return;
     for (const id of index.shared.get(k) ?? [one]) {
+      if (!accept(k, id)) continue;
       let s = score.get(id);
       if (!s) {
         s = { src: false, count: 0, first: position };
@@ -303,20 +322,57 @@ function bestMatch(index: MatchIndex, keys: string[], srcKey: string | undefined
       top = s;
     }
   }
-  return best as string;
+  return best;
 }
 
-/** The value of the first of `own`, then `keys`, that the map knows. */
-function firstKnown<T>(map: Map<string, T>, own: string | undefined, keys: string[]): T | undefined {
+/** The value of the first of `own`, then `keys`, that the map knows (and `accept` takes, for a key). */
+function firstKnown<T>(
+  map: Map<string, T>,
+  own: string | undefined,
+  keys: string[],
+  accept: (key: string, hit: T) => boolean = () => true,
+): T | undefined {
   if (own !== undefined) {
     const hit = map.get(own);
     if (hit !== undefined) return hit;
   }
   for (const k of keys) {
     const hit = map.get(k);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined && accept(k, hit)) return hit;
   }
   return undefined;
+}
+
+/**
+ * Whether a person's name agrees with that of a contact a phone number leads to (see names-agree.ts). The names
+ * of every contact, live or in the trash, that some person's phone leads to are read once, up front.
+ */
+async function phoneNameCheck(
+  ctx: Ctx,
+  ownerId: string,
+  index: MatchIndex,
+  keysOf: string[][],
+): Promise<(person: CleanPerson, id: string) => boolean> {
+  const ids = new Set<string>();
+  for (const keys of keysOf) {
+    for (const k of keys) {
+      if (!k.startsWith('phone:')) continue;
+      for (const id of index.shared.get(k) ?? []) ids.add(id);
+      const live = index.live.get(k);
+      if (live) ids.add(live);
+      const trashed = index.trashed.get(k);
+      if (trashed) ids.add(trashed);
+    }
+  }
+  const names = new Map<string, NameOf>();
+  for (const batch of chunkIds([...ids])) {
+    for (const c of await contactNames(ctx.db, ownerId, batch))
+      names.set(c.id, { givenName: c.given_name, displayName: c.display_name });
+  }
+  return (person, id) => {
+    const name = names.get(id);
+    return name === undefined || namesAgree(person, name);
+  };
 }
 
 async function loadStates(ctx: Ctx, ownerId: string, ids: string[]): Promise<Map<string, ContactState>> {
