@@ -169,4 +169,36 @@ describeEngines('import matching', (h) => {
     const dave = await importPeople(ctx, 'csv', [card('Dave', 'Office', 'dave@acme.example', 2)]);
     expect(dave.stats).toMatchObject({ created: 1, skipped: 0 });
   });
+
+  it('a name part left blank in a newer file neither clears it nor cuts the shown name', async () => {
+    const { ctx } = await h.account();
+    const url = [{ value: 'https://www.linkedin.com/in/quentin-rho', label: 'LinkedIn' }];
+    const key = 'https://www.linkedin.com/in/quentin-rho';
+    await importPeople(ctx, 'linkedin', [
+      person({
+        displayName: 'Quentin Rho',
+        givenName: 'Quentin',
+        familyName: 'Rho',
+        urls: url,
+        sourceKey: key,
+      }),
+    ]);
+    const id = await idOf(ctx, 'Quentin Rho');
+    const blank = await importPeople(ctx, 'linkedin', [
+      person({ displayName: 'Quentin', givenName: 'Quentin', urls: url, sourceKey: key }),
+    ]);
+    expect(blank.stats).toMatchObject({ created: 0, updated: 0 });
+    expect(await getContact(ctx, id)).toMatchObject({ displayName: 'Quentin Rho', familyName: 'Rho' });
+    // A real rename is still followed.
+    await importPeople(ctx, 'linkedin', [
+      person({
+        displayName: 'Quentin Roe',
+        givenName: 'Quentin',
+        familyName: 'Roe',
+        urls: url,
+        sourceKey: key,
+      }),
+    ]);
+    expect(await getContact(ctx, id)).toMatchObject({ displayName: 'Quentin Roe', familyName: 'Roe' });
+  });
 });

@@ -428,8 +428,16 @@ function diff(
 
   for (const [key, column] of SCALARS)
     push(scalar(key, row[column] ?? null, prev?.[key], person[key], had, weak));
-  // The shown name follows the source only when the source renamed the person since its last import.
-  if (had && prev?.displayName !== person.displayName && person.displayName !== row.display_name) {
+  // The shown name follows the source only when the source renamed the person since its last import, and not
+  // when it is only shorter for a name part the source left blank this time (kept above, as every blank is).
+  const blankPart =
+    prev?.givenName && !person.givenName ? true : Boolean(prev?.familyName && !person.familyName);
+  if (
+    had &&
+    !blankPart &&
+    prev?.displayName !== person.displayName &&
+    person.displayName !== row.display_name
+  ) {
     push({ field: 'displayName', from: row.display_name, to: person.displayName });
   }
 
