@@ -14,6 +14,7 @@ import { importVcard } from '../imports/import-vcard';
 import { deleteTag } from './delete-tag';
 import { listTags } from './list-tags';
 import { mergeTags } from './merge-tags';
+import { renameTag } from './rename-tag';
 import { lockTags, recordMergedTagName } from './tag.queries';
 
 const card = (name: string, tags: string) =>
@@ -68,6 +69,28 @@ describeEngines('a merged tag', (h) => {
     expect((await createContact(ctx, { displayName: 'John McCarthy', tags: ['ml'] }, 'web')).tags).toEqual([
       'ml',
     ]);
+  });
+
+  it('and a renamed tag: the old name leads to it for imports and edits, until a live tag takes that name', async () => {
+    const { ctx } = await h.account();
+    await createContact(ctx, { displayName: 'Alan Turing', tags: ['speakers'] }, 'web');
+    const speakers = (await listTags(ctx)).find((t) => t.name === 'speakers')?.id as string;
+    await renameTag(ctx, speakers, { name: 'guest speakers' });
+    await importVcard(ctx, {
+      source: card('Grace Hopper', 'Speakers'),
+      fileName: 'phone.vcf',
+      dryRun: false,
+    });
+    expect((await listTags(ctx)).map((t) => t.name)).toEqual(['guest speakers']);
+    const grace = (await listContacts(ctx, { tag: 'speakers' })).items.map((c) => [c.displayName, c.tags]);
+    expect(grace).toEqual([
+      ['Alan Turing', ['guest speakers']],
+      ['Grace Hopper', ['guest speakers']],
+    ]);
+    // Renamed back and forth, the live name still wins; a rename that changes only the case records nothing.
+    await renameTag(ctx, speakers, { name: 'Guest Speakers' });
+    const ada = await createContact(ctx, { displayName: 'Ada', tags: ['speakers', 'guest speakers'] }, 'web');
+    expect(ada.tags).toEqual(['Guest Speakers']);
   });
 
   it('keeps leading there after a backup is restored into another account', async () => {
