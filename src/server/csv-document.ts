@@ -1,6 +1,8 @@
+import { spreadsheetSafe } from '../formats/csv/spreadsheet-safe';
+
 // RFC 4180: quote a cell when it holds a comma, quote or line break; double the quotes inside.
 function cell(v: string | number): string {
-  const s = String(v);
+  const s = typeof v === 'number' ? String(v) : spreadsheetSafe(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

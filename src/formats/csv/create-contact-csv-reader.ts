@@ -11,6 +11,7 @@ import { planMappedColumns } from './plan-mapped-columns';
 import { planOutlookColumns } from './plan-outlook-columns';
 import { planThunderbirdColumns } from './plan-thunderbird-columns';
 import { type CsvDelimiter, sniffDelimiter } from './sniff-delimiter';
+import { fromSpreadsheetSafe } from './spreadsheet-safe';
 import { suggestColumnMapping } from './suggest-column-mapping';
 
 export interface ParseContactCsvOptions {
@@ -165,6 +166,8 @@ export function createContactCsvReader(
           if (preview.rows.length < PREVIEW_ROWS) preview.rows.push(cells);
           return;
         }
+        // Rapport's own export guards formula-like cells (spreadsheet-safe.ts); its header names are not guarded.
+        for (let c = 0; c < cells.length; c++) cells[c] = fromSpreadsheetSafe(cells[c] as string);
         const width = headers.length;
         if (cells.length > width && cells.slice(width).some((c) => c.trim())) {
           issue({

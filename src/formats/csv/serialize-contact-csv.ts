@@ -1,5 +1,6 @@
 import type { ImportedPerson, LabelledValue, PostalAddress } from '../model';
 import { planGoogleColumns } from './plan-google-columns';
+import { spreadsheetSafe } from './spreadsheet-safe';
 
 export interface SerializeContactCsvOptions {
   /** Start with a UTF-8 byte order mark (Excel on Windows needs it to read UTF-8). Default false. */
@@ -119,7 +120,8 @@ export function serializeContactCsv(
 
   const eol = options.lineEnding ?? '\r\n';
   const lines = [columns.map(([name]) => quote(name)).join(',')];
-  for (const p of people) lines.push(columns.map(([, cell]) => quote(cell(p) ?? '')).join(','));
+  for (const p of people)
+    lines.push(columns.map(([, cell]) => quote(spreadsheetSafe(cell(p) ?? ''))).join(','));
   return `${options.bom ? '\ufeff' : ''}${lines.join(eol)}${eol}`;
 }
 
