@@ -29,6 +29,8 @@ export async function contactsOfInteractions(db: Kysely<Database>, ownerId: stri
     .select(['l.interaction_id', 'c.id', 'c.display_name'])
     .where('l.owner_id', '=', ownerId)
     .where('l.interaction_id', 'in', ids)
+    // A merge links the kept contact too and leaves the merged one's links for its undo: one person, shown once.
+    .where('c.merged_into', 'is', null)
     .orderBy('c.sort_key')
     .execute();
   for (const r of rows)

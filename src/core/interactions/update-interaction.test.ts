@@ -2,6 +2,8 @@ import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { DAY_MS } from '../clock';
 import { createContact } from '../contacts/create-contact';
+import { mergeContacts } from '../duplicates/merge-contacts';
+import { undoMerge } from '../duplicates/undo-merge';
 import { getRelationship } from '../relationships/get-relationship';
 import { listInteractions } from './list-interactions';
 import { recordInteraction } from './record-interaction';
@@ -98,5 +100,19 @@ describeEngines('correcting an interaction', (h) => {
     expect((await listInteractions(me.ctx, {})).items[0]?.contacts).toEqual([
       { id: mine.id, displayName: 'Ada Lovelace' },
     ]);
+  });
+
+  it('shows a contact merged into another once, as the kept one, and again apart after the undo', async () => {
+    const { ctx } = await h.account();
+    const grace = await createContact(ctx, { displayName: 'Grace Hopper' }, 'web');
+    const amazing = await createContact(ctx, { displayName: 'Amazing Grace' }, 'web');
+    const ada = await createContact(ctx, { displayName: 'Ada Lovelace' }, 'web');
+    await recordInteraction(ctx, { kind: 'meeting', contactIds: [amazing.id, ada.id], occurredAt: ago(2) });
+    const merge = await mergeContacts(ctx, grace.id, amazing.id);
+    const names = async () =>
+      (await listInteractions(ctx, {})).items.map((i) => i.contacts.map((c) => c.displayName));
+    expect(await names()).toEqual([['Ada Lovelace', 'Grace Hopper']]);
+    await undoMerge(ctx, merge.mergeId);
+    expect(await names()).toEqual([['Ada Lovelace', 'Amazing Grace']]);
   });
 });
