@@ -238,22 +238,25 @@ export async function existingInteractionKeys(
 }
 
 /**
- * Contacts this import created that the owner has put something of their own on since: edited after the import last
- * wrote them (the time of its last source record for them; run before `deleteImportTraces`), or
+ * Contacts this import created that something has been put on since: edited after the import last wrote them (the
+ * time of its last source record for them; run before `deleteImportTraces`), by the owner or by a later import, or
  * named by a favour, promise, purpose place, outreach message, introduction, connection, or an interaction the
- * import did not bring.
+ * import did not bring. `edits: false` leaves edits out (only what names them); `trashed: true` looks at those in
+ * the trash (not merged away) instead of the live ones.
  */
 export async function contactsOfImportInUse(
   db: Kysely<Database>,
   ownerId: string,
   importId: string,
+  opts: { edits?: boolean; trashed?: boolean } = {},
 ): Promise<string[]> {
   const rows = await db
     .selectFrom('contacts as c')
     .select('c.id')
     .where('c.owner_id', '=', ownerId)
     .where('c.import_id', '=', importId)
-    .where('c.deleted_at', 'is', null)
+    .where('c.deleted_at', opts.trashed ? 'is not' : 'is', null)
+    .where('c.merged_into', 'is', null)
     .where((eb) => {
       const named = (table: 'favours' | 'promises' | 'purpose_items' | 'outreach_messages') =>
         eb.exists(
@@ -263,20 +266,21 @@ export async function contactsOfImportInUse(
             .where(`${table}.owner_id`, '=', ownerId)
             .whereRef(`${table}.contact_id`, '=', 'c.id'),
         );
-      return eb.or([
-        eb(
-          'c.updated_at',
-          '>',
-          eb.fn.coalesce(
-            eb
-              .selectFrom('contact_sources as s')
-              .select((s) => s.fn.max('s.recorded_at').as('last'))
-              .where('s.owner_id', '=', ownerId)
-              .where('s.import_id', '=', importId)
-              .whereRef('s.contact_id', '=', 'c.id'),
-            eb.ref('c.created_at'),
-          ),
+      const edited = eb(
+        'c.updated_at',
+        '>',
+        eb.fn.coalesce(
+          eb
+            .selectFrom('contact_sources as s')
+            .select((s) => s.fn.max('s.recorded_at').as('last'))
+            .where('s.owner_id', '=', ownerId)
+            .where('s.import_id', '=', importId)
+            .whereRef('s.contact_id', '=', 'c.id'),
+          eb.ref('c.created_at'),
         ),
+      );
+      return eb.or([
+        ...(opts.edits === false ? [] : [edited]),
         named('favours'),
         named('promises'),
         named('purpose_items'),
@@ -335,18 +339,162 @@ export async function trashContactsOutOfImport(
   }
 }
 
-/** Hard-deletes the contacts an import created (their channels, tags, sources and photos cascade). */
+/** Sends contacts to the trash and leaves them in their import (see undo-import: kept for a later import's sake). */
+export async function trashContacts(db: Kysely<Database>, ownerId: string, ids: string[], at: string) {
+  for (const batch of chunkIds(ids)) {
+    await db
+      .updateTable('contacts')
+      .set({ deleted_at: at, updated_at: at })
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', batch)
+      .execute();
+  }
+}
+
+/**
+ * Hard-deletes the contacts an import created but those in `keep` (their channels, tags, sources and photos
+ * cascade).
+ */
 export async function deleteContactsOfImport(
   db: Kysely<Database>,
   ownerId: string,
   importId: string,
+  keep: ReadonlySet<string> = new Set(),
 ): Promise<number> {
-  const r = await db
-    .deleteFrom('contacts')
+  if (keep.size === 0) {
+    const r = await db
+      .deleteFrom('contacts')
+      .where('owner_id', '=', ownerId)
+      .where('import_id', '=', importId)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+  const rows = await db
+    .selectFrom('contacts')
+    .select('id')
     .where('owner_id', '=', ownerId)
     .where('import_id', '=', importId)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
+    .execute();
+  return deleteContacts(
+    db,
+    ownerId,
+    rows.map((r) => r.id).filter((id) => !keep.has(id)),
+  );
+}
+
+/** Hard-deletes contacts (their channels, tags, sources and photos cascade). */
+export async function deleteContacts(db: Kysely<Database>, ownerId: string, ids: string[]): Promise<number> {
+  let n = 0;
+  for (const batch of chunkIds(ids)) {
+    const r = await db
+      .deleteFrom('contacts')
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', batch)
+      .executeTakeFirst();
+    n += Number(r.numDeletedRows);
+  }
+  return n;
+}
+
+/**
+ * The updates of still committed imports to these contacts, oldest first, with each contact's creation and last
+ * change times: the contact before and after each update (as JSON, `after` null for imports recorded before 0018).
+ */
+export async function updatesOfContactsByImports(db: Kysely<Database>, ownerId: string, ids: string[]) {
+  const query = (batch: string[]) =>
+    db
+      .selectFrom('import_changes as ch')
+      .innerJoin('imports as i', 'i.id', 'ch.import_id')
+      .innerJoin('contacts as c', 'c.id', 'ch.entity_id')
+      .select(['ch.id', 'c.id as contact_id', 'c.created_at', 'c.updated_at', 'ch.before', 'ch.after'])
+      // By the owner's imports: import_changes is indexed by import only.
+      .where('i.owner_id', '=', ownerId)
+      .where('ch.owner_id', '=', ownerId)
+      .where('c.owner_id', '=', ownerId)
+      .where('ch.entity', '=', 'contact')
+      .where('ch.action', '=', 'updated')
+      .where('i.status', '=', 'committed')
+      .where('ch.entity_id', 'in', batch)
+      .execute();
+  const out: Awaited<ReturnType<typeof query>> = [];
+  for (const batch of chunkIds(ids)) out.push(...(await query(batch)));
+  // Change ids are UUIDv7: in the order they were made, across imports too.
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Contacts in the trash (not merged away) that this import left a source record on and that another import
+ * created: who created them, and when they went to the trash. Run before `deleteImportTraces`.
+ */
+export async function trashedContactsSourcedBy(db: Kysely<Database>, ownerId: string, importId: string) {
+  const rows = await db
+    .selectFrom('contacts as c')
+    .select(['c.id', 'c.import_id', 'c.deleted_at'])
+    .where('c.owner_id', '=', ownerId)
+    .where('c.deleted_at', 'is not', null)
+    .where('c.merged_into', 'is', null)
+    .where('c.import_id', 'is not', null)
+    .where('c.import_id', '<>', importId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('contact_sources as s')
+          .select(sql.lit(1).as('one'))
+          .where('s.owner_id', '=', ownerId)
+          .where('s.import_id', '=', importId)
+          .whereRef('s.contact_id', '=', 'c.id'),
+      ),
+    )
+    .execute();
+  return rows.map((r) => ({ id: r.id, importId: r.import_id as string, deletedAt: r.deleted_at as string }));
+}
+
+/** Those of these contacts that still carry a source record (an import that still stands, a merge). */
+export async function contactsWithSources(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const batch of chunkIds(ids)) {
+    const rows = await db
+      .selectFrom('contact_sources')
+      .select('contact_id')
+      .distinct()
+      .where('owner_id', '=', ownerId)
+      .where('contact_id', 'in', batch)
+      .execute();
+    for (const r of rows) out.add(r.contact_id);
+  }
+  return out;
+}
+
+/**
+ * Contacts this import created, or among `ids`, that are merged into another contact by a merge not undone: who,
+ * into whom, and the merge.
+ */
+export async function contactsMergedAway(
+  db: Kysely<Database>,
+  ownerId: string,
+  importId: string,
+  ids: string[],
+) {
+  const query = () =>
+    db
+      .selectFrom('contacts as c')
+      .innerJoin('contacts as k', 'k.id', 'c.merged_into')
+      .leftJoin('merges as m', (j) =>
+        j
+          .onRef('m.merged_id', '=', 'c.id')
+          .onRef('m.kept_id', '=', 'c.merged_into')
+          .on('m.undone_at', 'is', null),
+      )
+      .select(['c.id', 'c.display_name as name', 'k.display_name as kept_name', 'm.id as merge_id'])
+      .where('c.owner_id', '=', ownerId)
+      .where('c.merged_into', 'is not', null);
+  const rows = await query().where('c.import_id', '=', importId).execute();
+  for (const batch of chunkIds(ids)) rows.push(...(await query().where('c.id', 'in', batch).execute()));
+  return rows;
 }
 
 export async function deletePositions(db: Kysely<Database>, ownerId: string, ids: string[]) {

@@ -12,15 +12,21 @@ import { refreshRelationships } from '../relationships/refresh-relationships';
 import { deleteUnusedTags } from '../tags/tag.queries';
 import {
   changesOfImport,
+  contactsMergedAway,
   contactsOfImportInteractions,
   contactsOfImportInUse,
+  contactsWithSources,
   deleteAccountProfile,
+  deleteContacts,
   deleteContactsOfImport,
   deleteImportTraces,
   findImport,
   saveAccountProfile,
   setImportUndone,
+  trashContacts,
   trashContactsOutOfImport,
+  trashedContactsSourcedBy,
+  updatesOfContactsByImports,
 } from './import.queries';
 
 /**
@@ -28,7 +34,9 @@ import {
  * history and positions it added) and keep whatever the owner changed since (ADR 7), organisations and tags it created go if nothing else uses them. A contact it created
  * that the owner has since worked with (edited, or named by a favour, promise, purpose place, outreach message,
  * introduction, connection or interaction of their own) goes to the trash instead, with that work, where it can be
- * restored. Undoing twice is a `conflict`; another account's import is `not_found`.
+ * restored; one only later imports wrote to goes there too, and for good once they are undone (below). Undoing
+ * twice is a `conflict`, and so is undoing while one of its contacts is merged into another one
+ * (undo that merge first); another account's import is `not_found`.
  */
 export async function undoImport(
   ctx: Ctx,
@@ -57,15 +65,41 @@ export async function undoImport(
       else updated.set(c.entity_id, { before, after });
     }
 
+    // Refused rather than followed: what the import brought now sits in the survivor's merge snapshots too (the
+    // merged contact as captured, the survivor before and after), and taking it back from the survivor alone left
+    // a later merge undo to put it back, or to fail on a contact deleted under it. Undo the merge, then the import.
+    const mergedAway = await contactsMergedAway(tx.db, ownerId, importId, [...updated.keys()]);
+    const first = mergedAway[0];
+    if (first) {
+      const more = mergedAway.length > 1 ? ` (and ${mergedAway.length - 1} more)` : '';
+      const merge = first.merge_id ? ` (merge ${first.merge_id})` : '';
+      throw new AppError(
+        'conflict',
+        `${first.name} has since been merged into ${first.kept_name}${more}; undo that merge first${merge}, then this import`,
+      );
+    }
+
+    // One time for the whole undo: a contact it trashes is told apart later by `deleted_at` = `undone_at`.
+    const at = nowIso(tx);
     const touched = await contactsOfImportInteractions(tx.db, ownerId, importId);
     await revertOutreachOfImport(tx, ownerId, importId, created('outreach'));
     const inUse = await contactsOfImportInUse(tx.db, ownerId, importId);
+    // An edit saved meanwhile (it locks its contact) lands before the contacts are read, never lost in between:
+    // neither one of a contact it changed, nor one that would tell a contact it created kept for another import's
+    // sake from one the owner worked with. Once, in id order, as every other writer locks.
+    const toLock = [...new Set([...inUse, ...updated.keys()])].sort();
+    for (const batch of chunkIds(toLock)) await lockContacts(tx.db, ownerId, batch);
+    const kept = await keptOnlyForOtherImports(tx, ownerId, importId, inUse);
+    const heldInTrash = await trashedContactsSourcedBy(tx.db, ownerId, importId);
     await deleteImportTraces(tx.db, ownerId, importId);
-    await trashContactsOutOfImport(tx.db, ownerId, inUse, nowIso(tx));
-    const removed = await deleteContactsOfImport(tx.db, ownerId, importId);
-    const at = nowIso(tx);
-    // An edit saved meanwhile (it locks its contact) lands before the contacts are read, never lost in between.
-    for (const batch of chunkIds([...updated.keys()].sort())) await lockContacts(tx.db, ownerId, batch);
+    await trashContactsOutOfImport(
+      tx.db,
+      ownerId,
+      inUse.filter((id) => !kept.has(id)),
+      at,
+    );
+    await trashContacts(tx.db, ownerId, [...kept], at);
+    let removed = await deleteContactsOfImport(tx.db, ownerId, importId, kept);
     const current = await captureContacts(tx, ownerId, [...updated.keys()]);
     for (const { before, after } of updated.values()) {
       const now = current.get(before.row.id);
@@ -77,6 +111,9 @@ export async function undoImport(
         after ? revertContactChanges(before, withoutTraces(after, importId), now, at) : before,
       );
     }
+    const gone = await removeWhatNoImportKeeps(tx, ownerId, heldInTrash);
+    removed += gone.size;
+    const changed = [...updated.keys()].filter((id) => !gone.has(id));
     const profile = changes.find((c) => c.entity === 'profile');
     if (profile?.action === 'created') await deleteAccountProfile(tx.db, ownerId);
     // As the owner's: a backup restored into another account carries the account the profile was taken in.
@@ -84,14 +121,92 @@ export async function undoImport(
       await saveAccountProfile(tx.db, { ...JSON.parse(profile.before as string), account_id: ownerId });
     await deleteUnusedOrganisations(tx.db, ownerId, created('organisation'));
     await deleteUnusedTags(tx.db, ownerId, created('tag'));
-    await reindexContacts(tx, ownerId, [...updated.keys()]);
-    await refreshRelationships(tx, ownerId, [...touched, ...updated.keys()]);
-    if ((await setImportUndone(tx.db, ownerId, importId, nowIso(tx))) !== 1) {
+    await reindexContacts(tx, ownerId, changed);
+    await refreshRelationships(
+      tx,
+      ownerId,
+      [...touched, ...changed].filter((id) => !gone.has(id)),
+    );
+    if ((await setImportUndone(tx.db, ownerId, importId, at)) !== 1) {
       throw new AppError('conflict', 'this import has already been undone');
     }
     tx.log.info({ importId }, 'import undone');
-    return { removed, restored: updated.size, trashed: inUse.length };
+    return { removed, restored: changed.length, trashed: inUse.length };
   });
+}
+
+/*
+ * Undoing imports oldest first. A contact import A created that only later imports worked with since (no edit of
+ * the owner's, nothing of theirs names it) goes to the trash when A is undone, as the later imports' work is in it,
+ * but stays A's: `import_id` still names A, and `deleted_at` is A's `undone_at`. When the last import that left a
+ * source record on it is undone too, it goes for good, as if those imports had been undone newest first, so that
+ * the owner who "undid everything to start over" finds no trash blocking the next import. A contact the owner
+ * edited, named or restored is never a candidate: it leaves A (trashContactsOutOfImport) or the trash, as before.
+ */
+
+/**
+ * Of the contacts this import created that something has put something on since (`inUse`), those only other,
+ * still committed imports have written to: nothing names them (favours, introductions, interactions of the
+ * owner's…) and their time of last change runs unbroken from their creation through the updates of those imports
+ * (each found the contact as the one before left it, and the last left it as it is now). An owner's edit anywhere
+ * in between breaks the chain, and so does an update recorded before `after` was kept.
+ */
+async function keptOnlyForOtherImports(
+  tx: Ctx,
+  ownerId: string,
+  importId: string,
+  inUse: string[],
+): Promise<Set<string>> {
+  const named = new Set(await contactsOfImportInUse(tx.db, ownerId, importId, { edits: false }));
+  const chains = new Map<string, { created: string; updated: string; last: string | null }>();
+  for (const u of await updatesOfContactsByImports(
+    tx.db,
+    ownerId,
+    inUse.filter((id) => !named.has(id)),
+  )) {
+    const chain = chains.get(u.contact_id) ?? {
+      created: u.created_at,
+      updated: u.updated_at,
+      last: u.created_at,
+    };
+    const before = u.before ? (JSON.parse(u.before) as ContactSnapshot).row.updated_at : null;
+    chain.last =
+      chain.last !== null && before === chain.last && u.after
+        ? (JSON.parse(u.after) as ContactSnapshot).row.updated_at
+        : null;
+    chains.set(u.contact_id, chain);
+  }
+  const kept = new Set<string>();
+  for (const [id, c] of chains) if (c.last === c.updated && c.last !== c.created) kept.add(id);
+  return kept;
+}
+
+/**
+ * After taking back what this import changed: the contacts it left a source record on that an import undone before
+ * it left in the trash for the later imports' sake (see above), and still there since that undo, go for good once
+ * no other import's source record, nor anything of the owner's, holds them any more. Returns their ids.
+ */
+async function removeWhatNoImportKeeps(
+  tx: Ctx,
+  ownerId: string,
+  trashed: { id: string; importId: string; deletedAt: string }[],
+): Promise<Set<string>> {
+  const candidates: string[] = [];
+  for (const creator of new Set(trashed.map((c) => c.importId))) {
+    const undone = await findImport(tx.db, ownerId, creator);
+    if (undone?.status !== 'undone') continue;
+    const named = new Set(
+      await contactsOfImportInUse(tx.db, ownerId, creator, { edits: false, trashed: true }),
+    );
+    for (const c of trashed) {
+      if (c.importId === creator && c.deletedAt === undone.undone_at && !named.has(c.id))
+        candidates.push(c.id);
+    }
+  }
+  const held = await contactsWithSources(tx.db, ownerId, candidates);
+  const gone = candidates.filter((id) => !held.has(id));
+  await deleteContacts(tx.db, ownerId, gone);
+  return new Set(gone);
 }
 
 /** The contact as the import left it, without the history and source rows of the import, which are gone by now. */
