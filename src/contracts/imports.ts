@@ -95,6 +95,6 @@ export const importQuery = z.strictObject({
 export const undoImportResult = z.object({
   removed: z.number(),
   restored: z.number(),
-  /** Contacts it created that the owner had worked with since: in the trash rather than gone. */
+  /** Contacts it created that the owner (or a later import) had worked with since: in the trash rather than gone. */
   trashed: z.number(),
 });

@@ -198,7 +198,7 @@ export function registerImport(program: Command): void {
           `undid import ${id}: removed ${result.removed} contact${result.removed === 1 ? '' : 's'}, ` +
           `took back what it changed in ${result.restored}` +
           (result.trashed
-            ? `; ${result.trashed} you had worked with since ${result.trashed === 1 ? 'is' : 'are'} in the trash (rapport trash)`
+            ? `; ${result.trashed} worked with since (by you or a later import) ${result.trashed === 1 ? 'is' : 'are'} in the trash (rapport trash)`
             : ''),
       );
     });

@@ -28,7 +28,7 @@ export function UndoImportButton({ item, small = false }: { item: ImportSummary;
               message:
                 `Undid the import of ${item.fileName}: ${plural(r.removed, 'contact')} removed, ${plural(r.restored, 'contact')} restored.` +
                 (r.trashed
-                  ? ` ${plural(r.trashed, 'contact')} you had worked with since ${r.trashed === 1 ? 'is' : 'are'} in the trash, where you can restore ${r.trashed === 1 ? 'it' : 'them'}.`
+                  ? ` ${plural(r.trashed, 'contact')} worked with since (by you or a later import) ${r.trashed === 1 ? 'is' : 'are'} in the trash, where you can restore ${r.trashed === 1 ? 'it' : 'them'}.`
                   : ''),
             }),
           onError: (e) =>
