@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_MAX, isEmailAddress, isPhoneNumber, PHONE_MAX, withoutMailto } from './channel-values';
 import { isoDate, limitParam, optionalText, page, text, timestamp } from './common';
 
 export const CONTACT_SOURCES = [
@@ -20,22 +21,16 @@ export type ContactSource = z.infer<typeof contactSource>;
 const label = text().trim().max(60).optional();
 
 export const emailInput = z.strictObject({
-  value: z
-    .string()
+  value: text()
     .trim()
-    .max(320)
-    .pipe(z.email({ message: 'must be an email address' })),
+    .transform(withoutMailto)
+    .pipe(z.string().max(EMAIL_MAX, { abort: true }).refine(isEmailAddress, 'must be an email address')),
   label,
 });
 
-// Phones are checked for shape here; E.164 normalisation happens in core/contacts/contact.ts.
+// Kept as written; E.164 normalisation, for matching, happens in core/contacts/contact.ts.
 export const phoneInput = z.strictObject({
-  value: z
-    .string()
-    .trim()
-    .max(40)
-    .regex(/^\+?[\d\s().\-/]*\d[\d\s().\-/]*(\s*(x|ext\.?|#)\s*\d+)?$/i, 'must be a phone number')
-    .refine((v) => (v.match(/\d/g) ?? []).length >= 3, 'must be a phone number'),
+  value: text().trim().max(PHONE_MAX, { abort: true }).refine(isPhoneNumber, 'must be a phone number'),
   label,
 });
 

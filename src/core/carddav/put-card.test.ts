@@ -166,6 +166,57 @@ describeEngines('cards written by an address book', (h) => {
     expect((await listContacts(ctx, {})).items).toHaveLength(1);
   });
 
+  it('keep every phone number and e-mail address a phone holds, as written (nothing the next sync would delete)', async () => {
+    const { ctx } = await h.account();
+    const v3 = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Fleur',
+      'TEL;TYPE=WORK:1-800-FLOWERS',
+      'TEL:*86',
+      'TEL:+1 418 656 9254\\,\\,102',
+      'TEL:+1 555 0100 p 12',
+      'EMAIL;TYPE=INTERNET:josé@exämple.de',
+      'EMAIL:用户@例子.广告',
+      'EMAIL:admin@localhost',
+      'EMAIL:"john doe"@example.org',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const v4 = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Desk',
+      'TEL;VALUE=uri:tel:+1-418-656-9254;ext=102',
+      'EMAIL;PREF=1:mailto:pref@example.org',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    expect(await putCard(ctx, 'fleur.vcf', v3, {})).toEqual({ status: 'created' });
+    expect(await putCard(ctx, 'desk.vcf', v4, {})).toEqual({ status: 'created' });
+    const [desk, fleur] = await Promise.all(
+      (await listContacts(ctx, {})).items.map((c) => getContact(ctx, c.id)),
+    );
+    expect(fleur?.phones.map((p) => p.value)).toEqual([
+      '1-800-FLOWERS',
+      '*86',
+      '+1 418 656 9254,,102',
+      '+1 555 0100 p 12',
+    ]);
+    expect(fleur?.emails.map((e) => e.value)).toEqual([
+      'josé@exämple.de',
+      '用户@例子.广告',
+      'admin@localhost',
+      '"john doe"@example.org',
+    ]);
+    expect(desk?.phones.map((p) => p.value)).toEqual(['+1-418-656-9254;ext=102']);
+    expect(desk?.emails.map((e) => e.value)).toEqual(['pref@example.org']);
+    // And the card the phone reads back still has them.
+    const served = (await readCards(ctx, ['fleur.vcf'])).get('fleur.vcf')?.text ?? '';
+    for (const line of ['TEL;TYPE=WORK:1-800-FLOWERS', 'TEL:*86', 'EMAIL:"john doe"@example.org'])
+      expect(served).toContain(`\r\n${line}\r\n`);
+  });
+
   it('bring a contact in the trash back when its card is written again, instead of making a second one', async () => {
     const { ctx, id: ownerId } = await h.account();
     const made = await createContact(

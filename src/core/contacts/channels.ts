@@ -6,12 +6,23 @@ export interface ChannelInput {
   label?: string | undefined;
 }
 
+// The phones the contract took before vanity numbers, service codes and pauses were allowed: their stored keys
+// (digits and `+`) stay as they were.
+const DIGITS_ONLY_PHONE = /^\+?[\d\s().\-/]*\d[\d\s().\-/]*(\s*(x|ext\.?|#)\s*\d+)?$/i;
+
+/** Matching key of a phone libphonenumber cannot read: `1-800-FLOWERS` and `1-800-DENTIST` stay two numbers. */
+function writtenPhoneKey(value: string): string {
+  if (DIGITS_ONLY_PHONE.test(value)) return value.replace(/[^\d+]/g, '');
+  // No leading `+`: a key starting with one is taken for E.164 (present-contact, the matching queries).
+  return value.toLowerCase().replace(/[^\p{Nd}\p{L}*#,;=]/gu, '');
+}
+
 export function channelKey(kind: ChannelKind, value: string): string | null {
   switch (kind) {
     case 'email':
       return normaliseEmailValue(value);
     case 'phone':
-      return normalisePhone(value) ?? value.replace(/[^\d+]/g, '');
+      return normalisePhone(value) ?? writtenPhoneKey(value);
     case 'url':
       return normaliseLinkedinUrl(value) ?? normaliseWebUrl(value);
   }

@@ -87,6 +87,49 @@ describeEngines('contacts', (h) => {
     expect((await listContacts(ctx, {})).items).toEqual([]);
   });
 
+  it('takes the phone numbers and e-mail addresses address books hold, as written (E.164 only to match)', async () => {
+    const { ctx } = await h.account();
+    const c = await createContact(
+      ctx,
+      {
+        displayName: 'Switchboard',
+        phones: [
+          { value: '1-800-FLOWERS' },
+          { value: '1-800-DENTIST' },
+          { value: '*86' },
+          { value: '+1 418 656 9254,,102' },
+          { value: '+1-418-656-9254;ext=102', label: 'desk' },
+          { value: '+1 555 0100 p 12' },
+        ],
+        emails: [
+          { value: 'mailto:pref@example.org' },
+          { value: 'josé@exämple.de' },
+          { value: '用户@例子.广告' },
+          { value: 'admin@localhost' },
+          { value: '"john doe"@example.org' },
+        ],
+      },
+      'api',
+    );
+    expect(c.phones.map((p) => [p.value, p.e164])).toEqual([
+      ['1-800-FLOWERS', null],
+      // Two vanity numbers are two numbers, not the same "1800".
+      ['1-800-DENTIST', null],
+      ['*86', null],
+      ['+1 418 656 9254,,102', '+14186569254'],
+      // The same line as the one above for matching: a contact holds it once.
+      ['+1 555 0100 p 12', null],
+    ]);
+    expect(c.emails.map((e) => e.value)).toEqual([
+      'pref@example.org',
+      'josé@exämple.de',
+      '用户@例子.广告',
+      'admin@localhost',
+      '"john doe"@example.org',
+    ]);
+    expect(await getContact(ctx, c.id)).toEqual(c);
+  });
+
   it('keeps name parts, department, birthday, addresses and other dates', async () => {
     const { ctx } = await h.account();
     const c = await createContact(

@@ -109,4 +109,31 @@ describe('cleanPerson', () => {
       'is 29,999 characters long; only the first 20,000 are kept',
     );
   });
+
+  it('keeps the phone numbers and e-mail addresses address books really hold, as written; mailto: comes off', () => {
+    const ref = { file: 'phone.vcf', card: 1 };
+    const phones = [
+      '1-800-FLOWERS',
+      '*86',
+      '+1 418 656 9254,,102',
+      '+1 418 656 9254;ext=102',
+      '+1-418-656-9254;ext=102',
+      '+1 555 0100 p 12',
+    ];
+    const emails = ['josé@exämple.de', '用户@例子.广告', 'admin@localhost', '"john doe"@example.org'];
+    const { person, issues } = cleanPerson({
+      ...emptyPerson(ref),
+      displayName: 'Switchboard',
+      phones: [...phones, 'call me'].map((value) => ({ value })),
+      emails: [...emails, 'MAILTO:pref@example.org', 'nope'].map((value) => ({ value, label: 'work' })),
+    });
+    expect(person?.phones).toEqual(phones.map((value) => ({ value })));
+    expect(person?.emails).toEqual(
+      [...emails, 'pref@example.org'].map((value) => ({ value, label: 'work' })),
+    );
+    expect(issues.map((i) => [i.field, i.message])).toEqual([
+      ['emails.5', '"nope" is not a valid email; left out'],
+      ['phones.6', '"call me" is not a valid phone; left out'],
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { isEmailAddress, isPhoneNumber, withoutMailto } from '../../contracts/channel-values';
 import {
   addressInput,
   dateInput,
@@ -66,14 +67,17 @@ function clip(
   return v.slice(0, max);
 }
 
-// Fast paths that accept only what the contract's schemas accept too (zod's own email pattern; an http(s) URL
-// with a dotted host and no spaces). Anything else goes through the schema, so the rules stay the contract's.
-const EMAIL = z.regexes.email;
+// Fast paths that accept only what the contract's schemas accept too (its own e-mail and phone rules; an http(s)
+// URL with a dotted host and no spaces), and give the value it would store. Anything else goes through the
+// schema, so the rules stay the contract's.
 const PLAIN_URL = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(\/[^\s]*)?$/i;
 const FAST = {
-  emails: (v: string) => v.length <= 320 && EMAIL.test(v),
-  urls: (v: string) => v.length <= 2048 && PLAIN_URL.test(v),
-  phones: (_v: string) => false,
+  emails: (v: string) => {
+    const address = withoutMailto(v);
+    return isEmailAddress(address) ? address : undefined;
+  },
+  urls: (v: string) => (v.length <= 2048 && PLAIN_URL.test(v) ? v : undefined),
+  phones: (v: string) => (isPhoneNumber(v) ? v : undefined),
 } as const;
 const SCHEMAS = { emails: emailInput, urls: urlInput, phones: phoneInput } as const;
 
@@ -90,8 +94,9 @@ function cleanList(
     const item = items[i] as LabelledValue;
     const value = item.value.trim();
     const label = item.label ? item.label.trim().slice(0, 60) || undefined : undefined;
-    if (FAST[field](value)) {
-      out.push(label ? { value, label } : { value });
+    const fast = FAST[field](value);
+    if (fast !== undefined) {
+      out.push(label ? { value: fast, label } : { value: fast });
       continue;
     }
     const parsed = ok(SCHEMAS[field], label ? { value, label } : { value }) as LabelledValue | undefined;

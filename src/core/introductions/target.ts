@@ -1,4 +1,5 @@
-import { emailInput, phoneInput } from '../../contracts/contacts';
+import { isMailableEmailAddress } from '../../contracts/channel-values';
+import { phoneInput } from '../../contracts/contacts';
 import type { Introduction } from '../../contracts/introductions';
 import { normaliseEmailValue, normaliseLinkedinUrl } from '../contacts/contact';
 import { type ContactRow, channelsOf, findContact } from '../contacts/contact.queries';
@@ -10,7 +11,7 @@ import { accountMatchingEmails, accountsByIds, profileLinkedinOf } from './intro
 /** What the broker's rolodex holds about the person asked about (the broker's own data). */
 export interface TargetFacts {
   contact: ContactRow;
-  /** E-mail addresses that are valid addresses, in the contact's order. */
+  /** E-mail addresses that can be mailed, in the contact's order. */
   emails: string[];
   phones: string[];
   linkedinUrl: string | null;
@@ -25,9 +26,10 @@ export async function targetFacts(
   const contact = await findContact(ctx.db, brokerId, contactId);
   if (!contact) return undefined;
   const channels = await channelsOf(ctx.db, brokerId, [contactId]);
-  // Imports keep whatever text they found; only values a new contact would accept can be shared or mailed.
+  // Imports keep whatever text they found; only values a new contact would accept can be shared, and only
+  // addresses a mail server takes can be mailed (a quoted local part is valid, but not sent to).
   const emails = channels
-    .filter((c) => c.kind === 'email' && emailInput.safeParse({ value: c.value }).success)
+    .filter((c) => c.kind === 'email' && isMailableEmailAddress(c.value.trim()))
     .map((c) => c.value.trim());
   const phones = channels
     .filter((c) => c.kind === 'phone' && phoneInput.safeParse({ value: c.value }).success)

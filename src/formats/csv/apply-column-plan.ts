@@ -9,16 +9,20 @@ import type { ColumnAction, Split } from './column-plan';
 import { isPlausibleEmail } from './is-plausible-email';
 import { composeDate, isEmptyDateMarker, parseContactDate } from './parse-contact-date';
 
-/** Groups that exporters put in every contact: not labels a person chose. */
-const SYSTEM_GROUPS = new Set([
-  'mycontacts',
-  'my contacts',
-  'starred',
-  'starred in android',
-  'system group: my contacts',
-  'system group: starred in android',
-  'system group: starred',
-]);
+/**
+ * Google's system labels (every contact is in My Contacts; Starred is the star). Google writes them marked, in a
+ * Labels or Group Membership cell: `* myContacts`, `* starred` (2024 on), `* My Contacts`, `* Starred` (before),
+ * or `System Group: My Contacts`; in its Outlook CSV's Categories, as the bare ids `myContacts` and `starred`. A
+ * plain `My Contacts` is a label someone chose (Android makes one from CATEGORIES, and our own export writes it).
+ */
+const SYSTEM_LABELS = new Set(['mycontacts', 'my contacts', 'starred', 'starred in android']);
+const SYSTEM_IDS = new Set(['myContacts', 'starred']);
+
+function isSystemLabel(item: string, split: Split): boolean {
+  const marked = /^(?:\*|system group:)\s*(.*)$/i.exec(item);
+  if (marked) return SYSTEM_LABELS.has((marked[1] as string).trim().toLowerCase());
+  return split === 'semicolon' && SYSTEM_IDS.has(item);
+}
 
 /** Cells → values, by the way the format packs several into one cell. */
 export function splitValues(cell: string, split: Split): string[] {
@@ -138,9 +142,10 @@ export function applyColumnPlan(
         break;
       }
       case 'tags':
-        for (const tag of splitValues(v, action.split).map(unstar)) {
-          if (tag && !SYSTEM_GROUPS.has(tag.toLowerCase()) && !person.tags.includes(tag))
-            person.tags.push(tag);
+        for (const item of splitValues(v, action.split)) {
+          if (isSystemLabel(item, action.split)) continue;
+          const tag = unstar(item);
+          if (tag && !person.tags.includes(tag)) person.tags.push(tag);
         }
         break;
       case 'photo':

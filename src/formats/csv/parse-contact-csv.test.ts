@@ -112,6 +112,52 @@ describe('parseContactCsv: Google', () => {
       },
     ]);
   });
+
+  it("drops only Google's marked system labels: a plain My Contacts is a label someone chose", () => {
+    const tags = (header: string, row: string) => {
+      const { records, format } = parseContactCsv(`${header}\n${row}\n`, { file: 'l.csv' });
+      return [format, records[0]?.tags];
+    };
+    // 2024 exports: `* myContacts`, `* starred`; before 2024: `* My Contacts`, `* Starred`, `System Group: …`.
+    expect(
+      tags(
+        'First Name,Last Name,Labels,E-mail 1 - Label,E-mail 1 - Value',
+        'Ada,L,* myContacts ::: * starred ::: My Contacts ::: starred ::: Friends,,',
+      ),
+    ).toEqual(['google', ['My Contacts', 'starred', 'Friends']]);
+    expect(
+      tags(
+        'Name,Given Name,Family Name,Group Membership,E-mail 1 - Type,E-mail 1 - Value',
+        'Ada L,Ada,L,* My Contacts ::: * Starred ::: System Group: My Contacts ::: My Contacts,,',
+      ),
+    ).toEqual(['google-legacy', ['My Contacts']]);
+    // Google's Outlook CSV writes the ids bare in Categories; a category named as people would is kept.
+    const outlook = new TextDecoder()
+      .decode(fixture('google-outlook.csv'))
+      .replace('myContacts;starred;Arquitectura', 'myContacts;starred;My Contacts;Arquitectura');
+    expect(parseContactCsv(outlook, { file: 'o.csv' }).records[0]?.tags).toEqual([
+      'My Contacts',
+      'Arquitectura',
+    ]);
+  });
+
+  it('keeps every e-mail address an address book holds (Unicode, dotless, quoted), and one after mailto:', () => {
+    const csv = [
+      'First Name,E-mail 1 - Label,E-mail 1 - Value',
+      'Ada,Work,josé@exämple.de ::: 用户@例子.广告 ::: admin@localhost',
+      'Bo,Home,"""john doe""@example.org ::: mailto:pref@example.org ::: not an address"',
+      '',
+    ].join('\n');
+    const { records, issues } = parseContactCsv(csv, { file: 'e.csv' });
+    expect(records.map((r) => r.emails.map((e) => e.value))).toEqual([
+      ['josé@exämple.de', '用户@例子.广告', 'admin@localhost'],
+      // The import takes mailto: off (cleanPerson, by the contract's rule).
+      ['"john doe"@example.org', 'mailto:pref@example.org'],
+    ]);
+    expect(issues.map((i) => i.message)).toEqual([
+      '"not an address" is not an e-mail address; the contact is kept without it',
+    ]);
+  });
 });
 
 describe('parseContactCsv: Outlook', () => {

@@ -205,6 +205,86 @@ describe('round trips with the raw card', () => {
   });
 });
 
+describe('4.0 TEL, PREF and properties of one version only', () => {
+  const card4 = [
+    'BEGIN:VCARD',
+    'VERSION:4.0',
+    'FN:Claire Dubois',
+    'TEL;VALUE=uri;TYPE=home:tel:+33-1-23-45-67-89',
+    'TEL;TYPE=work:tel:+1-418-656-9254;ext=102',
+    'TEL;TYPE=cell:+33 6 12 34 56 78',
+    'EMAIL;TYPE=work:claire@work.example',
+    'EMAIL;PREF=1:claire@example.org',
+    'MAILER:PigeonMail 2.1',
+    'CLASS:PUBLIC',
+    'SORT-STRING:Dubois',
+    'AGENT:BEGIN:VCARD\\nFN:Susan Thomas\\nEND:VCARD\\n',
+    'END:VCARD',
+    '',
+  ].join('\r\n');
+  const claire = parseVCards(card4, { file: 'c.vcf' }).records[0] as ImportedPerson;
+
+  it('writes a tel: URI with VALUE=uri (RFC 6350 reads a TEL without VALUE as text), and reads it back', () => {
+    const out = serializeVCard(claire, { version: '4.0' });
+    expect(out).toContain('\r\nTEL;VALUE=uri;TYPE=home:tel:+33-1-23-45-67-89\r\n');
+    expect(out).toContain('\r\nTEL;VALUE=uri;TYPE=work:tel:+1-418-656-9254;ext=102\r\n');
+    // A number written as text stays text.
+    expect(out).toContain('\r\nTEL;TYPE=cell:+33 6 12 34 56 78\r\n');
+    expect(out).not.toMatch(/\r\nTEL(;TYPE=\w+)?:tel:/);
+    const again = parseVCards(out, { file: 'again.vcf' }).records[0];
+    expect(again?.phones).toEqual([
+      { value: '+33-1-23-45-67-89', label: 'home' },
+      { value: '+1-418-656-9254;ext=102', label: 'work' },
+      { value: '+33 6 12 34 56 78', label: 'cell' },
+    ]);
+    expect(model(again)).toEqual(model(claire));
+  });
+
+  it('keeps the preferred e-mail preferred in the other version, and when written from the person', () => {
+    const three = serializeVCard(claire, { version: '3.0' });
+    expect(three).toContain('\r\nEMAIL;TYPE=internet,pref:claire@example.org\r\n');
+    expect(three).toContain('\r\nEMAIL;TYPE=internet,work:claire@work.example\r\n');
+    const back = parseVCards(three, { file: 'three.vcf' }).records[0] as ImportedPerson;
+    expect(serializeVCard(back, { version: '4.0' })).toContain('\r\nEMAIL;PREF=1:claire@example.org\r\n');
+    // A new label: the value is written from the person, and is still the preferred one.
+    const relabelled = { ...claire, emails: [{ value: 'claire@example.org', label: 'home' }] };
+    expect(serializeVCard(relabelled, { version: '4.0' })).toContain(
+      '\r\nEMAIL;TYPE=home;PREF=1:claire@example.org\r\n',
+    );
+    const apple = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nTEL;TYPE=CELL,pref:+44 7700 900123\r\nEND:VCARD\r\n';
+    const a = parseVCards(apple, { file: 'a.vcf' }).records[0] as ImportedPerson;
+    expect(serializeVCard(a, { version: '4.0' })).toContain(
+      '\r\nTEL;TYPE=cell;PREF=1;VALUE=TEXT:+44 7700 900123\r\n',
+    );
+  });
+
+  it('writes 3.0 properties kept from a 4.0 card without VALUE=UNKNOWN, and 4.0 ones from a 3.0 card', () => {
+    const three = serializeVCard(claire, { version: '3.0' });
+    expect(three).not.toContain('VALUE=UNKNOWN');
+    expect(three).toContain('\r\nMAILER:PigeonMail 2.1\r\n');
+    expect(three).toContain('\r\nCLASS:PUBLIC\r\n');
+    expect(three).toContain('\r\nSORT-STRING:Dubois\r\n');
+    expect(three).toContain('\r\nAGENT:BEGIN:VCARD\\nFN:Susan Thomas\\nEND:VCARD\\n\r\n');
+    const card3 = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Kim',
+      'IMPP;X-SERVICE-TYPE=Jabber:xmpp:kim@example.org',
+      'KIND:individual',
+      'GENDER:F;she\\, her',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const kim = parseVCards(card3, { file: 'k.vcf' }).records[0] as ImportedPerson;
+    const four = serializeVCard(kim, { version: '4.0' });
+    expect(four).not.toContain('VALUE=UNKNOWN');
+    expect(four).toContain('\r\nIMPP;X-SERVICE-TYPE=Jabber:xmpp:kim@example.org\r\n');
+    expect(four).toContain('\r\nKIND:individual\r\n');
+    expect(four).toContain('\r\nGENDER:F;she\\, her\r\n');
+    expect(model(parseVCards(four, { file: 'k4.vcf' }).records[0])).toEqual(model(kim));
+  });
+});
+
 describe('extra', () => {
   it('writes extra entries as X- properties or X-RAPPORT-EXTRA, and reads them back', () => {
     const p = person({

@@ -144,6 +144,28 @@ function readRaw(raw: string | undefined, version: VCardVersion): RawSource | un
   }
 }
 
+/** Whether a raw property marks its value as preferred: 3.0 `TYPE=pref`, 4.0 `PREF=1`…`100`. */
+function isPreferred(p: JProp): boolean {
+  const params = p[1];
+  if (params.pref !== undefined) return true;
+  const types = Array.isArray(params.type) ? params.type : [params.type];
+  return types.some((t) => typeof t === 'string' && t.toLowerCase() === 'pref');
+}
+
+/**
+ * The values of one kind (`email`, `phone`, …) the raw card marks as preferred, in any version: a value written
+ * from the person rather than reused (another version, a changed label) keeps the marker.
+ */
+function preferredValues(raw: RawSource | undefined, kind: string, values: LabelledValue[]): Set<string> {
+  const out = new Set<string>();
+  raw?.mapped.roles.forEach((r, i) => {
+    if (r.kind !== 'field' || !r.key.startsWith(`${kind}:`)) return;
+    const item = values[Number(r.key.slice(kind.length + 1))];
+    if (item && isPreferred(raw.card.props[i] as JProp)) out.add(item.value);
+  });
+  return out;
+}
+
 function groupOf(p: JProp): string | undefined {
   return typeof p[1].group === 'string' ? p[1].group.toLowerCase() : undefined;
 }
@@ -213,7 +235,10 @@ class CardBuilder {
     return faithful(card.props[i] as JProp, (card.lines[i] as { value: string }).value, card.version);
   }
 
-  /** A labelled value: TYPE when the label is made of TYPE words, else an `itemN.` group with `X-ABLabel`. */
+  /**
+   * A labelled value: TYPE when the label is made of TYPE words, else an `itemN.` group with `X-ABLabel`; a
+   * preferred one with 3.0 `TYPE=pref` or 4.0 `PREF=1`.
+   */
   labelled(
     kind: LabelKind,
     name: string,
@@ -221,6 +246,7 @@ class CardBuilder {
     value: unknown,
     label: string | undefined,
     base: string[] = [],
+    preferred = false,
   ) {
     const params: Record<string, unknown> = {};
     const extra: JProp[] = [];
@@ -231,7 +257,9 @@ class CardBuilder {
       extra.push(['x-ablabel', { group: g }, 'unknown', escapeText(appleLabel(label))]);
     }
     const all = [...base, ...(types ?? [])];
+    if (preferred && this.version === '3.0') all.push('pref');
     if (all.length > 0) params.type = all.length === 1 ? all[0] : all;
+    if (preferred && this.version === '4.0') params.pref = '1';
     this.props.push([name, params, type, value], ...extra);
     return params;
   }
@@ -384,16 +412,20 @@ function buildCard(person: ImportedPerson, version: VCardVersion, prodId: string
   }
 
   const emailMatch = matcher(m?.emails, sameLabelled);
+  const preferredEmails = preferredValues(raw, 'email', raw?.mapped.fields.emails ?? []);
   for (const e of person.emails) {
     const k = emailMatch(e);
     if (k >= 0 && b.reuse(`email:${k}`)) continue;
-    b.labelled('email', 'email', 'text', oneLine(e.value), e.label, v3 ? ['internet'] : []);
+    const base = v3 ? ['internet'] : [];
+    b.labelled('email', 'email', 'text', oneLine(e.value), e.label, base, preferredEmails.has(e.value));
   }
   const phoneMatch = matcher(m?.phones, sameLabelled);
+  const preferredPhones = preferredValues(raw, 'phone', raw?.mapped.fields.phones ?? []);
   for (const p of person.phones) {
     const k = phoneMatch(p);
     if (k >= 0 && b.reuse(`phone:${k}`)) continue;
-    b.labelled('tel', 'tel', v3 ? 'phone-number' : 'text', oneLine(p.value), p.label);
+    const type = v3 ? 'phone-number' : 'text';
+    b.labelled('tel', 'tel', type, oneLine(p.value), p.label, [], preferredPhones.has(p.value));
   }
   const addressMatch = matcher(m?.addresses, sameAddress);
   for (const a of person.addresses) {
@@ -421,10 +453,11 @@ function buildCard(person: ImportedPerson, version: VCardVersion, prodId: string
     }
   }
   const urlMatch = matcher(m?.urls, sameLabelled);
+  const preferredUrls = preferredValues(raw, 'url', raw?.mapped.fields.urls ?? []);
   for (const u of person.urls) {
     const k = urlMatch(u);
     if (k >= 0 && b.reuse(`url:${k}`)) continue;
-    b.labelled('url', 'url', 'uri', oneLine(u.value), u.label);
+    b.labelled('url', 'url', 'uri', oneLine(u.value), u.label, [], preferredUrls.has(u.value));
   }
 
   if (person.birthday && !(m?.birthday === person.birthday && b.reuse('birthday'))) {
@@ -554,7 +587,14 @@ function faithful(p: JProp, raw: string, version: VCardVersion): JProp {
     if (MULTI.has(name)) return [name, params, type, ...splitEscaped(raw, ',').map((v) => unescapeText(v))];
     return [name, params, type, unescapeText(raw)];
   }
-  if (type === 'uri') return [name, params, type, unescapeUri(raw)];
+  if (type === 'uri') {
+    const value = unescapeUri(raw);
+    // ical.js takes uri as a 4.0 TEL's default and writes no VALUE, but RFC 6350's default is text: readers that
+    // follow it (vobject) would read `tel:+33…` as the number's text. A number that is no URI stays text.
+    if (version === '4.0' && name === 'tel' && /^[a-z][a-z0-9+.-]*:/i.test(value))
+      return [name, { value: 'uri', ...params }, type, value];
+    return [name, params, type, value];
+  }
   if (type === 'binary') {
     // Re-encode: some writers emit base64 of an invalid length (which lenient readers accept and strict ones not).
     const data = decodeBase64(raw);
@@ -598,6 +638,18 @@ function convertKept(p: JProp, rawValue: string, from: VCardVersion, to: VCardVe
     if (to === '4.0' && Array.isArray(value)) return [name, params, 'uri', `geo:${value.join(',')}`];
     const m = typeof value === 'string' ? /^geo:([-+0-9.]+),([-+0-9.]+)/i.exec(value) : null;
     if (to === '3.0' && m) return [name, params, 'float', [Number(m[1]), Number(m[2])]];
+  }
+  const known = target[name] as { defaultType?: string; structuredValue?: string } | undefined;
+  if (known && type === 'unknown') {
+    // Not a property of the card's version (MAILER, CLASS, AGENT, SORT-STRING in 4.0; IMPP, KIND in 3.0), so
+    // ical.js read it untyped; written so, it would get VALUE=UNKNOWN. It is a property of the target: its type.
+    const t = known.defaultType;
+    if (t === 'uri') return [name, params, t, unescapeUri(rawValue)];
+    if (t === 'text' || t === 'vcard') {
+      if (known.structuredValue)
+        return [name, params, t, splitEscaped(rawValue, ';').map((v) => unescapeText(v))];
+      return [name, params, t, unescapeText(rawValue)];
+    }
   }
   if (!(name in target) || type === 'vcard') {
     // Not a property of the target version: write its text as it was.
