@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { chunkIds } from '../db/chunk';
 import type { Database } from '../db/schema';
 
 /** Pairs of the owner's live contacts that share an email, a LinkedIn profile or an E.164 phone. */
@@ -348,4 +349,62 @@ export async function moveContactRecordsBack(
       .where('account_hi', '=', ownerId)
       .where('id', 'in', moved.connections_hi)
       .execute();
+}
+
+/** The folded name of each of these tags of the owner's that still exists (live or in the trash), by id. */
+export async function tagNormsByIds(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const batch of chunkIds([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('tags')
+      .select(['id', 'name_norm'])
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', batch)
+      .execute();
+    for (const r of rows) out.set(r.id, r.name_norm);
+  }
+  return out;
+}
+
+/** Those of these interactions of the owner's that still exist (deleted ones included: they are only marked). */
+export async function existingInteractionIds(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const batch of chunkIds([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('interactions')
+      .select('id')
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', batch)
+      .execute();
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+}
+
+/** The changes these imports made to one contact (before and after each update), oldest first. */
+export async function contactChangesOfImports(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactId: string,
+  importIds: string[],
+) {
+  if (importIds.length === 0) return [];
+  return db
+    .selectFrom('import_changes')
+    .select(['id', 'import_id', 'before', 'after'])
+    .where('owner_id', '=', ownerId)
+    .where('entity', '=', 'contact')
+    .where('action', '=', 'updated')
+    .where('entity_id', '=', contactId)
+    .where('import_id', 'in', importIds)
+    .orderBy('id')
+    .execute();
 }

@@ -18,7 +18,7 @@ import {
 import { mergeRelationshipSettings } from '../relationships/merge-relationship-settings';
 import { refreshRelationships } from '../relationships/refresh-relationships';
 import { insertMerge, moveContactRecords, repointContactRows, setChannelLabel } from './duplicates.queries';
-import { type MergeSnapshot, relationshipSettings } from './merge-snapshot';
+import { type MergeSnapshot, relationshipSettings, tagNamesOf } from './merge-snapshot';
 
 /**
  * Merges contact `merge` into contact `keep`. Nothing is lost: every email, phone, URL, tag, past position, source
@@ -151,6 +151,8 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
       moved: records,
       after: await captureContact(tx, ownerId, keepId),
       settings: { before: settings, after: await relationshipSettings(tx, ownerId, keepId) },
+      // The kept contact after the merge has only tags of these two.
+      tagNames: await tagNamesOf(tx, ownerId, [kept, merged]),
     };
     await insertMerge(tx.db, {
       id: mergeRowId,
