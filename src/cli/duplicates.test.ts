@@ -103,5 +103,13 @@ describe('rapport CLI: duplicates and merges', () => {
       stdout: 'Ana Lopez-Garcia and Ana López are marked as different people\n',
     });
     expect(await cli.run(['duplicates'])).toMatchObject({ code: 0, stdout: 'no duplicates found\n' });
+
+    // A kept contact merged on since is still named in the list of merges (it showed "—").
+    const again = await cli.json<{ mergeId: string }>(['merge', ana.id, other.id]);
+    const bob = (await cli.json<ContactPage>(['list'])).items.find((c) => c.displayName === 'Bob Stone');
+    expect((await cli.run(['merge', bob?.id as string, ana.id])).code).toBe(0);
+    expect((await cli.run(['merges'])).stdout).toMatch(
+      new RegExp(`^${again.mergeId}\\s+\\S+\\s+Ana López\\s+${ana.id}\\s+${other.id}$`, 'm'),
+    );
   });
 });
