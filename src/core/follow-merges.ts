@@ -10,12 +10,14 @@ const MAX_HOPS = 16;
 
 /**
  * Where each start id leads now through `merged_into`, walked one hop at a time for all keys together (one read
- * per hop): the live row at the end of each chain. A chain ending in the trash or nowhere leads nowhere, so its
- * key is absent. `rowsOf` reads the owner's rows by id, live or not.
+ * per hop): the live row at the end of each chain. A chain ending in the trash (unless `trashed` is set, for
+ * callers that bring trashed rows back with them) or nowhere leads nowhere, so its key is absent. `rowsOf` reads
+ * the owner's rows by id, live or not.
  */
 export async function followMerges<R extends MergeState>(
   start: Map<string, string>,
   rowsOf: (ids: string[]) => Promise<R[]>,
+  { trashed = false }: { trashed?: boolean } = {},
 ): Promise<Map<string, R>> {
   const found = new Map<string, R>();
   const at = new Map(start);
@@ -27,7 +29,7 @@ export async function followMerges<R extends MergeState>(
         at.set(key, row.merged_into);
         continue;
       }
-      if (row && row.deleted_at === null) found.set(key, row);
+      if (row && (trashed || row.deleted_at === null)) found.set(key, row);
       at.delete(key);
     }
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { serializeVCard } from '../../formats/vcard';
-import { contactMergeStates, findContact } from '../contacts/contact.queries';
+import { contactMergeStates } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
 import { contactIdPage } from '../exports/export.queries';
 import { readPeople } from '../exports/read-contacts-for-export';
@@ -17,8 +17,9 @@ export interface Card {
   etag: string;
 }
 
-const ID_CARD = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.vcf$/;
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const ID = new RegExp(`^${UUID}$`);
+const ID_CARD = new RegExp(`^(${UUID})\\.vcf$`);
 
 /**
  * The cards of these live contacts (trashed and unknown ones left out). A card is always generated from the
@@ -105,8 +106,8 @@ export async function cardWithUid(
 
 /** The live contact a card name stands for (see `contactsOfCards`). */
 export async function contactOfCard(ctx: Ctx, ownerId: string, name: string): Promise<string | undefined> {
-  const id = (await contactsOfCards(ctx, ownerId, [name])).get(name);
-  return id && (await findContact(ctx.db, ownerId, id)) ? id : undefined;
+  const card = await cardState(ctx, ownerId, name);
+  return card?.state === 'live' ? card.id : undefined;
 }
 
 /** Every card of the owner, a page at a time, along the owner's name index (paging by id would scan every account). */

@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { chunkIds } from '../db/chunk';
 import type { Engine } from '../db/connect';
 import {
   contactMatches,
@@ -68,15 +69,23 @@ export async function contactMergeStates(db: Kysely<Database>, ownerId: string, 
     .execute();
 }
 
-/** The names of the owner's contacts with these ids, live or not (matching compares them). */
-export async function contactNames(db: Kysely<Database>, ownerId: string, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('contacts')
-    .select(['id', 'given_name', 'display_name'])
-    .where('owner_id', '=', ownerId)
-    .where('id', 'in', ids)
-    .execute();
+/** The names of the owner's contacts with these ids, live or not, by id (matching compares them). */
+export async function contactNames(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<Map<string, { givenName: string | null; displayName: string }>> {
+  const out = new Map<string, { givenName: string | null; displayName: string }>();
+  for (const batch of chunkIds([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('contacts')
+      .select(['id', 'given_name', 'display_name'])
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', batch)
+      .execute();
+    for (const r of rows) out.set(r.id, { givenName: r.given_name, displayName: r.display_name });
+  }
+  return out;
 }
 
 /** The owner's contact (live by default, or trashed), with its live organisation's name. */

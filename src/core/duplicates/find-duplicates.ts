@@ -42,11 +42,10 @@ export async function findDuplicates(ctx: Ctx): Promise<DuplicatePair[]> {
   // A phone number alone joins only agreeing names, as an import does: colleagues on one switchboard are no pair.
   const byOtherKey = new Set(sharing.filter((p) => p.kind !== 'phone').map((p) => pairKey(p.a, p.b)));
   const phoneOnly = sharing.filter((p) => p.kind === 'phone' && !byOtherKey.has(pairKey(p.a, p.b)));
-  const names = new Map(
-    (await contactNames(ctx.db, ownerId, [...new Set(phoneOnly.flatMap((p) => [p.a, p.b]))])).map((c) => [
-      c.id,
-      { givenName: c.given_name, displayName: c.display_name },
-    ]),
+  const names = await contactNames(
+    ctx.db,
+    ownerId,
+    phoneOnly.flatMap((p) => [p.a, p.b]),
   );
   const strangers = new Set(
     phoneOnly

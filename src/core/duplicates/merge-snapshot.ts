@@ -1,5 +1,6 @@
 import type { ContactSnapshot } from '../contacts/contact-snapshot';
 import type { Ctx } from '../context';
+import { followMerges } from '../follow-merges';
 import { organisationsByIds } from '../organisations/organisation.queries';
 import { saveStates, statesOf } from '../relationships/relationship.queries';
 import { DEFAULT_SETTINGS } from '../relationships/relationship-state';
@@ -39,9 +40,6 @@ export async function tagNamesOf(
   const ids = snapshots.flatMap((s) => s.tags.map((t) => t.tag_id));
   return Object.fromEntries(await tagNormsByIds(ctx.db, ownerId, ids));
 }
-
-// Merges of organisations are followed this far (as follow-merges.ts does).
-const MAX_HOPS = 16;
 
 /**
  * The snapshots with what they name as it is now, so that putting them back neither fails on a foreign key nor
@@ -96,30 +94,18 @@ export async function withReferencesNow<T extends ContactSnapshot | undefined>(
   });
 }
 
-/** Where each organisation id leads now through its merges: the row at the end, or null when that is gone. */
+/** Where each organisation id leads now through its merges, in the trash or not: the row at the end, or null. */
 async function organisationsNow(
   ctx: Ctx,
   ownerId: string,
   ids: string[],
 ): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
-  const at = new Map(ids.map((id) => [id, id]));
-  for (let hop = 0; hop < MAX_HOPS && at.size > 0; hop++) {
-    const rows = new Map(
-      (await organisationsByIds(ctx.db, ownerId, [...new Set(at.values())])).map((r) => [r.id, r]),
-    );
-    for (const [start, id] of at) {
-      const row = rows.get(id);
-      if (row?.merged_into) at.set(start, row.merged_into);
-      else {
-        out.set(start, row ? row.id : null);
-        at.delete(start);
-      }
-    }
-  }
-  // A longer chain stops at the merged row it reached, which still exists.
-  for (const [start, id] of at) out.set(start, id);
-  return out;
+  const found = await followMerges(
+    new Map(ids.map((id) => [id, id])),
+    (batch) => organisationsByIds(ctx.db, ownerId, batch),
+    { trashed: true },
+  );
+  return new Map(ids.map((id) => [id, found.get(id)?.id ?? null]));
 }
 
 export async function relationshipSettings(

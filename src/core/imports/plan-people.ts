@@ -23,7 +23,7 @@ import {
   photoHash,
   snapshotJson,
 } from './imported-person';
-import { type NameOf, namesAgree } from './names-agree';
+import { namesAgree } from './names-agree';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -364,11 +364,7 @@ async function phoneNameCheck(
       if (trashed) ids.add(trashed);
     }
   }
-  const names = new Map<string, NameOf>();
-  for (const batch of chunkIds([...ids])) {
-    for (const c of await contactNames(ctx.db, ownerId, batch))
-      names.set(c.id, { givenName: c.given_name, displayName: c.display_name });
-  }
+  const names = await contactNames(ctx.db, ownerId, [...ids]);
   return (person, id) => {
     const name = names.get(id);
     return name === undefined || namesAgree(person, name);

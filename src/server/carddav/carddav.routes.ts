@@ -203,16 +203,8 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
         });
         if (outcome.status === 'precondition-failed') return refuse(reply, 412, PRECONDITION_FAILED);
         if (outcome.status === 'uid-conflict') {
-          return reply
-            .code(409)
-            .type(XML)
-            .send(
-              davError(
-                { ns: CARD, local: 'no-uid-conflict' },
-                `Another card of this address book has this UID: ${outcome.card}`,
-                urls.card(outcome.card),
-              ),
-            );
+          const why = `Another card of this address book has this UID: ${outcome.card}`;
+          return refuseDav(reply, 409, { ns: CARD, local: 'no-uid-conflict' }, why, urls.card(outcome.card));
         }
         if (outcome.status === 'merged') {
           return refuse(
@@ -254,22 +246,14 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
   } catch (e) {
     if (e instanceof DavXmlError)
       return reply.code(400).type('text/plain; charset=utf-8').send(`${e.message}\n`);
-    if (e instanceof DavPreconditionError)
-      return reply.code(e.status).type(XML).send(davError(e.precondition, e.message));
+    if (e instanceof DavPreconditionError) return refuseDav(reply, e.status, e.precondition, e.message);
     if (e instanceof AppError && e.code === 'validation') {
       // RFC 6352 §6.3.2.1: not exactly one complete vCard the address book can keep; nothing was stored.
       // The card's own issue without its name (the client knows it); a field's, with the field.
       const issue = e.details.issues?.[0];
       const why = issue?.path === 'card' ? issue.message : e.message;
-      return reply
-        .code(403)
-        .type(XML)
-        .send(
-          davError(
-            { ns: CARD, local: 'valid-address-data' },
-            `Not a card this address book can keep: ${why}`,
-          ),
-        );
+      const reason = `Not a card this address book can keep: ${why}`;
+      return refuseDav(reply, 403, { ns: CARD, local: 'valid-address-data' }, reason);
     }
     throw e;
   }
@@ -279,6 +263,20 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
 function refuse(reply: FastifyReply, status: number, reason: string) {
   if (status === 405) void reply.header('allow', ALLOW);
   return reply.code(status).type('text/plain; charset=utf-8').send(`${reason}\n`);
+}
+
+/** A refusal naming the precondition that failed (RFC 4918 §16), with a reason and the resource it is about. */
+function refuseDav(
+  reply: FastifyReply,
+  status: number,
+  precondition: XmlName,
+  reason?: string,
+  href?: string,
+) {
+  return reply
+    .code(status)
+    .type(XML)
+    .send(davError(precondition, reason, href));
 }
 
 function header(req: FastifyRequest, name: string): string | undefined {
@@ -436,10 +434,7 @@ async function report(req: FastifyRequest, reply: FastifyReply, ctx: Ctx, target
     target.kind !== 'book' ||
     !(is(CARD, 'addressbook-multiget') || is(CARD, 'addressbook-query') || is(DAV, 'sync-collection'))
   ) {
-    return reply
-      .code(403)
-      .type(XML)
-      .send(davError({ ns: DAV, local: 'supported-report' }));
+    return refuseDav(reply, 403, { ns: DAV, local: 'supported-report' });
   }
   if (is(DAV, 'sync-collection')) return sync(reply, ctx, body, urls);
   if (is(CARD, 'addressbook-query')) {
@@ -479,10 +474,7 @@ async function sync(reply: FastifyReply, ctx: Ctx, body: ReturnType<typeof readR
   const since = token === '' ? null : /^(0|[1-9][0-9]{0,15})$/.test(seq) ? Number(seq) : Number.NaN;
   const result = await syncAddressBook(ctx, since);
   if (!result.ok) {
-    return reply
-      .code(403)
-      .type(XML)
-      .send(davError({ ns: DAV, local: 'valid-sync-token' }));
+    return refuseDav(reply, 403, { ns: DAV, local: 'valid-sync-token' });
   }
   const asked = { all: false, props: body.props };
   const wantsData = body.props.some((p) => p.ns === CARD && p.local === 'address-data');
