@@ -76,6 +76,11 @@ export interface ParseIssue {
   message: string;
   /** `error`: the record was not imported; `skipped`: deliberately left out (e.g. a hidden LinkedIn profile). */
   severity: 'error' | 'skipped' | 'warning';
+  /**
+   * A value was shortened, or items past a limit left out, so what is kept holds less than the source did: what
+   * did not fit, said without the cut ("is 20,001 characters long; a contact keeps at most 20,000").
+   */
+  cut?: string;
 }
 
 export interface ParseResult<T = ImportedPerson> {

@@ -82,6 +82,13 @@ export async function putCard(
   if (!cleaned.person) {
     throw refused(name, cleaned.issues[0]?.message ?? 'the card has no name, organisation or e-mail');
   }
+  // An import keeps what fits and warns; a phone would get the shortened card back on its next sync and lose the
+  // rest there too. Refused, the card stays whole on the phone and the contact as it was here.
+  const cut = cleaned.issues.find((i) => i.cut);
+  if (cut) {
+    const why = `${cut.field} ${cut.cut}: nothing was stored, so that the phone keeps the card whole`;
+    throw new AppError('validation', `${name}: ${why}`, { issues: [{ path: 'card', message: why }] });
+  }
   const person = cleaned.person;
   return inTransaction(ctx, async (tx) => {
     // One card write at a time per address book: the same new card sent twice is created once, and of two writes

@@ -50,7 +50,19 @@ function warn(issues: ParseIssue[], ref: ImportedPerson['ref'], field: string, m
   issues.push({ ref, field, message, severity: 'warning' });
 }
 
+/** A warning that the record keeps less than the source held (a value cut, items past a limit left out). */
+function warnCut(
+  issues: ParseIssue[],
+  ref: ImportedPerson['ref'],
+  field: string,
+  message: string,
+  cut: string,
+) {
+  issues.push({ ref, field, message, severity: 'warning', cut });
+}
+
 const count = (n: number) => n.toLocaleString('en');
+const overList = (n: number, max: number) => `are ${count(n)}; at most ${count(max)} fit`;
 
 /** The value trimmed, cut to `max` characters with a warning when longer (never cut without a word). */
 function clip(
@@ -63,7 +75,14 @@ function clip(
   const v = value?.trim();
   if (!v) return undefined;
   if (v.length <= max) return v;
-  warn(issues, ref, field, `is ${count(v.length)} characters long; only the first ${count(max)} are kept`);
+  const long = `is ${count(v.length)} characters long`;
+  warnCut(
+    issues,
+    ref,
+    field,
+    `${long}; only the first ${count(max)} are kept`,
+    `${long}; at most ${count(max)} fit`,
+  );
   return v.slice(0, max);
 }
 
@@ -103,7 +122,14 @@ function cleanList(
     if (parsed) out.push(parsed);
     else warn(issues, ref, `${field}.${i}`, `"${item.value}" is not a valid ${field.slice(0, -1)}; left out`);
   }
-  if (items.length > LIMITS.list) warn(issues, ref, field, `only the first ${LIMITS.list} are kept`);
+  if (items.length > LIMITS.list)
+    warnCut(
+      issues,
+      ref,
+      field,
+      `only the first ${LIMITS.list} are kept`,
+      overList(items.length, LIMITS.list),
+    );
   return out;
 }
 
@@ -143,15 +169,22 @@ function cleanExtra(
     const key = k.trim();
     if (!key || !v.trim()) continue;
     if (++n > LIMITS.extras) {
-      warn(issues, ref, 'customFields', `only the first ${LIMITS.extras} custom fields are kept`);
+      warnCut(
+        issues,
+        ref,
+        'customFields',
+        `only the first ${LIMITS.extras} custom fields are kept`,
+        `are more than ${LIMITS.extras}; at most ${LIMITS.extras} fit`,
+      );
       break;
     }
     if (key.length > LIMITS.extraKey)
-      warn(
+      warnCut(
         issues,
         ref,
         `customFields.${key.slice(0, 40)}`,
         `the name is cut to ${LIMITS.extraKey} characters`,
+        `has a name ${count(key.length)} characters long; at most ${LIMITS.extraKey} fit`,
       );
     out[key.slice(0, LIMITS.extraKey)] =
       clip(v, LIMITS.extraValue, `customFields.${key.slice(0, 40)}`, issues, ref) ?? '';
@@ -183,7 +216,14 @@ function cleanTags(tags: string[], issues: ParseIssue[], ref: ImportedPerson['re
     const tag = clip(t, LIMITS.tag, 'tags', issues, ref);
     if (tag) out.add(tag);
   }
-  if (out.size > LIMITS.tags) warn(issues, ref, 'tags', `only the first ${LIMITS.tags} tags are kept`);
+  if (out.size > LIMITS.tags)
+    warnCut(
+      issues,
+      ref,
+      'tags',
+      `only the first ${LIMITS.tags} tags are kept`,
+      overList(out.size, LIMITS.tags),
+    );
   return [...out].slice(0, LIMITS.tags);
 }
 
@@ -213,7 +253,13 @@ export function cleanPerson(input: ImportedPerson): { person: CleanPerson | null
     break;
   }
   if (person.addresses.length > LIMITS.list)
-    warn(issues, ref, 'addresses', `only the first ${LIMITS.list} are kept`);
+    warnCut(
+      issues,
+      ref,
+      'addresses',
+      `only the first ${LIMITS.list} are kept`,
+      overList(person.addresses.length, LIMITS.list),
+    );
   let connectedOn: string | undefined;
   if (person.connectedOn)
     connectedOn = isoDateOnly(person.connectedOn, (m) => warn(issues, ref, 'connectedOn', m));

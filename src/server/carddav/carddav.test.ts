@@ -372,6 +372,15 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
       ['an iCalendar', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n'],
       ['text before the card', `NOTE:not in the card\r\n${KATHERINE}`],
       ['text after the card', `${KATHERINE}EMAIL:stray@example.org\r\n`],
+      // More than a contact keeps: stored shortened, the phone's next sync would shorten its own copy too.
+      ['a note too long to keep', KATHERINE.replace('END:VCARD', `NOTE:${'n'.repeat(20_001)}\r\nEND:VCARD`)],
+      [
+        'more e-mail addresses than a contact keeps',
+        KATHERINE.replace(
+          'END:VCARD',
+          `${Array.from({ length: 21 }, (_, i) => `EMAIL:k${i}@nasa.example\r\n`).join('')}END:VCARD`,
+        ),
+      ],
     ];
     for (const [label, body] of bodies) {
       // To a new name and over an existing card (unconditionally and with its right ETag): refused alike.
@@ -399,12 +408,18 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
         (await dav(base, 'PUT', `${book}cut.vcf`, { auth, body: (bodies[0] as [string, string])[1] })).text,
       )?.[1],
     ).toContain('END:VCARD');
+    // The reason names the value that would not fit.
+    expect(
+      /<r:reason[^>]*>([^<]+)</.exec(
+        (await dav(base, 'PUT', `${book}long.vcf`, { auth, body: (bodies[8] as [string, string])[1] })).text,
+      )?.[1],
+    ).toMatch(/notes is 20,001 characters long; at most 20,000 fit: nothing was stored/);
     // Nothing stored, nothing changed: the existing card serves the same bytes under the same ETag.
     const after = await dav(base, 'GET', adaCard, { auth });
     expect([after.text, after.headers.get('etag')]).toEqual([before.text, before.headers.get('etag')]);
     expect((await user.get(`/api/v1/contacts/${ada}`)).body).toEqual(contactBefore);
     expect((await user.get('/api/v1/contacts')).body.items).toHaveLength(1);
-    for (const name of ['new.vcf', 'cut.vcf'])
+    for (const name of ['new.vcf', 'cut.vcf', 'long.vcf'])
       expect((await dav(base, 'GET', `${book}${name}`, { auth })).status).toBe(404);
   });
 
