@@ -139,13 +139,16 @@ export const purposeBoard = z.object({
 });
 export type PurposeBoard = z.infer<typeof purposeBoard>;
 
+/** The longest note a place on a purpose takes. */
+export const ITEM_NOTE_MAX = 5000;
+
 export const placeContactsInput = z.strictObject({
   contactIds: z.array(id).min(1, 'name at least one contact').max(500),
   /** The first stage when left out. */
   stageId: id.optional(),
   nextStep: optionalText(500),
   nextStepOn: isoDate.nullable().optional(),
-  note: optionalText(5000),
+  note: optionalText(ITEM_NOTE_MAX),
 });
 export const placeContactsResult = z.object({
   placed: z.array(purposeItem),
@@ -162,7 +165,7 @@ export const moveItemInput = z.strictObject({
 export const itemUpdateInput = z.strictObject({
   nextStep: optionalText(500),
   nextStepOn: isoDate.nullable().optional(),
-  note: optionalText(5000),
+  note: optionalText(ITEM_NOTE_MAX),
 });
 
 export const itemParams = z.strictObject({ id, itemId: id });

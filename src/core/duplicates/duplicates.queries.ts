@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { chunkIds } from '../db/chunk';
-import type { Database } from '../db/schema';
+import { forUpdate } from '../db/portable';
+import type { Database, PurposeItemTable } from '../db/schema';
 
 /** Pairs of the owner's live contacts that share an email, a LinkedIn profile or an E.164 phone. */
 export async function pairsSharingChannels(db: Kysely<Database>, ownerId: string, limit: number) {
@@ -184,7 +185,8 @@ const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 /**
  * Moves the owner's records about contact `from` to contact `to`: favours, promises, outreach history, LinkedIn
  * invitations, introductions and connection links, and purpose places where `to` is not already on that purpose
- * (and the queue item unless `to` already has an open one). Returns what moved.
+ * (a place on a purpose both are on stays with `from`: the merge folds it into `to`'s, see `sharedPurposeItems`),
+ * and the queue item unless `to` already has an open one. Returns what moved.
  */
 export async function moveContactRecords(
   db: Kysely<Database>,
@@ -288,6 +290,90 @@ export async function moveContactRecords(
     connections_lo,
     connections_hi,
   };
+}
+
+/**
+ * The places of contacts `keep` and `merge` on the purposes both are on (live, archived or trashed), with each
+ * purpose's stages, by purpose id; the items are locked until the transaction ends, so a move on the board meanwhile
+ * is read, not overwritten.
+ */
+export async function sharedPurposeItems(
+  db: Kysely<Database>,
+  ownerId: string,
+  keep: string,
+  merge: string,
+): Promise<{ purposeId: string; stages: string; kept: PurposeItemTable; merged: PurposeItemTable }[]> {
+  const on = (contactId: string) =>
+    db
+      .selectFrom('purpose_items')
+      .select('purpose_id')
+      .where('owner_id', '=', ownerId)
+      .where('contact_id', '=', contactId);
+  const items = await forUpdate(
+    db,
+    db
+      .selectFrom('purpose_items')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('contact_id', 'in', [keep, merge])
+      .where('purpose_id', 'in', on(keep))
+      .where('purpose_id', 'in', on(merge))
+      .orderBy('id'),
+  ).execute();
+  const stages = await stagesOfPurposes(
+    db,
+    ownerId,
+    items.map((i) => i.purpose_id),
+  );
+  return [...stages].flatMap(([purposeId, json]) => {
+    const kept = items.find((i) => i.purpose_id === purposeId && i.contact_id === keep);
+    const merged = items.find((i) => i.purpose_id === purposeId && i.contact_id === merge);
+    return kept && merged ? [{ purposeId, stages: json, kept, merged }] : [];
+  });
+}
+
+/** The stored stages (JSON) of these purposes of the owner's, live, archived or trashed, by id. */
+export async function stagesOfPurposes(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const batch of chunkIds([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('purposes')
+      .select(['id', 'stages'])
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', batch)
+      .orderBy('id')
+      .execute();
+    for (const r of rows) out.set(r.id, r.stages);
+  }
+  return out;
+}
+
+/** These purpose items of the owner's that still exist, by id, locked until the transaction ends. */
+export async function lockPurposeItems(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<Map<string, PurposeItemTable>> {
+  if (ids.length === 0) return new Map();
+  const rows = await forUpdate(
+    db,
+    db
+      .selectFrom('purpose_items')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', ids)
+      .orderBy('id'),
+  ).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Deletes one recorded stage move (a merge's, when its undo puts the item back in its stage). */
+export async function deleteStageMove(db: Kysely<Database>, ownerId: string, id: string) {
+  await db.deleteFrom('purpose_stage_moves').where('owner_id', '=', ownerId).where('id', '=', id).execute();
 }
 
 /** Puts back what `moveContactRecords` moved (by id, so records added to the kept contact since stay there). */

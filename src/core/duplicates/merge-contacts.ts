@@ -1,4 +1,5 @@
 import type { MergeResult } from '../../contracts/duplicates';
+import { ITEM_NOTE_MAX } from '../../contracts/purposes';
 import { channelIdentity } from '../contacts/channels';
 import { parseJsonArray, parseJsonRecord, TEXT_FIELDS } from '../contacts/contact';
 import { findContact, lockContacts, updateContact } from '../contacts/contact.queries';
@@ -6,7 +7,7 @@ import { captureContact } from '../contacts/contact-snapshot';
 import { presentContact } from '../contacts/present-contact';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
-import type { ContactTable } from '../db/schema';
+import type { ContactTable, PurposeItemTable } from '../db/schema';
 import { notFound, validationError } from '../errors';
 import {
   insertChannels,
@@ -15,17 +16,26 @@ import {
   insertInteractionLinks,
   insertPhotos,
 } from '../imports/import.queries';
+import { insertMoves, updateItemRow } from '../purposes/purpose.queries';
+import { parseStages } from '../purposes/stages';
 import { mergeRelationshipSettings } from '../relationships/merge-relationship-settings';
 import { refreshRelationships } from '../relationships/refresh-relationships';
-import { insertMerge, moveContactRecords, repointContactRows, setChannelLabel } from './duplicates.queries';
-import { type MergeSnapshot, relationshipSettings, tagNamesOf } from './merge-snapshot';
+import {
+  insertMerge,
+  moveContactRecords,
+  repointContactRows,
+  setChannelLabel,
+  sharedPurposeItems,
+} from './duplicates.queries';
+import { type FoldedItem, type MergeSnapshot, relationshipSettings, tagNamesOf } from './merge-snapshot';
 
 /**
  * Merges contact `merge` into contact `keep`. Nothing is lost: every email, phone, URL, tag, past position, source
  * and history entry moves over with the source of each fact; blank fields are filled from the merged contact, a
  * differing value is kept in history and notes are joined. The merged contact leaves the lists (it is not in the
  * trash) and comes back whole with `undoMerge`. Interactions, favours, promises, purpose places, outreach and
- * introductions with either contact now count for the kept one.
+ * introductions with either contact now count for the kept one; on a purpose both are on, the merged contact's place
+ * is folded into the kept one's (`foldItem`).
  */
 export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): Promise<MergeResult> {
   const ownerId = requireActor(ctx);
@@ -136,6 +146,30 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
         .map((l) => ({ ...l, contact_id: keepId })),
     );
     await repointContactRows(tx.db, ownerId, mergeId, keepId);
+    const folded: FoldedItem[] = [];
+    for (const shared of await sharedPurposeItems(tx.db, ownerId, keepId, mergeId)) {
+      const order = parseStages(shared.stages).map((s) => s.id);
+      const fold = foldItem(order, shared.kept, shared.merged);
+      if (!fold) continue;
+      const after = { ...shared.kept, ...fold, updated_at: now };
+      await updateItemRow(tx.db, ownerId, after.id, { ...fold, updated_at: now });
+      let moveId: string | null = null;
+      if (after.stage !== shared.kept.stage) {
+        moveId = tx.ids.next();
+        await insertMoves(tx.db, [
+          {
+            id: moveId,
+            owner_id: ownerId,
+            item_id: after.id,
+            from_stage: shared.kept.stage,
+            to_stage: after.stage,
+            moved_at: now,
+            source: 'merge',
+          },
+        ]);
+      }
+      folded.push({ before: shared.kept, after, moveId });
+    }
     const records = await moveContactRecords(tx.db, ownerId, mergeId, keepId);
     await insertHistory(tx.db, history);
     await updateContact(tx.db, ownerId, keepId, patch);
@@ -153,6 +187,7 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
       settings: { before: settings, after: await relationshipSettings(tx, ownerId, keepId) },
       // The kept contact after the merge has only tags of these two.
       tagNames: await tagNamesOf(tx, ownerId, [kept, merged]),
+      folded,
     };
     await insertMerge(tx.db, {
       id: mergeRowId,
@@ -168,4 +203,57 @@ export async function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): 
     tx.log.info({ mergeId: mergeRowId }, 'contacts merged');
     return { mergeId: mergeRowId, contact: await presentContact(tx, row) };
   });
+}
+
+const NOTE_CUT = ' […] (cut by a merge: undoing it gives the whole note back)';
+
+/**
+ * What the kept contact's place on a purpose takes from the merged contact's place there, or null for nothing, so
+ * that neither's progress nor words are lost while the board shows one card for the person:
+ * - the stage further along the purpose's `order` (stage ids), with its time in stage and its card's place in that
+ *   column; a stage no longer on the purpose counts as earliest, since no column shows it. On the same stage the
+ *   person has been there since the earlier of the two.
+ * - the kept place's next step (the owner chose to keep that record, as for contact fields); the other's only when
+ *   it has none. The other's differing next step is not dropped: it becomes a line of the note.
+ * - both notes, the kept one's first, a blank line between. Past `ITEM_NOTE_MAX` the kept note stays whole and the
+ *   rest is cut with a mark saying so; the merged place keeps its note untouched and comes back with the undo.
+ */
+function foldItem(
+  order: string[],
+  kept: PurposeItemTable,
+  other: PurposeItemTable,
+): Partial<PurposeItemTable> | null {
+  const patch: Partial<PurposeItemTable> = {};
+  if (order.indexOf(other.stage) > order.indexOf(kept.stage)) {
+    patch.stage = other.stage;
+    patch.stage_since = other.stage_since;
+    patch.position = other.position;
+  } else if (other.stage === kept.stage && other.stage_since < kept.stage_since) {
+    patch.stage_since = other.stage_since;
+  }
+  const hasStep = (i: PurposeItemTable) => i.next_step !== null || i.next_step_on !== null;
+  const paragraphs: string[] = [];
+  if (other.note && other.note !== kept.note) paragraphs.push(other.note);
+  if (hasStep(other) && !hasStep(kept)) {
+    patch.next_step = other.next_step;
+    patch.next_step_on = other.next_step_on;
+  } else if (
+    hasStep(other) &&
+    (other.next_step !== kept.next_step || other.next_step_on !== kept.next_step_on)
+  ) {
+    const due = other.next_step_on ? ` (by ${other.next_step_on})` : '';
+    paragraphs.push(`Next step from the merged entry: ${other.next_step ?? '—'}${due}`);
+  }
+  if (paragraphs.length > 0) patch.note = joinNotes(kept.note, paragraphs.join('\n\n'));
+  return Object.keys(patch).length > 0 ? patch : null;
+}
+
+/** `mine`, a blank line, then `theirs`, within `ITEM_NOTE_MAX` (only the cut mark may pass it, after a note near it). */
+function joinNotes(mine: string | null, theirs: string): string {
+  const head = mine ? `${mine}\n\n` : '';
+  if (head.length + theirs.length <= ITEM_NOTE_MAX) return head + theirs;
+  let kept = theirs.slice(0, Math.max(0, ITEM_NOTE_MAX - head.length - NOTE_CUT.length));
+  // Never half a surrogate pair.
+  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
+  return `${head}${kept.trimEnd()}${NOTE_CUT}`;
 }

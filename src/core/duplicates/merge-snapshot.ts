@@ -1,11 +1,21 @@
 import type { ContactSnapshot } from '../contacts/contact-snapshot';
 import type { Ctx } from '../context';
+import type { PurposeItemTable } from '../db/schema';
 import { followMerges } from '../follow-merges';
 import { organisationsByIds } from '../organisations/organisation.queries';
+import { updateItemRow } from '../purposes/purpose.queries';
+import { parseStages } from '../purposes/stages';
 import { saveStates, statesOf } from '../relationships/relationship.queries';
 import { DEFAULT_SETTINGS } from '../relationships/relationship-state';
 import { tagsNamed } from '../tags/tag.queries';
-import { existingInteractionIds, type MovedRows, tagNormsByIds } from './duplicates.queries';
+import {
+  deleteStageMove,
+  existingInteractionIds,
+  lockPurposeItems,
+  type MovedRows,
+  stagesOfPurposes,
+  tagNormsByIds,
+} from './duplicates.queries';
 
 /** The owner's own relationship settings for a contact (the rest of its state is worked out from history). */
 export interface RelationshipSettings {
@@ -29,6 +39,19 @@ export interface MergeSnapshot {
    * deleted, and undo finds the tag it leads to by its name (ADR 22).
    */
   tagNames?: Record<string, string>;
+  /**
+   * The kept contact's places on purposes both contacts were on, before and after the merge folded the merged
+   * contact's place into them, and the stage move it recorded (merges since 2026-11-27; older ones left them alone).
+   */
+  folded?: FoldedItem[];
+}
+
+/** One purpose place of the kept contact's that a merge folded the merged contact's place on that purpose into. */
+export interface FoldedItem {
+  before: PurposeItemTable;
+  after: PurposeItemTable;
+  /** The `purpose_stage_moves` row of the merge, when it moved the place to the merged contact's further stage. */
+  moveId: string | null;
 }
 
 /** The folded names of the tags these snapshots name, for `MergeSnapshot.tagNames`. */
@@ -139,4 +162,75 @@ export async function restoreRelationshipSettings(
       cadence_stopped: pick('cadence_stopped'),
     },
   ]);
+}
+
+/**
+ * Puts the kept contact's purpose places a merge folded back as they were. One untouched since is exactly as before
+ * (its time of last change too); otherwise, like the contact's fields, what is still as the merge left it goes back
+ * (stage with its time in stage, next step with its date, note) and what the owner changed since stays: a note
+ * edited since loses the merged paragraph if it is still there verbatim. The merge's stage move goes when the stage
+ * goes back; it stays when the old stage has been removed from the purpose since. A place taken off the purpose
+ * since has nothing to give back.
+ */
+export async function restoreFoldedItems(
+  ctx: Ctx,
+  ownerId: string,
+  folded: FoldedItem[],
+  at: string,
+): Promise<void> {
+  const current = await lockPurposeItems(
+    ctx.db,
+    ownerId,
+    folded.map((f) => f.before.id),
+  );
+  const stages = await stagesOfPurposes(
+    ctx.db,
+    ownerId,
+    [...current.values()].map((i) => i.purpose_id),
+  );
+  for (const { before, after, moveId } of folded) {
+    const is = current.get(before.id);
+    if (!is) continue;
+    const untouched = ITEM_FIELDS.every((k) => same(is[k], after[k]));
+    // A stage removed from the purpose since has no column: the place stays where the merge put it.
+    const stageThere = parseStages(stages.get(is.purpose_id) ?? '[]').some((s) => s.id === before.stage);
+    const stageBack =
+      stageThere && (untouched || (is.stage === after.stage && is.stage_since === after.stage_since));
+    const patch: Partial<PurposeItemTable> = { updated_at: untouched && stageBack ? before.updated_at : at };
+    if (stageBack) {
+      patch.stage = before.stage;
+      patch.stage_since = before.stage_since;
+      // Back in its old column, at its old place there; a reorder within the same column since stays.
+      if (untouched || is.stage !== before.stage) patch.position = before.position;
+    }
+    if (is.next_step === after.next_step && is.next_step_on === after.next_step_on) {
+      patch.next_step = before.next_step;
+      patch.next_step_on = before.next_step_on;
+    }
+    patch.note = is.note === after.note ? before.note : noteWithoutMerged(before.note, after.note, is.note);
+    await updateItemRow(ctx.db, ownerId, before.id, patch);
+    if (stageBack && moveId) await deleteStageMove(ctx.db, ownerId, moveId);
+  }
+}
+
+const ITEM_FIELDS = [
+  'stage',
+  'stage_since',
+  'position',
+  'next_step',
+  'next_step_on',
+  'note',
+  'updated_at',
+] as const satisfies (keyof PurposeItemTable)[];
+
+// Positions are floats, which a driver may hand back as text.
+const same = (a: unknown, b: unknown) =>
+  typeof a === 'number' || typeof b === 'number' ? Number(a) === Number(b) : a === b;
+
+/** A note edited since the merge: what the merge appended goes if it is still there verbatim (as for contacts). */
+function noteWithoutMerged(was: string | null, merged: string | null, is: string | null): string | null {
+  if (is === null || merged === null) return is;
+  const appended = was && merged.startsWith(was) ? merged.slice(was.length) : '';
+  if (!appended || !is.includes(appended)) return is;
+  return is.replace(appended, '') || null;
 }

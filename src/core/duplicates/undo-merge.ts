@@ -13,13 +13,19 @@ import {
   moveContactRecordsBack,
   setMergeUndone,
 } from './duplicates.queries';
-import { type MergeSnapshot, restoreRelationshipSettings, withReferencesNow } from './merge-snapshot';
+import {
+  type MergeSnapshot,
+  restoreFoldedItems,
+  restoreRelationshipSettings,
+  withReferencesNow,
+} from './merge-snapshot';
 
 /**
  * Splits a merge: the merged contact comes back whole, and the kept one loses what the merge brought while keeping
- * every change made to it since (unchanged since, both are exactly as before the merge). What imports wrote onto
- * the kept contact since about the merged person goes too (`withoutImportsOfMerged`). Undoing twice is a
- * `conflict`, and so is undoing while the kept contact is in the trash or merged into another one.
+ * every change made to it since (unchanged since, both are exactly as before the merge), its purpose places
+ * included (`restoreFoldedItems`). What imports wrote onto the kept contact since about the merged person goes too
+ * (`withoutImportsOfMerged`). Undoing twice is a `conflict`, and so is undoing while the kept contact is in the
+ * trash or merged into another one.
  */
 export async function undoMerge(ctx: Ctx, mergeId: string): Promise<{ kept: Contact; restored: Contact }> {
   const ownerId = requireActor(ctx);
@@ -68,6 +74,8 @@ export async function undoMerge(ctx: Ctx, mergeId: string): Promise<{ kept: Cont
     await restoreContactSnapshot(tx, ownerId, keptNow);
     await restoreContactSnapshot(tx, ownerId, merged);
     if (moved) await moveContactRecordsBack(tx.db, ownerId, merged.row.id, moved);
+    // Merges before places were folded have none: the kept contact's places were left as they were.
+    if (snapshot.folded) await restoreFoldedItems(tx, ownerId, snapshot.folded, at);
     if (settings) await restoreRelationshipSettings(tx, ownerId, kept.row.id, settings);
     await reindexContacts(tx, ownerId, [kept.row.id, merged.row.id]);
     await refreshRelationships(tx, ownerId, [kept.row.id, merged.row.id]);
