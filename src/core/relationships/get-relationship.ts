@@ -3,9 +3,12 @@ import { findContact } from '../contacts/contact.queries';
 import { type Ctx, requireActor } from '../context';
 import { notFound } from '../errors';
 import { describeFactors } from './describe-factors';
-import { cadenceInputs, favourTotals, statesOf } from './relationship.queries';
+import { describeHistory } from './describe-history';
+import { cadenceInputs, favourTotals, historyOf, statesOf } from './relationship.queries';
 import { DEFAULT_SETTINGS, effectiveCadence, toStrengthState } from './relationship-state';
-import { strengthAt } from './strength';
+import { sharesAt, strengthAt } from './strength';
+
+const ACTIVITY = new Set(['face', 'voice', 'reciprocated', 'one-way', 'favours']);
 
 /** How strong the actor's relationship with a contact is now, why, and when keeping in touch is due. */
 export async function getRelationship(ctx: Ctx, contactId: string): Promise<Relationship> {
@@ -18,13 +21,23 @@ export async function getRelationship(ctx: Ctx, contactId: string): Promise<Rela
   ]);
   const row = states.get(contactId);
   const settings = row ?? DEFAULT_SETTINGS;
-  const strength = strengthAt(toStrengthState(row), ctx.clock.now().getTime(), settings.closeness);
+  const now = ctx.clock.now().getTime();
+  const state = toStrengthState(row);
+  const strength = strengthAt(state, now, settings.closeness);
   const f = favours.get(contactId) ?? { given: 0, received: 0 };
+  let factors = describeFactors(strength.factors);
+  // A score of about 0 beside a list of interactions needs its reason: what is logged, and why it adds so little.
+  if (!strength.factors.some((x) => ACTIVITY.has(x.kind)) && (row?.last_at || f.given + f.received > 0)) {
+    const history = await historyOf(ctx.db, ownerId, contactId);
+    factors = [...factors, ...describeHistory(history, sharesAt(state, now), now)].sort(
+      (a, b) => b.points - a.points,
+    );
+  }
   return {
     contactId,
     score: strength.score,
     tier: strength.tier,
-    factors: describeFactors(strength.factors),
+    factors,
     closeness: settings.closeness,
     lastContactAt: row?.last_at ?? null,
     cadence: effectiveCadence(settings, inputs.get(contactId), strength.tier),

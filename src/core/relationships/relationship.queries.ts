@@ -204,3 +204,45 @@ export async function favourTotals(db: Kysely<Database>, ownerId: string, contac
   }
   return out;
 }
+
+/**
+ * A contact's live interactions (notes left out: they are not contact) counted by kind, direction and whether a
+ * call was answered, with the latest of each; and their live favours, counted with the latest.
+ */
+export async function historyOf(db: Kysely<Database>, ownerId: string, contactId: string) {
+  const [interactions, favours] = await Promise.all([
+    db
+      .selectFrom('interaction_contacts as l')
+      .innerJoin('interactions as i', 'i.id', 'l.interaction_id')
+      .select((eb) => [
+        'i.kind',
+        'i.direction',
+        'i.answered',
+        eb.fn.countAll<number | string>().as('n'),
+        eb.fn.max('i.occurred_at').as('last'),
+      ])
+      .where('l.owner_id', '=', ownerId)
+      .where('l.contact_id', '=', contactId)
+      .where('i.deleted_at', 'is', null)
+      .where('i.kind', '!=', 'note')
+      .groupBy(['i.kind', 'i.direction', 'i.answered'])
+      .execute(),
+    db
+      .selectFrom('favours')
+      .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('occurred_on').as('last')])
+      .where('owner_id', '=', ownerId)
+      .where('contact_id', '=', contactId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst(),
+  ]);
+  return {
+    interactions: interactions.map((r) => ({
+      kind: r.kind,
+      direction: r.direction,
+      answered: r.answered === null ? null : Boolean(r.answered),
+      count: Number(r.n),
+      lastAt: r.last,
+    })),
+    favours: { count: Number(favours?.n ?? 0), lastOn: favours?.last ?? null },
+  };
+}

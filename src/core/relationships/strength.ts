@@ -187,14 +187,11 @@ export function tierOf(score: number): Tier {
   return 'dormant';
 }
 
-/**
- * Score 0–100 now, with its tier and the factors behind it. Effective weight E = face + voice + 2·min(out, in)
- * + ¼·min(|out − in|, cap) + favours; score = 100·(1 − e^(−E/K)) plus up to 8 points for a long relationship
- * (scaled by how active it is), floored by the owner's closeness rating.
- */
-export function strengthAt(state: StrengthState, now: number, closeness = 0): Strength {
-  const s = decayTo(state, now);
-  const parts = {
+/** The accumulators that make up the score (everything but duration and the floor). */
+export type ActivityKind = 'face' | 'voice' | 'reciprocated' | 'one-way' | 'favours';
+
+function activityOf(s: StrengthState) {
+  const parts: Record<ActivityKind, number> = {
     face: s.face,
     voice: s.voice,
     reciprocated: 2 * Math.min(s.out, s.in),
@@ -202,15 +199,42 @@ export function strengthAt(state: StrengthState, now: number, closeness = 0): St
     favours: s.favours,
   };
   const e = parts.face + parts.voice + parts.reciprocated + parts['one-way'] + parts.favours;
-  const active = 1 - Math.exp(-e / K);
+  return { parts, e, active: 1 - Math.exp(-e / K) };
+}
+
+// Each part's share of the active score, in points.
+function sharesOf(parts: Record<ActivityKind, number>, e: number, active: number) {
+  const out = {} as Record<ActivityKind, number>;
+  for (const [kind, v] of Object.entries(parts) as [ActivityKind, number][])
+    out[kind] = e > 0 ? (100 * active * 0.92 * v) / e : 0;
+  return out;
+}
+
+/**
+ * The points each accumulator adds now, unrounded and including those too small to be a factor (under half a
+ * point): what explains a score of about 0 when there is history.
+ */
+export function sharesAt(state: StrengthState, now: number): Record<ActivityKind, number> {
+  const { parts, e, active } = activityOf(decayTo(state, now));
+  return sharesOf(parts, e, active);
+}
+
+/**
+ * Score 0–100 now, with its tier and the factors behind it. Effective weight E = face + voice + 2·min(out, in)
+ * + ¼·min(|out − in|, cap) + favours; score = 100·(1 − e^(−E/K)) plus up to 8 points for a long relationship
+ * (scaled by how active it is), floored by the owner's closeness rating.
+ */
+export function strengthAt(state: StrengthState, now: number, closeness = 0): Strength {
+  const s = decayTo(state, now);
+  const { parts, e, active } = activityOf(s);
   const years = s.firstAt === null ? 0 : Math.max(0, now - s.firstAt) / (365.25 * DAY);
   const duration = 8 * Math.min(1, years / 4) * active;
   const raw = Math.min(100, 100 * active * (92 / 100) + duration);
   const floor = CLOSENESS_FLOOR[Math.max(0, Math.min(5, Math.round(closeness)))] ?? 0;
   const score = Math.round(Math.max(raw, floor) * 10) / 10;
-  // Each part's share of the active score, in points.
-  const factors: Factor[] = (Object.entries(parts) as [Factor['kind'], number][])
-    .map(([kind, v]) => ({ kind, points: e > 0 ? Math.round(((100 * active * 0.92 * v) / e) * 10) / 10 : 0 }))
+  const shares = sharesOf(parts, e, active);
+  const factors: Factor[] = (Object.entries(shares) as [Factor['kind'], number][])
+    .map(([kind, v]) => ({ kind, points: Math.round(v * 10) / 10 }))
     .filter((f) => f.points >= 0.5);
   if (duration >= 0.05) factors.push({ kind: 'duration', points: Math.round(duration * 10) / 10 });
   if (floor > raw) factors.push({ kind: 'floor', points: floor });

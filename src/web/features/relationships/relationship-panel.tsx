@@ -7,7 +7,7 @@ import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
 import { TextField } from '../../ui/text-field';
 import { useToast } from '../../ui/use-toast';
-import { CLOSENESS_OPTIONS, cadenceText, tierLabel } from './relationship-words';
+import { CLOSENESS_OPTIONS, cadenceText, noFactorsText, tierLabel } from './relationship-words';
 import { useFormErrors } from './use-form-errors';
 import { useRelationship, useUpdateRelationship } from './use-relationship';
 
@@ -60,11 +60,8 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
             ))}
           </ul>
         </>
-      ) : r.lastContactAt ? (
-        // Something is logged, but too little or too long ago to add to the score.
-        <p className="muted">Nothing logged counts towards it yet: meet, call or write, then log it here.</p>
       ) : (
-        <p className="muted">Nothing logged yet: meet, call or write, then log it here.</p>
+        <p className="muted">{noFactorsText(r.lastContactAt)}</p>
       )}
       <dl className="dl">
         <div className="dl__row">

@@ -77,6 +77,16 @@ export function cadenceText(days: number | null, source: CadenceSource, tier: Ti
   }
 }
 
+/**
+ * The strength panel's words when the server names no factor. The server lists interactions that add almost
+ * nothing (one-way, or long ago) as factors with their reason, so with contact logged this only says what holds.
+ */
+export function noFactorsText(lastContactAt: string | null): string {
+  return lastContactAt
+    ? 'What is logged is too little or too long ago to add to the score.'
+    : 'Nothing logged yet: meet, call or write, then log it here.';
+}
+
 export const CLOSENESS_OPTIONS = [
   { value: 0, label: '0 — not rated' },
   { value: 1, label: '1 — acquaintance' },
