@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
@@ -50,6 +51,11 @@ const POSITIONS = [
   'Company Name,Title,Description,Location,Started On,Finished On',
   'State University,Professor,,Boston,Aug 2015,',
 ].join('\n');
+
+/** A synthetic fixture of the LinkedIn parsers (src/formats/linkedin/fixtures). */
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../formats/linkedin/fixtures/${name}`, import.meta.url), 'utf8');
+const OWNER_UNKNOWN = 'could not tell which side of the conversations is you, so messages were not imported';
 
 function exportZip(files: Record<string, string>) {
   return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, enc(v)])));
@@ -368,5 +374,117 @@ describeEngines('LinkedIn export import', (h) => {
       code: 'validation',
     });
     expect((await listContacts(ctx, {})).items).toEqual([]);
+  });
+
+  it('imports the one conversation of an export without Profile.csv: the owner is the one who is not a connection', async () => {
+    const { ctx } = await h.account();
+    const bytes = exportZip({
+      'Connections.csv': fixture('connections-one-conversation.csv'),
+      'messages.csv': fixture('messages-one-conversation.csv'),
+    });
+    const source = { name: 'Basic_LinkedInDataExport_03-05-2026.zip', bytes };
+    const preview = await importLinkedin(ctx, { source, dryRun: true });
+    expect(preview.stats).toMatchObject({ created: 2, messages: 2, messagesWithoutContact: 0 });
+    expect(preview.issues.map((i) => i.message)).not.toContain(OWNER_UNKNOWN);
+    const report = await importLinkedin(ctx, { source, dryRun: false });
+    expect(report.stats).toMatchObject({ created: 2, messages: 2, messagesWithoutContact: 0 });
+    expect(report.issues.map((i) => i.message)).not.toContain(OWNER_UNKNOWN);
+    expect(await interactionsOf(ctx)).toEqual([
+      [
+        'Sofia Lindqvist',
+        'message',
+        'outbound',
+        'linkedin:2-c29maWEtYnJhbS0wMDAx==',
+        '2026-03-02T09:12:00.000Z',
+        'Hi Sofia, could we talk about the harbour map?',
+      ],
+      [
+        'Sofia Lindqvist',
+        'message',
+        'inbound',
+        'linkedin:2-c29maWEtYnJhbS0wMDAx==',
+        '2026-03-02T14:40:31.000Z',
+        'Of course. Thursday at ten?',
+      ],
+    ]);
+  });
+
+  it('tells the owner of a messages.csv uploaded alone from the connections an earlier upload brought', async () => {
+    const { ctx } = await h.account();
+    const messages = { name: 'messages.csv', bytes: enc(fixture('messages-one-conversation.csv')) };
+    // Nothing known yet: no guess, the warning as before.
+    const blind = await importLinkedin(ctx, { source: messages, dryRun: true });
+    expect(blind.stats).toMatchObject({ messages: 0 });
+    expect(blind.issues.map((i) => i.message)).toContain(OWNER_UNKNOWN);
+
+    await importLinkedin(ctx, {
+      source: { name: 'Connections.csv', bytes: enc(fixture('connections-one-conversation.csv')) },
+      dryRun: false,
+    });
+    const preview = await importLinkedin(ctx, { source: messages, dryRun: true });
+    expect(preview.stats).toMatchObject({ messages: 2, messagesWithoutContact: 0 });
+    const report = await importLinkedin(ctx, { source: messages, dryRun: false });
+    expect(report.stats).toMatchObject({ messages: 2, messagesWithoutContact: 0 });
+    expect(report.issues.map((i) => i.message)).not.toContain(OWNER_UNKNOWN);
+    expect((await interactionsOf(ctx)).map(([name, , direction]) => [name, direction])).toEqual([
+      ['Sofia Lindqvist', 'outbound'],
+      ['Sofia Lindqvist', 'inbound'],
+    ]);
+  });
+
+  it('refuses an export whose only file to import is an unreadable Profile.csv, saying what it lacks', async () => {
+    const { ctx } = await h.account();
+    const lacks =
+      'export.zip holds no Connections.csv, messages.csv or Invitations.csv: its Profile.csv, the only file left to import, cannot be read (line 1: no header row found: expected a row with "First Name", "Last Name" and "Headline")';
+    for (const profile of ['', 'not,a,profile\n1,2,3\n']) {
+      for (const dryRun of [true, false]) {
+        await expect(
+          importLinkedin(ctx, {
+            source: {
+              name: 'export.zip',
+              bytes: exportZip({ 'Profile.csv': profile, 'Skills.csv': 'Name' }),
+            },
+            dryRun,
+          }),
+        ).rejects.toMatchObject({
+          code: 'validation',
+          message: `file: ${lacks}`,
+          details: { issues: [{ path: 'file', message: lacks }] },
+        });
+      }
+    }
+    await expect(
+      importLinkedin(ctx, { source: { name: 'Profile.csv', bytes: enc('') }, dryRun: true }),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/^file: Profile\.csv cannot be read \(line 1: no header row found/),
+    });
+    // Nothing that brings people, nor a profile: say so, not "no header row" nor a preview of nothing.
+    await expect(
+      importLinkedin(ctx, {
+        source: { name: 'export.zip', bytes: exportZip({ 'Positions.csv': POSITIONS }) },
+        dryRun: true,
+      }),
+    ).rejects.toMatchObject({
+      message:
+        'file: export.zip holds no Connections.csv, messages.csv or Invitations.csv: it is not a LinkedIn data export, or not all of one',
+    });
+    // A readable Profile.csv alone is worth importing.
+    const onlyProfile = await importLinkedin(ctx, {
+      source: { name: 'export.zip', bytes: exportZip({ 'Profile.csv': PROFILE }) },
+      dryRun: false,
+    });
+    expect(onlyProfile.stats).toMatchObject({ profile: 1, errors: 0 });
+  });
+
+  it('says a file named like a zip is not one, naming it once', async () => {
+    const { ctx } = await h.account();
+    const said = 'notazip.zip is not a zip file (only named like one)';
+    await expect(
+      importLinkedin(ctx, { source: { name: 'notazip.zip', bytes: enc('hello') }, dryRun: true }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      message: `file: ${said}`,
+      details: { issues: [{ path: 'file', message: said }] },
+    });
   });
 });

@@ -1,10 +1,13 @@
+import { basename } from 'node:path';
 import {
   describeMessageDirection,
   inferOwnerProfileUrl,
+  type LinkedinExportFiles,
   type LinkedinExportInput,
   type LinkedinInvitation,
   type LinkedinMessage,
   type LinkedinProfile,
+  NO_EXPORT_FILES,
   parseConnections,
   parseInvitations,
   parseMessages,
@@ -81,15 +84,30 @@ export async function importLinkedin(
 ): Promise<ImportReport> {
   const read = await readLinkedinExport(input.source);
   if (!read.ok) {
-    throw new AppError('validation', `${read.error.file}: ${read.error.message}`, {
-      issues: [{ path: 'file', message: `${read.error.file}: ${read.error.message}` }],
+    // The reader's message names the file already: once is enough.
+    throw new AppError('validation', `file: ${read.error.message}`, {
+      issues: [{ path: 'file', message: read.error.message }],
     });
   }
   const files = read.files;
   const fileName = 'bytes' in input.source ? input.source.name : input.source.path;
   const book = readAddressBooks(files);
   const withBook = input.addressBook === true && book.found;
-  const onlyBook = !files.connections && !files.messages && !files.invitations && !files.profile;
+  const issues: ParseIssue[] = [];
+  let profile: LinkedinProfile | undefined;
+  let profileError: ParseIssue | undefined;
+  if (files.profile) {
+    const parsed = parseProfile({
+      profile: files.profile.bytes,
+      positions: files.positions?.bytes,
+      emailAddresses: files.emailAddresses?.bytes,
+    });
+    profile = withoutNul(parsed.records[0]);
+    profileError = parsed.issues.find((i) => i.severity === 'error');
+    issues.push(...parsed.issues);
+  }
+  // A Profile.csv that cannot be read is nothing to import: a preview of nothing but its error would offer to.
+  const onlyBook = !files.connections && !files.messages && !files.invitations && !profile;
   if (onlyBook && book.found && !withBook && !input.dryRun) {
     // A preview of it says how many people it holds; importing nothing from it would be a silent no-op.
     throw new AppError(
@@ -103,15 +121,9 @@ export async function importLinkedin(
     );
   }
   if (onlyBook && !book.found) {
-    throw new AppError(
-      'validation',
-      `file: ${fileName} holds none of Connections.csv, messages.csv, Invitations.csv or Profile.csv`,
-      {
-        issues: [{ path: 'file', message: 'not a LinkedIn data export' }],
-      },
-    );
+    const why = nothingToImport(fileName, files, profileError);
+    throw new AppError('validation', `file: ${why}`, { issues: [{ path: 'file', message: why }] });
   }
-  const issues: ParseIssue[] = [];
   // Without the option nothing of the address books is imported, their problems included.
   const bookPeople = withBook ? cleanAddressBook(book.people) : { people: [], issues: [] };
   if (withBook) issues.push(...book.issues, ...bookPeople.issues);
@@ -137,24 +149,30 @@ export async function importLinkedin(
     invitations = withoutNul(parsed.records);
     issues.push(...parsed.issues);
   }
-  let profile: LinkedinProfile | undefined;
-  if (files.profile) {
-    const parsed = parseProfile({
-      profile: files.profile.bytes,
-      positions: files.positions?.bytes,
-      emailAddresses: files.emailAddresses?.bytes,
+  // Nobody is their own connection: in a conversation of two, the one who is not a connection is the owner.
+  const connectionUrls = new Set(people.map((p) => p.sourceKey).filter((k): k is string => Boolean(k)));
+  const ownerUnknown: ParseIssue = {
+    ref: { file: files.messages?.name ?? 'messages.csv' },
+    message: 'could not tell which side of the conversations is you, so messages were not imported',
+    severity: 'warning',
+  };
+  /**
+   * The owner's profile URL, from the conversations, this export's connections, the contacts earlier exports'
+   * connections made (their `src:linkedin:<url>` key: messages.csv may come alone, after Connections.csv) and
+   * the URL an earlier import found. Worked out against the same index in the preview and the commit.
+   */
+  const findOwnerUrl = async (
+    db: Ctx['db'],
+    ownerId: string,
+    contactOf: (key: string) => string | undefined,
+  ) => {
+    if (messages.length === 0) return undefined;
+    const known = (await findAccountProfile(db, ownerId))?.linkedin_url ?? undefined;
+    return inferOwnerProfileUrl(messages, {
+      knownOwnerUrl: known,
+      isConnection: (url) => connectionUrls.has(url) || contactOf(`src:linkedin:${url}`) !== undefined,
     });
-    profile = withoutNul(parsed.records[0]);
-    issues.push(...parsed.issues);
-  }
-  const ownerUrl = messages.length > 0 ? inferOwnerProfileUrl(messages) : undefined;
-  if (messages.length > 0 && !ownerUrl) {
-    issues.push({
-      ref: { file: files.messages?.name ?? 'messages.csv' },
-      message: 'could not tell which side of the conversations is you, so messages were not imported',
-      severity: 'warning',
-    });
-  }
+  };
 
   return runImport(ctx, {
     kind: 'linkedin',
@@ -168,6 +186,7 @@ export async function importLinkedin(
     // What committing would add: messages and invitations already stored (an earlier export) are not counted.
     previewExtra: async (plan) => {
       const ownerId = ctx.actor?.accountId as string;
+      const ownerUrl = await findOwnerUrl(ctx.db, ownerId, (key) => plan.index.get(key));
       const book = withBook
         ? await previewAddressBook(ctx, ownerId, bookPeople.people, plan)
         : { stats: {}, issues: [] };
@@ -195,7 +214,7 @@ export async function importLinkedin(
           messagesWithoutContact: withoutContact,
           invitations: new Set(invitations.map(invitationKey).filter((k) => !knownInvites.has(k))).size,
         },
-        issues: book.issues,
+        issues: messages.length > 0 && !ownerUrl ? [...book.issues, ownerUnknown] : book.issues,
       };
     },
     extra: async (tx, importId, contactByKey) => {
@@ -210,6 +229,8 @@ export async function importLinkedin(
         return norm ? contactByKey(`url:${norm}`) : undefined;
       };
       const extraIssues: ParseIssue[] = [...bookResult.issues];
+      const ownerUrl = await findOwnerUrl(tx.db, ownerId, contactByKey);
+      if (messages.length > 0 && !ownerUrl) extraIssues.push(ownerUnknown);
 
       // Messages → interactions, once each (the external key makes re-imports idempotent).
       let messagesImported = 0;
@@ -341,4 +362,19 @@ export async function importLinkedin(
       };
     },
   });
+}
+
+/** Why an export with none of the files that bring people cannot be imported, naming it once. */
+function nothingToImport(fileName: string, files: LinkedinExportFiles, profileError?: ParseIssue): string {
+  const name = basename(fileName);
+  const entries = Object.values(files);
+  // One CSV uploaded on its own, not a zip or a folder.
+  const lone = entries.length === 1 && entries[0]?.name === fileName;
+  if (files.profile && profileError) {
+    const why = `${profileError.ref.line ? `line ${profileError.ref.line}: ` : ''}${profileError.message}`;
+    if (lone) return `${name} cannot be read (${why})`;
+    return `${name} holds no Connections.csv, messages.csv or Invitations.csv: its ${basename(files.profile.name)}, the only file left to import, cannot be read (${why})`;
+  }
+  if (lone) return `${name} is read only with Profile.csv: import the whole LinkedIn export zip`;
+  return `${name} ${NO_EXPORT_FILES}`;
 }

@@ -3,7 +3,7 @@
  * owner uploaded (see FORMATS.md §1).
  */
 export { describeMessageDirection, type MessageDirection } from './describe-message-direction';
-export { inferOwnerProfileUrl } from './infer-owner-profile-url';
+export { type InferOwnerOptions, inferOwnerProfileUrl } from './infer-owner-profile-url';
 export { normaliseLinkedinProfileUrl } from './normalise-linkedin-profile-url';
 export {
   type ConnectionsParseResult,
@@ -32,6 +32,7 @@ export {
   type LinkedinExportEntry,
   type LinkedinExportFiles,
   type LinkedinExportInput,
+  NO_EXPORT_FILES,
   type ReadLinkedinExportResult,
   readLinkedinExport,
 } from './read-linkedin-export';

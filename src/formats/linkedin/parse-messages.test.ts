@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeMessageDirection } from './describe-message-direction';
 import { inferOwnerProfileUrl } from './infer-owner-profile-url';
+import { parseConnections } from './parse-connections';
 import { type LinkedinMessage, parseMessages, splitRecipientNames } from './parse-messages';
 
 const fixture = (name: string) =>
@@ -194,7 +195,53 @@ describe('inferOwnerProfileUrl', () => {
       message('3', A, [C]),
       message('4', C, [A]),
     ];
-    expect(inferOwnerProfileUrl(scattered, 0.9)).toBeUndefined();
+    expect(inferOwnerProfileUrl(scattered, { minShare: 0.9 })).toBeUndefined();
+  });
+
+  it('tells the owner of a single conversation with a connection: the one who is not a connection', () => {
+    const connections = parseConnections(fixture('connections-one-conversation.csv'), {
+      file: 'connections-one-conversation.csv',
+    });
+    const urls = new Set(connections.records.map((r) => r.sourceKey));
+    const messages = parse('messages-one-conversation.csv').records;
+    expect(inferOwnerProfileUrl(messages)).toBeUndefined(); // a tie without the connections
+    expect(inferOwnerProfileUrl(messages, { isConnection: (url) => urls.has(url) })).toBe(BRAM);
+  });
+
+  it('does not guess from the connections when they say nothing or disagree', () => {
+    const connected = (...urls: string[]) => ({ isConnection: (url: string) => urls.includes(url) });
+    const one = [message('1', A, [B]), message('1', B, [A])];
+    expect(inferOwnerProfileUrl(one, connected(A, B))).toBeUndefined(); // both are connections
+    expect(inferOwnerProfileUrl(one, connected(C))).toBeUndefined(); // neither is
+    expect(inferOwnerProfileUrl([message('1', A, [B, C])], connected(B))).toBeUndefined(); // a group
+    // Two conversations naming different owners: A (with connection B), and C (with connection A).
+    expect(
+      inferOwnerProfileUrl([message('1', A, [B]), message('2', C, [A])], connected(A, B)),
+    ).toBeUndefined();
+    // Without recipient URLs (before 2023) only the senders are known: a group where the owner never wrote
+    // would look like two people, so it takes one recipient per message to tell.
+    const older = (sender: string, toNames: string[]) => ({ ...message('1', sender, []), toNames });
+    expect(
+      inferOwnerProfileUrl([older(B, ['Ann', 'Cy']), older(C, ['Ann', 'Bo'])], connected(B)),
+    ).toBeUndefined();
+    expect(inferOwnerProfileUrl([older(B, []), older(C, [])], connected(B))).toBeUndefined();
+    expect(inferOwnerProfileUrl([older(B, ['Cy']), older(C, ['Bo'])], connected(B))).toBe(C);
+    // The URL in every conversation is a connection: contradictory, so nobody.
+    const withB = [message('1', B, [A]), message('2', B, [C]), message('3', B, [A, C])];
+    expect(inferOwnerProfileUrl(withB)).toBe(B);
+    expect(inferOwnerProfileUrl(withB, connected(B))).toBeUndefined();
+  });
+
+  it('takes the owner URL an earlier import found when it is in the conversations, unless the evidence disagrees', () => {
+    const one = [message('1', A, [B]), message('1', B, [A])];
+    expect(inferOwnerProfileUrl(one, { knownOwnerUrl: `${A}/` })).toBe(A);
+    expect(inferOwnerProfileUrl(one, { knownOwnerUrl: C })).toBeUndefined(); // not in the conversation
+    expect(inferOwnerProfileUrl(one, { knownOwnerUrl: A, isConnection: (url) => url === A })).toBeUndefined();
+    // Everything else points at A: the stored B is someone else's.
+    const two = [message('1', A, [B]), message('2', A, [C]), message('3', B, [A])];
+    expect(inferOwnerProfileUrl(two)).toBe(A);
+    expect(inferOwnerProfileUrl(two, { knownOwnerUrl: B, minShare: 0.6 })).toBeUndefined();
+    expect(inferOwnerProfileUrl(two, { knownOwnerUrl: A })).toBe(A);
   });
 });
 

@@ -75,11 +75,21 @@ describe('readLinkedinExport', () => {
   it('returns a clear error value for a broken zip, naming the file', async () => {
     const zip = zipSync({ 'Connections.csv': strToU8(CONNECTIONS) });
     const result = await readLinkedinExport({ name: 'export.zip', bytes: zip.subarray(0, 40) });
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error.file).toBe('export.zip');
-      expect(result.error.message).toMatch(/^export\.zip is not a readable zip archive/);
-    }
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        file: 'export.zip',
+        message: 'export.zip is not a zip file (it is damaged or incomplete: invalid zip data)',
+      },
+    });
+  });
+
+  it('says plainly that a file named like a zip is not one, naming it once', async () => {
+    const result = await readLinkedinExport({ name: 'notazip.zip', bytes: strToU8('just some text\n') });
+    expect(result).toEqual({
+      ok: false,
+      error: { file: 'notazip.zip', message: 'notazip.zip is not a zip file (only named like one)' },
+    });
   });
 
   it('says so when a zip holds nothing it reads', async () => {
@@ -89,7 +99,7 @@ describe('readLinkedinExport', () => {
       error: {
         file: 'x.zip',
         message:
-          'x.zip holds none of the LinkedIn export files Rapport reads (Connections.csv, messages.csv, …)',
+          'x.zip holds no Connections.csv, messages.csv or Invitations.csv: it is not a LinkedIn data export, or not all of one',
       },
     });
   });

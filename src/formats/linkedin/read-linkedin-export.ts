@@ -45,6 +45,10 @@ const KINDS: Record<string, LinkedinEntryKind> = {
   contacts: 'contacts',
 };
 
+/** What a zip or folder without any file Rapport reads lacks; import-linkedin.ts says the same of a weaker one. */
+export const NO_EXPORT_FILES =
+  'holds no Connections.csv, messages.csv or Invitations.csv: it is not a LinkedIn data export, or not all of one';
+
 /** Largest entry we inflate (messages.csv of a very active account is tens of MB): a guard against zip bombs. */
 const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
 
@@ -87,6 +91,8 @@ export async function readLinkedinExport(input: LinkedinExportInput): Promise<Re
 function readBytes(name: string, bytes: Uint8Array): ReadLinkedinExportResult {
   if (isZip(bytes)) return readZip(name, bytes);
   const kind = classifyLinkedinFileName(name) ?? classifyByHeader(bytes);
+  // Named like the export but something else (renamed, an error page saved by the browser): say that plainly.
+  if (!kind && /\.zip$/i.test(name)) return fail(name, 'is not a zip file (only named like one)');
   if (!kind) {
     return fail(
       name,
@@ -112,7 +118,7 @@ function readZip(name: string, bytes: Uint8Array): ReadLinkedinExportResult {
       },
     });
   } catch (error) {
-    return fail(name, `is not a readable zip archive (${describe(error)})`);
+    return fail(name, `is not a zip file (it is damaged or incomplete: ${describe(error)})`);
   }
   if (tooBig)
     return fail(name, `holds ${tooBig}, larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MB once unzipped`);
@@ -153,10 +159,7 @@ function collect(container: string, entries: [string, Uint8Array][]): ReadLinked
     else files[kind] = { name: path, bytes };
   }
   if (Object.keys(files).length === 0) {
-    return fail(
-      container,
-      'holds none of the LinkedIn export files Rapport reads (Connections.csv, messages.csv, …)',
-    );
+    return fail(container, NO_EXPORT_FILES);
   }
   return { ok: true, files, duplicates };
 }

@@ -16,6 +16,16 @@ describe('toFieldErrors', () => {
     expect(out.general).toBe('mystery: is odd');
   });
 
+  it('keeps the case of a message that starts with a file name', () => {
+    const error = validation(
+      { path: 'file', message: 'notazip.zip is not a zip file (only named like one)' },
+      { path: 'email', message: 'is taken' },
+    );
+    const out = toFieldErrors(error, (p) => p === 'file' || p === 'email');
+    expect(out.byPath.get('file')).toBe('notazip.zip is not a zip file (only named like one)');
+    expect(out.byPath.get('email')).toBe('Is taken');
+  });
+
   it('keeps every issue about a field the form does not show, whatever else landed on fields', () => {
     const error = validation(
       { path: 'name', message: 'is required' },

@@ -67,6 +67,10 @@ function describe(issue: FieldIssue): string {
   return issue.path ? `${WORDS[issue.path] ?? issue.path}: ${issue.message}` : sentence(issue.message);
 }
 
+// A message that starts with a name as written (a file, `notazip.zip is not a zip file`) keeps its case.
+const STARTS_WITH_NAME = /^[^\s]*[./\\@\d_]/;
+
 function sentence(message: string): string {
+  if (STARTS_WITH_NAME.test(message)) return message;
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
