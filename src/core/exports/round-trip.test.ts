@@ -79,6 +79,8 @@ async function seed(ctx: Ctx) {
         },
       ],
       dates: [{ label: 'anniversary', value: '1835-07-08' }],
+      // LinkedIn's date connected, which no vCard property holds.
+      connectedOn: '2024-02-07',
     },
     'web',
   );

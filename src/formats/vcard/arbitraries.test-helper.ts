@@ -80,14 +80,15 @@ const url = fc.oneof(
   fc.stringMatching(/^https:\/\/www\.linkedin\.com\/in\/[a-z0-9-]{3,20}$/),
 );
 const pad = (n: number) => String(n).padStart(2, '0');
+const fullDate = fc
+  .tuple(
+    fc.integer({ min: 1900, max: 2030 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 28 }),
+  )
+  .map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`);
 const date = fc.oneof(
-  fc
-    .tuple(
-      fc.integer({ min: 1900, max: 2030 }),
-      fc.integer({ min: 1, max: 12 }),
-      fc.integer({ min: 1, max: 28 }),
-    )
-    .map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`),
+  fullDate,
   fc
     .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
     .map(([m, d]) => `--${pad(m)}-${pad(d)}`),
@@ -145,6 +146,7 @@ export const personArb: fc.Arbitrary<ImportedPerson> = fc
         birthday: maybe(date),
         dates: maybe(fc.array(labelled(date), { minLength: 1, maxLength: 2 })),
         notes: maybe(text(20)),
+        connectedOn: maybe(fullDate),
         tags: fc.uniqueArray(text(4), { maxLength: 4 }),
         photo: maybe(photo),
         extra: fc.dictionary(extraKey, text(6), { maxKeys: 3 }),

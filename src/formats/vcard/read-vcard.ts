@@ -26,6 +26,12 @@ import {
   unescapeUri,
 } from './vcard-values';
 
+/**
+ * The date connected (LinkedIn's), which no vCard property holds: Rapport writes it as an X-RAPPORT-EXTRA of this
+ * key and reads it back into the model, so that a round trip through vCard keeps it.
+ */
+export const CONNECTED_ON_KEY = 'Connected on';
+
 /** A jCard property as ical.js returns it: `[name, params, type, ...values]` (name and group lower-case). */
 export type JProp = [string, Record<string, unknown>, string, ...unknown[]];
 
@@ -485,6 +491,12 @@ export function mapCard(card: ReadCard): MappedCard {
         break;
       case 'x-rapport-extra': {
         const key = paramString(params, 'x-key');
+        const connected = unescapeText(value).trim();
+        if (key === CONNECTED_ON_KEY && /^\d{4}-\d{2}-\d{2}$/.test(connected)) {
+          field(i, 'connectedOn', params);
+          fields.connectedOn = connected;
+          break;
+        }
         roles[i] = { kind: 'keep' };
         if (key !== undefined && key !== '') {
           roles[i] = { kind: 'keep', extraKey: key };

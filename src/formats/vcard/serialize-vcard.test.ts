@@ -324,3 +324,27 @@ describe('many cards', () => {
     ]);
   });
 });
+
+describe('labels written their own way', () => {
+  it('keep their spelling in X-ABLabel and say their kind in TYPE too, for clients reading only TYPE', () => {
+    const person: ImportedPerson = {
+      ...emptyPerson({ file: 'outlook.csv', line: 2 }),
+      displayName: 'Käthe Kollwitz',
+      phones: [
+        { value: '+49 30 1234567', label: 'Mobile' },
+        { value: '+49 30 7654321', label: 'Work Fax' },
+        { value: '+49 30 5550000', label: 'Werkstatt' },
+      ],
+      emails: [{ value: 'kaethe@example.de', label: 'Work' }],
+    };
+    const text = serializeVCard(person, { version: '3.0' });
+    expect(text).toContain('TEL;TYPE=cell:+49 30 1234567\r\nITEM2.X-ABLABEL:_$!<Mobile>!$_\r\n');
+    expect(text).toContain('TEL;TYPE=work,fax:+49 30 7654321\r\nITEM3.X-ABLABEL:Work Fax\r\n');
+    // A word no TYPE means gets none.
+    expect(text).toContain('ITEM4.TEL:+49 30 5550000\r\nITEM4.X-ABLABEL:Werkstatt\r\n');
+    expect(text).toContain('EMAIL;TYPE=internet,work:kaethe@example.de\r\nITEM1.X-ABLABEL:_$!<Work>!$_\r\n');
+    const back = parseVCards(text, { file: 'out.vcf' }).records[0];
+    expect(back?.phones).toEqual(person.phones);
+    expect(back?.emails).toEqual(person.emails);
+  });
+});

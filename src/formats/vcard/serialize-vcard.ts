@@ -8,6 +8,7 @@
 import ICAL from 'ical.js';
 import type { ImportedPerson, LabelledValue, PostalAddress } from '../model';
 import {
+  CONNECTED_ON_KEY,
   DERIVED_PARAM,
   type JProp,
   type MappedCard,
@@ -27,6 +28,7 @@ import {
   splitEscaped,
   typeFromMime,
   typesForLabel,
+  typesHintedBy,
   unescapeText,
   unescapeUri,
 } from './vcard-values';
@@ -250,11 +252,13 @@ class CardBuilder {
   ) {
     const params: Record<string, unknown> = {};
     const extra: JProp[] = [];
-    const types = label === undefined ? [] : typesForLabel(label, kind);
+    let types = label === undefined ? [] : typesForLabel(label, kind);
     if (label !== undefined && types === undefined) {
       const g = this.group();
       params.group = g;
       extra.push(['x-ablabel', { group: g }, 'unknown', escapeText(appleLabel(label))]);
+      // The label read back is the group's; TYPE is for clients that read nothing else.
+      types = typesHintedBy(label, kind);
     }
     const all = [...base, ...(types ?? [])];
     if (preferred && this.version === '3.0') all.push('pref');
@@ -497,6 +501,10 @@ function buildCard(person: ImportedPerson, version: VCardVersion, prodId: string
       m !== undefined && m.tags.length === person.tags.length && m.tags.every((t, i) => t === person.tags[i]);
     if (!(same && b.reuse('tags'))) b.props.push(['categories', {}, 'text', ...person.tags]);
   }
+
+  // No vCard property holds the date connected: without this line a trip through vCard lost LinkedIn's date.
+  if (person.connectedOn && person.extra[CONNECTED_ON_KEY] === undefined)
+    b.props.push(['x-rapport-extra', { 'x-key': CONNECTED_ON_KEY }, 'unknown', person.connectedOn]);
 
   // Extra entries the raw card does not already carry.
   const rawExtraKeys = new Set<string>();

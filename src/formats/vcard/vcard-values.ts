@@ -125,6 +125,19 @@ export function typesForLabel(label: string, kind: LabelKind): string[] | undefi
   return words;
 }
 
+/**
+ * The TYPE values a label written its own way still means (`Mobile`, `Work Fax`), or undefined: written beside
+ * its `X-ABLabel`, so that a client reading only TYPE (Android, Thunderbird) still knows a mobile from a fax.
+ */
+export function typesHintedBy(label: string, kind: LabelKind): string[] | undefined {
+  const words = label
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => (kind === 'tel' && w === 'mobile' ? 'cell' : w));
+  return typesForLabel(words.join(' '), kind);
+}
+
 const APPLE_LABEL_RE = /^_\$!<(.*)>!\$_$/s;
 
 /** Apple writes its built-in labels as `_$!<Other>!$_` (localised by the device): keep the word only. */
