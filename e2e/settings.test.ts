@@ -54,6 +54,27 @@ describe.skipIf(!chromiumPath)(
       noConsoleErrors();
     });
 
+    it('keeps the country phone numbers without a country code are read in', async () => {
+      const phones = page.getByRole('region', { name: 'Phone numbers' });
+      const country = phones.getByLabel('Numbers written without a country code are in');
+      expect(await country.inputValue()).toBe('');
+      await country.selectOption('GB');
+      await phones.getByRole('button', { name: 'Save' }).click();
+      await phones.getByText('Saved. Your contacts’ numbers were read again.').waitFor();
+      await expectAccessible(page, 'settings with a phone country');
+      await page.reload();
+      await heading(page, 'Settings').waitFor();
+      expect(await page.getByLabel('Numbers written without a country code are in').inputValue()).toBe('GB');
+      // Shown by name, in the browser's language.
+      expect(
+        await page
+          .getByLabel('Numbers written without a country code are in')
+          .locator('option:checked')
+          .textContent(),
+      ).toBe('United Kingdom');
+      noConsoleErrors();
+    });
+
     it('offers a one-click webcal:// subscription beside the feed address, and lists the feed by its name', async () => {
       const feed = page.getByRole('region', { name: 'Calendar feed' });
       await feed.getByLabel('Feed name (optional)').fill('Phone calendar');

@@ -343,25 +343,36 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
       'on',
       '--digest-hour',
       '8',
+      '--phone-country',
+      'fr',
     ]);
     expect(settings).toEqual({
       todayLimit: 3,
       timeZone: 'Europe/Paris',
       digestEnabled: true,
       digestHour: 8,
+      phoneRegion: 'FR',
       mailConfigured: false,
       lastDigest: null,
     });
-    const [shown, cleared, badZone, badHour] = await Promise.all([
+    const [shown, cleared, badZone, badHour, badCountry] = await Promise.all([
       cli.run(['settings']),
       cli.run(['profile']),
       cli.run(['settings', '--time-zone', 'Mars/Olympus']),
       cli.run(['settings', '--digest-hour', '24']),
+      cli.run(['settings', '--phone-country', 'XX']),
     ]);
     expect(shown.stdout).toBe(
-      'today limit  3\ntime zone    Europe/Paris\ndigest       on\ndigest hour  08:00\n' +
-        'mail         not configured (set SMTP_URL and MAIL_FROM): no digest is sent\nlast digest  none yet\n',
+      'today limit    3\ntime zone      Europe/Paris\ndigest         on\ndigest hour    08:00\nphone country  FR\n' +
+        'mail           not configured (set SMTP_URL and MAIL_FROM): no digest is sent\nlast digest    none yet\n',
     );
+    expect(badCountry).toMatchObject({
+      code: 2,
+      stderr: 'error: phoneRegion: XX is not a country with phone numbers we can read\n',
+    });
+    expect(
+      (await cli.json<{ phoneRegion: string | null }>(['settings', '--phone-country', 'none'])).phoneRegion,
+    ).toBeNull();
     expect(cleared.stdout).toMatch(/^offers\s+Kafka reviews\n\s+Intros in fintech$/m);
     expect(badZone).toMatchObject({ code: 2, stderr: 'error: timeZone: is not a known time zone\n' });
     expect(badHour.code).toBe(2);

@@ -27,6 +27,12 @@ export function text() {
 }
 
 export const id = text().min(1).max(64);
+
+/** The shape of the ids Rapport makes (UUIDv7, lower case), to tell an id from a name, a file or a card name. */
+export const UUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const UUID_TYPED = new RegExp(`^${UUID_PATTERN}$`, 'i');
+/** Whether someone typed or a file holds an id (in either case: a person may type one in capitals). */
+export const isUuid = (s: string) => UUID_TYPED.test(s);
 export const idParams = z.strictObject({ id });
 
 export const isoDate = z.iso.date();

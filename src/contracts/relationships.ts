@@ -224,6 +224,8 @@ export const accountSettings = z.object({
   timeZone: z.string(),
   digestEnabled: z.boolean(),
   digestHour: z.number().int().min(0).max(23),
+  /** The country (ISO 3166 alpha-2) a phone number written without its country code is read in; null: none. */
+  phoneRegion: z.string().nullable(),
   /** Whether this server can send e-mail (SMTP_URL): without it the digest never arrives. */
   mailConfigured: z.boolean(),
   lastDigest: lastDigestSend.nullable(),
@@ -243,6 +245,13 @@ export const accountSettingsInput = z.strictObject({
     .optional(),
   digestEnabled: z.boolean().optional(),
   digestHour: z.number().int().min(0).max(23).optional(),
+  // Whether libphonenumber knows the country is checked by the server (its metadata stays out of the web app).
+  phoneRegion: text()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'is not a two-letter country code (ISO 3166), e.g. GB')
+    .nullable()
+    .optional(),
 });
 
 const phrase = text().trim().min(1).max(200);

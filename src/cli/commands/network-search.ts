@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { isUuid } from '../../contracts/common';
 import type { NetworkSearchResult, PathResult } from '../../contracts/network-search';
 import { NETWORK_SEARCH_CAP, PATH_CAP } from '../../contracts/network-search';
 import { findWarmPaths } from '../../core/network/find-warm-paths';
@@ -9,8 +10,6 @@ import { emit, type GlobalOptions, note, table } from '../output';
 import { integer } from '../parse';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface LimitOptions extends GlobalOptions {
   limit?: number;
@@ -67,7 +66,7 @@ export function registerPath(program: Command): void {
           const contactId = (await resolveContact(ctx, o.person)).id;
           return findWarmPaths(ctx, { contactId, limit: o.limit });
         }
-        return UUID.test(text)
+        return isUuid(text)
           ? findWarmPaths(ctx, { contactId: text, limit: o.limit })
           : findWarmPaths(ctx, { q: text, limit: o.limit });
       });

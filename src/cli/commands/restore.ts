@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { isUuid } from '../../contracts/common';
 import { restoreBackup } from '../../core/backup/restore-backup';
 import { restoreContact } from '../../core/contacts/restore-contact';
 import { AppError } from '../../core/errors';
@@ -8,8 +9,6 @@ import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
 import { withProgress } from '../progress';
 import { withAccount } from '../runtime';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The backup file as parsed JSON; a file that is not JSON is `validation` naming it. */
 async function readBackup(file: string): Promise<unknown> {
@@ -34,7 +33,7 @@ export function registerRestore(program: Command): void {
     .action(async (ref: string, _opts: unknown, command: Command) => {
       const g = command.optsWithGlobals<GlobalOptions>();
       // Contact ids are UUIDs; anything else (or a file that happens to be named like one) is a backup.
-      if (UUID.test(ref.trim()) && !(await isFile(ref))) {
+      if (isUuid(ref.trim()) && !(await isFile(ref))) {
         const contact = await withAccount(g, (ctx) => restoreContact(ctx, ref.trim()));
         emit(g, contact, () => `restored ${contact.displayName} (${contact.id})`);
         return;

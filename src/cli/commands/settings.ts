@@ -13,6 +13,7 @@ interface SettingsOptions extends GlobalOptions {
   timeZone?: string;
   digest?: 'on' | 'off';
   digestHour?: number;
+  phoneCountry?: string;
 }
 
 function lastDigestText(last: LastDigestSend | null): string {
@@ -26,12 +27,16 @@ export function registerSettings(program: Command): void {
   const cmd = program
     .command('settings')
     .description(
-      "your agenda settings: Today's length, your time zone, the daily digest; with flags, change them",
+      "your settings: Today's length, your time zone, the daily digest, your phone numbers' country; with flags, change them",
     )
     .option('--today-limit <n>', 'items on the Today list, 1–50', integer(1, 50))
     .option('--time-zone <zone>', 'IANA time zone that decides your "today", e.g. Europe/Paris')
     .addOption(new Option('--digest <on|off>', 'a daily email of the Today list').choices(['on', 'off']))
     .option('--digest-hour <hour>', 'local hour the digest is sent, 0–23', integer(0, 23))
+    .option(
+      '--phone-country <code>',
+      'country of phone numbers written without a country code (ISO 3166, e.g. GB), or "none"; matching reads them in it',
+    )
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<SettingsOptions>();
       const input: z.input<typeof accountSettingsInput> = {};
@@ -39,6 +44,8 @@ export function registerSettings(program: Command): void {
       if (o.timeZone !== undefined) input.timeZone = o.timeZone;
       if (o.digest !== undefined) input.digestEnabled = o.digest === 'on';
       if (o.digestHour !== undefined) input.digestHour = o.digestHour;
+      if (o.phoneCountry !== undefined)
+        input.phoneRegion = o.phoneCountry.toLowerCase() === 'none' ? null : o.phoneCountry;
       const settings = await withAccount(o, (ctx) =>
         Object.keys(input).length === 0 ? getSettings(ctx) : updateSettings(ctx, input),
       );
@@ -48,6 +55,10 @@ export function registerSettings(program: Command): void {
           ['time zone', settings.timeZone],
           ['digest', settings.digestEnabled ? 'on' : 'off'],
           ['digest hour', `${String(settings.digestHour).padStart(2, '0')}:00`],
+          [
+            'phone country',
+            settings.phoneRegion ?? 'none (numbers without a country code match only as written)',
+          ],
           [
             'mail',
             settings.mailConfigured
@@ -62,5 +73,6 @@ export function registerSettings(program: Command): void {
     'rapport settings',
     'rapport settings --today-limit 10 --time-zone Europe/Paris',
     'rapport settings --digest on --digest-hour 7',
+    'rapport settings --phone-country GB',
   ]);
 }

@@ -8,6 +8,16 @@ export async function settingsOf(
   return db.selectFrom('account_settings').selectAll().where('account_id', '=', accountId).executeTakeFirst();
 }
 
+/** The country the account's phone numbers without a country code are read in (ISO 3166 alpha-2), if set. */
+export async function phoneRegionOf(db: Kysely<Database>, accountId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('account_settings')
+    .select('phone_region')
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return row?.phone_region ?? null;
+}
+
 export async function saveSettings(db: Kysely<Database>, row: AccountSettingsTable) {
   await db
     .insertInto('account_settings')
@@ -18,6 +28,7 @@ export async function saveSettings(db: Kysely<Database>, row: AccountSettingsTab
         time_zone: row.time_zone,
         digest_enabled: row.digest_enabled,
         digest_hour: row.digest_hour,
+        phone_region: row.phone_region,
         updated_at: row.updated_at,
       }),
     )

@@ -7,10 +7,16 @@ export const DEFAULT_ACCOUNT_SETTINGS = {
   digest_hour: 7,
   share_tier: 0,
   share_linkedin: 0,
+  phone_region: null,
 } as const;
 
 export function toSettings(
-  row: Pick<AccountSettingsTable, 'today_limit' | 'time_zone' | 'digest_enabled' | 'digest_hour'> | undefined,
+  row:
+    | Pick<
+        AccountSettingsTable,
+        'today_limit' | 'time_zone' | 'digest_enabled' | 'digest_hour' | 'phone_region'
+      >
+    | undefined,
 ) {
   const r = row ?? DEFAULT_ACCOUNT_SETTINGS;
   return {
@@ -18,5 +24,6 @@ export function toSettings(
     timeZone: r.time_zone,
     digestEnabled: Boolean(r.digest_enabled),
     digestHour: r.digest_hour,
+    phoneRegion: r.phone_region,
   };
 }

@@ -18,6 +18,12 @@ export interface BackupTable {
   numeric?: string[];
   /** Columns added after version 1 first shipped: a backup made before lacks them, and they restore as null. */
   added?: string[];
+  /**
+   * Not what the account holds but how it is set up, or counts the server records by itself every day: an account
+   * with rows only here is still empty (a new user sets a time zone before restoring), and a backup that holds rows
+   * of it replaces them.
+   */
+  setup?: true;
   columns: string[];
 }
 
@@ -25,6 +31,7 @@ export const BACKUP_TABLES: BackupTable[] = [
   {
     name: 'account_profiles',
     owner: 'account_id',
+    setup: true,
     columns: [
       'headline',
       'summary',
@@ -449,7 +456,9 @@ export const BACKUP_TABLES: BackupTable[] = [
   {
     name: 'account_settings',
     owner: 'account_id',
+    setup: true,
     numeric: ['today_limit', 'digest_enabled', 'digest_hour', 'share_tier', 'share_linkedin'],
+    added: ['phone_region'],
     columns: [
       'today_limit',
       'time_zone',
@@ -458,11 +467,13 @@ export const BACKUP_TABLES: BackupTable[] = [
       'updated_at',
       'share_tier',
       'share_linkedin',
+      'phone_region',
     ],
   },
   {
     name: 'tier_history',
     owner: 'owner_id',
+    setup: true,
     numeric: ['inner_n', 'close_n', 'active_n', 'dormant_n'],
     columns: ['day', 'inner_n', 'close_n', 'active_n', 'dormant_n'],
   },

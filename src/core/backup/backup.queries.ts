@@ -31,6 +31,11 @@ export async function countOwned(db: Kysely<Database>, table: BackupTable, owner
   return Number(row.n);
 }
 
+/** Deletes the owner's rows of one table (before a restore replaces them). */
+export async function deleteOwned(db: Kysely<Database>, table: BackupTable, ownerId: string): Promise<void> {
+  await db.deleteFrom(table.name).where(sql.ref(table.owner), '=', ownerId).execute();
+}
+
 /** Whether any of these ids is already used in the table (by anyone). */
 export async function anyIdTaken(db: Kysely<Database>, table: BackupTable, ids: string[]): Promise<boolean> {
   if (!table.id) return false;

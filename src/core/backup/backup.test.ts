@@ -3,6 +3,9 @@ import { describeEngines, openTestDatabase } from '../../../test/engines';
 import { expectProgress, recordProgress } from '../../../test/progress';
 import { emptyPerson } from '../../formats/model';
 import { createAccount } from '../accounts/create-account';
+import { getSettings } from '../agenda/get-settings';
+import { updateSettings } from '../agenda/update-settings';
+import { snapshotTiers } from '../charts/snapshot-tiers';
 import { createContact } from '../contacts/create-contact';
 import { deleteContact } from '../contacts/delete-contact';
 import { getContact } from '../contacts/get-contact';
@@ -16,6 +19,7 @@ import { listImports } from '../imports/list-imports';
 import { runImport } from '../imports/run-import';
 import { undoImport } from '../imports/undo-import';
 import { createOrganisation } from '../organisations/create-organisation';
+import { updateProfile } from '../profile/update-profile';
 import { BACKUP_TABLES, NOT_BACKED_UP } from './backup-tables';
 import { exportBackup } from './export-backup';
 import { restoreBackup } from './restore-backup';
@@ -250,6 +254,34 @@ describeEngines('backup and restore', (h) => {
     await createContact(b.ctx, { displayName: 'Already here' }, 'web');
     await expect(restoreBackup(b.ctx, backup)).rejects.toMatchObject({ code: 'conflict' });
     expect((await listContacts(b.ctx, {})).items.map((c) => c.displayName)).toEqual(['Already here']);
+  });
+
+  it('restores into a new account whose owner set it up first (profile, time zone) and that the server counted daily', async () => {
+    const a = await h.account();
+    await fillAccount(a.ctx);
+    await updateSettings(a.ctx, { timeZone: 'Europe/Paris', phoneRegion: 'GB' });
+    await updateProfile(a.ctx, { headline: 'Analyst of engines' });
+    await snapshotTiers(a.ctx);
+    const backup = await exportBackup(a.ctx);
+    expect(backup.tables.account_settings).toHaveLength(1);
+
+    const b = await h.account();
+    await updateSettings(b.ctx, { timeZone: 'Asia/Tokyo' });
+    await updateProfile(b.ctx, { headline: 'New here' });
+    // The daily job counts every account's tiers, the new one's too (all zero).
+    await snapshotTiers(b.ctx);
+    await restoreBackup(b.ctx, JSON.parse(JSON.stringify(backup)));
+    // The backup's profile, settings and counts replaced the new account's: the same account again.
+    expect(canonical(await exportBackup(b.ctx))).toEqual(canonical(backup));
+    expect(await getSettings(b.ctx)).toMatchObject({ timeZone: 'Europe/Paris', phoneRegion: 'GB' });
+
+    // A backup without settings (none were ever saved) leaves the new account's own.
+    const c = await h.account();
+    await updateSettings(c.ctx, { timeZone: 'Asia/Tokyo' });
+    const bare = JSON.parse(JSON.stringify(backup));
+    bare.tables.account_settings = [];
+    await restoreBackup(c.ctx, bare);
+    expect((await getSettings(c.ctx)).timeZone).toBe('Asia/Tokyo');
   });
 
   it('says what is wrong with a damaged backup', async () => {

@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '../../contracts/common';
 import { lockAccount } from '../accounts/account.queries';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { withDeferredSearchIndex } from '../db/portable';
@@ -5,16 +6,17 @@ import { AppError } from '../errors';
 import { rekeyOrganisations } from '../organisations/rekey-organisations';
 import type { ProgressOptions } from '../progress';
 import { validate } from '../validate';
-import { anyIdTaken, countOwned, insertOwnedRows } from './backup.queries';
+import { anyIdTaken, countOwned, deleteOwned, insertOwnedRows } from './backup.queries';
 import { backupV1 } from './backup-format';
 import { BACKUP_TABLES } from './backup-tables';
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const UUID = new RegExp(UUID_PATTERN, 'gi');
 // Rows inserted between two progress reports (insertRows splits them further under the parameter limits).
 const BATCH = 10_000;
 
 /**
- * Restores a backup into the actor's account, which must be empty (`conflict` otherwise). Ids are kept when they
+ * Restores a backup into the actor's account, which must be empty (`conflict` otherwise); its profile, settings and
+ * daily counts do not count and give way to the backup's (`setup` tables). Ids are kept when they
  * are free (a new server, either engine); when some are taken (the original account still lives on this server)
  * every id is replaced, wherever it appears, so references and stored snapshots stay consistent. All or nothing.
  * With `onProgress`, reports rows written ('writing') per table and per batch of rows, from 0 to all of them.
@@ -31,7 +33,7 @@ export async function restoreBackup(
     // The same backup sent twice at once: the second finds the account no longer empty.
     await lockAccount(tx.db, ownerId);
     for (const table of BACKUP_TABLES) {
-      if ((await countOwned(tx.db, table, ownerId)) > 0) {
+      if (!table.setup && (await countOwned(tx.db, table, ownerId)) > 0) {
         throw new AppError(
           'conflict',
           `this account already has ${table.name.replace(/_/g, ' ')}: restore a backup into an empty account`,
@@ -39,6 +41,9 @@ export async function restoreBackup(
       }
     }
     const tables = backup.tables as Record<string, Record<string, string | number | null>[]>;
+    // What a new account set up before restoring (a profile, a time zone) gives way to the backup's.
+    for (const table of BACKUP_TABLES)
+      if (table.setup && (tables[table.name]?.length ?? 0) > 0) await deleteOwned(tx.db, table, ownerId);
     let taken = false;
     for (const table of BACKUP_TABLES) {
       if (

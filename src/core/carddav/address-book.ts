@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { UUID_PATTERN } from '../../contracts/common';
 import { serializeVCard } from '../../formats/vcard';
 import { contactMergeStates } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
@@ -17,9 +18,8 @@ export interface Card {
   etag: string;
 }
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const ID = new RegExp(`^${UUID}$`);
-const ID_CARD = new RegExp(`^(${UUID})\\.vcf$`);
+const ID = new RegExp(`^${UUID_PATTERN}$`);
+const ID_CARD = new RegExp(`^(${UUID_PATTERN})\\.vcf$`);
 
 /**
  * The cards of these live contacts (trashed and unknown ones left out). A card is always generated from the

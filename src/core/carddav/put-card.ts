@@ -1,6 +1,7 @@
 import type { Contact } from '../../contracts/contacts';
 import { parseVCardCard, splitVCards, withoutMadeUpName } from '../../formats/vcard';
 import { lockAccount } from '../accounts/account.queries';
+import { phoneRegionOf } from '../agenda/agenda.queries';
 import { lockContacts } from '../contacts/contact.queries';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
@@ -121,7 +122,7 @@ export async function putCard(
     const input = contactInputOf(current && !hasNameParts(current) ? withoutMadeUpName(person) : person);
     const now = nowIso(tx);
     // What the card takes away stays in the contact's history, as an import's replaced values do.
-    const replaced = current ? replacedValues(current, input) : [];
+    const replaced = current ? replacedValues(current, input, await phoneRegionOf(tx.db, ownerId)) : [];
     const contactId = updating
       ? (await updateContact(tx, updating, input, 'carddav')).id
       : (await createContact(tx, input, 'carddav')).id;

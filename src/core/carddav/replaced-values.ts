@@ -45,7 +45,11 @@ const entryKey = (entry: object) => JSON.stringify(partsOf(entry));
  * tag, address, date and custom field the card no longer has. An address book is the whole contact, so what it
  * leaves out goes (contact-input-of.ts); a phone that drops what it cannot show would otherwise lose it for good.
  */
-export function replacedValues(before: Contact, card: ContactCreateInput): ReplacedValue[] {
+export function replacedValues(
+  before: Contact,
+  card: ContactCreateInput,
+  phoneRegion: string | null,
+): ReplacedValue[] {
   const out: ReplacedValue[] = [];
   for (const field of TEXT) {
     const from = before[field];
@@ -56,9 +60,9 @@ export function replacedValues(before: Contact, card: ContactCreateInput): Repla
   if (org && org !== (card.organisation ?? null))
     out.push({ field: 'organisation', from: org, to: card.organisation ?? null });
   for (const [field, kind] of CHANNELS) {
-    const kept = new Set((card[field] ?? []).map((c) => channelKey(kind, c.value)));
+    const kept = new Set((card[field] ?? []).map((c) => channelKey(kind, c.value, phoneRegion)));
     for (const c of before[field])
-      if (!kept.has(channelKey(kind, c.value))) out.push({ field, from: c.value, to: null });
+      if (!kept.has(channelKey(kind, c.value, phoneRegion))) out.push({ field, from: c.value, to: null });
   }
   const tags = new Set((card.tags ?? []).map((t) => t.toLowerCase()));
   for (const t of before.tags) if (!tags.has(t.toLowerCase())) out.push({ field: 'tags', from: t, to: null });

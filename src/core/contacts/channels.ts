@@ -17,12 +17,16 @@ function writtenPhoneKey(value: string): string {
   return value.toLowerCase().replace(/[^\p{Nd}\p{L}*#,;=]/gu, '');
 }
 
-export function channelKey(kind: ChannelKind, value: string): string | null {
+/**
+ * What makes two values the same email, phone or URL. A phone number written without its country code is read in
+ * `phoneRegion` (the account's setting) when there is one, else it matches only as written.
+ */
+export function channelKey(kind: ChannelKind, value: string, phoneRegion: string | null): string | null {
   switch (kind) {
     case 'email':
       return normaliseEmailValue(value);
     case 'phone':
-      return normalisePhone(value) ?? writtenPhoneKey(value);
+      return normalisePhone(value, phoneRegion) ?? writtenPhoneKey(value);
     case 'url':
       return normaliseLinkedinUrl(value) ?? normaliseWebUrl(value);
   }
@@ -30,7 +34,7 @@ export function channelKey(kind: ChannelKind, value: string): string | null {
 
 /** What makes two stored channels the same email, phone or URL (`kind:matching key`), for merges and undo. */
 export const channelIdentity = (c: ContactChannelTable) =>
-  `${c.kind}:${c.value_norm ?? channelKey(c.kind, c.value)}`;
+  `${c.kind}:${c.value_norm ?? channelKey(c.kind, c.value, null)}`;
 
 /**
  * Channel rows for a contact from the caller's lists. Duplicates (same matching key) collapse to the first; a
@@ -43,13 +47,14 @@ export function buildChannels(
   lists: Partial<Record<ChannelKind, ChannelInput[]>>,
   previous: ContactChannelTable[],
   source: string,
+  phoneRegion: string | null,
 ): ContactChannelTable[] {
   const previousSource = new Map(previous.map((c) => [`${c.kind}:${c.value_norm}`, c.source]));
   const rows: ContactChannelTable[] = [];
   for (const kind of ['email', 'phone', 'url'] as const) {
     const seen = new Set<string>();
     for (const item of lists[kind] ?? []) {
-      const key = channelKey(kind, item.value);
+      const key = channelKey(kind, item.value, phoneRegion);
       const dedupe = key ?? item.value;
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);

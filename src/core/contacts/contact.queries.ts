@@ -357,6 +357,40 @@ export async function channelsOf(
 }
 
 /** Replaces every channel of the contact with `rows`. */
+/** Every phone number of the owner's contacts, those in the trash or merged away included (they can come back). */
+export async function phoneChannelsOf(db: Kysely<Database>, ownerId: string) {
+  return db
+    .selectFrom('contact_channels')
+    .select(['id', 'value', 'value_norm'])
+    .where('owner_id', '=', ownerId)
+    .where('kind', '=', 'phone')
+    .execute();
+}
+
+/** Sets channels' matching keys, one statement per few hundred channels. */
+export async function setChannelKeys(
+  db: Kysely<Database>,
+  ownerId: string,
+  keys: { id: string; value_norm: string | null }[],
+): Promise<void> {
+  for (const batch of chunkIds(keys, 400)) {
+    const cases = sql.join(
+      batch.map((k) => sql`WHEN ${k.id} THEN ${k.value_norm}`),
+      sql` `,
+    );
+    await db
+      .updateTable('contact_channels')
+      .set({ value_norm: sql<string | null>`CASE id ${cases} END` })
+      .where('owner_id', '=', ownerId)
+      .where(
+        'id',
+        'in',
+        batch.map((k) => k.id),
+      )
+      .execute();
+  }
+}
+
 export async function replaceChannels(
   db: Kysely<Database>,
   ownerId: string,

@@ -34,11 +34,17 @@ describe('normaliseWebUrl', () => {
 
 describe('normalisePhone', () => {
   it('gives E.164 for international numbers', () => {
-    expect(normalisePhone('+44 20 7946 0018')).toBe('+442079460018');
+    expect(normalisePhone('+44 20 7946 0018', null)).toBe('+442079460018');
+    // An international number stays itself whatever the account's country.
+    expect(normalisePhone('+44 20 7946 0018', 'FR')).toBe('+442079460018');
   });
-  it('needs a country for national numbers', () => {
-    expect(normalisePhone('020 7946 0018')).toBeNull();
+  it("reads national numbers in the account's country, and only there", () => {
+    expect(normalisePhone('020 7946 0018', null)).toBeNull();
     expect(normalisePhone('020 7946 0018', 'GB')).toBe('+442079460018');
+    expect(normalisePhone('01 42 68 53 00', 'FR')).toBe('+33142685300');
+    // The international call prefix of the country is understood too.
+    expect(normalisePhone('00 44 20 7946 0018', 'FR')).toBe('+442079460018');
+    expect(normalisePhone('12', 'GB')).toBeNull();
   });
 });
 

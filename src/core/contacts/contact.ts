@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { ContactTable } from '../db/schema';
 import { fold, words } from '../text/fold';
 
@@ -55,11 +55,22 @@ const internationalPhone = memo((raw) => {
   return parsed?.isPossible() ? parsed.number : null;
 });
 
-/** E.164 form when the number can be read unambiguously (international form or a known default country). */
-export function normalisePhone(raw: string, defaultCountry?: string): string | null {
-  if (!defaultCountry) return internationalPhone(raw);
-  const parsed = parsePhoneNumberFromString(raw, defaultCountry as never);
+// Keyed `GB|07700 900777`: an import reads the same few formats of thousands of numbers.
+const regionalPhone = memo((key) => {
+  const bar = key.indexOf('|');
+  const parsed = parsePhoneNumberFromString(key.slice(bar + 1), key.slice(0, bar) as CountryCode);
   return parsed?.isPossible() ? parsed.number : null;
+});
+
+/** Whether national phone numbers can be read in this country (ISO 3166 alpha-2, upper case). */
+export const isPhoneRegion = (code: string) => isSupportedCountry(code);
+
+/**
+ * E.164 form when the number can be read unambiguously: written internationally, or in the account's own
+ * country (`phoneRegion`, its settings) when written without a country code. Else null.
+ */
+export function normalisePhone(raw: string, phoneRegion: string | null): string | null {
+  return phoneRegion ? regionalPhone(`${phoneRegion}|${raw}`) : internationalPhone(raw);
 }
 
 export function normaliseEmailValue(raw: string): string {

@@ -4,6 +4,7 @@ import {
   type ContactSource,
   contactCreateInput,
 } from '../../contracts/contacts';
+import { phoneRegionOf } from '../agenda/agenda.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ContactTable } from '../db/schema';
 import { validationError } from '../errors';
@@ -44,6 +45,7 @@ export async function createContact(
       { email: data.emails, phone: data.phones, url: data.urls },
       [],
       source,
+      data.phones?.length ? await phoneRegionOf(tx.db, ownerId) : null,
     );
     const text = Object.fromEntries(TEXT_FIELDS.map(([key, column]) => [column, data[key] ?? null])) as Pick<
       ContactTable,

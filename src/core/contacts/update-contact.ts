@@ -4,6 +4,7 @@ import {
   type ContactUpdateInput,
   contactUpdateInput,
 } from '../../contracts/contacts';
+import { phoneRegionOf } from '../agenda/agenda.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ChannelKind } from '../db/schema';
 import { notFound, validationError } from '../errors';
@@ -109,7 +110,13 @@ export async function updateContact(
         phone: data.phones ?? keep('phone'),
         url: data.urls ?? keep('url'),
       };
-      await replaceChannels(tx.db, ownerId, id, buildChannels(tx.ids, ownerId, id, lists, previous, source));
+      const region = lists.phone.length > 0 ? await phoneRegionOf(tx.db, ownerId) : null;
+      await replaceChannels(
+        tx.db,
+        ownerId,
+        id,
+        buildChannels(tx.ids, ownerId, id, lists, previous, source, region),
+      );
     }
     if (tags) {
       await setContactTags(

@@ -18,6 +18,7 @@ import * as m0016 from './migrations/0016-organisation-dismissals';
 import * as m0017 from './migrations/0017-feed-names';
 import * as m0018 from './migrations/0018-import-change-after';
 import * as m0019 from './migrations/0019-tag-merged-names';
+import * as m0020 from './migrations/0020-phone-region';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0017-feed-names': m0017,
   '0018-import-change-after': m0018,
   '0019-tag-merged-names': m0019,
+  '0020-phone-region': m0020,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -438,6 +438,8 @@ export interface AccountSettingsTable {
   /** 1 when connections may see a coarse strength tier / a public LinkedIn link of my findable contacts. */
   share_tier: number;
   share_linkedin: number;
+  /** ISO 3166 alpha-2 country in which phone numbers written without a country code are read; null: none. */
+  phone_region: string | null;
 }
 
 export interface DigestSendTable {

@@ -1,11 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { UUID_PATTERN } from '../../contracts/common';
 import { updateSettings } from '../agenda/update-settings';
 import { actingAs, type Ctx } from '../context';
 import { notFound } from '../errors';
 import { unsubscribeKeyOf } from './digest.queries';
 
 const PURPOSE = 'rapport digest unsubscribe v1:';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ACCOUNT_ID = new RegExp(`^${UUID_PATTERN}$`);
 
 /**
  * The secret part of an account's one-click unsubscribe link (RFC 8058): an HMAC of the account id keyed by its
@@ -26,7 +27,7 @@ export function unsubscribeUrl(baseUrl: string, accountId: string, key: string):
  * credential). A wrong, old or malformed link throws `not_found`, the same for every reason.
  */
 export async function unsubscribeFromDigest(ctx: Ctx, accountId: string, token: string): Promise<void> {
-  if (!UUID.test(accountId) || token.length > 100) throw notFound('link');
+  if (!ACCOUNT_ID.test(accountId) || token.length > 100) throw notFound('link');
   const key = await unsubscribeKeyOf(ctx.db, accountId);
   const expected = Buffer.from(key ? unsubscribeToken(accountId, key) : '');
   const given = Buffer.from(token);

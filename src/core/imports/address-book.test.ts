@@ -1,11 +1,12 @@
 import { zipSync } from 'fflate';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
+import { emptyPerson, type ImportedPerson } from '../../formats/model';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import type { Ctx } from '../context';
-import { ADDRESS_BOOK_TAG } from './address-book';
+import { ADDRESS_BOOK_TAG, cleanAddressBook } from './address-book';
 import { importLinkedin } from './import-linkedin';
 import { undoImport } from './undo-import';
 
@@ -56,6 +57,28 @@ async function outreachContacts(ctx: Ctx) {
     .execute();
   return rows.map((r) => r.contact_id);
 }
+
+describe('an address book read before planning', () => {
+  const person = (line: number, fields: Partial<ImportedPerson>): ImportedPerson => ({
+    ...emptyPerson({ file: 'ImportedContacts.csv', line }),
+    ...fields,
+  });
+  it('makes one of the records of one person, but not of two people on one number (a switchboard)', () => {
+    const office = [{ value: '+44 20 7946 0000' }];
+    const { people, issues } = cleanAddressBook([
+      person(2, { givenName: 'Alice', familyName: 'Office', phones: office }),
+      person(3, { givenName: 'Bob', familyName: 'Office', phones: office }),
+      person(4, { givenName: 'Alice', familyName: 'Office', phones: office, title: 'Receptionist' }),
+    ]);
+    expect(people.map((p) => [p.displayName, p.title])).toEqual([
+      ['Alice Office', 'Receptionist'],
+      ['Bob Office', undefined],
+    ]);
+    expect(issues.map((i) => [i.ref.line, i.message])).toEqual([
+      [4, 'same person as ImportedContacts.csv line 2; merged into one contact'],
+    ]);
+  });
+});
 
 describeEngines('LinkedIn address books', (h) => {
   it('imports nothing from them without the option, and only counts their people', async () => {

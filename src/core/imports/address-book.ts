@@ -3,6 +3,7 @@ import type { ImportedPerson, ParseIssue } from '../../formats/model';
 import type { Ctx } from '../context';
 import { applyPeoplePlan } from './apply-people-plan';
 import { type CleanPerson, cleanPerson, personKeys } from './imported-person';
+import { namesAgree } from './names-agree';
 import { mergePeople, type PeoplePlan, type PlannedItem, planPeople } from './plan-people';
 
 /**
@@ -49,16 +50,28 @@ export function readAddressBooks(files: LinkedinExportFiles): AddressBooks {
 export function cleanAddressBook(people: ImportedPerson[]): { people: CleanPerson[]; issues: ParseIssue[] } {
   const out: CleanPerson[] = [];
   const issues: ParseIssue[] = [];
-  const byKey = new Map<string, number>();
+  // Every record holding a key: a number two people share (a switchboard, a family's landline) is held by both.
+  const byKey = new Map<string, number[]>();
+  const hold = (keys: string[], at: number) => {
+    for (const k of keys) {
+      const holders = byKey.get(k);
+      if (!holders) byKey.set(k, [at]);
+      else if (!holders.includes(at)) holders.push(at);
+    }
+  };
   for (const p of people) {
     const cleaned = cleanPerson(p);
     issues.push(...cleaned.issues);
     const person = cleaned.person;
     if (!person) continue;
-    const keys = personKeys(person, ADDRESS_BOOK_SOURCE);
-    const at = keys.map((k) => byKey.get(k)).find((i) => i !== undefined);
+    // Its numbers are already read in the country LinkedIn gives beside them (parse-imported-contacts.ts).
+    const keys = personKeys(person, ADDRESS_BOOK_SOURCE, null);
+    // A shared number makes one person only of records whose names agree.
+    const samePerson = (k: string, i: number) =>
+      !k.startsWith('phone:') || namesAgree(out[i] as CleanPerson, person);
+    const at = keys.flatMap((k) => (byKey.get(k) ?? []).filter((i) => samePerson(k, i)))[0];
     if (at === undefined) {
-      for (const k of keys) byKey.set(k, out.length);
+      hold(keys, out.length);
       out.push(person);
       continue;
     }
@@ -69,8 +82,7 @@ export function cleanAddressBook(people: ImportedPerson[]): { people: CleanPerso
       severity: 'warning',
     });
     out[at] = mergePeople(first, person);
-    for (const k of personKeys(out[at] as CleanPerson, ADDRESS_BOOK_SOURCE))
-      if (!byKey.has(k)) byKey.set(k, at);
+    hold(personKeys(out[at] as CleanPerson, ADDRESS_BOOK_SOURCE, null), at);
   }
   return { people: out, issues };
 }

@@ -1,5 +1,5 @@
 import type { ContactSource } from '../../contracts/contacts';
-import { buildChannels, channelKey } from '../contacts/channels';
+import { buildChannels } from '../contacts/channels';
 import { parseJsonArray, parseJsonRecord, searchDoc } from '../contacts/contact';
 import { updateContact } from '../contacts/contact.queries';
 import { captureContacts } from '../contacts/contact-snapshot';
@@ -212,6 +212,7 @@ export async function applyPeoplePlan(
           { email: person.emails, phone: person.phones, url: person.urls },
           [],
           source,
+          plan.phoneRegion,
         ))
           channelRows.push(row);
         if (person.tags.length > 0) {
@@ -284,8 +285,9 @@ export async function applyPeoplePlan(
           { [k]: [{ value: c.to as string, label }] },
           [],
           source,
+          plan.phoneRegion,
         );
-        if (row && !newChannels.some((x) => x.kind === k && x.value_norm === channelKey(k, c.to as string))) {
+        if (row && !newChannels.some((x) => x.kind === k && x.value_norm === row.value_norm)) {
           newChannels.push({ ...row, position });
         }
       } else if (c.field === 'tags') {

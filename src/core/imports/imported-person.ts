@@ -313,14 +313,18 @@ export function cleanPerson(input: ImportedPerson): { person: CleanPerson | null
   clean.displayName = name;
   clean.sourceKey = person.sourceKey ?? exportedId ?? undefined;
   // Someone with no email, phone or profile can still be found again when the same file comes back.
-  if (!clean.sourceKey && personKeys(clean, '').length === 0) {
+  // (Without the account's country here: a name key beside a phone key read in it does no harm.)
+  if (!clean.sourceKey && personKeys(clean, '', null).length === 0) {
     clean.sourceKey = `name:${fold(name)}|${fold(clean.organisation ?? '')}`;
   }
   return { person: clean, issues };
 }
 
-/** Keys that identify the same person across files, strongest first (docs/adr/0007-import-identity.md). */
-export function personKeys(person: ImportedPerson, sourceKind: string): string[] {
+/**
+ * Keys that identify the same person across files, strongest first (docs/adr/0007-import-identity.md). A phone
+ * number is one when it reads as E.164: written internationally, or in `phoneRegion` (the account's setting).
+ */
+export function personKeys(person: ImportedPerson, sourceKind: string, phoneRegion: string | null): string[] {
   const keys: string[] = [];
   if (person.sourceKey) keys.push(`src:${sourceKind}:${person.sourceKey}`);
   for (const u of person.urls) {
@@ -329,7 +333,7 @@ export function personKeys(person: ImportedPerson, sourceKind: string): string[]
   }
   for (const e of person.emails) keys.push(`email:${normaliseEmailValue(e.value)}`);
   for (const p of person.phones) {
-    const e164 = normalisePhone(p.value);
+    const e164 = normalisePhone(p.value, phoneRegion);
     if (e164) keys.push(`phone:${e164}`);
   }
   return [...new Set(keys)];

@@ -143,10 +143,23 @@ describeEngines('import matching', (h) => {
         givenName: 'Bob',
         phones: [{ value: office }],
       }),
+      // The first holder of the number again, after someone else held it: found too, not made twice.
+      person({
+        ref: { file: 'people', line: 5 },
+        displayName: 'Alice',
+        givenName: 'Alice',
+        phones: [{ value: office }],
+        title: 'Receptionist',
+      }),
     ]);
     expect(first.stats).toMatchObject({ created: 2 });
+    expect(first.issues.map((i) => [i.line, i.message])).toEqual([
+      [4, 'same person as line 3; merged into one contact'],
+      [5, 'same person as line 2; merged into one contact'],
+    ]);
     const names = async () => (await listContacts(ctx, { limit: 50 })).items.map((c) => c.displayName).sort();
     expect(await names()).toEqual(['Alice Office', 'Bob Office']);
+    expect((await getContact(ctx, await idOf(ctx, 'Alice Office'))).title).toBe('Receptionist');
     for (const name of ['Alice Office', 'Bob Office'])
       expect((await getContact(ctx, await idOf(ctx, name))).phones.map((p) => p.e164)).toEqual([
         '+442079460000',

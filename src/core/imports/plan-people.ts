@@ -1,4 +1,6 @@
+import { isUuid } from '../../contracts/common';
 import type { ParseIssue } from '../../formats/model';
+import { phoneRegionOf } from '../agenda/agenda.queries';
 import { channelKey } from '../contacts/channels';
 import { parseJsonArray, parseJsonRecord } from '../contacts/contact';
 import {
@@ -24,8 +26,6 @@ import {
   snapshotJson,
 } from './imported-person';
 import { namesAgree } from './names-agree';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One value an import changes on an existing contact. */
 export interface FieldChange {
@@ -59,6 +59,8 @@ export interface PeoplePlan {
   issues: ParseIssue[];
   /** Matching key → live contact id, as found while planning (applying adds the contacts it creates). */
   index: Map<string, string>;
+  /** The account's country for phone numbers written without a country code, as the keys were read in. */
+  phoneRegion: string | null;
 }
 
 /** Scalar fields an import may set: person key → contact column. */
@@ -104,17 +106,20 @@ export async function planPeople(
   options: PlanOptions = {},
 ): Promise<PeoplePlan> {
   const index = await loadMatchIndex(ctx.db, ownerId);
+  const phoneRegion = await phoneRegionOf(ctx.db, ownerId);
   // A file Rapport exported names each contact by its id (vCard UID): re-importing it must find them again.
-  const ownIds = people.map((p) => p.sourceKey).filter((k): k is string => Boolean(k && UUID.test(k)));
+  const ownIds = people.map((p) => p.sourceKey).filter((k): k is string => Boolean(k && isUuid(k)));
   for (const batch of chunkIds(ownIds)) {
     for (const c of await findContacts(ctx.db, ownerId, batch)) index.live.set(`own:${c.id}`, c.id);
   }
   // Each person's keys, worked out once: applying the plan indexes the new contacts by them.
-  const keysOf = people.map((p) => personKeys(p, sourceKind));
+  const keysOf = people.map((p) => personKeys(p, sourceKind, phoneRegion));
   const agrees = await phoneNameCheck(ctx, ownerId, index, keysOf);
   const issues: ParseIssue[] = [];
   const matched = new Map<number, string>();
   const pendingByKey = new Map<string, number>();
+  // A number several people of the file share (a switchboard) is held by each of them, not only by the last.
+  const pendingPhones = new Map<string, number[]>();
   const merged = new Set<number>();
   const grown = new Set<number>(); // people another record was merged into: their keys are worked out again
 
@@ -144,12 +149,12 @@ export async function planPeople(
       });
       continue;
     }
-    const earlier = firstKnown(
-      pendingByKey,
-      own,
-      keys,
-      (k, j) => !k.startsWith('phone:') || namesAgree(people[j] as CleanPerson, person),
-    );
+    // Phone keys come last (personKeys): a stronger key of an earlier record wins, else one whose name agrees.
+    const earlier =
+      firstKnown(pendingByKey, own, keys) ??
+      keys
+        .flatMap((k) => pendingPhones.get(k) ?? [])
+        .find((j) => namesAgree(people[j] as CleanPerson, person));
     if (earlier !== undefined) {
       const first = people[earlier] as CleanPerson;
       people[earlier] = mergePeople(first, person);
@@ -163,7 +168,10 @@ export async function planPeople(
       continue;
     }
     if (own) pendingByKey.set(own, i);
-    for (const k of keys) pendingByKey.set(k, i);
+    for (const k of keys) {
+      if (!k.startsWith('phone:')) pendingByKey.set(k, i);
+      else pendingPhones.set(k, [...(pendingPhones.get(k) ?? []), i]);
+    }
   }
 
   if (sourceKind === 'linkedin') await matchProfileless(ctx, ownerId, index, people, matched, merged);
@@ -190,7 +198,7 @@ export async function planPeople(
     if (merged.has(i)) return;
     const contactId = matched.get(i);
     if (!contactId) {
-      const keys = grown.has(i) ? personKeys(person, sourceKind) : (keysOf[i] as string[]);
+      const keys = grown.has(i) ? personKeys(person, sourceKind, phoneRegion) : (keysOf[i] as string[]);
       items.push({ action: 'create', person, keys });
       return;
     }
@@ -203,12 +211,12 @@ export async function planPeople(
     if (!state) return;
     const prevRow = previous.get(contactId);
     const prev = prevRow ? (JSON.parse(prevRow.snapshot) as PersonSnapshot) : null;
-    const changes = diff(state, prev, person, options.weakSource === true);
+    const changes = diff(state, prev, person, options.weakSource === true, phoneRegion);
     if (changes.length > 0)
       items.push({ action: 'update', contactId, person, snapshot, changes, current: state });
     else items.push({ action: 'unchanged', contactId, person, snapshot, sourceChanged: true });
   });
-  return { items, issues, index: index.live };
+  return { items, issues, index: index.live, phoneRegion };
 }
 
 type MatchIndex = Awaited<ReturnType<typeof loadMatchIndex>>;
@@ -414,6 +422,7 @@ function diff(
   prev: PersonSnapshot | null,
   person: CleanPerson,
   weak: boolean,
+  phoneRegion: string | null,
 ): FieldChange[] {
   const changes: FieldChange[] = [];
   const row = state.row;
@@ -444,9 +453,10 @@ function diff(
   ] as const) {
     const have = new Set(state.channels.filter((c) => c.kind === kind).map((c) => c.value_norm ?? c.value));
     // The source already had it last time: the owner removed it since, so it stays removed.
-    for (const item of prev?.[`${kind}s`] ?? []) have.add(channelKey(kind, item.value) ?? item.value);
+    for (const item of prev?.[`${kind}s`] ?? [])
+      have.add(channelKey(kind, item.value, phoneRegion) ?? item.value);
     for (const item of list) {
-      const key = channelKey(kind, item.value) ?? item.value;
+      const key = channelKey(kind, item.value, phoneRegion) ?? item.value;
       if (!have.has(key)) {
         have.add(key);
         changes.push({ field: `${kind}s`, from: null, to: item.value });

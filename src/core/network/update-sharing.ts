@@ -35,7 +35,7 @@ export async function updateSharingSettings(
       shareTier: false,
       shareLinkedin: false,
     };
-    const { today_limit, time_zone, digest_enabled, digest_hour } = DEFAULT_ACCOUNT_SETTINGS;
+    const { today_limit, time_zone, digest_enabled, digest_hour, phone_region } = DEFAULT_ACCOUNT_SETTINGS;
     await saveSharingSwitches(
       tx.db,
       me,
@@ -43,7 +43,7 @@ export async function updateSharingSettings(
         share_tier: (data.shareTier ?? before.shareTier) ? 1 : 0,
         share_linkedin: (data.shareLinkedin ?? before.shareLinkedin) ? 1 : 0,
       },
-      { today_limit, time_zone, digest_enabled, digest_hour },
+      { today_limit, time_zone, digest_enabled, digest_hour, phone_region },
       nowIso(tx),
     );
     await networkChanged(tx);

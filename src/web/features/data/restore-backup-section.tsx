@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { isApiError } from '../../api/client';
 import type { RestoreResult } from '../../api/types';
+import { plural } from '../../ui/format';
 import { useRestoreBackup } from './use-restore-backup';
 
 /** What went wrong, in words that say what to do next. */
@@ -18,10 +19,31 @@ function restoreProblem(e: unknown): string {
   return `The backup could not be read: ${e.message}`;
 }
 
+// The backup's tables a person would name, in the order they would; the rest (links, history, sources, settings)
+// are counted together.
+const NAMED: [table: string, one: string, many: string][] = [
+  ['contacts', 'contact', 'contacts'],
+  ['organisations', 'organisation', 'organisations'],
+  ['tags', 'tag', 'tags'],
+  ['interactions', 'interaction', 'interactions'],
+  ['favours', 'favour', 'favours'],
+  ['promises', 'promise', 'promises'],
+  ['purposes', 'purpose', 'purposes'],
+  ['outreach_items', 'outreach queue item', 'outreach queue items'],
+  ['linkedin_invitations', 'LinkedIn invitation', 'LinkedIn invitations'],
+  ['imports', 'import', 'imports'],
+  ['merges', 'merge', 'merges'],
+];
+
 function rowsText(rows: Record<string, number>): string {
-  const parts = Object.entries(rows)
-    .filter(([, n]) => n > 0)
-    .map(([table, n]) => `${n} ${table.replace(/_/g, ' ')}`);
+  const named = new Set(NAMED.map(([table]) => table));
+  const parts = NAMED.filter(([table]) => (rows[table] ?? 0) > 0).map(([table, one, many]) =>
+    plural(rows[table] as number, one, many),
+  );
+  const rest = Object.entries(rows)
+    .filter(([table]) => !named.has(table))
+    .reduce((n, [, count]) => n + count, 0);
+  if (rest > 0) parts.push(`${plural(rest, 'other record')} (history, links, sources, settings)`);
   return parts.length > 0 ? parts.join(', ') : 'nothing (the backup was empty)';
 }
 
@@ -51,7 +73,8 @@ export function RestoreBackupSection() {
       <p>
         Brings back everything in a Rapport backup: contacts, organisations, tags, history, imports and merges,
         exactly as they were. <strong>It only works into an empty account</strong>, so nothing you have is
-        overwritten: to move to this server, create a fresh account and restore there.
+        overwritten: to move to this server, create a fresh account and restore there. (A profile or settings you
+        saved there first are replaced by the backup’s.)
       </p>
       <form className="inline-form" onSubmit={submit} noValidate>
         <div className={error ? 'field field--invalid' : 'field'}>

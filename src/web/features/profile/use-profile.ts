@@ -25,14 +25,20 @@ export function useAccountSettings() {
   });
 }
 
-/** Today's length and time zone move the list: it is refetched. */
+/** Today's length and time zone move the list: it is refetched; so are contacts when the phone country changes. */
 export function useUpdateAccountSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: AccountSettingsInput) => api.patch<AccountSettings>('/settings', input),
-    onSuccess: async (saved) => {
+    onSuccess: async (saved, input) => {
       queryClient.setQueryData(relationshipKeys.settings, saved);
       await queryClient.invalidateQueries({ queryKey: ['today'] });
+      // Numbers read in another country: their E.164 forms and the duplicate pairs change.
+      if (input.phoneRegion !== undefined)
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: ['contacts'] }),
+          queryClient.invalidateQueries({ queryKey: ['duplicates'] }),
+        ]);
     },
   });
 }

@@ -8,6 +8,7 @@ import { CalendarFeedSection } from './calendar-feed-section';
 import { ChangePasswordSection } from './change-password-section';
 import { DeleteAccountSection } from './delete-account-section';
 import { InviteSection } from './invite-section';
+import { PhoneRegionSection } from './phone-region-section';
 
 export function SettingsPage() {
   useDocumentTitle('Settings');
@@ -22,6 +23,7 @@ export function SettingsPage() {
       <div className="stack">
         <AgendaSettingsSection />
         <CalendarFeedSection />
+        <PhoneRegionSection />
         <section aria-labelledby="settings-profile" className="card">
           <h2 id="settings-profile">Your profile</h2>
           <p>
