@@ -10,7 +10,8 @@ export function ImportStats({ stats }: { stats: Record<string, number> }) {
         {MAIN_STATS.map(([key, word]) => (
           <div
             key={key}
-            className={`stats__item${(key === 'errors' || key === 'skipped') && (stats[key] ?? 0) > 0 ? ' stats__item--bad' : ''}`}
+            // Only errors are bad news: skipped rows were left out on purpose (hidden profiles, your trash).
+            className={`stats__item${key === 'errors' && (stats[key] ?? 0) > 0 ? ' stats__item--bad' : ''}`}
           >
             <dt>{word}</dt>
             <dd>{formatCount(stats[key] ?? 0)}</dd>
