@@ -84,8 +84,9 @@ export async function putCard(
     throw refused(name, cleaned.issues[0]?.message ?? 'the card has no name, organisation or e-mail');
   }
   // An import keeps what fits and warns; a phone would get the shortened card back on its next sync and lose the
-  // rest there too. Refused, the card stays whole on the phone and the contact as it was here.
-  const cut = cleaned.issues.find((i) => i.cut);
+  // rest there too. Refused, the card stays whole on the phone and the contact as it was here. Custom fields are
+  // the card's unknown properties, which its kept text serves back whole: only the list shown here is cut.
+  const cut = cleaned.issues.find((i) => i.cut && !i.field?.startsWith('customFields'));
   if (cut) {
     const why = `${cut.field} ${cut.cut}: nothing was stored, so that the phone keeps the card whole`;
     throw new AppError('validation', `${name}: ${why}`, { issues: [{ path: 'card', message: why }] });
