@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { errorWords } from './error-words';
+
+// Every schema's messages in plain words (error-words.ts); set here, where every contract starts.
+z.config({ customError: errorWords });
 
 /** The one error shape every API error uses. */
 export const errorBody = z.object({

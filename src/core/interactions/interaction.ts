@@ -24,12 +24,19 @@ export function toInteraction(
   };
 }
 
-/** The time an interaction happened: now by default, never in the future. Throws `validation` on occurredAt. */
+// Earlier than this is a mistyped year (0202, 1026), not a meeting: and it would count as a decades-long tie.
+const EARLIEST = Date.parse('1950-01-01T00:00:00Z');
+
+/**
+ * The time an interaction happened: now by default, never in the future nor before 1950. Throws `validation` on
+ * occurredAt.
+ */
 export function occurredAt(ctx: Ctx, value: string | undefined): string {
   const now = ctx.clock.now().getTime();
   if (value === undefined) return new Date(now).toISOString();
   const t = Date.parse(value);
   if (t > now + FUTURE_TOLERANCE_MS) throw validationError('occurredAt', 'is in the future');
+  if (t < EARLIEST) throw validationError('occurredAt', 'is before 1950: check the year');
   return new Date(t).toISOString();
 }
 
