@@ -49,7 +49,7 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     await setTagCadence(ctx, (await listTags(ctx))[0]?.id as string, { cadenceDays: 180 });
     await updateRelationship(ctx, alan.id, { closeness: 2 });
     await recordInteraction(ctx, {
-      kind: 'message',
+      kind: 'email',
       direction: 'inbound',
       contactIds: [linus.id],
       occurredAt: days(-1),
@@ -94,6 +94,13 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     ]);
     expect(monday.more).toBe(2); // the favour owed to Linus and Mary's birthday wait below the cap of 7
     expect(monday.items[0]?.reason).toBe('you promised it 1 day ago');
+    // The reply starts as what they sent: an e-mail is answered by e-mail; a check-in is logged as a meeting.
+    expect(monday.items.find((i) => i.kind === 'waiting')?.action).toEqual({
+      kind: 'log-interaction',
+      label: 'Log my reply',
+      logAs: 'email',
+    });
+    expect(monday.items.find((i) => i.kind === 'keep-in-touch')?.action.logAs).toBe('meeting');
     expect(monday.items.map((i) => i.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
 
     await updatePromise(ctx, toGrace.id, { status: 'kept' });
@@ -169,6 +176,12 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
       recordInteraction(ctx, { kind: 'call', contactIds: [c.id], occurredAt: '2030-01-01T00:00:00Z' }),
     ).rejects.toMatchObject({
       details: { issues: [{ path: 'occurredAt', message: 'is in the future' }] },
+    });
+    // A mistyped year would count as a tie decades long.
+    await expect(
+      recordInteraction(ctx, { kind: 'meeting', contactIds: [c.id], occurredAt: '1900-01-01T10:00:00Z' }),
+    ).rejects.toMatchObject({
+      details: { issues: [{ path: 'occurredAt', message: 'is before 1950: check the year' }] },
     });
     await expect(
       recordFavour(ctx, { contactId: c.id, direction: 'given', what: 'x', size: -1 as 1 }),
