@@ -78,7 +78,7 @@ describe.skipIf(!chromiumPath)(
       await heading('Ada Lovelace').waitFor();
       await page.getByRole('button', { name: 'Log interaction' }).click();
       const log = page.getByRole('form', { name: 'Log an interaction with Ada Lovelace' });
-      await log.getByLabel('They did').check();
+      await log.getByLabel('They reached out').check();
       await log.getByLabel('Summary').fill('Lunch at the Royal Socity');
       await log.getByRole('button', { name: 'Log it' }).click();
       await log.waitFor({ state: 'detached' });
@@ -94,7 +94,7 @@ describe.skipIf(!chromiumPath)(
       const what = form.getByLabel('What');
       expect(await isFocused(what)).toBe(true);
       expect(await what.inputValue()).toBe('meeting');
-      expect(await form.getByLabel('They did').isChecked()).toBe(true);
+      expect(await form.getByLabel('They reached out').isChecked()).toBe(true);
       expect(await form.getByLabel('Summary').inputValue()).toBe('Lunch at the Royal Socity');
       expect(await form.getByRole('button', { name: 'Remove Ada Lovelace' }).isVisible()).toBe(true);
       const when = form.getByLabel('When');

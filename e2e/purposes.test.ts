@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, type watchConsole } from './support/page-checks';
+import { expectAccessible, hasNoHorizontalOverflow, type watchConsole } from './support/page-checks';
 import type { RunningServer } from './support/server';
 import { signedUpSession } from './support/session';
 
@@ -157,6 +157,40 @@ describe.skipIf(!chromiumPath)(
       noConsoleErrors();
     });
 
+    it('fits a phone: the board scrolls inside itself, not the page; a stale card gives its date in words', async () => {
+      const board = (await (await page.request.get(`/api/v1${purposeUrl}`)).json()) as {
+        columns: { items: { id: string; contact: { displayName: string } }[] }[];
+      };
+      const grace = board.columns
+        .flatMap((c) => c.items)
+        .find((i) => i.contact.displayName === 'Grace Hopper');
+      const patchGrace = async (data: unknown) => {
+        const res = await page.request.patch(`/api/v1${purposeUrl}/items/${grace?.id}`, {
+          data,
+          headers: { 'X-CSRF-Token': csrf },
+        });
+        expect(res.status(), await res.text()).toBe(200);
+      };
+      await patchGrace({ nextStep: 'Send the syllabus', nextStepOn: '2025-11-25' });
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        await page.goto(purposeUrl);
+        await heading('Guest speakers for MGMT 401').waitFor();
+        const stale = card('Grace Hopper').locator('.board-card__stale');
+        await stale.waitFor();
+        expect(await stale.textContent()).toMatch(/^Stale: next step was due (25 Nov 2025|Nov 25, 2025)$/);
+        // The cards' hidden labels ("Move Alan Turing") stay inside the board: the page is no wider than the phone…
+        expect(await hasNoHorizontalOverflow(page)).toBe(true);
+        // …and every column is still there, a sideways scroll of the board away.
+        expect(await page.locator('.board').evaluate((b) => b.scrollWidth > b.clientWidth)).toBe(true);
+        await expectAccessible(page, 'purpose board (phone)');
+      } finally {
+        await page.setViewportSize({ width: 1400, height: 1000 });
+        await patchGrace({ nextStep: null, nextStepOn: null });
+      }
+      noConsoleErrors();
+    });
+
     it('keeps everything after a reload, shows the progress on the overview and on the contact page', async () => {
       await page.reload();
       await heading('Guest speakers for MGMT 401').waitFor();
@@ -301,6 +335,34 @@ describe.skipIf(!chromiumPath)(
       await page.goBack();
       await chart.locator('a', { hasText: 'Research partners' }).click();
       await heading('Research partners').waitFor();
+      noConsoleErrors();
+    });
+
+    it('says archived purposes exist, and how to show them, when none is active', async () => {
+      const active = (await (await page.request.get('/api/v1/purposes?status=active')).json()) as {
+        items: { id: string }[];
+      };
+      for (const p of active.items) {
+        const res = await page.request.post(`/api/v1/purposes/${p.id}/archive`, {
+          data: {},
+          headers: { 'X-CSRF-Token': csrf },
+        });
+        expect(res.status(), await res.text()).toBeLessThan(300);
+      }
+      await page.goto('/purposes');
+      await heading('Purposes').waitFor();
+      await page
+        .getByText(
+          'No active purposes. 5 purposes are archived: tick “Show archived purposes” to see them, or start a new one.',
+        )
+        .waitFor();
+      expect(await page.getByText('No purposes yet.', { exact: false }).count()).toBe(0);
+      await page.getByLabel('Show archived purposes').check();
+      await page
+        .getByRole('list', { name: 'Archived purposes' })
+        .getByRole('link', { name: 'Old project' })
+        .waitFor();
+      await expectAccessible(page, 'purposes overview, all archived');
       noConsoleErrors();
     });
   },

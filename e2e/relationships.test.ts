@@ -151,13 +151,17 @@ describe.skipIf(!chromiumPath)(
       await item.getByRole('button', { name: 'Log a check-in: Get in touch with Ada Lovelace' }).click();
       const form = page.getByRole('form', { name: 'Log an interaction with Ada Lovelace' });
       await form.waitFor();
-      // The compact form opens with the keyboard on its first choice, and a meeting "now" ready to log.
+      // The compact form opens with a meeting "now" ready to log and the keyboard in the note: what is typed
+      // lands there, not in the "What" select.
       const what = form.getByLabel('What');
-      expect(await what.evaluate((el) => el === document.activeElement)).toBe(true);
+      const note = form.getByLabel('Note');
       expect(await what.inputValue()).toBe('meeting');
       expect(await form.getByLabel('When').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+      await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
       await expectAccessible(page, 'Today with the quick log form open');
-      await form.getByLabel('Note').fill('Coffee: she will review the Engine notes');
+      await page.keyboard.type('Coffee: she will review the Engine notes');
+      expect(await note.inputValue()).toBe('Coffee: she will review the Engine notes');
+      expect(await what.inputValue()).toBe('meeting');
       await form.getByRole('button', { name: 'Log it' }).click();
       await notice().getByText('Interaction logged with Ada Lovelace.').waitFor();
       await item.waitFor({ state: 'detached' });
@@ -168,9 +172,11 @@ describe.skipIf(!chromiumPath)(
       expect(after.nextDue).not.toBe(before.nextDue);
       expect(after.nextDue).not.toMatch(/overdue/);
       const timeline = page.getByRole('list', { name: 'Interactions, newest first' });
-      expect(await timeline.getByRole('listitem').first().textContent()).toContain(
-        'Coffee: she will review the Engine notes',
-      );
+      const logged = (await timeline.getByRole('listitem').first().textContent()) ?? '';
+      expect(logged).toContain('Coffee: she will review the Engine notes');
+      // In the form's words, not the API's "mutual".
+      expect(logged).toContain('Both of us / it just happened');
+      expect(logged).not.toContain('mutual');
       await page.getByRole('list').getByText('Time together in person: +', { exact: false }).waitFor();
       await expectAccessible(page, 'contact page with the relationship');
       noConsoleErrors();
@@ -182,8 +188,17 @@ describe.skipIf(!chromiumPath)(
       await page.getByRole('button', { name: 'Log interaction' }).click();
       const form = page.getByRole('form', { name: 'Log an interaction with Ada Lovelace' });
       await form.getByLabel('What').selectOption('call');
-      await form.getByLabel('The call was answered').waitFor();
-      await form.getByLabel('They did').check();
+      // An unanswered call is one I made, until I say otherwise.
+      const answered = form.getByLabel('The call was answered');
+      expect(await form.getByLabel('Both of us / it just happened').isChecked()).toBe(true);
+      await answered.uncheck();
+      expect(await form.getByLabel('I reached out').isChecked()).toBe(true);
+      await answered.check();
+      expect(await form.getByLabel('Both of us / it just happened').isChecked()).toBe(true);
+      await form.getByLabel('They reached out').check();
+      await answered.uncheck();
+      expect(await form.getByLabel('They reached out').isChecked()).toBe(true);
+      await answered.check();
       // A second person through the picker: type, then pick from the list.
       await form.getByLabel('Add someone else').fill('kath');
       await form.getByRole('button', { name: /Choose Katherine Johnson/ }).click();
@@ -199,12 +214,30 @@ describe.skipIf(!chromiumPath)(
       await expectAccessible(page, 'log form with a field error');
       noConsoleErrors([BAD_REQUEST]);
 
+      // An emptied "When" is not "now": it is refused next to the field, and nothing is sent.
+      const posts: string[] = [];
+      const onRequest = (r: { method(): string; url(): string }) => {
+        if (r.method() === 'POST' && r.url().includes('/api/v1/interactions')) posts.push(r.url());
+      };
+      page.on('request', onRequest);
+      await when.fill('');
+      await form.getByRole('button', { name: 'Log it' }).click();
+      const whenError = async () =>
+        page
+          .locator(`#${((await when.getAttribute('aria-describedby')) ?? '').split(' ').at(-1)}`)
+          .textContent();
+      await expect.poll(whenError).toBe('Choose when it happened.');
+      expect(await when.getAttribute('aria-invalid')).toBe('true');
+      expect(await when.evaluate((el) => el === document.activeElement)).toBe(true);
+      page.off('request', onRequest);
+      expect(posts).toEqual([]);
+
       await when.fill('2024-06-01T10:00');
       await form.getByRole('button', { name: 'Log it' }).click();
       await form.waitFor({ state: 'detached' });
       const timeline = page.getByRole('list', { name: 'Interactions, newest first' });
       const call = timeline.getByRole('listitem').filter({ hasText: 'Called about the Bernoulli numbers' });
-      await call.getByText('they reached out · also with Katherine Johnson').waitFor();
+      await call.getByText('They reached out · also with Katherine Johnson', { exact: true }).waitFor();
 
       // Promises with this person: add one, then release it.
       const promises = page.getByRole('region', { name: 'Promises' });
@@ -315,6 +348,16 @@ describe.skipIf(!chromiumPath)(
       await page.goto('/');
       await heading('Today').waitFor();
       const item = todayItem('Reply to Alan Turing');
+      // "Log my reply" answers his email with an email, from me, with the keyboard in the note.
+      await item.getByRole('button', { name: 'Log my reply: Reply to Alan Turing' }).click();
+      const reply = page.getByRole('form', { name: 'Log an interaction with Alan Turing' });
+      expect(await reply.getByLabel('What').inputValue()).toBe('email');
+      expect(await reply.getByLabel('I reached out').isChecked()).toBe(true);
+      await expect
+        .poll(() => reply.getByLabel('Note').evaluate((el) => el === document.activeElement))
+        .toBe(true);
+      await page.keyboard.press('Escape');
+      await reply.waitFor({ state: 'detached' });
       await item.getByRole('button', { name: 'Snooze: Reply to Alan Turing' }).click();
       const until = item.getByLabel('Snooze until');
       expect(await until.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -338,8 +381,13 @@ describe.skipIf(!chromiumPath)(
       await form.getByLabel('What').fill('Read my paper');
       await form.getByRole('button', { name: 'Record favour' }).click();
       await form.getByText('Choose who it was with.').waitFor();
+      // Picked with the keyboard (↓, Enter): the search gives way to the chip, and the keyboard lands on it.
       await form.getByLabel('Find a person').fill('alan');
-      await form.getByRole('button', { name: /Choose Alan Turing/ }).click();
+      await form.getByRole('button', { name: /Choose Alan Turing/ }).waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const chosen = form.getByRole('button', { name: 'Remove Alan Turing' });
+      await expect.poll(() => chosen.evaluate((el) => el === document.activeElement)).toBe(true);
       await form.getByLabel('They helped me').check();
       await form.getByLabel('Size').selectOption('2');
       await form.getByRole('button', { name: 'Record favour' }).click();

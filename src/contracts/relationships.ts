@@ -194,8 +194,11 @@ export const todayItem = z.object({
   /** Why this is on the list today. */
   reason: z.string(),
   contact: z.object({ id: z.string(), displayName: z.string() }).nullable(),
-  /** The one-click action the web app and CLI offer. */
-  action: z.object({ kind: z.string(), label: z.string() }),
+  /**
+   * The one-click action the web app and CLI offer; for `log-interaction`, the kind of interaction the log starts
+   * as (a reply goes back the way their last word came).
+   */
+  action: z.object({ kind: z.string(), label: z.string(), logAs: z.enum(INTERACTION_KINDS).optional() }),
   dueOn: isoDate.nullable(),
   rank: z.number(),
 });

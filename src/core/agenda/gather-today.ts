@@ -1,3 +1,4 @@
+import { INTERACTION_KINDS } from '../../contracts/relationships';
 import type { Ctx } from '../context';
 import { openPromisesDueBy } from '../promises/promise.queries';
 import { findLapsed } from '../relationships/find-lapsed';
@@ -74,7 +75,7 @@ export async function gatherToday(
       title: `Reply to ${w.display_name}`,
       reason: `their ${w.last_kind ?? 'message'} ${days === 0 ? 'today' : `${plural(days, 'day')} ago`} has no answer yet`,
       contact: { id: w.contact_id, displayName: w.display_name },
-      action: { kind: 'log-interaction', label: 'Log my reply' },
+      action: { kind: 'log-interaction', label: 'Log my reply', logAs: replyKind(w.last_kind) },
       dueOn: null,
     });
   }
@@ -100,7 +101,7 @@ export async function gatherToday(
         title: `${c.display_name}’s ${e.label}`,
         reason: inDays === 0 ? 'today' : `in ${plural(inDays, 'day')}`,
         contact: { id: c.id, displayName: c.display_name },
-        action: { kind: 'log-interaction', label: 'Send wishes' },
+        action: { kind: 'log-interaction', label: 'Send wishes', logAs: 'message' },
         dueOn: day,
       });
     }
@@ -118,7 +119,7 @@ export async function gatherToday(
       title: `Get in touch with ${l.displayName}`,
       reason: `${last}; you keep in touch every ${plural(l.cadenceDays, 'day')} (${l.tier})`,
       contact: { id: l.contactId, displayName: l.displayName },
-      action: { kind: 'log-interaction', label: 'Log a check-in' },
+      action: { kind: 'log-interaction', label: 'Log a check-in', logAs: 'meeting' },
       dueOn: l.nextDue,
     });
   }
@@ -138,4 +139,10 @@ export async function gatherToday(
   }
   for (const source of TODAY_SOURCES) out.push(...(await source(ctx, ownerId, today, hidden)));
   return out;
+}
+
+/** How to answer what they sent last: in kind, but a note is no message of theirs (and a call is returned). */
+function replyKind(last: string | null): (typeof INTERACTION_KINDS)[number] {
+  const kind = INTERACTION_KINDS.find((k) => k === last);
+  return kind && kind !== 'note' ? kind : 'message';
 }

@@ -9,6 +9,11 @@ export function formatDate(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
 }
 
+/** Server words with ISO days in them ("next step was due 2026-11-25"), each day written like `formatDate`. */
+export function readableDates(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatDate(iso));
+}
+
 const dayMonthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', day: 'numeric', timeZone: 'UTC' });
 
 /** "12 Mar 2025", or "12 March" for a date without a year (`--03-12`, as vCard and Google write birthdays). */

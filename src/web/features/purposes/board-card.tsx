@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { PurposeItem, Stage } from '../../../contracts/purposes';
 import { ConfirmButton } from '../../ui/confirm-button';
 import { relativeDay } from '../../ui/dates';
-import { formatDateTime, plural } from '../../ui/format';
+import { formatDateTime, plural, readableDates } from '../../ui/format';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
 import { useItemMoves, useRemoveItem, useUpdateItem } from './use-purposes';
@@ -96,7 +96,9 @@ export function BoardCard({
         <span>
           {item.daysInStage === 0 ? 'new in this stage' : `${plural(item.daysInStage, 'day')} in stage`}
         </span>
-        {item.stale ? <span className="board-card__stale">Stale: {item.staleReason}</span> : null}
+        {item.stale ? (
+          <span className="board-card__stale">Stale: {readableDates(item.staleReason ?? '')}</span>
+        ) : null}
       </p>
       {item.nextStep || item.nextStepOn ? (
         <p className="board-card__next">

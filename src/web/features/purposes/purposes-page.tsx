@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
 import { PurposeForm } from './purpose-form';
 import { PurposeProgress } from './purpose-progress';
+import { emptyPurposesText } from './purpose-words';
 import { useCreatePurpose, usePurposes } from './use-purposes';
 import './purposes.css';
 
@@ -15,6 +16,9 @@ export function PurposesPage() {
   useDocumentTitle('Purposes');
   const [showArchived, setShowArchived] = useState(false);
   const purposes = usePurposes(showArchived ? 'archived' : 'active');
+  // Only asked when nothing is active, to tell "none yet" from "all archived".
+  const noneActive = !showArchived && purposes.data?.length === 0;
+  const archived = usePurposes('archived', noneActive);
   const create = useCreatePurpose();
   // `?new=1` (the health page's "Create a purpose") opens the form straight away.
   const [params] = useSearchParams();
@@ -81,11 +85,9 @@ export function PurposesPage() {
       {purposes.isError ? (
         <QueryError error={purposes.error} onRetry={() => void purposes.refetch()} />
       ) : null}
-      {purposes.data && purposes.data.length === 0 ? (
+      {purposes.data && purposes.data.length === 0 && (!noneActive || !archived.isPending) ? (
         <p className="muted">
-          {showArchived
-            ? 'No archived purposes.'
-            : 'No purposes yet. Start with one goal — guest speakers, research leads, partners — and put people on it.'}
+          {emptyPurposesText(showArchived, noneActive ? (archived.data?.length ?? 0) : 0)}
         </p>
       ) : null}
       {purposes.data && purposes.data.length > 0 ? (

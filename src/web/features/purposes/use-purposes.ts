@@ -36,12 +36,13 @@ function useInvalidatePurposes(gone?: string) {
     ]);
 }
 
-/** My purposes with progress: active, archived or all. */
-export function usePurposes(status: 'active' | 'archived' | 'all' = 'active') {
+/** My purposes with progress: active, archived or all (`enabled: false` waits until it is needed). */
+export function usePurposes(status: 'active' | 'archived' | 'all' = 'active', enabled = true) {
   return useQuery({
     queryKey: purposeKeys.list(status),
     queryFn: ({ signal }) => api.get<{ items: Purpose[] }>(withQuery('/purposes', { status }), { signal }),
     select: (d) => d.items,
+    enabled,
   });
 }
 

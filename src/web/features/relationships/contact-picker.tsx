@@ -23,6 +23,7 @@ export function ContactPicker({ label, selected, onChange, multiple = false, err
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const chipsRef = useRef<HTMLUListElement>(null);
   const results = useQuery({
     queryKey: ['contacts', 'picker', q],
     queryFn: ({ signal }) => api.get<ContactPage>(withQuery('/contacts', { q, limit: 8 }), { signal }),
@@ -35,7 +36,12 @@ export function ContactPicker({ label, selected, onChange, multiple = false, err
   function pick(person: PersonRef) {
     onChange(multiple ? [...selected, person] : [person]);
     setText('');
-    requestAnimationFrame(() => inputRef.current?.focus());
+    // With one person the search gives way to the chosen chip: the keyboard goes to its remove button (where the
+    // search was, and the way to change the choice) instead of falling to the page.
+    requestAnimationFrame(() => {
+      const chip = multiple ? null : chipsRef.current?.querySelector<HTMLButtonElement>('button');
+      (chip ?? inputRef.current)?.focus();
+    });
   }
 
   function remove(person: PersonRef) {
@@ -70,7 +76,7 @@ export function ContactPicker({ label, selected, onChange, multiple = false, err
     <fieldset className={error ? 'picker field--invalid' : 'picker'}>
       <legend>{label}</legend>
       {selected.length > 0 ? (
-        <ul className="chips" aria-label={`Chosen: ${label.toLowerCase()}`}>
+        <ul ref={chipsRef} className="chips" aria-label={`Chosen: ${label.toLowerCase()}`}>
           {selected.map((p) => (
             <li key={p.id} className="chip">
               {p.displayName}

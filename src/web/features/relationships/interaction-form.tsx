@@ -13,7 +13,7 @@ import { RadioGroup } from '../../ui/radio-group';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
 import { ContactPicker } from './contact-picker';
-import { DIRECTION_OPTIONS, KIND_OPTIONS } from './relationship-words';
+import { DIRECTION_OPTIONS, KIND_OPTIONS, suggestedDirection, whenError } from './relationship-words';
 import { useFormErrors } from './use-form-errors';
 import { useLogInteraction } from './use-interactions';
 
@@ -68,25 +68,30 @@ export function InteractionForm({
   const initialWhen = initial ? toDateTimeLocal(new Date(initial.occurredAt)) : null;
   const [people, setPeople] = useState(initialPeople);
   const [kind, setKind] = useState<InteractionKind>(initial?.kind ?? defaultKind);
-  const [direction, setDirection] = useState<InteractionDirection>(initial?.direction ?? defaultDirection);
+  // Null until the person picks one (a saved interaction's is picked): the suggestion follows kind and answered.
+  const [chosenDirection, setDirection] = useState<InteractionDirection | null>(initial?.direction ?? null);
   const [answered, setAnswered] = useState(initial?.answered ?? true);
+  const direction = chosenDirection ?? suggestedDirection(kind, answered, defaultDirection);
   const [when, setWhen] = useState(() => initialWhen ?? toDateTimeLocal());
   const [summary, setSummary] = useState(initial?.summary ?? '');
   const [localWhen, setLocalWhen] = useState<string | null>(null);
   const errors = useFormErrors(save.error, compact ? COMPACT_FIELDS : FIELDS, formRef);
 
-  // Opened on request (Today, an Edit button): start where the choices are.
+  // Opened on request, so the keyboard goes in. A new log starts at the summary: kind, time and direction come
+  // ready, the words are what gets typed (typed into the "What" select they were eaten); Shift+Tab reaches the
+  // choices. A correction starts at the top, where its fields begin.
   const editing = initial !== undefined;
   useEffect(() => {
-    if (compact || editing) formRef.current?.querySelector<HTMLElement>('select')?.focus();
-  }, [compact, editing]);
+    formRef.current?.querySelector<HTMLElement>(editing ? 'select' : 'textarea')?.focus();
+  }, [editing]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     // An untouched time keeps its seconds: the field only shows minutes.
     const occurredAt = initial && when === initialWhen ? initial.occurredAt : fromDateTimeLocal(when);
-    if ((when || initial) && !occurredAt) {
-      setLocalWhen('Enter a date and time.');
+    const whenProblem = whenError(when);
+    if (whenProblem || !occurredAt) {
+      setLocalWhen(whenProblem ?? 'Enter a date and time.');
       formRef.current?.querySelector<HTMLElement>('input[type="datetime-local"]')?.focus();
       return;
     }
@@ -98,7 +103,7 @@ export function InteractionForm({
         kind,
         contactIds: people.map((p) => p.id),
         direction,
-        ...(occurredAt ? { occurredAt } : {}),
+        occurredAt,
         answered: kind === 'call' ? answered : null,
         summary: summary.trim() || null,
       })

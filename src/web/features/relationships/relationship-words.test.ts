@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceText, formatRate, noFactorsText } from './relationship-words';
+import {
+  cadenceText,
+  DIRECTION_OPTIONS,
+  directionLabel,
+  formatRate,
+  noFactorsText,
+  suggestedDirection,
+  whenError,
+} from './relationship-words';
 
 describe('relationship words', () => {
   it('says where a keep-in-touch interval comes from', () => {
@@ -21,5 +29,27 @@ describe('relationship words', () => {
     expect(formatRate(0.875)).toBe('88%');
     expect(formatRate(1)).toBe('100%');
     expect(formatRate(null)).toBe('—');
+  });
+
+  it('words who reached out the same on the timeline as in the form', () => {
+    expect(directionLabel('mutual')).toBe('Both of us / it just happened');
+    expect(directionLabel('inbound')).toBe('They reached out');
+    expect(directionLabel('outbound')).toBe('I reached out');
+    for (const o of DIRECTION_OPTIONS) expect(o.label).toBe(directionLabel(o.value));
+  });
+
+  it('suggests "I reached out" for an unanswered call, the form’s default otherwise', () => {
+    expect(suggestedDirection('call', false, 'mutual')).toBe('outbound');
+    expect(suggestedDirection('call', false, 'inbound')).toBe('outbound');
+    expect(suggestedDirection('call', true, 'mutual')).toBe('mutual');
+    // "Answered" only means something for a call.
+    expect(suggestedDirection('meeting', false, 'mutual')).toBe('mutual');
+  });
+
+  it('refuses an empty "When" instead of taking it as now', () => {
+    expect(whenError('')).toBe('Choose when it happened.');
+    expect(whenError('  ')).toBe('Choose when it happened.');
+    expect(whenError('2026-13-45T99:00')).toBe('Enter a date and time.');
+    expect(whenError('2026-03-12T09:30')).toBeNull();
   });
 });

@@ -30,20 +30,40 @@ export function kindLabel(kind: InteractionKind): string {
   return KIND_WORDS[kind] ?? kind;
 }
 
-export const DIRECTION_OPTIONS: { value: InteractionDirection; label: string }[] = [
-  { value: 'outbound', label: 'I reached out' },
-  { value: 'inbound', label: 'They did' },
-  { value: 'mutual', label: 'Both of us / it just happened' },
-];
-
+// One set of words for who reached out: the form's choices and the timeline read the same ("mutual" was jargon).
 const DIRECTION_WORDS: Record<InteractionDirection, string> = {
   outbound: 'I reached out',
-  inbound: 'they reached out',
-  mutual: 'mutual',
+  inbound: 'They reached out',
+  mutual: 'Both of us / it just happened',
 };
 
 export function directionLabel(direction: InteractionDirection): string {
   return DIRECTION_WORDS[direction] ?? direction;
+}
+
+export const DIRECTION_OPTIONS: { value: InteractionDirection; label: string }[] = (
+  ['outbound', 'inbound', 'mutual'] as const
+).map((value) => ({ value, label: directionLabel(value) }));
+
+/**
+ * Who reached out, until the person picks it themselves: an unanswered call is one I made (nobody logs a call
+ * they missed as "both of us"), otherwise the form's default.
+ */
+export function suggestedDirection(
+  kind: InteractionKind,
+  answered: boolean,
+  fallback: InteractionDirection,
+): InteractionDirection {
+  return kind === 'call' && !answered ? 'outbound' : fallback;
+}
+
+/**
+ * What is wrong with a log form's "When" (a `datetime-local` value), or null. Empty is an error, not "now": the
+ * field starts at now, so clearing it says nothing about when it happened.
+ */
+export function whenError(value: string): string | null {
+  if (!value.trim()) return 'Choose when it happened.';
+  return Number.isNaN(new Date(value).getTime()) ? 'Enter a date and time.' : null;
 }
 
 const TIER_WORDS: Record<Tier, string> = {

@@ -3,13 +3,13 @@ import { Link, useNavigate } from 'react-router';
 import type { TodayItem as Item } from '../../api/types';
 import { addDays } from '../../ui/dates';
 import { toFieldErrors } from '../../ui/field-errors';
-import { formatDate } from '../../ui/format';
+import { formatDate, readableDates } from '../../ui/format';
 import { TextField } from '../../ui/text-field';
 import { useToast } from '../../ui/use-toast';
 import { FavourForm } from '../relationships/favour-form';
 import { InteractionForm } from '../relationships/interaction-form';
 import { useUpdatePromise } from '../relationships/use-promises';
-import { networkTargetOf, promiseIdOf, useTodayAction } from './use-today';
+import { logDefaultsOf, networkTargetOf, promiseIdOf, useTodayAction } from './use-today';
 
 type Panel = 'log' | 'favour' | 'snooze' | null;
 
@@ -175,10 +175,8 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
             compact
             people={[person]}
             title={`Log an interaction with ${person.displayName}`}
-            defaultKind={
-              item.kind === 'waiting' ? 'message' : item.kind === 'birthday' ? 'message' : 'meeting'
-            }
-            defaultDirection={item.kind === 'waiting' || item.kind === 'birthday' ? 'outbound' : 'mutual'}
+            defaultKind={logDefaultsOf(item).kind}
+            defaultDirection={logDefaultsOf(item).direction}
             onCancel={close}
             onSaving={onLeave}
             onDone={() => {
@@ -216,11 +214,6 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
       </div>
     </li>
   );
-}
-
-/** The server words dates as `2026-03-12`: show them as the reader's dates. */
-function readableDates(text: string): string {
-  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatDate(iso));
 }
 
 function sentence(text: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { networkTargetOf, promiseIdOf } from './use-today';
+import { logDefaultsOf, networkTargetOf, promiseIdOf } from './use-today';
 
 describe('promiseIdOf', () => {
   it('finds the promise behind my promises and theirs', () => {
@@ -24,5 +24,25 @@ describe('networkTargetOf', () => {
   it('is null for other items', () => {
     expect(networkTargetOf('thank-broker:0193-ae')).toBeNull();
     expect(networkTargetOf('promise:0193-af')).toBeNull();
+  });
+});
+
+describe('logDefaultsOf', () => {
+  const item = (
+    kind: 'waiting' | 'birthday' | 'keep-in-touch',
+    logAs?: 'email' | 'call' | 'message' | 'meeting',
+  ) =>
+    logDefaultsOf({ kind, action: { kind: 'log-interaction', label: 'Log', ...(logAs ? { logAs } : {}) } });
+
+  it('answers a reply the way the server says their last word came, from me', () => {
+    expect(item('waiting', 'email')).toEqual({ kind: 'email', direction: 'outbound' });
+    expect(item('waiting', 'call')).toEqual({ kind: 'call', direction: 'outbound' });
+  });
+
+  it('falls back to a message for a reply or wishes, a meeting both ways for a check-in', () => {
+    expect(item('waiting')).toEqual({ kind: 'message', direction: 'outbound' });
+    expect(item('birthday')).toEqual({ kind: 'message', direction: 'outbound' });
+    expect(item('keep-in-touch')).toEqual({ kind: 'meeting', direction: 'mutual' });
+    expect(item('keep-in-touch', 'meeting')).toEqual({ kind: 'meeting', direction: 'mutual' });
   });
 });

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client';
-import type { TodayList } from '../../api/types';
+import type { InteractionDirection, InteractionKind, TodayItem, TodayList } from '../../api/types';
 import { relationshipKeys } from '../relationships/relationship-keys';
 import { useInvalidateRelationships } from '../relationships/use-invalidate-relationships';
 
@@ -40,4 +40,19 @@ export function networkTargetOf(key: string): string | null {
   const ask = /^ask(?:-offer)?:([^:]+)/.exec(key);
   if (ask) return `/asks/${ask[1]}`;
   return null;
+}
+
+/**
+ * How the quick log form starts for an item: as the server says (a reply goes back the way their last word came,
+ * `action.logAs`); who reached out follows from the item (a reply or wishes are mine, a check-in both ways).
+ */
+export function logDefaultsOf(item: Pick<TodayItem, 'kind' | 'action'>): {
+  kind: InteractionKind;
+  direction: InteractionDirection;
+} {
+  const mine = item.kind === 'waiting' || item.kind === 'birthday';
+  return {
+    kind: item.action.logAs ?? (mine ? 'message' : 'meeting'),
+    direction: mine ? 'outbound' : 'mutual',
+  };
 }
