@@ -358,6 +358,12 @@ describe.skipIf(!chromiumPath)(
         .toBe(true);
       await page.keyboard.press('Escape');
       await reply.waitFor({ state: 'detached' });
+      // Done by mistake: the notice offers to undo it, and the item comes back.
+      await item.getByRole('button', { name: 'Done: Reply to Alan Turing' }).click();
+      await item.waitFor({ state: 'detached' });
+      await notice().getByRole('button', { name: 'Undo' }).click();
+      await notice().getByText('Back on the list: Reply to Alan Turing.').waitFor();
+      await item.waitFor();
       await item.getByRole('button', { name: 'Snooze: Reply to Alan Turing' }).click();
       const until = item.getByLabel('Snooze until');
       expect(await until.evaluate((el) => el === document.activeElement)).toBe(true);

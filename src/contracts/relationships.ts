@@ -205,7 +205,8 @@ export const todayItem = z.object({
 export type TodayItem = z.infer<typeof todayItem>;
 export const todayList = z.object({ date: isoDate, items: z.array(todayItem), more: z.number() });
 export const todayActionInput = z.strictObject({
-  action: z.enum(['done', 'snooze']),
+  /** `undo`: the item comes back as if neither done nor snoozed (not for my promise: reopen that instead). */
+  action: z.enum(['done', 'snooze', 'undo']),
   /** Snooze until this day (required with snooze). */
   until: isoDate.optional(),
 });

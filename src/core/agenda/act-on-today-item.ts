@@ -5,13 +5,13 @@ import { validationError } from '../errors';
 import { updatePromise } from '../promises/update-promise';
 import { validate } from '../validate';
 import { accountToday } from './account-today';
-import { saveAction } from './agenda.queries';
+import { deleteAction, saveAction } from './agenda.queries';
 
 const KEY = /^[a-z-]+:[\w:.-]{1,200}$/;
 const MY_PROMISE_KEY = /^promise:([\w.-]+)$/;
 
 /**
- * Marks a Today item done, or snoozes it until a day (it comes back then). Done on one of my promises marks it
+ * Marks a Today item done, or snoozes it until a day (it comes back then), or undoes either (`undo`). Done on one of my promises marks it
  * kept: only hiding it would leave it open, overdue and counted against my kept-on-time rate, with nothing left on
  * the agenda, the digest or the calendar feed to say so. (Done on their promise, a nudge, only hides it.)
  */
@@ -23,6 +23,10 @@ export async function actOnTodayItem(
   const ownerId = requireActor(ctx);
   const data = validate(todayActionInput, input);
   if (!KEY.test(key)) throw validationError('key', 'is not a Today item key');
+  if (data.action === 'undo') {
+    await deleteAction(ctx.db, ownerId, key);
+    return;
+  }
   // The account's own day: at 23:00 in Tokyo "tomorrow" is already the UTC day after.
   const today = await accountToday(ctx, ownerId);
   if (data.action === 'snooze' && (!data.until || data.until <= today)) {

@@ -62,6 +62,15 @@ export async function saveAction(db: Kysely<Database>, row: AgendaActionTable) {
     .execute();
 }
 
+/** Forgets that an item was marked done or snoozed: it is on the list again when it is due. */
+export async function deleteAction(db: Kysely<Database>, ownerId: string, itemKey: string) {
+  await db
+    .deleteFrom('agenda_actions')
+    .where('owner_id', '=', ownerId)
+    .where('item_key', '=', itemKey)
+    .execute();
+}
+
 /**
  * Contacts whose last contact (since `since`) came from them and has no answer yet: people waiting on me. Reads the
  * relationship states by their last-contact index, not the interactions.

@@ -138,6 +138,15 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
       'You owe Linus Pauling a favour',
       'Mary Somerville’s birthday',
     ]);
+    // Done by mistake: undone, the item is back in its place; done again, it is gone.
+    const favour = (await getToday(ctx)).items.find((i) => i.kind === 'favour-owed')?.key as string;
+    await actOnTodayItem(ctx, favour, { action: 'done' });
+    expect(await titles(ctx)).not.toContain('You owe Linus Pauling a favour');
+    await actOnTodayItem(ctx, favour, { action: 'undo' });
+    expect(await titles(ctx)).toContain('You owe Linus Pauling a favour');
+    await actOnTodayItem(ctx, alanItem?.key as string, { action: 'undo' });
+    expect(await titles(ctx)).toContain('Get in touch with Alan Turing');
+    await actOnTodayItem(ctx, alanItem?.key as string, { action: 'snooze', until: '2026-11-26' });
     await updatePromise(ctx, toAda.id, { status: 'kept' });
 
     // Thursday: Mary's birthday is today and outranks keeping in touch; Alan's snooze is over.

@@ -152,7 +152,7 @@ function PersonCard({ detail }: { detail: OutreachItemDetail }) {
   const c = detail.contact;
   const connected = [
     detail.connectedOn ? `connected ${formatDate(detail.connectedOn)}` : null,
-    SOURCE_WORDS[c.source] ? `via ${SOURCE_WORDS[c.source]}` : null,
+    SOURCE_WORDS[c.source] ?? null,
     detail.reason === 'added' ? 'added to the queue by hand' : null,
   ]
     .filter(Boolean)

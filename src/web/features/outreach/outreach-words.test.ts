@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftCheck, linkedinCounter, mailtoLink } from './outreach-words';
+import { draftCheck, linkedinCounter, mailtoLink, SOURCE_WORDS } from './outreach-words';
 
 describe('outreach composer helpers', () => {
   const values = {
@@ -38,5 +38,13 @@ describe('outreach composer helpers', () => {
       'mailto:ada@example.test?subject=Hi%20%26%20welcome&body=Line%201%0D%0ALine%202',
     );
     expect(mailtoLink(null, '', '')).toBe('mailto:');
+  });
+});
+
+describe('where a contact came from', () => {
+  it('reads after "connected 25 Nov 2026, " for every source ("added by hand", never "via added by hand")', () => {
+    expect(SOURCE_WORDS.web).toBe('added by hand');
+    expect(SOURCE_WORDS.linkedin).toBe('via LinkedIn');
+    for (const words of Object.values(SOURCE_WORDS)) expect(words).toMatch(/^(via|added|from|through) /);
   });
 });

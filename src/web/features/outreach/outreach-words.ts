@@ -33,17 +33,18 @@ export const STATE_WORDS: Record<OutreachState, string> = {
   dismissed: 'Dismissed',
 };
 
+/** Where a contact came from, after "connected …, ": "via LinkedIn", "added by hand". */
 export const SOURCE_WORDS: Record<string, string> = {
-  linkedin: 'LinkedIn',
+  linkedin: 'via LinkedIn',
   web: 'added by hand',
   api: 'added through the API',
   cli: 'added on the command line',
-  csv: 'a CSV import',
-  vcard: 'a vCard import',
-  carddav: 'your phone',
-  introduction: 'an introduction',
-  rapport: 'Rapport',
-  backup: 'a backup',
+  csv: 'from a CSV import',
+  vcard: 'from a vCard import',
+  carddav: 'from your phone',
+  introduction: 'through an introduction',
+  rapport: 'via Rapport',
+  backup: 'from a backup',
 };
 
 /** What the composer shows as you type: the rendered text and the personal-line verdict, as the server sees it. */

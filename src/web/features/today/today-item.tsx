@@ -56,11 +56,22 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
   }
 
   // mutateAsync, not mutate's callbacks: the item leaves the list (and unmounts) before they would run.
-  function done(message = 'Done. It won’t come back.') {
+  function done(message = 'Done.') {
     onLeave();
+    const undo = async () => {
+      try {
+        await act.mutateAsync({ key: item.key, action: 'undo' });
+        toast.show({ message: `Back on the list: ${item.title}.` });
+      } catch (e) {
+        toast.show({
+          message: `Could not undo: ${e instanceof Error ? e.message : 'unknown error'}`,
+          tone: 'error',
+        });
+      }
+    };
     act
       .mutateAsync({ key: item.key, action: 'done' })
-      .then(() => toast.show({ message }))
+      .then(() => toast.show({ message, action: { label: 'Undo', onClick: undo } }))
       .catch((e: Error) => toast.show({ message: `Could not mark it done: ${e.message}`, tone: 'error' }));
   }
 

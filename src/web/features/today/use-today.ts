@@ -13,7 +13,9 @@ export function useToday(limit: number | undefined) {
   });
 }
 
-export type TodayAction = { key: string; action: 'done' } | { key: string; action: 'snooze'; until: string };
+export type TodayAction =
+  | { key: string; action: 'done' | 'undo' }
+  | { key: string; action: 'snooze'; until: string };
 
 /** Done hides the item for good; snooze hides it until a day. */
 export function useTodayAction() {
