@@ -304,11 +304,20 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
       stderr: 'error: resolvedOn: cannot be after today\n',
     });
 
-    // Snoozing by rank hides the item until the day given.
+    // Snoozing by rank hides the item until the day given; undo by its key brings it back.
+    const owed = (await cli.json<Today>(['today'])).items.find((i) => i.kind === 'favour-owed')
+      ?.key as string;
     expect(await ok(['today', 'snooze', '1', '--until', 'tomorrow'])).toBe(
       `snoozed until ${day(1)}: You owe Grace Hopper a favour\n`,
     );
     expect((await cli.json<Today>(['today'])).items.map((i) => i.kind)).not.toContain('favour-owed');
+    expect(await ok(['today', 'undo', owed])).toBe(`back on the list when due: ${owed}\n`);
+    expect((await cli.json<Today>(['today'])).items.map((i) => i.kind)).toContain('favour-owed');
+    // Done says how to undo it.
+    expect(await ok(['today', 'done', '1'])).toBe(
+      `done: You owe Grace Hopper a favour (rapport today undo ${owed} brings it back)\n`,
+    );
+    expect(await cli.run(['today', 'undo', 'not a key'])).toMatchObject({ code: 2 });
   });
 
   it('shows and changes the profile and the agenda settings', { timeout: SLOW }, async () => {

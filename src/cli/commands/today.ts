@@ -90,10 +90,10 @@ export function registerToday(program: Command): void {
         return found;
       });
       const kept = key.startsWith('promise:');
-      emit(
-        g,
-        { key, action: kept ? 'kept' : 'done' },
-        () => `${kept ? 'kept' : 'done'}: ${item ? item.title : key}`,
+      emit(g, { key, action: kept ? 'kept' : 'done' }, () =>
+        kept
+          ? `kept: ${item ? item.title : key}`
+          : `done: ${item ? item.title : key} (rapport today undo ${key} brings it back)`,
       );
     });
   examples(done, ['rapport today done 1', 'rapport today done promise:0193b6c2-…']);
@@ -114,4 +114,17 @@ export function registerToday(program: Command): void {
       emit(g, { key, action: 'snooze', until }, () => `snoozed until ${until}: ${item ? item.title : key}`);
     });
   examples(snooze, ['rapport today snooze 2 --until tomorrow', 'rapport today snooze 3 --until 2026-12-24']);
+
+  const undo = today
+    .command('undo')
+    .description(
+      'bring back an item marked done or snoozed (a promise marked kept: `rapport promise reopen`)',
+    )
+    .argument('<key>', 'the key `done` printed, or from `rapport today --json`')
+    .action(async (key: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      await withAccount(g, (ctx) => actOnTodayItem(ctx, key.trim(), { action: 'undo' }));
+      emit(g, { key: key.trim(), action: 'undo' }, () => `back on the list when due: ${key.trim()}`);
+    });
+  examples(undo, ['rapport today undo favour-owed:0193b6c2-…']);
 }

@@ -16,7 +16,14 @@ import { CopyButton } from '../../ui/copy-button';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
-import { CHANNEL_WORDS, draftCheck, linkedinCounter, mailtoLink, newSendKey } from './outreach-words';
+import {
+  CHANNEL_WORDS,
+  draftCheck,
+  linkedinCounter,
+  mailtoLink,
+  newSendKey,
+  startFromTemplate,
+} from './outreach-words';
 import { useOutreachPreview, useSendOutreach } from './use-outreach';
 
 /**
@@ -83,7 +90,7 @@ export function OutreachComposer({
     const t = templates.find((x) => x.id === next) ?? null;
     setTemplateId(t?.id ?? null);
     if (t) {
-      setBody(t.body);
+      setBody(startFromTemplate(t.body));
       if (t.subject) setSubject(t.subject);
       if (t.channel && channels.includes(t.channel)) setChannel(t.channel);
       if (t.purpose) setPurposeId(t.purpose.id);

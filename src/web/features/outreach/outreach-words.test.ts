@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftCheck, linkedinCounter, mailtoLink, SOURCE_WORDS } from './outreach-words';
+import { draftCheck, linkedinCounter, mailtoLink, SOURCE_WORDS, startFromTemplate } from './outreach-words';
 
 describe('outreach composer helpers', () => {
   const values = {
@@ -46,5 +46,16 @@ describe('where a contact came from', () => {
     expect(SOURCE_WORDS.web).toBe('added by hand');
     expect(SOURCE_WORDS.linkedin).toBe('via LinkedIn');
     for (const words of Object.values(SOURCE_WORDS)) expect(words).toMatch(/^(via|added|from|through) /);
+  });
+});
+
+describe('a message started from a template', () => {
+  it('leaves room to write on: words typed straight after it start a new sentence', () => {
+    const body = startFromTemplate('Thanks for connecting. I saw you work at {organisation}.');
+    expect(`${body}Your talk was great.`).toBe(
+      'Thanks for connecting. I saw you work at {organisation}. Your talk was great.',
+    );
+    expect(startFromTemplate('Hi {firstName},\n\n')).toBe('Hi {firstName},\n\n');
+    expect(startFromTemplate('')).toBe('');
   });
 });

@@ -33,6 +33,14 @@ export const STATE_WORDS: Record<OutreachState, string> = {
   dismissed: 'Dismissed',
 };
 
+/**
+ * A template's text as the message starts: with a space after it, so that words typed straight on begin a new
+ * sentence ("…at Acme Logistics. Your talk") instead of running into it (a saved template ends trimmed).
+ */
+export function startFromTemplate(body: string): string {
+  return body === '' || /\s$/.test(body) ? body : `${body} `;
+}
+
 /** Where a contact came from, after "connected …, ": "via LinkedIn", "added by hand". */
 export const SOURCE_WORDS: Record<string, string> = {
   linkedin: 'via LinkedIn',
