@@ -10,12 +10,7 @@ export async function settingsOf(
 
 /** The country the account's phone numbers without a country code are read in (ISO 3166 alpha-2), if set. */
 export async function phoneRegionOf(db: Kysely<Database>, accountId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('account_settings')
-    .select('phone_region')
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  return row?.phone_region ?? null;
+  return (await settingsOf(db, accountId))?.phone_region ?? null;
 }
 
 export async function saveSettings(db: Kysely<Database>, row: AccountSettingsTable) {

@@ -216,6 +216,12 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     ).rejects.toMatchObject({
       details: { issues: [{ path: 'contactId' }] },
     });
+    // Another account undoing the same key brings nothing of A's back.
+    const birthday = (await getToday(a.ctx)).items.find((i) => i.kind === 'birthday')?.key as string;
+    await actOnTodayItem(a.ctx, birthday, { action: 'done' });
+    await actOnTodayItem(b.ctx, birthday, { action: 'undo' });
+    expect((await getToday(a.ctx)).items.map((i) => i.kind)).toEqual(['promise']);
+    expect((await getToday(b.ctx)).items).toEqual([]);
   });
 
   it('snoozes by the account’s own day, not the server’s', async () => {

@@ -1,12 +1,11 @@
 import {
   type ActivityKind,
+  DAY,
   type Direction,
   type Factor,
   HALF_LIFE_DAYS,
   type InteractionKind,
 } from './strength';
-
-const DAY = 86_400_000;
 
 /** A contact's history in counts: interactions (no notes) by kind, direction and answer; favours. */
 export interface ContactHistory {

@@ -4,11 +4,11 @@ import { type Ctx, requireActor } from '../context';
 import { notFound } from '../errors';
 import { describeFactors } from './describe-factors';
 import { describeHistory } from './describe-history';
-import { cadenceInputs, favourTotals, historyOf, statesOf } from './relationship.queries';
+import { cadenceInputs, favourTotals, loggedActivityOf, statesOf } from './relationship.queries';
 import { DEFAULT_SETTINGS, effectiveCadence, toStrengthState } from './relationship-state';
-import { sharesAt, strengthAt } from './strength';
+import { ACTIVITY_KINDS, sharesAt, strengthAt } from './strength';
 
-const ACTIVITY = new Set(['face', 'voice', 'reciprocated', 'one-way', 'favours']);
+const ACTIVITY = new Set<string>(ACTIVITY_KINDS);
 
 /** How strong the actor's relationship with a contact is now, why, and when keeping in touch is due. */
 export async function getRelationship(ctx: Ctx, contactId: string): Promise<Relationship> {
@@ -28,7 +28,7 @@ export async function getRelationship(ctx: Ctx, contactId: string): Promise<Rela
   let factors = describeFactors(strength.factors);
   // A score of about 0 beside a list of interactions needs its reason: what is logged, and why it adds so little.
   if (!strength.factors.some((x) => ACTIVITY.has(x.kind)) && (row?.last_at || f.given + f.received > 0)) {
-    const history = await historyOf(ctx.db, ownerId, contactId);
+    const history = await loggedActivityOf(ctx.db, ownerId, contactId);
     factors = [...factors, ...describeHistory(history, sharesAt(state, now), now)].sort(
       (a, b) => b.points - a.points,
     );

@@ -209,7 +209,7 @@ export async function favourTotals(db: Kysely<Database>, ownerId: string, contac
  * A contact's live interactions (notes left out: they are not contact) counted by kind, direction and whether a
  * call was answered, with the latest of each; and their live favours, counted with the latest.
  */
-export async function historyOf(db: Kysely<Database>, ownerId: string, contactId: string) {
+export async function loggedActivityOf(db: Kysely<Database>, ownerId: string, contactId: string) {
   const [interactions, favours] = await Promise.all([
     db
       .selectFrom('interaction_contacts as l')

@@ -8,7 +8,7 @@ export type InteractionKind = 'meeting' | 'call' | 'video' | 'email' | 'message'
 export type Direction = 'outbound' | 'inbound' | 'mutual';
 
 export const HALF_LIFE_DAYS = 100;
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 const LN2_PER_MS = Math.LN2 / (HALF_LIFE_DAYS * DAY);
 
 /** Decayed accumulators, all valued at `asOf` (ms since epoch). */
@@ -188,7 +188,8 @@ export function tierOf(score: number): Tier {
 }
 
 /** The accumulators that make up the score (everything but duration and the floor). */
-export type ActivityKind = 'face' | 'voice' | 'reciprocated' | 'one-way' | 'favours';
+export const ACTIVITY_KINDS = ['face', 'voice', 'reciprocated', 'one-way', 'favours'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 function activityOf(s: StrengthState) {
   const parts: Record<ActivityKind, number> = {
