@@ -217,4 +217,13 @@ describeEngines('contact search ranking', (h) => {
     expect(await names('ann acme')).toEqual(['Acme Ann', 'Zed Ann', 'Bob Stone']);
     expect(await names('acme ann')).toEqual(['Acme Ann', 'Bob Stone', 'Zed Ann']);
   });
+
+  it('finds no one for a search of only punctuation, rather than listing everyone', async () => {
+    const { ctx } = await h.account();
+    await createContact(ctx, { displayName: 'Ada Lovelace' }, 'api');
+    for (const q of ['%', ' - ', '%_']) {
+      expect(await listContacts(ctx, { q }), q).toEqual({ items: [], nextCursor: null, total: 0 });
+    }
+    expect((await listContacts(ctx, { q: '  ' })).items).toHaveLength(1);
+  });
 });

@@ -108,6 +108,8 @@ export async function listContacts(
     filter.tagId = tag.id;
   }
   const searchWords = words(q.q ?? '').slice(0, 8);
+  // A search of only punctuation ("%", "-") has nothing to match: no one, rather than everyone as if unsearched.
+  if (searchWords.length === 0 && q.q?.trim()) return { items: [], nextCursor: null, total: 0 };
   let rows: ContactSummaryRow[];
   let next: (last: ContactSummaryRow) => string;
   let total: number | null = null;
