@@ -248,11 +248,14 @@ function foldItem(
   return Object.keys(patch).length > 0 ? patch : null;
 }
 
-/** `mine`, a blank line, then `theirs`, within `ITEM_NOTE_MAX` (only the cut mark may pass it, after a note near it). */
+/** `mine`, a blank line, then `theirs`, within `ITEM_NOTE_MAX`; `mine` is never cut. */
 function joinNotes(mine: string | null, theirs: string): string {
   const head = mine ? `${mine}\n\n` : '';
   if (head.length + theirs.length <= ITEM_NOTE_MAX) return head + theirs;
-  let kept = theirs.slice(0, Math.max(0, ITEM_NOTE_MAX - head.length - NOTE_CUT.length));
+  const room = ITEM_NOTE_MAX - head.length - NOTE_CUT.length;
+  // A kept note too near the limit for the mark: a bare one if it fits, so the place can still be edited and saved.
+  if (room <= 0) return mine && `${head}[…]`.length > ITEM_NOTE_MAX ? mine : `${head}[…]`;
+  let kept = theirs.slice(0, room);
   // Never half a surrogate pair.
   if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
   return `${head}${kept.trimEnd()}${NOTE_CUT}`;

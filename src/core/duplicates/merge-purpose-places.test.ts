@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
+import { ITEM_NOTE_MAX } from '../../contracts/purposes';
 import { DAY_MS } from '../clock';
 import { createContact } from '../contacts/create-contact';
 import type { Ctx } from '../context';
@@ -192,6 +193,25 @@ describeEngines('merging two contacts on the same purpose', (h) => {
     await undoMerge(ctx, mergeId);
     expect((await m.itemOf(m.dup.id)).note).toBe(theirs);
     expect((await m.itemOf(m.keep.id)).note).toBe(mine);
+  });
+
+  it('never passes the note limit when the kept note is near it, and undo gives both back', async () => {
+    for (const [length, expected] of [
+      [ITEM_NOTE_MAX - 30, (mine: string) => `${mine}\n\n[…]`],
+      [ITEM_NOTE_MAX - 3, (mine: string) => mine],
+    ] as const) {
+      const { ctx } = await h.account();
+      const mine = 'k'.repeat(length);
+      const theirs = 'Met at the fintech meetup; '.repeat(3).trim();
+      const m = await mariaTwice(ctx, 'reached out', 'met', { note: mine }, { note: theirs });
+      const { mergeId } = await mergeContacts(ctx, m.keep.id, m.dup.id);
+      const note = (await m.itemOf(m.keep.id)).note as string;
+      expect(note).toBe(expected(mine));
+      expect(note.length).toBeLessThanOrEqual(ITEM_NOTE_MAX);
+      await undoMerge(ctx, mergeId);
+      expect((await m.itemOf(m.keep.id)).note).toBe(mine);
+      expect((await m.itemOf(m.dup.id)).note).toBe(theirs);
+    }
   });
 
   it('still undoes a merge recorded before places were folded (a snapshot without them)', async () => {
