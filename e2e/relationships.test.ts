@@ -274,6 +274,12 @@ describe.skipIf(!chromiumPath)(
       expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toBe(
         'Reply to Alan Turing',
       );
+      // Marked by mistake: the notice's Undo reopens it and it is back on the list; then kept for real.
+      await notice().getByRole('button', { name: 'Undo' }).click();
+      await notice().getByText(/^Open again: Send the orbital notes/).waitFor();
+      await item.getByRole('button', { name: /^Mark kept: Send the orbital notes/ }).click();
+      await notice().getByText('Marked kept. Well done.').waitFor();
+      await item.waitFor({ state: 'detached' });
       await page.getByText('Kept on time, 90 days').waitFor();
       expect(
         await page.locator('.stats__item', { hasText: 'Kept on time, 90 days' }).locator('dd').textContent(),

@@ -224,6 +224,27 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     expect((await getToday(b.ctx)).items).toEqual([]);
   });
 
+  it('undoing Done on my promise reopens it, for its owner only', async () => {
+    const a = await h.account();
+    const b = await h.account();
+    const c = await createContact(a.ctx, { displayName: 'Ada Lovelace' }, 'web');
+    const p = await createPromise(a.ctx, {
+      contactId: c.id,
+      direction: 'mine',
+      what: 'Notes',
+      dueOn: '2026-11-20',
+    });
+    const key = `promise:${p.id}`;
+    expect((await getToday(a.ctx)).items.map((i) => i.key)).toContain(key);
+    await actOnTodayItem(a.ctx, key, { action: 'done' });
+    expect((await getPromiseStats(a.ctx)).open).toBe(0);
+    await actOnTodayItem(b.ctx, key, { action: 'undo' });
+    expect((await getPromiseStats(a.ctx)).open).toBe(0);
+    await actOnTodayItem(a.ctx, key, { action: 'undo' });
+    expect((await getPromiseStats(a.ctx)).open).toBe(1);
+    expect((await getToday(a.ctx)).items.map((i) => i.key)).toContain(key);
+  });
+
   it('snoozes by the account’s own day, not the server’s', async () => {
     const { ctx } = await h.account();
     await updateSettings(ctx, { timeZone: 'Pacific/Kiritimati' });

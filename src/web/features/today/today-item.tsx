@@ -81,10 +81,24 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
         const id = promiseIdOf(item.key);
         if (!id) return done();
         onLeave();
+        const reopen = async () => {
+          try {
+            await markKept.mutateAsync({ id, status: 'open' });
+            toast.show({ message: `Open again: ${item.title}.` });
+          } catch (e) {
+            toast.show({
+              message: `Could not undo: ${e instanceof Error ? e.message : 'unknown error'}`,
+              tone: 'error',
+            });
+          }
+        };
         markKept
           .mutateAsync({ id, status: 'kept' })
           .then(() =>
-            toast.show({ message: item.kind === 'promise' ? 'Marked kept. Well done.' : 'Marked received.' }),
+            toast.show({
+              message: item.kind === 'promise' ? 'Marked kept. Well done.' : 'Marked received.',
+              action: { label: 'Undo', onClick: reopen },
+            }),
           )
           .catch((e: Error) => toast.show({ message: `Could not save: ${e.message}`, tone: 'error' }));
         return;
