@@ -33,7 +33,7 @@ const MESSAGES = [
   'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS',
   `c1,,Me Myself,${ME},Ada Lovelace,https://www.linkedin.com/in/ada-lovelace,2026-01-05 10:00:00 UTC,,"Hi Ada, would you speak to my class?",INBOX,`,
   `c1,,Ada Lovelace,https://www.linkedin.com/in/ada-lovelace,Me Myself,${ME},2026-01-06 09:30:00 UTC,,<p>Gladly &amp; happily!</p>,INBOX,`,
-  `c2,,Grace Hopper,https://www.linkedin.com/in/grace-hopper,Me Myself,${ME},2026-02-01 08:00:00 UTC,Compilers,Have you seen COBOL?,INBOX,`,
+  `c2,,Grace Hopper,https://www.linkedin.com/in/grace-hopper,Me Myself,${ME},2026-02-01 08:00:00 UTC,Compilers,Have you seen COBOL&mdash;from 1959?&nbsp;It&#8217;s &amp;lt;b&amp;gt; old,INBOX,`,
   `c3,,Me Myself,${ME},A Stranger,https://www.linkedin.com/in/stranger,2026-02-02 08:00:00 UTC,,Hello stranger,INBOX,`,
 ].join('\n');
 
@@ -146,7 +146,8 @@ describeEngines('LinkedIn export import', (h) => {
         'inbound',
         'linkedin:c2',
         '2026-02-01T08:00:00.000Z',
-        'Compilers\nHave you seen COBOL?',
+        // Every entity decoded once: an escaped tag stays the text the sender typed.
+        'Compilers\nHave you seen COBOL—from 1959? It’s &lt;b&gt; old',
       ],
     ]);
     const invites = await ctx.db

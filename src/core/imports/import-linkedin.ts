@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { decodeHTML } from 'entities';
 import {
   describeMessageDirection,
   inferOwnerProfileUrl,
@@ -37,18 +38,15 @@ import { type ProgressListener, runImport } from './run-import';
 
 const SUMMARY_MAX = 5000;
 
-/** Message text for the interaction log: HTML tags and entities turned into plain text, trimmed. */
+/** Message text for the interaction log: HTML tags dropped, then every entity decoded once, trimmed. */
 function plainText(html: string): string {
-  return html
+  const text = html
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/p>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+    .replace(/<[^>]+>/g, '');
+  // After the tags: an escaped "&lt;b&gt;" is text the sender typed, not markup.
+  return decodeHTML(text)
+    .replace(/\u00a0/g, ' ')
     .trim()
     .slice(0, SUMMARY_MAX);
 }
