@@ -276,7 +276,9 @@ describe.skipIf(!chromiumPath)(
       );
       // Marked by mistake: the notice's Undo reopens it and it is back on the list; then kept for real.
       await notice().getByRole('button', { name: 'Undo' }).click();
-      await notice().getByText(/^Open again: Send the orbital notes/).waitFor();
+      await notice()
+        .getByText(/^Open again: Send the orbital notes/)
+        .waitFor();
       await item.getByRole('button', { name: /^Mark kept: Send the orbital notes/ }).click();
       await notice().getByText('Marked kept. Well done.').waitFor();
       await item.waitFor({ state: 'detached' });
