@@ -150,11 +150,14 @@ export async function planPeople(
       continue;
     }
     // Phone keys come last (personKeys): a stronger key of an earlier record wins, else one whose name agrees.
+    // Two records the file itself tells apart (each its own id: vCard UID, profile, Rapport's export id) stay two,
+    // whatever they share (an office e-mail): the duplicates view suggests them instead.
+    const sameRecord = (j: number) => !toldApart(people[j] as CleanPerson, person);
     const earlier =
-      firstKnown(pendingByKey, own, keys) ??
+      firstKnown(pendingByKey, own, keys, (_key, j) => sameRecord(j)) ??
       keys
         .flatMap((k) => pendingPhones.get(k) ?? [])
-        .find((j) => namesAgree(people[j] as CleanPerson, person));
+        .find((j) => sameRecord(j) && namesAgree(people[j] as CleanPerson, person));
     if (earlier !== undefined) {
       const first = people[earlier] as CleanPerson;
       people[earlier] = mergePeople(first, person);
@@ -334,6 +337,14 @@ function bestMatch(
 }
 
 /** The value of the first of `own`, then `keys`, that the map knows (and `accept` takes, for a key). */
+/** Whether each record carries an id of the file's own and the ids differ (a `name:` key is ours, not the file's). */
+function toldApart(a: CleanPerson, b: CleanPerson): boolean {
+  const idOf = (p: CleanPerson) => (p.sourceKey?.startsWith('name:') ? undefined : p.sourceKey);
+  const ia = idOf(a);
+  const ib = idOf(b);
+  return ia !== undefined && ib !== undefined && ia !== ib;
+}
+
 function firstKnown<T>(
   map: Map<string, T>,
   own: string | undefined,
