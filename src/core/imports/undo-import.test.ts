@@ -72,6 +72,46 @@ describeEngines('undoing imports', (h) => {
     expect((await getContact(ctx, await idOf(ctx, 'grace'))).phones).toEqual([]);
   });
 
+  it('undoing an older export after a newer one keeps what the newer one says too', async () => {
+    const { ctx } = await h.account();
+    const dmitri = await createContact(
+      ctx,
+      {
+        displayName: 'Dmitri Ivanov',
+        organisation: 'Volga Systems',
+        urls: [{ value: 'https://www.linkedin.com/in/dmitri-ivanov' }],
+      },
+      'cli',
+    );
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
+    const row = (title: string) =>
+      `Dmitri,"Ivanov, PhD",https://www.linkedin.com/in/dmitri-ivanov,,Volga Systems,${title},15 Aug 2022`;
+    const older = await importText(
+      ctx,
+      'linkedin',
+      'Connections.csv',
+      `${header}\n${row('Senior Engineer')}`,
+    );
+    ctx.clock.advance(DAY_MS);
+    const newer = await importText(ctx, 'linkedin', 'Connections.csv', `${header}\n${row('Staff Engineer')}`);
+    expect(newer.stats).toMatchObject({ updated: 1 });
+    ctx.clock.advance(DAY_MS);
+
+    await undoImport(ctx, older.id as string);
+    expect(await getContact(ctx, dmitri.id)).toMatchObject({
+      nameSuffix: 'PhD',
+      title: 'Staff Engineer',
+      connectedOn: '2022-08-15',
+    });
+    // What the older one alone brought goes; the newer one, undone too, leaves the contact as the owner made it.
+    await undoImport(ctx, newer.id as string);
+    expect(await getContact(ctx, dmitri.id)).toMatchObject({
+      nameSuffix: null,
+      title: null,
+      connectedOn: null,
+    });
+  });
+
   it('a contact kept in the trash for two later imports goes once both are undone', async () => {
     const { ctx } = await h.account();
     const linkedin = await importText(ctx, 'linkedin', 'Connections.csv', CONNECTIONS);

@@ -5,6 +5,7 @@ import { reindexContacts } from '../contacts/reindex-contacts';
 import { revertContactChanges } from '../contacts/revert-contact-changes';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { chunkIds } from '../db/chunk';
+import type { ContactTable } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { deleteUnusedOrganisations } from '../organisations/organisation.queries';
 import { revertOutreachOfImport } from '../outreach/revert-outreach-of-import';
@@ -28,6 +29,7 @@ import {
   trashedContactsSourcedBy,
   updatesOfContactsByImports,
 } from './import.queries';
+import { setImportChangeBefore } from './import-changes.queries';
 
 /**
  * Undoes a whole import: contacts it created are removed, contacts it changed lose what it changed (with the
@@ -100,16 +102,14 @@ export async function undoImport(
     );
     await trashContacts(tx.db, ownerId, [...kept], at);
     let removed = await deleteContactsOfImport(tx.db, ownerId, importId, kept);
+    await rebaseLaterImports(tx, ownerId, changes, updated);
     const current = await captureContacts(tx, ownerId, [...updated.keys()]);
     for (const { before, after } of updated.values()) {
       const now = current.get(before.row.id);
       if (!now) continue; // purged from the trash since: nothing to put back
       // Imports recorded before `after` was kept put the contact back as it was.
-      await restoreContactSnapshot(
-        tx,
-        ownerId,
-        after ? revertContactChanges(before, withoutTraces(after, importId), now, at) : before,
-      );
+      const reverted = after ? revertContactChanges(before, withoutTraces(after, importId), now, at) : before;
+      await restoreContactSnapshot(tx, ownerId, keepWhatOthersSay(reverted, now, at));
     }
     const gone = await removeWhatNoImportKeeps(tx, ownerId, heldInTrash);
     removed += gone.size;
@@ -207,6 +207,70 @@ async function removeWhatNoImportKeeps(
   const gone = candidates.filter((id) => !held.has(id));
   await deleteContacts(tx.db, ownerId, gone);
   return new Set(gone);
+}
+
+/**
+ * Later imports that updated a contact this one changed recorded it as this one left it: once this one is undone,
+ * their "before" is what was there before this one, or undoing them too would put back what this one brought (an
+ * older export's title, suffix or date connected, with no import left to say so).
+ */
+async function rebaseLaterImports(
+  tx: Ctx,
+  ownerId: string,
+  mine: { id: string; entity_id: string }[],
+  updated: Map<string, { before: ContactSnapshot; after: ContactSnapshot | null }>,
+): Promise<void> {
+  const lastOf = new Map(mine.map((c) => [c.entity_id, c.id])); // ids are UUIDv7, in the order made
+  for (const later of await updatesOfContactsByImports(tx.db, ownerId, [...updated.keys()])) {
+    const own = updated.get(later.contact_id);
+    const last = lastOf.get(later.contact_id);
+    if (!own?.after || !later.before || last === undefined || later.id <= last) continue;
+    const theirs = JSON.parse(later.before) as ContactSnapshot;
+    const row = theirs.row as unknown as Record<string, unknown>;
+    let moved = false;
+    for (const key of Object.keys(own.after.row) as (keyof ContactTable)[]) {
+      const was = own.before.row[key];
+      if (key === 'updated_at' || was === own.after.row[key] || row[key] !== own.after.row[key]) continue;
+      row[key] = was;
+      moved = true;
+    }
+    if (moved) await setImportChangeBefore(tx.db, ownerId, later.id, JSON.stringify(theirs));
+  }
+}
+
+// A contact's own fields as a source's snapshot (an ImportedPerson) names them.
+const SNAPSHOT_FIELDS: [keyof ContactTable, string][] = [
+  ['display_name', 'displayName'],
+  ['given_name', 'givenName'],
+  ['family_name', 'familyName'],
+  ['additional_names', 'additionalNames'],
+  ['name_prefix', 'prefix'],
+  ['name_suffix', 'suffix'],
+  ['nickname', 'nickname'],
+  ['department', 'department'],
+  ['title', 'title'],
+  ['location', 'location'],
+  ['how_we_met', 'howWeMet'],
+  ['notes', 'notes'],
+  ['birthday', 'birthday'],
+  ['connected_on', 'connectedOn'],
+];
+
+/**
+ * `reverted`, but a value this import brought stays where another import still committed says the same (its source
+ * record): an older LinkedIn export undone after a newer one with the same people must not take away the date
+ * connected or a suffix the newer one holds too — its re-import would call them unchanged and never bring them back.
+ */
+function keepWhatOthersSay(reverted: ContactSnapshot, now: ContactSnapshot, at: string): ContactSnapshot {
+  const said = now.sources.map((x) => JSON.parse(x.snapshot) as Record<string, unknown>);
+  let row: ContactTable | undefined;
+  for (const [column, field] of SNAPSHOT_FIELDS) {
+    const is = now.row[column];
+    if (is === null || is === reverted.row[column] || !said.some((x) => x[field] === is)) continue;
+    row ??= { ...reverted.row, updated_at: at };
+    (row as unknown as Record<string, unknown>)[column] = is;
+  }
+  return row ? { ...reverted, row } : reverted;
 }
 
 /** The contact as the import left it, without the history and source rows of the import, which are gone by now. */
