@@ -4,7 +4,7 @@ import { serializeVCard } from '../../formats/vcard';
 import { contactMergeStates } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
 import { contactIdPage } from '../exports/export.queries';
-import { readPeople } from '../exports/read-contacts-for-export';
+import { readPeople, shownExtra } from '../exports/read-contacts-for-export';
 import { inTrashWindow } from '../trash/trash-window';
 import { storedCardsNamed, storedCardsOf, storedCardsWithUid } from './card.queries';
 
@@ -38,6 +38,7 @@ export async function cardsOf(ctx: Ctx, ownerId: string, contactIds: string[]): 
     const uid = s?.uid ?? contactId;
     const text = serializeVCard(s ? { ...person, raw: s.raw, sourceKey: uid } : person, {
       version: '3.0',
+      shownExtra,
     });
     return { contactId, name: s?.name ?? `${contactId}.vcf`, uid, text, etag: etagOf(text) };
   });

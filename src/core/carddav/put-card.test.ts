@@ -8,6 +8,7 @@ import { createContact } from '../contacts/create-contact';
 import { deleteContact } from '../contacts/delete-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
+import { updateContact } from '../contacts/update-contact';
 import type { Database } from '../db/schema';
 import { mergeContacts } from '../duplicates/merge-contacts';
 import { listTrash } from '../trash/list-trash';
@@ -308,6 +309,48 @@ describeEngines('cards written by an address book', (h) => {
     expect((await readCards(ctx, ['annie.vcf', 'new.vcf'])).get('annie.vcf')).toEqual(before);
     expect((await readCards(ctx, ['new.vcf'])).size).toBe(0);
     expect((await listContacts(ctx, {})).items.map((c) => c.displayName)).toEqual(['Annie Easley']);
+  });
+
+  it('serve custom fields deleted or changed in Rapport as they are now, not from the card the phone wrote', async () => {
+    const { ctx } = await h.account();
+    const ios = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:Becker;Tom;;;',
+      'FN:Tom Becker',
+      'EMAIL;type=INTERNET;type=pref:tom.becker@nordwind.example',
+      'IMPP;X-SERVICE-TYPE=Skype;type=pref:skype:tom.becker',
+      'item2.X-ABRELATEDNAMES:Anna Becker',
+      'item2.X-ABLabel:_$!<Sister>!$_',
+      'X-ABShowAs:PERSON',
+      'NOTE:iPhone note',
+      'UID:TOM-IOS-0002',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    await putCard(ctx, 'tom.vcf', ios, {});
+    const id = (await listContacts(ctx, {})).items[0]?.id as string;
+    const served = async () => (await readCards(ctx, ['tom.vcf'])).get('tom.vcf')?.text ?? '';
+    expect((await getContact(ctx, id)).customFields).toEqual({
+      IMPP: 'skype:tom.becker',
+      'X-ABRELATEDNAMES': 'Anna Becker (Sister)',
+    });
+
+    await updateContact(ctx, id, { customFields: { 'X-ABRELATEDNAMES': 'Anna Schmidt (Sister)' } }, 'web');
+    const edited = await served();
+    expect(edited).not.toContain('IMPP');
+    expect(edited.match(/ABRELATEDNAMES/g)).toEqual(['ABRELATEDNAMES']);
+    expect(edited).toContain('X-ABRELATEDNAMES:Anna Schmidt (Sister)');
+    expect(edited).not.toContain('Sister>');
+    // What Rapport never showed as a field is served as the phone wrote it.
+    expect(edited).toContain('\r\nX-ABSHOWAS:PERSON\r\n');
+
+    await updateContact(ctx, id, { customFields: {} }, 'web');
+    const deleted = await served();
+    expect(deleted).not.toMatch(/IMPP|ABRELATEDNAMES|ABLabel/i);
+    // The phone edits the note of the card it was served and writes it back: the fields stay deleted.
+    await putCard(ctx, 'tom.vcf', deleted.replace('NOTE:iPhone note', 'NOTE:iPhone note\\, edited'), {});
+    expect(await getContact(ctx, id)).toMatchObject({ notes: 'iPhone note, edited', customFields: {} });
   });
 });
 

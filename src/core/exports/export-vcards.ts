@@ -1,7 +1,7 @@
 import { iterateVCards, type VCardVersion } from '../../formats/vcard';
 import type { Ctx } from '../context';
 import type { ProgressOptions } from '../progress';
-import { readContactsForExport } from './read-contacts-for-export';
+import { readContactsForExport, shownExtra } from './read-contacts-for-export';
 
 /**
  * The actor's contacts as a vCard file (3.0 by default, what phones and CardDAV speak; or 4.0), produced card by
@@ -14,6 +14,6 @@ export async function* exportVcards(
   opts: ProgressOptions = {},
 ): AsyncGenerator<string> {
   for await (const page of readContactsForExport(ctx, opts)) {
-    yield* iterateVCards(page, { version });
+    yield* iterateVCards(page, { version, shownExtra });
   }
 }

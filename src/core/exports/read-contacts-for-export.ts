@@ -1,8 +1,9 @@
-import type { ImportedPerson, PostalAddress } from '../../formats/model';
+import { emptyPerson, type ImportedPerson, type PostalAddress } from '../../formats/model';
 import { countLiveContacts } from '../charts/charts.queries';
 import { parseJsonArray, parseJsonRecord } from '../contacts/contact';
 import { channelsOf, findContacts } from '../contacts/contact.queries';
 import { type Ctx, requireActor } from '../context';
+import { cleanPerson } from '../imports/imported-person';
 import type { ProgressOptions } from '../progress';
 import { tagNamesByContact } from '../tags/tag.queries';
 import { contactIdPage, latestRawVcards, photosOf } from './export.queries';
@@ -44,6 +45,29 @@ export async function* readContactsForExport(
     total = Math.max(total, done);
     onProgress?.({ phase: 'exporting', done, total });
   }
+}
+
+/** A contact's custom fields, location and how-we-met as the `extra` entries of a record. */
+function extraOf(
+  customFields: Record<string, string>,
+  location: string | null | undefined,
+  howWeMet: string | null | undefined,
+): Record<string, string> {
+  return {
+    ...customFields,
+    ...(location ? { Location: location } : {}),
+    ...(howWeMet ? { 'How we met': howWeMet } : {}),
+  };
+}
+
+/**
+ * What a card's extra entries become in a contact (as an import or a CardDAV PUT stores them, limits applied),
+ * given back as `readPeople` does: the serializer's `shownExtra`, so that a card line behind a field the owner
+ * has since deleted or changed is not served again, while one past the limits is.
+ */
+export function shownExtra(extra: Record<string, string>): Record<string, string> {
+  const { person } = cleanPerson({ ...emptyPerson({ file: 'card' }), displayName: 'card', extra });
+  return person ? extraOf(person.extra, person.location, person.howWeMet) : {};
 }
 
 /** These live contacts of the owner as format-neutral records, in the order of `ids` (missing ones left out). */
@@ -91,11 +115,7 @@ export async function readPeople(ctx: Ctx, ownerId: string, ids: string[]): Prom
         : photo?.url
           ? { kind: 'url', url: photo.url }
           : undefined,
-      extra: {
-        ...parseJsonRecord(r.custom_fields),
-        ...(r.location ? { Location: r.location } : {}),
-        ...(r.how_we_met ? { 'How we met': r.how_we_met } : {}),
-      },
+      extra: extraOf(parseJsonRecord(r.custom_fields), r.location, r.how_we_met),
       raw: raws.get(id),
       sourceKey: id,
     };

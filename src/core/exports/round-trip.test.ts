@@ -5,6 +5,7 @@ import { emptyPerson } from '../../formats/model';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
+import { updateContact } from '../contacts/update-contact';
 import type { Ctx } from '../context';
 import { importCsv } from '../imports/import-csv';
 import { importVcard } from '../imports/import-vcard';
@@ -144,6 +145,38 @@ describeEngines('vCard export and re-import', (h) => {
     });
     expect(report.stats).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
     expect((await everyone(a.ctx)).map(visible)).toEqual(before.map(visible));
+  });
+});
+
+describeEngines('vCard export of an imported card', (h) => {
+  it('writes custom fields as the owner left them, and the card lines Rapport never showed as they were', async () => {
+    const { ctx } = await h.account();
+    const extras = Array.from({ length: 201 }, (_, i) => `X-F${i + 1}:value ${i + 1}`);
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Tom Becker',
+      'IMPP;X-SERVICE-TYPE=Skype;type=pref:skype:tom.becker',
+      'item2.X-ABRELATEDNAMES:Anna Becker',
+      'item2.X-ABLabel:_$!<Sister>!$_',
+      ...extras,
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    await importVcard(ctx, { source: new TextEncoder().encode(card), fileName: 'tom.vcf', dryRun: false });
+    const [tom] = await everyone(ctx);
+    const fields = tom?.customFields ?? {};
+    // Past the limit of 200 custom fields: never shown, still exported.
+    expect(Object.keys(fields)).toHaveLength(200);
+    expect(fields['X-F199']).toBeUndefined();
+
+    const { IMPP: _i, 'X-ABRELATEDNAMES': _r, 'X-F1': _f, ...rest } = fields;
+    await updateContact(ctx, tom?.id as string, { customFields: { ...rest, 'X-F1': 'changed' } }, 'web');
+    const file = await collect(exportVcards(ctx));
+    expect(file).not.toMatch(/IMPP|ABRELATEDNAMES|ABLABEL/i);
+    expect(file.match(/X-F1:.*/g)).toEqual(['X-F1:changed']);
+    expect(file).toContain('\r\nX-F199:value 199\r\n');
+    expect(file.match(/\r\nX-F\d+:/g)).toHaveLength(201);
   });
 });
 

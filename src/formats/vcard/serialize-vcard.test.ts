@@ -192,6 +192,24 @@ describe('round trips with the raw card', () => {
     expect(model(again)).toEqual(model(changed));
   });
 
+  it('writes extra entries deleted or changed in the person from the person, not from the raw card', () => {
+    expect(imported.extra).toMatchObject({
+      IMPP: 'skype:greta.grouped (home)',
+      'X-ABRELATEDNAMES': 'Hans (Spouse)',
+    });
+    const { IMPP: _impp, ...rest } = imported.extra;
+    const changed: ImportedPerson = { ...imported, extra: { ...rest, 'X-ABRELATEDNAMES': 'Hanna (Spouse)' } };
+    const out = serializeVCard(changed);
+    expect(out).not.toContain('IMPP');
+    expect(out).not.toContain('Spouse>');
+    expect(out.match(/.*ABRELATEDNAMES.*/g)).toEqual(['X-ABRELATEDNAMES:Hanna (Spouse)']);
+    expect(out).toContain('\r\nX-ABUID:5A8B6C4D-0000-4000-8000-000000000001:ABPerson\r\n');
+    expect(parseVCards(out, { file: 'out' }).records[0]?.extra).toEqual(changed.extra);
+    // An entry the caller never took from the raw card (shownExtra leaves it out) is written back as it was.
+    const shownExtra = ({ IMPP: _i, ...shown }: Record<string, string>) => shown;
+    expect(serializeVCard({ ...imported, extra: rest }, { shownExtra })).toBe(serializeVCard(imported));
+  });
+
   it('converts kept properties when writing another version (binary LOGO → data: URI and back)', () => {
     const raw =
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Logo Co\r\nLOGO;ENCODING=b;TYPE=PNG:iVBORw0KGgo=\r\nEND:VCARD\r\n';

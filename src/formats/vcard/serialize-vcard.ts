@@ -40,6 +40,12 @@ export interface VCardSerializeOptions {
   version?: VCardVersion;
   /** PRODID to write; `null` writes none. */
   prodId?: string | null;
+  /**
+   * What the caller made of the raw card's `extra` entries (Rapport: its custom fields, within their limits;
+   * default: all of them as read). A raw property behind one of these is written back only while the person still
+   * holds it unchanged; one the caller never took is written back as it is.
+   */
+  shownExtra?: (extra: Record<string, string>) => Record<string, string>;
 }
 
 export const DEFAULT_PRODID = '-//Rapport//Rapport vCard export//EN';
@@ -183,6 +189,8 @@ class CardBuilder {
   constructor(
     readonly version: VCardVersion,
     readonly raw: RawSource | undefined,
+    /** Extra keys of the raw card the person no longer holds as read: their raw lines are not written back. */
+    readonly staleExtra: Set<string>,
   ) {
     if (raw) {
       raw.card.props.forEach((p, i) => {
@@ -223,6 +231,7 @@ class CardBuilder {
     props.forEach((q, j) => {
       const g = groupOf(q);
       const role = roles[j] as Role;
+      if (role.kind === 'keep' && role.extraKey !== undefined && this.staleExtra.has(role.extraKey)) return;
       if (g && groups.has(g) && (role.kind === 'label' || role.kind === 'keep') && !this.emittedRaw.has(j)) {
         this.emittedRaw.add(j);
         this.props.push(this.rawProp(j));
@@ -364,9 +373,32 @@ function datePropValue(
   return { params: {}, value: date };
 }
 
-function buildCard(person: ImportedPerson, version: VCardVersion, prodId: string | null): JProp[] {
+/**
+ * The raw card's extra keys whose value the person no longer holds (deleted or changed since): the raw lines
+ * behind them would otherwise serve the old value, and a phone writing the card back would restore it.
+ */
+function staleExtraOf(
+  person: ImportedPerson,
+  raw: RawSource | undefined,
+  shownExtra: VCardSerializeOptions['shownExtra'],
+): Set<string> {
+  const stale = new Set<string>();
+  if (!raw) return stale;
+  const read = raw.mapped.fields.extra;
+  for (const [key, value] of Object.entries(shownExtra ? shownExtra(read) : read)) {
+    if (key in read && person.extra[key] !== value) stale.add(key);
+  }
+  return stale;
+}
+
+function buildCard(
+  person: ImportedPerson,
+  version: VCardVersion,
+  prodId: string | null,
+  shownExtra: VCardSerializeOptions['shownExtra'],
+): JProp[] {
   const raw = readRaw(person.raw, version);
-  const b = new CardBuilder(version, raw);
+  const b = new CardBuilder(version, raw, staleExtraOf(person, raw, shownExtra));
   const m = raw?.sameVersion ? raw.mapped.fields : undefined;
   const v3 = version === '3.0';
 
@@ -506,10 +538,38 @@ function buildCard(person: ImportedPerson, version: VCardVersion, prodId: string
   if (person.connectedOn && person.extra[CONNECTED_ON_KEY] === undefined)
     b.props.push(['x-rapport-extra', { 'x-key': CONNECTED_ON_KEY }, 'unknown', person.connectedOn]);
 
-  // Extra entries the raw card does not already carry.
+  // Groups of the raw card not written back: one holding a value that changed, or a stale extra. An extra in
+  // such a group is stale too (written from the person), and may in turn take its other groups with it.
+  const deadGroups = new Set<string>();
+  if (raw) {
+    const { props } = raw.card;
+    const roles = raw.mapped.roles;
+    props.forEach((p, i) => {
+      const g = groupOf(p);
+      if (g && (roles[i] as Role).kind === 'field' && !b.emittedRaw.has(i)) deadGroups.add(g);
+    });
+    for (let grown = true; grown; ) {
+      grown = false;
+      props.forEach((p, i) => {
+        const role = roles[i] as Role;
+        const g = groupOf(p);
+        if (role.kind !== 'keep' || role.extraKey === undefined || !g || b.emittedRaw.has(i)) return;
+        if (b.staleExtra.has(role.extraKey) && !deadGroups.has(g)) {
+          deadGroups.add(g);
+          grown = true;
+        } else if (deadGroups.has(g) && !b.staleExtra.has(role.extraKey)) {
+          b.staleExtra.add(role.extraKey);
+          grown = true;
+        }
+      });
+    }
+  }
+
+  // Extra entries the raw card does not carry as they are.
   const rawExtraKeys = new Set<string>();
   raw?.mapped.roles.forEach((r) => {
-    if (r.kind === 'keep' && r.extraKey !== undefined) rawExtraKeys.add(r.extraKey);
+    if (r.kind === 'keep' && r.extraKey !== undefined && !b.staleExtra.has(r.extraKey))
+      rawExtraKeys.add(r.extraKey);
   });
   for (const [key, value] of Object.entries(person.extra)) {
     if (rawExtraKeys.has(key)) continue;
@@ -528,14 +588,10 @@ function buildCard(person: ImportedPerson, version: VCardVersion, prodId: string
   if (raw) {
     const { props, lines } = raw.card;
     const roles = raw.mapped.roles;
-    const deadGroups = new Set<string>();
-    props.forEach((p, i) => {
-      const g = groupOf(p);
-      if (g && (roles[i] as Role).kind === 'field' && !b.emittedRaw.has(i)) deadGroups.add(g);
-    });
     props.forEach((p, i) => {
       const role = roles[i] as Role;
       if (role.kind !== 'keep' || b.emittedRaw.has(i)) return;
+      if (role.extraKey !== undefined && b.staleExtra.has(role.extraKey)) return;
       const g = groupOf(p);
       if (g && deadGroups.has(g)) return;
       const converted = convertKept(
@@ -678,7 +734,7 @@ function convertKept(p: JProp, rawValue: string, from: VCardVersion, to: VCardVe
 export function serializeVCard(person: ImportedPerson, options: VCardSerializeOptions = {}): string {
   const version = options.version ?? '3.0';
   const prodId = options.prodId === undefined ? DEFAULT_PRODID : options.prodId;
-  const component = new ICAL.Component(['vcard', buildCard(person, version, prodId), []]);
+  const component = new ICAL.Component(['vcard', buildCard(person, version, prodId, options.shownExtra), []]);
   return `${ICAL.stringify.component(component.toJSON(), DESIGNS[version])}\r\n`;
 }
 
