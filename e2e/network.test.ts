@@ -221,7 +221,7 @@ describe.skipIf(!chromiumPath)(
       await q.goto('/introductions');
       await heading(q, 'Introductions').waitFor();
       const mine = q.getByRole('region', { name: /Your requests/ });
-      await mine.getByText('Waiting on Ada Lovelace', { exact: false }).waitFor();
+      await mine.getByText('Waiting for an answer', { exact: false }).waitFor();
       await expectAccessible(q, 'introductions outbox');
       noConsoleErrors(alan);
     });

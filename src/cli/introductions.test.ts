@@ -71,9 +71,7 @@ describe('rapport CLI: introductions and asks', () => {
 
     const inbox = await run('bruno', ['intro', 'list', '--as', 'broker', '--open']);
     expect(inbox.code).toBe(0);
-    expect(inbox.stdout).toMatch(
-      new RegExp(`${id}\\s+broker\\s+waiting on the broker\\s+Rita Requester → Tom`),
-    );
+    expect(inbox.stdout).toMatch(new RegExp(`${id}\\s+broker\\s+waiting on you\\s+Rita Requester → Tom`));
     const shown = await run('bruno', ['intro', 'show', id]);
     expect(shown.stdout).toMatch(/^asked\s+in Rapport \(they have an account\)$/m);
     expect(shown.stdout).toMatch(new RegExp(`^why\\s+${WHY}$`, 'm'));

@@ -17,7 +17,10 @@ export const INTRO_STATES = [
 export const introState = z.enum(INTRO_STATES);
 export type IntroState = z.infer<typeof introState>;
 
-/** What each party sees: the requester sees either decline only as 'declined' (who declined is not theirs). */
+/**
+ * What each party sees: the requester sees an open request only as 'requested' and either decline only as
+ * 'declined' (who decided, and when the broker agreed, are not theirs).
+ */
 export const introViewState = z.enum([...INTRO_STATES, 'declined']);
 export type IntroViewState = z.infer<typeof introViewState>;
 

@@ -15,7 +15,8 @@ import { integer } from '../parse';
 import { withAccount } from '../runtime';
 
 const STATE_WORDS: Record<Introduction['state'], string> = {
-  requested: 'waiting on the broker',
+  // The requester sees every open request as this: whether the broker agreed yet is not theirs to know.
+  requested: 'waiting for an answer',
   'broker-declined': 'declined by the broker',
   'awaiting-target': 'waiting on the person',
   'target-declined': 'declined by the person',
@@ -50,11 +51,18 @@ function others(i: Introduction): string {
   }
 }
 
+/** The state as the reader stands: the broker of a new request is the one it waits on. */
+function stateWords(i: Introduction): string {
+  if (i.state === 'requested' && i.role === 'broker') return 'waiting on you';
+  if (i.state === 'awaiting-target' && i.role === 'target') return 'waiting on you';
+  return STATE_WORDS[i.state];
+}
+
 function introView(i: Introduction): string {
   const pairs: [string, string | null][] = [
     ['id', i.id],
     ['you are', i.role === 'target' ? 'the person asked about' : `the ${i.role}`],
-    ['state', STATE_WORDS[i.state]],
+    ['state', stateWords(i)],
     ['requester', i.requester.name],
     ['broker', i.broker.name],
     ['person', i.target.name],
@@ -159,13 +167,7 @@ export function registerIntro(program: Command): void {
           ? 'no introductions'
           : table(
               ['id', 'you are', 'state', 'who', 'asked on'],
-              page.items.map((i) => [
-                i.id,
-                i.role,
-                STATE_WORDS[i.state],
-                others(i),
-                i.createdAt.slice(0, 10),
-              ]),
+              page.items.map((i) => [i.id, i.role, stateWords(i), others(i), i.createdAt.slice(0, 10)]),
             ),
       );
       if (page.nextCursor) note(o, '(more introductions: use --all or a larger --limit)');

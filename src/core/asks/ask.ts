@@ -16,7 +16,7 @@ export function askStateOf(row: Pick<AskTable, 'state' | 'expires_on'>, today: s
   return row.state as Ask['state'];
 }
 
-function presentAnswer(a: AnswerRow): AskAnswer {
+function presentAnswer(a: AnswerRow, viewerId: string): AskAnswer {
   return {
     id: a.id,
     responder: { accountId: a.responder_id, name: a.responder_name },
@@ -27,8 +27,11 @@ function presentAnswer(a: AnswerRow): AskAnswer {
         ? {
             id: a.introduction_id,
             targetName: a.target_name ?? '',
-            // The asker is the requester of the introduction an answer offers.
-            state: viewState(a.introduction_state as IntroState, 'requester'),
+            // The asker is the requester of the introduction an answer offers; the one who answered, its broker.
+            state: viewState(
+              a.introduction_state as IntroState,
+              a.responder_id === viewerId ? 'broker' : 'requester',
+            ),
           }
         : null,
     createdAt: a.created_at,
@@ -50,7 +53,9 @@ export function presentAsk(
   },
 ): Ask {
   const mine = row.owner_id === viewerId;
-  const answers = extras.answers.filter((a) => mine || a.responder_id === viewerId).map(presentAnswer);
+  const answers = extras.answers
+    .filter((a) => mine || a.responder_id === viewerId)
+    .map((a) => presentAnswer(a, viewerId));
   return {
     id: row.id,
     mine,

@@ -181,7 +181,7 @@ describeEngines('asks', (h) => {
     const intro = await getIntroduction(w.requester.ctx, introId);
     expect(intro).toMatchObject({
       role: 'requester',
-      state: 'awaiting-target',
+      state: 'requested',
       fromAsk: true,
       why: 'A guest speaker on supply chain for March',
       broker: { accountId: w.broker.id },

@@ -87,8 +87,10 @@ export function targetKeyOf(requesterId: string, identity: string): string {
  * The requester never learns who declined: the broker's decision and the person's look the same to them.
  */
 export function viewState(state: IntroState, role: IntroRole): IntroViewState {
-  if (role === 'requester' && (state === 'broker-declined' || state === 'target-declined')) return 'declined';
-  return state;
+  if (role !== 'requester') return state;
+  if (state === 'broker-declined' || state === 'target-declined') return 'declined';
+  // One open state until the end: "the broker agreed" followed by "declined" would say the person declined.
+  return state === 'awaiting-target' ? 'requested' : state;
 }
 
 /** The last four digits of a phone number: enough to recognise it, useless to anyone reading over a shoulder. */
@@ -118,7 +120,8 @@ export interface PresentExtras {
 
 /**
  * One introduction as `role` may see it, built field by field: the requester never gets the broker's contact id,
- * private reason, note to the person or which side declined; the person never gets the requester's purpose.
+ * private reason, note to the person, whether the broker has agreed yet or which side declined; the person never
+ * gets the requester's purpose.
  */
 export function presentIntroduction(
   row: IntroductionTable,

@@ -173,10 +173,12 @@ describeEngines('introductions (double opt-in)', (h) => {
     expect(accepted).toMatchObject({ state: 'awaiting-target', message: 'Rita is great, worth a coffee' });
     // The person gets a fresh 14 days from the broker's acceptance.
     expect(accepted.expiresAt).toBe('2026-12-10T09:00:00.000Z');
+    // The requester is not told the broker agreed: a "declined" after it would say who declined.
     expect(await getIntroduction(w.requester.ctx, intro.id)).toMatchObject({
-      state: 'awaiting-target',
+      state: 'requested',
       message: null,
     });
+    expect((await listIntroductions(w.requester.ctx, { limit: 10 })).items[0]?.state).toBe('requested');
 
     const [ask] = mailTo(SECRET.email);
     expect(ask?.parsed.subject).toBe('Bruno Broker would like to introduce you to Rita Requester');
@@ -566,7 +568,7 @@ describeEngines('introductions (double opt-in)', (h) => {
     expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(
       new Set([JSON.stringify(['not_found', 'link not found'])]),
     );
-    expect((await getIntroduction(w.requester.ctx, intro.id)).state).toBe('awaiting-target');
+    expect((await getIntroduction(w.broker.ctx, intro.id)).state).toBe('awaiting-target');
     // The real one still works, once.
     await decideByLink(visitor(w), token, { decision: 'accept' });
     expect((await getIntroduction(w.requester.ctx, intro.id)).state).toBe('introduced');

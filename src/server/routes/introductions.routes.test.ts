@@ -107,7 +107,8 @@ describe.each(ENGINES)('introductions and asks over HTTP [%s]', (engine) => {
     expect(html).not.toContain(SECRET.notes);
     expect(html).not.toContain(SECRET.blog);
     // GET changed nothing (mail scanners follow links).
-    expect((await w.requester.get(`/api/v1/introductions/${id}`)).body.state).toBe('awaiting-target');
+    expect((await w.broker.get(`/api/v1/introductions/${id}`)).body.state).toBe('awaiting-target');
+    expect((await w.requester.get(`/api/v1/introductions/${id}`)).body.state).toBe('requested');
     // A form without a decision asks again.
     expect((await form(`/intro/${token}`, 'share=email')).status).toBe(400);
 

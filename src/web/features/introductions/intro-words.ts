@@ -5,7 +5,8 @@ export function introStateWords(intro: Pick<Introduction, 'role' | 'state' | 'br
   const { role, state } = intro;
   switch (state) {
     case 'requested':
-      return role === 'broker' ? 'Waiting on you' : `Waiting on ${intro.broker.name}`;
+      // The requester is not told whether the broker has agreed yet (it would tell who declined).
+      return role === 'broker' ? 'Waiting on you' : 'Waiting for an answer';
     case 'awaiting-target':
       return role === 'target' ? 'Waiting on you' : `Waiting on ${intro.target.name}`;
     case 'broker-declined':

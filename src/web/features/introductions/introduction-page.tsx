@@ -337,9 +337,7 @@ function RequesterActions({ intro: i }: { intro: Introduction }) {
       <section aria-labelledby="intro-wait" className="card stack">
         <h2 id="intro-wait">While you wait</h2>
         <p>
-          {i.state === 'requested'
-            ? `${i.broker.name} decides first. If they agree, ${i.target.name} is asked and chooses what to share.`
-            : `${i.broker.name} agreed; ${i.target.name} is asked now.`}{' '}
+          {`${i.broker.name} decides first. If they agree, ${i.target.name} is asked and chooses what to share; you hear when it is settled, not who decided.`}{' '}
           It expires on {formatDate(i.expiresAt)} if nobody answers.
         </p>
         <div>
