@@ -21,13 +21,25 @@ export function dataDirFromEnv(env: NodeJS.ProcessEnv): string {
   return resolve(env.RAPPORT_DATA_DIR || 'data');
 }
 
+/**
+ * Without BASE_URL, links (connection invitations, introductions, the calendar feed) name this server as it listens
+ * (PORT, HOST), not a fixed localhost:3000 that a server on another port cannot answer.
+ */
+function localUrl(env: NodeJS.ProcessEnv): string {
+  const port = env.PORT?.trim() || '3000';
+  const host = env.HOST?.trim();
+  const name =
+    !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
 /** Domain settings from the environment; an unknown RAPPORT_SIGNUP value is an error, not a silent default. */
 export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
   const signup = (env.RAPPORT_SIGNUP ?? 'open') as SignupMode;
   if (!['open', 'invite', 'closed'].includes(signup)) {
     throw new Error(`RAPPORT_SIGNUP must be open, invite or closed (got "${env.RAPPORT_SIGNUP}")`);
   }
-  const publicUrl = (env.BASE_URL?.trim() || defaultSettings.publicUrl).replace(/\/+$/, '');
+  const publicUrl = (env.BASE_URL?.trim() || localUrl(env)).replace(/\/+$/, '');
   const searches = env.RAPPORT_NETWORK_SEARCHES?.trim();
   const networkSearchesPerDay = searches ? Number(searches) : defaultSettings.networkSearchesPerDay;
   if (!Number.isInteger(networkSearchesPerDay) || networkSearchesPerDay < 1) {
