@@ -295,7 +295,10 @@ export async function applyPeoplePlan(
           { owner_id: ownerId, contact_id: contactId, tag_id: tagIdOf(c.to as string) },
         ]);
       } else if (c.field === 'addresses') {
-        addresses.push(JSON.parse(c.to as string));
+        // `from`: the stored address of the same place, its blanks now filled.
+        const at = c.from === null ? -1 : addresses.findIndex((a) => JSON.stringify(a) === c.from);
+        if (at >= 0) addresses[at] = JSON.parse(c.to as string);
+        else addresses.push(JSON.parse(c.to as string));
       } else if (c.field === 'dates') {
         dates.push(JSON.parse(c.to as string));
       } else if (c.field.startsWith('customFields.')) {

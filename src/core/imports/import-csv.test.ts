@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
@@ -6,8 +6,26 @@ import { updateContact } from '../contacts/update-contact';
 import { importCsv } from './import-csv';
 import { importLinkedin } from './import-linkedin';
 import { listImports } from './list-imports';
+import { undoImport } from './undo-import';
 
 const enc = (s: string) => new TextEncoder().encode(s);
+// One made-up person as Google Contacts and Outlook export them: Outlook writes the birthday as the exporting
+// machine's locale does (5 April read as May 4th), and the address without Google's label text.
+const GOOGLE = [
+  'First Name,Last Name,Organization Name,Organization Title,Birthday,Notes,E-mail 1 - Label,E-mail 1 - Value,' +
+    'Address 1 - Label,Address 1 - Formatted,Address 1 - Street,Address 1 - City,Address 1 - Postal Code,' +
+    'Address 1 - Country',
+  'Wren,Halloway,Halloway Works,Principal,1990-04-05,Google note,* Work,wren@halloway.example,Work,' +
+    '"7 Test Lane\nSampleton ZZ1 1ZZ",7 Test Lane,Sampleton,ZZ1 1ZZ,Testland',
+  'Nico,Fennimore,Fennimore Ltd,Director,,Name only,,,,,,,,',
+].join('\n');
+const outlook = (notes: string) =>
+  [
+    '"First Name","Last Name","Company","Job Title","Business Street","Business City","Business Postal Code",' +
+      '"Business Country/Region","Birthday","E-mail Address","E-mail Type","Business Phone","Notes"',
+    `"Wren","Halloway","Halloway Works","Principal","7 Test Lane","Sampleton","ZZ1 1ZZ","Testland","5/4/1990",` +
+      `"wren@halloway.example","SMTP","+44 20 7946 0123","${notes}"`,
+  ].join('\n');
 const GENERIC =
   'Vorname;Nachname;Mail;Firma;Kürzel\nJürgen;Müller;jm@example.de;Acme GmbH;JM\nAnna;Schmidt;nicht-gültig;;AS\n';
 
@@ -152,6 +170,82 @@ describeEngines('CSV import', (h) => {
     ).rejects.toMatchObject({
       code: 'validation',
       details: { issues: [{ path: 'map', message: expect.stringMatching(/firstname/) }] },
+    });
+  });
+
+  describe('a CSV of another app (ADR 7)', () => {
+    const csv = (ctx: Parameters<typeof importCsv>[0], text: string, fileName: string) =>
+      importCsv(ctx, { source: enc(text), fileName, dryRun: false });
+    const wrenOf = async (ctx: Parameters<typeof importCsv>[0]) =>
+      getContact(ctx, (await listContacts(ctx, { q: 'wren' })).items[0]?.id as string);
+
+    it('only fills blanks on its first sight of a contact, one place stored once; undo gives it all back', async () => {
+      const { ctx } = await h.account();
+      await csv(ctx, GOOGLE, 'google.csv');
+      const before = await wrenOf(ctx);
+      const first = await csv(ctx, outlook('Outlook note'), 'outlook.csv');
+      expect([first.csv?.format, first.stats.updated, first.stats.created]).toEqual(['outlook', 1, 0]);
+      const wren = await wrenOf(ctx);
+      expect([wren.notes, wren.birthday, wren.phones.map((p) => p.value)]).toEqual([
+        'Google note',
+        '1990-04-05',
+        ['+44 20 7946 0123'],
+      ]);
+      expect(wren.addresses).toEqual([before.addresses[0]]);
+      expect(wren.addresses[0]).toMatchObject({ label: 'Work', formatted: '7 Test Lane\nSampleton ZZ1 1ZZ' });
+
+      // The same app's newer file brings what that app changed since.
+      const newer = await csv(ctx, outlook('Outlook note, newer'), 'outlook-2.csv');
+      expect((await wrenOf(ctx)).notes).toBe('Outlook note, newer');
+      const again = await csv(ctx, GOOGLE, 'google.csv');
+      expect([again.stats.unchanged, again.stats.updated]).toEqual([2, 0]);
+
+      await undoImport(ctx, newer.id as string);
+      expect(await wrenOf(ctx)).toEqual(wren);
+      await undoImport(ctx, first.id as string);
+      expect(await wrenOf(ctx)).toEqual(before);
+    });
+
+    it("fills the stored address's blanks when the same place comes with more to say", async () => {
+      const { ctx } = await h.account();
+      await csv(ctx, outlook('Outlook note'), 'outlook.csv');
+      const before = await wrenOf(ctx);
+      const google = await csv(ctx, GOOGLE, 'google.csv');
+      const wren = await wrenOf(ctx);
+      expect([wren.notes, wren.birthday]).toEqual(['Outlook note', '1990-05-04']);
+      expect(wren.addresses).toEqual([
+        {
+          label: 'Work',
+          street: '7 Test Lane',
+          locality: 'Sampleton',
+          postalCode: 'ZZ1 1ZZ',
+          country: 'Testland',
+          formatted: '7 Test Lane\nSampleton ZZ1 1ZZ',
+        },
+      ]);
+      await undoImport(ctx, google.id as string);
+      expect(await wrenOf(ctx)).toEqual(before);
+    });
+
+    it('keeps using the records of CSVs imported before each app was a source of its own', async () => {
+      const { ctx, id } = await h.account();
+      const google = await csv(ctx, GOOGLE, 'google.csv');
+      // As an older Rapport recorded every CSV: one source, `csv`.
+      await ctx.db.updateTable('contact_sources').set({ kind: 'csv' }).where('owner_id', '=', id).execute();
+      const wrenId = (await wrenOf(ctx)).id;
+      await updateContact(ctx, wrenId, { notes: 'My own note' }, 'web');
+      const edited = await wrenOf(ctx);
+
+      const again = await csv(ctx, GOOGLE, 'google.csv');
+      expect([again.stats.unchanged, again.stats.updated, again.stats.created]).toEqual([2, 0, 0]);
+      expect(await wrenOf(ctx)).toEqual(edited);
+
+      // Google's file took the old records: Outlook's is a first sight, and fills blanks only.
+      await csv(ctx, outlook('Outlook note'), 'outlook.csv');
+      const wren = await wrenOf(ctx);
+      expect([wren.notes, wren.birthday, wren.addresses.length]).toEqual(['My own note', '1990-04-05', 1]);
+      expect(google.stats.created).toBe(2);
+      expect((await listContacts(ctx, {})).items).toHaveLength(2);
     });
   });
 });

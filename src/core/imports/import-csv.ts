@@ -9,6 +9,7 @@ import type { ImportedPerson, ParseIssue } from '../../formats/model';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { validate } from '../validate';
+import { csvSourceKind } from './csv-sources';
 import type { CsvImportInfo, ImportReport } from './import-report';
 import { type ByteSource, countingBytes } from './import-vcard';
 import { type ProgressListener, runImport } from './run-import';
@@ -103,10 +104,13 @@ export async function importCsv(
       },
     );
   }
+  const linkedin = csv.format === 'linkedin-connections';
   const report = await runImport(ctx, {
     // As LinkedIn's own: the same people then match their LinkedIn source record and a re-import changes nothing,
     // where a new source would see its first look and overwrite the owner's edits.
-    kind: csv.format === 'linkedin-connections' ? 'linkedin' : 'csv',
+    kind: linkedin ? 'linkedin' : 'csv',
+    // Each app's CSV is a source of its own: Outlook's first sight of a person Google's file brought fills blanks.
+    sourceKind: linkedin ? undefined : csvSourceKind(csv.format),
     fileName: input.fileName,
     people,
     issues,

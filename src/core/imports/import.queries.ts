@@ -15,6 +15,7 @@ import type {
   ImportTable,
   LinkedinInvitationTable,
 } from '../db/schema';
+import { matchingKind } from './csv-sources';
 
 /**
  * Every matching key of the owner's contacts (emails, phones, profile URLs, source keys), live and trashed apart.
@@ -61,38 +62,52 @@ export async function loadMatchIndex(db: Kysely<Database>, ownerId: string) {
       .where((eb) => eb.or([eb('kind', '<>', 'phone'), eb('value_norm', 'like', '+%')]))
       .execute(),
   );
-  add(
-    await db
-      .selectFrom('contact_sources')
-      .select(['contact_id', sql<string>`'src:' || kind || ':' || source_key`.as('key')])
-      .where('owner_id', '=', ownerId)
-      .where('source_key', 'is not', null)
-      .execute(),
-  );
+  const sources = await db
+    .selectFrom('contact_sources')
+    .select(['contact_id', 'kind', 'source_key'])
+    .where('owner_id', '=', ownerId)
+    .where('source_key', 'is not', null)
+    .execute();
+  add(sources.map((r) => ({ contact_id: r.contact_id, key: `src:${matchingKind(r.kind)}:${r.source_key}` })));
   return { live, shared, trashed };
 }
 
 /**
  * What the latest record of each contact from one kind of source said (what the previous import of that kind
- * saw): the snapshot and raw text only, which is all a re-import compares.
+ * saw): the snapshot and raw text only, which is all a re-import compares, and the kind of the record. With
+ * `legacy`, a contact without a record of `kind` gets its latest record of `legacy.kind` instead, unless it has one
+ * of a kind in `legacy.unless` (see csv-sources.ts).
  */
 export async function latestSources(
   db: Kysely<Database>,
   ownerId: string,
   contactIds: string[],
   kind: string,
-): Promise<Map<string, Pick<ContactSourceTable, 'snapshot' | 'raw'>>> {
-  const out = new Map<string, Pick<ContactSourceTable, 'snapshot' | 'raw'>>();
+  legacy?: { kind: string; unless: string[] },
+): Promise<Map<string, Pick<ContactSourceTable, 'snapshot' | 'raw' | 'kind'>>> {
+  const kinds = [...new Set([kind, ...(legacy ? [legacy.kind, ...legacy.unless] : [])])];
+  const latest = new Map<string, Map<string, Pick<ContactSourceTable, 'snapshot' | 'raw' | 'kind'>>>();
   for (const ids of chunkIds(contactIds)) {
     const rows = await db
       .selectFrom('contact_sources')
-      .select(['contact_id', 'snapshot', 'raw'])
+      .select(['contact_id', 'kind', 'snapshot', 'raw'])
       .where('owner_id', '=', ownerId)
-      .where('kind', '=', kind)
+      .where('kind', 'in', kinds)
       .where('contact_id', 'in', ids)
       .orderBy('recorded_at')
       .execute();
-    for (const r of rows) out.set(r.contact_id, r);
+    for (const { contact_id, ...r } of rows) {
+      const byKind = latest.get(contact_id) ?? new Map();
+      byKind.set(r.kind, r);
+      latest.set(contact_id, byKind);
+    }
+  }
+  const out = new Map<string, Pick<ContactSourceTable, 'snapshot' | 'raw' | 'kind'>>();
+  for (const [id, byKind] of latest) {
+    const own = byKind.get(kind);
+    const stale = legacy?.unless.some((k) => byKind.has(k));
+    const row = own ?? (legacy && !stale ? byKind.get(legacy.kind) : undefined);
+    if (row) out.set(id, row);
   }
   return out;
 }

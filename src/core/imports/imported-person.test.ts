@@ -136,4 +136,33 @@ describe('cleanPerson', () => {
       ['phones.6', '"call me" is not a valid phone; left out'],
     ]);
   });
+
+  it('keeps one address per place, whatever its labels, with what each of them says', () => {
+    const { person } = cleanPerson({
+      ...emptyPerson({ file: 'two-apps.csv', line: 2 }),
+      displayName: 'Wren Halloway',
+      addresses: [
+        { label: 'Work', street: '7 Test Lane', locality: 'Sampleton', postalCode: 'ZZ1 1ZZ' },
+        { label: 'Flat', street: '7 Test Lane', extended: 'Flat 2', locality: 'Sampleton' },
+        {
+          label: 'Home',
+          street: ' 7  test lane. ',
+          locality: 'SAMPLETON',
+          postalCode: 'zz11zz',
+          country: '',
+          formatted: '7 Test Lane\nSampleton',
+        },
+      ],
+    });
+    expect(person?.addresses).toEqual([
+      {
+        label: 'Work',
+        street: '7 Test Lane',
+        locality: 'Sampleton',
+        postalCode: 'ZZ1 1ZZ',
+        formatted: '7 Test Lane\nSampleton',
+      },
+      { label: 'Flat', street: '7 Test Lane', extended: 'Flat 2', locality: 'Sampleton' },
+    ]);
+  });
 });

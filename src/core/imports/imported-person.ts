@@ -19,6 +19,7 @@ import {
 import type { ContactPhotoTable } from '../db/schema';
 import { fold } from '../text/fold';
 import { withoutNul } from '../text/without-nul';
+import { onePerPlace } from './addresses';
 import { isoDateOnly } from './dates';
 
 /** The extra column a Rapport CSV export names each contact by (vCard has UID for that). */
@@ -284,8 +285,10 @@ export function cleanPerson(input: ImportedPerson): { person: CleanPerson | null
     addresses:
       person.addresses.length === 0
         ? []
-        : checked('addresses', person.addresses.slice(0, LIMITS.list), issues, ref, (a) =>
-            ok(addressInput, Object.fromEntries(Object.entries(a).filter(([, v]) => v))),
+        : onePerPlace(
+            checked('addresses', person.addresses.slice(0, LIMITS.list), issues, ref, (a) =>
+              ok(addressInput, Object.fromEntries(Object.entries(a).filter(([, v]) => v))),
+            ),
           ),
     dates: person.dates?.length ? checked('dates', person.dates, issues, ref, (d) => ok(dateInput, d)) : [],
     birthday: cleanDate(person.birthday, 'birthday', issues, ref),

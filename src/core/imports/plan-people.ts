@@ -1,5 +1,5 @@
 import { isUuid } from '../../contracts/common';
-import type { ParseIssue } from '../../formats/model';
+import type { ParseIssue, PostalAddress } from '../../formats/model';
 import { phoneRegionOf } from '../agenda/agenda.queries';
 import { channelKey } from '../contacts/channels';
 import { parseJsonArray, parseJsonRecord } from '../contacts/contact';
@@ -17,6 +17,8 @@ import type { ContactChannelTable } from '../db/schema';
 import { normaliseTagName } from '../tags/tag';
 import { tagNamesByContact } from '../tags/tag.queries';
 import { fold } from '../text/fold';
+import { fillAddress, onePerPlace, placeOf } from './addresses';
+import { legacySource, matchingKind } from './csv-sources';
 import { latestSources, loadMatchIndex } from './import.queries';
 import {
   type CleanPerson,
@@ -113,7 +115,8 @@ export async function planPeople(
     for (const c of await findContacts(ctx.db, ownerId, batch)) index.live.set(`own:${c.id}`, c.id);
   }
   // Each person's keys, worked out once: applying the plan indexes the new contacts by them.
-  const keysOf = people.map((p) => personKeys(p, sourceKind, phoneRegion));
+  const keyKind = matchingKind(sourceKind);
+  const keysOf = people.map((p) => personKeys(p, keyKind, phoneRegion));
   const agrees = await phoneNameCheck(ctx, ownerId, index, keysOf);
   const issues: ParseIssue[] = [];
   const matched = new Map<number, string>();
@@ -133,7 +136,7 @@ export async function planPeople(
       index,
       own,
       keys,
-      person.sourceKey ? `src:${sourceKind}:${person.sourceKey}` : undefined,
+      person.sourceKey ? `src:${keyKind}:${person.sourceKey}` : undefined,
       accept,
     );
     if (live) {
@@ -180,7 +183,7 @@ export async function planPeople(
   if (sourceKind === 'linkedin') await matchProfileless(ctx, ownerId, index, people, matched, merged);
 
   const contactIds = [...new Set(matched.values())];
-  const previous = await latestSources(ctx.db, ownerId, contactIds, sourceKind);
+  const previous = await latestSources(ctx.db, ownerId, contactIds, sourceKind, legacySource(sourceKind));
   // Only a matched person's snapshot is compared now; a new contact's is made when it is written.
   const snapshots = new Map<number, string>();
   for (const i of matched.keys()) snapshots.set(i, snapshotJson(people[i] as CleanPerson));
@@ -201,13 +204,15 @@ export async function planPeople(
     if (merged.has(i)) return;
     const contactId = matched.get(i);
     if (!contactId) {
-      const keys = grown.has(i) ? personKeys(person, sourceKind, phoneRegion) : (keysOf[i] as string[]);
+      const keys = grown.has(i) ? personKeys(person, keyKind, phoneRegion) : (keysOf[i] as string[]);
       items.push({ action: 'create', person, keys });
       return;
     }
     const snapshot = snapshots.get(i) as string;
     if (same(i, contactId)) {
-      items.push({ action: 'unchanged', contactId, person, snapshot, sourceChanged: false });
+      // A record made before CSVs were told apart by app becomes this app's, so no other app's takes it after.
+      const claimed = previous.get(contactId)?.kind !== sourceKind;
+      items.push({ action: 'unchanged', contactId, person, snapshot, sourceChanged: claimed });
       return;
     }
     const state = states.get(contactId);
@@ -481,12 +486,26 @@ function diff(
       changes.push({ field: 'tags', from: null, to: t });
     }
   }
-  const addresses = [...parseJsonArray<object>(row.addresses), ...(prev?.addresses ?? [])].map((a) =>
-    JSON.stringify(a),
-  );
-  for (const a of person.addresses)
-    if (!addresses.includes(JSON.stringify(a)))
+  // One place is one address, whatever its label: the same place again fills the stored one's blanks.
+  const stored = parseJsonArray<PostalAddress>(row.addresses);
+  const said = new Set((prev?.addresses ?? []).map((a) => JSON.stringify(a)));
+  const saidPlaces = new Set((prev?.addresses ?? []).map(placeOf));
+  for (const a of person.addresses) {
+    if (said.has(JSON.stringify(a))) continue; // as the source said last time: left as the owner keeps it
+    const at = stored.findIndex((s) => placeOf(s) === placeOf(a));
+    const kept = stored[at];
+    if (kept) {
+      const filled = fillAddress(kept, a);
+      const from = JSON.stringify(kept);
+      const to = JSON.stringify(filled);
+      if (to !== from) changes.push({ field: 'addresses', from, to });
+      stored[at] = filled;
+    } else if (!saidPlaces.has(placeOf(a))) {
+      // A place the source gave before and the contact lacks was removed by the owner: it stays removed.
       changes.push({ field: 'addresses', from: null, to: JSON.stringify(a) });
+      stored.push(a);
+    }
+  }
   const dates = [...parseJsonArray<object>(row.dates), ...(prev?.dates ?? [])].map((d) => JSON.stringify(d));
   for (const d of person.dates ?? [])
     if (!dates.includes(JSON.stringify(d)))
@@ -516,7 +535,7 @@ export function mergePeople(a: CleanPerson, b: CleanPerson): CleanPerson {
   merged.phones = union(a.phones, b.phones, byValue);
   merged.urls = union(a.urls, b.urls, byValue);
   merged.tags = union(a.tags, b.tags, (t) => t.toLowerCase());
-  merged.addresses = union(a.addresses, b.addresses, (x) => JSON.stringify(x));
+  merged.addresses = onePerPlace([...a.addresses, ...b.addresses]);
   merged.extra = { ...b.extra, ...a.extra };
   return merged;
 }

@@ -30,6 +30,8 @@ export type ExtraStep = (
 
 export interface RunImportInput {
   kind: ImportKind;
+  /** The kind of the source records, when the import kind has several (a CSV per app); `kind` by default. */
+  sourceKind?: string;
   fileName: string;
   people: ImportedPerson[];
   issues: ParseIssue[];
@@ -63,6 +65,7 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
   // A file's name and a parser's messages (which quote the file) are stored as text, which cannot hold NUL.
   const fileName = withoutNul(input.fileName);
   const progress = input.onProgress ?? (() => {});
+  const sourceKind = input.sourceKind ?? input.kind;
   const issues: ParseIssue[] = [...input.issues];
   progress({ phase: 'matching', done: 0, total: input.people.length });
   const people: CleanPerson[] = [];
@@ -85,7 +88,7 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
     });
   }
   if (input.dryRun) {
-    const plan = await planPeople(ctx, ownerId, input.kind, people);
+    const plan = await planPeople(ctx, ownerId, sourceKind, people);
     issues.push(...plan.issues);
     progress({ phase: 'matching', done: input.people.length, total: input.people.length });
     const more = input.previewExtra ? await input.previewExtra(plan) : { stats: {}, issues: [] };
@@ -106,7 +109,7 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
 
   const { report, planned } = await inTransaction(ctx, async (tx) => {
     await lockAccount(tx.db, ownerId);
-    const plan = await planPeople(tx, ownerId, input.kind, people);
+    const plan = await planPeople(tx, ownerId, sourceKind, people);
     issues.push(...plan.issues);
     progress({ phase: 'matching', done: input.people.length, total: input.people.length });
     progress({ phase: 'writing', done: 0, total: plan.items.length });
@@ -122,7 +125,7 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
       created_at: createdAt,
       undone_at: null,
     });
-    const index = await applyPeoplePlan(tx, ownerId, id, input.kind, plan);
+    const index = await applyPeoplePlan(tx, ownerId, id, input.kind, plan, sourceKind);
     const extra = input.extra
       ? await input.extra(tx, id, (key) => index.get(key))
       : { stats: {}, issues: [] };
