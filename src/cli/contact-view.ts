@@ -18,6 +18,44 @@ function lines(xs: string[]): string {
   return xs.join('\n');
 }
 
+/** A value with its label, as `show` lists addresses and dates: `Main St 1, Lyon (Work)`. */
+function labelled(text: string, label: unknown): string {
+  return typeof label === 'string' && label ? `${text} (${label})` : text;
+}
+
+function parseObject(json: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(json);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A stored value of a contact field (in history or an import's changes) in the words `show` uses: an address or
+ * a date is stored as JSON.
+ */
+export function storedValueText(field: string, value: string): string {
+  if (field !== 'addresses' && field !== 'dates') return value;
+  const o = parseObject(value);
+  if (!o) return value;
+  if (field === 'addresses') return labelled(addressLine(o), o.label);
+  return typeof o.value === 'string' ? labelled(o.value, o.label) : value;
+}
+
+/**
+ * One history entry. A merge records the merged contact's differing values (the kept contact's stay as they
+ * were), so those read as the merged contact's, not as a change to the kept one.
+ */
+function historyLine(h: Contact['history'][number]): string {
+  const text = (v: string | null) => (v === null ? '—' : storedValueText(h.field, v));
+  const when = `[${h.source}, ${h.recordedAt.slice(0, 10)}]`;
+  if (h.source === 'merge' && h.newValue === null && h.oldValue !== null)
+    return `${h.field}: ${JSON.stringify(text(h.oldValue))} (from the merged contact)  ${when}`;
+  return `${h.field}: ${text(h.oldValue)} → ${text(h.newValue)}  ${when}`;
+}
+
 /** Every field of a contact, empty ones as a dash, so `show` answers "what do I know about them". */
 export function contactDetails(c: Contact): string {
   const custom = Object.entries(c.customFields).map(([k, v]) => `${k}: ${v}`);
@@ -26,11 +64,7 @@ export function contactDetails(c: Contact): string {
       `${[p.title, p.organisation?.name].filter(Boolean).join(' at ') || '—'}` +
       `${p.endedOn ? ` (until ${p.endedOn})` : ''}  [${p.source}]`,
   );
-  const addresses = c.addresses.map((a) => `${addressLine(a)}${a.label ? ` (${a.label})` : ''}`);
-  const history = c.history.map(
-    (h) =>
-      `${h.field}: ${h.oldValue ?? '—'} → ${h.newValue ?? '—'}  [${h.source}, ${h.recordedAt.slice(0, 10)}]`,
-  );
+  const addresses = c.addresses.map((a) => labelled(addressLine(a), a.label));
   return `${c.displayName}\n${fields([
     ['id', c.id],
     ['given name', c.givenName],
@@ -46,7 +80,7 @@ export function contactDetails(c: Contact): string {
     ['how we met', c.howWeMet],
     ['notes', c.notes],
     ['birthday', c.birthday],
-    ['dates', lines(c.dates.map((d) => `${d.value}${d.label ? ` (${d.label})` : ''}`))],
+    ['dates', lines(c.dates.map((d) => labelled(d.value, d.label)))],
     ['addresses', lines(addresses)],
     ['emails', lines(c.emails.map(channel))],
     [
@@ -59,7 +93,7 @@ export function contactDetails(c: Contact): string {
     ['connected on', c.connectedOn],
     ['past positions', lines(past)],
     ['photo', c.photo ? `${c.photo.url}${c.photo.mime ? `  (${c.photo.mime})` : ''}` : null],
-    ['history', lines(history)],
+    ['history', lines(c.history.map(historyLine))],
     ['source', c.source],
     ['created', c.createdAt],
     ['updated', c.updatedAt],

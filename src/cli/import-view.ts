@@ -5,6 +5,7 @@ import type {
   ImportStats,
 } from '../core/imports/import-report';
 import { COLUMN_TARGETS } from '../formats/csv';
+import { storedValueText } from './contact-view';
 
 const BASIC = ['created', 'updated', 'unchanged', 'skipped', 'errors', 'warnings'] as const;
 const RANK: Record<ImportIssueView['severity'], number> = { error: 0, skipped: 1, warning: 2 };
@@ -38,7 +39,12 @@ export function issuesText(issues: ImportIssueView[]): string {
     .join('\n');
 }
 
-const shown = (v: string | null) => (v === null || v === '' ? '—' : JSON.stringify(v));
+/** Text quoted, so its edges show; an address or a date as `show` prints it. */
+function shown(field: string, v: string | null): string {
+  if (v === null || v === '') return '—';
+  const text = storedValueText(field, v);
+  return text === v ? JSON.stringify(v) : text;
+}
 
 /**
  * What an import did (or would do): counts, the first changes to people it updated and every issue in `issues`
@@ -59,7 +65,7 @@ export function importReportText(report: ImportReport, issues: ImportIssueView[]
         .map(
           (s) =>
             `  ${s.name}  (${s.ref})\n${(s.changes ?? [])
-              .map((c) => `    ${c.field}: ${shown(c.from)} → ${shown(c.to)}`)
+              .map((c) => `    ${c.field}: ${shown(c.field, c.from)} → ${shown(c.field, c.to)}`)
               .join('\n')}`,
         )
         .join('\n')}`,

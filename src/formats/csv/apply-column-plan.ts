@@ -155,6 +155,11 @@ export function applyColumnPlan(
       case 'extra':
         if (!action.noise?.has(v.toLowerCase())) person.extra[uniqueKey(person.extra, header)] = v;
         break;
+      case 'labelledExtra': {
+        const key = labels.get(action.group) || action.name;
+        person.extra[uniqueKey(person.extra, key)] = v;
+        break;
+      }
       case 'label':
       case 'emailType':
       case 'ignore':

@@ -46,6 +46,11 @@ export type ColumnAction =
   | { kind: 'connectedOn'; order: DateOrder }
   | { kind: 'tags'; split: Split }
   | { kind: 'photo' }
+  /**
+   * The Value column of a labelled custom field (Google's `Relation 1 - Value`, `Custom Field 1 - Value`): kept in
+   * `extra` under its group's label, or under `name` when the label is empty.
+   */
+  | { kind: 'labelledExtra'; group: string; name: string }
   /** Kept in `extra` under the column name, unless the value is one of `noise` (lower-case). */
   | { kind: 'extra'; noise?: ReadonlySet<string> }
   | { kind: 'ignore' };

@@ -154,7 +154,15 @@ export function createContactCsvReader(
       // Nor may a stray quote that pairs with one rows below swallow the rows between.
       headerWidth: () => headers?.length,
       onIssue: (s) =>
-        issue({ ref: { file, line: s.line }, message: s.message, severity: s.severity ?? 'warning' }),
+        issue({
+          ref: { file, line: s.line },
+          // The column where the quote opened: where to look on a long line.
+          ...(s.column !== undefined && headers
+            ? { field: headers[s.column] || `Column ${s.column + 1}` }
+            : {}),
+          message: s.message,
+          severity: s.severity ?? 'warning',
+        }),
       onRow: (cells, line) => {
         if (!headers) {
           // With a mapping, a LinkedIn file is read generically: skip its preamble up to the real header.

@@ -45,13 +45,31 @@ describe('parseContactCsv: Google', () => {
       ],
       urls: [{ value: 'https://www.linkedin.com/in/renee-fontaine', label: 'Profile' }],
       dates: [{ value: '2015-06-20', label: 'Anniversary' }],
-      extra: {
-        'Relation 1 - Label': 'Spouse',
-        'Relation 1 - Value': 'Marc',
-        'Custom Field 1 - Label': 'Met via',
-        'Custom Field 1 - Value': 'Lyon fair',
-      },
+      // Relation and custom field pairs: one field each, named by the label.
+      extra: { Spouse: 'Marc', 'Met via': 'Lyon fair' },
     });
+  });
+
+  it('reads Relation and Custom Field label/value pairs as one field named by the label', () => {
+    const csv = [
+      'First Name,Relation 1 - Label,Relation 1 - Value,Relation 2 - Label,Relation 2 - Value,' +
+        'Custom Field 1 - Label,Custom Field 1 - Value,Custom Field 2 - Label,Custom Field 2 - Value,' +
+        'Custom Field 3 - Label,Custom Field 3 - Value',
+      'Ada,Spouse,Conor Brennan,,Bo Brennan,Shoe size,38,Shoe size,39,Left empty,',
+    ].join('\n');
+    const { records, issues } = parseContactCsv(csv);
+    expect(issues).toEqual([]);
+    // A value without a label keeps the pair's name; a label without a value is nothing to keep.
+    expect(records[0]?.extra).toEqual({
+      Spouse: 'Conor Brennan',
+      'Relation 2': 'Bo Brennan',
+      'Shoe size': '38',
+      'Shoe size (2)': '39',
+    });
+    // The format before 2024 names the label column Type.
+    const legacy =
+      'Name,Given Name,Relation 1 - Type,Relation 1 - Value\nAda Brennan,Ada,Spouse,Conor Brennan\n';
+    expect(parseContactCsv(legacy).records[0]?.extra).toEqual({ Spouse: 'Conor Brennan' });
   });
 
   it('reports a bad e-mail with file, line and column, keeps that contact, and skips a row with no one in it', () => {
@@ -430,6 +448,7 @@ describe('parseContactCsv: LinkedIn and robustness', () => {
     expect(issues).toEqual([
       {
         ref: { file: 'contacts.csv', line: 4 },
+        field: 'Notes',
         message: 'a quoted cell opened here is never closed; this row is not imported',
         severity: 'error',
       },
@@ -447,6 +466,26 @@ describe('parseContactCsv: LinkedIn and robustness', () => {
     expect(issues).toEqual([
       {
         ref: { file: 'outlook-stray-quote.csv', line: 2 },
+        field: 'Company',
+        message: 'a quote in this row is not closed on its line; this row is not imported',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('names the column where a stray quote opened (the QA file: a quote in Last Name on row 3)', () => {
+    const rows = Array.from(
+      { length: 10 },
+      (_, k) => `Person${k + 1},Test,p${k + 1}@x.example,Acme,"Role, ${k + 1}"`,
+    );
+    rows[2] = 'Carl,"Broken,carl@x.example,Acme,Engineer';
+    const text = `First Name,Last Name,E-mail Address,Company,Job Title\n${rows.join('\n')}\n`;
+    const { records, issues } = parseContactCsv(text, { file: 'broken-quote.csv' });
+    expect(records).toHaveLength(9);
+    expect(issues).toEqual([
+      {
+        ref: { file: 'broken-quote.csv', line: 4 },
+        field: 'Last Name',
         message: 'a quote in this row is not closed on its line; this row is not imported',
         severity: 'error',
       },

@@ -62,7 +62,7 @@ describe('parseCsvRows', () => {
       { line: 2, cells: ['open,c\nd\n'] },
     ]);
     expect(issues).toEqual([
-      { line: 2, message: 'a quoted cell is never closed; the rest of the file was read into it' },
+      { line: 2, message: 'a quoted cell is never closed; the rest of the file was read into it', column: 0 },
     ]);
   });
 
@@ -111,9 +111,10 @@ describe('parseCsvRows', () => {
 
 describe("parseCsvRows with unclosedQuote: 'drop-row'", () => {
   const dropRow = (text: string) => parseCsvRows(text, { unclosedQuote: 'drop-row' });
-  const unclosed = (line: number): CsvSyntaxIssue => ({
+  const unclosed = (line: number, column: number): CsvSyntaxIssue => ({
     line,
     message: 'a quoted cell opened here is never closed; this row is not imported',
+    column,
     severity: 'error',
   });
   const qaFile =
@@ -130,7 +131,7 @@ describe("parseCsvRows with unclosedQuote: 'drop-row'", () => {
   ];
 
   it('drops the row of a quote still open at the end and reads on from the next line', () => {
-    expect(dropRow(qaFile)).toEqual({ rows: qaRows, issues: [unclosed(4)] });
+    expect(dropRow(qaFile)).toEqual({ rows: qaRows, issues: [unclosed(4, 2)] });
   });
 
   it('keeps multi-line quoted cells that do close, and numbers the lines after them', () => {
@@ -153,7 +154,7 @@ describe("parseCsvRows with unclosedQuote: 'drop-row'", () => {
           { line: 1, cells: ['a', 'b'] },
           { line: 2, cells: ['c', 'd'] },
         ],
-        issues: [unclosed(3)],
+        issues: [unclosed(3, 1)],
       });
     }
   });
@@ -164,7 +165,7 @@ describe("parseCsvRows with unclosedQuote: 'drop-row'", () => {
         { line: 3, cells: ['d', 'e'] },
         { line: 4, cells: ['f', 'g'] },
       ],
-      issues: [unclosed(2)],
+      issues: [unclosed(2, 2)],
     });
   });
 
@@ -174,7 +175,7 @@ describe("parseCsvRows with unclosedQuote: 'drop-row'", () => {
         { line: 1, cells: ['a', 'b'] },
         { line: 3, cells: ['d', 'e'] },
       ],
-      issues: [unclosed(2)],
+      issues: [unclosed(2, 0)],
     });
   });
 
@@ -182,7 +183,7 @@ describe("parseCsvRows with unclosedQuote: 'drop-row'", () => {
     const text = qaFile.replaceAll('\n', '\r\n');
     const expected = dropRow(text);
     expect(expected.rows.map((r) => r.line)).toEqual([1, 2, 3, 5]);
-    expect(expected.issues).toEqual([unclosed(4)]);
+    expect(expected.issues).toEqual([unclosed(4, 2)]);
     const everyChar = Array.from({ length: text.length }, (_, k) => k);
     expect(chunked(text, everyChar, ',', 'drop-row')).toEqual(expected);
     // Inside the open quote, right after it, between CR and LF, and just before the last line.
@@ -227,9 +228,10 @@ describe('readCsvRecordAt', () => {
 
 describe('parseCsvRows with headerWidth (stray quotes)', () => {
   const read = (text: string) => parseCsvRows(text, { unclosedQuote: 'drop-row', headerWidth: () => 3 });
-  const stray = (line: number): CsvSyntaxIssue => ({
+  const stray = (line: number, column: number): CsvSyntaxIssue => ({
     line,
     message: 'a quote in this row is not closed on its line; this row is not imported',
+    column,
     severity: 'error',
   });
 
@@ -242,7 +244,7 @@ describe('parseCsvRows with headerWidth (stray quotes)', () => {
         { line: 3, cells: ['4', '5', '6'] },
         { line: 4, cells: ['x, y', '8', '9'] },
       ],
-      issues: [stray(2)],
+      issues: [stray(2, 1)],
     });
     // Without the header's width the quote spans the lines, as before.
     expect(parseCsvRows(text).rows.map((r) => r.line)).toEqual([1, 2]);
@@ -255,7 +257,7 @@ describe('parseCsvRows with headerWidth (stray quotes)', () => {
         { line: 3, cells: ['4', '5', 'six\nlines'] },
         { line: 5, cells: ['7', '8', '9'] },
       ],
-      issues: [stray(2)],
+      issues: [stray(2, 1)],
     });
   });
 

@@ -15,6 +15,8 @@ export interface CsvRow {
 export interface CsvSyntaxIssue {
   line: number;
   message: string;
+  /** 0-based index of the cell where the quote in question opened, when the issue is about one. */
+  column?: number;
   /** Set when the row was not delivered (an unclosed quote with `unclosedQuote: 'drop-row'`). */
   severity?: 'error';
 }
@@ -108,7 +110,7 @@ function scan(
     let c = 0;
     let incomplete = false;
     let dropped = false;
-    let spanned = false; // a quoted cell ran past a line end
+    let spanned = -1; // the first quoted cell that ran past a line end
     let stray = false; // ... and text followed its closing quote
     for (;;) {
       if (s.charCodeAt(i) === QUOTE) {
@@ -145,6 +147,7 @@ function scan(
             st.onIssue?.({
               line,
               message: 'a quoted cell opened here is never closed; this row is not imported',
+              column: c,
               severity: 'error',
             });
             const lf = s.indexOf('\n', i);
@@ -161,6 +164,7 @@ function scan(
           st.onIssue?.({
             line: rowLine,
             message: 'a quoted cell is never closed; the rest of the file was read into it',
+            column: c,
           });
           cells[c++] = value;
           i = n;
@@ -168,7 +172,7 @@ function scan(
         }
         const cellSpanned = nextLf !== -1 && nextLf < j;
         if (cellSpanned) {
-          spanned = true;
+          if (spanned === -1) spanned = c;
           line += countLf(s, i, j);
           nextLf = s.indexOf('\n', j);
         }
@@ -244,11 +248,12 @@ function scan(
       return rowStart;
     }
     if (dropped) continue;
-    const headerWidth = spanned ? st.headerWidth?.() : undefined;
+    const headerWidth = spanned !== -1 ? st.headerWidth?.() : undefined;
     if (headerWidth !== undefined && (stray || isWiderThan(cells, c, headerWidth))) {
       st.onIssue?.({
         line: rowLine,
         message: 'a quote in this row is not closed on its line; this row is not imported',
+        column: spanned,
         severity: 'error',
       });
       i = s.indexOf('\n', rowStart) + 1; // within s: the row ran past that line end

@@ -37,7 +37,8 @@ const GROUP = /^(e-mail|phone|address|website|event|organization|relation|custom
 /**
  * Google Contacts CSV, 2024 format and the older one: fixed columns by name, numbered groups
  * (`E-mail 2 - Label` / `- Value`, `Address 1 - City`…) by pattern, so any number of groups works.
- * Relations, custom fields, IM and further organisations go to `extra` under their column names.
+ * Relations and custom fields go to `extra` under their label (`Spouse`: `Conor Brennan`); IM and further
+ * organisations under their column names.
  */
 export function planGoogleColumns(headers: string[]): ColumnAction[] {
   return headers.map((raw): ColumnAction => {
@@ -79,6 +80,13 @@ export function planGoogleColumns(headers: string[]): ColumnAction[] {
         if (n === '1' && part === 'name') return { kind: 'scalar', field: 'organisation' };
         if (n === '1' && part === 'title') return { kind: 'scalar', field: 'title' };
         if (n === '1' && part === 'department') return { kind: 'scalar', field: 'department' };
+        return { kind: 'extra' };
+      case 'relation':
+      case 'custom field':
+        if (isLabel) return { kind: 'label', group };
+        // Named as Google shows a pair without a label: `Relation 1`.
+        if (part === 'value')
+          return { kind: 'labelledExtra', group, name: raw.trim().replace(/\s*-\s*value$/i, '') };
         return { kind: 'extra' };
       default:
         return { kind: 'extra' };

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ImportedPerson, LabelledValue, PostalAddress } from '../model';
 import { parseContactCsv } from './parse-contact-csv';
-import { planGoogleColumns } from './plan-google-columns';
 import { serializeContactCsv } from './serialize-contact-csv';
 
 const withoutRef = ({ ref: _ref, raw: _raw, ...rest }: ImportedPerson) => rest;
@@ -18,7 +17,7 @@ const person = (over: Partial<ImportedPerson>): ImportedPerson => ({
 });
 
 describe('serializeContactCsv', () => {
-  it("writes Google's 2024 header, groups up to the most used, then Connected On and extra columns", () => {
+  it("writes Google's 2024 header, groups up to the most used, then Connected On and custom field pairs", () => {
     const csv = serializeContactCsv([
       person({
         givenName: 'Ada',
@@ -36,14 +35,39 @@ describe('serializeContactCsv', () => {
       'First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,Name Prefix,' +
         'Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,' +
         'Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,' +
-        'Phone 1 - Value,Connected On,Met at,Notes (extra)',
+        'Phone 1 - Value,Connected On,Custom Field 1 - Label,Custom Field 1 - Value,Custom Field 2 - Label,' +
+        'Custom Field 2 - Value',
     );
     expect(first).toBe(
       'Ada,,"Quill, PhD",,,,,,,,,,," --12-25","Line one\nLine ""two""",,,Work,ada@quill.example,,ada@home.example,,,' +
-        '2024-02-01,Lyon,clashes with a standard column',
+        '2024-02-01,Met at,Lyon,Notes,clashes with a standard column',
     );
-    expect(second).toBe('Bo,,,,,,,,,,,,,,,,,,,,,Mobile,+1 555 0100,,,');
+    expect(second).toBe('Bo,,,,,,,,,,,,,,,,,,,,,Mobile,+1 555 0100,,,,,');
     expect(end).toBe('');
+  });
+
+  it("writes custom fields as Google's label/value pairs, and reads them back as they were", () => {
+    const people = [
+      person({
+        givenName: 'Ada',
+        extra: {
+          Spouse: 'Conor Brennan',
+          'Shoe size': '38',
+          'Relation 1 - Label': 'a key an older import made',
+          'Phonetic First Name': 'Ay-da',
+          'Rapport ID': '0193b6c2-0000-7000-8000-000000000001',
+        },
+      }),
+    ];
+    const csv = serializeContactCsv(people);
+    const [header, row] = csv.split('\r\n');
+    expect(header).toMatch(
+      /,Custom Field 1 - Label,Custom Field 1 - Value,Custom Field 2 - Label,Custom Field 2 - Value,Custom Field 3 - Label,Custom Field 3 - Value,Rapport ID$/,
+    );
+    expect(row).toMatch(
+      /,Spouse,Conor Brennan,Shoe size,38,Relation 1 - Label,a key an older import made,0193b6c2-0000-7000-8000-000000000001$/,
+    );
+    expect(parseContactCsv(csv).records.map(withoutRef)).toEqual(people.map(withoutRef));
   });
 
   it('round-trips a tag named like a Google system label (Android makes "My Contacts" from CATEGORIES)', () => {
@@ -106,10 +130,8 @@ describe('serializeContactCsv', () => {
       .map((a) => a as PostalAddress);
     // Names Google gives its system labels are user tags when written plain, as our export writes every tag.
     const tag = fc.oneof(label, fc.constantFrom('My Contacts', 'myContacts', 'Starred', 'starred'));
-    // Extra keys: anything that Google's columns would not claim on the way back.
-    const extraKey = text.filter(
-      (k) => planGoogleColumns([k])[0]?.kind === 'extra' && !/^phonetic /i.test(k),
-    );
+    // Extra keys: any custom field name, but for Google's phonetic names, which have columns of their own.
+    const extraKey = label.filter((k) => !/^phonetic /i.test(k));
     const people = fc.array(
       fc
         .record(

@@ -1,5 +1,4 @@
 import type { ImportedPerson, LabelledValue, PostalAddress } from '../model';
-import { planGoogleColumns } from './plan-google-columns';
 import { spreadsheetSafe } from './spreadsheet-safe';
 
 export interface SerializeContactCsvOptions {
@@ -9,25 +8,13 @@ export interface SerializeContactCsvOptions {
   lineEnding?: '\r\n' | '\n';
 }
 
-const NAME_AND_ORG = [
-  'First Name',
-  'Middle Name',
-  'Last Name',
-  'Phonetic First Name',
-  'Phonetic Middle Name',
-  'Phonetic Last Name',
-  'Name Prefix',
-  'Name Suffix',
-  'Nickname',
-  'File As',
-  'Organization Name',
-  'Organization Title',
-  'Organization Department',
-  'Birthday',
-  'Notes',
-  'Photo',
-  'Labels',
-];
+/** Extra entries Google's format has columns for. */
+const PHONETIC = new Set(['Phonetic First Name', 'Phonetic Middle Name', 'Phonetic Last Name']);
+/**
+ * Extra entries written as a column of their own after the custom fields: Rapport's id, which a re-import of our
+ * own export looks up (core/imports/imported-person.ts); a column is easier to find in a spreadsheet.
+ */
+const OWN_COLUMNS = new Set(['Rapport ID']);
 const ADDRESS_COLUMNS: [string, keyof PostalAddress][] = [
   ['Formatted', 'formatted'],
   ['Street', 'street'],
@@ -43,8 +30,8 @@ type Cell = (p: ImportedPerson) => string | undefined;
 
 /**
  * People → CSV in Google Contacts' 2024 format (which Google, Outlook.com and most tools import): numbered
- * groups up to the most any person has, `Connected On` and then every `extra` key as trailing columns (a key
- * that would be read back as a standard column gets ` (extra)` appended), RFC 4180 quoting.
+ * groups up to the most any person has, `Connected On`, every `extra` entry as a `Custom Field N` label/value
+ * pair as Google writes them, then the `Rapport ID` column; RFC 4180 quoting.
  * `parseContactCsv` reads the result back to the same people (but for `ref`, `raw`, `sourceKey` and inline
  * photos, which the format cannot hold).
  */
@@ -107,30 +94,21 @@ export function serializeContactCsv(
   );
   if (people.some((p) => p.connectedOn)) columns.push(['Connected On', (p) => p.connectedOn]);
 
-  const taken = new Set(columns.map(([name]) => name.toLowerCase()));
-  for (const p of people) {
-    for (const key of Object.keys(p.extra)) {
-      if (NAME_AND_ORG.includes(key) && key.startsWith('Phonetic')) continue; // written in its own column
-      const name = extraColumnName(key);
-      if (taken.has(name.toLowerCase())) continue;
-      taken.add(name.toLowerCase());
-      columns.push([name, (q) => q.extra[key]]);
-    }
+  // Google writes a field of its own naming as a `Custom Field N` label/value pair, and reads it back as one.
+  const custom = (p: ImportedPerson) =>
+    Object.entries(p.extra).filter(([key]) => !OWN_COLUMNS.has(key) && !PHONETIC.has(key));
+  for (let n = 0; n < most(custom); n++) {
+    columns.push([`Custom Field ${n + 1} - Label`, (p) => custom(p)[n]?.[0]]);
+    columns.push([`Custom Field ${n + 1} - Value`, (p) => custom(p)[n]?.[1]]);
   }
+  for (const key of OWN_COLUMNS)
+    if (people.some((p) => p.extra[key] !== undefined)) columns.push([key, (p) => p.extra[key]]);
 
   const eol = options.lineEnding ?? '\r\n';
   const lines = [columns.map(([name]) => quote(name)).join(',')];
   for (const p of people)
     lines.push(columns.map(([, cell]) => quote(spreadsheetSafe(cell(p) ?? ''))).join(','));
   return `${options.bom ? '\ufeff' : ''}${lines.join(eol)}${eol}`;
-}
-
-/** An extra key that Google's columns would claim on the way back (`Notes`, `E-mail 3 - Value`) is renamed. */
-function extraColumnName(key: string): string {
-  const [action] = planGoogleColumns([key]);
-  const claimed =
-    action?.kind !== 'extra' || NAME_AND_ORG.some((n) => n.toLowerCase() === key.trim().toLowerCase());
-  return claimed || !key.trim() ? `${key.trim() || 'Column'} (extra)` : key;
 }
 
 /** RFC 4180: quote when the value holds a delimiter, quote or line end, or would lose edge spaces. */

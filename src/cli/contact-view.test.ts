@@ -1,0 +1,64 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../test/engines';
+import { createContact } from '../core/contacts/create-contact';
+import { getContact } from '../core/contacts/get-contact';
+import { mergeContacts } from '../core/duplicates/merge-contacts';
+import { importCsv } from '../core/imports/import-csv';
+import { contactDetails } from './contact-view';
+import { importReportText } from './import-view';
+
+describeEngines('CLI views of history and import changes', (h) => {
+  it("show: a merge's history names the merged contact's values as theirs, not as the kept name cleared", async () => {
+    const { ctx } = await h.account();
+    const tom = await createContact(
+      ctx,
+      {
+        displayName: 'Tom Becker',
+        givenName: 'Tom',
+        familyName: 'Becker',
+        emails: [{ value: 'tom@nordwind.example' }],
+      },
+      'cli',
+    );
+    const thomas = await createContact(
+      ctx,
+      {
+        displayName: 'Thomas Becker',
+        givenName: 'Thomas',
+        familyName: 'Becker',
+        emails: [{ value: 'tom@nordwind.example' }],
+        title: 'Engineer',
+      },
+      'cli',
+    );
+    await mergeContacts(ctx, tom.id, thomas.id);
+    const text = contactDetails(await getContact(ctx, tom.id));
+    expect(text).toMatch(
+      /^history +displayName: "Thomas Becker" \(from the merged contact\) {2}\[merge, \d{4}-\d\d-\d\d\]$/m,
+    );
+    expect(text).toMatch(/^ +givenName: "Thomas" \(from the merged contact\) {2}\[merge, /m);
+    expect(text).not.toContain('→ —');
+  });
+
+  it('import: the change list shows an address as `show` prints it, not as JSON', async () => {
+    const { ctx } = await h.account();
+    await createContact(
+      ctx,
+      { displayName: 'Ada Brennan', emails: [{ value: 'ada@brennan.example' }] },
+      'cli',
+    );
+    const csv =
+      'First Name,Last Name,E-mail 1 - Value,Address 1 - Label,Address 1 - Street,Address 1 - City,' +
+      'Address 1 - Postal Code,Address 1 - Country,Event 1 - Label,Event 1 - Value\n' +
+      'Ada,Brennan,ada@brennan.example,Work,Müllerstraße 3,München,80331,Germany,Anniversary,2012-05-01\n';
+    const report = await importCsv(ctx, {
+      source: new TextEncoder().encode(csv),
+      fileName: 'google.csv',
+      dryRun: true,
+    });
+    const text = importReportText(report, report.issues);
+    expect(text).toContain('\n    addresses: — → Müllerstraße 3, München, 80331, Germany (Work)\n');
+    expect(text).toContain('\n    dates: — → 2012-05-01 (Anniversary)');
+    expect(text).not.toContain('{');
+  });
+});
