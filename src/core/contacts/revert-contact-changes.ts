@@ -125,15 +125,16 @@ function editedSince(key: keyof ContactTable, was: unknown, changed: unknown, is
     }
     case 'addresses':
     case 'dates': {
-      const had = new Set(
-        parseJsonArray<unknown>(typeof was === 'string' ? was : '[]').map((x) => JSON.stringify(x)),
-      );
-      const brought = new Set(
-        parseJsonArray<unknown>(changed)
-          .map((x) => JSON.stringify(x))
-          .filter((x) => !had.has(x)),
-      );
-      return JSON.stringify(parseJsonArray<unknown>(is).filter((x) => !brought.has(JSON.stringify(x))));
+      const had = parseJsonArray<unknown>(typeof was === 'string' ? was : '[]').map((x) => JSON.stringify(x));
+      const left = new Set(parseJsonArray<unknown>(changed).map((x) => JSON.stringify(x)));
+      const brought = new Set([...left].filter((x) => !had.includes(x)));
+      const current = parseJsonArray<unknown>(is).map((x) => JSON.stringify(x));
+      const kept = current.filter((x) => !brought.has(x));
+      // What the change replaced (an address whose blanks it filled) comes back with what replaced it; one the
+      // owner has since removed stays removed.
+      if (kept.length < current.length)
+        for (const x of had) if (!left.has(x) && !kept.includes(x)) kept.push(x);
+      return `[${kept.join(',')}]`;
     }
     default:
       return is;

@@ -227,6 +227,18 @@ describeEngines('CSV import', (h) => {
       expect(await wrenOf(ctx)).toEqual(before);
     });
 
+    it('gives the stored address back when the import that filled its blanks is undone after an edit', async () => {
+      const { ctx } = await h.account();
+      await csv(ctx, outlook('Outlook note'), 'outlook.csv');
+      const plain = (await wrenOf(ctx)).addresses;
+      const google = await csv(ctx, GOOGLE, 'google.csv');
+      const wren = await wrenOf(ctx);
+      const home = { label: 'Home', street: '1 Other Road', locality: 'Sampleton' };
+      await updateContact(ctx, wren.id, { addresses: [...wren.addresses, home] }, 'web');
+      await undoImport(ctx, google.id as string);
+      expect((await wrenOf(ctx)).addresses).toEqual([home, ...plain]);
+    });
+
     it('keeps using the records of CSVs imported before each app was a source of its own', async () => {
       const { ctx, id } = await h.account();
       const google = await csv(ctx, GOOGLE, 'google.csv');
