@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
+import { updateSettings } from '../agenda/update-settings';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import { updateContact } from '../contacts/update-contact';
@@ -178,6 +179,18 @@ describeEngines('CSV import', (h) => {
       importCsv(ctx, { source: enc(text), fileName, dryRun: false });
     const wrenOf = async (ctx: Parameters<typeof importCsv>[0]) =>
       getContact(ctx, (await listContacts(ctx, { q: 'wren' })).items[0]?.id as string);
+
+    it("reads an English Outlook's 5/4/1990 as the account's country writes dates", async () => {
+      const birthdayWith = async (region?: string) => {
+        const { ctx } = await h.account();
+        if (region) await updateSettings(ctx, { phoneRegion: region });
+        await csv(ctx, outlook('x'), 'outlook.csv');
+        return (await wrenOf(ctx)).birthday;
+      };
+      expect(await birthdayWith()).toBe('1990-05-04'); // no country named: as Outlook in the US writes it
+      expect(await birthdayWith('US')).toBe('1990-05-04');
+      expect(await birthdayWith('GB')).toBe('1990-04-05');
+    });
 
     it('only fills blanks on its first sight of a contact, one place stored once; undo gives it all back', async () => {
       const { ctx } = await h.account();

@@ -6,7 +6,8 @@ import {
   suggestColumnMapping,
 } from '../../formats/csv';
 import type { ImportedPerson, ParseIssue } from '../../formats/model';
-import type { Ctx } from '../context';
+import { phoneRegionOf } from '../agenda/agenda.queries';
+import { type Ctx, requireActor } from '../context';
 import { AppError } from '../errors';
 import { validate } from '../validate';
 import { csvSourceKind } from './csv-sources';
@@ -38,6 +39,15 @@ function mappingFrom(map: string | ColumnMapping | undefined): ColumnMapping | u
     });
   }
   return parsed.mapping;
+}
+
+// Where 3/9/1985 is March the 9th: the US and places that write dates its way. Everywhere else it is the 3rd of
+// September, as an English Outlook in the UK or Australia writes it.
+const MONTH_FIRST = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'PH', 'FM', 'MH', 'PW', 'CA']);
+
+/** The day/month order of slashed dates in the account's country (its phone country), when it has named one. */
+function dateOrderIn(region: string | null): 'mdy' | 'dmy' | undefined {
+  return region ? (MONTH_FIRST.has(region) ? 'mdy' : 'dmy') : undefined;
 }
 
 const SAMPLE_CHARS = 200;
@@ -73,7 +83,8 @@ export async function importCsv(
     suggestedMapping: {},
   };
   const source = countingBytes(input.source, input.size ?? 0, input.onProgress);
-  for await (const event of parseContactCsvStream(source, { file: input.fileName, mapping })) {
+  const dateOrder = dateOrderIn(await phoneRegionOf(ctx.db, requireActor(ctx)));
+  for await (const event of parseContactCsvStream(source, { file: input.fileName, mapping, dateOrder })) {
     switch (event.kind) {
       case 'start':
         csv.format = event.format;

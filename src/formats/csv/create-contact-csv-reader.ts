@@ -21,7 +21,10 @@ export interface ParseContactCsvOptions {
   mapping?: ColumnMapping;
   /** Skip detection and read the file as this format. */
   format?: CsvFormat;
-  /** Day/month order of slashed dates in generic and mapped columns (default: only unambiguous dates). */
+  /**
+   * Day/month order of slashed dates in generic and mapped columns (default: only unambiguous dates) and in
+   * Outlook files with English headers (default: month first, as Outlook in the US writes them).
+   */
   dateOrder?: 'mdy' | 'dmy';
   /** Override delimiter sniffing. */
   delimiter?: CsvDelimiter;
@@ -130,7 +133,7 @@ export function createContactCsvReader(
       headers = cells.map((c) => c.trim());
       const format = options.format ?? detectCsvFormat(headers);
       emit({ kind: 'start', format, encoding: options.encoding, delimiter, headers });
-      actions = planFor(format, headers);
+      actions = planFor(format, headers, options.dateOrder);
       if (mapping) {
         const mappingIssues: ParseIssue[] = [];
         actions = planMappedColumns(headers, actions, mapping, order, file, mappingIssues);
@@ -250,7 +253,7 @@ export function createContactCsvReader(
   };
 }
 
-function planFor(format: CsvFormat, headers: string[]): ColumnAction[] {
+function planFor(format: CsvFormat, headers: string[], dateOrder?: 'mdy' | 'dmy'): ColumnAction[] {
   switch (format) {
     case 'google':
     case 'google-legacy':
@@ -258,7 +261,7 @@ function planFor(format: CsvFormat, headers: string[]): ColumnAction[] {
     case 'outlook':
     case 'outlook-com':
     case 'google-outlook':
-      return planOutlookColumns(headers).actions;
+      return planOutlookColumns(headers, dateOrder).actions;
     case 'thunderbird':
       return planThunderbirdColumns(headers);
     case 'linkedin-connections':

@@ -62,9 +62,13 @@ const EMAIL = /^E-mail(?: (\d))? (Address|Type|Display Name)$/;
  * Outlook.com and Google's "Outlook CSV". Dates follow the header's language; `E-mail Type` EX drops Exchange
  * addresses; Categories (`;`) become tags; Outlook's filler values (`Normal`, `False`, `0/0/00`) are not kept.
  */
-export function planOutlookColumns(headers: string[]): { actions: ColumnAction[]; locale: OutlookLocale } {
+export function planOutlookColumns(
+  headers: string[],
+  /** English headers come from the US and the UK alike: month or day first, when the caller knows which. */
+  englishDateOrder?: 'mdy' | 'dmy',
+): { actions: ColumnAction[]; locale: OutlookLocale } {
   const { locale, names } = canonicaliseOutlookHeaders(headers);
-  const order = OUTLOOK_DATE_ORDER[locale];
+  const order = locale === 'en' && englishDateOrder ? englishDateOrder : OUTLOOK_DATE_ORDER[locale];
   const actions = names.map((name, i): ColumnAction => {
     if (!(headers[i] ?? '').trim()) return { kind: 'ignore' };
     const scalar = SCALARS[name];

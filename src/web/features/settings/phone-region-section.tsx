@@ -98,7 +98,8 @@ function PhoneRegionForm({ initial }: { initial: AccountSettings }) {
         </select>
         <p id="settings-phone-region-hint" className="field__hint">
           Lets imports and the duplicates view see that 07700 900777 and +44 7700 900777 are one number.
-          Numbers stay as you wrote them.
+          Numbers stay as you wrote them. CSV imports also read dates such as 5/4/1990 as this country writes
+          them.
           {suggested && suggested !== region && names.has(suggested) ? (
             <>
               {' '}
