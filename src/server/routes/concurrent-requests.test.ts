@@ -675,7 +675,7 @@ describe.each(ENGINES)('the same request several times at once [%s]', (engine) =
       w.broker.post(`/api/v1/introductions/${id}/broker-decision`, { decision: 'accept' }),
     );
     expect(answered(brokerSaid, [200])).toHaveLength(1);
-    expect((await w.requester.get(`/api/v1/introductions/${id}`)).body.state).toBe('awaiting-target');
+    expect((await w.broker.get(`/api/v1/introductions/${id}`)).body.state).toBe('awaiting-target');
     const personSaid = await burst(N, () =>
       p.target.post(`/api/v1/introductions/${id}/target-decision`, { decision: 'accept', share: ['email'] }),
     );
