@@ -36,6 +36,7 @@ describe.skipIf(!chromiumPath)(
     let mallory: Person;
     let graceId = '';
     let introPath = '';
+    let malloryCsrf = '';
 
     const heading = (p: Page, name: string | RegExp) => p.getByRole('heading', { level: 1, name });
     const notice = (p: Page) => p.getByRole('region', { name: 'Notifications' });
@@ -59,6 +60,26 @@ describe.skipIf(!chromiumPath)(
       return ((await res.json()) as { csrfToken: string }).csrfToken;
     }
 
+    async function searchesLeft(p: Page): Promise<number> {
+      await p.getByText(/\d+ searches? left/).waitFor();
+      return Number(/(\d+) searches? left/.exec((await p.locator('main').textContent()) ?? '')?.[1]);
+    }
+
+    /** Ada ticks or unticks the tag that makes Grace findable. */
+    async function setSupplyChainFindable(findable: boolean) {
+      const p = ada.page;
+      await p.goto('/network/sharing');
+      const box = p.getByLabel('Findable: supply-chain');
+      await (findable ? box.check() : box.uncheck());
+      await p
+        .getByRole('heading', {
+          name: findable
+            ? 'Your connections can find 1 of your contacts'
+            : 'Your connections cannot find any of your contacts',
+        })
+        .waitFor();
+    }
+
     async function mailTo(address: string, subject: RegExp) {
       await expect
         .poll(() => sink.to(address).some((m) => subject.test(m.parsed.subject ?? '')), { timeout: 10_000 })
@@ -75,7 +96,7 @@ describe.skipIf(!chromiumPath)(
       alan = await person();
       mallory = await person();
       const csrf = await signUp(ada, ADA);
-      await signUp(mallory, MALLORY);
+      malloryCsrf = await signUp(mallory, MALLORY);
       const post = async (path: string, data: unknown) => {
         const res = await ada.page.request.post(`/api/v1${path}`, {
           data,
@@ -216,7 +237,12 @@ describe.skipIf(!chromiumPath)(
         .fill('I am writing about supply chains for computing machinery and would value her view.');
       await expectAccessible(q, 'introduction request form');
       await form.getByRole('button', { name: 'Send the request' }).click();
-      await notice(q).getByText('Asked Ada Lovelace to introduce you to Grace Hopper.').waitFor();
+      // The keyboard lands on the confirmation, with the way to the request next in line.
+      const sent = card.getByText('Asked Ada Lovelace to introduce you to Grace Hopper.');
+      await sent.waitFor();
+      await expect.poll(() => sent.evaluate((el) => el === document.activeElement)).toBe(true);
+      await q.keyboard.press('Tab');
+      await expect.poll(() => q.evaluate(() => document.activeElement?.textContent)).toBe('See the request');
 
       await q.goto('/introductions');
       await heading(q, 'Introductions').waitFor();
@@ -414,6 +440,7 @@ describe.skipIf(!chromiumPath)(
     it('a bystander who is not connected finds nothing', async () => {
       const m = mallory.page;
       await m.goto('/network/search?q=Acme');
+      await m.getByRole('button', { name: 'Search', exact: true }).click();
       await m.getByRole('heading', { name: 'Nobody your connections share matches “Acme”' }).waitFor();
       expect(await m.locator('main').textContent()).not.toContain('Grace Hopper');
       await expectAccessible(m, 'empty network search');
@@ -425,6 +452,87 @@ describe.skipIf(!chromiumPath)(
       await m.goto('/introductions');
       await m.getByText('You have not asked for an introduction yet.', { exact: false }).waitFor();
       noConsoleErrors(mallory, [/status of 404/]);
+    });
+
+    it('a reload of a results page keeps the words but spends no search', async () => {
+      const q = alan.page;
+      await q.goto('/network/search');
+      await q.getByLabel('Who are you looking for?').fill('Acme');
+      await q.getByRole('button', { name: 'Search', exact: true }).click();
+      await q.getByRole('heading', { name: '1 person for “Acme”' }).waitFor();
+      const left = await searchesLeft(q);
+
+      // Running it again would spend a search and write to Ada's access log.
+      await q.reload();
+      await q.getByText('Press Search to see who your connections know for “Acme”.').waitFor();
+      expect(await q.getByRole('heading', { name: /for “Acme”/ }).count()).toBe(0);
+      await q.getByRole('button', { name: 'Search', exact: true }).click();
+      await q.getByRole('heading', { name: '1 person for “Acme”' }).waitFor();
+      expect(await searchesLeft(q)).toBe(left - 1);
+      noConsoleErrors(alan);
+    });
+
+    it('asking about someone no longer shared since the search is refused in plain words', async () => {
+      const q = alan.page;
+      await q.goto('/network/search');
+      await q.getByLabel('Who are you looking for?').fill('Acme');
+      await q.getByRole('button', { name: 'Search', exact: true }).click();
+      const card = q.locator('.network-person').filter({ hasText: 'Grace Hopper' });
+      await card
+        .getByRole('button', { name: 'Ask for an introduction to Grace Hopper through Ada Lovelace' })
+        .click();
+      await setSupplyChainFindable(false);
+      const form = q.getByRole('form', { name: 'Ask Ada Lovelace for an introduction to Grace Hopper' });
+      await form
+        .getByLabel('Why do you want to meet Grace Hopper?')
+        .fill('A second question about supply chains.');
+      await form.getByRole('button', { name: 'Send the request' }).click();
+      await form.getByText('Grace Hopper is no longer shared with you; search again.').waitFor();
+      expect(await form.textContent()).not.toContain('findable contacts');
+      alan.console.take([/status of 404/]);
+      await setSupplyChainFindable(true);
+      noConsoleErrors(alan);
+    });
+
+    it('pressing Search again with the same words asks the server again', async () => {
+      const q = alan.page;
+      await setSupplyChainFindable(true);
+      await q.goto('/network/search');
+      await q.getByLabel('Who are you looking for?').fill('Acme');
+      await q.getByRole('button', { name: 'Search', exact: true }).click();
+      await q.getByRole('heading', { name: '1 person for “Acme”' }).waitFor();
+      const left = await searchesLeft(q);
+      await setSupplyChainFindable(false);
+      await q.getByRole('button', { name: 'Search', exact: true }).click();
+      await q.getByRole('heading', { name: 'Nobody your connections share matches “Acme”' }).waitFor();
+      expect(await searchesLeft(q)).toBe(left - 1);
+      noConsoleErrors(alan);
+    });
+
+    it('after accepting a connection request, the keyboard is on the new connection', async () => {
+      // Mallory's request reaches Alan in the app once his address is verified.
+      const q = alan.page;
+      await q.goto('/network/connections');
+      await q.getByRole('button', { name: 'Send verification email' }).click();
+      const mail = await mailTo(ALAN.email, /Confirm your e-mail/);
+      const link = /https?:\/\/\S+\/verify-email\/[A-Za-z0-9_-]+/.exec(mail.parsed.text ?? '')?.[0];
+      expect(link, mail.parsed.text).toBeDefined();
+      await q.goto(link as string);
+      await q.getByRole('button', { name: 'Confirm my address' }).click();
+      await q.getByText('is verified', { exact: false }).waitFor();
+      const invite = await mallory.page.request.post('/api/v1/network/invites', {
+        data: { email: ALAN.email },
+        headers: { 'X-CSRF-Token': malloryCsrf },
+      });
+      expect(invite.status(), await invite.text()).toBeLessThan(300);
+
+      await q.goto('/network/connections');
+      const accept = q.getByRole('button', { name: 'Accept Mallory Stranger' });
+      await accept.focus();
+      await q.keyboard.press('Enter');
+      await q.getByTestId('connection-Mallory Stranger').waitFor();
+      await expect.poll(() => q.evaluate(() => document.activeElement?.textContent)).toBe('Mallory Stranger');
+      noConsoleErrors(alan);
     });
   },
 );

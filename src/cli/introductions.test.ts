@@ -73,7 +73,9 @@ describe('rapport CLI: introductions and asks', () => {
     expect(inbox.code).toBe(0);
     expect(inbox.stdout).toMatch(new RegExp(`${id}\\s+broker\\s+waiting on you\\s+Rita Requester → Tom`));
     const shown = await run('bruno', ['intro', 'show', id]);
-    expect(shown.stdout).toMatch(/^asked\s+in Rapport \(they have an account\)$/m);
+    // "asked" alone read like a date.
+    expect(shown.stdout).toMatch(/^how they are asked\s+in Rapport \(they have an account\)$/m);
+    expect(shown.stdout).not.toMatch(/^asked\s/m);
     expect(shown.stdout).toMatch(new RegExp(`^why\\s+${WHY}$`, 'm'));
 
     // The requester cannot decide; the broker accepts with a note.

@@ -73,7 +73,7 @@ function introView(i: Introduction): string {
   if (i.privateReason) pairs.push(['private reason', i.privateReason]);
   if (i.reach) {
     pairs.push([
-      'asked',
+      'how they are asked',
       i.reach.problem ??
         (i.reach.via === 'account' ? 'in Rapport (they have an account)' : `by e-mail to ${i.reach.email}`),
     ]);

@@ -13,7 +13,10 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
 import { STATE_BADGE } from '../introductions/intro-words';
 import { ConnectionsOffering } from '../network/connections-offering';
+import { NO_MAIL, withoutOperatorWords } from '../network/mail-words';
 import { NetworkSubnav } from '../network/network-subnav';
+import { useOnRapport } from '../network/use-network';
+import { useAccountSettings } from '../profile/use-profile';
 import { ContactPicker } from '../relationships/contact-picker';
 import { useFormErrors } from '../relationships/use-form-errors';
 import { useAnswerAsk, useAsk, useCloseAsk, useDeleteAsk } from './use-asks';
@@ -122,6 +125,14 @@ function AnswerForms({ ask: a }: { ask: Ask }) {
   const id = useId();
   const toast = useToast();
   const person = people[0];
+  // Without mail only people on Rapport can be asked: known before offering, not after.
+  const noMail = useAccountSettings().data?.mailConfigured === false;
+  const onRapport = useOnRapport(person?.id ?? '', noMail && kind === 'introduce' && !!person);
+  const unreachable = noMail && kind === 'introduce' && !!person && onRapport.data === null;
+  const general = withoutOperatorWords(
+    errors.general ?? '',
+    `${NO_MAIL}, so ${person?.displayName ?? 'this person'} can’t be asked: only people on Rapport can be.`,
+  );
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -166,7 +177,7 @@ function AnswerForms({ ask: a }: { ask: Ask }) {
         onSubmit={submit}
         noValidate
       >
-        <FormAlert message={errors.general} />
+        <FormAlert message={general || undefined} />
         <fieldset className="radios">
           <legend>How can you help?</legend>
           <div className="choice choice--inline">
@@ -199,8 +210,10 @@ function AnswerForms({ ask: a }: { ask: Ask }) {
               error={missing === 'contactId' ? 'Choose the person to introduce.' : errors.get('contactId')}
             />
             <p className="muted">
-              They are asked straight away (in the app or by a one-time email link) and choose whether to
-              accept and what to share. Nothing is shared before they say yes.
+              {noMail
+                ? `They are asked straight away in the app and choose whether to accept and what to share. ${NO_MAIL}, so only people on Rapport can be asked.`
+                : 'They are asked straight away (in the app or by a one-time email link) and choose whether to accept and what to share.'}{' '}
+              Nothing is shared before they say yes.
             </p>
             <TextAreaField
               label={`A note for ${a.owner.name} (optional)`}
@@ -226,10 +239,23 @@ function AnswerForms({ ask: a }: { ask: Ask }) {
             error={missing === 'note' ? 'Say how you can help.' : errors.get('note')}
           />
         )}
-        <div>
-          <button type="submit" className="button button--primary" disabled={answer.isPending}>
-            {kind === 'help' ? 'Send' : 'Offer the introduction'}
-          </button>
+        <div className="stack">
+          {unreachable ? (
+            <p id={`${id}-reach`} className="alert alert--warning">
+              {NO_MAIL}, so {person?.displayName} can’t be asked: they are not on Rapport, and a one-time link
+              by email is the only way to reach them. Choose someone on Rapport, or answer “I can help”.
+            </p>
+          ) : null}
+          <div>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={answer.isPending || unreachable}
+              aria-describedby={unreachable ? `${id}-reach` : undefined}
+            >
+              {kind === 'help' ? 'Send' : 'Offer the introduction'}
+            </button>
+          </div>
         </div>
       </form>
     </section>

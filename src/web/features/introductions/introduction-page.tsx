@@ -10,9 +10,19 @@ import { QueryError } from '../../ui/query-error';
 import { TextAreaField } from '../../ui/text-area-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
+import { NO_MAIL, withoutOperatorWords } from '../network/mail-words';
 import { NetworkSubnav } from '../network/network-subnav';
+import { useAccountSettings } from '../profile/use-profile';
 import { useFormErrors } from '../relationships/use-form-errors';
-import { introStateWords, introTitle, STATE_BADGE } from './intro-words';
+import {
+  introNoteLabel,
+  introOrigin,
+  introStateWords,
+  introTitle,
+  reachWords,
+  STATE_BADGE,
+  sharedHeading,
+} from './intro-words';
 import {
   useBrokerDecision,
   useIntroduction,
@@ -55,16 +65,11 @@ function IntroductionView({ intro: i }: { intro: Introduction }) {
           <h2 id="intro-about">
             The request <span className={`intro-state intro-state--${i.state}`}>{STATE_BADGE[i.state]}</span>
           </h2>
-          <p>
-            {i.role === 'requester' ? 'You' : i.requester.name} asked{' '}
-            {i.role === 'broker' ? 'you' : i.broker.name} for an introduction to{' '}
-            {i.role === 'target' ? 'you' : i.target.name}
-            {i.fromAsk ? ` (${i.broker.name} offered it on an ask)` : ''}. Why:
-          </p>
+          <p>{introOrigin(i)}</p>
           <blockquote className="intro-quote prewrap">{i.why}</blockquote>
           {i.message ? (
             <>
-              <p>{i.role === 'broker' ? 'Your note' : `${i.broker.name}’s note`} to the person:</p>
+              <p>{introNoteLabel(i)}</p>
               <blockquote className="intro-quote prewrap">{i.message}</blockquote>
             </>
           ) : null}
@@ -118,9 +123,7 @@ function SharedSection({ intro: i }: { intro: Introduction }) {
   const nothing = !s.email && !s.phone && !s.linkedinUrl;
   return (
     <section aria-labelledby="intro-shared" className="card">
-      <h2 id="intro-shared">
-        {i.role === 'target' ? 'What you shared' : `What ${i.target.name} shared with you`}
-      </h2>
+      <h2 id="intro-shared">{sharedHeading(i)}</h2>
       {nothing ? (
         <p>Only the name: write through the introduction email.</p>
       ) : (
@@ -174,8 +177,10 @@ function BrokerDecision({ intro: i }: { intro: Introduction }) {
   const [reason, setReason] = useState('');
   const [declining, setDeclining] = useState(false);
   const toast = useToast();
-  const reach = i.reach;
-  const cannot = reach?.via === 'none';
+  const settings = useAccountSettings();
+  const reach = reachWords(i, settings.data?.mailConfigured);
+  const cannot = reach?.blocked ?? false;
+  const reachId = useId();
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -193,17 +198,17 @@ function BrokerDecision({ intro: i }: { intro: Introduction }) {
     <section aria-labelledby="broker-decide" className="card">
       <h2 id="broker-decide">Your decision</h2>
       {reach ? (
-        <p className="muted">
-          {reach.via === 'account'
-            ? `${i.target.name} is on Rapport: they are asked in the app and by email.`
-            : reach.via === 'email'
-              ? `${i.target.name} gets a one-time link at ${reach.email}, the address you have for them, and chooses what to share.`
-              : (reach.problem ?? `${i.target.name} cannot be asked.`)}{' '}
-          {reach.problem && reach.via !== 'none' ? reach.problem : ''}
+        <p id={reachId} className={cannot ? 'alert alert--warning' : 'muted'}>
+          {reach.text}
         </p>
       ) : null}
       <form ref={formRef} className="stack" onSubmit={submit} noValidate aria-label="Accept or decline">
-        <FormAlert message={errors.general} />
+        <FormAlert
+          message={
+            errors.general &&
+            withoutOperatorWords(errors.general, `${NO_MAIL}, so ${i.target.name} can’t be asked.`)
+          }
+        />
         <fieldset className="radios">
           <legend>Will you introduce them?</legend>
           <div className="choice choice--inline">
@@ -211,8 +216,9 @@ function BrokerDecision({ intro: i }: { intro: Introduction }) {
               id="broker-accept"
               type="radio"
               name="broker-decision"
-              checked={!declining}
+              checked={!declining && !cannot}
               disabled={cannot}
+              aria-describedby={cannot ? reachId : undefined}
               onChange={() => setDeclining(false)}
             />
             <label htmlFor="broker-accept">Yes, ask {i.target.name}</label>

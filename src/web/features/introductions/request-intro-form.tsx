@@ -1,9 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
 import { FormAlert } from '../../ui/form-alert';
 import { TextAreaField } from '../../ui/text-area-field';
-import { useToast } from '../../ui/use-toast';
 import { PurposeField } from '../purposes/purpose-field';
 import { useFormErrors } from '../relationships/use-form-errors';
 import { useRequestIntroduction } from './use-introductions';
@@ -32,30 +31,39 @@ export function RequestIntroForm({
   const errors = useFormErrors(request.error, FIELDS, formRef);
   const [why, setWhy] = useState('');
   const [purposeId, setPurposeId] = useState('');
-  const toast = useToast();
-  const navigate = useNavigate();
+  const [sentId, setSentId] = useState<string | null>(null);
+  const sentRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     formRef.current?.querySelector('textarea')?.focus();
   }, []);
+  // The form gives way to the confirmation: the keyboard goes there rather than back to the top of the page.
+  useEffect(() => {
+    if (sentId) sentRef.current?.focus();
+  }, [sentId]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     request.mutate(
       { brokerId: broker.accountId, contactId, why, purposeId: purposeId || null },
       {
-        onSuccess: (intro) => {
-          toast.show({
-            message: `Asked ${broker.name} to introduce you to ${targetName}.`,
-            action: { label: 'See the request', onClick: () => navigate(`/introductions/${intro.id}`) },
-          });
-          onCancel();
-        },
+        onSuccess: (intro) => setSentId(intro.id),
       },
     );
   }
 
+  if (sentId) {
+    return (
+      <p ref={sentRef} tabIndex={-1} className="intro-request intro-request--sent">
+        Asked {broker.name} to introduce you to {targetName}.{' '}
+        <Link to={`/introductions/${sentId}`}>See the request</Link>
+      </p>
+    );
+  }
+
   const quota = isApiError(request.error) && request.error.status === 429;
+  // Found by an earlier search, since unshared (or the connection removed): the same 404 either way.
+  const gone = isApiError(request.error) && request.error.status === 404;
   return (
     <form
       ref={formRef}
@@ -74,7 +82,9 @@ export function RequestIntroForm({
         message={
           quota
             ? `${request.error?.message ?? ''}. Requests are limited so that nobody is asked too often.`
-            : errors.general
+            : gone
+              ? `${targetName} is no longer shared with you; search again.`
+              : errors.general
         }
       />
       <TextAreaField

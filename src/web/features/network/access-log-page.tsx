@@ -24,7 +24,7 @@ export function AccessLogPage() {
     <>
       <PageHeader
         title="Access log"
-        subtitle="Every time one of your findable contacts appeared to a connection: who, when, how and what they looked for."
+        subtitle="Every time one of your findable contacts appeared to someone else on this server (a connection, or someone whose warm path runs through you): who, when, how and what they looked for."
       />
       <NetworkSubnav />
       {log.isPending ? <Loading /> : null}

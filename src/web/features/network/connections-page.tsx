@@ -95,6 +95,14 @@ export function ConnectionsPage() {
   );
 }
 
+/** After accepting, the keyboard goes to the new connection (or the page heading when it is not on the page). */
+function focusConnection(accountId: string) {
+  requestAnimationFrame(() => {
+    const row = document.querySelector<HTMLElement>(`[data-connection="${CSS.escape(accountId)}"]`);
+    (row ?? document.querySelector<HTMLElement>('[data-page-heading]'))?.focus();
+  });
+}
+
 function IncomingRow({ connection: c }: { connection: Connection }) {
   const accept = useAcceptConnection();
   const decline = useDeclineConnection();
@@ -116,10 +124,14 @@ function IncomingRow({ connection: c }: { connection: Connection }) {
           className="button button--primary button--small"
           disabled={busy}
           onClick={() =>
-            accept.mutate(c.id, {
-              onSuccess: () => toast.show({ message: `You are connected with ${c.account.name}.` }),
-              onError: (e) => toast.show({ message: `Could not accept: ${e.message}`, tone: 'error' }),
-            })
+            // mutateAsync: this row leaves the page (and unmounts) before mutate's callbacks would run.
+            accept
+              .mutateAsync(c.id)
+              .then(() => {
+                toast.show({ message: `You are connected with ${c.account.name}.` });
+                focusConnection(c.account.id);
+              })
+              .catch((e: Error) => toast.show({ message: `Could not accept: ${e.message}`, tone: 'error' }))
           }
         >
           Accept<span className="visually-hidden"> {c.account.name}</span>
@@ -151,7 +163,9 @@ function ConnectionRow({ connection: c }: { connection: Connection }) {
   const position = [c.headline, c.organisation].filter(Boolean).join(' · ');
   return (
     <li className="connection" data-testid={`connection-${c.account.name}`}>
-      <p className="connection__name">{c.account.name}</p>
+      <p className="connection__name" tabIndex={-1} data-connection={c.account.id}>
+        {c.account.name}
+      </p>
       {position ? <p className="connection__position">{position}</p> : null}
       <details className="connection__profile" onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>What {c.account.name} offers and needs</summary>

@@ -1,5 +1,9 @@
 import { formatDate } from '../../ui/format';
+import { useAccountSettings } from '../profile/use-profile';
+import { NO_MAIL, withoutOperatorWords } from './mail-words';
 import { useNetworkMe, useRequestEmailVerification } from './use-network';
+
+export const NO_MAIL_TO_VERIFY = `${NO_MAIL}, so it can’t send you a link. The person who runs this server can verify your address for you.`;
 
 /**
  * Whether my sign-in address is verified, and a button to mail the link when it is not: a verified address lets
@@ -8,6 +12,7 @@ import { useNetworkMe, useRequestEmailVerification } from './use-network';
 export function EmailVerification() {
   const me = useNetworkMe();
   const send = useRequestEmailVerification();
+  const noMail = useAccountSettings().data?.mailConfigured === false;
   if (!me.data || me.data.emailVerified) return null;
   return (
     <div className="alert alert--info email-verification">
@@ -15,7 +20,9 @@ export function EmailVerification() {
         Your address <strong>{me.data.email}</strong> is not verified yet. Verify it so that people who have
         it in their contacts can see you are on Rapport and invite you.
       </p>
-      {send.data ? (
+      {noMail ? (
+        <p>{NO_MAIL_TO_VERIFY}</p>
+      ) : send.data ? (
         <p role="status">
           We sent a link to {send.data.sentTo}. It works until {formatDate(send.data.expiresAt)}.
         </p>
@@ -31,7 +38,7 @@ export function EmailVerification() {
       )}
       {send.isError ? (
         <p className="field__error" role="alert">
-          {send.error.message}
+          {withoutOperatorWords(send.error.message, NO_MAIL_TO_VERIFY)}
         </p>
       ) : null}
     </div>

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { plural } from '../../ui/format';
@@ -10,6 +11,7 @@ import { EmailVerification } from './email-verification';
 import { NetworkSubnav } from './network-subnav';
 import { queryProblem } from './search-page';
 import { type NetworkMe, useNetworkMe } from './use-network';
+import { runNetworkSearch } from './use-network-search';
 import './network.css';
 
 /** The network at a glance: counts, my profile as connections see it, a search box and where everything else is. */
@@ -119,11 +121,14 @@ function HubSearch() {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   function submit(e: FormEvent) {
     e.preventDefault();
     const p = queryProblem(text);
     setProblem(p);
-    if (!p) void navigate(`/network/search?q=${encodeURIComponent(text.trim())}`);
+    if (p) return;
+    runNetworkSearch(queryClient, text.trim());
+    void navigate(`/network/search?q=${encodeURIComponent(text.trim())}`);
   }
   return (
     <section aria-labelledby="hub-search" className="card">

@@ -43,7 +43,9 @@ export function PathsPage() {
       document.getElementById('paths-q')?.focus();
       return;
     }
-    setParams({ q: text.trim() });
+    // The same words again: ask the server again (sharing may have changed), not the kept result.
+    if (text.trim() === q && !contactId) void paths.refetch();
+    else setParams({ q: text.trim() });
   }
 
   return (

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { NetworkBroker, NetworkPerson } from '../../../contracts/network-search';
@@ -11,7 +12,7 @@ import { RequestIntroForm } from '../introductions/request-intro-form';
 import { tierLabel } from '../relationships/relationship-words';
 import { ConnectionsOffering } from './connections-offering';
 import { NetworkSubnav } from './network-subnav';
-import { quotaMessage, useNetworkSearch } from './use-network-search';
+import { quotaMessage, runNetworkSearch, useNetworkSearch } from './use-network-search';
 import './network.css';
 
 /** The same rule as the API: at least two characters, at most eight words. */
@@ -34,7 +35,9 @@ export function SearchPage() {
   const [text, setText] = useState(q);
   const [problem, setProblem] = useState<string | null>(null);
   const search = useNetworkSearch(queryProblem(q) ? '' : q);
+  const queryClient = useQueryClient();
   const quota = quotaMessage(search.error);
+  const notRun = q && !queryProblem(q) && search.status === 'pending' && !search.isFetching;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -45,6 +48,7 @@ export function SearchPage() {
       return;
     }
     setParams({ q: text.trim() });
+    runNetworkSearch(queryClient, text.trim());
   }
 
   return (
@@ -73,6 +77,12 @@ export function SearchPage() {
         </form>
       </search>
       {search.isFetching ? <Loading label="Asking your network…" /> : null}
+      {notRun ? (
+        <p className="muted">
+          Press Search to see who your connections know for “{q}”. A search does not run again by itself, as
+          each one counts against your daily limit.
+        </p>
+      ) : null}
       {quota ? (
         <div className="alert alert--warning" role="alert">
           {quota}

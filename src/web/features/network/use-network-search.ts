@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { NetworkSearchResult, PathResult } from '../../../contracts/network-search';
 import { api, isApiError, withQuery } from '../../api/client';
 import { formatDateTime } from '../../ui/format';
@@ -6,18 +6,31 @@ import { networkKeys } from './network-keys';
 
 /**
  * Each run counts against the daily limit, so a result is kept for the session (never refetched on its own) and a
- * search runs only for a query that was submitted.
+ * search runs only when the user asks for it.
  */
 const SPEND_ONCE = { staleTime: Number.POSITIVE_INFINITY, gcTime: 30 * 60_000 } as const;
 
-/** "Who do my connections know at …": runs when `q` is set (the submitted query). */
+const searchQuery = (q: string) => ({
+  queryKey: networkKeys.search(q),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    api.get<NetworkSearchResult>(withQuery('/network/search', { q }), { signal }),
+  ...SPEND_ONCE,
+});
+
+/**
+ * "Who do my connections know at …": this session's last result for `q`, if any. It never runs by itself (a page
+ * load or a reload spends nothing); `runNetworkSearch` runs it.
+ */
 export function useNetworkSearch(q: string) {
-  return useQuery({
-    queryKey: networkKeys.search(q),
-    queryFn: ({ signal }) => api.get<NetworkSearchResult>(withQuery('/network/search', { q }), { signal }),
-    enabled: q.length > 0,
-    ...SPEND_ONCE,
-  });
+  return useQuery({ ...searchQuery(q), enabled: false });
+}
+
+/**
+ * Pressing Search: always asks the server again, since the owners may have stopped sharing since. An error lands on
+ * the query, where the page shows it; a press while one runs joins it.
+ */
+export function runNetworkSearch(queryClient: QueryClient, q: string): void {
+  queryClient.fetchQuery({ ...searchQuery(q), staleTime: 0 }).catch(() => undefined);
 }
 
 /** Warm paths to someone at an organisation (`q`) or to one person (`contactId`); runs when either is set. */

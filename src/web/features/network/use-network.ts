@@ -154,8 +154,9 @@ export function useAcceptInvite() {
 }
 
 /** Which of these contacts of mine are on Rapport (and our connection, if any). */
-export function useOnRapport(contactId: string) {
+export function useOnRapport(contactId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: networkKeys.onRapport(contactId),
     queryFn: ({ signal }) =>
       api.get<z.infer<typeof onRapport>>(withQuery('/network/on-rapport', { contactIds: contactId }), {
