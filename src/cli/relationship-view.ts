@@ -209,6 +209,8 @@ export function todayCommand(item: TodayItem, byId: ReadonlySet<string> = new Se
       return `rapport purpose show ${id.split(':')[0]}`;
     case 'introduction':
       return 'rapport intro list';
+    case 'connection-request':
+      return `rapport connections accept|decline ${id}`;
     case 'ask':
       return 'rapport ask list';
     case 'thank-broker':

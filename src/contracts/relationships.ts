@@ -183,6 +183,7 @@ export const TODAY_KINDS = [
   'new-connection',
   'purpose-stale',
   'introduction',
+  'connection-request',
   'ask',
   'thank-broker',
 ] as const;

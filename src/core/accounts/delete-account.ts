@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { deleteAccountInput } from '../../contracts/auth';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { notFound } from '../errors';
+import { acceptedConnectionsOf } from '../network/connection.queries';
+import { endConnection } from '../network/end-connection';
 import { networkChanged } from '../network/index/load-network-index';
 import { validate } from '../validate';
 import { normaliseEmail } from './account';
@@ -42,11 +44,16 @@ export async function deleteAccountAsOperator(
   return { id: account.id, email: account.email, deleted: opts.confirmed, owned };
 }
 
-/** The one deletion both paths share: the row goes, foreign keys cascade, and every network index is told. */
+/**
+ * The one deletion both paths share: its connections end (as if removed), the row goes, foreign keys cascade, and
+ * every network index is told.
+ */
 async function eraseAccount(ctx: Ctx, accountId: string, by: 'self' | 'operator'): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     await lockAccount(tx.db, accountId);
     await forgetInviteUser(tx.db, accountId);
+    // The cascade would drop the connections silently; ending each first ends what it started on the other side.
+    for (const row of await acceptedConnectionsOf(tx.db, accountId)) await endConnection(tx, row);
     if ((await deleteAccountRow(tx.db, accountId)) !== 1) throw notFound('account');
     // Its connections and findable contacts leave the graph now, not at the next background refresh (ADR 14).
     await networkChanged(tx);

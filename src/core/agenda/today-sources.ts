@@ -1,6 +1,7 @@
 import { asksToday } from '../asks/today-asks';
 import type { Ctx } from '../context';
 import { introductionsToday } from '../introductions/today-introductions';
+import { connectionRequestsToday } from '../network/today-connection-requests';
 import { outreachToday } from '../outreach/outreach-today';
 import { stalePurposeItems } from '../purposes/stale-purpose-items';
 import type { Candidate } from './rank-today';
@@ -18,7 +19,13 @@ export type TodaySource = (
 ) => Promise<Candidate[]>;
 
 /**
- * Features beyond relationships (outreach, purposes, introductions, asks) add their items to the one Today list
+ * Features beyond relationships (outreach, purposes, connection requests, introductions, asks) add their items to the one Today list
  * here rather than building lists of their own (docs/adr/0009-today-ranking.md).
  */
-export const TODAY_SOURCES: TodaySource[] = [stalePurposeItems, outreachToday, introductionsToday, asksToday];
+export const TODAY_SOURCES: TodaySource[] = [
+  stalePurposeItems,
+  outreachToday,
+  connectionRequestsToday,
+  introductionsToday,
+  asksToday,
+];

@@ -133,6 +133,30 @@ export async function expireOpenIntroductions(
   return Number(r.numUpdatedRows);
 }
 
+/**
+ * Ends the open introductions in which `a` and `b` are requester and broker (either way round) as expired, once
+ * their connection ends: nobody decided, so the requester reads it as neutrally as a lapsed wait. Returns how many.
+ */
+export async function expireOpenIntroductionsBetween(
+  db: Kysely<Database>,
+  a: string,
+  b: string,
+  now: string,
+): Promise<number> {
+  const r = await db
+    .updateTable('introductions')
+    .set({ state: 'expired', closed_at: now, updated_at: now })
+    .where('state', 'in', [...OPEN_STATES])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('requester_id', '=', a), eb('broker_id', '=', b)]),
+        eb.and([eb('requester_id', '=', b), eb('broker_id', '=', a)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /** When the requester's own requests since `since` were made, oldest first (answers to asks are not requests). */
 export async function requestTimesSince(
   db: Kysely<Database>,

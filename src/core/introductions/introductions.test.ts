@@ -11,6 +11,8 @@ import { listFavours } from '../favours/list-favours';
 import { listInteractions } from '../interactions/list-interactions';
 import type { Mailer } from '../mail/mailer';
 import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../mail/smtp-sink.test-support';
+import { listConnections } from '../network/list-connections';
+import { removeConnection as endConnectionAs } from '../network/remove-connection';
 import { decideAsBroker } from './decide-as-broker';
 import { decideAsTarget } from './decide-as-target';
 import { decideByLink } from './decide-by-link';
@@ -537,6 +539,68 @@ describeEngines('introductions (double opt-in)', (h) => {
     await withdrawIntroduction(w.requester.ctx, second.id);
     expect((await failure(viewIntroductionLink(visitor(w), token))).code).toBe('not_found');
     expect((await failure(decideByLink(visitor(w), token, { decision: 'accept' }))).code).toBe('not_found');
+  });
+
+  it('removing the connection ends the open requests between requester and broker, for every party, either way', async () => {
+    const w = await introWorld(h, mailer);
+    const target = await w.verified(await w.party('Tom Target'));
+    const tom = await findableContact(w.broker, { displayName: 'Tom', emails: [{ value: target.email }] });
+    const waiting = await requestIntroduction(w.requester.ctx, {
+      brokerId: w.broker.id,
+      contactId: w.target.id,
+      why: WHY,
+    });
+    const asked = await requestIntroduction(w.requester.ctx, {
+      brokerId: w.broker.id,
+      contactId: tom.id,
+      why: WHY,
+    });
+    await decideAsBroker(w.broker.ctx, asked.id, { decision: 'accept' });
+    // Another broker's request is not theirs to end.
+    const other = await w.anotherBroker('Olga Other');
+    const olgas = await findableContact(other, {
+      displayName: 'Omar',
+      emails: [{ value: 'omar@example.org' }],
+    });
+    const elsewhere = await requestIntroduction(w.requester.ctx, {
+      brokerId: other.id,
+      contactId: olgas.id,
+      why: WHY,
+    });
+    expect(await todayKeys(w.broker)).toContain(`intro:${waiting.id}:broker`);
+    expect(await todayKeys(target)).toEqual([`intro:${asked.id}:target`]);
+
+    const connectionWith = async (p: Party, otherId: string) =>
+      (await listConnections(p.ctx, {})).items.find((c) => c.account.id === otherId)?.id as string;
+    const pair = await connectionWith(w.broker, w.requester.id);
+    // Nobody else may end it (nor learn it exists).
+    for (const p of [w.bystander, target, other])
+      expect((await failure(endConnectionAs(p.ctx, pair))).code).toBe('not_found');
+    expect((await getIntroduction(w.requester.ctx, waiting.id)).state).toBe('requested');
+
+    await endConnectionAs(w.broker.ctx, pair);
+    // The requester reads the neutral end (never who ended it), the broker and the person the same.
+    for (const id of [waiting.id, asked.id]) {
+      expect((await getIntroduction(w.requester.ctx, id)).state).toBe('expired');
+      expect((await getIntroduction(w.broker.ctx, id)).state).toBe('expired');
+    }
+    expect((await getIntroduction(target.ctx, asked.id)).state).toBe('expired');
+    expect(await todayKeys(w.broker)).toEqual([]);
+    expect(await todayKeys(target)).toEqual([]);
+    expect((await failure(decideAsBroker(w.broker.ctx, waiting.id, { decision: 'accept' }))).code).toBe(
+      'conflict',
+    );
+    expect((await failure(decideAsTarget(target.ctx, asked.id, { decision: 'accept' }))).code).toBe(
+      'conflict',
+    );
+    expect((await getIntroduction(w.requester.ctx, elsewhere.id)).state).toBe('requested');
+    expect(await todayKeys(other)).toEqual([`intro:${elsewhere.id}:broker`]);
+
+    // The requester removing the other broker ends that one too.
+    await endConnectionAs(w.requester.ctx, await connectionWith(w.requester, other.id));
+    expect((await getIntroduction(w.requester.ctx, elsewhere.id)).state).toBe('expired');
+    expect(await todayKeys(other)).toEqual([]);
+    expectNoPrivate(await everythingSeenBy(w.requester));
   });
 
   it('signed links cannot be forged: random, tampered and malformed tokens all answer the same not_found', async () => {

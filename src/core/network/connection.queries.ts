@@ -19,6 +19,19 @@ export async function connectedAccountIds(db: Kysely<Database>, accountId: strin
   return rows.map((r) => (r.account_lo === accountId ? r.account_hi : r.account_lo));
 }
 
+/** The account's accepted connection rows. */
+export async function acceptedConnectionsOf(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<ConnectionTable[]> {
+  return db
+    .selectFrom('connections')
+    .selectAll()
+    .where('status', '=', 'accepted')
+    .where((eb) => eb.or([eb('account_lo', '=', accountId), eb('account_hi', '=', accountId)]))
+    .execute();
+}
+
 /** True when the two accounts have an accepted connection. Every cross-account read starts with this check. */
 export async function areConnected(db: Kysely<Database>, a: string, b: string): Promise<boolean> {
   if (a === b) return false;

@@ -4,8 +4,10 @@ import { forgeToken } from '../../../test/forge-token';
 import { freePort } from '../../../test/free-port';
 import { refused } from '../../../test/refused';
 import { confirmEmailVerification } from '../accounts/confirm-email-verification';
+import { deleteAccount } from '../accounts/delete-account';
 import { markEmailVerified } from '../accounts/mark-email-verified';
 import { requestEmailVerification, VERIFICATIONS_PER_DAY } from '../accounts/request-email-verification';
+import { getToday } from '../agenda/get-today';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
 import type { Ctx } from '../context';
@@ -250,6 +252,95 @@ describeEngines('connections between accounts', (h: Harness) => {
     expect(adaContact.map((i) => [i.kind, i.direction, i.summary])).toEqual([
       ['message', 'outbound', 'Rapport message'],
     ]);
+  });
+
+  it('a connection request waits on the receiver’s Today, with introductions to decide, until it is answered', async () => {
+    const ada = await person('Ada Lovelace');
+    const grace = await person('Grace Hopper');
+    const cal = await person('Cal Caller');
+    const dev = await person('Dev Devlin');
+    // Grace already has a new connection to write to: a request waits on her, so it comes first.
+    const fromDev = (await inviteToConnect(dev.ctx, { email: grace.email })).connection?.id as string;
+    await acceptConnection(grace.ctx, fromDev);
+    const id = (await inviteToConnect(ada.ctx, { email: grace.email })).connection?.id as string;
+    const fromCal = (await inviteToConnect(cal.ctx, { email: grace.email })).connection?.id as string;
+    const requests = async (p: { ctx: Ctx }) =>
+      (await getToday(p.ctx, { limit: 50 })).items.filter((i) => i.kind === 'connection-request');
+
+    const today = (await getToday(grace.ctx, { limit: 50 })).items;
+    expect(today.map((i) => i.kind)).toEqual(['connection-request', 'connection-request', 'new-connection']);
+    expect(today[0]).toMatchObject({
+      key: expect.stringMatching(/^connection-request:/),
+      title: expect.stringMatching(/^(Ada Lovelace|Cal Caller) asks to connect$/),
+      reason: 'waiting on you since 2026-11-25',
+      contact: null,
+      action: { kind: 'decide-connection', label: 'Accept or decline' },
+    });
+    expect(today.map((i) => i.key)).toEqual(expect.arrayContaining([`connection-request:${id}`]));
+    // Only the one asked: not the ones asking, nor anyone else.
+    for (const p of [ada, cal, dev]) expect(await requests(p)).toEqual([]);
+
+    await acceptConnection(grace.ctx, id);
+    await declineConnection(grace.ctx, fromCal);
+    expect(await requests(grace)).toEqual([]);
+    // Withdrawn by the one who asked: gone too.
+    const fromBob = await person('Bob Builder');
+    const bobs = (await inviteToConnect(fromBob.ctx, { email: grace.email })).connection?.id as string;
+    expect((await requests(grace)).map((i) => i.title)).toEqual(['Bob Builder asks to connect']);
+    await removeConnection(fromBob.ctx, bobs);
+    expect(await requests(grace)).toEqual([]);
+  });
+
+  it('ending a connection takes "write to your new connection" off both sides’ queue and Today, and no one else’s', async () => {
+    const ada = await person('Ada');
+    const bob = await person('Bob');
+    const cal = await person('Cal');
+    const eve = await person('Eve');
+    const connect = async (from: typeof ada, to: typeof ada) => {
+      const id = (await inviteToConnect(from.ctx, { email: to.email })).connection?.id as string;
+      await acceptConnection(to.ctx, id);
+      return id;
+    };
+    // Ada already had Bob queued as a LinkedIn connection: that item is not the Rapport connection's to end.
+    await createContact(
+      ada.ctx,
+      { displayName: 'Bob (LinkedIn)', connectedOn: '2026-11-20', emails: [{ value: bob.email }] },
+      'web',
+    );
+    const withBob = await connect(ada, bob);
+    const withCal = await connect(ada, cal);
+    await connect(eve, bob);
+    const queued = async (p: typeof ada) =>
+      (await listOutreachQueue(p.ctx, { view: 'queued' })).items.map((i) => i.contact.displayName).sort();
+    const writeTo = async (p: typeof ada) =>
+      (await getToday(p.ctx, { limit: 50 })).items
+        .filter((i) => i.kind === 'new-connection')
+        .map((i) => i.title);
+    expect(await queued(ada)).toEqual(['Bob (LinkedIn)', 'Cal']);
+    expect(await queued(bob)).toEqual(['Ada', 'Eve']);
+
+    // A stranger cannot end it.
+    await refused(removeConnection(cal.ctx, withBob), 'not_found');
+    expect(await queued(bob)).toEqual(['Ada', 'Eve']);
+
+    await removeConnection(bob.ctx, withBob);
+    expect(await queued(ada)).toEqual(['Bob (LinkedIn)', 'Cal']);
+    expect(await queued(bob)).toEqual(['Eve']);
+    expect(await writeTo(bob)).toEqual(['Write to Eve']);
+    expect(await queued(cal)).toEqual(['Ada']);
+    // Left as dismissed: the owner may still put it back and write another way.
+    const dismissed = (await listOutreachQueue(bob.ctx, { view: 'dismissed' })).items;
+    expect(dismissed.map((i) => [i.contact.displayName, i.state])).toEqual([['Ada', 'dismissed']]);
+
+    // An account deleted: the same for everyone it was connected to.
+    await deleteAccount({ ...eve.ctx }, { password: 'a long password' });
+    expect(await queued(bob)).toEqual([]);
+    expect(await writeTo(bob)).toEqual([]);
+    expect(await queued(ada)).toEqual(['Bob (LinkedIn)', 'Cal']);
+    // The one who asked removing it: both sides too.
+    await removeConnection(ada.ctx, withCal);
+    expect(await queued(ada)).toEqual(['Bob (LinkedIn)']);
+    expect(await queued(cal)).toEqual([]);
   });
 
   it('withdraws a pending request, and removing an incoming one declines it', async () => {

@@ -1,13 +1,15 @@
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { AppError, notFound } from '../errors';
-import { deleteConnection, findConnectionOf } from './connection.queries';
+import { findConnectionOf } from './connection.queries';
 import { declineConnection } from './decline-connection';
+import { endConnection } from './end-connection';
 import { networkChanged } from './index/load-network-index';
 
 /**
  * Ends a connection, effective immediately for both sides and every network feature: an accepted connection is
- * deleted with its message thread (either side may do this); a pending one the actor asked for is withdrawn; a
- * pending one asked of the actor is declined. `not_found` for strangers.
+ * deleted with its message thread (either side may do this), and the introductions and outreach it started end
+ * with it (`endConnection`); a pending one the actor asked for is withdrawn; a pending one asked of the actor is
+ * declined. `not_found` for strangers.
  */
 export async function removeConnection(ctx: Ctx, id: string): Promise<void> {
   const me = requireActor(ctx);
@@ -21,7 +23,7 @@ export async function removeConnection(ctx: Ctx, id: string): Promise<void> {
     );
   }
   await inTransaction(ctx, async (tx) => {
-    if ((await deleteConnection(tx.db, row.id)) !== 1) throw notFound('connection');
+    if ((await endConnection(tx, row)) !== 1) throw notFound('connection');
     if (row.status === 'accepted') await networkChanged(tx);
     tx.log.info(
       { connectionId: row.id },

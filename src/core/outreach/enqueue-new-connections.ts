@@ -7,7 +7,12 @@ import { contactsWithItems, insertImportChanges, insertItems } from './outreach.
 
 /** The account's own calendar day now. */
 export async function ownerToday(ctx: Ctx, ownerId: string): Promise<string> {
-  return localDay(ctx.clock.now(), toSettings(await settingsOf(ctx.db, ownerId)).timeZone);
+  return ownerDayAt(ctx, ownerId, ctx.clock.now());
+}
+
+/** The account's own calendar day at a moment. */
+export async function ownerDayAt(ctx: Ctx, ownerId: string, at: Date): Promise<string> {
+  return localDay(at, toSettings(await settingsOf(ctx.db, ownerId)).timeZone);
 }
 
 /**

@@ -282,6 +282,31 @@ export async function connectedOnOf(db: Kysely<Database>, ownerId: string, conta
   return out;
 }
 
+/**
+ * Takes out of the queue, as dismissed, the owner's item that a Rapport connection put there once that connection
+ * ends: a new connection on the contact it linked, queued when it was accepted and dated that day, nothing sent yet.
+ * An item the contact already had (an import's, dated by LinkedIn) is not the connection's to end.
+ */
+export async function dismissItemsOfConnection(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactId: string,
+  accepted: { at: string; day: string },
+  now: string,
+): Promise<number> {
+  const r = await db
+    .updateTable('outreach_items')
+    .set({ state: 'dismissed', closed_at: now, updated_at: now })
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .where('reason', '=', 'new-connection')
+    .where('state', '=', 'queued')
+    .where('queued_at', '>=', accepted.at)
+    .where('connected_on', '=', accepted.day)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /** Updates an item if it is still in one of `states`; true when it was (the check-and-set guards races). */
 export async function updateItemIf(
   db: Kysely<Database>,

@@ -24,6 +24,7 @@ const KIND_WORDS: Record<Item['kind'], string> = {
   'new-connection': 'New connection',
   'purpose-stale': 'Purpose',
   introduction: 'Introduction',
+  'connection-request': 'Connection request',
   ask: 'Ask',
   'thank-broker': 'Say thanks',
 };
@@ -114,6 +115,7 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
       case 'open-purpose':
         // The key is purpose-stale:<purpose id>:<item>:…
         return void navigate(`/purposes/${item.key.split(':')[1] ?? ''}`);
+      case 'decide-connection':
       case 'decide-introduction':
       case 'report-outcome':
       case 'answer-ask':

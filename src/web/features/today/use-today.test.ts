@@ -21,6 +21,10 @@ describe('networkTargetOf', () => {
     expect(networkTargetOf('ask:0193-ad')).toBe('/asks/0193-ad');
   });
 
+  it('opens the Connections page to answer a connection request', () => {
+    expect(networkTargetOf('connection-request:0193-b0')).toBe('/network/connections');
+  });
+
   it('is null for other items', () => {
     expect(networkTargetOf('thank-broker:0193-ae')).toBeNull();
     expect(networkTargetOf('promise:0193-af')).toBeNull();

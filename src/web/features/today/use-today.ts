@@ -34,9 +34,11 @@ export function promiseIdOf(key: string): string | null {
 
 /**
  * Where an introduction or ask item's action goes: `intro:<id>:broker|target` (decide) and `intro-outcome:<id>`
- * open the introduction, `ask:<id>` the ask (src/core/introductions/today-introductions.ts, core/asks/today-asks.ts).
+ * open the introduction, `ask:<id>` the ask (src/core/introductions/today-introductions.ts, core/asks/today-asks.ts);
+ * `connection-request:<id>` the Connections page, where requests are accepted or declined.
  */
 export function networkTargetOf(key: string): string | null {
+  if (key.startsWith('connection-request:')) return '/network/connections';
   const intro = /^intro(?:-outcome)?:([^:]+)/.exec(key);
   if (intro) return `/introductions/${intro[1]}`;
   const ask = /^ask(?:-offer)?:([^:]+)/.exec(key);
