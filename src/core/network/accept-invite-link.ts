@@ -12,7 +12,7 @@ import {
   lockConnection,
   updateConnection,
 } from './connection.queries';
-import { findInviteByHash, markInviteUsed } from './invite.queries';
+import { findInviteByHash, markInviteUsed, revokeOpenInvitesTo } from './invite.queries';
 
 /** The one answer for a link that does not work, whatever the reason, so links cannot be probed. */
 export function invalidInvite(): AppError {
@@ -24,7 +24,8 @@ export function invalidInvite(): AppError {
 
 /**
  * Accepts a one-time invitation link as the signed-in actor: the two accounts are connected at once (whatever was
- * pending or declined between them before), the link is used up, and the inviter is told. A used, withdrawn,
+ * pending or declined between them before), the link is used up with the inviter's other open links to the same
+ * address, and the inviter is told. A used, withdrawn,
  * expired or forged link is `not_found`; one's own link is a `validation` error.
  */
 export async function acceptInviteLink(ctx: Ctx, body: { token: string }): Promise<Connection> {
@@ -37,6 +38,8 @@ export async function acceptInviteLink(ctx: Ctx, body: { token: string }): Promi
     const from = invite.from_account_id;
     if (from === me) throw validationError('token', 'this is your own invitation link; send it to someone');
     if ((await markInviteUsed(tx.db, invite.id, me, now)) !== 1) throw invalidInvite();
+    // Copies sent to the same address (a reminder, a second try) would let a forwarded one connect someone else.
+    if (invite.email_norm) await revokeOpenInvitesTo(tx.db, from, invite.email_norm, now);
     const found = await findPair(tx.db, me, from);
     const lo = me < from;
     const fresh = {

@@ -164,6 +164,8 @@ describeEngines('connections between accounts', (h: Harness) => {
     expect(r.invite?.url).toBe(`${BASE}/connect/${r.invite?.token}`);
     const mail = mailTo(imposter.email).at(-1);
     expect(mail?.parsed.text).toContain(r.invite?.url);
+    // A second link to the same address (a reminder) goes with the first one's use.
+    const again = await inviteToConnect(ada.ctx, { email: imposter.email });
     const linus = await person('Linus');
     const token = r.invite?.token as string;
     expect(await inspectInvite(h.ctx(), { token })).toEqual({
@@ -176,10 +178,13 @@ describeEngines('connections between accounts', (h: Harness) => {
     // Single use: nobody else, not even the same account, gets in with it again.
     await refused(acceptInviteLink(imposter.ctx, { token }), 'not_found', /does not work/);
     await refused(inspectInvite(h.ctx(), { token }), 'not_found');
-    expect((await listInvites(ada.ctx))[0]).toMatchObject({
+    await refused(acceptInviteLink(imposter.ctx, { token: again.invite?.token as string }), 'not_found');
+    const invites = await listInvites(ada.ctx);
+    expect(invites.find((i) => i.id === r.invite?.id)).toMatchObject({
       status: 'used',
       usedBy: { id: linus.id, name: 'Linus' },
     });
+    expect(invites.find((i) => i.id === again.invite?.id)?.status).toBe('revoked');
   });
 
   it('refuses forged, expired, withdrawn and own links with one answer', async () => {

@@ -103,3 +103,22 @@ export async function openInvitesOf(db: Kysely<Database>, fromId: string, now: s
     .executeTakeFirstOrThrow();
   return { open: Number(row.open ?? 0), recent: Number(row.recent ?? 0) };
 }
+
+/** Withdraws the sender's other open invitations to `emailNorm`: that address's invitation has just been used. */
+export async function revokeOpenInvitesTo(
+  db: Kysely<Database>,
+  fromId: string,
+  emailNorm: string,
+  at: string,
+): Promise<number> {
+  const r = await db
+    .updateTable('connection_invites')
+    .set({ revoked_at: at })
+    .where('from_account_id', '=', fromId)
+    .where('email_norm', '=', emailNorm)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', at)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
