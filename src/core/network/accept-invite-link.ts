@@ -1,14 +1,17 @@
 import { type Connection, tokenInput } from '../../contracts/network';
 import { hashSecret } from '../accounts/account';
+import { findAccountById } from '../accounts/account.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, validationError } from '../errors';
 import { validate } from '../validate';
 import { connectAccounts, notifyAccepted } from './accept-connection';
+import { contactMatchingAccount } from './account-match.queries';
 import { toConnection, tokenFromLink } from './connection';
 import {
   connectionRowOf,
   findPair,
   insertConnectionIfAbsent,
+  linkContact,
   lockConnection,
   updateConnection,
 } from './connection.queries';
@@ -42,6 +45,7 @@ export async function acceptInviteLink(ctx: Ctx, body: { token: string }): Promi
     if (invite.email_norm) await revokeOpenInvitesTo(tx.db, from, invite.email_norm, now);
     const found = await findPair(tx.db, me, from);
     const lo = me < from;
+    const theirs = await inviterContactFor(tx, invite, me);
     const fresh = {
       id: tx.ids.next(),
       account_lo: lo ? me : from,
@@ -49,8 +53,8 @@ export async function acceptInviteLink(ctx: Ctx, body: { token: string }): Promi
       requested_by: from,
       status: 'accepted' as const,
       message: invite.message,
-      lo_contact_id: null,
-      hi_contact_id: null,
+      lo_contact_id: lo ? null : theirs,
+      hi_contact_id: lo ? theirs : null,
       created_at: invite.created_at,
       responded_at: now,
       updated_at: now,
@@ -68,6 +72,8 @@ export async function acceptInviteLink(ctx: Ctx, body: { token: string }): Promi
       id = locked.id;
       newly = locked.status !== 'accepted';
       if (newly) {
+        const linked = locked.account_lo === from ? locked.lo_contact_id : locked.hi_contact_id;
+        if (theirs && !linked) await linkContact(tx.db, locked, from, theirs);
         await updateConnection(tx.db, id, { status: 'accepted', responded_at: now, updated_at: now });
         await connectAccounts(tx, locked);
       }
@@ -78,4 +84,21 @@ export async function acceptInviteLink(ctx: Ctx, body: { token: string }): Promi
   });
   if (result.newly) await notifyAccepted(ctx, result.from, me);
   return result.connection;
+}
+
+/**
+ * The inviter's contact the link was meant for, when the account using it signs in with the very address it was
+ * sent to: connecting then links that contact instead of adding an empty namesake (an unverified address links
+ * nothing else, ADR 13, but the inviter chose this one). Undefined otherwise.
+ */
+async function inviterContactFor(
+  tx: Ctx,
+  invite: { from_account_id: string; email_norm: string | null },
+  me: string,
+): Promise<string | null> {
+  if (!invite.email_norm) return null;
+  const account = await findAccountById(tx.db, me);
+  if (account?.email_norm !== invite.email_norm) return null;
+  const identity = { id: me, name: account.name, verifiedEmail: invite.email_norm, linkedinUrl: null };
+  return (await contactMatchingAccount(tx.db, invite.from_account_id, identity)) ?? null;
 }

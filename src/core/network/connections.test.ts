@@ -10,6 +10,7 @@ import { requestEmailVerification, VERIFICATIONS_PER_DAY } from '../accounts/req
 import { getToday } from '../agenda/get-today';
 import { createContact } from '../contacts/create-contact';
 import { getContact } from '../contacts/get-contact';
+import { listContacts } from '../contacts/list-contacts';
 import type { Ctx } from '../context';
 import { listInteractions } from '../interactions/list-interactions';
 import type { Mailer } from '../mail/mailer';
@@ -185,6 +186,35 @@ describeEngines('connections between accounts', (h: Harness) => {
       usedBy: { id: linus.id, name: 'Linus' },
     });
     expect(invites.find((i) => i.id === again.invite?.id)?.status).toBe('revoked');
+  });
+
+  it('a link used by the account at the address it was sent to links the contact it was meant for', async () => {
+    const ada = await person('Ada');
+    const linus = await person('Linus', { verified: false });
+    const mine = await createContact(
+      ada.ctx,
+      { displayName: 'Linus T.', emails: [{ value: linus.email }] },
+      'web',
+    );
+    const sent = await inviteToConnect(ada.ctx, { email: linus.email });
+    await acceptInviteLink(linus.ctx, { token: sent.invite?.token as string });
+    expect((await listConnections(ada.ctx, { state: 'accepted' })).items[0]?.contactId).toBe(mine.id);
+    expect((await listContacts(ada.ctx, { limit: 10 })).items.map((c) => c.displayName)).toEqual([
+      'Linus T.',
+    ]);
+
+    // Forwarded to an account at another address: a new contact, not the one the link was meant for.
+    const grace = await person('Grace');
+    const hers = await createContact(
+      grace.ctx,
+      { displayName: 'Bob', emails: [{ value: 'bob@example.test' }] },
+      'web',
+    );
+    const other = await inviteToConnect(grace.ctx, { email: 'bob@example.test' });
+    await acceptInviteLink(ada.ctx, { token: other.invite?.token as string });
+    const link = (await listConnections(grace.ctx, { state: 'accepted' })).items[0]?.contactId;
+    expect(link).not.toBe(hers.id);
+    expect(link).toBeTruthy();
   });
 
   it('refuses forged, expired, withdrawn and own links with one answer', async () => {
