@@ -185,8 +185,11 @@ function matchesFilter(eb: ExpressionBuilder<Database, 'contacts'>, f: ContactFi
   return eb.and(all);
 }
 
-// NULL sorts first on SQLite and last on PostgreSQL: coalesce so both engines page the same way.
-const CONNECTED = sql<string>`coalesce(contacts.connected_on, '')`;
+// NULL sorts first on SQLite and last on PostgreSQL: coalesce so both engines page the same way, and people with no
+// date connected come last either way ("connected longest ago" starts with the oldest date, not the undated).
+export const UNDATED = '~';
+const connectedKey = (dir: 'asc' | 'desc') =>
+  sql<string>`coalesce(contacts.connected_on, ${dir === 'asc' ? UNDATED : ''})`;
 
 /** A keyset page of filtered contacts in a stable order (`after` is the last row of the previous page). */
 export async function listContacts(
@@ -195,7 +198,7 @@ export async function listContacts(
   page: { sort: ContactSort; after?: { key: string; id: string }; limit: number },
 ): Promise<ContactSummaryRow[]> {
   const { column, dir } = page.sort;
-  const key = column === 'connected_on' ? CONNECTED : sql.ref(`contacts.${column}`);
+  const key = column === 'connected_on' ? connectedKey(dir) : sql.ref(`contacts.${column}`);
   let q = summariesWithOrg(db, filter.ownerId).where((eb) => matchesFilter(eb, filter));
   const after = page.after;
   if (after) {

@@ -324,6 +324,27 @@ describeEngines('contact search and lists', (h) => {
       const all = (await listContacts(ctx, { sort, limit: 50 })).items.map((c) => c.displayName);
       expect(seen, sort).toEqual(all);
     }
+    // Connected longest ago first, and the undated last whichever way: they were never connected at all.
+    const dates = async (sort: 'connected' | '-connected') =>
+      (await listContacts(ctx, { sort, limit: 50 })).items.map((c) => c.connectedOn);
+    expect(await dates('connected')).toEqual([
+      '2025-01-02',
+      '2025-01-03',
+      '2025-01-05',
+      '2025-01-06',
+      null,
+      null,
+      null,
+    ]);
+    expect(await dates('-connected')).toEqual([
+      '2025-01-06',
+      '2025-01-05',
+      '2025-01-03',
+      '2025-01-02',
+      null,
+      null,
+      null,
+    ]);
     const byName = (await listContacts(ctx, { sort: 'name' })).items.map((c) => c.displayName);
     expect(byName[0]).toBe('Person A');
     const search: string[] = [];

@@ -17,6 +17,7 @@ import {
   rankSearchHits,
   searchNameStarts,
   type TextStage,
+  UNDATED,
   walkSearchHits,
 } from './contact.queries';
 import { presentSummaries } from './present-contact';
@@ -150,6 +151,6 @@ function sortKeyOf(row: ContactSummaryRow, sort: ContactSort): string {
     case 'created_at':
       return row.created_at;
     case 'connected_on':
-      return row.connected_on ?? '';
+      return row.connected_on ?? (sort.dir === 'asc' ? UNDATED : '');
   }
 }
