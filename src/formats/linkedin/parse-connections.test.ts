@@ -93,6 +93,24 @@ describe('parseConnections', () => {
     ]);
   });
 
+  it('keeps a row with a profile but no name, and says it will be called by its company', () => {
+    const text = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      ',,https://www.linkedin.com/in/someone-gone,,Initech,Analyst,07 Feb 2024',
+    ].join('\n');
+    const { records, issues } = parseConnections(text);
+    expect(records).toHaveLength(1);
+    expect(issues).toEqual([
+      {
+        ref: { file: 'Connections.csv', line: 2 },
+        field: 'First Name',
+        message:
+          'no name on this row; the contact is called by its company, e-mail or profile until you name it',
+        severity: 'warning',
+      },
+    ]);
+  });
+
   it('reads CRLF line ends and a last row without a newline, with the right line numbers', () => {
     const { records, issues } = parse('connections-crlf-no-final-newline.csv');
     expect(issues).toEqual([]);

@@ -376,6 +376,16 @@ function emitPerson(vals: string[], cols: Columns, line: number, canonicalUrl: b
       });
     }
   }
+  if (!first && !last) {
+    // Kept (the profile and date are real), but the contact is then called by its company or e-mail: say so.
+    out.issues.push({
+      ref: { file, line },
+      field: 'First Name',
+      message:
+        'no name on this row; the contact is called by its company, e-mail or profile until you name it',
+      severity: 'warning',
+    });
+  }
   let familyName = last || undefined;
   let suffix: string | undefined;
   if (last.includes(',')) ({ familyName, suffix } = splitNameCredentials(last));
