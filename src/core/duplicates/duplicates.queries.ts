@@ -25,11 +25,23 @@ export async function pairsSharingChannels(db: Kysely<Database>, ownerId: string
     .execute();
 }
 
+const LINKEDIN_PROFILE = 'https://www.linkedin.com/in/%';
+
 /**
  * Pairs of live contacts whose names fold alike, or with the same family name and given-name initial at the same
- * organisation: suggestions only, never merged automatically.
+ * organisation: suggestions only, never merged automatically. Left out before the limit, so that a rolodex with
+ * many namesakes still reaches its real pairs: pairs marked "not the same person", and two contacts each with
+ * their own, different LinkedIn profile (two people, however alike the names). Pairs at one organisation first.
  */
 export async function pairsWithSimilarNames(db: Kysely<Database>, ownerId: string, limit: number) {
+  const profile = (contact: 'a.id' | 'b.id') =>
+    db
+      .selectFrom('contact_channels as p')
+      .select('p.value_norm')
+      .where('p.owner_id', '=', ownerId)
+      .where('p.contact_id', '=', sql.ref<string>(contact))
+      .where('p.kind', '=', 'url')
+      .where('p.value_norm', 'like', LINKEDIN_PROFILE);
   return db
     .selectFrom('contacts as a')
     .innerJoin('contacts as b', (j) => j.onRef('a.owner_id', '=', 'b.owner_id').onRef('a.id', '<', 'b.id'))
@@ -47,6 +59,31 @@ export async function pairsWithSimilarNames(db: Kysely<Database>, ownerId: strin
         ]),
       ]),
     )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('duplicate_dismissals as d')
+            .select('d.contact_a')
+            .where('d.owner_id', '=', ownerId)
+            .whereRef('d.contact_a', '=', 'a.id')
+            .whereRef('d.contact_b', '=', 'b.id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.and([
+          eb.exists(profile('a.id')),
+          eb.exists(profile('b.id')),
+          eb.not(eb.exists(profile('a.id').where('p.value_norm', 'in', profile('b.id')))),
+        ]),
+      ),
+    )
+    .orderBy(sql`case when a.organisation_id = b.organisation_id then 0 else 1 end`)
+    .orderBy('a.sort_key')
+    .orderBy('a.id')
+    .orderBy('b.id')
     .limit(limit)
     .execute();
 }
@@ -64,7 +101,7 @@ export async function linkedinProfilesOf(
     .select(['contact_id', 'value_norm'])
     .where('owner_id', '=', ownerId)
     .where('kind', '=', 'url')
-    .where('value_norm', 'like', 'https://www.linkedin.com/in/%')
+    .where('value_norm', 'like', LINKEDIN_PROFILE)
     .where('contact_id', 'in', ids)
     .execute();
   for (const r of rows) {
