@@ -102,7 +102,12 @@ export function ImportReportBody({ report }: { report: ImportReport }) {
           lost because of them.
         </p>
       ) : null}
-      <IssueTable issues={report.issues} caption="Problems found in the file" total={problems} />
+      <IssueTable
+        issues={report.issues}
+        caption="Problems found in the file"
+        total={problems}
+        preview={report.status === 'preview'}
+      />
     </>
   );
 }

@@ -13,11 +13,14 @@ export function IssueTable({
   issues,
   caption,
   total,
+  preview = false,
 }: {
   issues: ImportIssue[];
   caption: string;
   /** How many problems there are in all, when `issues` is only the first of them. */
   total?: number;
+  /** A preview: nothing is stored yet, so the import history cannot have the rest. */
+  preview?: boolean;
 }) {
   const [shown, setShown] = useState(PAGE);
   if (issues.length === 0) return <p className="muted">No problems.</p>;
@@ -62,7 +65,10 @@ export function IssueTable({
       ) : null}
       {hidden > 0 ? (
         <p className="muted">
-          {plural(hidden, 'more problem')} not listed here; the import history has them all.
+          {plural(hidden, 'more problem')} not listed here;{' '}
+          {preview
+            ? 'import the file and its page in the import history lists them all.'
+            : 'the import history has them all.'}
         </p>
       ) : null}
     </>
