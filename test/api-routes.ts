@@ -73,7 +73,7 @@ export const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/setup', public: true },
   { method: 'POST', path: '/api/v1/auth/signup', public: true },
   { method: 'POST', path: '/api/v1/auth/login', public: true },
-  { method: 'POST', path: '/api/v1/auth/logout' },
+  { method: 'POST', path: '/api/v1/auth/logout', public: true },
   { method: 'GET', path: '/api/v1/auth/session' },
   {
     method: 'POST',
@@ -86,6 +86,7 @@ export const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/tokens', body: { name: 'x' } },
   { method: 'DELETE', path: '/api/v1/tokens/:id', owned: 'token' },
   { method: 'POST', path: '/api/v1/invites', body: {} },
+  { method: 'POST', path: '/api/v1/invites/inspect', public: true },
   { method: 'GET', path: '/api/v1/contacts' },
   { method: 'POST', path: '/api/v1/contacts', body: { displayName: 'X' } },
   { method: 'GET', path: '/api/v1/contacts/:id', owned: 'contact' },

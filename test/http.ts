@@ -145,6 +145,7 @@ export function serveForTests(
     app = await appForTests(handle, logs, {
       settings: { ...testSettings, ...opts.settings },
       loginLimit: { max: 1000, timeWindow: 60_000 },
+      loginAddressLimit: { max: 100_000, timeWindow: 60_000 },
       ...opts.app,
     });
     base = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -74,7 +74,7 @@ Environment:
   DATABASE_URL      postgres://… to use PostgreSQL instead of SQLite (wins over --data)
   RAPPORT_DATA_DIR  data directory (default ./data)
   RAPPORT_ACCOUNT   account to act as
-  RAPPORT_PASSWORD  password for \`account create\` when not typed or piped
+  RAPPORT_PASSWORD  password for \`account create|set-password\` when not typed or piped
   RAPPORT_DEBUG     set to 1 to print the stack of an unexpected error
 
 Exit status:

@@ -17,6 +17,9 @@ export const signupInput = z.strictObject({
 });
 export type SignupInput = z.infer<typeof signupInput>;
 
+/** The sign-up page asking whether an invite code is usable, and for which address. */
+export const inviteInspectInput = z.strictObject({ code: text().min(1, 'is required').max(200) });
+
 export const loginInput = z.strictObject({
   email: text().trim().max(320),
   password: text().max(256),

@@ -20,7 +20,7 @@ import { contactRoutes } from './routes/contacts.routes';
 import { digestRoutes } from './routes/digest.routes';
 import { duplicateRoutes } from './routes/duplicates.routes';
 import { feedRoutes, publicFeedRoutes } from './routes/feeds.routes';
-import { healthRoutes } from './routes/health.routes';
+import { healthRoutes, monitorHealthRoute } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
 import { introductionRoutes, introLinkRoutes } from './routes/introductions.routes';
 import { invitationRoutes } from './routes/invitations.routes';
@@ -51,10 +51,15 @@ export interface AppOptions {
   logLevel?: string;
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
-  /** Believe X-Forwarded-* from a reverse proxy (RAPPORT_TRUST_PROXY=1). */
-  trustProxy?: boolean;
+  /**
+   * Reverse proxies in front whose X-Forwarded-* are believed (RAPPORT_TRUST_PROXY); `true` means one. Never
+   * Fastify's `true` (trust the whole chain): the client writes the left-most X-Forwarded-For entry itself.
+   */
+  trustProxy?: boolean | number;
   /** Sign-up and log-in attempts per client address and email. */
   loginLimit?: { max: number; timeWindow: number };
+  /** Sign-up and log-in attempts per client address, whatever the email. */
+  loginAddressLimit?: { max: number; timeWindow: number };
   /** Calendar feed fetches (and digest unsubscribe requests) per client address. */
   feedLimit?: { max: number; timeWindow: number };
   /** Largest JSON body accepted, in bytes. */
@@ -69,7 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(opts.logLevel ?? 'info', opts.logStream),
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: trustHops(opts.trustProxy === true ? 1 : opts.trustProxy || 0),
     requestIdHeader: 'x-request-id',
     genReqId: () => uuidIds.next(),
     // A path the router cannot read (bad percent-encoding, a segment past maxParamLength) answers like any error.
@@ -147,6 +152,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         secureCookies,
         sessionTtlDays,
         loginLimit: opts.loginLimit ?? { max: 10, timeWindow: 15 * 60_000 },
+        // Six people's worth of the per-email allowance: an office behind one NAT signing in after a holiday
+        // still fits, while one address spraying made-up emails is stopped after 60 slow hashes.
+        loginAddressLimit: opts.loginAddressLimit ?? { max: 60, timeWindow: 15 * 60_000 },
       }),
     );
     await api.register(tokenRoutes);
@@ -175,9 +183,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(digestRoutes({ baseUrl: publicUrl, baseCtx, limit: feedLimit }));
   await app.register(introLinkRoutes({ baseCtx, limit: feedLimit }));
   await registerCarddav(app, { baseCtx });
+  await app.register(monitorHealthRoute(opts.version ?? '0', opts.handle));
 
   await registerWebApp(app, opts.webRoot);
   return app;
+}
+
+/**
+ * Believes the socket's peer and the X-Forwarded-For entries written by the `hops` proxies nearest to us. Fastify
+ * has no usable hop count (a number trusts nothing), so it is a trust function; hop 0 is the socket's peer.
+ */
+function trustHops(hops: number): false | ((address: string, hop: number) => boolean) {
+  return hops > 0 ? (_address, hop) => hop < hops : false;
 }
 
 type OpenApiPaths = Record<

@@ -41,7 +41,7 @@ export interface AuthOptions {
 }
 
 /**
- * Resolves who is calling: `Authorization: Bearer <api token>` or the session cookie. Cookie-authenticated
+ * Resolves who is calling: `Authorization: Bearer <api token>` or the session cookie (other schemes are ignored). Cookie-authenticated
  * writes must carry the session's CSRF token in `X-CSRF-Token`. Non-public routes answer 401 without an actor.
  */
 export const authPlugin = fp<AuthOptions>(async (app: FastifyInstance, opts) => {
@@ -49,11 +49,11 @@ export const authPlugin = fp<AuthOptions>(async (app: FastifyInstance, opts) => 
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
     req.ctx = opts.baseCtx(req);
-    const header = req.headers.authorization;
-    if (header !== undefined) {
-      const [scheme, token] = header.split(' ');
-      const found =
-        scheme?.toLowerCase() === 'bearer' && token ? await authenticateApiToken(req.ctx, token) : null;
+    // Only a Bearer header is an API token. Another scheme (a reverse proxy's Basic auth, which the browser then
+    // sends with every request) is not meant for us: the session cookie decides.
+    const [scheme, token] = (req.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() === 'bearer') {
+      const found = token ? await authenticateApiToken(req.ctx, token) : null;
       if (!found) throw new AppError('unauthenticated', 'the API token is invalid, expired or revoked');
       req.ctx = { ...req.ctx, actor: { accountId: found.accountId } };
       req.auth = { via: 'token' };

@@ -178,10 +178,16 @@ const CLIENT_ERROR_CODES: Record<number, ErrorCode> = {
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const r = toErrorResponse(error);
   if (r.code === 'unavailable') {
-    // Contention, not a fault: worth a look when frequent, never an alert. Clients are told when to retry.
-    request.log.warn({ code: r.code, status: r.status, err: error }, 'database busy');
+    // Contention (the database, or too many password hashes at once), not a fault: worth a look when frequent,
+    // never an alert. Clients are told when to retry.
+    const what = r.message.includes('passwords') ? 'password hashing busy' : 'database busy';
+    request.log.warn({ code: r.code, status: r.status, err: error }, what);
     void reply.header('retry-after', '1');
   } else if (r.status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: r.code, status: r.status }, 'request refused');
-  void reply.status(r.status).send({ error: { code: r.code, message: r.message, details: r.details } });
+  // The wait is also in the body, for clients (the web app) that read the body and not the headers.
+  const retryAfter = Number(reply.getHeader('retry-after'));
+  const details =
+    r.status === 429 && retryAfter > 0 ? { ...r.details, retryAfterSeconds: retryAfter } : r.details;
+  void reply.status(r.status).send({ error: { code: r.code, message: r.message, details } });
 }

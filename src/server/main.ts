@@ -19,6 +19,22 @@ function portFrom(env: NodeJS.ProcessEnv): number {
   return port;
 }
 
+/**
+ * How many reverse proxies stand in front (RAPPORT_TRUST_PROXY): 0 trusts none. Only that many hops of
+ * X-Forwarded-For are believed, counted from the right, because the client itself writes the left-most entries.
+ */
+export function trustProxyFrom(env: NodeJS.ProcessEnv): number {
+  const value = (env.RAPPORT_TRUST_PROXY ?? '').trim().toLowerCase();
+  if (value === '' || value === 'false') return 0;
+  if (value === 'true') return 1;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10)
+    throw new Error(
+      `RAPPORT_TRUST_PROXY must be the number of proxies in front, e.g. 1 (got "${env.RAPPORT_TRUST_PROXY}")`,
+    );
+  return hops;
+}
+
 function uploadLimitFrom(env: NodeJS.ProcessEnv): number {
   const mb = Number(env.RAPPORT_UPLOAD_LIMIT_MB ?? 100);
   if (!Number.isFinite(mb) || mb <= 0)
@@ -46,7 +62,7 @@ export async function runServer(env: NodeJS.ProcessEnv) {
     baseUrl: env.BASE_URL,
     mailer: runtime.mailer,
     logLevel: env.LOG_LEVEL ?? 'info',
-    trustProxy: env.RAPPORT_TRUST_PROXY === '1' || env.RAPPORT_TRUST_PROXY === 'true',
+    trustProxy: trustProxyFrom(env),
     uploadLimit: uploadLimitFrom(env),
     version,
   });

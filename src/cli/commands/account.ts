@@ -3,6 +3,7 @@ import { createAccount } from '../../core/accounts/create-account';
 import { deleteAccountAsOperator } from '../../core/accounts/delete-account';
 import { listAccounts } from '../../core/accounts/list-accounts';
 import { markEmailVerified } from '../../core/accounts/mark-email-verified';
+import { setPassword } from '../../core/accounts/set-password';
 import { AppError } from '../../core/errors';
 import { examples } from '../help';
 import { emit, type GlobalOptions, HintedError, table } from '../output';
@@ -68,6 +69,31 @@ export function registerAccount(program: Command): void {
       emit(g, r, () => `${r.email} is verified (since ${r.emailVerifiedAt})`);
     });
   examples(verify, ['rapport account verify-email ana@example.org']);
+
+  const setPw = account
+    .command('set-password')
+    .description(
+      'set a new password for someone who forgot theirs: their browser sessions end, their API tokens keep working',
+    )
+    .argument('<email>', "the account's sign-in email")
+    .option('--password-stdin', 'read the password from stdin (else $RAPPORT_PASSWORD, else a hidden prompt)')
+    .action(async (email: string, _opts: unknown, command: Command) => {
+      const o = command.optsWithGlobals<GlobalOptions & { passwordStdin?: boolean }>();
+      const password = await newPassword(o);
+      const r = await withRuntime(o, (rt) => setPassword(rt.ctx(), email, password));
+      emit(
+        o,
+        r,
+        () =>
+          `set a new password for ${r.email} (${r.id}); signed out ${count(r.sessionsEnded, 'browser session')}\n` +
+          `${count(r.liveApiTokens, 'API token')} still ${r.liveApiTokens === 1 ? 'works' : 'work'}: ` +
+          'they can be revoked in Settings → API tokens (or `rapport token revoke` with --account)',
+      );
+    });
+  examples(setPw, [
+    'rapport account set-password ana@example.org',
+    'printf %s "$PASS" | rapport account set-password ana@example.org --password-stdin',
+  ]);
 
   const remove = account
     .command('delete')

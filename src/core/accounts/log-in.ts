@@ -14,7 +14,11 @@ export async function logIn(ctx: Ctx, input: LoginInput): Promise<Account> {
   const data = validate(loginInput, input);
   const account = await findAccountByEmail(ctx.db, normaliseEmail(data.email));
   if (!account) {
-    decoyHash ??= hashPassword('decoy-password', { N: ctx.settings.scryptN });
+    // Not kept when it failed (the server was too busy): the next unknown email makes it again.
+    decoyHash ??= hashPassword('decoy-password', { N: ctx.settings.scryptN }).catch((e: unknown) => {
+      decoyHash = undefined;
+      throw e;
+    });
     await verifyPassword(data.password, await decoyHash);
     throw wrongCredentials();
   }

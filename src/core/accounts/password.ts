@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../errors';
 
 // OWASP-recommended scrypt cost (N=2^17, r=8, p=1) needs 128 MiB; maxmem is raised to allow it.
 const N = 2 ** 17;
@@ -7,7 +8,33 @@ const P = 1;
 const KEY_LEN = 32;
 const MAXMEM = 256 * 1024 * 1024;
 
+// Hashes running at once (each takes 128 MiB and one of libuv's four threads) and hashes allowed to wait. A flood
+// of sign-ins must not queue for minutes in front of a real one, nor starve the file and DNS work of the same
+// threads: past the short queue the caller is told to retry (503) at once.
+const RUNNING_MAX = 2;
+const WAITING_MAX = 8;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running < RUNNING_MAX) running++;
+  else if (waiting.length < WAITING_MAX) await new Promise<void>((go) => waiting.push(go));
+  else throw new AppError('unavailable', 'the server is busy checking passwords; try again in a moment');
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next in line, so `running` stays counted.
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+  return inTurn(() => deriveNow(password, salt, n, r, p));
+}
+
+function deriveNow(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFKC'), salt, KEY_LEN, { N: n, r, p, maxmem: MAXMEM }, (err, key) =>
       err ? reject(err) : resolve(key),

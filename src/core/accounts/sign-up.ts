@@ -26,7 +26,14 @@ export async function signUp(ctx: Ctx, input: SignupInput): Promise<Account> {
         const invite = data.inviteCode
           ? await findUsableInvite(tx.db, hashSecret(data.inviteCode), nowIso(tx))
           : undefined;
-        if (!invite || (invite.email_norm && invite.email_norm !== normaliseEmail(data.email))) {
+        // Names no address: the holder may have the link by mistake. The page can ask for it with the code
+        // (inspectSignupInvite), as the one it was given to needs it.
+        if (invite?.email_norm && invite.email_norm !== normaliseEmail(data.email)) {
+          throw new AppError('forbidden', 'email: this invite is for another e-mail address', {
+            issues: [{ path: 'email', message: 'this invite is for another e-mail address' }],
+          });
+        }
+        if (!invite) {
           throw new AppError(
             'forbidden',
             'inviteCode: a valid, unused invite code is required to sign up here',

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -17,10 +17,12 @@ import { logIn } from '../../core/accounts/log-in';
 import { signUp } from '../../core/accounts/sign-up';
 import { startSession } from '../../core/accounts/start-session';
 import { actingAs } from '../../core/context';
+import { AppError } from '../../core/errors';
 import { type AuthOptions, clearSessionCookies, csrfTokenFor, setSessionCookies } from '../auth';
 
 export interface AuthRouteOptions extends Pick<AuthOptions, 'secureCookies' | 'sessionTtlDays'> {
   loginLimit: { max: number; timeWindow: number };
+  loginAddressLimit: { max: number; timeWindow: number };
 }
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody, 429: errorBody };
@@ -46,10 +48,28 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
     },
   };
   return async (app) => {
+    // Also per address alone: made-up emails each get a fresh ip|email budget, yet each costs a full scrypt hash.
+    // A second limiter on the same route goes through createRateLimit (route config allows only one).
+    const perAddress = app.createRateLimit({
+      max: opts.loginAddressLimit.max,
+      timeWindow: opts.loginAddressLimit.timeWindow,
+      keyGenerator: (req) => req.ip,
+    });
+    const addressLimited = async (req: FastifyRequest, reply: FastifyReply) => {
+      const limit = await perAddress(req);
+      if (!limit.isAllowed && limit.isExceeded) {
+        void reply.header('retry-after', limit.ttlInSeconds);
+        throw new AppError(
+          'rate_limited',
+          `too many sign-in attempts from this address, retry in ${inWords(limit.ttlInSeconds)}`,
+        );
+      }
+    };
     app.post(
       '/auth/signup',
       {
         config: limited,
+        preHandler: addressLimited,
         schema: {
           tags: ['auth'],
           summary: 'Create an account and sign in',
@@ -68,6 +88,7 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
       '/auth/login',
       {
         config: limited,
+        preHandler: addressLimited,
         schema: {
           tags: ['auth'],
           summary: 'Sign in with email and password',
@@ -85,9 +106,12 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
     app.post(
       '/auth/logout',
       {
+        // Public so that a session which already ended (password changed, expired) still gets its cookies
+        // cleared and a normal sign-out answer instead of a 401 that leaves them behind.
+        config: { public: true },
         schema: {
           tags: ['auth'],
-          summary: 'End this browser session',
+          summary: 'End this browser session (also answers 204 when it had already ended)',
           response: { 204: z.null(), 401: errorBody },
         },
       },
@@ -155,4 +179,10 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
       },
     );
   };
+}
+
+function inWords(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }

@@ -4,12 +4,14 @@ import {
   apiToken,
   apiTokenInput,
   createdApiToken,
+  inviteInspectInput,
   signupInvite,
   signupInviteInput,
 } from '../../contracts/auth';
 import { errorBody, idParams } from '../../contracts/common';
 import { createApiToken } from '../../core/accounts/create-api-token';
 import { createSignupInvite } from '../../core/accounts/create-signup-invite';
+import { inspectSignupInvite } from '../../core/accounts/inspect-signup-invite';
 import { listApiTokens } from '../../core/accounts/list-api-tokens';
 import { revokeApiToken } from '../../core/accounts/revoke-api-token';
 
@@ -65,5 +67,32 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => reply.code(201).send(await createSignupInvite(req.ctx, req.body)),
+  );
+  await app.register(inspectInviteRoute);
+};
+
+/**
+ * For the sign-up page: is this code usable, and which address is it for (to fill in)? Public, as the visitor has
+ * no account yet; the code travels in the body so it stays out of URLs and logs, and attempts are limited per
+ * address (the code is unguessable anyway).
+ */
+const inspectInviteRoute: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/invites/inspect',
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Whether a sign-up invite code is usable, and the e-mail address it is bound to (if any)',
+        body: inviteInspectInput,
+        response: {
+          200: z.object({ email: z.string().nullable() }),
+          400: errorBody,
+          404: errorBody,
+          429: errorBody,
+        },
+      },
+    },
+    (req) => inspectSignupInvite(req.ctx, req.body.code),
   );
 };

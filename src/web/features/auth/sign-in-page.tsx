@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { isApiError } from '../../api/client';
 import { FormAlert } from '../../ui/form-alert';
 import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { signInErrorMessage } from './sign-in-error';
 import { useSetup } from './use-setup';
 import { useSignIn } from './use-sign-in';
 
@@ -22,13 +22,7 @@ export function SignInPage() {
     signIn.mutate({ email, password });
   }
 
-  const error = signIn.error
-    ? isApiError(signIn.error) && (signIn.error.status === 401 || signIn.error.status === 400)
-      ? 'That email and password do not match an account.'
-      : isApiError(signIn.error) && signIn.error.status === 429
-        ? 'Too many attempts. Wait a minute and try again.'
-        : signIn.error.message
-    : null;
+  const error = signInErrorMessage(signIn.error);
 
   return (
     <div className="auth-card">
@@ -64,6 +58,7 @@ export function SignInPage() {
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p className="muted">Forgot your password? Ask the person who runs this server to set a new one.</p>
       {setup.data && setup.data.signup !== 'closed' ? (
         <p className="auth-card__switch">
           New here?{' '}

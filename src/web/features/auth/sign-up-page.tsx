@@ -1,9 +1,11 @@
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { INVITE_PARAM } from '../../../contracts/signup-link';
+import { isApiError } from '../../api/client';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { SignupForm } from './signup-form';
 import { useSetup } from './use-setup';
+import { useSignupInvite } from './use-signup-invite';
 
 export function SignUpPage() {
   useDocumentTitle('Create an account');
@@ -11,7 +13,11 @@ export function SignUpPage() {
   const { state } = useLocation();
   // An invite link (Settings → Invite someone, `rapport invites create`) carries the code.
   const [params] = useSearchParams();
-  if (setup.isPending) return <Loading />;
+  const inviteCode = params.get(INVITE_PARAM) ?? '';
+  const invite = useSignupInvite(setup.data?.signup === 'invite' ? inviteCode : '');
+  if (setup.isPending || invite.isLoading) return <Loading />;
+  const boundEmail = invite.data?.email ?? null;
+  const inviteGone = isApiError(invite.error) && invite.error.status === 404;
   if (setup.data?.needsFirstAccount) return <Navigate to="/welcome" replace />;
   const mode = setup.data?.signup ?? 'closed';
   return (
@@ -26,9 +32,16 @@ export function SignUpPage() {
           {mode === 'invite' ? (
             <p>Sign-up on this server is by invitation: you need an invite code.</p>
           ) : null}
+          {boundEmail ? <p>This invite is for {boundEmail}.</p> : null}
+          {inviteGone ? (
+            <p className="alert alert--error" role="alert">
+              This invite code has been used or has expired. Ask the person who invited you for a new one.
+            </p>
+          ) : null}
           <SignupForm
             withInvite={mode === 'invite'}
-            initialInviteCode={params.get(INVITE_PARAM) ?? ''}
+            initialInviteCode={inviteCode}
+            initialEmail={boundEmail ?? ''}
             submitLabel="Create account"
           />
         </>

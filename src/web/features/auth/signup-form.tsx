@@ -11,14 +11,17 @@ export function SignupForm({
   withInvite,
   submitLabel,
   initialInviteCode = '',
+  initialEmail = '',
 }: {
   withInvite: boolean;
   submitLabel: string;
   initialInviteCode?: string;
+  /** The address an invite is bound to (the server says which to the holder of the code). */
+  initialEmail?: string;
 }) {
   const signUp = useSignUp();
   const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [inviteCode, setInviteCode] = useState(initialInviteCode);
   const errors = toFieldErrors(signUp.error, (p) => FIELDS.has(p));

@@ -18,7 +18,10 @@ const EXPIRY_OPTIONS = [
   { value: '365', label: 'In a year' },
 ];
 
-/** Bearer tokens for scripts and the CLI: create (secret shown once), list, revoke. */
+/**
+ * Bearer tokens for scripts and a phone's address book (the CLI works on the data directory, not with tokens):
+ * create (secret shown once), list, revoke.
+ */
 export function ApiTokensSection() {
   const tokens = useApiTokens();
   const create = useCreateApiToken();
@@ -44,13 +47,17 @@ export function ApiTokensSection() {
   return (
     <section aria-labelledby="tokens-heading" className="card">
       <h2 id="tokens-heading">API tokens</h2>
-      <p className="muted">For scripts and the command line. A token acts as you: keep it secret.</p>
+      <p className="muted">
+        For scripts using the API and for your phone’s address book (CardDAV, as its password). A token acts
+        as you, and changing your password does not stop it: keep it secret, and revoke one you no longer
+        trust.
+      </p>
       {created ? <NewTokenSecret token={created} onDone={() => setCreated(null)} /> : null}
       <form className="inline-form" onSubmit={submit} noValidate>
         <FormAlert message={errors.general} />
         <TextField
           label="Token name"
-          placeholder="e.g. laptop CLI"
+          placeholder="e.g. phone contacts"
           autoComplete="off"
           value={name}
           onChange={(e) => setName(e.target.value)}

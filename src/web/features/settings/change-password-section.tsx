@@ -3,13 +3,16 @@ import { isApiError } from '../../api/client';
 import { toFieldErrors } from '../../ui/field-errors';
 import { FormAlert } from '../../ui/form-alert';
 import { TextField } from '../../ui/text-field';
+import { passwordChangedMessage } from './password-changed-message';
+import { useApiTokens } from './use-api-tokens';
 import { useChangePassword } from './use-change-password';
 
 const FIELDS = new Set(['currentPassword', 'newPassword']);
 
-/** Current + new password (typed twice). Other signed-in browsers are signed out by the server. */
+/** Current + new password (typed twice). Other signed-in browsers are signed out by the server; API tokens are not. */
 export function ChangePasswordSection({ email }: { email: string }) {
   const change = useChangePassword();
+  const tokens = useApiTokens();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -49,7 +52,7 @@ export function ChangePasswordSection({ email }: { email: string }) {
         <FormAlert message={wrongCurrent ? null : errors.general} />
         {done ? (
           <p className="alert alert--success" role="status">
-            Password changed. Other devices have been signed out.
+            {passwordChangedMessage(tokens.data?.length)}
           </p>
         ) : null}
         {/* Lets password managers pair the new password with the account. */}

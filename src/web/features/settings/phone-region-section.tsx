@@ -5,28 +5,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
 import { useAccountSettings, useUpdateAccountSettings } from '../profile/use-profile';
-
-const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-// Codes the browser names that are no country with phone numbers of its own (groupings, "Unknown Region").
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ']);
-
-/** Every country the browser can name, by name: the list is the browser's, so no country table ships here. */
-function countries(): { code: string; name: string }[] {
-  let names: Intl.DisplayNames;
-  try {
-    names = new Intl.DisplayNames(undefined, { type: 'region', fallback: 'none' });
-  } catch {
-    return [];
-  }
-  const out: { code: string; name: string }[] = [];
-  for (const a of LETTERS)
-    for (const b of LETTERS) {
-      const code = a + b;
-      const name = names.of(code);
-      if (name && name !== code && !NOT_COUNTRIES.has(code)) out.push({ code, name });
-    }
-  return out.sort((x, y) => x.name.localeCompare(y.name));
-}
+import { phoneRegionOptions } from './phone-regions';
 
 /** The browser's own country (from its language, e.g. en-GB), to offer as a one-click choice. */
 function browserCountry(): string | undefined {
@@ -56,7 +35,7 @@ function PhoneRegionForm({ initial }: { initial: AccountSettings }) {
   const update = useUpdateAccountSettings();
   const [region, setRegion] = useState(initial.phoneRegion ?? '');
   const [saved, setSaved] = useState(false);
-  const list = useMemo(countries, []);
+  const list = useMemo(() => phoneRegionOptions(), []);
   const names = useMemo(() => new Map(list.map((c) => [c.code, c.name])), [list]);
   const errors = toFieldErrors(update.error, (p) => p === 'phoneRegion');
   const error = errors.byPath.get('phoneRegion');
