@@ -41,8 +41,9 @@ export interface AuthOptions {
 }
 
 /**
- * Resolves who is calling: `Authorization: Bearer <api token>` or the session cookie (other schemes are ignored). Cookie-authenticated
- * writes must carry the session's CSRF token in `X-CSRF-Token`. Non-public routes answer 401 without an actor.
+ * Resolves who is calling: `Authorization: Bearer <api token>` or the session cookie (other schemes are ignored).
+ * Cookie-authenticated writes must carry the session's CSRF token in `X-CSRF-Token`. Non-public routes answer 401
+ * without an actor.
  */
 export const authPlugin = fp<AuthOptions>(async (app: FastifyInstance, opts) => {
   app.decorateRequest('ctx', null as unknown as Ctx);

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { HASHING_BUSY } from '../core/accounts/password';
 import { isDatabaseBusy } from '../core/db/portable';
 import { AppError, databaseBusy, type ErrorCode, type ErrorDetails } from '../core/errors';
 
@@ -180,7 +181,7 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   if (r.code === 'unavailable') {
     // Contention (the database, or too many password hashes at once), not a fault: worth a look when frequent,
     // never an alert. Clients are told when to retry.
-    const what = r.message.includes('passwords') ? 'password hashing busy' : 'database busy';
+    const what = r.message === HASHING_BUSY ? 'password hashing busy' : 'database busy';
     request.log.warn({ code: r.code, status: r.status, err: error }, what);
     void reply.header('retry-after', '1');
   } else if (r.status >= 500) request.log.error({ err: error }, 'request failed');

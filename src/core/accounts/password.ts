@@ -14,12 +14,14 @@ const MAXMEM = 256 * 1024 * 1024;
 const RUNNING_MAX = 2;
 const WAITING_MAX = 8;
 let running = 0;
+/** The message of the `unavailable` error past the queue (the server's log tells it from a busy database). */
+export const HASHING_BUSY = 'the server is busy checking passwords; try again in a moment';
 const waiting: (() => void)[] = [];
 
 async function inTurn<T>(work: () => Promise<T>): Promise<T> {
   if (running < RUNNING_MAX) running++;
   else if (waiting.length < WAITING_MAX) await new Promise<void>((go) => waiting.push(go));
-  else throw new AppError('unavailable', 'the server is busy checking passwords; try again in a moment');
+  else throw new AppError('unavailable', HASHING_BUSY);
   try {
     return await work();
   } finally {

@@ -19,8 +19,8 @@ export type TodaySource = (
 ) => Promise<Candidate[]>;
 
 /**
- * Features beyond relationships (outreach, purposes, connection requests, introductions, asks) add their items to the one Today list
- * here rather than building lists of their own (docs/adr/0009-today-ranking.md).
+ * Features beyond relationships (outreach, purposes, connection requests, introductions, asks) add their items to
+ * the one Today list here rather than building lists of their own (docs/adr/0009-today-ranking.md).
  */
 export const TODAY_SOURCES: TodaySource[] = [
   stalePurposeItems,

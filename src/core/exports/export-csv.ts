@@ -7,8 +7,9 @@ import { readContactsForExport } from './read-contacts-for-export';
 
 /**
  * The actor's contacts as one CSV in Google Contacts' format (what most tools import), with Rapport's extra
- * fields as Custom Field label/value pairs. The header depends on the most emails/phones/… any one contact has, so the file is
- * built whole (photos, which CSV cannot carry, are left out while reading). `onProgress`: contacts read, per page.
+ * fields as Custom Field label/value pairs. The header depends on the most emails/phones/… any one contact has, so
+ * the file is built whole (photos, which CSV cannot carry, are left out while reading). `onProgress`: contacts
+ * read, per page.
  */
 export async function exportCsv(ctx: Ctx, opts: ProgressOptions = {}): Promise<string> {
   const people: ImportedPerson[] = [];

@@ -65,8 +65,8 @@ export interface PeoplePlan {
   phoneRegion: string | null;
 }
 
-/** Scalar fields an import may set: person key → contact column. */
-const SCALARS = [
+/** Scalar fields an import may set: person key → contact column (`organisation_name`: the organisation's). */
+export const SCALARS = [
   ['givenName', 'given_name'],
   ['familyName', 'family_name'],
   ['additionalNames', 'additional_names'],

@@ -30,6 +30,7 @@ import {
   updatesOfContactsByImports,
 } from './import.queries';
 import { setImportChangeBefore } from './import-changes.queries';
+import { SCALARS } from './plan-people';
 
 /**
  * Undoes a whole import: contacts it created are removed, contacts it changed lose what it changed (with the
@@ -238,23 +239,14 @@ async function rebaseLaterImports(
   }
 }
 
-// A contact's own fields as a source's snapshot (an ImportedPerson) names them.
-const SNAPSHOT_FIELDS: [keyof ContactTable, string][] = [
-  ['display_name', 'displayName'],
-  ['given_name', 'givenName'],
-  ['family_name', 'familyName'],
-  ['additional_names', 'additionalNames'],
-  ['name_prefix', 'prefix'],
-  ['name_suffix', 'suffix'],
-  ['nickname', 'nickname'],
-  ['department', 'department'],
-  ['title', 'title'],
-  ['location', 'location'],
-  ['how_we_met', 'howWeMet'],
-  ['notes', 'notes'],
-  ['birthday', 'birthday'],
-  ['connected_on', 'connectedOn'],
-];
+// A contact's own fields as a source's snapshot (an ImportedPerson) names them: the import's scalars, but for the
+// organisation (a row of its own), and the shown name.
+const SNAPSHOT_FIELDS = [
+  ['displayName', 'display_name'],
+  ...SCALARS.filter(
+    (f): f is Exclude<typeof f, readonly [string, 'organisation_name']> => f[1] !== 'organisation_name',
+  ),
+] as const;
 
 /**
  * `reverted`, but a value this import brought stays where another import still committed says the same (its source
@@ -264,7 +256,7 @@ const SNAPSHOT_FIELDS: [keyof ContactTable, string][] = [
 function keepWhatOthersSay(reverted: ContactSnapshot, now: ContactSnapshot, at: string): ContactSnapshot {
   const said = now.sources.map((x) => JSON.parse(x.snapshot) as Record<string, unknown>);
   let row: ContactTable | undefined;
-  for (const [column, field] of SNAPSHOT_FIELDS) {
+  for (const [field, column] of SNAPSHOT_FIELDS) {
     const is = now.row[column];
     if (is === null || is === reverted.row[column] || !said.some((x) => x[field] === is)) continue;
     row ??= { ...reverted.row, updated_at: at };

@@ -15,7 +15,7 @@ import {
   lockConnection,
   updateConnection,
 } from './connection.queries';
-import { findInviteByHash, markInviteUsed, revokeOpenInvitesTo } from './invite.queries';
+import { findInviteByHash, markInviteUsed, revokeInvites } from './invite.queries';
 
 /** The one answer for a link that does not work, whatever the reason, so links cannot be probed. */
 export function invalidInvite(): AppError {
@@ -42,7 +42,7 @@ export async function acceptInviteLink(ctx: Ctx, body: { token: string }): Promi
     if (from === me) throw validationError('token', 'this is your own invitation link; send it to someone');
     if ((await markInviteUsed(tx.db, invite.id, me, now)) !== 1) throw invalidInvite();
     // Copies sent to the same address (a reminder, a second try) would let a forwarded one connect someone else.
-    if (invite.email_norm) await revokeOpenInvitesTo(tx.db, from, invite.email_norm, now);
+    if (invite.email_norm) await revokeInvites(tx.db, from, { emailNorm: invite.email_norm }, now);
     const found = await findPair(tx.db, me, from);
     const lo = me < from;
     const theirs = await inviterContactFor(tx, invite, me);

@@ -62,22 +62,27 @@ export async function markInviteUsed(
   return Number(r.numUpdatedRows);
 }
 
-/** Withdraws an open invitation of the sender's; 0 when it was not open. */
-export async function revokeInvite(
+/**
+ * Withdraws open invitations of the sender's: one by id (0 when it was not open), or every one to an address still
+ * usable at `at` (that address's invitation has just been used). Returns how many.
+ */
+export async function revokeInvites(
   db: Kysely<Database>,
   fromId: string,
-  id: string,
+  which: { id: string } | { emailNorm: string },
   at: string,
 ): Promise<number> {
-  const r = await db
+  let q = db
     .updateTable('connection_invites')
     .set({ revoked_at: at })
     .where('from_account_id', '=', fromId)
-    .where('id', '=', id)
     .where('used_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+    .where('revoked_at', 'is', null);
+  q =
+    'id' in which
+      ? q.where('id', '=', which.id)
+      : q.where('email_norm', '=', which.emailNorm).where('expires_at', '>', at);
+  return Number((await q.executeTakeFirst()).numUpdatedRows);
 }
 
 /** The sender's invitation links still open at `now`, and how many it made since `since`. */
@@ -102,23 +107,4 @@ export async function openInvitesOf(db: Kysely<Database>, fromId: string, now: s
     .where('from_account_id', '=', fromId)
     .executeTakeFirstOrThrow();
   return { open: Number(row.open ?? 0), recent: Number(row.recent ?? 0) };
-}
-
-/** Withdraws the sender's other open invitations to `emailNorm`: that address's invitation has just been used. */
-export async function revokeOpenInvitesTo(
-  db: Kysely<Database>,
-  fromId: string,
-  emailNorm: string,
-  at: string,
-): Promise<number> {
-  const r = await db
-    .updateTable('connection_invites')
-    .set({ revoked_at: at })
-    .where('from_account_id', '=', fromId)
-    .where('email_norm', '=', emailNorm)
-    .where('used_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', at)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
 }
