@@ -415,6 +415,31 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     noConsoleErrors();
   });
 
+  it('says how many people an organisation has when its page lists only the first of them', async () => {
+    const csrf = (await context.cookies()).find((c) => c.name === 'rapport_csrf')?.value ?? '';
+    const cards = Array.from(
+      { length: 501 },
+      (_, i) =>
+        `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Staffer ${i}\r\nN:${i};Staffer;;;\r\nORG:Massive Dynamic\r\nEND:VCARD\r\n`,
+    ).join('');
+    const res = await page.request.post('/api/v1/imports?kind=vcard', {
+      headers: { 'X-CSRF-Token': csrf },
+      multipart: { file: { name: 'staff.vcf', mimeType: 'text/vcard', buffer: Buffer.from(cards) } },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const orgs = (await (await page.request.get('/api/v1/organisations?q=Massive')).json()) as {
+      items: { id: string }[];
+    };
+    await page.goto(`/organisations/${orgs.items[0]?.id}`);
+    await heading('Massive Dynamic').waitFor();
+    const now = page.getByRole('region', { name: 'People there now (501)' });
+    await now.getByText('The first 500 of 501, by name.').waitFor();
+    expect(await now.getByRole('listitem').count()).toBe(500);
+    await now.getByRole('link', { name: 'Show all 501 in the contact list' }).click();
+    await page.waitForURL(/\/contacts\?organisation=/);
+    noConsoleErrors();
+  });
+
   it('signs out and back in', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');

@@ -2,6 +2,7 @@ import { type KeyboardEvent, type PointerEvent, useId, useMemo, useRef, useState
 import { Link } from 'react-router';
 import type { GraphLink, GraphNode, NetworkGraph } from '../../../contracts/network';
 import type { Tier } from '../../api/types';
+import { formatCount, plural } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -100,8 +101,8 @@ function GraphExplorer({ graph }: { graph: NetworkGraph }) {
     <>
       <p className="muted">
         {graph.shown < graph.totalContacts
-          ? `The ${people.length} people you are closest to (or connected with most recently), of ${graph.totalContacts}.`
-          : `Everyone in your rolodex: ${people.length === 1 ? '1 person' : `${people.length} people`}.`}
+          ? `The ${people.length} people you are closest to (or connected with most recently), of ${formatCount(graph.totalContacts)}.`
+          : `Everyone in your rolodex: ${plural(people.length, 'person', 'people')}.`}
       </p>
       <div className="graph-controls">
         <fieldset className="graph-tiers">

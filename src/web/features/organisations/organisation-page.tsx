@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatDate } from '../../ui/format';
+import { formatCount, formatDate } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { MergedRedirect, mergedInto } from '../../ui/merged-redirect';
 import { PageHeader } from '../../ui/page-header';
@@ -156,7 +156,10 @@ export function OrganisationPage() {
       ) : null}
       <div className="split split--even">
         <section aria-labelledby="org-now" className="card">
-          <h2 id="org-now">People there now</h2>
+          <h2 id="org-now">
+            People there now{' '}
+            {o.contactCount > 0 ? <span className="count">({formatCount(o.contactCount)})</span> : null}
+          </h2>
           {o.people.current.length === 0 ? (
             <p className="muted">Nobody in your rolodex works here now.</p>
           ) : (
@@ -171,8 +174,15 @@ export function OrganisationPage() {
           )}
           {o.people.current.length > 0 ? (
             <p>
+              {o.people.current.length < o.contactCount ? (
+                <>
+                  The first {formatCount(o.people.current.length)} of {formatCount(o.contactCount)}, by name.{' '}
+                </>
+              ) : null}
               <Link to={`/contacts?organisation=${encodeURIComponent(o.id)}`}>
-                Show them in the contact list
+                {o.people.current.length < o.contactCount
+                  ? `Show all ${formatCount(o.contactCount)} in the contact list`
+                  : 'Show them in the contact list'}
               </Link>
             </p>
           ) : null}
