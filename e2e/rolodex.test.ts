@@ -437,6 +437,17 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     expect(await now.getByRole('listitem').count()).toBe(500);
     await now.getByRole('link', { name: 'Show all 501 in the contact list' }).click();
     await page.waitForURL(/\/contacts\?organisation=/);
+
+    // Back from a contact lands where the long list was scrolled, not at its top.
+    const staff = page.getByRole('listbox').getByRole('option');
+    await staff.nth(30).scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => window.scrollY);
+    expect(y).toBeGreaterThan(300);
+    await staff.nth(30).click();
+    await heading(/^Staffer \d+$/).waitFor();
+    await page.goBack();
+    await staff.nth(30).waitFor();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(y);
     noConsoleErrors();
   });
 

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../features/auth/use-session';
 import { useSignOut } from '../features/auth/use-sign-out';
 import { useFocusOnNavigate } from './use-focus-on-navigate';
+import { useScrollRestoration } from './use-scroll-restoration';
 import { useSearchShortcut } from './use-search-shortcut';
 
 /**
@@ -35,6 +36,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   useSearchShortcut();
   useFocusOnNavigate();
+  useScrollRestoration();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone menu whenever the page changes
   useEffect(() => setMenuOpen(false), [pathname]);

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation, useNavigationType } from 'react-router';
 
 /**
  * After a client-side navigation, move focus to the new page's heading (or to <main> while it loads) so keyboard
@@ -8,6 +8,10 @@ import { useLocation } from 'react-router';
 export function useFocusOnNavigate(): void {
   const { pathname, state } = useLocation();
   const first = useRef(true);
+  // Back and Forward return to where the page was scrolled (use-scroll-restoration): focus must not scroll it away.
+  const preventScroll = useNavigationType() === 'POP';
+  const preventScrollRef = useRef(preventScroll);
+  preventScrollRef.current = preventScroll;
   // Read, not a trigger: a same-page navigation (e.g. the search writing ?q=) must not move focus.
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -28,12 +32,13 @@ export function useFocusOnNavigate(): void {
     let frame = 0;
     const focus = () => {
       const heading = document.querySelector<HTMLElement>('main [data-page-heading]');
-      if (heading) return heading.focus();
+      if (heading) return heading.focus({ preventScroll: preventScrollRef.current });
       const active = document.activeElement;
       const movedOn = active !== start && active !== document.body;
       const loading = !movedOn && tries < 600 && document.querySelector('main .loading') !== null;
       if (tries++ < 30 || loading) frame = requestAnimationFrame(focus);
-      else if (!movedOn) document.querySelector<HTMLElement>('main')?.focus();
+      else if (!movedOn)
+        document.querySelector<HTMLElement>('main')?.focus({ preventScroll: preventScrollRef.current });
     };
     frame = requestAnimationFrame(focus);
     return () => cancelAnimationFrame(frame);

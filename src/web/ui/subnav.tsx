@@ -29,12 +29,16 @@ export function currentTab(pathname: string, links: SubnavLink[]): string | unde
 export function Subnav({ label, links }: { label: string; links: SubnavLink[] }) {
   const current = currentTab(useLocation().pathname, links);
   const nav = useRef<HTMLElement>(null);
-  // On a phone the row scrolls sideways: keep the current tab in view.
+  // On a phone the row scrolls sideways: keep the current tab in view. The row alone scrolls (scrollIntoView would
+  // also scroll the page up to the tabs, undoing Back's return to where a long list was).
   useEffect(() => {
-    for (const a of nav.current?.querySelectorAll('a') ?? []) {
-      if (current && a.getAttribute('href') === current)
-        a.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-    }
+    const row = nav.current?.querySelector('ul');
+    const a = current ? row?.querySelector(`a[href="${CSS.escape(current)}"]`) : null;
+    if (!row || !a) return;
+    const r = row.getBoundingClientRect();
+    const b = a.getBoundingClientRect();
+    if (b.left < r.left) row.scrollLeft -= r.left - b.left;
+    else if (b.right > r.right) row.scrollLeft += b.right - r.right;
   }, [current]);
   return (
     <nav aria-label={label} className="subnav" ref={nav}>
