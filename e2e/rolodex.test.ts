@@ -50,6 +50,7 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await page.goto('/');
     await page.waitForURL('**/welcome');
     await heading('Welcome to Rapport').waitFor();
+    await page.getByText('anyone who can reach this server can create an account').waitFor();
     await expectAccessible(page, 'first-run page');
 
     await page.getByLabel('Your name').fill(ME.name);
