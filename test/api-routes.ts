@@ -129,6 +129,14 @@ export const ROUTES: RouteCase[] = [
   { method: 'DELETE', path: '/api/v1/tags/:id', owned: 'tag' },
   { method: 'POST', path: '/api/v1/tags/:id/restore', owned: 'trashedTag' },
   { method: 'GET', path: '/api/v1/trash' },
+  { method: 'GET', path: '/api/v1/trash/contacts', query: '?import=:id', owned: 'import' },
+  {
+    method: 'POST',
+    path: '/api/v1/trash/contacts/restore',
+    body: (theirs: Record<Owned, string>) => ({ ids: [theirs.trashedContact] }),
+    owned: 'trashedContact',
+    foreignStatus: 400,
+  },
   { method: 'GET', path: '/api/v1/contacts/:id/photo', owned: 'contact' },
   { method: 'GET', path: '/api/v1/duplicates' },
   {

@@ -1,11 +1,20 @@
 import { z } from 'zod';
+import { id, limitParam, page, text } from './common';
 import { contactSummary } from './contacts';
 import { organisation } from './organisations';
 import { tag } from './tags';
 
 const purge = { purgeAfter: z.string() };
+export const trashedContact = contactSummary.extend(purge);
+export type TrashedContact = z.infer<typeof trashedContact>;
+
 export const trashListing = z.object({
-  contacts: z.array(contactSummary.extend(purge)),
+  /** The most recently deleted contacts (the first page of `GET /trash/contacts`). */
+  contacts: z.array(trashedContact),
+  /** How many contacts the trash holds in all. */
+  contactsTotal: z.number().int(),
+  /** Pass to `GET /trash/contacts` as `cursor` for the contacts after these; null when these are all. */
+  contactsNextCursor: z.string().nullable(),
   organisations: z.array(organisation.extend(purge)),
   tags: z.array(tag.extend(purge)),
   purposes: z.array(
@@ -13,3 +22,43 @@ export const trashListing = z.object({
   ),
 });
 export type TrashListing = z.infer<typeof trashListing>;
+
+const trashSearch = {
+  /** Every word prefix-matches the name, organisation, title, e-mail, tags or notes (as contact search). */
+  q: text().max(200).optional(),
+  /** Only the contacts the undo of this import sent to the trash. */
+  import: id.optional(),
+};
+
+export const trashedContactsQuery = z.strictObject({
+  ...trashSearch,
+  limit: limitParam,
+  cursor: text().max(500).optional(),
+});
+export type TrashedContactsQuery = z.input<typeof trashedContactsQuery>;
+
+export const trashedContactPage = page(trashedContact).extend({
+  /** How many trashed contacts match, on every page. */
+  total: z.number().int(),
+});
+export type TrashedContactPage = z.infer<typeof trashedContactPage>;
+
+/** Either these contacts (`ids`), or every one in the trash that matches (`all`, narrowed by `q` and `import`). */
+export const restoreTrashedContactsInput = z
+  .strictObject({
+    ids: z.array(id).min(1, 'name at least one contact').max(1000).optional(),
+    all: z.literal(true).optional(),
+    ...trashSearch,
+  })
+  .refine((v) => (v.ids === undefined) !== (v.all === undefined), {
+    message: 'give either ids or all: true',
+    path: ['ids'],
+  })
+  .refine((v) => v.all || (v.q === undefined && v.import === undefined), {
+    message: 'must be true to narrow by q or import',
+    path: ['all'],
+  });
+export type RestoreTrashedContactsInput = z.input<typeof restoreTrashedContactsInput>;
+
+export const restoredContacts = z.object({ restored: z.number().int() });
+export type RestoredContacts = z.infer<typeof restoredContacts>;

@@ -159,6 +159,12 @@ export interface ContactFilter {
   organisationId?: string;
   connectedFrom?: string;
   connectedTo?: string;
+  /** Deleted at or after this instant: the trash window (see core/trash/trash-window.ts). */
+  deletedSince?: string;
+  /** Deleted at exactly this instant: what one import's undo sent to the trash. */
+  deletedAt?: string;
+  /** Every word prefix-matches the contact anywhere (search scope `any`): the whole set search finds, unranked. */
+  text?: { engine: Engine; words: string[] };
 }
 
 /** The filter as one condition on `contacts`, usable whatever else the query joins. */
@@ -182,6 +188,9 @@ function matchesFilter(eb: ExpressionBuilder<Database, 'contacts'>, f: ContactFi
   if (f.organisationId) all.push(eb('contacts.organisation_id', '=', f.organisationId));
   if (f.connectedFrom) all.push(eb('contacts.connected_on', '>=', f.connectedFrom));
   if (f.connectedTo) all.push(eb('contacts.connected_on', '<=', f.connectedTo));
+  if (f.deletedSince) all.push(eb('contacts.deleted_at', '>=', f.deletedSince));
+  if (f.deletedAt) all.push(eb('contacts.deleted_at', '=', f.deletedAt));
+  if (f.text) all.push(contactMatches(f.text.engine, f.text.words, 'any'));
   return eb.and(all);
 }
 
@@ -452,18 +461,62 @@ export async function pastPositionsOf(db: Kysely<Database>, ownerId: string, con
     .execute();
 }
 
-/** The owner's trashed contacts, most recently deleted first. */
+/**
+ * A keyset page of the trashed contacts `filter` matches, most recently deleted first (`after` is the last row of
+ * the previous page): the trash's own order, which none of the list's sorts is.
+ */
 export async function listTrashedContacts(
   db: Kysely<Database>,
-  ownerId: string,
-  limit: number,
+  filter: ContactFilter,
+  page: { after?: { deletedAt: string; id: string }; limit: number },
 ): Promise<ContactSummaryRow[]> {
-  return summariesWithOrg(db, ownerId)
-    .where('contacts.deleted_at', 'is not', null)
-    .where('contacts.merged_into', 'is', null)
-    .orderBy('contacts.deleted_at', 'desc')
-    .limit(limit)
-    .execute();
+  let q = summariesWithOrg(db, filter.ownerId).where((eb) => matchesFilter(eb, { ...filter, deleted: true }));
+  const after = page.after;
+  if (after) {
+    q = q.where(sql<SqlBool>`(contacts.deleted_at, contacts.id) < (${after.deletedAt}, ${after.id})`);
+  }
+  return q.orderBy('contacts.deleted_at', 'desc').orderBy('contacts.id', 'desc').limit(page.limit).execute();
+}
+
+/** Those of `ids` that are contacts `filter` matches. */
+export async function contactIdsMatching(
+  db: Kysely<Database>,
+  filter: ContactFilter,
+  ids: string[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const batch of chunkIds([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('contacts')
+      .select('contacts.id')
+      .where((eb) => matchesFilter(eb, filter))
+      .where('contacts.id', 'in', batch)
+      .execute();
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+}
+
+/**
+ * Takes the trashed contacts `filter` matches (only those of `ids`, when given) out of the trash: one UPDATE, or one
+ * per 1,000 ids. Returns how many came back.
+ */
+export async function untrashContacts(
+  db: Kysely<Database>,
+  filter: ContactFilter,
+  ids?: string[],
+): Promise<number> {
+  const update = () =>
+    db
+      .updateTable('contacts')
+      .set({ deleted_at: null })
+      .where((eb) => matchesFilter(eb, { ...filter, deleted: true }));
+  if (!ids) return Number((await update().executeTakeFirst()).numUpdatedRows);
+  let restored = 0;
+  for (const batch of chunkIds([...new Set(ids)])) {
+    restored += Number((await update().where('contacts.id', 'in', batch).executeTakeFirst()).numUpdatedRows);
+  }
+  return restored;
 }
 
 /** The contact's photo without its bytes: enough to say whether there is one and where it lives. */

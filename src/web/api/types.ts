@@ -84,10 +84,14 @@ export interface RestoreResult {
 type InTrash<T> = T & { purgeAfter: string };
 export interface TrashList {
   contacts: InTrash<ContactSummary>[];
+  contactsTotal: number;
+  contactsNextCursor: string | null;
   organisations: InTrash<Organisation>[];
   tags: InTrash<Tag>[];
   purposes: InTrash<{ id: string; name: string; deletedAt: string | null }>[];
 }
+
+export type { RestoredContacts, TrashedContact, TrashedContactPage } from '../../contracts';
 
 /** What DELETE answers for anything that goes to the trash. */
 export interface Trashed {

@@ -5,6 +5,7 @@ import { QueryError } from '../../ui/query-error';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
 import { TrashSection } from './trash-section';
+import { TrashedContactsSection } from './trashed-contacts-section';
 import { useTrash } from './use-trash';
 
 /** Deleted contacts, organisations, tags and purposes, restorable until their purge date. */
@@ -26,24 +27,7 @@ export function TrashPage() {
       {trash.isError ? <QueryError error={trash.error} onRetry={() => void trash.refetch()} /> : null}
       {trash.data ? (
         <div className="stack">
-          <TrashSection
-            kind="contacts"
-            title="Contacts"
-            empty="No deleted contacts."
-            onRestored={(item) =>
-              toast.show({
-                message: `Restored ${item.name}.`,
-                action: { label: 'Open', onClick: () => navigate(`/contacts/${item.id}`) },
-              })
-            }
-            items={trash.data.contacts.map((c) => ({
-              id: c.id,
-              name: c.displayName,
-              detail: [c.title, c.organisation?.name].filter(Boolean).join(' · ') || c.primaryEmail,
-              deletedAt: c.deletedAt,
-              purgeAfter: c.purgeAfter,
-            }))}
-          />
+          <TrashedContactsSection inTrash={trash.data.contactsTotal} />
           <TrashSection
             kind="organisations"
             title="Organisations"

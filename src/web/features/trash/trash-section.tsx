@@ -1,4 +1,5 @@
-import { formatDate } from '../../ui/format';
+import type { ReactNode, Ref } from 'react';
+import { formatCount, formatDate } from '../../ui/format';
 import { type TrashKind, useRestore } from './use-restore';
 
 interface TrashItem {
@@ -15,17 +16,36 @@ interface TrashSectionProps {
   items: TrashItem[];
   empty: string;
   onRestored: (item: TrashItem) => void;
+  /** How many there are in all, when `items` is only the first pages of them. */
+  count?: number;
+  /** Shown between the heading and the list (a search, a "Restore all"). */
+  tools?: ReactNode;
+  /** Shown after the list (the next page). */
+  more?: ReactNode;
+  /** The heading, to move focus to once what was in focus is gone. */
+  headingRef?: Ref<HTMLHeadingElement>;
 }
 
 /** One kind of trashed item, each with its deletion and purge dates and a Restore button. */
-export function TrashSection({ kind, title, items, empty, onRestored }: TrashSectionProps) {
+export function TrashSection({
+  kind,
+  title,
+  items,
+  empty,
+  onRestored,
+  count = items.length,
+  tools,
+  more,
+  headingRef,
+}: TrashSectionProps) {
   const restore = useRestore();
   const headingId = `trash-${kind}`;
   return (
     <section aria-labelledby={headingId} className="card">
-      <h2 id={headingId}>
-        {title} <span className="count">({items.length})</span>
+      <h2 id={headingId} ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
+        {title} <span className="count">({formatCount(count)})</span>
       </h2>
+      {tools}
       {items.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
@@ -56,6 +76,7 @@ export function TrashSection({ kind, title, items, empty, onRestored }: TrashSec
           ))}
         </ul>
       )}
+      {more}
       {restore.error ? (
         <p className="field__error" role="alert">
           Could not restore: {restore.error.message}
