@@ -127,6 +127,55 @@ describe.skipIf(!chromiumPath)(
       }
     });
 
+    it('lists the signed-in devices; one signed out from here is told why on its next page', async () => {
+      // The same person signs in on a second browser, and a third one through the API.
+      const laptop = await newContext(browser, server.base);
+      const third = await newContext(browser, server.base);
+      try {
+        const other = await laptop.newPage();
+        other.setDefaultTimeout(10_000);
+        const otherLog = watchConsole(other);
+        await other.goto('/sign-in');
+        await other.getByLabel('Email').fill(ME.email);
+        await other.getByLabel('Password').fill(ME.password);
+        await other.getByRole('button', { name: 'Sign in' }).click();
+        await heading(other, 'Today').waitFor();
+
+        await page.goto('/settings');
+        await heading(page, 'Settings').waitFor();
+        const devices = page.getByRole('region', { name: 'Signed-in devices' });
+        await devices.getByText('This device').waitFor();
+        expect(await devices.getByRole('row').count()).toBe(3); // the header, this browser, the other
+        await expectAccessible(page, 'settings listing signed-in devices');
+        await devices.getByRole('button', { name: /^Sign out .*, signed in / }).click();
+        await expect.poll(() => devices.getByRole('row').count()).toBe(2);
+
+        // The other browser's next page: sign-in, saying why.
+        await other.getByRole('link', { name: 'Contacts', exact: true }).click();
+        await heading(other, 'Sign in to Rapport').waitFor();
+        await other.getByText('You were signed out on this device from another device.').waitFor();
+        await expectAccessible(other, 'sign-in after being signed out from another device');
+        expect(otherLog.take().filter((l) => !/status of 401/.test(l))).toEqual([]);
+
+        // Everywhere else at once: the third browser goes, this one stays.
+        const signIn = await third.request.post('/api/v1/auth/login', {
+          data: { email: ME.email, password: ME.password },
+        });
+        expect(signIn.status()).toBe(200);
+        await page.reload();
+        await expect.poll(() => devices.getByRole('row').count()).toBe(3);
+        await devices.getByRole('button', { name: 'Sign out all other devices' }).click();
+        await devices.getByText('Signed out 1 other device.').waitFor();
+        expect(await devices.getByRole('row').count()).toBe(2);
+        expect((await third.request.get('/api/v1/contacts')).status()).toBe(401);
+        await heading(page, 'Settings').waitFor();
+        noConsoleErrors();
+      } finally {
+        await laptop.close();
+        await third.close();
+      }
+    });
+
     it('deletes the account after the password and a confirmation, and lands on sign-in', async () => {
       await page.goto('/settings');
       await heading(page, 'Settings').waitFor();

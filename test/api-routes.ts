@@ -52,7 +52,8 @@ export type Owned =
   | 'outreachItem'
   | 'outreachTemplate'
   | 'connection'
-  | 'invite';
+  | 'invite'
+  | 'session';
 
 export interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -75,6 +76,9 @@ export const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/auth/login', public: true },
   { method: 'POST', path: '/api/v1/auth/logout', public: true },
   { method: 'GET', path: '/api/v1/auth/session' },
+  { method: 'GET', path: '/api/v1/auth/sessions' },
+  { method: 'DELETE', path: '/api/v1/auth/sessions/:id', owned: 'session' },
+  { method: 'POST', path: '/api/v1/auth/sessions/end-others' },
   {
     method: 'POST',
     path: '/api/v1/auth/password',
@@ -440,6 +444,8 @@ export async function ownedResources(server: TestServer, owner: Client & { accou
   });
   const ask = await owner.post('/api/v1/asks', { title: 'An owned ask' });
   const invite = await owner.post('/api/v1/network/invites', {});
+  // The browser session this client is signed in with.
+  const session = (await owner.get('/api/v1/auth/sessions')).body.items?.[0];
   await owner.post('/api/v1/outreach/items', { contactIds: [contact.body.id] });
   const outreachItem = (await owner.get('/api/v1/outreach/queue')).body.items[0];
   const outreachTemplate = await owner.post('/api/v1/outreach/templates', {
@@ -480,6 +486,7 @@ export async function ownedResources(server: TestServer, owner: Client & { accou
     outreachTemplate: outreachTemplate.body.id,
     connection,
     invite: invite.body.invite?.id,
+    session: session?.id,
   } as Record<Owned, string>;
   for (const [k, v] of Object.entries(ids))
     if (typeof v !== 'string') throw new Error(`could not create ${k}`);

@@ -40,6 +40,7 @@ import { registerRestore } from './commands/restore';
 import { registerRm } from './commands/rm';
 import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
+import { registerSession } from './commands/session';
 import { registerSettings } from './commands/settings';
 import { registerShare } from './commands/share';
 import { registerShow } from './commands/show';
@@ -86,6 +87,7 @@ ${EXIT_CODE_TABLE.map((r) => `  ${r.status}  ${r.meaning}`).join('\n')}`,
     registerAccount,
     registerInvites,
     registerToken,
+    registerSession,
     registerAdd,
     registerList,
     registerSearch,

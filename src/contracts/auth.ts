@@ -51,6 +51,26 @@ export const sessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 
+/**
+ * Why a browser was signed out by something other than itself: its next API call answers 401 with this as
+ * `details.reason`, so the sign-in page can say so.
+ */
+export const sessionEndReason = z.enum(['password_changed', 'signed_out_elsewhere']);
+export type SessionEndReason = z.infer<typeof sessionEndReason>;
+
+/** One of my signed-in browsers (never its token). `lastSeenAt` is updated at most every few minutes. */
+export const browserSession = z.object({
+  id: z.string(),
+  createdAt: timestamp,
+  lastSeenAt: timestamp,
+  expiresAt: timestamp,
+  /** "Firefox on Linux", from the user agent it signed in with; null when it sent none. */
+  device: z.string().nullable(),
+  /** The session of the browser asking. */
+  current: z.boolean(),
+});
+export type BrowserSession = z.infer<typeof browserSession>;
+
 export const setupState = z.object({
   needsFirstAccount: z.boolean(),
   signup: z.enum(['open', 'invite', 'closed']),

@@ -2,6 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { authenticateApiToken, authenticateSession } from '../core/accounts/authenticate';
+import { findSessionEndReason } from '../core/accounts/find-session-end-reason';
+import { signedOutError } from '../core/accounts/session';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 
@@ -13,11 +15,16 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The use-case context of this request: actor set when authenticated. */
     ctx: Ctx;
-    auth: { via: 'session' | 'token'; sessionToken?: string } | null;
+    auth: { via: 'session' | 'token'; sessionToken?: string; sessionId?: string } | null;
   }
   interface FastifyContextConfig {
     /** Route is reachable without an account (health, setup, sign-up, log-in). */
     public?: boolean;
+    /**
+     * Route manages credentials or the account (API tokens, sessions, invites, feeds, password, deletion): only a
+     * signed-in browser may call it, so a stolen API token cannot be turned into lasting access (ADR 4).
+     */
+    sessionOnly?: boolean;
   }
 }
 
@@ -43,7 +50,8 @@ export interface AuthOptions {
 /**
  * Resolves who is calling: `Authorization: Bearer <api token>` or the session cookie (other schemes are ignored).
  * Cookie-authenticated writes must carry the session's CSRF token in `X-CSRF-Token`. Non-public routes answer 401
- * without an actor.
+ * without an actor (saying why when a password change or another device ended this browser's session), and
+ * `sessionOnly` routes answer 403 to an API token.
  */
 export const authPlugin = fp<AuthOptions>(async (app: FastifyInstance, opts) => {
   app.decorateRequest('ctx', null as unknown as Ctx);
@@ -56,6 +64,13 @@ export const authPlugin = fp<AuthOptions>(async (app: FastifyInstance, opts) => 
     if (scheme?.toLowerCase() === 'bearer') {
       const found = token ? await authenticateApiToken(req.ctx, token) : null;
       if (!found) throw new AppError('unauthenticated', 'the API token is invalid, expired or revoked');
+      if (req.routeOptions.config.sessionOnly) {
+        throw new AppError(
+          'forbidden',
+          'this needs a signed-in browser session; API tokens cannot manage credentials',
+          { reason: 'session_required' },
+        );
+      }
       req.ctx = { ...req.ctx, actor: { accountId: found.accountId } };
       req.auth = { via: 'token' };
     } else {
@@ -72,10 +87,13 @@ export const authPlugin = fp<AuthOptions>(async (app: FastifyInstance, opts) => 
           }
         }
         req.ctx = { ...req.ctx, actor: { accountId: found.accountId } };
-        req.auth = { via: 'session', sessionToken };
+        req.auth = { via: 'session', sessionToken, sessionId: found.sessionId };
       }
     }
     if (!req.auth && !req.routeOptions.config.public && req.url.startsWith('/api/v1/')) {
+      const sessionToken = req.cookies[SESSION_COOKIE];
+      const reason = sessionToken ? await findSessionEndReason(req.ctx, sessionToken) : null;
+      if (reason) throw signedOutError(reason);
       throw new AppError('unauthenticated', 'sign in or send an API token (Authorization: Bearer …)');
     }
   });

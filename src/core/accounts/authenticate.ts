@@ -7,14 +7,17 @@ import { findLiveSession, touchSession } from './session.queries';
 // last-seen / last-used stamps are written at most this often, keeping reads free of writes.
 const TOUCH_EVERY_MS = 5 * 60_000;
 
-/** The account behind a session cookie token, or null when unknown or expired. */
-export async function authenticateSession(ctx: Ctx, token: string): Promise<{ accountId: string } | null> {
+/** The account and session behind a session cookie token, or null when unknown, ended or expired. */
+export async function authenticateSession(
+  ctx: Ctx,
+  token: string,
+): Promise<{ accountId: string; sessionId: string } | null> {
   const now = nowIso(ctx);
   const session = await findLiveSession(ctx.db, hashSecret(token), now);
   if (!session) return null;
   if (Date.parse(now) - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS)
     await touchSession(ctx.db, session.id, now);
-  return { accountId: session.account_id };
+  return { accountId: session.account_id, sessionId: session.id };
 }
 
 /** The account behind an API bearer token, or null when unknown, revoked or expired. */

@@ -5,11 +5,11 @@ import { validate } from '../validate';
 import { updatePasswordHash } from './account.queries';
 import { checkCurrentPassword } from './check-current-password';
 import { hashPassword } from './password';
-import { deleteSessionsOfAccount } from './session.queries';
+import { endSessionsOfAccount } from './session.queries';
 
 /**
- * Changes the actor's password after checking the current one, and revokes every browser session of the account
- * (the caller opens a fresh one for the browser that made the change). API tokens stay valid.
+ * Changes the actor's password after checking the current one, and ends every browser session of the account (the
+ * caller opens a fresh one for the browser that made the change; the others are told why). API tokens stay valid.
  */
 export async function changePassword(ctx: Ctx, input: z.input<typeof changePasswordInput>): Promise<void> {
   const accountId = requireActor(ctx);
@@ -17,8 +17,9 @@ export async function changePassword(ctx: Ctx, input: z.input<typeof changePassw
   await checkCurrentPassword(ctx, data.currentPassword, 'currentPassword');
   const hash = await hashPassword(data.newPassword, { N: ctx.settings.scryptN });
   await inTransaction(ctx, async (tx) => {
-    await updatePasswordHash(tx.db, accountId, hash, nowIso(tx));
-    await deleteSessionsOfAccount(tx.db, accountId);
+    const now = nowIso(tx);
+    await updatePasswordHash(tx.db, accountId, hash, now);
+    await endSessionsOfAccount(tx.db, accountId, { reason: 'password_changed', at: now });
   });
   ctx.log.info({ accountId }, 'password changed; sessions revoked');
 }

@@ -7,7 +7,7 @@ import { normaliseEmail } from './account';
 import { findAccountByEmail, updatePasswordHash } from './account.queries';
 import { listLiveApiTokens } from './api-token.queries';
 import { hashPassword } from './password';
-import { deleteSessionsOfAccount } from './session.queries';
+import { endSessionsOfAccount } from './session.queries';
 
 const setPasswordInput = z.object({ password: newPassword });
 
@@ -28,7 +28,10 @@ export async function setPassword(
   const r = await inTransaction(ctx, async (tx) => {
     const now = nowIso(tx);
     await updatePasswordHash(tx.db, account.id, hash, now);
-    const sessionsEnded = await deleteSessionsOfAccount(tx.db, account.id);
+    const sessionsEnded = await endSessionsOfAccount(tx.db, account.id, {
+      reason: 'password_changed',
+      at: now,
+    });
     const liveApiTokens = (await listLiveApiTokens(tx.db, account.id, now)).length;
     return { sessionsEnded, liveApiTokens };
   });

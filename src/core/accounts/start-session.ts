@@ -21,6 +21,8 @@ export async function startSession(
     expires_at: expiresAt,
     last_seen_at: now,
     user_agent: userAgent?.slice(0, 300) ?? null,
+    ended_at: null,
+    end_reason: null,
   });
   return { token, expiresAt };
 }

@@ -33,6 +33,9 @@ export interface SessionTable {
   expires_at: string;
   last_seen_at: string;
   user_agent: string | null;
+  /** Set when something other than its own browser ended it (kept a few days to tell that browser why). */
+  ended_at: string | null;
+  end_reason: 'password_changed' | 'signed_out_elsewhere' | null;
 }
 
 export interface ApiTokenTable {

@@ -2,17 +2,21 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  browserSession,
   changePasswordInput,
   deleteAccountInput,
   loginInput,
   sessionInfo,
   signupInput,
 } from '../../contracts/auth';
-import { errorBody } from '../../contracts/common';
+import { errorBody, idParams } from '../../contracts/common';
 import { changePassword } from '../../core/accounts/change-password';
 import { deleteAccount } from '../../core/accounts/delete-account';
+import { endOtherSession } from '../../core/accounts/end-other-session';
+import { endOtherSessions } from '../../core/accounts/end-other-sessions';
 import { endSession } from '../../core/accounts/end-session';
 import { getAccount } from '../../core/accounts/get-account';
+import { listSessions } from '../../core/accounts/list-sessions';
 import { logIn } from '../../core/accounts/log-in';
 import { signUp } from '../../core/accounts/sign-up';
 import { startSession } from '../../core/accounts/start-session';
@@ -26,6 +30,7 @@ export interface AuthRouteOptions extends Pick<AuthOptions, 'secureCookies' | 's
 }
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody, 429: errorBody };
+const sessionErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
 export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
   // Keyed by client address and the email tried, so one attacker cannot lock everyone else out.
@@ -38,9 +43,10 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
         `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
     },
   };
-  // The routes that check the current password again, keyed by account: a stolen session or API token must not be
-  // a way to guess the password (to change it, or to delete the account).
+  // The routes that check the current password again, keyed by account: a stolen session must not be a way to guess
+  // the password (to change it, or to delete the account). An API token may not call them at all.
   const passwordChecked = {
+    sessionOnly: true,
     rateLimit: {
       max: opts.loginLimit.max,
       timeWindow: opts.loginLimit.timeWindow,
@@ -177,6 +183,47 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
         clearSessionCookies(reply);
         return reply.code(204).send(null);
       },
+    );
+    app.get(
+      '/auth/sessions',
+      {
+        config: { sessionOnly: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'My signed-in browsers, the one asking marked `current`',
+          response: { 200: z.object({ items: z.array(browserSession) }), ...sessionErrors },
+        },
+      },
+      async (req) => ({ items: await listSessions(req.ctx, req.auth?.sessionId ?? null) }),
+    );
+    app.delete(
+      '/auth/sessions/:id',
+      {
+        config: { sessionOnly: true },
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Sign another of my browsers out; its next request says so (this browser’s own session: 409, sign out instead)',
+          params: idParams,
+          response: { 204: z.null(), ...sessionErrors },
+        },
+      },
+      async (req, reply) => {
+        await endOtherSession(req.ctx, req.params.id, req.auth?.sessionId ?? null);
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      '/auth/sessions/end-others',
+      {
+        config: { sessionOnly: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out every other browser of mine; this one stays signed in',
+          response: { 200: z.object({ ended: z.number().int() }), ...sessionErrors },
+        },
+      },
+      async (req) => ({ ended: await endOtherSessions(req.ctx, req.auth?.sessionId ?? null) }),
     );
   };
 }

@@ -15,12 +15,16 @@ import { revokeFeedToken } from '../../core/feeds/revoke-feed-token';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
-/** Managing calendar feeds (under /api/v1, signed in). */
+/**
+ * Managing calendar feeds (under /api/v1), from a signed-in browser only: a feed address is a credential that outlives
+ * any API token, so a token may not mint one (`sessionOnly`, ADR 4).
+ */
 export function feedRoutes(opts: { baseUrl: string }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/feeds',
       {
+        config: { sessionOnly: true },
         schema: {
           tags: ['feeds'],
           summary: 'My calendar feeds of the agenda (never their secret addresses)',
@@ -32,6 +36,7 @@ export function feedRoutes(opts: { baseUrl: string }): FastifyPluginAsyncZod {
     app.post(
       '/feeds',
       {
+        config: { sessionOnly: true },
         schema: {
           tags: ['feeds'],
           summary:
@@ -50,6 +55,7 @@ export function feedRoutes(opts: { baseUrl: string }): FastifyPluginAsyncZod {
     app.delete(
       '/feeds/:id',
       {
+        config: { sessionOnly: true },
         schema: {
           tags: ['feeds'],
           summary: 'Revoke a calendar feed: its address stops working',

@@ -17,10 +17,14 @@ import { revokeApiToken } from '../../core/accounts/revoke-api-token';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 
+// Credentials: API tokens and sign-up invites are managed from a signed-in browser only, never with an API token
+// (a stolen phone app password must not mint itself a successor or a new account), `sessionOnly` (ADR 4).
+
 export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/tokens',
     {
+      config: { sessionOnly: true },
       schema: {
         tags: ['tokens'],
         summary: 'My API tokens (never their secrets)',
@@ -32,6 +36,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/tokens',
     {
+      config: { sessionOnly: true },
       schema: {
         tags: ['tokens'],
         summary: 'Create an API token; the secret is in this response only',
@@ -44,6 +49,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/tokens/:id',
     {
+      config: { sessionOnly: true },
       schema: {
         tags: ['tokens'],
         summary: 'Revoke an API token',
@@ -59,6 +65,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/invites',
     {
+      config: { sessionOnly: true },
       schema: {
         tags: ['accounts'],
         summary: 'Create a one-time sign-up invite code (for RAPPORT_SIGNUP=invite)',

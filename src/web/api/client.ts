@@ -26,15 +26,15 @@ export function isApiError(e: unknown): e is ApiError {
 
 const BASE = '/api/v1';
 let csrfToken: string | null = null;
-const unauthenticatedListeners = new Set<() => void>();
+const unauthenticatedListeners = new Set<(error: ApiError) => void>();
 
 /** Remembers the CSRF token from a session/login/signup/password response. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Called whenever an API call (other than the session probe) answers 401, e.g. the session expired. */
-export function onUnauthenticated(listener: () => void): () => void {
+/** Called with the error whenever an API call (other than the session probe) answers 401, e.g. the session expired. */
+export function onUnauthenticated(listener: (error: ApiError) => void): () => void {
   unauthenticatedListeners.add(listener);
   return () => unauthenticatedListeners.delete(listener);
 }
@@ -112,10 +112,14 @@ export function errorFromResponse(
   text: string,
   quiet401 = false,
 ): ApiError {
-  const data = parseJson(text);
+  const error = toApiError(status, statusText, parseJson(text));
   if (status === 401 && !quiet401) {
-    for (const listener of unauthenticatedListeners) listener();
+    for (const listener of unauthenticatedListeners) listener(error);
   }
+  return error;
+}
+
+function toApiError(status: number, statusText: string, data: unknown): ApiError {
   if (isErrorBody(data)) {
     const details = (data.error.details ?? {}) as Record<string, unknown>;
     return new ApiError(status, data.error.code, data.error.message, toIssues(details), details);

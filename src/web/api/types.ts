@@ -40,6 +40,7 @@ import type {
 export type {
   Account,
   ApiToken,
+  BrowserSession,
   Contact,
   ContactCreateInput,
   ContactPage,
@@ -57,6 +58,7 @@ export type {
   OrganisationDetail,
   OrganisationDuplicatePair,
   OrganisationMergeResult,
+  SessionEndReason,
   SessionInfo,
   Tag,
 } from '../../contracts';

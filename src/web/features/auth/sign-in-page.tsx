@@ -4,13 +4,16 @@ import { FormAlert } from '../../ui/form-alert';
 import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { signInErrorMessage } from './sign-in-error';
+import { signedOutMessage } from './signed-out-reason';
 import { useSetup } from './use-setup';
 import { useSignIn } from './use-sign-in';
+import { useSignedOutReason } from './use-signed-out-reason';
 
 export function SignInPage() {
   useDocumentTitle('Sign in');
   const setup = useSetup();
   const signIn = useSignIn();
+  const signedOut = useSignedOutReason();
   // Where the visitor was heading (e.g. an invitation link): kept when they go on to create an account.
   const { state } = useLocation();
   const [email, setEmail] = useState('');
@@ -34,6 +37,11 @@ export function SignInPage() {
         {(state as { accountDeleted?: boolean } | null)?.accountDeleted && !signIn.isPending ? (
           <p className="alert alert--success" role="status">
             Your account and everything in it have been deleted.
+          </p>
+        ) : null}
+        {signedOut && !signIn.isPending ? (
+          <p className="alert alert--info" role="status">
+            {signedOutMessage(signedOut)}
           </p>
         ) : null}
         <TextField

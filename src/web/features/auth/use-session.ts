@@ -1,10 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, hasSessionCookie, isApiError, setCsrfToken } from '../../api/client';
 import type { SessionInfo } from '../../api/types';
-import { sessionKey } from './session-keys';
+import { sessionKey, signedOutKey } from './session-keys';
+import { signedOutReason } from './signed-out-reason';
 
 /** The signed-in account, or `null` when signed out (a 401 is an answer here, not an error). */
 export function useSession() {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: sessionKey,
     queryFn: async (): Promise<SessionInfo | null> => {
@@ -15,7 +17,11 @@ export function useSession() {
         setCsrfToken(info.csrfToken);
         return info;
       } catch (e) {
-        if (isApiError(e) && e.status === 401) return null;
+        if (isApiError(e) && e.status === 401) {
+          const reason = signedOutReason(e);
+          if (reason) queryClient.setQueryData(signedOutKey, reason);
+          return null;
+        }
         throw e;
       }
     },

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { setCsrfToken } from '../../api/client';
 import type { SessionInfo } from '../../api/types';
-import { sessionKey, setupKey } from './session-keys';
+import { sessionKey, setupKey, signedOutKey } from './session-keys';
 
 /** Stores a fresh session (from sign-up, sign-in or a password change) so every page sees it at once. */
 export function useStartSession(): (info: SessionInfo) => void {
@@ -11,6 +11,7 @@ export function useStartSession(): (info: SessionInfo) => void {
     (info: SessionInfo) => {
       setCsrfToken(info.csrfToken);
       queryClient.setQueryData(sessionKey, info);
+      queryClient.removeQueries({ queryKey: signedOutKey });
       void queryClient.invalidateQueries({ queryKey: setupKey });
     },
     [queryClient],

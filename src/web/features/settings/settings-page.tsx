@@ -9,6 +9,7 @@ import { ChangePasswordSection } from './change-password-section';
 import { DeleteAccountSection } from './delete-account-section';
 import { InviteSection } from './invite-section';
 import { PhoneRegionSection } from './phone-region-section';
+import { SignedInDevicesSection } from './signed-in-devices-section';
 
 export function SettingsPage() {
   useDocumentTitle('Settings');
@@ -64,6 +65,7 @@ export function SettingsPage() {
           </dl>
         </section>
         <InviteSection />
+        <SignedInDevicesSection />
         <ApiTokensSection />
         <ChangePasswordSection email={account?.email ?? ''} />
         <DeleteAccountSection email={account?.email ?? ''} />
