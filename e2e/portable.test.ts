@@ -506,6 +506,83 @@ describe.skipIf(!chromiumPath)(
       noConsoleErrors();
     });
 
+    it('counts every suggested pair, shows more than the first 200, and keeps its place after a dismissal or a merge', async () => {
+      // An account of its own: 21 people behind one office address are 210 pairs.
+      const context = await newContext(browser, server.base);
+      try {
+        const p = await context.newPage();
+        p.setDefaultTimeout(10_000);
+        const pConsole = watchConsole(p);
+        const signup = await p.request.post('/api/v1/auth/signup', {
+          data: { name: 'Office Manager', email: 'office.pairs@example.test', password: ME.password },
+        });
+        expect(signup.status()).toBe(201);
+        const token = ((await signup.json()) as { csrfToken: string }).csrfToken;
+        for (let i = 0; i < 21; i++) {
+          const res = await p.request.post('/api/v1/contacts', {
+            data: {
+              displayName: `Front Desk ${String(i + 1).padStart(2, '0')}`,
+              emails: [{ value: 'desk@hq.example' }],
+            },
+            headers: { 'X-CSRF-Token': token },
+          });
+          expect(res.status()).toBe(201);
+        }
+        await p.goto('/duplicates');
+        const people = p.getByRole('region', { name: /People who may be the same person/ });
+        const cards = people.getByRole('listitem', { name: /: strong match$/ });
+        await people.getByRole('heading', { name: 'People who may be the same person (210)' }).waitFor();
+        await expect.poll(() => cards.count()).toBe(200);
+        await people.getByText('Showing 200 of 210 pairs.').waitFor();
+        await people.getByRole('button', { name: 'Show more pairs' }).click();
+        await expect.poll(() => cards.count()).toBe(210);
+        expect(await people.getByRole('button', { name: 'Show more pairs' }).count()).toBe(0);
+
+        // Far down the list: the pair goes, the next one has the keyboard, nothing jumps or loads again.
+        const label = (i: number) => cards.nth(i).getAttribute('aria-label');
+        const [gone, next] = [await label(150), await label(151)];
+        const lists: string[] = [];
+        p.on('request', (r) => {
+          if (new URL(r.url()).pathname === '/api/v1/duplicates') lists.push(r.url());
+        });
+        // The page stays far down, the focused pair on screen (scroll anchoring keeps it there).
+        const focusedInView = () =>
+          p.evaluate(() => {
+            const box = document.activeElement?.closest('[data-pair]')?.getBoundingClientRect();
+            return !!box && box.top >= 0 && box.top < window.innerHeight && window.scrollY > 1000;
+          });
+        await cards.nth(150).scrollIntoViewIfNeeded();
+        await cards
+          .nth(150)
+          .getByRole('button', { name: /Not the same person/ })
+          .click();
+        await people.getByRole('heading', { name: 'People who may be the same person (209)' }).waitFor();
+        await expect.poll(() => cards.count()).toBe(209);
+        expect(await p.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(next);
+        expect(await people.getByRole('listitem', { name: gone as string }).count()).toBe(0);
+        expect(await focusedInView()).toBe(true);
+        expect(lists).toEqual([]);
+
+        // A merge takes the merged person's pairs out where they stand (19: one was dismissed), and the list stays put.
+        const merged = await cards.nth(120).getAttribute('aria-label');
+        await cards.nth(120).scrollIntoViewIfNeeded();
+        await cards
+          .nth(120)
+          .getByRole('button', { name: /^Merge/ })
+          .click();
+        await people.getByRole('heading', { name: 'People who may be the same person (190)' }).waitFor();
+        expect(await people.getByRole('listitem', { name: merged as string }).count()).toBe(0);
+        expect(await focusedInView()).toBe(true);
+        await p
+          .getByRole('status')
+          .filter({ hasText: /^Merged Front Desk/ })
+          .waitFor();
+        expect(pConsole.take()).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
     it('downloads vCard 3.0/4.0, CSV and a backup; restore refuses a non-empty account and fills an empty one', async () => {
       await nav().getByRole('link', { name: 'Import' }).click();
       await subnav().getByRole('link', { name: 'Your data' }).click();

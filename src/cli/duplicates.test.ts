@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactPage } from '../contracts/contacts';
-import type { DuplicatePair } from '../contracts/duplicates';
+import type { DuplicateList, DuplicatePair } from '../contracts/duplicates';
 import { type Cli, tempCli } from './testing';
 
 // Each spawn is a real `node bin/rapport.js` (~0.5–1 s); one account, steps in order.
@@ -48,14 +48,17 @@ describe('rapport CLI: duplicates and merges', () => {
   it('suggests the pair, merges it (by name and id), undoes the merge, and dismisses the pair', {
     timeout: SLOW,
   }, async () => {
-    const [pairs, text] = await Promise.all([
-      cli.json<DuplicatePair[]>(['duplicates']),
+    const [list, text] = await Promise.all([
+      cli.json<DuplicateList>(['duplicates']),
       cli.run(['duplicates']),
     ]);
-    expect(pairs).toMatchObject([
-      { strength: 'strong', reasons: expect.arrayContaining(['same email: ana@acme.example']) },
-    ]);
-    const pair = pairs[0] as DuplicatePair;
+    expect(list).toMatchObject({
+      items: [{ strength: 'strong', reasons: expect.arrayContaining(['same email: ana@acme.example']) }],
+      total: 1,
+      totalExact: true,
+      nextCursor: null,
+    });
+    const pair = list.items[0] as DuplicatePair;
     const [ana, other] = pair.a.displayName === 'Ana López' ? [pair.a, pair.b] : [pair.b, pair.a];
     expect(other.displayName).toBe('Ana Lopez-Garcia');
     expect(text.stdout).toMatch(/^strong: .*same email: ana@acme\.example/m);
@@ -74,12 +77,12 @@ describe('rapport CLI: duplicates and merges', () => {
     const [afterMerge, merges, noPairs, mergesText] = await Promise.all([
       cli.json<ContactPage>(['list']),
       cli.json<{ id: string; keptId: string; mergedId: string; undoneAt: string | null }[]>(['merges']),
-      cli.json<DuplicatePair[]>(['duplicates']),
+      cli.json<DuplicateList>(['duplicates']),
       cli.run(['merges']),
     ]);
     expect(names(afterMerge)).toEqual(['Ana López', 'Bob Stone']);
     expect(merges).toMatchObject([{ id: mergeId, keptId: ana.id, mergedId: other.id, undoneAt: null }]);
-    expect(noPairs).toEqual([]);
+    expect(noPairs.items).toEqual([]);
     expect(mergesText.stdout).toMatch(
       new RegExp(`^${mergeId}\\s+\\S+\\s+Ana López\\s+${ana.id}\\s+${other.id}$`, 'm'),
     );
@@ -90,12 +93,12 @@ describe('rapport CLI: duplicates and merges', () => {
     const [afterUndo, twice, pairsBack, self] = await Promise.all([
       cli.json<ContactPage>(['list']),
       cli.run(['merge', 'undo', mergeId]),
-      cli.json<DuplicatePair[]>(['duplicates']),
+      cli.json<DuplicateList>(['duplicates', '--all']),
       cli.run(['merge', ana.id, ana.id]),
     ]);
     expect(names(afterUndo)).toEqual(['Ana López', 'Ana Lopez-Garcia', 'Bob Stone']);
     expect(twice).toMatchObject({ code: 6, stderr: 'error: this merge has already been undone\n' });
-    expect(pairsBack).toHaveLength(1);
+    expect(pairsBack.items).toHaveLength(1);
     expect(self.code).toBe(2);
 
     expect(await cli.run(['duplicates', 'dismiss', other.id, 'Ana López'])).toMatchObject({

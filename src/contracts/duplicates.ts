@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
+import { id, text } from './common';
 import { contact, contactSummary } from './contacts';
 
 export const duplicatePair = z.object({
@@ -10,7 +10,23 @@ export const duplicatePair = z.object({
   reasons: z.array(z.string()),
 });
 export type DuplicatePair = z.infer<typeof duplicatePair>;
-export const duplicateList = z.object({ items: z.array(duplicatePair) });
+/** The pages the duplicates view asks for: strongest first, `cursor` the previous page's `nextCursor`. */
+export const duplicatesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(200),
+  cursor: text().max(8000).optional(),
+});
+export type DuplicatesQuery = z.input<typeof duplicatesQuery>;
+export const duplicateList = z.object({
+  items: z.array(duplicatePair),
+  /**
+   * How many pairs are suggested, all pages together; `totalExact` false: Rapport stopped looking at `total`
+   * pairs, and there are more.
+   */
+  total: z.number().int(),
+  totalExact: z.boolean(),
+  nextCursor: z.string().nullable(),
+});
+export type DuplicateList = z.infer<typeof duplicateList>;
 
 export const mergeInput = z.strictObject({ keep: id, merge: id });
 export const mergeResult = z.object({ mergeId: z.string(), contact });

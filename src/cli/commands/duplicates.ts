@@ -3,7 +3,9 @@ import type { ContactSummary } from '../../contracts/contacts';
 import { dismissDuplicate } from '../../core/duplicates/dismiss-duplicate';
 import { findDuplicates } from '../../core/duplicates/find-duplicates';
 import { examples } from '../help';
-import { emit, type GlobalOptions } from '../output';
+import { emit, type GlobalOptions, note } from '../output';
+import { allPages, MAX_PAGE } from '../pages';
+import { integer } from '../parse';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
 
@@ -12,6 +14,9 @@ function person(c: ContactSummary): string {
   return `  ${c.id}  ${c.displayName}${about ? `  (${about})` : ''}`;
 }
 
+const pairsInAll = (page: { total: number; totalExact: boolean }) =>
+  `${page.totalExact ? '' : 'more than '}${page.total.toLocaleString('en')}`;
+
 export function registerDuplicates(program: Command): void {
   const duplicates = program
     .command('duplicates')
@@ -19,10 +24,17 @@ export function registerDuplicates(program: Command): void {
       'contacts that may be the same person: strong when they share an email, LinkedIn profile or phone, ' +
         'possible when only their names look alike',
     )
+    .option('--limit <n>', `how many pairs, 1–${MAX_PAGE} (default: ${MAX_PAGE})`, integer(1, MAX_PAGE))
+    .option('--all', 'every pair, not just the first page')
     .action(async (_opts: unknown, command: Command) => {
-      const g = command.optsWithGlobals<GlobalOptions>();
-      const pairs = await withAccount(g, (ctx) => findDuplicates(ctx));
-      emit(g, pairs, () =>
+      const g = command.optsWithGlobals<GlobalOptions & { limit?: number; all?: boolean }>();
+      const page = await withAccount(g, (ctx) =>
+        g.all
+          ? allPages((cursor) => findDuplicates(ctx, { limit: MAX_PAGE, cursor }))
+          : findDuplicates(ctx, { limit: g.limit }),
+      );
+      const pairs = page.items;
+      emit(g, page, () =>
         pairs.length === 0
           ? 'no duplicates found'
           : [
@@ -30,8 +42,14 @@ export function registerDuplicates(program: Command): void {
               'merge with: rapport merge <keep> <merge>; not the same person: rapport duplicates dismiss <a> <b>',
             ].join('\n\n'),
       );
+      if (page.nextCursor)
+        note(g, `(${pairs.length} of ${pairsInAll(page)} pairs shown: use --all or a larger --limit)`);
     });
-  examples(duplicates, ['rapport duplicates', 'rapport duplicates --json']);
+  examples(duplicates, [
+    'rapport duplicates',
+    'rapport duplicates --limit 20',
+    'rapport duplicates --all --json',
+  ]);
 
   const dismiss = duplicates
     .command('dismiss')

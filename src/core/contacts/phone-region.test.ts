@@ -28,7 +28,7 @@ const names = async (ctx: Ctx) =>
   (await listContacts(ctx, { limit: 50 })).items.map((c) => c.displayName).sort();
 
 const pairs = async (ctx: Ctx) =>
-  (await findDuplicates(ctx)).map((p) => [p.a.displayName, p.b.displayName].sort().join(' + '));
+  (await findDuplicates(ctx)).items.map((p) => [p.a.displayName, p.b.displayName].sort().join(' + '));
 
 describeEngines("phone numbers read in the account's country", (h) => {
   it('without a country, a national number does not find the same number written internationally', async () => {

@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/engines';
-import { cachedUntilWrite } from './cached-until-write';
+import { cachedUntilWrite, writeKeeping } from './cached-until-write';
 import { connect, type DatabaseHandle } from './connect';
 
 let handle: DatabaseHandle | undefined;
@@ -101,6 +101,36 @@ describe('cachedUntilWrite on SQLite', () => {
       });
     expect(await get()).toBe(1);
     expect(await get()).toBe(2);
+  });
+
+  it('keeps the named entries across a write that says it cannot change them, and only that write', async () => {
+    const db = await sqlite();
+    const sum = counted(db);
+    let otherRuns = 0;
+    const otherGet = () => cachedUntilWrite(db, 'other', async () => ++otherRuns);
+    await sum.get();
+    await otherGet();
+    const insert =
+      (v: number, on = db) =>
+      async () =>
+        Number((await sql`INSERT INTO other (v) VALUES (${v})`.execute(on)).numAffectedRows);
+    await writeKeeping(db, ['sum'], insert(1));
+    await sum.get();
+    expect(sum.runs()).toBe(1);
+    await otherGet(); // not named: dropped as by any write
+    expect(otherRuns).toBe(2);
+
+    // Another write between (here inside the same call) is not the one vouched for: nothing is kept.
+    await writeKeeping(db, ['sum'], async () => {
+      await sql`INSERT INTO n (v) VALUES (4)`.execute(db);
+      return insert(2)();
+    });
+    expect(await sum.get()).toBe(4);
+    expect(sum.runs()).toBe(2);
+    // Nor inside a transaction.
+    await db.transaction().execute((trx) => writeKeeping(trx, ['sum'], insert(3, trx)));
+    await sum.get();
+    expect(sum.runs()).toBe(3);
   });
 
   it('keeps entries apart by key', async () => {

@@ -8,25 +8,31 @@ import type { Database } from './schema';
  * by any account, of any table, drops every entry. PostgreSQL has no such counter (several server processes may
  * share one database), so nothing is cached there (docs/adr/0017-today-cached-until-a-write.md).
  */
-const versionOf = new WeakMap<object, () => string>();
+type Version = readonly [changes: number, otherCommits: number];
+const versionOf = new WeakMap<object, () => Version>();
 const entriesOf = new WeakMap<object, Map<string, { version: string; value: unknown }>>();
 
 // Enough for every account active on a busy server; each entry is one small result.
 const MAX_ENTRIES = 2_000;
 
-/** Called by connect() for each SQLite database: `version` changes whenever anything was written. */
-export function trackWrites(db: Kysely<Database>, version: () => string): void {
+/**
+ * Called by connect() for each SQLite database: `version` gives the rows this connection wrote and the count of
+ * other processes' commits, which move whenever anything was written.
+ */
+export function trackWrites(db: Kysely<Database>, version: () => Version): void {
   versionOf.set(db, version);
 }
 
 /** The current version, or undefined when it cannot be read (the connection is busy streaming another query). */
-function read(version: () => string): string | undefined {
+function readVersion(version: () => Version): Version | undefined {
   try {
     return version();
   } catch {
     return undefined;
   }
 }
+
+const read = (version: () => Version) => readVersion(version)?.join(':');
 
 /**
  * `compute()`, or what it returned last time for `key` if nothing has been written since. Inside a transaction it
@@ -60,4 +66,27 @@ export async function cachedUntilWrite<T>(
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   }
   return value;
+}
+
+/**
+ * Runs `write`, which cannot change what the entries `keys` hold, and keeps those entries valid past it: a
+ * duplicate dismissal and the duplicate candidates, which are filtered by dismissals when read. `write` returns
+ * how many rows it wrote; when the counter moved by anything else too (another request's write in between,
+ * another process's commit), or inside a transaction, nothing is kept and the next read computes as usual.
+ */
+export async function writeKeeping(
+  db: Kysely<Database>,
+  keys: readonly string[],
+  write: () => Promise<number>,
+): Promise<void> {
+  const version = db.isTransaction ? undefined : versionOf.get(db);
+  const before = version && readVersion(version);
+  const written = await write();
+  const after = version && readVersion(version);
+  if (!before || !after || after[1] !== before[1] || after[0] !== before[0] + written) return;
+  const entries = entriesOf.get(db);
+  for (const key of keys) {
+    const hit = entries?.get(key);
+    if (hit && hit.version === before.join(':')) hit.version = after.join(':');
+  }
 }

@@ -61,7 +61,7 @@ export function connect(target: DatabaseTarget): DatabaseHandle {
   });
   const changes = sqlite.prepare('SELECT total_changes()').pluck();
   const otherCommits = sqlite.prepare('PRAGMA data_version').pluck();
-  trackWrites(db, () => `${changes.get()}:${otherCommits.get()}`);
+  trackWrites(db, () => [changes.get() as number, otherCommits.get() as number]);
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 

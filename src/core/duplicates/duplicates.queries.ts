@@ -3,114 +3,68 @@ import { chunkIds } from '../db/chunk';
 import { forUpdate } from '../db/portable';
 import type { Database, PurposeItemTable } from '../db/schema';
 
-/** Pairs of the owner's live contacts that share an email, a LinkedIn profile or an E.164 phone. */
-export async function pairsSharingChannels(db: Kysely<Database>, ownerId: string, limit: number) {
+/**
+ * The channels of the owner's live contacts whose email, profile URL or E.164 phone is on another of the owner's
+ * channels too, with the contact's names (a phone joins only agreeing names), by value then contact. Only shared
+ * values are read: finding them runs on the (owner, kind, value) index alone; a value shared with a trashed contact
+ * only, or twice on one contact, comes back once and pairs nobody.
+ */
+export async function sharedChannels(db: Kysely<Database>, ownerId: string) {
   return db
-    .selectFrom('contact_channels as a')
-    .innerJoin('contact_channels as b', (j) =>
-      j
-        .onRef('a.kind', '=', 'b.kind')
-        .onRef('a.value_norm', '=', 'b.value_norm')
-        .onRef('a.contact_id', '<', 'b.contact_id'),
+    .with('shared', (w) =>
+      w
+        .selectFrom('contact_channels')
+        .select(['kind', 'value_norm'])
+        .where('owner_id', '=', ownerId)
+        .where((eb) => eb.or([eb('kind', '!=', 'phone'), eb('value_norm', 'like', '+%')]))
+        .groupBy(['kind', 'value_norm'])
+        .having((eb) => eb.fn.countAll(), '>', 1),
     )
-    .innerJoin('contacts as ca', 'ca.id', 'a.contact_id')
-    .innerJoin('contacts as cb', 'cb.id', 'b.contact_id')
-    .select(['a.contact_id as a', 'b.contact_id as b', 'a.kind', 'a.value'])
-    .where('a.owner_id', '=', ownerId)
-    .where('b.owner_id', '=', ownerId)
-    .where('ca.deleted_at', 'is', null)
-    .where('cb.deleted_at', 'is', null)
-    .where((eb) => eb.or([eb('a.kind', '!=', 'phone'), eb('a.value_norm', 'like', '+%')]))
-    .limit(limit)
+    .selectFrom('shared as s')
+    .innerJoin('contact_channels as c', (j) =>
+      j
+        .on('c.owner_id', '=', ownerId)
+        .onRef('c.kind', '=', 's.kind')
+        .onRef('c.value_norm', '=', 's.value_norm'),
+    )
+    .innerJoin('contacts as k', 'k.id', 'c.contact_id')
+    .select(['c.kind', 'c.value_norm', 'c.value', 'c.contact_id', 'k.given_name', 'k.display_name'])
+    .where('k.deleted_at', 'is', null)
+    .orderBy('c.kind')
+    .orderBy('c.value_norm')
+    .orderBy('c.contact_id')
+    .orderBy('c.position')
     .execute();
 }
 
 const LINKEDIN_PROFILE = 'https://www.linkedin.com/in/%';
 
 /**
- * Pairs of live contacts whose names fold alike, or with the same family name and given-name initial at the same
- * organisation: suggestions only, never merged automatically. Left out before the limit, so that a rolodex with
- * many namesakes still reaches its real pairs: pairs marked "not the same person", and two contacts each with
- * their own, different LinkedIn profile (two people, however alike the names). Pairs at one organisation first.
+ * Every live contact of the owner's with what name suggestions compare: the folded name, and the organisation,
+ * family name and initial (as each engine lower-cases them), a row per LinkedIn profile it has (`profile` null
+ * without one): two profiles are two people.
  */
-export async function pairsWithSimilarNames(db: Kysely<Database>, ownerId: string, limit: number) {
-  const profile = (contact: 'a.id' | 'b.id') =>
-    db
-      .selectFrom('contact_channels as p')
-      .select('p.value_norm')
-      .where('p.owner_id', '=', ownerId)
-      .where('p.contact_id', '=', sql.ref<string>(contact))
-      .where('p.kind', '=', 'url')
-      .where('p.value_norm', 'like', LINKEDIN_PROFILE);
+export async function contactNameKeys(db: Kysely<Database>, ownerId: string) {
   return db
-    .selectFrom('contacts as a')
-    .innerJoin('contacts as b', (j) => j.onRef('a.owner_id', '=', 'b.owner_id').onRef('a.id', '<', 'b.id'))
-    .select(['a.id as a', 'b.id as b', 'a.sort_key as name'])
-    .where('a.owner_id', '=', ownerId)
-    .where('a.deleted_at', 'is', null)
-    .where('b.deleted_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('a.sort_key', '=', eb.ref('b.sort_key')),
-        eb.and([
-          eb('a.organisation_id', '=', eb.ref('b.organisation_id')),
-          eb(sql`lower(a.family_name)`, '=', sql`lower(b.family_name)`),
-          eb(sql`substr(a.sort_key, 1, 1)`, '=', sql`substr(b.sort_key, 1, 1)`),
-        ]),
-      ]),
+    .selectFrom('contacts as c')
+    .leftJoin('contact_channels as p', (j) =>
+      j
+        .onRef('p.contact_id', '=', 'c.id')
+        .on('p.owner_id', '=', ownerId)
+        .on('p.kind', '=', 'url')
+        .on('p.value_norm', 'like', LINKEDIN_PROFILE),
     )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('duplicate_dismissals as d')
-            .select('d.contact_a')
-            .where('d.owner_id', '=', ownerId)
-            .whereRef('d.contact_a', '=', 'a.id')
-            .whereRef('d.contact_b', '=', 'b.id'),
-        ),
-      ),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.and([
-          eb.exists(profile('a.id')),
-          eb.exists(profile('b.id')),
-          eb.not(eb.exists(profile('a.id').where('p.value_norm', 'in', profile('b.id')))),
-        ]),
-      ),
-    )
-    .orderBy(sql`case when a.organisation_id = b.organisation_id then 0 else 1 end`)
-    .orderBy('a.sort_key')
-    .orderBy('a.id')
-    .orderBy('b.id')
-    .limit(limit)
+    .select([
+      'c.id',
+      'c.sort_key',
+      'c.organisation_id',
+      sql<string | null>`lower(c.family_name)`.as('family'),
+      sql<string>`substr(c.sort_key, 1, 1)`.as('initial'),
+      'p.value_norm as profile',
+    ])
+    .where('c.owner_id', '=', ownerId)
+    .where('c.deleted_at', 'is', null)
     .execute();
-}
-
-/** The LinkedIn profiles (normalised `https://www.linkedin.com/in/<slug>`) of each of `ids` that has one. */
-export async function linkedinProfilesOf(
-  db: Kysely<Database>,
-  ownerId: string,
-  ids: string[],
-): Promise<Map<string, Set<string>>> {
-  const out = new Map<string, Set<string>>();
-  if (ids.length === 0) return out;
-  const rows = await db
-    .selectFrom('contact_channels')
-    .select(['contact_id', 'value_norm'])
-    .where('owner_id', '=', ownerId)
-    .where('kind', '=', 'url')
-    .where('value_norm', 'like', LINKEDIN_PROFILE)
-    .where('contact_id', 'in', ids)
-    .execute();
-  for (const r of rows) {
-    if (!r.value_norm) continue;
-    const set = out.get(r.contact_id) ?? new Set<string>();
-    set.add(r.value_norm);
-    out.set(r.contact_id, set);
-  }
-  return out;
 }
 
 export async function dismissedPairs(db: Kysely<Database>, ownerId: string): Promise<Set<string>> {
@@ -122,18 +76,20 @@ export async function dismissedPairs(db: Kysely<Database>, ownerId: string): Pro
   return new Set(rows.map((r) => `${r.contact_a}|${r.contact_b}`));
 }
 
+/** Stores "not the same person" for the pair `a` < `b`; returns the rows written (0 when it was already there). */
 export async function insertDismissal(
   db: Kysely<Database>,
   ownerId: string,
   a: string,
   b: string,
   at: string,
-) {
-  await db
+): Promise<number> {
+  const r = await db
     .insertInto('duplicate_dismissals')
     .values({ owner_id: ownerId, contact_a: a, contact_b: b, created_at: at })
     .onConflict((oc) => oc.columns(['owner_id', 'contact_a', 'contact_b']).doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
 }
 
 export async function insertMerge(db: Kysely<Database>, row: Database['merges']) {

@@ -42,13 +42,13 @@ describeEngines('duplicates and merge', (h) => {
     const c = await createContact(ctx, { displayName: 'Zoë Müller', organisation: 'Acme' }, 'web');
     const d = await createContact(ctx, { displayName: 'Zoe Muller' }, 'csv');
     await createContact(ctx, { displayName: 'Someone Else', emails: [{ value: 'else@example.com' }] }, 'web');
-    const pairs = await findDuplicates(ctx);
+    const pairs = (await findDuplicates(ctx)).items;
     expect(pairs.map((p) => [p.strength, [p.a.id, p.b.id].sort(), p.reasons])).toEqual([
       ['strong', [a.id, b.id].sort(), ['same email: chen@acme.example']],
       ['possible', [c.id, d.id].sort(), ['similar name']],
     ]);
     await dismissDuplicate(ctx, d.id, c.id);
-    expect((await findDuplicates(ctx)).map((p) => p.strength)).toEqual(['strong']);
+    expect((await findDuplicates(ctx)).items.map((p) => p.strength)).toEqual(['strong']);
   });
 
   it('does not suggest two people with the same name and different LinkedIn profiles', async () => {
@@ -56,7 +56,7 @@ describeEngines('duplicates and merge', (h) => {
     const li = (slug: string) => [{ value: `linkedin.com/in/${slug}` }];
     const one = await createContact(ctx, { displayName: 'Wei Chen', urls: li('wei-chen-1') }, 'linkedin');
     await createContact(ctx, { displayName: 'Wei Chen', urls: li('wei-chen-2') }, 'linkedin');
-    expect(await findDuplicates(ctx)).toEqual([]);
+    expect((await findDuplicates(ctx)).items).toEqual([]);
     // The same profile, or a profile on one side only, is still worth a look.
     const same = await createContact(ctx, { displayName: 'Ana Lima', urls: li('ana-lima') }, 'linkedin');
     const again = await createContact(
@@ -65,7 +65,7 @@ describeEngines('duplicates and merge', (h) => {
       'vcard',
     );
     const bare = await createContact(ctx, { displayName: 'Wei Chen' }, 'vcard');
-    const pairs = await findDuplicates(ctx);
+    const pairs = (await findDuplicates(ctx)).items;
     expect(pairs.map((p) => [p.strength, [p.a.id, p.b.id].sort()])).toEqual(
       expect.arrayContaining([
         ['strong', [same.id, again.id].sort()],
@@ -383,7 +383,7 @@ describeEngines('duplicates and merge', (h) => {
     await expect(mergeContacts(a.ctx, mine.id, theirs.id)).rejects.toMatchObject({ code: 'not_found' });
     await expect(mergeContacts(a.ctx, theirs.id, mine.id)).rejects.toMatchObject({ code: 'not_found' });
     await expect(dismissDuplicate(a.ctx, mine.id, theirs.id)).rejects.toMatchObject({ code: 'not_found' });
-    expect(await findDuplicates(a.ctx)).toEqual([]);
+    expect((await findDuplicates(a.ctx)).items).toEqual([]);
     const other = await createContact(
       b.ctx,
       { displayName: 'Theirs too', emails: [{ value: 'x@example.com' }] },

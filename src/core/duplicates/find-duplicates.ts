@@ -1,83 +1,67 @@
-import type { DuplicatePair } from '../../contracts/duplicates';
-import { contactNames, findContactSummaries } from '../contacts/contact.queries';
+import { type DuplicateList, type DuplicatesQuery, duplicatesQuery } from '../../contracts/duplicates';
+import { findContactSummaries } from '../contacts/contact.queries';
 import { presentSummaries } from '../contacts/present-contact';
 import { type Ctx, requireActor } from '../context';
-import { namesAgree } from '../imports/names-agree';
-import {
-  dismissedPairs,
-  linkedinProfilesOf,
-  pairsSharingChannels,
-  pairsWithSimilarNames,
-} from './duplicates.queries';
-
-const LIMIT = 200;
-const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-const KIND_LABEL: Record<string, string> = {
-  email: 'same email',
-  phone: 'same phone',
-  url: 'same profile URL',
-};
+import { decodeCursor, encodeCursor } from '../cursor';
+import { validationError } from '../errors';
+import { validate } from '../validate';
+import { compareOrder, duplicateCandidates, type PairOrder } from './duplicate-candidates';
+import { dismissedPairs } from './duplicates.queries';
 
 /**
- * Contacts that may be the same person: first pairs sharing an email, LinkedIn profile or phone (`strong`), then
- * pairs whose names look alike (`possible`) unless each has its own, different LinkedIn profile. Pairs marked
- * "not a duplicate" are left out.
+ * A page of the contacts that may be the same person, strongest first (see `duplicate-candidates.ts`), and how
+ * many pairs there are in all. Pairs marked "not the same person" are left out. The cursor is the last pair's
+ * place in the order, so a pair dismissed or merged meanwhile neither skips nor repeats one on the next page.
  */
-export async function findDuplicates(ctx: Ctx): Promise<DuplicatePair[]> {
+export async function findDuplicates(ctx: Ctx, query: DuplicatesQuery = {}): Promise<DuplicateList> {
   const ownerId = requireActor(ctx);
+  const q = validate(duplicatesQuery, query);
+  const after = q.cursor === undefined ? undefined : orderOf(q.cursor);
+  const candidates = await duplicateCandidates(ctx.db, ownerId);
   const dismissed = await dismissedPairs(ctx.db, ownerId);
-  const pairs = new Map<
-    string,
-    { a: string; b: string; strength: 'strong' | 'possible'; reasons: string[] }
-  >();
-  const add = (a: string, b: string, strength: 'strong' | 'possible', reason: string) => {
-    const key = pairKey(a, b);
-    if (dismissed.has(key)) return;
-    const pair = pairs.get(key) ?? { a: a < b ? a : b, b: a < b ? b : a, strength, reasons: [] };
-    if (strength === 'strong') pair.strength = 'strong';
-    if (!pair.reasons.includes(reason)) pair.reasons.push(reason);
-    pairs.set(key, pair);
-  };
-  const sharing = await pairsSharingChannels(ctx.db, ownerId, LIMIT * 4);
-  // A phone number alone joins only agreeing names, as an import does: colleagues on one switchboard are no pair.
-  const byOtherKey = new Set(sharing.filter((p) => p.kind !== 'phone').map((p) => pairKey(p.a, p.b)));
-  const phoneOnly = sharing.filter((p) => p.kind === 'phone' && !byOtherKey.has(pairKey(p.a, p.b)));
-  const names = await contactNames(
-    ctx.db,
-    ownerId,
-    phoneOnly.flatMap((p) => [p.a, p.b]),
-  );
-  const strangers = new Set(
-    phoneOnly
-      .filter((p) => {
-        const [x, y] = [names.get(p.a), names.get(p.b)];
-        return x !== undefined && y !== undefined && !namesAgree(x, y);
-      })
-      .map((p) => pairKey(p.a, p.b)),
-  );
-  for (const p of sharing)
-    if (!strangers.has(pairKey(p.a, p.b)))
-      add(p.a, p.b, 'strong', `${KIND_LABEL[p.kind] ?? p.kind}: ${p.value}`);
-  // Two LinkedIn profiles are two people, however alike the names (a 30k import has many a "Wei Chen").
-  const alike = await pairsWithSimilarNames(ctx.db, ownerId, LIMIT * 4);
-  const profiles = await linkedinProfilesOf(ctx.db, ownerId, [...new Set(alike.flatMap((p) => [p.a, p.b]))]);
-  const twoPeople = (a: string, b: string) => {
-    const x = profiles.get(a);
-    const y = profiles.get(b);
-    return x !== undefined && y !== undefined && ![...x].some((u) => y.has(u));
-  };
-  for (const p of alike) if (!twoPeople(p.a, p.b)) add(p.a, p.b, 'possible', 'similar name');
-  const list = [...pairs.values()]
-    .sort((x, y) =>
-      x.strength === y.strength ? y.reasons.length - x.reasons.length : x.strength === 'strong' ? -1 : 1,
-    )
-    .slice(0, LIMIT);
-  const ids = [...new Set(list.flatMap((p) => [p.a, p.b]))];
-  const rows = await findContactSummaries(ctx.db, ownerId, ids);
+  const open = candidates.pairs.filter((p) => !dismissed.has(`${p.a}|${p.b}`));
+  const start = after ? firstAfter(open, after) : 0;
+  const page = open.slice(start, start + q.limit);
+  const rows = await findContactSummaries(ctx.db, ownerId, [...new Set(page.flatMap((p) => [p.a, p.b]))]);
   const summaries = new Map((await presentSummaries(ctx, ownerId, rows)).map((s) => [s.id, s]));
-  return list.flatMap((p) => {
-    const a = summaries.get(p.a);
-    const b = summaries.get(p.b);
-    return a && b ? [{ a, b, strength: p.strength, reasons: p.reasons }] : [];
-  });
+  const last = page.at(-1);
+  return {
+    // A contact merged or deleted since the pairs were worked out (PostgreSQL keeps none) takes its pairs along.
+    items: page.flatMap((p) => {
+      const a = summaries.get(p.a);
+      const b = summaries.get(p.b);
+      return a && b && !a.deletedAt && !b.deletedAt
+        ? [{ a, b, strength: p.strength, reasons: p.reasons }]
+        : [];
+    }),
+    total: open.length,
+    totalExact: candidates.complete,
+    nextCursor: last && start + q.limit < open.length ? cursorOf(last.order) : null,
+  };
+}
+
+const KEYS = ['r', 'n', 'k', 'v', 'a', 'b'] as const;
+
+function cursorOf([r, n, k, v, a, b]: PairOrder): string {
+  return encodeCursor({ r, n, k, v, a, b });
+}
+
+function orderOf(cursor: string): PairOrder {
+  const c = decodeCursor(cursor, KEYS);
+  const { r, n, k, v, a, b } = c;
+  if (typeof r !== 'number' || typeof n !== 'number' || [k, v, a, b].some((s) => typeof s !== 'string'))
+    throw validationError('cursor', 'is not a cursor this list gave out');
+  return [r, n, k as string, v as string, a as string, b as string];
+}
+
+/** The index of the first pair placed after `order` (binary search: the pairs are in order). */
+function firstAfter(pairs: { order: PairOrder }[], order: PairOrder): number {
+  let lo = 0;
+  let hi = pairs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareOrder((pairs[mid] as { order: PairOrder }).order, order) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, idParams } from '../../contracts/common';
 import { contact } from '../../contracts/contacts';
-import { dismissInput, duplicateList, mergeInput, mergeList, mergeResult } from '../../contracts/duplicates';
+import {
+  dismissInput,
+  duplicateList,
+  duplicatesQuery,
+  mergeInput,
+  mergeList,
+  mergeResult,
+} from '../../contracts/duplicates';
 import { dismissDuplicate } from '../../core/duplicates/dismiss-duplicate';
 import { findDuplicates } from '../../core/duplicates/find-duplicates';
 import { listMerges } from '../../core/duplicates/list-merges';
@@ -17,11 +24,13 @@ export const duplicateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['duplicates'],
-        summary: 'Contacts that may be the same person, strongest first',
+        summary:
+          'Contacts that may be the same person, strongest first, with how many pairs in all; paged with nextCursor',
+        querystring: duplicatesQuery,
         response: { 200: duplicateList, ...errors },
       },
     },
-    async (req) => ({ items: await findDuplicates(req.ctx) }),
+    (req) => findDuplicates(req.ctx, req.query),
   );
   app.post(
     '/duplicates/dismiss',

@@ -105,6 +105,8 @@ export function DuplicatePairCard({ pair, busy, onMerge, onDismiss }: PairCardPr
     <li
       className="card pair"
       aria-label={`${names}: ${pair.strength === 'strong' ? 'strong' : 'possible'} match`}
+      data-pair={`${pair.a.id}|${pair.b.id}`}
+      tabIndex={-1}
     >
       <PairHead strength={pair.strength} reasons={pair.reasons} />
       <fieldset className="pair__sides">

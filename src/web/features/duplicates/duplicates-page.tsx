@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { MergeSummary } from '../../api/types';
-import { plural } from '../../ui/format';
+import type { DuplicatePair, MergeSummary } from '../../api/types';
+import { formatCount, plural } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -18,6 +19,19 @@ import {
   useOrganisationDuplicates,
 } from './use-organisation-duplicates';
 
+const pairKey = (pair: DuplicatePair) => `${pair.a.id}|${pair.b.id}`;
+
+/** The pair to put the keyboard on once those `gone` leave the list: the next one still there, else the one before. */
+function neighbour(pairs: DuplicatePair[], index: number, gone: (pair: DuplicatePair) => boolean) {
+  const next =
+    pairs.slice(index + 1).find((p) => !gone(p)) ??
+    pairs
+      .slice(0, index)
+      .reverse()
+      .find((p) => !gone(p));
+  return next ? pairKey(next) : null;
+}
+
 interface LastMerge {
   mergeId: string;
   keptId: string;
@@ -27,8 +41,10 @@ interface LastMerge {
 }
 
 /**
- * Contacts that may be the same person, side by side, with the reasons (then organisations that may be one company). Merge keeps one (nothing of the other is
- * lost) and can be undone right away or later from "Recent merges"; "Not the same person" stops the suggestion.
+ * Contacts that may be the same person, side by side, with the reasons (then organisations that may be one
+ * company), 200 at a time under the count of all. Merge keeps one (nothing of the other is lost) and can be undone
+ * right away or later from "Recent merges"; "Not the same person" stops the suggestion. Either takes the pair out
+ * where it stands and puts the keyboard on the next one: the list stays where it was.
  */
 export function DuplicatesPage() {
   useDocumentTitle('Duplicates');
@@ -42,13 +58,22 @@ export function DuplicatesPage() {
   const dismissOrgs = useDismissOrganisationPair();
   const toast = useToast();
   const [last, setLast] = useState<LastMerge | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
+  // The pair to focus after the one acted on left the list (null: the heading, when none is left).
+  const [focusPair, setFocusPair] = useState<string | null | undefined>(undefined);
+  const listRef = useRef<HTMLUListElement>(null);
   const busy = merge.isPending || undo.isPending || dismiss.isPending;
   const orgBusy = mergeOrgs.isPending || dismissOrgs.isPending;
+  const pairs = duplicates.data?.pages.flatMap((page) => page.items);
+  const firstPage = duplicates.data?.pages[0];
 
   useEffect(() => {
-    if (last) resultRef.current?.focus();
-  }, [last]);
+    if (focusPair === undefined) return;
+    const card = focusPair
+      ? listRef.current?.querySelector<HTMLElement>(`[data-pair="${CSS.escape(focusPair)}"]`)
+      : null;
+    (card ?? document.getElementById('duplicates-heading'))?.focus();
+    setFocusPair(undefined);
+  }, [focusPair]);
 
   function undoMerge(mergeId: string) {
     undo.mutate(mergeId, {
@@ -70,69 +95,81 @@ export function DuplicatesPage() {
       />
       <ContactsSubnav />
       <div className="stack">
-        {last ? (
-          <div
-            ref={resultRef}
-            tabIndex={-1}
-            className={last.undone ? 'alert alert--info merge-result' : 'alert alert--success merge-result'}
-            role="status"
-          >
-            {last.undone ? (
+        {/* Always in the page, hidden while empty: a live region that appears with its text may go unread. */}
+        <div
+          className={
+            !last
+              ? 'visually-hidden'
+              : last.undone
+                ? 'alert alert--info merge-result'
+                : 'alert alert--success merge-result'
+          }
+          role="status"
+        >
+          {!last ? null : last.undone ? (
+            <p>
+              Merge undone: {last.keptName} and {last.mergedName} are two contacts again.
+            </p>
+          ) : (
+            <>
               <p>
-                Merge undone: {last.keptName} and {last.mergedName} are two contacts again.
+                Merged {last.mergedName} into <Link to={`/contacts/${last.keptId}`}>{last.keptName}</Link>.
               </p>
-            ) : (
-              <>
-                <p>
-                  Merged {last.mergedName} into <Link to={`/contacts/${last.keptId}`}>{last.keptName}</Link>.
-                </p>
-                <button
-                  type="button"
-                  className="button button--small"
-                  disabled={undo.isPending}
-                  onClick={() => undoMerge(last.mergeId)}
-                >
-                  Undo merge
-                </button>
-              </>
-            )}
-          </div>
-        ) : null}
+              <button
+                type="button"
+                className="button button--small"
+                disabled={undo.isPending}
+                onClick={() => undoMerge(last.mergeId)}
+              >
+                Undo merge
+              </button>
+            </>
+          )}
+        </div>
 
         <section aria-labelledby="duplicates-heading">
           <h2 id="duplicates-heading" tabIndex={-1}>
             People who may be the same person{' '}
-            {duplicates.data ? <span className="count">({duplicates.data.length})</span> : null}
+            {firstPage ? (
+              <span className="count">
+                ({firstPage.totalExact ? '' : 'more than '}
+                {formatCount(firstPage.total)})
+              </span>
+            ) : null}
           </h2>
           {duplicates.isPending ? <Loading /> : null}
           {duplicates.isError ? (
             <QueryError error={duplicates.error} onRetry={() => void duplicates.refetch()} />
           ) : null}
-          {duplicates.data && duplicates.data.length === 0 ? (
+          {pairs && pairs.length === 0 && !duplicates.hasNextPage ? (
             <p className="empty">
               No duplicates found. Rapport looks for shared emails, phones, LinkedIn profiles and similar
               names.
             </p>
           ) : null}
-          {duplicates.data && duplicates.data.length > 0 ? (
-            <ul className="pairs">
-              {duplicates.data.map((pair) => (
+          {pairs && pairs.length > 0 ? (
+            <ul className="pairs" ref={listRef}>
+              {pairs.map((pair, index) => (
                 <DuplicatePairCard
-                  key={`${pair.a.id}|${pair.b.id}`}
+                  key={pairKey(pair)}
                   pair={pair}
                   busy={busy}
                   onMerge={(keep, other) =>
                     merge.mutate(
                       { keep: keep.id, merge: other.id },
                       {
-                        onSuccess: (r) =>
+                        onSuccess: (r) => {
+                          setFocusPair(
+                            neighbour(pairs, index, (p) => p.a.id === other.id || p.b.id === other.id),
+                          );
                           setLast({
                             mergeId: r.mergeId,
                             keptId: r.contact.id,
                             keptName: r.contact.displayName,
                             mergedName: other.displayName,
                             undone: false,
-                          }),
+                          });
+                        },
                         onError: (e) =>
                           toast.show({ message: `Could not merge: ${e.message}`, tone: 'error' }),
                       },
@@ -143,8 +180,8 @@ export function DuplicatesPage() {
                       { a: pair.a.id, b: pair.b.id },
                       {
                         onSuccess: () => {
-                          // The card is gone: keep the keyboard on this list.
-                          document.getElementById('duplicates-heading')?.focus();
+                          // The card is gone: keep the keyboard where it was in this list.
+                          setFocusPair(neighbour(pairs, index, (p) => p === pair));
                           toast.show({
                             message: `${pair.a.displayName} and ${pair.b.displayName} won’t be suggested again.`,
                           });
@@ -158,6 +195,13 @@ export function DuplicatesPage() {
               ))}
             </ul>
           ) : null}
+          {pairs && firstPage && duplicates.hasNextPage ? (
+            <p className="muted">
+              Showing {formatCount(pairs.length)} of {firstPage.totalExact ? '' : 'more than '}
+              {plural(firstPage.total, 'pair')}.
+            </p>
+          ) : null}
+          <LoadMore list={duplicates} label="Show more pairs" />
         </section>
 
         <section aria-labelledby="org-duplicates-heading">
