@@ -97,6 +97,7 @@ export const ROUTES: RouteCase[] = [
   { method: 'PATCH', path: '/api/v1/contacts/:id', body: { notes: 'x' }, owned: 'contact' },
   { method: 'DELETE', path: '/api/v1/contacts/:id', owned: 'contact' },
   { method: 'POST', path: '/api/v1/contacts/:id/restore', owned: 'trashedContact' },
+  { method: 'GET', path: '/api/v1/contacts/count', query: '?q=owned' },
   { method: 'GET', path: '/api/v1/organisations' },
   { method: 'POST', path: '/api/v1/organisations', body: { name: 'X' } },
   { method: 'GET', path: '/api/v1/organisations/:id', owned: 'organisation' },
@@ -132,6 +133,13 @@ export const ROUTES: RouteCase[] = [
   },
   { method: 'DELETE', path: '/api/v1/tags/:id', owned: 'tag' },
   { method: 'POST', path: '/api/v1/tags/:id/restore', owned: 'trashedTag' },
+  {
+    method: 'POST',
+    path: '/api/v1/contacts/tags',
+    body: (theirs: Record<Owned, string>) => ({ ids: [theirs.contact], add: ['x'] }),
+    owned: 'contact',
+    foreignStatus: 400,
+  },
   { method: 'GET', path: '/api/v1/trash' },
   { method: 'GET', path: '/api/v1/trash/contacts', query: '?import=:id', owned: 'import' },
   {

@@ -208,3 +208,15 @@ export const contactPage = page(contactSummary).extend({
   total: z.number().nullable(),
 });
 export type ContactPage = z.infer<typeof contactPage>;
+
+/** The list's filters without its order and paging: which contacts a search with these filters finds, all of them. */
+export const contactFilterQuery = contactListQuery.pick({
+  q: true,
+  tag: true,
+  organisation: true,
+  connectedFrom: true,
+  connectedTo: true,
+});
+export type ContactFilterQuery = z.input<typeof contactFilterQuery>;
+export const contactCount = z.object({ total: z.number().int() });
+export type ContactCount = z.infer<typeof contactCount>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, text, timestamp } from './common';
+import { contactFilterQuery } from './contacts';
 
 export const tagName = text().trim().min(1, 'is required').max(60);
 export const tagCreateInput = z.strictObject({ name: tagName });
@@ -19,3 +20,32 @@ export const tag = z.object({
 });
 export type Tag = z.infer<typeof tag>;
 export const tagList = z.object({ items: z.array(tag) });
+
+/** The most ids one request may name (≈ 400 kB of JSON); `filter` reaches any number. */
+export const MAX_TAGGED_IDS = 10_000;
+
+/** Tags to add to and remove from many contacts at once: these (`ids`), or every one the contact list shows for `filter`. */
+export const contactTagsInput = z
+  .strictObject({
+    ids: z.array(id).min(1, 'name at least one contact').max(MAX_TAGGED_IDS).optional(),
+    filter: contactFilterQuery.optional(),
+    add: z.array(tagName).max(20).default([]),
+    remove: z.array(tagName).max(20).default([]),
+  })
+  .refine((v) => (v.ids === undefined) !== (v.filter === undefined), {
+    message: 'give either ids or filter',
+    path: ['ids'],
+  })
+  .refine((v) => v.add.length + v.remove.length > 0, {
+    message: 'name a tag to add or to remove',
+    path: ['add'],
+  });
+export type ContactTagsInput = z.input<typeof contactTagsInput>;
+
+export const contactTagsResult = z.object({
+  /** How many contacts the ids or the filter reached. */
+  matched: z.number().int(),
+  /** How many of them had their tags changed (those that already had every added tag and none removed did not). */
+  changed: z.number().int(),
+});
+export type ContactTagsResult = z.infer<typeof contactTagsResult>;

@@ -1,18 +1,64 @@
 import type { Command } from 'commander';
-import { validationError } from '../../core/errors';
+import type { ContactTagsInput, ContactTagsResult } from '../../contracts/tags';
+import type { Ctx } from '../../core/context';
+import { AppError, validationError } from '../../core/errors';
 import { setTagCadence } from '../../core/relationships/set-tag-cadence';
 import { listTags } from '../../core/tags/list-tags';
 import { mergeTags } from '../../core/tags/merge-tags';
 import { renameTag } from '../../core/tags/rename-tag';
+import { tagContacts } from '../../core/tags/tag-contacts';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
-import { resolveTag } from '../resolve';
+import { resolveContact, resolveOrganisation, resolveTag } from '../resolve';
 import { withAccount } from '../runtime';
+
+interface SelectFlags extends GlobalOptions {
+  search?: string;
+  org?: string;
+  tagged?: string;
+  all?: boolean;
+}
 
 export function registerTag(program: Command): void {
   const tag = program
     .command('tag')
-    .description('rename or merge tags, or keep in touch with everyone carrying one');
+    .description(
+      'add a tag to many contacts or take it off, rename or merge tags, or keep in touch with everyone carrying one',
+    );
+
+  for (const verb of ['add', 'remove'] as const) {
+    const sub = selectOptions(
+      tag
+        .command(verb)
+        .description(
+          verb === 'add'
+            ? 'add a tag (found or created) to these contacts, or to everyone a search finds; their other tags stay'
+            : 'take a tag off these contacts, or off everyone a search finds',
+        )
+        .argument('<tag>', 'the tag, by name')
+        .argument('[contacts...]', 'contact ids, or text that finds exactly one contact each'),
+    ).action(async (name: string, refs: string[], _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<SelectFlags>();
+      const result = await withAccount(g, async (ctx) =>
+        tagContacts(ctx, {
+          ...(await selection(ctx, refs, g)),
+          ...(verb === 'add' ? { add: [name] } : { remove: [name] }),
+        }),
+      );
+      emit(g, result, () => tagged(verb, name, result));
+    });
+    examples(
+      sub,
+      verb === 'add'
+        ? [
+            'rapport tag add conference-2026 --search "supply chain"',
+            'rapport tag add acme-alumni --org "Acme Rockets"',
+            'rapport tag add mentors "Ana López" 0193b6c2-…',
+            'rapport tag add 2026-review --all',
+          ]
+        : ['rapport tag remove prospects --tagged customers', 'rapport tag remove mentors "Ana López"'],
+    );
+  }
 
   const rename = tag
     .command('rename')
@@ -65,6 +111,48 @@ export function registerTag(program: Command): void {
       );
     });
   examples(cadence, ['rapport tag cadence "former students" 180', 'rapport tag cadence mentor none']);
+}
+
+/** The options that choose contacts the way `rapport list` and `rapport search` do. */
+function selectOptions(cmd: Command): Command {
+  return cmd
+    .option('--search <text>', 'everyone this search finds (as `rapport search`, all of them)')
+    .option('--org <organisation>', 'everyone at this organisation (id or name)')
+    .option('--tagged <tag>', 'everyone with this tag')
+    .option('--all', 'every contact');
+}
+
+/** Contacts named one by one, or a filter: one of the two, so that a typo never reaches everyone. */
+async function selection(
+  ctx: Ctx,
+  refs: string[],
+  o: SelectFlags,
+): Promise<Pick<ContactTagsInput, 'ids' | 'filter'>> {
+  const filtered = o.search !== undefined || o.org !== undefined || o.tagged !== undefined;
+  if (refs.length > 0) {
+    if (filtered || o.all)
+      throw new AppError('validation', 'name contacts, or choose them with a filter: not both');
+    const ids: string[] = [];
+    for (const ref of refs) ids.push((await resolveContact(ctx, ref)).id);
+    return { ids };
+  }
+  if (!filtered && !o.all)
+    throw new AppError('validation', 'which contacts? name them, or give --search, --org, --tagged or --all');
+  return {
+    filter: {
+      q: o.search,
+      organisation: o.org === undefined ? undefined : (await resolveOrganisation(ctx, o.org)).id,
+      tag: o.tagged,
+    },
+  };
+}
+
+function tagged(verb: 'add' | 'remove', name: string, r: ContactTagsResult): string {
+  if (r.matched === 0) return 'no contacts found: nothing changed';
+  const of = r.changed === r.matched ? '' : ` of ${r.matched}`;
+  const n = `${r.changed}${of} ${r.matched === 1 ? 'contact' : 'contacts'}`;
+  if (verb === 'add') return `added "${name}" to ${n}${of ? ' (the others had it already)' : ''}`;
+  return `removed "${name}" from ${n}${of ? ' (the others did not have it)' : ''}`;
 }
 
 /** `none` (or `off`) clears the interval; otherwise a whole number of days (the use case checks the range). */

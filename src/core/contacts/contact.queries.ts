@@ -150,6 +150,29 @@ export async function updateContact(
   await db.updateTable('contacts').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
 }
 
+export type SearchDoc = Pick<ContactTable, 'id' | 'sort_key' | 'search_name' | 'search_text'>;
+
+/**
+ * Writes the search columns of the owner's contacts (and `updated_at`, when given), 500 to a statement: an UPDATE
+ * joined to a VALUES list.
+ */
+export async function setSearchDocs(
+  db: Kysely<Database>,
+  ownerId: string,
+  docs: SearchDoc[],
+  updatedAt?: string,
+): Promise<void> {
+  const touch = updatedAt === undefined ? sql`` : sql`, updated_at = ${updatedAt}`;
+  for (const batch of chunkIds(docs, 500)) {
+    const values = sql.join(
+      batch.map((d) => sql`(${d.id}, ${d.sort_key}, ${d.search_name}, ${d.search_text})`),
+    );
+    await sql`WITH doc(id, sort_key, search_name, search_text) AS (VALUES ${values})
+      UPDATE contacts SET sort_key = doc.sort_key, search_name = doc.search_name, search_text = doc.search_text${touch}
+      FROM doc WHERE contacts.id = doc.id AND contacts.owner_id = ${ownerId}`.execute(db);
+  }
+}
+
 export type ContactSort = { column: 'sort_key' | 'created_at' | 'connected_on'; dir: 'asc' | 'desc' };
 
 export interface ContactFilter {
@@ -165,6 +188,8 @@ export interface ContactFilter {
   deletedAt?: string;
   /** Every word prefix-matches the contact anywhere (search scope `any`): the whole set search finds, unranked. */
   text?: { engine: Engine; words: string[] };
+  /** Only these contacts (at most ~30,000: both engines' bound-parameter limits). */
+  ids?: string[];
 }
 
 /** The filter as one condition on `contacts`, usable whatever else the query joins. */
@@ -191,6 +216,7 @@ function matchesFilter(eb: ExpressionBuilder<Database, 'contacts'>, f: ContactFi
   if (f.deletedSince) all.push(eb('contacts.deleted_at', '>=', f.deletedSince));
   if (f.deletedAt) all.push(eb('contacts.deleted_at', '=', f.deletedAt));
   if (f.text) all.push(contactMatches(f.text.engine, f.text.words, 'any'));
+  if (f.ids) all.push(f.ids.length > 0 ? eb('contacts.id', 'in', f.ids) : eb.lit(false));
   return eb.and(all);
 }
 
@@ -227,6 +253,11 @@ export async function countContacts(db: Kysely<Database>, filter: ContactFilter)
     .where((eb) => matchesFilter(eb, filter))
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** The contacts `filter` matches, as a query to select from (for the queries of other domains that join them). */
+export function contactsMatching(db: Kysely<Database>, filter: ContactFilter) {
+  return db.selectFrom('contacts').where((eb) => matchesFilter(eb, filter));
 }
 
 // Above every code point: `key < prefix + TOP` bounds a prefix range in byte order (binary/"C" collation).

@@ -2,9 +2,6 @@ import { type ContactListQuery, type ContactPage, contactListQuery } from '../..
 import { type Ctx, requireActor } from '../context';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { validationError } from '../errors';
-import { normaliseTagName } from '../tags/tag';
-import { tagsNamed } from '../tags/tag.queries';
-import { words } from '../text/fold';
 import { validate } from '../validate';
 import {
   type ContactFilter,
@@ -20,6 +17,7 @@ import {
   UNDATED,
   walkSearchHits,
 } from './contact.queries';
+import { contactListFilter } from './contact-list-filter';
 import { presentSummaries } from './present-contact';
 
 // Search pages are for finding someone, not for walking the rolodex (use the sorted list for that).
@@ -94,23 +92,9 @@ export async function listContacts(
 ): Promise<ContactPage> {
   const ownerId = requireActor(ctx);
   const q = validate(contactListQuery, query);
-  const filter: ContactFilter = {
-    ownerId,
-    deleted: opts.deleted ?? false,
-    organisationId: q.organisation,
-    connectedFrom: q.connectedFrom,
-    connectedTo: q.connectedTo,
-  };
-  if (q.tag) {
-    const norm = normaliseTagName(q.tag);
-    // A tag merged into another is found by its old name too (ADR 22).
-    const tag = (await tagsNamed(ctx.db, ownerId, [norm])).get(norm);
-    if (!tag) return { items: [], nextCursor: null, total: q.q ? null : 0 };
-    filter.tagId = tag.id;
-  }
-  const searchWords = words(q.q ?? '').slice(0, 8);
-  // A search of only punctuation ("%", "-") has nothing to match: no one, rather than everyone as if unsearched.
-  if (searchWords.length === 0 && q.q?.trim()) return { items: [], nextCursor: null, total: 0 };
+  const found = await contactListFilter(ctx, ownerId, q, opts);
+  if (!found) return { items: [], nextCursor: null, total: 0 };
+  const { filter, searchWords } = found;
   let rows: ContactSummaryRow[];
   let next: (last: ContactSummaryRow) => string;
   let total: number | null = null;

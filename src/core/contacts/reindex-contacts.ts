@@ -1,40 +1,62 @@
-import type { Ctx } from '../context';
+import { type Ctx, inTransaction } from '../context';
+import { chunkIds } from '../db/chunk';
+import { withDeferredSearchReindex } from '../db/portable';
 import { tagNamesByContact } from '../tags/tag.queries';
 import { searchDoc } from './contact';
-import { channelsOf, findContacts, updateContact } from './contact.queries';
+import { channelsOf, findContacts, type SearchDoc, setSearchDocs } from './contact.queries';
 
 /**
  * Recomputes the search columns of these contacts from their current data. Called after anything that changes
- * what a contact is found by: its own fields, a tag or organisation rename, delete or restore.
+ * what a contact is found by: its own fields, a tag or organisation rename, delete or restore, tags given to many.
+ * With `updatedAt`, each is also marked changed then, in the same write (tagging many: one row version each on
+ * PostgreSQL, not two). Reads 5,000 contacts at a time and writes them all set-based.
  */
-export async function reindexContacts(ctx: Ctx, ownerId: string, contactIds: string[]): Promise<void> {
-  for (let i = 0; i < contactIds.length; i += 500) {
-    const ids = contactIds.slice(i, i + 500);
-    const [rows, channels, tags] = await Promise.all([
-      findContacts(ctx.db, ownerId, ids),
-      channelsOf(ctx.db, ownerId, ids),
-      tagNamesByContact(ctx.db, ownerId, ids),
-    ]);
-    for (const row of rows) {
-      const doc = searchDoc({
-        displayName: row.display_name,
-        givenName: row.given_name,
-        familyName: row.family_name,
-        organisation: row.organisation_name,
-        title: row.title,
-        location: row.location,
-        howWeMet: row.how_we_met,
-        notes: row.notes,
-        emails: channels.filter((c) => c.contact_id === row.id && c.kind === 'email').map((c) => c.value),
-        tags: tags.get(row.id) ?? [],
-      });
-      if (
-        doc.sort_key !== row.sort_key ||
-        doc.search_name !== row.search_name ||
-        doc.search_text !== row.search_text
-      ) {
-        await updateContact(ctx.db, ownerId, row.id, doc);
+export async function reindexContacts(
+  ctx: Ctx,
+  ownerId: string,
+  contactIds: string[],
+  opts: { updatedAt?: string } = {},
+): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const changed: SearchDoc[] = [];
+    for (const ids of chunkIds(contactIds, 5000)) {
+      const [rows, channels, tags] = await Promise.all([
+        findContacts(tx.db, ownerId, ids),
+        channelsOf(tx.db, ownerId, ids),
+        tagNamesByContact(tx.db, ownerId, ids),
+      ]);
+      const emails = new Map<string, string[]>();
+      for (const c of channels)
+        if (c.kind === 'email') emails.set(c.contact_id, [...(emails.get(c.contact_id) ?? []), c.value]);
+      for (const row of rows) {
+        const doc = searchDoc({
+          displayName: row.display_name,
+          givenName: row.given_name,
+          familyName: row.family_name,
+          organisation: row.organisation_name,
+          title: row.title,
+          location: row.location,
+          howWeMet: row.how_we_met,
+          notes: row.notes,
+          emails: emails.get(row.id) ?? [],
+          tags: tags.get(row.id) ?? [],
+        });
+        if (
+          opts.updatedAt ||
+          doc.sort_key !== row.sort_key ||
+          doc.search_name !== row.search_name ||
+          doc.search_text !== row.search_text
+        ) {
+          changed.push({ id: row.id, ...doc });
+        }
       }
     }
-  }
+    if (changed.length === 0) return;
+    // All written at once: FTS5 deletes many rows far faster in one statement than in several (portable.ts).
+    await withDeferredSearchReindex(
+      tx.db,
+      changed.map((d) => d.id),
+      () => setSearchDocs(tx.db, ownerId, changed, opts.updatedAt),
+    );
+  });
 }

@@ -20,6 +20,7 @@ import * as m0018 from './migrations/0018-import-change-after';
 import * as m0019 from './migrations/0019-tag-merged-names';
 import * as m0020 from './migrations/0020-phone-region';
 import * as m0021 from './migrations/0021-session-ends';
+import * as m0022 from './migrations/0022-deferred-search-reindex';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0019-tag-merged-names': m0019,
   '0020-phone-region': m0020,
   '0021-session-ends': m0021,
+  '0022-deferred-search-reindex': m0022,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -83,6 +83,41 @@ export async function withDeferredSearchIndex<T>(db: Kysely<any>, load: () => Pr
 }
 
 /**
+ * Runs `write` (which rewrites the search columns of these existing contacts) with per-row re-indexing switched off,
+ * then re-indexes them set-based: their full-text rows are deleted in one statement before and inserted in one
+ * after. SQLite's update trigger costs ~0.2 ms a contact (an FTS5 insert from a trigger), and FTS5 deletes many rows
+ * far faster in one statement than in several (30,000: 0.26 s against 1.9 s in thirty): 30,000 contacts re-index in
+ * ~0.7 s this way instead of ~7 s. Must run inside the caller's transaction. PostgreSQL's generated column needs
+ * nothing.
+ */
+export async function withDeferredSearchReindex<T>(
+  db: Kysely<any>,
+  contactIds: string[],
+  write: () => Promise<T>,
+): Promise<T> {
+  if (engineOf(db) !== 'sqlite') return write();
+  if (!db.isTransaction) throw new Error('withDeferredSearchReindex needs a transaction');
+  // One parameter for any number of ids (bound parameters stop at 32,766).
+  const ids = JSON.stringify([...new Set(contactIds)]);
+  // A bulk load under way (withDeferredSearchIndex) has switched indexing off already and switches it back on.
+  const { rows } = await sql<{ flag: number }>`SELECT flag FROM contact_fts_deferred`.execute(db);
+  const mine = rows.length === 0;
+  if (mine) await sql`INSERT INTO contact_fts_deferred(flag) VALUES (1)`.execute(db);
+  await sql`DELETE FROM contact_fts WHERE rowid IN
+    (SELECT m.rowid FROM json_each(${ids}) j JOIN contact_fts_map m ON m.contact_id = j.value)`.execute(db);
+  try {
+    return await write();
+  } finally {
+    if (mine) await sql`DELETE FROM contact_fts_deferred`.execute(db);
+    await sql`INSERT INTO contact_fts(rowid, search_name, search_text)
+      SELECT m.rowid, ${ownerKeyed(sql.ref('c.search_name'))}, ${ownerKeyed(sql.ref('c.search_text'))}
+      FROM json_each(${ids}) j JOIN contact_fts_map m ON m.contact_id = j.value JOIN contacts c ON c.id = m.contact_id`.execute(
+      db,
+    );
+  }
+}
+
+/**
  * The SELECT `query`, locking the rows it reads until the transaction ends: a transaction that locks one of them
  * too (or updates it) waits until this one commits, then reads what it committed. For a read-then-write that must
  * not interleave with another request's (check a state, then change it). PostgreSQL: `FOR NO KEY UPDATE`, the lock

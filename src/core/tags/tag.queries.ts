@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type ContactFilter, contactsMatching } from '../contacts/contact.queries';
 import { forUpdate, lockRows } from '../db/portable';
 import type { Database, TagTable } from '../db/schema';
 
@@ -298,6 +299,93 @@ export async function setContactTags(
   await db
     .insertInto('contact_tags')
     .values(tagIds.map((tag_id) => ({ owner_id: ownerId, contact_id: contactId, tag_id })))
+    .execute();
+}
+
+/**
+ * Those of the contacts `filter` matches that a retag changes (they lack one of `addIds` or carry one of
+ * `removeIds`), in id order, locked until the transaction ends (see `forUpdate`): an edit of one waits.
+ */
+export async function lockContactsToRetag(
+  db: Kysely<Database>,
+  filter: ContactFilter,
+  addIds: string[],
+  removeIds: string[],
+): Promise<string[]> {
+  const query = contactsMatching(db, filter)
+    .select('contacts.id')
+    .where((eb) => {
+      const carrying = (tagIds: string[]) =>
+        eb.exists(
+          eb
+            .selectFrom('contact_tags')
+            .select('contact_tags.tag_id')
+            .whereRef('contact_tags.contact_id', '=', 'contacts.id')
+            .where('contact_tags.tag_id', 'in', tagIds),
+        );
+      return eb.or([
+        ...addIds.map((id) => eb.not(carrying([id]))),
+        ...(removeIds.length > 0 ? [carrying(removeIds)] : []),
+      ]);
+    })
+    .orderBy('contacts.id');
+  return (await forUpdate(db, query).execute()).map((r) => r.id);
+}
+
+/** Whether one of these tags has a keep-in-touch interval (tag cadence). */
+export async function anyTagWithCadence(
+  db: Kysely<Database>,
+  ownerId: string,
+  ids: string[],
+): Promise<boolean> {
+  if (ids.length === 0) return false;
+  const row = await db
+    .selectFrom('tags')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .where('cadence_days', 'is not', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Gives each of these contacts each of these tags, in one statement; links already there stay as they are. */
+export async function linkTags(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactIds: string[],
+  tagIds: string[],
+) {
+  if (contactIds.length === 0 || tagIds.length === 0) return;
+  await db
+    .insertInto('contact_tags')
+    .columns(['owner_id', 'contact_id', 'tag_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom(['contacts', 'tags'])
+        .select(['contacts.owner_id', 'contacts.id as contact_id', 'tags.id as tag_id'])
+        .where('contacts.owner_id', '=', ownerId)
+        .where('contacts.id', 'in', contactIds)
+        .where('tags.owner_id', '=', ownerId)
+        .where('tags.id', 'in', tagIds),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Takes these tags off these contacts, in one statement. */
+export async function unlinkTags(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactIds: string[],
+  tagIds: string[],
+) {
+  if (contactIds.length === 0 || tagIds.length === 0) return;
+  await db
+    .deleteFrom('contact_tags')
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', 'in', contactIds)
+    .where('tag_id', 'in', tagIds)
     .execute();
 }
 

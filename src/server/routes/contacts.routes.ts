@@ -4,11 +4,14 @@ import { z } from 'zod';
 import { errorBody, idParams } from '../../contracts/common';
 import {
   contact,
+  contactCount,
   contactCreateInput,
+  contactFilterQuery,
   contactListQuery,
   contactPage,
   contactUpdateInput,
 } from '../../contracts/contacts';
+import { countContacts } from '../../core/contacts/count-contacts';
 import { createContact } from '../../core/contacts/create-contact';
 import { deleteContact } from '../../core/contacts/delete-contact';
 import { getContact } from '../../core/contacts/get-contact';
@@ -37,6 +40,20 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => listContacts(req.ctx, req.query),
+  );
+  app.get(
+    '/contacts/count',
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: 'How many contacts the list shows for this search and these filters, all pages together',
+        description:
+          'The same `q`, `tag`, `organisation`, `connectedFrom` and `connectedTo` as `GET /contacts`. Apart from the list so that typeahead stays fast: ask for it once the typing stops.',
+        querystring: contactFilterQuery,
+        response: { 200: contactCount, ...errors },
+      },
+    },
+    (req) => countContacts(req.ctx, req.query),
   );
   app.post(
     '/contacts',

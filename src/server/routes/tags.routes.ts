@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, idParams } from '../../contracts/common';
-import { tag, tagCreateInput, tagList, tagMergeInput, tagUpdateInput } from '../../contracts/tags';
+import {
+  contactTagsInput,
+  contactTagsResult,
+  tag,
+  tagCreateInput,
+  tagList,
+  tagMergeInput,
+  tagUpdateInput,
+} from '../../contracts/tags';
 import { createTag } from '../../core/tags/create-tag';
 import { deleteTag } from '../../core/tags/delete-tag';
 import { getTag } from '../../core/tags/get-tag';
@@ -8,6 +16,7 @@ import { listTags } from '../../core/tags/list-tags';
 import { mergeTags } from '../../core/tags/merge-tags';
 import { renameTag } from '../../core/tags/rename-tag';
 import { restoreTag } from '../../core/tags/restore-tag';
+import { tagContacts } from '../../core/tags/tag-contacts';
 import { trashReceipt } from './contacts.routes';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -79,6 +88,21 @@ export const tagRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => deleteTag(req.ctx, req.params.id),
+  );
+  app.post(
+    '/contacts/tags',
+    {
+      schema: {
+        tags: ['tags', 'contacts'],
+        summary:
+          'Add and remove tags on many contacts at once: by id, or everyone the contact list shows for a filter',
+        description:
+          'Give either `ids` (at most 10,000; an id that is not one of your live contacts is a 400 naming it, and nothing changes) or `filter` (the `q`, `tag`, `organisation`, `connectedFrom` and `connectedTo` of `GET /contacts`: every contact the list shows, all pages). `add` names tags found or created as an edit does; `remove` names existing tags. One transaction. Answers how many contacts matched and how many of them changed (a contact that already had every added tag and none removed did not).',
+        body: contactTagsInput,
+        response: { 200: contactTagsResult, ...errors },
+      },
+    },
+    (req) => tagContacts(req.ctx, req.body),
   );
   app.post(
     '/tags/:id/restore',

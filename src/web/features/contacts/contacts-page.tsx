@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ContactSort, ContactSummary } from '../../api/types';
-import { plural } from '../../ui/format';
+import { formatCount, plural } from '../../ui/format';
 import { LoadMore } from '../../ui/load-more';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -10,6 +10,8 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { CONTACT_SORT_VALUES, ContactFilters } from './contact-filters';
 import { ContactResult } from './contact-result';
 import { ContactsSubnav } from './contacts-subnav';
+import { TagTheseContacts } from './tag-these-contacts';
+import { useSearchCount } from './use-contact-count';
 import { useContactList } from './use-contact-list';
 
 const LISTBOX_ID = 'contact-results';
@@ -35,6 +37,7 @@ export function ContactsPage() {
   const sortParam = params.get('sort') as ContactSort | null;
   const sort: ContactSort = sortParam && CONTACT_SORT_VALUES.includes(sortParam) ? sortParam : 'name';
   const list = useContactList({ q, tag, organisation, sort });
+  const searchTotal = useSearchCount({ q, tag, organisation });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const [active, setActive] = useState(-1);
   const [pendingOpen, setPendingOpen] = useState(false);
@@ -128,6 +131,11 @@ export function ContactsPage() {
   }, [activeItem]);
 
   const filtered = Boolean(tag || organisation);
+  const matches = !list.hasNextPage
+    ? plural(items.length, 'match', 'matches')
+    : searchTotal === undefined
+      ? `${plural(items.length, 'match', 'matches')} so far`
+      : `${formatCount(items.length)} of ${plural(searchTotal, 'match', 'matches')} shown`;
   const status = list.isPending
     ? 'Loading contacts…'
     : items.length === 0
@@ -137,10 +145,13 @@ export function ContactsPage() {
           ? 'No contacts match these filters.'
           : ''
       : q
-        ? `${plural(items.length, 'match', 'matches')}${list.hasNextPage ? ' so far' : ''}. Use ↑ and ↓ to choose, Enter to open.`
+        ? `${matches}. Use ↑ and ↓ to choose, Enter to open.`
         : list.hasNextPage
           ? `${items.length} of ${plural(list.data?.pages[0]?.total ?? items.length, 'contact')} shown.`
           : `${plural(items.length, 'contact')}.`;
+  // Everyone the list shows, all pages: what "Tag these" reaches (known once the results are for what is typed).
+  const listTotal = q ? (list.hasNextPage ? searchTotal : items.length) : (firstPage?.total ?? undefined);
+  const everyone = fresh && listTotal ? listTotal : 0;
 
   return (
     <>
@@ -189,9 +200,17 @@ export function ContactsPage() {
           onChange={setFilter}
         />
       </search>
-      <p id="contact-search-status" className="result-status" role="status">
-        {status}
-      </p>
+      <div className="list-summary">
+        <p id="contact-search-status" className="result-status" role="status">
+          {status}
+        </p>
+        {everyone > 0 ? (
+          <TagTheseContacts
+            filter={{ q: q || undefined, tag: tag || undefined, organisation: organisation || undefined }}
+            total={everyone}
+          />
+        ) : null}
+      </div>
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
       {!list.isPending && items.length === 0 && !q && !filtered ? (
         <div className="empty">

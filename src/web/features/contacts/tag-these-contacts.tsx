@@ -1,0 +1,165 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { ContactFilterQuery } from '../../../contracts/contacts';
+import type { ContactTagsResult } from '../../../contracts/tags';
+import { ConfirmButton } from '../../ui/confirm-button';
+import { soleFieldError, toFieldErrors } from '../../ui/field-errors';
+import { formatCount, plural } from '../../ui/format';
+import { useToast } from '../../ui/use-toast';
+import { useTags } from '../tags/use-tags';
+import { useTagContacts } from './use-tag-contacts';
+
+type Mode = 'add' | 'remove';
+
+/**
+ * Adds a tag to (or takes one off) every contact the list shows, all pages: its search and filters, not only the
+ * rows loaded. Says how many before it acts, and how many changed after.
+ */
+export function TagTheseContacts({ filter, total }: { filter: ContactFilterQuery; total: number }) {
+  const [open, setOpen] = useState(false);
+  const [mode, setMode] = useState<Mode>('add');
+  const [name, setName] = useState('');
+  const tags = useTags();
+  const tagContacts = useTagContacts();
+  const toast = useToast();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const modeId = useId();
+  const nameId = useId();
+  const optionsId = useId();
+  const errorId = useId();
+  const these = plural(total, 'contact');
+
+  // Opening gives the keyboard to the form; closing gives it back to the button that opened it.
+  useEffect(() => {
+    if (open) document.getElementById(modeId)?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      toggle.current?.focus();
+    }
+  }, [open, modeId]);
+
+  const close = () => {
+    returnFocus.current = true;
+    setOpen(false);
+    setName('');
+    tagContacts.reset();
+  };
+
+  if (!open) {
+    return (
+      <button ref={toggle} type="button" className="button button--small" onClick={() => setOpen(true)}>
+        Tag these {these}
+      </button>
+    );
+  }
+
+  const tag = name.trim();
+  const error = soleFieldError(
+    toFieldErrors(tagContacts.error, (p) => (/^(add|remove)(\.\d+)?$/.test(p) ? 'name' : false)),
+    'name',
+  );
+  const done = (r: ContactTagsResult) => {
+    const of = r.changed === r.matched ? '' : ` of ${formatCount(r.matched)}`;
+    const count = `${formatCount(r.changed)}${of} ${r.matched === 1 ? 'contact' : 'contacts'}`;
+    toast.show({
+      message:
+        mode === 'add'
+          ? `Added “${tag}” to ${count}${of ? ' (the others had it already)' : ''}.`
+          : `Removed “${tag}” from ${count}${of ? ' (the others did not have it)' : ''}.`,
+    });
+    close();
+  };
+  const submit = () => {
+    if (!tag) return;
+    tagContacts.mutate(
+      { filter, ...(mode === 'add' ? { add: [tag] } : { remove: [tag] }) },
+      { onSuccess: done },
+    );
+  };
+
+  return (
+    <form
+      className="inline-form bulk-tag"
+      aria-label={`Tag these ${these}`}
+      noValidate
+      onSubmit={(e: FormEvent) => e.preventDefault()}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          close();
+        }
+      }}
+    >
+      <div className="field">
+        <label htmlFor={modeId}>For these {these}</label>
+        <select
+          id={modeId}
+          value={mode}
+          onChange={(e) => {
+            setMode(e.target.value as Mode);
+            setName('');
+            tagContacts.reset();
+          }}
+        >
+          <option value="add">Add a tag</option>
+          <option value="remove">Remove a tag</option>
+        </select>
+      </div>
+      <div className={error ? 'field field--invalid' : 'field'}>
+        <label htmlFor={nameId}>{mode === 'add' ? 'Tag to add' : 'Tag to remove'}</label>
+        {mode === 'add' ? (
+          <>
+            <input
+              id={nameId}
+              list={optionsId}
+              autoComplete="off"
+              value={name}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errorId : undefined}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <datalist id={optionsId}>
+              {(tags.data ?? []).map((t) => (
+                <option key={t.id} value={t.name} />
+              ))}
+            </datalist>
+          </>
+        ) : (
+          <select
+            id={nameId}
+            value={name}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+            onChange={(e) => setName(e.target.value)}
+          >
+            <option value="">Choose a tag…</option>
+            {(tags.data ?? []).map((t) => (
+              <option key={t.id} value={t.name}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        )}
+        {error ? (
+          <p id={errorId} className="field__error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div className="inline-form__actions">
+        <ConfirmButton
+          small
+          label={mode === 'add' ? `Add to ${these}` : `Remove from ${these}`}
+          question={mode === 'add' ? `Add “${tag}” to ${these}?` : `Remove “${tag}” from ${these}?`}
+          confirmLabel={mode === 'add' ? 'Yes, add' : 'Yes, remove'}
+          cancelLabel="No"
+          pending={tagContacts.isPending || !tag}
+          onConfirm={submit}
+        />
+        <button type="button" className="button button--small" onClick={close}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
