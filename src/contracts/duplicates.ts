@@ -42,5 +42,7 @@ export const mergeSummary = z.object({
   mergedName: z.string(),
   createdAt: z.string(),
   undoneAt: z.string().nullable(),
+  /** Where the kept contact is now: an undo needs it `live` (restore it from the trash, or undo its later merge). */
+  keptNow: z.enum(['live', 'trashed', 'merged']),
 });
 export const mergeList = z.object({ items: z.array(mergeSummary) });

@@ -17,7 +17,15 @@ export function registerMerges(program: Command): void {
           ? 'no merges yet'
           : table(
               ['ID', 'DATE', 'KEPT', 'KEPT ID', 'MERGED ID', 'UNDONE'],
-              merges.map((m) => [m.id, m.createdAt, m.keptName, m.keptId, m.mergedId, m.undoneAt ?? '']),
+              // A kept contact in the trash or merged again blocks the undo: say so where UNDONE would be.
+              merges.map((m) => [
+                m.id,
+                m.createdAt,
+                m.keptName,
+                m.keptId,
+                m.mergedId,
+                m.undoneAt ?? (m.keptNow === 'live' ? '' : `(kept one ${m.keptNow})`),
+              ]),
             ),
       );
     });

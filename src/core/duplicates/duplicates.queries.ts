@@ -139,6 +139,8 @@ export async function recentMerges(db: Kysely<Database>, ownerId: string, limit:
       'm.undone_at',
       'k.display_name as kept_name',
       'g.display_name as merged_name',
+      'k.deleted_at as kept_deleted_at',
+      'k.merged_into as kept_merged_into',
     ])
     .where('m.owner_id', '=', ownerId)
     .orderBy('m.created_at', 'desc')

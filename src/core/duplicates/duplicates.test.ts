@@ -23,6 +23,7 @@ import { listTrash } from '../trash/list-trash';
 import { purgeTrash } from '../trash/purge-trash';
 import { dismissDuplicate } from './dismiss-duplicate';
 import { findDuplicates } from './find-duplicates';
+import { listMerges } from './list-merges';
 import { mergeContacts } from './merge-contacts';
 import { undoMerge } from './undo-merge';
 
@@ -323,6 +324,9 @@ describeEngines('duplicates and merge', (h) => {
     const c = await createContact(ctx, { displayName: 'Augusta Ada King' }, 'web');
     const first = await mergeContacts(ctx, b.id, a.id);
     const second = await mergeContacts(ctx, c.id, b.id);
+    // The list of merges says up front which undo would be refused, and why.
+    const keptNow = async () => (await listMerges(ctx)).find((m) => m.id === first.mergeId)?.keptNow;
+    expect(await keptNow()).toBe('merged');
     // Splitting A out of B now would bring B back beside C, which holds it.
     await expect(undoMerge(ctx, first.mergeId)).rejects.toMatchObject({
       code: 'conflict',
@@ -330,11 +334,13 @@ describeEngines('duplicates and merge', (h) => {
     });
     await undoMerge(ctx, second.mergeId);
     await deleteContact(ctx, b.id);
+    expect(await keptNow()).toBe('trashed');
     await expect(undoMerge(ctx, first.mergeId)).rejects.toMatchObject({
       code: 'conflict',
       message: 'Ada Lovelace is in the trash; restore it first',
     });
     await restoreContact(ctx, b.id);
+    expect(await keptNow()).toBe('live');
     await undoMerge(ctx, first.mergeId);
     expect((await getContact(ctx, a.id)).emails.map((e) => e.value)).toEqual(['ada@l.example']);
     expect((await getContact(ctx, b.id)).emails).toEqual([]);

@@ -10,6 +10,7 @@ const merge: MergeSummary = {
   mergedName: 'Juergen Mueller',
   createdAt: '2026-11-26T10:00:00.000Z',
   undoneAt: null,
+  keptNow: 'live',
 };
 
 describe('recent merges row', () => {

@@ -28,7 +28,13 @@ function MergeRow({
           {merge.undoneAt ? ` · undone ${formatDateTime(merge.undoneAt)}` : ''}
         </span>
       </span>
-      {merge.undoneAt ? null : (
+      {merge.undoneAt ? null : merge.keptNow === 'trashed' ? (
+        <span className="muted">
+          To undo, first <Link to="/trash">restore {keptName} from the trash</Link>.
+        </span>
+      ) : merge.keptNow === 'merged' ? (
+        <span className="muted">{keptName} was merged again since: undo that merge first.</span>
+      ) : (
         <button type="button" className="button button--small" disabled={busy} onClick={() => onUndo(merge)}>
           Undo merge<span className="visually-hidden"> into {keptName}</span>
         </button>
