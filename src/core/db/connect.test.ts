@@ -83,3 +83,31 @@ it('gives a new database 16 KiB pages in WAL mode, and leaves an existing databa
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it('forgets planner statistics measured on a nearly empty table, and keeps those of a table worth measuring', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-stats-'));
+  try {
+    const file = join(dir, 'stats.sqlite');
+    const raw = new SQLite(file);
+    raw.exec(`CREATE TABLE tiny (id INTEGER PRIMARY KEY, owner TEXT, v TEXT);
+      CREATE INDEX tiny_owner ON tiny (owner, v);
+      CREATE TABLE big (id INTEGER PRIMARY KEY, owner TEXT, v TEXT);
+      CREATE INDEX big_owner ON big (owner, v);
+      INSERT INTO tiny (owner, v) VALUES ('a', 'x');`);
+    const fill = raw.prepare('INSERT INTO big (owner, v) VALUES (?, ?)');
+    for (let i = 0; i < 1500; i++) fill.run(`o${i % 3}`, `v${i}`);
+    // What `PRAGMA optimize` on open writes: one row makes every index look exact ('1 1 1').
+    raw.exec('ANALYZE');
+    expect(raw.prepare('SELECT tbl FROM sqlite_stat1 ORDER BY tbl').pluck().all()).toEqual(['big', 'tiny']);
+    raw.close();
+
+    handle = connect({ engine: 'sqlite', file });
+    const stats = new SQLite(file, { readonly: true });
+    expect(stats.prepare('SELECT tbl, stat FROM sqlite_stat1').all()).toEqual([
+      { tbl: 'big', stat: '1500 500 1' },
+    ]);
+    stats.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -335,6 +335,9 @@ export function binaryBytes(db: Kysely<any>) {
   return engineOf(db) === 'sqlite' ? sql`blob` : sql`bytea`;
 }
 
+/** Below this many rows a table's planner statistics say nothing the planner can use (connect.ts). */
+export const STATISTICS_FROM_ROWS = 1000;
+
 /**
  * After a bulk load, refreshes the query planner's statistics (without them SQLite walked the owner index instead
  * of the primary key for id lists: 2x slower). SQLite: `PRAGMA optimize`; PostgreSQL: ANALYZE of the grown tables.
@@ -342,6 +345,12 @@ export function binaryBytes(db: Kysely<any>) {
 export async function refreshPlannerStatistics(db: Kysely<any>): Promise<void> {
   if (engineOf(db) === 'sqlite') {
     await sql`PRAGMA optimize`.execute(db);
+    // Tables still nearly empty are better left unmeasured (connect.ts, forgetSmallTableStatistics).
+    const { rows } = await sql`SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'`.execute(db);
+    if (rows.length === 0) return;
+    const small =
+      await sql`DELETE FROM sqlite_stat1 WHERE CAST(stat AS INTEGER) < ${STATISTICS_FROM_ROWS}`.execute(db);
+    if (Number(small.numAffectedRows ?? 0) > 0) await sql`ANALYZE sqlite_schema`.execute(db);
     return;
   }
   await sql`ANALYZE contacts, contact_channels, contact_sources, organisations`.execute(db);
