@@ -103,7 +103,11 @@ export async function listContacts(
     if (!Number.isInteger(offset) || offset < 0 || offset > MAX_SEARCH_OFFSET) {
       throw validationError('cursor', 'is not a cursor this list gave out');
     }
-    rows = (await searchInStages(ctx, filter, searchWords, offset + q.limit + 1)).slice(offset);
+    // The page reaching past the deepest offset served is the last one: no cursor that would then be refused.
+    const deepest = offset + q.limit > MAX_SEARCH_OFFSET;
+    rows = (await searchInStages(ctx, filter, searchWords, offset + q.limit + (deepest ? 0 : 1))).slice(
+      offset,
+    );
     next = () => encodeCursor({ o: offset + q.limit });
   } else {
     const sortName = q.sort ?? 'name';
