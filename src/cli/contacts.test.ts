@@ -86,13 +86,19 @@ describe('rapport CLI: contacts, tags and organisations', () => {
     beaId = /^added Bea Ortiz \(([0-9a-f-]{36})\)$/.exec(bea.stdout.trim())?.[1] ?? '';
     expect(beaId).not.toBe('');
 
-    const [table, byTag, byNameDesc, first, all] = await Promise.all([
+    const [table, byTag, byNameDesc, first, all, byOrgName, unknownOrg] = await Promise.all([
       cli.run(['list']),
       cli.json<ContactPage>(['list', '--tag', 'MENTOR']),
       cli.json<ContactPage>(['list', '--sort', '-name']),
       cli.run(['list', '--limit', '1']),
       cli.json<ContactPage>(['list', '--limit', '1', '--all']),
+      cli.json<ContactPage>(['list', '--org', 'globex']),
+      cli.run(['list', '--org', 'Initech']),
     ]);
+    // An organisation by name, as `add --org` takes it; one that is not there is an error, not "no contacts".
+    expect(names(byOrgName)).toEqual(['Bea Ortiz']);
+    expect(unknownOrg.code).toBe(5);
+    expect(unknownOrg.stderr).toContain('no organisation matches "Initech"');
     expect(table.code).toBe(0);
     const rows = table.stdout.trim().split('\n');
     expect(rows[0]).toMatch(/^ID\s+NAME\s+ORGANISATION\s+TITLE\s+EMAIL\s+TAGS$/);

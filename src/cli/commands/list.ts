@@ -6,6 +6,7 @@ import { examples } from '../help';
 import type { GlobalOptions } from '../output';
 import { allPages, MAX_PAGE } from '../pages';
 import { integer } from '../parse';
+import { resolveOrganisation } from '../resolve';
 import { withAccount } from '../runtime';
 
 interface ListOptions extends GlobalOptions {
@@ -23,7 +24,10 @@ export function registerList(program: Command): void {
     .command('list')
     .description('list your contacts, filtered and sorted')
     .option('--tag <tag>', 'only contacts with this tag (by name)')
-    .option('--org <id>', 'only contacts at this organisation (id from `rapport orgs`)')
+    .option(
+      '--org <organisation>',
+      'only contacts at this organisation (id or name, as `rapport orgs` lists it)',
+    )
     .option('--from <date>', 'connected on or after YYYY-MM-DD')
     .option('--to <date>', 'connected on or before YYYY-MM-DD')
     .addOption(new Option('--sort <order>', 'sort order (default: name)').choices(CONTACT_SORTS))
@@ -31,24 +35,26 @@ export function registerList(program: Command): void {
     .option('--all', 'every page, not just the first')
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<ListOptions>();
-      const query: ContactListQuery = {
-        tag: o.tag,
-        organisation: o.org,
-        connectedFrom: o.from,
-        connectedTo: o.to,
-        sort: o.sort,
-        limit: o.limit,
-      };
-      const page = await withAccount(o, (ctx) =>
-        o.all
+      const page = await withAccount(o, async (ctx) => {
+        const query: ContactListQuery = {
+          tag: o.tag,
+          // A name as well as an id: an unknown one is an error, not an empty list.
+          organisation: o.org === undefined ? undefined : (await resolveOrganisation(ctx, o.org)).id,
+          connectedFrom: o.from,
+          connectedTo: o.to,
+          sort: o.sort,
+          limit: o.limit,
+        };
+        return o.all
           ? allPages((cursor) => listContacts(ctx, { ...query, limit: MAX_PAGE, cursor }))
-          : listContacts(ctx, query),
-      );
+          : listContacts(ctx, query);
+      });
       emitContactPage(o, page, 'no contacts');
     });
   examples(cmd, [
     'rapport list',
     'rapport list --tag mentor --sort -connected',
+    'rapport list --org "Acme Rockets"',
     'rapport list --from 2024-01-01 --to 2024-12-31 --all --json',
   ]);
 }
