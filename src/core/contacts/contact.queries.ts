@@ -509,45 +509,20 @@ export async function listTrashedContacts(
   return q.orderBy('contacts.deleted_at', 'desc').orderBy('contacts.id', 'desc').limit(page.limit).execute();
 }
 
-/** Those of `ids` that are contacts `filter` matches. */
-export async function contactIdsMatching(
-  db: Kysely<Database>,
-  filter: ContactFilter,
-  ids: string[],
-): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const batch of chunkIds([...new Set(ids)])) {
-    const rows = await db
-      .selectFrom('contacts')
-      .select('contacts.id')
-      .where((eb) => matchesFilter(eb, filter))
-      .where('contacts.id', 'in', batch)
-      .execute();
-    for (const r of rows) out.add(r.id);
-  }
-  return out;
+/** The ids of the contacts `filter` matches; bound it with `filter.ids` (this reads them all). */
+export async function contactIdsMatching(db: Kysely<Database>, filter: ContactFilter): Promise<Set<string>> {
+  const rows = await contactsMatching(db, filter).select('contacts.id').execute();
+  return new Set(rows.map((r) => r.id));
 }
 
-/**
- * Takes the trashed contacts `filter` matches (only those of `ids`, when given) out of the trash: one UPDATE, or one
- * per 1,000 ids. Returns how many came back.
- */
-export async function untrashContacts(
-  db: Kysely<Database>,
-  filter: ContactFilter,
-  ids?: string[],
-): Promise<number> {
-  const update = () =>
-    db
-      .updateTable('contacts')
-      .set({ deleted_at: null })
-      .where((eb) => matchesFilter(eb, { ...filter, deleted: true }));
-  if (!ids) return Number((await update().executeTakeFirst()).numUpdatedRows);
-  let restored = 0;
-  for (const batch of chunkIds([...new Set(ids)])) {
-    restored += Number((await update().where('contacts.id', 'in', batch).executeTakeFirst()).numUpdatedRows);
-  }
-  return restored;
+/** Takes the trashed contacts `filter` matches (only those of `filter.ids`, when given) out of the trash. */
+export async function untrashContacts(db: Kysely<Database>, filter: ContactFilter): Promise<number> {
+  const r = await db
+    .updateTable('contacts')
+    .set({ deleted_at: null })
+    .where((eb) => matchesFilter(eb, { ...filter, deleted: true }))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 /** The contact's photo without its bytes: enough to say whether there is one and where it lives. */

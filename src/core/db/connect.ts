@@ -144,8 +144,12 @@ export function targetFromEnv(env: NodeJS.ProcessEnv, dataDir: string): Database
 export function forgetSmallTableStatistics(sqlite: SQLite.Database): void {
   const hasStats = sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get();
   if (!hasStats) return;
-  const forgotten = sqlite
-    .prepare('DELETE FROM sqlite_stat1 WHERE CAST(stat AS INTEGER) < ?')
-    .run(STATISTICS_FROM_ROWS).changes;
-  if (forgotten > 0) sqlite.exec('ANALYZE sqlite_schema'); // reloads what is left into this connection
+  // Read first: a DELETE takes the write lock even when it matches nothing, and every open (each CLI command)
+  // would then wait behind a server's write.
+  const small = sqlite
+    .prepare('SELECT 1 FROM sqlite_stat1 WHERE CAST(stat AS INTEGER) < ? LIMIT 1')
+    .get(STATISTICS_FROM_ROWS);
+  if (!small) return;
+  sqlite.prepare('DELETE FROM sqlite_stat1 WHERE CAST(stat AS INTEGER) < ?').run(STATISTICS_FROM_ROWS);
+  sqlite.exec('ANALYZE sqlite_schema'); // reloads what is left into this connection
 }

@@ -52,8 +52,7 @@ export async function tagContacts(ctx: Ctx, input: ContactTagsInput): Promise<Co
     // Only those whose tags change are locked, and written: the others are left as they are.
     const changed = await lockContactsToRetag(tx.db, filter, adding, removing);
     const matched = await countContacts(tx.db, filter);
-    if (named && matched < named.length)
-      requireAll(data.ids ?? [], await contactIdsMatching(tx.db, filter, named));
+    if (named && matched < named.length) requireAll(data.ids ?? [], await contactIdsMatching(tx.db, filter));
     if (matched === 0) {
       // Nothing to tag: a tag made for it would be left empty.
       await deleteUnusedTags(

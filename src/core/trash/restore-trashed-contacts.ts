@@ -22,10 +22,12 @@ export async function restoreTrashedContacts(
   const ownerId = requireActor(ctx);
   const data = validate(restoreTrashedContactsInput, input);
   return inTransaction(ctx, async (tx) => {
-    const filter = await trashedContactFilter(tx, ownerId, data.ids ? {} : data);
-    if (!filter) return { restored: 0 };
+    const found = await trashedContactFilter(tx, ownerId, data.ids ? {} : data);
+    if (!found) return { restored: 0 };
+    // At most 1,000 ids (the contract): one statement each way.
+    const filter = data.ids ? { ...found, ids: data.ids } : found;
     if (data.ids) {
-      const inTrash = await contactIdsMatching(tx.db, filter, data.ids);
+      const inTrash = await contactIdsMatching(tx.db, filter);
       const missing = data.ids.flatMap((id, i) => (inTrash.has(id) ? [] : [`ids.${i}`]));
       if (missing.length > 0) {
         const more = missing.length > 1 ? ` (and ${missing.length - 1} more)` : '';
@@ -34,6 +36,6 @@ export async function restoreTrashedContacts(
         });
       }
     }
-    return { restored: await untrashContacts(tx.db, filter, data.ids) };
+    return { restored: await untrashContacts(tx.db, filter) };
   });
 }
