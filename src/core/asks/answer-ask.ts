@@ -13,7 +13,7 @@ import {
 import { reachOf, targetFacts, targetIdentity } from '../introductions/target';
 import { helpOfferedMail, notify } from '../network/network-mail';
 import { validate } from '../validate';
-import { answersBy, deleteAnswer, findVisibleAsk, insertAnswer, lockAsk } from './ask.queries';
+import { answersBy, answersOf, deleteAnswer, findVisibleAsk, insertAnswer, lockAsk } from './ask.queries';
 import { askViews } from './view-asks';
 
 /** Answers one account may give to one ask. */
@@ -36,6 +36,12 @@ export async function answerAsk(ctx: Ctx, askId: string, input: AskAnswerInput):
     const ask = await findVisibleAsk(tx.db, responderId, askId, today);
     if (!ask) throw notFound('ask');
     if (ask.owner_id === responderId) throw new AppError('conflict', 'this is your own ask');
+    // The same offer sent again (a double click, a retried request) is the one already given: stored and mailed once.
+    if (data.kind === 'help') {
+      const note = data.note ?? null;
+      const mine = await answersOf(tx.db, [ask.id], responderId);
+      if (mine.some((a) => a.kind === 'help' && a.note === note)) return null;
+    }
     if ((await answersBy(tx.db, ask.id, responderId)) >= MAX_ANSWERS) {
       throw new AppError('conflict', `you have answered this ask ${MAX_ANSWERS} times already`);
     }
@@ -89,6 +95,7 @@ export async function answerAsk(ctx: Ctx, askId: string, input: AskAnswerInput):
     });
     return { answerId, intro, askerId: ask.owner_id, title: ask.title };
   });
+  if (!done) return viewOf(ctx, responderId, askId, today);
   const intro = done.intro;
   if (intro) {
     await deliverTargetAsk(ctx, intro.id, intro.asked, async () => {
@@ -119,6 +126,10 @@ export async function answerAsk(ctx: Ctx, askId: string, input: AskAnswerInput):
     }
   }
   ctx.log.info({ askId, answerId: done.answerId, kind: data.kind }, 'ask answered');
+  return viewOf(ctx, responderId, askId, today);
+}
+
+async function viewOf(ctx: Ctx, responderId: string, askId: string, today: string): Promise<Ask> {
   const ask = await findVisibleAsk(ctx.db, responderId, askId, today);
   if (!ask) throw notFound('ask');
   const [view] = await askViews(ctx, responderId, [ask], today);

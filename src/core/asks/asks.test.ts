@@ -143,6 +143,18 @@ describeEngines('asks', (h) => {
     ).toEqual([{ path: 'note', message: 'say how you can help' }]);
   });
 
+  it('the same offer sent twice (a double click, a retry) is stored and mailed once; a different note is another', async () => {
+    const w = await world();
+    const ask = await postAsk(w.requester.ctx, { title: 'A reader for my grant proposal' });
+    await answerAsk(w.broker.ctx, ask.id, { kind: 'help', note: 'Happy to read it' });
+    const again = await answerAsk(w.broker.ctx, ask.id, { kind: 'help', note: 'Happy to read it' });
+    expect(again.answers.map((a) => a.note)).toEqual(['Happy to read it']);
+    expect(mailTo(w.requester.email)).toHaveLength(1);
+    const more = await answerAsk(w.broker.ctx, ask.id, { kind: 'help', note: 'And I know a funder' });
+    expect(more.answers.map((a) => a.note)).toEqual(['Happy to read it', 'And I know a funder']);
+    expect((await getAsk(w.requester.ctx, ask.id)).answerCount).toBe(2);
+  });
+
   it('shows its owner, while open, the connections whose shown offers fit the ask', async () => {
     const w = await world();
     const other = await w.party('Olga Other');
