@@ -56,5 +56,13 @@ export async function findLapsed(ctx: Ctx, ownerId: string, today: string, scan:
       urgency: strength.score * (1 + Math.min(2, daysOverdue / cadence.days)),
     });
   }
-  return out.sort((a, b) => b.urgency - a.urgency || (a.contactId < b.contactId ? -1 : 1));
+  // Equal urgency (a freshly imported rolodex is all one score): the longest overdue first, then by name, so the
+  // order means something and stays put from one day to the next.
+  return out.sort(
+    (a, b) =>
+      b.urgency - a.urgency ||
+      b.daysOverdue - a.daysOverdue ||
+      a.displayName.localeCompare(b.displayName) ||
+      (a.contactId < b.contactId ? -1 : 1),
+  );
 }

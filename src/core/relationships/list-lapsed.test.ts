@@ -44,4 +44,31 @@ describeEngines('lapsed contacts', (h) => {
     const other = await h.account();
     expect((await listLapsed(other.ctx)).items).toEqual([]);
   });
+
+  it('orders equal urgency by how long overdue, then by name: the same order every day', async () => {
+    const { ctx } = await h.account();
+    const people: [string, number][] = [
+      ['Zoe Long Ago', 900],
+      ['Amy Long Ago', 900],
+      ['Bea Longer Ago', 1200],
+      ['Cal Long Ago', 900],
+    ];
+    for (const [displayName, days] of people) {
+      const c = await createContact(ctx, { displayName }, 'web');
+      await recordInteraction(ctx, {
+        kind: 'message',
+        direction: 'outbound',
+        contactIds: [c.id],
+        occurredAt: ago(days),
+      });
+      await updateRelationship(ctx, c.id, { cadenceDays: 30 });
+    }
+    const items = (await listLapsed(ctx)).items;
+    expect(items.map((i) => i.contact.displayName)).toEqual([
+      'Bea Longer Ago',
+      'Amy Long Ago',
+      'Cal Long Ago',
+      'Zoe Long Ago',
+    ]);
+  });
 });
