@@ -81,6 +81,8 @@ export interface ParseIssue {
    * did not fit, said without the cut ("is 20,001 characters long; a contact keeps at most 20,000").
    */
   cut?: string;
+  /** How many rows this one issue stands for (60 hidden profiles are reported once), when more than one. */
+  rows?: number;
 }
 
 export interface ParseResult<T = ImportedPerson> {

@@ -289,6 +289,25 @@ describeEngines('LinkedIn export import', (h) => {
     expect(again.stats).toMatchObject({ created: 0, unchanged: 1 });
   });
 
+  it('counts every hidden profile it skips, in the preview and the report, and says so once', async () => {
+    const { ctx } = await h.account();
+    const csv = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Grace,Hopper,https://www.linkedin.com/in/grace-hopper,,Navy,Rear Admiral,07 Feb 2024',
+      ',,,,,,08 Feb 2024',
+      ',,,,,,09 Feb 2024',
+      ',,,,,,10 Feb 2024',
+    ].join('\n');
+    const source = { name: 'Connections.csv', bytes: enc(csv) };
+    const preview = await importLinkedin(ctx, { source, dryRun: true });
+    expect(preview.stats).toMatchObject({ created: 1, skipped: 3, hiddenProfiles: 3 });
+    const r = await importLinkedin(ctx, { source, dryRun: false });
+    expect(r.stats).toMatchObject({ created: 1, skipped: 3, hiddenProfiles: 3 });
+    expect(r.issues.filter((i) => i.severity === 'skipped')).toEqual([
+      expect.objectContaining({ line: 3, message: expect.stringContaining('3 rows with only a date') }),
+    ]);
+  });
+
   it('finds people of an export without profile URLs again in a later one that has them', async () => {
     const { ctx } = await h.account();
     const old = [

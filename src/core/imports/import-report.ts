@@ -83,7 +83,7 @@ export function statsOf(
     created: items.filter((i) => i.action === 'create').length,
     updated: items.filter((i) => i.action === 'update').length,
     unchanged: items.filter((i) => i.action === 'unchanged').length,
-    skipped: issues.filter((i) => i.severity === 'skipped').length,
+    skipped: issues.reduce((n, i) => (i.severity === 'skipped' ? n + (i.rows ?? 1) : n), 0),
     errors: issues.filter((i) => i.severity === 'error').length,
     warnings: issues.filter((i) => i.severity === 'warning').length,
     ...extra,

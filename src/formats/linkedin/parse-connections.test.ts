@@ -89,6 +89,7 @@ describe('parseConnections', () => {
         ref: { file: 'connections-hidden-rows.csv', line: 6 },
         message: '2 rows with only a date (hidden or closed profiles) skipped',
         severity: 'skipped',
+        rows: 2,
       },
     ]);
   });

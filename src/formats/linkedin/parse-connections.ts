@@ -51,6 +51,7 @@ export function parseConnections(
       ref: { file: out.file, line: out.firstHiddenLine },
       message: `${out.hidden} row${out.hidden === 1 ? '' : 's'} with only a date (hidden or closed profiles) skipped`,
       severity: 'skipped',
+      ...(out.hidden > 1 ? { rows: out.hidden } : {}),
     });
   }
   return { records: out.records, issues: out.issues, hiddenProfiles: out.hidden, headerLine: found.line };
