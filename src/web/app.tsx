@@ -150,8 +150,9 @@ function AppRoutes() {
             <Route path="/introductions/:id" element={<IntroductionPage />} />
             <Route path="/asks" element={<AsksPage />} />
             <Route path="/asks/:id" element={<AskPage />} />
+            {/* Not /health: the server answers that path itself, with JSON for uptime monitors. */}
             <Route
-              path="/health"
+              path="/relationships"
               element={
                 <Suspense fallback={<Loading label="Loading the charts…" />}>
                   <HealthPage />

@@ -19,7 +19,7 @@ const LINKS: { to: string; label: string; also?: string[]; end?: boolean }[] = [
   { to: '/purposes', label: 'Purposes' },
   { to: '/outreach', label: 'Outreach' },
   { to: '/network', label: 'Network', also: ['/introductions', '/asks', '/connect', '/verify-email'] },
-  { to: '/health', label: 'Health', also: ['/lapsed'] },
+  { to: '/relationships', label: 'Health', also: ['/lapsed'] },
   { to: '/import', label: 'Import', also: ['/imports', '/data'] },
   { to: '/trash', label: 'Trash' },
 ];

@@ -48,7 +48,7 @@ export function TodayPage() {
         title="Today"
         subtitle={data ? longDay(data.date) : undefined}
         actions={
-          <Link to="/health" className="button">
+          <Link to="/relationships" className="button">
             Health charts
           </Link>
         }
@@ -127,7 +127,7 @@ function IntegrityGlance() {
       </dl>
       <p className="today-glance__links">
         <Link to="/promises">All promises</Link> · <Link to="/favours">Favours</Link> ·{' '}
-        <Link to="/lapsed">Lost touch</Link> · <Link to="/health">Relationship health</Link>
+        <Link to="/lapsed">Lost touch</Link> · <Link to="/relationships">Relationship health</Link>
       </p>
     </section>
   );
