@@ -34,7 +34,15 @@ export async function contactIdNamed(ctx: Ctx, ref: string): Promise<string> {
   const page = await listContacts(ctx, { q: ref, limit: CANDIDATES });
   const hits = page.items;
   const exact = hits.filter((h) => fold(h.displayName).trim() === fold(ref).trim());
-  const chosen = hits.length === 1 ? hits[0] : exact.length === 1 ? exact[0] : undefined;
+  // "Bea" is Bea Novak, not also Cole Tran whose notes say "introduced by Bea": one hit found by the name itself wins
+  // over hits found elsewhere (search lists name matches first, so none is cut off behind the others).
+  const typed = words(ref);
+  const byName = hits.filter((h) => {
+    const name = words(h.displayName);
+    return typed.every((w) => name.some((n) => n.startsWith(w)));
+  });
+  const chosen =
+    hits.length === 1 ? hits[0] : exact.length === 1 ? exact[0] : byName.length === 1 ? byName[0] : undefined;
   if (chosen) return chosen.id;
   if (hits.length === 0) throw new AppError('not_found', `no contact matches "${ref}"`);
   const count = page.nextCursor ? `more than ${hits.length}` : String(hits.length);
