@@ -62,3 +62,17 @@ describeEngines('CLI views of history and import changes', (h) => {
     expect(text).not.toContain('{');
   });
 });
+
+describeEngines('CLI contact view', (h) => {
+  it('show: a profile URL with letters outside ASCII reads as its letters, not as percent escapes', async () => {
+    const { ctx } = await h.account();
+    const hannah = await createContact(
+      ctx,
+      { displayName: 'Hannah Müller', urls: [{ value: 'https://www.linkedin.com/in/hannah-müller-13' }] },
+      'cli',
+    );
+    const text = contactDetails(await getContact(ctx, hannah.id));
+    expect(text).toContain('linkedin.com/in/hannah-müller-13');
+    expect(text).not.toContain('%C3%BC');
+  });
+});

@@ -1,5 +1,6 @@
 import { addressLine } from '../contracts/address-line';
 import type { Contact, ContactPage, ContactSummary } from '../contracts/contacts';
+import { readableUrl } from '../contracts/readable-url';
 import { emit, fields, type GlobalOptions, note, table } from './output';
 
 /** One row per contact: what a person scans a list for. */
@@ -87,7 +88,15 @@ export function contactDetails(c: Contact): string {
       'phones',
       lines(c.phones.map((p) => `${channel(p)}${p.e164 && p.e164 !== p.value ? `  ${p.e164}` : ''}`)),
     ],
-    ['urls', lines(c.urls.map((u) => `${channel(u)}${u.kind === 'linkedin' ? '  linkedin' : ''}`))],
+    [
+      'urls',
+      lines(
+        c.urls.map(
+          (u) =>
+            `${channel({ ...u, value: readableUrl(u.value) })}${u.kind === 'linkedin' ? '  linkedin' : ''}`,
+        ),
+      ),
+    ],
     ['tags', c.tags.join(', ')],
     ['custom fields', lines(custom)],
     ['connected on', c.connectedOn],

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { addressLine } from '../../../contracts/address-line';
+import { readableUrl } from '../../../contracts/readable-url';
 import type { Contact } from '../../api/types';
 import { fieldLabel, fieldValue } from '../../ui/field-words';
 import { formatDate, formatDateTime, formatPartialDate, formatSource } from '../../ui/format';
@@ -141,8 +142,8 @@ export function ContactDetails({ contact }: { contact: Contact }) {
               <li key={u.value}>
                 <a href={safeHref(u.value)} rel="noopener noreferrer" target="_blank">
                   {u.kind === 'linkedin'
-                    ? `LinkedIn: ${u.value.replace(/^https?:\/\/(www\.)?/, '')}`
-                    : u.value}
+                    ? `LinkedIn: ${readableUrl(u.value).replace(/^https?:\/\/(www\.)?/, '')}`
+                    : readableUrl(u.value)}
                 </a>
                 {u.label ? <span className="chip">{u.label}</span> : null}
                 <SourceBadge source={u.source} />
