@@ -270,6 +270,22 @@ describe('rapport CLI: contacts, tags and organisations', () => {
     expect(badSort.code).toBe(2);
     expect(badCommand.code).toBe(2);
     expect(badCommand.stderr).toContain("unknown command 'frobnicate'");
+    const joseBefore = await cli.json<Contact>(['show', jose.id]);
+    const [addFuture, editFuture, editFutureJson] = await Promise.all([
+      cli.run(['add', 'Not Yet', '--connected', '2099-01-01']),
+      cli.run(['edit', jose.id, '--title', 'Seer', '--connected', '2099-01-01']),
+      cli.run(['--json', 'edit', jose.id, '--connected', '2099-01-01']),
+    ]);
+    for (const r of [addFuture, editFuture]) {
+      expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'error: connectedOn: is in the future\n' });
+    }
+    expect(editFutureJson).toMatchObject({ code: 2, stdout: '' });
+    expect(JSON.parse(editFutureJson.stderr).error).toEqual({
+      code: 'validation',
+      message: 'connectedOn: is in the future',
+      details: { issues: [{ path: 'connectedOn', message: 'is in the future' }] },
+    });
+    expect(await cli.json<Contact>(['show', jose.id])).toEqual(joseBefore);
     // Nothing half-written by the failures.
     expect(names(await cli.json<ContactPage>(['list']))).toEqual(['Bea Ortiz', 'José López']);
   });

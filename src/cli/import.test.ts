@@ -220,4 +220,28 @@ describe('rapport CLI: imports', () => {
     const pia = await cli.json<ContactPage>(['search', 'schulz']);
     expect(pia.items).toMatchObject([{ displayName: 'Pia Schulz', primaryEmail: 'pia@schulz.example' }]);
   });
+
+  it('refuses a --map naming a column the file does not have: exit 2, the columns it has, nothing imported', {
+    timeout: SLOW,
+  }, async () => {
+    const before = await cli.json<ImportSummary[]>(['imports']);
+    const [plain, dry, json] = await Promise.all([
+      cli.run(['import', 'csv', 'files/people.csv', '--map', 'Vorname=givenName,Email=email']),
+      cli.run(['import', 'csv', 'files/people.csv', '--map', 'Vorname=givenName,Email=email', '--dry-run']),
+      cli.run(['--json', 'import', 'csv', 'files/people.csv', '--map', 'Vorname=givenName,Email=email']),
+    ]);
+    for (const r of [plain, dry]) {
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toMatch(
+        /^error: file: people\.csv holds no contact to import \(people\.csv:1: the mapping names column "Email", which is not in the file: its columns are Vorname, Surname, Mail, Handy, Lieblingsfarbe\)$/m,
+      );
+    }
+    expect(json).toMatchObject({ code: 2, stdout: '' });
+    expect(JSON.parse(json.stderr).error).toMatchObject({
+      code: 'validation',
+      details: { fileIssues: [{ severity: 'error', line: 1, field: 'Email' }] },
+    });
+    expect(await cli.json<ImportSummary[]>(['imports'])).toEqual(before);
+    expect(names(await cli.json<ContactPage>(['search', 'hansen']))).toEqual(['Ole Hansen']);
+  });
 });

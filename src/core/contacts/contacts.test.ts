@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
+import { updateSettings } from '../agenda/update-settings';
 import { DAY_MS } from '../clock';
 import { AppError } from '../errors';
 import { purgeTrash } from '../trash/purge-trash';
@@ -221,6 +222,41 @@ describeEngines('contacts', (h) => {
     ]);
     const cleared = await updateContact(ctx, c.id, { notes: 'x', location: '' }, 'web');
     expect(cleared.location).toBeNull();
+  });
+
+  it('refuses a connected-on day in the future by the account’s own calendar: today is fine, tomorrow is not', async () => {
+    const { ctx } = await h.account();
+    const future = {
+      code: 'validation',
+      details: { issues: [{ path: 'connectedOn', message: 'is in the future' }] },
+    };
+    // The harness's clock: 09:00 UTC on the 25th, and the account's time zone is UTC.
+    const met = await createContact(ctx, { displayName: 'Met Today', connectedOn: '2026-11-25' }, 'cli');
+    expect(met.connectedOn).toBe('2026-11-25');
+    await expect(
+      createContact(ctx, { displayName: 'Not Yet', connectedOn: '2026-11-26' }, 'cli'),
+    ).rejects.toMatchObject(future);
+    await expect(
+      updateContact(ctx, met.id, { notes: 'changed', connectedOn: '2026-11-26' }, 'web'),
+    ).rejects.toMatchObject(future);
+    expect(await getContact(ctx, met.id)).toEqual(met);
+    expect((await listContacts(ctx, {})).items.map((c) => c.id)).toEqual([met.id]);
+
+    // 03:00 UTC on the 25th is still the 24th in New York: the 25th is tomorrow there.
+    await updateSettings(ctx, { timeZone: 'America/New_York' });
+    ctx.clock.set('2026-11-25T03:00:00Z');
+    await expect(
+      createContact(ctx, { displayName: 'Not Yet', connectedOn: '2026-11-25' }, 'api'),
+    ).rejects.toMatchObject(future);
+    // The day it already has is not a new claim: a whole-form save sends it back unchanged.
+    const saved = await updateContact(ctx, met.id, { notes: 'kept', connectedOn: '2026-11-25' }, 'web');
+    expect([saved.notes, saved.connectedOn]).toEqual(['kept', '2026-11-25']);
+    expect((await updateContact(ctx, met.id, { connectedOn: '2026-11-24' }, 'web')).connectedOn).toBe(
+      '2026-11-24',
+    );
+    await expect(updateContact(ctx, met.id, { connectedOn: '2026-11-25' }, 'web')).rejects.toMatchObject(
+      future,
+    );
   });
 
   it('hides other accounts’ contacts exactly like missing ones', async () => {

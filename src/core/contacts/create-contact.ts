@@ -4,6 +4,7 @@ import {
   type ContactSource,
   contactCreateInput,
 } from '../../contracts/contacts';
+import { accountToday } from '../agenda/account-today';
 import { phoneRegionOf } from '../agenda/agenda.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ContactTable } from '../db/schema';
@@ -21,7 +22,8 @@ import { presentContact } from './present-contact';
 
 /**
  * Adds a contact to the actor's rolodex. Needs a name, an organisation or an email to show it by; organisation
- * and tags are found by name or created. Throws `validation` naming the field.
+ * and tags are found by name or created. Throws `validation` naming the field (a connected-on day in the future
+ * included).
  */
 export async function createContact(
   ctx: Ctx,
@@ -33,6 +35,9 @@ export async function createContact(
   const displayName = deriveDisplayName({ ...data, email: data.emails?.[0]?.value });
   if (!displayName)
     throw validationError('displayName', 'a contact needs a name, an organisation or an email');
+  // The day you connected has happened, by the account's calendar (as a favour's or a logged call's).
+  if (data.connectedOn && data.connectedOn > (await accountToday(ctx, ownerId)))
+    throw validationError('connectedOn', 'is in the future');
   return inTransaction(ctx, async (tx) => {
     const org = data.organisation ? await ensureOrganisation(tx, ownerId, data.organisation) : null;
     const tags = await ensureTags(tx, ownerId, data.tags ?? [], { lock: true });

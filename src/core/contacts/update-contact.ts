@@ -4,6 +4,7 @@ import {
   type ContactUpdateInput,
   contactUpdateInput,
 } from '../../contracts/contacts';
+import { accountToday } from '../agenda/account-today';
 import { phoneRegionOf } from '../agenda/agenda.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ChannelKind } from '../db/schema';
@@ -29,7 +30,8 @@ import { reindexContacts } from './reindex-contacts';
 
 /**
  * Changes the fields present in `input` (absent fields stay; lists replace the whole list). A new organisation
- * or title in place of a known one keeps the old job as a past position. Another account's contact answers `not_found`.
+ * or title in place of a known one keeps the old job as a past position. Another account's contact answers `not_found`;
+ * a new connected-on day in the future is a `validation` error.
  */
 export async function updateContact(
   ctx: Ctx,
@@ -47,6 +49,14 @@ export async function updateContact(
     await lockContacts(tx.db, ownerId, [id]);
     const old = await findContact(tx.db, ownerId, id);
     if (!old) throw notFound('contact');
+    // A new connected-on day must have happened, by the account's calendar; the stored one (an import's, which is
+    // not checked) comes back unchanged with a whole-form save or a phone's card, and is not refused then.
+    if (
+      data.connectedOn &&
+      data.connectedOn !== old.connected_on &&
+      data.connectedOn > (await accountToday(tx, ownerId))
+    )
+      throw validationError('connectedOn', 'is in the future');
     const now = nowIso(tx);
     const patch: Parameters<typeof writeContact>[3] = { updated_at: now };
 

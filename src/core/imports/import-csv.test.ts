@@ -134,6 +134,54 @@ describeEngines('CSV import', (h) => {
     expect(await listImports(ctx)).toEqual([]);
   });
 
+  it('refuses a mapping that names a column the file does not have: no import, no contact, nothing changed', async () => {
+    const { ctx } = await h.account();
+    const map = 'Vorname=givenName,Nachname=familyName,Mail=email,Firma=organisation';
+    const first = await importCsv(ctx, { source: enc(GENERIC), fileName: 'k.csv', dryRun: false, map });
+    const before = {
+      imports: await listImports(ctx),
+      contacts: await listContacts(ctx, {}),
+      jurgen: await getContact(ctx, (await listContacts(ctx, { q: 'jurg' })).items[0]?.id as string),
+    };
+    // The same people a second time, with an e-mail column the file calls "Mail": everyone would lose theirs.
+    const renamed = 'Vorname;Nachname;E-Mail;Firma;Kürzel\nJürgen;Müller;jm@example.de;Acme GmbH;JM\n';
+    const why =
+      'holds no contact to import (k2.csv:1: the mapping names column "Mail", which is not in the file: its ' +
+      'columns are Vorname, Nachname, E-Mail, Firma, Kürzel)';
+    for (const dryRun of [true, false]) {
+      for (const given of [map, JSON.stringify({ Vorname: 'givenName', Mail: 'email' })]) {
+        await expect(
+          importCsv(ctx, { source: enc(renamed), fileName: 'k2.csv', dryRun, map: given }),
+        ).rejects.toMatchObject({
+          code: 'validation',
+          message: `file: k2.csv ${why}`,
+          details: {
+            issues: [{ path: 'file', message: why }],
+            fileIssues: [{ severity: 'error', file: 'k2.csv', line: 1, field: 'Mail' }],
+          },
+        });
+      }
+    }
+    // Over a format Rapport reads alone as well.
+    await expect(
+      importCsv(ctx, {
+        source: enc(GOOGLE),
+        fileName: 'google.csv',
+        dryRun: false,
+        map: 'Mobile=phone,Nickname=nickname',
+      }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      message: expect.stringMatching(
+        /^file: google\.csv .*the mapping names columns "Mobile" and "Nickname", which/,
+      ),
+    });
+    expect(await listImports(ctx)).toEqual(before.imports);
+    expect(before.imports.map((i) => i.id)).toEqual([first.id]);
+    expect(await listContacts(ctx, {})).toEqual(before.contacts);
+    expect(await getContact(ctx, before.jurgen.id)).toEqual(before.jurgen);
+  });
+
   it("reads LinkedIn's Connections.csv sent as a contacts CSV as a LinkedIn import: my edits stay", async () => {
     const { ctx } = await h.account();
     const connections = [

@@ -87,6 +87,8 @@ export function createContactCsvReader(
   let head = '';
   let started = false;
   let stopped = false;
+  // The header is read but the rows are not: the mapping names a column the file does not have.
+  let refused = false;
   let linkedinText: string[] | undefined;
   let rows: ReturnType<typeof createCsvRowReader> | undefined;
   let finishTable: (() => void) | undefined;
@@ -138,6 +140,8 @@ export function createContactCsvReader(
         const mappingIssues: ParseIssue[] = [];
         actions = planMappedColumns(headers, actions, mapping, order, file, mappingIssues);
         for (const i of mappingIssues) issue(i);
+        // As for a mapping that is not valid: no row is read, so the file is refused rather than imported half.
+        if (mappingIssues.some((i) => i.severity === 'error')) refused = true;
       } else if (format === 'generic') {
         preview = { headers, rows: [], suggestedMapping: suggestColumnMapping(headers) };
         issue({
@@ -156,7 +160,8 @@ export function createContactCsvReader(
       unclosedQuote: 'drop-row',
       // Nor may a stray quote that pairs with one rows below swallow the rows between.
       headerWidth: () => headers?.length,
-      onIssue: (s) =>
+      onIssue: (s) => {
+        if (refused) return;
         issue({
           ref: { file, line: s.line },
           // The column where the quote opened: where to look on a long line.
@@ -165,8 +170,10 @@ export function createContactCsvReader(
             : {}),
           message: s.message,
           severity: s.severity ?? 'warning',
-        }),
+        });
+      },
       onRow: (cells, line) => {
+        if (refused) return;
         if (!headers) {
           // With a mapping, a LinkedIn file is read generically: skip its preamble up to the real header.
           if (looksLinkedin && !cells.some((c) => c.trim().toLowerCase() === 'connected on')) return;
@@ -211,7 +218,7 @@ export function createContactCsvReader(
 
   return {
     push(text: string) {
-      if (stopped || !text) return;
+      if (stopped || refused || !text) return;
       if (linkedinText) linkedinText.push(text);
       else if (rows) rows.push(text);
       else {

@@ -5,7 +5,8 @@ import type { ColumnAction, DateOrder } from './column-plan';
 /**
  * Applies a user's column mapping over a format's plan (or over "everything to extra" for a generic file):
  * mapped columns get the mapping's action, the others keep theirs. Mapping keys match header names trimmed
- * and case-insensitively; keys that match no column are reported.
+ * and case-insensitively. Keys that match no column are one `error` (on the first of them) naming them all and the
+ * file's columns: the file is not to be read with that mapping.
  */
 export function planMappedColumns(
   headers: string[],
@@ -51,15 +52,21 @@ export function planMappedColumns(
         return { kind: 'scalar', field: target };
     }
   });
-  for (const column of Object.keys(mapping)) {
-    if (!used.has(column.trim().toLowerCase())) {
-      issues.push({
-        ref: { file, line: 1 },
-        field: column,
-        message: `the mapping names column "${column}", which is not in the file (columns: ${headers.join(', ')})`,
-        severity: 'warning',
-      });
-    }
+  // A column named but not there would import everyone without that field (people without their e-mails, say):
+  // an error, on which the reader reads no row.
+  const missing = Object.keys(mapping).filter((column) => !used.has(column.trim().toLowerCase()));
+  if (missing.length > 0) {
+    const quoted = missing.map((c) => `"${c}"`);
+    const named =
+      quoted.length === 1
+        ? `column ${quoted[0]}, which is`
+        : `columns ${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}, which are`;
+    issues.push({
+      ref: { file, line: 1 },
+      field: missing[0],
+      message: `the mapping names ${named} not in the file: its columns are ${headers.filter((h) => h.trim()).join(', ')}`,
+      severity: 'error',
+    });
   }
   return actions;
 }

@@ -76,6 +76,7 @@ describe.each(ENGINES)('rolodex routes [%s]', (engine) => {
       [{ phones: [{ value: 'abc' }] }, 'phones.0.value'],
       [{ urls: [{ value: 'ftp://example.com' }] }, 'urls.0.value'],
       [{ connectedOn: '07/02/2024' }, 'connectedOn'],
+      [{ connectedOn: '2099-01-01' }, 'connectedOn'],
       [{ customFields: { '': 'x' } }, 'customFields'],
       [{ tags: ['x'.repeat(61)] }, 'tags.0'],
       [{ notes: 5 }, 'notes'],
@@ -93,6 +94,11 @@ describe.each(ENGINES)('rolodex routes [%s]', (engine) => {
     const empty = await u.post('/api/v1/contacts', {});
     expect(empty.body.error.details.issues).toEqual([
       { path: 'displayName', message: 'a contact needs a name, an organisation or an email' },
+    ]);
+    const future = await u.post('/api/v1/contacts', { displayName: 'Not Yet', connectedOn: '2099-01-01' });
+    expect([future.status, future.body.error.details.issues]).toEqual([
+      400,
+      [{ path: 'connectedOn', message: 'is in the future' }],
     ]);
   });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/client';
 import { addressBookPeople } from './address-book-choice';
 import { mappingIssueTarget, mappingJson, mappingRows } from './column-mapping';
 import { csvFormatWords, guessKind } from './import-kind';
-import { countsText, extraStats, tooLargeText } from './import-words';
+import { countsText, extraStats, laterStepAlert, tooLargeText } from './import-words';
 
 describe('guessKind', () => {
   it('reads the kind from the extension and asks about CSVs', () => {
@@ -99,5 +100,30 @@ describe('tooLargeText', () => {
     expect(tooLargeText({})).toBe(
       'This file is larger than the server accepts. Split it, or ask the administrator to raise RAPPORT_UPLOAD_LIMIT_MB.',
     );
+  });
+});
+
+describe('laterStepAlert', () => {
+  it("says a refusal of the file on the steps that do not show the file's field, with the file for subject", () => {
+    const why =
+      'holds no contact to import (people.csv:1: the mapping names column "Email", which is not in the file: its ' +
+      'columns are Name, Mail)';
+    const refused = new ApiError(400, 'validation', `file: people.csv ${why}`, [
+      { path: 'file', message: why },
+    ]);
+    expect(laterStepAlert(refused, null, 'people.csv')).toBe(`people.csv ${why}`);
+    expect(laterStepAlert(refused, 'Map: is odd', 'people.csv')).toBe(`Map: is odd. people.csv ${why}`);
+    const named = new ApiError(400, 'validation', 'x', [
+      { path: 'file', message: 'x.zip is not a zip file' },
+    ]);
+    expect(laterStepAlert(named, null, 'x.zip')).toBe('x.zip is not a zip file');
+    expect(
+      laterStepAlert(
+        new ApiError(400, 'validation', 'map: bad', [{ path: 'map', message: 'bad' }]),
+        'Map: bad',
+        'a.csv',
+      ),
+    ).toBe('Map: bad');
+    expect(laterStepAlert(null, null, 'a.csv')).toBeNull();
   });
 });

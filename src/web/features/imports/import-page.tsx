@@ -16,7 +16,7 @@ import { importKeys } from './import-keys';
 import { csvFormatWords, KIND_LABELS } from './import-kind';
 import { ImportReportBody } from './import-report-body';
 import { ImportSubnav } from './import-subnav';
-import { countsText, tooLargeText } from './import-words';
+import { countsText, laterStepAlert, tooLargeText } from './import-words';
 import { MappingStep } from './mapping-step';
 import { UploadProgress } from './upload-progress';
 
@@ -162,6 +162,7 @@ export function ImportPage() {
   const fileError = fieldErrors.byPath.get('file');
   const general = fieldErrors.general;
   const fileName = file?.name ?? '';
+  const alert = laterStepAlert(error, general, fileName);
 
   return (
     <>
@@ -212,7 +213,7 @@ export function ImportPage() {
           rows={rows}
           onChange={setRows}
           rowErrors={rowErrors}
-          generalError={general}
+          generalError={alert}
           onSubmit={() => void run('preview', rows, { step: 'mapping', csv: step.csv })}
           onCancel={reset}
         />
@@ -228,7 +229,7 @@ export function ImportPage() {
             {csvFormatWords(step.report.csv?.format)}. <strong>Nothing is stored yet:</strong> this is what
             importing would do.
           </p>
-          <FormAlert message={general} />
+          <FormAlert message={alert} />
           <ImportReportBody report={step.report} />
           {addressBookPeople(step.report) > 0 ? (
             <AddressBookChoice

@@ -1,3 +1,4 @@
+import { isApiError } from '../../api/client';
 import type { ImportIssue, ImportSummary } from '../../api/types';
 import { formatCount, formatSize, plural } from '../../ui/format';
 
@@ -88,4 +89,16 @@ export function tooLargeText(details: Record<string, unknown> | undefined, fileB
     .filter(Boolean)
     .join('; ');
   return `This file is larger than the server accepts${sizes ? ` (${sizes})` : ''}. Split it, or ask the administrator to raise RAPPORT_UPLOAD_LIMIT_MB.`;
+}
+
+/**
+ * The alert of a step after the first, where the file's field is not shown: what the form could not place, and a
+ * refusal of the file itself (read with this mapping it names a column the file lacks, or yields nobody), said with
+ * the file for subject. Without it that refusal would not be seen at all.
+ */
+export function laterStepAlert(error: unknown, general: string | null, fileName: string): string | null {
+  const refusal = isApiError(error) ? error.issues.find((i) => i.path === 'file')?.message : undefined;
+  if (!refusal) return general;
+  const said = refusal.startsWith(fileName) ? refusal : `${fileName} ${refusal}`;
+  return general ? `${general}. ${said}` : said;
 }
