@@ -1,5 +1,15 @@
 import type { Command } from 'commander';
-import type { ContactCreateInput } from '../contracts/contacts';
+import {
+  type Contact,
+  type ContactCreateInput,
+  type ContactUpdateInput,
+  emailInput,
+  phoneInput,
+  urlInput,
+} from '../contracts/contacts';
+import { channelKey } from '../core/contacts/channels';
+import type { ChannelKind } from '../core/db/schema';
+import { AppError } from '../core/errors';
 import { collect, collectField } from './parse';
 
 /** The flags `add` and `edit` share, as commander parses them. */
@@ -62,4 +72,128 @@ export function contactInput(f: ContactFlags): ContactCreateInput {
   if (f.field) input.customFields = f.field;
   if (f.connected !== undefined) input.connectedOn = f.connected.trim() === '' ? null : f.connected.trim();
   return input;
+}
+
+/** `edit`'s flags that add or remove single emails, phones and URLs (repeatable), keeping the rest of each list. */
+export interface ChannelEditFlags {
+  addEmail?: string[];
+  removeEmail?: string[];
+  addPhone?: string[];
+  removePhone?: string[];
+  addUrl?: string[];
+  removeUrl?: string[];
+}
+
+const CHANNEL_EDITS = [
+  { kind: 'email', field: 'emails', flag: 'email', noun: 'email address', schema: emailInput },
+  { kind: 'phone', field: 'phones', flag: 'phone', noun: 'phone number', schema: phoneInput },
+  { kind: 'url', field: 'urls', flag: 'url', noun: 'URL', schema: urlInput },
+] as const;
+
+type ChannelField = (typeof CHANNEL_EDITS)[number]['field'];
+type ChannelLists = Pick<ContactUpdateInput, ChannelField>;
+
+function addsAndRemoves(f: ChannelEditFlags, kind: ChannelKind): { add: string[]; remove: string[] } {
+  switch (kind) {
+    case 'email':
+      return { add: f.addEmail ?? [], remove: f.removeEmail ?? [] };
+    case 'phone':
+      return { add: f.addPhone ?? [], remove: f.removePhone ?? [] };
+    case 'url':
+      return { add: f.addUrl ?? [], remove: f.removeUrl ?? [] };
+  }
+}
+
+/**
+ * The kinds the add/remove flags touch. Refuses one given with the flag that replaces that list (`--email` with
+ * `--add-email`): which of the two was meant cannot be told.
+ */
+export function channelKindsEdited(f: ChannelEditFlags & Pick<ContactFlags, ChannelKind>): ChannelKind[] {
+  const kinds: ChannelKind[] = [];
+  for (const { kind, flag } of CHANNEL_EDITS) {
+    const { add, remove } = addsAndRemoves(f, kind);
+    if (add.length + remove.length === 0) continue;
+    if (f[flag]) {
+      throw new AppError(
+        'validation',
+        `--${flag} replaces every ${flag}: give it alone, or --add-${flag}/--remove-${flag}`,
+      );
+    }
+    kinds.push(kind);
+  }
+  return kinds;
+}
+
+/**
+ * The channel lists of `contact` after the add/remove flags, only for the lists that change. Values compare by the
+ * matching key updateContact dedupes on (`channelKey`: email lower-cased, phone in E.164 read in `phoneRegion`,
+ * URL normalised), so adding one already there changes nothing. The entries kept are passed back with their labels;
+ * updateContact keeps the source of each. A value to remove that the contact does not have is a validation error
+ * naming it and what the contact has.
+ */
+export function editedChannels(
+  contact: Contact,
+  f: ChannelEditFlags,
+  phoneRegion: string | null,
+): ChannelLists {
+  const out: ChannelLists = {};
+  const issues: { path: string; message: string }[] = [];
+  for (const { kind, field, flag, noun, schema } of CHANNEL_EDITS) {
+    const { add, remove } = addsAndRemoves(f, kind);
+    if (add.length + remove.length === 0) continue;
+    // As the contract reads the value (`mailto:` dropped, `https://` added), so the key is the one stored.
+    const read = (raw: string) => {
+      const parsed = schema.safeParse({ value: raw });
+      return parsed.success ? parsed.data.value : raw.trim();
+    };
+    const keyOf = (value: string) => channelKey(kind, value, phoneRegion) ?? value;
+    const current: { value: string; label: string | null }[] = contact[field];
+    const removeKeys = new Set<string>();
+    const missing: string[] = [];
+    for (const raw of remove) {
+      const key = keyOf(read(raw));
+      if (current.some((c) => keyOf(c.value) === key)) removeKeys.add(key);
+      else missing.push(raw.trim());
+    }
+    if (missing.length > 0) {
+      const has = current.length > 0 ? `theirs: ${current.map((c) => c.value).join(', ')}` : `they have none`;
+      issues.push({
+        path: `--remove-${flag}`,
+        message: `${contact.displayName} has no ${noun} ${missing.join(', ')}; ${has}`,
+      });
+    }
+    const kept = current.filter((c) => !removeKeys.has(keyOf(c.value)));
+    const seen = new Set(kept.map((c) => keyOf(c.value)));
+    const added: string[] = [];
+    for (const raw of add) {
+      const parsed = schema.safeParse({ value: raw });
+      if (!parsed.success) {
+        issues.push({
+          path: `--add-${flag}`,
+          message: `${raw.trim() || '""'}: ${parsed.error.issues[0]?.message ?? `not a ${noun}`}`,
+        });
+        continue;
+      }
+      const key = keyOf(parsed.data.value);
+      if (removeKeys.has(key)) {
+        issues.push({ path: `--add-${flag}`, message: `${raw.trim()} is also given to --remove-${flag}` });
+        continue;
+      }
+      // Already on the contact (or given twice): nothing to add.
+      if (seen.has(key)) continue;
+      seen.add(key);
+      added.push(parsed.data.value);
+    }
+    if (removeKeys.size + added.length === 0) continue;
+    out[field] = [
+      ...kept.map((c) => ({ value: c.value, ...(c.label ? { label: c.label } : {}) })),
+      ...added.map((value) => ({ value })),
+    ];
+  }
+  const first = issues[0];
+  if (first) {
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    throw new AppError('validation', `${first.path}: ${first.message}${more}`, { issues });
+  }
+  return out;
 }
