@@ -14,6 +14,10 @@ export type ErrorCode =
 export interface ErrorDetails {
   /** Field-level problems: `path` is the dotted path of the offending field (e.g. `emails.0.value`). */
   issues?: { path: string; message: string }[];
+  /** `rate_limited`: when (UTC ISO-8601) the limit frees up; the server answers it as Retry-After. */
+  retryAt?: string;
+  /** `rate_limited` when only a wait is known (a rate-limit store's time to live): whole seconds. */
+  retryAfterSeconds?: number;
   [key: string]: unknown;
 }
 
@@ -44,6 +48,11 @@ export function mergedAway(what: string, into: string): AppError {
 /** Said when the database is momentarily contended (db/portable.ts `isDatabaseBusy`): not a fault, a moment's wait. */
 export function databaseBusy(): AppError {
   return new AppError('unavailable', 'the database is busy; try again in a moment');
+}
+
+/** A spent limit that frees up at `retryAt` (HTTP 429 with Retry-After, CLI exit 8). */
+export function rateLimited(message: string, retryAt: Date, details: ErrorDetails = {}): AppError {
+  return new AppError('rate_limited', message, { ...details, retryAt: retryAt.toISOString() });
 }
 
 export function validationError(path: string, message: string): AppError {

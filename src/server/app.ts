@@ -71,6 +71,8 @@ export interface AppOptions {
 
 /** The whole HTTP server: API under /api/v1, OpenAPI at /api/openapi.json and /api/docs, and the web app. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const clock = opts.clock ?? systemClock;
+  const onError = errorHandler(clock);
   const app = Fastify({
     logger: loggerOptions(opts.logLevel ?? 'info', opts.logStream),
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
@@ -78,11 +80,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     genReqId: () => uuidIds.next(),
     // A path the router cannot read (bad percent-encoding, a segment past maxParamLength) answers like any error.
-    frameworkErrors: errorHandler,
+    frameworkErrors: onError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler);
+  app.setErrorHandler(onError);
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
@@ -123,7 +125,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const clock = opts.clock ?? systemClock;
   const secureCookies = (req: FastifyRequest) =>
     opts.baseUrl?.startsWith('https://') === true || req.protocol === 'https';
   const sessionTtlDays = opts.settings.sessionTtlDays;
@@ -207,7 +208,8 @@ type OpenApiBody = { required?: boolean; content?: Record<string, { schema?: { n
  * Two things the route schemas cannot say. @fastify/swagger marks every declared body required; a route whose body
  * schema is nullish (POST /feeds, the outreach "replied" mark) also takes none, so its document says so and
  * generated clients may leave it out. And any route may answer 503 `unavailable` with Retry-After while the
- * database is busy (ADR 20), so every operation lists it, with the error body its other errors have.
+ * database is busy (ADR 20), so every operation lists it, with the error body its other errors have; a 429 always
+ * carries Retry-After too (errors.ts).
  */
 const documentEveryRoute: SwaggerTransformObject = (doc) => {
   if (!('openapiObject' in doc)) return doc.swaggerObject;
@@ -222,6 +224,15 @@ const documentEveryRoute: SwaggerTransformObject = (doc) => {
           description:
             'The database is busy (another process is writing); nothing was changed, send it again',
           headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds to wait' } },
+        };
+      }
+      const limited = op.responses?.['429'];
+      if (limited) {
+        limited.headers = {
+          'Retry-After': {
+            schema: { type: 'integer', minimum: 1 },
+            description: 'seconds until the limit frees up (also `error.details.retryAfterSeconds`)',
+          },
         };
       }
     }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { toErrorResponse } from './errors';
+import { rateLimited } from '../core/errors';
+import { retryAfterSeconds, toErrorResponse } from './errors';
 
 /** A Fastify-style error: a code, a status and a message. */
 function fastifyError(code: string, statusCode: number, message: string) {
@@ -50,6 +51,43 @@ describe('toErrorResponse', () => {
       status: 500,
     });
     expect(toErrorResponse(fastifyError('FST_ERR_SOMETHING', 503, 'down'))).toMatchObject({ status: 500 });
+  });
+});
+
+describe('retryAfterSeconds (the Retry-After of every 429)', () => {
+  const now = new Date('2026-11-25T09:00:00.000Z');
+
+  it('counts whole seconds, rounded up, until the limit frees up', () => {
+    const spent = rateLimited('spent', new Date('2026-11-25T10:30:00.000Z'));
+    expect(toErrorResponse(spent)).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      details: { retryAt: '2026-11-25T10:30:00.000Z' },
+    });
+    expect(retryAfterSeconds(spent.details, now)).toBe(5400);
+    expect(retryAfterSeconds({ retryAt: '2026-11-25T09:00:00.001Z' }, now)).toBe(1);
+    expect(retryAfterSeconds({ retryAt: '2026-11-25T09:00:10.200Z' }, now)).toBe(11);
+  });
+
+  it('is never below one second, even when the moment has passed', () => {
+    expect(retryAfterSeconds({ retryAt: '2026-11-25T09:00:00.000Z' }, now)).toBe(1);
+    expect(retryAfterSeconds({ retryAt: '2026-11-24T09:00:00.000Z' }, now)).toBe(1);
+    expect(retryAfterSeconds({ retryAfterSeconds: 0 }, now)).toBe(1);
+    expect(retryAfterSeconds({}, now, '0')).toBe(1);
+  });
+
+  it('takes a wait the refusal names first, then its moment, then the header a plugin set', () => {
+    expect(retryAfterSeconds({ retryAfterSeconds: 42, retryAt: '2026-11-25T10:00:00.000Z' }, now, '7')).toBe(
+      42,
+    );
+    expect(retryAfterSeconds({ retryAt: '2026-11-25T09:01:00.000Z' }, now, '7')).toBe(60);
+    expect(retryAfterSeconds({}, now, '7')).toBe(7);
+    expect(retryAfterSeconds({}, now, 7)).toBe(7);
+  });
+
+  it('says a minute when nothing named a wait', () => {
+    expect(retryAfterSeconds({}, now)).toBe(60);
+    expect(retryAfterSeconds({ retryAt: 'not a time' }, now)).toBe(60);
   });
 });
 

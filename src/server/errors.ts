@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { HASHING_BUSY } from '../core/accounts/password';
+import type { Clock } from '../core/clock';
 import { isDatabaseBusy } from '../core/db/portable';
 import { AppError, databaseBusy, type ErrorCode, type ErrorDetails } from '../core/errors';
 
@@ -176,19 +177,43 @@ const CLIENT_ERROR_CODES: Record<number, ErrorCode> = {
   413: 'too_large',
 };
 
-export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  const r = toErrorResponse(error);
-  if (r.code === 'unavailable') {
-    // Contention (the database, or too many password hashes at once), not a fault: worth a look when frequent,
-    // never an alert. Clients are told when to retry.
-    const what = r.message === HASHING_BUSY ? 'password hashing busy' : 'database busy';
-    request.log.warn({ code: r.code, status: r.status, err: error }, what);
-    void reply.header('retry-after', '1');
-  } else if (r.status >= 500) request.log.error({ err: error }, 'request failed');
-  else request.log.info({ code: r.code, status: r.status }, 'request refused');
-  // The wait is also in the body, for clients (the web app) that read the body and not the headers.
-  const retryAfter = Number(reply.getHeader('retry-after'));
-  const details =
-    r.status === 429 && retryAfter > 0 ? { ...r.details, retryAfterSeconds: retryAfter } : r.details;
-  void reply.status(r.status).send({ error: { code: r.code, message: r.message, details } });
+/** What a Retry-After says when a refusal named no wait at all (a 429 from a plugin that sent no header). */
+const UNKNOWN_WAIT_SECONDS = 60;
+
+/**
+ * The Retry-After of a 429 in whole seconds, at least 1, rounded up so that a client never comes back too early:
+ * the refusal's own wait (`retryAfterSeconds`: a rate-limit store's time to live), else how long until its limit
+ * frees up (`retryAt`) from `now`, else the header @fastify/rate-limit already set.
+ */
+export function retryAfterSeconds(details: ErrorDetails, now: Date, header?: unknown): number {
+  const seconds =
+    typeof details.retryAfterSeconds === 'number'
+      ? details.retryAfterSeconds
+      : typeof details.retryAt === 'string'
+        ? (Date.parse(details.retryAt) - now.getTime()) / 1000
+        : Number(header ?? Number.NaN);
+  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : UNKNOWN_WAIT_SECONDS;
+}
+
+/** Fastify's error handler: the answer of `toErrorResponse`, and Retry-After on every 429 and 503 (by `clock`). */
+export function errorHandler(clock: Clock) {
+  return (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const r = toErrorResponse(error);
+    let details = r.details;
+    if (r.code === 'unavailable') {
+      // Contention (the database, or too many password hashes at once), not a fault: worth a look when frequent,
+      // never an alert. Clients are told when to retry.
+      const what = r.message === HASHING_BUSY ? 'password hashing busy' : 'database busy';
+      request.log.warn({ code: r.code, status: r.status, err: error }, what);
+      void reply.header('retry-after', '1');
+    } else if (r.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: r.code, status: r.status }, 'request refused');
+    if (r.status === 429) {
+      const seconds = retryAfterSeconds(r.details, clock.now(), reply.getHeader('retry-after'));
+      void reply.header('retry-after', String(seconds));
+      // The wait is also in the body, for clients (the web app, the CLI) that read the body and not the headers.
+      details = { ...r.details, retryAfterSeconds: seconds };
+    }
+    void reply.status(r.status).send({ error: { code: r.code, message: r.message, details } });
+  };
 }

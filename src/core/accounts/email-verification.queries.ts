@@ -28,6 +28,22 @@ export async function countEmailVerificationsSince(db: Kysely<Database>, account
   return Number(row.n);
 }
 
+/** When each verification link of the account's since `since` (inclusive) was made, oldest first. */
+export async function emailVerificationTimesSince(
+  db: Kysely<Database>,
+  accountId: string,
+  since: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('email_verifications')
+    .select('created_at')
+    .where('account_id', '=', accountId)
+    .where('created_at', '>=', since)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => r.created_at);
+}
+
 /** The account's unused, unexpired verification whose secret hashes to `tokenHash`. */
 export async function findUsableVerification(
   db: Kysely<Database>,

@@ -1,13 +1,15 @@
-import { addDays } from '../clock';
+import { addDays, DAY_MS } from '../clock';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, rateLimited } from '../errors';
 import { randomSecret } from '../ids';
 import { notify, verifyEmailMail } from '../network/network-mail';
+import { windowFreesAt } from '../rolling-window';
 import { hashSecret } from './account';
 import { findAccountById, lockAccount } from './account.queries';
 import {
   countEmailVerificationsSince,
   deleteEmailVerification,
+  emailVerificationTimesSince,
   insertEmailVerification,
 } from './email-verification.queries';
 
@@ -34,11 +36,13 @@ export async function requestEmailVerification(ctx: Ctx): Promise<{ sentTo: stri
       );
     }
     const now = tx.clock.now();
-    const sentToday = await countEmailVerificationsSince(tx.db, accountId, addDays(now, -1).toISOString());
+    const dayAgo = addDays(now, -1).toISOString();
+    const sentToday = await countEmailVerificationsSince(tx.db, accountId, dayAgo);
     if (sentToday >= VERIFICATIONS_PER_DAY) {
-      throw new AppError(
-        'rate_limited',
+      const sent = await emailVerificationTimesSince(tx.db, accountId, dayAgo);
+      throw rateLimited(
         `at most ${VERIFICATIONS_PER_DAY} verification e-mails a day; use the last one you received`,
+        windowFreesAt(sent, VERIFICATIONS_PER_DAY, DAY_MS) ?? addDays(now, 1),
       );
     }
     const id = tx.ids.next();

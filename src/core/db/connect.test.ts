@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { afterEach, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { connect, type DatabaseHandle } from './connect';
 
 // SQLite keeps prepared statements by SQL text (connect.ts): kept ones must answer exactly like fresh ones.
@@ -110,4 +111,93 @@ it('forgets planner statistics measured on a nearly empty table, and keeps those
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+describe('a PostgreSQL pool whose connection the server ends', () => {
+  const backendPid = sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`;
+
+  /** Ends a backend as a PostgreSQL restart, an operator or a proxy's idle timeout does. */
+  async function terminate(pid: number | undefined): Promise<void> {
+    expect(pid).toBeTypeOf('number');
+    const admin = new pg.Client({ connectionString: inject('pgUrl') });
+    await admin.connect();
+    try {
+      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+    } finally {
+      await admin.end();
+    }
+  }
+
+  /**
+   * Runs `fn` while recording stderr and uncaught exceptions (what would end the process); `heard` waits until the
+   * pool has heard of the end, whichever way.
+   */
+  async function watching(fn: (heard: () => Promise<void>) => Promise<void>) {
+    const uncaught: string[] = [];
+    const onUncaught = (err: unknown) => uncaught.push(err instanceof Error ? err.message : String(err));
+    process.on('uncaughtException', onUncaught);
+    const written: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      await fn(() =>
+        vi.waitFor(() => expect(written.length + uncaught.length).toBeGreaterThan(0), { timeout: 5000 }),
+      );
+    } finally {
+      write.mockRestore();
+      process.off('uncaughtException', onUncaught);
+    }
+    return { uncaught, written };
+  }
+
+  const oneLine = [
+    expect.stringMatching(
+      /^rapport: PostgreSQL closed a database connection \(57P01: [^)]+\); the next query opens a new one\n$/,
+    ),
+  ];
+
+  it('an idle one: logs it, keeps the process running, and answers the next query on a new connection', async () => {
+    handle = connect({ engine: 'postgres', url: inject('pgUrl'), poolSize: 1 });
+    const db = handle.db;
+    // One query checks the pool's only connection out and back in: it is now idle.
+    const pid = (await backendPid.execute(db)).rows[0]?.pid;
+    const seen = await watching(async (heard) => {
+      await terminate(pid);
+      await heard();
+    });
+    expect(seen.uncaught).toEqual([]);
+    const next = (await backendPid.execute(db)).rows[0]?.pid;
+    expect(next).toBeTypeOf('number');
+    expect(next).not.toBe(pid);
+    expect(seen.written).toEqual(oneLine);
+  });
+
+  it('one a transaction holds: that transaction fails, the process keeps running, the next query works', async () => {
+    handle = connect({ engine: 'postgres', url: inject('pgUrl'), poolSize: 1 });
+    const db = handle.db;
+    let pid: number | undefined;
+    let failed: unknown;
+    const seen = await watching(async (heard) => {
+      failed = await db
+        .transaction()
+        .execute(async (trx) => {
+          pid = (await backendPid.execute(trx)).rows[0]?.pid;
+          await terminate(pid);
+          await heard();
+          await sql`SELECT 1`.execute(trx);
+        })
+        .then(
+          () => null,
+          (err: unknown) => err,
+        );
+    });
+    expect(seen.uncaught).toEqual([]);
+    expect(failed).toBeInstanceOf(Error);
+    const next = (await backendPid.execute(db)).rows[0]?.pid;
+    expect(next).toBeTypeOf('number');
+    expect(next).not.toBe(pid);
+    expect(seen.written).toEqual(oneLine);
+  });
 });

@@ -43,6 +43,20 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 export function connect(target: DatabaseTarget): DatabaseHandle {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // PostgreSQL may end a connection (a restart, pg_terminate_backend, a proxy's idle timeout). Unheard, the
+    // 'error' it raises (on the pool for an idle client, on the client while a query or transaction holds it) ended
+    // the whole process. Heard, the pool drops that client and opens another when next needed; a transaction on it
+    // fails on its own. The app's logger does not exist yet when the database is opened: a line on stderr.
+    const told = new WeakSet<object>();
+    const dropped = (client: object, err: Error & { code?: string }) => {
+      if (told.has(client)) return; // the client reports it, and the pool again for an idle one: one line
+      told.add(client);
+      process.stderr.write(
+        `rapport: PostgreSQL closed a database connection (${err.code ?? 'no code'}: ${err.message}); the next query opens a new one\n`,
+      );
+    };
+    pool.on('connect', (client) => client.on('error', (err) => dropped(client, err)));
+    pool.on('error', (err, client) => dropped(client, err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

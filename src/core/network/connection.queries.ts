@@ -235,6 +235,23 @@ export async function pendingRequestsBy(db: Kysely<Database>, accountId: string,
   return { pending: Number(row.pending), recent: Number(row.recent ?? 0) };
 }
 
+/** When each still-waiting request the account made since `since` (inclusive) was made, oldest first. */
+export async function pendingRequestTimesSince(
+  db: Kysely<Database>,
+  accountId: string,
+  since: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('connections')
+    .select('created_at')
+    .where('requested_by', '=', accountId)
+    .where('status', '=', 'pending')
+    .where('created_at', '>=', since)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => r.created_at);
+}
+
 /** Sets the contact that stands for the other account on `accountId`'s side of a connection. */
 export async function linkContact(
   db: Kysely<Database>,

@@ -89,6 +89,14 @@ describeEngines('connections between accounts', (h: Harness) => {
       await refused(requestEmailVerification(down), 'internal', /mail server did not accept/);
     expect((await requestEmailVerification(bob.ctx)).sentTo).toBe(bob.email);
     expect(mailTo(bob.email)).toHaveLength(1);
+    // The links that did go out count: past the limit, the refusal says when the first leaves the day.
+    for (let i = 1; i < VERIFICATIONS_PER_DAY; i++) await requestEmailVerification(bob.ctx);
+    const spent = await refused(
+      requestEmailVerification(bob.ctx),
+      'rate_limited',
+      /verification e-mails a day/,
+    );
+    expect(spent.details.retryAt).toBe('2026-11-26T09:00:00.001Z');
   });
 
   it('invites a verified account in-app; accepting links a contact on each side and tells the inviter', async () => {
@@ -392,15 +400,18 @@ describeEngines('connections between accounts', (h: Harness) => {
   it('caps invitations: 50 waiting at once, 25 a day', async () => {
     const ada = await person('Ada');
     for (let i = 0; i < 25; i++) await inviteToConnect(ada.ctx, {});
-    await refused(inviteToConnect(ada.ctx, {}), 'rate_limited', /25 invitations a day/);
+    const daily = await refused(inviteToConnect(ada.ctx, {}), 'rate_limited', /25 invitations a day/);
+    expect(daily.details.retryAt).toBe('2026-11-26T09:00:00.001Z');
     ada.ctx.clock.set(new Date('2026-11-26T09:00:01.000Z'));
     for (let i = 0; i < 25; i++) await inviteToConnect(ada.ctx, {});
     ada.ctx.clock.set(new Date('2026-11-27T09:00:02.000Z'));
-    await refused(
+    const waiting = await refused(
       inviteToConnect(ada.ctx, { email: 'someone@example.test' }),
       'rate_limited',
       /50 invitations waiting/,
     );
+    // Nobody answers: the first link frees a place when it expires, 14 days after it was made.
+    expect(waiting.details.retryAt).toBe('2026-12-09T09:00:00.000Z');
     const open = await listInvites(ada.ctx);
     await revokeInvite(ada.ctx, open[0]?.id as string);
     expect((await inviteToConnect(ada.ctx, {})).invite?.status).toBe('open');

@@ -1,11 +1,12 @@
 import { type InviteInput, type InviteResult, inviteInput } from '../../contracts/network';
 import { hashSecret, normaliseEmail } from '../accounts/account';
 import { findAccountById, lockAccount } from '../accounts/account.queries';
-import { addDays } from '../clock';
+import { addDays, DAY_MS } from '../clock';
 import { channelsOf, findContact } from '../contacts/contact.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
-import { AppError, notFound, validationError } from '../errors';
+import { AppError, notFound, rateLimited, validationError } from '../errors';
 import { randomSecret } from '../ids';
+import { laterOf, utcMinute, windowFreesAt } from '../rolling-window';
 import { validate } from '../validate';
 import { acceptPending } from './accept-connection';
 import { accountByVerifiedEmail, accountsMatchingContacts, connectionLinksOf } from './account-match.queries';
@@ -22,9 +23,10 @@ import {
   insertConnectionIfAbsent,
   lockConnection,
   pendingRequestsBy,
+  pendingRequestTimesSince,
   updateConnection,
 } from './connection.queries';
-import { insertInvite, openInvitesOf } from './invite.queries';
+import { insertInvite, inviteTimesSince, openInviteExpiries, openInvitesOf } from './invite.queries';
 import { connectionRequestMail, inviteLinkMail, notify } from './network-mail';
 
 type Target =
@@ -154,18 +156,39 @@ async function checkQuota(tx: Ctx, me: string): Promise<void> {
   const since = addDays(now, -1).toISOString();
   const requests = await pendingRequestsBy(tx.db, me, since);
   const links = await openInvitesOf(tx.db, me, now.toISOString(), since);
-  if (requests.pending + links.open >= MAX_PENDING_INVITES) {
-    throw new AppError(
-      'rate_limited',
+  const waiting = requests.pending + links.open;
+  const waitingFull = waiting >= MAX_PENDING_INVITES;
+  const dailyFull = requests.recent + links.recent >= MAX_INVITES_PER_DAY;
+  if (!waitingFull && !dailyFull) return;
+  // When it frees up; when both limits are spent, the later of the two.
+  const dailyFree = dailyFull
+    ? windowFreesAt(
+        [
+          ...(await pendingRequestTimesSince(tx.db, me, since)),
+          ...(await inviteTimesSince(tx.db, me, since)),
+        ].sort(),
+        MAX_INVITES_PER_DAY,
+        DAY_MS,
+      )
+    : null;
+  let waitingFree: Date | null = null;
+  if (waitingFull) {
+    const expiries = await openInviteExpiries(tx.db, me, now.toISOString());
+    const expiry = expiries[waiting - MAX_PENDING_INVITES];
+    // Links expire; a request in the app waits until answered or withdrawn, so then a day is when to look again.
+    waitingFree = expiry ? new Date(expiry) : addDays(now, 1);
+  }
+  const until = laterOf(waitingFree, dailyFree) ?? addDays(now, 1);
+  if (waitingFull) {
+    throw rateLimited(
       `you have ${MAX_PENDING_INVITES} invitations waiting for an answer; withdraw some or wait for replies`,
+      until,
     );
   }
-  if (requests.recent + links.recent >= MAX_INVITES_PER_DAY) {
-    throw new AppError(
-      'rate_limited',
-      `at most ${MAX_INVITES_PER_DAY} invitations a day; try again tomorrow`,
-    );
-  }
+  throw rateLimited(
+    `at most ${MAX_INVITES_PER_DAY} invitations a day; you can invite again from ${utcMinute(until)}`,
+    until,
+  );
 }
 
 /** A pending connection to `other` (or, when they already asked me, the accepted one). */

@@ -108,3 +108,37 @@ export async function openInvitesOf(db: Kysely<Database>, fromId: string, now: s
     .executeTakeFirstOrThrow();
   return { open: Number(row.open ?? 0), recent: Number(row.recent ?? 0) };
 }
+
+/** When each invitation link the sender made since `since` (inclusive) was made, oldest first. */
+export async function inviteTimesSince(
+  db: Kysely<Database>,
+  fromId: string,
+  since: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('connection_invites')
+    .select('created_at')
+    .where('from_account_id', '=', fromId)
+    .where('created_at', '>=', since)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => r.created_at);
+}
+
+/** When each of the sender's invitation links still open at `now` expires, soonest first. */
+export async function openInviteExpiries(
+  db: Kysely<Database>,
+  fromId: string,
+  now: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('connection_invites')
+    .select('expires_at')
+    .where('from_account_id', '=', fromId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('expires_at')
+    .execute();
+  return rows.map((r) => r.expires_at);
+}

@@ -87,6 +87,22 @@ export async function sentSince(db: Kysely<Database>, senderId: string, since: s
   return Number(row.n);
 }
 
+/** When `senderId` sent each message since `since` (inclusive), oldest first: when a sending limit frees up. */
+export async function sentTimesSince(
+  db: Kysely<Database>,
+  senderId: string,
+  since: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('direct_messages')
+    .select('created_at')
+    .where('sender_id', '=', senderId)
+    .where('created_at', '>=', since)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => r.created_at);
+}
+
 /**
  * Every thread of `accountId` (accepted connections with at least one message): the other account, the last
  * message and how many of theirs are unread; the most recent thread first.

@@ -134,8 +134,16 @@ describeEngines('messages, profiles, sharing and the access log', (h: Harness) =
     );
     for (let i = 0; i < MESSAGES_PER_HOUR; i++)
       await sendDirectMessage(ada.ctx, { toAccountId: bob.id, body: `m${i}` });
-    await refused(sendDirectMessage(ada.ctx, { toAccountId: bob.id, body: 'one more' }), 'rate_limited');
-    ada.ctx.clock.set(new Date('2026-11-25T10:00:01.000Z'));
+    const spent = await refused(
+      sendDirectMessage(ada.ctx, { toAccountId: bob.id, body: 'one more' }),
+      'rate_limited',
+      /^at most 60 messages an hour; you can send again from 2026-11-25 10:01 UTC$/,
+    );
+    // Sent at 09:00, they count while at most an hour old: sending frees up just past 10:00.
+    expect(spent.details.retryAt).toBe('2026-11-25T10:00:00.001Z');
+    ada.ctx.clock.set(new Date('2026-11-25T10:00:00.000Z'));
+    await refused(sendDirectMessage(ada.ctx, { toAccountId: bob.id, body: 'not yet' }), 'rate_limited');
+    ada.ctx.clock.set(new Date('2026-11-25T10:00:00.001Z'));
     await sendDirectMessage(ada.ctx, { toAccountId: bob.id, body: 'an hour later' });
   });
 

@@ -1,21 +1,23 @@
 import { z } from 'zod';
 import { type DirectMessage, messageInput } from '../../contracts/network';
 import { findAccountById, lockAccount } from '../accounts/account.queries';
-import { addDays } from '../clock';
+import { addDays, DAY_MS } from '../clock';
 import { actingAs, type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { DirectMessageTable } from '../db/schema';
-import { AppError, notFound, validationError } from '../errors';
+import { type AppError, notFound, rateLimited, validationError } from '../errors';
 import { recordInteraction } from '../interactions/record-interaction';
 import { detectRapportReply } from '../outreach/detect-rapport-reply';
+import { laterOf, utcMinute, windowFreesAt } from '../rolling-window';
 import { validate } from '../validate';
 import { findPair } from './connection.queries';
 import { linkConnectionContact } from './link-connection-contact';
-import { insertMessage, sentSince, unreadFrom } from './message.queries';
+import { insertMessage, sentSince, sentTimesSince, unreadFrom } from './message.queries';
 import { directMessageMail, notify } from './network-mail';
 
 /** Messages one account may send in an hour and in a day, to all its connections together. */
 export const MESSAGES_PER_HOUR = 60;
 export const MESSAGES_PER_DAY = 300;
+const HOUR_MS = 3_600_000;
 
 const input = messageInput.extend({ toAccountId: z.string().min(1).max(64) }).strict();
 
@@ -54,6 +56,24 @@ export async function sendDirectMessage(
 }
 
 /**
+ * The spent sending limit, with when sending frees up: when both are spent, the later of the two (freed of the
+ * hourly one first, the sender would still be refused by the daily one).
+ */
+async function messageLimitReached(tx: Ctx, me: string, hourAgo: string, dayAgo: string): Promise<AppError> {
+  const sent = await sentTimesSince(tx.db, me, dayAgo);
+  const hourly = windowFreesAt(
+    sent.filter((at) => at >= hourAgo),
+    MESSAGES_PER_HOUR,
+    HOUR_MS,
+  );
+  const daily = windowFreesAt(sent, MESSAGES_PER_DAY, DAY_MS);
+  const until = laterOf(hourly, daily) ?? new Date(Date.parse(hourAgo) + HOUR_MS);
+  const limit =
+    daily && until === daily ? `${MESSAGES_PER_DAY} messages a day` : `${MESSAGES_PER_HOUR} messages an hour`;
+  return rateLimited(`at most ${limit}; you can send again from ${utcMinute(until)}`, until);
+}
+
+/**
  * The stored half of sending, inside the caller's transaction: the connection and rate checks, the message, an
  * interaction on each side, and on the recipient's side a reply to outreach waiting in this thread. Locks the
  * sender's account (ADR 20): a caller that locks other rows first must lock the account before them.
@@ -70,11 +90,13 @@ export async function writeDirectMessage(
   const connection = await findPair(tx.db, me, toAccountId);
   if (connection?.status !== 'accepted') throw notFound('connection');
   const now = tx.clock.now();
-  if ((await sentSince(tx.db, me, new Date(now.getTime() - 3_600_000).toISOString())) >= MESSAGES_PER_HOUR) {
-    throw new AppError('rate_limited', `at most ${MESSAGES_PER_HOUR} messages an hour; try again later`);
-  }
-  if ((await sentSince(tx.db, me, addDays(now, -1).toISOString())) >= MESSAGES_PER_DAY) {
-    throw new AppError('rate_limited', `at most ${MESSAGES_PER_DAY} messages a day; try again tomorrow`);
+  const hourAgo = new Date(now.getTime() - HOUR_MS).toISOString();
+  const dayAgo = addDays(now, -1).toISOString();
+  if (
+    (await sentSince(tx.db, me, hourAgo)) >= MESSAGES_PER_HOUR ||
+    (await sentSince(tx.db, me, dayAgo)) >= MESSAGES_PER_DAY
+  ) {
+    throw await messageLimitReached(tx, me, hourAgo, dayAgo);
   }
   const at = nowIso(tx);
   const row = {

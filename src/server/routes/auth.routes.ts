@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -61,13 +61,13 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
       timeWindow: opts.loginAddressLimit.timeWindow,
       keyGenerator: (req) => req.ip,
     });
-    const addressLimited = async (req: FastifyRequest, reply: FastifyReply) => {
+    const addressLimited = async (req: FastifyRequest) => {
       const limit = await perAddress(req);
       if (!limit.isAllowed && limit.isExceeded) {
-        void reply.header('retry-after', limit.ttlInSeconds);
         throw new AppError(
           'rate_limited',
           `too many sign-in attempts from this address, retry in ${inWords(limit.ttlInSeconds)}`,
+          { retryAfterSeconds: limit.ttlInSeconds },
         );
       }
     };

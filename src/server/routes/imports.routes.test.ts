@@ -71,6 +71,18 @@ describe.each(ENGINES)('imports and exports over HTTP [%s]', (engine) => {
     const refused = await u.upload('/api/v1/imports?kind=csv', 'people.csv', csv);
     expect(refused.status).toBe(400);
     expect(refused.body.error.details.csv.needsMapping).toBe(true);
+    // A mapping that names a column the file does not have is refused whole, not imported without that column.
+    const typo = encodeURIComponent('Name=displayName,Mail=email');
+    const missing = await u.upload(`/api/v1/imports?kind=csv&map=${typo}`, 'people.csv', csv);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error).toMatchObject({
+      code: 'validation',
+      message: expect.stringContaining(
+        'the mapping names column "Mail", which is not in the file: its columns are Name, Work mail, Company',
+      ),
+      details: { issues: [{ path: 'file' }], fileIssues: [{ line: 1, field: 'Mail', severity: 'error' }] },
+    });
+    expect((await u.get('/api/v1/imports')).body.items).toEqual([]);
     const map = encodeURIComponent('Name=displayName,Work mail=email:work,Company=organisation');
     const done = await u.upload(`/api/v1/imports?kind=csv&map=${map}`, 'people.csv', csv);
     expect(done.status).toBe(201);
@@ -165,5 +177,40 @@ describe('upload limits', () => {
     });
     expect((await u.get('/api/v1/contacts')).body.items).toEqual([]);
     expect((await u.get('/api/v1/imports')).body.items).toEqual([]);
+  });
+});
+
+describe('the OpenAPI document of the uploads', () => {
+  const server = serveForTests('sqlite');
+
+  it('draws POST /imports as a multipart/form-data upload of one required `file`, which still uploads', async () => {
+    const doc = await server.anonymous().get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    const upload = doc.body.paths['/api/v1/imports'].post;
+    expect(upload.requestBody.required).toBe(true);
+    expect(Object.keys(upload.requestBody.content)).toEqual(['multipart/form-data']);
+    const form = upload.requestBody.content['multipart/form-data'].schema;
+    expect(form).toMatchObject({ type: 'object', required: ['file'] });
+    expect(Object.keys(form.properties)).toEqual(['file']);
+    expect(form.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+    // What to import and how stays in the query string, where the route reads it.
+    expect(upload.parameters.map((p: { in: string; name: string }) => `${p.in} ${p.name}`)).toEqual([
+      'query kind',
+      'query dryRun',
+      'query map',
+      'query addressBook',
+    ]);
+    // Documenting the form does not make Fastify validate a body that @fastify/multipart leaves empty.
+    const u = await server.user();
+    const preview = await u.upload('/api/v1/imports?kind=vcard&dryRun=true', 'phone.vcf', CARDS);
+    expect(preview.status).toBe(200);
+    expect(preview.body.stats.created).toBe(2);
+  });
+
+  it('draws the backup restore as the JSON file sent as the body, not as a form', async () => {
+    const doc = await server.anonymous().get('/api/openapi.json');
+    const restore = doc.body.paths['/api/v1/imports/backup'].post;
+    expect(Object.keys(restore.requestBody.content)).toEqual(['application/json']);
+    expect(restore.requestBody.description).toMatch(/GET \/exports\/backup/);
   });
 });

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { SwaggerTransform } from '@fastify/swagger';
+import { type FastifyPluginAsyncZod, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z, z as zod } from 'zod';
 import { errorBody, idParams } from '../../contracts/common';
 import {
@@ -49,10 +50,37 @@ async function* wholeUpload(
 
 export const exportQuery = zod.strictObject({ version: zod.enum(['3.0', '4.0']).default('3.0') });
 
+/**
+ * The upload's body as the OpenAPI document shows it. Only there: as a route `body` schema Fastify would validate
+ * it, and @fastify/multipart leaves the body empty (the route reads the file part itself), so every upload would be
+ * refused. What to import and how (`kind`, `map`, `dryRun`, `addressBook`) is in the query string.
+ */
+const importUpload = {
+  type: 'object',
+  required: ['file'],
+  properties: {
+    file: {
+      type: 'string',
+      format: 'binary',
+      description:
+        'The file to import, as `kind` says: a LinkedIn export (.zip, or its Connections.csv), a vCard file (.vcf) or a contacts CSV; its file name is kept on the import. Only the first file part is read.',
+    },
+  },
+};
+
+/** The route's document as the zod schemas give it, with `body` drawn as a `multipart/form-data` request body. */
+const documentMultipart =
+  (body: object): SwaggerTransform =>
+  (route) => {
+    const doc = jsonSchemaTransform(route);
+    return { ...doc, schema: { ...doc.schema, body, consumes: ['multipart/form-data'] } };
+  };
+
 export const importRoutes: FastifyPluginAsyncZod<{ uploadLimit: number }> = async (app, opts) => {
   app.post(
     '/imports',
     {
+      config: { swaggerTransform: documentMultipart(importUpload) },
       schema: {
         tags: ['imports'],
         summary: 'Import a LinkedIn export, a vCard file or a contacts CSV (multipart field `file`)',
@@ -193,7 +221,12 @@ export const importRoutes: FastifyPluginAsyncZod<{ uploadLimit: number }> = asyn
       schema: {
         tags: ['imports'],
         summary: 'Restore a JSON backup into this (empty) account',
-        body: z.unknown(),
+        // The file itself is the body (not a form upload): checked by restoreBackup, which names what is wrong.
+        body: z
+          .unknown()
+          .describe(
+            'The backup file exactly as `GET /exports/backup` wrote it (docs/backup.md), sent as the whole request body with `Content-Type: application/json`; not a multipart form upload.',
+          ),
         response: {
           200: z.object({ rows: z.record(z.string(), z.number()), idsKept: z.boolean() }),
           ...errors,
