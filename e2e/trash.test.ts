@@ -125,5 +125,79 @@ describe.skipIf(!chromiumPath)(
       await page.getByRole('option', { name: /Ada Lovelace/ }).waitFor();
       noConsoleErrors();
     });
+
+    it('leads from undoing an import to what it sent to the trash, and restores all of that alone', async () => {
+      const cards = ['Mary Jackson', 'Dorothy Vaughan', 'Annie Easley', 'Christine Darden']
+        .map((fn) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${fn}\r\nORG:Langley\r\nEND:VCARD\r\n`)
+        .join('');
+      const res = await page.request.post('/api/v1/imports?kind=vcard', {
+        headers: { 'X-CSRF-Token': csrf },
+        multipart: { file: { name: 'langley.vcf', mimeType: 'text/vcard', buffer: Buffer.from(cards) } },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      // Three worked with since the import go to the trash when it is undone; the fourth goes for good.
+      for (const name of ['Mary Jackson', 'Dorothy Vaughan', 'Annie Easley']) {
+        const found = await page.request.get(`/api/v1/contacts?q=${encodeURIComponent(name)}`);
+        const id = ((await found.json()) as { items: { id: string }[] }).items[0]?.id;
+        const edit = await page.request.patch(`/api/v1/contacts/${id}`, {
+          data: { notes: 'Met at the Langley reunion' },
+          headers: { 'X-CSRF-Token': csrf },
+        });
+        expect(edit.status(), await edit.text()).toBe(200);
+      }
+      // Deleted by hand, not by the undo: kept out of the narrowed trash, and out of its "Restore all".
+      const { id: other } = (await api('post', '/contacts', { displayName: 'Margaret Hamilton' })) as {
+        id: string;
+      };
+      await api('delete', `/contacts/${other}`);
+
+      await page.goto('/imports');
+      await heading('Import history').waitFor();
+      await page.getByRole('button', { name: 'Undo the import of langley.vcf' }).click();
+      await page.getByRole('button', { name: 'Yes, undo the import' }).click();
+      await notice()
+        .getByText(/Undid the import of langley\.vcf: 1 contact removed, .* 3 contacts worked with since/)
+        .waitFor();
+      await notice().getByRole('button', { name: 'Show in the trash' }).click();
+
+      await heading('Trash').waitFor();
+      expect(new URL(page.url()).search).toMatch(/^\?import=[\w-]+$/);
+      await page
+        .getByText(/^Only what undoing the import of langley\.vcf \(.+\) sent to the trash\./)
+        .waitFor();
+      await section().getByRole('heading', { name: 'Contacts (3)' }).waitFor();
+      await status().getByText('3 contacts from undoing this import.').waitFor();
+      expect((await items().locator('.result__name').allTextContents()).sort()).toEqual([
+        'Annie Easley',
+        'Dorothy Vaughan',
+        'Mary Jackson',
+      ]);
+      // An undo trashes only contacts: the other kinds of the trash are not shown.
+      expect(await page.getByRole('region', { name: /^Organisations/ }).count()).toBe(0);
+      await expectAccessible(page, 'trash narrowed to an import');
+
+      await section().getByRole('button', { name: 'Restore all 3' }).click();
+      await section().getByText('Restore the 3 contacts undoing this import sent to the trash?').waitFor();
+      await section().getByRole('button', { name: 'Yes, restore them' }).click();
+      await notice().getByText('Restored 3 contacts.').waitFor();
+      await section()
+        .getByText('None of the contacts undoing this import sent to the trash is there now.')
+        .waitFor();
+      await section().getByRole('heading', { name: 'Contacts (0)' }).waitFor();
+
+      // The whole trash still holds the one deleted by hand.
+      await page.getByRole('link', { name: 'Show the whole trash' }).click();
+      await section().getByRole('heading', { name: 'Contacts (1)' }).waitFor();
+      await items().locator('.result__name', { hasText: 'Margaret Hamilton' }).waitFor();
+      await page.getByRole('region', { name: /^Organisations/ }).waitFor();
+      expect(await page.getByText(/^Only what undoing/).count()).toBe(0);
+
+      await page.goto('/contacts?q=langley');
+      await heading('Contacts').waitFor();
+      for (const name of ['Mary Jackson', 'Dorothy Vaughan', 'Annie Easley'])
+        await page.getByRole('option', { name: new RegExp(name) }).waitFor();
+      expect(await page.getByRole('option', { name: /Christine Darden/ }).count()).toBe(0);
+      noConsoleErrors();
+    });
   },
 );

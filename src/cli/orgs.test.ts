@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Organisation } from '../contracts/organisations';
+import type { Organisation, OrganisationDuplicateList } from '../contracts/organisations';
 import { type Cli, tempCli } from './testing';
 
 // Each spawn is a real `node bin/rapport.js` (~0.5–1 s); one account, steps in order.
@@ -63,13 +63,23 @@ describe('rapport CLI: merging organisations', () => {
     expect(listed.stdout).toMatch(/^possible: “Initech Software” begins with “Initech”$/m);
     expect(listed.stdout).toMatch(/^ {2}[0-9a-f-]{36} {2}Initech {2}\(2 people\)$/m);
     expect(listed.stdout).toMatch(/^ {2}[0-9a-f-]{36} {2}Initech Software {2}\(1 person\)$/m);
-    const pairs = await cli.json<{ a: Organisation; b: Organisation; strength: string }[]>([
-      'orgs',
-      'duplicates',
-    ]);
-    expect(pairs.map((p) => [[p.a.name, p.b.name].sort(), p.strength])).toEqual([
+    const pairs = await cli.json<OrganisationDuplicateList>(['orgs', 'duplicates']);
+    expect(pairs.items.map((p) => [[p.a.name, p.b.name].sort(), p.strength])).toEqual([
       [['Initech', 'Initech Software'], 'possible'],
     ]);
+    expect(pairs).toMatchObject({ total: 1, nextCursor: null });
+
+    // A page at a time: how many there are in all, and the way to the rest.
+    expect((await cli.run(['add', 'Milton', '--org', 'Initech Labs'])).code).toBe(0);
+    const [one, all] = await Promise.all([
+      cli.run(['orgs', 'duplicates', '--limit', '1']),
+      cli.json<OrganisationDuplicateList>(['orgs', 'duplicates', '--all']),
+    ]);
+    expect(one.stdout.match(/^(strong|possible): /gm)).toHaveLength(1);
+    expect(one.stderr).toBe('(1 of 2 pairs shown: use --all or a larger --limit)\n');
+    expect(all).toMatchObject({ total: 2, nextCursor: null });
+    expect(all.items).toHaveLength(2);
+    expect((await cli.run(['orgs', 'duplicates', 'dismiss', 'Initech Labs', 'initech'])).code).toBe(0);
 
     const dismissed = await cli.run(['orgs', 'duplicates', 'dismiss', 'Initech Software', 'initech']);
     expect(dismissed).toMatchObject({

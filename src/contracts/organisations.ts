@@ -69,5 +69,15 @@ export const organisationDuplicatePair = z.object({
   reasons: z.array(z.string()),
 });
 export type OrganisationDuplicatePair = z.infer<typeof organisationDuplicatePair>;
-export const organisationDuplicateList = z.object({ items: z.array(organisationDuplicatePair) });
+/** The pages the duplicates view asks for: strongest first, `cursor` the previous page's `nextCursor`. */
+export const organisationDuplicatesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(200),
+  cursor: text().max(2000).optional(),
+});
+export type OrganisationDuplicatesQuery = z.input<typeof organisationDuplicatesQuery>;
+export const organisationDuplicateList = page(organisationDuplicatePair).extend({
+  /** How many pairs are suggested, all pages together. */
+  total: z.number().int(),
+});
+export type OrganisationDuplicateList = z.infer<typeof organisationDuplicateList>;
 export const organisationDismissInput = z.strictObject({ a: id, b: id });

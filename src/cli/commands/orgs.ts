@@ -94,12 +94,19 @@ export function registerOrgs(program: Command): void {
       'organisations that may be one company under two spellings: strong when the names differ only in spacing ' +
         'and punctuation or they share a website, possible when one name extends the other or they are one letter apart',
     )
+    .option('--limit <n>', `how many pairs, 1–${MAX_PAGE} (default: ${MAX_PAGE})`, integer(1, MAX_PAGE))
+    .option('--all', 'every pair, not just the first page')
     .action(async (_opts: unknown, command: Command) => {
-      const g = command.optsWithGlobals<GlobalOptions>();
-      const pairs = await withAccount(g, (ctx) => findOrganisationDuplicates(ctx));
+      const g = command.optsWithGlobals<GlobalOptions & { limit?: number; all?: boolean }>();
+      const page = await withAccount(g, (ctx) =>
+        g.all
+          ? allPages((cursor) => findOrganisationDuplicates(ctx, { limit: MAX_PAGE, cursor }))
+          : findOrganisationDuplicates(ctx, { limit: g.limit }),
+      );
+      const pairs = page.items;
       const line = (org: Organisation) =>
         `  ${org.id}  ${org.name}  (${org.contactCount} ${org.contactCount === 1 ? 'person' : 'people'})`;
-      emit(g, pairs, () =>
+      emit(g, page, () =>
         pairs.length === 0
           ? 'no duplicate organisations found'
           : [
@@ -107,8 +114,17 @@ export function registerOrgs(program: Command): void {
               'merge with: rapport orgs merge <from> <into>; different companies: rapport orgs duplicates dismiss <a> <b>',
             ].join('\n\n'),
       );
+      if (page.nextCursor)
+        note(
+          g,
+          `(${pairs.length} of ${page.total.toLocaleString('en')} pairs shown: use --all or a larger --limit)`,
+        );
     });
-  examples(duplicates, ['rapport orgs duplicates', 'rapport orgs duplicates --json']);
+  examples(duplicates, [
+    'rapport orgs duplicates',
+    'rapport orgs duplicates --limit 20',
+    'rapport orgs duplicates --all --json',
+  ]);
 
   const dismiss = duplicates
     .command('dismiss')

@@ -92,8 +92,8 @@ function people(rows: NameRow[]): Person[] {
 const pairKey = (a: string, b: string) => `${a}|${b}`;
 const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
-/** Compares two pairs' places in the list. */
-export function compareOrder(x: PairOrder, y: PairOrder): number {
+/** Compares two pairs' places in the list (a pair of contacts, or of organisations: tuples of one shape). */
+export function compareOrder(x: readonly (number | string)[], y: readonly (number | string)[]): number {
   for (let i = 0; i < x.length; i++) {
     const d =
       typeof x[i] === 'number'
@@ -102,6 +102,18 @@ export function compareOrder(x: PairOrder, y: PairOrder): number {
     if (d !== 0) return d;
   }
   return 0;
+}
+
+/** The index of the first pair placed after `order` (binary search: the pairs are in order). */
+export function firstAfter<O extends readonly (number | string)[]>(pairs: { order: O }[], order: O): number {
+  let lo = 0;
+  let hi = pairs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareOrder((pairs[mid] as { order: O }).order, order) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

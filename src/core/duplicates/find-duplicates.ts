@@ -5,7 +5,7 @@ import { type Ctx, requireActor } from '../context';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { validationError } from '../errors';
 import { validate } from '../validate';
-import { compareOrder, duplicateCandidates, type PairOrder } from './duplicate-candidates';
+import { duplicateCandidates, firstAfter, type PairOrder } from './duplicate-candidates';
 import { dismissedPairs } from './duplicates.queries';
 
 /**
@@ -52,16 +52,4 @@ function orderOf(cursor: string): PairOrder {
   if (typeof r !== 'number' || typeof n !== 'number' || [k, v, a, b].some((s) => typeof s !== 'string'))
     throw validationError('cursor', 'is not a cursor this list gave out');
   return [r, n, k as string, v as string, a as string, b as string];
-}
-
-/** The index of the first pair placed after `order` (binary search: the pairs are in order). */
-function firstAfter(pairs: { order: PairOrder }[], order: PairOrder): number {
-  let lo = 0;
-  let hi = pairs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareOrder((pairs[mid] as { order: PairOrder }).order, order) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

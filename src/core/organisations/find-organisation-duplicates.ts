@@ -1,15 +1,26 @@
-import type { OrganisationDuplicatePair } from '../../contracts/organisations';
+import type { Kysely } from 'kysely';
+import {
+  type OrganisationDuplicateList,
+  type OrganisationDuplicatesQuery,
+  organisationDuplicatesQuery,
+} from '../../contracts/organisations';
 import { normaliseWebUrl } from '../contacts/contact';
 import { type Ctx, requireActor } from '../context';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { cachedUntilWrite } from '../db/cached-until-write';
+import type { Database } from '../db/schema';
+import { compareOrder, firstAfter } from '../duplicates/duplicate-candidates';
+import { validationError } from '../errors';
 import { words } from '../text/fold';
+import { validate } from '../validate';
 import { toOrganisation } from './organisation';
 import {
+  contactCountsByOrganisation,
   dismissedOrganisationPairs,
   findOrganisationsWithCounts,
   liveOrganisationNames,
 } from './organisation.queries';
 
-const LIMIT = 200;
 // A name that begins this many others is a generic word ("University", "Freelance"), not a short spelling.
 const MAX_EXTENSIONS = 25;
 // Typos are looked for only in names this long: "Acme" and "Acne" are two companies more often than one.
@@ -32,37 +43,89 @@ export interface SuggestedPair {
   reasons: string[];
 }
 
+/** Where a pair sorts: strong first, more reasons first, more people at the two first; then by their ids. */
+type OrganisationPairOrder = readonly [rank: number, reasons: number, people: number, a: string, b: string];
+
+interface OrderedPair extends SuggestedPair {
+  order: OrganisationPairOrder;
+}
+
+export const organisationCandidatesKey = (ownerId: string) => `organisation-duplicates:${ownerId}`;
+
 /**
- * Organisations of the actor that may be one company under two spellings, strongest first: the same name but for
- * spacing, punctuation and "&"/"and", or the same website (`strong`); one name that is the other plus words
- * ("Deloitte" / "Deloitte UK"), or names one letter apart (`possible`). Pairs marked "not the same" are left out.
- * Import already files "Acme" and "Acme, Inc." under one organisation; these are the spellings it cannot know.
+ * Every suggested pair of the owner's organisations in the order the view shows them, before "different
+ * companies" is applied; kept until the next write (docs/adr/0017), so paging does not work them out anew.
  */
-export async function findOrganisationDuplicates(ctx: Ctx): Promise<OrganisationDuplicatePair[]> {
+export function organisationCandidates(db: Kysely<Database>, ownerId: string): Promise<OrderedPair[]> {
+  return cachedUntilWrite(db, organisationCandidatesKey(ownerId), async () => {
+    const [orgs, people] = await Promise.all([
+      liveOrganisationNames(db, ownerId),
+      contactCountsByOrganisation(db, ownerId),
+    ]);
+    return suggestOrganisationPairs(orgs)
+      .map((p): OrderedPair => {
+        const size = (people.get(p.a) ?? 0) + (people.get(p.b) ?? 0);
+        return { ...p, order: [p.strength === 'strong' ? 0 : 1, -p.reasons.length, -size, p.a, p.b] };
+      })
+      .sort((x, y) => compareOrder(x.order, y.order));
+  });
+}
+
+/**
+ * A page of the organisations of the actor that may be one company under two spellings, strongest first, and how
+ * many pairs there are in all: the same name but for spacing, punctuation and "&"/"and", or the same website
+ * (`strong`); one name that is the other plus words ("Deloitte" / "Deloitte UK"), or names one letter apart
+ * (`possible`). Pairs marked "not the same" are left out. Import already files "Acme" and "Acme, Inc." under one
+ * organisation; these are the spellings it cannot know. The cursor is the last pair's place in the order, so a
+ * pair dismissed or merged meanwhile neither skips nor repeats one on the next page.
+ */
+export async function findOrganisationDuplicates(
+  ctx: Ctx,
+  query: OrganisationDuplicatesQuery = {},
+): Promise<OrganisationDuplicateList> {
   const ownerId = requireActor(ctx);
-  const [orgs, dismissed] = await Promise.all([
-    liveOrganisationNames(ctx.db, ownerId),
+  const q = validate(organisationDuplicatesQuery, query);
+  const after = q.cursor === undefined ? undefined : orderOf(q.cursor);
+  const [candidates, dismissed] = await Promise.all([
+    organisationCandidates(ctx.db, ownerId),
     dismissedOrganisationPairs(ctx.db, ownerId),
   ]);
-  const pairs = suggestOrganisationPairs(orgs).filter((p) => !dismissed.has(`${p.a}|${p.b}`));
-  const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
+  const open = candidates.filter((p) => !dismissed.has(`${p.a}|${p.b}`));
+  const start = after ? firstAfter(open, after) : 0;
+  const page = open.slice(start, start + q.limit);
   const rows = new Map(
-    (await findOrganisationsWithCounts(ctx.db, ownerId, ids)).map((r) => [r.id, toOrganisation(r)]),
+    (await findOrganisationsWithCounts(ctx.db, ownerId, [...new Set(page.flatMap((p) => [p.a, p.b]))])).map(
+      (r) => [r.id, toOrganisation(r)],
+    ),
   );
-  const size = (p: SuggestedPair) => (rows.get(p.a)?.contactCount ?? 0) + (rows.get(p.b)?.contactCount ?? 0);
-  return pairs
-    .sort(
-      (x, y) =>
-        (x.strength === y.strength ? 0 : x.strength === 'strong' ? -1 : 1) ||
-        y.reasons.length - x.reasons.length ||
-        size(y) - size(x),
-    )
-    .slice(0, LIMIT)
-    .flatMap((p) => {
+  const last = page.at(-1);
+  return {
+    // An organisation trashed by a write between the two reads takes its pairs along.
+    items: page.flatMap((p) => {
       const a = rows.get(p.a);
       const b = rows.get(p.b);
       return a && b ? [{ a, b, strength: p.strength, reasons: p.reasons }] : [];
-    });
+    }),
+    total: open.length,
+    nextCursor: last && start + q.limit < open.length ? cursorOf(last.order) : null,
+  };
+}
+
+function cursorOf([r, n, s, a, b]: OrganisationPairOrder): string {
+  return encodeCursor({ r, n, s, a, b });
+}
+
+function orderOf(cursor: string): OrganisationPairOrder {
+  const { r, n, s, a, b } = decodeCursor(cursor, ['r', 'n', 's', 'a', 'b'] as const);
+  if (
+    typeof r !== 'number' ||
+    typeof n !== 'number' ||
+    typeof s !== 'number' ||
+    typeof a !== 'string' ||
+    typeof b !== 'string'
+  )
+    throw validationError('cursor', 'is not a cursor this list gave out');
+  return [r, n, s, a, b];
 }
 
 /** The name's letters and digits only, "&" read as "and": what spacing and punctuation cannot change. */

@@ -399,6 +399,22 @@ export async function findOrganisationsWithCounts(
     .execute()) as OrganisationRow[];
 }
 
+/** How many live contacts each of the owner's organisations has (those with none are left out): one grouped read. */
+export async function contactCountsByOrganisation(
+  db: Kysely<Database>,
+  ownerId: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('contacts')
+    .select((eb) => ['organisation_id', eb.fn.countAll<number | string>().as('n')])
+    .where('owner_id', '=', ownerId)
+    .where('deleted_at', 'is', null)
+    .where('organisation_id', 'is not', null)
+    .groupBy('organisation_id')
+    .execute();
+  return new Map(rows.map((r) => [r.organisation_id as string, Number(r.n)]));
+}
+
 /** Pairs the owner marked "not the same company", as `a|b` keys (smaller id first). */
 export async function dismissedOrganisationPairs(
   db: Kysely<Database>,
@@ -412,13 +428,15 @@ export async function dismissedOrganisationPairs(
   return new Set(rows.map((r) => `${r.organisation_a}|${r.organisation_b}`));
 }
 
+/** Records a dismissed pair (once: a second time writes nothing); answers how many rows it wrote. */
 export async function insertOrganisationDismissal(
   db: Kysely<Database>,
   row: Database['organisation_dismissals'],
-): Promise<void> {
-  await db
+): Promise<number> {
+  const r = await db
     .insertInto('organisation_dismissals')
     .values(row)
     .onConflict((oc) => oc.columns(['owner_id', 'organisation_a', 'organisation_b']).doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
 }

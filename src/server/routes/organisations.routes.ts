@@ -7,6 +7,7 @@ import {
   organisationDetail,
   organisationDismissInput,
   organisationDuplicateList,
+  organisationDuplicatesQuery,
   organisationListQuery,
   organisationMergeInput,
   organisationMergeResult,
@@ -57,13 +58,15 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['organisations'],
-        summary: 'Organisations that may be one company under two spellings, strongest first',
+        summary:
+          'Organisations that may be one company under two spellings, strongest first, with how many pairs in all; paged with nextCursor',
         description:
           'Strong: the same name apart from spacing and punctuation, or the same website. Possible: one name is the other plus words, or the names are one letter apart. Merge with `POST /organisations/{id}/merge`.',
+        querystring: organisationDuplicatesQuery,
         response: { 200: organisationDuplicateList, ...errors },
       },
     },
-    async (req) => ({ items: await findOrganisationDuplicates(req.ctx) }),
+    (req) => findOrganisationDuplicates(req.ctx, req.query),
   );
   app.post(
     '/organisations/duplicates/dismiss',

@@ -42,9 +42,9 @@ interface LastMerge {
 
 /**
  * Contacts that may be the same person, side by side, with the reasons (then organisations that may be one
- * company), 200 at a time under the count of all. Merge keeps one (nothing of the other is lost) and can be undone
- * right away or later from "Recent merges"; "Not the same person" stops the suggestion. Either takes the pair out
- * where it stands and puts the keyboard on the next one: the list stays where it was.
+ * company), each 200 at a time under the count of all. Merge keeps one (nothing of the other is lost) and can be
+ * undone right away or later from "Recent merges"; "Not the same person" stops the suggestion. Either takes the pair
+ * out where it stands and puts the keyboard on the next one: the list stays where it was.
  */
 export function DuplicatesPage() {
   useDocumentTitle('Duplicates');
@@ -58,6 +58,9 @@ export function DuplicatesPage() {
   const dismissOrgs = useDismissOrganisationPair();
   const toast = useToast();
   const [last, setLast] = useState<LastMerge | null>(null);
+  // The merge in the box when an undo answers (it may have changed while the undo was on its way).
+  const lastRef = useRef(last);
+  lastRef.current = last;
   // The pair to focus after the one acted on left the list (null: the heading, when none is left).
   const [focusPair, setFocusPair] = useState<string | null | undefined>(undefined);
   const listRef = useRef<HTMLUListElement>(null);
@@ -65,6 +68,8 @@ export function DuplicatesPage() {
   const orgBusy = mergeOrgs.isPending || dismissOrgs.isPending;
   const pairs = duplicates.data?.pages.flatMap((page) => page.items);
   const firstPage = duplicates.data?.pages[0];
+  const orgList = orgPairs.data?.pages.flatMap((page) => page.items);
+  const orgFirstPage = orgPairs.data?.pages[0];
 
   useEffect(() => {
     if (focusPair === undefined) return;
@@ -78,10 +83,16 @@ export function DuplicatesPage() {
   function undoMerge(mergeId: string) {
     undo.mutate(mergeId, {
       onSuccess: (r) => {
-        setLast((l) => (l && l.mergeId === mergeId ? { ...l, undone: true } : l));
-        toast.show({
-          message: `Merge undone: ${r.kept.displayName} and ${r.restored.displayName} are two contacts again.`,
-        });
+        // Said once: by the box when it shows this merge (both are live regions), else by a notice.
+        const shown = lastRef.current;
+        if (shown?.mergeId === mergeId) {
+          setLast({ ...shown, undone: true });
+          // Its Undo button is gone: the keyboard goes to the pairs, where the two are suggested again.
+          document.getElementById('duplicates-heading')?.focus();
+        } else
+          toast.show({
+            message: `Merge undone: ${r.kept.displayName} and ${r.restored.displayName} are two contacts again.`,
+          });
       },
       onError: (e) => toast.show({ message: `Could not undo the merge: ${e.message}`, tone: 'error' }),
     });
@@ -207,21 +218,21 @@ export function DuplicatesPage() {
         <section aria-labelledby="org-duplicates-heading">
           <h2 id="org-duplicates-heading" tabIndex={-1}>
             Organisations that may be one company{' '}
-            {orgPairs.data ? <span className="count">({orgPairs.data.length})</span> : null}
+            {orgFirstPage ? <span className="count">({formatCount(orgFirstPage.total)})</span> : null}
           </h2>
           {orgPairs.isPending ? <Loading /> : null}
           {orgPairs.isError ? (
             <QueryError error={orgPairs.error} onRetry={() => void orgPairs.refetch()} />
           ) : null}
-          {orgPairs.data && orgPairs.data.length === 0 ? (
+          {orgList && orgList.length === 0 && !orgPairs.hasNextPage ? (
             <p className="empty">
               No duplicate organisations found. Rapport looks for names that differ only in spacing or
               punctuation, shared websites, names that extend one another and one-letter typos.
             </p>
           ) : null}
-          {orgPairs.data && orgPairs.data.length > 0 ? (
+          {orgList && orgList.length > 0 ? (
             <ul className="pairs">
-              {orgPairs.data.map((pair) => (
+              {orgList.map((pair) => (
                 <OrganisationPairCard
                   key={`${pair.a.id}|${pair.b.id}`}
                   pair={pair}
@@ -246,6 +257,12 @@ export function DuplicatesPage() {
               ))}
             </ul>
           ) : null}
+          {orgList && orgFirstPage && orgPairs.hasNextPage ? (
+            <p className="muted">
+              Showing {formatCount(orgList.length)} of {plural(orgFirstPage.total, 'pair')}.
+            </p>
+          ) : null}
+          <LoadMore list={orgPairs} label="Show more organisation pairs" />
         </section>
 
         <section aria-labelledby="merges-heading" className="card">

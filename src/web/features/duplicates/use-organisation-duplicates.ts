@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { Organisation, OrganisationDuplicatePair, OrganisationMergeResult } from '../../api/types';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { OrganisationDuplicateList } from '../../../contracts/organisations';
+import { api, withQuery } from '../../api/client';
+import type { Organisation, OrganisationMergeResult } from '../../api/types';
 import { plural } from '../../ui/format';
 import { useToast } from '../../ui/use-toast';
 import { useInvalidateOrganisations } from '../organisations/use-invalidate-organisations';
@@ -8,13 +9,19 @@ import { useInvalidateOrganisations } from '../organisations/use-invalidate-orga
 // Under 'organisations', so every organisation change (merge, rename, trash) refreshes the suggestions too.
 const key = ['organisations', 'duplicates'] as const;
 
-/** Organisations that may be one company under two spellings, strongest first. */
+const PAGE = 200;
+
+/** Organisations that may be one company under two spellings, strongest first, a page at a time, with how many in all. */
 export function useOrganisationDuplicates() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: key,
-    queryFn: ({ signal }) =>
-      api.get<{ items: OrganisationDuplicatePair[] }>('/organisations/duplicates', { signal }),
-    select: (data) => data.items,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<OrganisationDuplicateList>(
+        withQuery('/organisations/duplicates', { limit: PAGE, cursor: pageParam }),
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

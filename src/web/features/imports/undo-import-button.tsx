@@ -1,3 +1,4 @@
+import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
 import type { ImportSummary } from '../../api/types';
 import { ConfirmButton } from '../../ui/confirm-button';
@@ -5,10 +6,14 @@ import { plural } from '../../ui/format';
 import { useToast } from '../../ui/use-toast';
 import { useUndoImport } from './use-undo-import';
 
-/** "Undo" with an in-place confirmation; says what came back out, or why it could not. */
+/**
+ * "Undo" with an in-place confirmation; says what came back out, or why it could not, and leads to the trash
+ * narrowed to what this undo sent there.
+ */
 export function UndoImportButton({ item, small = false }: { item: ImportSummary; small?: boolean }) {
   const undo = useUndoImport();
   const toast = useToast();
+  const navigate = useNavigate();
   if (item.status !== 'committed' || !item.id) return null;
   const id = item.id;
   return (
@@ -30,6 +35,14 @@ export function UndoImportButton({ item, small = false }: { item: ImportSummary;
                 (r.trashed
                   ? ` ${plural(r.trashed, 'contact')} worked with since (by you or a later import) ${r.trashed === 1 ? 'is' : 'are'} in the trash, where you can restore ${r.trashed === 1 ? 'it' : 'them'}.`
                   : ''),
+              ...(r.trashed
+                ? {
+                    action: {
+                      label: 'Show in the trash',
+                      onClick: () => navigate(`/trash?import=${encodeURIComponent(id)}`),
+                    },
+                  }
+                : {}),
             }),
           onError: (e) =>
             toast.show({

@@ -1,4 +1,6 @@
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { isApiError } from '../../api/client';
+import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -7,10 +9,36 @@ import { useToast } from '../../ui/use-toast';
 import { TrashSection } from './trash-section';
 import { TrashedContactsSection } from './trashed-contacts-section';
 import { useTrash } from './use-trash';
+import { useTrashImport } from './use-trash-import';
 
-/** Deleted contacts, organisations, tags and purposes, restorable until their purge date. */
+/** Above the trash narrowed to one import's undo (`?import=`): which import, and the way back to all of it. */
+function ImportFilter({ importId }: { importId: string }) {
+  const { item, error } = useTrashImport(importId);
+  const which = item
+    ? `the import of ${item.fileName}${item.createdAt ? ` (${formatDate(item.createdAt)})` : ''}`
+    : 'an import';
+  return (
+    <div className="alert alert--info">
+      <p>
+        {isApiError(error) && error.status === 404
+          ? 'That import is not in your import history.'
+          : item && item.status !== 'undone'
+            ? `Only what undoing ${which} sent to the trash: it has not been undone, so there is nothing.`
+            : `Only what undoing ${which} sent to the trash.`}{' '}
+        <Link to="/trash">Show the whole trash</Link>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Deleted contacts, organisations, tags and purposes, restorable until their purge date; with `?import=<id>`, only
+ * the contacts undoing that import sent there (an undo sends nothing else).
+ */
 export function TrashPage() {
   useDocumentTitle('Trash');
+  const [params] = useSearchParams();
+  const importId = params.get('import') || undefined;
   const trash = useTrash();
   const toast = useToast();
   const navigate = useNavigate();
@@ -23,52 +51,62 @@ export function TrashPage() {
         title="Trash"
         subtitle="Deleted items stay here for a while, then are removed for good. Restore brings back everything they had."
       />
+      {importId ? <ImportFilter importId={importId} /> : null}
       {trash.isPending ? <Loading /> : null}
       {trash.isError ? <QueryError error={trash.error} onRetry={() => void trash.refetch()} /> : null}
       {trash.data ? (
         <div className="stack">
-          <TrashedContactsSection inTrash={trash.data.contactsTotal} />
-          <TrashSection
-            kind="organisations"
-            title="Organisations"
-            empty="No deleted organisations."
-            onRestored={restored('organisation')}
-            items={trash.data.organisations.map((o) => ({
-              id: o.id,
-              name: o.name,
-              deletedAt: o.deletedAt,
-              purgeAfter: o.purgeAfter,
-            }))}
+          {/* A new filter starts afresh: no search carried over from the last one. */}
+          <TrashedContactsSection
+            key={importId ?? ''}
+            inTrash={trash.data.contactsTotal}
+            importId={importId}
           />
-          <TrashSection
-            kind="tags"
-            title="Tags"
-            empty="No deleted tags."
-            onRestored={restored('tag')}
-            items={trash.data.tags.map((t) => ({
-              id: t.id,
-              name: t.name,
-              deletedAt: t.deletedAt,
-              purgeAfter: t.purgeAfter,
-            }))}
-          />
-          <TrashSection
-            kind="purposes"
-            title="Purposes"
-            empty="No deleted purposes."
-            onRestored={(item) =>
-              toast.show({
-                message: `Restored purpose ${item.name}.`,
-                action: { label: 'Open', onClick: () => navigate(`/purposes/${item.id}`) },
-              })
-            }
-            items={trash.data.purposes.map((p) => ({
-              id: p.id,
-              name: p.name,
-              deletedAt: p.deletedAt,
-              purgeAfter: p.purgeAfter,
-            }))}
-          />
+          {importId ? null : (
+            <>
+              <TrashSection
+                kind="organisations"
+                title="Organisations"
+                empty="No deleted organisations."
+                onRestored={restored('organisation')}
+                items={trash.data.organisations.map((o) => ({
+                  id: o.id,
+                  name: o.name,
+                  deletedAt: o.deletedAt,
+                  purgeAfter: o.purgeAfter,
+                }))}
+              />
+              <TrashSection
+                kind="tags"
+                title="Tags"
+                empty="No deleted tags."
+                onRestored={restored('tag')}
+                items={trash.data.tags.map((t) => ({
+                  id: t.id,
+                  name: t.name,
+                  deletedAt: t.deletedAt,
+                  purgeAfter: t.purgeAfter,
+                }))}
+              />
+              <TrashSection
+                kind="purposes"
+                title="Purposes"
+                empty="No deleted purposes."
+                onRestored={(item) =>
+                  toast.show({
+                    message: `Restored purpose ${item.name}.`,
+                    action: { label: 'Open', onClick: () => navigate(`/purposes/${item.id}`) },
+                  })
+                }
+                items={trash.data.purposes.map((p) => ({
+                  id: p.id,
+                  name: p.name,
+                  deletedAt: p.deletedAt,
+                  purgeAfter: p.purgeAfter,
+                }))}
+              />
+            </>
+          )}
           <p>
             <Link to="/contacts">Back to contacts</Link>
           </p>

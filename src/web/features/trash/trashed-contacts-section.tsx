@@ -14,14 +14,18 @@ const SEARCH_DEBOUNCE_MS = 150;
 
 /**
  * Deleted contacts, most recently deleted first, a page at a time ("Show more"): how many there are, a search
- * over them, and "Restore all" of what the search finds (everything without one), after a confirmation.
+ * over them, and "Restore all" of what the search finds (everything without one), after a confirmation. With
+ * `importId`, all of it is about the contacts undoing that import sent to the trash.
  */
-export function TrashedContactsSection({ inTrash }: { inTrash: number }) {
+export function TrashedContactsSection({ inTrash, importId }: { inTrash: number; importId?: string }) {
   const toast = useToast();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
-  const list = useTrashedContacts(q);
+  const list = useTrashedContacts(q, importId);
+  // How many that import's undo left in the trash, whatever the search (the same query as the list's without one).
+  const ofImport = useTrashedContacts('', importId, { enabled: importId !== undefined });
+  const count = importId === undefined ? inTrash : (ofImport.data?.pages[0]?.total ?? 0);
   const restoreAll = useRestoreTrashedContacts();
   const heading = useRef<HTMLHeadingElement>(null);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -32,11 +36,13 @@ export function TrashedContactsSection({ inTrash }: { inTrash: number }) {
     ? 'Loading deleted contacts…'
     : q
       ? `${plural(matching, 'deleted contact')} ${matching === 1 ? 'matches' : 'match'} “${q}”.`
-      : `${plural(matching, 'deleted contact')}.`;
+      : importId
+        ? `${plural(matching, 'contact')} from undoing this import.`
+        : `${plural(matching, 'deleted contact')}.`;
   const shown = items.length < matching ? ` Showing the ${formatCount(items.length)} deleted last.` : '';
 
   const tools =
-    inTrash > 0 || text ? (
+    count > 0 || text ? (
       <>
         <search aria-label="Deleted contacts" className="inline-form">
           <div className="field">
@@ -61,13 +67,15 @@ export function TrashedContactsSection({ inTrash }: { inTrash: number }) {
                 question={
                   q
                     ? `Restore the ${plural(matching, 'deleted contact')} matching “${q}”?`
-                    : `Restore all ${plural(matching, 'deleted contact')}?`
+                    : importId
+                      ? `Restore the ${plural(matching, 'contact')} undoing this import sent to the trash?`
+                      : `Restore all ${plural(matching, 'deleted contact')}?`
                 }
                 confirmLabel="Yes, restore them"
                 pending={restoreAll.isPending || !fresh}
                 onConfirm={() =>
                   restoreAll.mutate(
-                    { q },
+                    { q, importId },
                     {
                       onSuccess: (r) => {
                         setText('');
@@ -98,10 +106,18 @@ export function TrashedContactsSection({ inTrash }: { inTrash: number }) {
     <TrashSection
       kind="contacts"
       title="Contacts"
-      count={inTrash}
+      count={count}
       headingRef={heading}
       tools={tools}
-      empty={list.isPending ? 'Loading…' : q ? `No deleted contacts match “${q}”.` : 'No deleted contacts.'}
+      empty={
+        list.isPending
+          ? 'Loading…'
+          : q
+            ? `No deleted contacts match “${q}”.`
+            : importId
+              ? 'None of the contacts undoing this import sent to the trash is there now.'
+              : 'No deleted contacts.'
+      }
       onRestored={(item) =>
         toast.show({
           message: `Restored ${item.name}.`,
