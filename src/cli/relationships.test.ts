@@ -256,7 +256,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     const lines = text.stdout.split('\n');
     expect(lines[0]).toBe(`Today, ${day(0)}`);
     expect(lines[1]).toBe(
-      `1. Send the deck — for Ada Lovelace · you promised it 3 days ago → Mark kept: rapport promise kept ${late.id}`,
+      `1. Send the deck — for Ada Lovelace · overdue: it was due 3 days ago → Mark kept: rapport promise kept ${late.id}`,
     );
     expect(lines[2]).toMatch(/^2\. Review slides — for Grace Hopper · you promised it for today → Mark kept/);
     expect(text.stdout).toContain('You owe Grace Hopper a favour');

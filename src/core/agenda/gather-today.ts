@@ -36,7 +36,7 @@ export async function gatherToday(
         title: `${p.what} — for ${p.display_name}`,
         reason:
           late > 0
-            ? `you promised it ${plural(late, 'day')} ago`
+            ? `overdue: it was due ${plural(late, 'day')} ago`
             : late === 0
               ? 'you promised it for today'
               : `due ${p.due_on}`,

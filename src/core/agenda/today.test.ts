@@ -93,7 +93,7 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
       ['keep-in-touch', 'Get in touch with Ada Lovelace'],
     ]);
     expect(monday.more).toBe(2); // the favour owed to Linus and Mary's birthday wait below the cap of 7
-    expect(monday.items[0]?.reason).toBe('you promised it 1 day ago');
+    expect(monday.items[0]?.reason).toBe('overdue: it was due 1 day ago');
     // The reply starts as what they sent: an e-mail is answered by e-mail; a check-in is logged as a meeting.
     expect(monday.items.find((i) => i.kind === 'waiting')?.action).toEqual({
       kind: 'log-interaction',
@@ -307,7 +307,7 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     ctx.clock.set('2026-11-26T09:00:00Z');
     const nextDay = await getToday(ctx);
     expect(nextDay.date).toBe('2026-11-26');
-    expect(nextDay.items[0]?.reason).toBe('you promised it 1 day ago');
+    expect(nextDay.items[0]?.reason).toBe('overdue: it was due 1 day ago');
     // The same minute asked twice gives the same answer; a limit is its own question.
     expect(await getToday(ctx)).toEqual(nextDay);
     expect((await getToday(ctx, { limit: 1 })).items).toHaveLength(1);

@@ -113,7 +113,7 @@ describeEngines('daily digest e-mail', (h) => {
       text,
       TITLES.map((t, i) => `${i + 1}. ${t}`),
     );
-    expect(text).toContain('you promised it 2 days ago');
+    expect(text).toContain('overdue: it was due 2 days ago');
     expect(text).toContain('it was due 5 days ago: a friendly nudge?');
     expect(text).toMatch(new RegExp(`Mark kept: ${BASE}/contacts/[0-9a-f-]{36}`));
     expect(text).toContain(`${BASE}/settings`);
@@ -129,7 +129,7 @@ describeEngines('daily digest e-mail', (h) => {
     );
     expect(html).not.toContain('<Pauling>');
     expect(html).toContain(`href="${BASE}/contacts/`);
-    expect(html).toContain('you promised it 2 days ago');
+    expect(html).toContain('overdue: it was due 2 days ago');
 
     const [row] = await digestSendsOf(h.ctx().db, a.id);
     expect(row).toMatchObject({

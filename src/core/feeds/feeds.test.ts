@@ -177,7 +177,7 @@ describeEngines('calendar feed of the agenda', (h) => {
       '2027-01-11',
     ]);
     expect(evs[0]?.uid).toBe(`promise:${a.overdue.id}@rapport`);
-    expect(evs[0]?.description).toContain('you promised it 1 day ago');
+    expect(evs[0]?.description).toContain('overdue: it was due 1 day ago');
     expect(evs[0]?.description).toContain(`https://rapport.example.test/contacts/${a.grace.id}`);
     expect(evs[1]?.description).toContain('turns 46');
     expect(evs[4]?.description).toContain('11 years since 2015-12-15');
@@ -224,7 +224,7 @@ describeEngines('calendar feed of the agenda', (h) => {
     // 09:00Z on the 25th is 22:00 on the 25th in Auckland; 12:00Z is already the 26th there.
     const evs = events(await renderAgendaFeed(h.ctx(), token, new Date('2026-11-25T12:00:00Z')));
     expect(evs[0]).toMatchObject({ start: '2026-11-26', summary: 'Send the COBOL paper — for Grace Hopper' });
-    expect(evs[0]?.description).toContain('you promised it 2 days ago');
+    expect(evs[0]?.description).toContain('overdue: it was due 2 days ago');
   });
 
   it('answers not found for unknown, malformed and revoked tokens; only the owner can revoke', async () => {
