@@ -240,7 +240,7 @@ describe.skipIf(!chromiumPath)(
       await card.getByText('Balance:').locator('strong').getByText('-3').waitFor();
       await card.getByText('Alan Turing has helped you more', { exact: false }).waitFor();
       // The relationship panel counts it the other way too.
-      await page.locator('.relationship dd').getByText('given 0, received 3').waitFor();
+      await page.locator('.relationship dd').getByText('0 given, 1 received (by size 0 to 3)').waitFor();
       noConsoleErrors();
     });
 

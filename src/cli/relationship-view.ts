@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { favourTally } from '../contracts/favour-words';
 import type {
   Favour,
   favourBalance,
@@ -64,7 +65,7 @@ export function relationshipDetails(
       'favours',
       f.given === 0 && f.received === 0
         ? 'none recorded'
-        : `given ${f.given} · received ${f.received} · balance ${balanceText(f.balance)}`,
+        : `${favourTally(f)} · balance ${balanceText(f.balance)}`,
     ],
   ])}`;
 }

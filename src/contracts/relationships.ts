@@ -62,7 +62,14 @@ export const relationship = z.object({
     source: z.enum(['contact', 'tag', 'tier', 'purpose', 'stopped', 'none']),
   }),
   nextDue: isoDate.nullable(),
-  favours: z.object({ given: z.number(), received: z.number(), balance: z.number() }),
+  /** `given`/`received` weigh each favour by its size (small 1, medium 2, large 3); the counts do not. */
+  favours: z.object({
+    given: z.number(),
+    received: z.number(),
+    balance: z.number(),
+    givenCount: z.number().int(),
+    receivedCount: z.number().int(),
+  }),
 });
 export type Relationship = z.infer<typeof relationship>;
 

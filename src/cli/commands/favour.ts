@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
+import { favourTally } from '../../contracts/favour-words';
 import type { favourInput } from '../../contracts/relationships';
 import { validationError } from '../../core/errors';
 import { recordFavour } from '../../core/favours/record-favour';
@@ -62,8 +63,7 @@ export function registerFavour(program: Command): void {
           `recorded a ${size} favour ${favour.direction === 'given' ? `you gave ${name}` : `${name} gave you`}: ` +
             `${favour.what}, on ${favour.occurredOn} (${favour.id})`,
           `${name}: strength ${relationship.score} (${relationship.tier}), favours ` +
-            `given ${relationship.favours.given} · received ${relationship.favours.received} · ` +
-            `balance ${balanceText(relationship.favours.balance)}`,
+            `${favourTally(relationship.favours)} · balance ${balanceText(relationship.favours.balance)}`,
         ].join('\n');
       });
     });

@@ -36,16 +36,34 @@ describeEngines('correcting a favour', (h) => {
       direction: 'given',
       what: 'Intro to a publisher',
     });
-    expect((await getRelationship(ctx, ada.id)).favours).toEqual({ given: 1, received: 0, balance: 1 });
+    expect((await getRelationship(ctx, ada.id)).favours).toEqual({
+      given: 1,
+      received: 0,
+      balance: 1,
+      givenCount: 1,
+      receivedCount: 0,
+    });
 
     await updateFavour(ctx, f.id, { size: 3 });
-    expect((await getRelationship(ctx, ada.id)).favours).toEqual({ given: 3, received: 0, balance: 3 });
+    expect((await getRelationship(ctx, ada.id)).favours).toEqual({
+      given: 3,
+      received: 0,
+      balance: 3,
+      givenCount: 1,
+      receivedCount: 0,
+    });
     expect((await getFavourBalance(ctx)).people).toEqual([
       { contact: { id: ada.id, displayName: 'Ada Lovelace' }, given: 3, received: 0, balance: 3 },
     ]);
 
     await updateFavour(ctx, f.id, { direction: 'received', occurredOn: '2026-10-01' });
-    expect((await getRelationship(ctx, ada.id)).favours).toEqual({ given: 0, received: 3, balance: -3 });
+    expect((await getRelationship(ctx, ada.id)).favours).toEqual({
+      given: 0,
+      received: 3,
+      balance: -3,
+      givenCount: 0,
+      receivedCount: 1,
+    });
     expect(await getFavourBalance(ctx)).toMatchObject({ given: 0, received: 3 });
   });
 
@@ -61,8 +79,20 @@ describeEngines('correcting a favour', (h) => {
     });
     const moved = await updateFavour(ctx, f.id, { contactId: alan.id });
     expect(moved.contact).toEqual({ id: alan.id, displayName: 'Alan Turing' });
-    expect((await getRelationship(ctx, ada.id)).favours).toEqual({ given: 0, received: 0, balance: 0 });
-    expect((await getRelationship(ctx, alan.id)).favours).toEqual({ given: 2, received: 0, balance: 2 });
+    expect((await getRelationship(ctx, ada.id)).favours).toEqual({
+      given: 0,
+      received: 0,
+      balance: 0,
+      givenCount: 0,
+      receivedCount: 0,
+    });
+    expect((await getRelationship(ctx, alan.id)).favours).toEqual({
+      given: 2,
+      received: 0,
+      balance: 2,
+      givenCount: 1,
+      receivedCount: 0,
+    });
     expect((await getFavourBalance(ctx)).people.map((p) => p.contact.displayName)).toEqual(['Alan Turing']);
   });
 

@@ -24,7 +24,7 @@ export async function getRelationship(ctx: Ctx, contactId: string): Promise<Rela
   const now = ctx.clock.now().getTime();
   const state = toStrengthState(row);
   const strength = strengthAt(state, now, settings.closeness);
-  const f = favours.get(contactId) ?? { given: 0, received: 0 };
+  const f = favours.get(contactId) ?? { given: 0, received: 0, givenCount: 0, receivedCount: 0 };
   let factors = describeFactors(strength.factors);
   // A score of about 0 beside a list of interactions needs its reason: what is logged, and why it adds so little.
   if (!strength.factors.some((x) => ACTIVITY.has(x.kind)) && (row?.last_at || f.given + f.received > 0)) {
@@ -42,6 +42,12 @@ export async function getRelationship(ctx: Ctx, contactId: string): Promise<Rela
     lastContactAt: row?.last_at ?? null,
     cadence: effectiveCadence(settings, inputs.get(contactId), strength.tier),
     nextDue: row?.next_due ?? null,
-    favours: { given: f.given, received: f.received, balance: f.given - f.received },
+    favours: {
+      given: f.given,
+      received: f.received,
+      balance: f.given - f.received,
+      givenCount: f.givenCount,
+      receivedCount: f.receivedCount,
+    },
   };
 }

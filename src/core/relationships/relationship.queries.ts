@@ -184,21 +184,36 @@ export async function setTagCadence(
     .execute();
 }
 
-/** Favours given and received with each of these contacts, weighted by size. */
+export interface FavourTotals {
+  /** Weighted by size (small 1, medium 2, large 3): what the balance compares. */
+  given: number;
+  received: number;
+  /** How many favours, whatever their size. */
+  givenCount: number;
+  receivedCount: number;
+}
+
+/** Favours given and received with each of these contacts: weighted by size, and counted. */
 export async function favourTotals(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
-  const out = new Map<string, { given: number; received: number }>();
+  const out = new Map<string, FavourTotals>();
   for (const ids of chunkIds(contactIds)) {
     const rows = await db
       .selectFrom('favours')
-      .select(['contact_id', 'direction', (eb) => eb.fn.sum<number>('size').as('total')])
+      .select([
+        'contact_id',
+        'direction',
+        (eb) => eb.fn.sum<number>('size').as('total'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
       .where('owner_id', '=', ownerId)
       .where('contact_id', 'in', ids)
       .where('deleted_at', 'is', null)
       .groupBy(['contact_id', 'direction'])
       .execute();
     for (const r of rows) {
-      const t = out.get(r.contact_id) ?? { given: 0, received: 0 };
+      const t = out.get(r.contact_id) ?? { given: 0, received: 0, givenCount: 0, receivedCount: 0 };
       t[r.direction] = Number(r.total);
+      t[r.direction === 'given' ? 'givenCount' : 'receivedCount'] = Number(r.n);
       out.set(r.contact_id, t);
     }
   }

@@ -86,11 +86,11 @@ function BalanceView({ balance }: { balance: FavourBalance }) {
     <>
       <dl className="stats">
         <div className="stats__item">
-          <dt>Given (weighted by size)</dt>
+          <dt>Given (by size)</dt>
           <dd>{balance.given}</dd>
         </div>
         <div className="stats__item">
-          <dt>Received</dt>
+          <dt>Received (by size)</dt>
           <dd>{balance.received}</dd>
         </div>
         <div className="stats__item">
@@ -121,8 +121,8 @@ function BalanceView({ balance }: { balance: FavourBalance }) {
                 <thead>
                   <tr>
                     <th scope="col">Person</th>
-                    <th scope="col">Given</th>
-                    <th scope="col">Received</th>
+                    <th scope="col">Given (by size)</th>
+                    <th scope="col">Received (by size)</th>
                     <th scope="col">Balance</th>
                   </tr>
                 </thead>

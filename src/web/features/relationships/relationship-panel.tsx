@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { favourTally } from '../../../contracts/favour-words';
 import type { Relationship } from '../../api/types';
 import { localDay, relativeDay } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
@@ -104,7 +105,7 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
               <span className="muted">None yet</span>
             ) : (
               <>
-                given {r.favours.given}, received {r.favours.received}{' '}
+                {favourTally(r.favours)}{' '}
                 <span className="muted">({balanceWords(r.favours.balance, name)})</span>
               </>
             )}
