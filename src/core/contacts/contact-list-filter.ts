@@ -2,7 +2,7 @@ import type { ContactFilterQuery } from '../../contracts/contacts';
 import type { Ctx } from '../context';
 import { normaliseTagName } from '../tags/tag';
 import { tagsNamed } from '../tags/tag.queries';
-import { words } from '../text/fold';
+import { searchQueryWords } from './contact';
 import type { ContactFilter } from './contact.queries';
 
 /**
@@ -30,7 +30,7 @@ export async function contactListFilter(
     if (!tag) return null;
     filter.tagId = tag.id;
   }
-  const searchWords = words(q.q ?? '').slice(0, 8);
+  const searchWords = searchQueryWords(q.q ?? '');
   if (searchWords.length === 0 && q.q?.trim()) return null;
   return { filter, searchWords };
 }

@@ -2,15 +2,27 @@ import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { inTransaction } from '../context';
 import { findLiveTagsByNorm } from '../tags/tag.queries';
-import { words } from '../text/fold';
-import { searchDoc } from './contact';
+import { channelKey } from './channels';
+import { searchDoc, searchQueryWords } from './contact';
 import { type ContactFilter, rankSearchHits, type TextStage, walkSearchHits } from './contact.queries';
 import { createContact } from './create-contact';
 import { deleteContact } from './delete-contact';
 import { listContacts } from './list-contacts';
+import { updateContact } from './update-contact';
 
-const GIVEN = ['Ada', 'Ann', 'Anna', 'Élodie', 'Bob', 'Zoë', 'Chen', 'Acmé', 'Ann Marie'];
-const FAMILY = ['Lovelace', 'Müller', 'Ann', 'Acme', 'Wei', 'Bell', 'Okafor', 'Andersson'];
+const GIVEN = ['Ada', 'Ann', 'Anna', 'Élodie', 'Bob', 'Zoë', 'Chen', 'Acmé', 'Ann Marie', 'Jean-Luc'];
+const FAMILY = [
+  'Lovelace',
+  'Müller',
+  'Ann',
+  'Acme',
+  'Wei',
+  'Bell',
+  'Okafor',
+  'Andersson',
+  "O'Brien",
+  'D’Angelo',
+];
 const ORGS = ['Acme Logistics', 'Globex', 'Société Générale', undefined];
 const TITLES = ['CFO', 'Engineer', 'Ann Arbor liaison', undefined, 'Head of Supply'];
 
@@ -22,6 +34,14 @@ interface Person {
   notes?: string;
   tags: string[];
   connectedOn: string;
+}
+
+/** Phone numbers, given by an edit: international (read), national without a country (kept as written), none. */
+function phonesOf(i: number): { value: string }[] {
+  const line = String(i).padStart(4, '0');
+  if (i % 4 === 1) return [{ value: `+44 20 7946 ${line}` }];
+  if (i % 6 === 2) return [{ value: `020 7946 ${line}` }, { value: `(202) 555-${line}` }];
+  return [];
 }
 
 function person(i: number): Person {
@@ -45,7 +65,7 @@ interface Doc {
 
 /** The ranking contract restated plainly: tier (stage) first, then name, then id. */
 function expectedOrder(docs: Doc[], q: string): string[] {
-  const ws = words(q).slice(0, 8);
+  const ws = searchQueryWords(q);
   const phrase = ws.join(' ');
   const has = (list: string[], w: string) => list.some((x) => x.startsWith(w));
   const tier = (d: Doc) => {
@@ -89,6 +109,15 @@ const QUERIES = [
   '12',
   'ann 1',
   'nobody',
+  'obrien',
+  "o'brien",
+  'jeanluc',
+  'dangelo',
+  'lovelace1',
+  '020 7946',
+  '+44 20 7946 00',
+  '(202) 555',
+  '442',
 ];
 
 describeEngines('contact search ranking', (h) => {
@@ -100,6 +129,8 @@ describeEngines('contact search ranking', (h) => {
       for (let i = 0; i < 240; i++) {
         const p = person(i);
         const c = await createContact(tx, { ...p, emails: [{ value: `p${i}@example.com` }] }, 'api');
+        const phones = phonesOf(i);
+        if (phones.length > 0) await updateContact(tx, c.id, { phones }, 'api');
         if (i % 13 === 12) {
           await deleteContact(tx, c.id);
           continue;
@@ -114,6 +145,7 @@ describeEngines('contact search ranking', (h) => {
           howWeMet: null,
           notes: p.notes ?? null,
           emails: [`p${i}@example.com`],
+          phones: phones.map((ph) => channelKey('phone', ph.value, null) as string),
           tags: p.tags,
         });
         docs.push({
@@ -145,6 +177,9 @@ describeEngines('contact search ranking', (h) => {
       expect({ q, ids: all.items.map((c) => c.id) }).toEqual({ q, ids: expected.slice(0, 100) });
     }
     expect(expectedOrder(docs, 'acme').length).toBeGreaterThan(100);
+    // Joined names and phone numbers are found at all (how they rank is the contract above).
+    for (const q of ['obrien', 'jeanluc', 'dangelo', 'lovelace1', '020 7946', '+44 20 7946 00', '(202) 555'])
+      expect({ q, found: expectedOrder(docs, q).length > 0 }).toEqual({ q, found: true });
   });
 
   it('walking the name index picks exactly what ranking the hits picks, for every stage and filter', async () => {
@@ -153,6 +188,8 @@ describeEngines('contact search ranking', (h) => {
       const out = [];
       for (let i = 0; i < 120; i++) {
         const c = await createContact(tx, person(i), 'api');
+        const phones = phonesOf(i);
+        if (phones.length > 0) await updateContact(tx, c.id, { phones }, 'api');
         if (i % 10 === 9) await deleteContact(tx, c.id);
         out.push(c);
       }
@@ -173,7 +210,8 @@ describeEngines('contact search ranking', (h) => {
     let walkedSome = 0;
     let gaveUp = 0;
     for (const q of QUERIES) {
-      const ws = words(q);
+      const ws = searchQueryWords(q);
+      if (ws.length === 0) continue;
       for (const stage of stages) {
         for (const filter of filters) {
           for (const limit of [3, 200]) {

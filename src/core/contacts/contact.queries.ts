@@ -362,7 +362,7 @@ export async function walkSearchHits(
     .executeTakeFirst();
   let q = summariesWithOrg(db, filter.ownerId)
     .where((eb) => matchesFilter(eb, filter))
-    .where(contactMatches(engine, words, stage));
+    .where(contactMatches(engine, words, stage, { walking: true }));
   if (stage === 'name') q = q.where((eb) => notStartingWith(eb, words.join(' ')));
   if (bound) q = q.where('contacts.sort_key', '<=', bound.sort_key);
   const rows = await q.orderBy('contacts.sort_key').orderBy('contacts.id').limit(limit).execute();
@@ -404,7 +404,7 @@ export async function channelsOf(
 export async function phoneChannelsOf(db: Kysely<Database>, ownerId: string) {
   return db
     .selectFrom('contact_channels')
-    .select(['id', 'value', 'value_norm'])
+    .select(['id', 'contact_id', 'value', 'value_norm'])
     .where('owner_id', '=', ownerId)
     .where('kind', '=', 'phone')
     .execute();

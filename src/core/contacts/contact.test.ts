@@ -70,6 +70,7 @@ describe('searchDoc', () => {
       howWeMet: null,
       notes: 'Met at Strasbourg',
       emails: ['elodie@sg.fr'],
+      phones: [],
       tags: ['finance'],
     });
     expect(doc).toEqual({

@@ -100,19 +100,92 @@ export interface SearchDocInput {
   howWeMet: string | null;
   notes: string | null;
   emails: string[];
+  /** The matching keys of its phones (`contact_channels.value_norm`: E.164 when readable, else as written). */
+  phones: string[];
   tags: string[];
+}
+
+// U+02BC (modifier letter apostrophe) is a letter to Unicode, so `words()` would keep "Oʼbrien" one word.
+const LETTER_APOSTROPHE = /\u02BC/g;
+// Apostrophes and hyphens that join the parts of one word: O'Brien, D’Angelo, Jean-Luc.
+const JOINER = /['\u2018\u2019\u2010\u2011-]/u;
+const HAS_JOINER = /['\u2018\u2019\u02BC\u2010\u2011-]/u;
+const JOINED_RUN = /[\p{L}\p{N}]+(?:['\u2018\u2019\u2010\u2011-][\p{L}\p{N}]+)+/gu;
+// Names, dates and phone numbers have a few parts; longer runs are slugs and ids, not worth the index entries.
+const MOST_JOINED_PARTS = 4;
+
+/**
+ * The folded words a search doc stores for `text`: `words()`, and for a word written with inner apostrophes or
+ * hyphens also its parts joined from each part on ("o'brien-smith": o, brien, smith, obriensmith, briensmith), so
+ * that "obrien" finds O'Brien while "o'brien" and "o brien" (folded to `o`, `brien`) still do.
+ */
+function searchWordsOf(text: string): string[] {
+  // Most text has neither: one test and the plain words (imports fold every field of every person).
+  if (!HAS_JOINER.test(text)) return words(text);
+  const plain = text.replace(LETTER_APOSTROPHE, "'");
+  const out = words(plain);
+  for (const [run] of fold(plain).matchAll(JOINED_RUN)) {
+    const parts = run.split(JOINER);
+    if (parts.length > MOST_JOINED_PARTS) continue;
+    for (let i = 0; i < parts.length - 1; i++) out.push(parts.slice(i).join(''));
+  }
+  return out;
+}
+
+// A query of only these characters with this many digits is a phone number: its digits are one word.
+const PHONE_QUERY = /^[\d\s+\-.()]+$/;
+const MIN_PHONE_DIGITS = 3;
+
+/**
+ * The digit words a search doc stores for a phone's matching key: an E.164 number's digits without `+` and its
+ * national form's digits, trunk prefix included (`+442079460958`: 442079460958, 02079460958), so that a number
+ * typed either way is found by any prefix of it; a number that could not be read, its digits as written.
+ */
+export const phoneSearchWords = memo((key: string): string[] => {
+  if (key.startsWith('+')) {
+    const parsed = parsePhoneNumberFromString(key);
+    if (parsed) return unique([parsed.number.slice(1), parsed.formatNational().replace(/\D/g, '')]);
+  }
+  const digits = key.replace(/\D/g, '');
+  return digits.length >= MIN_PHONE_DIGITS ? [digits] : [];
+});
+
+/**
+ * The words a search query must prefix-match (at most 8), folded as the search doc's are. A query that looks like a
+ * phone number ("020 7946 0958", "+44 (0)20 7946-0958", "0044 20 7946") is one word of its digits, without the
+ * international `00` and the `(0)` written after a country code, so any prefix of the international or the
+ * national digits finds the number (a trailing part such as "7946 0958" does not: a prefix index cannot).
+ */
+export function searchQueryWords(q: string): string[] {
+  const folded = fold(q).trim();
+  if (PHONE_QUERY.test(folded)) {
+    const international = /^(\+|00)/.test(folded);
+    const digits = (international ? folded.replace(/\(0\)/g, '') : folded).replace(/\D/g, '');
+    // `00` is the international prefix only before a number ("007" stays itself).
+    const dialled =
+      folded.startsWith('00') && digits.length >= 2 + MIN_PHONE_DIGITS ? digits.slice(2) : digits;
+    if (digits.length >= MIN_PHONE_DIGITS) return [dialled];
+  }
+  return words(q.replace(LETTER_APOSTROPHE, "'")).slice(0, 8);
 }
 
 /** The folded search columns stored on each contact (see core/db/portable.ts for the index over them). */
 export function searchDoc(c: SearchDocInput): { sort_key: string; search_name: string; search_text: string } {
   const nameWords = unique([
-    ...words(c.displayName),
-    ...words(c.givenName ?? ''),
-    ...words(c.familyName ?? ''),
+    ...searchWordsOf(c.displayName),
+    ...searchWordsOf(c.givenName ?? ''),
+    ...searchWordsOf(c.familyName ?? ''),
   ]);
-  const rest = [c.organisation, c.title, c.location, ...c.emails, ...c.tags, c.howWeMet, c.notes]
-    .filter((s): s is string => Boolean(s))
-    .flatMap((s) => words(s));
+  const rest = [
+    ...[c.organisation, c.title, c.location, ...c.emails]
+      .filter((s): s is string => Boolean(s))
+      .flatMap((s) => searchWordsOf(s)),
+    ...(c.phones ?? []).flatMap(phoneSearchWords),
+    ...[...c.tags, c.howWeMet, c.notes]
+      .filter((s): s is string => Boolean(s))
+      .flatMap((s) => searchWordsOf(s)),
+  ];
+  // Sort order stays that of the display name's plain words: the joined forms are for finding only.
   return {
     sort_key: words(c.displayName).join(' ') || fold(c.displayName),
     search_name: nameWords.join(' '),

@@ -82,6 +82,7 @@ export async function createContact(
         howWeMet: text.how_we_met,
         notes: text.notes,
         emails: channels.filter((c) => c.kind === 'email').map((c) => c.value),
+        phones: channels.filter((c) => c.kind === 'phone').map((c) => c.value_norm ?? c.value),
         tags: tags.map((t) => t.name),
       }),
     });

@@ -26,8 +26,12 @@ export async function reindexContacts(
         tagNamesByContact(tx.db, ownerId, ids),
       ]);
       const emails = new Map<string, string[]>();
-      for (const c of channels)
+      const phones = new Map<string, string[]>();
+      for (const c of channels) {
         if (c.kind === 'email') emails.set(c.contact_id, [...(emails.get(c.contact_id) ?? []), c.value]);
+        if (c.kind === 'phone')
+          phones.set(c.contact_id, [...(phones.get(c.contact_id) ?? []), c.value_norm ?? c.value]);
+      }
       for (const row of rows) {
         const doc = searchDoc({
           displayName: row.display_name,
@@ -39,6 +43,7 @@ export async function reindexContacts(
           howWeMet: row.how_we_met,
           notes: row.notes,
           emails: emails.get(row.id) ?? [],
+          phones: phones.get(row.id) ?? [],
           tags: tags.get(row.id) ?? [],
         });
         if (

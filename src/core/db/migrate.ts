@@ -21,6 +21,7 @@ import * as m0019 from './migrations/0019-tag-merged-names';
 import * as m0020 from './migrations/0020-phone-region';
 import * as m0021 from './migrations/0021-session-ends';
 import * as m0022 from './migrations/0022-deferred-search-reindex';
+import * as m0023 from './migrations/0023-search-joined-words-and-phones';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0020-phone-region': m0020,
   '0021-session-ends': m0021,
   '0022-deferred-search-reindex': m0022,
+  '0023-search-joined-words-and-phones': m0023,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -161,6 +161,15 @@ export async function applyPeoplePlan(
       for (const { person, keys } of creates.slice(start, start + CREATE_SLICE)) {
         const id = tx.ids.next();
         const org = orgOf(person.organisation);
+        const channels = buildChannels(
+          tx.ids,
+          ownerId,
+          id,
+          { email: person.emails, phone: person.phones, url: person.urls },
+          [],
+          source,
+          plan.phoneRegion,
+        );
         const search = searchDoc({
           displayName: person.displayName,
           givenName: person.givenName ?? null,
@@ -171,6 +180,7 @@ export async function applyPeoplePlan(
           howWeMet: person.howWeMet ?? null,
           notes: person.notes ?? null,
           emails: person.emails.map((e) => e.value),
+          phones: channels.flatMap((c) => (c.kind === 'phone' ? [c.value_norm ?? c.value] : [])),
           tags: person.tags,
         });
         contactRows.push({
@@ -205,16 +215,7 @@ export async function applyPeoplePlan(
           search_name: search.search_name,
           search_text: search.search_text,
         });
-        for (const row of buildChannels(
-          tx.ids,
-          ownerId,
-          id,
-          { email: person.emails, phone: person.phones, url: person.urls },
-          [],
-          source,
-          plan.phoneRegion,
-        ))
-          channelRows.push(row);
+        for (const row of channels) channelRows.push(row);
         if (person.tags.length > 0) {
           taggedNew.push(id);
           for (const t of new Set(person.tags.map(tagIdOf)))

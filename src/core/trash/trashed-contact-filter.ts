@@ -1,8 +1,8 @@
+import { searchQueryWords } from '../contacts/contact';
 import type { ContactFilter } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
 import { findImport } from '../imports/import.queries';
-import { words } from '../text/fold';
 import { trashCutoff } from './trash-window';
 
 /**
@@ -23,7 +23,7 @@ export async function trashedContactFilter(
     if (!undone.undone_at) return null;
     filter.deletedAt = undone.undone_at;
   }
-  const searchWords = words(by.q ?? '').slice(0, 8);
+  const searchWords = searchQueryWords(by.q ?? '');
   if (searchWords.length > 0) filter.text = { engine: ctx.engine, words: searchWords };
   else if (by.q?.trim()) return null;
   return filter;
