@@ -5,7 +5,7 @@ import { runImport } from '../src/core/imports/run-import';
 import { emptyPerson } from '../src/formats/model';
 import { testSettings } from './engines';
 import type { Client, TestServer } from './http';
-import { seedConnection } from './network';
+import { markEmailVerified, seedConnection } from './network';
 
 /**
  * Every API route once, with what it needs to be called as a real user would (shared by the route tests that sweep
@@ -438,7 +438,13 @@ export async function ownedResources(server: TestServer, owner: Client & { accou
   // A request to a connection (the broker) about one of the broker's findable contacts, and an ask.
   const broker = await server.user('Broker');
   const connection = await seedConnection(server.handle().db, owner.accountId, broker.accountId);
-  const known = await broker.post('/api/v1/contacts', { displayName: 'Known Person' });
+  // The person has a verified account: asked in the app, so the request needs no mail server (ADR 15).
+  const person = await server.user('Known Person');
+  await markEmailVerified(server.handle().db, person.accountId);
+  const known = await broker.post('/api/v1/contacts', {
+    displayName: 'Known Person',
+    emails: [{ value: person.email }],
+  });
   await server
     .handle()
     .db.updateTable('contacts')

@@ -43,6 +43,8 @@ export const networkPerson = z.object({
   organisation: z.string().nullable(),
   title: z.string().nullable(),
   brokers: z.array(networkBroker),
+  /** One of my own connections: write to them directly (no introduction to ask for). */
+  connected: z.object({ accountId: id, name: z.string() }).nullable(),
 });
 export type NetworkPerson = z.infer<typeof networkPerson>;
 
@@ -97,6 +99,8 @@ export const warmPath = z.object({
   /** For two hops, the person as that connection shares them and their contact id (for an introduction request). */
   target: sharedContact.nullable(),
   contactId: id.nullable(),
+  /** For two hops, when the person is one of my own connections: write to them directly (no introduction). */
+  connected: z.object({ accountId: id, name: z.string() }).nullable(),
 });
 export type WarmPath = z.infer<typeof warmPath>;
 

@@ -22,6 +22,7 @@ import * as m0020 from './migrations/0020-phone-region';
 import * as m0021 from './migrations/0021-session-ends';
 import * as m0022 from './migrations/0022-deferred-search-reindex';
 import * as m0023 from './migrations/0023-search-joined-words-and-phones';
+import * as m0024 from './migrations/0024-introduction-decline-cause';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0021-session-ends': m0021,
   '0022-deferred-search-reindex': m0022,
   '0023-search-joined-words-and-phones': m0023,
+  '0024-introduction-decline-cause': m0024,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -670,6 +670,8 @@ export interface IntroductionTable {
   outcome: string | null;
   created_at: string;
   updated_at: string;
+  /** A broker's decline that was not a choice: 'unreachable' (the person could not be asked); else null. */
+  decline_cause: string | null;
 }
 
 export interface AskTable {

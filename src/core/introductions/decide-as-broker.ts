@@ -9,12 +9,12 @@ import { validate } from '../validate';
 import { askTarget, deliverTargetAsk } from './ask-target';
 import { roleOf } from './introduction.policy';
 import { expireOpenIntroductions, findIntroduction, updateIntroductionIf } from './introduction.queries';
-import { reachOf, targetFacts } from './target';
+import { reachOf, requestReach, targetFacts } from './target';
 import { introductionViews } from './view-introduction';
 
 /**
  * The broker's decision on a request waiting on them. Decline: closed, with an optional private reason that only
- * the broker ever sees. Accept: the person is asked (in the app if they have an account, else by a signed link
+ * the broker ever sees (a decline of a person who cannot be asked is recorded as such: it blocks no new request). Accept: the person is asked (in the app if they have an account, else by a signed link
  * to the address the broker has, which needs one and a mail server: `conflict` otherwise, before anything
  * changes). `not_found` for anyone but the broker; `conflict` once it no longer waits on the broker.
  */
@@ -40,12 +40,15 @@ export async function decideAsBroker(
       throw new AppError('conflict', `this request no longer waits on you: it is ${row.state}`);
     }
     if (data.decision === 'decline') {
+      // Declining a person who cannot be asked (as the broker is shown) is no choice: it starts no 90-day block.
+      const unreachable = (await requestReach(tx, row)).problem !== null;
       const moved = await updateIntroductionIf(
         tx.db,
         row.id,
         { states: ['requested'] },
         {
           state: 'broker-declined',
+          decline_cause: unreachable ? 'unreachable' : null,
           broker_note: data.reason ?? null,
           broker_decided_at: now,
           closed_at: now,

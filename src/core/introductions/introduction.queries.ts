@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { lockRows } from '../db/portable';
 import type { Database, IntroductionTable } from '../db/schema';
 import { pairOf } from '../network/connection.queries';
-import { OPEN_STATES } from './introduction';
+import { addDays, OPEN_STATES } from './introduction';
 
 /** Stores a new introduction request. */
 export async function insertIntroduction(db: Kysely<Database>, row: IntroductionTable): Promise<void> {
@@ -176,7 +176,8 @@ export async function requestTimesSince(
 
 /**
  * The requester's introductions about the same person (by target key) that are still open, or were declined (in
- * `declinedStates`) after `declinedSince`: either blocks a new one.
+ * `declinedStates`) after `declinedSince` by someone's choice: either blocks a new one. A broker's decline of a
+ * person who could not be asked (`decline_cause` 'unreachable') was no choice and blocks nothing.
  */
 export async function blockingIntroductions(
   db: Kysely<Database>,
@@ -193,7 +194,11 @@ export async function blockingIntroductions(
     .where((eb) =>
       eb.or([
         eb('state', 'in', [...OPEN_STATES]),
-        eb.and([eb('state', 'in', [...declinedStates]), eb('closed_at', '>', declinedSince)]),
+        eb.and([
+          eb('state', 'in', [...declinedStates]),
+          eb('closed_at', '>', declinedSince),
+          eb('decline_cause', 'is', null),
+        ]),
       ]),
     )
     .execute();
@@ -394,6 +399,48 @@ export async function introducedSince(
     .orderBy('i.target_decided_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+/**
+ * Whether `ownerId` reached out to another account since `since` (the introduction it thanks for): an outbound or
+ * mutual interaction recorded since then on one of `contactIds` (the contacts standing for that account), neither an
+ * introduction's own record nor an older exchange entered late (dated over a day before `since`); or a direct
+ * message sent on their connection `connectionId`.
+ */
+export async function reachedOutSince(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactIds: string[],
+  connectionId: string | null,
+  since: string,
+): Promise<boolean> {
+  if (contactIds.length > 0) {
+    const logged = await db
+      .selectFrom('interactions as i')
+      .innerJoin('interaction_contacts as ic', 'ic.interaction_id', 'i.id')
+      .select('i.id')
+      .where('i.owner_id', '=', ownerId)
+      .where('ic.owner_id', '=', ownerId)
+      .where('ic.contact_id', 'in', contactIds)
+      .where('i.deleted_at', 'is', null)
+      .where('i.direction', 'in', ['outbound', 'mutual'])
+      .where('i.source', '<>', 'introduction')
+      .where('i.created_at', '>=', since)
+      .where('i.occurred_at', '>=', addDays(since, -1))
+      .limit(1)
+      .executeTakeFirst();
+    if (logged) return true;
+  }
+  if (!connectionId) return false;
+  const sent = await db
+    .selectFrom('direct_messages')
+    .select('id')
+    .where('connection_id', '=', connectionId)
+    .where('sender_id', '=', ownerId)
+    .where('created_at', '>=', since)
+    .limit(1)
+    .executeTakeFirst();
+  return sent !== undefined;
 }
 
 /** Removes an introduction that never reached anyone (an offer whose link could not be sent). */

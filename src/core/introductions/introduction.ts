@@ -63,6 +63,7 @@ export function newIntroductionRow(p: {
     outcome: null,
     created_at: p.now,
     updated_at: p.now,
+    decline_cause: null,
   };
 }
 

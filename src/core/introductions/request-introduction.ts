@@ -3,6 +3,7 @@ import { lockAccount } from '../accounts/account.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, validationError } from '../errors';
 import { logAccess } from '../network/access-log.queries';
+import { accountsOfContacts } from '../network/already-connected';
 import { areConnected } from '../network/connection.queries';
 import { findableAmong } from '../network/sharing.queries';
 import { findPurpose } from '../purposes/purpose.queries';
@@ -22,7 +23,7 @@ import {
   ownerOfContact,
   requestTimesSince,
 } from './introduction.queries';
-import { targetAccountOf, targetFacts, targetIdentity } from './target';
+import { reachOf, targetAccountOf, targetFacts, targetIdentity } from './target';
 import { introductionViews, sendQuietly } from './view-introduction';
 
 /** One answer for an unknown contact, a contact that is not findable and a broker who is not a connection. */
@@ -32,8 +33,9 @@ const notAvailable = () =>
 /**
  * Asks a connection (the broker: the contact's owner) to introduce the actor to one of the broker's findable contacts. The broker sees
  * it in Today and by e-mail, and the access log records it. Throws `not_found` alike for a non-connection and an
- * unknown or unfindable contact, `rate_limited` past the weekly quota, `conflict` while a request about the same
- * person is open or within 90 days of a decline.
+ * unknown or unfindable contact, `rate_limited` past the weekly quota, `conflict` when the person is already one of
+ * the requester's connections, while a request about the same person is open or within 90 days of a declining
+ * choice, and on a server without mail when the person has no account (nobody could ask them).
  */
 export async function requestIntroduction(ctx: Ctx, input: IntroRequestInput): Promise<Introduction> {
   const requesterId = requireActor(ctx);
@@ -61,8 +63,14 @@ export async function requestIntroduction(ctx: Ctx, input: IntroRequestInput): P
     if (data.purposeId && !(await findPurpose(tx.db, requesterId, data.purposeId))) {
       throw validationError('purposeId', 'is not one of your purposes');
     }
-    if ((await targetAccountOf(tx, facts, brokerId))?.id === requesterId) {
+    // Who the person is on Rapport, by the same rule as everywhere in the network (ADR 13): someone the requester
+    // is already connected to is one message away, with no broker and no decision in between.
+    const behind = (await accountsOfContacts(tx.db, brokerId, [data.contactId])).get(data.contactId);
+    if ((await targetAccountOf(tx, facts, brokerId))?.id === requesterId || behind?.id === requesterId) {
       throw validationError('contactId', 'is you');
+    }
+    if (behind && (await areConnected(tx.db, requesterId, behind.id))) {
+      throw new AppError('conflict', `you are already connected to ${behind.name}: write to them directly`);
     }
     const name = facts.contact.display_name;
     const targetKey = targetKeyOf(requesterId, targetIdentity(facts));
@@ -84,6 +92,15 @@ export async function requestIntroduction(ctx: Ctx, input: IntroRequestInput): P
       throw new AppError(
         'conflict',
         `an introduction to ${name} was declined recently: you can ask again from ${addDays(lastDecline, INTRO_REPEAT_DAYS).slice(0, 10)}`,
+      );
+    }
+    // Without a mail server only an account can be asked: a request nobody could ever accept is refused before it
+    // counts, waits on the broker or ends in a decline. The refusal says only that, never whether the broker has
+    // an address for them.
+    if (!tx.mailer && (await reachOf(tx, facts, brokerId)).via !== 'account') {
+      throw new AppError(
+        'conflict',
+        `${name} cannot be asked for an introduction on this server: it cannot send e-mail, so only people with an account here can be introduced`,
       );
     }
     const row = newIntroductionRow({

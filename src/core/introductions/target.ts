@@ -95,6 +95,23 @@ export async function reachOf(ctx: Ctx, facts: TargetFacts, brokerId: string): P
   return { via: 'email', accountId: null, email, problem: null };
 }
 
+/**
+ * How the person of a request would be asked if its broker accepted now (`reachOf` on the broker's contact); a
+ * contact the broker no longer has (trashed, deleted) cannot be asked either.
+ */
+export async function requestReach(ctx: Ctx, row: IntroductionTable): Promise<Reach> {
+  const facts = row.broker_contact_id
+    ? await targetFacts(ctx, row.broker_id, row.broker_contact_id)
+    : undefined;
+  if (facts) return reachOf(ctx, facts, row.broker_id);
+  return {
+    via: 'none',
+    accountId: null,
+    email: null,
+    problem: `${row.target_name} is no longer in your contacts`,
+  };
+}
+
 /** The broker's view of the reach (the account id is not the broker's to know). */
 export function reachView(reach: Reach): NonNullable<Introduction['reach']> {
   return { via: reach.via, email: reach.via === 'email' ? reach.email : null, problem: reach.problem };

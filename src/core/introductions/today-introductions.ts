@@ -1,7 +1,14 @@
 import type { Candidate } from '../agenda/rank-today';
 import type { TodaySource } from '../agenda/today-sources';
+import { findPair } from '../network/connection.queries';
 import { addDays, DAY_MS, OUTCOME_AFTER_DAYS, REMIND_FOR_DAYS } from './introduction';
-import { contactForAccount, introducedSince, waitingOnBroker, waitingOnTarget } from './introduction.queries';
+import {
+  contactForAccount,
+  introducedSince,
+  reachedOutSince,
+  waitingOnBroker,
+  waitingOnTarget,
+} from './introduction.queries';
 
 // More than any Today list shows; the rest wait their turn.
 const PER_KIND = 50;
@@ -11,8 +18,9 @@ const daysSince = (iso: string, now: number) => Math.max(0, Math.floor((now - Da
 
 /**
  * Introductions on the owner's Today list: requests waiting on my decision, as broker or as the person asked
- * (group intro-decide); after an introduction I asked for, thanking the broker (thank-broker) and, a week on,
- * saying how it went (follow-up) — for a month, or until done.
+ * (group intro-decide); after an introduction I asked for, thanking the broker (thank-broker: for a month, until
+ * done, until I write to them or log reaching out, and only while we are connected) and, a week on, saying how it
+ * went (follow-up, until reported).
  */
 export const introductionsToday: TodaySource = async (ctx, ownerId) => {
   const now = ctx.clock.now();
@@ -44,20 +52,43 @@ export const introductionsToday: TodaySource = async (ctx, ownerId) => {
       dueOn: r.expires_at.slice(0, 10),
     });
   }
+  // Each broker once: still connected (the connection's id) and the contact standing for them.
+  const brokers = new Map<string, { connectionId: string | null; contactId: string | null }>();
   for (const r of await introducedSince(ctx.db, ownerId, addDays(nowIso, -REMIND_FOR_DAYS), PER_KIND)) {
-    const days = daysSince(r.target_decided_at ?? nowIso, now.getTime());
-    const brokerContact = await contactForAccount(ctx.db, ownerId, r.broker_id);
-    out.push({
-      key: `thank-broker:${r.id}`,
-      kind: 'thank-broker',
-      group: 'thank-broker',
-      urgency: days,
-      title: `Thank ${r.broker_name} for the introduction to ${r.target_name}`,
-      reason: days === 0 ? 'introduced today' : `introduced ${plural(days, 'day')} ago`,
-      contact: brokerContact ? { id: brokerContact, displayName: r.broker_name } : null,
-      action: { kind: 'log-interaction', label: 'Say thank you' },
-      dueOn: null,
-    });
+    const decidedAt = r.target_decided_at ?? nowIso;
+    const days = daysSince(decidedAt, now.getTime());
+    let broker = brokers.get(r.broker_id);
+    if (!broker) {
+      const pair = await findPair(ctx.db, ownerId, r.broker_id);
+      broker = {
+        connectionId: pair?.status === 'accepted' ? pair.id : null,
+        contactId: await contactForAccount(ctx.db, ownerId, r.broker_id),
+      };
+      brokers.set(r.broker_id, broker);
+    }
+    // Thanked already (a message, a logged call or note to them since), or no longer connected: nothing to remind.
+    const thanked =
+      broker.connectionId === null ||
+      (await reachedOutSince(
+        ctx.db,
+        ownerId,
+        broker.contactId ? [broker.contactId] : [],
+        broker.connectionId,
+        decidedAt,
+      ));
+    if (!thanked) {
+      out.push({
+        key: `thank-broker:${r.id}`,
+        kind: 'thank-broker',
+        group: 'thank-broker',
+        urgency: days,
+        title: `Thank ${r.broker_name} for the introduction to ${r.target_name}`,
+        reason: days === 0 ? 'introduced today' : `introduced ${plural(days, 'day')} ago`,
+        contact: broker.contactId ? { id: broker.contactId, displayName: r.broker_name } : null,
+        action: { kind: 'log-interaction', label: 'Say thank you' },
+        dueOn: null,
+      });
+    }
     if (r.outcome === null && days >= OUTCOME_AFTER_DAYS) {
       out.push({
         key: `intro-outcome:${r.id}`,

@@ -5,7 +5,7 @@ import type { MailMessage } from '../mail/mailer';
 import { findPurpose } from '../purposes/purpose.queries';
 import { presentIntroduction } from './introduction';
 import { accountsByIds } from './introduction.queries';
-import { reachOf, reachView, shareOptionsOf, targetFacts } from './target';
+import { reachView, requestReach, shareOptionsOf } from './target';
 
 /**
  * Builds the views of introductions for the acting account, each in that account's role, with what only that
@@ -31,14 +31,7 @@ export async function introductionViews(
       purpose = p ? { id: p.id, name: p.name } : null;
     }
     let reach: Introduction['reach'] = null;
-    if (role === 'broker' && row.state === 'requested') {
-      const facts = row.broker_contact_id
-        ? await targetFacts(ctx, row.broker_id, row.broker_contact_id)
-        : undefined;
-      reach = facts
-        ? reachView(await reachOf(ctx, facts, row.broker_id))
-        : { via: 'none', email: null, problem: `${row.target_name} is no longer in your contacts` };
-    }
+    if (role === 'broker' && row.state === 'requested') reach = reachView(await requestReach(ctx, row));
     const shareOptions =
       role === 'target' && row.state === 'awaiting-target' ? await shareOptionsOf(ctx, row) : null;
     out.push(presentIntroduction(row, role, { names, purpose, reach, shareOptions }));

@@ -5,6 +5,7 @@ import { updateRelationship } from '../relationships/update-relationship';
 import { findWarmPaths } from './find-warm-paths';
 import { networkChanged } from './index/load-network-index';
 import {
+  chenOnRapport,
   PRIVATE_MARKERS,
   seedNetwork,
   seedPerson,
@@ -75,6 +76,33 @@ describeEngines('warm paths', (h) => {
         [dan.id, 'path', 'acme', contacts.danDana],
       ].sort(),
     );
+  });
+
+  it('a person I am connected to already: two-hop paths marked (write to them), three-hop ones left out', async () => {
+    const { me, dan, contacts } = await seedNetwork(h);
+    const chen = await h.account('Chen Wu');
+    await chenOnRapport(me.ctx.db, chen.id, [contacts.beaChen, contacts.calChen]);
+    await seedConnection(me.ctx.db, me.id, chen.id);
+    // Dana Far (Dan's contact, three hops away) is my connection too, as the contact Dan's connection links.
+    const dana = await h.account('Dana Far');
+    await seedConnection(me.ctx.db, dan.id, dana.id, { aContact: contacts.danDana });
+    await seedConnection(me.ctx.db, me.id, dana.id);
+    await networkChanged(me.ctx);
+    const r = await findWarmPaths(me.ctx, { q: 'acme', limit: 10 });
+    expect(r.paths.map((p) => [p.hops, p.ask.name, p.target?.displayName ?? null, p.connected])).toEqual([
+      [2, 'Bea Broker', 'Chen Wu', { accountId: chen.id, name: 'Chen Wu' }],
+      [2, 'Cal Connector', 'Chen W.', { accountId: chen.id, name: 'Chen Wu' }],
+      [2, 'Cal Connector', 'Ada Acme-Lee', null],
+    ]);
+    // The dropped path's owner is not told of a look-up that showed nothing of theirs.
+    const logged = await me.ctx.db
+      .selectFrom('access_log')
+      .select('owner_id')
+      .where('actor_id', '=', me.id)
+      .where('owner_id', '=', dan.id)
+      .execute();
+    expect(logged).toEqual([]);
+    expect(JSON.stringify(r)).not.toContain('Dana');
   });
 
   it('ranks by the tier of each link: my own tier of my connection counts, theirs only when shared', async () => {

@@ -13,6 +13,7 @@ import { toStrengthState } from '../relationships/relationship-state';
 import { strengthAt, type Tier } from '../relationships/strength';
 import { validate } from '../validate';
 import { logAccess } from './access-log.queries';
+import { alreadyConnectedAmong } from './already-connected';
 import { connectedAccountIds } from './connection.queries';
 import { networkIndexFor, personKeysOf } from './index/load-network-index';
 import {
@@ -43,7 +44,8 @@ const weightOf = (t: LinkTier) => LINK_WEIGHT[t === 'known' ? 0 : TIER_CODE[t]] 
  * (me → connection → their contact) and three (me → connection → their connection → their contact), over accepted
  * connections and findable contacts only, ranked by the strength of each link (each owner's tier only where that
  * owner shares tiers; mine always) and explained step by step. Someone I am not connected to is never named: a
- * three-hop path says whom to ask, not whom they know. Every path is re-checked against the database, its target's
+ * three-hop path says whom to ask, not whom they know. A person who is already my connection needs no introduction:
+ * marked `connected` on two hops, left out on three. Every path is re-checked against the database, its target's
  * owner gets an access-log entry ('path'), and the look-up counts against the daily network-search limit.
  */
 export async function findWarmPaths(ctx: Ctx, input: PathInput): Promise<PathResult> {
@@ -78,7 +80,11 @@ export async function findWarmPaths(ctx: Ctx, input: PathInput): Promise<PathRes
   const found = warmPaths(index, meNode, targets, limit * 3);
   return inTransaction(ctx, async (tx) => {
     const left = await searchesLeftLocked(tx, me);
-    const paths = await confirmPaths(tx, index, me, found, q, ownTargetName);
+    const paths = await withoutIntroToConnections(
+      tx,
+      me,
+      await confirmPaths(tx, index, me, found, q, ownTargetName),
+    );
     paths.sort((a, b) => b.score - a.score || a.hops - b.hops);
     // Three-hop paths through the same two accounts read the same (the far side is never named): keep the best.
     const seen = new Set<string>();
@@ -110,6 +116,27 @@ export async function findWarmPaths(ctx: Ctx, input: PathInput): Promise<PathRes
 }
 
 type Confirmed = WarmPath & { owner: string; targetContact: string };
+
+/**
+ * A person who is one of my own connections (by the "on Rapport" rule of ADR 13) needs no introduction: a two-hop
+ * path to them is marked `connected` (write to them directly), a three-hop one is dropped, since marking it would
+ * name whom a stranger knows.
+ */
+async function withoutIntroToConnections(tx: Ctx, me: string, paths: Confirmed[]): Promise<Confirmed[]> {
+  const byOwner = new Map<string, string[]>();
+  for (const p of paths) {
+    const list = byOwner.get(p.owner);
+    if (list) list.push(p.targetContact);
+    else byOwner.set(p.owner, [p.targetContact]);
+  }
+  const connected = new Set(await connectedAccountIds(tx.db, me));
+  const direct = await alreadyConnectedAmong(tx.db, byOwner, connected);
+  return paths.flatMap((p) => {
+    const account = direct.get(p.targetContact);
+    if (!account) return [p];
+    return p.hops === 2 ? [{ ...p, connected: { accountId: account.id, name: account.name } }] : [];
+  });
+}
 
 /**
  * Re-checks index paths against the database (each connection still accepted, each target contact still findable)
@@ -201,6 +228,7 @@ async function confirmPaths(
         ask: first,
         target: view,
         contactId,
+        connected: null,
         owner,
         targetContact: contactId,
       });
@@ -233,6 +261,7 @@ async function confirmPaths(
       ask: first,
       target: null,
       contactId: null,
+      connected: null,
       owner,
       targetContact: contactId,
     });

@@ -1,10 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
-import { removeConnection } from '../../../test/network';
+import { removeConnection, seedConnection } from '../../../test/network';
 import { deleteContact } from '../contacts/delete-contact';
 import { updateProfile } from '../profile/update-profile';
 import { networkChanged } from './index/load-network-index';
 import {
+  chenOnRapport,
   PRIVATE_MARKERS,
   seedNetwork,
   seedPerson,
@@ -85,7 +86,14 @@ describeEngines(
       ]) {
         expect(text).not.toContain(marker);
       }
-      expect(Object.keys(chen ?? {}).sort()).toEqual(['brokers', 'displayName', 'organisation', 'title']);
+      expect(Object.keys(chen ?? {}).sort()).toEqual([
+        'brokers',
+        'connected',
+        'displayName',
+        'organisation',
+        'title',
+      ]);
+      expect(r.people.map((p) => p.connected)).toEqual([null, null]);
       // Title words, several words, prefixes, accents and case.
       expect((await searchNetwork(me.ctx, { q: 'supply chain' })).people.map((p) => p.displayName)).toEqual([
         'Chen Wu',
@@ -134,6 +142,35 @@ describeEngines(
       expect((await searchNetwork(me.ctx, { q: 'chen' })).people).toHaveLength(1);
       await deleteContact(bea.ctx, contacts.beaChen);
       expect((await searchNetwork(me.ctx, { q: 'chen' })).people).toEqual([]);
+    });
+
+    it('marks a person I am connected to already (write to them, no introduction), and only for me', async () => {
+      const { me, bea, cal, contacts } = await seedNetwork(h);
+      // Chen Wu has an account (verified with the address Bea and Cal have for him) and is my connection.
+      const chen = await h.account('Chen Wu');
+      const address = await chenOnRapport(me.ctx.db, chen.id, [contacts.beaChen, contacts.calChen]);
+      await seedConnection(me.ctx.db, me.id, chen.id);
+      await networkChanged(me.ctx);
+      const r = await searchNetwork(me.ctx, { q: 'acme' });
+      expect(r.people.map((p) => [p.displayName, p.connected])).toEqual([
+        ['Chen Wu', { accountId: chen.id, name: 'Chen Wu' }],
+        ['Ada Acme-Lee', null],
+      ]);
+      // Who knows him is still shown; how he matched never is.
+      expect(r.people[0]?.brokers.map((b) => b.accountId)).toEqual([bea.id, cal.id]);
+      const text = JSON.stringify(r);
+      for (const marker of [...PRIVATE_MARKERS, address, 'private-slug']) expect(text).not.toContain(marker);
+      // Cal is not connected to Chen: for Cal's own search (through me, with a contact of mine) nothing is marked.
+      const mine = await seedPerson(me.ctx, {
+        name: 'Chen Wu',
+        email: address,
+        share: 'findable',
+      });
+      await networkChanged(me.ctx);
+      const theirs = await searchNetwork(cal.ctx, { q: 'chen' });
+      expect(theirs.people.map((p) => [p.brokers.map((b) => b.contactId), p.connected])).toEqual([
+        [[mine], null],
+      ]);
     });
 
     it('picks up newly shared people once the network version changes', async () => {

@@ -11,6 +11,7 @@ import { validationError } from '../errors';
 import { words } from '../text/fold';
 import { validate } from '../validate';
 import { logAccess } from './access-log.queries';
+import { alreadyConnectedAmong } from './already-connected';
 import { connectedAccountIds } from './connection.queries';
 import { findConnectionsOffering, offerHasAll } from './find-connections-offering';
 import { networkIndexFor } from './index/load-network-index';
@@ -19,6 +20,17 @@ import { searchesLeft, searchesLeftLocked, spendSearch } from './network-quota';
 import { sharedContactsOf } from './present-shared-contact';
 
 const TIER_RANK: Record<string, number> = { inner: 4, close: 3, active: 2, dormant: 1 };
+
+/** The brokers' contacts of these people, by broker. */
+function contactsByOwner(people: NetworkPerson[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const b of people.flatMap((p) => p.brokers)) {
+    const list = out.get(b.accountId);
+    if (list) list.push(b.contactId);
+    else out.set(b.accountId, [b.contactId]);
+  }
+  return out;
+}
 
 /** The words of a network query; at least one must have two letters or digits (no listing everyone by "a"). */
 export function networkQueryWords(q: string): string[] {
@@ -32,8 +44,9 @@ export function networkQueryWords(q: string): string[] {
  * word prefix, grouped by person across brokers (identity keys never leave the server), at most 25, each shown only
  * as its broker shares it. The index proposes; the database decides: every broker is re-checked as a current
  * connection and every contact as findable right now, then each hit is written to its owner's access log and the
- * search counts against the daily limit (`rate_limited` when spent). Never my own contacts. Beside them: my own
- * connections whose shown offers have every query word (someone to ask directly, no introduction needed).
+ * search counts against the daily limit (`rate_limited` when spent). Never my own contacts; a person who is one of
+ * my connections (by the "on Rapport" rule of ADR 13) is marked `connected`: write to them, no introduction. Beside
+ * them: my own connections whose shown offers have every query word (someone to ask directly, no introduction needed).
  */
 export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promise<NetworkSearchResult> {
   const me = requireActor(ctx);
@@ -88,6 +101,7 @@ export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promis
           organisation: head.contact.organisation,
           title: head.contact.title,
           brokers: brokers.slice(0, BROKER_CAP),
+          connected: null,
           exact: hit.exact,
         });
       }
@@ -103,6 +117,12 @@ export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promis
         a.displayName.localeCompare(b.displayName),
     );
     const shown = people.slice(0, limit).map(({ exact: _exact, ...p }) => p);
+    // Someone I am connected to already is one message away: marked, so nobody offers an introduction to them.
+    const direct = await alreadyConnectedAmong(tx.db, contactsByOwner(shown), connected);
+    for (const p of shown) {
+      const account = p.brokers.map((b) => direct.get(b.contactId)).find((a) => a !== undefined);
+      p.connected = account ? { accountId: account.id, name: account.name } : null;
+    }
     await spendSearch(tx, me, 'search', q, shown.length);
     const at = nowIso(tx);
     await logAccess(

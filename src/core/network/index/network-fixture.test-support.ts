@@ -150,3 +150,23 @@ export async function seedNetwork(h: Harness) {
     contacts: { beaChen, beaPriya, beaUma, calChen, calAda, danDana, samSam, mineOlga },
   };
 }
+
+/**
+ * Makes `account` Chen Wu on Rapport: a sign-in address of its own (unique on the server), verified, which the
+ * given contacts for Chen (Bea's, Cal's) now hold as their email, as signing up and verifying would. Its address.
+ */
+export async function chenOnRapport(db: Ctx['db'], accountId: string, contactIds: string[]): Promise<string> {
+  const email = `chen.${accountId.slice(-12)}@private-mail.test`;
+  await db
+    .updateTable('accounts')
+    .set({ email, email_norm: email, email_verified_at: '2026-11-01T09:00:00.000Z' })
+    .where('id', '=', accountId)
+    .execute();
+  await db
+    .updateTable('contact_channels')
+    .set({ value: email, value_norm: email })
+    .where('kind', '=', 'email')
+    .where('contact_id', 'in', contactIds)
+    .execute();
+  return email;
+}

@@ -57,14 +57,20 @@ export function IntroductionPage() {
   );
 }
 
-function IntroductionView({ intro: i }: { intro: Introduction }) {
+/** The introduction's sections for my role (exported for tests). */
+export function IntroductionView({ intro: i }: { intro: Introduction }) {
   return (
     <div className="split">
       <div className="stack">
         <section aria-labelledby="intro-about" className="card">
-          <h2 id="intro-about">
-            The request <span className={`intro-state intro-state--${i.state}`}>{STATE_BADGE[i.state]}</span>
-          </h2>
+          {/* The badge beside the heading, not in it: the heading reads "The request", the state on its own. */}
+          <div className="intro-heading">
+            <h2 id="intro-about">The request</h2>
+            <span className={`intro-state intro-state--${i.state}`}>
+              <span className="visually-hidden">State: </span>
+              {STATE_BADGE[i.state]}
+            </span>
+          </div>
           <p>{introOrigin(i)}</p>
           <blockquote className="intro-quote prewrap">{i.why}</blockquote>
           {i.message ? (

@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { RequestIntroForm } from '../introductions/request-intro-form';
 import { NetworkSubnav } from './network-subnav';
 import { linkTierLabel, PathGraph } from './path-graph';
-import { queryProblem } from './search-page';
+import { AlreadyConnected, queryProblem } from './search-page';
 import { quotaMessage, useWarmPaths } from './use-network-search';
 import './network.css';
 
@@ -112,7 +112,7 @@ export function PathsPage() {
   );
 }
 
-function PathCard({ path, rank }: { path: WarmPath; rank: number }) {
+export function PathCard({ path, rank }: { path: WarmPath; rank: number }) {
   const [asking, setAsking] = useState(false);
   const target = targetOf(path);
   const words = path.steps.map((s) => `${s.from.name} ${linkTierLabel(s.tier).toLowerCase()} ${s.to.name}`);
@@ -141,7 +141,9 @@ function PathCard({ path, rank }: { path: WarmPath; rank: number }) {
           </li>
         ))}
       </ol>
-      {path.contactId ? (
+      {path.connected ? (
+        <AlreadyConnected account={path.connected} />
+      ) : path.contactId ? (
         asking ? (
           <RequestIntroForm
             broker={path.ask}

@@ -129,24 +129,45 @@ export function SearchPage() {
   );
 }
 
-function PersonCard({ person }: { person: NetworkPerson }) {
+/** One person my connections know; someone I am connected to already is written to directly, not introduced. */
+export function PersonCard({ person }: { person: NetworkPerson }) {
   const position = [person.title, person.organisation].filter(Boolean).join(' at ');
+  const direct = person.connected;
   return (
     <li className="card network-person">
       <h3 className="network-person__name">{person.displayName}</h3>
       {position ? <p className="network-person__position">{position}</p> : null}
+      {direct ? <AlreadyConnected account={direct} /> : null}
       <p className="muted network-person__known">Known by {plural(person.brokers.length, 'connection')}:</p>
       <ul className="network-brokers">
         {person.brokers.map((b) => (
-          <BrokerRow key={b.contactId} broker={b} targetName={person.displayName} />
+          <BrokerRow key={b.contactId} broker={b} targetName={person.displayName} canAsk={!direct} />
         ))}
       </ul>
     </li>
   );
 }
 
-/** One connection who knows the person: what they share of them, and the way to ask them. */
-export function BrokerRow({ broker, targetName }: { broker: NetworkBroker; targetName: string }) {
+/** "You are already connected": no introduction to ask for, a message to write. */
+export function AlreadyConnected({ account }: { account: { accountId: string; name: string } }) {
+  return (
+    <p className="alert alert--info">
+      You are already connected to {account.name}: write to them directly.{' '}
+      <Link to={`/network/messages/${encodeURIComponent(account.accountId)}`}>Message {account.name}</Link>
+    </p>
+  );
+}
+
+/** One connection who knows the person: what they share of them, and (unless `canAsk` is false) the way to ask them. */
+export function BrokerRow({
+  broker,
+  targetName,
+  canAsk = true,
+}: {
+  broker: NetworkBroker;
+  targetName: string;
+  canAsk?: boolean;
+}) {
   const [asking, setAsking] = useState(false);
   const c = broker.contact;
   return (
@@ -164,7 +185,7 @@ export function BrokerRow({ broker, targetName }: { broker: NetworkBroker; targe
             LinkedIn profile<span className="visually-hidden"> of {targetName}</span>
           </a>
         ) : null}
-        {asking ? null : (
+        {asking || !canAsk ? null : (
           <span className="network-broker__actions">
             <button
               type="button"
