@@ -176,6 +176,38 @@ describe.skipIf(!chromiumPath)(
       noConsoleErrors();
     });
 
+    it('marks Katherine’s LinkedIn message of two days ago sent, then Undo puts her back in the queue', async () => {
+      const message = page.getByLabel('Message', { exact: true });
+      await message.fill(
+        'Hi {firstName},\n\nYour orbital calculations for Friendship 7 are why I became an engineer.\n\nGrace',
+      );
+      await expect.poll(() => verdict().textContent()).toContain('Personal: “your orbital calculations');
+      const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      await page
+        .getByLabel('Sent on')
+        .fill(
+          `${twoDaysAgo.getFullYear()}-${pad(twoDaysAgo.getMonth() + 1)}-${pad(twoDaysAgo.getDate())}T10:00`,
+        );
+      await expectAccessible(page, 'mark-sent composer');
+      await page.getByRole('button', { name: 'Mark sent' }).click();
+      await notice().getByText('Marked sent: your message to Katherine Johnson.').waitFor();
+      const awaiting = await page.request.get('/api/v1/outreach/queue?view=awaiting');
+      const items = (
+        (await awaiting.json()) as { items: { contact: { displayName: string }; sentAt: string }[] }
+      ).items;
+      const katherine = items.find((i) => i.contact.displayName === 'Katherine Johnson');
+      // Dated when it went out, not when it was marked.
+      expect(Date.now() - Date.parse(katherine?.sentAt ?? '')).toBeGreaterThan(36 * 3_600_000);
+
+      await notice().getByRole('button', { name: 'Undo' }).click();
+      await notice().getByText('Katherine Johnson is back in the queue.').waitFor();
+      await heading('Katherine Johnson').waitFor();
+      await page.getByRole('button', { name: 'Mark sent' }).waitFor();
+      expect(await page.getByRole('region', { name: 'Messages' }).count()).toBe(0);
+      noConsoleErrors();
+    });
+
     it('marks Ada’s reply in one click; the purpose board and the response rate move', async () => {
       await outreachNav().getByRole('link', { name: 'Response rates' }).click();
       await heading('Response rates').waitFor();

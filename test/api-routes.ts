@@ -381,6 +381,12 @@ export const ROUTES: RouteCase[] = [
     body: { channel: 'other', body: 'x', sendKey: 'access-mark-1' },
     owned: 'outreachItem',
   },
+  {
+    method: 'POST',
+    path: '/api/v1/outreach/items/:id/undo-sent',
+    body: { messageId: '01900000-0000-7000-8000-000000000000' },
+    owned: 'outreachItem',
+  },
   { method: 'POST', path: '/api/v1/outreach/items/:id/replied', body: {}, owned: 'outreachItem' },
   { method: 'POST', path: '/api/v1/outreach/items/:id/skip-follow-up', owned: 'outreachItem' },
   { method: 'GET', path: '/api/v1/outreach/templates' },

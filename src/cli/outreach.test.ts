@@ -240,3 +240,123 @@ describe('rapport outreach send --channel rapport: a message on Rapport to a con
     expect(stats.byChannel).toMatchObject([{ key: 'rapport', sent: 1, replied: 1 }]);
   });
 });
+
+describe('rapport outreach: --at, undo-sent, written outside outreach, no follow-up once replied, no LinkedIn subject', () => {
+  let cli: Cli;
+  /** A day `n` days before today (UTC: the account's zone by default). */
+  const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  const names = async (view = 'queued') =>
+    (await cli.json<OutreachQueuePage>(['outreach', 'queue', '--view', view])).items.map(
+      (i) => i.contact.displayName,
+    );
+  beforeAll(async () => {
+    cli = await tempCli();
+    await cli.createAccount('bram@example.test', 'Bram Okonkwo');
+    for (const [given, family, connected] of [
+      ['Maya', 'Okafor', day(10)],
+      ['Cole', 'Tran', day(9)],
+      ['Noah', 'Klein', day(8)],
+    ] as const) {
+      const added = await cli.run(['add', '--given', given, '--family', family, '--connected', connected]);
+      if (added.code !== 0) throw new Error(added.stderr);
+    }
+    const t = await cli.run([
+      'outreach',
+      'templates',
+      'add',
+      'New connection',
+      '--subject',
+      'Great to connect, {firstName}',
+      '--body',
+      TEMPLATE,
+    ]);
+    if (t.code !== 0) throw new Error(t.stderr);
+  }, SLOW);
+  afterAll(async () => {
+    await cli.cleanup();
+  });
+
+  it('a message logged by hand takes the person out of the queue, without a send in the stats', {
+    timeout: SLOW,
+  }, async () => {
+    expect(await names()).toEqual(['Noah Klein', 'Cole Tran', 'Maya Okafor']);
+    const logged = await cli.run([
+      'log',
+      'Noah Klein',
+      'emailed',
+      '--out',
+      '--note',
+      'Hi Noah, great to meet you',
+    ]);
+    expect(logged.code, logged.stderr).toBe(0);
+    expect(await names()).toEqual(['Cole Tran', 'Maya Okafor']);
+    const all = await cli.run(['outreach', 'queue', '--view', 'all']);
+    expect(all.stdout).toMatch(/Noah Klein.*written \d{4}-\d{2}-\d{2} outside outreach \(email, cli\)/);
+    expect((await cli.json<OutreachStats>(['outreach', 'stats'])).total.sent).toBe(0);
+  });
+
+  it('--at dates a message sent last week; LinkedIn keeps no subject; undo-sent puts it back', {
+    timeout: SLOW,
+  }, async () => {
+    const args = [
+      'outreach',
+      'send',
+      'Maya',
+      '--channel',
+      'linkedin',
+      '--template',
+      'New connection',
+      '--line',
+      LINE,
+    ];
+    const future = await cli.run([...args, '--at', 'tomorrow']);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('sentAt: is in the future');
+    const early = await cli.run([...args, '--at', day(11)]);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain(`is before you connected with Maya Okafor (${day(10)})`);
+
+    const sent = await cli.json<OutreachSendResult>([...args, '--at', day(3)]);
+    expect(sent.message).toMatchObject({
+      channel: 'linkedin',
+      subject: null,
+      sentAt: `${day(3)}T12:00:00.000Z`,
+    });
+    expect(sent.item).toMatchObject({ state: 'sent', followUpOn: day(-4) });
+    expect(await names()).toEqual(['Cole Tran']);
+
+    const undone = await cli.run(['outreach', 'undo-sent', 'Maya']);
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(undone.stdout).toBe('Maya Okafor is back in the queue\n');
+    expect(await names()).toEqual(['Cole Tran', 'Maya Okafor']);
+    expect((await cli.json<OutreachStats>(['outreach', 'stats'])).total.sent).toBe(0);
+    const nothing = await cli.run(['outreach', 'undo-sent', 'Maya']);
+    expect(nothing.code).not.toBe(0);
+    expect(nothing.stderr).toContain('nothing has been sent to Maya Okafor yet');
+  });
+
+  it('once they replied, the queue shows no follow-up date', { timeout: SLOW }, async () => {
+    const sent = await cli.json<OutreachSendResult>([
+      'outreach',
+      'send',
+      'Cole',
+      '--channel',
+      'other',
+      '--message',
+      'Hi {firstName}, your talk on harbour logistics in Oslo was the best of the conference.',
+    ]);
+    const followUp = sent.item.followUpOn as string;
+    expect(followUp).toBe(day(-7));
+    expect((await cli.run(['outreach', 'queue', '--view', 'awaiting'])).stdout).toContain(followUp);
+    const replied = await cli.run(['outreach', 'replied', 'Cole', '--at', 'now']);
+    expect(replied.code, replied.stderr).toBe(0);
+    const all = await cli.json<OutreachQueuePage>(['outreach', 'queue', '--view', 'all']);
+    expect(all.items.find((i) => i.contact.displayName === 'Cole Tran')).toMatchObject({
+      state: 'replied',
+      followUpOn: null,
+    });
+    const human = await cli.run(['outreach', 'queue', '--view', 'all']);
+    expect(human.stdout).toMatch(/Cole Tran.*replied/);
+    expect(human.stdout).not.toContain(followUp);
+  });
+});

@@ -14,6 +14,11 @@ export const OUTREACH_CHANNELS = ['email', 'rapport', 'linkedin', 'mailto', 'oth
 export const SERVER_CHANNELS = ['email', 'rapport'] as const satisfies readonly OutreachChannel[];
 export const outreachChannel = z.enum(OUTREACH_CHANNELS);
 export type OutreachChannel = z.infer<typeof outreachChannel>;
+/** The channels a message has a subject in (an email, a mail-app draft); the others drop a template's subject. */
+export const SUBJECT_CHANNELS = ['email', 'mailto'] as const satisfies readonly OutreachChannel[];
+export function channelHasSubject(channel: OutreachChannel): boolean {
+  return (SUBJECT_CHANNELS as readonly OutreachChannel[]).includes(channel);
+}
 
 /**
  * queued: waiting for a personal message; sent: waiting for a reply; followed-up: the one follow-up went out;
@@ -108,6 +113,15 @@ export const outreachItem = z.object({
   closedAt: timestamp.nullable(),
   /** The latest message, e.g. to show a failed send. */
   lastMessage: outreachMessage.nullable(),
+  /**
+   * A queued person already got a personal message outside outreach since they connected (since they were added,
+   * for one added by hand): an outbound email or message in the log — a Rapport direct message, one logged by hand,
+   * one a LinkedIn import brought. They need no first message, so they are out of the queue and off Today; it is
+   * not an outreach send and counts in no response rate. The earliest such message; null otherwise.
+   */
+  writtenOutside: z
+    .object({ interactionId: z.string(), at: timestamp, kind: z.string(), source: z.string() })
+    .nullable(),
 });
 export type OutreachItem = z.infer<typeof outreachItem>;
 
@@ -197,8 +211,17 @@ export type OutreachDraft = z.input<typeof outreachDraft>;
 export const outreachSendInput = outreachDraft.extend({
   /** Chosen by the client once per message: the same key never sends twice (a retry returns the same message). */
   sendKey: text().trim().min(8, 'must be at least 8 characters').max(100),
+  /**
+   * mark-sent only: when you sent it in your own channel (default: now), e.g. a LinkedIn message of last week
+   * recorded today; the follow-up day and the time to reply count from it. Not in the future, not before the day
+   * you connected (a first message), not before the first message (a follow-up). The server's own sends are now.
+   */
+  sentAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type OutreachSendInput = z.input<typeof outreachSendInput>;
+
+/** Which message to take back: the item's latest, marked sent in your own channel. */
+export const outreachUndoSentInput = z.strictObject({ messageId: id });
 
 export const outreachPreview = z.object({
   subject: z.string().nullable(),

@@ -32,6 +32,7 @@ import { recordOutreachReply } from '../../core/outreach/record-outreach-reply';
 import { restoreOutreachItem } from '../../core/outreach/restore-outreach-item';
 import { sendOutreach } from '../../core/outreach/send-outreach';
 import { skipOutreachFollowUp } from '../../core/outreach/skip-outreach-follow-up';
+import { undoOutreachSent } from '../../core/outreach/undo-outreach-sent';
 import { localNow, parseMoment } from '../dates';
 import { examples } from '../help';
 import { emit, fields, type GlobalOptions, HintedError, note, table } from '../output';
@@ -76,7 +77,11 @@ function queueTable(items: OutreachItem[]): string {
       i.contact.displayName,
       i.contact.organisation,
       i.connectedOn,
-      i.lastMessage?.status === 'failed' ? `${i.state} (send failed)` : i.state,
+      i.writtenOutside
+        ? `written ${i.writtenOutside.at.slice(0, 10)} outside outreach (${i.writtenOutside.kind}, ${i.writtenOutside.source})`
+        : i.lastMessage?.status === 'failed'
+          ? `${i.state} (send failed)`
+          : i.state,
       i.followUpDue ? `due ${i.followUpOn}` : i.followUpOn,
     ]),
   );
@@ -154,6 +159,7 @@ interface SendOptions extends GlobalOptions {
   followUp?: boolean;
   key?: string;
   dryRun?: boolean;
+  at?: string;
 }
 interface TemplateOptions extends GlobalOptions {
   subject?: string;
@@ -307,6 +313,10 @@ export function registerOutreach(program: Command): void {
     .option('--purpose <purpose>', 'the purpose this message serves (name or id)')
     .option('--follow-up', 'this is the one follow-up (after the first message went unanswered)')
     .option(
+      '--at <when>',
+      'when you sent it yourself (linkedin|mailto|other): YYYY-MM-DD, yesterday, -N days or a time (default: now)',
+    )
+    .option(
       '--key <key>',
       'idempotency key (default: derived from the message, so a rerun never sends twice)',
     )
@@ -346,7 +356,9 @@ export function registerOutreach(program: Command): void {
             .update(JSON.stringify([item.id, kind, channel, draft.subject, draft.body]))
             .digest('hex')
             .slice(0, 32)}`;
-        const input = { ...draft, sendKey };
+        // The key leaves the time out: rerun with another --at, the message already recorded is the answer.
+        const sentAt = o.at ? parseMoment(o.at, await localNow(ctx), 'sentAt') : undefined;
+        const input = { ...draft, sendKey, ...(sentAt ? { sentAt } : {}) };
         return {
           sent: (SERVER_CHANNELS as readonly string[]).includes(channel)
             ? await sendOutreach(ctx, item.id, input)
@@ -391,7 +403,32 @@ export function registerOutreach(program: Command): void {
     'rapport outreach send ada --channel rapport --message "Hi {firstName}, your talk on engines made my week …"',
     'rapport outreach send ada --follow-up --message "Hi {firstName}, the reading group I mentioned meets Thursday …"',
     'rapport outreach send ada --file note.txt --dry-run',
+    'rapport outreach send ada --channel linkedin --at 2026-11-18 --message "Hi {firstName}, …"',
   ]);
+
+  const undoSent = outreach
+    .command('undo-sent')
+    .description(
+      'take back the latest message you marked sent by mistake: the person is back where they were (a first ' +
+        'message: in the queue), and it counts in no response rate. An email or a Rapport message that went out stays.',
+    )
+    .argument('<person>', 'queue item id, or the contact (id or text that finds one)')
+    .action(async (ref: string, _opts: unknown, command: Command) => {
+      const o = command.optsWithGlobals<GlobalOptions>();
+      const item = await withAccount(o, async (ctx) => {
+        const detail = await getOutreachItem(ctx, (await resolveItem(ctx, ref)).id);
+        const last = detail.messages.at(-1);
+        if (!last)
+          throw new AppError('conflict', `nothing has been sent to ${detail.contact.displayName} yet`);
+        return undoOutreachSent(ctx, detail.id, { messageId: last.id });
+      });
+      emit(o, item, () =>
+        item.state === 'queued'
+          ? `${item.contact.displayName} is back in the queue`
+          : `${item.contact.displayName}: the follow-up is taken back (${item.state}; follow-up suggested on ${item.followUpOn})`,
+      );
+    });
+  examples(undoSent, ['rapport outreach undo-sent "Ada Lovelace"']);
 
   const replied = outreach
     .command('replied')

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { MESSAGE_MAX } from '../../contracts/network';
 import {
+  channelHasSubject,
   checkPersonal,
   LINKEDIN_LIMITS,
   MERGE_FIELDS,
@@ -100,9 +101,10 @@ export async function composeMessage(
   const values: MergeValues = mergeValuesOf(person.contact, me, purpose?.name ?? null);
 
   const body = renderMerge(draft.body, values);
-  // A direct message has no subject: a template's is left out rather than refused.
+  // Only an email (or a mail-app draft) has a subject: on LinkedIn, Rapport or elsewhere a template's is left out
+  // rather than refused, so every client stores and previews the same message.
   const subject =
-    draft.channel !== 'rapport' && draft.subject?.trim() ? renderMerge(draft.subject, values) : null;
+    channelHasSubject(draft.channel) && draft.subject?.trim() ? renderMerge(draft.subject, values) : null;
   const known = `merge fields are ${fieldList([...MERGE_FIELDS])}`;
   if (body.unknown.length > 0)
     problems.push({

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import type { OutreachSendResult, outreachSendInput } from '../../contracts/outreach';
+import { type OutreachSendResult, type outreachSendInput, SERVER_CHANNELS } from '../../contracts/outreach';
 import { shiftDay } from '../agenda/local-day';
 import { type Ctx, nowIso } from '../context';
 import type { OutreachMessageTable } from '../db/schema';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, validationError } from '../errors';
 import { recordInteraction } from '../interactions/record-interaction';
 import { advanceForOutreach } from '../purposes/advance-for-outreach';
 import { findPurpose } from '../purposes/purpose.queries';
 import { composeMessage, refusal } from './compose-message';
-import { ownerToday } from './enqueue-new-connections';
+import { ownerDayAt, ownerToday } from './enqueue-new-connections';
 import { firstWord, followUpDaysOf, interactionKindOf, toItem, toMessage } from './outreach';
 import {
   claimForRetry,
@@ -21,6 +21,7 @@ import {
   liveMessageOfKind,
   updateItemIf,
   updateMessage,
+  writtenOutsideOf,
 } from './outreach.queries';
 
 export type SendInput = z.output<typeof outreachSendInput>;
@@ -29,6 +30,35 @@ export type SendInput = z.output<typeof outreachSendInput>;
 export const STALE_SEND_MS = 10 * 60_000;
 
 const them = (item: ItemRow) => item.display_name;
+
+// A phone's clock may run a little ahead of the server's; beyond that a time is a mistake (as for interactions).
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * When a message marked sent went out, checked against the item: not in the future, a first message not before the
+ * day we connected (in the account's time zone), a follow-up not before the first message. `validation` on sentAt.
+ */
+async function checkSentAt(tx: Ctx, ownerId: string, item: ItemRow, kind: string, sentAt: string) {
+  const t = Date.parse(sentAt);
+  if (t > tx.clock.now().getTime() + FUTURE_TOLERANCE_MS)
+    throw validationError('sentAt', 'is in the future: mark a message sent once it went out');
+  const at = new Date(t).toISOString();
+  if (
+    kind === 'first' &&
+    item.connected_on &&
+    (await ownerDayAt(tx, ownerId, new Date(t))) < item.connected_on
+  )
+    throw validationError(
+      'sentAt',
+      `is before you connected with ${them(item)} (${item.connected_on}): a first message goes after connecting`,
+    );
+  if (kind === 'follow-up' && item.sent_at && at < item.sent_at)
+    throw validationError(
+      'sentAt',
+      `is before your first message to ${them(item)} went out (${item.sent_at.slice(0, 10)})`,
+    );
+  return at;
+}
 
 /** Why a message of `kind` cannot go out from an item in its state (null when it can). */
 function stateRefusal(item: ItemRow, kind: 'first' | 'follow-up'): string | null {
@@ -65,6 +95,8 @@ export type Claim =
       item: ItemRow;
       /** The account a `rapport` message goes to (checked connected by the rules). */
       rapportAccount: { id: string; name: string } | null;
+      /** When a message marked sent went out (checked), else undefined: now. */
+      sentAt?: string;
     };
 
 /**
@@ -83,6 +115,11 @@ export async function claimMessage(
 ): Promise<Claim> {
   const item = await findItem(tx.db, ownerId, itemId);
   if (!item) throw notFound('outreach item');
+  if (data.sentAt !== undefined && (SERVER_CHANNELS as readonly string[]).includes(data.channel))
+    throw validationError(
+      'sentAt',
+      `is for a message you sent yourself (linkedin, mailto, other): the server sends ${data.channel === 'email' ? 'an email' : 'a Rapport message'} now`,
+    );
   const now = nowIso(tx);
   const existing = await findMessageByKey(tx.db, ownerId, data.sendKey);
   if (existing) {
@@ -109,6 +146,8 @@ export async function claimMessage(
 
   const refused = stateRefusal(item, data.kind);
   if (refused) throw new AppError('conflict', refused);
+  const sentAt =
+    data.sentAt === undefined ? undefined : await checkSentAt(tx, ownerId, item, data.kind, data.sentAt);
   // Touching the item row first serialises concurrent sends from one item (a row lock on PostgreSQL).
   if (!(await updateItemIf(tx.db, ownerId, itemId, [item.state], { updated_at: now })))
     throw new AppError('conflict', `the outreach to ${them(item)} changed meanwhile: look again`);
@@ -149,21 +188,23 @@ export async function claimMessage(
   };
   if (!(await insertMessageOnce(tx.db, row)))
     throw new AppError('conflict', 'this message is being sent right now: wait a moment and look again');
-  return { done: false, message: row, item, rapportAccount: composed.rapportAccount };
+  return { done: false, message: row, item, rapportAccount: composed.rapportAccount, sentAt };
 }
 
 /**
  * What follows a message that went out, inside the caller's transaction: the message is `sent`, an outbound
- * interaction is logged (or the one its delivery logged, `interactionId`, is kept), the item moves on (sent → a follow-up date; follow-up → the day it closes quietly) and,
- * for a first message, the contact's purpose moves to "reached out".
+ * interaction is logged (or the one its delivery logged, `interactionId`, is kept), the item moves on (sent → a
+ * follow-up date; follow-up → the day it closes quietly) and, for a first message, the contact's purpose moves to
+ * "reached out". `sentAt` (a message marked sent late, checked by the claim) dates all of it; else now.
  */
 export async function completeSend(
   tx: Ctx,
   ownerId: string,
   message: OutreachMessageTable,
-  opts: { messageId: string | null; interactionId?: string | null },
+  opts: { messageId: string | null; interactionId?: string | null; sentAt?: string },
 ): Promise<OutreachSendResult> {
   const now = nowIso(tx);
+  const sentAt = opts.sentAt ?? now;
   const interactionId =
     opts.interactionId ??
     (
@@ -173,6 +214,7 @@ export async function completeSend(
           kind: interactionKindOf(message.channel),
           contactIds: [message.contact_id],
           direction: 'outbound',
+          occurredAt: sentAt,
           summary: [message.subject, message.body].filter(Boolean).join('\n\n').slice(0, 5000),
         },
         'outreach',
@@ -184,7 +226,7 @@ export async function completeSend(
     attempts: message.attempts + 1,
     message_id: opts.messageId,
     interaction_id: interactionId,
-    sent_at: now,
+    sent_at: sentAt,
     updated_at: now,
   });
   // A follow-up written without a template or purpose keeps the first message's follow-up days.
@@ -193,12 +235,15 @@ export async function completeSend(
   const purposeId = message.purpose_id ?? item?.purpose_id;
   const template = templateId ? await findTemplate(tx.db, ownerId, templateId) : undefined;
   const purpose = purposeId ? await findPurpose(tx.db, ownerId, purposeId) : undefined;
-  const followUpOn = shiftDay(await ownerToday(tx, ownerId), followUpDaysOf(template, purpose));
+  const followUpOn = shiftDay(
+    await ownerDayAt(tx, ownerId, new Date(sentAt)),
+    followUpDaysOf(template, purpose),
+  );
   const moved =
     message.kind === 'first'
       ? await updateItemIf(tx.db, ownerId, message.item_id, ['queued', 'dismissed'], {
           state: 'sent',
-          sent_at: now,
+          sent_at: sentAt,
           follow_up_on: followUpOn,
           closed_at: null,
           template_id: message.template_id,
@@ -207,7 +252,7 @@ export async function completeSend(
         })
       : await updateItemIf(tx.db, ownerId, message.item_id, ['sent'], {
           state: 'followed-up',
-          followed_up_at: now,
+          followed_up_at: sentAt,
           follow_up_on: followUpOn,
           updated_at: now,
         });
@@ -240,5 +285,10 @@ export async function resultOf(ctx: Ctx, ownerId: string, messageId: string, ite
   const message = await findMessage(ctx.db, ownerId, messageId);
   const item = await findItem(ctx.db, ownerId, itemId);
   if (!message || !item) throw notFound('outreach item');
-  return { message: toMessage(message), item: toItem(item, await ownerToday(ctx, ownerId), message) };
+  // A failed email leaves the item queued: written to meanwhile outside outreach, it says so as anywhere else.
+  const written = item.state === 'queued' ? await writtenOutsideOf(ctx.db, ownerId, [itemId]) : undefined;
+  return {
+    message: toMessage(message),
+    item: toItem(item, await ownerToday(ctx, ownerId), message, written?.get(itemId) ?? null),
+  };
 }

@@ -14,6 +14,7 @@ import {
   listTemplates,
   messagesOfItems,
   type TemplateRow,
+  writtenOutsideOf,
 } from './outreach.queries';
 
 /** A first message without a template: a greeting and a signature, the rest is the writer's own. */
@@ -77,8 +78,9 @@ export async function getOutreachItem(ctx: Ctx, itemId: string): Promise<Outreac
         : null
       : (template?.subject ?? (channel === 'email' || channel === 'mailto' ? 'Great to be connected' : null));
   const me = await accountName(ctx.db, ownerId);
+  const written = row.state === 'queued' ? await writtenOutsideOf(ctx.db, ownerId, [itemId]) : undefined;
   return {
-    ...toItem(row, await ownerToday(ctx, ownerId), messages.at(-1)),
+    ...toItem(row, await ownerToday(ctx, ownerId), messages.at(-1), written?.get(itemId) ?? null),
     person: {
       emails: person.emails,
       linkedinUrl: person.linkedinUrl,

@@ -6,10 +6,17 @@ import { words } from '../text/fold';
 import { validate } from '../validate';
 import { ownerToday } from './enqueue-new-connections';
 import { toItem } from './outreach';
-import { closeLapsedItems, listItems, messagesOfItems, queueCounts } from './outreach.queries';
+import {
+  closeLapsedItems,
+  listItems,
+  messagesOfItems,
+  queueCounts,
+  writtenOutsideOf,
+} from './outreach.queries';
 
 /**
- * One page of the outreach queue: queued connections (newest connection first), those awaiting a reply (soonest
+ * One page of the outreach queue: connections still waiting for a personal message (newest connection first; one
+ * already written to outside outreach is no longer waiting, and shows in `all` with `writtenOutside`), those awaiting a reply (soonest
  * follow-up first), follow-ups due today, replied, closed or dismissed ones; by purpose and by name. Follow-ups
  * that waited their window without a reply are closed quietly first.
  */
@@ -37,9 +44,14 @@ export async function listOutreachQueue(
     page.map((r) => r.id),
   );
   const last = new Map(messages.map((m) => [m.item_id, m]));
+  const written = await writtenOutsideOf(
+    ctx.db,
+    ownerId,
+    page.filter((r) => r.state === 'queued').map((r) => r.id),
+  );
   const end = page.at(-1);
   return {
-    items: page.map((r) => toItem(r, today, last.get(r.id))),
+    items: page.map((r) => toItem(r, today, last.get(r.id), written.get(r.id) ?? null)),
     nextCursor: rows.length > q.limit && end ? encodeCursor({ s: end.sort_value, i: end.id }) : null,
     counts: await queueCounts(ctx.db, ownerId, today),
   };

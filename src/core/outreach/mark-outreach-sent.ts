@@ -9,6 +9,8 @@ import { claimMessage, completeSend } from './deliver';
  * Records a personal message the user sent in their own channel (copied into LinkedIn, opened as a mailto: link,
  * or anything else) as sent: the same rules as email (a personal line, never the same text to many people), the
  * same idempotent `sendKey`, the same effects (an outbound interaction, a follow-up date, the purpose moves on).
+ * `sentAt` says when it went out, if not now (`validation` when in the future or before the connection); the
+ * follow-up day and the time to a reply count from it. `undoOutreachSent` takes it back.
  */
 export async function markOutreachSent(
   ctx: Ctx,
@@ -27,6 +29,6 @@ export async function markOutreachSent(
   return inTransaction(ctx, async (tx) => {
     const claim = await claimMessage(tx, ownerId, itemId, data, 'sent');
     if (claim.done) return claim.result;
-    return completeSend(tx, ownerId, claim.message, { messageId: null });
+    return completeSend(tx, ownerId, claim.message, { messageId: null, sentAt: claim.sentAt });
   });
 }

@@ -12,8 +12,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Today's outreach (docs/adr/0009, 0012): follow-ups due (one per message that waited its days without a reply)
- * and the newest few connections still waiting for a personal message, with how many more wait in the queue.
- * Follow-ups that waited their own window are closed quietly first.
+ * and the newest few connections still waiting for a personal message (not those written to outside outreach),
+ * each saying how many more wait after it. Follow-ups that waited their own window are closed quietly first.
  */
 export const outreachToday: TodaySource = async (ctx, ownerId, today, hidden) => {
   await closeLapsedItems(ctx.db, ownerId, today, nowIso(ctx));
@@ -39,17 +39,20 @@ export const outreachToday: TodaySource = async (ctx, ownerId, today, hidden) =>
     .slice(0, NEW_CONNECTIONS_PER_DAY);
   if (queued.length === 0) return out;
   const waiting = (await queueCounts(ctx.db, ownerId, today)).queued;
-  const more = waiting - queued.length;
-  for (const q of queued) {
+  for (const [i, q] of queued.entries()) {
     const via = q.contact_source === 'linkedin' ? ' on LinkedIn' : '';
     const when = q.connected_on ? `connected ${q.connected_on}${via}` : `added ${q.queued_at.slice(0, 10)}`;
+    // Today's limit may cut these after any of them (it keeps them in this order): each counts who waits after
+    // it, so the last one shown is right however many are shown.
+    const more = waiting - (i + 1);
     out.push({
       key: `new-connection:${q.id}`,
       kind: 'new-connection',
       group: 'new-connection',
-      urgency: q.connected_on ? Date.parse(`${q.connected_on}T00:00:00Z`) / 86_400_000 : 0,
+      // The order picked here (newest connection first, then the newest item), also among ties of a day.
+      urgency: -i,
       title: `Write to ${q.display_name}`,
-      reason: `${when}, no personal message yet${more > 0 ? `; ${more} more in the queue` : ''}`,
+      reason: `${when}, no personal message yet${more > 0 ? `; ${more} more in the queue after this one` : ''}`,
       contact: { id: q.contact_id, displayName: q.display_name },
       action: { kind: 'outreach-write', label: 'Write a personal message' },
       dueOn: null,

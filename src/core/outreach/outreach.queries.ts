@@ -5,6 +5,7 @@ import { contactSearchHits, insertRows } from '../db/portable';
 import type {
   Database,
   ImportChangeTable,
+  InteractionKind,
   OutreachItemTable,
   OutreachMessageTable,
   OutreachTemplateTable,
@@ -48,12 +49,80 @@ export async function findItem(
   return itemsWithContact(db, ownerId).where('it.id', '=', id).executeTakeFirst();
 }
 
+/** The kinds of interaction that are a written personal message (a call or a meeting is not one). */
+const MESSAGE_KINDS: InteractionKind[] = ['email', 'message'];
+
+/**
+ * Since when a message counts as the one a queued person waits for: the day they connected, for a new connection;
+ * the moment they were added, for one added by hand (older news is why they were added).
+ */
+const writtenSince = sql<string>`case when it.reason = 'new-connection' then coalesce(it.connected_on, it.queued_at) else it.queued_at end`;
+
+type ItemScope = ExpressionBuilder<Database & { it: OutreachItemTable }, 'it'>;
+
+/**
+ * The item's contact got a personal message outside outreach (ADR 12, issue "written outside"): an outbound email or
+ * message in the log, not deleted, since `writtenSince`. Such a person is no longer waiting in the queue.
+ */
+function writtenOutside(eb: ItemScope, ownerId: string): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('interaction_contacts as wl')
+      .innerJoin('interactions as wi', 'wi.id', 'wl.interaction_id')
+      .select('wl.interaction_id')
+      .where('wl.owner_id', '=', ownerId)
+      .whereRef('wl.contact_id', '=', 'it.contact_id')
+      .where('wi.deleted_at', 'is', null)
+      .where('wi.direction', '=', 'outbound')
+      .where('wi.kind', 'in', MESSAGE_KINDS)
+      .where('wi.occurred_at', '>=', writtenSince),
+  );
+}
+
+/** Queued and still waiting: nothing sent from outreach, nor written to them outside it. */
+function waitingInQueue(eb: ItemScope, ownerId: string): Expression<SqlBool> {
+  return eb.and([eb('it.state', '=', 'queued'), eb.not(writtenOutside(eb, ownerId))]);
+}
+
+/** For these queued items, the earliest personal message written to their contact outside outreach (see above). */
+export async function writtenOutsideOf(
+  db: Kysely<Database>,
+  ownerId: string,
+  itemIds: string[],
+): Promise<Map<string, { interactionId: string; at: string; kind: string; source: string }>> {
+  const out = new Map<string, { interactionId: string; at: string; kind: string; source: string }>();
+  for (const batch of chunkIds(itemIds)) {
+    const rows = await db
+      .selectFrom('outreach_items as it')
+      .innerJoin('interaction_contacts as wl', (j) =>
+        j.onRef('wl.contact_id', '=', 'it.contact_id').on('wl.owner_id', '=', ownerId),
+      )
+      .innerJoin('interactions as wi', 'wi.id', 'wl.interaction_id')
+      .select(['it.id', 'wi.id as interaction_id', 'wi.occurred_at', 'wi.kind', 'wi.source'])
+      .where('it.owner_id', '=', ownerId)
+      .where('it.id', 'in', batch)
+      .where('it.state', '=', 'queued')
+      .where('wi.deleted_at', 'is', null)
+      .where('wi.direction', '=', 'outbound')
+      .where('wi.kind', 'in', MESSAGE_KINDS)
+      .where('wi.occurred_at', '>=', writtenSince)
+      .orderBy('wi.occurred_at')
+      .orderBy('wi.id')
+      .execute();
+    for (const r of rows)
+      if (!out.has(r.id))
+        out.set(r.id, { interactionId: r.interaction_id, at: r.occurred_at, kind: r.kind, source: r.source });
+  }
+  return out;
+}
+
 export type QueueView = 'queued' | 'awaiting' | 'follow-up' | 'replied' | 'closed' | 'dismissed' | 'all';
 
-function viewFilter(view: QueueView, today: string) {
-  return (eb: ExpressionBuilder<Database & { it: OutreachItemTable }, 'it'>): Expression<SqlBool> => {
+function viewFilter(view: QueueView, today: string, ownerId: string) {
+  return (eb: ItemScope): Expression<SqlBool> => {
     switch (view) {
       case 'queued':
+        return waitingInQueue(eb, ownerId);
       case 'replied':
       case 'closed':
       case 'dismissed':
@@ -119,7 +188,7 @@ export async function listItems(
       : sql<string>`coalesce(${sql.ref(`it.${order.column}`)}, '')`;
   let q = itemsWithContact(db, ownerId)
     .select(sortExpr.as('sort_value'))
-    .where(viewFilter(opts.view, opts.today));
+    .where(viewFilter(opts.view, opts.today, ownerId));
   if (opts.purposeId) {
     const purposeId = opts.purposeId;
     q = q.where((eb) =>
@@ -150,13 +219,13 @@ export async function listItems(
   return q.orderBy(sortExpr, order.dir).orderBy('it.id', order.dir).limit(opts.limit).execute();
 }
 
-/** Counts for the queue's tabs. */
+/** Counts for the queue's tabs (queued: those still waiting for a message). */
 export async function queueCounts(db: Kysely<Database>, ownerId: string, today: string) {
   const row = await db
     .selectFrom('outreach_items as it')
     .innerJoin('contacts as c', 'c.id', 'it.contact_id')
     .select((eb) => [
-      eb.fn.sum<number>(eb.case().when('it.state', '=', 'queued').then(1).else(0).end()).as('queued'),
+      eb.fn.sum<number>(eb.case().when(waitingInQueue(eb, ownerId)).then(1).else(0).end()).as('queued'),
       eb.fn
         .sum<number>(
           eb
@@ -191,10 +260,10 @@ export async function queueCounts(db: Kysely<Database>, ownerId: string, today: 
   };
 }
 
-/** Newest queued connections first (Today shows a few), skipping the given item ids. */
+/** Newest connections still waiting for a message first (Today shows a few). */
 export async function newestQueued(db: Kysely<Database>, ownerId: string, limit: number) {
   return itemsWithContact(db, ownerId)
-    .where('it.state', '=', 'queued')
+    .where((eb) => waitingInQueue(eb, ownerId))
     .orderBy(connectionDay, 'desc')
     .orderBy('it.id', 'desc')
     .limit(limit)
@@ -456,6 +525,11 @@ export async function updateMessage(
     .where('owner_id', '=', ownerId)
     .where('id', '=', id)
     .execute();
+}
+
+/** Deletes a message (one marked sent by mistake and taken back): it counts nowhere any more. */
+export async function deleteMessage(db: Kysely<Database>, ownerId: string, id: string) {
+  await db.deleteFrom('outreach_messages').where('owner_id', '=', ownerId).where('id', '=', id).execute();
 }
 
 export async function findMessage(db: Kysely<Database>, ownerId: string, id: string) {

@@ -406,6 +406,10 @@ describeEngines('outreach: sent, replied, followed up', (h) => {
     a.ctx.clock.set(new Date(Date.parse('2026-11-25T09:00:00Z') + 2 * DAY));
     const replied = await recordOutreachReply(a.ctx, a.ada.id, { summary: 'Happy to speak in February' });
     expect(replied).toMatchObject({ state: 'replied', repliedAt: '2026-11-27T09:00:00.000Z' });
+    // No follow-up once they replied: not on the item, nor in any view of the queue.
+    expect(replied).toMatchObject({ followUpOn: null, followUpDue: false });
+    expect((await itemOf(a.ctx, 'Ada Lovelace')).followUpOn).toBeNull();
+    expect((await getOutreachItem(a.ctx, a.ada.id)).followUpOn).toBeNull();
     expect(await stageOf()).toEqual(['responded']);
     const log = await listInteractions(a.ctx, { contact: a.ada.contact.id });
     expect(log.items.map((i) => [i.direction, i.summary])).toContainEqual([
@@ -484,7 +488,34 @@ describeEngines('outreach: sent, replied, followed up', (h) => {
       body: 'Hi Ada, lovely to meet you at the engine exhibition in London yesterday!',
       sendKey: sendKey(),
     });
-    expect((await skipOutreachFollowUp(a.ctx, a.ada.id)).state).toBe('closed');
+    expect(await skipOutreachFollowUp(a.ctx, a.ada.id)).toMatchObject({ state: 'closed', followUpOn: null });
+  });
+
+  it('a message on a channel without a subject (LinkedIn, other) drops the template’s subject; mailto keeps it', async () => {
+    const a = await readyAccount(h);
+    const draft = { templateId: a.template.id, subject: 'Great to connect, {firstName}' };
+    const linkedin = await markOutreachSent(a.ctx, a.ada.id, {
+      ...draft,
+      channel: 'linkedin',
+      body: personal('Your note on the Analytical Engine was the best thing I read this year.'),
+      sendKey: sendKey(),
+    });
+    expect(linkedin.message.subject).toBeNull();
+    const log = await listInteractions(a.ctx, { contact: a.ada.contact.id });
+    expect(log.items[0]?.summary).not.toContain('Great to connect');
+    const other = await previewOutreachMessage(a.ctx, a.grace.id, {
+      ...draft,
+      channel: 'other',
+      body: personal('Your work on compilers changed how my students think about programming.'),
+    });
+    expect(other.subject).toBeNull();
+    const mailto = await markOutreachSent(a.ctx, a.grace.id, {
+      ...draft,
+      channel: 'mailto',
+      body: personal('Your work on compilers changed how my students think about programming.'),
+      sendKey: sendKey(),
+    });
+    expect(mailto.message.subject).toBe('Great to connect, Grace');
   });
 
   it('Today shows a few new connections a day, newest first, and how many more wait', async () => {
@@ -497,9 +528,18 @@ describeEngines('outreach: sent, replied, followed up', (h) => {
       );
     const items = (await getToday(ctx, { limit: 50 })).items.filter((i) => i.kind === 'new-connection');
     expect(items.map((i) => [i.title, i.reason])).toEqual([
-      ['Write to Person 5', 'connected 2026-11-15, no personal message yet; 2 more in the queue'],
-      ['Write to Person 4', 'connected 2026-11-14, no personal message yet; 2 more in the queue'],
-      ['Write to Person 3', 'connected 2026-11-13, no personal message yet; 2 more in the queue'],
+      [
+        'Write to Person 5',
+        'connected 2026-11-15, no personal message yet; 4 more in the queue after this one',
+      ],
+      [
+        'Write to Person 4',
+        'connected 2026-11-14, no personal message yet; 3 more in the queue after this one',
+      ],
+      [
+        'Write to Person 3',
+        'connected 2026-11-13, no personal message yet; 2 more in the queue after this one',
+      ],
     ]);
     expect(items[0]?.action).toEqual({ kind: 'outreach-write', label: 'Write a personal message' });
     // Snoozing one brings the next forward.
@@ -511,6 +551,30 @@ describeEngines('outreach: sent, replied, followed up', (h) => {
       'Write to Person 3',
       'Write to Person 2',
     ]);
+  });
+});
+
+describeEngines('outreach: Today counts who waits after what it shows', (h) => {
+  it('with 8 queued and a Today limit of one, it says 7 more (not 5); connections of one day keep their order', async () => {
+    const { ctx } = await h.account();
+    for (let i = 1; i <= 8; i++)
+      await createContact(
+        ctx,
+        { displayName: `Person ${i}`, connectedOn: i <= 4 ? '2026-11-20' : '2026-11-21' },
+        'web',
+      );
+    const shown = async (limit: number) =>
+      (await getToday(ctx, { limit })).items.map((i) => i.reason.replace(/^connected [\d-]+, /, ''));
+    expect(await shown(1)).toEqual(['no personal message yet; 7 more in the queue after this one']);
+    expect(await shown(2)).toEqual([
+      'no personal message yet; 7 more in the queue after this one',
+      'no personal message yet; 6 more in the queue after this one',
+    ]);
+    // However many are shown, the list is a prefix of the same order: the newest first, then the latest added.
+    const three = (await getToday(ctx, { limit: 3 })).items.map((i) => i.title);
+    const queue = (await listOutreachQueue(ctx)).items.map((i) => `Write to ${i.contact.displayName}`);
+    expect(three).toEqual(queue.slice(0, 3));
+    expect((await getToday(ctx, { limit: 1 })).items.map((i) => i.title)).toEqual(queue.slice(0, 1));
   });
 });
 

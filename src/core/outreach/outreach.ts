@@ -142,7 +142,17 @@ export function toMessage(row: OutreachMessageTable): OutreachMessage {
   };
 }
 
-export function toItem(row: ItemRow, today: string, last: OutreachMessageTable | undefined): OutreachItem {
+/** Whether the item waits for a reply, so its follow-up day (or quiet close day) still means something. */
+const awaitsReply = (state: string) => state === 'sent' || state === 'followed-up';
+
+export function toItem(
+  row: ItemRow,
+  today: string,
+  last: OutreachMessageTable | undefined,
+  writtenOutside: OutreachItem['writtenOutside'] = null,
+): OutreachItem {
+  // The stored day outlives the wait (a reply, a close, an undone import's reply needs it back): not shown then.
+  const followUpOn = awaitsReply(row.state) ? row.follow_up_on : null;
   return {
     id: row.id,
     state: row.state as OutreachState,
@@ -159,10 +169,11 @@ export function toItem(row: ItemRow, today: string, last: OutreachMessageTable |
     queuedAt: row.queued_at,
     sentAt: row.sent_at,
     repliedAt: row.replied_at,
-    followUpOn: row.follow_up_on,
+    followUpOn,
     followedUpAt: row.followed_up_at,
-    followUpDue: row.state === 'sent' && row.follow_up_on !== null && row.follow_up_on <= today,
+    followUpDue: row.state === 'sent' && followUpOn !== null && followUpOn <= today,
     closedAt: row.closed_at,
     lastMessage: last ? toMessage(last) : null,
+    writtenOutside: row.state === 'queued' ? writtenOutside : null,
   };
 }

@@ -150,6 +150,59 @@ describe.each(ENGINES)('outreach API [%s]', (engine) => {
     expect(stats.body.byChannel).toMatchObject([{ key: 'rapport', sent: 1, replied: 1 }]);
   });
 
+  it('mark-sent says when it went out, and undo-sent takes it back: the person is queued again, the rate forgets it', async () => {
+    const u = await server.user('Noor Haddad');
+    const today = (await u.get('/api/v1/today')).body.date as string;
+    const day = (n: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+    await u.post('/api/v1/contacts', { givenName: 'Cole', familyName: 'Tran', connectedOn: day(10) });
+    const id = (await u.get('/api/v1/outreach/queue')).body.items[0].id as string;
+    const draft = {
+      channel: 'linkedin',
+      subject: 'Great to connect',
+      body: 'Hi {firstName}, your talk on harbour logistics in Oslo was the best of the conference.',
+      sendKey: 'http-sent-at-1',
+    };
+    const future = await u.post(`/api/v1/outreach/items/${id}/mark-sent`, {
+      ...draft,
+      sentAt: `${day(-2)}T10:00:00Z`,
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details.issues).toEqual([
+      { path: 'sentAt', message: expect.stringContaining('future') },
+    ]);
+    const marked = await u.post(`/api/v1/outreach/items/${id}/mark-sent`, {
+      ...draft,
+      sentAt: `${day(3)}T10:00:00Z`,
+    });
+    expect(marked.status).toBe(200);
+    expect(marked.body.message).toMatchObject({ sentAt: `${day(3)}T10:00:00.000Z`, subject: null });
+    expect(marked.body.item).toMatchObject({ state: 'sent', followUpOn: day(-4) });
+    expect((await u.get('/api/v1/outreach/stats')).body.total.sent).toBe(1);
+
+    const unknown = await u.post(`/api/v1/outreach/items/${id}/undo-sent`, {
+      messageId: '01900000-0000-7000-8000-000000000000',
+    });
+    expect(unknown.status).toBe(404);
+    const undone = await u.post(`/api/v1/outreach/items/${id}/undo-sent`, {
+      messageId: marked.body.message.id,
+    });
+    expect(undone.status).toBe(200);
+    expect(undone.body).toMatchObject({
+      id,
+      state: 'queued',
+      sentAt: null,
+      followUpOn: null,
+      lastMessage: null,
+    });
+    expect((await u.get('/api/v1/outreach/queue')).body.counts.queued).toBe(1);
+    expect((await u.get('/api/v1/outreach/stats')).body.total.sent).toBe(0);
+    const twice = await u.post(`/api/v1/outreach/items/${id}/undo-sent`, {
+      messageId: marked.body.message.id,
+    });
+    expect(twice.status).toBe(404);
+  });
+
   it('templates: bad input is refused with the field named', async () => {
     const u = await server.user();
     const bad = await u.post('/api/v1/outreach/templates', { name: 'x', body: 'Hi {first}' });

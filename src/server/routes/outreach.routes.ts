@@ -20,6 +20,7 @@ import {
   outreachTemplate,
   outreachTemplateInput,
   outreachTemplateUpdateInput,
+  outreachUndoSentInput,
 } from '../../contracts/outreach';
 import { addToOutreachQueue } from '../../core/outreach/add-to-outreach-queue';
 import { createOutreachTemplate } from '../../core/outreach/create-outreach-template';
@@ -36,6 +37,7 @@ import { recordOutreachReply } from '../../core/outreach/record-outreach-reply';
 import { restoreOutreachItem } from '../../core/outreach/restore-outreach-item';
 import { sendOutreach } from '../../core/outreach/send-outreach';
 import { skipOutreachFollowUp } from '../../core/outreach/skip-outreach-follow-up';
+import { undoOutreachSent } from '../../core/outreach/undo-outreach-sent';
 import { updateOutreachTemplate } from '../../core/outreach/update-outreach-template';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -142,12 +144,34 @@ export const outreachRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Record a personal message sent in your own channel (LinkedIn, mailto:, other)',
+        description:
+          '`sentAt` says when it went out when that was not just now (not in the future, not before the day you ' +
+          'connected; a follow-up not before the first message): the follow-up day and the time to a reply count ' +
+          'from it. The same sendKey returns the message already recorded.',
         params: idParams,
         body: outreachSendInput,
         response: { 200: outreachSendResult, ...errors },
       },
     },
     (req) => markOutreachSent(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/outreach/items/:id/undo-sent',
+    {
+      schema: {
+        tags,
+        summary: 'Take back a message marked sent by mistake: the item is as it was, the send counts nowhere',
+        description:
+          "Only the item's latest message, marked sent in your own channel (an email or a Rapport message that went " +
+          'out cannot be taken back), and only while the item is where that message put it (409 after a reply, a ' +
+          'later message or a quiet close). A first message puts the person back in the queue; the message and its ' +
+          'logged interaction are deleted, so it leaves the response rates.',
+        params: idParams,
+        body: outreachUndoSentInput,
+        response: { 200: outreachItem, ...errors },
+      },
+    },
+    (req) => undoOutreachSent(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/outreach/items/:id/replied',

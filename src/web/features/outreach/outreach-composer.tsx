@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import {
+  channelHasSubject,
   MERGE_FIELDS,
   OUTREACH_CHANNELS,
   type OutreachChannel,
@@ -13,6 +14,7 @@ import {
 import type { Purpose } from '../../../contracts/purposes';
 import { isApiError } from '../../api/client';
 import { CopyButton } from '../../ui/copy-button';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../ui/dates';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
@@ -52,6 +54,10 @@ export function OutreachComposer({
   const [body, setBody] = useState(s.body);
   const [to, setTo] = useState(detail.person.emails[0] ?? '');
   const [sendKey, setSendKey] = useState(newSendKey);
+  // When a message marked sent went out: now unless changed (a LinkedIn message of last week, recorded today).
+  const [initialWhen] = useState(() => toDateTimeLocal());
+  const [when, setWhen] = useState(initialWhen);
+  const [whenError, setWhenError] = useState<string | null>(null);
   const send = useSendOutreach(detail.id);
   const id = useId();
 
@@ -62,7 +68,7 @@ export function OutreachComposer({
     [detail.mergeValues, purposeName],
   );
   const check = draftCheck(body, subject, template ? template.body : null, values);
-  const usesSubject = channel === 'email' || channel === 'mailto';
+  const usesSubject = channelHasSubject(channel);
   // A message on Rapport only reaches a contact that stands for an account you are connected with.
   const channels = OUTREACH_CHANNELS.filter((c) => c !== 'rapport' || detail.rapport);
   const serverSends = (SERVER_CHANNELS as readonly OutreachChannel[]).includes(channel);
@@ -110,7 +116,17 @@ export function OutreachComposer({
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!ready) return;
-    deliver({ ...draft, sendKey });
+    if (serverSends) {
+      deliver({ ...draft, sendKey });
+      return;
+    }
+    const sentAt = when === initialWhen ? undefined : fromDateTimeLocal(when);
+    if (sentAt === null) {
+      setWhenError('Enter a date and time.');
+      return;
+    }
+    setWhenError(null);
+    deliver({ ...draft, sendKey, ...(sentAt ? { sentAt } : {}) });
   }
 
   const failed = detail.lastMessage?.status === 'failed' ? detail.lastMessage : null;
@@ -120,6 +136,7 @@ export function OutreachComposer({
   const counterId = `${id}-counter`;
   const who = detail.mergeValues.firstName ?? detail.contact.displayName;
   const error = send.error;
+  const sentAtIssue = isApiError(error) ? error.issues.find((i) => i.path === 'sentAt')?.message : undefined;
 
   return (
     <form className="composer stack" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
@@ -283,6 +300,27 @@ export function OutreachComposer({
             : error.message}
         </div>
       ) : null}
+
+      {serverSends ? null : (
+        <TextField
+          label="Sent on"
+          type="datetime-local"
+          value={when}
+          min={
+            s.kind === 'first'
+              ? detail.connectedOn
+                ? `${detail.connectedOn}T00:00`
+                : undefined
+              : detail.sentAt
+                ? toDateTimeLocal(new Date(detail.sentAt))
+                : undefined
+          }
+          max={toDateTimeLocal()}
+          onChange={(e) => setWhen(e.target.value)}
+          error={whenError ?? sentAtIssue}
+          hint="Leave it as it is if you just sent it; else when it went out (the follow-up counts from then)."
+        />
+      )}
 
       <div className="form-actions composer__actions">
         {serverSends ? (

@@ -1,6 +1,11 @@
 import { useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { OutreachItemDetail, OutreachSendResult } from '../../../contracts/outreach';
+import {
+  type OutreachItemDetail,
+  type OutreachSendResult,
+  SERVER_CHANNELS,
+} from '../../../contracts/outreach';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../ui/dates';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
@@ -11,8 +16,14 @@ import { useToast } from '../../ui/use-toast';
 import { usePurposes } from '../purposes/use-purposes';
 import { OutreachComposer } from './outreach-composer';
 import { OutreachSubnav } from './outreach-subnav';
-import { CHANNEL_SHORT, SOURCE_WORDS, STATE_WORDS } from './outreach-words';
-import { useNextInQueue, useOutreachItem, useOutreachItemAction, useOutreachTemplates } from './use-outreach';
+import { CHANNEL_SHORT, SOURCE_WORDS, STATE_WORDS, writtenOutsideWords } from './outreach-words';
+import {
+  useNextInQueue,
+  useOutreachItem,
+  useOutreachItemAction,
+  useOutreachTemplates,
+  useUndoOutreachSent,
+} from './use-outreach';
 import './outreach.css';
 
 /** One person from the queue: who they are, how you are connected, and the message you write them. */
@@ -43,20 +54,46 @@ function ItemView({ detail }: { detail: OutreachItemDetail }) {
   const [writeEarly, setWriteEarly] = useState(false);
   const name = detail.contact.displayName;
   const next = useNextInQueue(detail.id).data;
+  const undoSent = useUndoOutreachSent();
 
   /** Work through the queue one by one: on to the next person waiting. */
-  function goNext(message: string) {
-    toast.show({ message });
+  function goNext(message: string, undo?: { label: string; onClick: () => Promise<void> }) {
+    toast.show({ message, action: undo });
     void navigate(next ? `/outreach/items/${next.id}` : '/outreach');
   }
-  function sent(r: OutreachSendResult) {
-    const how = r.message.channel === 'email' || r.message.channel === 'rapport' ? 'Sent' : 'Marked sent';
-    if (r.message.kind === 'first') goNext(`${how}: your message to ${name}.`);
-    else toast.show({ message: `${how}: your follow-up to ${name}.` });
+  // Runs from the toast, after the page moved on to the next person: back to this one, to write it again.
+  async function takeBack(r: OutreachSendResult) {
+    try {
+      await undoSent(detail.id, r.message.id);
+      toast.show({
+        message:
+          r.message.kind === 'first'
+            ? `${name} is back in the queue.`
+            : `Your follow-up to ${name} is taken back.`,
+      });
+      await navigate(`/outreach/items/${detail.id}`);
+    } catch (e) {
+      toast.show({
+        message: `Could not undo: ${e instanceof Error ? e.message : 'unknown error'}`,
+        tone: 'error',
+      });
+    }
   }
-  function act(kind: 'dismiss' | 'restore' | 'skip-follow-up' | 'replied', summary?: string) {
+  function sent(r: OutreachSendResult) {
+    // An email or a Rapport message went out: only what you marked sent yourself can be taken back.
+    const own = !(SERVER_CHANNELS as readonly string[]).includes(r.message.channel);
+    const how = own ? 'Marked sent' : 'Sent';
+    const undo = own ? { label: 'Undo', onClick: () => takeBack(r) } : undefined;
+    if (r.message.kind === 'first') goNext(`${how}: your message to ${name}.`, undo);
+    else toast.show({ message: `${how}: your follow-up to ${name}.`, action: undo });
+  }
+  function act(
+    kind: 'dismiss' | 'restore' | 'skip-follow-up' | 'replied',
+    summary?: string,
+    occurredAt?: string,
+  ) {
     action
-      .mutateAsync({ action: kind, summary })
+      .mutateAsync({ action: kind, summary, occurredAt })
       .then(() => {
         if (kind === 'dismiss') goNext(`${name} left the queue.`);
         else if (kind === 'restore') toast.show({ message: `${name} is back in the queue.` });
@@ -89,7 +126,11 @@ function ItemView({ detail }: { detail: OutreachItemDetail }) {
       </div>
       <div className="stack">
         {detail.state === 'sent' || detail.state === 'followed-up' || detail.state === 'closed' ? (
-          <ReplyCard detail={detail} pending={action.isPending} onReplied={(note) => act('replied', note)} />
+          <ReplyCard
+            detail={detail}
+            pending={action.isPending}
+            onReplied={(note, at) => act('replied', note, at)}
+          />
         ) : null}
         {detail.state === 'sent' && !canWrite ? (
           <section className="card" aria-label="Follow-up">
@@ -100,6 +141,12 @@ function ItemView({ detail }: { detail: OutreachItemDetail }) {
               Write the follow-up now
             </button>
           </section>
+        ) : null}
+        {detail.writtenOutside ? (
+          <p className="alert alert--info" data-testid="written-outside">
+            {writtenOutsideWords(detail.writtenOutside, name)} {name} is not waiting in the queue any more.
+            Write here only to follow this one in outreach; otherwise there is nothing to do.
+          </p>
         ) : null}
         {canWrite ? <section className="card">{composer}</section> : null}
         {detail.state === 'sent' && canWrite ? (
@@ -263,21 +310,43 @@ function ReplyCard({
 }: {
   detail: OutreachItemDetail;
   pending: boolean;
-  onReplied: (note: string) => void;
+  /** `at`: when they replied, left out for now. */
+  onReplied: (note: string, at: string | undefined) => void;
 }) {
   const [note, setNote] = useState('');
+  // Now unless changed: a reply that came in on LinkedIn last week is recorded with its own day.
+  const [initialWhen] = useState(() => toDateTimeLocal());
+  const [when, setWhen] = useState(initialWhen);
+  const [whenError, setWhenError] = useState<string | null>(null);
   const id = useId();
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Did {detail.mergeValues.firstName ?? detail.contact.displayName} reply?</h2>
       <form
         className="inline-form"
+        // The server checks the time (not before the message, not in the future): the picker's bounds only guide.
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          onReplied(note.trim());
+          const at = when === initialWhen ? undefined : fromDateTimeLocal(when);
+          if (at === null) {
+            setWhenError('Enter a date and time.');
+            return;
+          }
+          setWhenError(null);
+          onReplied(note.trim(), at);
         }}
       >
         <TextField label="What they said (optional)" value={note} onChange={(e) => setNote(e.target.value)} />
+        <TextField
+          label="When they replied"
+          type="datetime-local"
+          value={when}
+          min={detail.sentAt ? toDateTimeLocal(new Date(detail.sentAt)) : undefined}
+          max={toDateTimeLocal()}
+          onChange={(e) => setWhen(e.target.value)}
+          error={whenError ?? undefined}
+        />
         <button type="submit" className="button button--primary" disabled={pending}>
           They replied
         </button>

@@ -143,7 +143,9 @@ function QueueRow({ item }: { item: OutreachItem }) {
           {item.purpose ? ` · ${item.purpose.name}` : ''}
           {item.lastMessage?.status === 'sent' ? ` · ${CHANNEL_SHORT[item.lastMessage.channel]}` : ''}
           {' · '}
-          {STATE_WORDS[item.state]}
+          {item.writtenOutside
+            ? `written to outside outreach on ${formatDate(item.writtenOutside.at)}`
+            : STATE_WORDS[item.state]}
           {item.followUpDue ? ' · follow-up due' : ''}
         </span>
         {item.lastMessage?.status === 'failed' ? (
@@ -166,7 +168,7 @@ function QueueRow({ item }: { item: OutreachItem }) {
         >
           They replied
         </button>
-      ) : item.state === 'queued' ? (
+      ) : item.state === 'queued' && !item.writtenOutside ? (
         <Link
           to={`/outreach/items/${item.id}`}
           className="button button--small"

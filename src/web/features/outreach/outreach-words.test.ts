@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { draftCheck, linkedinCounter, mailtoLink, SOURCE_WORDS, startFromTemplate } from './outreach-words';
+import {
+  draftCheck,
+  linkedinCounter,
+  mailtoLink,
+  SOURCE_WORDS,
+  startFromTemplate,
+  writtenOutsideWords,
+} from './outreach-words';
 
 describe('outreach composer helpers', () => {
   const values = {
@@ -57,5 +64,14 @@ describe('a message started from a template', () => {
     );
     expect(startFromTemplate('Hi {firstName},\n\n')).toBe('Hi {firstName},\n\n');
     expect(startFromTemplate('')).toBe('');
+  });
+
+  it('says how someone was written to outside outreach', () => {
+    const at = '2026-11-20T10:00:00.000Z';
+    const words = (kind: string, source: string) =>
+      writtenOutsideWords({ interactionId: 'i', at, kind, source }, 'Cole Tran');
+    expect(words('message', 'rapport')).toMatch(/^You wrote to Cole Tran on .+ \(a message on Rapport\)\.$/);
+    expect(words('email', 'cli')).toContain('(an email you logged)');
+    expect(words('message', 'linkedin')).toContain('(a message on LinkedIn, from your import)');
   });
 });

@@ -3,11 +3,13 @@ import {
   LINKEDIN_LIMITS,
   type MergeValues,
   type OutreachChannel,
+  type OutreachItem,
   type OutreachState,
   PERSONAL_MIN_CHARS,
   PERSONAL_MIN_WORDS,
   renderMerge,
 } from '../../../contracts/outreach';
+import { formatDate } from '../../ui/format';
 
 export const CHANNEL_WORDS: Record<OutreachChannel, string> = {
   email: 'Email (sent by Rapport)',
@@ -32,6 +34,18 @@ export const STATE_WORDS: Record<OutreachState, string> = {
   closed: 'Closed',
   dismissed: 'Dismissed',
 };
+
+/** "You wrote to Cole on 20 Nov 2026 (a message on Rapport)." — a first message that went outside outreach. */
+export function writtenOutsideWords(w: NonNullable<OutreachItem['writtenOutside']>, name: string): string {
+  const what = w.kind === 'email' ? 'an email' : 'a message';
+  const how =
+    w.source === 'rapport'
+      ? 'a message on Rapport'
+      : w.source === 'linkedin'
+        ? `${what} on LinkedIn, from your import`
+        : `${what} you logged`;
+  return `You wrote to ${name} on ${formatDate(w.at)} (${how}).`;
+}
 
 /**
  * A template's text as the message starts: with a space after it, so that words typed straight on begin a new

@@ -105,13 +105,37 @@ type ItemAction = 'dismiss' | 'restore' | 'skip-follow-up' | 'replied';
 export function useOutreachItemAction(id: string) {
   const invalidate = useInvalidateOutreach();
   return useMutation({
-    mutationFn: ({ action, summary }: { action: ItemAction; summary?: string }) =>
+    mutationFn: ({
+      action,
+      summary,
+      occurredAt,
+    }: {
+      action: ItemAction;
+      summary?: string;
+      /** replied: when they did (left out: now). */
+      occurredAt?: string;
+    }) =>
       api.post<OutreachItem>(
         `${item(id)}/${action}`,
-        action === 'replied' ? { summary: summary || null } : undefined,
+        action === 'replied'
+          ? { summary: summary || null, ...(occurredAt ? { occurredAt } : {}) }
+          : undefined,
       ),
     onSuccess: invalidate,
   });
+}
+
+/**
+ * Takes back a message marked sent by mistake (a toast's Undo: it runs after the page moved on, so it is a plain
+ * call, not a mutation of a component that may be gone).
+ */
+export function useUndoOutreachSent() {
+  const invalidate = useInvalidateOutreach();
+  return async (itemId: string, messageId: string) => {
+    const back = await api.post<OutreachItem>(`${item(itemId)}/undo-sent`, { messageId });
+    await invalidate();
+    return back;
+  };
 }
 
 export function useAddToOutreach() {
