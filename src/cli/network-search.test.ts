@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedConnection } from '../../test/network';
+import { markEmailVerified, seedConnection } from '../../test/network';
 import type { NetworkSearchResult, PathResult } from '../contracts/network-search';
 import { connect } from '../core/db/connect';
 import { type Cli, tempCli } from './testing';
@@ -89,6 +89,28 @@ describe('rapport CLI: network search and warm paths', () => {
     const other = await cli.run([...as('me@example.test'), 'path', '01900000-0000-7000-8000-000000000000']);
     expect(other.code).toBe(5);
     expect(other.stderr).toMatch(/contact not found/);
+  });
+
+  it('says when the person is already one of my connections: no introduction to ask for', {
+    timeout: SLOW,
+  }, async () => {
+    // Chen joins with the address Bea has for him, and connects with Mia.
+    const chen = await cli.createAccount('chen@private-mail.test', 'Chen Wu');
+    const h = connect({ engine: 'sqlite', file: join(cli.dir, 'rapport.sqlite') });
+    const mia = await h.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('email', '=', 'me@example.test')
+      .executeTakeFirstOrThrow();
+    await markEmailVerified(h.db, chen);
+    await seedConnection(h.db, mia.id, chen);
+    await h.close();
+    const paths = await cli.run([...as('me@example.test'), 'path', 'acme']);
+    expect(paths.stdout.split('\n')[0]).toBe(
+      '1. Chen Wu: already connected, write to them directly (known by Bea)',
+    );
+    const search = await cli.run([...as('me@example.test'), 'network', 'search', 'acme']);
+    expect(search.stdout).toContain('Chen Wu (already connected: write to them directly)');
   });
 
   it('stops with exit 8 when the daily search limit is spent', { timeout: SLOW }, async () => {

@@ -89,7 +89,8 @@ function searchView(r: NetworkSearchResult): string {
     ['person', 'organisation', 'title', 'known by (tier)', 'their contact id'],
     r.people.flatMap((p) =>
       p.brokers.map((b, i) => [
-        i === 0 ? p.displayName : '',
+        // One of my own connections: a message away, nobody to ask for an introduction.
+        i === 0 ? `${p.displayName}${p.connected ? ' (already connected: write to them directly)' : ''}` : '',
         i === 0 ? p.organisation : '',
         i === 0 ? p.title : '',
         `${b.name}${b.contact.tier ? ` (${b.contact.tier})` : ''}`,
@@ -103,7 +104,9 @@ function pathView(r: PathResult): string {
   if (r.paths.length === 0) return 'no warm path within three hops';
   return r.paths
     .map((p, i) => {
-      const head = `${i + 1}. ask ${p.ask.name} (${p.hops} hops, warmth ${p.score})${p.contactId ? ` — contact id ${p.contactId}` : ''}`;
+      const head = p.connected
+        ? `${i + 1}. ${p.connected.name}: already connected, write to them directly (known by ${p.ask.name})`
+        : `${i + 1}. ask ${p.ask.name} (${p.hops} hops, warmth ${p.score})${p.contactId ? ` — contact id ${p.contactId}` : ''}`;
       const steps = p.steps.map((s) => `   ${s.from.name} → ${s.to.name} [${s.tier}]: ${s.why}`);
       return [head, ...steps].join('\n');
     })
