@@ -57,8 +57,17 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
+    if (failed)
+      throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+    // None ran: the database's own record of its migrations does not fit this version's list.
+    const missing = /previously executed migration (\S+) is missing/.exec(String(result.error))?.[1];
+    throw new Error(
+      missing
+        ? `the database was brought up to date by a newer Rapport (it has migration ${missing}, which this version does not know): run that version or newer, or restore a backup made with this one`
+        : `the database's schema could not be brought up to date: ${String(result.error)}`,
+      { cause: result.error },
+    );
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
