@@ -1,6 +1,8 @@
+import { isUuid } from '../contracts/common';
 import type { Connection, Invite } from '../contracts/network';
-import type { Ctx } from '../core/context';
+import { type Ctx, requireActor } from '../core/context';
 import { AppError } from '../core/errors';
+import { accountsOfContacts } from '../core/network/already-connected';
 import { listConnections } from '../core/network/list-connections';
 import { fold } from '../core/text/fold';
 import { table } from './output';
@@ -22,15 +24,21 @@ export async function allConnections(ctx: Ctx, states: State[]): Promise<Connect
 }
 
 /**
- * The connection or request named by `ref`: its id, the other account's id, the inviter's email (incoming), the
- * account's name, or text found in exactly one name. None is `not_found`; several is `validation` with candidates.
+ * The connection or request named by `ref`: its id, the other account's id, the id of my contact for them, the
+ * inviter's email (incoming), the account's name, or text found in exactly one name. None is `not_found`; several is `validation` with candidates.
  */
 export async function resolveConnection(ctx: Ctx, ref: string, states: State[]): Promise<Connection> {
   const all = await allConnections(ctx, states);
   const r = ref.trim();
   const key = fold(r).trim();
+  // The id of my contact for them (what `rapport search` and `show` print) names the account it stands for too.
+  const asContact = isUuid(r) ? (await accountsOfContacts(ctx.db, requireActor(ctx), [r])).get(r) : undefined;
   const exact = all.filter(
-    (c) => c.id === r || c.account.id === r || c.email?.toLowerCase() === r.toLowerCase(),
+    (c) =>
+      c.id === r ||
+      c.account.id === r ||
+      c.account.id === asContact?.id ||
+      c.email?.toLowerCase() === r.toLowerCase(),
   );
   const byName = all.filter((c) => fold(c.account.name).trim() === key);
   const partial = key ? all.filter((c) => fold(c.account.name).includes(key)) : [];

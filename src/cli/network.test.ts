@@ -76,11 +76,16 @@ describe('rapport CLI: connect, connections, messages, share, access-log', () =>
     expect(mine.map((c) => [c.account.name, c.status])).toEqual([['Grace Hopper', 'accepted']]);
 
     expect(await ok('ada', ['message', 'Grace', 'Coffee next week?'])).toMatch(/^sent to Grace Hopper \(/);
+    // By the id `rapport search` shows for my contact of her, as other commands take it.
+    const [graceContact] = (await json<{ items: { id: string }[] }>('ada', ['search', 'Grace Hopper'])).items;
+    expect(await ok('ada', ['message', graceContact?.id as string, 'Thursday?'])).toMatch(
+      /^sent to Grace Hopper \(/,
+    );
     expect(await ok('grace', ['messages'])).toMatch(
-      /Ada Lovelace\s+1\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+Coffee next week\?/,
+      /Ada Lovelace\s+2\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+Thursday\?/,
     );
     expect(await ok('grace', ['messages', 'Ada Lovelace'])).toMatch(
-      /^\d{4}-\d\d-\d\d \d\d:\d\d {2}Ada Lovelace: Coffee next week\?\n$/,
+      /^\d{4}-\d\d-\d\d \d\d:\d\d {2}Ada Lovelace: Coffee next week\?\n\d{4}-\d\d-\d\d \d\d:\d\d {2}Ada Lovelace: Thursday\?\n$/,
     );
     expect(await ok('grace', ['messages'])).toMatch(/Ada Lovelace\s+0\s+/);
     // The message is an interaction with the contact that stands for Grace.
