@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../test/engines';
+import { refused } from '../../test/refused';
 import { createContact } from '../core/contacts/create-contact';
-import { AppError } from '../core/errors';
 import { contactIdNamed } from './resolve';
 
 describeEngines('naming a contact on the command line', (h) => {
@@ -13,14 +13,11 @@ describeEngines('naming a contact on the command line', (h) => {
     expect(await contactIdNamed(ctx, 'Bea Novak')).toBe(bea.id);
     expect(await contactIdNamed(ctx, 'novak')).toBe(bea.id);
     // Two names begin with "bea": which one is meant cannot be told.
-    const e = await contactIdNamed(ctx, 'bea').catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(AppError);
-    expect((e as AppError).details.candidates).toHaveLength(3);
+    const e = await refused(contactIdNamed(ctx, 'bea'), 'validation', /ambiguous/);
+    expect(e.details.candidates).toHaveLength(3);
     // Found only outside names: as ambiguous as before.
     await createContact(ctx, { displayName: 'Eve Stone', notes: 'met at Kinetica' }, 'cli');
     await createContact(ctx, { displayName: 'Finn Roe', notes: 'Kinetica alumni' }, 'cli');
-    expect(((await contactIdNamed(ctx, 'kinetica').catch((x: unknown) => x)) as AppError).code).toBe(
-      'validation',
-    );
+    await refused(contactIdNamed(ctx, 'kinetica'), 'validation', /ambiguous/);
   });
 });

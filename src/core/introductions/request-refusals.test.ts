@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { seedConnection } from '../../../test/network';
+import { refused } from '../../../test/refused';
 import { getToday } from '../agenda/get-today';
 import { createContact } from '../contacts/create-contact';
 import { deleteContact } from '../contacts/delete-contact';
-import { AppError } from '../errors';
 import type { Mailer } from '../mail/mailer';
 import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../mail/smtp-sink.test-support';
 import { decideAsBroker } from './decide-as-broker';
@@ -16,17 +16,6 @@ import { requestIntroduction } from './request-introduction';
 const WHY = 'I am looking for a guest speaker on supply chain for March';
 const NO_MAIL = (name: string) =>
   `${name} cannot be asked for an introduction on this server: it cannot send e-mail, so only people with an account here can be introduced`;
-
-/** The error a promise rejects with (fails the test when it resolves). */
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
-}
 
 describeEngines('introduction requests that cannot work, or are not needed', (h) => {
   let sink: SmtpSink;
@@ -64,11 +53,13 @@ describeEngines('introduction requests that cannot work, or are not needed', (h)
     });
     // The same answer whether or not the broker has an address for them (what the record holds stays private).
     const refusals = [
-      await failure(
+      await refused(
         requestIntroduction(w.requester.ctx, { brokerId: w.broker.id, contactId: w.target.id, why: WHY }),
+        'conflict',
       ),
-      await failure(
+      await refused(
         requestIntroduction(w.requester.ctx, { brokerId: w.broker.id, contactId: nora.id, why: WHY }),
+        'conflict',
       ),
     ];
     expect(refusals.map((e) => [e.code, e.message])).toEqual([
@@ -87,8 +78,9 @@ describeEngines('introduction requests that cannot work, or are not needed', (h)
       { displayName: 'Hidden', emails: [{ value: 'h@example.org' }] },
       'web',
     );
-    const e = await failure(
+    const e = await refused(
       requestIntroduction(w.requester.ctx, { brokerId: w.broker.id, contactId: hidden.id, why: WHY }),
+      'not_found',
     );
     expect([e.code, e.message]).toEqual([
       'not_found',
@@ -167,8 +159,9 @@ describeEngines('introduction requests that cannot work, or are not needed', (h)
     await decideAsBroker(w.broker.ctx, taraAgain.id, { decision: 'decline', reason: 'she is on leave' });
     expect(
       (
-        await failure(
+        await refused(
           requestIntroduction(w.requester.ctx, { brokerId: w.broker.id, contactId: w.target.id, why: WHY }),
+          'conflict',
         )
       ).message,
     ).toBe('an introduction to Tara Target was declined recently: you can ask again from 2027-02-23');
@@ -217,10 +210,14 @@ describeEngines('introduction requests that cannot work, or are not needed', (h)
     const doraOfBruno = await findableContact(w.broker, { displayName: 'Dora D.' });
     await seedConnection(w.db, w.broker.id, dora.id, { aContact: doraOfBruno.id });
     const refusals = [
-      await failure(
+      await refused(
         requestIntroduction(w.requester.ctx, { brokerId: w.broker.id, contactId: coleOfBruno.id, why: WHY }),
+        'conflict',
       ),
-      await failure(requestIntroduction(w.requester.ctx, { contactId: doraOfBruno.id, why: WHY })),
+      await refused(
+        requestIntroduction(w.requester.ctx, { contactId: doraOfBruno.id, why: WHY }),
+        'conflict',
+      ),
     ];
     expect(refusals.map((e) => [e.code, e.message])).toEqual([
       ['conflict', 'you are already connected to Cole Tran: write to them directly'],
@@ -246,8 +243,9 @@ describeEngines('introduction requests that cannot work, or are not needed', (h)
       displayName: 'Rita',
       emails: [{ value: w.requester.email }],
     });
-    const me = await failure(
+    const me = await refused(
       requestIntroduction(w.requester.ctx, { brokerId: w.broker.id, contactId: ritaOfBruno.id, why: WHY }),
+      'validation',
     );
     expect(me.details.issues).toEqual([{ path: 'contactId', message: 'is you' }]);
   });
