@@ -40,6 +40,24 @@ describeEngines('CLI views of history and import changes', (h) => {
     expect(text).not.toContain('→ —');
   });
 
+  it('show: each phone as dialled beside it, its extension included', async () => {
+    const { ctx } = await h.account();
+    const ada = await createContact(
+      ctx,
+      {
+        displayName: 'Ada Lovelace',
+        phones: [
+          { value: '+1 212 555 0100 ext. 42', label: 'desk' },
+          { value: '+1 212 555 0100 x43', label: 'lab' },
+        ],
+      },
+      'cli',
+    );
+    const text = contactDetails(await getContact(ctx, ada.id));
+    expect(text).toMatch(/\+1 212 555 0100 ext\. 42 \(desk\) +\[cli\] +\+12125550100 ext\. 42$/m);
+    expect(text).toMatch(/\+1 212 555 0100 x43 \(lab\) +\[cli\] +\+12125550100 ext\. 43$/m);
+  });
+
   it('import: the change list shows an address as `show` prints it, not as JSON', async () => {
     const { ctx } = await h.account();
     await createContact(

@@ -86,7 +86,12 @@ export function contactDetails(c: Contact): string {
     ['emails', lines(c.emails.map(channel))],
     [
       'phones',
-      lines(c.phones.map((p) => `${channel(p)}${p.e164 && p.e164 !== p.value ? `  ${p.e164}` : ''}`)),
+      lines(
+        c.phones.map((p) => {
+          const dialled = p.e164 && `${p.e164}${p.extension ? ` ext. ${p.extension}` : ''}`;
+          return `${channel(p)}${dialled && dialled !== p.value ? `  ${dialled}` : ''}`;
+        }),
+      ),
     ],
     [
       'urls',

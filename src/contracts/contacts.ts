@@ -135,7 +135,13 @@ export const contact = z.object({
   howWeMet: z.string().nullable(),
   notes: z.string().nullable(),
   emails: z.array(channel),
-  phones: z.array(channel.extend({ e164: z.string().nullable() })),
+  phones: z.array(
+    channel.extend({
+      e164: z.string().nullable(),
+      /** Digits dialled after the call connects (`ext. 42`), read from the number; null without one. */
+      extension: z.string().nullable(),
+    }),
+  ),
   urls: z.array(channel.extend({ kind: z.enum(['linkedin', 'web']) })),
   linkedinUrl: z.string().nullable(),
   tags: z.array(z.string()),

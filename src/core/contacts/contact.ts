@@ -1,4 +1,9 @@
-import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import {
+  type CountryCode,
+  isSupportedCountry,
+  type PhoneNumber,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/max';
 import type { ContactTable } from '../db/schema';
 import { fold, words } from '../text/fold';
 
@@ -50,24 +55,38 @@ export function normaliseWebUrl(raw: string): string | null {
   }
 }
 
-const internationalPhone = memo((raw) => {
-  const parsed = parsePhoneNumberFromString(raw);
-  return parsed?.isPossible() ? parsed.number : null;
-});
+// An extension is part of the number: two colleagues behind one switchboard are two lines, and a contact's
+// "ext. 42" and "ext. 43" are two numbers, not one to collapse (RFC 3966's `;ext=` form).
+const phoneKey = (parsed: PhoneNumber | undefined) =>
+  parsed?.isPossible() ? (parsed.ext ? `${parsed.number};ext=${parsed.ext}` : parsed.number) : null;
+
+const internationalPhone = memo((raw) => phoneKey(parsePhoneNumberFromString(raw)));
 
 // Keyed `GB|07700 900777`: an import reads the same few formats of thousands of numbers.
 const regionalPhone = memo((key) => {
   const bar = key.indexOf('|');
-  const parsed = parsePhoneNumberFromString(key.slice(bar + 1), key.slice(0, bar) as CountryCode);
-  return parsed?.isPossible() ? parsed.number : null;
+  return phoneKey(parsePhoneNumberFromString(key.slice(bar + 1), key.slice(0, bar) as CountryCode));
 });
 
 /** Whether national phone numbers can be read in this country (ISO 3166 alpha-2, upper case). */
 export const isPhoneRegion = (code: string) => isSupportedCountry(code);
 
+/** A phone's matching key without its extension (`+12125550100;ext=42` → `+12125550100`). */
+export const withoutExtension = (key: string) => {
+  const at = key.indexOf(';ext=');
+  return at < 0 ? key : key.slice(0, at);
+};
+
+/** The extension a phone's matching key carries, if any. */
+export const extensionOf = (key: string) => {
+  const at = key.indexOf(';ext=');
+  return at < 0 ? null : key.slice(at + 5);
+};
+
 /**
  * E.164 form when the number can be read unambiguously: written internationally, or in the account's own
- * country (`phoneRegion`, its settings) when written without a country code. Else null.
+ * country (`phoneRegion`, its settings) when written without a country code; with `;ext=…` when it has an
+ * extension. Else null.
  */
 export function normalisePhone(raw: string, phoneRegion: string | null): string | null {
   return phoneRegion ? regionalPhone(`${phoneRegion}|${raw}`) : internationalPhone(raw);
@@ -143,7 +162,8 @@ const MIN_PHONE_DIGITS = 3;
  */
 export const phoneSearchWords = memo((key: string): string[] => {
   if (key.startsWith('+')) {
-    const parsed = parsePhoneNumberFromString(key);
+    // The number's digits only: an extension is dialled after the call connects, nobody types it to search.
+    const parsed = parsePhoneNumberFromString(withoutExtension(key));
     if (parsed) return unique([parsed.number.slice(1), parsed.formatNational().replace(/\D/g, '')]);
   }
   const digits = key.replace(/\D/g, '');

@@ -1,7 +1,13 @@
 import type { Contact, ContactSummary } from '../../contracts/contacts';
 import type { Ctx } from '../context';
 import { tagNamesByContact } from '../tags/tag.queries';
-import { normaliseLinkedinUrl, parseJsonArray, parseJsonRecord } from './contact';
+import {
+  extensionOf,
+  normaliseLinkedinUrl,
+  parseJsonArray,
+  parseJsonRecord,
+  withoutExtension,
+} from './contact';
 import {
   type ContactRow,
   type ContactSummaryRow,
@@ -46,7 +52,8 @@ export async function presentContact(ctx: Ctx, row: ContactRow): Promise<Contact
       value: c.value,
       label: c.label,
       source: c.source,
-      e164: c.value_norm?.startsWith('+') ? c.value_norm : null,
+      e164: c.value_norm?.startsWith('+') ? withoutExtension(c.value_norm) : null,
+      extension: c.value_norm?.startsWith('+') ? extensionOf(c.value_norm) : null,
     })),
     urls,
     linkedinUrl: urls.find((u) => u.kind === 'linkedin')?.value ?? null,

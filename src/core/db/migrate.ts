@@ -23,6 +23,7 @@ import * as m0021 from './migrations/0021-session-ends';
 import * as m0022 from './migrations/0022-deferred-search-reindex';
 import * as m0023 from './migrations/0023-search-joined-words-and-phones';
 import * as m0024 from './migrations/0024-introduction-decline-cause';
+import * as m0025 from './migrations/0025-phone-extension-keys';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0022-deferred-search-reindex': m0022,
   '0023-search-joined-words-and-phones': m0023,
   '0024-introduction-decline-cause': m0024,
+  '0025-phone-extension-keys': m0025,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

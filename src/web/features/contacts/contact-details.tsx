@@ -126,7 +126,11 @@ export function ContactDetails({ contact }: { contact: Contact }) {
           <ul className="channels">
             {contact.phones.map((p) => (
               <li key={p.value}>
-                <a href={`tel:${p.e164 ?? p.value.replace(/[^\d+]/g, '')}`}>{p.value}</a>
+                <a
+                  href={`tel:${p.e164 ? `${p.e164}${p.extension ? `;ext=${p.extension}` : ''}` : p.value.replace(/[^\d+]/g, '')}`}
+                >
+                  {p.value}
+                </a>
                 {p.label ? <span className="chip">{p.label}</span> : null}
                 <SourceBadge source={p.source} />
               </li>

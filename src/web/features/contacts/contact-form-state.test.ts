@@ -21,7 +21,9 @@ const contact: Contact = {
   howWeMet: null,
   notes: 'First program',
   emails: [{ value: 'ada@example.test', label: 'work', source: 'web' }],
-  phones: [{ value: '+44 20 7946 0018', label: null, source: 'linkedin', e164: '+442079460018' }],
+  phones: [
+    { value: '+44 20 7946 0018', label: null, source: 'linkedin', e164: '+442079460018', extension: null },
+  ],
   urls: [],
   linkedinUrl: null,
   tags: ['pioneer'],
