@@ -42,4 +42,14 @@ describe('security headers', () => {
     expect(r.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
     expect(r.headers.get('content-security-policy')).toBe(EXPECTED['content-security-policy']);
   });
+
+  it('lets the API docs page style itself inline, and nothing else inline', async () => {
+    for (const path of ['/api/docs/', '/api/docs/static/index.html']) {
+      const r = await plain.anonymous().get(path);
+      expect(r.status, path).toBe(200);
+      const csp = r.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("style-src 'self' 'unsafe-inline'");
+      expect(csp, path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    }
+  });
 });

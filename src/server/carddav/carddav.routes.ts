@@ -123,6 +123,14 @@ export async function registerCarddav(app: FastifyInstance, opts: CarddavOptions
       schema: { hide: true },
       handler: (_req, reply) => reply.redirect('/dav/', 301),
     });
+    // The README tells people to enter the server's address; a client that asks the address as typed before
+    // trying the well-known path (RFC 6764 §6 allows either) is sent on the same way. GET / stays the web app.
+    dav.route({
+      method: 'PROPFIND',
+      url: '/',
+      schema: { hide: true },
+      handler: (_req, reply) => reply.redirect('/dav/', 301),
+    });
     const handler = async (req: FastifyRequest, reply: FastifyReply) => serve(req, reply, opts);
     dav.route({
       method: ['OPTIONS', 'GET', 'PUT', 'DELETE', ...METHODS, ...REFUSED],

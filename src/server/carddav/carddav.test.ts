@@ -79,6 +79,10 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
     });
     expect(wellKnown.status).toBe(301);
     expect(wellKnown.headers.get('location')).toBe('/dav/');
+    // The server's address as typed in a phone's account settings, before any well-known lookup.
+    const root = await dav(base, 'PROPFIND', '/', { body: propfind('<x0:current-user-principal/>') });
+    expect(root.status).toBe(301);
+    expect(root.headers.get('location')).toBe('/dav/');
     const { user, auth, book } = await owner();
     for (const [method, path] of [
       ['PROPFIND', '/dav/'],
