@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -60,7 +60,12 @@ export function connect(target: DatabaseTarget): DatabaseHandle {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
-  if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+  if (target.file !== ':memory:') {
+    // Password and token hashes live in this file: on a shared host only its owner may read it. SQLite gives its
+    // -wal and -shm files the database file's permissions; an existing file keeps the ones it has.
+    mkdirSync(dirname(target.file), { recursive: true, mode: 0o700 });
+    if (!existsSync(target.file)) closeSync(openSync(target.file, 'a', 0o600));
+  }
   const sqlite = new SQLite(target.file);
   // Set before anything is written, so only a new database takes it (an existing one keeps its page size): 16 KiB
   // pages store a 30k import's contacts, channels and sources ~19 % faster than 4 KiB (bench import-store-floor).

@@ -174,7 +174,8 @@ export async function importLinkedin(
 
   return runImport(ctx, {
     kind: 'linkedin',
-    fileName,
+    // The name, not where it lay: a path names the owner's folders to anyone who sees the history or a backup.
+    fileName: basename(fileName),
     people,
     issues,
     dryRun: input.dryRun,
