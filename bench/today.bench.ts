@@ -94,6 +94,7 @@ async function seed(): Promise<string> {
         source: 'bench',
         external_key: null,
         conversation_key: null,
+        date_only: 0,
         import_id: null,
         created_at: at,
         updated_at: at,

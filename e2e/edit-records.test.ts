@@ -295,6 +295,28 @@ describe.skipIf(!chromiumPath)(
       noConsoleErrors();
     });
 
+    it('keeps a notice off the promise form beside the list, on a small laptop screen too', async () => {
+      await page.setViewportSize({ width: 800, height: 900 });
+      try {
+        await page.goto('/promises');
+        await heading('Promises').waitFor();
+        const add = page.getByRole('region', { name: 'Add a promise' });
+        await add.getByLabel('Find a person').fill('ada');
+        await add.getByRole('button', { name: /Choose Ada Lovelace/ }).click();
+        await add.getByLabel('What').fill('Introduce Ada to Charles');
+        await add.getByRole('button', { name: 'Add promise' }).click();
+        const toast = page.locator('.toast', { hasText: 'Promise with Ada Lovelace added.' });
+        await toast.waitFor();
+        const t = await toast.boundingBox();
+        const form = await add.boundingBox();
+        // Side by side, the toast stays left of the form's column, wherever the page is scrolled.
+        expect(t && form && t.x + t.width).toBeLessThanOrEqual(form?.x ?? 0);
+        noConsoleErrors();
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    });
+
     it('edits in place on a phone without sideways scrolling', async () => {
       const phone = await newContext(browser, server.base, PHONE);
       const p = await phone.newPage();

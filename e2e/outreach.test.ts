@@ -90,6 +90,27 @@ describe.skipIf(!chromiumPath)(
         'Katherine Johnson',
       ]);
       await page.getByRole('button', { name: 'Waiting for a message (2)' }).waitFor();
+      // Ada's contact page names LinkedIn once: the link says it, so the import's "LinkedIn" label is not repeated.
+      const ada = (await (await page.request.get('/api/v1/contacts?q=Lovelace')).json()) as {
+        items: { id: string }[];
+      };
+      await page.goto(`/contacts/${ada.items[0]?.id}`);
+      const linkedin = page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name: 'LinkedIn: linkedin.com/in/ada-lovelace' }) });
+      await linkedin.waitFor();
+      expect(await linkedin.locator('.chip').count()).toBe(0);
+      await page.goto('/outreach');
+      await heading('Outreach').waitFor();
+
+      // The view chips are chips, not bevelled browser buttons: a thin solid border, the current one in the accent.
+      const border = (name: string) =>
+        page.getByRole('button', { name }).evaluate((b) => {
+          const s = getComputedStyle(b);
+          return `${s.borderTopWidth} ${s.borderTopStyle}`;
+        });
+      expect(await border('Waiting for a message (2)')).toBe('1px solid');
+      expect(await border('Closed')).toBe('1px solid');
       await expectAccessible(page, 'outreach queue');
       noConsoleErrors();
     });

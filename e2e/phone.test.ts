@@ -94,6 +94,13 @@ describe.skipIf(!chromiumPath)(
       await expectAccessible(page, 'contact list with the menu open (phone)');
       await nav.getByRole('link', { name: 'Contacts' }).click();
       expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      // Escape from inside the open menu closes it, and the keyboard is back on the Menu button.
+      await menu.click();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Today');
+      await page.keyboard.press('Escape');
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Menu');
 
       // Typeahead from a single letter.
       const search = page.getByRole('combobox', { name: 'Search contacts' });

@@ -58,14 +58,18 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'web app: the rolodex flow' : `web
     await page.getByLabel('Password').fill(ME.password);
     await page.getByLabel('Password').press('Enter');
 
-    // Home is Today, which has nothing to offer yet but encouragement.
+    // Home is Today, which has nothing to offer yet but the ways to bring people in: by hand or by an import.
+    const importLink = () =>
+      page.getByRole('link', { name: 'Import from LinkedIn, a phone or a spreadsheet' });
     await heading('Today').waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
-    await page.getByText('Nothing due — a good day to reach out to someone.').waitFor();
+    await page.getByText('Your rolodex is empty.').waitFor();
+    expect(await importLink().getAttribute('href')).toBe('/import');
     await expectAccessible(page, 'empty Today');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
     await heading('Contacts').waitFor();
     await page.getByText('Your rolodex is empty.').waitFor();
+    expect(await importLink().getAttribute('href')).toBe('/import');
     await expectAccessible(page, 'empty contact list');
     noConsoleErrors();
   });

@@ -176,6 +176,22 @@ describe.skipIf(!chromiumPath)(
       }
     });
 
+    it('fits a phone with a token, an invite and devices listed: the tables scroll inside their boxes', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        await page.goto('/settings');
+        const tokens = page.getByRole('region', { name: 'API tokens' });
+        await tokens.getByLabel('Token name').fill('phone contacts');
+        await tokens.getByRole('button', { name: 'Create token' }).click();
+        await tokens.getByRole('table', { name: 'Your API tokens' }).waitFor();
+        await page.getByRole('region', { name: 'Signed-in devices' }).getByRole('table').waitFor();
+        expect(await page.evaluate(() => document.scrollingElement?.scrollWidth)).toBeLessThanOrEqual(390);
+        noConsoleErrors();
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    });
+
     it('deletes the account after the password and a confirmation, and lands on sign-in', async () => {
       await page.goto('/settings');
       await heading(page, 'Settings').waitFor();

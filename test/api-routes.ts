@@ -39,8 +39,11 @@ export type Owned =
   | 'orgMerge'
   | 'import'
   | 'interaction'
+  | 'trashedInteraction'
   | 'favour'
+  | 'trashedFavour'
   | 'promise'
+  | 'trashedPromise'
   | 'feed'
   | 'purpose'
   | 'trashedPurpose'
@@ -53,6 +56,7 @@ export type Owned =
   | 'outreachTemplate'
   | 'connection'
   | 'invite'
+  | 'signupInvite'
   | 'session';
 
 export interface RouteCase {
@@ -90,6 +94,8 @@ export const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/tokens', body: { name: 'x' } },
   { method: 'DELETE', path: '/api/v1/tokens/:id', owned: 'token' },
   { method: 'POST', path: '/api/v1/invites', body: {} },
+  { method: 'GET', path: '/api/v1/invites' },
+  { method: 'DELETE', path: '/api/v1/invites/:id', owned: 'signupInvite' },
   { method: 'POST', path: '/api/v1/invites/inspect', public: true },
   { method: 'GET', path: '/api/v1/contacts' },
   { method: 'POST', path: '/api/v1/contacts', body: { displayName: 'X' } },
@@ -191,6 +197,7 @@ export const ROUTES: RouteCase[] = [
   },
   { method: 'PATCH', path: '/api/v1/interactions/:id', body: { summary: 'x' }, owned: 'interaction' },
   { method: 'DELETE', path: '/api/v1/interactions/:id', owned: 'interaction' },
+  { method: 'POST', path: '/api/v1/interactions/:id/restore', owned: 'trashedInteraction' },
   { method: 'GET', path: '/api/v1/contacts/:id/relationship', owned: 'contact' },
   { method: 'PATCH', path: '/api/v1/contacts/:id/relationship', body: { closeness: 3 }, owned: 'contact' },
   { method: 'PUT', path: '/api/v1/tags/:id/cadence', body: { cadenceDays: 30 }, owned: 'tag' },
@@ -207,6 +214,7 @@ export const ROUTES: RouteCase[] = [
   },
   { method: 'PATCH', path: '/api/v1/favours/:id', body: { what: 'x' }, owned: 'favour' },
   { method: 'DELETE', path: '/api/v1/favours/:id', owned: 'favour' },
+  { method: 'POST', path: '/api/v1/favours/:id/restore', owned: 'trashedFavour' },
   { method: 'GET', path: '/api/v1/promises' },
   { method: 'GET', path: '/api/v1/promises/stats' },
   {
@@ -223,6 +231,7 @@ export const ROUTES: RouteCase[] = [
   },
   { method: 'PATCH', path: '/api/v1/promises/:id', body: { status: 'kept' }, owned: 'promise' },
   { method: 'DELETE', path: '/api/v1/promises/:id', owned: 'promise' },
+  { method: 'POST', path: '/api/v1/promises/:id/restore', owned: 'trashedPromise' },
   { method: 'GET', path: '/api/v1/today' },
   {
     method: 'POST',
@@ -434,6 +443,25 @@ export async function ownedResources(server: TestServer, owner: Client & { accou
     what: 'Return the book',
     dueOn: '2030-01-01',
   });
+  // One of each removed, for the routes that bring them back.
+  const trashedInteraction = await owner.post('/api/v1/interactions', {
+    kind: 'note',
+    contactIds: [contact.body.id],
+  });
+  await owner.delete(`/api/v1/interactions/${trashedInteraction.body.id}`);
+  const trashedFavour = await owner.post('/api/v1/favours', {
+    contactId: contact.body.id,
+    direction: 'given',
+    what: 'Removed favour',
+  });
+  await owner.delete(`/api/v1/favours/${trashedFavour.body.id}`);
+  const trashedPromise = await owner.post('/api/v1/promises', {
+    contactId: contact.body.id,
+    direction: 'theirs',
+    what: 'Removed promise',
+    dueOn: '2030-01-01',
+  });
+  await owner.delete(`/api/v1/promises/${trashedPromise.body.id}`);
   const feed = await owner.post('/api/v1/feeds', { name: 'Owned feed' });
   const purpose = await owner.post('/api/v1/purposes', { name: 'Owned purpose' });
   const placed = await owner.post(`/api/v1/purposes/${purpose.body.id}/items`, {
@@ -464,6 +492,7 @@ export async function ownedResources(server: TestServer, owner: Client & { accou
   });
   const ask = await owner.post('/api/v1/asks', { title: 'An owned ask' });
   const invite = await owner.post('/api/v1/network/invites', {});
+  const signupInvite = await owner.post('/api/v1/invites', {});
   // The browser session this client is signed in with.
   const session = (await owner.get('/api/v1/auth/sessions')).body.items?.[0];
   await owner.post('/api/v1/outreach/items', { contactIds: [contact.body.id] });
@@ -492,8 +521,11 @@ export async function ownedResources(server: TestServer, owner: Client & { accou
     orgMerge: orgMerge.body.mergeId,
     import: imported.id,
     interaction: interaction.body.id,
+    trashedInteraction: trashedInteraction.body.id,
     favour: favour.body.id,
+    trashedFavour: trashedFavour.body.id,
     promise: promise.body.id,
+    trashedPromise: trashedPromise.body.id,
     feed: feed.body.id,
     purpose: purpose.body.id,
     trashedPurpose: trashedPurpose.body.id,
@@ -506,6 +538,7 @@ export async function ownedResources(server: TestServer, owner: Client & { accou
     outreachTemplate: outreachTemplate.body.id,
     connection,
     invite: invite.body.invite?.id,
+    signupInvite: signupInvite.body.id,
     session: session?.id,
   } as Record<Owned, string>;
   for (const [k, v] of Object.entries(ids))

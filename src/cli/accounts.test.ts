@@ -60,7 +60,7 @@ describe('rapport CLI: database, accounts, tokens and the acting account', () =>
       },
     );
     expect(taken.code).toBe(6);
-    expect(taken.stderr).toContain('error: email: an account with this email already exists');
+    expect(taken.stderr).toContain('error: --email: an account with this email already exists');
 
     const bad = await cli.run(
       ['account', 'create', '--email', 'not-an-email', '--name', 'X', '--password-stdin'],
@@ -69,7 +69,7 @@ describe('rapport CLI: database, accounts, tokens and the acting account', () =>
       },
     );
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('  email: must be an email address\n');
+    expect(bad.stderr).toContain('  --email: must be an email address\n');
     expect(bad.stderr).toContain('  password: must be at least 8 characters\n');
 
     // No password source and no terminal: refuse instead of hanging on a prompt.

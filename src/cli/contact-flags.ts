@@ -10,6 +10,7 @@ import {
 import { channelKey } from '../core/contacts/channels';
 import type { ChannelKind } from '../core/db/schema';
 import { AppError } from '../core/errors';
+import { fieldFlags } from './field-flags';
 import { collect, collectField } from './parse';
 
 /** The flags `add` and `edit` share, as commander parses them. */
@@ -32,6 +33,21 @@ export interface ContactFlags {
 
 /** Declares the contact flags on `cmd`. On edit, a given list flag replaces the whole list and "" clears a field. */
 export function contactOptions(cmd: Command): Command {
+  fieldFlags(cmd, {
+    displayName: '--name',
+    givenName: '--given',
+    familyName: '--family',
+    organisation: '--org',
+    'emails.*.value': '--email',
+    emails: '--email',
+    'phones.*.value': '--phone',
+    phones: '--phone',
+    'urls.*.value': '--url',
+    urls: '--url',
+    tags: '--tag',
+    customFields: '--field',
+    connectedOn: '--connected',
+  });
   return cmd
     .option('--name <name>', 'display name (default: given + family name)')
     .option('--given <name>', 'given (first) name')
@@ -41,9 +57,17 @@ export function contactOptions(cmd: Command): Command {
     .option('--location <place>', 'where they are')
     .option('--how-we-met <text>', 'how you met')
     .option('--notes <text>', 'free-form notes')
-    .option('--email <address>', 'email address (repeatable)', collect)
-    .option('--phone <number>', 'phone number (repeatable)', collect)
-    .option('--url <url>', 'web or LinkedIn URL (repeatable)', collect)
+    .option(
+      '--email <address>',
+      'email address, a label after it in brackets: "a@b.org (work)" (repeatable)',
+      collect,
+    )
+    .option(
+      '--phone <number>',
+      'phone number, a label after it in brackets: "+44 20 7946 0000 (mobile)" (repeatable)',
+      collect,
+    )
+    .option('--url <url>', 'web or LinkedIn URL, a label after it in brackets (repeatable)', collect)
     .option('--tag <name>', 'tag, found or created (repeatable)', collect)
     .option('--field <key=value>', 'custom field (repeatable)', collectField)
     .option('--connected <date>', 'when you connected, YYYY-MM-DD');
@@ -64,7 +88,7 @@ export function contactInput(f: ContactFlags): ContactCreateInput {
   ] as const;
   for (const [key, value] of text) if (value !== undefined) input[key] = value;
   // `--email ''` yields an empty list, which clears the channel on edit.
-  const list = (values: string[]) => values.filter((v) => v.trim() !== '').map((value) => ({ value }));
+  const list = (values: string[]) => values.filter((v) => v.trim() !== '').map(labelledValue);
   if (f.email) input.emails = list(f.email);
   if (f.phone) input.phones = list(f.phone);
   if (f.url) input.urls = list(f.url);
@@ -72,6 +96,20 @@ export function contactInput(f: ContactFlags): ContactCreateInput {
   if (f.field) input.customFields = f.field;
   if (f.connected !== undefined) input.connectedOn = f.connected.trim() === '' ? null : f.connected.trim();
   return input;
+}
+
+// A label after the value in brackets, as `show` prints one: after a space, with a letter in it, last. So
+// `+44 (0)20 7946 0958`, `…/wiki/Ada_(poet)` and `+1 212 555 0100 (42)` stay whole, and so does an extension
+// written in brackets (`(ext. 42)`, `(x42)`), which is part of the number.
+const LABELLED = /^(.*\S)\s+\(([^()]*\p{L}[^()]*)\)$/su;
+const EXTENSION = /^(?:ext(?:ension|n)?\.?|x)\s*\d+$/i;
+
+/** A channel flag's value with the label given after it: `+44 20 7946 0000 (mobile)` → that number, `mobile`. */
+export function labelledValue(raw: string): { value: string; label?: string } {
+  const m = LABELLED.exec(raw.trim());
+  const label = m?.[2]?.trim();
+  if (!m?.[1] || !label || EXTENSION.test(label)) return { value: raw };
+  return { value: m[1], label };
 }
 
 /** `edit`'s flags that add or remove single emails, phones and URLs (repeatable), keeping the rest of each list. */
@@ -127,9 +165,9 @@ export function channelKindsEdited(f: ChannelEditFlags & Pick<ContactFlags, Chan
 /**
  * The channel lists of `contact` after the add/remove flags, only for the lists that change. Values compare by the
  * matching key updateContact dedupes on (`channelKey`: email lower-cased, phone in E.164 read in `phoneRegion`,
- * URL normalised), so adding one already there changes nothing. The entries kept are passed back with their labels;
- * updateContact keeps the source of each. A value to remove that the contact does not have is a validation error
- * naming it and what the contact has.
+ * URL normalised), so adding one already there changes nothing, unless it gives a label (`--add-phone "… (work)"`),
+ * which the entry then takes. The entries kept are passed back with their labels; updateContact keeps the source of
+ * each. A value to remove that the contact does not have is a validation error naming it and what the contact has.
  */
 export function editedChannels(
   contact: Contact,
@@ -143,7 +181,8 @@ export function editedChannels(
     if (add.length + remove.length === 0) continue;
     // As the contract reads the value (`mailto:` dropped, `https://` added), so the key is the one stored.
     const read = (raw: string) => {
-      const parsed = schema.safeParse({ value: raw });
+      // A value copied from `show` with its label finds the entry: the label does not matter to remove it.
+      const parsed = schema.safeParse({ value: labelledValue(raw).value });
       return parsed.success ? parsed.data.value : raw.trim();
     };
     const keyOf = (value: string) => channelKey(kind, value, phoneRegion) ?? value;
@@ -164,9 +203,11 @@ export function editedChannels(
     }
     const kept = current.filter((c) => !removeKeys.has(keyOf(c.value)));
     const seen = new Set(kept.map((c) => keyOf(c.value)));
-    const added: string[] = [];
+    const added: { value: string; label?: string }[] = [];
+    // Labels given to values already there, by key.
+    const relabelled = new Map<string, string>();
     for (const raw of add) {
-      const parsed = schema.safeParse({ value: raw });
+      const parsed = schema.safeParse(labelledValue(raw));
       if (!parsed.success) {
         issues.push({
           path: `--add-${flag}`,
@@ -179,16 +220,21 @@ export function editedChannels(
         issues.push({ path: `--add-${flag}`, message: `${raw.trim()} is also given to --remove-${flag}` });
         continue;
       }
-      // Already on the contact (or given twice): nothing to add.
-      if (seen.has(key)) continue;
+      const label = parsed.data.label;
+      // Already on the contact (or given twice): nothing to add, but a label given is taken.
+      if (seen.has(key)) {
+        const entry = [...kept, ...added].find((c) => keyOf(c.value) === key);
+        if (label && entry && entry.label !== label) relabelled.set(key, label);
+        continue;
+      }
       seen.add(key);
-      added.push(parsed.data.value);
+      added.push({ value: parsed.data.value, ...(label ? { label } : {}) });
     }
-    if (removeKeys.size + added.length === 0) continue;
-    out[field] = [
-      ...kept.map((c) => ({ value: c.value, ...(c.label ? { label: c.label } : {}) })),
-      ...added.map((value) => ({ value })),
-    ];
+    if (removeKeys.size + added.length + relabelled.size === 0) continue;
+    out[field] = [...kept, ...added].map((c) => {
+      const label = relabelled.get(keyOf(c.value)) ?? c.label;
+      return { value: c.value, ...(label ? { label } : {}) };
+    });
   }
   const first = issues[0];
   if (first) {

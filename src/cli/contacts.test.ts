@@ -244,7 +244,7 @@ describe('rapport CLI: contacts, tags and organisations', () => {
     expect(badEmail).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: 'error: emails.0.value: must be an email address\n',
+      stderr: 'error: --email: must be an email address\n',
     });
     expect(badEmailJson).toMatchObject({ code: 2, stdout: '' });
     expect(JSON.parse(badEmailJson.stderr)).toEqual({
@@ -277,7 +277,7 @@ describe('rapport CLI: contacts, tags and organisations', () => {
       cli.run(['--json', 'edit', jose.id, '--connected', '2099-01-01']),
     ]);
     for (const r of [addFuture, editFuture]) {
-      expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'error: connectedOn: is in the future\n' });
+      expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'error: --connected: is in the future\n' });
     }
     expect(editFutureJson).toMatchObject({ code: 2, stdout: '' });
     expect(JSON.parse(editFutureJson.stderr).error).toEqual({

@@ -1,5 +1,5 @@
 import { getSettings } from '../core/agenda/get-settings';
-import { daysBetween, localDay, shiftDay } from '../core/agenda/local-day';
+import { daysBetween, localDay, shiftDay, zonedInstant } from '../core/agenda/local-day';
 import type { Ctx } from '../core/context';
 import { validationError } from '../core/errors';
 
@@ -40,42 +40,6 @@ export function parseDay(value: string, today: string, path: string): string {
   throw validationError(path, `must be ${DAY_WORDS} (got "${value}")`);
 }
 
-/** Milliseconds the zone's wall clock is ahead of UTC at the instant `ms`. */
-function zoneOffset(ms: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  const wall = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  return wall - Math.floor(ms / 1000) * 1000;
-}
-
-/** The instant a wall-clock time (`YYYY-MM-DDTHH:MM:SS`) happens in a time zone. */
-function zonedInstant(wall: string, timeZone: string): Date {
-  const asUtc = Date.parse(`${wall}Z`);
-  // The offset at the guess can differ from the one at the answer across a DST change; a second pass settles it.
-  let t = asUtc - zoneOffset(asUtc, timeZone);
-  t = asUtc - zoneOffset(t, timeZone);
-  return new Date(t);
-}
-
 /**
  * When something happened, as the ISO-8601 instant `recordInteraction` takes: an ISO time with an offset is used as
  * is; one without an offset is read in the account's time zone; a day alone means now when it is today, else
@@ -103,6 +67,19 @@ export function parseMoment(value: string, at: LocalNow, path: string): string {
     path,
     `must be an ISO time (2024-05-01T14:30, with or without an offset), ${DAY_WORDS} (got "${value}")`,
   );
+}
+
+/**
+ * When an interaction happened, as `recordInteraction`/`updateInteraction` take it: a day alone (YYYY-MM-DD,
+ * yesterday, -N…) stays a day, so the interaction is dated without an invented time; anything else is read as
+ * `parseMoment` reads it.
+ */
+export function parseOccurred(value: string, at: LocalNow, path: string): string {
+  try {
+    return parseDay(value, at.today, path);
+  } catch {
+    return parseMoment(value, at, path);
+  }
 }
 
 /** "today", "in 3 days", "2 days ago": a day relative to the account's today. */

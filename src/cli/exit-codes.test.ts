@@ -9,6 +9,7 @@ const EXPECTED: Record<ErrorCode, number> = {
   forbidden: 4,
   not_found: 5,
   conflict: 6,
+  precondition_failed: 6,
   too_large: 7,
   rate_limited: 8,
   unavailable: 75,

@@ -19,6 +19,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'not_found':
       return 5;
     case 'conflict':
+    case 'precondition_failed':
       return 6;
     case 'too_large':
       return 7;
@@ -54,9 +55,10 @@ export const EXIT_CODE_TABLE: readonly { status: number; codes: string; meaning:
   },
   {
     status: exitCodeFor('conflict'),
-    codes: 'conflict',
+    codes: 'conflict, precondition_failed',
     meaning:
-      'already exists or already done (email taken, import undone twice, restore into a non-empty account)',
+      'already exists or already done (email taken, import undone twice, restore into a non-empty account); ' +
+      'changed by someone else meanwhile',
   },
   { status: exitCodeFor('too_large'), codes: 'too_large', meaning: 'input over a size limit' },
   {

@@ -102,7 +102,7 @@ describe('rapport CLI: imports', () => {
   }, async () => {
     const first = await cli.run(['import', 'linkedin', 'files/export.zip']);
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    const zipId = /^imported files\/export\.zip \(linkedin\) as import ([0-9a-f-]{36})$/m.exec(
+    const zipId = /^imported export\.zip \(linkedin\) as import ([0-9a-f-]{36})$/m.exec(
       first.stdout,
     )?.[1];
     expect(zipId).toBeDefined();
@@ -190,7 +190,7 @@ describe('rapport CLI: imports', () => {
       "Lieblingsfarbe=extra'\n";
     for (const r of [plain, dry]) {
       expect(r).toMatchObject({ code: 2, stdout: '' });
-      expect(r.stderr).toMatch(/^error: map: /);
+      expect(r.stderr).toMatch(/^error: --map: /);
       expect(r.stderr).toMatch(/^ {2}Vorname +Pia \| Ole$/m);
       expect(r.stderr).toMatch(/^ {2}Handy +\+49 151 0000000$/m);
       expect(r.stderr).toContain(suggestion);

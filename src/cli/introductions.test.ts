@@ -160,7 +160,7 @@ describe('rapport CLI: introductions and asks', () => {
     ]);
     const short = await run('rita', ['intro', 'request', taraId, '--why', 'hi']);
     expect(short.code).toBe(2);
-    expect(short.stderr).toContain('why: say in a sentence or two why');
+    expect(short.stderr).toContain('error: --why: say in a sentence or two why');
     // Someone who is not a party sees nothing.
     expect((await run('tom', ['intro', 'show', created.id])).code).toBe(5);
   });

@@ -98,4 +98,27 @@ describe('rapport CLI: sign-up invites', () => {
     const badEmail = await cli.run([...ana, '--email', 'not-an-address'], { env: ENV });
     expect(badEmail).toMatchObject({ code: 2, stderr: expect.stringContaining('email') });
   });
+
+  it('lists the unused invites and revokes one: its code then signs nobody up', {
+    timeout: SLOW,
+  }, async () => {
+    const ana = ['--account', 'ana@example.test', 'invites'];
+    const made = await cli.json<CreatedInvite>([...ana, 'create', '--email', 'kim@example.test'], {
+      env: ENV,
+    });
+    const listed = await cli.json<{ id: string; email: string | null }[]>([...ana, 'list'], { env: ENV });
+    expect(listed.map((i) => i.id)).toContain(made.id);
+    expect(JSON.stringify(listed)).not.toContain(made.code);
+    const human = await cli.run([...ana, 'list'], { env: ENV });
+    expect(human.stdout).toMatch(new RegExp(`^${made.id}\\s+kim@example.test\\s`, 'm'));
+
+    const revoked = await cli.run([...ana, 'revoke', made.id], { env: ENV });
+    expect(revoked).toMatchObject({ code: 0, stdout: `revoked invite ${made.id}\n` });
+    const after = await cli.json<{ id: string }[]>([...ana, 'list'], { env: ENV });
+    expect(after.map((i) => i.id)).not.toContain(made.id);
+    await expect(signUpWith('kim@example.test', made.code)).rejects.toMatchObject({ code: 'forbidden' });
+
+    const again = await cli.run([...ana, 'revoke', made.id], { env: ENV });
+    expect(again).toMatchObject({ code: 5, stderr: expect.stringContaining('invite not found') });
+  });
 });

@@ -50,6 +50,7 @@ import { registerToday } from './commands/today';
 import { registerToken } from './commands/token';
 import { registerTrash } from './commands/trash';
 import { EXIT_CODE_TABLE, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { fieldLabel } from './field-flags';
 import { reportError } from './output';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -143,6 +144,11 @@ async function main(argv: string[]): Promise<number> {
   // Known before parsing so that even a usage error can be reported as JSON.
   const json = argv.includes('--json');
   const program = buildProgram(json);
+  // The command that ran, so that its errors name the flags typed rather than the use case's fields.
+  let ran: Command | undefined;
+  program.hook('preAction', (_program, action) => {
+    ran = action;
+  });
   try {
     await program.parseAsync(argv);
     return EXIT_OK;
@@ -153,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
       if (json) reportError(new AppError('validation', e.message.replace(/^error: /, '')), true);
       return EXIT_USAGE;
     }
-    return reportError(e, json);
+    return reportError(e, json, (path) => fieldLabel(path, ran));
   }
 }
 

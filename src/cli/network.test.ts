@@ -130,7 +130,7 @@ describe('rapport CLI: connect, connections, messages, share, access-log', () =>
 
     const bad = await run('ada', ['share', 'tag', 'speakers', 'maybe']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('findable: must be on or off');
+    expect(bad.stderr).toContain('<on|off>: must be on or off');
     expect((await run('ada', ['share', 'tag', 'no-such-tag', 'on'])).code).toBe(5);
     expect((await run('ada', ['share', 'contact', 'Marie Curie', 'public'])).code).toBe(2);
     expect(await ok('ada', ['access-log'])).toBe('nobody has seen your contacts yet\n');

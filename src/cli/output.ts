@@ -83,8 +83,12 @@ interface Candidate {
   organisation?: { name: string } | null;
 }
 
-/** Reports any failure on stderr (plain or `{"error":…}` JSON) and returns the exit status for it. */
-export function reportError(e: unknown, json: boolean): number {
+/**
+ * Reports any failure on stderr (plain or `{"error":…}` JSON) and returns the exit status for it. In plain text
+ * `label` turns the field paths of the error into what the person typed (field-flags.ts); JSON keeps the paths, as
+ * the API gives them.
+ */
+export function reportError(e: unknown, json: boolean, label: (path: string) => string = (p) => p): number {
   const err =
     e instanceof AppError
       ? e
@@ -96,12 +100,18 @@ export function reportError(e: unknown, json: boolean): number {
     process.stderr.write(`${JSON.stringify(body)}\n`);
     return exitCodeFor(err.code);
   }
-  const lines = [`error: ${err.message}`];
   const issues = err.details.issues ?? [];
+  // validationError and validate() begin the message with the first issue's path.
+  const first = issues[0];
+  const message =
+    first && err.message.startsWith(`${first.path}: `)
+      ? `${label(first.path)}${err.message.slice(first.path.length)}`
+      : err.message;
+  const lines = [`error: ${message}`];
   // A single issue is usually the message itself; repeating it adds nothing.
   const only = issues.length === 1 ? issues[0] : undefined;
   if (!only || `${only.path}: ${only.message}` !== err.message) {
-    lines.push(...issues.map((i) => `  ${i.path}: ${i.message}`));
+    lines.push(...issues.map((i) => `  ${label(i.path)}: ${i.message}`));
   }
   const candidates = err.details.candidates as Candidate[] | undefined;
   if (candidates) {

@@ -311,7 +311,7 @@ describe('rapport outreach: --at, undo-sent, written outside outreach, no follow
     ];
     const future = await cli.run([...args, '--at', 'tomorrow']);
     expect(future.code).toBe(2);
-    expect(future.stderr).toContain('sentAt: is in the future');
+    expect(future.stderr).toContain('error: --at: is in the future');
     const early = await cli.run([...args, '--at', day(11)]);
     expect(early.code).toBe(2);
     expect(early.stderr).toContain(`is before you connected with Maya Okafor (${day(10)})`);

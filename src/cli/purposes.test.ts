@@ -136,12 +136,12 @@ describe('rapport purpose', () => {
       cli.run(['purpose', 'show', 's']),
     ]);
     expect(badRole.code).toBe(2);
-    expect(badRole.stderr).toContain('stages.1.role');
+    expect(badRole.stderr).toContain('--stages #2 role');
     expect(unknownPurpose.code).toBe(5);
     expect(notOn.code).toBe(5);
     expect(notOn.stderr).toContain('Grace Hopper is not on "Sales leads in logistics"');
     expect(badStage.code).toBe(2);
-    expect(badStage.stderr).toContain('stageId: no stage "nowhere"');
+    expect(badStage.stderr).toContain('error: <stage>: no stage "nowhere"');
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toContain('ambiguous');
 

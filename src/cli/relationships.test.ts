@@ -129,7 +129,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
       cli.run(['log', 'ada', 'met', '--missed']),
       cli.run(['relationship', 'Nobody Atall']),
     ]);
-    expect(future).toMatchObject({ code: 2, stdout: '', stderr: 'error: occurredAt: is in the future\n' });
+    expect(future).toMatchObject({ code: 2, stdout: '', stderr: 'error: --date: is in the future\n' });
     expect(futureJson.code).toBe(2);
     expect(JSON.parse(futureJson.stderr).error).toMatchObject({
       code: 'validation',
@@ -138,7 +138,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     expect(kind.code).toBe(2);
     expect(kind.stderr).toContain('"danced" is not a kind');
     expect(badDate.code).toBe(2);
-    expect(badDate.stderr).toMatch(/^error: occurredAt: must be an ISO time/);
+    expect(badDate.stderr).toMatch(/^error: --date: must be an ISO time/);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toContain('ambiguous');
     expect(ambiguous.stderr).toMatch(/ {2}\S+ {2}Grace Hopper\n/);
@@ -179,7 +179,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     ]);
     expect(untagged.cadence.source).toBe('tier');
     expect(zero.code).toBe(2);
-    expect(zero.stderr).toContain('cadenceDays');
+    expect(zero.stderr).toContain('error: <days>: ');
     expect(noTag.code).toBe(5);
     expect(both.code).toBe(2);
     expect(recompute).toMatchObject({ code: 0, stdout: 'recomputed 2 relationships from their history\n' });
@@ -229,7 +229,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     expect(lines[4]).toMatch(/^Ada Lovelace\s+1\s+0\s+\+1\s+you helped them more$/);
     expect(adas.map((f) => f.what)).toEqual(['Intro to Babbage']);
     expect(badSize.code).toBe(2);
-    expect(future).toMatchObject({ code: 2, stderr: 'error: occurredOn: is in the future\n' });
+    expect(future).toMatchObject({ code: 2, stderr: 'error: --date: is in the future\n' });
   });
 
   it('lists an overdue promise first on Today; done by rank takes it off; keeping one moves the stats', {
@@ -267,7 +267,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
         ['action', 'contact', 'dueOn', 'key', 'kind', 'rank', 'reason', 'title'].sort(),
       );
     }
-    expect(noBy).toMatchObject({ code: 2, stderr: 'error: dueOn: is required: give --by <day>\n' });
+    expect(noBy).toMatchObject({ code: 2, stderr: 'error: --by: is required: give --by <day>\n' });
     expect(statsBefore).toEqual({ keptOnTime90Days: 0, keptOnTimeAllTime: 0, open: 2, overdue: 1 });
 
     // Done on my promise marks it kept (three days late).
@@ -301,7 +301,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     });
     expect(await cli.run(['promise', 'kept', late.id, '--on', 'tomorrow'])).toMatchObject({
       code: 2,
-      stderr: 'error: resolvedOn: cannot be after today\n',
+      stderr: 'error: --on: cannot be after today\n',
     });
 
     // Snoozing by rank hides the item until the day given; undo by its key brings it back.
@@ -377,13 +377,13 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     );
     expect(badCountry).toMatchObject({
       code: 2,
-      stderr: 'error: phoneRegion: XX is not a country with phone numbers we can read\n',
+      stderr: 'error: --phone-country: XX is not a country with phone numbers we can read\n',
     });
     expect(
       (await cli.json<{ phoneRegion: string | null }>(['settings', '--phone-country', 'none'])).phoneRegion,
     ).toBeNull();
     expect(cleared.stdout).toMatch(/^offers\s+Kafka reviews\n\s+Intros in fintech$/m);
-    expect(badZone).toMatchObject({ code: 2, stderr: 'error: timeZone: is not a known time zone\n' });
+    expect(badZone).toMatchObject({ code: 2, stderr: 'error: --time-zone: is not a known time zone\n' });
     expect(badHour.code).toBe(2);
   });
 

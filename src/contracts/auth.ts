@@ -99,3 +99,12 @@ export const signupInviteInput = z.strictObject({
   expiresInDays: z.number().int().min(1).max(90).default(14),
 });
 export const signupInvite = z.object({ id: z.string(), code: z.string(), expiresAt: timestamp });
+/** An outstanding sign-up invite of mine (never its code, which is shown once at creation). */
+export const signupInviteSummary = z.object({
+  id: z.string(),
+  /** The address it is bound to, or null for anyone holding the code. */
+  email: z.string().nullable(),
+  createdAt: timestamp,
+  expiresAt: timestamp,
+});
+export type SignupInviteSummary = z.infer<typeof signupInviteSummary>;

@@ -120,7 +120,44 @@ const contactFields = {
 
 export const contactCreateInput = z.strictObject(contactFields);
 export type ContactCreateInput = z.input<typeof contactCreateInput>;
-export const contactUpdateInput = z.strictObject(contactFields);
+// A PATCH also takes back what GET /contacts/:id answered, unchanged: the organisation as its `{ id, name }` (the
+// name is used, as when a name is sent), channels with a null label and the source, e164, extension and kind the
+// server works out, and the read-only fields of the view, all ignored (`id`, if sent, must be this contact's).
+const asAnswered = { label: label.nullable().transform((l) => l ?? undefined), source: text().optional() };
+const readOnly = z.unknown().optional().meta({ description: 'read-only: ignored when sent back from a GET' });
+export const contactUpdateInput = z.strictObject({
+  ...contactFields,
+  organisation: z.union([
+    optionalText(200),
+    z
+      .object({ id: text(), name: text().max(200) })
+      .transform((o) => (o.name.trim() === '' ? null : o.name.trim())),
+  ]),
+  emails: z.array(emailInput.extend(asAnswered)).max(20).optional(),
+  phones: z
+    .array(
+      phoneInput.extend({
+        ...asAnswered,
+        e164: text().nullable().optional(),
+        extension: text().nullable().optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+  urls: z
+    .array(urlInput.extend({ ...asAnswered, kind: text().optional() }))
+    .max(20)
+    .optional(),
+  id: text().optional().meta({ description: 'read-only: if sent, must be this contact’s id' }),
+  linkedinUrl: readOnly,
+  photo: readOnly,
+  history: readOnly,
+  source: readOnly,
+  pastPositions: readOnly,
+  createdAt: readOnly,
+  updatedAt: readOnly,
+  deletedAt: readOnly,
+});
 export type ContactUpdateInput = z.input<typeof contactUpdateInput>;
 
 export const channel = z.object({ value: z.string(), label: z.string().nullable(), source: z.string() });

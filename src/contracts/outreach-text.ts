@@ -112,10 +112,14 @@ function wordsOf(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Indexes of `words` covered by any merge value's word sequence (a value typed by hand counts as merge too). */
-function mergeWordMask(words: string[], values: MergeValues): boolean[] {
+/**
+ * Indexes of `words` covered by any merge value's word sequence (a value typed by hand counts as merge too), from
+ * one person's values or several people's.
+ */
+function mergeWordMask(words: string[], ...valueSets: MergeValues[]): boolean[] {
   const mask = words.map(() => false);
-  const seqs = Object.values(values)
+  const seqs = valueSets
+    .flatMap((values) => Object.values(values))
     .map((v) => wordsOf(v ?? ''))
     .filter((s) => s.length > 0)
     .sort((a, b) => b.length - a.length);
@@ -190,8 +194,9 @@ export function checkPersonal(message: string, template: string | null, values: 
     reason = template
       ? `this is the template alone: add a line of your own for this person (${need} beyond the template and their details)`
       : `the message holds nothing but their details: write a line of your own (${need})`;
+  // Not quoted back: without a template the pre-filled greeting and sign-off count here, and are not the user's.
   else if (own.length < PERSONAL_MIN_WORDS || line.length < PERSONAL_MIN_CHARS)
-    reason = `your own line ("${line}") is too short: a personal line needs ${need} the template did not write`;
+    reason = `add a line of your own about them (a personal line needs ${need} beyond the template and their details)`;
   return { ...result, ok: reason === null, reason };
 }
 
@@ -215,4 +220,34 @@ export function repeatsLine(line: string, earlier: string): boolean {
   let shared = 0;
   for (const s of mine) if (theirs.has(s)) shared++;
   return shared * 5 >= mine.size * 4;
+}
+
+/** Folded words of `text` (a message or a personal line) with the merge values of every given person removed. */
+export function withoutMergeValues(text: string, ...valueSets: MergeValues[]): string {
+  const words = wordsOf(text);
+  const merge = mergeWordMask(words, ...valueSets);
+  return words.filter((_w, i) => !merge[i]).join(' ');
+}
+
+/**
+ * Whether two messages to two people are the same text: equal once the merge values of both people are removed
+ * from both (each person's own alone is not enough: "Initech", typed in both, is one recipient's organisation).
+ */
+export function sameTextFor(
+  message: string,
+  mine: MergeValues,
+  earlier: string,
+  theirs: MergeValues,
+): boolean {
+  return withoutMergeValues(message, mine, theirs) === withoutMergeValues(earlier, mine, theirs);
+}
+
+/** `repeatsLine` for two people's personal lines, with the merge values of both removed from both. */
+export function repeatsLineFor(
+  line: string,
+  mine: MergeValues,
+  earlier: string,
+  theirs: MergeValues,
+): boolean {
+  return repeatsLine(withoutMergeValues(line, mine, theirs), withoutMergeValues(earlier, mine, theirs));
 }

@@ -138,7 +138,7 @@ export const OUTREACH_VIEWS = [
 export const outreachQueueQuery = z.strictObject({
   view: z.enum(OUTREACH_VIEWS).default('queued'),
   purpose: id.optional(),
-  /** Words of the contact's name. */
+  /** Words of the contact's name, or a phone number (any prefix), folded as contact search folds them. */
   q: text().trim().max(100).optional(),
   limit: limitParam,
   cursor: text().max(500).optional(),

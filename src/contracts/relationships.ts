@@ -11,8 +11,15 @@ const contactIds = z.array(id).min(1, 'name at least one contact').max(50);
 export const interactionInput = z.strictObject({
   kind: interactionKind,
   contactIds,
-  /** When it happened (ISO-8601); now when left out. Not in the future. */
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * When it happened: an ISO-8601 time with an offset, or a day alone (YYYY-MM-DD) when the time is not known (the
+   * interaction is then `dateOnly`); now when left out. Not in the future.
+   */
+  occurredAt: z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+      error: 'must be an ISO time with an offset (2026-11-20T14:30:00Z) or a day (2026-11-20)',
+    })
+    .optional(),
   /** outbound: I reached out; inbound: they did; mutual: both, or it just happened. */
   direction: interactionDirection.default('mutual'),
   /** Calls: whether it was answered. */
@@ -27,6 +34,8 @@ export const interaction = z.object({
   id: z.string(),
   kind: interactionKind,
   occurredAt: timestamp,
+  /** Only the day is known: show occurredAt's day (in the account's time zone) and no time. */
+  dateOnly: z.boolean(),
   direction: interactionDirection,
   answered: z.boolean().nullable(),
   summary: z.string().nullable(),

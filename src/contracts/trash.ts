@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, limitParam, page, text } from './common';
 import { contactSummary } from './contacts';
 import { organisation } from './organisations';
+import { favour, interaction, promiseView } from './relationships';
 import { tag } from './tags';
 
 const purge = { purgeAfter: z.string() };
@@ -20,6 +21,10 @@ export const trashListing = z.object({
   purposes: z.array(
     z.object({ id: z.string(), name: z.string(), deletedAt: z.string().nullable(), ...purge }),
   ),
+  /** Deleted interactions, favours and promises, most recently deleted first (the newest 1,000 of each). */
+  interactions: z.array(interaction.extend({ deletedAt: z.string(), ...purge })),
+  favours: z.array(favour.extend({ deletedAt: z.string(), ...purge })),
+  promises: z.array(promiseView.extend({ deletedAt: z.string(), ...purge })),
 });
 export type TrashListing = z.infer<typeof trashListing>;
 

@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  // A write made against a version (`If-Match`) the row no longer has: read it again, then write.
+  | 'precondition_failed'
   | 'too_large'
   | 'rate_limited'
   // The database is momentarily contended (another writer holds the lock, a deadlock): retrying shortly works.

@@ -18,6 +18,8 @@ export function statusOf(code: ErrorCode): number {
       return 404;
     case 'conflict':
       return 409;
+    case 'precondition_failed':
+      return 412;
     case 'too_large':
       return 413;
     case 'rate_limited':

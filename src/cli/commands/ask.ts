@@ -7,6 +7,7 @@ import { getAsk } from '../../core/asks/get-ask';
 import { listAsks } from '../../core/asks/list-asks';
 import { postAsk } from '../../core/asks/post-ask';
 import { AppError } from '../../core/errors';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { offeringView } from '../offering-view';
 import { emit, fields, type GlobalOptions, note, table } from '../output';
@@ -125,7 +126,7 @@ export function registerAsk(program: Command): void {
     .action(async (id: string, text: string | undefined, _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<GlobalOptions & { introduce?: string; message?: string }>();
       if (o.introduce === undefined && o.message !== undefined) {
-        throw new AppError('validation', 'message: goes with --introduce');
+        throw new AppError('validation', '--message: goes with --introduce');
       }
       const a = await withAccount(o, async (ctx) => {
         if (o.introduce === undefined) return answerAsk(ctx, id, { kind: 'help', note: text ?? '' });
@@ -144,6 +145,7 @@ export function registerAsk(program: Command): void {
           : `answered ${a.owner.name}’s ask`,
       );
     });
+  fieldFlags(answer, { contactId: '--introduce' });
   examples(answer, [
     'rapport ask answer 0193b6c2-… "Our office has room for 40"',
     'rapport ask answer 0193b6c2-… "She spoke at our event" --introduce "Tara Target"',

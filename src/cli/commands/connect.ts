@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { InviteInput } from '../../contracts/network';
 import { inviteToConnect } from '../../core/network/invite-to-connect';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
 import { resolveContact } from '../resolve';
@@ -46,6 +47,7 @@ export function registerConnect(program: Command): void {
         return `${head}\n${invite.url}\n(works once, until ${until}; withdraw with \`rapport connections remove ${invite.id}\`)`;
       });
     });
+  fieldFlags(cmd, { email: '[who]', contactId: '[who]' });
   examples(cmd, [
     'rapport connect grace@example.org --message "Great to meet you at the meetup"',
     'rapport connect "Grace Hopper"',

@@ -1,19 +1,15 @@
 import type { Command } from 'commander';
-import { getSettings } from '../../core/agenda/get-settings';
-import { getContact } from '../../core/contacts/get-contact';
 import { updateContact } from '../../core/contacts/update-contact';
-import { inTransaction } from '../../core/context';
 import { AppError } from '../../core/errors';
-import { tagContacts } from '../../core/tags/tag-contacts';
 import {
   type ChannelEditFlags,
   type ContactFlags,
   channelKindsEdited,
   contactInput,
   contactOptions,
-  editedChannels,
 } from '../contact-flags';
 import { contactDetails } from '../contact-view';
+import { editContact } from '../edit-contact';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
 import { collect } from '../parse';
@@ -37,11 +33,23 @@ export function registerEdit(program: Command): void {
   )
     .option('--add-tag <name>', 'add a tag, keeping the others (repeatable)', collect)
     .option('--remove-tag <name>', 'remove a tag, keeping the others (repeatable)', collect)
-    .option('--add-email <address>', 'add an email, keeping the others (repeatable)', collect)
+    .option(
+      '--add-email <address>',
+      'add an email (a label in brackets after it: "… (work)"), keeping the others (repeatable)',
+      collect,
+    )
     .option('--remove-email <address>', 'remove an email, keeping the others (repeatable)', collect)
-    .option('--add-phone <number>', 'add a phone, keeping the others (repeatable)', collect)
+    .option(
+      '--add-phone <number>',
+      'add a phone (a label in brackets after it: "… (mobile)"), keeping the others (repeatable)',
+      collect,
+    )
     .option('--remove-phone <number>', 'remove a phone, keeping the others (repeatable)', collect)
-    .option('--add-url <url>', 'add a URL, keeping the others (repeatable)', collect)
+    .option(
+      '--add-url <url>',
+      'add a URL (a label in brackets after it), keeping the others (repeatable)',
+      collect,
+    )
     .option('--remove-url <url>', 'remove a URL, keeping the others (repeatable)', collect)
     .action(async (ref: string, _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<GlobalOptions & EditFlags>();
@@ -62,22 +70,13 @@ export function registerEdit(program: Command): void {
       const contact = await withAccount(o, async (ctx) => {
         const found = await resolveContact(ctx, ref);
         if (!retag && rechannel.length === 0) return updateContact(ctx, found.id, input, 'cli');
-        // The fields, the channels and the tags change together or not at all. The channel lists are read in the
-        // transaction that writes them: on SQLite it holds the write lock from its start (BEGIN IMMEDIATE), so no
-        // other edit lands in between. On PostgreSQL one committed between this read and updateContact's row lock
-        // would still be overwritten: updateContact takes no expected version to check.
-        return inTransaction(ctx, async (tx) => {
-          let change = input;
-          if (rechannel.length > 0) {
-            const current = await getContact(tx, found.id);
-            const region = rechannel.includes('phone') ? (await getSettings(tx)).phoneRegion : null;
-            change = { ...input, ...editedChannels(current, o, region) };
-            // Only values already there were added: nothing to write (no new version, history entry or ETag).
-            if (Object.keys(change).length === 0 && !retag) return current;
-          }
-          if (Object.keys(change).length > 0) await updateContact(tx, found.id, change, 'cli');
-          if (retag) await tagContacts(tx, { ids: [found.id], add, remove });
-          return getContact(tx, found.id);
+        // Checked against the version read, retried once when another edit landed in between (edit-contact.ts).
+        return editContact(ctx, found.id, {
+          input,
+          channels: o,
+          kinds: rechannel,
+          addTags: add,
+          removeTags: remove,
         });
       });
       emit(o, contact, () => contactDetails(contact));

@@ -38,7 +38,7 @@ export function registerExport(program: Command): void {
     .action(async (format: (typeof FORMATS)[number], _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<ExportOptions>();
       if (o.vcardVersion && format !== 'vcard') {
-        throw validationError('vcard-version', 'only applies to the vcard format');
+        throw validationError('--vcard-version', 'only applies to the vcard format');
       }
       let cards = 0;
       // Data written to this very terminal would be drawn over by the bar.

@@ -6,14 +6,15 @@ import { validationError } from '../../core/errors';
 import { recordFavour } from '../../core/favours/record-favour';
 import { getRelationship } from '../../core/relationships/get-relationship';
 import { localNow, parseDay } from '../dates';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
 import { balanceText, FAVOUR_SIZE_NAMES } from '../relationship-view';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
 
-const SIZES: Record<string, 1 | 2 | 3> = { small: 1, medium: 2, large: 3, '1': 1, '2': 2, '3': 3 };
-const DIRECTIONS: Record<string, 'given' | 'received'> = {
+export const SIZES: Record<string, 1 | 2 | 3> = { small: 1, medium: 2, large: 3, '1': 1, '2': 2, '3': 3 };
+export const DIRECTIONS: Record<string, 'given' | 'received'> = {
   gave: 'given',
   given: 'given',
   give: 'given',
@@ -72,4 +73,5 @@ export function registerFavour(program: Command): void {
     'rapport favour grace received "Reviewed my talk" --date yesterday',
     'rapport favours balance',
   ]);
+  fieldFlags(cmd, { occurredOn: '--date', direction: '<gave|received>', contactId: '<person>' });
 }

@@ -2,12 +2,14 @@ import type { Command } from 'commander';
 import { deleteFavour } from '../../core/favours/delete-favour';
 import { getFavourBalance } from '../../core/favours/get-favour-balance';
 import { listFavours } from '../../core/favours/list-favours';
+import { restoreFavour } from '../../core/favours/restore-favour';
 import { examples } from '../help';
 import { emit, type GlobalOptions, note } from '../output';
 import { integer } from '../parse';
 import { balanceView, favourTable } from '../relationship-view';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
+import { registerFavourEdit } from './favours-edit';
 
 const MAX_FAVOURS = 1000;
 
@@ -57,4 +59,19 @@ export function registerFavours(program: Command): void {
       emit(g, { id, deleted: true }, () => `removed favour ${id}`);
     });
   examples(rm, ['rapport favours rm 0193b6c2-…']);
+
+  const restore = favours
+    .command('restore')
+    .description(
+      'bring back a favour removed in the last 30 days (ids: `rapport trash`); the relationship counts it again',
+    )
+    .argument('<id>', 'favour id (from `rapport trash`)')
+    .action(async (id: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const r = await withAccount(g, (ctx) => restoreFavour(ctx, id.trim()));
+      emit(g, r, () => `restored favour ${r.id} (${r.what}, ${r.contact.displayName})`);
+    });
+  examples(restore, ['rapport trash', 'rapport favours restore 0193b6c2-…']);
+
+  registerFavourEdit(favours);
 }

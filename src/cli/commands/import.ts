@@ -9,6 +9,7 @@ import type { CsvImportInfo, ImportIssueView, ImportReport } from '../../core/im
 import { getImport } from '../../core/imports/list-imports';
 import type { ProgressListener } from '../../core/imports/run-import';
 import { undoImport } from '../../core/imports/undo-import';
+import { fieldFlags } from '../field-flags';
 import { inputSize } from '../files';
 import { examples } from '../help';
 import { csvMappingHelp, importReportText } from '../import-view';
@@ -68,6 +69,9 @@ export function registerImport(program: Command): void {
   const group = program
     .command('import')
     .description('import contacts from a LinkedIn export, a vCard file or a CSV (undoable)');
+
+  // Their messages name the file already: `file: people.csv holds no contact`, not `<file>: people.csv …`.
+  fieldFlags(group, { file: 'file' });
 
   const linkedin = group
     .command('linkedin')

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { deleteInteraction } from '../../core/interactions/delete-interaction';
 import { listInteractions } from '../../core/interactions/list-interactions';
+import { restoreInteraction } from '../../core/interactions/restore-interaction';
 import { localNow } from '../dates';
 import { examples } from '../help';
 import { emit, type GlobalOptions, note } from '../output';
@@ -9,6 +10,7 @@ import { integer } from '../parse';
 import { interactionTable } from '../relationship-view';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
+import { registerInteractionEdit } from './interactions-edit';
 
 interface InteractionsOptions extends GlobalOptions {
   limit?: number;
@@ -53,4 +55,24 @@ export function registerInteractions(program: Command): void {
       emit(g, { id, deleted: true }, () => `removed interaction ${id}`);
     });
   examples(rm, ['rapport interactions rm 0193b6c2-…']);
+
+  const restore = interactions
+    .command('restore')
+    .description(
+      'bring back an interaction removed in the last 30 days (ids: `rapport trash`); strength and keep-in-touch dates count it again',
+    )
+    .argument('<id>', 'interaction id (from `rapport trash`)')
+    .action(async (id: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const r = await withAccount(g, (ctx) => restoreInteraction(ctx, id.trim()));
+      emit(
+        g,
+        r,
+        () =>
+          `restored interaction ${r.id} (${r.kind} with ${r.contacts.map((c) => c.displayName).join(', ')})`,
+      );
+    });
+  examples(restore, ['rapport trash', 'rapport interactions restore 0193b6c2-…']);
+
+  registerInteractionEdit(interactions);
 }

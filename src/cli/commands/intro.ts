@@ -8,6 +8,7 @@ import { listIntroductions } from '../../core/introductions/list-introductions';
 import { reportIntroductionOutcome } from '../../core/introductions/report-introduction-outcome';
 import { requestIntroduction } from '../../core/introductions/request-introduction';
 import { withdrawIntroduction } from '../../core/introductions/withdraw-introduction';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, fields, type GlobalOptions, note, table } from '../output';
 import { allPages, MAX_PAGE } from '../pages';
@@ -152,7 +153,7 @@ export function registerIntro(program: Command): void {
     .option('--all', 'every page, not just the first')
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<ListOptions>();
-      if (o.open && o.closed) throw new AppError('validation', 'status: use --open or --closed, not both');
+      if (o.open && o.closed) throw new AppError('validation', 'give --open or --closed, not both');
       const query = {
         role: o.as,
         status: o.open ? ('open' as const) : o.closed ? ('closed' as const) : undefined,
@@ -207,11 +208,11 @@ export function registerIntro(program: Command): void {
         const i = await getIntroduction(ctx, id);
         if (i.role === 'broker') {
           if (o.share)
-            throw new AppError('validation', 'share: is for the person asked about, not the broker');
+            throw new AppError('validation', '--share: is for the person asked about, not the broker');
           return decideAsBroker(ctx, id, { decision: 'accept', message: o.message });
         }
         if (i.role === 'target') {
-          if (o.message) throw new AppError('validation', 'message: is for the broker');
+          if (o.message) throw new AppError('validation', '--message: is for the broker');
           return decideAsTarget(ctx, id, { decision: 'accept', share: o.share ?? [] });
         }
         throw new AppError('conflict', 'you asked for this introduction: the broker and the person decide');
@@ -238,7 +239,7 @@ export function registerIntro(program: Command): void {
         const i = await getIntroduction(ctx, id);
         if (i.role === 'broker') return decideAsBroker(ctx, id, { decision: 'decline', reason: o.reason });
         if (i.role === 'target') {
-          if (o.reason) throw new AppError('validation', 'reason: is for the broker');
+          if (o.reason) throw new AppError('validation', '--reason: is for the broker');
           return decideAsTarget(ctx, id, { decision: 'decline' });
         }
         throw new AppError('conflict', 'you asked for this introduction: withdraw it instead');
@@ -268,5 +269,6 @@ export function registerIntro(program: Command): void {
       const done = await withAccount(o, (ctx) => reportIntroductionOutcome(ctx, id, { outcome: text }));
       emit(o, done, () => `noted the outcome of your introduction to ${done.target.name}`);
     });
+  fieldFlags(outcome, { outcome: '<text>' });
   examples(outcome, ['rapport intro outcome 0193b6c2-… "She speaks in March"']);
 }

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { signupUrl } from '../../contracts/signup-link';
 import { createSignupInvite } from '../../core/accounts/create-signup-invite';
+import { listSignupInvites } from '../../core/accounts/list-signup-invites';
+import { revokeSignupInvite } from '../../core/accounts/revoke-signup-invite';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
-import { emit, fields, type GlobalOptions, note } from '../output';
+import { emit, fields, type GlobalOptions, note, table } from '../output';
 import { integer } from '../parse';
 import { publicUrlNote, withAccount } from '../runtime';
 
@@ -47,8 +50,37 @@ export function registerInvites(program: Command): void {
       if (signup !== 'invite')
         note(o, `RAPPORT_SIGNUP is "${signup}" here: the server asks for a code only when it is "invite".`);
     });
+  fieldFlags(create, { expiresInDays: '--expires-days' });
   examples(create, [
     'rapport invites create',
     'rapport invites create --email grace@example.org --expires-days 7',
   ]);
+
+  const list = invites
+    .command('list')
+    .description('list my invites that can still be used (codes are never shown again)')
+    .action(async (_opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const items = await withAccount(g, (ctx) => listSignupInvites(ctx));
+      emit(g, items, () =>
+        items.length === 0
+          ? 'no outstanding invites'
+          : table(
+              ['ID', 'FOR', 'CREATED', 'EXPIRES'],
+              items.map((i) => [i.id, i.email ?? 'anyone with the code', i.createdAt, i.expiresAt]),
+            ),
+      );
+    });
+  examples(list, ['rapport invites list']);
+
+  const revoke = invites
+    .command('revoke')
+    .description('revoke an unused invite: its code no longer signs anyone up')
+    .argument('<id>', 'invite id (from `rapport invites list`)')
+    .action(async (id: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      await withAccount(g, (ctx) => revokeSignupInvite(ctx, id));
+      emit(g, { id, revoked: true }, () => `revoked invite ${id}`);
+    });
+  examples(revoke, ['rapport invites revoke 0193b6c2-…']);
 }

@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { CONTACT_SORTS, type ContactListQuery } from '../../contracts/contacts';
 import { listContacts } from '../../core/contacts/list-contacts';
 import { emitContactPage } from '../contact-view';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import type { GlobalOptions } from '../output';
 import { allPages, MAX_PAGE } from '../pages';
@@ -51,6 +52,7 @@ export function registerList(program: Command): void {
       });
       emitContactPage(o, page, 'no contacts');
     });
+  fieldFlags(cmd, { connectedFrom: '--from', connectedTo: '--to', organisation: '--org' });
   examples(cmd, [
     'rapport list',
     'rapport list --tag mentor --sort -connected',

@@ -3,7 +3,8 @@ import type { INTERACTION_KINDS, InteractionInput } from '../../contracts/relati
 import { AppError, validationError } from '../../core/errors';
 import { recordInteraction } from '../../core/interactions/record-interaction';
 import { getRelationship } from '../../core/relationships/get-relationship';
-import { dayOf, localNow, parseMoment } from '../dates';
+import { dayOf, localNow, parseOccurred } from '../dates';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
 import { collect } from '../parse';
@@ -69,7 +70,7 @@ export function registerLog(program: Command): void {
     .option('--note <text>', 'what it was about')
     .option(
       '--date <when>',
-      'when: YYYY-MM-DD, yesterday, -N days, or an ISO time (default: now); never in the future',
+      'when: YYYY-MM-DD, yesterday, -N days (a day alone: no time is kept), or an ISO time (default: now); never in the future',
     )
     .option('--out', 'you reached out (outbound)')
     .option('--in', 'they reached out (inbound)')
@@ -90,7 +91,7 @@ export function registerLog(program: Command): void {
           contactIds: contacts.map((c) => c.id),
           direction: o.out ? 'outbound' : o.in ? 'inbound' : 'mutual',
         };
-        if (o.date !== undefined) input.occurredAt = parseMoment(o.date, at, 'occurredAt');
+        if (o.date !== undefined) input.occurredAt = parseOccurred(o.date, at, 'occurredAt');
         if (o.note !== undefined) input.summary = o.note;
         if (o.missed) input.answered = false;
         const interaction = await recordInteraction(ctx, input, 'cli');
@@ -115,4 +116,11 @@ export function registerLog(program: Command): void {
     'rapport log "Grace Hopper" emailed --in --note "Asked about the talk"',
     'rapport log ada event --with "Grace Hopper" --with 0193b6c2-… --date 2024-05-01',
   ]);
+  fieldFlags(cmd, {
+    occurredAt: '--date',
+    summary: '--note',
+    answered: '--missed',
+    direction: '--out/--in',
+    contactIds: '<person>/--with',
+  });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { listThreads, markThreadReadBy, readThread } from '../../core/network/read-messages';
 import { sendDirectMessage } from '../../core/network/send-direct-message';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { resolveConnection } from '../network-view';
 import { emit, type GlobalOptions, note, table } from '../output';
@@ -77,5 +78,6 @@ export function registerMessage(program: Command): void {
       });
       emit(g, sent, () => `sent to ${name} (${sent.id})`);
     });
+  fieldFlags(message, { body: '<text>', toAccountId: '<who>' });
   examples(message, ['rapport message "Grace Hopper" "Coffee next week?"']);
 }

@@ -4,6 +4,7 @@ import type { NetworkSearchResult, PathResult } from '../../contracts/network-se
 import { NETWORK_SEARCH_CAP, PATH_CAP } from '../../contracts/network-search';
 import { findWarmPaths } from '../../core/network/find-warm-paths';
 import { searchNetwork } from '../../core/network/search-network';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { offeringView } from '../offering-view';
 import { emit, type GlobalOptions, note, table } from '../output';
@@ -41,6 +42,7 @@ export function registerNetworkSearch(program: Command): void {
       if (result.more) note(o, `(more people match: refine the words; there are no further pages)`);
       note(o, `${result.searchesLeft} network searches left today`);
     });
+  fieldFlags(search, { q: '<text...>' });
   examples(search, [
     'rapport network search acme',
     'rapport network search supply chain',
@@ -73,6 +75,7 @@ export function registerPath(program: Command): void {
       emit(o, result, () => pathView(result));
       note(o, `${result.searchesLeft} network searches left today`);
     });
+  fieldFlags(path, { q: '[text...]', contactId: '--person' });
   examples(path, [
     'rapport path acme',
     'rapport path --person "Chen Wu"',

@@ -5,12 +5,14 @@ import { findOrganisationDuplicates } from '../../core/organisations/find-organi
 import { listOrganisations } from '../../core/organisations/list-organisations';
 import { mergeOrganisations } from '../../core/organisations/merge-organisations';
 import { undoOrganisationMerge } from '../../core/organisations/undo-organisation-merge';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, type GlobalOptions, note, table } from '../output';
 import { allPages, MAX_PAGE } from '../pages';
 import { integer } from '../parse';
 import { resolveOrganisation } from '../resolve';
 import { withAccount } from '../runtime';
+import { registerOrgEdit } from './orgs-edit';
 
 interface OrgsOptions extends GlobalOptions {
   search?: string;
@@ -42,7 +44,10 @@ export function registerOrgs(program: Command): void {
       );
       if (page.nextCursor) note(o, '(more organisations: use --all or a larger --limit)');
     });
+  fieldFlags(cmd, { q: '--search' });
   examples(cmd, ['rapport orgs', 'rapport orgs --search acme', 'rapport list --org 0193b6c2-…']);
+
+  registerOrgEdit(cmd);
 
   const merge = cmd
     .command('merge')

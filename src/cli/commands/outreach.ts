@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import {
   OUTREACH_CHANNELS,
@@ -34,17 +32,16 @@ import { sendOutreach } from '../../core/outreach/send-outreach';
 import { skipOutreachFollowUp } from '../../core/outreach/skip-outreach-follow-up';
 import { undoOutreachSent } from '../../core/outreach/undo-outreach-sent';
 import { localNow, parseMoment } from '../dates';
+import { fieldFlags } from '../field-flags';
+import { readText } from '../files';
 import { examples } from '../help';
 import { emit, fields, type GlobalOptions, HintedError, note, table } from '../output';
 import { integer } from '../parse';
 import { resolvePurpose } from '../purpose-view';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
-
-/** A file's text, or standard input's for `-`. */
-async function readText(path: string): Promise<string> {
-  return path === '-' ? readFileSync(0, 'utf8') : readFile(path, 'utf8');
-}
+import { resolveTemplate } from '../template-view';
+import { registerTemplateEdit } from './outreach-templates-edit';
 
 /** A queue item by its id, else the item of the contact the text names. */
 async function resolveItem(ctx: Ctx, ref: string): Promise<OutreachItem> {
@@ -55,14 +52,6 @@ async function resolveItem(ctx: Ctx, ref: string): Promise<OutreachItem> {
     if (!(e instanceof AppError && e.code === 'not_found')) throw e;
   }
   return outreachItemOfContact(ctx, (await resolveContact(ctx, ref)).id);
-}
-
-function resolveTemplate(templates: OutreachTemplate[], ref: string): OutreachTemplate {
-  const key = ref.trim().toLocaleLowerCase();
-  const t =
-    templates.find((x) => x.id === ref.trim()) ?? templates.find((x) => x.name.toLocaleLowerCase() === key);
-  if (!t) throw new AppError('not_found', `no template matches "${ref}" (see rapport outreach templates)`);
-  return t;
 }
 
 const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)}%`);
@@ -397,6 +386,12 @@ export function registerOutreach(program: Command): void {
       }
       emit(o, r, () => sentView(r));
     });
+  fieldFlags(send, {
+    sentAt: '--at',
+    body: '--line/--message/--file',
+    sendKey: '--key',
+    kind: '--follow-up',
+  });
   examples(send, [
     'rapport outreach send "Ada Lovelace" --template "New connection" --line "Your talk on engines was the best of the day."',
     'rapport outreach send ada --channel linkedin --message "Hi {firstName}, loved your post on …"',
@@ -445,6 +440,7 @@ export function registerOutreach(program: Command): void {
       });
       emit(o, item, () => `${item.contact.displayName} replied (${item.repliedAt})`);
     });
+  fieldFlags(replied, { occurredAt: '--at', summary: '--note' });
   examples(replied, ['rapport outreach replied "Ada Lovelace" --note "Happy to speak in February"']);
 
   const stats = outreach
@@ -554,6 +550,7 @@ export function registerOutreach(program: Command): void {
       });
       emit(o, { id: t.id, deleted: true }, () => `retired template ${t.name}`);
     });
+  registerTemplateEdit(templates);
   examples(templates, [
     'rapport outreach templates',
     'rapport outreach templates add "New connection" --subject "Great to connect, {firstName}" --file note.txt',

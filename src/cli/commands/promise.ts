@@ -4,6 +4,7 @@ import { validationError } from '../../core/errors';
 import { createPromise } from '../../core/promises/create-promise';
 import { updatePromise } from '../../core/promises/update-promise';
 import { localNow, parseDay } from '../dates';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
 import { promiseSentence } from '../relationship-view';
@@ -60,6 +61,7 @@ export function registerPromise(program: Command): void {
     'rapport promise kept 0193b6c2-…',
     'rapport promises',
   ]);
+  fieldFlags(promise, { dueOn: '--by', direction: '--theirs', contactId: '<person>' });
 
   for (const r of RESOLUTIONS) {
     const sub = promise
@@ -69,6 +71,7 @@ export function registerPromise(program: Command): void {
     // Kept yesterday, marked this morning: the day counts for the kept-on-time rate.
     if (r.status !== 'open')
       sub.option('--on <day>', 'the day it happened, if not today: YYYY-MM-DD, yesterday or -N');
+    fieldFlags(sub, { resolvedOn: '--on' });
     sub.action(async (id: string, _opts: unknown, command: Command) => {
       const g = command.optsWithGlobals<GlobalOptions & { on?: string }>();
       const updated: PromiseView = await withAccount(g, async (ctx) =>

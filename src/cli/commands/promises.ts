@@ -2,12 +2,14 @@ import { type Command, Option } from 'commander';
 import { deletePromise } from '../../core/promises/delete-promise';
 import { getPromiseStats } from '../../core/promises/get-promise-stats';
 import { listPromises } from '../../core/promises/list-promises';
+import { restorePromise } from '../../core/promises/restore-promise';
 import { examples } from '../help';
 import { emit, type GlobalOptions, note } from '../output';
 import { integer } from '../parse';
 import { promiseStatsView, promiseTable } from '../relationship-view';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
+import { registerPromiseEdit } from './promises-edit';
 
 const STATUSES = ['open', 'kept', 'broken', 'released'] as const;
 const MAX_PROMISES = 1000;
@@ -62,4 +64,17 @@ export function registerPromises(program: Command): void {
       emit(g, { id, deleted: true }, () => `removed promise ${id}`);
     });
   examples(rm, ['rapport promises rm 0193b6c2-…']);
+
+  const restore = promises
+    .command('restore')
+    .description('bring back a promise removed in the last 30 days (ids: `rapport trash`), as it was')
+    .argument('<id>', 'promise id (from `rapport trash`)')
+    .action(async (id: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const r = await withAccount(g, (ctx) => restorePromise(ctx, id.trim()));
+      emit(g, r, () => `restored promise ${r.id} (${r.what}, ${r.contact.displayName}, due ${r.dueOn})`);
+    });
+  examples(restore, ['rapport trash', 'rapport promises restore 0193b6c2-…']);
+
+  registerPromiseEdit(promises);
 }

@@ -15,6 +15,7 @@ import { findStage } from '../../core/purposes/stages';
 import { updateItem } from '../../core/purposes/update-item';
 import { updatePurpose } from '../../core/purposes/update-purpose';
 import { localNow, parseDay } from '../dates';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, type GlobalOptions, table } from '../output';
 import {
@@ -69,6 +70,12 @@ export function registerPurpose(program: Command): void {
   const purpose = program
     .command('purpose')
     .description('purposes: named goals with their own pipeline of stages, and the people on them');
+  fieldFlags(purpose, {
+    targetCount: '--target',
+    cadenceDays: '--every',
+    followUpDays: '--follow-up',
+    nextStepOn: '--on',
+  });
 
   const list = purpose
     .command('list')
@@ -348,6 +355,7 @@ export function registerPurpose(program: Command): void {
         () => `${item.contact.displayName}: ${item.note === null ? 'note cleared' : `note: ${item.note}`}`,
       );
     });
+  fieldFlags(note, { note: '<text>' });
   examples(note, ['rapport purpose note "guest speakers" ada "Prefers February"']);
 
   const next = purpose
@@ -379,6 +387,7 @@ export function registerPurpose(program: Command): void {
           : `${item.contact.displayName}: next: ${item.nextStep}${item.nextStepOn ? ` by ${item.nextStepOn}` : ''}`,
       );
     });
+  fieldFlags(next, { nextStep: '<text>' });
   examples(next, ['rapport purpose next-step "guest speakers" ada "Confirm the date" --on +7']);
 
   const remove = purpose

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors';
 import { getRelationship } from '../../core/relationships/get-relationship';
 import { updateRelationship } from '../../core/relationships/update-relationship';
 import { localNow } from '../dates';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
 import { integer } from '../parse';
@@ -63,6 +64,7 @@ export function registerRelationship(program: Command): void {
       });
       emit(o, relationship, () => relationshipDetails(contact.displayName, relationship, at));
     });
+  fieldFlags(cmd, { cadenceDays: '--every/--default-cadence', stopped: '--stop/--resume' });
   examples(cmd, [
     'rapport relationship "Ada Lovelace"',
     'rapport relationship ada --closeness 4 --every 30',

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { listContacts } from '../../core/contacts/list-contacts';
 import { emitContactPage } from '../contact-view';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import type { GlobalOptions } from '../output';
 import { allPages, MAX_PAGE } from '../pages';
@@ -29,6 +30,7 @@ export function registerSearch(program: Command): void {
       );
       emitContactPage(o, page, 'no matches');
     });
+  fieldFlags(cmd, { q: '<text...>' });
   examples(cmd, [
     'rapport search ana',
     'rapport search lop acme',

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { accountSettingsInput, LastDigestSend } from '../../contracts/relationships';
 import { getSettings } from '../../core/agenda/get-settings';
 import { updateSettings } from '../../core/agenda/update-settings';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, fields, type GlobalOptions } from '../output';
 import { integer } from '../parse';
@@ -75,4 +76,5 @@ export function registerSettings(program: Command): void {
     'rapport settings --digest on --digest-hour 7',
     'rapport settings --phone-country GB',
   ]);
+  fieldFlags(cmd, { digestEnabled: '--digest', phoneRegion: '--phone-country' });
 }

@@ -4,6 +4,7 @@ import { validationError } from '../../core/errors';
 import { getSharing } from '../../core/network/get-sharing';
 import { setContactSharing, setTagSharing, updateSharingSettings } from '../../core/network/update-sharing';
 import { listTags } from '../../core/tags/list-tags';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, fields, type GlobalOptions, table } from '../output';
 import { resolveContact, resolveTag } from '../resolve';
@@ -98,6 +99,7 @@ export function registerShare(program: Command): void {
           `${name}: ${findable ? 'findable' : 'not findable'}; ${s.findableCount} findable contacts in all`,
       );
     });
+  fieldFlags(tag, { findable: '<on|off>' });
   examples(tag, ['rapport share tag speakers on', 'rapport share tag family off']);
 
   const contact = share
@@ -120,6 +122,7 @@ export function registerShare(program: Command): void {
       });
       emit(g, s, () => `${name}: ${choice}; ${s.findableCount} findable contacts in all`);
     });
+  fieldFlags(contact, { share: '<findable|private|default>' });
   examples(contact, ['rapport share contact "Ada Lovelace" findable', 'rapport share contact ada private']);
 
   for (const [name, key, what] of [
@@ -136,6 +139,7 @@ export function registerShare(program: Command): void {
         const s = await withAccount(g, (ctx) => updateSharingSettings(ctx, { [key]: on }));
         emit(g, s, () => `${what}: ${on ? 'shared' : 'not shared'}`);
       });
+    fieldFlags(cmd, { [key]: '<on|off>' });
     examples(cmd, [`rapport share ${name} on`, `rapport share ${name} off`]);
   }
 }

@@ -7,6 +7,7 @@ import { listTags } from '../../core/tags/list-tags';
 import { mergeTags } from '../../core/tags/merge-tags';
 import { renameTag } from '../../core/tags/rename-tag';
 import { tagContacts } from '../../core/tags/tag-contacts';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
 import { resolveContact, resolveOrganisation, resolveTag } from '../resolve';
@@ -47,6 +48,13 @@ export function registerTag(program: Command): void {
       );
       emit(g, result, () => tagged(verb, name, result));
     });
+    fieldFlags(sub, {
+      add: '<tag>',
+      remove: '<tag>',
+      'filter.q': '--search',
+      'filter.organisation': '--org',
+      'filter.tag': '--tagged',
+    });
     examples(
       sub,
       verb === 'add'
@@ -72,6 +80,7 @@ export function registerTag(program: Command): void {
       );
       emit(g, renamed, () => `renamed ${ref} to ${renamed.name} (${renamed.contactCount} contacts)`);
     });
+  fieldFlags(rename, { name: '<new-name>' });
   examples(rename, ['rapport tag rename mentr mentor', 'rapport tag rename 0193b6c2-… "former colleagues"']);
 
   const merge = tag
@@ -110,6 +119,7 @@ export function registerTag(program: Command): void {
           : `${name}: keep in touch every ${result.cadenceDays} days`,
       );
     });
+  fieldFlags(cadence, { cadenceDays: '<days>' });
   examples(cadence, ['rapport tag cadence "former students" 180', 'rapport tag cadence mentor none']);
 }
 

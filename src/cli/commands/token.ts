@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createApiToken } from '../../core/accounts/create-api-token';
 import { listApiTokens } from '../../core/accounts/list-api-tokens';
 import { revokeApiToken } from '../../core/accounts/revoke-api-token';
+import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, fields, type GlobalOptions, note, table } from '../output';
 import { integer } from '../parse';
@@ -35,6 +36,7 @@ export function registerToken(program: Command): void {
       );
       note(o, 'Store the token now: it will not be shown again.');
     });
+  fieldFlags(create, { expiresInDays: '--expires-days' });
   examples(create, [
     'rapport token create --name backup-script',
     'rapport token create --name ci --expires-days 90',

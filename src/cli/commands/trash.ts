@@ -4,6 +4,7 @@ import { AppError, validationError } from '../../core/errors';
 import { listTrash } from '../../core/trash/list-trash';
 import { listTrashedContacts } from '../../core/trash/list-trashed-contacts';
 import { restoreTrashedContacts } from '../../core/trash/restore-trashed-contacts';
+import { dayOf, localNow } from '../dates';
 import { examples } from '../help';
 import { emit, type GlobalOptions, note, table } from '../output';
 import { MAX_PAGE } from '../pages';
@@ -71,7 +72,9 @@ export function registerTrash(program: Command): void {
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<TrashOptions>();
       const query: TrashedContactsQuery = { q: o.search, import: o.import, limit: o.limit, cursor: o.cursor };
+      let timeZone = 'UTC';
       const trash = await withAccount(o, async (ctx) => {
+        ({ timeZone } = await localNow(ctx));
         const listing = await listTrash(ctx, o.all ? { ...query, limit: MAX_PAGE } : query);
         let cursor = o.all ? listing.contactsNextCursor : null;
         while (cursor) {
@@ -89,18 +92,59 @@ export function registerTrash(program: Command): void {
           trash.contacts.map((c) => [c.id, c.displayName, c.deletedAt, c.purgeAfter]),
         )}\n${contactsSummary(trash, o)}`;
         if (narrowed) return trash.contacts.length > 0 ? `contacts:\n${contacts}` : contactsSummary(trash, o);
-        const sections = [
-          ['organisations', trash.organisations.map((x) => [x.id, x.name, x.deletedAt, x.purgeAfter])],
-          ['tags', trash.tags.map((t) => [t.id, t.name, t.deletedAt, t.purgeAfter])],
-          ['purposes', trash.purposes.map((p) => [p.id, p.name, p.deletedAt, p.purgeAfter])],
-        ] as const;
+        const named = ['ID', 'NAME', 'DELETED', 'PURGED AFTER'];
+        const withWhom = (c: { displayName: string }[]) => c.map((x) => x.displayName).join(', ');
+        const oneLine = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
+        const sections: [string, string[], (string | null)[][]][] = [
+          ['organisations', named, trash.organisations.map((x) => [x.id, x.name, x.deletedAt, x.purgeAfter])],
+          ['tags', named, trash.tags.map((t) => [t.id, t.name, t.deletedAt, t.purgeAfter])],
+          ['purposes', named, trash.purposes.map((p) => [p.id, p.name, p.deletedAt, p.purgeAfter])],
+          // Restored one at a time: `rapport interactions|favours|promises restore <id>`.
+          [
+            'interactions',
+            ['ID', 'DATE', 'KIND', 'WITH', 'NOTE', 'DELETED', 'PURGED AFTER'],
+            trash.interactions.map((i) => [
+              i.id,
+              dayOf(i.occurredAt, timeZone),
+              i.kind,
+              withWhom(i.contacts),
+              oneLine(i.summary),
+              i.deletedAt,
+              i.purgeAfter,
+            ]),
+          ],
+          [
+            'favours',
+            ['ID', 'DATE', 'PERSON', 'WAY', 'WHAT', 'DELETED', 'PURGED AFTER'],
+            trash.favours.map((f) => [
+              f.id,
+              f.occurredOn,
+              f.contact.displayName,
+              f.direction === 'given' ? 'I gave' : 'I received',
+              oneLine(f.what),
+              f.deletedAt,
+              f.purgeAfter,
+            ]),
+          ],
+          [
+            'promises',
+            ['ID', 'DUE', 'PERSON', 'WHOSE', 'WHAT', 'DELETED', 'PURGED AFTER'],
+            trash.promises.map((p) => [
+              p.id,
+              p.dueOn,
+              p.contact.displayName,
+              p.direction,
+              oneLine(p.what),
+              p.deletedAt,
+              p.purgeAfter,
+            ]),
+          ],
+        ];
         const shown = [
           ...(trash.contactsTotal > 0 ? [`contacts:\n${contacts}`] : []),
           ...sections
-            .filter(([, rows]) => rows.length > 0)
-            .map(
-              ([title, rows]) => `${title}:\n${table(['ID', 'NAME', 'DELETED', 'PURGED AFTER'], [...rows])}`,
-            ),
+            .filter(([, , rows]) => rows.length > 0)
+            .map(([title, head, rows]) => `${title}:\n${table(head, rows)}`),
         ];
         return shown.length > 0 ? shown.join('\n\n') : 'the trash is empty';
       });
@@ -114,6 +158,7 @@ export function registerTrash(program: Command): void {
     'rapport trash --import 0193b6c2-… --limit 200',
     'rapport trash restore 0193b6c2-… 0193b6c3-…',
     'rapport trash restore --all --import 0193b6c2-…',
+    'rapport interactions restore 0193b6c2-…',
     'rapport trash --json',
   ]);
 

@@ -41,8 +41,15 @@ export async function createAccount(ctx: Ctx, input: SignupInput): Promise<Accou
   });
 }
 
+/** Whether `e` is `createAccount` refusing an address that already has an account. */
+export function isEmailTaken(e: unknown): boolean {
+  return e instanceof AppError && e.code === 'conflict' && e.message === EMAIL_TAKEN;
+}
+
+const EMAIL_TAKEN = 'email: an account with this email already exists';
+
 function emailTaken(): AppError {
-  return new AppError('conflict', 'email: an account with this email already exists', {
+  return new AppError('conflict', EMAIL_TAKEN, {
     issues: [{ path: 'email', message: 'an account with this email already exists' }],
   });
 }

@@ -42,3 +42,39 @@ export function shiftDay(day: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** Milliseconds the zone's wall clock is ahead of UTC at the instant `ms`. */
+function zoneOffset(ms: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant a wall-clock time (`YYYY-MM-DDTHH:MM:SS`) happens in a time zone. */
+export function zonedInstant(wall: string, timeZone: string): Date {
+  const asUtc = Date.parse(`${wall}Z`);
+  // The offset at the guess can differ from the one at the answer across a DST change; a second pass settles it.
+  let t = asUtc - zoneOffset(asUtc, timeZone);
+  t = asUtc - zoneOffset(t, timeZone);
+  return new Date(t);
+}

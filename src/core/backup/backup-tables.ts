@@ -18,6 +18,8 @@ export interface BackupTable {
   numeric?: string[];
   /** Columns added after version 1 first shipped: a backup made before lacks them, and they restore as null. */
   added?: string[];
+  /** What an `added` column restores as when the backup lacks it, for those that cannot be null. */
+  absent?: Record<string, string | number>;
   /**
    * Not what the account holds but how it is set up, or counts the server records by itself every day: an account
    * with rows only here is still empty (a new user sets a time zone before restoring), and a backup that holds rows
@@ -225,7 +227,9 @@ export const BACKUP_TABLES: BackupTable[] = [
     owner: 'owner_id',
     id: 'id',
     refs: { import_id: 'imports' },
-    numeric: ['answered'],
+    numeric: ['answered', 'date_only'],
+    added: ['date_only'],
+    absent: { date_only: 0 },
     columns: [
       'id',
       'kind',
@@ -236,6 +240,7 @@ export const BACKUP_TABLES: BackupTable[] = [
       'source',
       'external_key',
       'conversation_key',
+      'date_only',
       'import_id',
       'created_at',
       'updated_at',

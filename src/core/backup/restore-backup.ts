@@ -78,7 +78,7 @@ export async function restoreBackup(
         const rows = (tables[table.name] ?? []).map((row) => {
           const out: Record<string, unknown> = { [table.owner]: ownerId };
           for (const c of table.columns) {
-            const v = remap(row[c] ?? null);
+            const v = remap(row[c] ?? table.absent?.[c] ?? null);
             out[c] = table.binary?.includes(c) && typeof v === 'string' ? Buffer.from(v, 'base64') : v;
           }
           return out;

@@ -8,7 +8,8 @@ import { accountToday } from '../agenda/account-today';
 import { phoneRegionOf } from '../agenda/agenda.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ChannelKind } from '../db/schema';
-import { notFound, validationError } from '../errors';
+import { AppError, notFound, validationError } from '../errors';
+import { etagListed } from '../etag';
 import { ensureOrganisation } from '../organisations/ensure-organisation';
 import { enqueueNewConnections } from '../outreach/enqueue-new-connections';
 import { rescheduleRelationships } from '../relationships/reschedule-relationships';
@@ -25,22 +26,28 @@ import {
   replaceChannels,
   updateContact as writeContact,
 } from './contact.queries';
+import { contactEtag } from './contact-etag';
 import { presentContact } from './present-contact';
 import { reindexContacts } from './reindex-contacts';
 
 /**
  * Changes the fields present in `input` (absent fields stay; lists replace the whole list). A new organisation
  * or title in place of a known one keeps the old job as a past position. Another account's contact answers `not_found`;
- * a new connected-on day in the future is a `validation` error.
+ * a new connected-on day in the future is a `validation` error. With `ifMatch` (an `If-Match` value: ETags of
+ * `contactEtag`, or `*`) the contact must still be the one read: else `precondition_failed`, and nothing is written.
+ * The read-only fields of the GET view sent back are ignored.
  */
 export async function updateContact(
   ctx: Ctx,
   id: string,
   input: ContactUpdateInput,
   source: ContactSource,
+  opts: { ifMatch?: string } = {},
 ): Promise<Contact> {
   const ownerId = requireActor(ctx);
   const data = validate(contactUpdateInput, input);
+  if (data.id !== undefined && data.id !== id)
+    throw validationError('id', 'is not the id of the contact changed');
   return inTransaction(ctx, async (tx) => {
     // The organisation and tags before the contact, the lock order of ADR 20: a merge holds them, then moves contacts.
     const org = data.organisation ? await ensureOrganisation(tx, ownerId, data.organisation) : null;
@@ -49,6 +56,11 @@ export async function updateContact(
     await lockContacts(tx.db, ownerId, [id]);
     const old = await findContact(tx.db, ownerId, id);
     if (!old) throw notFound('contact');
+    // Checked once the contact is locked: an edit committed while this one waited for the lock is seen here.
+    if (opts.ifMatch !== undefined) {
+      const etag = contactEtag(await presentContact(tx, old));
+      if (!etagListed(opts.ifMatch, etag)) throw changedMeanwhile(etag);
+    }
     // A new connected-on day must have happened, by the account's calendar; the stored one (an import's, which is
     // not checked) comes back unchanged with a whole-form save or a phone's card, and is not refused then.
     if (
@@ -154,4 +166,14 @@ export async function updateContact(
     if (!row) throw notFound('contact');
     return presentContact(tx, row);
   });
+}
+
+/** The contact is no longer the one the write was made against (HTTP 412, CLI exit 6). */
+export function changedMeanwhile(etag: string): AppError {
+  return new AppError(
+    'precondition_failed',
+    'the contact was changed by someone else since it was read (If-Match no longer matches its ETag): ' +
+      'read it again and make the change on what it is now',
+    { etag },
+  );
 }

@@ -24,6 +24,8 @@ import * as m0022 from './migrations/0022-deferred-search-reindex';
 import * as m0023 from './migrations/0023-search-joined-words-and-phones';
 import * as m0024 from './migrations/0024-introduction-decline-cause';
 import * as m0025 from './migrations/0025-phone-extension-keys';
+import * as m0026 from './migrations/0026-interaction-date-only';
+import * as m0027 from './migrations/0027-trashed-ledger-indexes';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -52,6 +54,8 @@ const migrations: Record<string, Migration> = {
   '0023-search-joined-words-and-phones': m0023,
   '0024-introduction-decline-cause': m0024,
   '0025-phone-extension-keys': m0025,
+  '0026-interaction-date-only': m0026,
+  '0027-trashed-ledger-indexes': m0027,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -361,6 +361,8 @@ export interface InteractionTable {
   source: string;
   external_key: string | null;
   conversation_key: string | null;
+  /** 1: only the day is known; occurred_at is midday in the account's zone (now, when logged that day). */
+  date_only: number;
   import_id: string | null;
   created_at: string;
   updated_at: string;

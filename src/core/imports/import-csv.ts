@@ -6,6 +6,7 @@ import {
   suggestColumnMapping,
 } from '../../formats/csv';
 import type { ImportedPerson, ParseIssue } from '../../formats/model';
+import { accountToday } from '../agenda/account-today';
 import { phoneRegionOf } from '../agenda/agenda.queries';
 import { type Ctx, requireActor } from '../context';
 import { AppError } from '../errors';
@@ -84,7 +85,10 @@ export async function importCsv(
   };
   const source = countingBytes(input.source, input.size ?? 0, input.onProgress);
   const dateOrder = dateOrderIn(await phoneRegionOf(ctx.db, requireActor(ctx)));
-  for await (const event of parseContactCsvStream(source, { file: input.fileName, mapping, dateOrder })) {
+  // A LinkedIn Connections.csv sent as a contacts CSV: a Connected On after it is dropped, as in a LinkedIn import.
+  const today = await accountToday(ctx, requireActor(ctx));
+  const options = { file: input.fileName, mapping, dateOrder, today };
+  for await (const event of parseContactCsvStream(source, options)) {
     switch (event.kind) {
       case 'start':
         csv.format = event.format;

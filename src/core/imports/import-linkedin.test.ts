@@ -3,12 +3,14 @@ import { zipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { emptyPerson } from '../../formats/model';
+import { updateSettings } from '../agenda/update-settings';
 import { exportBackup } from '../backup/export-backup';
 import { restoreBackup } from '../backup/restore-backup';
 import { DAY_MS } from '../clock';
 import { getContact } from '../contacts/get-contact';
 import { listContacts } from '../contacts/list-contacts';
 import type { Ctx } from '../context';
+import { importCsv } from './import-csv';
 import { importLinkedin } from './import-linkedin';
 import { listImports } from './list-imports';
 import { runImport } from './run-import';
@@ -306,6 +308,48 @@ describeEngines('LinkedIn export import', (h) => {
     expect(r.issues.filter((i) => i.severity === 'skipped')).toEqual([
       expect.objectContaining({ line: 3, message: expect.stringContaining('3 rows with only a date') }),
     ]);
+  });
+
+  it("imports a connection dated after the owner's today without the date, warning with file, line and field", async () => {
+    const { ctx } = await h.account();
+    // 11:00 UTC on 25 Nov: already 26 Nov where the owner lives (UTC+14), not yet anywhere west of UTC-11.
+    ctx.clock.set('2026-11-25T11:00:00.000Z');
+    await updateSettings(ctx, { timeZone: 'Pacific/Kiritimati' });
+    const csv = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,,Engines,Analyst,26 Nov 2026',
+      'Grace,Hopper,https://www.linkedin.com/in/grace-hopper,,Navy,Rear Admiral,27 Nov 2026',
+    ].join('\n');
+    // The same file through both doors: a LinkedIn import, and a contacts CSV that turns out to be Connections.csv.
+    const r = await importLinkedin(ctx, {
+      source: { name: 'Connections.csv', bytes: enc(csv) },
+      dryRun: false,
+    });
+    expect(r.stats).toMatchObject({ created: 2 });
+    expect(r.issues).toEqual([
+      {
+        severity: 'warning',
+        file: 'Connections.csv',
+        line: 3,
+        card: null,
+        field: 'Connected On',
+        message: '"27 Nov 2026" is in the future; the row is kept without it',
+      },
+    ]);
+    const page = await listContacts(ctx, {});
+    expect(page.items.map((c) => [c.displayName, c.connectedOn])).toEqual([
+      ['Ada Lovelace', '2026-11-26'],
+      ['Grace Hopper', null],
+    ]);
+    const other = await h.account();
+    other.ctx.clock.set('2026-11-25T11:00:00.000Z');
+    await updateSettings(other.ctx, { timeZone: 'Pacific/Kiritimati' });
+    const viaCsv = await importCsv(other.ctx, {
+      fileName: 'Connections.csv',
+      source: enc(csv),
+      dryRun: true,
+    });
+    expect(viaCsv.issues).toEqual(r.issues);
   });
 
   it('finds people of an export without profile URLs again in a later one that has them', async () => {

@@ -16,8 +16,9 @@ import {
   readLinkedinExport,
 } from '../../formats/linkedin';
 import type { ImportedPerson, ParseIssue } from '../../formats/model';
+import { accountToday } from '../agenda/account-today';
 import { normaliseLinkedinUrl } from '../contacts/contact';
-import { type Ctx, nowIso } from '../context';
+import { type Ctx, nowIso, requireActor } from '../context';
 import { AppError } from '../errors';
 import { detectOutreachReplies } from '../outreach/detect-outreach-replies';
 import { refreshRelationships } from '../relationships/refresh-relationships';
@@ -129,7 +130,9 @@ export async function importLinkedin(
   let people: ImportedPerson[] = [];
   let hiddenProfiles = 0;
   if (files.connections) {
-    const parsed = parseConnections(files.connections.bytes, { file: files.connections.name });
+    // A Connected On after the owner's today is dropped (with a warning), as a contact's API refuses one.
+    const today = await accountToday(ctx, requireActor(ctx));
+    const parsed = parseConnections(files.connections.bytes, { file: files.connections.name, today });
     people = parsed.records;
     issues.push(...parsed.issues);
     hiddenProfiles = parsed.hiddenProfiles;
@@ -263,6 +266,7 @@ export async function importLinkedin(
             source: 'linkedin',
             external_key: key,
             conversation_key: `linkedin:${m.conversationId}`,
+            date_only: 0,
             import_id: importId,
             created_at: now,
             updated_at: now,

@@ -1,4 +1,7 @@
 import type { Interaction } from '../../contracts/relationships';
+import { settingsOf } from '../agenda/agenda.queries';
+import { localDay, zonedInstant } from '../agenda/local-day';
+import { toSettings } from '../agenda/settings';
 import type { Ctx } from '../context';
 import type { InteractionTable } from '../db/schema';
 import { validationError } from '../errors';
@@ -15,6 +18,7 @@ export function toInteraction(
     id: row.id,
     kind: row.kind,
     occurredAt: row.occurred_at,
+    dateOnly: Boolean(row.date_only),
     direction: row.direction,
     answered: row.answered === null ? null : Boolean(row.answered),
     summary: row.summary,
@@ -38,6 +42,27 @@ export function occurredAt(ctx: Ctx, value: string | undefined): string {
   if (t > now + FUTURE_TOLERANCE_MS) throw validationError('occurredAt', 'is in the future');
   if (t < EARLIEST) throw validationError('occurredAt', 'is before 1950: check the year');
   return new Date(t).toISOString();
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * `occurredAt`, where a day alone (YYYY-MM-DD) is also taken and makes the interaction `dateOnly`: it is stored as
+ * midday that day in the account's time zone (so it sorts and counts as before, on that day in the account's zone),
+ * or as now when that day is today. Throws `validation` on occurredAt.
+ */
+export async function occurredWhen(
+  ctx: Ctx,
+  ownerId: string,
+  value: string | undefined,
+): Promise<{ at: string; dateOnly: boolean }> {
+  if (value === undefined || !DAY.test(value)) return { at: occurredAt(ctx, value), dateOnly: false };
+  const now = ctx.clock.now();
+  const { timeZone } = toSettings(await settingsOf(ctx.db, ownerId));
+  const today = localDay(now, timeZone);
+  if (value > today) throw validationError('occurredAt', 'is in the future');
+  const at = value === today ? now : zonedInstant(`${value}T12:00:00`, timeZone);
+  return { at: occurredAt(ctx, at.toISOString()), dateOnly: true };
 }
 
 /** Every id must be one of the owner's live contacts; the first that is not is named. */

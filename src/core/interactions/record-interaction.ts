@@ -2,7 +2,7 @@ import { type Interaction, type InteractionInput, interactionInput } from '../..
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { addToRelationships } from '../relationships/apply-to-relationships';
 import { validate } from '../validate';
-import { occurredAt, requireContacts, toInteraction } from './interaction';
+import { occurredWhen, requireContacts, toInteraction } from './interaction';
 import { contactsOfInteractions, insertInteraction } from './interaction.queries';
 
 /**
@@ -16,8 +16,8 @@ export async function recordInteraction(
 ): Promise<Interaction> {
   const ownerId = requireActor(ctx);
   const data = validate(interactionInput, input);
-  const at = occurredAt(ctx, data.occurredAt);
   return inTransaction(ctx, async (tx) => {
+    const { at, dateOnly } = await occurredWhen(tx, ownerId, data.occurredAt);
     const contactIds = await requireContacts(tx, ownerId, data.contactIds);
     const now = nowIso(tx);
     const row = {
@@ -31,6 +31,7 @@ export async function recordInteraction(
       source,
       external_key: null,
       conversation_key: null,
+      date_only: dateOnly ? 1 : 0,
       import_id: null,
       created_at: now,
       updated_at: now,

@@ -4,7 +4,7 @@ import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { notFound } from '../errors';
 import { refreshRelationships } from '../relationships/refresh-relationships';
 import { validate } from '../validate';
-import { occurredAt, requireContacts, toInteraction } from './interaction';
+import { occurredWhen, requireContacts, toInteraction } from './interaction';
 import {
   contactsOfInteractions,
   findInteraction,
@@ -25,7 +25,12 @@ export async function updateInteraction(
     if (!row) throw notFound('interaction');
     const patch: Parameters<typeof updateInteractionRow>[3] = { updated_at: nowIso(tx) };
     if (data.kind) patch.kind = data.kind;
-    if (data.occurredAt) patch.occurred_at = occurredAt(tx, data.occurredAt);
+    if (data.occurredAt) {
+      // A new time or day replaces both: a day makes it date-only, a time makes it timed again.
+      const when = await occurredWhen(tx, ownerId, data.occurredAt);
+      patch.occurred_at = when.at;
+      patch.date_only = when.dateOnly ? 1 : 0;
+    }
     if (data.direction) patch.direction = data.direction;
     if ('answered' in data)
       patch.answered = data.answered === null || data.answered === undefined ? null : data.answered ? 1 : 0;

@@ -10,7 +10,8 @@ import {
   type OutreachPreview,
   type outreachDraft,
   renderMerge,
-  repeatsLine,
+  repeatsLineFor,
+  sameTextFor,
 } from '../../contracts/outreach';
 import { channelsOf, findContact } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
@@ -23,7 +24,7 @@ import {
   accountName,
   findTemplate,
   type ItemRow,
-  personalLinesToOthers,
+  messagesToOthers,
   sameFingerprintToOther,
   type TemplateRow,
 } from './outreach.queries';
@@ -125,13 +126,21 @@ export async function composeMessage(
   let duplicate: OutreachPreview['duplicate'] = null;
   if (body.text.trim()) {
     const them = firstWord(person.contact.display_name) ?? 'this person';
-    const sameText = await sameFingerprintToOther(tx.db, ownerId, item.contact_id, fingerprint);
-    const sameLine =
-      sameText || !personal.line
-        ? undefined
-        : (await personalLinesToOthers(tx.db, ownerId, item.contact_id)).find((m) =>
-            repeatsLine(personal.line, m.personal_line),
-          );
+    // The stored fingerprint has only its own recipient's values removed, so an exact match is the quick answer;
+    // otherwise each earlier message is compared with both people's values removed from both texts.
+    let sameText = await sameFingerprintToOther(tx.db, ownerId, item.contact_id, fingerprint);
+    let sameLine: { contact_id: string; display_name: string } | undefined;
+    if (!sameText) {
+      const others = (await messagesToOthers(tx.db, ownerId, item.contact_id)).map((m) => ({
+        ...m,
+        values: mergeValuesOf(m, me, m.purpose_name),
+      }));
+      sameText = others.find((m) => sameTextFor(body.text, values, m.body, m.values));
+      if (!sameText && personal.line)
+        sameLine = others.find(
+          (m) => m.personal_line && repeatsLineFor(personal.line, values, m.personal_line, m.values),
+        );
+    }
     const same = sameText ?? sameLine;
     if (same) {
       const why = sameText

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { type OutreachQueuePage, outreachQueueQuery } from '../../contracts/outreach';
+import { searchQueryWords } from '../contacts/contact';
 import { type Ctx, nowIso, requireActor } from '../context';
 import { decodeCursor, encodeCursor } from '../cursor';
-import { words } from '../text/fold';
 import { validate } from '../validate';
 import { ownerToday } from './enqueue-new-connections';
 import { toItem } from './outreach';
@@ -17,8 +17,8 @@ import {
 /**
  * One page of the outreach queue: connections still waiting for a personal message (newest connection first; one
  * already written to outside outreach is no longer waiting, and shows in `all` with `writtenOutside`), those awaiting a reply (soonest
- * follow-up first), follow-ups due today, replied, closed or dismissed ones; by purpose and by name. Follow-ups
- * that waited their window without a reply are closed quietly first.
+ * follow-up first), follow-ups due today, replied, closed or dismissed ones; by purpose and by name or phone number.
+ * Follow-ups that waited their window without a reply are closed quietly first.
  */
 export async function listOutreachQueue(
   ctx: Ctx,
@@ -29,14 +29,20 @@ export async function listOutreachQueue(
   const today = await ownerToday(ctx, ownerId);
   await closeLapsedItems(ctx.db, ownerId, today, nowIso(ctx));
   const after = q.cursor ? decodeCursor(q.cursor, ['s', 'i'] as const) : undefined;
-  const rows = await listItems(ctx.db, ctx.engine, ownerId, {
-    view: q.view,
-    today,
-    purposeId: q.purpose,
-    words: q.q ? words(q.q) : [],
-    after: after ? { sort: String(after.s), id: String(after.i) } : undefined,
-    limit: q.limit + 1,
-  });
+  // Folded as contact search folds them (a phone number one word of its digits, O'Brien as "obrien" too).
+  const searchWords = q.q ? searchQueryWords(q.q) : [];
+  // A query with no word in it ("!!") finds no one, as in contact search.
+  const rows =
+    q.q && searchWords.length === 0
+      ? []
+      : await listItems(ctx.db, ctx.engine, ownerId, {
+          view: q.view,
+          today,
+          purposeId: q.purpose,
+          words: searchWords,
+          after: after ? { sort: String(after.s), id: String(after.i) } : undefined,
+          limit: q.limit + 1,
+        });
   const page = rows.slice(0, q.limit);
   const messages = await messagesOfItems(
     ctx.db,

@@ -206,7 +206,10 @@ export async function listItems(
     );
   }
   if (opts.words.length > 0) {
-    const hits = contactSearchHits(engine, ownerId, opts.words, 'name');
+    // Words are looked for in the name; digits alone (a phone number's, as searchQueryWords gives it) anywhere,
+    // since phones are not in the name.
+    const scope = opts.words.every((w) => /^\d+$/.test(w)) ? 'any' : 'name';
+    const hits = contactSearchHits(engine, ownerId, opts.words, scope);
     q = q.where('it.contact_id', 'in', (eb) => eb.selectFrom(hits.as('h')).select('h.contact_id'));
   }
   if (opts.after) {
@@ -590,16 +593,31 @@ export async function sameFingerprintToOther(
     .executeTakeFirst();
 }
 
-/** The personal lines of messages to other contacts (sent or on its way), oldest first. */
-export async function personalLinesToOthers(db: Kysely<Database>, ownerId: string, contactId: string) {
+/**
+ * The messages to other contacts (sent or on its way), oldest first, with what their merge values are made of (the
+ * contact's details, the message's purpose): the same text or line is judged with both people's values removed.
+ */
+export async function messagesToOthers(db: Kysely<Database>, ownerId: string, contactId: string) {
   return db
     .selectFrom('outreach_messages as m')
     .innerJoin('contacts as c', 'c.id', 'm.contact_id')
-    .select(['m.contact_id', 'c.display_name', 'm.personal_line'])
+    .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .leftJoin('purposes as p', 'p.id', 'm.purpose_id')
+    .select([
+      'm.contact_id',
+      'm.body',
+      'm.personal_line',
+      'c.display_name',
+      'c.given_name',
+      'c.family_name',
+      'c.title',
+      'c.how_we_met',
+      'o.name as organisation_name',
+      'p.name as purpose_name',
+    ])
     .where('m.owner_id', '=', ownerId)
     .where('m.contact_id', '!=', contactId)
     .where('m.status', '!=', 'failed')
-    .where('m.personal_line', '!=', '')
     .orderBy('m.created_at')
     .execute();
 }

@@ -245,7 +245,7 @@ describeEngines('outreach: a message is personal or it is not sent', (h) => {
         ...draft,
         body: `${TEMPLATE.replace('love', 'like')}\nAda Lovelace, Analytical Engines`,
       }),
-    ).rejects.toMatchObject({ message: expect.stringContaining('is too short') });
+    ).rejects.toMatchObject({ message: expect.stringContaining('add a line of your own') });
     const preview = await previewOutreachMessage(a.ctx, a.ada.id, {
       channel: 'linkedin',
       templateId: a.template.id,

@@ -4,6 +4,11 @@ import { getToday } from '../agenda/get-today';
 import { createContact } from '../contacts/create-contact';
 import { listInteractions } from '../interactions/list-interactions';
 import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../mail/smtp-sink.test-support';
+import { createPurpose } from '../purposes/create-purpose';
+import { listContactPurposes } from '../purposes/list-contact-purposes';
+import { listItemMoves } from '../purposes/list-item-moves';
+import { moveItem } from '../purposes/move-item';
+import { placeContacts } from '../purposes/place-contacts';
 import { createOutreachTemplate } from './create-outreach-template';
 import { getOutreachItem } from './get-outreach-item';
 import { getOutreachStats } from './get-outreach-stats';
@@ -144,6 +149,58 @@ describeEngines('outreach: a message marked sent by mistake is taken back', (h: 
       message: 'Ada Lovelace already replied: the message stays',
     });
     expect((await getOutreachStats(ctx)).total).toMatchObject({ sent: 2, replied: 1 });
+  });
+
+  it('the purpose stage a first message moved goes back, unless the person was moved since', async () => {
+    const { ctx, grace, item } = await setUp();
+    const speakers = await createPurpose(ctx, { name: 'Guest speakers' });
+    const stage = (name: string) => speakers.stages.find((s) => s.name === name)?.id ?? '';
+    const [placed] = (await placeContacts(ctx, speakers.id, { contactIds: [grace.id] })).placed;
+    if (!placed) throw new Error('Grace is not placed');
+    const onBoard = async (contactId: string) => (await listContactPurposes(ctx, contactId)).items;
+    const moves = async () => (await listItemMoves(ctx, speakers.id, placed.id)).items;
+    const before = { places: await onBoard(grace.id), moves: await moves() };
+    expect(before.places.map((p) => p.stage.name)).toEqual(['identified']);
+
+    // Sent an hour after she was placed, without a purpose: every active purpose she is on moves.
+    ctx.clock.set(new Date(Date.parse('2026-11-25T10:00:00Z')));
+    const sent = await markOutreachSent(ctx, item.id, {
+      channel: 'linkedin',
+      body: FIRST,
+      sendKey: 'undo-stage-1',
+    });
+    expect((await onBoard(grace.id)).map((p) => p.stage.name)).toEqual(['reached out']);
+    await undoOutreachSent(ctx, item.id, { messageId: sent.message.id });
+    // In her old stage since she went there, and the send's move forgotten.
+    expect({ places: await onBoard(grace.id), moves: await moves() }).toEqual(before);
+
+    // A purpose chosen in the composer placed Ada on it: taken off again.
+    const ada = (await listOutreachQueue(ctx)).items.find((i) => i.id !== item.id);
+    if (!ada) throw new Error('Ada is not queued');
+    const toAda = await markOutreachSent(ctx, ada.id, {
+      channel: 'other',
+      purposeId: speakers.id,
+      body: 'Hi {firstName}, your notes on the Analytical Engine are the best thing I read this year.',
+      sendKey: 'undo-stage-2',
+    });
+    expect((await onBoard(ada.contact.id)).map((p) => p.stage.name)).toEqual(['reached out']);
+    await undoOutreachSent(ctx, ada.id, { messageId: toAda.message.id });
+    expect(await onBoard(ada.contact.id)).toEqual([]);
+
+    // Moved by hand after the message: the undo leaves her where she was put.
+    const again = await markOutreachSent(ctx, item.id, {
+      channel: 'linkedin',
+      body: FIRST,
+      sendKey: 'undo-stage-3',
+    });
+    await moveItem(ctx, speakers.id, placed.id, { stageId: stage('met') });
+    await undoOutreachSent(ctx, item.id, { messageId: again.message.id });
+    expect((await onBoard(grace.id)).map((p) => p.stage.name)).toEqual(['met']);
+    expect((await moves()).map((m) => [m.fromStage?.name ?? null, m.toStage.name, m.source])).toEqual([
+      [null, 'identified', 'manual'],
+      ['identified', 'reached out', 'outreach'],
+      ['reached out', 'met', 'manual'],
+    ]);
   });
 
   it("another account's item or message is answered like a missing one", async () => {

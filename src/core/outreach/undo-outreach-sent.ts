@@ -5,6 +5,7 @@ import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, notFound } from '../errors';
 import { deleteInteraction } from '../interactions/delete-interaction';
 import { findPurpose } from '../purposes/purpose.queries';
+import { undoOutreachAdvance } from '../purposes/undo-outreach-advance';
 import { validate } from '../validate';
 import { ownerDayAt } from './enqueue-new-connections';
 import { presentItem } from './item-result';
@@ -17,7 +18,7 @@ import { deleteMessage, findItem, findTemplate, messagesOfItems, updateItemIf } 
  * for its follow-up again — and the message and its outbound interaction are gone, so it counts in no response rate
  * and no strength. An email or a Rapport message that went out cannot be taken back, nor a message once the item
  * moved on (a reply, a later message, a quiet close): each a `conflict`. The purpose stage a first message moved
- * stays (as when an import is undone: ADR 12).
+ * goes back too, unless the person was moved since (`undoOutreachAdvance`).
  */
 export async function undoOutreachSent(
   ctx: Ctx,
@@ -75,6 +76,14 @@ export async function undoOutreachSent(
           ? `${name} already replied: the message stays`
           : `the outreach to ${name} has moved on (${item.state}): the message stays`,
       );
+    if (message.kind === 'first') {
+      // The send recorded its stage moves after the message (completeSend): its updated_at is when it went.
+      await undoOutreachAdvance(tx, {
+        contactId: message.contact_id,
+        purposeId: message.purpose_id,
+        since: message.updated_at,
+      });
+    }
     await deleteMessage(tx.db, ownerId, message.id);
     if (message.interaction_id) {
       try {

@@ -28,6 +28,8 @@ export interface ParseContactCsvOptions {
   dateOrder?: 'mdy' | 'dmy';
   /** Override delimiter sniffing. */
   delimiter?: CsvDelimiter;
+  /** The owner's today (YYYY-MM-DD): for a LinkedIn Connections file, a Connected On after it is dropped (parseConnections). */
+  today?: string;
 }
 
 /** What a mapping UI or CLI needs to build a mapping for a file Rapport cannot read on its own. */
@@ -243,7 +245,7 @@ export function createContactCsvReader(
       stopped = true;
       if (!started) begin(head);
       if (linkedinText) {
-        const result = parseConnections(linkedinText.join(''), { file });
+        const result = parseConnections(linkedinText.join(''), { file, today: options.today });
         emit({
           kind: 'start',
           format: 'linkedin-connections',

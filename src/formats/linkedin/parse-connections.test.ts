@@ -94,6 +94,60 @@ describe('parseConnections', () => {
     ]);
   });
 
+  it('says what is wrong with a row that has no name and a date that is not one: not a hidden profile', () => {
+    const { records, issues, hiddenProfiles } = parse('connections-no-name-bad-date.csv');
+    expect(records.map((r) => r.givenName)).toEqual(['Nia']);
+    // Only the row with a real date alone is a hidden profile.
+    expect(hiddenProfiles).toBe(1);
+    expect(issues).toEqual([
+      {
+        ref: { file: 'connections-no-name-bad-date.csv', line: 4 },
+        message:
+          'row has no name, profile URL or e-mail address, and "#VALUE!" in Connected On is not a date; not imported',
+        severity: 'error',
+      },
+      {
+        ref: { file: 'connections-no-name-bad-date.csv', line: 5 },
+        message:
+          'row has no name, profile URL or e-mail address, and "sometime" in Connected On is not a date; not imported',
+        severity: 'error',
+      },
+      // The count of hidden profiles comes last, at the first of them.
+      {
+        ref: { file: 'connections-no-name-bad-date.csv', line: 3 },
+        message: '1 row with only a date (hidden or closed profiles) skipped',
+        severity: 'skipped',
+      },
+    ]);
+  });
+
+  it("keeps a row whose Connected On is after the owner's today without the date, with a warning", () => {
+    const name = 'connections-future-dates.csv';
+    const { records, issues } = parseConnections(fixture(name), { file: name, today: '2026-11-27' });
+    // Today itself has happened; the next day and a typo'd year have not.
+    expect(records.map((r) => [r.givenName, r.connectedOn])).toEqual([
+      ['Irene', '2026-11-27'],
+      ['Jonas', undefined],
+      ['Kemal', undefined],
+    ]);
+    expect(issues).toEqual([
+      {
+        ref: { file: name, line: 3 },
+        field: 'Connected On',
+        message: '"28 Nov 2026" is in the future; the row is kept without it',
+        severity: 'warning',
+      },
+      {
+        ref: { file: name, line: 4 },
+        field: 'Connected On',
+        message: '"14 Mar 2062" is in the future; the row is kept without it',
+        severity: 'warning',
+      },
+    ]);
+    // Without a today (a parse on its own), no date is in the future.
+    expect(parse(name).records.map((r) => r.connectedOn)).toEqual(['2026-11-27', '2026-11-28', '2062-03-14']);
+  });
+
   it('keeps a row with a profile but no name, and says it will be called by its company', () => {
     const text = [
       'First Name,Last Name,URL,Email Address,Company,Position,Connected On',

@@ -9,6 +9,12 @@ import { splitNameCredentials } from './split-name-credentials';
 export interface ParseConnectionsOptions {
   /** Name used in issues and `ref.file` (default `Connections.csv`). */
   file?: string;
+  /**
+   * The owner's today (YYYY-MM-DD, in their time zone): a Connected On after it has not happened (a typo, a
+   * spreadsheet's re-save), so the row is kept without it, with a warning, as with a date that cannot be read.
+   * Without it, no date is in the future.
+   */
+  today?: string;
 }
 
 export interface ConnectionsParseResult extends ParseResult<ImportedPerson> {
@@ -30,6 +36,7 @@ export function parseConnections(
   const text = linkedinText(input);
   const out: Output = {
     file: options.file ?? 'Connections.csv',
+    today: options.today,
     records: [],
     issues: [],
     hidden: 0,
@@ -59,6 +66,7 @@ export function parseConnections(
 
 interface Output {
   file: string;
+  today: string | undefined;
   records: ImportedPerson[];
   issues: ParseIssue[];
   hidden: number;
@@ -328,7 +336,9 @@ function emitPerson(vals: string[], cols: Columns, line: number, canonicalUrl: b
   const connected = vals[cols.connected] as string;
   const file = out.file;
   if (!first && !last && !url && !email) {
-    if (!company && !position) {
+    // Only a date is a hidden or closed profile; text that is not a date is no sign of one.
+    const badDate = connected !== '' && parseConnectedOn(connected) === undefined;
+    if (!company && !position && !badDate) {
       if (connected) {
         out.hidden++;
         if (out.firstHiddenLine === 0) out.firstHiddenLine = line;
@@ -337,7 +347,9 @@ function emitPerson(vals: string[], cols: Columns, line: number, canonicalUrl: b
     }
     out.issues.push({
       ref: { file, line },
-      message: 'row has no name, profile URL or e-mail address; not imported',
+      message: badDate
+        ? `row has no name, profile URL or e-mail address, and "${connected}" in Connected On is not a date; not imported`
+        : 'row has no name, profile URL or e-mail address; not imported',
       severity: 'error',
     });
     return;
@@ -362,6 +374,14 @@ function emitPerson(vals: string[], cols: Columns, line: number, canonicalUrl: b
         message: `"${connected}" is not a date (expected e.g. 25 Nov 2026); the row is kept without it`,
         severity: 'warning',
       });
+    } else if (out.today !== undefined && connectedOn > out.today) {
+      out.issues.push({
+        ref: { file, line },
+        field: 'Connected On',
+        message: `"${connected}" is in the future; the row is kept without it`,
+        severity: 'warning',
+      });
+      connectedOn = undefined;
     }
   }
   let sourceKey: string | undefined;

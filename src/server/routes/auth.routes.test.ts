@@ -57,7 +57,7 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
     expect(wrong.body).toEqual(unknown.body);
   });
 
-  it('refuses a second account with the same email, whatever its case', async () => {
+  it('refuses a second account with the same email, whatever its case, without saying the address has one', async () => {
     const u = await server.user();
     const r = await server.anonymous().post('/api/v1/auth/signup', {
       email: ` ${u.email.toUpperCase()} `,
@@ -65,9 +65,16 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
       name: 'X',
     });
     expect(r.status).toBe(409);
-    expect(r.body.error.details.issues).toEqual([
-      { path: 'email', message: 'an account with this email already exists' },
-    ]);
+    // ADR 4, amendment "sign-up does not name accounts": no field is pointed at, no session is given.
+    expect(r.body).toEqual({
+      error: {
+        code: 'conflict',
+        message:
+          'could not create an account with these details; if you already have an account here, sign in instead',
+        details: { reason: 'signup_refused' },
+      },
+    });
+    expect(r.headers.getSetCookie()).toEqual([]);
   });
 
   it('names each bad sign-up field', async () => {

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  type Account,
   browserSession,
   changePasswordInput,
   deleteAccountInput,
@@ -23,6 +24,7 @@ import { startSession } from '../../core/accounts/start-session';
 import { actingAs } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { type AuthOptions, clearSessionCookies, csrfTokenFor, setSessionCookies } from '../auth';
+import { FailedAttempts } from '../failed-attempts';
 
 export interface AuthRouteOptions extends Pick<AuthOptions, 'secureCookies' | 'sessionTtlDays'> {
   loginLimit: { max: number; timeWindow: number };
@@ -33,7 +35,7 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody,
 const sessionErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
 export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
-  // Keyed by client address and the email tried, so one attacker cannot lock everyone else out.
+  // Sign-ups, keyed by client address and the email tried, so one attacker cannot lock everyone else out.
   const limited = {
     public: true,
     rateLimit: {
@@ -53,32 +55,43 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
       keyGenerator: (req: FastifyRequest) => req.ctx?.actor?.accountId ?? req.ip,
     },
   };
+  // Failed sign-ins only (ADR 4, amendment of 2026-11-27 "only failures count"): per address and email, and per
+  // address alone, where made-up emails each get a fresh address|email budget yet each costs a full scrypt hash.
+  // Sign-ups count in full against the same per-address budget: each one costs a hash and may make an account.
+  const perEmail = new FailedAttempts(opts.loginLimit);
+  const perAddress = new FailedAttempts(opts.loginAddressLimit);
+  const emailKey = (req: FastifyRequest, email: string) => `${req.ip}|${email.trim().toLowerCase()}`;
+  const refuseWhileLimited = (req: FastifyRequest, email: string | null) => {
+    const fromAddress = perAddress.waitFor(req.ip);
+    if (fromAddress > 0) {
+      throw new AppError(
+        'rate_limited',
+        `too many sign-in attempts from this address, retry in ${inWords(fromAddress)}`,
+        { retryAfterSeconds: fromAddress },
+      );
+    }
+    const forEmail = email === null ? 0 : perEmail.waitFor(emailKey(req, email));
+    if (forEmail > 0) {
+      throw new AppError(
+        'rate_limited',
+        `too many failed sign-in attempts for this e-mail, retry in ${inWords(forEmail)}`,
+        { retryAfterSeconds: forEmail },
+      );
+    }
+  };
   return async (app) => {
-    // Also per address alone: made-up emails each get a fresh ip|email budget, yet each costs a full scrypt hash.
-    // A second limiter on the same route goes through createRateLimit (route config allows only one).
-    const perAddress = app.createRateLimit({
-      max: opts.loginAddressLimit.max,
-      timeWindow: opts.loginAddressLimit.timeWindow,
-      keyGenerator: (req) => req.ip,
-    });
-    const addressLimited = async (req: FastifyRequest) => {
-      const limit = await perAddress(req);
-      if (!limit.isAllowed && limit.isExceeded) {
-        throw new AppError(
-          'rate_limited',
-          `too many sign-in attempts from this address, retry in ${inWords(limit.ttlInSeconds)}`,
-          { retryAfterSeconds: limit.ttlInSeconds },
-        );
-      }
-    };
     app.post(
       '/auth/signup',
       {
         config: limited,
-        preHandler: addressLimited,
+        preHandler: async (req) => {
+          refuseWhileLimited(req, null);
+          perAddress.take(req.ip);
+        },
         schema: {
           tags: ['auth'],
-          summary: 'Create an account and sign in',
+          summary:
+            'Create an account and sign in; an address that has an account gets the generic 409 (`details.reason: signup_refused`)',
           body: signupInput,
           response: { 201: sessionInfo, ...errors },
         },
@@ -93,17 +106,27 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
     app.post(
       '/auth/login',
       {
-        config: limited,
-        preHandler: addressLimited,
+        config: { public: true },
         schema: {
           tags: ['auth'],
-          summary: 'Sign in with email and password',
+          summary: 'Sign in with email and password (only failed attempts count towards the limits)',
           body: loginInput,
           response: { 200: sessionInfo, ...errors },
         },
       },
       async (req, reply) => {
-        const account = await logIn(req.ctx, req.body);
+        refuseWhileLimited(req, req.body.email);
+        // Counted before the check runs, so parallel guesses cannot all pass; anything but a wrong email or
+        // password (signed in, or the server too busy to check) gives back this attempt's own place only.
+        const giveBack = [perEmail.take(emailKey(req, req.body.email)), perAddress.take(req.ip)];
+        let account: Account;
+        try {
+          account = await logIn(req.ctx, req.body);
+        } catch (e) {
+          if (!(e instanceof AppError && e.code === 'unauthenticated')) for (const give of giveBack) give();
+          throw e;
+        }
+        for (const give of giveBack) give();
         const session = await startSession(req.ctx, account.id, req.headers['user-agent'] ?? null);
         const csrfToken = setSessionCookies(reply, req, session.token, opts);
         return { account, csrfToken, via: 'session' as const };

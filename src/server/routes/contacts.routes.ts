@@ -11,6 +11,7 @@ import {
   contactPage,
   contactUpdateInput,
 } from '../../contracts/contacts';
+import { contactEtag } from '../../core/contacts/contact-etag';
 import { countContacts } from '../../core/contacts/count-contacts';
 import { createContact } from '../../core/contacts/create-contact';
 import { deleteContact } from '../../core/contacts/delete-contact';
@@ -73,11 +74,17 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['contacts'],
         summary: 'One contact, every field',
+        description:
+          'Answers a strong `ETag` of the contact: send it back as `If-Match` with a PATCH to change only the ' +
+          'contact read (412 when it changed meanwhile).',
         params: idParams,
         response: { 200: contact, ...errors },
       },
     },
-    (req) => getContact(req.ctx, req.params.id),
+    async (req, reply) => {
+      const found = await getContact(req.ctx, req.params.id);
+      return reply.header('etag', contactEtag(found)).send(found);
+    },
   );
   app.patch(
     '/contacts/:id',
@@ -85,12 +92,28 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['contacts'],
         summary: 'Change the fields sent (lists replace the whole list)',
+        description:
+          'A contact as GET answered it can be sent back: its read-only fields are ignored. With `If-Match` (the ' +
+          'ETag from a GET or an earlier PATCH) the change is made only if the contact is still that version, ' +
+          'else 412 `precondition_failed` and nothing changes; without it the change is made on whatever is there. ' +
+          'Answers the new `ETag`.',
         params: idParams,
+        headers: z.looseObject({
+          'if-match': z
+            .string()
+            .optional()
+            .meta({ description: 'the contact’s ETag as read (or `*`): change it only if it is still that' }),
+        }),
         body: contactUpdateInput,
-        response: { 200: contact, ...errors },
+        response: { 200: contact, ...errors, 412: errorBody },
       },
     },
-    (req) => updateContact(req.ctx, req.params.id, req.body, sourceOf(req)),
+    async (req, reply) => {
+      const updated = await updateContact(req.ctx, req.params.id, req.body, sourceOf(req), {
+        ifMatch: req.headers['if-match'],
+      });
+      return reply.header('etag', contactEtag(updated)).send(updated);
+    },
   );
   app.delete(
     '/contacts/:id',

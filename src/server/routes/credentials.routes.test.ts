@@ -17,6 +17,8 @@ const SESSION_ONLY = [
   'POST /api/v1/tokens',
   'DELETE /api/v1/tokens/:id',
   'POST /api/v1/invites',
+  'GET /api/v1/invites',
+  'DELETE /api/v1/invites/:id',
   'GET /api/v1/feeds',
   'POST /api/v1/feeds',
   'DELETE /api/v1/feeds/:id',
@@ -47,6 +49,7 @@ describe.each(ENGINES)('API tokens cannot manage credentials [%s]', (engine) => 
     const other = (await browser.post('/api/v1/tokens', { name: 'laptop script' })).body;
     const feed = (await browser.post('/api/v1/feeds', { name: 'Phone calendar' })).body;
     const session = (await browser.get('/api/v1/auth/sessions')).body.items[0];
+    const invite = (await browser.post('/api/v1/invites', {})).body;
     const tries: [string, string, unknown?][] = [
       ['POST', '/api/v1/auth/password', { currentPassword: browser.password, newPassword: 'taken over!' }],
       ['DELETE', '/api/v1/account', { password: browser.password }],
@@ -58,6 +61,8 @@ describe.each(ENGINES)('API tokens cannot manage credentials [%s]', (engine) => 
       ['DELETE', `/api/v1/tokens/${other.id}`],
       ['DELETE', `/api/v1/tokens/${tokenId}`],
       ['POST', '/api/v1/invites', { email: 'accomplice@example.test' }],
+      ['GET', '/api/v1/invites'],
+      ['DELETE', `/api/v1/invites/${invite.id}`],
       ['GET', '/api/v1/feeds'],
       ['POST', '/api/v1/feeds', { name: 'for me' }],
       ['DELETE', `/api/v1/feeds/${feed.id}`],
@@ -78,6 +83,9 @@ describe.each(ENGINES)('API tokens cannot manage credentials [%s]', (engine) => 
       feed.id,
     ]);
     expect((await browser.get('/api/v1/auth/sessions')).body.items).toHaveLength(2);
+    expect((await browser.get('/api/v1/invites')).body.items.map((i: { id: string }) => i.id)).toEqual([
+      invite.id,
+    ]);
     expect((await script.get('/api/v1/contacts')).status).toBe(200);
   });
 

@@ -17,11 +17,13 @@ import { deleteFavour } from '../../core/favours/delete-favour';
 import { getFavourBalance } from '../../core/favours/get-favour-balance';
 import { listFavours } from '../../core/favours/list-favours';
 import { recordFavour } from '../../core/favours/record-favour';
+import { restoreFavour } from '../../core/favours/restore-favour';
 import { updateFavour } from '../../core/favours/update-favour';
 import { createPromise } from '../../core/promises/create-promise';
 import { deletePromise } from '../../core/promises/delete-promise';
 import { getPromiseStats } from '../../core/promises/get-promise-stats';
 import { listPromises } from '../../core/promises/list-promises';
+import { restorePromise } from '../../core/promises/restore-promise';
 import { updatePromise } from '../../core/promises/update-promise';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -91,6 +93,18 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(204).send(null);
     },
   );
+  app.post(
+    '/favours/:id/restore',
+    {
+      schema: {
+        tags: ['favours'],
+        summary: 'Bring back a removed favour (within the trash window)',
+        params: idParams,
+        response: { 200: favour, ...errors },
+      },
+    },
+    (req) => restoreFavour(req.ctx, req.params.id),
+  );
   app.get(
     '/promises',
     {
@@ -155,5 +169,17 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       await deletePromise(req.ctx, req.params.id);
       return reply.code(204).send(null);
     },
+  );
+  app.post(
+    '/promises/:id/restore',
+    {
+      schema: {
+        tags: ['promises'],
+        summary: 'Bring back a removed promise (within the trash window)',
+        params: idParams,
+        response: { 200: promiseView, ...errors },
+      },
+    },
+    (req) => restorePromise(req.ctx, req.params.id),
   );
 };

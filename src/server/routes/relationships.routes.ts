@@ -16,6 +16,7 @@ import {
 import { deleteInteraction } from '../../core/interactions/delete-interaction';
 import { listInteractions } from '../../core/interactions/list-interactions';
 import { recordInteraction } from '../../core/interactions/record-interaction';
+import { restoreInteraction } from '../../core/interactions/restore-interaction';
 import { updateInteraction } from '../../core/interactions/update-interaction';
 import { getRelationship } from '../../core/relationships/get-relationship';
 import { listLapsed } from '../../core/relationships/list-lapsed';
@@ -77,6 +78,18 @@ export const relationshipRoutes: FastifyPluginAsyncZod = async (app) => {
       await deleteInteraction(req.ctx, req.params.id);
       return reply.code(204).send(null);
     },
+  );
+  app.post(
+    '/interactions/:id/restore',
+    {
+      schema: {
+        tags: ['relationships'],
+        summary: 'Bring back a removed interaction (within the trash window)',
+        params: idParams,
+        response: { 200: interaction, ...errors },
+      },
+    },
+    (req) => restoreInteraction(req.ctx, req.params.id),
   );
   app.get(
     '/contacts/:id/relationship',

@@ -7,13 +7,16 @@ import {
   inviteInspectInput,
   signupInvite,
   signupInviteInput,
+  signupInviteSummary,
 } from '../../contracts/auth';
 import { errorBody, idParams } from '../../contracts/common';
 import { createApiToken } from '../../core/accounts/create-api-token';
 import { createSignupInvite } from '../../core/accounts/create-signup-invite';
 import { inspectSignupInvite } from '../../core/accounts/inspect-signup-invite';
 import { listApiTokens } from '../../core/accounts/list-api-tokens';
+import { listSignupInvites } from '../../core/accounts/list-signup-invites';
 import { revokeApiToken } from '../../core/accounts/revoke-api-token';
+import { revokeSignupInvite } from '../../core/accounts/revoke-signup-invite';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 
@@ -74,6 +77,34 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => reply.code(201).send(await createSignupInvite(req.ctx, req.body)),
+  );
+  app.get(
+    '/invites',
+    {
+      config: { sessionOnly: true },
+      schema: {
+        tags: ['accounts'],
+        summary: 'My sign-up invites that can still be used (never their codes)',
+        response: { 200: z.object({ items: z.array(signupInviteSummary) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await listSignupInvites(req.ctx) }),
+  );
+  app.delete(
+    '/invites/:id',
+    {
+      config: { sessionOnly: true },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Revoke one of my unused sign-up invites: its code no longer signs anyone up',
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await revokeSignupInvite(req.ctx, req.params.id);
+      return reply.code(204).send(null);
+    },
   );
   await app.register(inspectInviteRoute);
 };

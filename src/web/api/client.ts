@@ -89,6 +89,16 @@ interface RequestOptions {
   quiet401?: boolean;
   /** Content type of a `Blob` body (sent as is, e.g. a backup file). */
   contentType?: string;
+  /** More request headers (e.g. `If-Match`). */
+  headers?: Record<string, string>;
+}
+
+// The ETag each answer came with, by the object it was parsed into: a later write names the version it was read as.
+const etags = new WeakMap<object, string>();
+
+/** The ETag the API answered with this object (a GET /contacts/:id, or the PATCH that saved it), if it sent one. */
+export function etagOf(value: object): string | undefined {
+  return etags.get(value);
 }
 
 /** The CSRF token to send on a write: the cookie is always the current session's (another tab may have signed in again); memory is the fallback. */
@@ -135,7 +145,7 @@ function toApiError(status: number, statusText: string, data: unknown): ApiError
 export const NETWORK_ERROR_MESSAGE = 'Could not reach the server. Check your connection and try again.';
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   const raw = opts.body instanceof Blob;
   if (opts.body !== undefined)
     headers['Content-Type'] = raw ? (opts.contentType ?? 'application/octet-stream') : 'application/json';
@@ -159,7 +169,10 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   if (!res.ok) throw errorFromResponse(res.status, res.statusText, text, opts.quiet401);
-  return parseJson(text) as T;
+  const data = parseJson(text);
+  const etag = res.headers.get('etag');
+  if (etag && typeof data === 'object' && data !== null) etags.set(data, etag);
+  return data as T;
 }
 
 /** The typed fetch wrapper every feature uses: JSON in and out, CSRF header on writes, `ApiError` on failure. */
@@ -167,7 +180,8 @@ export const api = {
   get: <T>(path: string, opts?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, opts),
   post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) =>
     request<T>('POST', path, { ...opts, body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  patch: <T>(path: string, body: unknown, opts?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PATCH', path, { ...opts, body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body === undefined ? {} : { body }),
   /** POSTs a file's bytes unchanged (no JSON round trip in the browser). */

@@ -60,6 +60,7 @@ export type {
   OrganisationMergeResult,
   SessionEndReason,
   SessionInfo,
+  SignupInviteSummary,
   Tag,
 } from '../../contracts';
 
@@ -91,6 +92,9 @@ export interface TrashList {
   organisations: InTrash<Organisation>[];
   tags: InTrash<Tag>[];
   purposes: InTrash<{ id: string; name: string; deletedAt: string | null }>[];
+  interactions: InTrash<Interaction & { deletedAt: string }>[];
+  favours: InTrash<Favour & { deletedAt: string }>[];
+  promises: InTrash<PromiseView & { deletedAt: string }>[];
 }
 
 export type { RestoredContacts, TrashedContact, TrashedContactPage } from '../../contracts';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../features/auth/use-session';
 import { useSignOut } from '../features/auth/use-sign-out';
@@ -33,6 +33,7 @@ export function AppLayout() {
   const session = useSession();
   const signOut = useSignOut();
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const { pathname } = useLocation();
   useSearchShortcut();
   useFocusOnNavigate();
@@ -41,17 +42,27 @@ export function AppLayout() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone menu whenever the page changes
   useEffect(() => setMenuOpen(false), [pathname]);
 
+  // Escape closes the phone menu from anywhere in it, and the keyboard goes back to the button that opened it.
+  function onMenuKey(e: KeyboardEvent) {
+    if (e.key !== 'Escape' || !menuOpen) return;
+    e.preventDefault();
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  }
+
   return (
     <>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
       <header className="topbar">
-        <div className="topbar__inner">
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape from the menu button or any link inside the menu */}
+        <div className="topbar__inner" onKeyDown={onMenuKey}>
           <Link to="/" className="brand">
             Rapport
           </Link>
           <button
+            ref={menuButton}
             type="button"
             className="nav-toggle"
             aria-expanded={menuOpen}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, readableDates } from './format';
+import { formatDate, formatDateTime, formatWhen, readableDates } from './format';
 
 describe('readableDates', () => {
   it('writes every ISO day in server words like the rest of the app', () => {
@@ -13,5 +13,20 @@ describe('readableDates', () => {
 
   it('leaves words without a day alone', () => {
     expect(readableDates("3 weeks in 'reached out'")).toBe("3 weeks in 'reached out'");
+  });
+});
+
+describe('formatWhen', () => {
+  // Midday in the reader's own zone: the same day whatever zone the tests run in.
+  const midday = new Date(2026, 10, 20, 12, 0).toISOString();
+
+  it('shows only the day of an interaction whose time is not known, never an invented time', () => {
+    expect(formatWhen(midday, true)).toBe(formatDate('2026-11-20'));
+    expect(formatWhen(midday, true)).not.toMatch(/\d:\d\d/);
+  });
+
+  it('shows the day and the time of one whose time is known', () => {
+    expect(formatWhen(midday, false)).toBe(formatDateTime(midday));
+    expect(formatWhen(midday, false)).toMatch(/\d:\d\d/);
   });
 });

@@ -33,6 +33,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
 }
 
+/** When something happened: "12 Mar 2025" when only its day is known (`dateOnly`), else with the time. */
+export function formatWhen(iso: string, dateOnly: boolean): string {
+  return dateOnly ? formatDate(iso) : formatDateTime(iso);
+}
+
 const SOURCE_LABELS: Record<string, string> = {
   web: 'web app',
   api: 'API',

@@ -35,7 +35,8 @@ export function SignUpPage() {
           {boundEmail ? <p>This invite is for {boundEmail}.</p> : null}
           {inviteGone ? (
             <p className="alert alert--error" role="alert">
-              This invite code has been used or has expired. Ask the person who invited you for a new one.
+              This invite code has been used, revoked or has expired. Ask the person who invited you for a new
+              one.
             </p>
           ) : null}
           <SignupForm

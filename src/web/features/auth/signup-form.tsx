@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { alertMessage, toFieldErrors } from '../../ui/field-errors';
 import { FormAlert } from '../../ui/form-alert';
 import { TextField } from '../../ui/text-field';
+import { isSignupRefused } from './signup-error';
 import { useSignUp } from './use-sign-up';
 
 const FIELDS = new Set(['name', 'email', 'password', 'inviteCode']);
@@ -25,6 +27,8 @@ export function SignupForm({
   const [password, setPassword] = useState('');
   const [inviteCode, setInviteCode] = useState(initialInviteCode);
   const errors = toFieldErrors(signUp.error, (p) => FIELDS.has(p));
+  // The server does not say why (an address with an account is not named as such): offer to sign in.
+  const refused = isSignupRefused(signUp.error);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -33,7 +37,14 @@ export function SignupForm({
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <FormAlert message={alertMessage(errors)} />
+      {refused ? (
+        <div className="alert alert--error" role="alert">
+          We could not create an account with these details. If you already have an account here,{' '}
+          <Link to="/sign-in">sign in</Link> instead.
+        </div>
+      ) : (
+        <FormAlert message={alertMessage(errors)} />
+      )}
       <TextField
         label="Your name"
         name="name"

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { addressLine } from '../../../contracts/address-line';
-import { readableUrl } from '../../../contracts/readable-url';
 import type { Contact } from '../../api/types';
 import { fieldLabel, fieldValue } from '../../ui/field-words';
 import { formatDate, formatDateTime, formatPartialDate, formatSource } from '../../ui/format';
+import { linkLabel, linkText } from './link-words';
 import { SourceBadge } from './source-badge';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
@@ -145,11 +145,9 @@ export function ContactDetails({ contact }: { contact: Contact }) {
             {contact.urls.map((u) => (
               <li key={u.value}>
                 <a href={safeHref(u.value)} rel="noopener noreferrer" target="_blank">
-                  {u.kind === 'linkedin'
-                    ? `LinkedIn: ${readableUrl(u.value).replace(/^https?:\/\/(www\.)?/, '')}`
-                    : readableUrl(u.value)}
+                  {linkText(u)}
                 </a>
-                {u.label ? <span className="chip">{u.label}</span> : null}
+                {linkLabel(u) ? <span className="chip">{linkLabel(u)}</span> : null}
                 <SourceBadge source={u.source} />
               </li>
             ))}

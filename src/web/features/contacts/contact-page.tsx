@@ -25,7 +25,7 @@ function focusHeading() {
 export function ContactPage() {
   const { id = '' } = useParams();
   const contact = useContact(id);
-  const update = useUpdateContact(id);
+  const update = useUpdateContact(id, contact.data);
   const remove = useDeleteContact();
   const toast = useToast();
   const [editing, setEditing] = useState(false);

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { CONTACT_SORT_VALUES, ContactFilters } from './contact-filters';
 import { ContactResult } from './contact-result';
 import { ContactsSubnav } from './contacts-subnav';
+import { EmptyRolodex } from './empty-rolodex';
 import { TagTheseContacts } from './tag-these-contacts';
 import { useSearchCount } from './use-contact-count';
 import { useContactList } from './use-contact-list';
@@ -212,14 +213,7 @@ export function ContactsPage() {
         ) : null}
       </div>
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {!list.isPending && items.length === 0 && !q && !filtered ? (
-        <div className="empty">
-          <p>Your rolodex is empty.</p>
-          <Link to="/contacts/new" className="button">
-            Add your first contact
-          </Link>
-        </div>
-      ) : null}
+      {!list.isPending && items.length === 0 && !q && !filtered ? <EmptyRolodex /> : null}
       {items.length > 0 ? (
         <div
           id={LISTBOX_ID}

@@ -25,3 +25,13 @@ export function useSearchCount(params: CountParams): number | undefined {
   });
   return params.q && settled === key ? count.data?.total : undefined;
 }
+
+/** How many contacts the account has in all (undefined while loading): Today tells a new account where to start. */
+export function useContactTotal(enabled = true): number | undefined {
+  const count = useQuery({
+    queryKey: ['contacts', 'count', {}],
+    queryFn: ({ signal }) => api.get<ContactCount>('/contacts/count', { signal }),
+    enabled,
+  });
+  return count.data?.total;
+}

@@ -7,5 +7,8 @@ export function useContact(id: string) {
   return useQuery({
     queryKey: contactKeys.detail(id),
     queryFn: ({ signal }) => api.get<Contact>(`/contacts/${encodeURIComponent(id)}`, { signal }),
+    // The contact as parsed, never merged into the one held before: the object carries its ETag (etagOf), which an
+    // edit sends back as If-Match.
+    structuralSharing: false,
   });
 }

@@ -86,7 +86,7 @@ export function OutreachQueuePage() {
         </nav>
         <div className="filters">
           <div className="field field--filter">
-            <label htmlFor={`${id}-q`}>Name</label>
+            <label htmlFor={`${id}-q`}>Name or phone</label>
             <input id={`${id}-q`} type="search" value={text} onChange={(e) => setText(e.target.value)} />
           </div>
           <div className="field field--filter">
@@ -212,7 +212,7 @@ function AddPeople({ purposes }: { purposes: { id: string; name: string }[] }) {
           );
         }}
       >
-        <ContactPicker label="People" selected={people} onChange={setPeople} multiple />
+        <ContactPicker label="People" selected={people} onChange={setPeople} multiple hideLegend />
         <div className="field">
           <label htmlFor={`${id}-purpose`}>For the purpose (optional)</label>
           <select id={`${id}-purpose`} value={purposeId} onChange={(e) => setPurposeId(e.target.value)}>

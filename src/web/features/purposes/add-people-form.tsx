@@ -54,6 +54,7 @@ export function AddPeopleForm({ purposeId, stages }: { purposeId: string; stages
       <FormAlert message={errors.general} />
       <ContactPicker
         label="People to add"
+        hideLegend
         multiple
         selected={people}
         onChange={setPeople}

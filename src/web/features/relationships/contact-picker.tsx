@@ -11,13 +11,22 @@ interface ContactPickerProps {
   /** Several people (an interaction) or exactly one (a favour, a promise). */
   multiple?: boolean;
   error?: string | undefined;
+  /** Where a heading above already names the group ("Add people"): the legend is for screen readers only. */
+  hideLegend?: boolean;
 }
 
 /**
  * Choose people by typing part of a name: the matches appear as buttons under the field (↓ reaches them, Enter or a
  * tap picks one), the chosen ones as chips with a remove button.
  */
-export function ContactPicker({ label, selected, onChange, multiple = false, error }: ContactPickerProps) {
+export function ContactPicker({
+  label,
+  selected,
+  onChange,
+  multiple = false,
+  error,
+  hideLegend = false,
+}: ContactPickerProps) {
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 120);
   const id = useId();
@@ -74,7 +83,7 @@ export function ContactPicker({ label, selected, onChange, multiple = false, err
   const errorId = `${id}-error`;
   return (
     <fieldset className={error ? 'picker field--invalid' : 'picker'}>
-      <legend>{label}</legend>
+      <legend className={hideLegend ? 'visually-hidden' : undefined}>{label}</legend>
       {selected.length > 0 ? (
         <ul ref={chipsRef} className="chips" aria-label={`Chosen: ${label.toLowerCase()}`}>
           {selected.map((p) => (

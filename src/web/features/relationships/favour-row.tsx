@@ -7,6 +7,7 @@ import { EditButton, useEditToggle } from './edit-button';
 import { FavourForm } from './favour-form';
 import { sizeLabel } from './relationship-words';
 import { useDeleteFavour, useUpdateFavour } from './use-favours';
+import { useUndoRemoveToast } from './use-undo-remove';
 import './relationships.css';
 
 /** One favour: what, which way, how big, when; can be corrected in place, or removed if entered by mistake. */
@@ -15,6 +16,7 @@ export function FavourRow({ favour, showContact = true }: { favour: Favour; show
   const update = useUpdateFavour();
   const edit = useEditToggle();
   const toast = useToast();
+  const removed = useUndoRemoveToast();
   const f = favour;
   if (edit.open) {
     return (
@@ -57,7 +59,13 @@ export function FavourRow({ favour, showContact = true }: { favour: Favour; show
           question="Remove this favour?"
           confirmLabel="Yes, remove"
           pending={remove.isPending}
-          onConfirm={() => remove.mutate(f.id)}
+          // The row leaves the list once removed, before mutate's own callbacks would run.
+          onConfirm={() =>
+            remove
+              .mutateAsync(f.id)
+              .then(() => removed('favours', f.id))
+              .catch((e: Error) => toast.show({ message: `Could not remove: ${e.message}`, tone: 'error' }))
+          }
         />
       </div>
     </li>

@@ -7,12 +7,13 @@ import type {
   InteractionKind,
   PersonRef,
 } from '../../api/types';
-import { fromDateTimeLocal, toDateTimeLocal } from '../../ui/dates';
+import { toDateTimeLocal } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
 import { RadioGroup } from '../../ui/radio-group';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
 import { ContactPicker } from './contact-picker';
+import { occurredAtToSend, startingWhen } from './interaction-when';
 import { DIRECTION_OPTIONS, KIND_OPTIONS, suggestedDirection, whenError } from './relationship-words';
 import { useFormErrors } from './use-form-errors';
 import { useLogInteraction } from './use-interactions';
@@ -65,14 +66,15 @@ export function InteractionForm({
   });
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
-  const initialWhen = initial ? toDateTimeLocal(new Date(initial.occurredAt)) : null;
   const [people, setPeople] = useState(initialPeople);
   const [kind, setKind] = useState<InteractionKind>(initial?.kind ?? defaultKind);
   // Null until the person picks one (a saved interaction's is picked): the suggestion follows kind and answered.
   const [chosenDirection, setDirection] = useState<InteractionDirection | null>(initial?.direction ?? null);
   const [answered, setAnswered] = useState(initial?.answered ?? true);
   const direction = chosenDirection ?? suggestedDirection(kind, answered, defaultDirection);
-  const [when, setWhen] = useState(() => initialWhen ?? toDateTimeLocal());
+  const [when, setWhen] = useState(() => startingWhen(initial).value);
+  // Only the day: the interaction is saved without a time (dateOnly) and shown without one.
+  const [dayOnly, setDayOnly] = useState(() => startingWhen(initial).dayOnly);
   const [summary, setSummary] = useState(initial?.summary ?? '');
   const [localWhen, setLocalWhen] = useState<string | null>(null);
   const errors = useFormErrors(save.error, compact ? COMPACT_FIELDS : FIELDS, formRef);
@@ -87,12 +89,11 @@ export function InteractionForm({
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    // An untouched time keeps its seconds: the field only shows minutes.
-    const occurredAt = initial && when === initialWhen ? initial.occurredAt : fromDateTimeLocal(when);
+    const sent = occurredAtToSend({ value: when, dayOnly }, initial);
     const whenProblem = whenError(when);
-    if (whenProblem || !occurredAt) {
-      setLocalWhen(whenProblem ?? 'Enter a date and time.');
-      formRef.current?.querySelector<HTMLElement>('input[type="datetime-local"]')?.focus();
+    if (whenProblem || !sent) {
+      setLocalWhen(whenProblem ?? (dayOnly ? 'Enter a date.' : 'Enter a date and time.'));
+      formRef.current?.querySelector<HTMLElement>('input[name="when"]')?.focus();
       return;
     }
     setLocalWhen(null);
@@ -103,7 +104,7 @@ export function InteractionForm({
         kind,
         contactIds: people.map((p) => p.id),
         direction,
-        occurredAt,
+        ...sent,
         answered: kind === 'call' ? answered : null,
         summary: summary.trim() || null,
       })
@@ -111,6 +112,7 @@ export function InteractionForm({
         if (!initial) {
           setSummary('');
           setWhen(toDateTimeLocal());
+          setDayOnly(false);
         }
         onDone(saved);
       })
@@ -173,12 +175,27 @@ export function InteractionForm({
         </div>
         <TextField
           label="When"
-          type="datetime-local"
-          value={when}
-          onChange={(e) => setWhen(e.target.value)}
+          name="when"
+          type={dayOnly ? 'date' : 'datetime-local'}
+          value={dayOnly ? when.slice(0, 10) : when}
+          // The time stays behind while only the day counts, for when the box is unticked again.
+          onChange={(e) =>
+            setWhen(
+              dayOnly && e.target.value ? `${e.target.value}${when.slice(10) || 'T12:00'}` : e.target.value,
+            )
+          }
           error={localWhen ?? errors.get('occurredAt')}
           hint={compact || initial ? undefined : 'Leave as it is for “just now”.'}
         />
+      </div>
+      <div className="choice">
+        <input
+          id={`${id}-day-only`}
+          type="checkbox"
+          checked={dayOnly}
+          onChange={(e) => setDayOnly(e.target.checked)}
+        />
+        <label htmlFor={`${id}-day-only`}>Only the day (the time is not known)</label>
       </div>
       {kind === 'call' ? (
         <div className="choice">

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import type { Interaction } from '../../api/types';
 import { ConfirmButton } from '../../ui/confirm-button';
-import { formatDateTime } from '../../ui/format';
+import { localDay } from '../../ui/dates';
+import { formatWhen } from '../../ui/format';
 import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
@@ -10,12 +11,14 @@ import { EditButton, useEditToggle } from './edit-button';
 import { InteractionForm } from './interaction-form';
 import { directionLabel, kindLabel } from './relationship-words';
 import { useDeleteInteraction, useInteractions, useUpdateInteraction } from './use-interactions';
+import { useUndoRemoveToast } from './use-undo-remove';
 import './relationships.css';
 
 /** Interactions with a contact, newest first, a page at a time; each can be corrected in place or removed. */
 export function InteractionTimeline({ contactId }: { contactId: string }) {
   const list = useInteractions(contactId);
   const remove = useDeleteInteraction();
+  const removed = useUndoRemoveToast();
   if (list.isPending) return <Loading label="Loading interactions…" />;
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   const items = list.data.pages.flatMap((p) => p.items);
@@ -29,7 +32,7 @@ export function InteractionTimeline({ contactId }: { contactId: string }) {
             interaction={i}
             contactId={contactId}
             removing={remove.isPending && remove.variables === i.id}
-            onRemove={() => remove.mutate(i.id)}
+            onRemove={() => remove.mutate(i.id, { onSuccess: () => removed('interactions', i.id) })}
           />
         ))}
       </ol>
@@ -59,7 +62,7 @@ function TimelineItem({
   const toast = useToast();
   const others = i.contacts.filter((c) => c.id !== contactId);
   const what = kindLabel(i.kind);
-  const name = `${what.toLowerCase()} of ${formatDateTime(i.occurredAt)}`;
+  const name = `${what.toLowerCase()} of ${formatWhen(i.occurredAt, i.dateOnly)}`;
   if (edit.open) {
     return (
       <li className="timeline__item timeline__item--editing">
@@ -82,8 +85,8 @@ function TimelineItem({
     <li className={`timeline__item timeline__item--${i.kind}`}>
       <div className="timeline__head">
         <span className="timeline__kind">{what}</span>
-        <time dateTime={i.occurredAt} className="muted">
-          {formatDateTime(i.occurredAt)}
+        <time dateTime={i.dateOnly ? localDay(new Date(i.occurredAt)) : i.occurredAt} className="muted">
+          {formatWhen(i.occurredAt, i.dateOnly)}
         </time>
       </div>
       <p className="timeline__meta">

@@ -7,6 +7,7 @@ import { EditButton, useEditToggle } from './edit-button';
 import { PromiseForm } from './promise-form';
 import { statusLabel } from './relationship-words';
 import { useDeletePromise, useUpdatePromise } from './use-promises';
+import { useUndoRemoveToast } from './use-undo-remove';
 import './relationships.css';
 
 /**
@@ -19,6 +20,7 @@ export function PromiseRow({ promise, showContact = true }: { promise: PromiseVi
   const remove = useDeletePromise();
   const edit = useEditToggle();
   const toast = useToast();
+  const removed = useUndoRemoveToast();
   const p = promise;
   if (edit.open) {
     return (
@@ -95,7 +97,13 @@ export function PromiseRow({ promise, showContact = true }: { promise: PromiseVi
           question="Remove this promise (entered by mistake)?"
           confirmLabel="Yes, remove"
           pending={remove.isPending}
-          onConfirm={() => remove.mutate(p.id)}
+          // The row leaves the list once removed, before mutate's own callbacks would run.
+          onConfirm={() =>
+            remove
+              .mutateAsync(p.id)
+              .then(() => removed('promises', p.id))
+              .catch((e: Error) => toast.show({ message: `Could not remove: ${e.message}`, tone: 'error' }))
+          }
         />
       </div>
     </li>

@@ -5,14 +5,18 @@ import type { SignupInvite } from '../../api/types';
 import { toFieldErrors } from '../../ui/field-errors';
 import { FormAlert } from '../../ui/form-alert';
 import { formatDate } from '../../ui/format';
+import { Loading } from '../../ui/loading';
+import { QueryError } from '../../ui/query-error';
 import { SecretField } from '../../ui/secret-field';
 import { TextField } from '../../ui/text-field';
 import { useSetup } from '../auth/use-setup';
 import { useCreateSignupInvite } from './use-create-signup-invite';
+import { useRevokeSignupInvite, useSignupInvites } from './use-signup-invites';
 
 /**
  * On a server where sign-up needs an invite (RAPPORT_SIGNUP=invite), and only there: a one-time code, and the
- * sign-up link with it filled in, to send someone. Both are shown once (the server keeps only a hash).
+ * sign-up link with it filled in, to send someone. Both are shown once (the server keeps only a hash). The invites
+ * not used yet are listed, to revoke one sent to the wrong person.
  */
 export function InviteSection() {
   const setup = useSetup();
@@ -80,6 +84,61 @@ function InviteForm() {
           </button>
         </div>
       </form>
+      <OutstandingInvites />
     </section>
+  );
+}
+
+function OutstandingInvites() {
+  const invites = useSignupInvites();
+  const revoke = useRevokeSignupInvite();
+  if (invites.isPending) return <Loading />;
+  if (invites.isError) return <QueryError error={invites.error} onRetry={() => void invites.refetch()} />;
+  if (invites.data.length === 0) return <p className="muted">No invites waiting to be used.</p>;
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table">
+          <caption>Invites not used yet</caption>
+          <thead>
+            <tr>
+              <th scope="col">For</th>
+              <th scope="col">Created</th>
+              <th scope="col">Expires</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {invites.data.map((i) => {
+              const who = i.email ?? 'Anyone with the code';
+              return (
+                <tr key={i.id}>
+                  <th scope="row">{who}</th>
+                  <td>{formatDate(i.createdAt)}</td>
+                  <td>{formatDate(i.expiresAt)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--small button--danger"
+                      disabled={revoke.isPending && revoke.variables === i.id}
+                      onClick={() => revoke.mutate(i.id)}
+                    >
+                      Revoke<span className="visually-hidden"> the invite for {who}</span>
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {revoke.error ? (
+        <p className="field__error" role="alert">
+          Could not revoke: {revoke.error.message}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -5,8 +5,10 @@ import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { useContactTotal } from '../contacts/use-contact-count';
 import { formatRate } from '../relationships/relationship-words';
 import { usePromiseStats } from '../relationships/use-promises';
+import { TodayEmpty } from './today-empty';
 import { TodayItem } from './today-item';
 import { useToday } from './use-today';
 
@@ -32,6 +34,8 @@ export function TodayPage() {
   // After an item leaves, the keyboard goes to the one that took its place (or the heading when none is left).
   const focusIndex = useRef<number | null>(null);
   const data = today.data;
+  // Asked only when the list is empty: a new account is pointed at adding or importing its contacts.
+  const contactCount = useContactTotal(data?.items.length === 0);
 
   useEffect(() => {
     if (focusIndex.current === null || !data || today.isFetching) return;
@@ -55,15 +59,7 @@ export function TodayPage() {
       />
       {today.isPending ? <Loading label="Gathering today’s list…" /> : null}
       {today.isError ? <QueryError error={today.error} onRetry={() => void today.refetch()} /> : null}
-      {data && data.items.length === 0 ? (
-        <div className="empty today-empty">
-          <p className="today-empty__title">Nothing due — a good day to reach out to someone.</p>
-          <p className="muted">
-            Pick someone you haven’t spoken to in a while from your <Link to="/contacts">contacts</Link>, or
-            note a promise you made.
-          </p>
-        </div>
-      ) : null}
+      {data && data.items.length === 0 ? <TodayEmpty contactCount={contactCount} /> : null}
       {data && data.items.length > 0 ? (
         <section aria-labelledby="today-list-heading">
           <h2 id="today-list-heading" className="visually-hidden">

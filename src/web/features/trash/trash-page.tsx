@@ -1,11 +1,13 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
-import { formatDate } from '../../ui/format';
+import type { TrashList } from '../../api/types';
+import { formatDate, formatWhen } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
+import { kindLabel } from '../relationships/relationship-words';
 import { TrashSection } from './trash-section';
 import { TrashedContactsSection } from './trashed-contacts-section';
 import { useTrash } from './use-trash';
@@ -31,9 +33,20 @@ function ImportFilter({ importId }: { importId: string }) {
   );
 }
 
+/** "I helped Ada Lovelace · 20 Nov 2026": enough to tell one removed favour from another. */
+function favourDetail(f: TrashList['favours'][number]): string {
+  const who = f.contact.displayName;
+  return `${f.direction === 'given' ? `I helped ${who}` : `${who} helped me`} · ${formatDate(f.occurredOn)}`;
+}
+
+function promiseDetail(p: TrashList['promises'][number]): string {
+  const who = p.contact.displayName;
+  return `${p.direction === 'mine' ? `I promised ${who}` : `${who} promised me`} · due ${formatDate(p.dueOn)}`;
+}
+
 /**
- * Deleted contacts, organisations, tags and purposes, restorable until their purge date; with `?import=<id>`, only
- * the contacts undoing that import sent there (an undo sends nothing else).
+ * Deleted contacts, organisations, tags, purposes, interactions, favours and promises, restorable until their purge
+ * date; with `?import=<id>`, only the contacts undoing that import sent there (an undo sends nothing else).
  */
 export function TrashPage() {
   useDocumentTitle('Trash');
@@ -101,6 +114,45 @@ export function TrashPage() {
                 items={trash.data.purposes.map((p) => ({
                   id: p.id,
                   name: p.name,
+                  deletedAt: p.deletedAt,
+                  purgeAfter: p.purgeAfter,
+                }))}
+              />
+              <TrashSection
+                kind="interactions"
+                title="Interactions"
+                empty="No removed interactions."
+                onRestored={(item) => toast.show({ message: `Restored: ${item.name}.` })}
+                items={trash.data.interactions.map((i) => ({
+                  id: i.id,
+                  name: `${kindLabel(i.kind)} with ${i.contacts.map((c) => c.displayName).join(', ')}`,
+                  detail: [formatWhen(i.occurredAt, i.dateOnly), i.summary].filter(Boolean).join(' · '),
+                  deletedAt: i.deletedAt,
+                  purgeAfter: i.purgeAfter,
+                }))}
+              />
+              <TrashSection
+                kind="favours"
+                title="Favours"
+                empty="No removed favours."
+                onRestored={(item) => toast.show({ message: `Restored the favour ${item.name}.` })}
+                items={trash.data.favours.map((f) => ({
+                  id: f.id,
+                  name: f.what,
+                  detail: favourDetail(f),
+                  deletedAt: f.deletedAt,
+                  purgeAfter: f.purgeAfter,
+                }))}
+              />
+              <TrashSection
+                kind="promises"
+                title="Promises"
+                empty="No removed promises."
+                onRestored={(item) => toast.show({ message: `Restored the promise ${item.name}.` })}
+                items={trash.data.promises.map((p) => ({
+                  id: p.id,
+                  name: p.what,
+                  detail: promiseDetail(p),
                   deletedAt: p.deletedAt,
                   purgeAfter: p.purgeAfter,
                 }))}

@@ -1,7 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { RELATIONSHIP_FAMILIES } from '../relationships/relationship-keys';
 
-export type TrashKind = 'contacts' | 'organisations' | 'tags' | 'purposes';
+export type TrashKind =
+  | 'contacts'
+  | 'organisations'
+  | 'tags'
+  | 'purposes'
+  | 'interactions'
+  | 'favours'
+  | 'promises';
 
 /** Brings an item back from the trash; every list it belongs to is refreshed. */
 export function useRestore() {
@@ -11,7 +19,8 @@ export function useRestore() {
       api.post<unknown>(`/${kind}/${encodeURIComponent(id)}/restore`),
     onSuccess: async () => {
       await Promise.all(
-        ['trash', 'contacts', 'organisations', 'tags', 'purposes'].map((key) =>
+        // Interactions, favours and promises move Today, strength, the ledgers and the charts.
+        ['trash', 'contacts', 'organisations', 'tags', 'purposes', ...RELATIONSHIP_FAMILIES].map((key) =>
           queryClient.invalidateQueries({ queryKey: [key] }),
         ),
       );
