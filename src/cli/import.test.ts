@@ -102,9 +102,7 @@ describe('rapport CLI: imports', () => {
   }, async () => {
     const first = await cli.run(['import', 'linkedin', 'files/export.zip']);
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    const zipId = /^imported export\.zip \(linkedin\) as import ([0-9a-f-]{36})$/m.exec(
-      first.stdout,
-    )?.[1];
+    const zipId = /^imported export\.zip \(linkedin\) as import ([0-9a-f-]{36})$/m.exec(first.stdout)?.[1];
     expect(zipId).toBeDefined();
     expect(first.stdout).toContain(
       'created 2 · updated 0 · unchanged 0 · skipped 1 · errors 0 · warnings 0\n',
