@@ -26,6 +26,7 @@ import * as m0024 from './migrations/0024-introduction-decline-cause';
 import * as m0025 from './migrations/0025-phone-extension-keys';
 import * as m0026 from './migrations/0026-interaction-date-only';
 import * as m0027 from './migrations/0027-trashed-ledger-indexes';
+import * as m0028 from './migrations/0028-import-file-names';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '0025-phone-extension-keys': m0025,
   '0026-interaction-date-only': m0026,
   '0027-trashed-ledger-indexes': m0027,
+  '0028-import-file-names': m0028,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

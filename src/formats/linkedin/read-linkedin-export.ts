@@ -82,7 +82,8 @@ export async function readLinkedinExport(input: LinkedinExportInput): Promise<Re
   }
   if (isDirectory) return readFolder(input.path);
   try {
-    return readBytes(input.path, new Uint8Array(await readFile(input.path)));
+    // By its name alone: the import keeps it with each row's issues, and a path names the owner's folders.
+    return readBytes(basename(input.path), new Uint8Array(await readFile(input.path)));
   } catch (error) {
     return fail(input.path, `cannot be read (${describe(error)})`);
   }
