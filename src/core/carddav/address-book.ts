@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { UUID_PATTERN } from '../../contracts/common';
 import { serializeVCard } from '../../formats/vcard';
 import { contactMergeStates } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
+import { strongEtag } from '../etag';
 import { contactIdPage } from '../exports/export.queries';
 import { readPeople, shownExtra } from '../exports/read-contacts-for-export';
 import { inTrashWindow } from '../trash/trash-window';
@@ -40,13 +40,8 @@ export async function cardsOf(ctx: Ctx, ownerId: string, contactIds: string[]): 
       version: '3.0',
       shownExtra,
     });
-    return { contactId, name: s?.name ?? `${contactId}.vcf`, uid, text, etag: etagOf(text) };
+    return { contactId, name: s?.name ?? `${contactId}.vcf`, uid, text, etag: strongEtag(text) };
   });
-}
-
-/** A strong ETag: the card's bytes decide it. */
-function etagOf(text: string): string {
-  return `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Contact } from '../../contracts/contacts';
+import { strongEtag } from '../etag';
 
 /**
  * The strong ETag of a contact as the API shows it (GET /contacts/:id): a hash of every field of that view, so
@@ -7,5 +7,5 @@ import type { Contact } from '../../contracts/contacts';
  * and an edit that changes nothing keeps it. Not the CardDAV card's ETag: a card leaves out fields the API shows.
  */
 export function contactEtag(contact: Contact): string {
-  return `"${createHash('sha256').update(JSON.stringify(contact)).digest('base64url').slice(0, 27)}"`;
+  return strongEtag(JSON.stringify(contact));
 }

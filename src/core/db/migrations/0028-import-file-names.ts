@@ -1,3 +1,4 @@
+import { win32 } from 'node:path';
 import type { Kysely } from 'kysely';
 
 // Imports run from the CLI kept the path of the file (`/home/ada/Downloads/export.zip`) as its name, and a single
@@ -5,15 +6,13 @@ import type { Kysely } from 'kysely';
 // file's own name is kept now (f333e92 and this change); stored ones are cut down to it, whichever separator the
 // path used.
 
-const nameOf = (path: string) =>
-  path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
-
 async function cutDown(db: Kysely<any>, table: string, column: string): Promise<void> {
   // Every distinct name (a few per import), filtered here: LIKE escapes a backslash on PostgreSQL, not on SQLite.
   const rows = (await db.selectFrom(table).select(column).distinct().execute()) as Record<string, string>[];
   for (const row of rows) {
     const path = row[column] as string;
-    const name = nameOf(path);
+    // win32's basename takes both `/` and `\`.
+    const name = win32.basename(path);
     if (name !== path)
       await db
         .updateTable(table)
