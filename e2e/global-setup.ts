@@ -14,7 +14,10 @@ declare module 'vitest' {
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
-/** Builds the web app into dist/web and finds Debian's Chromium (never a downloaded browser). */
+/**
+ * Builds the web app into dist/web (or E2E_WEB_OUT, so runs side by side do not overwrite each other's build) and
+ * finds Debian's Chromium (never a downloaded browser).
+ */
 export async function setup(project: TestProject) {
   const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const found = existsSync(chromiumPath);
@@ -24,13 +27,19 @@ export async function setup(project: TestProject) {
     );
   }
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: build what ships.
+  const webRoot = process.env.E2E_WEB_OUT || `${repo}dist/web`;
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: `${repo}vite.config.ts`, logLevel: 'warn', mode: 'production' });
+    await build({
+      configFile: `${repo}vite.config.ts`,
+      logLevel: 'warn',
+      mode: 'production',
+      build: { outDir: webRoot, emptyOutDir: true },
+    });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
   project.provide('chromiumPath', found ? chromiumPath : null);
-  project.provide('webRoot', `${repo}dist/web`);
+  project.provide('webRoot', webRoot);
 }
