@@ -78,11 +78,29 @@ describe.skipIf(!chromiumPath)(
       await expect
         .poll(() => form.textContent())
         .toContain(`Add “conference-2026” to ${AT_GLOBEX} contacts?`);
+      // Held back, as 30,000 contacts take seconds: the form says what it is doing and takes no second click.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/api/v1/contacts/tags', async (route) => {
+        await held;
+        await route.continue();
+      });
       await form.getByRole('button', { name: 'Yes, add' }).click();
+      const busy = `Adding “conference-2026” to ${AT_GLOBEX} contacts…`;
+      try {
+        await expect.poll(() => form.getByRole('button', { name: busy }).isDisabled()).toBe(true);
+        expect(await form.getByRole('status').textContent()).toBe(busy);
+        expect(await form.getByLabel('Tag to add').isDisabled()).toBe(true);
+      } finally {
+        release();
+      }
 
       await expect
         .poll(() => notice().textContent())
         .toContain(`Added “conference-2026” to ${AT_GLOBEX} contacts.`);
+      await page.unroute('**/api/v1/contacts/tags');
       // The form closed and gave the keyboard back to the button that opened it.
       await expect.poll(focusedText).toBe(`Tag these ${AT_GLOBEX} contacts`);
       // The rows on screen show their new tag, and the tag finds exactly them.

@@ -121,5 +121,26 @@ describe.skipIf(!chromiumPath)(
       expect(await section.getByRole('listitem', { name: gone as string }).count()).toBe(0);
       noConsoleErrors();
     });
+
+    it('shows the first 50 pairs of people, not all at once, and the rest on request', async () => {
+      // 12 contacts on one email are 66 pairs; with Ada's, 67.
+      for (let i = 0; i < 12; i++)
+        await apiPost('/contacts', {
+          displayName: `Twin ${String(i).padStart(2, '0')}`,
+          emails: [{ value: 'twins@example.test' }],
+        });
+      await page.goto('/duplicates');
+      const section = page.getByRole('region', { name: /People who may be the same person/ });
+      const cards = section.getByRole('listitem', { name: /: (strong|possible) match$/ });
+      await section.getByRole('heading', { name: 'People who may be the same person (67)' }).waitFor();
+      await expect.poll(() => cards.count()).toBe(50);
+      expect(await section.getByRole('button', { name: /^Merge/ }).count()).toBe(50);
+      await section.getByText('Showing 50 of 67 pairs.').waitFor();
+      await section.getByRole('button', { name: 'Show more pairs' }).click();
+      await expect.poll(() => cards.count()).toBe(67);
+      expect(await section.getByRole('button', { name: 'Show more pairs' }).count()).toBe(0);
+      expect(await section.getByText(/^Showing/).count()).toBe(0);
+      noConsoleErrors();
+    });
   },
 );

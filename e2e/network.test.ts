@@ -4,6 +4,7 @@ import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../src/core/mail/s
 import { launchChromium, newContext } from './support/browser';
 import { expectAccessible, hasNoHorizontalOverflow, watchConsole } from './support/page-checks';
 import { type RunningServer, startServer } from './support/server';
+import { signUpThroughMail, signupLinkFor } from './support/signup-by-mail';
 
 const chromiumPath = inject('chromiumPath');
 const SKIP_REASON = 'skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)';
@@ -55,7 +56,7 @@ describe.skipIf(!chromiumPath)(
 
     /** Signs up through the API (the browser context keeps the session) and returns the CSRF token. */
     async function signUp(who: Person, account: typeof ADA): Promise<string> {
-      const res = await who.page.request.post('/api/v1/auth/signup', { data: account });
+      const res = await signUpThroughMail(who.page.request, sink, account);
       expect(res.status(), await res.text()).toBe(201);
       return ((await res.json()) as { csrfToken: string }).csrfToken;
     }
@@ -163,6 +164,12 @@ describe.skipIf(!chromiumPath)(
       await q.getByLabel('Email').fill(ALAN.email);
       await q.getByLabel('Password').fill(ALAN.password);
       await q.getByRole('button', { name: 'Create account' }).click();
+      // This server mails: the account is made by the link sent to Alan, which leads back to the invitation.
+      await q.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+      await q.goto(await signupLinkFor(sink, ALAN.email));
+      await heading(q, 'Confirm your account').waitFor();
+      await expectAccessible(q, 'sign-up confirmation page');
+      await q.getByRole('button', { name: 'Create my account' }).click();
       await heading(q, 'Ada Lovelace invites you to connect').waitFor();
       await q.getByText('We met at the Analytical Society.').waitFor();
       await expectAccessible(q, 'invitation link page');

@@ -192,6 +192,27 @@ describe.skipIf(!chromiumPath)(
       }
     });
 
+    it('makes a read-only token with the box ticked: listed as such, it reads but cannot write', async () => {
+      await page.goto('/settings');
+      const tokens = page.getByRole('region', { name: 'API tokens' });
+      await tokens.getByLabel('Token name').fill('dashboard');
+      await tokens.getByLabel('Read-only').check();
+      await tokens.getByRole('button', { name: 'Create token' }).click();
+      const secret = await tokens.getByLabel('New API token').inputValue();
+      const row = tokens.getByRole('row', { name: /^dashboard\b/ });
+      expect(await row.getByRole('cell').nth(1).textContent()).toBe('Read-only');
+      expect(await tokens.getByLabel('Read-only').isChecked()).toBe(false);
+      const bearer = { authorization: `Bearer ${secret}` };
+      expect((await page.request.get('/api/v1/contacts', { headers: bearer })).status()).toBe(200);
+      const write = await page.request.post('/api/v1/contacts', {
+        headers: bearer,
+        data: { displayName: 'Written by a dashboard' },
+      });
+      expect(write.status()).toBe(403);
+      await expectAccessible(page, 'settings with a read-only token');
+      noConsoleErrors();
+    });
+
     it('deletes the account after the password and a confirmation, and lands on sign-in', async () => {
       await page.goto('/settings');
       await heading(page, 'Settings').waitFor();

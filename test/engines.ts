@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { createAccount } from '../src/core/accounts/create-account';
 import { fixedClock } from '../src/core/clock';
@@ -32,6 +33,42 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
     return h;
   }
   return connect({ engine: 'postgres', url: inject('pgUrl'), poolSize: 4 });
+}
+
+/**
+ * A migrated database of a test's own, for a test that rewrites whole tables (a migration run again) and must not
+ * race other files' tests: a private in-memory SQLite, or a new PostgreSQL database dropped by `drop`.
+ */
+export async function openOwnDatabase(
+  engine: Engine,
+  label: string,
+): Promise<DatabaseHandle & { drop(): Promise<void> }> {
+  if (engine === 'sqlite') {
+    const handle = await openTestDatabase('sqlite');
+    return { ...handle, drop: () => handle.close() };
+  }
+  const name = `rapport_${label}_${process.pid}_${Date.now()}`;
+  const admin = async (query: string) => {
+    const client = new pg.Client({ connectionString: inject('pgUrl') });
+    await client.connect();
+    try {
+      await client.query(query);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(inject('pgUrl'));
+  url.pathname = `/${name}`;
+  const handle = connect({ engine: 'postgres', url: url.toString(), poolSize: 2 });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    drop: async () => {
+      await handle.close();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
 }
 
 /** An unauthenticated context over `db` with a clock tests may move (the harness's, and for a database of one's own). */

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { Settings } from '../src/core/context';
 import type { DatabaseHandle, Engine } from '../src/core/db/connect';
+import type { Mailer } from '../src/core/mail/mailer';
 import { type AppOptions, buildApp } from '../src/server/app';
 import { openTestDatabase, testSettings } from './engines';
 
@@ -140,6 +141,18 @@ export function serveForTests(
   let handle: DatabaseHandle | undefined;
   let base = '';
   const logs: string[] = [];
+  // With mail, an open server confirms sign-ups by e-mail (ADR 4): `user()` follows the link mailed to it.
+  const signupLinks = new Map<string, string>();
+  const given = opts.app?.mailer;
+  const mailer: Mailer | undefined = given
+    ? {
+        send: (m) => {
+          const token = /\/sign-up\/confirm\/([\w-]+)/.exec(m.text)?.[1];
+          if (token) signupLinks.set(m.to.address.toLowerCase(), token);
+          return given.send(m);
+        },
+      }
+    : undefined;
   beforeAll(async () => {
     handle = await openTestDatabase(engine);
     app = await appForTests(handle, logs, {
@@ -147,6 +160,7 @@ export function serveForTests(
       loginLimit: { max: 1000, timeWindow: 60_000 },
       loginAddressLimit: { max: 100_000, timeWindow: 60_000 },
       ...opts.app,
+      ...(mailer ? { mailer } : {}),
     });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   });
@@ -154,6 +168,15 @@ export function serveForTests(
     await app?.close();
     await handle?.close();
   });
+  /** The secret of the sign-up link mailed to `email` (sent after the answer, so it may take a moment). */
+  const linkTo = async (email: string): Promise<string> => {
+    for (let waited = 0; waited < 5000; waited += 10) {
+      const token = signupLinks.get(email.toLowerCase());
+      if (token) return token;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`no sign-up link was mailed to ${email}`);
+  };
   const server: TestServer = {
     engine,
     logs,
@@ -165,7 +188,8 @@ export function serveForTests(
       const c = new Client(base);
       const email = `u${++seq}.${process.pid}.${Date.now()}@example.test`;
       const password = `pw-${seq}-long-enough`;
-      const r = await c.post('/api/v1/auth/signup', { email, password, name });
+      let r = await c.post('/api/v1/auth/signup', { email, password, name });
+      if (r.status === 202) r = await c.post('/api/v1/auth/signup/confirm', { token: await linkTo(email) });
       if (r.status !== 201) throw new Error(`signup failed: ${r.status} ${JSON.stringify(r.body)}`);
       return Object.assign(c, { accountId: r.body.account.id as string, email, password });
     },

@@ -74,7 +74,7 @@ describeEngines('CLI views of history and import changes', (h) => {
       fileName: 'google.csv',
       dryRun: true,
     });
-    const text = importReportText(report, report.issues);
+    const text = importReportText(report);
     expect(text).toContain('\n    addresses: — → Müllerstraße 3, München, 80331, Germany (Work)\n');
     expect(text).toContain('\n    dates: — → 2012-05-01 (Anniversary)');
     expect(text).not.toContain('{');

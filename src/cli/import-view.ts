@@ -4,6 +4,7 @@ import type {
   ImportReport,
   ImportStats,
 } from '../core/imports/import-report';
+import { issueRows } from '../core/imports/import-report';
 import { COLUMN_TARGETS } from '../formats/csv';
 import { storedValueText } from './contact-view';
 
@@ -39,6 +40,20 @@ export function issuesText(issues: ImportIssueView[]): string {
     .join('\n');
 }
 
+/**
+ * Problems counted in rows, as the stats count them (60 hidden profiles are one issue, 60 skipped rows): how many
+ * `issues` stand for, and how many the import has.
+ */
+export function problemRows(
+  report: ImportReport,
+  issues: ImportIssueView[],
+): { listed: number; total: number } {
+  return {
+    listed: issues.reduce((n, i) => n + issueRows(i), 0),
+    total: report.stats.errors + report.stats.skipped + report.stats.warnings,
+  };
+}
+
 /** Text quoted, so its edges show; an address or a date as `show` prints it. */
 function shown(field: string, v: string | null): string {
   if (v === null || v === '') return '—';
@@ -47,10 +62,11 @@ function shown(field: string, v: string | null): string {
 }
 
 /**
- * What an import did (or would do): counts, the first changes to people it updated and every issue in `issues`
- * (the report's own list stops at the first hundred; the caller passes the stored full list when there is one).
+ * What an import did (or would do): counts, the first changes to people it updated and its issues: the report's
+ * own list, which stops at the first hundred, or `stored`, every issue of a stored import.
  */
-export function importReportText(report: ImportReport, issues: ImportIssueView[]): string {
+export function importReportText(report: ImportReport, stored?: ImportIssueView[]): string {
+  const issues = stored ?? report.issues;
   const head =
     report.status === 'preview'
       ? `dry run of ${report.fileName} (${report.kind}): nothing was stored`
@@ -71,11 +87,12 @@ export function importReportText(report: ImportReport, issues: ImportIssueView[]
         .join('\n')}`,
     );
   }
-  const total = report.stats.errors + report.stats.skipped + report.stats.warnings;
   if (issues.length > 0) {
+    // Stored issues do not keep `rows`: their list is whole, so nothing is left to count.
+    const { listed, total } = problemRows(report, issues);
     const note =
-      total > issues.length
-        ? ` (the first ${issues.length} of ${total}: a dry run shows no more, the import lists all)`
+      !stored && total > listed
+        ? ` (${total - listed} more not listed here: a dry run shows no more, the import lists all)`
         : '';
     parts.push(`issues${note}:\n${issuesText(issues)}`);
   }

@@ -143,7 +143,7 @@ describe('rapport CLI: imports', () => {
 
     expect(await cli.run(['import', 'undo', folderId as string])).toMatchObject({
       code: 0,
-      stdout: `undid import ${folderId}: removed 0 contacts, took back what it changed in 1\n`,
+      stdout: `undid import ${folderId}: removed 0 contacts, took back what it changed in 1 contact\n`,
     });
     expect((await cli.json<ContactPage>(['search', 'ada'])).items).toMatchObject([
       { title: 'Head of Research' },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Favour, Interaction, PromiseView, Relationship } from '../contracts/relationships';
 import type { TrashListing } from '../contracts/trash';
+import { openRuntime } from '../core/runtime';
 import { type Cli, tempCli } from './testing';
 
 // Each spawn is a real `node bin/rapport.js` (~0.5–1 s).
@@ -62,5 +63,50 @@ describe('rapport CLI: removed interactions, favours and promises in the trash, 
     const gone = await cli.run(['interactions', 'restore', MISSING]);
     expect(gone.code).not.toBe(0);
     expect(gone.stderr).toContain('interaction in the trash not found');
+  });
+
+  it('says there are more than the newest 1,000 removed favours, and lists every one with --all', {
+    timeout: SLOW,
+  }, async () => {
+    // 1,002 favours already in the trash, written to the database directly (removing them one by one is not the point).
+    const rt = await openRuntime({ RAPPORT_DATA_DIR: cli.dir } as NodeJS.ProcessEnv);
+    try {
+      const db = rt.handle.db;
+      const owner = await db.selectFrom('accounts').select('id').executeTakeFirstOrThrow();
+      const ada = await db.selectFrom('contacts').select('id').executeTakeFirstOrThrow();
+      const now = Date.now();
+      const at = (i: number) => new Date(now - 60_000 - i * 1000).toISOString();
+      await db
+        .insertInto('favours')
+        .values(
+          Array.from({ length: 1002 }, (_, i) => ({
+            id: `01a00000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+            owner_id: owner.id,
+            contact_id: ada.id,
+            direction: 'given' as const,
+            what: `favour ${i}`,
+            size: 1,
+            occurred_on: '2026-11-01',
+            interaction_id: null,
+            source: 'cli',
+            created_at: at(i),
+            updated_at: at(i),
+            deleted_at: at(i),
+          })),
+        )
+        .execute();
+    } finally {
+      await rt.close();
+    }
+    const first = await cli.run(['trash']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('favour 999');
+    expect(first.stdout).not.toContain('favour 1000');
+    expect(first.stderr).toContain('(more favours than the newest 1,000 shown: --all)');
+    const all = await cli.json<TrashListing>(['trash', '--all']);
+    expect(all.favours).toHaveLength(1002);
+    expect(all.favours[1001]).toMatchObject({ what: 'favour 1001' });
+    expect(all.favoursNextCursor).toBeNull();
+    expect((await cli.run(['trash', '--all'])).stderr).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import stringWidth from 'string-width';
 import { isDatabaseBusy } from '../core/db/portable';
 import { AppError, databaseBusy } from '../core/errors';
 import { exitCodeFor } from './exit-codes';
@@ -21,35 +21,42 @@ export function note(g: GlobalOptions, text: string): void {
   if (!g.json) process.stderr.write(`${text}\n`);
 }
 
-/** Borderless, aligned columns: readable in a terminal and still easy to grep or cut. */
+// Printable ASCII takes one column a character; anything else (accents, CJK, emoji, colour codes) is measured by
+// string-width, as cli-table3 did.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const displayWidth = (line: string) => (PRINTABLE_ASCII.test(line) ? line.length : stringWidth(line));
+
+/**
+ * Borderless, aligned columns: readable in a terminal and still easy to grep or cut. A cell may hold several lines.
+ * Laid out here in one pass: cli-table3 took minutes for `list --all` over 30,000 contacts (its layout is quadratic).
+ */
 export function table(head: string[], rows: (string | number | null | undefined)[][]): string {
-  const t = new Table({
-    head,
-    chars: {
-      top: '',
-      'top-mid': '',
-      'top-left': '',
-      'top-right': '',
-      bottom: '',
-      'bottom-mid': '',
-      'bottom-left': '',
-      'bottom-right': '',
-      left: '',
-      'left-mid': '',
-      mid: '',
-      'mid-mid': '',
-      right: '',
-      'right-mid': '',
-      middle: '  ',
-    },
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-  });
-  t.push(...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c)))));
-  return t
-    .toString()
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n');
+  const columns = rows.reduce((n, r) => Math.max(n, r.length), head.length);
+  const cells = [head, ...rows].map((row) =>
+    Array.from({ length: columns }, (_, i) => {
+      const c = row[i];
+      return (c === null || c === undefined ? '' : String(c))
+        .split('\n')
+        .map((l) => [l, displayWidth(l)] as const);
+    }),
+  );
+  const widths: number[] = new Array(columns).fill(1);
+  for (const row of cells)
+    row.forEach((c, i) => {
+      for (const [, w] of c) widths[i] = Math.max(widths[i] ?? 1, w);
+    });
+  const out: string[] = [];
+  for (const row of cells) {
+    const height = Math.max(...row.map((c) => c.length));
+    for (let n = 0; n < height; n++) {
+      const line = row.map((c, i) => {
+        const [text, w] = c[n] ?? ['', 0];
+        return text + ' '.repeat((widths[i] ?? 1) - w);
+      });
+      out.push(line.join('  ').trimEnd());
+    }
+  }
+  return out.join('\n');
 }
 
 /** `label  value` lines with the labels padded to one width; empty values show as a dash. */

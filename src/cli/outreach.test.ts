@@ -54,6 +54,12 @@ describe('rapport outreach: queue, templates, send by email (SMTP), replied, sta
     const human = await cli.run(['outreach', 'queue']);
     expect(human.stdout).toContain('Alan Turing');
     expect(human.stderr).toContain('3 queued');
+    // A big queue (thousands of new connections) is read a page at a time, or whole with --all.
+    const first = await cli.run(['outreach', 'queue', '--limit', '1']);
+    expect(first.stderr).toContain('(more in this view: use --all or a larger --limit)');
+    const all = await cli.json<OutreachQueuePage>(['outreach', 'queue', '--limit', '1', '--all']);
+    expect(all.items).toHaveLength(3);
+    expect(all.nextCursor).toBeNull();
   });
 
   it('refuses a template-only message and sends a personal one by email, once', {

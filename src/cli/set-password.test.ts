@@ -55,7 +55,7 @@ describe('rapport CLI: account set-password', () => {
         id: anaId,
       });
       expect(await authenticateSession(ctx, session.token)).toBeNull();
-      expect(await authenticateApiToken(ctx, token.token)).toEqual({ accountId: anaId });
+      expect(await authenticateApiToken(ctx, token.token)).toEqual({ accountId: anaId, scope: 'full' });
     });
   });
 

@@ -17,6 +17,15 @@ export const signupInput = z.strictObject({
 });
 export type SignupInput = z.infer<typeof signupInput>;
 
+/**
+ * A sign-up on a server with mail (open sign-up, not the first account): 202 and the same body whether or not the
+ * address already has an account; a new address is mailed a one-time link (ADR 4).
+ */
+export const signupPending = z.object({ checkInbox: z.literal(true), linkValidHours: z.number().int() });
+export type SignupPending = z.infer<typeof signupPending>;
+/** Following the link of a pending sign-up: the secret, or the whole link pasted. */
+export const confirmSignupInput = z.strictObject({ token: text().trim().min(16).max(2048) });
+
 /** The sign-up page asking whether an invite code is usable, and for which address. */
 export const inviteInspectInput = z.strictObject({ code: text().min(1, 'is required').max(200) });
 
@@ -76,15 +85,21 @@ export const setupState = z.object({
   signup: z.enum(['open', 'invite', 'closed']),
 });
 
+/** What a token may do: 'full' (all but managing credentials) or 'read' (GET and HEAD only; ADR 4). */
+export const apiTokenScope = z.enum(['full', 'read']);
+export type ApiTokenScope = z.infer<typeof apiTokenScope>;
+
 export const apiTokenInput = z.strictObject({
   name: text().trim().min(1, 'is required').max(100),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
+  scope: apiTokenScope.default('full'),
 });
 
 export const apiToken = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
+  scope: apiTokenScope,
   createdAt: timestamp,
   lastUsedAt: timestamp.nullable(),
   expiresAt: timestamp.nullable(),

@@ -13,6 +13,11 @@ export const importIssue = z.object({
   card: z.number().nullable(),
   field: z.string().nullable(),
   message: z.string(),
+  /**
+   * How many rows this one issue stands for, when more than one (60 hidden LinkedIn profiles are one issue); the
+   * stats count rows. In a report only: a past import's page lists every stored issue.
+   */
+  rows: z.number().int().min(2).optional(),
 });
 export type ImportIssue = z.infer<typeof importIssue>;
 

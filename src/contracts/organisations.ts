@@ -64,7 +64,7 @@ export type OrganisationMergeResult = z.infer<typeof organisationMergeResult>;
 export const organisationDuplicatePair = z.object({
   a: organisation,
   b: organisation,
-  /** `strong`: same name but for spacing and punctuation, or the same website; `possible`: names alike. */
+  /** `strong`: same name but for spacing, punctuation and legal forms, or the same website; `possible`: names alike. */
   strength: z.enum(['strong', 'possible']),
   reasons: z.array(z.string()),
 });

@@ -22,6 +22,13 @@ export type MergeValues = Partial<Record<MergeField, string | null>>;
 export const PERSONAL_MIN_WORDS = 5;
 export const PERSONAL_MIN_CHARS = 25;
 
+/**
+ * What a message without a template starts from (the suggested draft): a greeting and a sign-off the writer did not
+ * write, so they are not part of the personal line. The follow-up's words are the first's without "Best".
+ */
+export const BLANK_DRAFT = 'Hi {firstName},\n\n\n\nBest,\n{myFirstName}';
+export const FOLLOW_UP_DRAFT = 'Hi {firstName},\n\n\n\n{myFirstName}';
+
 /** LinkedIn's limits: an invitation note (free / Premium) and a message. */
 export const LINKEDIN_LIMITS = { note: 200, notePremium: 300, message: 8000 } as const;
 
@@ -180,7 +187,9 @@ export function checkPersonal(message: string, template: string | null, values: 
   const words = wordsOf(message);
   const merge = mergeWordMask(words, values);
   const kept = words.filter((_w, i) => !merge[i]);
-  const templateWords = template ? wordsOf(template) : [];
+  // Without a template the pre-filled greeting and sign-off stand in for it: "Hi Wen, … Best, Ana" is not a line of
+  // one's own, so they do not count towards it.
+  const templateWords = wordsOf(template ?? renderMerge(BLANK_DRAFT, values).text);
   const templateMerge = mergeWordMask(templateWords, values);
   const templateKept = templateWords.filter((_w, i) => !templateMerge[i]);
   const fromTemplate = commonMask(kept, templateKept);
@@ -188,15 +197,18 @@ export function checkPersonal(message: string, template: string | null, values: 
   const line = own.join(' ');
   const result = { line, words: own.length, chars: line.length, fingerprintText: kept.join(' ') };
   const need = `at least ${PERSONAL_MIN_WORDS} words and ${PERSONAL_MIN_CHARS} characters`;
+  const beyond = template ? 'the template' : 'the greeting and sign-off';
   let reason: string | null = null;
   if (words.length === 0) reason = 'the message is empty: write something only this person would get';
   else if (own.length === 0)
     reason = template
       ? `this is the template alone: add a line of your own for this person (${need} beyond the template and their details)`
-      : `the message holds nothing but their details: write a line of your own (${need})`;
-  // Not quoted back: without a template the pre-filled greeting and sign-off count here, and are not the user's.
+      : kept.length === 0
+        ? `the message holds nothing but their details: write a line of your own (${need})`
+        : `this is the greeting and sign-off alone: add a line of your own about them (${need} beyond ${beyond} and their details)`;
+  // Not quoted back: a few words typed into a draft are not yet a line worth showing as "your own".
   else if (own.length < PERSONAL_MIN_WORDS || line.length < PERSONAL_MIN_CHARS)
-    reason = `add a line of your own about them (a personal line needs ${need} beyond the template and their details)`;
+    reason = `add a line of your own about them (a personal line needs ${need} beyond ${beyond} and their details)`;
   return { ...result, ok: reason === null, reason };
 }
 

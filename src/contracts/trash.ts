@@ -8,6 +8,10 @@ import { tag } from './tags';
 const purge = { purgeAfter: z.string() };
 export const trashedContact = contactSummary.extend(purge);
 export type TrashedContact = z.infer<typeof trashedContact>;
+const removed = { deletedAt: z.string(), ...purge };
+export const trashedInteraction = interaction.extend(removed);
+export const trashedFavour = favour.extend(removed);
+export const trashedPromise = promiseView.extend(removed);
 
 export const trashListing = z.object({
   /** The most recently deleted contacts (the first page of `GET /trash/contacts`). */
@@ -21,12 +25,31 @@ export const trashListing = z.object({
   purposes: z.array(
     z.object({ id: z.string(), name: z.string(), deletedAt: z.string().nullable(), ...purge }),
   ),
-  /** Deleted interactions, favours and promises, most recently deleted first (the newest 1,000 of each). */
-  interactions: z.array(interaction.extend({ deletedAt: z.string(), ...purge })),
-  favours: z.array(favour.extend({ deletedAt: z.string(), ...purge })),
-  promises: z.array(promiseView.extend({ deletedAt: z.string(), ...purge })),
+  /**
+   * Deleted interactions, favours and promises, most recently deleted first: the newest 1,000 of each, and the
+   * cursor of the rest (`GET /trash/interactions`, `/favours`, `/promises`), null when these are all.
+   */
+  interactions: z.array(trashedInteraction),
+  interactionsNextCursor: z.string().nullable(),
+  favours: z.array(trashedFavour),
+  favoursNextCursor: z.string().nullable(),
+  promises: z.array(trashedPromise),
+  promisesNextCursor: z.string().nullable(),
 });
 export type TrashListing = z.infer<typeof trashListing>;
+
+/** A page of deleted interactions, favours or promises, after `cursor` (a `nextCursor` given before). */
+export const trashedLedgerQuery = z.strictObject({
+  limit: limitParam,
+  cursor: text().max(500).optional(),
+});
+export type TrashedLedgerQuery = z.input<typeof trashedLedgerQuery>;
+export const trashedInteractionPage = page(trashedInteraction);
+export type TrashedInteractionPage = z.infer<typeof trashedInteractionPage>;
+export const trashedFavourPage = page(trashedFavour);
+export type TrashedFavourPage = z.infer<typeof trashedFavourPage>;
+export const trashedPromisePage = page(trashedPromise);
+export type TrashedPromisePage = z.infer<typeof trashedPromisePage>;
 
 const trashSearch = {
   /** Every word prefix-matches the name, organisation, title, e-mail, tags or notes (as contact search). */

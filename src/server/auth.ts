@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { ApiTokenScope } from '../contracts/auth';
+import { readOnlyTokenError, tokenMayUse } from '../core/accounts/api-token-scope';
 import { authenticateApiToken, authenticateSession } from '../core/accounts/authenticate';
 import { findSessionEndReason } from '../core/accounts/find-session-end-reason';
 import { signedOutError } from '../core/accounts/session';
@@ -15,7 +17,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The use-case context of this request: actor set when authenticated. */
     ctx: Ctx;
-    auth: { via: 'session' | 'token'; sessionToken?: string; sessionId?: string } | null;
+    auth: {
+      via: 'session' | 'token';
+      sessionToken?: string;
+      sessionId?: string;
+      /** A token's scope: 'read' only ever gets this far with GET or HEAD. */
+      scope?: ApiTokenScope;
+    } | null;
   }
   interface FastifyContextConfig {
     /** Route is reachable without an account (health, setup, sign-up, log-in). */
@@ -50,8 +58,8 @@ export interface AuthOptions {
 /**
  * Resolves who is calling: `Authorization: Bearer <api token>` or the session cookie (other schemes are ignored).
  * Cookie-authenticated writes must carry the session's CSRF token in `X-CSRF-Token`. Non-public routes answer 401
- * without an actor (saying why when a password change or another device ended this browser's session), and
- * `sessionOnly` routes answer 403 to an API token.
+ * without an actor (saying why when a password change or another device ended this browser's session),
+ * `sessionOnly` routes answer 403 to an API token, and a read-only token gets 403 on anything but a read.
  */
 export const authPlugin = fp<AuthOptions>(async (app: FastifyInstance, opts) => {
   app.decorateRequest('ctx', null as unknown as Ctx);
@@ -71,8 +79,10 @@ export const authPlugin = fp<AuthOptions>(async (app: FastifyInstance, opts) => 
           { reason: 'session_required' },
         );
       }
+      // Before any route runs (public ones too), so no handler has to remember it.
+      if (!tokenMayUse(found.scope, req.method)) throw readOnlyTokenError();
       req.ctx = { ...req.ctx, actor: { accountId: found.accountId } };
-      req.auth = { via: 'token' };
+      req.auth = { via: 'token', scope: found.scope };
     } else {
       const sessionToken = req.cookies[SESSION_COOKIE];
       const found = sessionToken ? await authenticateSession(req.ctx, sessionToken) : null;

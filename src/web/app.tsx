@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, lazy, Suspense, useState } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { createQueryClient } from './api/query-client';
+import { ConfirmSignupPage } from './features/auth/confirm-signup-page';
 import { FirstRunPage } from './features/auth/first-run-page';
 import { PublicOnly } from './features/auth/public-only';
 import { RequireSession } from './features/auth/require-session';
@@ -105,6 +106,10 @@ function AppRoutes() {
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
         </Route>
+      </Route>
+      {/* Not public-only: the page itself goes on once the account is made (to where sign-up started). */}
+      <Route element={<PublicLayout />}>
+        <Route path="/sign-up/confirm/:token" element={<ConfirmSignupPage />} />
       </Route>
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>

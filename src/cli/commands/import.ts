@@ -12,7 +12,7 @@ import { undoImport } from '../../core/imports/undo-import';
 import { fieldFlags } from '../field-flags';
 import { inputSize } from '../files';
 import { examples } from '../help';
-import { csvMappingHelp, importReportText } from '../import-view';
+import { csvMappingHelp, importReportText, problemRows } from '../import-view';
 import { emit, type GlobalOptions, HintedError } from '../output';
 import { importProgressBar } from '../progress';
 import { withAccount } from '../runtime';
@@ -23,10 +23,13 @@ interface ImportOptions extends GlobalOptions {
   addressBook?: boolean;
 }
 
-/** Every issue of the import: the report carries the first hundred, the stored import all of them. */
-async function allIssues(ctx: Ctx, report: ImportReport): Promise<ImportIssueView[]> {
-  const total = report.stats.errors + report.stats.skipped + report.stats.warnings;
-  if (report.id === null || report.issues.length >= total) return report.issues;
+/**
+ * Every issue of a stored import whose report lists only the first hundred; undefined when the report has them all
+ * (counted in rows, as the stats are: 60 hidden profiles are one issue) or nothing was stored.
+ */
+async function storedIssues(ctx: Ctx, report: ImportReport): Promise<ImportIssueView[] | undefined> {
+  const { listed, total } = problemRows(report, report.issues);
+  if (report.id === null || listed >= total) return undefined;
   return (await getImport(ctx, report.id)).issues;
 }
 
@@ -40,18 +43,18 @@ async function runAndReport(
   refuse: (report: ImportReport) => void = () => {},
 ): Promise<void> {
   const bar = importProgressBar(o);
-  let result: { report: ImportReport; issues: ImportIssueView[] };
+  let result: { report: ImportReport; stored: ImportIssueView[] | undefined };
   try {
     result = await withAccount(o, async (ctx) => {
       const report = await run(ctx, bar.onProgress);
-      return { report, issues: o.json ? report.issues : await allIssues(ctx, report) };
+      return { report, stored: o.json ? undefined : await storedIssues(ctx, report) };
     });
   } finally {
     bar.stop();
   }
-  const { report, issues } = result;
+  const { report, stored } = result;
   refuse(report);
-  emit(o, report, () => importReportText(report, issues));
+  emit(o, report, () => importReportText(report, stored));
 }
 
 /** The validation error for a CSV that needs a column mapping, with the columns and a `--map` to edit. */
@@ -200,7 +203,7 @@ export function registerImport(program: Command): void {
         { id, ...result },
         () =>
           `undid import ${id}: removed ${result.removed} contact${result.removed === 1 ? '' : 's'}, ` +
-          `took back what it changed in ${result.restored}` +
+          `took back what it changed in ${result.restored} contact${result.restored === 1 ? '' : 's'}` +
           (result.trashed
             ? `; ${result.trashed} worked with since (by you or a later import) ${result.trashed === 1 ? 'is' : 'are'} in the trash (rapport trash)`
             : ''),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { pastDayNote } from '../../contracts/past-day';
 import type { PromiseView } from '../../contracts/relationships';
 import { validationError } from '../../core/errors';
 import { createPromise } from '../../core/promises/create-promise';
@@ -6,7 +7,7 @@ import { updatePromise } from '../../core/promises/update-promise';
 import { localNow, parseDay } from '../dates';
 import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
-import { emit, type GlobalOptions } from '../output';
+import { emit, type GlobalOptions, note } from '../output';
 import { promiseSentence } from '../relationship-view';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
@@ -39,13 +40,15 @@ export function registerPromise(program: Command): void {
       const o = command.optsWithGlobals<PromiseOptions>();
       if (o.by === undefined) throw validationError('dueOn', 'is required: give --by <day>');
       const by = o.by;
+      let today = '';
       const created = await withAccount(o, async (ctx) => {
         const contact = await resolveContact(ctx, ref);
+        today = (await localNow(ctx)).today;
         return createPromise(ctx, {
           contactId: contact.id,
           direction: o.theirs ? 'theirs' : 'mine',
           what,
-          dueOn: parseDay(by, (await localNow(ctx)).today, 'dueOn'),
+          dueOn: parseDay(by, today, 'dueOn'),
         });
       });
       emit(o, created, () =>
@@ -54,6 +57,9 @@ export function registerPromise(program: Command): void {
           `when it is kept: rapport promise kept ${created.id}`,
         ].join('\n'),
       );
+      // Accepted (a promise logged late), but said.
+      const past = pastDayNote('promise', created.dueOn, today);
+      if (past) note(o, past);
     });
   examples(promise, [
     'rapport promise "Ada Lovelace" "Send the deck" --by 2026-12-01',

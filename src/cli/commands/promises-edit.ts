@@ -1,12 +1,13 @@
 import { type Command, Option } from 'commander';
 import type { z } from 'zod';
+import { pastDayNote } from '../../contracts/past-day';
 import type { promiseUpdateInput } from '../../contracts/relationships';
 import { AppError } from '../../core/errors';
 import { updatePromise } from '../../core/promises/update-promise';
 import { localNow, parseDay } from '../dates';
 import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
-import { emit, type GlobalOptions } from '../output';
+import { emit, type GlobalOptions, note } from '../output';
 import { promiseTable } from '../relationship-view';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
@@ -47,12 +48,18 @@ export function registerPromiseEdit(promises: Command): void {
       if (Object.keys(input).length === 0 && o.by === undefined && o.person === undefined) {
         throw new AppError('validation', 'nothing to change: give at least one flag');
       }
+      let today = '';
       const promise = await withAccount(o, async (ctx) => {
-        if (o.by !== undefined) input.dueOn = parseDay(o.by, (await localNow(ctx)).today, 'dueOn');
+        today = (await localNow(ctx)).today;
+        if (o.by !== undefined) input.dueOn = parseDay(o.by, today, 'dueOn');
         if (o.person !== undefined) input.contactId = (await resolveContact(ctx, o.person)).id;
         return updatePromise(ctx, id.trim(), input);
       });
       emit(o, promise, () => promiseTable([promise]));
+      // A due day moved into the past is accepted, but said (only while the promise is open can it be overdue).
+      const past =
+        o.by !== undefined && promise.status === 'open' && pastDayNote('promise', promise.dueOn, today);
+      if (past) note(o, past);
     });
   fieldFlags(edit, { dueOn: '--by', contactId: '--person' });
   examples(edit, [

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { pastDayNote } from '../../contracts/past-day';
 import type { PurposeUpdateInput } from '../../contracts/purposes';
 import { listPurposePace } from '../../core/charts/list-purpose-pace';
 import { validationError } from '../../core/errors';
@@ -17,7 +18,8 @@ import { updatePurpose } from '../../core/purposes/update-purpose';
 import { localNow, parseDay } from '../dates';
 import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
-import { emit, type GlobalOptions, table } from '../output';
+// `note` is also the name of this file's `purpose note` command.
+import { emit, type GlobalOptions, note as noteOnStderr, table } from '../output';
 import {
   boardOf,
   boardView,
@@ -123,20 +125,19 @@ export function registerPurpose(program: Command): void {
     .option('--follow-up <days>', 'outreach suggests a follow-up after N days without a reply')
     .action(async (name: string, _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<PurposeOptions>();
-      const created = await withAccount(o, async (ctx) =>
-        createPurpose(ctx, {
+      let today = '';
+      const created = await withAccount(o, async (ctx) => {
+        today = (await localNow(ctx)).today;
+        return createPurpose(ctx, {
           name,
           description: o.description,
           targetCount: o.target === undefined ? undefined : countOrNone(o.target, 'targetCount'),
-          deadline:
-            o.deadline === undefined
-              ? undefined
-              : parseDay(o.deadline, (await localNow(ctx)).today, 'deadline'),
+          deadline: o.deadline === undefined ? undefined : parseDay(o.deadline, today, 'deadline'),
           stages: o.stages === undefined ? undefined : parseStagesArg(o.stages),
           cadenceDays: o.every === undefined ? undefined : countOrNone(o.every, 'cadenceDays'),
           followUpDays: o.followUp === undefined ? undefined : countOrNone(o.followUp, 'followUpDays'),
-        }),
-      );
+        });
+      });
       emit(o, created, () =>
         [
           `created: ${created.name} (${created.id})`,
@@ -144,6 +145,9 @@ export function registerPurpose(program: Command): void {
           `add people: rapport purpose add ${JSON.stringify(created.name)} <contact…>`,
         ].join('\n'),
       );
+      // A deadline already past is accepted (a purpose recorded late), but said.
+      const past = pastDayNote('purpose', created.deadline, today);
+      if (past) noteOnStderr(o, past);
     });
   examples(create, [
     'rapport purpose create "Guest speakers for MGMT 401, winter term" --target 5 --deadline 2027-01-15',
@@ -168,16 +172,18 @@ export function registerPurpose(program: Command): void {
     .option('--move-items <from=to>', 'where the people of a removed stage go (repeatable)', collect)
     .action(async (ref: string, _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<PurposeOptions>();
+      let today = '';
       const updated = await withAccount(o, async (ctx) => {
         const p = await resolvePurpose(ctx, ref);
         const input: PurposeUpdateInput = {};
         if (o.name !== undefined) input.name = o.name;
         if (o.description !== undefined) input.description = o.description;
         if (o.target !== undefined) input.targetCount = countOrNone(o.target, 'targetCount');
+        today = (await localNow(ctx)).today;
         if (o.deadline !== undefined)
           input.deadline = ['none', 'off'].includes(o.deadline.trim().toLowerCase())
             ? null
-            : parseDay(o.deadline, (await localNow(ctx)).today, 'deadline');
+            : parseDay(o.deadline, today, 'deadline');
         if (o.every !== undefined) input.cadenceDays = countOrNone(o.every, 'cadenceDays');
         if (o.followUp !== undefined) input.followUpDays = countOrNone(o.followUp, 'followUpDays');
         const renames = pairs(o.renameStage, 'renameStage');
@@ -212,6 +218,8 @@ export function registerPurpose(program: Command): void {
       emit(o, updated, () =>
         [`updated: ${updated.name}`, `stages: ${updated.stages.map((s) => s.name).join(' → ')}`].join('\n'),
       );
+      const past = o.deadline !== undefined && pastDayNote('purpose', updated.deadline, today);
+      if (past) noteOnStderr(o, past);
     });
   examples(edit, [
     'rapport purpose edit "guest speakers" --target 6 --deadline none',

@@ -11,6 +11,7 @@ import { withAccount } from '../runtime';
 interface CreateOptions extends GlobalOptions {
   name: string;
   expiresDays?: number;
+  readOnly?: boolean;
 }
 
 export function registerToken(program: Command): void {
@@ -21,15 +22,21 @@ export function registerToken(program: Command): void {
     .description('create an API token; its secret is printed once')
     .requiredOption('--name <name>', 'what the token is for')
     .option('--expires-days <d>', 'expire after D days (default: never)', integer(1, 3650))
+    .option('--read-only', 'the token can only read (GET): for dashboards and backup scripts')
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<CreateOptions>();
       const created = await withAccount(o, (ctx) =>
-        createApiToken(ctx, { name: o.name, expiresInDays: o.expiresDays }),
+        createApiToken(ctx, {
+          name: o.name,
+          expiresInDays: o.expiresDays,
+          scope: o.readOnly ? 'read' : 'full',
+        }),
       );
       emit(o, created, () =>
         fields([
           ['id', created.id],
           ['name', created.name],
+          ['scope', created.scope],
           ['expires', created.expiresAt ?? 'never'],
           ['token', created.token],
         ]),
@@ -40,6 +47,7 @@ export function registerToken(program: Command): void {
   examples(create, [
     'rapport token create --name backup-script',
     'rapport token create --name ci --expires-days 90',
+    'rapport token create --name dashboard --read-only',
   ]);
 
   const list = token
@@ -52,11 +60,12 @@ export function registerToken(program: Command): void {
         tokens.length === 0
           ? 'no tokens'
           : table(
-              ['ID', 'NAME', 'PREFIX', 'CREATED', 'LAST USED', 'EXPIRES'],
+              ['ID', 'NAME', 'PREFIX', 'SCOPE', 'CREATED', 'LAST USED', 'EXPIRES'],
               tokens.map((t) => [
                 t.id,
                 t.name,
                 `${t.prefix}…`,
+                t.scope,
                 t.createdAt,
                 t.lastUsedAt ?? 'never',
                 t.expiresAt ?? 'never',

@@ -3,6 +3,11 @@ import type { TrashedContactsQuery, TrashListing } from '../../contracts/trash';
 import { AppError, validationError } from '../../core/errors';
 import { listTrash } from '../../core/trash/list-trash';
 import { listTrashedContacts } from '../../core/trash/list-trashed-contacts';
+import {
+  listTrashedFavours,
+  listTrashedInteractions,
+  listTrashedPromises,
+} from '../../core/trash/list-trashed-ledger';
 import { restoreTrashedContacts } from '../../core/trash/restore-trashed-contacts';
 import { dayOf, localNow } from '../dates';
 import { examples } from '../help';
@@ -30,6 +35,20 @@ function contactsSummary(trash: TrashListing, o: TrashOptions): string {
       ? ` (${trash.contacts.length.toLocaleString('en')} shown)`
       : '';
   return `${count(trash.contactsTotal)}${from}${matching}${shown}`;
+}
+
+/** Every item on the pages after `cursor` (none when it is null). */
+async function theRest<T>(
+  cursor: string | null,
+  next: (cursor: string) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let at = cursor; at; ) {
+    const page = await next(at);
+    out.push(...page.items);
+    at = page.nextCursor;
+  }
+  return out;
 }
 
 /** The ids a refused restore named by their place (`ids.3`), so the message names the contacts themselves. */
@@ -68,7 +87,10 @@ export function registerTrash(program: Command): void {
         'all',
       ),
     )
-    .option('--all', 'every deleted contact, not just the first page')
+    .option(
+      '--all',
+      'every deleted contact, interaction, favour and promise, not just the first page (1,000 of each of the last three)',
+    )
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<TrashOptions>();
       const query: TrashedContactsQuery = { q: o.search, import: o.import, limit: o.limit, cursor: o.cursor };
@@ -82,7 +104,30 @@ export function registerTrash(program: Command): void {
           listing.contacts.push(...page.items);
           cursor = page.nextCursor;
         }
-        return o.all ? { ...listing, contactsNextCursor: null } : listing;
+        if (!o.all) return listing;
+        const page = { limit: MAX_PAGE };
+        listing.interactions.push(
+          ...(await theRest(listing.interactionsNextCursor, (at) =>
+            listTrashedInteractions(ctx, { ...page, cursor: at }),
+          )),
+        );
+        listing.favours.push(
+          ...(await theRest(listing.favoursNextCursor, (at) =>
+            listTrashedFavours(ctx, { ...page, cursor: at }),
+          )),
+        );
+        listing.promises.push(
+          ...(await theRest(listing.promisesNextCursor, (at) =>
+            listTrashedPromises(ctx, { ...page, cursor: at }),
+          )),
+        );
+        return {
+          ...listing,
+          contactsNextCursor: null,
+          interactionsNextCursor: null,
+          favoursNextCursor: null,
+          promisesNextCursor: null,
+        };
       });
       // A search, an import or a later page is about contacts only; the overview shows every kind.
       const narrowed = Boolean(o.search || o.import || o.cursor);
@@ -151,6 +196,9 @@ export function registerTrash(program: Command): void {
       if (trash.contactsNextCursor) {
         note(o, `(more contacts: --cursor ${trash.contactsNextCursor} for the next page, or --all)`);
       }
+      const more = (['interactions', 'favours', 'promises'] as const).filter((k) => trash[`${k}NextCursor`]);
+      if (!narrowed && more.length > 0)
+        note(o, `(more ${more.join(', ')} than the newest 1,000 shown: --all)`);
     });
   examples(cmd, [
     'rapport trash',

@@ -25,10 +25,10 @@ export async function findLiveApiToken(
   db: Kysely<Database>,
   tokenHash: string,
   now: string,
-): Promise<Pick<ApiTokenTable, 'id' | 'account_id' | 'last_used_at'> | undefined> {
+): Promise<Pick<ApiTokenTable, 'id' | 'account_id' | 'last_used_at' | 'scope'> | undefined> {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'account_id', 'last_used_at'])
+    .select(['id', 'account_id', 'last_used_at', 'scope'])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))

@@ -1,3 +1,4 @@
+import type { ApiTokenScope } from '../../contracts/auth';
 import { type Ctx, nowIso } from '../context';
 import { API_TOKEN_PREFIX, hashSecret, normaliseEmail } from './account';
 import { findAccountById } from './account.queries';
@@ -20,8 +21,11 @@ export async function authenticateSession(
   return { accountId: session.account_id, sessionId: session.id };
 }
 
-/** The account behind an API bearer token, or null when unknown, revoked or expired. */
-export async function authenticateApiToken(ctx: Ctx, token: string): Promise<{ accountId: string } | null> {
+/** The account behind an API bearer token and what the token may do, or null when unknown, revoked or expired. */
+export async function authenticateApiToken(
+  ctx: Ctx,
+  token: string,
+): Promise<{ accountId: string; scope: ApiTokenScope } | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const now = nowIso(ctx);
   const row = await findLiveApiToken(ctx.db, hashSecret(token), now);
@@ -29,7 +33,7 @@ export async function authenticateApiToken(ctx: Ctx, token: string): Promise<{ a
   if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
     await touchApiToken(ctx.db, row.id, now);
   }
-  return { accountId: row.account_id };
+  return { accountId: row.account_id, scope: row.scope };
 }
 
 /**
@@ -41,10 +45,10 @@ export async function authenticateAppPassword(
   ctx: Ctx,
   email: string,
   token: string,
-): Promise<{ accountId: string; name: string } | null> {
+): Promise<{ accountId: string; name: string; scope: ApiTokenScope } | null> {
   const found = await authenticateApiToken(ctx, token);
   if (!found) return null;
   const account = await findAccountById(ctx.db, found.accountId);
   if (!account || account.email_norm !== normaliseEmail(email)) return null;
-  return { accountId: account.id, name: account.name };
+  return { accountId: account.id, name: account.name, scope: found.scope };
 }

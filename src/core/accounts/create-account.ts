@@ -16,19 +16,36 @@ export async function createAccount(ctx: Ctx, input: SignupInput): Promise<Accou
   const data = validate(signupInput, input);
   const emailNorm = normaliseEmail(data.email);
   const passwordHash = await hashPassword(data.password, { N: ctx.settings.scryptN });
+  return insertNewAccount(ctx, {
+    email: data.email,
+    emailNorm,
+    name: data.name,
+    passwordHash,
+    emailVerified: false,
+  });
+}
+
+/**
+ * Stores a new account whose password is already hashed (`createAccount`, and a confirmed e-mail sign-up, whose
+ * link also proves the address: `emailVerified`). Throws `conflict` (email taken).
+ */
+export async function insertNewAccount(
+  ctx: Ctx,
+  p: { email: string; emailNorm: string; name: string; passwordHash: string; emailVerified: boolean },
+): Promise<Account> {
   return inTransaction(ctx, async (tx) => {
-    if (await findAccountByEmail(tx.db, emailNorm)) throw emailTaken();
+    if (await findAccountByEmail(tx.db, p.emailNorm)) throw emailTaken();
     const now = nowIso(tx);
     const row = {
       id: tx.ids.next(),
-      email: data.email,
-      email_norm: emailNorm,
-      name: data.name,
-      password_hash: passwordHash,
+      email: p.email,
+      email_norm: p.emailNorm,
+      name: p.name,
+      password_hash: p.passwordHash,
       created_at: now,
       updated_at: now,
       password_changed_at: now,
-      email_verified_at: null,
+      email_verified_at: p.emailVerified ? now : null,
     };
     try {
       await insertAccount(tx.db, row);

@@ -19,6 +19,7 @@ export async function createApiToken(ctx: Ctx, input: z.input<typeof apiTokenInp
     name: data.name,
     token_hash: hashSecret(token),
     token_prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+    scope: data.scope,
     created_at: nowIso(ctx),
     last_used_at: null,
     expires_at: data.expiresInDays ? addDays(ctx.clock.now(), data.expiresInDays).toISOString() : null,

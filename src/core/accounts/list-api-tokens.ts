@@ -8,6 +8,7 @@ export function toApiToken(row: ApiTokenTable): ApiToken {
     id: row.id,
     name: row.name,
     prefix: row.token_prefix,
+    scope: row.scope,
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     expiresAt: row.expires_at,

@@ -22,7 +22,7 @@ describeEngines('the operator sets a forgotten password', (h) => {
       id: ada.id,
     });
     expect(await authenticateSession(h.ctx(), session.token)).toBeNull();
-    expect(await authenticateApiToken(h.ctx(), token.token)).toEqual({ accountId: ada.id });
+    expect(await authenticateApiToken(h.ctx(), token.token)).toEqual({ accountId: ada.id, scope: 'full' });
   });
 
   it('applies the password rule and refuses an unknown account, changing nothing', async () => {

@@ -9,6 +9,8 @@ import { hashSecret, normaliseEmail } from './account';
 import { countAccounts, findAccountByEmail } from './account.queries';
 import { createAccount, isEmailTaken } from './create-account';
 import { findUsableInvite, markInviteUsed } from './signup-invite.queries';
+import { claimSignupNotice } from './signup-notice-limit';
+import { startPendingSignup } from './start-pending-signup';
 
 /** The refusal of an address that already has an account, unless an invite for that very address was used. */
 export const SIGNUP_REFUSED =
@@ -22,9 +24,21 @@ export const SIGNUP_REFUSED =
  * accounts"): `conflict` with the generic SIGNUP_REFUSED and `details.reason: "signup_refused"`, after the same
  * password hash a new account costs, and the account's owner is told by e-mail when mail is configured. Only an
  * invite bound to that address gets the precise answer: the invite already names it.
+ *
+ * With mail configured and sign-up open (after the first account), every sign-up answers `{ checkInbox: true }`
+ * instead: a new address is mailed a one-time link that makes the account (`confirmSignup`), a taken one's owner
+ * gets the notice; nothing tells the two apart (ADR 4, amendment "sign-up confirmed by e-mail").
  */
-export async function signUp(ctx: Ctx, input: SignupInput): Promise<Account> {
+export async function signUp(ctx: Ctx, input: SignupInput): Promise<SignUpResult> {
   const data = validate(signupInput, input);
+  if (await confirmsByMail(ctx)) {
+    // ADR 4, "sign-up confirmed by e-mail": the same answer for a new and a taken address.
+    if ((await startPendingSignup(ctx, data)) === 'taken') {
+      // Not awaited: the SMTP round trip must not make this answer slower than a new address's.
+      void noticeToOwner(ctx, data.email);
+    }
+    return { checkInbox: true };
+  }
   let boundInvite = false;
   try {
     return await signUpUnderPolicy(ctx, data, () => {
@@ -36,6 +50,17 @@ export async function signUp(ctx: Ctx, input: SignupInput): Promise<Account> {
     void noticeToOwner(ctx, data.email);
     throw new AppError('conflict', SIGNUP_REFUSED, { reason: 'signup_refused' });
   }
+}
+
+/** Either the account, signed up at once, or a link was (or, for a taken address, was said to be) mailed. */
+export type SignUpResult = Account | { checkInbox: true };
+
+/**
+ * Whether a sign-up must be confirmed by e-mail: mail is configured and sign-up is open, but not for the very
+ * first account (the operator's own; nobody to hide anything from yet). Invite sign-ups keep signing in at once.
+ */
+async function confirmsByMail(ctx: Ctx): Promise<boolean> {
+  return !!ctx.mailer && ctx.settings.signup === 'open' && (await countAccounts(ctx.db)) > 0;
 }
 
 async function signUpUnderPolicy(ctx: Ctx, data: SignupInput, onBoundInvite: () => void): Promise<Account> {
@@ -85,7 +110,10 @@ async function noticeToOwner(ctx: Ctx, email: string): Promise<void> {
   try {
     const owner = await findAccountByEmail(ctx.db, normaliseEmail(email));
     if (!owner) return;
-    await notify(
+    // At most one an hour per account: nobody can make Rapport mail someone a hundred notices.
+    const giveBack = claimSignupNotice(ctx, owner.id);
+    if (!giveBack) return;
+    const sent = await notify(
       ctx,
       composeMail(
         { name: owner.name, address: owner.email },
@@ -100,6 +128,7 @@ async function noticeToOwner(ctx: Ctx, email: string): Promise<void> {
       ),
       'sign-up notice',
     );
+    if (!sent) giveBack();
   } catch (e) {
     ctx.log.warn({ err: e }, 'sign-up notice not sent');
   }

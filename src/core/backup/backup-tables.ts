@@ -511,6 +511,7 @@ export const NOT_BACKED_UP: Record<string, string> = {
   digest_sends: 'a log of emails this server sent; a restored account starts its own',
   feed_tokens: 'calendar feed secrets belong to one server; make a new feed URL after restoring',
   email_verifications: 'one-time secrets proving the sign-in address on this server',
+  pending_signups: 'sign-ups waiting for their e-mailed link: no account yet, so no account data',
   carddav_changes:
     'what address-book clients of this server were told; rebuilt from the contacts, clients then sync anew',
   // The network lives between accounts on one server: a backup carries only what one account owns alone.

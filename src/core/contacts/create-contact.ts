@@ -8,22 +8,24 @@ import { accountToday } from '../agenda/account-today';
 import { phoneRegionOf } from '../agenda/agenda.queries';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import type { ContactTable } from '../db/schema';
-import { validationError } from '../errors';
 import { ensureOrganisation } from '../organisations/ensure-organisation';
 import { enqueueNewConnections } from '../outreach/enqueue-new-connections';
 import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { ensureTags } from '../tags/ensure-tags';
 import { setContactTags } from '../tags/tag.queries';
-import { validate } from '../validate';
+import { inspect, validationIssues } from '../validate';
 import { buildChannels } from './channels';
 import { deriveDisplayName, searchDoc, TEXT_FIELDS } from './contact';
 import { findContact, insertContact, replaceChannels } from './contact.queries';
 import { presentContact } from './present-contact';
 
+// The fields a contact's shown name is derived from.
+const NAME_SOURCES = new Set(['displayName', 'givenName', 'familyName', 'organisation', 'emails']);
+
 /**
  * Adds a contact to the actor's rolodex. Needs a name, an organisation or an email to show it by; organisation
- * and tags are found by name or created. Throws `validation` naming the field (a connected-on day in the future
- * included).
+ * and tags are found by name or created. Throws one `validation` naming every offending field at
+ * once (a connected-on day in the future included).
  */
 export async function createContact(
   ctx: Ctx,
@@ -31,13 +33,16 @@ export async function createContact(
   source: ContactSource,
 ): Promise<Contact> {
   const ownerId = requireActor(ctx);
-  const data = validate(contactCreateInput, input);
-  const displayName = deriveDisplayName({ ...data, email: data.emails?.[0]?.value });
-  if (!displayName)
-    throw validationError('displayName', 'a contact needs a name, an organisation or an email');
+  // Every problem in one answer: the rules below still judge the fields that are well-formed when others are not.
+  const { data, fields, issues } = inspect(contactCreateInput, input);
+  const displayName = deriveDisplayName({ ...fields, email: fields.emails?.[0]?.value });
+  // Said only when no field it could come from was refused (a mistyped email is an email all the same).
+  if (!displayName && !issues.some((i) => NAME_SOURCES.has(i.path.split('.')[0] ?? '')))
+    issues.push({ path: 'displayName', message: 'a contact needs a name, an organisation or an email' });
   // The day you connected has happened, by the account's calendar (as a favour's or a logged call's).
-  if (data.connectedOn && data.connectedOn > (await accountToday(ctx, ownerId)))
-    throw validationError('connectedOn', 'is in the future');
+  if (fields.connectedOn && fields.connectedOn > (await accountToday(ctx, ownerId)))
+    issues.push({ path: 'connectedOn', message: 'is in the future' });
+  if (!data || !displayName || issues.length > 0) throw validationIssues(issues);
   return inTransaction(ctx, async (tx) => {
     const org = data.organisation ? await ensureOrganisation(tx, ownerId, data.organisation) : null;
     const tags = await ensureTags(tx, ownerId, data.tags ?? [], { lock: true });

@@ -3,13 +3,15 @@ import { chunkIds } from '../db/chunk';
 import { withDeferredSearchReindex } from '../db/portable';
 import { tagNamesByContact } from '../tags/tag.queries';
 import { searchDoc } from './contact';
-import { channelsOf, findContacts, type SearchDoc, setSearchDocs } from './contact.queries';
+import { channelsOf, findContacts, lockContacts, type SearchDoc, setSearchDocs } from './contact.queries';
 
 /**
  * Recomputes the search columns of these contacts from their current data. Called after anything that changes
  * what a contact is found by: its own fields, a tag or organisation rename, delete or restore, tags given to many.
  * With `updatedAt`, each is also marked changed then, in the same write (tagging many: one row version each on
- * PostgreSQL, not two). Reads 5,000 contacts at a time and writes them all set-based.
+ * PostgreSQL, not two). Reads 5,000 contacts at a time and writes them all set-based. Locks each contact before
+ * reading it (ADR 20), in id order: a tag or organisation renamed, trashed or merged re-indexes contacts it does not
+ * otherwise lock, and wrote back words read before an edit of one committed.
  */
 export async function reindexContacts(
   ctx: Ctx,
@@ -19,7 +21,8 @@ export async function reindexContacts(
 ): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const changed: SearchDoc[] = [];
-    for (const ids of chunkIds(contactIds, 5000)) {
+    for (const ids of chunkIds([...new Set(contactIds)].sort(), 5000)) {
+      await lockContacts(tx.db, ownerId, ids);
       const [rows, channels, tags] = await Promise.all([
         findContacts(tx.db, ownerId, ids),
         channelsOf(tx.db, ownerId, ids),

@@ -1,13 +1,10 @@
 import { sql } from 'kysely';
-import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
-import { describeEngines, openTestDatabase, testContext } from '../../../test/engines';
+import { describe, expect, it } from 'vitest';
+import { describeEngines, openOwnDatabase, testContext } from '../../../test/engines';
 import { emptyPerson } from '../../formats/model';
 import { createAccount } from '../accounts/create-account';
 import { updateSettings } from '../agenda/update-settings';
 import { actingAs, type Ctx } from '../context';
-import { connect, type DatabaseHandle, type Engine } from '../db/connect';
-import { migrateToLatest } from '../db/migrate';
 import * as m0023 from '../db/migrations/0023-search-joined-words-and-phones';
 import { runImport } from '../imports/run-import';
 import { listTrashedContacts } from '../trash/list-trashed-contacts';
@@ -212,36 +209,9 @@ describeEngines('search by joined names and phone numbers', (h) => {
   });
 });
 
-/** A database of its own: the migration rewrites every contact, which must not race other files' tests. */
-async function ownDatabase(engine: Engine): Promise<DatabaseHandle & { drop(): Promise<void> }> {
-  if (engine === 'sqlite') {
-    const handle = await openTestDatabase('sqlite');
-    return { ...handle, drop: () => handle.close() };
-  }
-  const name = `rapport_m0023_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: inject('pgUrl') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(inject('pgUrl'));
-  url.pathname = `/${name}`;
-  const handle = connect({ engine: 'postgres', url: url.toString(), poolSize: 2 });
-  await migrateToLatest(handle.db);
-  return {
-    ...handle,
-    drop: async () => {
-      await handle.close();
-      const a = new pg.Client({ connectionString: inject('pgUrl') });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 describe.each(['sqlite', 'postgres'] as const)('migration 0023 [%s]', (engine) => {
   it('re-indexes contacts stored before it, leaving their order and change times alone', async () => {
-    const handle = await ownDatabase(engine);
+    const handle = await openOwnDatabase(engine, 'm0023');
     try {
       const base = testContext(handle.db, engine);
       const made = await createAccount(base, {

@@ -15,7 +15,7 @@ import { enqueueNewConnections } from '../outreach/enqueue-new-connections';
 import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { ensureTags } from '../tags/ensure-tags';
 import { setContactTags } from '../tags/tag.queries';
-import { validate } from '../validate';
+import { inspect, validationIssues } from '../validate';
 import { buildChannels, type ChannelInput } from './channels';
 import { deriveDisplayName, TEXT_FIELDS } from './contact';
 import {
@@ -33,8 +33,9 @@ import { reindexContacts } from './reindex-contacts';
 /**
  * Changes the fields present in `input` (absent fields stay; lists replace the whole list). A new organisation
  * or title in place of a known one keeps the old job as a past position. Another account's contact answers `not_found`;
- * a new connected-on day in the future is a `validation` error. With `ifMatch` (an `If-Match` value: ETags of
- * `contactEtag`, or `*`) the contact must still be the one read: else `precondition_failed`, and nothing is written.
+ * a new connected-on day in the future is a `validation` error, named in one with every other problem of the input.
+ * With `ifMatch` (an `If-Match` value: ETags of `contactEtag`, or `*`) the contact must still be the one read: else
+ * `precondition_failed`, and nothing is written.
  * The read-only fields of the GET view sent back are ignored.
  */
 export async function updateContact(
@@ -45,9 +46,19 @@ export async function updateContact(
   opts: { ifMatch?: string } = {},
 ): Promise<Contact> {
   const ownerId = requireActor(ctx);
-  const data = validate(contactUpdateInput, input);
-  if (data.id !== undefined && data.id !== id)
-    throw validationError('id', 'is not the id of the contact changed');
+  // Every problem in one answer: the rules below still judge the fields that are well-formed when others are not.
+  const { data, fields, issues } = inspect(contactUpdateInput, input);
+  if (fields.id !== undefined && fields.id !== id)
+    issues.push({ path: 'id', message: 'is not the id of the contact changed' });
+  if (!data || issues.length > 0) {
+    // Refused anyway: the connected-on day is judged against the stored contact read without waiting for its lock.
+    if (fields.connectedOn) {
+      const old = await findContact(ctx.db, ownerId, id);
+      if (old && (await isNewFutureDay(ctx, ownerId, fields.connectedOn, old.connected_on)))
+        issues.push({ path: 'connectedOn', message: 'is in the future' });
+    }
+    throw validationIssues(issues);
+  }
   return inTransaction(ctx, async (tx) => {
     // The organisation and tags before the contact, the lock order of ADR 20: a merge holds them, then moves contacts.
     const org = data.organisation ? await ensureOrganisation(tx, ownerId, data.organisation) : null;
@@ -63,11 +74,7 @@ export async function updateContact(
     }
     // A new connected-on day must have happened, by the account's calendar; the stored one (an import's, which is
     // not checked) comes back unchanged with a whole-form save or a phone's card, and is not refused then.
-    if (
-      data.connectedOn &&
-      data.connectedOn !== old.connected_on &&
-      data.connectedOn > (await accountToday(tx, ownerId))
-    )
+    if (data.connectedOn && (await isNewFutureDay(tx, ownerId, data.connectedOn, old.connected_on)))
       throw validationError('connectedOn', 'is in the future');
     const now = nowIso(tx);
     const patch: Parameters<typeof writeContact>[3] = { updated_at: now };
@@ -176,4 +183,14 @@ export function changedMeanwhile(etag: string): AppError {
       'read it again and make the change on what it is now',
     { etag },
   );
+}
+
+/** A connected-on day other than the stored one and after the account's today. */
+async function isNewFutureDay(
+  ctx: Ctx,
+  ownerId: string,
+  day: string,
+  stored: string | null,
+): Promise<boolean> {
+  return day !== stored && day > (await accountToday(ctx, ownerId));
 }

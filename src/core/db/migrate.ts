@@ -27,6 +27,10 @@ import * as m0025 from './migrations/0025-phone-extension-keys';
 import * as m0026 from './migrations/0026-interaction-date-only';
 import * as m0027 from './migrations/0027-trashed-ledger-indexes';
 import * as m0028 from './migrations/0028-import-file-names';
+import * as m0029 from './migrations/0029-reference-indexes';
+import * as m0030 from './migrations/0030-api-token-scopes';
+import * as m0031 from './migrations/0031-pending-signups';
+import * as m0032 from './migrations/0032-organisation-legal-forms-repeated';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -58,6 +62,10 @@ const migrations: Record<string, Migration> = {
   '0026-interaction-date-only': m0026,
   '0027-trashed-ledger-indexes': m0027,
   '0028-import-file-names': m0028,
+  '0029-reference-indexes': m0029,
+  '0030-api-token-scopes': m0030,
+  '0031-pending-signups': m0031,
+  '0032-organisation-legal-forms-repeated': m0032,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -25,6 +25,18 @@ export interface EmailVerificationTable {
   used_at: string | null;
 }
 
+/** A sign-up waiting for its e-mailed link (migration 0031); not account data, never backed up. */
+export interface PendingSignupTable {
+  id: string;
+  email: string;
+  email_norm: string;
+  name: string;
+  password_hash: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface SessionTable {
   id: string;
   account_id: string;
@@ -44,6 +56,8 @@ export interface ApiTokenTable {
   name: string;
   token_hash: string;
   token_prefix: string;
+  /** 'full' or 'read' (GET/HEAD only), migration 0030. */
+  scope: 'full' | 'read';
   created_at: string;
   last_used_at: string | null;
   expires_at: string | null;
@@ -759,4 +773,5 @@ export interface Database {
   ask_answers: AskAnswerTable;
   server_state: ServerStateTable;
   email_verifications: EmailVerificationTable;
+  pending_signups: PendingSignupTable;
 }

@@ -308,6 +308,10 @@ describeEngines('LinkedIn export import', (h) => {
     expect(r.issues.filter((i) => i.severity === 'skipped')).toEqual([
       expect.objectContaining({ line: 3, message: expect.stringContaining('3 rows with only a date') }),
     ]);
+    // The one issue says how many rows it stands for, so a reader of the report can count as the stats do.
+    for (const report of [preview, r]) {
+      expect(report.issues).toEqual([expect.objectContaining({ severity: 'skipped', rows: 3 })]);
+    }
   });
 
   it("imports a connection dated after the owner's today without the date, warning with file, line and field", async () => {

@@ -26,6 +26,11 @@ export interface ImportIssueView {
   card: number | null;
   field: string | null;
   message: string;
+  /**
+   * How many rows this one issue stands for, when more than one (60 hidden profiles are one issue). In a report
+   * only: a past import's stored list lists every issue, so nothing there is counted against it.
+   */
+  rows?: number;
 }
 
 /** What an import did (or, for a preview, would do). */
@@ -71,7 +76,15 @@ export function issueView(i: ParseIssue): ImportIssueView {
     card: i.ref.card ?? null,
     field: i.field ?? null,
     message: i.message,
+    ...(i.rows !== undefined && i.rows > 1 ? { rows: i.rows } : {}),
   };
+}
+
+/** How many rows an issue stands for: the unit `stats.errors + stats.skipped + stats.warnings` counts in. */
+export const issueRows = (i: { rows?: number }): number => i.rows ?? 1;
+
+function rowsOf(issues: ParseIssue[], severity: ParseIssue['severity']): number {
+  return issues.reduce((n, i) => (i.severity === severity ? n + issueRows(i) : n), 0);
 }
 
 export function statsOf(
@@ -83,9 +96,9 @@ export function statsOf(
     created: items.filter((i) => i.action === 'create').length,
     updated: items.filter((i) => i.action === 'update').length,
     unchanged: items.filter((i) => i.action === 'unchanged').length,
-    skipped: issues.reduce((n, i) => (i.severity === 'skipped' ? n + (i.rows ?? 1) : n), 0),
-    errors: issues.filter((i) => i.severity === 'error').length,
-    warnings: issues.filter((i) => i.severity === 'warning').length,
+    skipped: rowsOf(issues, 'skipped'),
+    errors: rowsOf(issues, 'error'),
+    warnings: rowsOf(issues, 'warning'),
     ...extra,
   };
 }

@@ -422,7 +422,7 @@ export async function updatesOfContactsByImports(db: Kysely<Database>, ownerId: 
       .innerJoin('imports as i', 'i.id', 'ch.import_id')
       .innerJoin('contacts as c', 'c.id', 'ch.entity_id')
       .select(['ch.id', 'c.id as contact_id', 'c.created_at', 'c.updated_at', 'ch.before', 'ch.after'])
-      // By the owner's imports: import_changes is indexed by import only.
+      // Found by contact (import_changes_entity_idx, migration 0029), and only in the owner's imports.
       .where('i.owner_id', '=', ownerId)
       .where('ch.owner_id', '=', ownerId)
       .where('c.owner_id', '=', ownerId)

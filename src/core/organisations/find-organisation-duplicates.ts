@@ -13,7 +13,7 @@ import { compareOrder, firstAfter } from '../duplicates/duplicate-candidates';
 import { validationError } from '../errors';
 import { words } from '../text/fold';
 import { validate } from '../validate';
-import { toOrganisation } from './organisation';
+import { normaliseOrganisationName, toOrganisation } from './organisation';
 import {
   contactCountsByOrganisation,
   dismissedOrganisationPairs,
@@ -31,8 +31,6 @@ const MAX_TYPO_BUCKET = 50;
 export interface NamedOrganisation {
   id: string;
   name: string;
-  /** Folded, legal form removed (normaliseOrganisationName). */
-  name_norm: string;
   website: string | null;
 }
 
@@ -76,7 +74,8 @@ export function organisationCandidates(db: Kysely<Database>, ownerId: string): P
  * many pairs there are in all: the same name but for spacing, punctuation and "&"/"and", or the same website
  * (`strong`); one name that is the other plus words ("Deloitte" / "Deloitte UK"), or names one letter apart
  * (`possible`). Pairs marked "not the same" are left out. Import already files "Acme" and "Acme, Inc." under one
- * organisation; these are the spellings it cannot know. The cursor is the last pair's place in the order, so a
+ * organisation; these are the spellings it cannot know, and those stored apart before its rule last changed
+ * (`strong`: same name apart from a legal form). The cursor is the last pair's place in the order, so a
  * pair dismissed or merged meanwhile neither skips nor repeats one on the next page.
  */
 export async function findOrganisationDuplicates(
@@ -183,12 +182,24 @@ export function suggestOrganisationPairs(orgs: NamedOrganisation[]): SuggestedPa
       for (let j = i + 1; j < ids.length; j++) fn(ids[i] as string, ids[j] as string);
   };
 
-  const wordsById = new Map(orgs.map((o) => [o.id, wordsOf(o.name_norm)]));
+  // Today's rule, not the stored key: spellings stored apart before the rule last changed ("Tyrell Corp" and
+  // "Tyrell Corp, Inc.", migration 0032) keep two keys, one live organisation per key, but are one name now.
+  const normById = new Map(orgs.map((o) => [o.id, normaliseOrganisationName(o.name)]));
+  const wordsById = new Map([...normById].map(([id, norm]) => [id, wordsOf(norm)]));
   const keyById = new Map([...wordsById].map(([id, ws]) => [id, ws.join('')]));
   const byCompact = groups([...keyById].map(([id, key]) => [key, id]));
   for (const [key, ids] of byCompact) {
     if (!key || ids.length > MAX_EXTENSIONS) continue;
-    eachPair(ids, (x, y) => add(x, y, 'strong', 'same name apart from spacing and punctuation'));
+    eachPair(ids, (x, y) =>
+      add(
+        x,
+        y,
+        'strong',
+        normById.get(x) === normById.get(y)
+          ? 'same name apart from a legal form'
+          : 'same name apart from spacing and punctuation',
+      ),
+    );
   }
 
   const bySite = groups(

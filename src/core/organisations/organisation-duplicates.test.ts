@@ -17,7 +17,6 @@ import {
   websiteKey,
 } from './find-organisation-duplicates';
 import { mergeOrganisations } from './merge-organisations';
-import { normaliseOrganisationName } from './organisation';
 
 const code = async (p: Promise<unknown>) => {
   try {
@@ -32,12 +31,7 @@ const code = async (p: Promise<unknown>) => {
 function suggest(names: (string | [string, string])[]) {
   const orgs = names.map((n, i) => {
     const [name, website] = Array.isArray(n) ? n : [n, null];
-    return {
-      id: `o${String(i).padStart(2, '0')}`,
-      name,
-      name_norm: normaliseOrganisationName(name),
-      website,
-    };
+    return { id: `o${String(i).padStart(2, '0')}`, name, website };
   });
   const name = (id: string) => orgs.find((o) => o.id === id)?.name;
   return suggestOrganisationPairs(orgs)
@@ -94,6 +88,26 @@ describe('suggestOrganisationPairs', () => {
     ]);
     expect(websiteKey('HTTP://WWW.Acme.example:8080/jobs/')).toBe('acme.example/jobs');
     expect(websiteKey('  ')).toBeUndefined();
+  });
+
+  it('pairs names one by today’s rule as strong, whatever keys they were stored with', () => {
+    // As the view reads them: the stored key (stored before legal forms were stripped repeatedly: two keys then, one
+    // name now) comes along and is not what counts.
+    const orgs = [
+      { id: 'o1', name: 'Tyrell Corp', name_norm: 'tyrell', website: null },
+      { id: 'o2', name: 'Tyrell Corp, Inc.', name_norm: 'tyrell corp', website: null },
+      { id: 'o3', name: 'Tyrell Genetics', name_norm: 'tyrell genetics', website: null },
+    ];
+    expect(suggestOrganisationPairs(orgs)).toEqual([
+      { a: 'o1', b: 'o2', strength: 'strong', reasons: ['same name apart from a legal form'] },
+      { a: 'o1', b: 'o3', strength: 'possible', reasons: ['“Tyrell Genetics” begins with “Tyrell Corp”'] },
+      {
+        a: 'o2',
+        b: 'o3',
+        strength: 'possible',
+        reasons: ['“Tyrell Genetics” begins with “Tyrell Corp, Inc.”'],
+      },
+    ]);
   });
 
   it('leaves a generic first word alone when it begins many names', () => {

@@ -379,7 +379,7 @@ export async function mergesIntoOrganisation(db: Kysely<Database>, ownerId: stri
 export async function liveOrganisationNames(db: Kysely<Database>, ownerId: string) {
   return db
     .selectFrom('organisations')
-    .select(['id', 'name', 'name_norm', 'website'])
+    .select(['id', 'name', 'website'])
     .where('owner_id', '=', ownerId)
     .where('deleted_at', 'is', null)
     .where('merged_into', 'is', null)

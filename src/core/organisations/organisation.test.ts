@@ -12,12 +12,26 @@ describe('normaliseOrganisationName', () => {
     ['Tyrell Corp.', 'tyrell'],
     ['Caldwell, Price & Partners, LLP', 'caldwell, price & partners'],
     ['Northwind Pty Ltd', 'northwind'],
+    // Two or more legal forms, each with its commas and dots.
+    ['Tyrell Corp, Inc.', 'tyrell'],
+    ['Tyrell Corp., Inc.', 'tyrell'],
+    ['TYRELL CORPORATION LIMITED', 'tyrell'],
+    ['Vogel GmbH & Co. KG', 'vogel'],
+    ['Vogel GmbH & Co KG', 'vogel'],
+    ['Vogel KG', 'vogel'],
+    ['Hanwha Ltd.', 'hanwha'],
+    ['Hanwha Co., Ltd.', 'hanwha'],
+    ['Initech LLC, Inc.', 'initech'],
   ])('%j compares as %j', (name, norm) => {
     expect(normaliseOrganisationName(name)).toBe(norm);
   });
 
   it.each([
     ['Limited', 'limited'], // nothing would be left
+    ['Inc.', 'inc.'],
+    [', Inc.', ', inc.'],
+    ['Corp, Inc.', 'corp'], // as far as a name is left
+    ['Limited Ltd', 'limited'],
     ['Incognito', 'incognito'], // a word that only starts like a legal form
     ['Saga', 'saga'],
     ['AG Barr', 'ag barr'], // only at the end

@@ -2,19 +2,21 @@ import type { Organisation } from '../../contracts/organisations';
 import type { OrganisationTable } from '../db/schema';
 import { fold } from '../text/fold';
 
-// A legal form at the end of a name, after a space or a comma (folded text: lower case, marks gone).
+// A legal form at the end, after a space or a comma (folded text: lower case, marks gone). "& Co. KG" and "Co., Ltd."
+// go as one: "Co." alone is often part of the name ("Bain & Co.").
 const LEGAL_FORM =
-  /[\s,]+(?:inc|incorporated|corp|corporation|llc|l\.l\.c|llp|ltd|limited|plc|pty\.? ltd|gmbh|ag|s\.a|sa|s\.a\.s|sas|sarl|s\.a\.r\.l|b\.v|bv|n\.v|nv)\.?$/;
+  /[\s,]+(?:inc|incorporated|corp|corporation|llc|l\.l\.c|llp|ltd|limited|plc|pty\.? ltd|gmbh|ag|kg|kgaa|(?:&\s*)?co\.?,?\s*kg(?:aa)?|co\.?,?\s*ltd|s\.a|sa|s\.a\.s|sas|sarl|s\.a\.r\.l|b\.v|bv|n\.v|nv)\.?$/;
 
 /**
- * Organisation names compare accent-, case- and space-insensitively, and without a legal form at the end: LinkedIn
- * members type their employer freely, so "Acme Logistics" and "Acme Logistics, Inc." are one organisation (the
- * first spelling met is the one shown).
+ * Organisation names compare accent-, case- and space-insensitively, and without the legal forms at the end, however
+ * many: LinkedIn members type their employer freely, so "Tyrell Corp", "Tyrell Corp." and "Tyrell Corp, Inc." are one
+ * organisation (the first spelling met is the one shown). A name that would be left empty keeps its last form.
  */
 export function normaliseOrganisationName(name: string): string {
-  const norm = fold(name).trim().replace(/\s+/g, ' ');
-  const base = norm.replace(LEGAL_FORM, '');
-  return base && base !== norm ? base : norm;
+  let norm = fold(name).trim().replace(/\s+/g, ' ');
+  for (let base = norm.replace(LEGAL_FORM, ''); base && base !== norm; base = norm.replace(LEGAL_FORM, ''))
+    norm = base;
+  return norm;
 }
 
 export type OrganisationRow = OrganisationTable & { contact_count: number };

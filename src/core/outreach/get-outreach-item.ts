@@ -1,4 +1,9 @@
-import type { OutreachChannel, OutreachItemDetail } from '../../contracts/outreach';
+import {
+  BLANK_DRAFT,
+  FOLLOW_UP_DRAFT,
+  type OutreachChannel,
+  type OutreachItemDetail,
+} from '../../contracts/outreach';
 import { type Ctx, requireActor } from '../context';
 import { notFound } from '../errors';
 import { purposesOfContact } from '../purposes/purpose.queries';
@@ -17,9 +22,8 @@ import {
   writtenOutsideOf,
 } from './outreach.queries';
 
-/** A first message without a template: a greeting and a signature, the rest is the writer's own. */
-export const BLANK_DRAFT = 'Hi {firstName},\n\n\n\nBest,\n{myFirstName}';
-export const FOLLOW_UP_DRAFT = 'Hi {firstName},\n\n\n\n{myFirstName}';
+// Defined beside the personal-line rule, which leaves their greeting and sign-off out of a line of one's own.
+export { BLANK_DRAFT, FOLLOW_UP_DRAFT };
 
 /**
  * One queue item in full, to write from: who they are, how we're connected (source, connected-on, LinkedIn's

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/schema';
 
 /**
@@ -6,8 +6,18 @@ import type { Database } from '../db/schema';
  * Every other query of theirs reads live rows only (`deleted_at is null`).
  */
 
-// The trash lists the newest of each kind; more are still restorable by id until purged.
+// `GET /trash` shows the newest of each kind; the rest come a page at a time (`GET /trash/favours?cursor=`).
 export const TRASHED_LEDGER_LIMIT = 1000;
+
+/** A page of a trashed kind: after the row (`deleted_at`, `id`) the previous page ended on, newest first. */
+export interface TrashPage {
+  after?: { deletedAt: string; id: string };
+  limit: number;
+}
+
+/** `(deleted_at, id) < after` on `table`'s columns: the keyset of the trash's order. */
+const before = (table: string, after: TrashPage['after']) =>
+  sql<SqlBool>`(${sql.ref(`${table}.deleted_at`)}, ${sql.ref(`${table}.id`)}) < (${after?.deletedAt ?? ''}, ${after?.id ?? ''})`;
 
 /** One of the owner's deleted interactions, whenever deleted. */
 export async function findTrashedInteraction(db: Kysely<Database>, ownerId: string, id: string) {
@@ -20,16 +30,22 @@ export async function findTrashedInteraction(db: Kysely<Database>, ownerId: stri
     .executeTakeFirst();
 }
 
-/** The owner's interactions deleted at or after `since`, most recently deleted first. */
-export async function listTrashedInteractions(db: Kysely<Database>, ownerId: string, since: string) {
+/** A page of the owner's interactions deleted at or after `since`, most recently deleted first. */
+export async function listTrashedInteractions(
+  db: Kysely<Database>,
+  ownerId: string,
+  since: string,
+  page: TrashPage,
+) {
   return db
     .selectFrom('interactions')
     .selectAll()
     .where('owner_id', '=', ownerId)
     .where('deleted_at', '>=', since)
+    .$if(page.after !== undefined, (q) => q.where(before('interactions', page.after)))
     .orderBy('deleted_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(TRASHED_LEDGER_LIMIT)
+    .limit(page.limit)
     .execute();
 }
 
@@ -46,8 +62,13 @@ export async function findTrashedFavour(db: Kysely<Database>, ownerId: string, i
     .executeTakeFirst();
 }
 
-/** The owner's favours deleted at or after `since`, with the person's name, most recently deleted first. */
-export async function listTrashedFavours(db: Kysely<Database>, ownerId: string, since: string) {
+/** A page of the owner's favours deleted at or after `since`, with the person's name, most recently deleted first. */
+export async function listTrashedFavours(
+  db: Kysely<Database>,
+  ownerId: string,
+  since: string,
+  page: TrashPage,
+) {
   return db
     .selectFrom('favours as f')
     .innerJoin('contacts as c', 'c.id', 'f.contact_id')
@@ -55,9 +76,10 @@ export async function listTrashedFavours(db: Kysely<Database>, ownerId: string, 
     .select('c.display_name')
     .where('f.owner_id', '=', ownerId)
     .where('f.deleted_at', '>=', since)
+    .$if(page.after !== undefined, (q) => q.where(before('f', page.after)))
     .orderBy('f.deleted_at', 'desc')
     .orderBy('f.id', 'desc')
-    .limit(TRASHED_LEDGER_LIMIT)
+    .limit(page.limit)
     .execute();
 }
 
@@ -74,8 +96,13 @@ export async function findTrashedPromise(db: Kysely<Database>, ownerId: string, 
     .executeTakeFirst();
 }
 
-/** The owner's promises deleted at or after `since`, with the person's name, most recently deleted first. */
-export async function listTrashedPromises(db: Kysely<Database>, ownerId: string, since: string) {
+/** A page of the owner's promises deleted at or after `since`, with the person's name, most recently deleted first. */
+export async function listTrashedPromises(
+  db: Kysely<Database>,
+  ownerId: string,
+  since: string,
+  page: TrashPage,
+) {
   return db
     .selectFrom('promises as p')
     .innerJoin('contacts as c', 'c.id', 'p.contact_id')
@@ -83,9 +110,10 @@ export async function listTrashedPromises(db: Kysely<Database>, ownerId: string,
     .select('c.display_name')
     .where('p.owner_id', '=', ownerId)
     .where('p.deleted_at', '>=', since)
+    .$if(page.after !== undefined, (q) => q.where(before('p', page.after)))
     .orderBy('p.deleted_at', 'desc')
     .orderBy('p.id', 'desc')
-    .limit(TRASHED_LEDGER_LIMIT)
+    .limit(page.limit)
     .execute();
 }
 

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiTokenScope } from '../../contracts/auth';
+import { tokenMayUse } from '../../core/accounts/api-token-scope';
 import { authenticateAppPassword } from '../../core/accounts/authenticate';
 import { deleteCard } from '../../core/carddav/delete-card';
 import { putCard } from '../../core/carddav/put-card';
@@ -43,6 +45,8 @@ const XML = 'application/xml; charset=utf-8';
 // Sync tokens are URIs (RFC 6578) holding the number of the address book's last change.
 const SYNC_TOKEN = 'urn:rapport:carddav:sync:';
 const syncTokenOf = (seq: number) => `${SYNC_TOKEN}${seq}`;
+const READ_ONLY =
+  'This token is read-only: the address book can be read with it but not changed (make a full-access token in Settings → API tokens)';
 const PRECONDITION_FAILED =
   'Precondition failed: the card is not at the version If-Match names, or If-None-Match matched it';
 
@@ -156,7 +160,10 @@ function unauthorised(reply: FastifyReply) {
     .send('Sign in with your e-mail address and an API token (Settings → API tokens) as the password.\n');
 }
 
-async function login(req: FastifyRequest, base: Ctx): Promise<{ ctx: Ctx; name: string } | null> {
+async function login(
+  req: FastifyRequest,
+  base: Ctx,
+): Promise<{ ctx: Ctx; name: string; scope: ApiTokenScope } | null> {
   const header = req.headers.authorization ?? '';
   const [scheme, value] = header.split(' ');
   if (scheme?.toLowerCase() !== 'basic' || !value) return null;
@@ -164,7 +171,9 @@ async function login(req: FastifyRequest, base: Ctx): Promise<{ ctx: Ctx; name: 
   const colon = decoded.indexOf(':');
   if (colon < 0) return null;
   const who = await authenticateAppPassword(base, decoded.slice(0, colon), decoded.slice(colon + 1));
-  return who ? { ctx: { ...base, actor: { accountId: who.accountId } }, name: who.name } : null;
+  return who
+    ? { ctx: { ...base, actor: { accountId: who.accountId } }, name: who.name, scope: who.scope }
+    : null;
 }
 
 async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOptions) {
@@ -172,6 +181,8 @@ async function serve(req: FastifyRequest, reply: FastifyReply, opts: CarddavOpti
   if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return reply.code(204).send();
   const who = await login(req, opts.baseCtx(req));
   if (!who) return unauthorised(reply);
+  // A read-only token syncs the address book one way: reads (GET, PROPFIND, REPORT) only, every write refused.
+  if (!tokenMayUse(who.scope, req.method)) return refuse(reply, 403, READ_ONLY);
   const accountId = who.ctx.actor?.accountId as string;
   const path = req.url.split('?')[0] as string;
   const target = targetOf(path, accountId);

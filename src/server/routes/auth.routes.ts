@@ -5,13 +5,16 @@ import {
   type Account,
   browserSession,
   changePasswordInput,
+  confirmSignupInput,
   deleteAccountInput,
   loginInput,
   sessionInfo,
   signupInput,
+  signupPending,
 } from '../../contracts/auth';
 import { errorBody, idParams } from '../../contracts/common';
 import { changePassword } from '../../core/accounts/change-password';
+import { confirmSignup } from '../../core/accounts/confirm-signup';
 import { deleteAccount } from '../../core/accounts/delete-account';
 import { endOtherSession } from '../../core/accounts/end-other-session';
 import { endOtherSessions } from '../../core/accounts/end-other-sessions';
@@ -20,6 +23,7 @@ import { getAccount } from '../../core/accounts/get-account';
 import { listSessions } from '../../core/accounts/list-sessions';
 import { logIn } from '../../core/accounts/log-in';
 import { signUp } from '../../core/accounts/sign-up';
+import { PENDING_SIGNUP_TTL_DAYS } from '../../core/accounts/start-pending-signup';
 import { startSession } from '../../core/accounts/start-session';
 import { actingAs } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -91,13 +95,37 @@ export function authRoutes(opts: AuthRouteOptions): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary:
-            'Create an account and sign in; an address that has an account gets the generic 409 (`details.reason: signup_refused`)',
+            'Create an account and sign in; an address that has an account gets the generic 409 (`details.reason: signup_refused`). With mail configured and sign-up open: 202 "check your inbox" for every address, and a new one is mailed a one-time link (POST /auth/signup/confirm)',
           body: signupInput,
-          response: { 201: sessionInfo, ...errors },
+          response: { 201: sessionInfo, 202: signupPending, ...errors },
         },
       },
       async (req, reply) => {
-        const account = await signUp(req.ctx, req.body);
+        const result = await signUp(req.ctx, req.body);
+        if ('checkInbox' in result) {
+          return reply.code(202).send({ checkInbox: true, linkValidHours: PENDING_SIGNUP_TTL_DAYS * 24 });
+        }
+        const account = result;
+        const session = await startSession(req.ctx, account.id, req.headers['user-agent'] ?? null);
+        const csrfToken = setSessionCookies(reply, req, session.token, opts);
+        return reply.code(201).send({ account, csrfToken, via: 'session' as const });
+      },
+    );
+    app.post(
+      '/auth/signup/confirm',
+      {
+        // Limited like sign-up (the secret is 192 random bits; the limit only stops a flood of guesses).
+        config: limited,
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Follow the link of an e-mail-confirmed sign-up: creates the account and signs in (a used, expired or unknown link: 404)',
+          body: confirmSignupInput,
+          response: { 201: sessionInfo, ...errors, 404: errorBody },
+        },
+      },
+      async (req, reply) => {
+        const account = await confirmSignup(req.ctx, req.body);
         const session = await startSession(req.ctx, account.id, req.headers['user-agent'] ?? null);
         const csrfToken = setSessionCookies(reply, req, session.token, opts);
         return reply.code(201).send({ account, csrfToken, via: 'session' as const });

@@ -20,6 +20,7 @@ import { getContactPhoto } from '../../core/contacts/get-contact-photo';
 import { listContacts } from '../../core/contacts/list-contacts';
 import { restoreContact } from '../../core/contacts/restore-contact';
 import { updateContact } from '../../core/contacts/update-contact';
+import { bodyJudgedByUseCase } from '../body-judged-by-use-case';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 /** Facts typed in the browser are recorded as coming from the web app; token calls from the API. */
@@ -59,6 +60,7 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/contacts',
     {
+      ...bodyJudgedByUseCase,
       schema: {
         tags: ['contacts'],
         summary: 'Add a contact',
@@ -89,6 +91,7 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/contacts/:id',
     {
+      ...bodyJudgedByUseCase,
       schema: {
         tags: ['contacts'],
         summary: 'Change the fields sent (lists replace the whole list)',

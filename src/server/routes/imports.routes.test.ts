@@ -105,6 +105,16 @@ describe.each(ENGINES)('imports and exports over HTTP [%s]', (engine) => {
     });
   });
 
+  it('says in a report how many rows one issue stands for (hidden profiles), as the stats count them', async () => {
+    const u = await server.user();
+    const file =
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n,,,,,,07 Feb 2024\n,,,,,,08 Feb 2024\n';
+    const preview = await u.upload('/api/v1/imports?kind=linkedin&dryRun=true', 'Connections.csv', file);
+    expect(preview.status).toBe(200);
+    expect(preview.body.stats).toMatchObject({ skipped: 2 });
+    expect(preview.body.issues).toEqual([expect.objectContaining({ severity: 'skipped', rows: 2 })]);
+  });
+
   it('imports the address books of a LinkedIn export only with addressBook=true', async () => {
     const u = await server.user();
     const book =

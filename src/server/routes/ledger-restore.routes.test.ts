@@ -50,4 +50,45 @@ describe.each(ENGINES)('restoring removed interactions, favours and promises [%s
     expect(again.status).toBe(404);
     expect(again.body.error.message).toBe('interaction in the trash not found');
   });
+
+  it('pages through removed favours (and interactions, promises) after the first page, each only to its owner', async () => {
+    const u = await server.user();
+    const contactId = (await u.post('/api/v1/contacts', { displayName: 'Ada Lovelace' })).body.id;
+    const removed: string[] = [];
+    for (const what of ['Proofread', 'Lent a book', 'Introduced to Babbage']) {
+      const f = await u.post('/api/v1/favours', { contactId, direction: 'given', what });
+      expect((await u.delete(`/api/v1/favours/${f.body.id}`)).status).toBe(204);
+      removed.unshift(f.body.id);
+    }
+    const first = await u.get('/api/v1/trash/favours?limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ nextCursor: expect.any(String) });
+    const next = await u.get(
+      `/api/v1/trash/favours?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
+    expect(next.body.nextCursor).toBeNull();
+    const ids = [...first.body.items, ...next.body.items].map((f: { id: string }) => f.id);
+    expect(new Set(ids)).toEqual(new Set(removed));
+    expect(next.body.items[0]).toMatchObject({
+      deletedAt: expect.any(String),
+      purgeAfter: expect.any(String),
+    });
+    expect((await u.get('/api/v1/trash')).body).toMatchObject({
+      favoursNextCursor: null,
+      interactionsNextCursor: null,
+      promisesNextCursor: null,
+    });
+    expect((await u.get('/api/v1/trash/interactions')).body).toEqual({ items: [], nextCursor: null });
+    expect((await u.get('/api/v1/trash/promises')).body).toEqual({ items: [], nextCursor: null });
+    const bad = await u.get('/api/v1/trash/favours?cursor=nonsense');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/cursor/);
+    // Another account's pages are its own: the cursor leads it through nothing of mine.
+    const other = await server.user();
+    expect((await other.get('/api/v1/trash/favours')).body).toEqual({ items: [], nextCursor: null });
+    expect(
+      (await other.get(`/api/v1/trash/favours?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`))
+        .body,
+    ).toEqual({ items: [], nextCursor: null });
+  });
 });

@@ -61,7 +61,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Organisations that may be one company under two spellings, strongest first, with how many pairs in all; paged with nextCursor',
         description:
-          'Strong: the same name apart from spacing and punctuation, or the same website. Possible: one name is the other plus words, or the names are one letter apart. Merge with `POST /organisations/{id}/merge`.',
+          'Strong: the same name apart from spacing, punctuation and legal forms (Inc., GmbH), or the same website. Possible: one name is the other plus words, or the names are one letter apart. Merge with `POST /organisations/{id}/merge`.',
         querystring: organisationDuplicatesQuery,
         response: { 200: organisationDuplicateList, ...errors },
       },

@@ -26,6 +26,7 @@ import { addToOutreachQueue } from '../../core/outreach/add-to-outreach-queue';
 import { createOutreachTemplate } from '../../core/outreach/create-outreach-template';
 import { deleteOutreachTemplate } from '../../core/outreach/delete-outreach-template';
 import { dismissOutreachItem } from '../../core/outreach/dismiss-outreach-item';
+import { findOutreachItemOfContact } from '../../core/outreach/find-outreach-item-of-contact';
 import { getOutreachItem } from '../../core/outreach/get-outreach-item';
 import { getOutreachStats } from '../../core/outreach/get-outreach-stats';
 import { listOutreachQueue } from '../../core/outreach/list-outreach-queue';
@@ -81,6 +82,18 @@ export const outreachRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => getOutreachItem(req.ctx, req.params.id),
+  );
+  app.get(
+    '/contacts/:id/outreach',
+    {
+      schema: {
+        tags,
+        summary: 'The contact’s outreach item (the open one, else the latest); null when never in the queue',
+        params: idParams,
+        response: { 200: z.object({ item: outreachItem.nullable() }), ...errors },
+      },
+    },
+    async (req) => ({ item: await findOutreachItemOfContact(req.ctx, req.params.id) }),
   );
   app.post(
     '/outreach/items/:id/dismiss',

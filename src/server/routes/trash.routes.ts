@@ -5,10 +5,19 @@ import {
   restoreTrashedContactsInput,
   trashedContactPage,
   trashedContactsQuery,
+  trashedFavourPage,
+  trashedInteractionPage,
+  trashedLedgerQuery,
+  trashedPromisePage,
   trashListing,
 } from '../../contracts/trash';
 import { listTrash } from '../../core/trash/list-trash';
 import { listTrashedContacts } from '../../core/trash/list-trashed-contacts';
+import {
+  listTrashedFavours,
+  listTrashedInteractions,
+  listTrashedPromises,
+} from '../../core/trash/list-trashed-ledger';
 import { restoreTrashedContacts } from '../../core/trash/restore-trashed-contacts';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -21,7 +30,7 @@ export const trashRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['trash'],
         summary: 'Everything I deleted that can still be restored',
         description:
-          'Contacts come a page at a time: `contactsTotal` says how many there are, and `GET /trash/contacts` with `contactsNextCursor` as `cursor` gives the rest.',
+          'Contacts come a page at a time: `contactsTotal` says how many there are, and `GET /trash/contacts` with `contactsNextCursor` as `cursor` gives the rest. Interactions, favours and promises: the newest 1,000 of each, and `GET /trash/interactions` (`/favours`, `/promises`) with `interactionsNextCursor` (…) as `cursor` gives the rest.',
         response: { 200: trashListing, 401: errorBody },
       },
     },
@@ -41,6 +50,25 @@ export const trashRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (req) => listTrashedContacts(req.ctx, req.query),
   );
+  const ledger = [
+    ['interactions', trashedInteractionPage, listTrashedInteractions],
+    ['favours', trashedFavourPage, listTrashedFavours],
+    ['promises', trashedPromisePage, listTrashedPromises],
+  ] as const;
+  for (const [kind, body, list] of ledger)
+    app.get(
+      `/trash/${kind}`,
+      {
+        schema: {
+          tags: ['trash'],
+          summary: `Page through my deleted ${kind}`,
+          description: `Most recently deleted first, as in \`GET /trash\`. Pass \`${kind}NextCursor\` from \`GET /trash\`, or \`nextCursor\` from a page, back as \`cursor\` for the next page.`,
+          querystring: trashedLedgerQuery,
+          response: { 200: body, ...errors },
+        },
+      },
+      (req) => list(req.ctx, req.query),
+    );
   app.post(
     '/trash/contacts/restore',
     {

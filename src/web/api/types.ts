@@ -61,6 +61,7 @@ export type {
   SessionEndReason,
   SessionInfo,
   SignupInviteSummary,
+  SignupPending,
   Tag,
 } from '../../contracts';
 
@@ -93,11 +94,21 @@ export interface TrashList {
   tags: InTrash<Tag>[];
   purposes: InTrash<{ id: string; name: string; deletedAt: string | null }>[];
   interactions: InTrash<Interaction & { deletedAt: string }>[];
+  interactionsNextCursor: string | null;
   favours: InTrash<Favour & { deletedAt: string }>[];
+  favoursNextCursor: string | null;
   promises: InTrash<PromiseView & { deletedAt: string }>[];
+  promisesNextCursor: string | null;
 }
 
-export type { RestoredContacts, TrashedContact, TrashedContactPage } from '../../contracts';
+export type {
+  RestoredContacts,
+  TrashedContact,
+  TrashedContactPage,
+  TrashedFavourPage,
+  TrashedInteractionPage,
+  TrashedPromisePage,
+} from '../../contracts';
 
 /** What DELETE answers for anything that goes to the trash. */
 export interface Trashed {

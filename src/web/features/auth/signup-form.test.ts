@@ -1,12 +1,18 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { SignupForm } from './signup-form';
 
 const render = (props: Parameters<typeof SignupForm>[0]) =>
   renderToStaticMarkup(
-    createElement(QueryClientProvider, { client: new QueryClient() }, createElement(SignupForm, props)),
+    // Under a router, as in the app: signing up reads where the visitor came from.
+    createElement(
+      MemoryRouter,
+      null,
+      createElement(QueryClientProvider, { client: new QueryClient() }, createElement(SignupForm, props)),
+    ),
   );
 
 describe('SignupForm', () => {

@@ -4,6 +4,7 @@ import { alertMessage, toFieldErrors } from '../../ui/field-errors';
 import { FormAlert } from '../../ui/form-alert';
 import { TextField } from '../../ui/text-field';
 import { isSignupRefused } from './signup-error';
+import { isPendingSignup } from './signup-result';
 import { useSignUp } from './use-sign-up';
 
 const FIELDS = new Set(['name', 'email', 'password', 'inviteCode']);
@@ -33,6 +34,24 @@ export function SignupForm({
   function submit(e: FormEvent) {
     e.preventDefault();
     signUp.mutate({ name, email, password, ...(withInvite ? { inviteCode } : {}) });
+  }
+
+  if (isPendingSignup(signUp.data)) {
+    // The same answer whether or not the address has an account (ADR 4), so the page covers both.
+    return (
+      <div className="stack" role="status">
+        <h2>Check your inbox</h2>
+        <p>
+          We sent an e-mail to <strong>{signUp.variables?.email ?? email}</strong>. Open the link in it to
+          create your account and sign in; it works once, for {signUp.data.linkValidHours} hours.
+        </p>
+        <p className="muted">
+          If this address already has an account here, the e-mail says so instead:{' '}
+          <Link to="/sign-in">sign in</Link> with your password. Nothing arrived? Look in your spam folder, or
+          sign up again.
+        </p>
+      </div>
+    );
   }
 
   return (

@@ -1,12 +1,21 @@
 import { useMutation } from '@tanstack/react-query';
+import { useLocation } from 'react-router';
 import { api } from '../../api/client';
-import type { SessionInfo, SignupInput } from '../../api/types';
+import type { SessionInfo, SignupInput, SignupPending } from '../../api/types';
+import { isPendingSignup, rememberAfterSignUp } from './signup-result';
 import { useStartSession } from './use-start-session';
 
+/** Signs up: either signed in at once, or (a server with mail) "check your inbox" and no session yet. */
 export function useSignUp() {
   const start = useStartSession();
+  const { state } = useLocation();
   return useMutation({
-    mutationFn: (input: SignupInput) => api.post<SessionInfo>('/auth/signup', input),
-    onSuccess: start,
+    mutationFn: (input: SignupInput) => api.post<SessionInfo | SignupPending>('/auth/signup', input),
+    onSuccess: (result) => {
+      // The e-mailed link opens without this page's state: keep where sign-up started for it.
+      if (isPendingSignup(result))
+        rememberAfterSignUp(localStorage, (state as { from?: unknown } | null)?.from);
+      else start(result);
+    },
   });
 }

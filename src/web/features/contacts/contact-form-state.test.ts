@@ -6,8 +6,10 @@ import {
   emptyAddress,
   emptyContactForm,
   emptyDateRow,
+  formHasEdits,
   formToInput,
   partsToDate,
+  serverCopyChange,
 } from './contact-form-state';
 
 const contact: Contact = {
@@ -147,5 +149,25 @@ describe('dates typed as parts', () => {
     expect(input.dates).toEqual([{ value: '--06-01', label: 'Met' }]);
     expect(rows.dates).toEqual([ok.rowId]);
     expect([...localIssues.keys()].sort()).toEqual(['birthday', `dates.#${half.rowId}`]);
+  });
+});
+
+describe('an edit form when the contact is read again', () => {
+  it('has edits once something is typed, whatever row ids a new read of the same contact makes', () => {
+    const start = contactToForm(contact);
+    expect(formHasEdits(start, contactToForm(contact))).toBe(false);
+    expect(formHasEdits(start, { ...start, title: 'Countess of Lovelace' })).toBe(true);
+    // A half-typed date sends nothing yet, but it is typed: losing it would lose the person's work.
+    expect(formHasEdits(start, { ...start, birthday: { day: '10', month: '', year: '' } })).toBe(true);
+    expect(formHasEdits(start, { ...start, tagDraft: 'math' })).toBe(true);
+  });
+
+  it('follows a newer copy when nothing is typed, keeps the typing and says so when something is', () => {
+    const opened = '2026-01-01T00:00:00.000Z';
+    const newer = '2026-01-02T09:30:00.000Z';
+    expect(serverCopyChange(opened, opened, true)).toBe('same');
+    expect(serverCopyChange(opened, opened, false)).toBe('same');
+    expect(serverCopyChange(opened, newer, false)).toBe('follow');
+    expect(serverCopyChange(opened, newer, true)).toBe('stale');
   });
 });

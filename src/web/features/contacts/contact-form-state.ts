@@ -331,3 +331,27 @@ export function formToInput(state: ContactFormState): BuiltInput {
   };
   return { input, rows, localIssues };
 }
+
+// Row ids are made fresh on every read of a contact, so they say nothing about what the person typed.
+const withoutRowIds = (state: ContactFormState) =>
+  JSON.stringify(state, (key, value: unknown) => (key === 'rowId' ? undefined : value));
+
+/** Whether the form holds anything the person typed since it was filled in (`start`), saved or not yet. */
+export function formHasEdits(start: ContactFormState, state: ContactFormState): boolean {
+  return withoutRowIds(start) !== withoutRowIds(state);
+}
+
+/**
+ * What an open edit form does when the contact is read again (a refetch after a change in another tab, a CardDAV
+ * sync, the CLI): `same` version, nothing; a newer one under a form without edits, `follow` it (show the new copy);
+ * under a form with edits, `stale`: keep what was typed and say the contact changed elsewhere (a save still sends the
+ * version the form was opened with, so it is refused rather than overwriting that change).
+ */
+export function serverCopyChange(
+  openedAt: string,
+  latestAt: string,
+  hasEdits: boolean,
+): 'same' | 'follow' | 'stale' {
+  if (openedAt === latestAt) return 'same';
+  return hasEdits ? 'stale' : 'follow';
+}

@@ -14,6 +14,7 @@ import {
   type ChannelKind,
   type ContactFormState,
   derivedName,
+  formHasEdits,
   formToInput,
   type SubmittedRows,
   TEXT_FIELDS,
@@ -31,6 +32,8 @@ interface ContactFormProps {
   error: unknown;
   onSubmit: (input: ContactCreateInput) => void;
   onCancel: () => void;
+  /** Told whether the form holds typed edits (not the same as when it was filled in), each time that changes. */
+  onEditsChange?: (hasEdits: boolean) => void;
 }
 
 const LISTS: ChannelKind[] = ['emails', 'phones', 'urls'];
@@ -42,8 +45,20 @@ const DATE_PATH = /^dates\.(\d+)(?:\.(value|label))?$/;
  * Every editable field of a contact. Enter saves (from any single-line field), Escape cancels,
  * and API validation errors land next to the field they name (`emails.0.value` → the first email row).
  */
-export function ContactForm({ initial, submitLabel, pending, error, onSubmit, onCancel }: ContactFormProps) {
+export function ContactForm({
+  initial,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+  onEditsChange,
+}: ContactFormProps) {
+  const [start] = useState(initial);
   const [state, setState] = useState(initial);
+  const hasEdits = useMemo(() => formHasEdits(start, state), [start, state]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new callback each render of the parent is no change
+  useEffect(() => onEditsChange?.(hasEdits), [hasEdits]);
   const [rows, setRows] = useState<SubmittedRows | null>(null);
   const [localIssues, setLocalIssues] = useState<Map<string, string>>(new Map());
   const formRef = useRef<HTMLFormElement>(null);

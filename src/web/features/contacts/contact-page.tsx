@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { isApiError } from '../../api/client';
+import type { Contact } from '../../api/types';
 import { Loading } from '../../ui/loading';
 import { MergedRedirect, mergedInto } from '../../ui/merged-redirect';
 import { PageHeader } from '../../ui/page-header';
@@ -11,7 +13,8 @@ import { ContactPurposes } from '../purposes/contact-purposes';
 import { ContactRelationship } from '../relationships/contact-relationship';
 import { ContactDetails } from './contact-details';
 import { ContactForm } from './contact-form';
-import { contactToForm } from './contact-form-state';
+import { contactToForm, serverCopyChange } from './contact-form-state';
+import { ContactOutreach } from './contact-outreach';
 import { ContactPhoto } from './contact-photo';
 import { useContact } from './use-contact';
 import { useDeleteContact } from './use-delete-contact';
@@ -25,10 +28,13 @@ function focusHeading() {
 export function ContactPage() {
   const { id = '' } = useParams();
   const contact = useContact(id);
-  const update = useUpdateContact(id, contact.data);
+  // The copy the edit form was opened with (null: not editing): a save sends its ETag as If-Match, so a change made
+  // elsewhere meanwhile is refused, not overwritten.
+  const [opened, setOpened] = useState<Contact | null>(null);
+  const [hasEdits, setHasEdits] = useState(false);
+  const update = useUpdateContact(id, opened ?? contact.data);
   const remove = useDeleteContact();
   const toast = useToast();
-  const [editing, setEditing] = useState(false);
   useDocumentTitle(contact.data ? contact.data.displayName : 'Contact');
 
   if (contact.isPending) return <Loading />;
@@ -40,27 +46,53 @@ export function ContactPage() {
   const c = contact.data;
   const position = [c.title, c.organisation?.name].filter(Boolean).join(' at ');
 
-  if (editing) {
+  if (opened) {
+    // A refetch (window focus, another write's invalidation) may bring a newer copy; while saving, the answer is ours.
+    const change = update.isPending ? 'same' : serverCopyChange(opened.updatedAt, c.updatedAt, hasEdits);
+    if (change === 'follow') setOpened(c);
+    const takeServerCopy = () => {
+      update.reset();
+      setOpened(c);
+    };
+    const close = () => {
+      setOpened(null);
+      setHasEdits(false);
+      focusHeading();
+    };
     return (
       <>
-        <PageHeader title={`Edit ${c.displayName}`} />
+        <PageHeader title={`Edit ${opened.displayName}`} />
+        {change === 'stale' ? (
+          <div className="alert alert--info" role="status" data-testid="contact-changed-elsewhere">
+            <p>
+              This contact was changed elsewhere while you were editing. What you typed is kept, but saving it
+              would be refused. Reload to see the new version (your edits here are dropped).{' '}
+              <button type="button" className="button button--small" onClick={takeServerCopy}>
+                Reload
+              </button>
+            </p>
+          </div>
+        ) : null}
         <ContactForm
-          key={c.updatedAt}
-          initial={contactToForm(c)}
+          key={opened.updatedAt}
+          initial={contactToForm(opened)}
           submitLabel="Save changes"
           pending={update.isPending}
           error={update.error}
+          onEditsChange={setHasEdits}
           onCancel={() => {
             update.reset();
-            setEditing(false);
-            focusHeading();
+            close();
           }}
           onSubmit={(input) =>
             update.mutate(input, {
               onSuccess: (saved) => {
-                setEditing(false);
+                close();
                 toast.show({ message: `Saved ${saved.displayName}.` });
-                focusHeading();
+              },
+              // Read the contact again: the notice above then offers its new version.
+              onError: (e) => {
+                if (isApiError(e) && e.code === 'precondition_failed') void contact.refetch();
               },
             })
           }
@@ -82,7 +114,8 @@ export function ContactPage() {
               className="button button--primary"
               onClick={() => {
                 update.reset();
-                setEditing(true);
+                setHasEdits(false);
+                setOpened(c);
               }}
             >
               Edit
@@ -102,6 +135,7 @@ export function ContactPage() {
           </>
         }
       />
+      <ContactOutreach contactId={c.id} />
       <ContactRelationship person={{ id: c.id, displayName: c.displayName }} />
       <ContactPurposes contactId={c.id} name={c.displayName} />
       <ContactNetwork contactId={c.id} name={c.displayName} />

@@ -6,6 +6,7 @@ import { soleFieldError, toFieldErrors } from '../../ui/field-errors';
 import { formatCount, plural } from '../../ui/format';
 import { useToast } from '../../ui/use-toast';
 import { useTags } from '../tags/use-tags';
+import { taggingBusyText } from './tag-these-words';
 import { useTagContacts } from './use-tag-contacts';
 
 type Mode = 'add' | 'remove';
@@ -54,6 +55,7 @@ export function TagTheseContacts({ filter, total }: { filter: ContactFilterQuery
   }
 
   const tag = name.trim();
+  const busy = tagContacts.isPending ? taggingBusyText(mode, tag, total) : null;
   const error = soleFieldError(
     toFieldErrors(tagContacts.error, (p) => (/^(add|remove)(\.\d+)?$/.test(p) ? 'name' : false)),
     'name',
@@ -95,6 +97,7 @@ export function TagTheseContacts({ filter, total }: { filter: ContactFilterQuery
         <select
           id={modeId}
           value={mode}
+          disabled={tagContacts.isPending}
           onChange={(e) => {
             setMode(e.target.value as Mode);
             setName('');
@@ -112,6 +115,7 @@ export function TagTheseContacts({ filter, total }: { filter: ContactFilterQuery
             <input
               id={nameId}
               list={optionsId}
+              disabled={tagContacts.isPending}
               autoComplete="off"
               value={name}
               aria-invalid={error ? true : undefined}
@@ -128,6 +132,7 @@ export function TagTheseContacts({ filter, total }: { filter: ContactFilterQuery
           <select
             id={nameId}
             value={name}
+            disabled={tagContacts.isPending}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? errorId : undefined}
             onChange={(e) => setName(e.target.value)}
@@ -147,18 +152,29 @@ export function TagTheseContacts({ filter, total }: { filter: ContactFilterQuery
         ) : null}
       </div>
       <div className="inline-form__actions">
-        <ConfirmButton
-          small
-          label={mode === 'add' ? `Add to ${these}` : `Remove from ${these}`}
-          question={mode === 'add' ? `Add “${tag}” to ${these}?` : `Remove “${tag}” from ${these}?`}
-          confirmLabel={mode === 'add' ? 'Yes, add' : 'Yes, remove'}
-          cancelLabel="No"
-          pending={tagContacts.isPending || !tag}
-          onConfirm={submit}
-        />
+        {busy ? (
+          // Seconds for 30,000 contacts: say what is under way, and take no second click.
+          <button type="button" className="button button--small button--primary" disabled aria-busy="true">
+            {busy}
+          </button>
+        ) : (
+          <ConfirmButton
+            small
+            label={mode === 'add' ? `Add to ${these}` : `Remove from ${these}`}
+            question={mode === 'add' ? `Add “${tag}” to ${these}?` : `Remove “${tag}” from ${these}?`}
+            confirmLabel={mode === 'add' ? 'Yes, add' : 'Yes, remove'}
+            cancelLabel="No"
+            pending={!tag}
+            onConfirm={submit}
+          />
+        )}
         <button type="button" className="button button--small" onClick={close}>
           Cancel
         </button>
+        {/* Always there, so that screen readers hear the busy words when they come. */}
+        <span role="status" className="visually-hidden">
+          {busy ?? ''}
+        </span>
       </div>
     </form>
   );

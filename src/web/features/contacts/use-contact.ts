@@ -10,5 +10,7 @@ export function useContact(id: string) {
     // The contact as parsed, never merged into the one held before: the object carries its ETag (etagOf), which an
     // edit sends back as If-Match.
     structuralSharing: false,
+    // Back from another tab (or app), read it again: an open edit form then says when it changed meanwhile.
+    refetchOnWindowFocus: 'always',
   });
 }

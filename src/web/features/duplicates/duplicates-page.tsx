@@ -42,9 +42,10 @@ interface LastMerge {
 
 /**
  * Contacts that may be the same person, side by side, with the reasons (then organisations that may be one
- * company), each 200 at a time under the count of all. Merge keeps one (nothing of the other is lost) and can be
- * undone right away or later from "Recent merges"; "Not the same person" stops the suggestion. Either takes the pair
- * out where it stands and puts the keyboard on the next one: the list stays where it was.
+ * company), 50 pairs of people and 200 of organisations at a time under the count of all. Merge keeps one (nothing
+ * of the other is lost) and can be undone right away or later from "Recent merges"; "Not the same person" stops the
+ * suggestion. Either takes the pair out where it stands and puts the keyboard on the next one: the list stays where
+ * it was.
  */
 export function DuplicatesPage() {
   useDocumentTitle('Duplicates');

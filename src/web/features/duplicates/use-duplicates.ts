@@ -15,7 +15,8 @@ export const duplicateKeys = {
   merges: ['merges', 'list'] as const,
 };
 
-const PAGE = 200;
+// 200 cards were a 74,000 px page that took seconds to draw; 50 fill a few screens, "Show more pairs" brings more.
+const PAGE = 50;
 
 /** Pairs that may be the same person, strongest first, a page at a time, with how many there are in all. */
 export function useDuplicates() {
@@ -76,7 +77,9 @@ export function useMerge() {
   return useMutation({
     mutationFn: (input: { keep: string; merge: string }) => api.post<MergeResult>('/merges', input),
     onSuccess: (_r, input) => drop((p) => p.a.id === input.merge || p.b.id === input.merge),
-    onSettled: refresh,
+    // Not awaited: the caller's onSuccess (the keyboard to the next pair) must not wait for every page shown to be
+    // read again.
+    onSettled: () => void refresh(),
   });
 }
 

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { apiUrl } from '../../api/client';
-import { formatDateTime } from '../../ui/format';
+import { formatCount, formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -52,7 +52,7 @@ export function ImportDetailPage() {
         </section>
         <section aria-labelledby="import-issues" className="card">
           <h2 id="import-issues">
-            Problems <span className="count">({item.issues.length})</span>
+            Problems <span className="count">({formatCount(problems)})</span>
           </h2>
           <IssueTable issues={item.issues} caption={`Problems in ${item.fileName}`} />
         </section>

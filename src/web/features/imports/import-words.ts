@@ -52,8 +52,14 @@ export function countsText(stats: Record<string, number>): string {
   return also.length > 0 ? `${main} · ${also.join(', ')}` : main;
 }
 
+/** Problems counted in rows, as the server counts them: 60 hidden profiles are 60 problems, listed as one issue. */
 export function problemCount(stats: Record<string, number>): number {
   return (stats.errors ?? 0) + (stats.skipped ?? 0) + (stats.warnings ?? 0);
+}
+
+/** How many of `total` problems (in rows) `issues` leave out: an issue may stand for several rows (`rows`). */
+export function unlistedProblems(issues: ImportIssue[], total: number): number {
+  return Math.max(0, total - issues.reduce((n, i) => n + (i.rows ?? 1), 0));
 }
 
 export const STATUS_LABELS: Record<ImportSummary['status'], string> = {

@@ -23,4 +23,22 @@ describe('IssueTable', () => {
     expect(html(true)).not.toContain('the import history has them all');
     expect(html(false)).toContain('the import history has them all');
   });
+
+  it('counts an issue that stands for several rows (60 hidden profiles) as those rows, leaving nothing "not listed"', () => {
+    const hidden: ImportIssue = {
+      severity: 'skipped',
+      file: 'Connections.csv',
+      line: 5,
+      card: null,
+      field: null,
+      message: '60 rows with only a date (hidden or closed profiles) skipped',
+      rows: 60,
+    };
+    const html = (total: number) =>
+      renderToStaticMarkup(
+        createElement(IssueTable, { issues: [hidden, ...issues], caption: 'Problems', total }),
+      );
+    expect(html(61)).not.toContain('not listed here');
+    expect(html(63)).toContain('2 more problems not listed here');
+  });
 });

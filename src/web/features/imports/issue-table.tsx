@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ImportIssue } from '../../api/types';
 import { plural } from '../../ui/format';
-import { issuePlace, SEVERITY_LABELS } from './import-words';
+import { issuePlace, SEVERITY_LABELS, unlistedProblems } from './import-words';
 
 const PAGE = 200;
 
@@ -17,7 +17,7 @@ export function IssueTable({
 }: {
   issues: ImportIssue[];
   caption: string;
-  /** How many problems there are in all, when `issues` is only the first of them. */
+  /** How many problems (in rows, as the stats count them) there are in all, when `issues` is only the first. */
   total?: number;
   /** A preview: nothing is stored yet, so the import history cannot have the rest. */
   preview?: boolean;
@@ -25,7 +25,7 @@ export function IssueTable({
   const [shown, setShown] = useState(PAGE);
   if (issues.length === 0) return <p className="muted">No problems.</p>;
   const more = issues.length - shown;
-  const hidden = (total ?? issues.length) - issues.length;
+  const hidden = total === undefined ? 0 : unlistedProblems(issues, total);
   return (
     <>
       <div className="table-wrap">

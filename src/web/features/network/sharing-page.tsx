@@ -161,7 +161,7 @@ function SharingView({ sharing }: { sharing: SharingOverview }) {
                 {sharing.tags.map((t) => (
                   <tr key={t.id}>
                     <th scope="row">{t.name}</th>
-                    <td data-label="Contacts">{t.contactCount}</td>
+                    <td data-label="Contacts">{formatCount(t.contactCount)}</td>
                     <td data-label="Findable">
                       <div className="choice choice--inline">
                         <InstantCheckbox

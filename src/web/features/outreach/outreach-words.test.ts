@@ -34,6 +34,16 @@ describe('outreach composer helpers', () => {
     expect(draftCheck('Hi {first_name}', '{x}', null, values).unknown).toEqual(['first_name', 'x']);
   });
 
+  it('without a template, leaves the pre-filled greeting and sign-off out of the personal line, as the server does', () => {
+    const draft = (line: string) => `Hi {firstName},\n\n${line}\n\nBest,\n{myFirstName}`;
+    const me = { ...values, myFirstName: 'Bram' };
+    const three = draftCheck(draft('Enjoyed your presentation'), '', null, me);
+    expect(three.personal).toMatchObject({ ok: false, words: 3, line: 'enjoyed your presentation' });
+    expect(three.personal.reason).toContain('beyond the greeting and sign-off and their details');
+    const five = draftCheck(draft('Enjoyed your presentation on compilers'), '', null, me);
+    expect(five.personal).toMatchObject({ ok: true, words: 5 });
+  });
+
   it('counts against LinkedIn’s limits', () => {
     expect(linkedinCounter(180)).toMatchObject({ note: { over: false }, premium: { over: false } });
     expect(linkedinCounter(250)).toMatchObject({ note: { over: true }, premium: { over: false } });

@@ -1,6 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { Purpose, PurposeInput } from '../../../contracts/purposes';
 import { FormAlert } from '../../ui/form-alert';
+import { pastDateHint } from '../../ui/past-day-hint';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
 import { useFormErrors } from '../relationships/use-form-errors';
@@ -106,6 +107,7 @@ export function PurposeForm({
           type="date"
           value={deadline}
           onChange={(e) => setDeadline(e.target.value)}
+          hint={pastDateHint('purpose', deadline)}
           error={errors.get('deadline')}
         />
       </div>

@@ -7,6 +7,7 @@ import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { NOT_STARTED, notStarted } from './relationship-words';
 
 const LIMIT = 200;
 
@@ -54,7 +55,7 @@ export function LapsedPage() {
                       <Link to={`/contacts/${i.contact.id}`}>{i.contact.displayName}</Link>
                     </th>
                     <td data-label="Strength">
-                      {Math.round(i.score)} ({i.tier})
+                      {notStarted(i) ? NOT_STARTED.toLowerCase() : `${Math.round(i.score)} (${i.tier})`}
                     </td>
                     <td data-label="Last contact">
                       {i.lastContactAt ? formatDate(i.lastContactAt) : 'never'}

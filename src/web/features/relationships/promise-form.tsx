@@ -3,6 +3,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import type { PersonRef, PromiseInput, PromiseView } from '../../api/types';
 import { addDays, localDay } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
+import { pastDateHint } from '../../ui/past-day-hint';
 import { RadioGroup } from '../../ui/radio-group';
 import { TextField } from '../../ui/text-field';
 import { ContactPicker } from './contact-picker';
@@ -141,6 +142,8 @@ export function PromiseForm({
         type="date"
         value={dueOn}
         onChange={(e) => setDueOn(e.target.value)}
+        // Accepted (a promise logged late), but said: an open promise past its day shows as overdue.
+        hint={initial && initial.status !== 'open' ? undefined : pastDateHint('promise', dueOn)}
         error={errors.get('dueOn')}
       />
       {initial?.resolvedOn ? (

@@ -3,18 +3,29 @@ import { favourTally } from '../../../contracts/favour-words';
 import type { Relationship } from '../../api/types';
 import { localDay, relativeDay } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
 import { TextField } from '../../ui/text-field';
 import { useToast } from '../../ui/use-toast';
-import { CLOSENESS_OPTIONS, cadenceText, noFactorsText, tierLabel } from './relationship-words';
+import { lastContactWhen } from './interaction-when';
+import {
+  CLOSENESS_OPTIONS,
+  cadenceText,
+  NOT_STARTED,
+  noFactorsText,
+  notStarted,
+  tierLabel,
+} from './relationship-words';
 import { useFormErrors } from './use-form-errors';
+import { useInteractions } from './use-interactions';
 import { useRelationship, useUpdateRelationship } from './use-relationship';
 
 /** Strength as a meter, the tier, why (in sentences), last contact, cadence and when keeping in touch is due. */
 export function RelationshipPanel({ contactId, name }: { contactId: string; name: string }) {
   const relationship = useRelationship(contactId);
+  // The timeline's own query (same key): whether the last contact was logged with its day only.
+  const interactions = useInteractions(contactId);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const meterId = useId();
@@ -25,6 +36,7 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
   const r = relationship.data;
   const today = localDay();
   const overdue = r.nextDue !== null && r.nextDue < today;
+  const started = !notStarted(r);
 
   return (
     <div className="relationship">
@@ -45,11 +57,19 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
           >
             {r.score} of 100
           </meter>
-          <span className="relationship__number" data-testid="relationship-score">
-            {Math.round(r.score)}
-            <span className="muted"> / 100</span>
-          </span>
-          <span className={`tier tier--${r.tier}`}>{tierLabel(r.tier)}</span>
+          {started ? (
+            <>
+              <span className="relationship__number" data-testid="relationship-score">
+                {Math.round(r.score)}
+                <span className="muted"> / 100</span>
+              </span>
+              <span className={`tier tier--${r.tier}`}>{tierLabel(r.tier)}</span>
+            </>
+          ) : (
+            <span className="tier" data-testid="relationship-not-started">
+              {NOT_STARTED}
+            </span>
+          )}
         </div>
       </div>
       {r.factors.length > 0 ? (
@@ -70,7 +90,7 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
           <dd>
             {r.lastContactAt ? (
               <>
-                {formatDateTime(r.lastContactAt)}{' '}
+                {lastContactWhen(r.lastContactAt, interactions.data?.pages.flatMap((p) => p.items) ?? [])}{' '}
                 <span className="muted">({relativeDay(r.lastContactAt, today)})</span>
               </>
             ) : (
@@ -80,7 +100,7 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
         </div>
         <div className="dl__row">
           <dt>Keep in touch</dt>
-          <dd>{cadenceText(r.cadence.days, r.cadence.source, r.tier)}</dd>
+          <dd>{cadenceText(r.cadence.days, r.cadence.source, r.tier, started)}</dd>
         </div>
         <div className="dl__row">
           <dt>Next due</dt>

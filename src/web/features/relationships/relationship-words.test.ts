@@ -4,7 +4,9 @@ import {
   DIRECTION_OPTIONS,
   directionLabel,
   formatRate,
+  NOT_STARTED,
   noFactorsText,
+  notStarted,
   suggestedDirection,
   whenError,
 } from './relationship-words';
@@ -16,6 +18,19 @@ describe('relationship words', () => {
     expect(cadenceText(60, 'tier', 'close')).toBe('Every 60 days (the default for close relationships)');
     expect(cadenceText(null, 'stopped', 'inner')).toMatch(/not this person/);
     expect(cadenceText(null, 'none', 'dormant')).toMatch(/No reminders/);
+  });
+
+  it('says nothing is logged yet instead of judging a relationship that has not started as dormant', () => {
+    expect(notStarted({ lastContactAt: null, tier: 'dormant' })).toBe(true);
+    expect(NOT_STARTED).toBe('No interactions yet');
+    // Lost touch long ago is dormant; a closeness rating sets the band even before the first interaction.
+    expect(notStarted({ lastContactAt: '2024-02-01T08:00:00.000Z', tier: 'dormant' })).toBe(false);
+    expect(notStarted({ lastContactAt: null, tier: 'active' })).toBe(false);
+    expect(cadenceText(null, 'none', 'dormant', false)).toBe(
+      'No reminders yet: log a first interaction, or choose how often to keep in touch below',
+    );
+    expect(cadenceText(null, 'none', 'dormant', false)).not.toMatch(/dormant/);
+    expect(cadenceText(30, 'contact', 'dormant', false)).toBe('Every 30 days (set for this person)');
   });
 
   it('never says nothing counts when contact is logged, only that it adds too little', () => {

@@ -77,13 +77,29 @@ export function tierLabel(tier: Tier): string {
   return TIER_WORDS[tier] ?? tier;
 }
 
-/** Where a keep-in-touch interval comes from, in words. */
-export function cadenceText(days: number | null, source: CadenceSource, tier: Tier): string {
+/**
+ * Nothing logged with the person yet (and no closeness rating lifting the score): the relationship has not started,
+ * so the API's tier ("dormant", a score of 0) would read as a judgement of it. Favours alone do not count as contact.
+ */
+export function notStarted(r: { lastContactAt: string | null; tier: Tier }): boolean {
+  return r.lastContactAt === null && r.tier === 'dormant';
+}
+
+/** What the strength panel (and the lapsed list) shows instead of the tier while `notStarted`. */
+export const NOT_STARTED = 'No interactions yet';
+
+/**
+ * Where a keep-in-touch interval comes from, in words. `started: false` (nothing logged yet, see `notStarted`): the
+ * default of no reminders is not a verdict on the relationship, it says how to get one.
+ */
+export function cadenceText(days: number | null, source: CadenceSource, tier: Tier, started = true): string {
   switch (source) {
     case 'stopped':
       return 'No reminders: “not this person”';
     case 'none':
-      return `No reminders (the default for ${tierLabel(tier).toLowerCase()} relationships)`;
+      return started
+        ? `No reminders (the default for ${tierLabel(tier).toLowerCase()} relationships)`
+        : 'No reminders yet: log a first interaction, or choose how often to keep in touch below';
     case 'contact':
       return `Every ${days} days (set for this person)`;
     case 'tag':

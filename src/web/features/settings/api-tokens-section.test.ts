@@ -13,4 +13,12 @@ describe('ApiTokensSection', () => {
     expect(html).toContain('CardDAV');
     expect(html).toContain('changing your password does not stop it');
   });
+
+  it('offers a Read-only box on the form, unticked', () => {
+    const html = renderToStaticMarkup(
+      createElement(QueryClientProvider, { client: new QueryClient() }, createElement(ApiTokensSection)),
+    );
+    expect(html).toMatch(/<input id="token-read-only" type="checkbox"(?![^>]*checked)[^>]*\/>/);
+    expect(html).toContain('<label for="token-read-only">Read-only</label>');
+  });
 });

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
 import { TextField } from '../../ui/text-field';
+import { apiTokenRequest, scopeLabel } from './api-token-form';
 import { NewTokenSecret } from './new-token-secret';
 import { useApiTokens } from './use-api-tokens';
 import { useCreateApiToken } from './use-create-api-token';
@@ -28,20 +29,19 @@ export function ApiTokensSection() {
   const revoke = useRevokeApiToken();
   const [name, setName] = useState('');
   const [expires, setExpires] = useState('');
+  const [readOnly, setReadOnly] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const errors = toFieldErrors(create.error, (p) => p === 'name' || p === 'expiresInDays');
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    create.mutate(
-      { name, ...(expires ? { expiresInDays: Number(expires) } : {}) },
-      {
-        onSuccess: (token) => {
-          setCreated(token);
-          setName('');
-        },
+    create.mutate(apiTokenRequest(name, expires, readOnly), {
+      onSuccess: (token) => {
+        setCreated(token);
+        setName('');
+        setReadOnly(false);
       },
-    );
+    });
   }
 
   return (
@@ -50,7 +50,8 @@ export function ApiTokensSection() {
       <p className="muted">
         For scripts using the API and for your phone’s address book (CardDAV, as its password). A token acts
         as you, and changing your password does not stop it: keep it secret, and revoke one you no longer
-        trust.
+        trust. A read-only token can read everything but change nothing: enough for a dashboard or a backup
+        script.
       </p>
       {created ? <NewTokenSecret token={created} onDone={() => setCreated(null)} /> : null}
       <form className="inline-form" onSubmit={submit} noValidate>
@@ -76,6 +77,15 @@ export function ApiTokensSection() {
             <p className="field__error">{errors.byPath.get('expiresInDays')}</p>
           ) : null}
         </div>
+        <div className="choice">
+          <input
+            id="token-read-only"
+            type="checkbox"
+            checked={readOnly}
+            onChange={(e) => setReadOnly(e.target.checked)}
+          />
+          <label htmlFor="token-read-only">Read-only</label>
+        </div>
         <div className="inline-form__actions">
           <button type="submit" className="button button--primary" disabled={create.isPending}>
             Create token
@@ -93,6 +103,7 @@ export function ApiTokensSection() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Starts with</th>
+                <th scope="col">Access</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
                 <th scope="col">Expires</th>
@@ -108,6 +119,7 @@ export function ApiTokensSection() {
                   <td>
                     <code>{t.prefix}…</code>
                   </td>
+                  <td>{scopeLabel(t.scope)}</td>
                   <td>{formatDate(t.createdAt)}</td>
                   <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'Never'}</td>
                   <td>{t.expiresAt ? formatDate(t.expiresAt) : 'Never'}</td>

@@ -7,7 +7,7 @@ import { apiTokensKey } from './use-api-tokens';
 export function useCreateApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; expiresInDays?: number }) =>
+    mutationFn: (input: { name: string; expiresInDays?: number; scope?: 'full' | 'read' }) =>
       api.post<CreatedApiToken>('/tokens', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensKey }),
   });

@@ -1,17 +1,21 @@
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import type { TrashList } from '../../api/types';
 import { formatDate, formatWhen } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useToast } from '../../ui/use-toast';
 import { kindLabel } from '../relationships/relationship-words';
+import { withLaterPages } from './trash-pages';
 import { TrashSection } from './trash-section';
 import { TrashedContactsSection } from './trashed-contacts-section';
 import { useTrash } from './use-trash';
 import { useTrashImport } from './use-trash-import';
+import { type LedgerKind, useTrashedLedger } from './use-trashed-ledger';
 
 /** Above the trash narrowed to one import's undo (`?import=`): which import, and the way back to all of it. */
 function ImportFilter({ importId }: { importId: string }) {
@@ -45,6 +49,35 @@ function promiseDetail(p: TrashList['promises'][number]): string {
 }
 
 /**
+ * The removed `kind` the trash shows: the newest 1,000 `GET /trash` gave, then 200 more each time "Show more" is
+ * pressed, while there are more.
+ */
+function useLaterPages<K extends LedgerKind>(kind: K, trash: TrashList | undefined) {
+  const [open, setOpen] = useState(false);
+  const after = trash?.[`${kind}NextCursor`] ?? null;
+  const pages = useTrashedLedger(kind, after, open);
+  const items = withLaterPages<TrashList[K][number]>(trash?.[kind] ?? [], pages.data?.pages);
+  let more: ReactNode = null;
+  if (after && !open)
+    more = (
+      <button type="button" className="button load-more" onClick={() => setOpen(true)}>
+        Show more
+      </button>
+    );
+  else if (after) more = <LoadMore list={pages} label="Show more" />;
+  if (pages.isError)
+    more = (
+      <>
+        {more}
+        <p className="field__error" role="alert">
+          Could not load more: {pages.error.message}
+        </p>
+      </>
+    );
+  return { items, more };
+}
+
+/**
  * Deleted contacts, organisations, tags, purposes, interactions, favours and promises, restorable until their purge
  * date; with `?import=<id>`, only the contacts undoing that import sent there (an undo sends nothing else).
  */
@@ -57,6 +90,9 @@ export function TrashPage() {
   const navigate = useNavigate();
   const restored = (what: string) => (item: { id: string; name: string }) =>
     toast.show({ message: `Restored ${what} ${item.name}.` });
+  const interactions = useLaterPages('interactions', trash.data);
+  const favours = useLaterPages('favours', trash.data);
+  const promises = useLaterPages('promises', trash.data);
 
   return (
     <>
@@ -123,7 +159,8 @@ export function TrashPage() {
                 title="Interactions"
                 empty="No removed interactions."
                 onRestored={(item) => toast.show({ message: `Restored: ${item.name}.` })}
-                items={trash.data.interactions.map((i) => ({
+                more={interactions.more}
+                items={interactions.items.map((i) => ({
                   id: i.id,
                   name: `${kindLabel(i.kind)} with ${i.contacts.map((c) => c.displayName).join(', ')}`,
                   detail: [formatWhen(i.occurredAt, i.dateOnly), i.summary].filter(Boolean).join(' · '),
@@ -136,7 +173,8 @@ export function TrashPage() {
                 title="Favours"
                 empty="No removed favours."
                 onRestored={(item) => toast.show({ message: `Restored the favour ${item.name}.` })}
-                items={trash.data.favours.map((f) => ({
+                more={favours.more}
+                items={favours.items.map((f) => ({
                   id: f.id,
                   name: f.what,
                   detail: favourDetail(f),
@@ -149,7 +187,8 @@ export function TrashPage() {
                 title="Promises"
                 empty="No removed promises."
                 onRestored={(item) => toast.show({ message: `Restored the promise ${item.name}.` })}
-                items={trash.data.promises.map((p) => ({
+                more={promises.more}
+                items={promises.items.map((p) => ({
                   id: p.id,
                   name: p.what,
                   detail: promiseDetail(p),
