@@ -63,8 +63,11 @@ describe.each(ENGINES)('the network over HTTP: privacy across accounts [%s]', (e
   }
   const mailsTo = (email: string) => sink.to(email);
 
-  async function verify(u: User) {
-    expect((await u.post('/api/v1/network/email-verification')).status).toBe(202);
+  /** Verifies u's address through the mailed link; null when signing up through its mailed link did already. */
+  async function verify(u: User): Promise<string | null> {
+    const asked = await u.post('/api/v1/network/email-verification');
+    if (asked.status === 409 && /is already verified/.test(asked.body.error.message)) return null;
+    expect(asked.status).toBe(202);
     const text = mailsTo(u.email).at(-1)?.parsed.text ?? '';
     const token = /\/verify-email\/([A-Za-z0-9_-]+)/.exec(text)?.[1] as string;
     const r = await u.post('/api/v1/network/email-verification/confirm', { token });
@@ -124,7 +127,11 @@ describe.each(ENGINES)('the network over HTTP: privacy across accounts [%s]', (e
     const grace = record(await server.user('Grace Hopper'), 'grace');
     const eve = record(await server.user('Eve Bystander'), 'eve');
     const anon = server.anonymous();
-    const tokens = [await verify(ada), await verify(grace), await verify(eve)];
+    const tokens: string[] = [];
+    for (const u of [ada, grace, eve]) {
+      const token = await verify(u);
+      if (token) tokens.push(token);
+    }
     const adaC = await seedPrivates(ada, 'ADA');
     const graceC = await seedPrivates(grace, 'GRACE');
     await seedPrivates(eve, 'EVE');
