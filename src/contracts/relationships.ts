@@ -65,6 +65,8 @@ export const relationship = z.object({
   factors: z.array(strengthFactor),
   closeness: z.number().int().min(0).max(5),
   lastContactAt: timestamp.nullable(),
+  /** The last contact was logged with its day only (its time is a stand-in): show the day alone. */
+  lastContactDateOnly: z.boolean(),
   /** Keep in touch every N days (null: no reminder), and where that comes from. */
   cadence: z.object({
     days: z.number().nullable(),

@@ -47,6 +47,27 @@ describeEngines('interactions dated by the day alone', (h) => {
     expect((await getRelationship(ctx, ada.id)).lastContactAt).toBe('2026-11-25T09:00:00.000Z');
   });
 
+  it('says whether the last contact was logged with its day only (a note is not contact)', async () => {
+    const { ctx } = await h.account();
+    const ada = await createContact(ctx, { displayName: 'Ada Lovelace' }, 'web');
+    expect(await getRelationship(ctx, ada.id)).toMatchObject({
+      lastContactAt: null,
+      lastContactDateOnly: false,
+    });
+    await recordInteraction(ctx, { kind: 'meeting', contactIds: [ada.id], occurredAt: '2026-11-20' });
+    await recordInteraction(ctx, { kind: 'note', contactIds: [ada.id] });
+    expect(await getRelationship(ctx, ada.id)).toMatchObject({ lastContactDateOnly: true });
+    const call = await recordInteraction(ctx, {
+      kind: 'call',
+      contactIds: [ada.id],
+      occurredAt: '2026-11-24T16:30:00Z',
+    });
+    expect(await getRelationship(ctx, ada.id)).toMatchObject({
+      lastContactAt: call.occurredAt,
+      lastContactDateOnly: false,
+    });
+  });
+
   it('refuses a day after today in the account’s zone, a day that does not exist and one before 1950', async () => {
     const { ctx } = await h.account();
     const ada = await createContact(ctx, { displayName: 'Ada Lovelace' }, 'web');

@@ -4,7 +4,13 @@ import { type Ctx, requireActor } from '../context';
 import { notFound } from '../errors';
 import { describeFactors } from './describe-factors';
 import { describeHistory } from './describe-history';
-import { cadenceInputs, favourTotals, loggedActivityOf, statesOf } from './relationship.queries';
+import {
+  cadenceInputs,
+  favourTotals,
+  lastContactDateOnly,
+  loggedActivityOf,
+  statesOf,
+} from './relationship.queries';
 import { DEFAULT_SETTINGS, effectiveCadence, toStrengthState } from './relationship-state';
 import { ACTIVITY_KINDS, sharesAt, strengthAt } from './strength';
 
@@ -40,6 +46,9 @@ export async function getRelationship(ctx: Ctx, contactId: string): Promise<Rela
     factors,
     closeness: settings.closeness,
     lastContactAt: row?.last_at ?? null,
+    lastContactDateOnly: row?.last_at
+      ? await lastContactDateOnly(ctx.db, ownerId, contactId, row.last_at)
+      : false,
     cadence: effectiveCadence(settings, inputs.get(contactId), strength.tier),
     nextDue: row?.next_due ?? null,
     favours: {

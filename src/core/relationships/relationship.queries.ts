@@ -224,6 +224,32 @@ export async function favourTotals(db: Kysely<Database>, ownerId: string, contac
  * A contact's live interactions (notes left out: they are not contact) counted by kind, direction and whether a
  * call was answered, with the latest of each; and their live favours, counted with the latest.
  */
+/**
+ * Whether the contact's last contact (`at`, an instant as the relationship state stores it) was logged with its day
+ * only: every live interaction with them at that instant (notes are not contact) is date-only. Reads the newest few,
+ * newest first, and compares instants, as the state writes its own ISO string.
+ */
+export async function lastContactDateOnly(
+  db: Kysely<Database>,
+  ownerId: string,
+  contactId: string,
+  at: string,
+): Promise<boolean> {
+  const rows = await db
+    .selectFrom('interaction_contacts as l')
+    .innerJoin('interactions as i', 'i.id', 'l.interaction_id')
+    .select(['i.occurred_at', 'i.date_only'])
+    .where('l.owner_id', '=', ownerId)
+    .where('l.contact_id', '=', contactId)
+    .where('i.deleted_at', 'is', null)
+    .where('i.kind', '!=', 'note')
+    .orderBy('i.occurred_at', 'desc')
+    .limit(10)
+    .execute();
+  const last = rows.filter((r) => Date.parse(r.occurred_at) === Date.parse(at));
+  return last.length > 0 && last.every((r) => Boolean(r.date_only));
+}
+
 export async function loggedActivityOf(db: Kysely<Database>, ownerId: string, contactId: string) {
   const [interactions, favours] = await Promise.all([
     db

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Interaction } from '../../api/types';
 import { toDateTimeLocal } from '../../ui/dates';
-import { formatDate, formatDateTime } from '../../ui/format';
-import { lastContactWhen, occurredAtToSend, startingWhen } from './interaction-when';
+import { occurredAtToSend, startingWhen } from './interaction-when';
 
 // 14:30 in the reader's own zone on 20 November: the same day and time whatever zone the tests run in.
 const at = new Date(2026, 10, 20, 14, 30, 15).toISOString();
@@ -45,20 +44,5 @@ describe('the When field of the interaction form', () => {
     expect(occurredAtToSend({ ...startingWhen(saved(false)), dayOnly: true }, saved(false))).toEqual({
       occurredAt: '2026-11-20',
     });
-  });
-});
-
-describe('the last contact of the strength panel', () => {
-  it('shows the day alone for an interaction logged with its day only, day and time otherwise', () => {
-    expect(lastContactWhen(at, [saved(true)])).toBe(formatDate(at));
-    expect(lastContactWhen(at, [saved(false)])).toBe(formatDateTime(at));
-    expect(formatDate(at)).not.toBe(formatDateTime(at));
-  });
-
-  it('shows the time when the interaction is not among those loaded, and never takes a note as the source', () => {
-    expect(lastContactWhen(at, [])).toBe(formatDateTime(at));
-    expect(lastContactWhen(at, [{ ...saved(true), kind: 'note' }])).toBe(formatDateTime(at));
-    // The same instant written another way (the API's and the list's ISO strings may differ) is still found.
-    expect(lastContactWhen(at.replace('.000Z', 'Z'), [saved(true)])).toBe(formatDate(at));
   });
 });

@@ -1,6 +1,5 @@
 import type { Interaction } from '../../api/types';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../ui/dates';
-import { formatWhen } from '../../ui/format';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -32,16 +31,4 @@ export function occurredAtToSend(field: WhenField, initial?: Interaction): { occ
   if (initial && same && field.value === start.value) return { occurredAt: initial.occurredAt };
   const at = fromDateTimeLocal(field.value);
   return at ? { occurredAt: at } : null;
-}
-
-/**
- * The relationship's "last contact" in words: the day alone when the interaction it comes from was logged with only
- * its day (its stored time is a stand-in, midday or the moment it was logged), else day and time. That interaction is
- * looked up among those loaded (newest first, so it is there unless many notes came after it); not found, the time
- * shows as before. Notes are not contact, so they never are the source.
- */
-export function lastContactWhen(lastContactAt: string, loaded: readonly Interaction[]): string {
-  const at = Date.parse(lastContactAt);
-  const sources = loaded.filter((i) => i.kind !== 'note' && Date.parse(i.occurredAt) === at);
-  return formatWhen(lastContactAt, sources.length > 0 && sources.every((i) => i.dateOnly));
 }

@@ -3,12 +3,11 @@ import { favourTally } from '../../../contracts/favour-words';
 import type { Relationship } from '../../api/types';
 import { localDay, relativeDay } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
-import { formatDate } from '../../ui/format';
+import { formatDate, formatWhen } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
 import { TextField } from '../../ui/text-field';
 import { useToast } from '../../ui/use-toast';
-import { lastContactWhen } from './interaction-when';
 import {
   CLOSENESS_OPTIONS,
   cadenceText,
@@ -18,14 +17,11 @@ import {
   tierLabel,
 } from './relationship-words';
 import { useFormErrors } from './use-form-errors';
-import { useInteractions } from './use-interactions';
 import { useRelationship, useUpdateRelationship } from './use-relationship';
 
 /** Strength as a meter, the tier, why (in sentences), last contact, cadence and when keeping in touch is due. */
 export function RelationshipPanel({ contactId, name }: { contactId: string; name: string }) {
   const relationship = useRelationship(contactId);
-  // The timeline's own query (same key): whether the last contact was logged with its day only.
-  const interactions = useInteractions(contactId);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const meterId = useId();
@@ -90,7 +86,7 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
           <dd>
             {r.lastContactAt ? (
               <>
-                {lastContactWhen(r.lastContactAt, interactions.data?.pages.flatMap((p) => p.items) ?? [])}{' '}
+                {formatWhen(r.lastContactAt, r.lastContactDateOnly)}{' '}
                 <span className="muted">({relativeDay(r.lastContactAt, today)})</span>
               </>
             ) : (
