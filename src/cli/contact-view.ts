@@ -114,14 +114,11 @@ export function contactDetails(c: Contact): string {
   ])}`;
 }
 
-/** Prints a page of contacts, with a hint on stderr when more pages exist. */
+/** Prints a page of contacts, with hints on stderr when more pages exist: how to see them, the next one's cursor. */
 export function emitContactPage(g: GlobalOptions, page: ContactPage, empty: string): void {
   emit(g, page, () => (page.items.length === 0 ? empty : contactTable(page.items)));
-  if (page.nextCursor)
-    note(
-      g,
-      page.total === null
-        ? '(more contacts: use --all or a larger --limit)'
-        : `(${page.items.length} of ${page.total} contacts: use --all or a larger --limit)`,
-    );
+  if (!page.nextCursor) return;
+  const shown = page.total === null ? 'more contacts' : `${page.items.length} of ${page.total} contacts`;
+  note(g, `(${shown}: use --all or a larger --limit)`);
+  note(g, `(next page: --cursor ${page.nextCursor})`);
 }

@@ -88,7 +88,7 @@ export function importReportText(report: ImportReport, stored?: ImportIssueView[
     );
   }
   if (issues.length > 0) {
-    // Stored issues do not keep `rows`: their list is whole, so nothing is left to count.
+    // A stored import's list is whole: nothing is left out of it, whatever it counts.
     const { listed, total } = problemRows(report, issues);
     const note =
       !stored && total > listed

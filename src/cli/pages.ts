@@ -1,3 +1,5 @@
+import { Option } from 'commander';
+
 /** The largest page the list use cases accept. */
 export const MAX_PAGE = 200;
 
@@ -16,4 +18,11 @@ export async function allPages<P extends Page>(
     cursor = page.nextCursor ?? undefined;
   }
   return { ...first, items, nextCursor: null };
+}
+
+/** `--cursor`: a script's next page, the previous page's `nextCursor` (`--all` already follows every page). */
+export function cursorOption(): Option {
+  return new Option('--cursor <cursor>', "the next page: the previous page's nextCursor (--json)").conflicts(
+    'all',
+  );
 }

@@ -247,7 +247,10 @@ export const contactListQuery = z.strictObject({
 });
 export type ContactListQuery = z.input<typeof contactListQuery>;
 export const contactPage = page(contactSummary).extend({
-  /** How many contacts the list holds in all: on the first page of a sorted list; null on later pages and searches. */
+  /**
+   * How many contacts the list holds in all: on the first page of a sorted list (a search with `sort` too); null on
+   * later pages and ranked searches.
+   */
   total: z.number().nullable(),
 });
 export type ContactPage = z.infer<typeof contactPage>;

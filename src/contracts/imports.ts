@@ -15,7 +15,7 @@ export const importIssue = z.object({
   message: z.string(),
   /**
    * How many rows this one issue stands for, when more than one (60 hidden LinkedIn profiles are one issue); the
-   * stats count rows. In a report only: a past import's page lists every stored issue.
+   * stats count rows. Kept with the stored issue too, so a past import's page counts the same.
    */
   rows: z.number().int().min(2).optional(),
 });

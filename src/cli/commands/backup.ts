@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { backupJsonChunks } from '../../core/backup/backup-json-chunks';
 import { exportBackup } from '../../core/backup/export-backup';
 import { formatBytes, writeChunks } from '../files';
 import { examples } from '../help';
@@ -21,7 +22,7 @@ export function registerBackup(program: Command): void {
         const bytes = await writeChunks(
           file,
           (async function* () {
-            yield `${JSON.stringify(backup, null, 2)}\n`;
+            yield* backupJsonChunks(backup);
           })(),
         );
         return { backup, bytes };

@@ -1,4 +1,5 @@
 import { Argument, type Command, Option } from 'commander';
+import { backupJsonChunks } from '../../core/backup/backup-json-chunks';
 import { exportBackup } from '../../core/backup/export-backup';
 import { validationError } from '../../core/errors';
 import { exportCsv } from '../../core/exports/export-csv';
@@ -59,7 +60,9 @@ export function registerExport(program: Command): void {
             if (format === 'csv') return writeChunks(o.out, one(exportCsv(ctx, { onProgress })));
             return writeChunks(
               o.out,
-              one(exportBackup(ctx, { onProgress }).then((b) => `${JSON.stringify(b, null, 2)}\n`)),
+              (async function* () {
+                yield* backupJsonChunks(await exportBackup(ctx, { onProgress }));
+              })(),
             );
           },
           { hidden },

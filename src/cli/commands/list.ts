@@ -5,7 +5,7 @@ import { emitContactPage } from '../contact-view';
 import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import type { GlobalOptions } from '../output';
-import { allPages, MAX_PAGE } from '../pages';
+import { allPages, cursorOption, MAX_PAGE } from '../pages';
 import { integer } from '../parse';
 import { resolveOrganisation } from '../resolve';
 import { withAccount } from '../runtime';
@@ -17,6 +17,7 @@ interface ListOptions extends GlobalOptions {
   to?: string;
   sort?: (typeof CONTACT_SORTS)[number];
   limit?: number;
+  cursor?: string;
   all?: boolean;
 }
 
@@ -33,6 +34,7 @@ export function registerList(program: Command): void {
     .option('--to <date>', 'connected on or before YYYY-MM-DD')
     .addOption(new Option('--sort <order>', 'sort order (default: name)').choices(CONTACT_SORTS))
     .option('--limit <n>', `page size, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
+    .addOption(cursorOption())
     .option('--all', 'every page, not just the first')
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<ListOptions>();
@@ -45,6 +47,7 @@ export function registerList(program: Command): void {
           connectedTo: o.to,
           sort: o.sort,
           limit: o.limit,
+          cursor: o.cursor,
         };
         return o.all
           ? allPages((cursor) => listContacts(ctx, { ...query, limit: MAX_PAGE, cursor }))
@@ -58,5 +61,6 @@ export function registerList(program: Command): void {
     'rapport list --tag mentor --sort -connected',
     'rapport list --org "Acme Rockets"',
     'rapport list --from 2024-01-01 --to 2024-12-31 --all --json',
+    'rapport list --json --limit 200 --cursor "$(jq -r .nextCursor page1.json)"   # the page after page1.json',
   ]);
 }

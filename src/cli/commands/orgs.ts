@@ -8,7 +8,7 @@ import { undoOrganisationMerge } from '../../core/organisations/undo-organisatio
 import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { emit, type GlobalOptions, note, table } from '../output';
-import { allPages, MAX_PAGE } from '../pages';
+import { allPages, cursorOption, MAX_PAGE } from '../pages';
 import { integer } from '../parse';
 import { resolveOrganisation } from '../resolve';
 import { withAccount } from '../runtime';
@@ -17,6 +17,7 @@ import { registerOrgEdit } from './orgs-edit';
 interface OrgsOptions extends GlobalOptions {
   search?: string;
   limit?: number;
+  cursor?: string;
   all?: boolean;
 }
 
@@ -26,13 +27,14 @@ export function registerOrgs(program: Command): void {
     .description('list your organisations with how many contacts work at each')
     .option('--search <text>', 'only organisations whose name contains this')
     .option('--limit <n>', `page size, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
+    .addOption(cursorOption())
     .option('--all', 'every page, not just the first')
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<OrgsOptions>();
       const page = await withAccount(o, (ctx) =>
         o.all
           ? allPages((cursor) => listOrganisations(ctx, { q: o.search, limit: MAX_PAGE, cursor }))
-          : listOrganisations(ctx, { q: o.search, limit: o.limit }),
+          : listOrganisations(ctx, { q: o.search, limit: o.limit, cursor: o.cursor }),
       );
       emit(o, page, () =>
         page.items.length === 0
@@ -42,7 +44,10 @@ export function registerOrgs(program: Command): void {
               page.items.map((org) => [org.id, org.name, org.contactCount, org.website]),
             ),
       );
-      if (page.nextCursor) note(o, '(more organisations: use --all or a larger --limit)');
+      if (page.nextCursor) {
+        note(o, '(more organisations: use --all or a larger --limit)');
+        note(o, `(next page: --cursor ${page.nextCursor})`);
+      }
     });
   fieldFlags(cmd, { q: '--search' });
   examples(cmd, ['rapport orgs', 'rapport orgs --search acme', 'rapport list --org 0193b6c2-…']);

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { deleteAccountInput } from '../../contracts/auth';
-import { type Ctx, inTransaction, requireActor } from '../context';
+import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { notFound } from '../errors';
+import { expireOpenIntroductionsOfTarget } from '../introductions/introduction.queries';
 import { acceptedConnectionsOf } from '../network/connection.queries';
 import { endConnection } from '../network/end-connection';
 import { networkChanged } from '../network/index/load-network-index';
@@ -54,6 +55,8 @@ async function eraseAccount(ctx: Ctx, accountId: string, by: 'self' | 'operator'
     await forgetInviteUser(tx.db, accountId);
     // The cascade would drop the connections silently; ending each first ends what it started on the other side.
     for (const row of await acceptedConnectionsOf(tx.db, accountId)) await endConnection(tx, row);
+    // Introductions waiting on this account as the person asked have nobody left to answer them.
+    await expireOpenIntroductionsOfTarget(tx.db, accountId, nowIso(tx));
     if ((await deleteAccountRow(tx.db, accountId)) !== 1) throw notFound('account');
     // Its connections and findable contacts leave the graph now, not at the next background refresh (ADR 14).
     await networkChanged(tx);

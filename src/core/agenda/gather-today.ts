@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import { openPromisesDueBy } from '../promises/promise.queries';
 import { findLapsed } from '../relationships/find-lapsed';
 import { datesOn, favoursOwed, waitingOnMe } from './agenda.queries';
-import { daysBetween, shiftDay } from './local-day';
+import { daysBetween, localDay, shiftDay } from './local-day';
 import type { Candidate } from './rank-today';
 import { TODAY_SOURCES } from './today-sources';
 
@@ -14,12 +14,16 @@ const SOON_DAYS = 3;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Every item that could be on the owner's Today list for `today` (their local day), before ranking. */
+/**
+ * Every item that could be on the owner's Today list for `today` (their local day in `timeZone`, which also tells
+ * the day a past contact fell on), before ranking.
+ */
 export async function gatherToday(
   ctx: Ctx,
   ownerId: string,
   today: string,
   hidden: ReadonlySet<string>,
+  timeZone = 'UTC',
 ): Promise<Candidate[]> {
   const out: Candidate[] = [];
   const now = ctx.clock.now();
@@ -66,7 +70,7 @@ export async function gatherToday(
     PER_KIND,
   )) {
     const at = w.last_at as string;
-    const days = Math.max(0, daysBetween(at.slice(0, 10), today));
+    const days = Math.max(0, daysBetween(localDay(new Date(at), timeZone), today));
     out.push({
       key: `waiting:${w.contact_id}:${at}`,
       kind: 'waiting',
@@ -109,7 +113,7 @@ export async function gatherToday(
 
   for (const l of await findLapsed(ctx, ownerId, today, PER_KIND)) {
     const last = l.lastContactAt
-      ? `last in touch ${plural(daysBetween(l.lastContactAt.slice(0, 10), today), 'day')} ago`
+      ? `last in touch ${plural(daysBetween(localDay(new Date(l.lastContactAt), timeZone), today), 'day')} ago`
       : 'no contact logged yet';
     out.push({
       key: `keep-in-touch:${l.contactId}:${l.nextDue}`,
@@ -137,7 +141,7 @@ export async function gatherToday(
       dueOn: null,
     });
   }
-  for (const source of TODAY_SOURCES) out.push(...(await source(ctx, ownerId, today, hidden)));
+  for (const source of TODAY_SOURCES) out.push(...(await source(ctx, ownerId, today, hidden, timeZone)));
   return out;
 }
 

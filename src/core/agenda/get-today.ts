@@ -30,7 +30,7 @@ async function workOutToday(ctx: Ctx, ownerId: string, limit: number | undefined
   const settings = toSettings(await settingsOf(ctx.db, ownerId));
   const today = localDay(ctx.clock.now(), settings.timeZone);
   const hidden = await hiddenItemKeys(ctx.db, ownerId, today);
-  const candidates = await gatherToday(ctx, ownerId, today, hidden);
+  const candidates = await gatherToday(ctx, ownerId, today, hidden, settings.timeZone);
   const { items, more } = rankToday(
     candidates.filter((c) => !hidden.has(c.key)),
     limit ?? settings.todayLimit,

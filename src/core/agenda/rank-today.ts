@@ -37,20 +37,35 @@ function compare(a: Candidate, b: Candidate): number {
   );
 }
 
-/**
- * The first `limit` candidates in Today's order (as a stable sort would give them) and how many are left. Only the
- * first few are kept in order while scanning: sorting every candidate (hundreds) cost more than the rest of ranking.
- */
-export function rankToday(candidates: Candidate[], limit: number): { items: TodayItem[]; more: number } {
+/** The first `k` candidates in Today's order, scanning once and keeping only those (after their equals, as a stable sort). */
+function topOf(candidates: Candidate[], k: number): Candidate[] {
   const top: Candidate[] = [];
   for (const c of candidates) {
-    if (limit <= 0) break;
-    if (top.length === limit && compare(c, top[limit - 1] as Candidate) >= 0) continue;
+    if (k <= 0) break;
+    if (top.length === k && compare(c, top[k - 1] as Candidate) >= 0) continue;
     let at = top.length;
-    while (at > 0 && compare(c, top[at - 1] as Candidate) < 0) at--; // after its equals, as a stable sort
+    while (at > 0 && compare(c, top[at - 1] as Candidate) < 0) at--;
     top.splice(at, 0, c);
-    if (top.length > limit) top.pop();
+    if (top.length > k) top.pop();
   }
+  return top;
+}
+
+/**
+ * The first `limit` candidates in Today's order and how many are left, with one exception to the order: keeping in
+ * touch takes at most half the list while later groups have items (ADR 9, 2026-11-27). A backlog of lapsed
+ * contacts would otherwise fill every slot every day, and new connections, asks and purposes would never show.
+ * Only the first few are kept in order while scanning: sorting every candidate (hundreds) cost more than the rest.
+ */
+export function rankToday(candidates: Candidate[], limit: number): { items: TodayItem[]; more: number } {
+  const upkeep: Candidate[] = [];
+  const rest: Candidate[] = [];
+  for (const c of candidates) (c.group === 'keep-in-touch' ? upkeep : rest).push(c);
+  const cap = Math.ceil(limit / 2);
+  const lapsed = topOf(upkeep, limit);
+  let top = topOf([...topOf(rest, limit), ...lapsed.slice(0, cap)], limit);
+  // Nothing else to show: the lapsed contacts past the cap fill the list after all.
+  if (top.length < limit) top = topOf([...top, ...lapsed.slice(cap, cap + limit - top.length)], limit);
   return {
     items: top.map(({ group: _g, urgency: _u, ...item }, i) => ({ ...item, rank: i + 1 })),
     more: Math.max(0, candidates.length - limit),

@@ -9,13 +9,14 @@ import type { Candidate } from './rank-today';
 /**
  * Gathers one feature's candidates for the owner's Today list (their local day `today`), before ranking. `hidden`:
  * the keys the owner marked done or snoozed past today (read once per list; Today leaves them out in any case, a
- * source that caps its own count skips them first).
+ * source that caps its own count skips them first). `timeZone`: the owner's, for the local day of a past instant.
  */
 export type TodaySource = (
   ctx: Ctx,
   ownerId: string,
   today: string,
   hidden: ReadonlySet<string>,
+  timeZone: string,
 ) => Promise<Candidate[]>;
 
 /**

@@ -6,6 +6,8 @@ import { rekeyPhones } from '../contacts/rekey-phones';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { digestDeliveryOf } from '../digest/digest-delivery';
 import { validationError } from '../errors';
+import { contactsWithHistory } from '../relationships/relationship.queries';
+import { rescheduleRelationships } from '../relationships/reschedule-relationships';
 import { validate } from '../validate';
 import { saveSettings, settingsOf } from './agenda.queries';
 import { DEFAULT_ACCOUNT_SETTINGS, toSettings } from './settings';
@@ -42,7 +44,10 @@ export async function updateSettings(ctx: Ctx, input: z.input<typeof accountSett
     await saveSettings(tx.db, row);
     // Matching keys follow the country at once: the next import and the duplicates view use them.
     if (row.phone_region !== current.phone_region) await rekeyPhones(tx, accountId, row.phone_region);
-    return row;
+    return { ...row, zoneChanged: row.time_zone !== current.time_zone };
   });
+  // Keep-in-touch dates are local days: a contact's last coffee may fall on another day in the new zone.
+  if (row.zoneChanged)
+    await rescheduleRelationships(ctx, accountId, await contactsWithHistory(ctx.db, accountId));
   return { ...toSettings(row), ...(await digestDeliveryOf(ctx, accountId)) };
 }

@@ -1,4 +1,4 @@
-import { daysBetween } from '../agenda/local-day';
+import { daysBetween, localDay } from '../agenda/local-day';
 import type { Candidate } from '../agenda/rank-today';
 import type { TodaySource } from '../agenda/today-sources';
 import { helpOffersTo, listConnectionsAsks } from './ask.queries';
@@ -13,14 +13,14 @@ const OFFERS_ON_TODAY = 10;
  * My connections' open asks I have not answered, newest first, a few a day (group ask); and each offer of help on
  * my own asks until the ask is closed or the item done (group waiting: they are waiting on me).
  */
-export const asksToday: TodaySource = async (ctx, ownerId, today, hidden) => {
+export const asksToday: TodaySource = async (ctx, ownerId, today, hidden, timeZone) => {
   const [rows, offers] = await Promise.all([
     listConnectionsAsks(ctx.db, ownerId, today, ASKS_ON_TODAY, { unanswered: true }),
     helpOffersTo(ctx.db, ownerId, OFFERS_ON_TODAY * 5),
   ]);
   const waiting = offers
     .map((o): Candidate => {
-      const days = daysBetween(o.created_at.slice(0, 10), today);
+      const days = daysBetween(localDay(new Date(o.created_at), timeZone), today);
       return {
         key: `ask-offer:${o.ask_id}:${o.id}`,
         kind: 'ask',

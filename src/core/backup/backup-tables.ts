@@ -185,8 +185,9 @@ export const BACKUP_TABLES: BackupTable[] = [
     name: 'import_issues',
     owner: 'owner_id',
     refs: { import_id: 'imports' },
-    numeric: ['position', 'line', 'card'],
-    columns: ['import_id', 'position', 'severity', 'file', 'line', 'card', 'field', 'message'],
+    numeric: ['position', 'line', 'card', 'rows'],
+    added: ['rows'],
+    columns: ['import_id', 'position', 'severity', 'file', 'line', 'card', 'field', 'message', 'rows'],
   },
   {
     name: 'import_changes',

@@ -4,7 +4,7 @@ import { notFound } from '../errors';
 import type { ProgressOptions } from '../progress';
 import { countOwned, ownedRows } from './backup.queries';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupV1 } from './backup-format';
-import { BACKUP_TABLES } from './backup-tables';
+import { BACKUP_TABLES, type BackupTable } from './backup-tables';
 
 // Rows converted between two progress reports inside one large table (interactions, photos).
 const REPORT_EVERY = 10_000;
@@ -29,21 +29,10 @@ export async function exportBackup(ctx: Ctx, opts: ProgressOptions = {}): Promis
     const rows = await ownedRows(ctx.db, table, ownerId);
     // Not one transaction: rows written or removed since the count keep the total true (and done ≤ total).
     total += rows.length - (counted.get(table.name) ?? rows.length);
-    tables[table.name] = rows.map((row, i) => {
-      const out: Record<string, string | number | null> = {};
-      for (const c of table.columns) {
-        const v = row[c];
-        out[c] =
-          v === undefined || v === null
-            ? null
-            : table.binary?.includes(c)
-              ? Buffer.from(v as Uint8Array).toString('base64')
-              : (v as string | number);
-      }
-      if (onProgress && (i + 1) % REPORT_EVERY === 0)
-        onProgress({ phase: 'reading', done: done + i + 1, total });
-      return out;
-    });
+    tables[table.name] = table.binary ? rows.map((row) => withBase64(table, row)) : backupRows(rows);
+    if (onProgress)
+      for (let i = REPORT_EVERY; i <= rows.length; i += REPORT_EVERY)
+        onProgress({ phase: 'reading', done: done + i, total });
     done += rows.length;
     if (rows.length > 0) onProgress?.({ phase: 'reading', done, total });
   }
@@ -54,4 +43,30 @@ export async function exportBackup(ctx: Ctx, opts: ProgressOptions = {}): Promis
     account: { name: account.name, email: account.email },
     tables,
   };
+}
+
+type BackupRow = Record<string, string | number | null>;
+
+/**
+ * Rows as the backup holds them. A row comes back with exactly the backed-up columns, in their order, and only
+ * text, numbers or null outside binary columns: it is written as it is (copying 30,000 rows of 30 columns made an
+ * export spend more time collecting garbage than reading).
+ */
+function backupRows(rows: Record<string, unknown>[]): BackupRow[] {
+  return rows as BackupRow[];
+}
+
+/** A row of a table with binary columns, the bytes as base64. */
+function withBase64(table: BackupTable, row: Record<string, unknown>): BackupRow {
+  const out: BackupRow = {};
+  for (const c of table.columns) {
+    const v = row[c];
+    out[c] =
+      v === undefined || v === null
+        ? null
+        : table.binary?.includes(c)
+          ? Buffer.from(v as Uint8Array).toString('base64')
+          : (v as string | number);
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import { listContacts } from '../contacts/list-contacts';
 import { updateContact } from '../contacts/update-contact';
 import type { Database } from '../db/schema';
 import { mergeContacts } from '../duplicates/merge-contacts';
+import { importVcard } from '../imports/import-vcard';
 import { listTrash } from '../trash/list-trash';
 import { type Card, cardsOf } from './address-book';
 import { deleteCard } from './delete-card';
@@ -136,6 +137,118 @@ describeEngines('cards written by an address book', (h) => {
     expect(card).toBeDefined();
     expect(await putCard(ctx, card?.name as string, card?.text as string, {})).toEqual({ status: 'updated' });
     expect((await getContact(ctx, made.id)).history).toEqual([]);
+  });
+
+  it('keep a photo the phone was given but leaves out, and drop one the phone wrote and then took away', async () => {
+    const { ctx } = await h.account();
+    const jpeg = Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 251)).toString('base64');
+    const withPhoto = (body: string, data: string) =>
+      body.replace('END:VCARD', `PHOTO;ENCODING=b;TYPE=JPEG:${data}\r\nEND:VCARD`);
+    const imported = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Mary Jackson',
+      'N:Jackson;Mary;;;',
+      'EMAIL:mary@example.org',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    await importVcard(ctx, {
+      source: new TextEncoder().encode(withPhoto(imported, jpeg)),
+      fileName: 'google.vcf',
+      dryRun: false,
+    });
+    const id = (await listContacts(ctx, {})).items[0]?.id as string;
+    const owner = ctx.actor?.accountId as string;
+    const [served] = await cardsOf(ctx, owner, [id]);
+    expect(served?.text).toContain('PHOTO;ENCODING=b;TYPE=JPEG:');
+    // A phone that cannot keep the photo writes the card back without it, with an edit of its own: the edit is
+    // taken, the photo stays (there is no other copy of it) and is served again.
+    const dropped = (served?.text ?? '')
+      .split('\r\n')
+      .filter((l) => !l.startsWith('PHOTO') && !l.startsWith(' '))
+      .join('\r\n')
+      .replace('EMAIL', 'TITLE:Engineer\r\nEMAIL');
+    expect(await putCard(ctx, served?.name as string, dropped, {})).toEqual({ status: 'updated' });
+    expect((await getContact(ctx, id)).title).toBe('Engineer');
+    expect((await getContact(ctx, id)).photo).not.toBeNull();
+    expect((await cardsOf(ctx, owner, [id]))[0]?.text).toContain('PHOTO;ENCODING=b;TYPE=JPEG:');
+    // Again without it: still kept.
+    expect(await putCard(ctx, served?.name as string, dropped, {})).toEqual({ status: 'updated' });
+    expect((await getContact(ctx, id)).photo).not.toBeNull();
+
+    // A photo a phone wrote is the phone's own: a card without it then means it was removed there (RFC 6352: a
+    // PUT replaces the card), as Radicale, Nextcloud and Baikal take it.
+    const other = jpeg.replace(/A/g, 'B');
+    expect(await putCard(ctx, served?.name as string, withPhoto(dropped, other), {})).toEqual({
+      status: 'updated',
+    });
+    expect((await getContact(ctx, id)).photo).not.toBeNull();
+    expect(await putCard(ctx, served?.name as string, dropped, {})).toEqual({ status: 'updated' });
+    expect((await getContact(ctx, id)).photo).toBeNull();
+    expect((await cardsOf(ctx, owner, [id]))[0]?.text).not.toContain('PHOTO');
+
+    // A new card the phone made with a photo, then written without it: removed as well.
+    const made = withPhoto(imported.replace('Mary', 'Dorothy').replace('mary@', 'dorothy@'), jpeg);
+    expect(await putCard(ctx, 'dorothy.vcf', made, { ifNoneMatch: '*' })).toEqual({ status: 'created' });
+    const dorothy = (await readCards(ctx, ['dorothy.vcf'])).get('dorothy.vcf');
+    expect(dorothy?.text).toContain('PHOTO');
+    expect(await putCard(ctx, 'dorothy.vcf', made.replace(/PHOTO[^\r]*\r\n/, ''), {})).toEqual({
+      status: 'updated',
+    });
+    expect((await getContact(ctx, dorothy?.contactId as string)).photo).toBeNull();
+  });
+
+  it('keep what only Rapport holds when a client that drops unknown lines writes the card back', async () => {
+    const { ctx } = await h.account();
+    const owner = ctx.actor?.accountId as string;
+    const made = await createContact(
+      ctx,
+      {
+        displayName: 'Katherine Johnson',
+        givenName: 'Katherine',
+        familyName: 'Johnson',
+        emails: [{ value: 'kj@example.org' }],
+        howWeMet: 'Langley open day',
+        location: 'Hampton, VA',
+        customFields: { Team: 'Space Task Group', 'X-SHOE-SIZE': '38' },
+        connectedOn: '2024-02-07',
+      },
+      'web',
+    );
+    const [served] = await cardsOf(ctx, owner, [made.id]);
+    expect(served?.text).toContain('X-RAPPORT-EXTRA;X-KEY=How we met:Langley open day');
+    // The phone shows none of the X- lines and leaves them all out; the owner changed the title there.
+    const phone = (served?.text ?? '')
+      .split('\r\n')
+      .filter((l) => !l.startsWith('X-'))
+      .join('\r\n')
+      .replace('END:VCARD', 'TITLE:Mathematician\r\nEND:VCARD');
+    expect(await putCard(ctx, served?.name as string, phone, {})).toEqual({ status: 'updated' });
+    const after = await getContact(ctx, made.id);
+    expect(after).toMatchObject({
+      title: 'Mathematician',
+      howWeMet: 'Langley open day',
+      location: 'Hampton, VA',
+      connectedOn: '2024-02-07',
+    });
+    // A property of its own name is one a client may show and remove: that one goes (into the history).
+    expect(after.customFields).toEqual({ Team: 'Space Task Group' });
+    expect(after.history.map((e) => e.field)).toEqual(['customFields.X-SHOE-SIZE']);
+    const again = (await cardsOf(ctx, owner, [made.id]))[0]?.text;
+    expect(again).toContain('X-RAPPORT-EXTRA;X-KEY=Team:Space Task Group');
+
+    // A client that carries those lines (a desktop one) and sends back only some: the rest was removed there.
+    const desktop = (again ?? '')
+      .split('\r\n')
+      .filter((l) => !l.includes('X-KEY=How we met') && !l.includes('X-KEY=Location'))
+      .join('\r\n');
+    expect(await putCard(ctx, served?.name as string, desktop, {})).toEqual({ status: 'updated' });
+    expect(await getContact(ctx, made.id)).toMatchObject({
+      howWeMet: null,
+      location: null,
+      customFields: { Team: 'Space Task Group' },
+    });
   });
 
   it('serve a contact known by its display name with an N iOS can show, and take it back without a name', async () => {

@@ -16,6 +16,7 @@ import { withoutNul } from '../text/without-nul';
 import { cardState, cardsOf, cardWithUid } from './address-book';
 import { saveStoredCard } from './card.queries';
 import { contactInputOf } from './contact-input-of';
+import { dropsPhoto, withRapportOnlyValues } from './left-out-by-client';
 import { replacedValues } from './replaced-values';
 
 const hasNameParts = (c: Contact) =>
@@ -101,8 +102,10 @@ export async function putCard(
     const existing = target?.state === 'live' ? target.id : undefined;
     // An edit being saved (it locks its contact) lands before the ETag is checked: the card then no longer matches.
     if (existing) await lockContacts(tx.db, ownerId, [existing]);
+    // As the client last read it: for the preconditions, and for what it may have left out (left-out-by-client.ts).
+    const servedCard = existing ? (await cardsOf(tx, ownerId, [existing]))[0] : undefined;
     if (existing && (conditions.ifMatch !== undefined || conditions.ifNoneMatch !== undefined)) {
-      const etag = (await cardsOf(tx, ownerId, [existing]))[0]?.etag ?? '';
+      const etag = servedCard?.etag ?? '';
       if (conditions.ifNoneMatch !== undefined && etagListed(conditions.ifNoneMatch, etag)) {
         return { status: 'precondition-failed' };
       }
@@ -120,7 +123,9 @@ export async function putCard(
     const updating = existing ?? revived;
     const current = updating ? await getContact(tx, updating) : undefined;
     // A contact known by its display name only is served with an N made up from it, which a phone may send back.
-    const input = contactInputOf(current && !hasNameParts(current) ? withoutMadeUpName(person) : person);
+    const read = contactInputOf(current && !hasNameParts(current) ? withoutMadeUpName(person) : person);
+    const served = revived ? (await cardsOf(tx, ownerId, [revived]))[0]?.text : servedCard?.text;
+    const input = current ? withRapportOnlyValues(body, served, current, read) : read;
     const now = nowIso(tx);
     // What the card takes away stays in the contact's history, as an import's replaced values do.
     const replaced = current ? replacedValues(current, input, await phoneRegionOf(tx.db, ownerId)) : [];
@@ -143,9 +148,8 @@ export async function putCard(
     );
     const photo = photoRowOf(ownerId, contactId, person, now);
     if (photo) await replacePhoto(tx.db, photo);
-    else if (updating) {
+    else if (updating && (await dropsPhoto(tx, ownerId, contactId)))
       await deletePhoto(tx.db, ownerId, contactId);
-    }
     await saveStoredCard(tx.db, {
       contact_id: contactId,
       owner_id: ownerId,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { chunkIds } from '../db/chunk';
 import type { Database } from '../db/schema';
 
 /** Tables holding rows that belong to one contact (`contact_id`), all moved or restored with it. */
@@ -77,5 +78,18 @@ export async function deleteContactChildren(db: Kysely<Database>, ownerId: strin
       .where('owner_id', '=', ownerId)
       .where('contact_id', '=', contactId)
       .execute();
+  }
+}
+
+/** `deleteContactChildren` for many contacts: a statement per table and thousand contacts. */
+export async function deleteContactsChildren(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
+  for (const batch of chunkIds(contactIds)) {
+    for (const table of CHILD_TABLES) {
+      await db
+        .deleteFrom(table as 'contact_channels')
+        .where('owner_id', '=', ownerId)
+        .where('contact_id', 'in', batch)
+        .execute();
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { Ctx } from '../context';
 import { chunkIds } from '../db/chunk';
+import { withDeferredSearchReindex } from '../db/portable';
 import type {
   ContactChannelTable,
   ContactHistoryTable,
@@ -21,7 +22,7 @@ import {
   insertSources,
 } from '../imports/import.queries';
 import { updateContact } from './contact.queries';
-import { deleteContactChildren, loadContactsRows } from './contact-snapshot.queries';
+import { deleteContactChildren, deleteContactsChildren, loadContactsRows } from './contact-snapshot.queries';
 
 /** A contact and everything attached to it, as JSON-safe data (photo bytes in base64). */
 export interface ContactSnapshot {
@@ -99,4 +100,75 @@ export async function restoreContactSnapshot(
   await insertSources(ctx.db, own(snapshot.sources));
   await insertHistory(ctx.db, own(snapshot.history));
   await insertInteractionLinks(ctx.db, own(snapshot.interactions ?? []));
+}
+
+/**
+ * `restoreContactSnapshot` for many contacts at once (undoing a 30,000-contact import): their child rows deleted
+ * and put back a table at a time, not a contact at a time; only each contact's own row is one statement. Inside
+ * the caller's transaction.
+ */
+export async function restoreContactSnapshots(
+  ctx: Ctx,
+  ownerId: string,
+  snapshots: ContactSnapshot[],
+): Promise<void> {
+  if (snapshots.length === 0) return;
+  await deleteContactsChildren(
+    ctx.db,
+    ownerId,
+    snapshots.map((s) => s.row.id),
+  );
+  // Their full-text rows rewritten in two statements, not by the update trigger one contact at a time.
+  await withDeferredSearchReindex(
+    ctx.db,
+    snapshots.map((s) => s.row.id),
+    async () => {
+      for (const { row } of snapshots) {
+        const { id: _id, owner_id: _owner, created_at: _created, ...columns } = row;
+        await updateContact(ctx.db, ownerId, row.id, columns);
+      }
+    },
+  );
+  // As the owner's (see above), and by the columns they carry: a snapshot kept before a column was added lacks it,
+  // and one multi-row insert takes the columns of its first row.
+  const put = async <T extends { owner_id: string }>(rows: T[], insert: (rows: T[]) => Promise<void>) => {
+    const byColumns = new Map<string, T[]>();
+    for (const r of rows) {
+      const key = Object.keys(r).sort().join(',');
+      const group = byColumns.get(key);
+      if (group) group.push({ ...r, owner_id: ownerId });
+      else byColumns.set(key, [{ ...r, owner_id: ownerId }]);
+    }
+    for (const group of byColumns.values()) await insert(group);
+  };
+  await put(
+    snapshots.flatMap((s) => s.channels),
+    (rows) => insertChannels(ctx.db, rows),
+  );
+  await put(
+    snapshots.flatMap((s) => s.tags),
+    (rows) => insertContactTags(ctx.db, rows),
+  );
+  await put(
+    snapshots.flatMap((s) =>
+      s.photo ? [{ ...s.photo, data: s.photo.data ? Buffer.from(s.photo.data, 'base64') : null }] : [],
+    ),
+    (rows) => insertPhotos(ctx.db, rows),
+  );
+  await put(
+    snapshots.flatMap((s) => s.positions),
+    (rows) => insertPositions(ctx.db, rows),
+  );
+  await put(
+    snapshots.flatMap((s) => s.sources),
+    (rows) => insertSources(ctx.db, rows),
+  );
+  await put(
+    snapshots.flatMap((s) => s.history),
+    (rows) => insertHistory(ctx.db, rows),
+  );
+  await put(
+    snapshots.flatMap((s) => s.interactions ?? []),
+    (rows) => insertInteractionLinks(ctx.db, rows),
+  );
 }

@@ -34,3 +34,41 @@ describeEngines('paging through a search', (h) => {
     expect(pages).toBe(41);
   });
 });
+
+describeEngines('a search with a sort', (h) => {
+  it('walks every match in that order, with the total, past the depth ranked search stops at', async () => {
+    const { ctx } = await h.account();
+    await importLinkedin(ctx, {
+      source: { name: 'Connections.csv', bytes: new TextEncoder().encode(csv) },
+      dryRun: false,
+    });
+    await importLinkedin(ctx, {
+      source: {
+        name: 'Connections.csv',
+        bytes: new TextEncoder().encode(
+          'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Lovelace,,,Globex,Countess,01 Nov 2026',
+        ),
+      },
+      dryRun: false,
+    });
+    const names: string[] = [];
+    let cursor: string | undefined;
+    let total: number | null | undefined;
+    let pages = 0;
+    do {
+      const page = await listContacts(ctx, { q: 'initech', sort: 'name', limit: 200, cursor });
+      if (pages === 0) total = page.total;
+      names.push(...page.items.map((c) => c.displayName));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor && pages < 20);
+    expect(total).toBe(2100);
+    expect(names).toHaveLength(2100);
+    expect(new Set(names).size).toBe(2100);
+    expect(names).not.toContain('Ada Lovelace');
+    expect(names.slice(0, 3)).toEqual(['Person 0', 'Person 1', 'Person 10']);
+    // Descending names: the same people from the other end.
+    const last = await listContacts(ctx, { q: 'initech', sort: '-name', limit: 1 });
+    expect(last.items.map((c) => c.displayName)).toEqual(['Person 999']);
+  });
+});

@@ -31,6 +31,8 @@ import * as m0029 from './migrations/0029-reference-indexes';
 import * as m0030 from './migrations/0030-api-token-scopes';
 import * as m0031 from './migrations/0031-pending-signups';
 import * as m0032 from './migrations/0032-organisation-legal-forms-repeated';
+import * as m0033 from './migrations/0033-import-issue-rows';
+import * as m0034 from './migrations/0034-keep-in-touch-local-days';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -66,6 +68,8 @@ const migrations: Record<string, Migration> = {
   '0030-api-token-scopes': m0030,
   '0031-pending-signups': m0031,
   '0032-organisation-legal-forms-repeated': m0032,
+  '0033-import-issue-rows': m0033,
+  '0034-keep-in-touch-local-days': m0034,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

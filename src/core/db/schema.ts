@@ -238,6 +238,8 @@ export interface ImportIssueTable {
   card: number | null;
   field: string | null;
   message: string;
+  /** How many rows the issue stands for when more than one (migration 0033); null for one. */
+  rows: number | null;
 }
 
 export interface ImportChangeTable {

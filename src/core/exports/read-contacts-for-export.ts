@@ -1,12 +1,12 @@
 import { emptyPerson, type ImportedPerson, type PostalAddress } from '../../formats/model';
 import { countLiveContacts } from '../charts/charts.queries';
 import { parseJsonArray, parseJsonRecord } from '../contacts/contact';
-import { channelsOf, findContacts } from '../contacts/contact.queries';
+import { type ContactRow, channelsOf, findContacts } from '../contacts/contact.queries';
 import { type Ctx, requireActor } from '../context';
 import { cleanPerson } from '../imports/imported-person';
 import type { ProgressOptions } from '../progress';
 import { tagNamesByContact } from '../tags/tag.queries';
-import { contactIdPage, latestRawVcards, photosOf } from './export.queries';
+import { contactPage, latestRawVcards, photosOf } from './export.queries';
 
 const PAGE = 500;
 
@@ -28,7 +28,7 @@ export async function* readContactsForExport(
   onProgress?.({ phase: 'exporting', done, total });
   let after: { key: string; id: string } | null = null;
   for (;;) {
-    const page = await contactIdPage(ctx.db, ownerId, after, PAGE);
+    const page = await contactPage(ctx.db, ownerId, after, PAGE);
     const last = page[page.length - 1];
     if (!last) {
       // Contacts added or removed while exporting (pages are not one transaction): end on what was exported.
@@ -36,11 +36,7 @@ export async function* readContactsForExport(
       return;
     }
     after = { key: last.sort_key, id: last.id };
-    yield await readPeople(
-      ctx,
-      ownerId,
-      page.map((p) => p.id),
-    );
+    yield await peopleOf(ctx, ownerId, page);
     done += page.length;
     total = Math.max(total, done);
     onProgress?.({ phase: 'exporting', done, total });
@@ -70,55 +66,125 @@ export function shownExtra(extra: Record<string, string>): Record<string, string
   return person ? extraOf(person.extra, person.location, person.howWeMet) : {};
 }
 
-/** These live contacts of the owner as format-neutral records, in the order of `ids` (missing ones left out). */
-export async function readPeople(ctx: Ctx, ownerId: string, ids: string[]): Promise<ImportedPerson[]> {
-  const [rows, channels, tags, raws, photos] = await Promise.all([
-    findContacts(ctx.db, ownerId, ids),
+/** What `personOf` reads of a contact row. */
+type PersonRow = Pick<
+  ContactRow,
+  | 'id'
+  | 'display_name'
+  | 'given_name'
+  | 'family_name'
+  | 'additional_names'
+  | 'name_prefix'
+  | 'name_suffix'
+  | 'nickname'
+  | 'organisation_name'
+  | 'department'
+  | 'title'
+  | 'location'
+  | 'how_we_met'
+  | 'notes'
+  | 'birthday'
+  | 'custom_fields'
+  | 'addresses'
+  | 'dates'
+  | 'connected_on'
+  | 'deleted_at'
+  | 'merged_into'
+>;
+
+type Details = Awaited<ReturnType<typeof detailsOf>>;
+
+/** Channels, tags, raw vCards and photos of these contacts, each by contact id. */
+async function detailsOf(ctx: Ctx, ownerId: string, ids: string[]) {
+  const [channelRows, tags, raws, photoRows] = await Promise.all([
     channelsOf(ctx.db, ownerId, ids),
     tagNamesByContact(ctx.db, ownerId, ids),
     latestRawVcards(ctx.db, ownerId, ids),
     photosOf(ctx.db, ownerId, ids),
   ]);
+  // Grouped once: filtering the page's rows for each contact made a page cost its size squared.
+  const channels = new Map<string, typeof channelRows>();
+  for (const c of channelRows) {
+    const list = channels.get(c.contact_id);
+    if (list) list.push(c);
+    else channels.set(c.contact_id, [c]);
+  }
+  const photos = new Map<string, (typeof photoRows)[number]>();
+  for (const p of photoRows) if (!photos.has(p.contact_id)) photos.set(p.contact_id, p);
+  return { channels, tags, raws, photos };
+}
+
+/** One live contact as a format-neutral record; undefined for one trashed or merged away. */
+function personOf(r: PersonRow, d: Details): ImportedPerson | undefined {
+  if (r.deleted_at || r.merged_into) return undefined;
+  const id = r.id;
+  const mine = d.channels.get(id) ?? [];
+  const list = (kind: string) => {
+    const out: ImportedPerson['emails'] = [];
+    for (const c of mine)
+      if (c.kind === kind) out.push(c.label ? { value: c.value, label: c.label } : { value: c.value });
+    return out;
+  };
+  const photo = d.photos.get(id);
+  return {
+    ref: { file: 'rapport' },
+    displayName: r.display_name,
+    givenName: r.given_name ?? undefined,
+    familyName: r.family_name ?? undefined,
+    additionalNames: r.additional_names ?? undefined,
+    prefix: r.name_prefix ?? undefined,
+    suffix: r.name_suffix ?? undefined,
+    nickname: r.nickname ?? undefined,
+    organisation: r.organisation_name ?? undefined,
+    department: r.department ?? undefined,
+    title: r.title ?? undefined,
+    emails: list('email'),
+    phones: list('phone'),
+    urls: list('url'),
+    addresses: parseJsonArray<PostalAddress>(r.addresses),
+    birthday: r.birthday ?? undefined,
+    dates: parseJsonArray(r.dates),
+    notes: r.notes ?? undefined,
+    tags: d.tags.get(id) ?? [],
+    connectedOn: r.connected_on ?? undefined,
+    photo: photo?.data
+      ? { kind: 'inline', mime: photo.mime ?? 'image/jpeg', data: new Uint8Array(photo.data) }
+      : photo?.url
+        ? { kind: 'url', url: photo.url }
+        : undefined,
+    extra: extraOf(parseJsonRecord(r.custom_fields), r.location, r.how_we_met),
+    raw: d.raws.get(id),
+    sourceKey: id,
+  };
+}
+
+/** Contact rows (already read) as format-neutral records, in their order, live ones only. */
+async function peopleOf(ctx: Ctx, ownerId: string, rows: PersonRow[]): Promise<ImportedPerson[]> {
+  const details = await detailsOf(
+    ctx,
+    ownerId,
+    rows.map((r) => r.id),
+  );
+  const out: ImportedPerson[] = [];
+  for (const r of rows) {
+    const person = personOf(r, details);
+    if (person) out.push(person);
+  }
+  return out;
+}
+
+/** These live contacts of the owner as format-neutral records, in the order of `ids` (missing ones left out). */
+export async function readPeople(ctx: Ctx, ownerId: string, ids: string[]): Promise<ImportedPerson[]> {
+  const [rows, details] = await Promise.all([
+    findContacts(ctx.db, ownerId, ids),
+    detailsOf(ctx, ownerId, ids),
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
+  const out: ImportedPerson[] = [];
+  for (const id of ids) {
     const r = byId.get(id);
-    if (!r || r.deleted_at || r.merged_into) return [];
-    const mine = channels.filter((c) => c.contact_id === id);
-    const list = (kind: string) =>
-      mine
-        .filter((c) => c.kind === kind)
-        .map((c) => (c.label ? { value: c.value, label: c.label } : { value: c.value }));
-    const photo = photos.find((p) => p.contact_id === id);
-    const person: ImportedPerson = {
-      ref: { file: 'rapport' },
-      displayName: r.display_name,
-      givenName: r.given_name ?? undefined,
-      familyName: r.family_name ?? undefined,
-      additionalNames: r.additional_names ?? undefined,
-      prefix: r.name_prefix ?? undefined,
-      suffix: r.name_suffix ?? undefined,
-      nickname: r.nickname ?? undefined,
-      organisation: r.organisation_name ?? undefined,
-      department: r.department ?? undefined,
-      title: r.title ?? undefined,
-      emails: list('email'),
-      phones: list('phone'),
-      urls: list('url'),
-      addresses: parseJsonArray<PostalAddress>(r.addresses),
-      birthday: r.birthday ?? undefined,
-      dates: parseJsonArray(r.dates),
-      notes: r.notes ?? undefined,
-      tags: tags.get(id) ?? [],
-      connectedOn: r.connected_on ?? undefined,
-      photo: photo?.data
-        ? { kind: 'inline', mime: photo.mime ?? 'image/jpeg', data: new Uint8Array(photo.data) }
-        : photo?.url
-          ? { kind: 'url', url: photo.url }
-          : undefined,
-      extra: extraOf(parseJsonRecord(r.custom_fields), r.location, r.how_we_met),
-      raw: raws.get(id),
-      sourceKey: id,
-    };
-    return [person];
-  });
+    const person = r && personOf(r, details);
+    if (person) out.push(person);
+  }
+  return out;
 }

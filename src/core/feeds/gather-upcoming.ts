@@ -1,5 +1,5 @@
 import type { TodayItem } from '../../contracts/relationships';
-import { shiftDay } from '../agenda/local-day';
+import { localDay, shiftDay } from '../agenda/local-day';
 import type { Ctx } from '../context';
 import { cadenceInputs } from '../relationships/relationship.queries';
 import { effectiveCadence, toStrengthState } from '../relationships/relationship-state';
@@ -65,7 +65,10 @@ export async function gatherUpcoming(
     const strength = strengthAt(toStrengthState(s), now.getTime(), s.closeness);
     const cadence = effectiveCadence(s, inputs.get(s.contact_id), strength.tier);
     if (cadence.days === null || !s.next_due) continue;
-    const last = s.last_at ? `last in touch on ${s.last_at.slice(0, 10)}` : 'no contact logged yet';
+    const zone = inputs.get(s.contact_id)?.timeZone ?? 'UTC';
+    const last = s.last_at
+      ? `last in touch on ${localDay(new Date(s.last_at), zone)}`
+      : 'no contact logged yet';
     out.push({
       key: `keep-in-touch:${s.contact_id}:${s.next_due}`,
       kind: 'keep-in-touch',

@@ -27,8 +27,8 @@ export interface ImportIssueView {
   field: string | null;
   message: string;
   /**
-   * How many rows this one issue stands for, when more than one (60 hidden profiles are one issue). In a report
-   * only: a past import's stored list lists every issue, so nothing there is counted against it.
+   * How many rows this one issue stands for, when more than one (60 hidden profiles are one issue); stored with
+   * the issue (migration 0033), so a past import's report counts as the one made right after it did.
    */
   rows?: number;
 }

@@ -40,6 +40,7 @@ export async function getImport(
       card: i.card,
       field: i.field,
       message: i.message,
+      ...(i.rows !== null && i.rows > 1 ? { rows: i.rows } : {}),
     })),
   };
 }

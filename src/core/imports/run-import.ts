@@ -145,6 +145,7 @@ export async function runImport(ctx: Ctx, input: RunImportInput): Promise<Import
         card: i.ref.card ?? null,
         field: i.field ?? null,
         message: i.message,
+        rows: i.rows !== undefined && i.rows > 1 ? i.rows : null,
       })),
     );
     tx.log.info({ importId: id, kind: input.kind, stats }, 'import committed');

@@ -1,6 +1,6 @@
 import { lockAccount } from '../accounts/account.queries';
 import { lockContacts } from '../contacts/contact.queries';
-import { type ContactSnapshot, captureContacts, restoreContactSnapshot } from '../contacts/contact-snapshot';
+import { type ContactSnapshot, captureContacts, restoreContactSnapshots } from '../contacts/contact-snapshot';
 import { reindexContacts } from '../contacts/reindex-contacts';
 import { revertContactChanges } from '../contacts/revert-contact-changes';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
@@ -105,13 +105,16 @@ export async function undoImport(
     let removed = await deleteContactsOfImport(tx.db, ownerId, importId, kept);
     await rebaseLaterImports(tx, ownerId, changes, updated);
     const current = await captureContacts(tx, ownerId, [...updated.keys()]);
+    const restore: ContactSnapshot[] = [];
     for (const { before, after } of updated.values()) {
       const now = current.get(before.row.id);
       if (!now) continue; // purged from the trash since: nothing to put back
       // Imports recorded before `after` was kept put the contact back as it was.
       const reverted = after ? revertContactChanges(before, withoutTraces(after, importId), now, at) : before;
-      await restoreContactSnapshot(tx, ownerId, keepWhatOthersSay(reverted, now, at));
+      restore.push(keepWhatOthersSay(reverted, now, at));
     }
+    // All at once: a statement per table, not per contact and table (30,000 updated contacts were 300,000).
+    await restoreContactSnapshots(tx, ownerId, restore);
     const gone = await removeWhatNoImportKeeps(tx, ownerId, heldInTrash);
     removed += gone.size;
     const changed = [...updated.keys()].filter((id) => !gone.has(id));

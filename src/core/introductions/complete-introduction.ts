@@ -158,9 +158,11 @@ export async function completeIntroduction(
     : row.target_name;
   const content = { requester, brokerName, targetName: row.target_name, why: row.why, shared };
   return [
-    requester.email ? introducedMail({ name: requester.name, address: requester.email }, content) : null,
-    broker ? introducedMail({ name: broker.name, address: broker.email }, content) : null,
-    targetAddress ? introducedMail({ name: targetName, address: targetAddress }, content) : null,
+    requester.email
+      ? introducedMail({ name: requester.name, address: requester.email }, 'requester', content)
+      : null,
+    broker ? introducedMail({ name: broker.name, address: broker.email }, 'broker', content) : null,
+    targetAddress ? introducedMail({ name: targetName, address: targetAddress }, 'target', content) : null,
   ].filter((m): m is MailMessage => m !== null);
 }
 

@@ -15,6 +15,7 @@ import {
   lockIntroduction,
   updateIntroductionIf,
 } from './introduction.queries';
+import { tellRequesterDeclined } from './tell-requester-declined';
 import { introductionViews, sendQuietly } from './view-introduction';
 
 /**
@@ -33,7 +34,7 @@ export async function decideAsTarget(
     throw validationError('share', 'goes with an accept');
   }
   const now = nowIso(ctx);
-  const mails = await inTransaction(ctx, async (tx): Promise<MailMessage[]> => {
+  const { mails, declined } = await inTransaction(ctx, async (tx) => {
     await expireOpenIntroductions(tx.db, now, targetId);
     // The same answer sent twice: the second reads what the first decided.
     await lockIntroduction(tx.db, id);
@@ -42,7 +43,9 @@ export async function decideAsTarget(
     if (row.state !== 'awaiting-target') {
       throw new AppError('conflict', `this introduction no longer waits on you: it is ${row.state}`);
     }
-    if (data.decision === 'accept') return completeIntroduction(tx, row, data.share, {});
+    if (data.decision === 'accept') {
+      return { mails: await completeIntroduction(tx, row, data.share, {}), declined: null };
+    }
     const moved = await updateIntroductionIf(
       tx.db,
       row.id,
@@ -55,9 +58,10 @@ export async function decideAsTarget(
       },
     );
     if (!moved) throw new AppError('conflict', 'this introduction changed meanwhile: reload it');
-    return [];
+    return { mails: [] as MailMessage[], declined: row };
   });
   await sendQuietly(ctx, id, mails);
+  if (declined) await tellRequesterDeclined(ctx, declined);
   ctx.log.info({ introductionId: id, decision: data.decision }, 'target decided on an introduction');
   const fresh = await findIntroduction(ctx.db, targetId, id);
   if (!fresh) throw notFound('introduction');

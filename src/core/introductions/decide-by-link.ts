@@ -6,6 +6,7 @@ import { validate } from '../validate';
 import { completeIntroduction } from './complete-introduction';
 import { openLink } from './intro-link';
 import { accountsByIds, updateIntroductionIf } from './introduction.queries';
+import { tellRequesterDeclined } from './tell-requester-declined';
 import { sendQuietly } from './view-introduction';
 
 /**
@@ -22,7 +23,7 @@ export async function decideByLink(
   if (data.decision === 'decline' && data.share.length > 0)
     throw validationError('share', 'goes with an accept');
   const now = nowIso(ctx);
-  const { id, requesterId, mails } = await inTransaction(ctx, async (tx) => {
+  const { id, requesterId, mails, row } = await inTransaction(ctx, async (tx) => {
     const open = await openLink(tx, token);
     if (!open) throw notFound('link');
     const { row, tokenHash } = open;
@@ -44,9 +45,10 @@ export async function decideByLink(
       );
       if (!moved) throw notFound('link');
     }
-    return { id: row.id, requesterId: row.requester_id, mails };
+    return { id: row.id, requesterId: row.requester_id, mails, row };
   });
   await sendQuietly(ctx, id, mails);
+  if (data.decision === 'decline') await tellRequesterDeclined(ctx, row);
   ctx.log.info({ introductionId: id, decision: data.decision }, 'target decided on an introduction by link');
   const requesterName = (await accountsByIds(ctx.db, [requesterId])).get(requesterId)?.name ?? 'Someone';
   return { decision: data.decision, requesterName };

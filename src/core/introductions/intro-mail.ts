@@ -77,10 +77,13 @@ function sharedLines(name: string, shared: SharedDetails): string {
 
 /**
  * The introduction itself, one copy to each of the three: who is who, why, how to reach the requester and exactly
- * what the person agreed to share (nothing else about them).
+ * what the person agreed to share (nothing else about them). Each copy speaks to its reader: the broker made the
+ * introduction (and is thanked, not told to thank themselves), only the requester is reminded to thank the broker,
+ * and the person, who may have no account, is not promised anything by Rapport.
  */
 export function introducedMail(
   to: MailAddress,
+  role: 'requester' | 'broker' | 'target',
   p: {
     requester: { name: string; email: string };
     brokerName: string;
@@ -89,12 +92,39 @@ export function introducedMail(
     shared: SharedDetails;
   },
 ): MailMessage {
+  const opening = {
+    requester: `${p.brokerName} introduces you to ${p.targetName}, who agreed. You asked because:`,
+    broker: `You introduced ${p.requester.name} and ${p.targetName}, and both agreed. ${p.requester.name} asked because:`,
+    target: `${p.brokerName} introduces you to ${p.requester.name}, as you agreed. ${p.requester.name} asked because:`,
+  }[role];
+  const closing = {
+    requester: `Over to you two. Rapport will remind you to thank ${p.brokerName}.`,
+    broker: 'Thank you for making the introduction. Over to them now.',
+    target: 'Over to you two.',
+  }[role];
   return composeMail(to, `Introduction: ${p.requester.name} ↔ ${p.targetName} (by ${p.brokerName})`, [
     `Hello ${to.name},`,
-    `${p.brokerName} introduces ${p.requester.name} and ${p.targetName}, and both agreed. ${p.requester.name} asked because:`,
+    opening,
     { quote: p.why },
     `How to reach ${p.requester.name}:\nE-mail: ${p.requester.email}`,
     sharedLines(p.targetName, p.shared),
-    'Over to you two. Rapport reminds you to thank the introducer.',
+    closing,
+  ]);
+}
+
+/**
+ * To the requester, when a request is declined (by the broker or the person: the mail never says which, nor why),
+ * so "you hear when it is settled" holds without visiting the page.
+ */
+export function declinedMailToRequester(p: {
+  to: MailAddress;
+  brokerName: string;
+  targetName: string;
+  url: string;
+}): MailMessage {
+  return composeMail(p.to, `Your introduction to ${p.targetName} is not going ahead`, [
+    `Hello ${p.to.name},`,
+    `The introduction to ${p.targetName} you asked ${p.brokerName} for is not going ahead. Rapport does not say who decided or why: people say no for many reasons, most of them about timing.`,
+    { link: p.url, label: 'Your introductions' },
   ]);
 }

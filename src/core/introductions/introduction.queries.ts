@@ -157,6 +157,25 @@ export async function expireOpenIntroductionsBetween(
   return Number(r.numUpdatedRows);
 }
 
+/**
+ * Ends the open introductions waiting on `accountId` as the person asked, once that account is deleted: nobody is
+ * left to answer (the cascade would only blank the column and leave them waiting out the 14 days), so the requester
+ * reads it as neutrally as a lapsed wait. Returns how many.
+ */
+export async function expireOpenIntroductionsOfTarget(
+  db: Kysely<Database>,
+  accountId: string,
+  now: string,
+): Promise<number> {
+  const r = await db
+    .updateTable('introductions')
+    .set({ state: 'expired', closed_at: now, updated_at: now })
+    .where('state', 'in', [...OPEN_STATES])
+    .where('target_account_id', '=', accountId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /** When the requester's own requests since `since` were made, oldest first (answers to asks are not requests). */
 export async function requestTimesSince(
   db: Kysely<Database>,

@@ -153,7 +153,14 @@ describeEngines('introductions (double opt-in)', (h) => {
       expect(text).not.toContain('broker-declined');
       expect(text).not.toContain(w.target.id);
     }
-    expect(mailTo(w.requester.email)).toEqual([]);
+    // The requester hears it is not going ahead, never from whom or why.
+    expect(mailTo(w.requester.email).map((m) => m.parsed.subject)).toEqual([
+      'Your introduction to Tara Target is not going ahead',
+    ]);
+    const told = mailText(mailTo(w.requester.email)[0] as NonNullable<ReturnType<typeof mailTo>[number]>);
+    expect(told).toContain('Rapport does not say who decided or why');
+    expect(told).toContain(`/introductions/${intro.id}`);
+    expect(told).not.toMatch(/Bruno Broker declined|on leave/);
     // Deciding again is refused.
     expect((await failure(decideAsBroker(w.broker.ctx, intro.id, { decision: 'accept' }))).code).toBe(
       'conflict',
@@ -224,6 +231,10 @@ describeEngines('introductions (double opt-in)', (h) => {
       state: 'declined',
       shared: null,
     });
+    // The same words as when the broker declines: the mail does not tell who said no.
+    expect(mailTo(w.requester.email).map((m) => m.parsed.subject)).toEqual([
+      'Your introduction to Tara Target is not going ahead',
+    ]);
     expectNoPrivate([...(await everythingSeenBy(w.requester, intro.id)), ...w.logs]);
   });
 
@@ -273,6 +284,18 @@ describeEngines('introductions (double opt-in)', (h) => {
       expect(copy?.parsed.text).toContain(WHY);
     }
     expect(copies.map((c) => c.length)).toEqual([1, 1, 1]);
+    // Each copy speaks to its reader: only the requester is told to thank the broker, who is thanked instead.
+    const [toRequester, toBroker, toPerson] = copies.map(([m]) => m?.parsed.text ?? '');
+    expect(toRequester).toContain(
+      'Bruno Broker introduces you to Tara Target, who agreed. You asked because:',
+    );
+    expect(toRequester).toContain('Rapport will remind you to thank Bruno Broker.');
+    expect(toBroker).toContain('You introduced Rita Requester and Tara Target, and both agreed.');
+    expect(toBroker).toContain('Thank you for making the introduction.');
+    expect(toBroker).not.toMatch(/Bruno Broker introduces|thank the introducer|remind you/);
+    expect(toPerson).toContain('Bruno Broker introduces you to Rita Requester, as you agreed.');
+    // The person may have no account: Rapport promises them nothing.
+    expect(toPerson).not.toMatch(/Rapport|thank/);
     const requesterCopy = copies[0]?.[0];
     expectNoPrivate(
       [mailText(requesterCopy as NonNullable<typeof requesterCopy>)],
@@ -454,6 +477,9 @@ describeEngines('introductions (double opt-in)', (h) => {
       state: 'target-declined',
     });
     expect(await getIntroduction(w.requester.ctx, intro.id)).toMatchObject({ state: 'declined' });
+    expect(mailTo(w.requester.email).map((m) => m.parsed.subject)).toEqual([
+      'Your introduction to Tom is not going ahead',
+    ]);
     expect(await todayKeys(target)).toEqual([]);
     expect((await failure(decideAsTarget(target.ctx, intro.id, { decision: 'accept' }))).code).toBe(
       'conflict',

@@ -192,7 +192,16 @@ describeEngines('introduction requests that cannot work, or are not needed', (h)
         [ottoIntro.id, 'unreachable'],
       ]),
     );
-    expect(mailTo(w.requester.email)).toEqual([]);
+    // Each decline sent with a mail server tells the requester it is not going ahead, in the same words whatever
+    // the cause: never that the person could not be asked, nor the broker's reason.
+    const told = mailTo(w.requester.email);
+    expect(told.map((m) => m.parsed.subject)).toEqual([
+      'Your introduction to Nora No-Email is not going ahead',
+      'Your introduction to Tara Target is not going ahead',
+      'Your introduction to Otto is not going ahead',
+    ]);
+    for (const m of told)
+      expect(m.parsed.text).not.toMatch(/e-mail address for|trash|on leave|cannot be asked/);
   });
 
   it('no introduction to someone I am connected to already: refused with a clear conflict, by address or by the broker’s link', async () => {

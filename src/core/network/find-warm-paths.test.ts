@@ -105,6 +105,16 @@ describeEngines('warm paths', (h) => {
     expect(JSON.stringify(r)).not.toContain('Dana');
   });
 
+  it('never leads me to myself: a connection’s contact that stands for my account has no path', async () => {
+    const { bea, contacts } = await seedNetwork(h);
+    const chen = await h.account('Chen Wu');
+    await chenOnRapport(bea.ctx.db, chen.id, [contacts.beaChen, contacts.calChen]);
+    await seedConnection(bea.ctx.db, bea.id, chen.id);
+    await networkChanged(bea.ctx);
+    const r = await findWarmPaths(chen.ctx, { q: 'chen', limit: 10 });
+    expect(r.paths).toEqual([]);
+  });
+
   it('ranks by the tier of each link: my own tier of my connection counts, theirs only when shared', async () => {
     const { me, bea, cal, contacts } = await seedNetwork(h);
     // I rate Cal inner through the contact I linked him to; Bea keeps her tiers to herself.

@@ -120,7 +120,7 @@ type Confirmed = WarmPath & { owner: string; targetContact: string };
 /**
  * A person who is one of my own connections (by the "on Rapport" rule of ADR 13) needs no introduction: a two-hop
  * path to them is marked `connected` (write to them directly), a three-hop one is dropped, since marking it would
- * name whom a stranger knows.
+ * name whom a stranger knows. A contact that stands for me is dropped: nobody needs a path to themselves.
  */
 async function withoutIntroToConnections(tx: Ctx, me: string, paths: Confirmed[]): Promise<Confirmed[]> {
   const byOwner = new Map<string, string[]>();
@@ -130,10 +130,12 @@ async function withoutIntroToConnections(tx: Ctx, me: string, paths: Confirmed[]
     else byOwner.set(p.owner, [p.targetContact]);
   }
   const connected = new Set(await connectedAccountIds(tx.db, me));
-  const direct = await alreadyConnectedAmong(tx.db, byOwner, connected);
+  const direct = await alreadyConnectedAmong(tx.db, byOwner, new Set([...connected, me]));
   return paths.flatMap((p) => {
     const account = direct.get(p.targetContact);
     if (!account) return [p];
+    // A connection's contact that stands for me: no path leads to myself.
+    if (account.id === me) return [];
     return p.hops === 2 ? [{ ...p, connected: { accountId: account.id, name: account.name } }] : [];
   });
 }

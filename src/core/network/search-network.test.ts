@@ -173,6 +173,21 @@ describeEngines(
       ]);
     });
 
+    it('never offers me myself: a connection’s findable contact that stands for my account is left out', async () => {
+      const { bea, contacts } = await seedNetwork(h);
+      // Chen Wu signs up with the address Bea and Cal have for him and connects with Bea.
+      const chen = await h.account('Chen Wu');
+      await chenOnRapport(bea.ctx.db, chen.id, [contacts.beaChen, contacts.calChen]);
+      await seedConnection(bea.ctx.db, bea.id, chen.id);
+      await networkChanged(bea.ctx);
+      const r = await searchNetwork(chen.ctx, { q: 'chen' });
+      expect(r.people).toEqual([]);
+      expect(r.more).toBe(false);
+      // Bea's other findable people still show.
+      const acme = await searchNetwork(chen.ctx, { q: 'acme' });
+      expect(acme.people.map((p) => p.displayName)).not.toContain('Chen Wu');
+    });
+
     it('picks up newly shared people once the network version changes', async () => {
       const { me, bea } = await seedNetwork(h);
       expect((await searchNetwork(me.ctx, { q: 'zed' })).people).toEqual([]);

@@ -44,8 +44,8 @@ export function networkQueryWords(q: string): string[] {
  * word prefix, grouped by person across brokers (identity keys never leave the server), at most 25, each shown only
  * as its broker shares it. The index proposes; the database decides: every broker is re-checked as a current
  * connection and every contact as findable right now, then each hit is written to its owner's access log and the
- * search counts against the daily limit (`rate_limited` when spent). Never my own contacts; a person who is one of
- * my connections (by the "on Rapport" rule of ADR 13) is marked `connected`: write to them, no introduction. Beside
+ * search counts against the daily limit (`rate_limited` when spent). Never my own contacts, nor me; a person who is
+ * one of my connections (by the "on Rapport" rule of ADR 13) is marked `connected`: write to them, no introduction. Beside
  * them: my own connections whose shown offers have every query word (someone to ask directly, no introduction needed).
  */
 export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promise<NetworkSearchResult> {
@@ -116,9 +116,11 @@ export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promis
         best(b) - best(a) ||
         a.displayName.localeCompare(b.displayName),
     );
-    const shown = people.slice(0, limit).map(({ exact: _exact, ...p }) => p);
     // Someone I am connected to already is one message away: marked, so nobody offers an introduction to them.
-    const direct = await alreadyConnectedAmong(tx.db, contactsByOwner(shown), connected);
+    // A connection's contact that stands for me is me: never offered as someone to be introduced to.
+    const direct = await alreadyConnectedAmong(tx.db, contactsByOwner(people), new Set([...connected, me]));
+    const others = people.filter((p) => !p.brokers.some((b) => direct.get(b.contactId)?.id === me));
+    const shown = others.slice(0, limit).map(({ exact: _exact, ...p }) => p);
     for (const p of shown) {
       const account = p.brokers.map((b) => direct.get(b.contactId)).find((a) => a !== undefined);
       p.connected = account ? { accountId: account.id, name: account.name } : null;
@@ -142,7 +144,7 @@ export async function searchNetwork(ctx: Ctx, input: NetworkSearchInput): Promis
     return {
       query: q,
       people: shown,
-      more: total > shown.length,
+      more: total - (people.length - others.length) > shown.length,
       offering: await findConnectionsOffering(tx, me, (offer) => offerHasAll(offer, queryWords), connected),
       searchesLeft: left - 1,
     };

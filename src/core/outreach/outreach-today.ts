@@ -1,4 +1,4 @@
-import { daysBetween } from '../agenda/local-day';
+import { daysBetween, localDay } from '../agenda/local-day';
 import type { Candidate } from '../agenda/rank-today';
 import type { TodaySource } from '../agenda/today-sources';
 import { nowIso } from '../context';
@@ -15,11 +15,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * and the newest few connections still waiting for a personal message (not those written to outside outreach),
  * each saying how many more wait after it. Follow-ups that waited their own window are closed quietly first.
  */
-export const outreachToday: TodaySource = async (ctx, ownerId, today, hidden) => {
+export const outreachToday: TodaySource = async (ctx, ownerId, today, hidden, timeZone) => {
   await closeLapsedItems(ctx.db, ownerId, today, nowIso(ctx));
   const out: Candidate[] = [];
   for (const f of await followUpsDue(ctx.db, ownerId, today, FOLLOW_UPS)) {
-    const waited = f.sent_at ? daysBetween(f.sent_at.slice(0, 10), today) : 0;
+    const waited = f.sent_at ? daysBetween(localDay(new Date(f.sent_at), timeZone), today) : 0;
     out.push({
       key: `follow-up:${f.id}`,
       kind: 'follow-up',
@@ -41,7 +41,9 @@ export const outreachToday: TodaySource = async (ctx, ownerId, today, hidden) =>
   const waiting = (await queueCounts(ctx.db, ownerId, today)).queued;
   for (const [i, q] of queued.entries()) {
     const via = q.contact_source === 'linkedin' ? ' on LinkedIn' : '';
-    const when = q.connected_on ? `connected ${q.connected_on}${via}` : `added ${q.queued_at.slice(0, 10)}`;
+    const when = q.connected_on
+      ? `connected ${q.connected_on}${via}`
+      : `added ${localDay(new Date(q.queued_at), timeZone)}`;
     // Today's limit may cut these after any of them (it keeps them in this order): each counts who waits after
     // it, so the last one shown is right however many are shown.
     const more = waiting - (i + 1);

@@ -1,3 +1,4 @@
+import { localDay, shiftDay } from '../agenda/local-day';
 import type { RelationshipStateTable } from '../db/schema';
 import {
   type Direction,
@@ -8,8 +9,6 @@ import {
   strengthAt,
   type Tier,
 } from './strength';
-
-const DAY = 86_400_000;
 
 /** Keep-in-touch interval by tier when neither the contact nor a tag sets one (Dunbar-style layers). */
 export const TIER_CADENCE_DAYS: Record<Tier, number | null> = {
@@ -42,6 +41,8 @@ export interface CadenceInput {
   tagDays: number | null;
   /** The shortest cadence among the active purposes the contact is on (outside a closed stage). */
   purposeDays?: number | null;
+  /** The account's time zone: the day of the last contact, and so the due day, is its local day (UTC if unset). */
+  timeZone?: string;
 }
 
 type CadenceSource = 'contact' | 'tag' | 'tier' | 'purpose' | 'stopped' | 'none';
@@ -74,11 +75,24 @@ function ownCadence(
   return days === null ? { days: null, source: 'none' } : { days, source: 'tier' };
 }
 
-/** Next due = last contact (or the base) + interval, as a date. */
-export function dueDate(lastAt: number | null, base: string, days: number | null): string | null {
+/**
+ * Next due = the local day of the last contact (or the base) + interval. Counted in the account's time zone: a
+ * coffee at 8:00 in Auckland is still the previous day in UTC, and would fall due a day early.
+ */
+export function dueDate(
+  lastAt: number | null,
+  base: string,
+  days: number | null,
+  timeZone = 'UTC',
+): string | null {
   if (days === null) return null;
-  const from = lastAt ?? Date.parse(base);
-  return new Date(from + days * DAY).toISOString().slice(0, 10);
+  const from =
+    lastAt !== null
+      ? localDay(new Date(lastAt), timeZone)
+      : /^\d{4}-\d{2}-\d{2}$/.test(base)
+        ? base
+        : localDay(new Date(base), timeZone);
+  return shiftDay(from, days);
 }
 
 /** A state row for the given strength state and settings, with its next due date computed at `now`. */
@@ -106,7 +120,7 @@ export function stateRow(
     closeness: settings.closeness,
     cadence_days: settings.cadence_days,
     cadence_stopped: settings.cadence_stopped,
-    next_due: input ? dueDate(state.lastAt, input.base, cadence.days) : null,
+    next_due: input ? dueDate(state.lastAt, input.base, cadence.days, input.timeZone) : null,
     updated_at: now.toISOString(),
     last_kind: state.lastKind ?? null,
     last_direction: state.lastDirection ?? null,

@@ -1,4 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import { settingsOf } from '../agenda/agenda.queries';
+import { toSettings } from '../agenda/settings';
 import { chunkIds } from '../db/chunk';
 import type { Database, RelationshipStateTable } from '../db/schema';
 import { purposeCadences } from '../purposes/purpose-cadence';
@@ -19,12 +21,23 @@ export async function statesOf(db: Kysely<Database>, ownerId: string, contactIds
   return out;
 }
 
-/** Inserts or replaces a contact's relationship state. */
+/**
+ * Inserts or replaces these contacts' relationship states, a few hundred rows per statement (an import's undo or a
+ * time-zone change saves tens of thousands; one statement each cost more than the rest of the work). A contact listed
+ * twice keeps its last row, as one upsert after another would (PostgreSQL refuses one statement touching a row twice).
+ */
 export async function saveStates(db: Kysely<Database>, rows: RelationshipStateTable[]) {
+  const last = new Map<string, RelationshipStateTable>();
   for (const row of rows) {
+    const key = `${row.owner_id} ${row.contact_id}`;
+    last.delete(key); // re-inserted below, so the map keeps the order of each contact's last row
+    last.set(key, row);
+  }
+  // ~20 columns a row: 200 rows stay far below SQLite's and PostgreSQL's limits on bound values.
+  for (const chunk of chunkIds([...last.values()], 200)) {
     await db
       .insertInto('relationship_states')
-      .values(row)
+      .values(chunk)
       .onConflict((oc) =>
         oc.columns(['owner_id', 'contact_id']).doUpdateSet((eb) => ({
           as_of_ms: eb.ref('excluded.as_of_ms'),
@@ -55,6 +68,7 @@ export async function saveStates(db: Kysely<Database>, rows: RelationshipStateTa
 export async function cadenceInputs(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
   const out = new Map<string, CadenceInput>();
   const purposeDays = await purposeCadences(db, ownerId, contactIds);
+  const { timeZone } = toSettings(await settingsOf(db, ownerId));
   for (const ids of chunkIds(contactIds)) {
     const rows = await db
       .selectFrom('contacts as c')
@@ -78,6 +92,7 @@ export async function cadenceInputs(db: Kysely<Database>, ownerId: string, conta
         base: r.connected_on ?? r.created_at,
         tagDays: r.tag_days === null ? null : Number(r.tag_days),
         purposeDays: purposeDays.get(r.id) ?? null,
+        timeZone,
       });
     }
   }

@@ -26,7 +26,8 @@ const ADDRESS_COLUMNS: [string, keyof PostalAddress][] = [
   ['Extended Address', 'extended'],
 ];
 
-type Cell = (p: ImportedPerson) => string | undefined;
+/** A cell of a person's row; `custom` is the person's custom-field entries (worked out once per person). */
+type Cell = (p: ImportedPerson, custom: [string, string][]) => string | undefined;
 
 /**
  * People → CSV in Google Contacts' 2024 format (which Google, Outlook.com and most tools import): numbered
@@ -77,7 +78,8 @@ export function serializeContactCsv(
     most((p) => p.phones),
     (p) => p.phones,
   );
-  for (let n = 0; n < most((p) => p.addresses); n++) {
+  const addresses = most((p) => p.addresses);
+  for (let n = 0; n < addresses; n++) {
     columns.push([`Address ${n + 1} - Label`, (p) => p.addresses[n]?.label]);
     for (const [suffix, part] of ADDRESS_COLUMNS)
       columns.push([`Address ${n + 1} - ${suffix}`, (p) => p.addresses[n]?.[part]]);
@@ -95,20 +97,34 @@ export function serializeContactCsv(
   if (people.some((p) => p.connectedOn)) columns.push(['Connected On', (p) => p.connectedOn]);
 
   // Google writes a field of its own naming as a `Custom Field N` label/value pair, and reads it back as one.
-  const custom = (p: ImportedPerson) =>
-    Object.entries(p.extra).filter(([key]) => !OWN_COLUMNS.has(key) && !PHONETIC.has(key));
-  for (let n = 0; n < most(custom); n++) {
-    columns.push([`Custom Field ${n + 1} - Label`, (p) => custom(p)[n]?.[0]]);
-    columns.push([`Custom Field ${n + 1} - Value`, (p) => custom(p)[n]?.[1]]);
+  const customs = most(custom);
+  for (let n = 0; n < customs; n++) {
+    columns.push([`Custom Field ${n + 1} - Label`, (_, c) => c[n]?.[0]]);
+    columns.push([`Custom Field ${n + 1} - Value`, (_, c) => c[n]?.[1]]);
   }
   for (const key of OWN_COLUMNS)
     if (people.some((p) => p.extra[key] !== undefined)) columns.push([key, (p) => p.extra[key]]);
 
   const eol = options.lineEnding ?? '\r\n';
   const lines = [columns.map(([name]) => quote(name)).join(',')];
-  for (const p of people)
-    lines.push(columns.map(([, cell]) => quote(spreadsheetSafe(cell(p) ?? ''))).join(','));
+  const cells = columns.map(([, cell]) => cell);
+  for (const p of people) {
+    const c = custom(p);
+    let line = '';
+    for (let i = 0; i < cells.length; i++) {
+      const value = (cells[i] as Cell)(p, c);
+      // Most cells of a wide file are empty: nothing to guard or quote.
+      if (i > 0) line += ',';
+      if (value) line += quote(spreadsheetSafe(value));
+    }
+    lines.push(line);
+  }
   return `${options.bom ? '\ufeff' : ''}${lines.join(eol)}${eol}`;
+}
+
+/** The person's `extra` entries written as `Custom Field N` pairs (Google's way for a field of its own). */
+function custom(p: ImportedPerson): [string, string][] {
+  return Object.entries(p.extra).filter(([key]) => !OWN_COLUMNS.has(key) && !PHONETIC.has(key));
 }
 
 /** RFC 4180: quote when the value holds a delimiter, quote or line end, or would lose edge spaces. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isPlausibleEmail } from '../csv/is-plausible-email';
 import { parseConnections } from './parse-connections';
 
 const fixture = (name: string) =>
@@ -309,6 +310,61 @@ describe('parseConnections', () => {
       hiddenProfiles: 0,
       headerLine: 0,
     });
+  });
+
+  it('keeps an e-mail address exactly when isPlausibleEmail takes it (the ASCII fast path agrees)', () => {
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+    const cell = fc
+      .array(
+        fc.constantFrom(
+          'a',
+          'Z',
+          '0',
+          '.',
+          '-',
+          '+',
+          '_',
+          '@',
+          '@',
+          ' ',
+          '"',
+          '(',
+          ':',
+          ';',
+          '\\',
+          'é',
+          '\u0001',
+          '\u007f',
+          'mailto:',
+        ),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(cell, (email) => {
+        // No comma, quote or line end reaches the cell unquoted: quote it as a spreadsheet would.
+        const quoted = `"${email.replaceAll('"', '""')}"`;
+        const [person] = parseConnections(`${header}Ada,Lovelace,,${quoted},,,01 Jan 2024`).records;
+        const kept = email.trim();
+        expect(person?.emails).toEqual(kept && isPlausibleEmail(kept) ? [{ value: kept }] : []);
+      }),
+      { numRuns: 1000 },
+    );
+    // Unquoted, as LinkedIn writes it, on the fast path's own reading of the cell.
+    for (const email of [
+      'ada@example.com',
+      'a@b',
+      '@example.com',
+      'ada@',
+      'a@b@c',
+      'ada lovelace@x.io',
+      'mailto:ada@x.io',
+    ]) {
+      const [person] = parseConnections(`${header}Ada,Lovelace,,${email},,,01 Jan 2024`).records;
+      expect(person?.emails, email).toEqual(isPlausibleEmail(email) ? [{ value: email }] : []);
+    }
   });
 
   it('never throws, whatever the bytes or text', () => {

@@ -1,3 +1,4 @@
+import { EMAIL_MAX } from '../../contracts/channel-values';
 import { isPlausibleEmail } from '../csv/is-plausible-email';
 import { readCsvRecordAt } from '../csv/parse-csv-rows';
 import type { ImportedPerson, ParseIssue, ParseResult } from '../model';
@@ -145,6 +146,7 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 const SLASH = 47;
+const AT = 64;
 // `https://www.linkedin.com/in/<slug>` with nothing to decode, lower-case or escape (normaliseLinkedinProfileUrl;
 // a slug starting with a dot is left to it).
 const CANONICAL_URL = /https:\/\/www\.linkedin\.com\/in\/[a-z0-9_-][a-z0-9_.-]*\/?/y;
@@ -182,6 +184,7 @@ function readRows(text: string, start: number, startLine: number, cols: Columns,
     let stray = false;
     let inner = 0; // line ends inside quoted cells
     let canonicalUrl = false;
+    let urlSlash = false; // the canonical URL ends with a slash, which its key drops
     let overflow = 0;
     for (;;) {
       let value: string;
@@ -244,7 +247,8 @@ function readRows(text: string, start: number, startLine: number, cols: Columns,
             d = CANONICAL_URL.lastIndex;
             const c = text.charCodeAt(d);
             canonicalUrl = c === COMMA || d >= lineEnd || (c === CR && d + 1 === lineEnd);
-            if (!canonicalUrl) d = text.indexOf(',', d);
+            if (canonicalUrl) urlSlash = text.charCodeAt(d - 1) === SLASH;
+            else d = text.indexOf(',', d);
           }
         }
         if (d === -2) d = text.indexOf(',', i);
@@ -313,7 +317,7 @@ function readRows(text: string, start: number, startLine: number, cols: Columns,
         severity: 'warning',
       });
     }
-    emitPerson(vals, cols, rowLine, canonicalUrl, out);
+    emitPerson(vals, cols, rowLine, canonicalUrl ? (urlSlash ? SLASHED : CANONICAL) : OTHER, out);
   }
 }
 
@@ -325,8 +329,35 @@ function fillFrom(vals: string[], width: number, cells: string[]): number {
   return 0;
 }
 
+// What the fast path learnt of the URL cell: its key is the URL as it is, the URL less its trailing slash, or
+// normaliseLinkedinProfileUrl's to find.
+const OTHER = 0;
+const CANONICAL = 1;
+const SLASHED = 2;
+
+// Printable ASCII an address may hold outside quotes: not a space or control, nor @ " ( ) , : ; < > [ ] \.
+const ATOM_CHAR = new Uint8Array(128);
+for (let c = 33; c < 127; c++) ATOM_CHAR[c] = '@"(),:;<>[]\\'.includes(String.fromCharCode(c)) ? 0 : 1;
+
+/**
+ * `local@domain` in printable ASCII with no special character: what isPlausibleEmail accepts for nearly every
+ * address, read from character codes (its regular expressions and slices cost more than the rest of the row).
+ * False means "ask isPlausibleEmail", never "not an address".
+ */
+function isPlainEmail(value: string): boolean {
+  const len = value.length;
+  if (len > EMAIL_MAX) return false;
+  let at = -1;
+  for (let i = 0; i < len; i++) {
+    const c = value.charCodeAt(i);
+    if (c === AT && at === -1) at = i;
+    else if (c >= 128 || ATOM_CHAR[c] === 0) return false;
+  }
+  return at > 0 && at < len - 1;
+}
+
 /** One row's cells → a person, an issue, or a hidden-profile count. */
-function emitPerson(vals: string[], cols: Columns, line: number, canonicalUrl: boolean, out: Output): void {
+function emitPerson(vals: string[], cols: Columns, line: number, urlShape: number, out: Output): void {
   const first = vals[cols.first] as string;
   const last = vals[cols.last] as string;
   const url = vals[cols.url] as string;
@@ -355,7 +386,7 @@ function emitPerson(vals: string[], cols: Columns, line: number, canonicalUrl: b
     return;
   }
   if (first === cols.header[cols.first] && connected === cols.header[cols.connected]) return; // a repeated header
-  if (email && !isPlausibleEmail(email)) {
+  if (email && !isPlainEmail(email) && !isPlausibleEmail(email)) {
     out.issues.push({
       ref: { file, line },
       field: 'Email Address',
@@ -386,7 +417,8 @@ function emitPerson(vals: string[], cols: Columns, line: number, canonicalUrl: b
   }
   let sourceKey: string | undefined;
   if (url) {
-    if (canonicalUrl) sourceKey = url.charCodeAt(url.length - 1) === SLASH ? url.slice(0, -1) : url;
+    if (urlShape === CANONICAL) sourceKey = url;
+    else if (urlShape === SLASHED) sourceKey = url.slice(0, -1);
     else sourceKey = normaliseLinkedinProfileUrl(url);
     if (sourceKey === undefined) {
       out.issues.push({

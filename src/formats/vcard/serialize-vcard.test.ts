@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { emptyPerson, type ImportedPerson } from '../model';
+import { personArb } from './arbitraries.test-helper';
 import { parseVCards } from './parse-vcard';
 import { iterateVCards, serializeVCard, serializeVCards, streamVCards } from './serialize-vcard';
 
@@ -364,5 +367,37 @@ describe('labels written their own way', () => {
     const back = parseVCards(text, { file: 'out.vcf' }).records[0];
     expect(back?.phones).toEqual(person.phones);
     expect(back?.emails).toEqual(person.emails);
+  });
+});
+
+describe.each(['3.0', '4.0'] as const)('folding in vCard %s', (version) => {
+  /** The card's logical lines (continuations joined back), each folded by ical.js as it folds a component. */
+  function foldedByIcal(card: string): string {
+    const lines: string[] = [];
+    for (const l of card.slice(0, -2).split('\r\n')) {
+      if (l.startsWith(' ')) lines[lines.length - 1] += l.slice(1);
+      else lines.push(l);
+    }
+    return `${lines.map((l) => ICAL.helpers.foldline(l)).join('\r\n')}\r\n`;
+  }
+
+  it('folds exactly the lines ical.js folds, where it folds them (arbitrary people)', () => {
+    fc.assert(
+      fc.property(personArb, (p) => {
+        const card = serializeVCard(p, { version });
+        expect(card).toBe(foldedByIcal(card));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('folds lines at the 75-octet edge, in ASCII and in several-byte characters', () => {
+    for (const n of [20, 24, 25, 26, 60, 64, 65, 66, 70, 80, 150])
+      for (const c of ['a', 'é', '’', '😀'])
+        for (const notes of [c.repeat(n), `${'x'.repeat(n)}${c}`, `${c}${'x'.repeat(n)}`]) {
+          const card = serializeVCard(person({ displayName: 'N', notes }), { version });
+          expect(card).toBe(foldedByIcal(card));
+          expect(parseVCards(card, { file: 'x' }).records[0]?.notes).toBe(notes);
+        }
   });
 });

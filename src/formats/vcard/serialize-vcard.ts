@@ -734,9 +734,23 @@ function convertKept(p: JProp, rawValue: string, from: VCardVersion, to: VCardVe
 export function serializeVCard(person: ImportedPerson, options: VCardSerializeOptions = {}): string {
   const version = options.version ?? '3.0';
   const prodId = options.prodId === undefined ? DEFAULT_PRODID : options.prodId;
-  const component = new ICAL.Component(['vcard', buildCard(person, version, prodId, options.shownExtra), []]);
-  return `${ICAL.stringify.component(component.toJSON(), DESIGNS[version])}\r\n`;
+  const design = DESIGNS[version];
+  // What ICAL.stringify.component writes, but folding only the lines that need it: its folding walks every line
+  // character by character, and most lines are short (a third of a 30,000-card export's time).
+  let out = 'BEGIN:VCARD\r\n';
+  for (const prop of buildCard(person, version, prodId, options.shownExtra))
+    out += `${fold(ICAL.stringify.property(prop, design, true))}\r\n`;
+  return `${out}END:VCARD\r\n`;
 }
+
+/** ical.js's folding, skipped for a line that fits: at most 75 octets in UTF-8 (3 per UTF-16 unit at most). */
+function fold(line: string): string {
+  const limit = ICAL.foldLength;
+  if (line.length * 3 <= limit || (line.length <= limit && !NON_ASCII.test(line))) return line;
+  return ICAL.helpers.foldline(line);
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Many persons → one multi-card file. */
 export function serializeVCards(

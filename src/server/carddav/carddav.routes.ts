@@ -120,6 +120,14 @@ export async function registerCarddav(app: FastifyInstance, opts: CarddavOptions
     dav.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_CARD_BYTES }, (_req, body, done) =>
       done(null, body),
     );
+    // A card past max-resource-size is refused naming that precondition (RFC 6352 §6.3.2.1), as DAV clients read
+    // it, not with the API's JSON error; every other error goes on to the app's handler.
+    dav.setErrorHandler((error, req, reply) => {
+      if ((error as { code?: string }).code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
+      const why = `The request is over ${MAX_CARD_BYTES} bytes (1 MiB), the most this address book takes`;
+      if (req.method === 'PUT') return refuseDav(reply, 413, { ns: CARD, local: 'max-resource-size' }, why);
+      return refuse(reply, 413, why);
+    });
     // Discovery (RFC 6764), before any login.
     dav.route({
       method: ['GET', 'PROPFIND'],

@@ -311,6 +311,10 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
       headers: { 'content-type': 'text/vcard' },
     });
     expect(tooBig.status).toBe(413);
+    expect(tooBig.text).toMatch(/<d:error[^>]*><card:max-resource-size[ /]/);
+    const tooBigQuery = await dav(base, 'REPORT', book, { auth, body: `<x/>${' '.repeat(1_100_000)}` });
+    expect(tooBigQuery.status).toBe(413);
+    expect(tooBigQuery.text).toMatch(/^The request is over 1048576 bytes/);
     expect((await user.get('/api/v1/contacts')).body.items).toHaveLength(2);
 
     // Removal: a stale ETag is refused; then the contact goes to the trash and the card is gone.
@@ -359,6 +363,102 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
     expect(
       (await dav(base, 'PROPPATCH', `${mine.book}${mine.ada}.vcf`, { auth: mine.auth, body })).status,
     ).toBe(404);
+  });
+
+  it('keeps an imported photo a phone leaves out of the card it writes back, and drops one the phone wrote and removed', async () => {
+    const base = server.base();
+    const { user, auth, book } = await owner();
+    const photo = Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7) % 256)).toString('base64');
+    const card = (name: string, extra = '') =>
+      [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        `FN:${name}`,
+        `EMAIL:${name.split(' ')[0]}@example.org`,
+        extra,
+        'END:VCARD',
+      ]
+        .filter(Boolean)
+        .join('\r\n');
+    const imported = await user.upload(
+      '/api/v1/imports?kind=vcard',
+      'google.vcf',
+      `${card('Mary Jackson', `PHOTO;ENCODING=b;TYPE=JPEG:${photo}`)}\r\n`,
+    );
+    expect(imported.status).toBe(201);
+    const mary = (await user.get('/api/v1/contacts?q=Mary')).body.items[0].id as string;
+    const href = `${book}${mary}.vcf`;
+    const served = await dav(base, 'GET', href, { auth });
+    expect(served.text).toContain('PHOTO;ENCODING=b;TYPE=JPEG:');
+    // The phone cannot keep the photo: its edit comes back without it, against the ETag it was served.
+    const withoutPhoto = served.text
+      .split('\r\n')
+      .filter((l) => !l.startsWith('PHOTO') && !l.startsWith(' '))
+      .join('\r\n')
+      .replace('FN:Mary Jackson', 'FN:Mary Winston Jackson');
+    const put = await dav(base, 'PUT', href, {
+      auth,
+      headers: { 'content-type': 'text/vcard', 'if-match': served.headers.get('etag') as string },
+      body: withoutPhoto,
+    });
+    expect(put.status).toBe(204);
+    expect((await user.get(`/api/v1/contacts/${mary}`)).body).toMatchObject({
+      displayName: 'Mary Winston Jackson',
+      photo: { url: `/api/v1/contacts/${mary}/photo` },
+    });
+    expect((await dav(base, 'GET', href, { auth })).text).toContain('PHOTO;ENCODING=b;TYPE=JPEG:');
+
+    // A photo the phone itself wrote, then a card without it: the owner removed it there.
+    const dorothy = `${book}dorothy.vcf`;
+    const created = await dav(base, 'PUT', dorothy, {
+      auth,
+      headers: { 'content-type': 'text/vcard', 'if-none-match': '*' },
+      body: card('Dorothy Vaughan', `PHOTO;ENCODING=b;TYPE=JPEG:${photo}`),
+    });
+    expect(created.status).toBe(201);
+    const etag = (await dav(base, 'GET', dorothy, { auth })).headers.get('etag') as string;
+    const removed = await dav(base, 'PUT', dorothy, {
+      auth,
+      headers: { 'content-type': 'text/vcard', 'if-match': etag },
+      body: card('Dorothy Vaughan'),
+    });
+    expect(removed.status).toBe(204);
+    expect((await dav(base, 'GET', dorothy, { auth })).text).not.toContain('PHOTO');
+  });
+
+  it('keeps how we met, the location and custom fields when a phone writes back a card without any of its X- lines', async () => {
+    const base = server.base();
+    const { user, auth, book } = await owner();
+    const id = (
+      await user.post('/api/v1/contacts', {
+        displayName: 'Christine Darden',
+        emails: [{ value: 'cd@example.org' }],
+        howWeMet: 'Sonic boom talk',
+        location: 'Hampton',
+        customFields: { Team: 'Supersonics' },
+      })
+    ).body.id as string;
+    const href = `${book}${id}.vcf`;
+    const served = await dav(base, 'GET', href, { auth });
+    expect(served.text).toContain('X-RAPPORT-EXTRA;X-KEY=How we met:Sonic boom talk');
+    const put = await dav(base, 'PUT', href, {
+      auth,
+      headers: { 'content-type': 'text/vcard', 'if-match': served.headers.get('etag') as string },
+      body: served.text
+        .split('\r\n')
+        .filter((l) => !l.startsWith('X-'))
+        .join('\r\n')
+        .replace('END:VCARD', 'TITLE:Engineer\r\nEND:VCARD'),
+    });
+    expect(put.status).toBe(204);
+    const after = (await user.get(`/api/v1/contacts/${id}`)).body;
+    expect(after).toMatchObject({
+      title: 'Engineer',
+      howWeMet: 'Sonic boom talk',
+      location: 'Hampton',
+      customFields: { Team: 'Supersonics' },
+      history: [],
+    });
   });
 
   it('refuses a PUT that is not exactly one whole vCard with 403 valid-address-data, changing nothing', async () => {

@@ -36,7 +36,7 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['contacts'],
         summary: 'List or search my contacts',
         description:
-          'With `q`: typeahead search over name, organisation, title, email, tags and notes (accent- and case-insensitive, every word a prefix, best first). Otherwise sorted by `sort`. Pass `nextCursor` back as `cursor` for the next page.',
+          'With `q`: typeahead search over name, organisation, title, email, tags and notes (accent- and case-insensitive, every word a prefix, best first, as deep as about 2,200; with `sort` as well: every match in that order, with `total`). Otherwise sorted by `sort`. Pass `nextCursor` back as `cursor` for the next page.',
         querystring: contactListQuery,
         response: { 200: contactPage, ...errors },
       },

@@ -45,7 +45,7 @@ describe.each(ENGINES)('imports and exports over HTTP [%s]', (engine) => {
     expect(detail.body.issues).toHaveLength(1);
     const csv = await u.get(`/api/v1/imports/${done.body.id}/issues.csv`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(String(csv.body).split('\r\n')[0]).toBe('severity,file,line,card,field,message');
+    expect(String(csv.body).split('\r\n')[0]).toBe('severity,file,line,card,field,message,rows');
     expect(String(csv.body)).toContain('error,phone.vcf,');
 
     const vcf = await u.get('/api/v1/exports/vcard');
@@ -113,6 +113,13 @@ describe.each(ENGINES)('imports and exports over HTTP [%s]', (engine) => {
     expect(preview.status).toBe(200);
     expect(preview.body.stats).toMatchObject({ skipped: 2 });
     expect(preview.body.issues).toEqual([expect.objectContaining({ severity: 'skipped', rows: 2 })]);
+    // Stored with the issue: the import's page and its CSV of problems count the two rows later too.
+    const done = await u.upload('/api/v1/imports?kind=linkedin', 'Connections.csv', file);
+    const detail = await u.get(`/api/v1/imports/${done.body.id}`);
+    expect(detail.body.issues).toEqual([expect.objectContaining({ severity: 'skipped', rows: 2 })]);
+    const csv = String((await u.get(`/api/v1/imports/${done.body.id}/issues.csv`)).body).split('\r\n');
+    expect(csv[0]).toBe('severity,file,line,card,field,message,rows');
+    expect(csv[1]).toMatch(/^skipped,Connections\.csv,.*,2$/);
   });
 
   it('imports the address books of a LinkedIn export only with addressBook=true', async () => {

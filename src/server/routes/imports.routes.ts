@@ -168,7 +168,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ uploadLimit: number }> = asyn
     {
       schema: {
         tags: ['imports'],
-        summary: 'The import’s problems as a CSV file (severity, file, line, card, field, message)',
+        summary: 'The import’s problems as a CSV file (severity, file, line, card, field, message, rows)',
         params: idParams,
         produces: ['text/csv'],
       },
@@ -182,11 +182,12 @@ export const importRoutes: FastifyPluginAsyncZod<{ uploadLimit: number }> = asyn
         i.card ?? '',
         i.field ?? '',
         i.message,
+        i.rows ?? 1,
       ]);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="import-${detail.id}-issues.csv"`)
-        .send(csvDocument(['severity', 'file', 'line', 'card', 'field', 'message'], rows));
+        .send(csvDocument(['severity', 'file', 'line', 'card', 'field', 'message', 'rows'], rows));
     },
   );
   app.post(

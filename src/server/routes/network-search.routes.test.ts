@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines';
 import { serveForTests } from '../../../test/http';
-import { seedConnection } from '../../../test/network';
+import { markEmailVerified, seedConnection } from '../../../test/network';
 import { markNetworkChanged } from '../../core/network/index/network-index.queries';
 
 describe.each(ENGINES)('network search over HTTP [%s]', (engine) => {
@@ -54,5 +54,36 @@ describe.each(ENGINES)('network search over HTTP [%s]', (engine) => {
     expect(spent.body.error).toMatchObject({ code: 'rate_limited', details: { limit: 3 } });
     expect(spent.body.error.message).toMatch(/^network search limit reached: 3 searches per 24 hours/);
     expect((await me.get('/api/v1/network/paths?q=acme')).status).toBe(429);
+  });
+
+  it('three accounts: Bo’s findable contact for Cy is found by Ada, never by Cy himself (search or paths)', async () => {
+    const ada = await server.user('Ada');
+    const bo = await server.user('Bo');
+    const cy = await server.user('Cy');
+    const db = server.handle().db;
+    await markEmailVerified(db, cy.accountId);
+    const add = (displayName: string, email: string) =>
+      bo.post('/api/v1/contacts', {
+        displayName,
+        organisation: 'Acme',
+        emails: [{ value: email }],
+        tags: ['acme-friends'],
+      });
+    const cyOfBo = await add('Cy Cooper', cy.email);
+    const dana = await add('Dana Diaz', 'dana@acme.test');
+    await db.updateTable('tags').set({ findable: 1 }).where('owner_id', '=', bo.accountId).execute();
+    await seedConnection(db, ada.accountId, bo.accountId);
+    await seedConnection(db, bo.accountId, cy.accountId);
+    await markNetworkChanged(db, dana.body.id, new Date().toISOString());
+
+    const names = (r: { body: { people: { displayName: string }[] } }) =>
+      r.body.people.map((p) => p.displayName);
+    expect(names(await ada.get('/api/v1/network/search?q=acme'))).toEqual(['Cy Cooper', 'Dana Diaz']);
+    const mine = await cy.get('/api/v1/network/search?q=acme');
+    expect(names(mine)).toEqual(['Dana Diaz']);
+    expect(mine.body.more).toBe(false);
+    const paths = await cy.get('/api/v1/network/paths?q=acme');
+    expect(paths.body.paths.map((p: { contactId: string }) => p.contactId)).toEqual([dana.body.id]);
+    expect(JSON.stringify(paths.body)).not.toContain(cyOfBo.body.id);
   });
 });

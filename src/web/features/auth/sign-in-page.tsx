@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { FormAlert } from '../../ui/form-alert';
 import { TextField } from '../../ui/text-field';
@@ -18,11 +18,23 @@ export function SignInPage() {
   const { state } = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
   if (setup.data?.needsFirstAccount) return <Navigate to="/welcome" replace />;
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    signIn.mutate({ email, password });
+    signIn.mutate(
+      { email, password },
+      {
+        // The submit button the keyboard was on is disabled while waiting, which drops focus to the page:
+        // put it back on the password, ready to type again.
+        onError: () => {
+          const field = formRef.current?.querySelector<HTMLInputElement>('input[name="password"]');
+          field?.focus();
+          field?.select();
+        },
+      },
+    );
   }
 
   const error = signInErrorMessage(signIn.error);
@@ -32,7 +44,7 @@ export function SignInPage() {
       <h1 tabIndex={-1} data-page-heading="">
         Sign in to Rapport
       </h1>
-      <form className="stack" onSubmit={submit}>
+      <form ref={formRef} className="stack" onSubmit={submit}>
         <FormAlert message={error} />
         {(state as { accountDeleted?: boolean } | null)?.accountDeleted && !signIn.isPending ? (
           <p className="alert alert--success" role="status">

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { alertMessage, toFieldErrors } from '../../ui/field-errors';
 import { FormAlert } from '../../ui/form-alert';
@@ -30,6 +30,12 @@ export function SignupForm({
   const errors = toFieldErrors(signUp.error, (p) => FIELDS.has(p));
   // The server does not say why (an address with an account is not named as such): offer to sign in.
   const refused = isSignupRefused(signUp.error);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // The keyboard goes to the first field to fix (the submit button it was on is disabled while waiting).
+  useEffect(() => {
+    if (signUp.error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [signUp.error]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -55,7 +61,7 @@ export function SignupForm({
   }
 
   return (
-    <form className="stack" onSubmit={submit} noValidate>
+    <form ref={formRef} className="stack" onSubmit={submit} noValidate>
       {refused ? (
         <div className="alert alert--error" role="alert">
           We could not create an account with these details. If you already have an account here,{' '}

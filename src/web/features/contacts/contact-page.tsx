@@ -116,6 +116,8 @@ export function ContactPage() {
                 update.reset();
                 setHasEdits(false);
                 setOpened(c);
+                // The button goes away with the page it was on: the keyboard lands on the form's heading.
+                focusHeading();
               }}
             >
               Edit

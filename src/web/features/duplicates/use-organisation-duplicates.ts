@@ -9,7 +9,8 @@ import { useInvalidateOrganisations } from '../organisations/use-invalidate-orga
 // Under 'organisations', so every organisation change (merge, rename, trash) refreshes the suggestions too.
 const key = ['organisations', 'duplicates'] as const;
 
-const PAGE = 200;
+// As the pairs of people (use-duplicates.ts): 200 cards took seconds to draw; "Show more" brings the next 50.
+const PAGE = 50;
 
 /** Organisations that may be one company under two spellings, strongest first, a page at a time, with how many in all. */
 export function useOrganisationDuplicates() {

@@ -6,6 +6,7 @@ import { relativeDay } from '../../ui/dates';
 import { formatDateTime, plural, readableDates } from '../../ui/format';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
+import { useAccountToday } from '../profile/use-account-today';
 import { useItemMoves, useRemoveItem, useUpdateItem } from './use-purposes';
 
 export const DRAG_TYPE = 'application/x-rapport-purpose-item';
@@ -35,6 +36,7 @@ export function BoardCard({
   const id = useId();
   const [open, setOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const today = useAccountToday();
   const name = item.contact.displayName;
   const who = [item.contact.title, item.contact.organisation].filter(Boolean).join(', ');
 
@@ -103,7 +105,7 @@ export function BoardCard({
       {item.nextStep || item.nextStepOn ? (
         <p className="board-card__next">
           Next: {item.nextStep ?? '…'}
-          {item.nextStepOn ? <span className="muted"> · {relativeDay(item.nextStepOn)}</span> : null}
+          {item.nextStepOn ? <span className="muted"> · {relativeDay(item.nextStepOn, today)}</span> : null}
         </p>
       ) : null}
       <div className="board-card__actions">

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { relativeDay } from '../../ui/dates';
 import { QueryError } from '../../ui/query-error';
 import { useToast } from '../../ui/use-toast';
+import { useAccountToday } from '../profile/use-account-today';
 import { useContactPurposes, usePlaceContacts, usePurposes } from './use-purposes';
 
 /** On a contact's page: the purposes they are on (stage, next step) and a quick "add to a purpose". */
@@ -12,6 +13,7 @@ export function ContactPurposes({ contactId, name }: { contactId: string; name: 
   const [purposeId, setPurposeId] = useState('');
   const place = usePlaceContacts(purposeId);
   const toast = useToast();
+  const today = useAccountToday();
   const id = useId();
   const on = new Set(mine.data?.map((p) => p.purposeId));
   const open = (active.data ?? []).filter((p) => !on.has(p.id));
@@ -48,7 +50,7 @@ export function ContactPurposes({ contactId, name }: { contactId: string; name: 
                 <span className="muted">
                   {' '}
                   · next: {p.nextStep}
-                  {p.nextStepOn ? ` (${relativeDay(p.nextStepOn)})` : ''}
+                  {p.nextStepOn ? ` (${relativeDay(p.nextStepOn, today)})` : ''}
                 </span>
               ) : null}
             </li>

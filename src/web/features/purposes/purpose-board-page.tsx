@@ -218,7 +218,9 @@ function Board({ board: fetched }: { board: PurposeBoard }) {
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>
-      <div className="board">
+      {/* Focusable so a keyboard can scroll the stages sideways on a narrow screen, even when no card is there. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="board" aria-label="Stages" tabIndex={0}>
         {board.columns.map((column) => {
           const headingId = `${instructionsId}-col-${column.stage.id}`;
           return (
@@ -266,7 +268,7 @@ function Board({ board: fetched }: { board: PurposeBoard }) {
             </section>
           );
         })}
-      </div>
+      </section>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { pastDateHint } from '../../ui/past-day-hint';
 import { TextAreaField } from '../../ui/text-area-field';
 import { TextField } from '../../ui/text-field';
+import { useAccountToday } from '../profile/use-account-today';
 import { useFormErrors } from '../relationships/use-form-errors';
 import { type StageDraft, StageEditor, toDrafts } from './stage-editor';
 
@@ -50,6 +51,7 @@ export function PurposeForm({
   const [description, setDescription] = useState(purpose?.description ?? '');
   const [target, setTarget] = useState(purpose?.targetCount?.toString() ?? '');
   const [deadline, setDeadline] = useState(purpose?.deadline ?? '');
+  const today = useAccountToday();
   const [cadence, setCadence] = useState(purpose?.cadenceDays?.toString() ?? '');
   const [followUp, setFollowUp] = useState(purpose?.followUpDays?.toString() ?? '');
   const [stages, setStages] = useState<StageDraft[]>(purpose ? toDrafts(purpose.stages) : DEFAULT_STAGES);
@@ -107,7 +109,7 @@ export function PurposeForm({
           type="date"
           value={deadline}
           onChange={(e) => setDeadline(e.target.value)}
-          hint={pastDateHint('purpose', deadline)}
+          hint={pastDateHint('purpose', deadline, today)}
           error={errors.get('deadline')}
         />
       </div>

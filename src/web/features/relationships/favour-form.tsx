@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Favour, FavourInput, PersonRef } from '../../api/types';
-import { localDay } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
 import { RadioGroup } from '../../ui/radio-group';
 import { TextField } from '../../ui/text-field';
+import { useDayField } from '../profile/use-account-today';
 import { ContactPicker } from './contact-picker';
 import { SIZE_OPTIONS } from './relationship-words';
 import { useRecordFavour } from './use-favours';
@@ -55,7 +55,8 @@ export function FavourForm({
   const [direction, setDirection] = useState(initial?.direction ?? defaultDirection);
   const [what, setWhat] = useState(initial?.what ?? '');
   const [size, setSize] = useState<1 | 2 | 3>(toSize(initial?.size));
-  const [occurredOn, setOccurredOn] = useState(() => initial?.occurredOn ?? localDay());
+  // The account's day: the server refuses a favour dated after it (the browser may be a day ahead).
+  const [occurredOn, setOccurredOn] = useDayField(initial?.occurredOn, (day) => day);
   const [missingPerson, setMissingPerson] = useState(false);
   const editing = initial !== undefined;
   const showPicker = editing || !person;

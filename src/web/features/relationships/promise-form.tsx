@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { PersonRef, PromiseInput, PromiseView } from '../../api/types';
-import { addDays, localDay } from '../../ui/dates';
+import { addDays } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
 import { pastDateHint } from '../../ui/past-day-hint';
 import { RadioGroup } from '../../ui/radio-group';
 import { TextField } from '../../ui/text-field';
+import { useAccountToday, useDayField } from '../profile/use-account-today';
 import { ContactPicker } from './contact-picker';
 import { statusLabel } from './relationship-words';
 import { useFormErrors } from './use-form-errors';
@@ -51,7 +52,9 @@ export function PromiseForm({
   const [people, setPeople] = useState<PersonRef[]>(initial ? [initial.contact] : person ? [person] : []);
   const [direction, setDirection] = useState<'mine' | 'theirs'>(initial?.direction ?? 'mine');
   const [what, setWhat] = useState(initial?.what ?? '');
-  const [dueOn, setDueOn] = useState(() => initial?.dueOn ?? addDays(localDay(), 7));
+  // Days count in the account's time zone, as the server counts overdue (not the browser's, when travelling).
+  const today = useAccountToday();
+  const [dueOn, setDueOn] = useDayField(initial?.dueOn, (day) => addDays(day, 7));
   // A resolved promise can say on which day it was kept (kept yesterday, marked this morning).
   const [resolvedOn, setResolvedOn] = useState(initial?.resolvedOn ?? '');
   const [missingPerson, setMissingPerson] = useState(false);
@@ -143,7 +146,7 @@ export function PromiseForm({
         value={dueOn}
         onChange={(e) => setDueOn(e.target.value)}
         // Accepted (a promise logged late), but said: an open promise past its day shows as overdue.
-        hint={initial && initial.status !== 'open' ? undefined : pastDateHint('promise', dueOn)}
+        hint={initial && initial.status !== 'open' ? undefined : pastDateHint('promise', dueOn, today)}
         error={errors.get('dueOn')}
       />
       {initial?.resolvedOn ? (
@@ -151,7 +154,7 @@ export function PromiseForm({
           label={`${statusLabel(initial.status)} on`}
           type="date"
           value={resolvedOn}
-          max={localDay()}
+          max={today}
           onChange={(e) => setResolvedOn(e.target.value)}
           error={errors.get('resolvedOn')}
         />

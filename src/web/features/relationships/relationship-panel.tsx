@@ -1,13 +1,14 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { favourTally } from '../../../contracts/favour-words';
 import type { Relationship } from '../../api/types';
-import { localDay, relativeDay } from '../../ui/dates';
+import { relativeDay } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
 import { formatDate, formatWhen } from '../../ui/format';
 import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
 import { TextField } from '../../ui/text-field';
 import { useToast } from '../../ui/use-toast';
+import { dayInZone, useAccountTimeZone } from '../profile/use-account-today';
 import {
   CLOSENESS_OPTIONS,
   cadenceText,
@@ -25,12 +26,14 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const meterId = useId();
+  // Days as the server counts them: in the account's time zone.
+  const zone = useAccountTimeZone();
 
   if (relationship.isPending) return <Loading label="Loading the relationship…" />;
   if (relationship.isError)
     return <QueryError error={relationship.error} onRetry={() => void relationship.refetch()} />;
   const r = relationship.data;
-  const today = localDay();
+  const today = dayInZone(zone);
   const overdue = r.nextDue !== null && r.nextDue < today;
   const started = !notStarted(r);
 
@@ -87,7 +90,9 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
             {r.lastContactAt ? (
               <>
                 {formatWhen(r.lastContactAt, r.lastContactDateOnly)}{' '}
-                <span className="muted">({relativeDay(r.lastContactAt, today)})</span>
+                <span className="muted">
+                  ({relativeDay(dayInZone(zone, new Date(r.lastContactAt)), today)})
+                </span>
               </>
             ) : (
               <span className="muted">None logged</span>

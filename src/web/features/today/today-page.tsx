@@ -113,11 +113,11 @@ function IntegrityGlance() {
           <dd>{formatRate(s.keptOnTime90Days)}</dd>
         </div>
         <div className="stats__item">
-          <dt>Open promises</dt>
+          <dt>Your open promises</dt>
           <dd>{s.open}</dd>
         </div>
         <div className={s.overdue > 0 ? 'stats__item stats__item--bad' : 'stats__item'}>
-          <dt>Overdue</dt>
+          <dt>Your overdue promises</dt>
           <dd>{s.overdue}</dd>
         </div>
       </dl>
