@@ -72,16 +72,10 @@ export async function loadContactsRows(db: Kysely<Database>, ownerId: string, co
 
 /** Deletes every child row of a contact (the contact row itself stays). */
 export async function deleteContactChildren(db: Kysely<Database>, ownerId: string, contactId: string) {
-  for (const table of CHILD_TABLES) {
-    await db
-      .deleteFrom(table as 'contact_channels')
-      .where('owner_id', '=', ownerId)
-      .where('contact_id', '=', contactId)
-      .execute();
-  }
+  await deleteContactsChildren(db, ownerId, [contactId]);
 }
 
-/** `deleteContactChildren` for many contacts: a statement per table and thousand contacts. */
+/** Deletes every child row of these contacts: a statement per table and thousand contacts. */
 export async function deleteContactsChildren(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
   for (const batch of chunkIds(contactIds)) {
     for (const table of CHILD_TABLES) {
