@@ -203,6 +203,17 @@ describe.skipIf(!chromiumPath)(
         await expect.poll(() => form.count()).toBe(0);
         expect(await log.evaluate((e) => e === document.activeElement)).toBe(true);
 
+        // The promise form too: the keyboard starts in it, Escape closes it and goes back to its button.
+        const addPromise = p.getByRole('button', { name: 'Add a promise' });
+        await addPromise.focus();
+        await p.keyboard.press('Enter');
+        const promiseForm = p.getByRole('form', { name: /Add a promise with/i });
+        await promiseForm.waitFor();
+        await expect.poll(() => promiseForm.evaluate((f) => f.contains(document.activeElement))).toBe(true);
+        await p.keyboard.press('Escape');
+        await expect.poll(() => promiseForm.count()).toBe(0);
+        expect(await addPromise.evaluate((e) => e === document.activeElement)).toBe(true);
+
         // Edit turns the page into a form: the keyboard follows to its heading instead of falling to the page.
         await p.getByRole('button', { name: 'Edit', exact: true }).focus();
         await p.keyboard.press('Enter');

@@ -142,24 +142,27 @@ function PromisesCard({ person }: { person: PersonRef }) {
     <section aria-labelledby="rel-promises" className="card">
       <div className="card__head">
         <h2 id="rel-promises">Promises</h2>
-        <button
-          ref={form.button}
-          type="button"
-          className="button button--small"
-          aria-expanded={form.open}
-          onClick={() => (form.open ? form.close() : form.setOpen(true))}
-        >
-          {form.open ? 'Close the form' : 'Add a promise'}
-        </button>
+        {form.open ? null : (
+          <button
+            ref={form.button}
+            type="button"
+            className="button button--small"
+            onClick={() => form.setOpen(true)}
+          >
+            Add a promise
+          </button>
+        )}
       </div>
       {form.open ? (
         <PromiseForm
           person={person}
           title={`Add a promise with ${person.displayName}`}
+          focusOnOpen
           onDone={() => {
             toast.show({ message: 'Promise added.' });
             form.close();
           }}
+          onCancel={form.close}
         />
       ) : null}
       {promises.isPending ? <Loading label="Loading promises…" /> : null}

@@ -26,6 +26,8 @@ interface PromiseFormProps {
   submitLabel?: string;
   title: string;
   onDone?: (saved: PromiseView) => void;
+  /** Puts the keyboard in the first field when the form opens (it replaced the button that had it). */
+  focusOnOpen?: boolean;
   /** Shows a Cancel button; Escape cancels too. */
   onCancel?: () => void;
 }
@@ -41,6 +43,7 @@ export function PromiseForm({
   submitLabel = 'Add promise',
   title,
   onDone,
+  focusOnOpen = false,
   onCancel,
 }: PromiseFormProps) {
   const create = useCreatePromise();
@@ -65,8 +68,9 @@ export function PromiseForm({
   const name = editing ? people[0]?.displayName : person?.displayName;
 
   useEffect(() => {
-    if (editing) formRef.current?.querySelector<HTMLElement>('input:not([type="search"])')?.focus();
-  }, [editing]);
+    if (focusOnOpen || editing)
+      formRef.current?.querySelector<HTMLElement>('input:not([type="search"])')?.focus();
+  }, [focusOnOpen, editing]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
