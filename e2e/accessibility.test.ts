@@ -225,6 +225,17 @@ describe.skipIf(!chromiumPath)(
         const viewing = p.getByRole('heading', { level: 1, name: 'Ada Lovelace' });
         await viewing.waitFor();
         await expect.poll(() => viewing.evaluate((e) => e === document.activeElement)).toBe(true);
+
+        // A new purpose: the keyboard starts on its name, Escape closes the form and goes back to the button.
+        await p.goto('/purposes');
+        const newPurpose = p.getByRole('button', { name: 'New purpose' });
+        await newPurpose.focus();
+        await p.keyboard.press('Enter');
+        const name = p.getByRole('form', { name: 'Create purpose' }).getByLabel('Name');
+        await expect.poll(() => name.evaluate((e) => e === document.activeElement)).toBe(true);
+        await p.keyboard.press('Escape');
+        await expect.poll(() => p.getByRole('form', { name: 'Create purpose' }).count()).toBe(0);
+        await expect.poll(() => newPurpose.evaluate((e) => e === document.activeElement)).toBe(true);
       } finally {
         await desk.close();
       }

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { Purpose, PurposeInput } from '../../../contracts/purposes';
 import { FormAlert } from '../../ui/form-alert';
 import { pastDateHint } from '../../ui/past-day-hint';
@@ -59,6 +59,18 @@ export function PurposeForm({
   const errors = useFormErrors(error, FIELDS, formRef);
   const counts = new Map(purpose?.progress.perStage.map((s) => [s.stageId, s.count]) ?? []);
 
+  // The form takes the place of the button that opened it: the keyboard starts in its first field.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input')?.focus();
+  }, []);
+
+  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    if (e.key === 'Escape' && onCancel && !e.defaultPrevented) {
+      e.preventDefault();
+      onCancel();
+    }
+  }
+
   function submit(e: FormEvent) {
     e.preventDefault();
     const kept = new Set(stages.map((s) => s.id));
@@ -78,7 +90,14 @@ export function PurposeForm({
   }
 
   return (
-    <form ref={formRef} className="purpose-form" aria-label={submitLabel} onSubmit={submit} noValidate>
+    <form
+      ref={formRef}
+      className="purpose-form"
+      aria-label={submitLabel}
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+    >
       <FormAlert message={errors.general} />
       <TextField
         label="Name"
