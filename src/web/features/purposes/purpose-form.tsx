@@ -1,5 +1,6 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Purpose, PurposeInput } from '../../../contracts/purposes';
+import { cancelOnEscape } from '../../ui/cancel-on-escape';
 import { FormAlert } from '../../ui/form-alert';
 import { pastDateHint } from '../../ui/past-day-hint';
 import { TextAreaField } from '../../ui/text-area-field';
@@ -64,13 +65,6 @@ export function PurposeForm({
     formRef.current?.querySelector<HTMLElement>('input')?.focus();
   }, []);
 
-  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
-    if (e.key === 'Escape' && onCancel && !e.defaultPrevented) {
-      e.preventDefault();
-      onCancel();
-    }
-  }
-
   function submit(e: FormEvent) {
     e.preventDefault();
     const kept = new Set(stages.map((s) => s.id));
@@ -95,7 +89,7 @@ export function PurposeForm({
       className="purpose-form"
       aria-label={submitLabel}
       onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onKeyDown={cancelOnEscape(onCancel)}
       noValidate
     >
       <FormAlert message={errors.general} />

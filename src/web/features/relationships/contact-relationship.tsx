@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import type { PersonRef } from '../../api/types';
 import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
@@ -40,6 +40,29 @@ function useFormToggle() {
   return { open, setOpen, button, close };
 }
 
+/** The button that opens a card's form; the form takes its place while open, and gives the keyboard back to it. */
+function OpenFormButton({
+  form,
+  primary = false,
+  children,
+}: {
+  form: ReturnType<typeof useFormToggle>;
+  primary?: boolean;
+  children: ReactNode;
+}) {
+  if (form.open) return null;
+  return (
+    <button
+      ref={form.button}
+      type="button"
+      className={primary ? 'button button--small button--primary' : 'button button--small'}
+      onClick={() => form.setOpen(true)}
+    >
+      {children}
+    </button>
+  );
+}
+
 function InteractionsCard({ person }: { person: PersonRef }) {
   const form = useFormToggle();
   const toast = useToast();
@@ -47,16 +70,9 @@ function InteractionsCard({ person }: { person: PersonRef }) {
     <section aria-labelledby="rel-interactions" className="card">
       <div className="card__head">
         <h2 id="rel-interactions">Interactions</h2>
-        {form.open ? null : (
-          <button
-            ref={form.button}
-            type="button"
-            className="button button--small button--primary"
-            onClick={() => form.setOpen(true)}
-          >
-            Log interaction
-          </button>
-        )}
+        <OpenFormButton form={form} primary>
+          Log interaction
+        </OpenFormButton>
       </div>
       {form.open ? (
         <InteractionForm
@@ -85,16 +101,7 @@ function FavoursCard({ person }: { person: PersonRef }) {
     <section aria-labelledby="rel-favours" className="card">
       <div className="card__head">
         <h2 id="rel-favours">Favours</h2>
-        {form.open ? null : (
-          <button
-            ref={form.button}
-            type="button"
-            className="button button--small"
-            onClick={() => form.setOpen(true)}
-          >
-            Record a favour
-          </button>
-        )}
+        <OpenFormButton form={form}>Record a favour</OpenFormButton>
       </div>
       {form.open ? (
         <FavourForm
@@ -142,16 +149,7 @@ function PromisesCard({ person }: { person: PersonRef }) {
     <section aria-labelledby="rel-promises" className="card">
       <div className="card__head">
         <h2 id="rel-promises">Promises</h2>
-        {form.open ? null : (
-          <button
-            ref={form.button}
-            type="button"
-            className="button button--small"
-            onClick={() => form.setOpen(true)}
-          >
-            Add a promise
-          </button>
-        )}
+        <OpenFormButton form={form}>Add a promise</OpenFormButton>
       </div>
       {form.open ? (
         <PromiseForm

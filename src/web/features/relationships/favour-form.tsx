@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Favour, FavourInput, PersonRef } from '../../api/types';
+import { cancelOnEscape } from '../../ui/cancel-on-escape';
 import { FormAlert } from '../../ui/form-alert';
 import { RadioGroup } from '../../ui/radio-group';
 import { TextField } from '../../ui/text-field';
@@ -94,13 +95,6 @@ export function FavourForm({
       });
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
-    if (e.key === 'Escape' && onCancel && !e.defaultPrevented) {
-      e.preventDefault();
-      onCancel();
-    }
-  }
-
   const sizeError = errors.get('size');
   return (
     <form
@@ -108,7 +102,7 @@ export function FavourForm({
       className="log-form"
       aria-label={title}
       onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onKeyDown={cancelOnEscape(onCancel)}
       noValidate
     >
       <FormAlert message={errors.general} />

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type {
   Interaction,
   InteractionDirection,
@@ -7,6 +7,7 @@ import type {
   InteractionKind,
   PersonRef,
 } from '../../api/types';
+import { cancelOnEscape } from '../../ui/cancel-on-escape';
 import { toDateTimeLocal } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
 import { RadioGroup } from '../../ui/radio-group';
@@ -121,20 +122,13 @@ export function InteractionForm({
       });
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
-    if (e.key === 'Escape' && onCancel && !e.defaultPrevented) {
-      e.preventDefault();
-      onCancel();
-    }
-  }
-
   return (
     <form
       ref={formRef}
       className={compact ? 'log-form log-form--compact' : 'log-form'}
       aria-label={title}
       onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onKeyDown={cancelOnEscape(onCancel)}
       noValidate
     >
       <FormAlert message={errors.general} />

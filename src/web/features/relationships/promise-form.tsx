@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { PersonRef, PromiseInput, PromiseView } from '../../api/types';
+import { cancelOnEscape } from '../../ui/cancel-on-escape';
 import { addDays } from '../../ui/dates';
 import { FormAlert } from '../../ui/form-alert';
 import { pastDateHint } from '../../ui/past-day-hint';
@@ -101,20 +102,13 @@ export function PromiseForm({
       });
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
-    if (e.key === 'Escape' && onCancel && !e.defaultPrevented) {
-      e.preventDefault();
-      onCancel();
-    }
-  }
-
   return (
     <form
       ref={formRef}
       className="log-form"
       aria-label={title}
       onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onKeyDown={cancelOnEscape(onCancel)}
       noValidate
     >
       <FormAlert message={errors.general} />
