@@ -57,6 +57,41 @@ describe.skipIf(!chromiumPath)(
       await expect.poll(() => form.getByLabel('On', { exact: true }).inputValue()).toBe('2026-11-28');
     });
 
+    it('starts a check-in from Today as the last contact went (a call), or as a message, not as a meeting', async () => {
+      const api = async (method: 'post' | 'patch', path: string, data: unknown) => {
+        const res = await page.request[method](`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': csrf } });
+        expect(res.status(), await res.text()).toBeLessThan(300);
+        return (await res.json()) as { id: string };
+      };
+      const caller = await api('post', '/contacts', { givenName: 'Phoebe', familyName: 'Rings' });
+      await api('post', '/interactions', {
+        kind: 'call',
+        contactIds: [caller.id],
+        answered: true,
+        occurredAt: new Date(Date.now() - 60 * 86_400_000).toISOString(),
+      });
+      await api('patch', `/contacts/${caller.id}/relationship`, { cadenceDays: 30 });
+      const quiet = await api('post', '/contacts', {
+        givenName: 'Quentin',
+        familyName: 'Quiet',
+        connectedOn: '2025-01-10',
+      });
+      await api('patch', `/contacts/${quiet.id}/relationship`, { cadenceDays: 30 });
+
+      await page.goto('/');
+      await heading('Today').waitFor();
+      for (const [name, kind] of [
+        ['Phoebe Rings', 'call'],
+        ['Quentin Quiet', 'message'],
+      ] as const) {
+        await page.getByRole('button', { name: `Log a check-in: Get in touch with ${name}` }).click();
+        const form = page.getByRole('form', { name: `Log an interaction with ${name}` });
+        await expect.poll(() => form.getByLabel('What').inputValue()).toBe(kind);
+        await page.keyboard.press('Escape');
+        await form.waitFor({ state: 'detached' });
+      }
+    });
+
     it('says a purpose deadline on the browser’s today is already past', async () => {
       await page.goto('/purposes');
       await heading('Purposes').waitFor();

@@ -1,7 +1,8 @@
 import { addressLine } from '../contracts/address-line';
 import type { Contact, ContactPage, ContactSummary } from '../contracts/contacts';
 import { readableUrl } from '../contracts/readable-url';
-import { emit, fields, type GlobalOptions, note, table } from './output';
+import { emit, fields, type GlobalOptions, table } from './output';
+import { noteNextPage } from './pages';
 
 /** One row per contact: what a person scans a list for. */
 export function contactTable(items: ContactSummary[]): string {
@@ -117,8 +118,6 @@ export function contactDetails(c: Contact): string {
 /** Prints a page of contacts, with hints on stderr when more pages exist: how to see them, the next one's cursor. */
 export function emitContactPage(g: GlobalOptions, page: ContactPage, empty: string): void {
   emit(g, page, () => (page.items.length === 0 ? empty : contactTable(page.items)));
-  if (!page.nextCursor) return;
   const shown = page.total === null ? 'more contacts' : `${page.items.length} of ${page.total} contacts`;
-  note(g, `(${shown}: use --all or a larger --limit)`);
-  note(g, `(next page: --cursor ${page.nextCursor})`);
+  noteNextPage(g, page, `(${shown}: use --all or a larger --limit)`);
 }

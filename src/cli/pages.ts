@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { type GlobalOptions, note } from './output';
 
 /** The largest page the list use cases accept. */
 export const MAX_PAGE = 200;
@@ -25,4 +26,32 @@ export function cursorOption(): Option {
   return new Option('--cursor <cursor>', "the next page: the previous page's nextCursor (--json)").conflicts(
     'all',
   );
+}
+
+/** The paging options a list command takes: `--limit`, `--cursor` (cursorOption) and `--all`. */
+export interface PageOptions {
+  limit?: number;
+  cursor?: string;
+  all?: boolean;
+}
+
+/**
+ * The page a list command's options ask for: every page with `--all` (MAX_PAGE at a time), else the page at
+ * `--cursor` of `--limit` items. `fetch` calls the use case with the command's own filters.
+ */
+export function pageAsked<P extends Page>(
+  o: PageOptions,
+  fetch: (limit: number | undefined, cursor: string | undefined) => Promise<P>,
+): Promise<P> {
+  return o.all ? allPages((cursor) => fetch(MAX_PAGE, cursor)) : fetch(o.limit, o.cursor);
+}
+
+/**
+ * After a page with more behind it, on stderr (not with --json, whose page has `nextCursor`): the command's own
+ * hint (`more`), then the next page's `--cursor` for a script or a person to continue.
+ */
+export function noteNextPage(g: GlobalOptions, page: Page, more?: string): void {
+  if (!page.nextCursor) return;
+  if (more) note(g, more);
+  note(g, `(next page: --cursor ${page.nextCursor})`);
 }

@@ -67,6 +67,8 @@ export const relationship = z.object({
   lastContactAt: timestamp.nullable(),
   /** The last contact was logged with its day only (its time is a stand-in): show the day alone. */
   lastContactDateOnly: z.boolean(),
+  /** What the last contact was: a kind of interaction, or a favour (given or received: that is contact too). */
+  lastContactKind: z.enum([...INTERACTION_KINDS, 'favour']).nullable(),
   /** Keep in touch every N days (null: no reminder), and where that comes from. */
   cadence: z.object({
     days: z.number().nullable(),

@@ -13,6 +13,7 @@ import type { Mailer } from '../core/mail/mailer';
 import { authPlugin } from './auth';
 import { registerCarddav } from './carddav/carddav.routes';
 import { errorHandler } from './errors';
+import { requireJsonBody } from './json-body';
 import { loggerOptions } from './logging';
 import { askRoutes } from './routes/asks.routes';
 import { authRoutes } from './routes/auth.routes';
@@ -152,6 +153,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       secureCookies,
       sessionTtlDays,
     });
+    // After sign-in is checked: a JSON route names a body that is not JSON before parsing it (json-body.ts).
+    api.addHook('preParsing', requireJsonBody);
     await api.register(healthRoutes(opts.version ?? '0'));
     await api.register(
       authRoutes({

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { rateLimited } from '../core/errors';
 import { retryAfterSeconds, toErrorResponse } from './errors';
+import { NotJsonBody } from './json-body';
 
 /** A Fastify-style error: a code, a status and a message. */
 function fastifyError(code: string, statusCode: number, message: string) {
@@ -38,6 +39,21 @@ describe('toErrorResponse', () => {
       status: 404,
       code: 'not_found',
     });
+  });
+
+  it('answers 415 to a body that is not JSON, naming what came when it is known', () => {
+    expect(toErrorResponse(new NotJsonBody('text/csv'))).toEqual({
+      status: 415,
+      code: 'validation',
+      message: 'body: send JSON with Content-Type: application/json, not text/csv',
+      details: {
+        issues: [{ path: 'body', message: 'send JSON with Content-Type: application/json, not text/csv' }],
+        contentType: 'text/csv',
+      },
+    });
+    expect(
+      toErrorResponse(fastifyError('FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'Unsupported Media Type')),
+    ).toMatchObject({ status: 415, code: 'validation', details: { issues: [{ path: 'body' }] } });
   });
 
   it('answers 500 for our own faults, whatever status they claim', () => {

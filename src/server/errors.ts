@@ -4,6 +4,7 @@ import { HASHING_BUSY } from '../core/accounts/password';
 import type { Clock } from '../core/clock';
 import { isDatabaseBusy } from '../core/db/portable';
 import { AppError, databaseBusy, type ErrorCode, type ErrorDetails } from '../core/errors';
+import { NotJsonBody, SEND_JSON_ADVICE } from './json-body';
 
 /** The one place error kinds become HTTP statuses. */
 export function statusOf(code: ErrorCode): number {
@@ -61,6 +62,15 @@ export function toErrorResponse(error: unknown): {
   }
   // A lock another writer holds, or a deadlock the database broke: the same request succeeds in a moment.
   if (isDatabaseBusy(error)) return toErrorResponse(databaseBusy());
+  // 415, not 400: the body was never read, so nothing in it can be wrong yet; what came is named.
+  if (error instanceof NotJsonBody) {
+    return {
+      status: 415,
+      code: 'validation',
+      message: `body: ${error.advice}`,
+      details: { issues: [{ path: 'body', message: error.advice }], contentType: error.received },
+    };
+  }
   const e = error as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
     const issues = issuesFromZod(e.validation, e.validationContext ?? 'body');
@@ -97,12 +107,13 @@ export function toErrorResponse(error: unknown): {
         message: 'file: send the file as multipart/form-data',
         details: { issues: [{ path: 'file', message: 'send the file as multipart/form-data' }] },
       };
+    // A body no parser reads on a route without a body schema, or a Content-Type that is not well-formed.
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
-        status: 400,
+        status: 415,
         code: 'validation',
-        message: 'body: send JSON with Content-Type: application/json',
-        details: { issues: [{ path: 'body', message: 'unsupported content type' }] },
+        message: `body: ${SEND_JSON_ADVICE}`,
+        details: { issues: [{ path: 'body', message: `unsupported content type: ${SEND_JSON_ADVICE}` }] },
       };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return {

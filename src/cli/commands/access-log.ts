@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { listAccessLog } from '../../core/network/list-access-log';
 import { examples } from '../help';
-import { emit, type GlobalOptions, note, table } from '../output';
+import { emit, type GlobalOptions, table } from '../output';
+import { cursorOption, noteNextPage } from '../pages';
 import { integer } from '../parse';
 import { withAccount } from '../runtime';
 
 interface AccessLogOptions extends GlobalOptions {
   limit?: number;
+  cursor?: string;
 }
 
 const EVENTS = { 'search-hit': 'search', path: 'path', 'intro-request': 'intro request' } as const;
@@ -16,9 +18,12 @@ export function registerAccessLog(program: Command): void {
     .command('access-log')
     .description('who saw which of your findable contacts, when, how and with what query (newest first)')
     .option('--limit <n>', 'how many entries, 1–200 (default: 50)', integer(1, 200))
+    .addOption(cursorOption())
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<AccessLogOptions>();
-      const page = await withAccount(o, (ctx) => listAccessLog(ctx, { limit: o.limit ?? 50 }));
+      const page = await withAccount(o, (ctx) =>
+        listAccessLog(ctx, { limit: o.limit ?? 50, cursor: o.cursor }),
+      );
       emit(o, page, () =>
         page.items.length === 0
           ? 'nobody has seen your contacts yet'
@@ -33,7 +38,7 @@ export function registerAccessLog(program: Command): void {
               ]),
             ),
       );
-      if (page.nextCursor) note(o, '(older entries not shown: use a larger --limit)');
+      noteNextPage(o, page, '(older entries not shown: use a larger --limit)');
     });
   examples(cmd, ['rapport access-log', 'rapport access-log --json']);
 }

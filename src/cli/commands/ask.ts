@@ -11,7 +11,7 @@ import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { offeringView } from '../offering-view';
 import { emit, fields, type GlobalOptions, note, table } from '../output';
-import { allPages, MAX_PAGE } from '../pages';
+import { cursorOption, MAX_PAGE, noteNextPage, type PageOptions, pageAsked } from '../pages';
 import { collect, integer } from '../parse';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
@@ -73,14 +73,13 @@ export function registerAsk(program: Command): void {
     .description("your connections' open asks, newest first (or yours, with --mine)")
     .option('--mine', 'the asks you posted, in every state')
     .option('--limit <n>', `how many, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
+    .addOption(cursorOption())
     .option('--all', 'every page, not just the first')
     .action(async (_opts: unknown, command: Command) => {
-      const o = command.optsWithGlobals<GlobalOptions & { mine?: boolean; limit?: number; all?: boolean }>();
+      const o = command.optsWithGlobals<GlobalOptions & PageOptions & { mine?: boolean }>();
       const from = o.mine ? 'mine' : 'connections';
       const page = await withAccount(o, (ctx) =>
-        o.all
-          ? allPages((cursor) => listAsks(ctx, { from, limit: MAX_PAGE, cursor }))
-          : listAsks(ctx, { from, limit: o.limit }),
+        pageAsked(o, (limit, cursor) => listAsks(ctx, { from, limit, cursor })),
       );
       emit(o, page, () =>
         page.items.length === 0
@@ -99,7 +98,7 @@ export function registerAsk(program: Command): void {
               ]),
             ),
       );
-      if (page.nextCursor) note(o, '(more asks: use --all or a larger --limit)');
+      noteNextPage(o, page, '(more asks: use --all or a larger --limit)');
     });
   examples(list, ['rapport ask list', 'rapport ask list --mine --all --json']);
 

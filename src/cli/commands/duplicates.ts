@@ -3,8 +3,8 @@ import type { ContactSummary } from '../../contracts/contacts';
 import { dismissDuplicate } from '../../core/duplicates/dismiss-duplicate';
 import { findDuplicates } from '../../core/duplicates/find-duplicates';
 import { examples } from '../help';
-import { emit, type GlobalOptions, note } from '../output';
-import { allPages, MAX_PAGE } from '../pages';
+import { emit, type GlobalOptions } from '../output';
+import { cursorOption, MAX_PAGE, noteNextPage, type PageOptions, pageAsked } from '../pages';
 import { integer } from '../parse';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
@@ -25,13 +25,12 @@ export function registerDuplicates(program: Command): void {
         'possible when only their names look alike',
     )
     .option('--limit <n>', `how many pairs, 1–${MAX_PAGE} (default: ${MAX_PAGE})`, integer(1, MAX_PAGE))
+    .addOption(cursorOption())
     .option('--all', 'every pair, not just the first page')
     .action(async (_opts: unknown, command: Command) => {
-      const g = command.optsWithGlobals<GlobalOptions & { limit?: number; all?: boolean }>();
+      const g = command.optsWithGlobals<GlobalOptions & PageOptions>();
       const page = await withAccount(g, (ctx) =>
-        g.all
-          ? allPages((cursor) => findDuplicates(ctx, { limit: MAX_PAGE, cursor }))
-          : findDuplicates(ctx, { limit: g.limit }),
+        pageAsked(g, (limit, cursor) => findDuplicates(ctx, { limit, cursor })),
       );
       const pairs = page.items;
       emit(g, page, () =>
@@ -42,8 +41,11 @@ export function registerDuplicates(program: Command): void {
               'merge with: rapport merge <keep> <merge>; not the same person: rapport duplicates dismiss <a> <b>',
             ].join('\n\n'),
       );
-      if (page.nextCursor)
-        note(g, `(${pairs.length} of ${pairsInAll(page)} pairs shown: use --all or a larger --limit)`);
+      noteNextPage(
+        g,
+        page,
+        `(${pairs.length} of ${pairsInAll(page)} pairs shown: use --all or a larger --limit)`,
+      );
     });
   examples(duplicates, [
     'rapport duplicates',

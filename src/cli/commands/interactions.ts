@@ -4,18 +4,15 @@ import { listInteractions } from '../../core/interactions/list-interactions';
 import { restoreInteraction } from '../../core/interactions/restore-interaction';
 import { localNow } from '../dates';
 import { examples } from '../help';
-import { emit, type GlobalOptions, note } from '../output';
-import { allPages, MAX_PAGE } from '../pages';
+import { emit, type GlobalOptions } from '../output';
+import { cursorOption, MAX_PAGE, noteNextPage, type PageOptions, pageAsked } from '../pages';
 import { integer } from '../parse';
 import { interactionTable } from '../relationship-view';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
 import { registerInteractionEdit } from './interactions-edit';
 
-interface InteractionsOptions extends GlobalOptions {
-  limit?: number;
-  all?: boolean;
-}
+interface InteractionsOptions extends GlobalOptions, PageOptions {}
 
 export function registerInteractions(program: Command): void {
   const interactions = program
@@ -23,21 +20,20 @@ export function registerInteractions(program: Command): void {
     .description('what you logged, newest first: with everyone, or with one person')
     .argument('[person]', 'only interactions with this contact (id or text that finds exactly one)')
     .option('--limit <n>', `how many, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
+    .addOption(cursorOption())
     .option('--all', 'every page, not just the first')
     .action(async (ref: string | undefined, _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<InteractionsOptions>();
       const { page, timeZone } = await withAccount(o, async (ctx) => {
         const contact = ref === undefined ? undefined : (await resolveContact(ctx, ref)).id;
         const { timeZone } = await localNow(ctx);
-        const page = o.all
-          ? await allPages((cursor) => listInteractions(ctx, { contact, limit: MAX_PAGE, cursor }))
-          : await listInteractions(ctx, { contact, limit: o.limit });
+        const page = await pageAsked(o, (limit, cursor) => listInteractions(ctx, { contact, limit, cursor }));
         return { page, timeZone };
       });
       emit(o, page, () =>
         page.items.length === 0 ? 'no interactions logged' : interactionTable(page.items, timeZone),
       );
-      if (page.nextCursor) note(o, '(more interactions: use --all or a larger --limit)');
+      noteNextPage(o, page, '(more interactions: use --all or a larger --limit)');
     });
   examples(interactions, [
     'rapport interactions',

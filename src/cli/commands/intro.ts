@@ -10,8 +10,8 @@ import { requestIntroduction } from '../../core/introductions/request-introducti
 import { withdrawIntroduction } from '../../core/introductions/withdraw-introduction';
 import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
-import { emit, fields, type GlobalOptions, note, table } from '../output';
-import { allPages, MAX_PAGE } from '../pages';
+import { emit, fields, type GlobalOptions, table } from '../output';
+import { cursorOption, MAX_PAGE, noteNextPage, pageAsked } from '../pages';
 import { integer } from '../parse';
 import { withAccount } from '../runtime';
 
@@ -104,6 +104,7 @@ interface ListOptions extends GlobalOptions {
   open?: boolean;
   closed?: boolean;
   limit?: number;
+  cursor?: string;
   all?: boolean;
 }
 
@@ -150,6 +151,7 @@ export function registerIntro(program: Command): void {
     .option('--open', 'only those still waiting on someone')
     .option('--closed', 'only those that ended')
     .option('--limit <n>', `how many, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
+    .addOption(cursorOption())
     .option('--all', 'every page, not just the first')
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<ListOptions>();
@@ -159,9 +161,7 @@ export function registerIntro(program: Command): void {
         status: o.open ? ('open' as const) : o.closed ? ('closed' as const) : undefined,
       };
       const page = await withAccount(o, (ctx) =>
-        o.all
-          ? allPages((cursor) => listIntroductions(ctx, { ...query, limit: MAX_PAGE, cursor }))
-          : listIntroductions(ctx, { ...query, limit: o.limit }),
+        pageAsked(o, (limit, cursor) => listIntroductions(ctx, { ...query, limit, cursor })),
       );
       emit(o, page, () =>
         page.items.length === 0
@@ -171,7 +171,7 @@ export function registerIntro(program: Command): void {
               page.items.map((i) => [i.id, i.role, stateWords(i), others(i), i.createdAt.slice(0, 10)]),
             ),
       );
-      if (page.nextCursor) note(o, '(more introductions: use --all or a larger --limit)');
+      noteNextPage(o, page, '(more introductions: use --all or a larger --limit)');
     });
   examples(list, [
     'rapport intro list',

@@ -3,13 +3,14 @@ import type { Invitation } from '../../contracts/invitations';
 import { listInvitations } from '../../core/invitations/list-invitations';
 import { examples } from '../help';
 import { emit, type GlobalOptions, note, table } from '../output';
-import { allPages, MAX_PAGE } from '../pages';
+import { allPages, cursorOption, MAX_PAGE, noteNextPage } from '../pages';
 import { integer } from '../parse';
 import { withAccount } from '../runtime';
 
 interface InvitationsOptions extends GlobalOptions {
   direction?: 'incoming' | 'outgoing';
   limit?: number;
+  cursor?: string;
 }
 
 const NOTE_WIDTH = 60;
@@ -47,11 +48,13 @@ export function registerInvitations(program: Command): void {
       ]),
     )
     .option('--limit <n>', `only the newest n, 1–${MAX_PAGE} (default: all)`, integer(1, MAX_PAGE))
+    .addOption(cursorOption())
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<InvitationsOptions>();
       const page = await withAccount(o, (ctx) =>
-        o.limit
-          ? listInvitations(ctx, { direction: o.direction, limit: o.limit })
+        // Without --limit or --cursor, every page; with either, the one page they name.
+        o.limit || o.cursor
+          ? listInvitations(ctx, { direction: o.direction, limit: o.limit, cursor: o.cursor })
           : allPages((cursor) => listInvitations(ctx, { direction: o.direction, limit: MAX_PAGE, cursor })),
       );
       emit(o, page, () =>
@@ -59,7 +62,7 @@ export function registerInvitations(program: Command): void {
           ? 'no LinkedIn invitations (they come with a LinkedIn export: rapport import linkedin <export.zip>)'
           : invitationTable(page.items),
       );
-      if (page.nextCursor) note(o, '(more invitations: leave out --limit to see them all)');
+      noteNextPage(o, page, '(more invitations: leave out --limit to see them all)');
       const unmatched = page.items.find((i) => !i.contact && i.profileUrl);
       if (unmatched)
         note(

@@ -4,12 +4,14 @@ import { sendDirectMessage } from '../../core/network/send-direct-message';
 import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 import { resolveConnection } from '../network-view';
-import { emit, type GlobalOptions, note, table } from '../output';
+import { emit, type GlobalOptions, table } from '../output';
+import { cursorOption, noteNextPage } from '../pages';
 import { integer } from '../parse';
 import { withAccount } from '../runtime';
 
 interface MessagesOptions extends GlobalOptions {
   limit?: number;
+  cursor?: string;
 }
 
 export function registerMessages(program: Command): void {
@@ -20,6 +22,7 @@ export function registerMessages(program: Command): void {
     )
     .argument('[who]', 'a connection (name or id)')
     .option('--limit <n>', 'how many messages, 1–200 (default: 50)', integer(1, 200))
+    .addOption(cursorOption())
     .action(async (who: string | undefined, _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<MessagesOptions>();
       if (who === undefined) {
@@ -41,7 +44,7 @@ export function registerMessages(program: Command): void {
       }
       const { page, name } = await withAccount(o, async (ctx) => {
         const c = await resolveConnection(ctx, who, ['accepted']);
-        const page = await readThread(ctx, c.account.id, { limit: o.limit ?? 50 });
+        const page = await readThread(ctx, c.account.id, { limit: o.limit ?? 50, cursor: o.cursor });
         await markThreadReadBy(ctx, c.account.id);
         return { page, name: c.account.name };
       });
@@ -56,7 +59,7 @@ export function registerMessages(program: Command): void {
               )
               .join('\n'),
       );
-      if (page.nextCursor) note(o, '(older messages not shown: use a larger --limit)');
+      noteNextPage(o, page, '(older messages not shown: use a larger --limit)');
     });
   examples(messages, ['rapport messages', 'rapport messages "Grace Hopper"']);
 }

@@ -7,8 +7,8 @@ import { mergeOrganisations } from '../../core/organisations/merge-organisations
 import { undoOrganisationMerge } from '../../core/organisations/undo-organisation-merge';
 import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
-import { emit, type GlobalOptions, note, table } from '../output';
-import { allPages, cursorOption, MAX_PAGE } from '../pages';
+import { emit, type GlobalOptions, table } from '../output';
+import { cursorOption, MAX_PAGE, noteNextPage, type PageOptions, pageAsked } from '../pages';
 import { integer } from '../parse';
 import { resolveOrganisation } from '../resolve';
 import { withAccount } from '../runtime';
@@ -32,9 +32,7 @@ export function registerOrgs(program: Command): void {
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<OrgsOptions>();
       const page = await withAccount(o, (ctx) =>
-        o.all
-          ? allPages((cursor) => listOrganisations(ctx, { q: o.search, limit: MAX_PAGE, cursor }))
-          : listOrganisations(ctx, { q: o.search, limit: o.limit, cursor: o.cursor }),
+        pageAsked(o, (limit, cursor) => listOrganisations(ctx, { q: o.search, limit, cursor })),
       );
       emit(o, page, () =>
         page.items.length === 0
@@ -44,10 +42,7 @@ export function registerOrgs(program: Command): void {
               page.items.map((org) => [org.id, org.name, org.contactCount, org.website]),
             ),
       );
-      if (page.nextCursor) {
-        note(o, '(more organisations: use --all or a larger --limit)');
-        note(o, `(next page: --cursor ${page.nextCursor})`);
-      }
+      noteNextPage(o, page, '(more organisations: use --all or a larger --limit)');
     });
   fieldFlags(cmd, { q: '--search' });
   examples(cmd, ['rapport orgs', 'rapport orgs --search acme', 'rapport list --org 0193b6c2-…']);
@@ -105,13 +100,12 @@ export function registerOrgs(program: Command): void {
         'and punctuation or they share a website, possible when one name extends the other or they are one letter apart',
     )
     .option('--limit <n>', `how many pairs, 1–${MAX_PAGE} (default: ${MAX_PAGE})`, integer(1, MAX_PAGE))
+    .addOption(cursorOption())
     .option('--all', 'every pair, not just the first page')
     .action(async (_opts: unknown, command: Command) => {
-      const g = command.optsWithGlobals<GlobalOptions & { limit?: number; all?: boolean }>();
+      const g = command.optsWithGlobals<GlobalOptions & PageOptions>();
       const page = await withAccount(g, (ctx) =>
-        g.all
-          ? allPages((cursor) => findOrganisationDuplicates(ctx, { limit: MAX_PAGE, cursor }))
-          : findOrganisationDuplicates(ctx, { limit: g.limit }),
+        pageAsked(g, (limit, cursor) => findOrganisationDuplicates(ctx, { limit, cursor })),
       );
       const pairs = page.items;
       const line = (org: Organisation) =>
@@ -124,11 +118,11 @@ export function registerOrgs(program: Command): void {
               'merge with: rapport orgs merge <from> <into>; different companies: rapport orgs duplicates dismiss <a> <b>',
             ].join('\n\n'),
       );
-      if (page.nextCursor)
-        note(
-          g,
-          `(${pairs.length} of ${page.total.toLocaleString('en')} pairs shown: use --all or a larger --limit)`,
-        );
+      noteNextPage(
+        g,
+        page,
+        `(${pairs.length} of ${page.total.toLocaleString('en')} pairs shown: use --all or a larger --limit)`,
+      );
     });
   examples(duplicates, [
     'rapport orgs duplicates',

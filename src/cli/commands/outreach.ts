@@ -36,7 +36,7 @@ import { fieldFlags } from '../field-flags';
 import { readText } from '../files';
 import { examples } from '../help';
 import { emit, fields, type GlobalOptions, HintedError, note, table } from '../output';
-import { allPages, MAX_PAGE } from '../pages';
+import { cursorOption, MAX_PAGE, noteNextPage, pageAsked } from '../pages';
 import { integer } from '../parse';
 import { resolvePurpose } from '../purpose-view';
 import { resolveContact } from '../resolve';
@@ -136,6 +136,7 @@ interface QueueOptions extends GlobalOptions {
   view?: (typeof OUTREACH_VIEWS)[number];
   purpose?: string;
   limit?: number;
+  cursor?: string;
   all?: boolean;
 }
 interface SendOptions extends GlobalOptions {
@@ -175,14 +176,15 @@ export function registerOutreach(program: Command): void {
     .addOption(new Option('--view <view>', 'which items (default: queued)').choices(OUTREACH_VIEWS))
     .option('--purpose <purpose>', 'only for this purpose (name or id)')
     .option('--limit <n>', `how many, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
+    .addOption(cursorOption())
     .option('--all', 'every page, not just the first')
     .action(async (_opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<QueueOptions>();
       const page = await withAccount(o, async (ctx) => {
         const purpose = o.purpose ? (await resolvePurpose(ctx, o.purpose)).id : undefined;
-        return o.all
-          ? allPages((cursor) => listOutreachQueue(ctx, { view: o.view, purpose, limit: MAX_PAGE, cursor }))
-          : listOutreachQueue(ctx, { view: o.view, purpose, limit: o.limit ?? 50 });
+        return pageAsked({ ...o, limit: o.limit ?? 50 }, (limit, cursor) =>
+          listOutreachQueue(ctx, { view: o.view, purpose, limit, cursor }),
+        );
       });
       emit(o, page, () =>
         page.items.length === 0
@@ -194,7 +196,7 @@ export function registerOutreach(program: Command): void {
         `${page.counts.queued} queued · ${page.counts.awaiting} awaiting a reply · ` +
           `${page.counts.followUpDue} follow-ups due · ${page.counts.replied} replied`,
       );
-      if (page.nextCursor) note(o, '(more in this view: use --all or a larger --limit)');
+      noteNextPage(o, page, '(more in this view: use --all or a larger --limit)');
     });
   examples(queue, [
     'rapport outreach queue',

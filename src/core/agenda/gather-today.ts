@@ -71,13 +71,18 @@ export async function gatherToday(
   )) {
     const at = w.last_at as string;
     const days = Math.max(0, daysBetween(localDay(new Date(at), timeZone), today));
+    const when = days === 0 ? 'today' : `${plural(days, 'day')} ago`;
+    // No kind: the last contact was a favour they did me (a favour is contact, ADR 8), and it waits on my thanks.
+    const favour = w.last_kind === null;
     out.push({
       key: `waiting:${w.contact_id}:${at}`,
       kind: 'waiting',
       group: 'waiting',
       urgency: days,
-      title: `Reply to ${w.display_name}`,
-      reason: `their ${w.last_kind ?? 'message'} ${days === 0 ? 'today' : `${plural(days, 'day')} ago`} has no answer yet`,
+      title: `${favour ? 'Thank' : 'Reply to'} ${w.display_name}`,
+      reason: favour
+        ? `they did you a favour ${when}: a word of thanks?`
+        : `their ${w.last_kind} ${when} has no answer yet`,
       contact: { id: w.contact_id, displayName: w.display_name },
       action: { kind: 'log-interaction', label: 'Log my reply', logAs: replyKind(w.last_kind) },
       dueOn: null,
@@ -121,9 +126,9 @@ export async function gatherToday(
       group: 'keep-in-touch',
       urgency: l.urgency,
       title: `Get in touch with ${l.displayName}`,
-      reason: `${last}; you keep in touch every ${plural(l.cadenceDays, 'day')} (${l.tier})`,
+      reason: `${last}; you keep in touch every ${plural(l.cadenceDays, 'day')} (${l.tier}): ${overdueBy(l)}`,
       contact: { id: l.contactId, displayName: l.displayName },
-      action: { kind: 'log-interaction', label: 'Log a check-in', logAs: 'meeting' },
+      action: { kind: 'log-interaction', label: 'Log a check-in', logAs: checkInKind(l.lastKind) },
       dueOn: l.nextDue,
     });
   }
@@ -143,6 +148,25 @@ export async function gatherToday(
   }
   for (const source of TODAY_SOURCES) out.push(...(await source(ctx, ownerId, today, hidden, timeZone)));
   return out;
+}
+
+/**
+ * How far behind a lapsed contact is, in the terms Today ranks it by (ADR 9): days overdue, and the intervals missed
+ * once there is more than one, with how close the tie was when last in touch.
+ */
+function overdueBy(l: { daysOverdue: number; cadenceDays: number; tie: number }): string {
+  const late = l.daysOverdue === 0 ? 'due today' : `${plural(l.daysOverdue, 'day')} overdue`;
+  const missed = Math.floor(l.daysOverdue / l.cadenceDays);
+  return `${late}${missed >= 2 ? ` (${missed} intervals missed)` : ''}, strength ${Math.round(l.tie)} when last in touch`;
+}
+
+/**
+ * A check-in goes the way the last contact went (a call, a meeting, an email …): most are a message or a call, not
+ * a meeting. With none logged, or after an event (met at a conference) or a favour, a message.
+ */
+function checkInKind(last: string | null): (typeof INTERACTION_KINDS)[number] {
+  const kind = INTERACTION_KINDS.find((k) => k === last);
+  return kind && kind !== 'note' && kind !== 'event' ? kind : 'message';
 }
 
 /** How to answer what they sent last: in kind, but a note is no message of theirs (and a call is returned). */

@@ -29,7 +29,7 @@ describeEngines('Keep in touch counts in the account’s own days', (h) => {
     // Saturday the 21st: due, and it has been a week (not eight days).
     ctx.clock.set('2026-11-20T19:00:00Z');
     expect(await keepInTouch(ctx)).toEqual([
-      'last in touch 7 days ago; you keep in touch every 7 days (active)',
+      'last in touch 7 days ago; you keep in touch every 7 days (active): due today, strength 36 when last in touch',
     ]);
   });
 

@@ -29,6 +29,17 @@ export interface Candidate extends Omit<TodayItem, 'rank'> {
   urgency: number;
 }
 
+/**
+ * How urgent a lapsed contact is (ADR 9): how close the tie was when last in touch × (1 + days overdue ÷ interval),
+ * with no cap, so each interval missed adds as much again and of two equally close ties the one further behind its
+ * own rhythm comes first. A tie valued today would fall as the lapse goes on (strength decays), so someone
+ * neglected longer could sink below someone just due: the tie is the one they had, not what the silence left.
+ */
+export function keepInTouchUrgency(tie: number, daysOverdue: number, cadenceDays: number): number {
+  // A tie counts at least 1: among people with nothing logged yet (all 0), the furthest behind still comes first.
+  return Math.max(1, tie) * (1 + Math.max(0, daysOverdue) / cadenceDays);
+}
+
 function compare(a: Candidate, b: Candidate): number {
   return (
     GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) ||

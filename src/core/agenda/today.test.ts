@@ -60,6 +60,8 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
       direction: 'received',
       what: 'Introduced me to a publisher',
       size: 2,
+      // Before their e-mail: that stays the last contact, waiting on my answer (a favour is contact too, ADR 8).
+      occurredOn: '2026-11-21',
     });
     const toGrace = await createPromise(ctx, {
       contactId: grace.id,
@@ -94,13 +96,14 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     ]);
     expect(monday.more).toBe(2); // the favour owed to Linus and Mary's birthday wait below the cap of 7
     expect(monday.items[0]?.reason).toBe('overdue: it was due 1 day ago');
-    // The reply starts as what they sent: an e-mail is answered by e-mail; a check-in is logged as a meeting.
+    // The reply starts as what they sent: an e-mail is answered by e-mail.
     expect(monday.items.find((i) => i.kind === 'waiting')?.action).toEqual({
       kind: 'log-interaction',
       label: 'Log my reply',
       logAs: 'email',
     });
-    expect(monday.items.find((i) => i.kind === 'keep-in-touch')?.action.logAs).toBe('meeting');
+    // A check-in starts the way the last contact went: Grace and I talk on the phone.
+    expect(monday.items.find((i) => i.kind === 'keep-in-touch')?.action.logAs).toBe('call');
     expect(monday.items.map((i) => i.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
 
     await updatePromise(ctx, toGrace.id, { status: 'kept' });
@@ -154,7 +157,10 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     expect((await getToday(ctx)).items.map((i) => [i.kind, i.reason])).toEqual([
       ['their-promise', 'it was due 5 days ago: a friendly nudge?'],
       ['birthday', 'today'],
-      ['keep-in-touch', 'last in touch 203 days ago; you keep in touch every 120 days (active)'],
+      [
+        'keep-in-touch',
+        'last in touch 203 days ago; you keep in touch every 120 days (active): 83 days overdue, strength 36 when last in touch',
+      ],
       ['favour-owed', 'they have helped you more than you have helped them'],
     ]);
     const stats = await getPromiseStats(ctx);

@@ -22,7 +22,12 @@ import {
   insertSources,
 } from '../imports/import.queries';
 import { updateContact } from './contact.queries';
-import { deleteContactChildren, deleteContactsChildren, loadContactsRows } from './contact-snapshot.queries';
+import {
+  deleteChildRows,
+  deleteContactChildren,
+  loadContactsRows,
+  updateContactRows,
+} from './contact-snapshot.queries';
 
 /** A contact and everything attached to it, as JSON-safe data (photo bytes in base64). */
 export interface ContactSnapshot {
@@ -103,72 +108,113 @@ export async function restoreContactSnapshot(
 }
 
 /**
- * `restoreContactSnapshot` for many contacts at once (undoing a 30,000-contact import): their child rows deleted
- * and put back a table at a time, not a contact at a time; only each contact's own row is one statement. Inside
- * the caller's transaction.
+ * `restoreContactSnapshot` for many contacts at once (undoing a 30,000-contact import): their rows and child rows
+ * deleted, rewritten and put back a table at a time, not a contact at a time. Inside the caller's transaction.
+ * With `current` (the same contacts as captured now, in this transaction, none written since), only what differs
+ * is written: a column, a child table of a contact, a full-text row; the state left is the same.
  */
 export async function restoreContactSnapshots(
   ctx: Ctx,
   ownerId: string,
   snapshots: ContactSnapshot[],
+  current?: Map<string, ContactSnapshot>,
 ): Promise<void> {
   if (snapshots.length === 0) return;
-  await deleteContactsChildren(
-    ctx.db,
-    ownerId,
-    snapshots.map((s) => s.row.id),
-  );
-  // Their full-text rows rewritten in two statements, not by the update trigger one contact at a time.
-  await withDeferredSearchReindex(
-    ctx.db,
-    snapshots.map((s) => s.row.id),
-    async () => {
-      for (const { row } of snapshots) {
-        const { id: _id, owner_id: _owner, created_at: _created, ...columns } = row;
-        await updateContact(ctx.db, ownerId, row.id, columns);
-      }
-    },
-  );
-  // As the owner's (see above), and by the columns they carry: a snapshot kept before a column was added lacks it,
-  // and one multi-row insert takes the columns of its first row.
+  // As the owner's (see above): a snapshot restored from a backup names the account it was taken in.
+  const own = <T extends { owner_id: string }>(rows: T[]) => rows.map((r) => ({ ...r, owner_id: ownerId }));
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  // Each child table: the snapshots whose rows of it differ from the contact's now (all of them without `current`).
+  const differing = <T extends { owner_id: string }>(rowsOf: (s: ContactSnapshot) => T[]) =>
+    snapshots.filter((s) => {
+      const now = current?.get(s.row.id);
+      return !now || !same(own(rowsOf(s)), rowsOf(now));
+    });
+  const photoRows = (s: ContactSnapshot) => (s.photo ? [s.photo] : []);
+  const tables = [
+    ['contact_channels', differing((s) => s.channels)],
+    ['contact_tags', differing((s) => s.tags)],
+    ['contact_photos', differing(photoRows)],
+    ['contact_positions', differing((s) => s.positions)],
+    ['contact_sources', differing((s) => s.sources)],
+    ['contact_history', differing((s) => s.history)],
+    ['interaction_contacts', differing((s) => s.interactions ?? [])],
+  ] as const;
+  for (const [table, changed] of tables) {
+    await deleteChildRows(
+      ctx.db,
+      ownerId,
+      table,
+      changed.map((s) => s.row.id),
+    );
+  }
+
+  // Each row: its columns that differ from now (a snapshot kept before a column was added lacks it, left as is).
+  const rows = snapshots.flatMap(({ row: { owner_id: _owner, created_at: _created, ...columns } }) => {
+    const now = current?.get(columns.id)?.row as Record<string, unknown> | undefined;
+    if (!now) return [columns];
+    const patch: Record<string, unknown> = { id: columns.id };
+    for (const [key, value] of Object.entries(columns)) if (!same(value, now[key])) patch[key] = value;
+    return Object.keys(patch).length > 1 ? [patch as typeof columns] : [];
+  });
+  // Their full-text rows rewritten in two statements, not by the update trigger one contact at a time; only those
+  // whose search columns change.
+  const searched = rows.filter((r) => 'search_name' in r || 'search_text' in r).map((r) => r.id);
+  const plain = rows.filter((r) => !('search_name' in r || 'search_text' in r));
+  await updateContactRows(ctx.db, ownerId, plain);
+  if (searched.length > 0) {
+    const ids = new Set(searched);
+    await withDeferredSearchReindex(ctx.db, searched, () =>
+      updateContactRows(
+        ctx.db,
+        ownerId,
+        rows.filter((r) => ids.has(r.id)),
+      ),
+    );
+  }
+
+  // By the columns they carry: a snapshot kept before a column was added lacks it, and one multi-row insert takes
+  // the columns of its first row.
   const put = async <T extends { owner_id: string }>(rows: T[], insert: (rows: T[]) => Promise<void>) => {
     const byColumns = new Map<string, T[]>();
-    for (const r of rows) {
+    for (const r of own(rows)) {
       const key = Object.keys(r).sort().join(',');
       const group = byColumns.get(key);
-      if (group) group.push({ ...r, owner_id: ownerId });
-      else byColumns.set(key, [{ ...r, owner_id: ownerId }]);
+      if (group) group.push(r);
+      else byColumns.set(key, [r]);
     }
     for (const group of byColumns.values()) await insert(group);
   };
+  const [channels, tags, photos, positions, sources, history, interactions] = tables.map(
+    ([, changed]) => changed,
+  );
   await put(
-    snapshots.flatMap((s) => s.channels),
+    (channels ?? []).flatMap((s) => s.channels),
     (rows) => insertChannels(ctx.db, rows),
   );
   await put(
-    snapshots.flatMap((s) => s.tags),
+    (tags ?? []).flatMap((s) => s.tags),
     (rows) => insertContactTags(ctx.db, rows),
   );
   await put(
-    snapshots.flatMap((s) =>
+    (photos ?? []).flatMap((s) =>
       s.photo ? [{ ...s.photo, data: s.photo.data ? Buffer.from(s.photo.data, 'base64') : null }] : [],
     ),
     (rows) => insertPhotos(ctx.db, rows),
   );
   await put(
-    snapshots.flatMap((s) => s.positions),
+    (positions ?? []).flatMap((s) => s.positions),
     (rows) => insertPositions(ctx.db, rows),
   );
   await put(
-    snapshots.flatMap((s) => s.sources),
+    (sources ?? []).flatMap((s) => s.sources),
     (rows) => insertSources(ctx.db, rows),
   );
   await put(
-    snapshots.flatMap((s) => s.history),
+    (history ?? []).flatMap((s) => s.history),
     (rows) => insertHistory(ctx.db, rows),
   );
   await put(
-    snapshots.flatMap((s) => s.interactions ?? []),
+    (interactions ?? []).flatMap((s) => s.interactions ?? []),
     (rows) => insertInteractionLinks(ctx.db, rows),
   );
 }

@@ -6,24 +6,30 @@ import {
   contactSearchHitCount,
   contactSearchHits,
   lockRows,
+  ownerOfIdList,
   type SearchScope,
 } from '../db/portable';
 import type { ContactChannelTable, ContactPositionTable, ContactTable, Database } from '../db/schema';
 
 export type ContactRow = ContactTable & { organisation_name: string | null };
 
-/** The owner's contacts joined to their live organisation (for its name). */
-function withOrg(db: Kysely<Database>, ownerId: string) {
-  return db
+/**
+ * The owner's contacts joined to their live organisation (for its name); `byIds` for a read by a list of ids (see
+ * `ownerOfIdList`).
+ */
+function withOrg(db: Kysely<Database>, ownerId: string, byIds = false) {
+  const q = db
     .selectFrom('contacts')
     .leftJoin('organisations as o', (join) =>
       join.onRef('o.id', '=', 'contacts.organisation_id').on('o.deleted_at', 'is', null),
-    )
-    .where('contacts.owner_id', '=', ownerId);
+    );
+  return byIds
+    ? q.where(ownerOfIdList(db, 'contacts.owner_id', ownerId))
+    : q.where('contacts.owner_id', '=', ownerId);
 }
 
-function contactsWithOrg(db: Kysely<Database>, ownerId: string) {
-  return withOrg(db, ownerId).selectAll('contacts').select('o.name as organisation_name');
+function contactsWithOrg(db: Kysely<Database>, ownerId: string, byIds = false) {
+  return withOrg(db, ownerId, byIds).selectAll('contacts').select('o.name as organisation_name');
 }
 
 /** What a list or search page shows of a contact (see presentSummaries): a third of the columns, half the time. */
@@ -42,8 +48,8 @@ export type ContactSummaryRow = Pick<
   | 'sort_key'
 >;
 
-function summariesWithOrg(db: Kysely<Database>, ownerId: string) {
-  return withOrg(db, ownerId).select([
+function summariesWithOrg(db: Kysely<Database>, ownerId: string, byIds = false) {
+  return withOrg(db, ownerId, byIds).select([
     'contacts.id',
     'contacts.display_name',
     'contacts.organisation_id',
@@ -64,7 +70,7 @@ export async function contactMergeStates(db: Kysely<Database>, ownerId: string, 
   return db
     .selectFrom('contacts')
     .select(['id', 'merged_into', 'deleted_at'])
-    .where('owner_id', '=', ownerId)
+    .where(ownerOfIdList(db, 'owner_id', ownerId))
     .where('id', 'in', ids)
     .execute();
 }
@@ -80,7 +86,7 @@ export async function contactNames(
     const rows = await db
       .selectFrom('contacts')
       .select(['id', 'given_name', 'display_name'])
-      .where('owner_id', '=', ownerId)
+      .where(ownerOfIdList(db, 'owner_id', ownerId))
       .where('id', 'in', batch)
       .execute();
     for (const r of rows) out.set(r.id, { givenName: r.given_name, displayName: r.display_name });
@@ -108,7 +114,7 @@ export async function findContacts(
   ids: string[],
 ): Promise<ContactRow[]> {
   if (ids.length === 0) return [];
-  return contactsWithOrg(db, ownerId).where('contacts.id', 'in', ids).execute();
+  return contactsWithOrg(db, ownerId, true).where('contacts.id', 'in', ids).execute();
 }
 
 export async function findContactSummaries(
@@ -117,7 +123,7 @@ export async function findContactSummaries(
   ids: string[],
 ): Promise<ContactSummaryRow[]> {
   if (ids.length === 0) return [];
-  return summariesWithOrg(db, ownerId).where('contacts.id', 'in', ids).execute();
+  return summariesWithOrg(db, ownerId, true).where('contacts.id', 'in', ids).execute();
 }
 
 /**

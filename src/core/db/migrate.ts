@@ -33,6 +33,8 @@ import * as m0031 from './migrations/0031-pending-signups';
 import * as m0032 from './migrations/0032-organisation-legal-forms-repeated';
 import * as m0033 from './migrations/0033-import-issue-rows';
 import * as m0034 from './migrations/0034-keep-in-touch-local-days';
+import * as m0035 from './migrations/0035-vcard-sources-index';
+import * as m0036 from './migrations/0036-introduction-lapse-told';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -70,6 +72,8 @@ const migrations: Record<string, Migration> = {
   '0032-organisation-legal-forms-repeated': m0032,
   '0033-import-issue-rows': m0033,
   '0034-keep-in-touch-local-days': m0034,
+  '0035-vcard-sources-index': m0035,
+  '0036-introduction-lapse-told': m0036,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */

@@ -690,6 +690,8 @@ export interface IntroductionTable {
   updated_at: string;
   /** A broker's decline that was not a choice: 'unreachable' (the person could not be asked); else null. */
   decline_cause: string | null;
+  /** When the requester was told it lapsed, or it was settled that nobody would be (ADR 15); null until then. */
+  lapse_told_at: string | null;
 }
 
 export interface AskTable {

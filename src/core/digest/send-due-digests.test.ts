@@ -180,6 +180,30 @@ describeEngines('daily digest e-mail', (h) => {
     expect(mailTo(missed.email)).toHaveLength(0);
   });
 
+  it('catches up past midnight for a late digest hour, as that evening’s digest, once', async () => {
+    const late = await busyAccount(h);
+    await updateSettings(late.ctx, { digestHour: 23 });
+    // The server was down from 22:50 to 00:30 in New York.
+    await run(ny('22:50'));
+    await run(ny('00:30', '2026-11-26'));
+    await run(ny('01:15', '2026-11-26'));
+    expect(mailTo(late.email)).toHaveLength(1);
+    expect((await digestSendsOf(h.ctx().db, late.id)).map((r) => [r.day, r.status])).toEqual([
+      ['2026-11-25', 'sent'],
+    ]);
+    // Too late by 02:00; that evening brings the 26th's own digest.
+    const later = await busyAccount(h);
+    await updateSettings(later.ctx, { digestHour: 23 });
+    await run(ny('02:00', '2026-11-26'));
+    expect(mailTo(later.email)).toHaveLength(0);
+    await run(ny('23:05', '2026-11-26'));
+    expect(mailTo(late.email)).toHaveLength(2);
+    expect((await digestSendsOf(h.ctx().db, late.id)).map((r) => r.day)).toEqual([
+      '2026-11-26',
+      '2026-11-25',
+    ]);
+  });
+
   it('sends nothing to accounts with the digest off, and nothing for an empty Today', async () => {
     const off = await busyAccount(h, { digest: false });
     const stopped = await busyAccount(h);
@@ -286,6 +310,22 @@ describeEngines('daily digest e-mail', (h) => {
     expect(mailTo(a.email)).toHaveLength(0);
     await run(ny('07:31'));
     expect(mailTo(a.email)).toHaveLength(1);
+  });
+
+  it('without BASE_URL, every link names the server’s own address (PORT), not a default port', async () => {
+    const a = await busyAccount(h);
+    const own = 'http://localhost:4161';
+    const ctx: Ctx = { ...h.ctx(), settings: { ...h.ctx().settings, publicUrl: own } };
+    // As the server runs it when BASE_URL is unset.
+    await sendDueDigests(ctx, mailer, ny('07:00'), { baseUrl: undefined });
+    const [mail] = mailTo(a.email);
+    const text = mail?.parsed.text ?? '';
+    const html = mail?.parsed.html || '';
+    const links = [...`${text} ${html}`.matchAll(/https?:\/\/[^\s"<>]+/g)].map((m) => m[0]);
+    expect(links.length).toBeGreaterThan(4);
+    for (const link of links) expect(link.startsWith(`${own}/`)).toBe(true);
+    expect(text).toContain(`${own}/settings`);
+    expect(text).toMatch(new RegExp(`${own}/digest/unsubscribe/${a.id}/`));
   });
 
   it('the one-click link turns the digest off; a wrong link changes nothing', async () => {

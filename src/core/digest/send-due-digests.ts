@@ -1,5 +1,5 @@
 import { getToday } from '../agenda/get-today';
-import { localDay, localHour } from '../agenda/local-day';
+import { localDay, localHour, shiftDay } from '../agenda/local-day';
 import { actingAs, type Ctx } from '../context';
 import type { Mailer } from '../mail/mailer';
 import { composeDigest } from './compose-digest';
@@ -12,7 +12,10 @@ export const CATCH_UP_HOURS = 3;
 export const STALE_CLAIM_MS = 30 * 60_000;
 
 export interface DigestOptions {
-  /** The web app's address for links (BASE_URL); http://localhost:3000 by default. */
+  /**
+   * The web app's address for links (BASE_URL). Unset or blank: the server's own public address
+   * (`ctx.settings.publicUrl`, which follows PORT and HOST), so the links reach the server that sent them.
+   */
   baseUrl?: string;
 }
 
@@ -40,7 +43,7 @@ export async function sendDueDigests(
   now: Date,
   opts: DigestOptions = {},
 ): Promise<DigestRun> {
-  const baseUrl = (opts.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const baseUrl = (opts.baseUrl?.trim() || ctx.settings.publicUrl).replace(/\/+$/, '');
   const run: DigestRun = { due: 0, sent: 0, empty: 0, failed: 0, skipped: 0 };
   const at = now.toISOString();
   const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
@@ -55,7 +58,11 @@ export async function sendDueDigests(
       ctx.log.warn({ accountId: account.id }, 'daily digest skipped: unknown time zone');
       continue;
     }
-    if (hour < account.digest_hour || hour >= account.digest_hour + CATCH_UP_HOURS) continue;
+    // Hours since the digest hour, across midnight: a 23:00 digest missed by a restart still goes out at 00:30,
+    // as the day it belongs to (the list is the current one).
+    const late = (hour - account.digest_hour + 24) % 24;
+    if (late >= CATCH_UP_HOURS) continue;
+    if (hour < account.digest_hour) day = shiftDay(day, -1);
     if (!(await claimDigestDay(ctx.db, account.id, day, at, staleBefore))) {
       run.skipped++;
       continue;

@@ -8,8 +8,8 @@ import { readContactsForExport } from './read-contacts-for-export';
 /**
  * The actor's contacts as one CSV in Google Contacts' format (what most tools import), with Rapport's extra
  * fields as Custom Field label/value pairs. The header depends on the most emails/phones/… any one contact has, so
- * the file is built whole (photos, which CSV cannot carry, are left out while reading). `onProgress`: contacts
- * read, per page.
+ * the file is built whole. A photo goes out as its address, as Google writes it (`Photo`); image data, which a CSV
+ * cannot carry, is left out. `onProgress`: contacts read, per page.
  */
 export async function exportCsv(ctx: Ctx, opts: ProgressOptions = {}): Promise<string> {
   const people: ImportedPerson[] = [];
@@ -18,7 +18,8 @@ export async function exportCsv(ctx: Ctx, opts: ProgressOptions = {}): Promise<s
     for (const p of page)
       people.push({
         ...p,
-        photo: undefined,
+        // An address from Google's own CSV must survive its way back (FORMATS.md §2.1).
+        photo: p.photo?.kind === 'url' ? p.photo : undefined,
         raw: undefined,
         extra: { ...p.extra, [RAPPORT_ID]: p.sourceKey ?? '' },
       });

@@ -3,7 +3,7 @@ import { countLiveContacts } from '../charts/charts.queries';
 import { parseJsonArray, parseJsonRecord } from '../contacts/contact';
 import { type ContactRow, channelsOf, findContacts } from '../contacts/contact.queries';
 import { type Ctx, requireActor } from '../context';
-import { cleanPerson } from '../imports/imported-person';
+import { cleanPerson, RAPPORT_ID } from '../imports/imported-person';
 import type { ProgressOptions } from '../progress';
 import { tagNamesByContact } from '../tags/tag.queries';
 import { contactPage, latestRawVcards, photosOf } from './export.queries';
@@ -43,17 +43,29 @@ export async function* readContactsForExport(
   }
 }
 
-/** A contact's custom fields, location and how-we-met as the `extra` entries of a record. */
+/**
+ * A contact's custom fields, location and how-we-met as the `extra` entries of a record. A custom field named
+ * like one of those two (when it has a value) or like the CSV's id column, in any case, would be overwritten by
+ * it or read back as it, so it goes out as `Name (2)`, as an import keeps two columns of one name.
+ */
 function extraOf(
   customFields: Record<string, string>,
   location: string | null | undefined,
   howWeMet: string | null | undefined,
 ): Record<string, string> {
-  return {
-    ...customFields,
+  const own: Record<string, string> = {
     ...(location ? { Location: location } : {}),
     ...(howWeMet ? { 'How we met': howWeMet } : {}),
   };
+  const taken = new Set([...Object.keys(own), RAPPORT_ID].map((k) => k.toLowerCase()));
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(customFields)) {
+    let name = key;
+    for (let n = 2; taken.has(name.toLowerCase()) || (name !== key && name in customFields); n++)
+      name = `${key} (${n})`;
+    out[name] = value;
+  }
+  return { ...out, ...own };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import type { Contact } from '../../contracts/contacts';
@@ -132,6 +133,72 @@ describeEngines('vCard export and re-import', (h) => {
     });
     expect(again.stats).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
   });
+
+  it('CSV: the photo address a Google CSV brought comes back from my CSV export, and a re-import changes nothing', async () => {
+    // Google's CSV carries each photo as an address (FORMATS.md §2.1); the CSV export used to leave it out.
+    const google = readFileSync(new URL('../../formats/csv/fixtures/google-photo-url.csv', import.meta.url));
+    const a = await h.account();
+    await importCsv(a.ctx, { source: new Uint8Array(google), fileName: 'google.csv', dryRun: false });
+    const file = await exportCsv(a.ctx);
+    expect(file).toContain('https://lh3.googleusercontent.com/contacts/AmElIe-Photo-1');
+    const b = await h.account();
+    const report = await importCsv(b.ctx, {
+      source: new TextEncoder().encode(file),
+      fileName: 'export.csv',
+      dryRun: false,
+    });
+    expect(report.stats).toMatchObject({ created: 2, errors: 0, warnings: 0 });
+    const photoUrls = async (ctx: Ctx) => (await everyone(ctx)).map((c) => c.photo?.url ?? null);
+    expect(await photoUrls(b.ctx)).toEqual([
+      'https://lh3.googleusercontent.com/contacts/AmElIe-Photo-1',
+      null,
+    ]);
+    expect((await everyone(b.ctx)).map(visible)).toEqual((await everyone(a.ctx)).map(visible));
+    const again = await importCsv(a.ctx, {
+      source: new TextEncoder().encode(file),
+      fileName: 'export.csv',
+      dryRun: false,
+    });
+    expect(again.stats).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it.each(['csv', 'vcard'] as const)(
+    '%s: a custom field named like a field Rapport exports as one keeps its value',
+    async (format) => {
+      // Location and how-we-met go out as custom fields of those names; a custom field of the same name was
+      // overwritten by them, and one named like the CSV's id column was taken for it.
+      const a = await h.account();
+      await createContact(
+        a.ctx,
+        {
+          displayName: 'Lou Collide',
+          emails: [{ value: 'lou@collide.example' }],
+          location: 'Paris',
+          howWeMet: 'At a bar',
+          customFields: { location: 'Desk 4B', 'How we met': 'Through Kim', 'Rapport ID': 'A-17' },
+        },
+        'web',
+      );
+      const file = format === 'csv' ? await exportCsv(a.ctx) : await collect(exportVcards(a.ctx));
+      const b = await h.account();
+      const source = new TextEncoder().encode(file);
+      const report =
+        format === 'csv'
+          ? await importCsv(b.ctx, { source, fileName: 'export.csv', dryRun: false })
+          : await importVcard(b.ctx, { source, fileName: 'export.vcf', dryRun: false });
+      expect(report.stats).toMatchObject({ created: 1, errors: 0, warnings: 0 });
+      const [lou] = await everyone(b.ctx);
+      expect(lou).toMatchObject({
+        location: 'Paris',
+        howWeMet: 'At a bar',
+        customFields: {
+          'location (2)': 'Desk 4B',
+          'How we met (2)': 'Through Kim',
+          'Rapport ID (2)': 'A-17',
+        },
+      });
+    },
+  );
 
   it('re-importing my own export changes nothing and duplicates no one', async () => {
     const a = await h.account();

@@ -51,6 +51,8 @@ export async function recordFavour(
       type: 'favour',
       size: favourSize(row.size),
       at: Date.parse(occurredOn),
+      day: occurredOn,
+      direction: row.direction,
     });
     const saved = await findFavour(tx.db, ownerId, row.id);
     if (!saved) throw notFound('favour');

@@ -227,6 +227,16 @@ describeEngines('calendar feed of the agenda', (h) => {
     expect(evs[0]?.description).toContain('overdue: it was due 2 days ago');
   });
 
+  it('links to the server’s own address when no base URL is given', async () => {
+    const a = await agendaAccount(h);
+    const { token } = await createFeedToken(a.ctx);
+    const ctx = { ...h.ctx(), settings: { ...h.ctx().settings, publicUrl: 'http://localhost:4161' } };
+    const ics = await renderAgendaFeed(ctx, token, NOW);
+    const urls = [...ics.replace(/\r\n[ \t]/g, '').matchAll(/https?:\/\/[^\s\\]+/g)].map((m) => m[0]);
+    expect(urls.length).toBeGreaterThan(5);
+    for (const url of urls) expect(url.startsWith('http://localhost:4161/')).toBe(true);
+  });
+
   it('answers not found for unknown, malformed and revoked tokens; only the owner can revoke', async () => {
     const a = await agendaAccount(h);
     const b = await h.account('Intruder');

@@ -30,7 +30,8 @@ export async function renderAgendaFeed(
   now: Date,
   opts: { baseUrl?: string } = {},
 ): Promise<string> {
-  const baseUrl = (opts.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+  // Unset or blank: the server's own public address, as the digest's links.
+  const baseUrl = (opts.baseUrl?.trim() || ctx.settings.publicUrl).replace(/\/+$/, '');
   const feed = FEED_TOKEN.test(token) ? await findLiveFeedToken(ctx.db, hashSecret(token)) : undefined;
   if (!feed) throw notFound('feed');
   const owner = actingAs({ ...ctx, clock: { now: () => now } }, feed.account_id);

@@ -1,6 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { chunkIds } from '../db/chunk';
-import { engineOf, insertRows } from '../db/portable';
+import { engineOf, insertRows, ownerOfIdList } from '../db/portable';
 import type {
   ContactChannelTable,
   ContactHistoryTable,
@@ -348,7 +348,7 @@ export async function trashContactsOutOfImport(
     await db
       .updateTable('contacts')
       .set({ deleted_at: at, import_id: null, updated_at: at })
-      .where('owner_id', '=', ownerId)
+      .where(ownerOfIdList(db, 'owner_id', ownerId))
       .where('id', 'in', batch)
       .execute();
   }
@@ -360,7 +360,7 @@ export async function trashContacts(db: Kysely<Database>, ownerId: string, ids: 
     await db
       .updateTable('contacts')
       .set({ deleted_at: at, updated_at: at })
-      .where('owner_id', '=', ownerId)
+      .where(ownerOfIdList(db, 'owner_id', ownerId))
       .where('id', 'in', batch)
       .execute();
   }
@@ -424,7 +424,7 @@ async function deleteContactRows(
   }
   const r = await db
     .deleteFrom('contacts')
-    .where('owner_id', '=', ownerId)
+    .where(ownerOfIdList(db, 'owner_id', ownerId))
     .where('id', 'in', ids)
     .executeTakeFirst();
   return Number(r.numDeletedRows);

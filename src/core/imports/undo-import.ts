@@ -29,7 +29,7 @@ import {
   trashedContactsSourcedBy,
   updatesOfContactsByImports,
 } from './import.queries';
-import { setImportChangeBefore } from './import-changes.queries';
+import { otherImportsUpdatesOfContacts, setImportChangeBefore } from './import-changes.queries';
 import { SCALARS } from './plan-people';
 
 /**
@@ -103,7 +103,7 @@ export async function undoImport(
     );
     await trashContacts(tx.db, ownerId, [...kept], at);
     let removed = await deleteContactsOfImport(tx.db, ownerId, importId, kept);
-    await rebaseLaterImports(tx, ownerId, changes, updated);
+    await rebaseLaterImports(tx, ownerId, importId, changes, updated);
     const current = await captureContacts(tx, ownerId, [...updated.keys()]);
     const restore: ContactSnapshot[] = [];
     for (const { before, after } of updated.values()) {
@@ -113,8 +113,9 @@ export async function undoImport(
       const reverted = after ? revertContactChanges(before, withoutTraces(after, importId), now, at) : before;
       restore.push(keepWhatOthersSay(reverted, now, at));
     }
-    // All at once: a statement per table, not per contact and table (30,000 updated contacts were 300,000).
-    await restoreContactSnapshots(tx, ownerId, restore);
+    // All at once: a statement per table, not per contact and table (30,000 updated contacts were 300,000); only
+    // what differs from now (a later export that changed a date leaves the channels, tags and words as they are).
+    await restoreContactSnapshots(tx, ownerId, restore, current);
     const gone = await removeWhatNoImportKeeps(tx, ownerId, heldInTrash);
     removed += gone.size;
     const changed = [...updated.keys()].filter((id) => !gone.has(id));
@@ -221,11 +222,13 @@ async function removeWhatNoImportKeeps(
 async function rebaseLaterImports(
   tx: Ctx,
   ownerId: string,
+  importId: string,
   mine: { id: string; entity_id: string }[],
   updated: Map<string, { before: ContactSnapshot; after: ContactSnapshot | null }>,
 ): Promise<void> {
   const lastOf = new Map(mine.map((c) => [c.entity_id, c.id])); // ids are UUIDv7, in the order made
-  for (const later of await updatesOfContactsByImports(tx.db, ownerId, [...updated.keys()])) {
+  const others = await otherImportsUpdatesOfContacts(tx.db, ownerId, importId, [...updated.keys()]);
+  for (const later of others) {
     const own = updated.get(later.contact_id);
     const last = lastOf.get(later.contact_id);
     if (!own?.after || !later.before || last === undefined || later.id <= last) continue;

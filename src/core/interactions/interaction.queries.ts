@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ownerOfIdList } from '../db/portable';
 import type { Database, InteractionTable } from '../db/schema';
 
 export async function insertInteraction(db: Kysely<Database>, row: InteractionTable, contactIds: string[]) {
@@ -117,7 +118,7 @@ export async function liveContactIds(
   const rows = await db
     .selectFrom('contacts')
     .select('id')
-    .where('owner_id', '=', ownerId)
+    .where(ownerOfIdList(db, 'owner_id', ownerId))
     .where('id', 'in', ids)
     .where('deleted_at', 'is', null)
     .execute();

@@ -69,6 +69,7 @@ export async function askTarget(
               message,
               url: `${tx.settings.publicUrl}/introductions/${row.id}`,
               expiresAt,
+              offered: row.ask_id !== null,
             })
           : null,
     };
@@ -101,6 +102,7 @@ export async function askTarget(
       message,
       url: `${tx.settings.publicUrl}/intro/${token}`,
       expiresAt,
+      offered: row.ask_id !== null,
     }),
   };
 }

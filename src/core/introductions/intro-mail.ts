@@ -22,6 +22,17 @@ export function requestMailToBroker(p: {
   ]);
 }
 
+/**
+ * How the person came to be asked: the requester named them to the broker, or (an introduction the broker offered on
+ * the requester's ask) the requester asked their connections and the broker thought of them — then the requester
+ * never asked for this person, and saying so would be untrue.
+ */
+export function askedLine(requesterName: string, brokerName: string, offered: boolean): string {
+  return offered
+    ? `${requesterName} asked their connections for help, and ${brokerName} thought of you. What ${requesterName} is looking for:`
+    : `${requesterName} asked ${brokerName} for an introduction to you. Why:`;
+}
+
 /** To a person who is not on Rapport: the broker's request, with the signed one-time link. */
 export function linkMailToTarget(p: {
   to: MailAddress;
@@ -31,10 +42,11 @@ export function linkMailToTarget(p: {
   message: string | null;
   url: string;
   expiresAt: string;
+  offered: boolean;
 }): MailMessage {
   return composeMail(p.to, `${p.brokerName} would like to introduce you to ${p.requesterName}`, [
     `Hello ${p.to.name},`,
-    `${p.requesterName} asked ${p.brokerName} for an introduction to you. Why:`,
+    askedLine(p.requesterName, p.brokerName, p.offered),
     { quote: p.why },
     ...(p.message ? [`${p.brokerName} adds:`, { quote: p.message }] : []),
     `Nothing about you has been shared with ${p.requesterName}. If you accept, you choose what they receive (your e-mail address, phone number or LinkedIn profile), and the three of you get an introduction e-mail. If you decline, they only learn that it is not happening.`,
@@ -52,10 +64,11 @@ export function noticeMailToTargetAccount(p: {
   message: string | null;
   url: string;
   expiresAt: string;
+  offered: boolean;
 }): MailMessage {
   return composeMail(p.to, `${p.brokerName} would like to introduce you to ${p.requesterName}`, [
     `Hello ${p.to.name},`,
-    `${p.requesterName} asked ${p.brokerName} for an introduction to you. Why:`,
+    askedLine(p.requesterName, p.brokerName, p.offered),
     { quote: p.why },
     ...(p.message ? [`${p.brokerName} adds:`, { quote: p.message }] : []),
     `Nothing about you has been shared. If you accept, you choose what ${p.requesterName} receives.`,
@@ -126,5 +139,66 @@ export function declinedMailToRequester(p: {
     `Hello ${p.to.name},`,
     `The introduction to ${p.targetName} you asked ${p.brokerName} for is not going ahead. Rapport does not say who decided or why: people say no for many reasons, most of them about timing.`,
     { link: p.url, label: 'Your introductions' },
+  ]);
+}
+
+/**
+ * To the requester, when a request lapsed (nobody answered in time, or nobody was left to): the same words whichever
+ * step it lapsed at, as the page reads `expired` alike, so it says nothing about who did not answer.
+ */
+export function lapsedMailToRequester(p: {
+  to: MailAddress;
+  brokerName: string;
+  targetName: string;
+  offered: boolean;
+  url: string;
+}): MailMessage {
+  const which = p.offered ? `${p.brokerName} offered` : `you asked ${p.brokerName} for`;
+  return composeMail(p.to, `Your introduction to ${p.targetName} has lapsed`, [
+    `Hello ${p.to.name},`,
+    `The introduction to ${p.targetName} ${which} was not settled in time, so it has lapsed: nobody is waiting on it any more and nothing was shared. If it still matters, you can ask again.`,
+    { link: p.url, label: 'Your introductions' },
+  ]);
+}
+
+/**
+ * To the broker, when the requester withdraws a request that is still open: they need not answer it (or, if they
+ * had accepted, the person they asked need not either, and has been told).
+ */
+export function withdrawnMailToBroker(p: {
+  to: MailAddress;
+  requesterName: string;
+  targetName: string;
+  personAsked: boolean;
+  /** The broker offered it on the requester's ask (so it never waited on their answer). */
+  offered: boolean;
+  url: string;
+}): MailMessage {
+  return composeMail(p.to, `${p.requesterName} withdrew the introduction request for ${p.targetName}`, [
+    `Hello ${p.to.name},`,
+    p.personAsked
+      ? `${p.requesterName} has withdrawn the request for an introduction to ${p.targetName}. You had ${p.offered ? 'offered it' : 'accepted'} and ${p.targetName} was asked: they need not answer now, what they were sent no longer works, and Rapport has let them know. Nothing about them was shared.`
+      : `${p.requesterName} has withdrawn the request for an introduction to ${p.targetName}, so you need not answer it. Nothing was shared, and nobody else was asked.`,
+    { link: p.url, label: 'Your introductions' },
+  ]);
+}
+
+/**
+ * To the person asked, when the requester withdraws while the request waits on them: they need not answer. Only
+ * what the request already showed them (two names); `url` is their introductions page when they have an account,
+ * null for a person asked by link (that link is dead now).
+ */
+export function withdrawnMailToTarget(p: {
+  to: MailAddress;
+  requesterName: string;
+  brokerName: string;
+  url: string | null;
+}): MailMessage {
+  return composeMail(p.to, `No answer needed: ${p.requesterName} withdrew the introduction request`, [
+    `Hello ${p.to.name},`,
+    `${p.requesterName} has withdrawn the request for an introduction to you that ${p.brokerName} passed on, so you need not answer it. Nothing about you was shared with ${p.requesterName}.`,
+    ...(p.url
+      ? [{ link: p.url, label: 'Your introductions' }]
+      : ['The link in the earlier e-mail no longer works; there is nothing else to do.']),
   ]);
 }

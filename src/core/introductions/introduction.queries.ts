@@ -135,7 +135,9 @@ export async function expireOpenIntroductions(
 
 /**
  * Ends the open introductions in which `a` and `b` are requester and broker (either way round) as expired, once
- * their connection ends: nobody decided, so the requester reads it as neutrally as a lapsed wait. Returns how many.
+ * their connection ends: nobody decided, so the requester reads it as neutrally as a lapsed wait. No lapse mail
+ * follows (`lapse_told_at` is set): Rapport never tells anyone they were removed, and a mail at that moment would.
+ * Returns how many.
  */
 export async function expireOpenIntroductionsBetween(
   db: Kysely<Database>,
@@ -145,7 +147,7 @@ export async function expireOpenIntroductionsBetween(
 ): Promise<number> {
   const r = await db
     .updateTable('introductions')
-    .set({ state: 'expired', closed_at: now, updated_at: now })
+    .set({ state: 'expired', closed_at: now, updated_at: now, lapse_told_at: now })
     .where('state', 'in', [...OPEN_STATES])
     .where((eb) =>
       eb.or([
@@ -174,6 +176,34 @@ export async function expireOpenIntroductionsOfTarget(
     .where('target_account_id', '=', accountId)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/** Expired introductions whose requester has not been told yet (oldest first), for the lapse mail. */
+export async function untoldLapses(
+  db: Kysely<Database>,
+  limit: number,
+): Promise<Pick<IntroductionTable, 'id' | 'requester_id' | 'broker_id' | 'target_name' | 'ask_id'>[]> {
+  return db
+    .selectFrom('introductions')
+    .select(['id', 'requester_id', 'broker_id', 'target_name', 'ask_id'])
+    .where('state', '=', 'expired')
+    .where('lapse_told_at', 'is', null)
+    .orderBy('closed_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Claims the lapse mail of one introduction: true for the one caller that gets to send it. */
+export async function claimLapseTold(db: Kysely<Database>, id: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('introductions')
+    .set({ lapse_told_at: now })
+    .where('id', '=', id)
+    .where('state', '=', 'expired')
+    .where('lapse_told_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** When the requester's own requests since `since` were made, oldest first (answers to asks are not requests). */

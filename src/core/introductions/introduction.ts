@@ -64,6 +64,7 @@ export function newIntroductionRow(p: {
     created_at: p.now,
     updated_at: p.now,
     decline_cause: null,
+    lapse_told_at: null,
   };
 }
 

@@ -202,6 +202,7 @@ describeEngines('introductions (double opt-in)', (h) => {
       targetName: 'Tara Target',
       why: WHY,
       message: 'Rita is great, worth a coffee',
+      offered: false,
       options: [
         { kind: 'email', label: SECRET.email },
         { kind: 'phone', label: '••• 0123' },

@@ -13,6 +13,8 @@ export interface IntroductionLinkView {
   targetName: string;
   why: string;
   message: string | null;
+  /** Offered by the broker on the requester's ask: the requester never named this person. */
+  offered: boolean;
   /** Phone numbers are shown masked: the page is only as private as the link. */
   options: { kind: ShareKind; label: string }[];
   expiresAt: string;
@@ -34,6 +36,7 @@ export async function viewIntroductionLink(ctx: Ctx, token: string): Promise<Int
     targetName: row.target_name,
     why: row.why,
     message: row.broker_message,
+    offered: row.ask_id !== null,
     options: options.map((o) => ({ kind: o.kind, label: o.kind === 'phone' ? maskPhone(o.value) : o.value })),
     expiresAt: row.expires_at,
   };

@@ -4,16 +4,18 @@ import { AppError, notFound } from '../errors';
 import { isOpen } from './introduction';
 import { roleOf } from './introduction.policy';
 import { expireOpenIntroductions, findIntroduction, updateIntroductionIf } from './introduction.queries';
+import { tellWithdrawn } from './tell-withdrawn';
 import { introductionViews } from './view-introduction';
 
 /**
  * The requester takes back a request that is still open: it leaves the broker's and the person's lists, and a
- * signed link already sent stops working. `not_found` for anyone but the requester; `conflict` once it is closed.
+ * signed link already sent stops working; whoever was waiting to answer is told (tellWithdrawn). `not_found` for
+ * anyone but the requester; `conflict` once it is closed.
  */
 export async function withdrawIntroduction(ctx: Ctx, id: string): Promise<Introduction> {
   const requesterId = requireActor(ctx);
   const now = nowIso(ctx);
-  const row = await inTransaction(ctx, async (tx) => {
+  const { open, row } = await inTransaction(ctx, async (tx) => {
     await expireOpenIntroductions(tx.db, now, requesterId);
     const row = await findIntroduction(tx.db, requesterId, id);
     if (!row || roleOf(row, requesterId) !== 'requester') throw notFound('introduction');
@@ -29,9 +31,10 @@ export async function withdrawIntroduction(ctx: Ctx, id: string): Promise<Introd
       },
     );
     if (!moved) throw new AppError('conflict', 'this introduction changed meanwhile: reload it');
-    return (await findIntroduction(tx.db, requesterId, id)) ?? row;
+    return { open: row, row: (await findIntroduction(tx.db, requesterId, id)) ?? row };
   });
   ctx.log.info({ introductionId: id }, 'introduction withdrawn');
+  await tellWithdrawn(ctx, open);
   const [view] = await introductionViews(ctx, [{ row, role: 'requester' }]);
   return view as Introduction;
 }

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { chunkIds } from '../db/chunk';
+import { ownerOfIdList } from '../db/portable';
 import type { Database } from '../db/schema';
 
 /**
@@ -39,7 +40,7 @@ export async function findableAmong(
   const rows = await db
     .selectFrom('contacts as c')
     .select('c.id')
-    .where('c.owner_id', '=', ownerId)
+    .where(ownerOfIdList(db, 'c.owner_id', ownerId))
     .where('c.id', 'in', contactIds)
     .where(isFindable)
     .execute();
@@ -254,7 +255,7 @@ export async function setContactsShare(
     await db
       .updateTable('contacts')
       .set({ share })
-      .where('owner_id', '=', ownerId)
+      .where(ownerOfIdList(db, 'owner_id', ownerId))
       .where('id', 'in', ids)
       .execute();
   }
@@ -267,7 +268,7 @@ export async function sharingOfContacts(db: Kysely<Database>, ownerId: string, c
     const rows = await db
       .selectFrom('contacts as c')
       .select((eb) => ['c.id', 'c.share', isFindable(eb).as('findable')])
-      .where('c.owner_id', '=', ownerId)
+      .where(ownerOfIdList(db, 'c.owner_id', ownerId))
       .where('c.id', 'in', ids)
       .where('c.deleted_at', 'is', null)
       .where('c.merged_into', 'is', null)

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { forUpdate, insertRows, likeContains, lockRows } from '../db/portable';
+import { forUpdate, insertRows, likeContains, lockRows, ownerOfIdList } from '../db/portable';
 import type { Database, OrganisationMergeTable, OrganisationTable } from '../db/schema';
 import type { OrganisationRow } from './organisation';
 
@@ -287,7 +287,7 @@ export async function moveToOrganisation(
     await db
       .updateTable(table)
       .set({ organisation_id: move.to })
-      .where('owner_id', '=', ownerId)
+      .where(ownerOfIdList(db, 'owner_id', ownerId))
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
   }

@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { chunkIds } from '../db/chunk';
 import type { Engine } from '../db/connect';
-import { contactSearchHits, insertRows } from '../db/portable';
+import { contactSearchHits, insertRows, ownerOfIdList } from '../db/portable';
 import type {
   Database,
   ImportChangeTable,
@@ -346,7 +346,7 @@ export async function connectedOnOf(db: Kysely<Database>, ownerId: string, conta
     const rows = await db
       .selectFrom('contacts')
       .select(['id', 'connected_on'])
-      .where('owner_id', '=', ownerId)
+      .where(ownerOfIdList(db, 'owner_id', ownerId))
       .where('id', 'in', batch)
       .execute();
     for (const r of rows) out.set(r.id, r.connected_on);

@@ -2,7 +2,7 @@ import { lockContacts } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
 import type { InteractionDirection, InteractionKind } from '../db/schema';
 import { cadenceInputs, saveStates, statesOf } from './relationship.queries';
-import { DEFAULT_SETTINGS, stateRow, toStrengthState } from './relationship-state';
+import { DEFAULT_SETTINGS, favourContactAt, stateRow, toStrengthState } from './relationship-state';
 import { applyFavour, applyInteraction, type FavourSize } from './strength';
 
 /**
@@ -22,7 +22,7 @@ export async function addToRelationships(
         answered: boolean | null;
         at: number;
       }
-    | { type: 'favour'; size: FavourSize; at: number },
+    | { type: 'favour'; size: FavourSize; at: number; day: string; direction: 'given' | 'received' },
 ): Promise<void> {
   await lockContacts(ctx.db, ownerId, contactIds);
   const [existing, inputs] = await Promise.all([
@@ -33,7 +33,10 @@ export async function addToRelationships(
   const rows = contactIds.map((id) => {
     const row = existing.get(id);
     const before = toStrengthState(row);
-    const after = event.type === 'interaction' ? applyInteraction(before, event) : applyFavour(before, event);
+    const after =
+      event.type === 'interaction'
+        ? applyInteraction(before, event)
+        : applyFavour(before, { ...event, contactAt: favourContactAt(event.day, inputs.get(id)?.timeZone) });
     return stateRow(ownerId, id, after, row ?? DEFAULT_SETTINGS, inputs.get(id), now);
   });
   await saveStates(ctx.db, rows);

@@ -96,8 +96,13 @@ describeEngines('why a relationship scores what it does', (h) => {
       occurredOn: daysAgo(ctx, 700).slice(0, 10),
     });
     const r = await getRelationship(ctx, c.id);
-    // Each part is under half a point, so none is a factor of its own.
-    expect(r).toMatchObject({ score: 0.4, tier: 'dormant', lastContactAt: daysAgo(ctx, 800) });
+    // Each part is under half a point, so none is a factor of its own. The favour is the last contact (ADR 8).
+    expect(r).toMatchObject({
+      score: 0.4,
+      tier: 'dormant',
+      lastContactAt: `${daysAgo(ctx, 700).slice(0, 10)}T00:00:00.000Z`,
+      lastContactKind: 'favour',
+    });
     expect(r.factors).toEqual([
       {
         kind: 'favours',

@@ -1,9 +1,10 @@
 import { daysBetween } from '../agenda/local-day';
+import { keepInTouchUrgency } from '../agenda/rank-today';
 import type { Ctx } from '../context';
 import { purposeCadences } from '../purposes/purpose-cadence';
 import { dueStates } from './relationship.queries';
 import { effectiveCadence, toStrengthState } from './relationship-state';
-import { strengthAt, type Tier } from './strength';
+import { type InteractionKind, strengthAt, strengthWhenLastInTouch, type Tier } from './strength';
 
 export interface Lapsed {
   contactId: string;
@@ -14,13 +15,18 @@ export interface Lapsed {
   nextDue: string;
   cadenceDays: number;
   daysOverdue: number;
+  /** Kind of the last contact (null when none, or when it was a favour). */
+  lastKind: InteractionKind | null;
+  /** The score when last in touch: what the ranking weighs (today's score is lowered by the lapse itself). */
+  tie: number;
   /** Stronger relationships first, and the longer overdue (relative to the cadence) the more urgent. */
   urgency: number;
 }
 
 /**
- * Contacts past their keep-in-touch date on `today` (the owner's local day), most urgent first: urgency =
- * strength × (1 + min(2, days overdue ÷ interval)) (docs/adr/0009). Reads at most `scan` due rows by index.
+ * Contacts past their keep-in-touch date on `today` (the owner's local day), most urgent first: urgency = strength
+ * when last in touch × (1 + days overdue ÷ interval) (keepInTouchUrgency, docs/adr/0009). Reads at most `scan` due
+ * rows by index.
  */
 export async function findLapsed(ctx: Ctx, ownerId: string, today: string, scan: number): Promise<Lapsed[]> {
   const now = ctx.clock.now().getTime();
@@ -32,7 +38,8 @@ export async function findLapsed(ctx: Ctx, ownerId: string, today: string, scan:
   );
   const out: Lapsed[] = [];
   for (const s of due) {
-    const strength = strengthAt(toStrengthState(s), now, s.closeness);
+    const state = toStrengthState(s);
+    const strength = strengthAt(state, now, s.closeness);
     // The stored date assumed the tier at the last change; decay may since have dropped the default cadence.
     const cadence = effectiveCadence(
       s,
@@ -44,6 +51,7 @@ export async function findLapsed(ctx: Ctx, ownerId: string, today: string, scan:
     );
     if (cadence.days === null || !s.next_due) continue;
     const daysOverdue = daysBetween(s.next_due, today);
+    const tie = strengthWhenLastInTouch(state, now, s.closeness).score;
     out.push({
       contactId: s.contact_id,
       displayName: s.display_name,
@@ -53,7 +61,9 @@ export async function findLapsed(ctx: Ctx, ownerId: string, today: string, scan:
       nextDue: s.next_due,
       cadenceDays: cadence.days,
       daysOverdue,
-      urgency: strength.score * (1 + Math.min(2, daysOverdue / cadence.days)),
+      lastKind: state.lastKind ?? null,
+      tie,
+      urgency: keepInTouchUrgency(tie, daysOverdue, cadence.days),
     });
   }
   // Equal urgency (a freshly imported rolodex is all one score): the longest overdue first, then by name, so the

@@ -7,7 +7,7 @@ import { describeHistory } from './describe-history';
 import {
   cadenceInputs,
   favourTotals,
-  lastContactDateOnly,
+  lastContactOf,
   loggedActivityOf,
   statesOf,
 } from './relationship.queries';
@@ -31,6 +31,7 @@ export async function getRelationship(ctx: Ctx, contactId: string): Promise<Rela
   const state = toStrengthState(row);
   const strength = strengthAt(state, now, settings.closeness);
   const f = favours.get(contactId) ?? { given: 0, received: 0, givenCount: 0, receivedCount: 0 };
+  const last = row?.last_at ? await lastContactOf(ctx.db, ownerId, contactId, row.last_at) : null;
   let factors = describeFactors(strength.factors);
   // A score of about 0 beside a list of interactions needs its reason: what is logged, and why it adds so little.
   if (!strength.factors.some((x) => ACTIVITY.has(x.kind)) && (row?.last_at || f.given + f.received > 0)) {
@@ -46,9 +47,8 @@ export async function getRelationship(ctx: Ctx, contactId: string): Promise<Rela
     factors,
     closeness: settings.closeness,
     lastContactAt: row?.last_at ?? null,
-    lastContactDateOnly: row?.last_at
-      ? await lastContactDateOnly(ctx.db, ownerId, contactId, row.last_at)
-      : false,
+    lastContactDateOnly: last?.dateOnly ?? false,
+    lastContactKind: last?.kind ?? null,
     cadence: effectiveCadence(settings, inputs.get(contactId), strength.tier),
     nextDue: row?.next_due ?? null,
     favours: {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
+import { getToday } from '../agenda/get-today';
 import { DAY_MS } from '../clock';
 import { createContact } from '../contacts/create-contact';
 import { recordInteraction } from '../interactions/record-interaction';
@@ -43,6 +44,61 @@ describeEngines('lapsed contacts', (h) => {
 
     const other = await h.account();
     expect((await listLapsed(other.ctx)).items).toEqual([]);
+  });
+
+  it('ranks the one further behind first when the ties were equally close, however long the silence', async () => {
+    const { ctx } = await h.account();
+    // The same friendship (three monthly coffees), the same three-week rhythm; one lapsed 80 days ago, one 200.
+    for (const [displayName, last] of [
+      ['Lapsed Lately', 80],
+      ['Lapsed Long Ago', 200],
+    ] as const) {
+      const c = await createContact(ctx, { displayName }, 'web');
+      for (const days of [last + 60, last + 30, last])
+        await recordInteraction(ctx, { kind: 'meeting', contactIds: [c.id], occurredAt: ago(days) });
+      await updateRelationship(ctx, c.id, { cadenceDays: 21 });
+    }
+    const items = (await listLapsed(ctx)).items;
+    // Today's score has decayed further for the longer silence; that must not sink them below the fresher lapse.
+    expect(items.map((i) => [i.contact.displayName, i.daysOverdue])).toEqual([
+      ['Lapsed Long Ago', 179],
+      ['Lapsed Lately', 59],
+    ]);
+    expect((items[0]?.score ?? 0) < (items[1]?.score ?? 0)).toBe(true);
+    const today = (await getToday(ctx)).items.filter((i) => i.kind === 'keep-in-touch');
+    expect(today.map((i) => i.title)).toEqual([
+      'Get in touch with Lapsed Long Ago',
+      'Get in touch with Lapsed Lately',
+    ]);
+    // The reason says what the rank rests on: how far behind, and how close the tie was when last in touch.
+    expect(today[0]?.reason).toMatch(
+      /^last in touch 200 days ago; you keep in touch every 21 days \(\w+\): 179 days overdue \(8 intervals missed\), strength \d+ when last in touch$/,
+    );
+    expect(today[0]?.action).toMatchObject({ label: 'Log a check-in', logAs: 'meeting' });
+  });
+
+  it('starts a check-in the way the last contact went, and as a message after an event (never a meeting)', async () => {
+    const { ctx } = await h.account();
+    const logAs = async () =>
+      Object.fromEntries(
+        (await getToday(ctx)).items
+          .filter((i) => i.kind === 'keep-in-touch')
+          .map((i) => [i.contact?.displayName, i.action.logAs]),
+      );
+    for (const [displayName, kind] of [
+      ['Rang Me', 'call'],
+      ['Met At A Conference', 'event'],
+      ['Wrote To Me', 'email'],
+    ] as const) {
+      const c = await createContact(ctx, { displayName }, 'web');
+      await recordInteraction(ctx, { kind, answered: true, contactIds: [c.id], occurredAt: ago(100) });
+      await updateRelationship(ctx, c.id, { cadenceDays: 30 });
+    }
+    expect(await logAs()).toEqual({
+      'Rang Me': 'call',
+      'Met At A Conference': 'message',
+      'Wrote To Me': 'email',
+    });
   });
 
   it('orders equal urgency by how long overdue, then by name: the same order every day', async () => {

@@ -9,7 +9,13 @@ import {
   saveStates,
   statesOf,
 } from './relationship.queries';
-import { DEFAULT_SETTINGS, favourSize, stateRow, toStrengthState } from './relationship-state';
+import {
+  DEFAULT_SETTINGS,
+  favourContactAt,
+  favourSize,
+  stateRow,
+  toStrengthState,
+} from './relationship-state';
 import {
   applyFavour,
   DIRECTION_CODES,
@@ -100,7 +106,15 @@ async function refreshBatch(ctx: Ctx, ownerId: string, ids: string[], now: Date)
   for (const f of favours) {
     const s = states.get(f.contact_id);
     if (s)
-      states.set(f.contact_id, applyFavour(s, { size: favourSize(f.size), at: Date.parse(f.occurred_on) }));
+      states.set(
+        f.contact_id,
+        applyFavour(s, {
+          size: favourSize(f.size),
+          at: Date.parse(f.occurred_on),
+          contactAt: favourContactAt(f.occurred_on, inputs.get(f.contact_id)?.timeZone),
+          direction: f.direction,
+        }),
+      );
   }
   const rows = ids
     .filter((id) => inputs.has(id))

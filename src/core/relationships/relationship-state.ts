@@ -1,4 +1,4 @@
-import { localDay, shiftDay } from '../agenda/local-day';
+import { localDay, shiftDay, zonedInstant } from '../agenda/local-day';
 import type { RelationshipStateTable } from '../db/schema';
 import {
   type Direction,
@@ -125,6 +125,15 @@ export function stateRow(
     last_kind: state.lastKind ?? null,
     last_direction: state.lastDirection ?? null,
   };
+}
+
+/**
+ * When a favour of this day (`YYYY-MM-DD`) counts as contact: the start of that day in the account's zone (an hour
+ * on where midnight falls in a DST gap), so the due day counts from the right local day.
+ */
+export function favourContactAt(day: string, timeZone = 'UTC'): number {
+  const t = zonedInstant(`${day}T00:00:00`, timeZone).getTime();
+  return localDay(new Date(t), timeZone) === day ? t : t + 3_600_000;
 }
 
 export const DEFAULT_SETTINGS = { closeness: 0, cadence_days: null, cadence_stopped: 0 } as const;

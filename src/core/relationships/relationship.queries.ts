@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import { settingsOf } from '../agenda/agenda.queries';
 import { toSettings } from '../agenda/settings';
 import { chunkIds } from '../db/chunk';
-import type { Database, RelationshipStateTable } from '../db/schema';
+import { ownerOfIdList } from '../db/portable';
+import type { Database, InteractionKind, RelationshipStateTable } from '../db/schema';
 import { purposeCadences } from '../purposes/purpose-cadence';
 import type { CadenceInput } from './relationship-state';
 
@@ -84,7 +85,7 @@ export async function cadenceInputs(db: Kysely<Database>, ownerId: string, conta
           .select((e) => e.fn.min<number>('t.cadence_days').as('d'))
           .as('tag_days'),
       ])
-      .where('c.owner_id', '=', ownerId)
+      .where(ownerOfIdList(db, 'c.owner_id', ownerId))
       .where('c.id', 'in', ids)
       .execute();
     for (const r of rows) {
@@ -125,12 +126,13 @@ export async function interactionsOfContacts(db: Kysely<Database>, ownerId: stri
 
 /** Every live favour with these contacts (for a recompute). */
 export async function favoursOfContacts(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
-  const out: { contact_id: string; size: number; occurred_on: string }[] = [];
+  const out: { contact_id: string; size: number; occurred_on: string; direction: 'given' | 'received' }[] =
+    [];
   for (const ids of chunkIds(contactIds)) {
     out.push(
       ...(await db
         .selectFrom('favours')
-        .select(['contact_id', 'size', 'occurred_on'])
+        .select(['contact_id', 'size', 'occurred_on', 'direction'])
         .where('owner_id', '=', ownerId)
         .where('contact_id', 'in', ids)
         .where('deleted_at', 'is', null)
@@ -236,24 +238,21 @@ export async function favourTotals(db: Kysely<Database>, ownerId: string, contac
 }
 
 /**
- * A contact's live interactions (notes left out: they are not contact) counted by kind, direction and whether a
- * call was answered, with the latest of each; and their live favours, counted with the latest.
+ * What the contact's last contact (`at`, an instant as the relationship state stores it) was: the kind of the live
+ * interaction with them at that instant (notes are not contact), and whether it was logged with its day only (every
+ * one at that instant is date-only); with none there, it was a favour (a day, no kind of interaction). Reads the
+ * newest few, newest first, and compares instants, as the state writes its own ISO string.
  */
-/**
- * Whether the contact's last contact (`at`, an instant as the relationship state stores it) was logged with its day
- * only: every live interaction with them at that instant (notes are not contact) is date-only. Reads the newest few,
- * newest first, and compares instants, as the state writes its own ISO string.
- */
-export async function lastContactDateOnly(
+export async function lastContactOf(
   db: Kysely<Database>,
   ownerId: string,
   contactId: string,
   at: string,
-): Promise<boolean> {
+): Promise<{ kind: InteractionKind | 'favour'; dateOnly: boolean }> {
   const rows = await db
     .selectFrom('interaction_contacts as l')
     .innerJoin('interactions as i', 'i.id', 'l.interaction_id')
-    .select(['i.occurred_at', 'i.date_only'])
+    .select(['i.occurred_at', 'i.date_only', 'i.kind'])
     .where('l.owner_id', '=', ownerId)
     .where('l.contact_id', '=', contactId)
     .where('i.deleted_at', 'is', null)
@@ -262,9 +261,14 @@ export async function lastContactDateOnly(
     .limit(10)
     .execute();
   const last = rows.filter((r) => Date.parse(r.occurred_at) === Date.parse(at));
-  return last.length > 0 && last.every((r) => Boolean(r.date_only));
+  if (last.length === 0) return { kind: 'favour', dateOnly: true };
+  return { kind: last[0]?.kind as InteractionKind, dateOnly: last.every((r) => Boolean(r.date_only)) };
 }
 
+/**
+ * A contact's live interactions (notes left out: they are not contact) counted by kind, direction and whether a
+ * call was answered, with the latest of each; and their live favours, counted with the latest.
+ */
 export async function loggedActivityOf(db: Kysely<Database>, ownerId: string, contactId: string) {
   const [interactions, favours] = await Promise.all([
     db

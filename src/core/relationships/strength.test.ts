@@ -12,6 +12,7 @@ import {
   KIND_CODES,
   type StrengthState,
   strengthAt,
+  strengthWhenLastInTouch,
 } from './strength';
 
 const DAY = 86_400_000;
@@ -46,6 +47,30 @@ describe('relationship strength', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('values the tie as it stood at the last contact, however long ago that was and whenever it is read', () => {
+    fc.assert(
+      fc.property(
+        fc.array(interaction, { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 5 }),
+        (history, later, closeness) => {
+          const s = build(history);
+          if (s.lastAt === null) return;
+          // What the score was on the day of the last contact, from the contacts up to then only.
+          const upTo = build(history.filter((i) => i.at <= (s.lastAt as number)));
+          const then = strengthAt(decayTo(upTo, s.lastAt), s.lastAt, closeness).score;
+          const at = NOW + later * DAY;
+          // Whether the stored state was valued at the last contact, or later (a recompute values it at its time).
+          for (const stored of [s, decayTo(s, at)]) {
+            const read = strengthWhenLastInTouch(stored, at, closeness).score;
+            expect(Math.abs(read - then)).toBeLessThan(0.11);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
@@ -169,7 +194,7 @@ describe('relationship strength', () => {
     s = applyInteraction(s, { kind: 'email', direction: 'outbound', at: NOW - 5 * DAY });
     s = applyInteraction(s, { kind: 'email', direction: 'inbound', at: NOW - 4 * DAY });
     s = applyInteraction(s, { kind: 'message', direction: 'mutual', at: NOW - 3 * 365 * DAY });
-    s = applyFavour(s, { size: 2, at: NOW - 20 * DAY });
+    s = applyFavour(s, { size: 2, at: NOW - 20 * DAY, contactAt: NOW - 20 * DAY, direction: 'received' });
     const st = strengthAt(s, NOW, 2);
     expect(st.factors.map((f) => f.kind)).toEqual(['face', 'favours', 'reciprocated', 'duration']);
     expect(st.tier).toBe('close');

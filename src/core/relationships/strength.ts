@@ -150,17 +150,33 @@ export function applyInteraction(
   return next;
 }
 
-/** Adds (sign 1) or removes (-1) a favour, given or received: both build the relationship. */
+/**
+ * Adds (sign 1) or removes (-1) a favour, given or received: both build the relationship, and a favour is contact
+ * with the person (doing or taking one means talking), so it moves the keep-in-touch clock too (ADR 8, 2026-11-28).
+ * `contactAt` is when it counts as contact: the start of its day in the account's zone, so anything logged that
+ * day with a time is the later, more telling, last contact. A favour as the last contact has no kind, and the
+ * direction it went: one they did me waits on my thanks as a message of theirs waits on my answer; one I did them
+ * answers what came before.
+ */
 export function applyFavour(
   s: StrengthState,
-  f: { size: FavourSize; at: number },
+  f: { size: FavourSize; at: number; contactAt: number; direction: 'given' | 'received' },
   sign: 1 | -1 = 1,
 ): StrengthState {
   const base = f.at > s.asOf ? decayTo(s, f.at) : s;
-  return {
+  const next = {
     ...base,
     favours: Math.max(0, base.favours + sign * FAVOUR_WEIGHTS[f.size] * factorAt(f.at, base.asOf)),
   };
+  if (sign === 1) {
+    next.firstAt = next.firstAt === null ? f.contactAt : Math.min(next.firstAt, f.contactAt);
+    if (next.lastAt === null || f.contactAt > next.lastAt) {
+      next.lastAt = f.contactAt;
+      next.lastKind = null;
+      next.lastDirection = f.direction === 'given' ? 'outbound' : 'inbound';
+    }
+  }
+  return next;
 }
 
 export type Tier = 'inner' | 'close' | 'active' | 'dormant';
@@ -241,6 +257,29 @@ export function strengthAt(state: StrengthState, now: number, closeness = 0): St
   if (floor > raw) factors.push({ kind: 'floor', points: floor });
   factors.sort((a, b) => b.points - a.points);
   return { score, tier: tierOf(score), factors };
+}
+
+/**
+ * The score as it stood at the last contact (or now, with none): how close the tie was before the lapse. Every
+ * contribution is dated at or before the last contact, so valuing the accumulators back to it is exact. Today ranks
+ * lapsed contacts by this, not by today's score, which the lapse itself keeps lowering (docs/adr/0009).
+ */
+export function strengthWhenLastInTouch(state: StrengthState, now: number, closeness = 0): Strength {
+  const t = state.lastAt;
+  if (t === null || t > now) return strengthAt(state, now, closeness);
+  // Stored as of the last contact or earlier: decay forward to it, as for any later time.
+  if (t >= state.asOf) return strengthAt(state, t, closeness);
+  const g = 1 / factorAt(t, state.asOf);
+  const back = {
+    ...state,
+    asOf: t,
+    face: state.face * g,
+    voice: state.voice * g,
+    out: state.out * g,
+    in: state.in * g,
+    favours: state.favours * g,
+  };
+  return strengthAt(back, t, closeness);
 }
 
 /** Interaction kinds and directions as small integers, for the columnar fold. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type ContactFilter, contactsMatching } from '../contacts/contact.queries';
-import { forUpdate, lockRows } from '../db/portable';
+import { forUpdate, lockRows, ownerOfIdList } from '../db/portable';
 import type { Database, TagTable } from '../db/schema';
 
 type TagWithCount = TagTable & { contact_count: number };
@@ -364,7 +364,7 @@ export async function linkTags(
       eb
         .selectFrom(['contacts', 'tags'])
         .select(['contacts.owner_id', 'contacts.id as contact_id', 'tags.id as tag_id'])
-        .where('contacts.owner_id', '=', ownerId)
+        .where(ownerOfIdList(db, 'contacts.owner_id', ownerId))
         .where('contacts.id', 'in', contactIds)
         .where('tags.owner_id', '=', ownerId)
         .where('tags.id', 'in', tagIds),

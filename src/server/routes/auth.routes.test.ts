@@ -227,7 +227,7 @@ describe.each(ENGINES)('accounts and sessions over HTTP [%s]', (engine) => {
     const form = await u.request('POST', '/api/v1/contacts', 'displayName=X', {
       'content-type': 'application/x-www-form-urlencoded',
     });
-    expect(form.status).toBe(400);
+    expect(form.status).toBe(415);
     const query = await u.get('/api/v1/contacts?limit=5000&bogus=1');
     expect(query.status).toBe(400);
     expect(query.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual([

@@ -460,7 +460,10 @@ function problemWith(probe: Probe, a: Answer): string | null {
       return 'a validation error without issues naming a field';
   }
   if (probe.invalid || (a.status === 400 && probe.field.startsWith('params.'))) {
-    if (a.status !== 400 || e.code !== 'validation') return `a ${a.status} ${e.code}, not a validation error`;
+    // A body sent as something else than JSON is refused before it is read: 415 (server/json-body.ts).
+    const status = probe.contentType && !probe.contentType.startsWith('application/json') ? 415 : 400;
+    if (a.status !== status || e.code !== 'validation')
+      return `a ${a.status} ${e.code}, not a validation error`;
     if (!issues?.some((i) => names(String(i.path), probe.field)))
       return `a validation error that does not name ${probe.field}`;
   }

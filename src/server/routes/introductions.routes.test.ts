@@ -95,7 +95,7 @@ describe.each(ENGINES)('introductions and asks over HTTP [%s]', (engine) => {
     expect(page.headers.get('set-cookie')).toBeNull();
     const html = await page.text();
     expect(html).toContain('<h1 style="font-size:1.4em">An introduction to Rita Requester</h1>');
-    expect(html).toContain('Rita Requester asked Bruno Broker to introduce them to you.');
+    expect(html).toContain('Rita Requester asked Bruno Broker for an introduction to you. Why:');
     expect(html).toContain(WHY);
     expect(html).toContain('Worth a coffee');
     expect(html).toContain('<form method="post">');

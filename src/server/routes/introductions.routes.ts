@@ -18,6 +18,7 @@ import { decideAsBroker } from '../../core/introductions/decide-as-broker';
 import { decideAsTarget } from '../../core/introductions/decide-as-target';
 import { decideByLink } from '../../core/introductions/decide-by-link';
 import { getIntroduction } from '../../core/introductions/get-introduction';
+import { askedLine } from '../../core/introductions/intro-mail';
 import { listIntroductions } from '../../core/introductions/list-introductions';
 import { reportIntroductionOutcome } from '../../core/introductions/report-introduction-outcome';
 import { requestIntroduction } from '../../core/introductions/request-introduction';
@@ -177,7 +178,7 @@ function askPage(v: IntroductionLinkView, error?: string): string {
   return page(
     `An introduction to ${v.requesterName}`,
     `${error ? `<p role="alert"><strong>${escapeHtml(error)}</strong></p>` : ''}
-<p>${escapeHtml(v.requesterName)} asked ${escapeHtml(v.brokerName)} to introduce them to you. Why:</p>
+<p>${escapeHtml(askedLine(v.requesterName, v.brokerName, v.offered))}</p>
 ${quote(v.why)}
 ${v.message ? `<p>${escapeHtml(v.brokerName)} adds:</p>\n${quote(v.message)}` : ''}
 <form method="post">

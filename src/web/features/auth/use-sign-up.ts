@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
 import { api } from '../../api/client';
 import type { SessionInfo, SignupInput, SignupPending } from '../../api/types';
+import { adoptBrowserTimeZone } from './adopt-browser-time-zone';
 import { isPendingSignup, rememberAfterSignUp } from './signup-result';
 import { useStartSession } from './use-start-session';
 
@@ -10,7 +11,11 @@ export function useSignUp() {
   const start = useStartSession();
   const { state } = useLocation();
   return useMutation({
-    mutationFn: (input: SignupInput) => api.post<SessionInfo | SignupPending>('/auth/signup', input),
+    mutationFn: async (input: SignupInput) => {
+      const result = await api.post<SessionInfo | SignupPending>('/auth/signup', input);
+      if (!isPendingSignup(result)) await adoptBrowserTimeZone(result);
+      return result;
+    },
     onSuccess: (result) => {
       // The e-mailed link opens without this page's state: keep where sign-up started for it.
       if (isPendingSignup(result))

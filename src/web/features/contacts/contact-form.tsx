@@ -255,7 +255,7 @@ export function ContactForm({
           value={state.notes}
           onChange={(e) => set('notes', e.target.value)}
           error={get('notes')}
-          hint="Ctrl+Enter saves from here."
+          hint={<span className="keys-hint">Ctrl+Enter saves from here.</span>}
         />
       </fieldset>
 

@@ -188,7 +188,7 @@ export function ContactsPage() {
             onChange={(e) => setText(e.target.value)}
             onKeyDown={onKeyDown}
           />
-          <p className="field__hint">
+          <p className="field__hint keys-hint">
             Press <kbd>/</kbd> anywhere to search, <kbd>↑</kbd> <kbd>↓</kbd> to choose, <kbd>Enter</kbd> to
             open.
           </p>

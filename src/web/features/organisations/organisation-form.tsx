@@ -70,7 +70,7 @@ export function OrganisationForm({
         value={notes}
         onChange={(e) => setNotes(e.target.value)}
         error={errors.byPath.get('notes')}
-        hint="Ctrl+Enter saves from here."
+        hint={<span className="keys-hint">Ctrl+Enter saves from here.</span>}
       />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={pending}>

@@ -93,6 +93,8 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
                 <span className="muted">
                   ({relativeDay(dayInZone(zone, new Date(r.lastContactAt)), today)})
                 </span>
+                {/* A favour moves the keep-in-touch clock too (ADR 8): say so, or the due day looks wrong. */}
+                {r.lastContactKind === 'favour' ? ' · a favour (counts as being in touch)' : null}
               </>
             ) : (
               <span className="muted">None logged</span>

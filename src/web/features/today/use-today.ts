@@ -47,8 +47,9 @@ export function networkTargetOf(key: string): string | null {
 }
 
 /**
- * How the quick log form starts for an item: as the server says (a reply goes back the way their last word came,
- * `action.logAs`); who reached out follows from the item (a reply or wishes are mine, a check-in both ways).
+ * How the quick log form starts for an item: as the server says (a reply goes back the way their last word came, a
+ * check-in the way the last contact went: `action.logAs`), else as a message — a check-in is most often a message or
+ * a call, seldom a meeting; who reached out follows from the item (a reply or wishes are mine, a check-in both ways).
  */
 export function logDefaultsOf(item: Pick<TodayItem, 'kind' | 'action'>): {
   kind: InteractionKind;
@@ -56,7 +57,7 @@ export function logDefaultsOf(item: Pick<TodayItem, 'kind' | 'action'>): {
 } {
   const mine = item.kind === 'waiting' || item.kind === 'birthday';
   return {
-    kind: item.action.logAs ?? (mine ? 'message' : 'meeting'),
+    kind: item.action.logAs ?? 'message',
     direction: mine ? 'outbound' : 'mutual',
   };
 }
