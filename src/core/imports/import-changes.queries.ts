@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { chunkIds } from '../db/chunk';
 import type { Database } from '../db/schema';
+import { contactUpdatesByImports, inChangeOrder } from './import.queries';
 
 /** Rewrites what an import recorded a contact as before its update (undoing an older import rebases it). */
 export async function setImportChangeBefore(
@@ -30,22 +31,11 @@ export async function otherImportsUpdatesOfContacts(
   const out: { id: string; contact_id: string; before: string | null }[] = [];
   for (const batch of chunkIds(ids)) {
     out.push(
-      ...(await db
-        .selectFrom('import_changes as ch')
-        .innerJoin('imports as i', 'i.id', 'ch.import_id')
-        .innerJoin('contacts as c', 'c.id', 'ch.entity_id')
+      ...(await contactUpdatesByImports(db, ownerId, batch)
         .select(['ch.id', 'c.id as contact_id', 'ch.before'])
-        .where('i.owner_id', '=', ownerId)
-        .where('ch.owner_id', '=', ownerId)
-        .where('c.owner_id', '=', ownerId)
-        .where('ch.entity', '=', 'contact')
-        .where('ch.action', '=', 'updated')
-        .where('i.status', '=', 'committed')
         .where('ch.import_id', '<>', importId)
-        .where('ch.entity_id', 'in', batch)
         .execute()),
     );
   }
-  // Change ids are UUIDv7: in the order they were made, across imports too.
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return inChangeOrder(out);
 }

@@ -430,30 +430,38 @@ async function deleteContactRows(
   return Number(r.numDeletedRows);
 }
 
+/** The owner's contact updates by committed imports, for these contacts (import_changes_entity_idx, 0029). */
+export function contactUpdatesByImports(db: Kysely<Database>, ownerId: string, ids: string[]) {
+  return db
+    .selectFrom('import_changes as ch')
+    .innerJoin('imports as i', 'i.id', 'ch.import_id')
+    .innerJoin('contacts as c', 'c.id', 'ch.entity_id')
+    .where('i.owner_id', '=', ownerId)
+    .where('ch.owner_id', '=', ownerId)
+    .where('c.owner_id', '=', ownerId)
+    .where('ch.entity', '=', 'contact')
+    .where('ch.action', '=', 'updated')
+    .where('i.status', '=', 'committed')
+    .where('ch.entity_id', 'in', ids);
+}
+
+/** Change ids are UUIDv7: sorted, they are in the order the changes were made, across imports too. */
+export function inChangeOrder<T extends { id: string }>(rows: T[]): T[] {
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /**
  * The updates of still committed imports to these contacts, oldest first, with each contact's creation and last
  * change times: the contact before and after each update (as JSON, `after` null for imports recorded before 0018).
  */
 export async function updatesOfContactsByImports(db: Kysely<Database>, ownerId: string, ids: string[]) {
   const query = (batch: string[]) =>
-    db
-      .selectFrom('import_changes as ch')
-      .innerJoin('imports as i', 'i.id', 'ch.import_id')
-      .innerJoin('contacts as c', 'c.id', 'ch.entity_id')
+    contactUpdatesByImports(db, ownerId, batch)
       .select(['ch.id', 'c.id as contact_id', 'c.created_at', 'c.updated_at', 'ch.before', 'ch.after'])
-      // Found by contact (import_changes_entity_idx, migration 0029), and only in the owner's imports.
-      .where('i.owner_id', '=', ownerId)
-      .where('ch.owner_id', '=', ownerId)
-      .where('c.owner_id', '=', ownerId)
-      .where('ch.entity', '=', 'contact')
-      .where('ch.action', '=', 'updated')
-      .where('i.status', '=', 'committed')
-      .where('ch.entity_id', 'in', batch)
       .execute();
   const out: Awaited<ReturnType<typeof query>> = [];
   for (const batch of chunkIds(ids)) out.push(...(await query(batch)));
-  // Change ids are UUIDv7: in the order they were made, across imports too.
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return inChangeOrder(out);
 }
 
 /**

@@ -71,7 +71,11 @@ function factorAt(from: number, to: number): number {
 /** The same state valued at a later time (accumulators decay; nothing else changes). */
 export function decayTo(s: StrengthState, t: number): StrengthState {
   if (t <= s.asOf) return s;
-  const f = factorAt(s.asOf, t);
+  return revalued(s, t, factorAt(s.asOf, t));
+}
+
+/** The state as of `t`, every accumulator multiplied by `f` (its decay from the state's time to `t`, or back). */
+function revalued(s: StrengthState, t: number, f: number): StrengthState {
   return {
     ...s,
     asOf: t,
@@ -269,17 +273,8 @@ export function strengthWhenLastInTouch(state: StrengthState, now: number, close
   if (t === null || t > now) return strengthAt(state, now, closeness);
   // Stored as of the last contact or earlier: decay forward to it, as for any later time.
   if (t >= state.asOf) return strengthAt(state, t, closeness);
-  const g = 1 / factorAt(t, state.asOf);
-  const back = {
-    ...state,
-    asOf: t,
-    face: state.face * g,
-    voice: state.voice * g,
-    out: state.out * g,
-    in: state.in * g,
-    favours: state.favours * g,
-  };
-  return strengthAt(back, t, closeness);
+  // Stored as of a later time: undo the decay since the last contact.
+  return strengthAt(revalued(state, t, 1 / factorAt(t, state.asOf)), t, closeness);
 }
 
 /** Interaction kinds and directions as small integers, for the columnar fold. */
