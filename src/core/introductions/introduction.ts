@@ -140,7 +140,10 @@ export function presentIntroduction(
     requester: { accountId: row.requester_id, name: extras.names.get(row.requester_id) ?? 'Someone' },
     broker: { accountId: row.broker_id, name: extras.names.get(row.broker_id) ?? 'Someone' },
     target: {
-      name: row.target_name,
+      name:
+        role === 'target' && row.target_account_id
+          ? (extras.names.get(row.target_account_id) ?? row.target_name)
+          : row.target_name,
       contactId:
         role === 'broker' ? row.broker_contact_id : role === 'requester' ? row.requester_contact_id : null,
     },

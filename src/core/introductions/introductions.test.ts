@@ -417,7 +417,8 @@ describeEngines('introductions (double opt-in)', (h) => {
       message: 'You two should talk',
       requester: { name: 'Rita Requester' },
       broker: { name: 'Bruno Broker' },
-      target: { contactId: null },
+      // Their own name, not the broker's label for them ("Tom (broker notes)").
+      target: { name: 'Tom Target', contactId: null },
       purpose: null,
       shareOptions: [
         { kind: 'email', value: target.email },

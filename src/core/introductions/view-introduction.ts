@@ -19,7 +19,13 @@ export async function introductionViews(
     [
       ...(await accountsByIds(
         ctx.db,
-        rows.flatMap(({ row }) => [row.requester_id, row.broker_id]),
+        // The person's own account name for their own view: the broker's name for them is the broker's (a label
+        // like "Tom (met at a bad time)" must not reach Tom).
+        rows.flatMap(({ row, role }) => [
+          row.requester_id,
+          row.broker_id,
+          ...(role === 'target' && row.target_account_id ? [row.target_account_id] : []),
+        ]),
       )),
     ].map(([id, a]) => [id, a.name]),
   );
