@@ -123,7 +123,17 @@ export async function registerCarddav(app: FastifyInstance, opts: CarddavOptions
     // A card past max-resource-size is refused naming that precondition (RFC 6352 §6.3.2.1), as DAV clients read
     // it, not with the API's JSON error; every other error goes on to the app's handler.
     dav.setErrorHandler((error, req, reply) => {
-      if ((error as { code?: string }).code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
+      const code = (error as { code?: string }).code;
+      // A Content-Type that is no media type at all (`vcard`): say so in DAV's plain text, not the API's JSON advice.
+      if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+        const named = String(req.headers['content-type'] ?? '').slice(0, 100);
+        return refuse(
+          reply,
+          400,
+          `The Content-Type "${named}" is not a media type: send cards as text/vcard`,
+        );
+      }
+      if (code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
       const why = `The request is over ${MAX_CARD_BYTES} bytes (1 MiB), the most this address book takes`;
       if (req.method === 'PUT') return refuseDav(reply, 413, { ns: CARD, local: 'max-resource-size' }, why);
       return refuse(reply, 413, why);

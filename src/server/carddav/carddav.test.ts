@@ -518,12 +518,22 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
         (await dav(base, 'PUT', `${book}long.vcf`, { auth, body: (bodies[8] as [string, string])[1] })).text,
       )?.[1],
     ).toMatch(/notes is 20,001 characters long; at most 20,000 fit: nothing was stored/);
+    // A Content-Type that is no media type: 400 in DAV's plain text, naming it, not the API's advice to send JSON.
+    const badType = await dav(base, 'PUT', `${book}typo.vcf`, {
+      auth,
+      body: KATHERINE,
+      headers: { 'content-type': 'vcard' },
+    });
+    expect([badType.status, badType.text]).toEqual([
+      400,
+      'The Content-Type "vcard" is not a media type: send cards as text/vcard\n',
+    ]);
     // Nothing stored, nothing changed: the existing card serves the same bytes under the same ETag.
     const after = await dav(base, 'GET', adaCard, { auth });
     expect([after.text, after.headers.get('etag')]).toEqual([before.text, before.headers.get('etag')]);
     expect((await user.get(`/api/v1/contacts/${ada}`)).body).toEqual(contactBefore);
     expect((await user.get('/api/v1/contacts')).body.items).toHaveLength(1);
-    for (const name of ['new.vcf', 'cut.vcf', 'long.vcf'])
+    for (const name of ['new.vcf', 'cut.vcf', 'long.vcf', 'typo.vcf'])
       expect((await dav(base, 'GET', `${book}${name}`, { auth })).status).toBe(404);
   });
 
