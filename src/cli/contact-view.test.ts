@@ -79,6 +79,26 @@ describeEngines('CLI views of history and import changes', (h) => {
     expect(text).toContain('\n    dates: — → 2012-05-01 (Anniversary)');
     expect(text).not.toContain('{');
   });
+
+  it('import: a photo the import adds reads as one, not as its SHA-256', async () => {
+    const { ctx } = await h.account();
+    await createContact(
+      ctx,
+      { displayName: 'Ada Brennan', emails: [{ value: 'ada@brennan.example' }] },
+      'cli',
+    );
+    const csv =
+      'First Name,Middle Name,Last Name,Nickname,File As,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value\n' +
+      'Ada,,Brennan,,,https://lh3.googleusercontent.com/contacts/ada-photo,* myContacts,Work,ada@brennan.example\n';
+    const report = await importCsv(ctx, {
+      source: new TextEncoder().encode(csv),
+      fileName: 'google.csv',
+      dryRun: true,
+    });
+    const text = importReportText(report);
+    expect(text).toContain('\n    photo: a photo is added');
+    expect(text).not.toMatch(/[0-9a-f]{16}/);
+  });
 });
 
 describeEngines('CLI contact view', (h) => {

@@ -61,6 +61,12 @@ function shown(field: string, v: string | null): string {
   return text === v ? JSON.stringify(v) : text;
 }
 
+/** One change to a field; a photo is stored by its SHA-256, which says nothing to a reader (as on the web). */
+function changeText(c: { field: string; from: string | null; to: string | null }): string {
+  if (c.field === 'photo') return c.from ? 'a new photo' : 'a photo is added';
+  return `${shown(c.field, c.from)} → ${shown(c.field, c.to)}`;
+}
+
 /**
  * What an import did (or would do): counts, the first changes to people it updated and its issues: the report's
  * own list, which stops at the first hundred, or `stored`, every issue of a stored import.
@@ -81,7 +87,7 @@ export function importReportText(report: ImportReport, stored?: ImportIssueView[
         .map(
           (s) =>
             `  ${s.name}  (${s.ref})\n${(s.changes ?? [])
-              .map((c) => `    ${c.field}: ${shown(c.field, c.from)} → ${shown(c.field, c.to)}`)
+              .map((c) => `    ${c.field}: ${changeText(c)}`)
               .join('\n')}`,
         )
         .join('\n')}`,
