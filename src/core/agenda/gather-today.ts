@@ -43,7 +43,9 @@ export async function gatherToday(
             ? `overdue: it was due ${plural(late, 'day')} ago`
             : late === 0
               ? 'you promised it for today'
-              : `due ${p.due_on}`,
+              : late === -1
+                ? 'you promised it for tomorrow'
+                : `you promised it in ${plural(-late, 'day')}`,
         contact,
         action: { kind: 'mark-kept', label: 'Mark kept' },
         dueOn: p.due_on,

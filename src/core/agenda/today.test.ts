@@ -105,6 +105,10 @@ describeEngines('Today: a week of keeping promises and relationships alive', (h)
     // A check-in starts the way the last contact went: Grace and I talk on the phone.
     expect(monday.items.find((i) => i.kind === 'keep-in-touch')?.action.logAs).toBe('call');
     expect(monday.items.map((i) => i.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // Due tomorrow says so, as the digest and the calendar read it, not as a date to work out.
+    expect(monday.items.find((i) => i.title.startsWith('Write a reference letter'))?.reason).toBe(
+      'you promised it for tomorrow',
+    );
 
     await updatePromise(ctx, toGrace.id, { status: 'kept' });
     await recordInteraction(ctx, {
