@@ -80,13 +80,15 @@ describe.skipIf(!chromiumPath)(
 
       await page.goto('/');
       await heading('Today').waitFor();
-      for (const [name, kind] of [
-        ['Phoebe Rings', 'call'],
-        ['Quentin Quiet', 'message'],
+      // A call is both of us; a message is one I send (it is no exchange until they answer).
+      for (const [name, kind, who] of [
+        ['Phoebe Rings', 'call', 'Both of us / it just happened'],
+        ['Quentin Quiet', 'message', 'I reached out'],
       ] as const) {
         await page.getByRole('button', { name: `Log a check-in: Get in touch with ${name}` }).click();
         const form = page.getByRole('form', { name: `Log an interaction with ${name}` });
         await expect.poll(() => form.getByLabel('What').inputValue()).toBe(kind);
+        expect(await form.getByLabel(who).isChecked()).toBe(true);
         await page.keyboard.press('Escape');
         await form.waitFor({ state: 'detached' });
       }

@@ -43,10 +43,11 @@ describe('logDefaultsOf', () => {
     expect(item('waiting', 'call')).toEqual({ kind: 'call', direction: 'outbound' });
   });
 
-  it('falls back to a message for a reply or wishes, and for a check-in (both ways), never a meeting', () => {
+  it('falls back to a message for a reply or wishes, and for a check-in (sent by me), never a meeting', () => {
     expect(item('waiting')).toEqual({ kind: 'message', direction: 'outbound' });
     expect(item('birthday')).toEqual({ kind: 'message', direction: 'outbound' });
-    expect(item('keep-in-touch')).toEqual({ kind: 'message', direction: 'mutual' });
+    expect(item('keep-in-touch')).toEqual({ kind: 'message', direction: 'outbound' });
+    expect(item('keep-in-touch', 'email')).toEqual({ kind: 'email', direction: 'outbound' });
     expect(item('keep-in-touch', 'call')).toEqual({ kind: 'call', direction: 'mutual' });
     expect(item('keep-in-touch', 'meeting')).toEqual({ kind: 'meeting', direction: 'mutual' });
   });

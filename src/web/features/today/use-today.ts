@@ -49,15 +49,15 @@ export function networkTargetOf(key: string): string | null {
 /**
  * How the quick log form starts for an item: as the server says (a reply goes back the way their last word came, a
  * check-in the way the last contact went: `action.logAs`), else as a message — a check-in is most often a message or
- * a call, seldom a meeting; who reached out follows from the item (a reply or wishes are mine, a check-in both ways).
+ * a call, seldom a meeting. Who reached out follows from the item: a reply or wishes are mine, and so is a check-in
+ * by message or e-mail (logged as both ways it counted as an exchange that has not happened yet, and strength with
+ * it); a call or a meeting is both of us.
  */
 export function logDefaultsOf(item: Pick<TodayItem, 'kind' | 'action'>): {
   kind: InteractionKind;
   direction: InteractionDirection;
 } {
-  const mine = item.kind === 'waiting' || item.kind === 'birthday';
-  return {
-    kind: item.action.logAs ?? 'message',
-    direction: mine ? 'outbound' : 'mutual',
-  };
+  const kind = item.action.logAs ?? 'message';
+  const mine = item.kind === 'waiting' || item.kind === 'birthday' || kind === 'message' || kind === 'email';
+  return { kind, direction: mine ? 'outbound' : 'mutual' };
 }
