@@ -81,6 +81,9 @@ describe.skipIf(!chromiumPath)(
 
     it('imports the phone’s vCard file and lands on a Today that fits the screen', async () => {
       await page.goto('/import');
+      await page.locator('input[type="file"]').waitFor();
+      // A phone has no desktop to drag a file from.
+      expect(await page.getByText('Or drop the file here.').isVisible()).toBe(false);
       const vcf = [
         'BEGIN:VCARD',
         'VERSION:3.0',

@@ -96,7 +96,7 @@ export function FileStep({ file, kind, fileError, generalError, onFile, onKind, 
           aria-describedby={[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
           onChange={(e) => choose(e.target.files?.[0] ?? null)}
         />
-        <p id={`${id}-hint`} className="field__hint">
+        <p id={`${id}-hint`} className="field__hint drop-hint">
           Or drop the file here.
         </p>
         {error ? (
