@@ -251,9 +251,18 @@ describeEngines('backup and restore', (h) => {
     await fillAccount(a.ctx);
     const backup = await exportBackup(a.ctx);
     const b = await h.account();
-    await createContact(b.ctx, { displayName: 'Already here' }, 'web');
-    await expect(restoreBackup(b.ctx, backup)).rejects.toMatchObject({ code: 'conflict' });
-    expect((await listContacts(b.ctx, {})).items.map((c) => c.displayName)).toEqual(['Already here']);
+    await createContact(b.ctx, { displayName: 'Already here', organisation: 'Acme' }, 'web');
+    await createContact(b.ctx, { displayName: 'Also here' }, 'web');
+    // What is there, in the owner's words: not the first table found ("organisations") alone.
+    await expect(restoreBackup(b.ctx, backup)).rejects.toMatchObject({
+      code: 'conflict',
+      message:
+        'this account already has 2 contacts and 1 organisation: restore a backup into an empty account',
+    });
+    expect((await listContacts(b.ctx, {})).items.map((c) => c.displayName)).toEqual([
+      'Already here',
+      'Also here',
+    ]);
   });
 
   it('restores into a new account whose owner set it up first (profile, time zone) and that the server counted daily', async () => {

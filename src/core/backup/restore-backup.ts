@@ -32,14 +32,16 @@ export async function restoreBackup(
   return inTransaction(ctx, async (tx) => {
     // The same backup sent twice at once: the second finds the account no longer empty.
     await lockAccount(tx.db, ownerId);
+    const held: { name: string; n: number }[] = [];
     for (const table of BACKUP_TABLES) {
-      if (!table.setup && (await countOwned(tx.db, table, ownerId)) > 0) {
-        throw new AppError(
-          'conflict',
-          `this account already has ${table.name.replace(/_/g, ' ')}: restore a backup into an empty account`,
-        );
-      }
+      const n = table.setup ? 0 : await countOwned(tx.db, table, ownerId);
+      if (n > 0) held.push({ name: table.name, n });
     }
+    if (held.length > 0)
+      throw new AppError(
+        'conflict',
+        `this account already has ${whatItHolds(held)}: restore a backup into an empty account`,
+      );
     const tables = backup.tables as Record<string, Record<string, string | number | null>[]>;
     // What a new account set up before restoring (a profile, a time zone) gives way to the backup's.
     for (const table of BACKUP_TABLES)
@@ -107,4 +109,20 @@ export async function restoreBackup(
     tx.log.info({ rows: counts, idsKept: !taken }, 'backup restored');
     return { rows: counts, idsKept: !taken };
   });
+}
+
+// What an owner recognises as theirs, in this order; child tables (channels, sources) only when nothing else shows.
+const NAMED = ['contacts', 'organisations', 'interactions', 'favours', 'promises', 'purposes', 'tags'];
+
+/** "2,801 contacts, 3 organisations and 5 interactions": what makes an account not empty, in its owner's words. */
+function whatItHolds(held: { name: string; n: number }[]): string {
+  const named = held.filter((t) => NAMED.includes(t.name));
+  const shown = (named.length > 0 ? named : held)
+    .sort((a, b) => NAMED.indexOf(a.name) - NAMED.indexOf(b.name))
+    .slice(0, 3)
+    .map(({ name, n }) => {
+      const words = name.replace(/_/g, ' ');
+      return `${n.toLocaleString('en-US')} ${n === 1 ? words.replace(/s$/, '') : words}`;
+    });
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] as string);
 }
