@@ -4,6 +4,7 @@ import { isUuid } from '../../contracts/common';
 import { restoreBackup } from '../../core/backup/restore-backup';
 import { restoreContact } from '../../core/contacts/restore-contact';
 import { AppError } from '../../core/errors';
+import { describeJsonProblem } from '../describe-json-problem';
 import { inputSize, isFile } from '../files';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
@@ -17,7 +18,7 @@ async function readBackup(file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const message = `not a JSON backup (${(e as Error).message})`;
+    const message = `not a JSON backup: ${describeJsonProblem(text, e)}`;
     throw new AppError('validation', `${file}: ${message}`, { issues: [{ path: 'file', message }] });
   }
 }
