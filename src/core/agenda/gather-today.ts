@@ -86,7 +86,11 @@ export async function gatherToday(
         ? `they did you a favour ${when}: a word of thanks?`
         : `their ${w.last_kind} ${when} has no answer yet`,
       contact: { id: w.contact_id, displayName: w.display_name },
-      action: { kind: 'log-interaction', label: 'Log my reply', logAs: replyKind(w.last_kind) },
+      action: {
+        kind: 'log-interaction',
+        label: favour ? 'Log my thanks' : 'Log my reply',
+        logAs: replyKind(w.last_kind),
+      },
       dueOn: null,
     });
   }

@@ -74,7 +74,7 @@ describeEngines('a favour is contact for keeping in touch', (h) => {
     expect((await getToday(ctx)).items.find((i) => i.kind === 'waiting')).toMatchObject({
       title: 'Thank Linus Pauling',
       reason: 'they did you a favour 5 days ago: a word of thanks?',
-      action: { logAs: 'message' },
+      action: { label: 'Log my thanks', logAs: 'message' },
     });
     // Their message after it is the last contact again, and can wait on my answer.
     await recordInteraction(ctx, {
