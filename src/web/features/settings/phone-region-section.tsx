@@ -66,7 +66,8 @@ function PhoneRegionForm({ initial }: { initial: AccountSettings }) {
           }
           onChange={(e) => setRegion(e.target.value)}
         >
-          <option value="">No country: match them only as written</option>
+          {/* Short enough for a phone's select; the hint below says what it means. */}
+          <option value="">No country (match as written)</option>
           {/* A saved code this browser cannot name still shows, as itself. */}
           {region && !names.has(region) ? <option value={region}>{region}</option> : null}
           {list.map((c) => (
@@ -76,9 +77,9 @@ function PhoneRegionForm({ initial }: { initial: AccountSettings }) {
           ))}
         </select>
         <p id="settings-phone-region-hint" className="field__hint">
-          Lets imports and the duplicates view see that 07700 900777 and +44 7700 900777 are one number.
-          Numbers stay as you wrote them. CSV imports also read dates such as 5/4/1990 as this country writes
-          them.
+          Lets imports and the duplicates view see that 07700 900777 and +44 7700 900777 are one number; with
+          no country, numbers match only as written. Numbers stay as you wrote them. CSV imports also read
+          dates such as 5/4/1990 as this country writes them.
           {suggested && suggested !== region && names.has(suggested) ? (
             <>
               {' '}
