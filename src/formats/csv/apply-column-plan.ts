@@ -6,6 +6,7 @@ import {
   type SourceRef,
 } from '../model';
 import type { ColumnAction, Split } from './column-plan';
+import { describeUnreadDate } from './describe-unread-date';
 import { isPlausibleEmail } from './is-plausible-email';
 import { composeDate, isEmptyDateMarker, parseContactDate } from './parse-contact-date';
 
@@ -107,7 +108,7 @@ export function applyColumnPlan(
         const label = action.label ?? (action.group ? labels.get(action.group) : undefined);
         if (isEmptyDateMarker(v)) break;
         const date = parseContactDate(v, action.order);
-        if (!date) warn(i, `"${v}" is not a date we can read; the contact is kept without it`);
+        if (!date) warn(i, `${describeUnreadDate(v, action.order)}; the contact is kept without it`);
         else {
           if (!person.dates) person.dates = [];
           person.dates.push(label ? { value: date, label } : { value: date });
@@ -129,7 +130,7 @@ export function applyColumnPlan(
         if (isEmptyDateMarker(v)) break;
         const date = parseContactDate(v, action.order);
         if (date) person.birthday = date;
-        else warn(i, `"${v}" is not a date we can read; the contact is kept without a birthday`);
+        else warn(i, `${describeUnreadDate(v, action.order)}; the contact is kept without a birthday`);
         break;
       }
       case 'birthPart':
@@ -138,7 +139,7 @@ export function applyColumnPlan(
       case 'connectedOn': {
         const date = parseContactDate(v, action.order);
         if (date && !date.startsWith('--')) person.connectedOn = date;
-        else warn(i, `"${v}" is not a date we can read; the contact is kept without it`);
+        else warn(i, `${describeUnreadDate(v, action.order)}; the contact is kept without it`);
         break;
       }
       case 'tags':

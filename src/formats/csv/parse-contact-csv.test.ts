@@ -292,6 +292,25 @@ describe('parseContactCsv: Outlook', () => {
     });
   });
 
+  it('says why a birthday could not be read: a day the calendar lacks, or a date either way round', () => {
+    const text =
+      'First Name,Last Name,Birthday,E-mail 1 - Value,Labels\n' +
+      'Ada,Leap,1990-02-29,ada@leap.example,* myContacts\n' +
+      'Bo,Either,3/4/1990,bo@either.example,* myContacts\n' +
+      'Cy,Word,soon,cy@word.example,* myContacts\n';
+    const { records, issues } = parseContactCsv(new TextEncoder().encode(text), { file: 'google.csv' });
+    expect(records.map((r) => r.birthday)).toEqual([undefined, undefined, undefined]);
+    expect(issues.map((i) => [i.ref.line, i.message])).toEqual([
+      [2, '"1990-02-29" is not a day of the calendar; the contact is kept without a birthday'],
+      [
+        3,
+        '"3/4/1990" could be 4 March or 3 April: choose the country your numbers and dates are written in ' +
+          '(Settings, phone numbers) and import again; the contact is kept without a birthday',
+      ],
+      [4, '"soon" is not a date we can read; the contact is kept without a birthday'],
+    ]);
+  });
+
   it('reads the Outlook.com export', () => {
     const { records, issues, format } = parse('outlook-com.csv');
     expect([format, issues]).toEqual(['outlook-com', []]);
