@@ -196,5 +196,12 @@ describe('rapport CLI: the other paged lists take --cursor too', () => {
         .map((l) => cli.run([...l, '--all', '--cursor', 'x'])),
     );
     expect(both.map((r) => r.code)).toEqual(both.map(() => 2));
+    // The list of conversations does not page: a cursor there says what it is for, instead of being ignored.
+    const threads = await cli.run(['messages', '--cursor', 'x']);
+    expect([threads.code, threads.stderr]).toEqual([
+      2,
+      'error: --cursor pages one conversation: name the connection, e.g. rapport messages "Ada" --cursor …\n' +
+        '  --cursor: pages one conversation: name the connection\n',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { AppError } from '../../core/errors';
 import { listThreads, markThreadReadBy, readThread } from '../../core/network/read-messages';
 import { sendDirectMessage } from '../../core/network/send-direct-message';
 import { fieldFlags } from '../field-flags';
@@ -25,6 +26,15 @@ export function registerMessages(program: Command): void {
     .addOption(cursorOption())
     .action(async (who: string | undefined, _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<MessagesOptions>();
+      // The list of conversations is whole; a cursor belongs to one conversation (silently ignored, it misled).
+      if (who === undefined && o.cursor !== undefined)
+        throw new AppError(
+          'validation',
+          '--cursor pages one conversation: name the connection, e.g. rapport messages "Ada" --cursor …',
+          {
+            issues: [{ path: 'cursor', message: 'pages one conversation: name the connection' }],
+          },
+        );
       if (who === undefined) {
         const threads = await withAccount(o, (ctx) => listThreads(ctx));
         emit(o, threads, () =>
