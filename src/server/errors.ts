@@ -51,7 +51,11 @@ function issuesFromZod(
 }
 
 /** Turns anything thrown into `{ error: { code, message, details } }` with the matching status. */
-export function toErrorResponse(error: unknown): {
+export function toErrorResponse(
+  error: unknown,
+  /** The media types the route takes (its schema's `consumes`): an upload route's advice is multipart, not JSON. */
+  consumes?: readonly string[],
+): {
   status: number;
   code: ErrorCode;
   message: string;
@@ -109,6 +113,11 @@ export function toErrorResponse(error: unknown): {
       };
     // A body no parser reads on a route without a body schema, or a Content-Type that is not well-formed.
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      // A form posted to an upload: told what a text body there is told.
+      if (consumes?.includes('multipart/form-data'))
+        return toErrorResponse(
+          Object.assign(new Error(e.message), { code: 'FST_INVALID_MULTIPART_CONTENT_TYPE' }),
+        );
       return {
         status: 415,
         code: 'validation',
@@ -211,7 +220,7 @@ export function retryAfterSeconds(details: ErrorDetails, now: Date, header?: unk
 /** Fastify's error handler: the answer of `toErrorResponse`, and Retry-After on every 429 and 503 (by `clock`). */
 export function errorHandler(clock: Clock) {
   return (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const r = toErrorResponse(error);
+    const r = toErrorResponse(error, request.routeOptions.schema?.consumes);
     let details = r.details;
     if (r.code === 'unavailable') {
       // Contention (the database, or too many password hashes at once), not a fault: worth a look when frequent,
