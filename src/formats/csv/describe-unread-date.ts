@@ -1,19 +1,8 @@
 import type { DateOrder } from './column-plan';
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+// English month names (ICU spells these alike everywhere; only its punctuation of whole dates varies).
+const monthName = (m: number) =>
+  new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
 
 /**
  * Why a date cell could not be read (parseContactDate gave nothing), in words that say what to do: a day the
@@ -28,7 +17,7 @@ export function describeUnreadDate(raw: string, order: DateOrder): string {
   if (slashed && order !== 'mdy' && order !== 'dmy' && inRange(slashed[1], 12) && inRange(slashed[2], 12)) {
     const [a, b] = [Number(slashed[1]), Number(slashed[2])];
     return (
-      `"${text}" could be ${b} ${MONTH_NAMES[a - 1]} or ${a} ${MONTH_NAMES[b - 1]}: choose the country your ` +
+      `"${text}" could be ${b} ${monthName(a)} or ${a} ${monthName(b)}: choose the country your ` +
       'numbers and dates are written in (Settings, phone numbers) and import again'
     );
   }
