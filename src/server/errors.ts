@@ -104,9 +104,10 @@ export function toErrorResponse(
         message: `file: the upload is larger than this server accepts (${e.message})`,
         details: { issues: [{ path: 'file', message: 'too large' }] },
       };
+    // An upload sent as anything but a multipart form: 415, as a JSON route answers a body that is not JSON.
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return {
-        status: 400,
+        status: 415,
         code: 'validation',
         message: 'file: send the file as multipart/form-data',
         details: { issues: [{ path: 'file', message: 'send the file as multipart/form-data' }] },

@@ -123,7 +123,7 @@ describe.each(ENGINES)('a JSON route sent a body that is not JSON [%s]', (engine
     const u = await server.tokenUser();
     // An import is a multipart upload; a text body is told so, not told to send JSON.
     const text = await send(server.base(), u, 'POST', '/api/v1/imports?kind=vcard', 'x', 'text/plain');
-    expect(text.status).toBe(400);
+    expect(text.status).toBe(415);
     expect(text.body.error.message).toBe('file: send the file as multipart/form-data');
     // So is a form (no parser reads one), not told to send JSON.
     const form = await send(
@@ -135,7 +135,7 @@ describe.each(ENGINES)('a JSON route sent a body that is not JSON [%s]', (engine
       'application/x-www-form-urlencoded',
     );
     expect([form.status, form.body.error.message]).toEqual([
-      400,
+      415,
       'file: send the file as multipart/form-data',
     ]);
     const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Twombly\r\nN:Twombly;Cy;;;\r\nEND:VCARD\r\n';
