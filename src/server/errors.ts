@@ -51,6 +51,14 @@ function issuesFromZod(
 }
 
 /** Turns anything thrown into `{ error: { code, message, details } }` with the matching status. */
+// An upload sent as anything but a multipart form: 415, as a JSON route answers a body that is not JSON.
+const SEND_MULTIPART = {
+  status: 415,
+  code: 'validation',
+  message: 'file: send the file as multipart/form-data',
+  details: { issues: [{ path: 'file', message: 'send the file as multipart/form-data' }] },
+} as const satisfies { status: number; code: ErrorCode; message: string; details: ErrorDetails };
+
 export function toErrorResponse(
   error: unknown,
   /** The media types the route takes (its schema's `consumes`): an upload route's advice is multipart, not JSON. */
@@ -104,21 +112,12 @@ export function toErrorResponse(
         message: `file: the upload is larger than this server accepts (${e.message})`,
         details: { issues: [{ path: 'file', message: 'too large' }] },
       };
-    // An upload sent as anything but a multipart form: 415, as a JSON route answers a body that is not JSON.
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return {
-        status: 415,
-        code: 'validation',
-        message: 'file: send the file as multipart/form-data',
-        details: { issues: [{ path: 'file', message: 'send the file as multipart/form-data' }] },
-      };
+      return SEND_MULTIPART;
     // A body no parser reads on a route without a body schema, or a Content-Type that is not well-formed.
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       // A form posted to an upload: told what a text body there is told.
-      if (consumes?.includes('multipart/form-data'))
-        return toErrorResponse(
-          Object.assign(new Error(e.message), { code: 'FST_INVALID_MULTIPART_CONTENT_TYPE' }),
-        );
+      if (consumes?.includes('multipart/form-data')) return SEND_MULTIPART;
       return {
         status: 415,
         code: 'validation',
