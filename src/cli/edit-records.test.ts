@@ -130,7 +130,7 @@ describe('rapport CLI: editing interactions, favours, promises, organisations an
     // Printed as `rapport favours` lists it.
     expect(edited.stdout).toMatch(/^ID +DATE +PERSON +WAY +SIZE +WHAT$/m);
     expect(edited.stdout).toMatch(/2026-01-05 +Grace Hopper +I received +large +Intro to Babbage/);
-    const [listed] = await cli.json<Favour[]>([...ME, 'favours', 'grace']);
+    const [listed] = (await cli.json<{ items: Favour[] }>([...ME, 'favours', 'grace'])).items;
     expect(listed).toMatchObject({
       id: recorded.id,
       what: 'Intro to Babbage',
@@ -139,11 +139,13 @@ describe('rapport CLI: editing interactions, favours, promises, organisations an
       occurredOn: '2026-01-05',
       contact: { displayName: 'Grace Hopper' },
     });
-    expect(await cli.json<Favour[]>([...ME, 'favours', 'ada'])).toEqual([]);
+    expect((await cli.json<{ items: Favour[] }>([...ME, 'favours', 'ada'])).items).toEqual([]);
     expect((await cli.run([...ME, 'favours', 'edit', recorded.id, '--size', 'huge'])).code).toBe(2);
 
     await notFoundFor(['favours'], [UNKNOWN, theirs.favour], ['--what', 'mine now']);
-    expect(await cli.json<Favour[]>([...OTHER, 'favours'])).toMatchObject([{ what: 'Theirs' }]);
+    expect((await cli.json<{ items: Favour[] }>([...OTHER, 'favours'])).items).toMatchObject([
+      { what: 'Theirs' },
+    ]);
   });
 
   it('promises edit: corrects what, due date, whose and the person', { timeout: SLOW }, async () => {
@@ -166,12 +168,14 @@ describe('rapport CLI: editing interactions, favours, promises, organisations an
     // Printed as `rapport promises` lists it.
     expect(edited.stdout).toMatch(/^ID +DUE +PERSON +WHOSE +STATUS +WHAT$/m);
     expect(edited.stdout).toMatch(/2030-02-01 +Grace Hopper +theirs +open +Send the deck/);
-    expect(await cli.json<PromiseView[]>([...ME, 'promises', 'grace'])).toMatchObject([
+    expect((await cli.json<{ items: PromiseView[] }>([...ME, 'promises', 'grace'])).items).toMatchObject([
       { id: made.id, what: 'Send the deck', dueOn: '2030-02-01', direction: 'theirs', status: 'open' },
     ]);
 
     await notFoundFor(['promises'], [UNKNOWN, theirs.promise], ['--what', 'mine now']);
-    expect(await cli.json<PromiseView[]>([...OTHER, 'promises'])).toMatchObject([{ what: 'Theirs' }]);
+    expect((await cli.json<{ items: PromiseView[] }>([...OTHER, 'promises'])).items).toMatchObject([
+      { what: 'Theirs' },
+    ]);
   });
 
   it('orgs edit: renames an organisation and sets its website and notes', { timeout: SLOW }, async () => {

@@ -116,13 +116,15 @@ describe('rapport CLI: imports', () => {
     const [ada, grace, list, shown, oneCsv] = await Promise.all([
       cli.json<ContactPage>(['search', 'ada']),
       cli.json<ContactPage>(['search', 'hopper']),
-      cli.json<ImportSummary[]>(['imports']),
+      cli.json<{ items: ImportSummary[] }>(['imports']),
       cli.run(['imports', 'show', zipId as string]),
       cli.json<ImportReport>(['import', 'linkedin', 'files/export/Connections.csv', '--dry-run']),
     ]);
     expect(ada.items).toMatchObject([{ displayName: 'Ada Lovelace', title: 'Head of Research' }]);
     expect(names(grace)).toEqual(['Grace Hopper']);
-    expect(list).toMatchObject([{ id: zipId, kind: 'linkedin', status: 'committed', stats: { created: 2 } }]);
+    expect(list.items).toMatchObject([
+      { id: zipId, kind: 'linkedin', status: 'committed', stats: { created: 2 } },
+    ]);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(/^ {2}Connections\.csv:7 \[skipped\] /m);
     // A single CSV of the export is read too; as a preview it stores nothing.
@@ -222,7 +224,7 @@ describe('rapport CLI: imports', () => {
   it('refuses a --map naming a column the file does not have: exit 2, the columns it has, nothing imported', {
     timeout: SLOW,
   }, async () => {
-    const before = await cli.json<ImportSummary[]>(['imports']);
+    const before = await cli.json<{ items: ImportSummary[] }>(['imports']);
     const [plain, dry, json] = await Promise.all([
       cli.run(['import', 'csv', 'files/people.csv', '--map', 'Vorname=givenName,Email=email']),
       cli.run(['import', 'csv', 'files/people.csv', '--map', 'Vorname=givenName,Email=email', '--dry-run']),
@@ -239,7 +241,7 @@ describe('rapport CLI: imports', () => {
       code: 'validation',
       details: { fileIssues: [{ severity: 'error', line: 1, field: 'Email' }] },
     });
-    expect(await cli.json<ImportSummary[]>(['imports'])).toEqual(before);
+    expect(await cli.json<{ items: ImportSummary[] }>(['imports'])).toEqual(before);
     expect(names(await cli.json<ContactPage>(['search', 'hansen']))).toEqual(['Ole Hansen']);
   });
 });

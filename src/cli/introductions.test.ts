@@ -202,9 +202,9 @@ describe('rapport CLI: introductions and asks', () => {
     // Rita had no contact for Bruno: the introduction created the connection's contact, and both favours he did
     // her (the introduction, the ask) are on it.
     expect(closed.stderr).not.toContain('no favour recorded');
-    const favours = await json<
-      { contact: { id: string; displayName: string }; direction: string; what: string }[]
-    >('rita', ['favours']);
+    const { items: favours } = await json<{
+      items: { contact: { id: string; displayName: string }; direction: string; what: string }[];
+    }>('rita', ['favours']);
     expect(favours.map((f) => [f.contact.displayName, f.direction, f.what]).sort()).toEqual([
       ['Bruno Broker', 'received', 'Helped with my ask: A venue for 40 people in Leeds'],
       ['Bruno Broker', 'received', 'Introduced me to Tom'],

@@ -47,11 +47,11 @@ describe('rapport CLI: LinkedIn invitations', () => {
     ]);
     expect(all).toMatchObject({ code: 0 });
     expect(all.stdout.split('\n').map((l) => l.replace(/ {2,}/g, ' | '))).toEqual([
-      'SENT ON | DIRECTION | NAME | CONTACT | NOTE',
-      '2025-10-02 | received | Leo Marsh | —',
-      '2025-09-27 | sent | Rosa Quintero | — | Hi Rosa, great talk at the meetup!',
-      '2022-03-14 | received | Hana Novak | —',
-      '2021-12-01 | sent | Tomás Ferreira | — | Olá Tomás',
+      'SENT ON | DIRECTION | STATUS | NAME | CONTACT | NOTE',
+      '2025-10-02 | received | pending | Leo Marsh | —',
+      '2025-09-27 | sent | pending | Rosa Quintero | — | Hi Rosa, great talk at the meetup!',
+      '2022-03-14 | received | pending | Hana Novak | —',
+      '2021-12-01 | sent | pending | Tomás Ferreira | — | Olá Tomás',
       '',
     ]);
     // How to act on one: the hint goes to stderr, so the table stays clean for pipes.
@@ -83,8 +83,8 @@ describe('rapport CLI: LinkedIn invitations', () => {
       cli.json<InvitationPage>(['invitations', '--direction', 'incoming']),
     ]);
     expect(limited.stdout.split('\n').map((l) => l.replace(/ {2,}/g, ' | '))).toEqual([
-      'SENT ON | DIRECTION | NAME | CONTACT | NOTE',
-      '2025-10-02 | received | Leo Marsh | Leo Marsh',
+      'SENT ON | DIRECTION | STATUS | NAME | CONTACT | NOTE',
+      '2025-10-02 | received | pending | Leo Marsh | Leo Marsh',
       '',
     ]);
     expect(limited.stderr).toContain('(more invitations: leave out --limit to see them all)\n');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ask } from '../contracts/asks';
 import type { Purpose, PurposeBoard } from '../contracts/purposes';
 import type { Relationship } from '../contracts/relationships';
 import { type Cli, tempCli } from './testing';
@@ -168,5 +169,25 @@ describe('rapport purpose', () => {
     expect(await ok(['purpose', 'restore', trash.purposes[0]?.id as string])).toBe(
       'restored: Sales leads in logistics (1 person)\n',
     );
+  });
+
+  it('records people added and moved after the fact, and posts an ask for a purpose by name', {
+    timeout: SLOW,
+  }, async () => {
+    await ok(['purpose', 'create', 'Find a PM role in fintech']);
+    // Written to 20 days ago, added today: already stale, counted from then.
+    await ok(['purpose', 'add', 'fintech', 'alan', '--stage', 'reached out', '--since', '-20']);
+    const early = await cli.run(['purpose', 'move', 'fintech', 'alan', 'responded', '--on', '-25']);
+    expect(early.stderr).toContain("error: --on: is before they came into 'reached out'");
+    await ok(['purpose', 'move', 'fintech', 'alan', 'responded', '--on', '-2']);
+    const board = await cli.json<PurposeBoard>(['purpose', 'show', 'fintech']);
+    const alan = board.columns.flatMap((c) => c.items).find((i) => i.contact.displayName === 'Alan Turing');
+    expect(alan?.stageSince.slice(0, 10)).toBe(day(-2));
+    // It took only the id: "--purpose fintech" answered "is not one of your purposes".
+    const posted = await cli.json<Ask>(['ask', 'post', 'An intro at Monzo', '--purpose', 'fintech']);
+    expect(posted.purpose?.name).toBe('Find a PM role in fintech');
+    const unknown = await cli.run(['ask', 'post', 'Another need', '--purpose', 'nowhere']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('no purpose matches "nowhere"');
   });
 });

@@ -213,7 +213,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     const [balance, balanceText, adas, badSize, future] = await Promise.all([
       cli.json<z.infer<typeof favourBalance>>(['favours', 'balance']),
       cli.run(['favours', 'balance']),
-      cli.json<Favour[]>(['favours', 'ada']),
+      cli.json<{ items: Favour[] }>(['favours', 'ada']),
       cli.run(['favour', 'ada', 'gave', 'x', '--size', 'huge']),
       cli.run(['favour', 'ada', 'gave', 'x', '--date', 'tomorrow']),
     ]);
@@ -227,7 +227,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     expect(lines[2]).toMatch(/^PERSON\s+GIVEN\s+RECEIVED\s+BALANCE\s+STANDING$/);
     expect(lines[3]).toMatch(/^Grace Hopper\s+0\s+3\s+-3\s+you owe them$/);
     expect(lines[4]).toMatch(/^Ada Lovelace\s+1\s+0\s+\+1\s+you helped them more$/);
-    expect(adas.map((f) => f.what)).toEqual(['Intro to Babbage']);
+    expect(adas.items.map((f) => f.what)).toEqual(['Intro to Babbage']);
     expect(badSize.code).toBe(2);
     expect(future).toMatchObject({ code: 2, stderr: 'error: --date: is in the future\n' });
   });
@@ -279,7 +279,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
       cli.json<Today>(['today']),
       cli.json<z.infer<typeof promiseStats>>(['promises', 'stats']),
       cli.run(['promises', 'stats']),
-      cli.json<PromiseView[]>(['promises', '--status', 'kept']),
+      cli.json<{ items: PromiseView[] }>(['promises', '--status', 'kept']),
       cli.run(['today', 'snooze', '1', '--until', 'yesterday']),
       cli.run(['today', 'done', '99']),
       cli.run(['promise', 'kept', '01a00000-0000-7000-8000-000000000000']),
@@ -289,7 +289,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     expect(after.items[0]).toMatchObject({ kind: 'favour-owed', rank: 1 });
     expect(statsAfter).toEqual({ keptOnTime90Days: 0.5, keptOnTimeAllTime: 0.5, open: 0, overdue: 0 });
     expect(statsText.stdout).toMatch(/^kept on time, all time\s+50%$/m);
-    expect(kept.map((p) => p.id).sort()).toEqual([dueToday.id, late.id].sort());
+    expect(kept.items.map((p) => p.id).sort()).toEqual([dueToday.id, late.id].sort());
     expect(past.code).toBe(2);
     expect(past.stderr).toContain('until');
     expect(beyond.code).toBe(5);

@@ -29,8 +29,8 @@ export async function tempCli(): Promise<Cli> {
   const run: Cli['run'] = (args, opts = {}) =>
     new Promise((resolve, reject) => {
       const env: NodeJS.ProcessEnv = { ...process.env };
-      // The caller's own configuration must not leak into the child.
-      for (const k of ['DATABASE_URL', 'RAPPORT_DATA_DIR', 'RAPPORT_ACCOUNT', 'RAPPORT_PASSWORD'])
+      // The caller's own configuration must not leak into the child (Vitest sets BASE_URL to "/").
+      for (const k of ['DATABASE_URL', 'RAPPORT_DATA_DIR', 'RAPPORT_ACCOUNT', 'RAPPORT_PASSWORD', 'BASE_URL'])
         delete env[k];
       const child = spawn(process.execPath, [BIN, '--data', dir, ...args], {
         cwd: dir,

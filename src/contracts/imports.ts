@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common';
+import { limitParam, page, text } from './common';
 
 export const IMPORT_KINDS = ['linkedin', 'vcard', 'csv'] as const;
 export const importKind = z.enum(IMPORT_KINDS);
@@ -48,7 +48,9 @@ export const importReport = importSummary.extend({
 });
 export type ImportReportView = z.infer<typeof importReport>;
 export const importDetail = importSummary.extend({ issues: z.array(importIssue) });
-export const importList = z.object({ items: z.array(importSummary) });
+/** Imports newest first (ties by id); `cursor` is the previous page's `nextCursor`. */
+export const importListQuery = z.strictObject({ limit: limitParam, cursor: text().max(500).optional() });
+export const importList = page(importSummary);
 
 /** Where a CSV column can go; `extra` keeps it as a custom field under its column name, `ignore` drops it. */
 export const CSV_COLUMN_TARGETS = [

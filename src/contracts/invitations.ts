@@ -11,7 +11,7 @@ export const invitationListQuery = z.strictObject({
 });
 export type InvitationListQuery = z.input<typeof invitationListQuery>;
 
-/** A pending LinkedIn invitation from an import, with the contact it stands for today (if any). */
+/** A LinkedIn invitation from an import (pending when exported), with the contact it stands for today (if any). */
 export const invitation = z.object({
   id: z.string(),
   direction: invitationDirection,
@@ -25,6 +25,11 @@ export const invitation = z.object({
   sentOn: z.string().nullable(),
   /** The live contact with the same LinkedIn profile now, whenever it was added. */
   contact: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  /**
+   * Accepted since: that contact is a connection from this day (`YYYY-MM-DD`), on or after the day the invitation
+   * was sent (a later export lists them in Connections.csv). Null while it is pending, as far as Rapport knows.
+   */
+  acceptedOn: z.string().nullable(),
 });
 export type Invitation = z.infer<typeof invitation>;
 export const invitationPage = page(invitation);

@@ -137,6 +137,11 @@ export const OUTREACH_VIEWS = [
 ] as const;
 export const outreachQueueQuery = z.strictObject({
   view: z.enum(OUTREACH_VIEWS).default('queued'),
+  /**
+   * Those waiting for a message (`queued`, `all`): newest connection first (default), or `oldest` first, who waited
+   * longest, for working through a week's backlog before it goes stale.
+   */
+  order: z.enum(['newest', 'oldest']).default('newest'),
   purpose: id.optional(),
   /** Words of the contact's name, or a phone number (any prefix), folded as contact search folds them. */
   q: text().trim().max(100).optional(),
@@ -268,6 +273,11 @@ const rateRow = z.object({
   rate: z.number().nullable(),
   /** Median hours from the first message to the reply. */
   medianHoursToReply: z.number().nullable(),
+  /**
+   * Of `sent`, still waiting for a reply (no reply, not closed yet): not replied so far, but a reply may still
+   * come, so a recent week's rate is low until they are answered or close.
+   */
+  waiting: z.number(),
 });
 export type OutreachRateRow = z.infer<typeof rateRow>;
 export const outreachStats = z.object({
@@ -278,6 +288,8 @@ export const outreachStats = z.object({
   byChannel: z.array(rateRow),
   /** key YYYY-MM of the first message. */
   byMonth: z.array(rateRow),
+  /** Weekly cohorts: key YYYY-MM-DD, the Monday (UTC) of the week the first message went out. */
+  byWeek: z.array(rateRow),
   queue: z.object({ queued: z.number(), awaiting: z.number(), followUpDue: z.number() }),
 });
 export type OutreachStats = z.infer<typeof outreachStats>;

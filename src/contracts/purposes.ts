@@ -142,6 +142,13 @@ export type PurposeBoard = z.infer<typeof purposeBoard>;
 /** The longest note a place on a purpose takes. */
 export const ITEM_NOTE_MAX = 5000;
 
+/** A moment already past, given after the fact: an ISO time with an offset, or a day. */
+const pastMoment = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+    error: 'must be an ISO time with an offset (2026-11-20T14:30:00Z) or a day (2026-11-20)',
+  })
+  .optional();
+
 export const placeContactsInput = z.strictObject({
   contactIds: z.array(id).min(1, 'name at least one contact').max(500),
   /** The first stage when left out. */
@@ -149,6 +156,11 @@ export const placeContactsInput = z.strictObject({
   nextStep: optionalText(500),
   nextStepOn: isoDate.nullable().optional(),
   note: optionalText(ITEM_NOTE_MAX),
+  /**
+   * Since when they have been in that stage, for people added after the fact ("I wrote to her on the 10th"): as
+   * `movedAt` of a move; now when left out.
+   */
+  since: pastMoment,
 });
 export const placeContactsResult = z.object({
   placed: z.array(purposeItem),
@@ -160,6 +172,12 @@ export const moveItemInput = z.strictObject({
   stageId: id,
   /** Place in the target column, 0 = top; the end when left out. */
   index: z.number().int().min(0).max(100_000).optional(),
+  /**
+   * When the move happened, for one recorded after the fact ("reached out last Tuesday"): an ISO time with an
+   * offset, or a day (midday there in the account's time zone, now when it is today); now when left out. Not in the
+   * future, nor before the person came into the stage they are leaving.
+   */
+  movedAt: pastMoment,
 });
 
 export const itemUpdateInput = z.strictObject({

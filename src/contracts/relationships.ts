@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, limitParam, text, timestamp } from './common';
+import { id, isoDate, limitParam, page, text, timestamp } from './common';
 import { purposePace } from './purposes';
 
 export const INTERACTION_KINDS = ['meeting', 'call', 'video', 'email', 'message', 'event', 'note'] as const;
@@ -141,6 +141,13 @@ export const favour = z.object({
   createdAt: timestamp,
 });
 export type Favour = z.infer<typeof favour>;
+/** Favours newest first (ties by id), optionally with one contact; `cursor` is the previous page's `nextCursor`. */
+export const favourListQuery = z.strictObject({
+  contact: text().max(64).optional(),
+  limit: limitParam,
+  cursor: text().max(500).optional(),
+});
+export const favourPage = page(favour);
 export const favourBalance = z.object({
   given: z.number(),
   received: z.number(),
@@ -183,6 +190,7 @@ export const promiseView = z.object({
   createdAt: timestamp,
 });
 export type PromiseView = z.infer<typeof promiseView>;
+export const promisePage = page(promiseView);
 export const promiseStats = z.object({
   /** Share of my promises due in the window that I kept on time (null when none fell due). */
   keptOnTime90Days: z.number().nullable(),
@@ -324,7 +332,10 @@ export const charts = z.object({
 });
 export const todayQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).optional() });
 export const todayKeyedAction = todayActionInput.extend({ key: text().min(1).max(300) }).strict();
-export const listByContactQuery = z.strictObject({ contact: text().max(64).optional() });
-export const promiseListQuery = listByContactQuery
-  .extend({ status: z.enum(['open', 'kept', 'broken', 'released']).optional() })
-  .strict();
+/** Promises by due date (ties by id), optionally with one contact or in one status; paged as favours are. */
+export const promiseListQuery = z.strictObject({
+  contact: text().max(64).optional(),
+  status: z.enum(['open', 'kept', 'broken', 'released']).optional(),
+  limit: limitParam,
+  cursor: text().max(500).optional(),
+});

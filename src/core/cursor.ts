@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isStorableText } from '../contracts/common';
 import { validationError } from './errors';
 
@@ -30,4 +31,37 @@ export function decodeCursor<K extends string>(
     // fall through to the validation error
   }
   throw validationError('cursor', 'is not a cursor this list gave out');
+}
+
+/** What a scoped cursor carries: who asked and with which filter, hashed (the cursor shows neither). */
+function scopeOf(ownerId: string, filter: readonly (string | undefined)[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([ownerId, ...filter.map((f) => f ?? null)]))
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+/** `encodeCursor` for a list whose cursor must come back to the same owner with the same filter. */
+export function encodeScopedCursor(
+  ownerId: string,
+  filter: readonly (string | undefined)[],
+  value: Record<string, string | number>,
+): string {
+  return encodeCursor({ ...value, s: scopeOf(ownerId, filter) });
+}
+
+/**
+ * Decodes a cursor made by `encodeScopedCursor`. One made for another filter (or another account) would skip rows
+ * of this one or start nowhere in it: a `validation` error on `cursor`, as a forged one is.
+ */
+export function decodeScopedCursor<K extends string>(
+  cursor: string,
+  keys: readonly K[],
+  ownerId: string,
+  filter: readonly (string | undefined)[],
+): Record<K, string | number> {
+  const v = decodeCursor(cursor, [...keys, 's']);
+  if (v.s !== scopeOf(ownerId, filter))
+    throw validationError('cursor', 'was given for another filter or account: start again without it');
+  return v;
 }

@@ -12,4 +12,13 @@ describe('settings from the environment', () => {
       'https://rapport.example.org',
     );
   });
+  it('refuses a BASE_URL that is not an http(s) address, naming the variable', () => {
+    for (const bad of ['rapport.example.org', '/', 'ftp://rapport.example.org', 'https://x.org/?a=1'])
+      expect(() => settingsFromEnv({ BASE_URL: bad })).toThrow(
+        `BASE_URL must be the public address of this server`,
+      );
+    expect(settingsFromEnv({ BASE_URL: 'https://example.org/rapport/' }).publicUrl).toBe(
+      'https://example.org/rapport',
+    );
+  });
 });

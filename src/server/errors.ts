@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock';
 import { isDatabaseBusy } from '../core/db/portable';
 import { AppError, databaseBusy, type ErrorCode, type ErrorDetails } from '../core/errors';
 import { NotJsonBody, SEND_JSON_ADVICE } from './json-body';
+import { RESTORE_BUSY } from './one-at-a-time';
 
 /** The one place error kinds become HTTP statuses. */
 export function statusOf(code: ErrorCode): number {
@@ -225,7 +226,12 @@ export function errorHandler(clock: Clock) {
     if (r.code === 'unavailable') {
       // Contention (the database, or too many password hashes at once), not a fault: worth a look when frequent,
       // never an alert. Clients are told when to retry.
-      const what = r.message === HASHING_BUSY ? 'password hashing busy' : 'database busy';
+      const what =
+        r.message === HASHING_BUSY
+          ? 'password hashing busy'
+          : r.message === RESTORE_BUSY
+            ? 'another restore running'
+            : 'database busy';
       request.log.warn({ code: r.code, status: r.status, err: error }, what);
       void reply.header('retry-after', '1');
     } else if (r.status >= 500) request.log.error({ err: error }, 'request failed');

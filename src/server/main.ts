@@ -5,7 +5,7 @@ import { isDatabaseBusy } from '../core/db/portable';
 import { sendDueDigests } from '../core/digest/send-due-digests';
 import { openRuntime } from '../core/runtime';
 import { buildApp } from './app';
-import { runHousekeeping } from './run-housekeeping';
+import { INTRO_LAPSES_EVERY_MS, runHousekeeping, runIntroductionLapses } from './run-housekeeping';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60_000;
@@ -35,6 +35,16 @@ export function trustProxyFrom(env: NodeJS.ProcessEnv): number {
   return hops;
 }
 
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+/** LOG_LEVEL, checked here: the logger's own refusal ("default level:verbose must be included…") named no variable. */
+export function logLevelFrom(env: NodeJS.ProcessEnv): string {
+  const level = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!LOG_LEVELS.includes(level))
+    throw new Error(`LOG_LEVEL must be debug, info, warn or error (got "${env.LOG_LEVEL}")`);
+  return level;
+}
+
 function uploadLimitFrom(env: NodeJS.ProcessEnv): number {
   const mb = Number(env.RAPPORT_UPLOAD_LIMIT_MB ?? 100);
   if (!Number.isFinite(mb) || mb <= 0)
@@ -51,6 +61,7 @@ function uploadLimitFrom(env: NodeJS.ProcessEnv): number {
  */
 export async function runServer(env: NodeJS.ProcessEnv) {
   const port = portFrom(env);
+  const logLevel = logLevelFrom(env);
   const host = env.HOST || 'localhost';
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
     .version;
@@ -61,7 +72,7 @@ export async function runServer(env: NodeJS.ProcessEnv) {
     webRoot: env.RAPPORT_WEB_ROOT ?? join(root, 'dist', 'web'),
     baseUrl: env.BASE_URL,
     mailer: runtime.mailer,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel,
     trustProxy: trustProxyFrom(env),
     uploadLimit: uploadLimitFrom(env),
     version,
@@ -71,6 +82,12 @@ export async function runServer(env: NodeJS.ProcessEnv) {
   await housekeeping();
   const timer = setInterval(() => void housekeeping(), HOUSEKEEPING_EVERY_MS);
   timer.unref();
+  // A lapsed introduction's requester hears within minutes, not at the next housekeeping.
+  let lapseRun: Promise<void> = Promise.resolve();
+  const lapseTimer = setInterval(() => {
+    lapseRun = runIntroductionLapses(runtime.ctx(app.log));
+  }, INTRO_LAPSES_EVERY_MS);
+  lapseTimer.unref();
 
   // Daily digests: one mail transport for the server; the digest_sends row of each account and day keeps several
   // server processes (on PostgreSQL) from sending the same digest twice.
@@ -113,8 +130,10 @@ export async function runServer(env: NodeJS.ProcessEnv) {
     if (stopping) return;
     stopping = true;
     clearInterval(timer);
+    clearInterval(lapseTimer);
     clearInterval(digestTimer);
     await digestRun;
+    await lapseRun;
     await app.close();
     await runtime.close();
   };

@@ -27,3 +27,25 @@ export async function runHousekeeping(ctx: Ctx): Promise<void> {
     else ctx.log.error({ err }, 'housekeeping failed');
   }
 }
+
+/**
+ * How often lapsed introductions are looked for between housekeeping runs (ADR 15): the requester hears within
+ * minutes that nobody answered in time, not up to six hours later. Two indexed queries (migration 0038) that touch
+ * only the rows due; a poll rather than a timer per deadline, because another server process may accept a request.
+ */
+export const INTRO_LAPSES_EVERY_MS = 5 * 60_000;
+
+/**
+ * Marks the introductions past their wait as expired and mails each requester not yet told, once (the claim in
+ * `lapse_told_at` keeps two servers or two runs from both sending). Never throws, like housekeeping.
+ */
+export async function runIntroductionLapses(ctx: Ctx): Promise<void> {
+  try {
+    const introductions = await expireIntroductions(ctx);
+    if (introductions > 0) ctx.log.info({ introductions }, 'introductions lapsed');
+  } catch (err) {
+    if (isDatabaseBusy(err))
+      ctx.log.warn({ err }, 'lapsed introductions put off: the database was busy; the next run does it');
+    else ctx.log.error({ err }, 'lapsed introductions failed');
+  }
+}

@@ -13,6 +13,7 @@ import { offeringView } from '../offering-view';
 import { emit, fields, type GlobalOptions, note, table } from '../output';
 import { cursorOption, MAX_PAGE, noteNextPage, type PageOptions, pageAsked } from '../pages';
 import { collect, integer } from '../parse';
+import { resolvePurpose } from '../purpose-view';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
 
@@ -58,15 +59,20 @@ export function registerAsk(program: Command): void {
     .argument('<title>', 'the need, in a line')
     .option('--body <text>', 'more detail')
     .option('--days <n>', `open for this many days, 1–${ASK_MAX_DAYS}`, integer(1, ASK_MAX_DAYS))
-    .option('--purpose <purpose-id>', 'one of your purposes this serves (only you see it)')
+    .option('--purpose <purpose>', 'one of your purposes this serves, by name or id (only you see it)')
     .action(async (title: string, _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<GlobalOptions & { body?: string; days?: number; purpose?: string }>();
-      const a = await withAccount(o, (ctx) =>
-        postAsk(ctx, { title, body: o.body, days: o.days, purposeId: o.purpose }),
-      );
+      // A purpose by name, as every `purpose` command takes it.
+      const a = await withAccount(o, async (ctx) => {
+        const purposeId = o.purpose === undefined ? undefined : (await resolvePurpose(ctx, o.purpose)).id;
+        return postAsk(ctx, { title, body: o.body, days: o.days, purposeId });
+      });
       emit(o, a, () => `posted to your connections until ${a.expiresOn} (${a.id})`);
     });
-  examples(post, ['rapport ask post "A guest speaker on supply chain for March" --days 45']);
+  examples(post, [
+    'rapport ask post "A guest speaker on supply chain for March" --days 45',
+    'rapport ask post "An intro to a hiring manager at Monzo" --purpose "PM role"',
+  ]);
 
   const list = ask
     .command('list')

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { copyDatabase } from '../../core/db/copy-database';
 import { migrateToLatest } from '../../core/db/migrate';
 import { examples } from '../help';
 import { emit, type GlobalOptions } from '../output';
@@ -17,4 +18,16 @@ export function registerDb(program: Command): void {
       );
     });
   examples(migrate, ['rapport db migrate', 'DATABASE_URL=postgres://rapport@db/rapport rapport db migrate']);
+  const backup = db
+    .command('backup')
+    .description(
+      'copy the whole SQLite database (every account) to a new file, safely while the server runs; restore by putting the copy in place of rapport.sqlite while the server is stopped',
+    )
+    .argument('<file>', 'the new file to write (an existing file is never overwritten)')
+    .action(async (file: string, _opts: unknown, command: Command) => {
+      const g = command.optsWithGlobals<GlobalOptions>();
+      const written = await withRuntime(g, (rt) => copyDatabase(rt.handle, file));
+      emit(g, { file: written }, () => `copied the database to ${written}`);
+    });
+  examples(backup, ['rapport db backup /var/backups/rapport-$(date +%F).sqlite']);
 }

@@ -4,18 +4,15 @@ import { getFavourBalance } from '../../core/favours/get-favour-balance';
 import { listFavours } from '../../core/favours/list-favours';
 import { restoreFavour } from '../../core/favours/restore-favour';
 import { examples } from '../help';
-import { emit, type GlobalOptions, note } from '../output';
+import { emit, type GlobalOptions } from '../output';
+import { cursorOption, MAX_PAGE, noteNextPage, type PageOptions, pageAsked } from '../pages';
 import { integer } from '../parse';
 import { balanceView, favourTable } from '../relationship-view';
 import { resolveContact } from '../resolve';
 import { withAccount } from '../runtime';
 import { registerFavourEdit } from './favours-edit';
 
-const MAX_FAVOURS = 1000;
-
-interface FavoursOptions extends GlobalOptions {
-  limit?: number;
-}
+interface FavoursOptions extends GlobalOptions, PageOptions {}
 
 export function registerFavours(program: Command): void {
   const favours = program
@@ -24,18 +21,19 @@ export function registerFavours(program: Command): void {
       'the favours ledger, newest first, with everyone or one person (`favours balance`: who you owe)',
     )
     .argument('[person]', 'only favours with this contact (id or text that finds exactly one)')
-    .option('--limit <n>', `how many, 1–${MAX_FAVOURS} (default: 200)`, integer(1, MAX_FAVOURS))
+    .option('--limit <n>', `how many, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
+    .addOption(cursorOption())
+    .option('--all', 'every page, not just the first')
     .action(async (ref: string | undefined, _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<FavoursOptions>();
-      const limit = o.limit ?? 200;
-      const list = await withAccount(o, async (ctx) => {
-        const contactId = ref === undefined ? undefined : (await resolveContact(ctx, ref)).id;
-        return listFavours(ctx, { contactId, limit });
+      const page = await withAccount(o, async (ctx) => {
+        const contact = ref === undefined ? undefined : (await resolveContact(ctx, ref)).id;
+        return pageAsked(o, (limit, cursor) => listFavours(ctx, { contact, limit, cursor }));
       });
-      emit(o, list, () => (list.length === 0 ? 'no favours recorded' : favourTable(list)));
-      if (list.length === limit) note(o, '(there may be more: use a larger --limit)');
+      emit(o, page, () => (page.items.length === 0 ? 'no favours recorded' : favourTable(page.items)));
+      noteNextPage(o, page, '(more favours: use --all or a larger --limit)');
     });
-  examples(favours, ['rapport favours', 'rapport favours "Ada Lovelace"', 'rapport favours --json']);
+  examples(favours, ['rapport favours', 'rapport favours "Ada Lovelace"', 'rapport favours --all --json']);
 
   const balance = favours
     .command('balance')

@@ -3,16 +3,24 @@ import { getImport, listImports } from '../../core/imports/list-imports';
 import { examples } from '../help';
 import { issuesText, statsText } from '../import-view';
 import { emit, fields, type GlobalOptions, table } from '../output';
+import { cursorOption, MAX_PAGE, noteNextPage, type PageOptions, pageAsked } from '../pages';
+import { integer } from '../parse';
 import { withAccount } from '../runtime';
 
 export function registerImports(program: Command): void {
   const imports = program
     .command('imports')
     .description('list your imports, newest first (`imports show <id>` for one with all its issues)')
+    .option('--limit <n>', `how many, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
+    .addOption(cursorOption())
+    .option('--all', 'every page, not just the first')
     .action(async (_opts: unknown, command: Command) => {
-      const g = command.optsWithGlobals<GlobalOptions>();
-      const list = await withAccount(g, (ctx) => listImports(ctx));
-      emit(g, list, () =>
+      const g = command.optsWithGlobals<GlobalOptions & PageOptions>();
+      const page = await withAccount(g, (ctx) =>
+        pageAsked(g, (limit, cursor) => listImports(ctx, { limit, cursor })),
+      );
+      const list = page.items;
+      emit(g, page, () =>
         list.length === 0
           ? 'no imports yet'
           : table(
@@ -29,8 +37,9 @@ export function registerImports(program: Command): void {
               ]),
             ),
       );
+      noteNextPage(g, page, '(older imports: use --all or a larger --limit)');
     });
-  examples(imports, ['rapport imports', 'rapport imports --json']);
+  examples(imports, ['rapport imports', 'rapport imports --limit 10', 'rapport imports --all --json']);
 
   const show = imports
     .command('show')

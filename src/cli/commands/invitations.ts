@@ -24,10 +24,11 @@ function shortNote(text: string | null): string {
 
 function invitationTable(items: Invitation[]): string {
   return table(
-    ['SENT ON', 'DIRECTION', 'NAME', 'CONTACT', 'NOTE'],
+    ['SENT ON', 'DIRECTION', 'STATUS', 'NAME', 'CONTACT', 'NOTE'],
     items.map((i) => [
       i.sentOn ?? '',
       i.direction === 'outgoing' ? 'sent' : 'received',
+      i.acceptedOn ? `accepted ${i.acceptedOn}` : 'pending',
       i.name,
       i.contact?.displayName ?? '—',
       shortNote(i.message),
@@ -39,7 +40,7 @@ export function registerInvitations(program: Command): void {
   const invitations = program
     .command('invitations')
     .description(
-      'pending LinkedIn invitations from your imports, newest first: sent and received, with the note and the contact each person is now',
+      'LinkedIn invitations pending in your imports, newest first: sent and received, with the note, the contact each person is now and whether they accepted since',
     )
     .addOption(
       new Option('--direction <direction>', 'only those you sent (outgoing) or received (incoming)').choices([

@@ -81,8 +81,8 @@ function rateTable(title: string, rows: OutreachRateRow[]): string {
   return [
     title,
     table(
-      ['', 'sent', 'replied', 'rate', 'median reply'],
-      rows.map((r) => [r.label, r.sent, r.replied, pct(r.rate), hours(r.medianHoursToReply)]),
+      ['', 'sent', 'replied', 'still waiting', 'rate', 'median reply'],
+      rows.map((r) => [r.label, r.sent, r.replied, r.waiting, pct(r.rate), hours(r.medianHoursToReply)]),
     ),
   ].join('\n');
 }
@@ -91,6 +91,8 @@ function statsView(s: OutreachStats): string {
   return [
     `response rate ${pct(s.total.rate)} (${s.total.replied} of ${s.total.sent}), baseline ${pct(s.baseline)}; ` +
       `median time to reply ${hours(s.total.medianHoursToReply)}`,
+    `a reply is their first answer after your first message (one per person, however late: recorded by hand or ` +
+      `found in a LinkedIn import); ${s.total.waiting} still waiting count as not replied until they answer`,
     `queue: ${s.queue.queued} waiting for a message, ${s.queue.awaiting} awaiting a reply, ` +
       `${s.queue.followUpDue} follow-ups due`,
     '',
@@ -101,6 +103,8 @@ function statsView(s: OutreachStats): string {
     rateTable('by channel', s.byChannel),
     '',
     rateTable('by month', s.byMonth),
+    '',
+    rateTable('by week (first message)', s.byWeek),
   ].join('\n');
 }
 
@@ -134,6 +138,7 @@ async function bodyOf(o: SendOptions, template: OutreachTemplate | undefined): P
 
 interface QueueOptions extends GlobalOptions {
   view?: (typeof OUTREACH_VIEWS)[number];
+  oldest?: boolean;
   purpose?: string;
   limit?: number;
   cursor?: string;
@@ -172,8 +177,11 @@ export function registerOutreach(program: Command): void {
 
   const queue = outreach
     .command('queue')
-    .description('new connections waiting for a personal message, newest first (or another --view)')
+    .description(
+      'new connections waiting for a personal message, newest first (--oldest: who waited longest first), or another --view',
+    )
     .addOption(new Option('--view <view>', 'which items (default: queued)').choices(OUTREACH_VIEWS))
+    .option('--oldest', 'who waited longest first (the queued and all views)')
     .option('--purpose <purpose>', 'only for this purpose (name or id)')
     .option('--limit <n>', `how many, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
     .addOption(cursorOption())
@@ -183,7 +191,13 @@ export function registerOutreach(program: Command): void {
       const page = await withAccount(o, async (ctx) => {
         const purpose = o.purpose ? (await resolvePurpose(ctx, o.purpose)).id : undefined;
         return pageAsked({ ...o, limit: o.limit ?? 50 }, (limit, cursor) =>
-          listOutreachQueue(ctx, { view: o.view, purpose, limit, cursor }),
+          listOutreachQueue(ctx, {
+            view: o.view,
+            order: o.oldest ? 'oldest' : 'newest',
+            purpose,
+            limit,
+            cursor,
+          }),
         );
       });
       emit(o, page, () =>
@@ -200,6 +214,7 @@ export function registerOutreach(program: Command): void {
     });
   examples(queue, [
     'rapport outreach queue',
+    'rapport outreach queue --oldest',
     'rapport outreach queue --view follow-up',
     'rapport outreach queue --json',
   ]);

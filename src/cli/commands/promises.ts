@@ -4,7 +4,8 @@ import { getPromiseStats } from '../../core/promises/get-promise-stats';
 import { listPromises } from '../../core/promises/list-promises';
 import { restorePromise } from '../../core/promises/restore-promise';
 import { examples } from '../help';
-import { emit, type GlobalOptions, note } from '../output';
+import { emit, type GlobalOptions } from '../output';
+import { cursorOption, MAX_PAGE, noteNextPage, type PageOptions, pageAsked } from '../pages';
 import { integer } from '../parse';
 import { promiseStatsView, promiseTable } from '../relationship-view';
 import { resolveContact } from '../resolve';
@@ -12,11 +13,9 @@ import { withAccount } from '../runtime';
 import { registerPromiseEdit } from './promises-edit';
 
 const STATUSES = ['open', 'kept', 'broken', 'released'] as const;
-const MAX_PROMISES = 1000;
 
-interface PromisesOptions extends GlobalOptions {
+interface PromisesOptions extends GlobalOptions, PageOptions {
   status?: (typeof STATUSES)[number];
-  limit?: number;
 }
 
 export function registerPromises(program: Command): void {
@@ -27,21 +26,25 @@ export function registerPromises(program: Command): void {
     )
     .argument('[person]', 'only promises with this contact (id or text that finds exactly one)')
     .addOption(new Option('--status <status>', 'only in this status').choices(STATUSES))
-    .option('--limit <n>', `how many, 1–${MAX_PROMISES} (default: 200)`, integer(1, MAX_PROMISES))
+    .option('--limit <n>', `how many, 1–${MAX_PAGE} (default: 50)`, integer(1, MAX_PAGE))
+    .addOption(cursorOption())
+    .option('--all', 'every page, not just the first')
     .action(async (ref: string | undefined, _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<PromisesOptions>();
-      const limit = o.limit ?? 200;
-      const list = await withAccount(o, async (ctx) => {
-        const contactId = ref === undefined ? undefined : (await resolveContact(ctx, ref)).id;
-        return listPromises(ctx, { contactId, status: o.status, limit });
+      const page = await withAccount(o, async (ctx) => {
+        const contact = ref === undefined ? undefined : (await resolveContact(ctx, ref)).id;
+        return pageAsked(o, (limit, cursor) =>
+          listPromises(ctx, { contact, status: o.status, limit, cursor }),
+        );
       });
-      emit(o, list, () => (list.length === 0 ? 'no promises' : promiseTable(list)));
-      if (list.length === limit) note(o, '(there may be more: use a larger --limit)');
+      emit(o, page, () => (page.items.length === 0 ? 'no promises' : promiseTable(page.items)));
+      noteNextPage(o, page, '(more promises: use --all or a larger --limit)');
     });
   examples(promises, [
     'rapport promises',
     'rapport promises --status open',
     'rapport promises "Ada Lovelace" --json',
+    'rapport promises --all --json',
   ]);
 
   const stats = promises

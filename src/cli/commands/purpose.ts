@@ -15,7 +15,7 @@ import { restorePurpose } from '../../core/purposes/restore-purpose';
 import { findStage } from '../../core/purposes/stages';
 import { updateItem } from '../../core/purposes/update-item';
 import { updatePurpose } from '../../core/purposes/update-purpose';
-import { localNow, parseDay } from '../dates';
+import { localNow, parseDay, parseMoment } from '../dates';
 import { fieldFlags } from '../field-flags';
 import { examples } from '../help';
 // `note` is also the name of this file's `purpose note` command.
@@ -47,6 +47,7 @@ interface PurposeOptions extends GlobalOptions {
   nextStep?: string;
   on?: string;
   note?: string;
+  since?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -77,6 +78,7 @@ export function registerPurpose(program: Command): void {
     cadenceDays: '--every',
     followUpDays: '--follow-up',
     nextStepOn: '--on',
+    movedAt: '--on',
   });
 
   const list = purpose
@@ -291,6 +293,10 @@ export function registerPurpose(program: Command): void {
     .option('--next-step <text>', 'what to do next')
     .option('--on <day>', 'when the next step is due')
     .option('--note <text>', 'a note')
+    .option(
+      '--since <when>',
+      'in that stage since, for people added later: YYYY-MM-DD, -N days (default: now)',
+    )
     .action(async (ref: string, refs: string[], _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<PurposeOptions>();
       const { name, result } = await withAccount(o, async (ctx) => {
@@ -308,6 +314,7 @@ export function registerPurpose(program: Command): void {
             nextStepOn:
               o.on === undefined ? undefined : parseDay(o.on, (await localNow(ctx)).today, 'nextStepOn'),
             note: o.note,
+            since: o.since === undefined ? undefined : parseMoment(o.since, await localNow(ctx), 'since'),
           },
           'cli',
         );
@@ -325,6 +332,7 @@ export function registerPurpose(program: Command): void {
   examples(add, [
     'rapport purpose add "guest speakers" "Ada Lovelace" grace',
     'rapport purpose add leads 0193b6c2-… --stage "reached out" --next-step "Send the deck" --on +3',
+    'rapport purpose add "pm role" priya --stage "reached out" --since 2026-11-10',
   ]);
 
   const move = purpose
@@ -333,17 +341,25 @@ export function registerPurpose(program: Command): void {
     .argument('<purpose>', 'purpose id, name, or a unique part of it')
     .argument('<contact>', 'a person on the purpose')
     .argument('<stage>', 'stage name or id')
+    .option(
+      '--on <when>',
+      'when it happened, for a move recorded later: YYYY-MM-DD, yesterday, -N days (default: now)',
+    )
     .action(async (ref: string, who: string, stage: string, _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<PurposeOptions>();
       const { moved, stageName } = await withAccount(o, async (ctx) => {
         const board = await boardOf(ctx, ref);
         const item = await resolveItem(ctx, board, who);
-        const moved = await moveItem(ctx, board.purpose.id, item.id, { stageId: stage }, 'cli');
+        const movedAt = o.on === undefined ? undefined : parseMoment(o.on, await localNow(ctx), 'movedAt');
+        const moved = await moveItem(ctx, board.purpose.id, item.id, { stageId: stage, movedAt }, 'cli');
         return { moved, stageName: board.purpose.stages.find((s) => s.id === moved.stageId)?.name };
       });
       emit(o, moved, () => `${moved.contact.displayName}: ${stageName}`);
     });
-  examples(move, ['rapport purpose move "guest speakers" ada "reached out"']);
+  examples(move, [
+    'rapport purpose move "guest speakers" ada "reached out"',
+    'rapport purpose move "pm role" priya talking --on -3   # three days ago',
+  ]);
 
   const note = purpose
     .command('note')

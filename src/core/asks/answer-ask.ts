@@ -49,7 +49,7 @@ export async function answerAsk(ctx: Ctx, askId: string, input: AskAnswerInput):
     if (data.kind === 'introduce') {
       const facts = await targetFacts(tx, responderId, data.contactId);
       if (!facts) throw validationError('contactId', 'is not one of your contacts');
-      const name = facts.contact.display_name;
+      const name = facts.name;
       const reach = await reachOf(tx, facts, responderId);
       if (reach.problem) throw new AppError('conflict', reach.problem);
       if (reach.accountId === ask.owner_id) throw validationError('contactId', `is ${ask.owner_name}`);

@@ -297,7 +297,7 @@ describeEngines('asks', (h) => {
     // Bruno has a contact in Rita's rolodex; Olga, a connection, gets one (as a message would); Quinn is no longer
     // a connection and matches no contact, so no favour could be recorded for him.
     expect(closed.favoursSkipped).toEqual([{ accountId: gone.id, name: 'Quinn Gone' }]);
-    const favours = await listFavours(w.requester.ctx);
+    const favours = (await listFavours(w.requester.ctx)).items;
     expect(favours.map((f) => [f.contact.displayName, f.direction, f.what, f.source]).sort()).toEqual([
       ['Bruno Broker', 'received', 'Helped with my ask: Feedback on my course outline', 'ask'],
       ['Olga Other', 'received', 'Helped with my ask: Feedback on my course outline', 'ask'],
@@ -309,7 +309,7 @@ describeEngines('asks', (h) => {
     // connected and with no contact for her, gets none.
     for (const p of [w.broker, other]) {
       expect(
-        (await listFavours(p.ctx)).map((f) => [f.contact.displayName, f.direction, f.what, f.source]),
+        (await listFavours(p.ctx)).items.map((f) => [f.contact.displayName, f.direction, f.what, f.source]),
       ).toEqual([
         [
           'Rita Requester',
@@ -319,7 +319,7 @@ describeEngines('asks', (h) => {
         ],
       ]);
     }
-    expect(await listFavours(gone.ctx)).toEqual([]);
+    expect((await listFavours(gone.ctx)).items).toEqual([]);
     // Closed: nothing waits on Rita any more.
     expect(await offers()).toEqual([]);
     for (const p of [w.broker, other, gone]) {

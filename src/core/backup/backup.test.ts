@@ -211,7 +211,7 @@ describeEngines('backup and restore', (h) => {
       expect(contact?.title).toBe('Countess');
       await updateContact(b.ctx, contact?.id as string, { notes: 'Typed after the restore' }, 'web');
       // Ids are remapped on this server, and the snapshots name the account they were taken in.
-      const newer = (await listImports(b.ctx)).find((i) => i.fileName === 'b.csv');
+      const newer = (await listImports(b.ctx)).items.find((i) => i.fileName === 'b.csv');
       expect(await undoImport(b.ctx, newer?.id as string)).toMatchObject({ restored: 1 });
       return getContact(b.ctx, contact?.id as string);
     };

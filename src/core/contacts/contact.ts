@@ -5,7 +5,7 @@ import {
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
 import type { ContactTable } from '../db/schema';
-import { fold, words } from '../text/fold';
+import { fold, isUnspaced, umlautsSpelt, words } from '../text/fold';
 
 /** Caches a pure string function: imports call the normalisers several times on each of ~100k values. */
 function memo<T>(fn: (s: string) => T): (s: string) => T {
@@ -113,6 +113,8 @@ export interface SearchDocInput {
   displayName: string;
   givenName: string | null;
   familyName: string | null;
+  /** What friends call them ("Pepe"): a name word, found as the name is. */
+  nickname?: string | null;
   organisation: string | null;
   title: string | null;
   location: string | null;
@@ -136,10 +138,46 @@ const MOST_JOINED_PARTS = 4;
 /**
  * The folded words a search doc stores for `text`: `words()`, and for a word written with inner apostrophes or
  * hyphens also its parts joined from each part on ("o'brien-smith": o, brien, smith, obriensmith, briensmith), so
- * that "obrien" finds O'Brien while "o'brien" and "o brien" (folded to `o`, `brien`) still do.
+ * that "obrien" finds O'Brien while "o'brien" and "o brien" (folded to `o`, `brien`) still do. Text with German
+ * umlauts also stores its words spelt out ("mueller" finds Müller, as "muller" does), and Chinese, Japanese and
+ * Korean names their parts (`withUnspacedForms`).
  */
 function searchWordsOf(text: string): string[] {
-  // Most text has neither: one test and the plain words (imports fold every field of every person).
+  // Most text is plain: two tests and the plain words (imports fold every field of every person).
+  if (!NEEDS_MORE.test(text)) return words(text);
+  const spelt = umlautsSpelt(text);
+  const out = [...searchWordsOfPlain(text), ...(spelt ? searchWordsOfPlain(spelt) : [])];
+  return UNSPACED_CHAR.test(text) ? withUnspacedForms(out) : out;
+}
+
+// Text that gets more than its plain words: joiners, umlauts, or a script written without spaces (one class: the
+// test runs on every field of every imported person).
+const NEEDS_MORE =
+  /['\u2018\u2019\u02BC\u2010\u2011\-äöüÄÖÜ\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// A name of up to this many characters without spaces gets every ending as a word; longer runs are sentences.
+const MOST_UNSPACED = 8;
+
+/**
+ * Chinese, Japanese and Korean write a name without spaces (王小明, 山田太郎), so a word there is a whole name and
+ * a prefix index finds it only by its start. Each short such word also stores its endings (小明, 明; 田太郎, 太郎,
+ * 郎), and two such words in a row their join (山田 太郎: 山田太郎), so any part of a name, spaced or not, is found.
+ */
+function withUnspacedForms(ws: string[]): string[] {
+  const out = [...ws];
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] as string;
+    if (!isUnspaced(w)) continue;
+    const chars = [...w];
+    if (chars.length <= MOST_UNSPACED)
+      for (let j = 1; j < chars.length; j++) out.push(chars.slice(j).join(''));
+    const next = ws[i + 1];
+    if (next && isUnspaced(next) && chars.length + [...next].length <= MOST_UNSPACED) out.push(w + next);
+  }
+  return out;
+}
+
+function searchWordsOfPlain(text: string): string[] {
   if (!HAS_JOINER.test(text)) return words(text);
   const plain = text.replace(LETTER_APOSTROPHE, "'");
   const out = words(plain);
@@ -195,6 +233,7 @@ export function searchDoc(c: SearchDocInput): { sort_key: string; search_name: s
     ...searchWordsOf(c.displayName),
     ...searchWordsOf(c.givenName ?? ''),
     ...searchWordsOf(c.familyName ?? ''),
+    ...searchWordsOf(c.nickname ?? ''),
   ]);
   const rest = [
     ...[c.organisation, c.title, c.location, ...c.emails]

@@ -81,6 +81,7 @@ export async function createContact(
         displayName,
         givenName: text.given_name,
         familyName: text.family_name,
+        nickname: text.nickname,
         organisation: org?.name ?? null,
         title: text.title,
         location: text.location,

@@ -40,6 +40,7 @@ export async function reindexContacts(
           displayName: row.display_name,
           givenName: row.given_name,
           familyName: row.family_name,
+          nickname: row.nickname,
           organisation: row.organisation_name,
           title: row.title,
           location: row.location,

@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
-import { connect } from './connect';
+import { type Kysely, type Migration, sql } from 'kysely';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
+import { ENGINES } from '../../../test/engines';
+import { connect, type DatabaseHandle, type Engine } from './connect';
 import { migrateToLatest } from './migrate';
 
 describe('migrateToLatest', () => {
@@ -16,6 +18,97 @@ describe('migrateToLatest', () => {
       );
     } finally {
       await h.close();
+    }
+  });
+});
+
+/** An empty database of the test's own: migrations here are the test's, not Rapport's. */
+async function openEmpty(engine: Engine): Promise<DatabaseHandle & { drop(): Promise<void> }> {
+  if (engine === 'sqlite') {
+    const h = connect({ engine: 'sqlite', file: ':memory:' });
+    return { ...h, drop: () => h.close() };
+  }
+  const name = `rapport_migrate_${process.pid}_${Date.now()}`;
+  const admin = async (query: string) => {
+    const client = new pg.Client({ connectionString: inject('pgUrl') });
+    await client.connect();
+    try {
+      await client.query(query);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(inject('pgUrl'));
+  url.pathname = `/${name}`;
+  const h = connect({ engine: 'postgres', url: url.toString(), poolSize: 2 });
+  return {
+    ...h,
+    drop: async () => {
+      await h.close();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+const createTable = (name: string): Migration => ({
+  up: async (db: Kysely<any>) => {
+    await db.schema
+      .createTable(name)
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .execute();
+  },
+});
+
+async function tables(db: Kysely<any>): Promise<string[]> {
+  return (await db.introspection.getTables())
+    .map((t) => t.name)
+    .filter((n) => n.startsWith('t_'))
+    .sort();
+}
+
+describe.each(ENGINES)('migrateToLatest on an existing database [%s]', (engine) => {
+  it('rolls back every step of a run that fails halfway, so the next start applies them all', async () => {
+    const h = await openEmpty(engine);
+    try {
+      await migrateToLatest(h.db, { '0001-a': createTable('t_a') });
+      const failing = {
+        '0001-a': createTable('t_a'),
+        '0002-b': createTable('t_b'),
+        '0003-c': {
+          up: async (db: Kysely<any>) => {
+            await createTable('t_c').up(db);
+            throw new Error('disk full');
+          },
+        },
+      };
+      await expect(migrateToLatest(h.db, failing)).rejects.toThrow(
+        /migration 0003-c failed: Error: disk full \(nothing was changed/,
+      );
+      // Before, SQLite kept t_b and t_c: the next start failed on "table t_c already exists" for ever.
+      expect(await tables(h.db)).toEqual(['t_a']);
+      const fixed = { ...failing, '0003-c': createTable('t_c') };
+      expect(await migrateToLatest(h.db, fixed)).toEqual(['0002-b', '0003-c']);
+      expect(await tables(h.db)).toEqual(['t_a', 't_b', 't_c']);
+    } finally {
+      await h.drop();
+    }
+  });
+
+  it('applies a migration numbered below one already applied instead of refusing to start', async () => {
+    const h = await openEmpty(engine);
+    try {
+      await migrateToLatest(h.db, { '0001-a': createTable('t_a'), '0003-c': createTable('t_c') });
+      const all = {
+        '0001-a': createTable('t_a'),
+        '0002-b': createTable('t_b'),
+        '0003-c': createTable('t_c'),
+      };
+      expect(await migrateToLatest(h.db, all)).toEqual(['0002-b']);
+      expect(await tables(h.db)).toEqual(['t_a', 't_b', 't_c']);
+      expect(await migrateToLatest(h.db, all)).toEqual([]);
+    } finally {
+      await h.drop();
     }
   });
 });

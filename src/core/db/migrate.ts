@@ -35,6 +35,8 @@ import * as m0033 from './migrations/0033-import-issue-rows';
 import * as m0034 from './migrations/0034-keep-in-touch-local-days';
 import * as m0035 from './migrations/0035-vcard-sources-index';
 import * as m0036 from './migrations/0036-introduction-lapse-told';
+import * as m0038 from './migrations/0038-introduction-lapse-indexes';
+import * as m0039 from './migrations/0039-ledger-page-indexes';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -74,16 +76,41 @@ const migrations: Record<string, Migration> = {
   '0034-keep-in-touch-local-days': m0034,
   '0035-vcard-sources-index': m0035,
   '0036-introduction-lapse-told': m0036,
+  '0038-introduction-lapse-indexes': m0038,
+  '0039-ledger-page-indexes': m0039,
 };
 
-/** Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+/**
+ * Brings the schema up to date; throws with the failing migration's name. Safe to call at every start-up.
+ *
+ * Every pending migration runs in one transaction on both engines, so a migration that fails (or a process killed
+ * halfway) leaves the schema and data exactly as they were and the next start tries again. Kysely does that itself
+ * on PostgreSQL (with a lock, so two servers starting at once migrate once), but not on SQLite, where a failure
+ * used to leave the tables of the finished steps behind and every later start failed on "table already exists".
+ * On SQLite the transaction begins IMMEDIATE (connect.ts): a second process starting at the same time waits, then
+ * finds nothing left to do.
+ *
+ * A migration whose number is below one already applied still runs (migrations are numbered as they are planned,
+ * and a later number can ship first): refusing it used to stop the server for good with "corrupted migrations".
+ */
+export async function migrateToLatest(
+  db: Kysely<any>,
+  list: Record<string, Migration> = migrations,
+): Promise<string[]> {
+  // Kysely's Migrator uses one transaction only where it believes DDL can be rolled back; SQLite's can.
+  const on = db.getExecutor().adapter.supportsTransactionalDdl ? db : withTransactionalDdl(db);
+  const result: MigrationResultSet = await new Migrator({
+    db: on,
+    provider: { getMigrations: async () => list },
+    allowUnorderedMigrations: true,
+  }).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     if (failed)
-      throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+      throw new Error(
+        `migration ${failed} failed: ${String(result.error)} (nothing was changed: the database is as it was before)`,
+        { cause: result.error },
+      );
     // None ran: the database's own record of its migrations does not fit this version's list.
     const missing = /previously executed migration (\S+) is missing/.exec(String(result.error))?.[1];
     throw new Error(
@@ -94,4 +121,20 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     );
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The same database, with an adapter that tells Kysely's Migrator DDL may run inside a transaction. */
+function withTransactionalDdl(db: Kysely<any>): Kysely<any> {
+  const executor = db.getExecutor();
+  const adapter = Object.create(executor.adapter, { supportsTransactionalDdl: { value: true } });
+  const bound = <T extends object>(target: T, key: string | symbol) => {
+    const value = Reflect.get(target, key, target);
+    return typeof value === 'function' ? value.bind(target) : value; // Kysely's classes keep #private fields
+  };
+  const transactionalExecutor = new Proxy(executor, {
+    get: (target, key) => (key === 'adapter' ? adapter : bound(target, key)),
+  });
+  return new Proxy(db, {
+    get: (target, key) => (key === 'getExecutor' ? () => transactionalExecutor : bound(target, key)),
+  });
 }

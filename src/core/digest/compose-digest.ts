@@ -21,6 +21,20 @@ export function itemLink(item: Pick<TodayItem, 'contact'>, baseUrl: string): str
   return item.contact ? `${baseUrl}/contacts/${encodeURIComponent(item.contact.id)}` : `${baseUrl}/`;
 }
 
+/**
+ * The digest's link for an item, and what it says. A promise's "Mark kept" leads to Today, where the same item's
+ * button marks it in one click (with Undo), and says so: the contact's page has it only deep in its promises card.
+ * It is no one-click link in the mail itself: a link that changes a record without a session is a capability
+ * sitting in an inbox (forwarded, previewed, scanned); only unsubscribing is worth that (RFC 8058).
+ */
+export function digestLink(
+  item: Pick<TodayItem, 'contact' | 'action'>,
+  baseUrl: string,
+): { url: string; label: string } {
+  if (item.action.kind === 'mark-kept') return { url: `${baseUrl}/`, label: `${item.action.label} on Today` };
+  return { url: itemLink(item, baseUrl), label: item.action.label };
+}
+
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
   'January',
@@ -70,7 +84,7 @@ export function composeDigest(
     ...items.flatMap((item, i) => [
       `${i + 1}. ${item.title}`,
       `   ${item.reason}`,
-      `   ${item.action.label}: ${itemLink(item, links.baseUrl)}`,
+      `   ${digestLink(item, links.baseUrl).label}: ${digestLink(item, links.baseUrl).url}`,
       '',
     ]),
     moreLine,
@@ -91,7 +105,7 @@ export function composeDigest(
 ${items
   .map(
     (item) =>
-      `<li style="margin-bottom:.9em"><strong>${e(item.title)}</strong><br><span style="color:#59636e">${e(item.reason)}</span><br><a href="${e(itemLink(item, links.baseUrl))}">${e(item.action.label)}</a></li>`,
+      `<li style="margin-bottom:.9em"><strong>${e(item.title)}</strong><br><span style="color:#59636e">${e(item.reason)}</span><br><a href="${e(digestLink(item, links.baseUrl).url)}">${e(digestLink(item, links.baseUrl).label)}</a></li>`,
   )
   .join('\n')}
 </ol>

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { cachedUntilWrite } from '../db/cached-until-write';
 import type { Database } from '../db/schema';
 import { namesAgree } from '../imports/names-agree';
+import { nameAlikeKey } from '../text/fold';
 import { contactNameKeys, sharedChannels } from './duplicates.queries';
 
 /**
@@ -173,12 +174,17 @@ async function findCandidates(db: Kysely<Database>, ownerId: string): Promise<Ca
     }
   }
 
-  // Grouped by folded name, and by family name and initial at one organisation (most groups are of one contact).
+  // Grouped by folded name (and by its spelling without umlauts or CJK spaces), and by family name and initial at
+  // one organisation (most groups are of one contact).
   const names = await contactNameKeys(db, ownerId);
   const byName = new Map<string, NameRow[]>();
   const byFamily = new Map<string, NameRow[]>();
+  // Müller and Mueller, 山田 太郎 and 山田太郎: one name spelt two ways. Only the groups of more than one folded name
+  // are new (the others are groups of `byName` again).
+  const byAlike = new Map<string, NameRow[]>();
   for (const r of names) {
     push(byName, r.sort_key, r);
+    push(byAlike, nameAlikeKey(r.display_name), r);
     if (r.organisation_id !== null && r.family !== null)
       push(byFamily, `${r.organisation_id}\u0000${r.family}\u0000${r.initial}`, r);
   }
@@ -190,7 +196,9 @@ async function findCandidates(db: Kysely<Database>, ownerId: string): Promise<Ca
     pair.name = a.name;
     pair.sameOrg = a.org !== null && a.org === b.org;
   };
-  for (const groups of [byName, byFamily])
+  for (const [key, rows] of byAlike)
+    if (rows.every((r) => r.sort_key === rows[0]?.sort_key)) byAlike.delete(key);
+  for (const groups of [byName, byAlike, byFamily])
     for (const rows of groups.values()) {
       if (rows.length < 2) continue;
       const group = people(rows);

@@ -57,6 +57,7 @@ export async function contactNameKeys(db: Kysely<Database>, ownerId: string) {
     .select([
       'c.id',
       'c.sort_key',
+      'c.display_name',
       'c.organisation_id',
       sql<string | null>`lower(c.family_name)`.as('family'),
       sql<string>`substr(c.sort_key, 1, 1)`.as('initial'),

@@ -429,10 +429,12 @@ describeEngines('merge carries the relationship with it', (h) => {
     });
 
     const { mergeId } = await mergeContacts(ctx, keep.id, dup.id);
-    expect((await listFavours(ctx, { contactId: keep.id })).map((f) => f.what)).toEqual([
+    expect((await listFavours(ctx, { contact: keep.id })).items.map((f) => f.what)).toEqual([
       'An intro to the Navy',
     ]);
-    expect((await listPromises(ctx, { contactId: keep.id })).map((p) => p.what)).toEqual(['Send the slides']);
+    expect((await listPromises(ctx, { contact: keep.id })).items.map((p) => p.what)).toEqual([
+      'Send the slides',
+    ]);
     // Already on "Guest speakers" itself: the kept contact keeps its own place there and gains "Advisers".
     expect((await listContactPurposes(ctx, keep.id)).items.map((p) => p.purposeName).sort()).toEqual([
       'Advisers',
@@ -441,11 +443,13 @@ describeEngines('merge carries the relationship with it', (h) => {
     expect((await getPurposeBoard(ctx, both.id)).columns.flatMap((c) => c.items)).toHaveLength(1);
 
     await undoMerge(ctx, mergeId);
-    expect(await listFavours(ctx, { contactId: keep.id })).toEqual([]);
-    expect((await listFavours(ctx, { contactId: dup.id })).map((f) => f.what)).toEqual([
+    expect((await listFavours(ctx, { contact: keep.id })).items).toEqual([]);
+    expect((await listFavours(ctx, { contact: dup.id })).items.map((f) => f.what)).toEqual([
       'An intro to the Navy',
     ]);
-    expect((await listPromises(ctx, { contactId: dup.id })).map((p) => p.what)).toEqual(['Send the slides']);
+    expect((await listPromises(ctx, { contact: dup.id })).items.map((p) => p.what)).toEqual([
+      'Send the slides',
+    ]);
     expect((await listContactPurposes(ctx, keep.id)).items.map((p) => p.purposeName)).toEqual([
       'Guest speakers',
     ]);

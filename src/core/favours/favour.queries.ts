@@ -20,7 +20,7 @@ export async function findFavour(db: Kysely<Database>, ownerId: string, id: stri
 export async function listFavours(
   db: Kysely<Database>,
   ownerId: string,
-  opts: { contactId?: string; limit: number },
+  opts: { contactId?: string; before?: { on: string; id: string }; limit: number },
 ) {
   let q = db
     .selectFrom('favours as f')
@@ -31,6 +31,12 @@ export async function listFavours(
     .where('f.deleted_at', 'is', null)
     .where('c.deleted_at', 'is', null);
   if (opts.contactId) q = q.where('f.contact_id', '=', opts.contactId);
+  const before = opts.before;
+  if (before) {
+    // Many favours share a day: the id breaks the tie, so a page ends between two of them and the next starts there.
+    // A row value, so both engines seek the index to it instead of reading the newer rows again to skip them.
+    q = q.where((eb) => eb(eb.refTuple('f.occurred_on', 'f.id'), '<', eb.tuple(before.on, before.id)));
+  }
   return q.orderBy('f.occurred_on', 'desc').orderBy('f.id', 'desc').limit(opts.limit).execute();
 }
 

@@ -25,7 +25,7 @@ describeEngines('correcting a favour', (h) => {
       direction: 'received',
       occurredOn: '2026-11-01',
     });
-    expect(await listFavours(ctx, { contactId: ada.id })).toEqual([fixed]);
+    expect((await listFavours(ctx, { contact: ada.id })).items).toEqual([fixed]);
   });
 
   it('a new size or direction moves the balance and the relationship', async () => {
@@ -116,6 +116,6 @@ describeEngines('correcting a favour', (h) => {
     );
     // Another account's favour answers like a missing one.
     await expect(updateFavour(other.ctx, f.id, { what: 'x' })).rejects.toMatchObject({ code: 'not_found' });
-    expect(await listFavours(me.ctx, {})).toEqual([f]);
+    expect((await listFavours(me.ctx, {})).items).toEqual([f]);
   });
 });

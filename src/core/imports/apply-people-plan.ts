@@ -174,6 +174,7 @@ export async function applyPeoplePlan(
           displayName: person.displayName,
           givenName: person.givenName ?? null,
           familyName: person.familyName ?? null,
+          nickname: person.nickname ?? null,
           organisation: org?.name ?? null,
           title: person.title ?? null,
           location: person.location ?? null,

@@ -131,7 +131,7 @@ describeEngines('CSV import', (h) => {
         });
       }
     }
-    expect(await listImports(ctx)).toEqual([]);
+    expect((await listImports(ctx)).items).toEqual([]);
   });
 
   it('refuses a mapping that names a column the file does not have: no import, no contact, nothing changed', async () => {
@@ -139,7 +139,7 @@ describeEngines('CSV import', (h) => {
     const map = 'Vorname=givenName,Nachname=familyName,Mail=email,Firma=organisation';
     const first = await importCsv(ctx, { source: enc(GENERIC), fileName: 'k.csv', dryRun: false, map });
     const before = {
-      imports: await listImports(ctx),
+      imports: (await listImports(ctx)).items,
       contacts: await listContacts(ctx, {}),
       jurgen: await getContact(ctx, (await listContacts(ctx, { q: 'jurg' })).items[0]?.id as string),
     };
@@ -176,7 +176,7 @@ describeEngines('CSV import', (h) => {
         /^file: google\.csv .*the mapping names columns "Mobile" and "Nickname", which/,
       ),
     });
-    expect(await listImports(ctx)).toEqual(before.imports);
+    expect((await listImports(ctx)).items).toEqual(before.imports);
     expect(before.imports.map((i) => i.id)).toEqual([first.id]);
     expect(await listContacts(ctx, {})).toEqual(before.contacts);
     expect(await getContact(ctx, before.jurgen.id)).toEqual(before.jurgen);

@@ -23,7 +23,7 @@ describeEngines('the name an import keeps of its file', (h) => {
       await writeFile(path, zipSync({ 'Connections.csv': new TextEncoder().encode(CONNECTIONS) }));
       const report = await importLinkedin(ctx, { source: { path }, dryRun: false });
       expect(report.stats.created).toBe(1);
-      const [stored] = await listImports(ctx);
+      const [stored] = (await listImports(ctx)).items;
       expect(stored?.fileName).toBe('Complete_LinkedInDataExport_11-27-2026.zip');
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -42,7 +42,7 @@ describeEngines('how many rows a stored import issue stands for', (h) => {
     const backup = await exportBackup(a.ctx);
     const b = await h.account();
     await restoreBackup(b.ctx, backup);
-    const [imp] = await listImports(b.ctx);
+    const [imp] = (await listImports(b.ctx)).items;
     const restored = await getImport(b.ctx, imp?.id as string);
     expect(restored.issues).toEqual(report.issues);
   });

@@ -263,7 +263,7 @@ describeEngines('LinkedIn export import', (h) => {
     await importLinkedin(a.ctx, { source: { name: 'b.zip', bytes: withHeadline('Dean') }, dryRun: false });
     const b = await h.account();
     await restoreBackup(b.ctx, JSON.parse(JSON.stringify(await exportBackup(a.ctx))));
-    const newer = (await listImports(b.ctx)).find((i) => i.fileName === 'b.zip');
+    const newer = (await listImports(b.ctx)).items.find((i) => i.fileName === 'b.zip');
     await undoImport(b.ctx, newer?.id as string);
     expect(await headline(b.ctx)).toBe('Professor');
     expect(await headline(a.ctx)).toBe('Dean');

@@ -20,6 +20,7 @@ import { accountToday } from '../agenda/account-today';
 import { normaliseLinkedinUrl } from '../contacts/contact';
 import { type Ctx, nowIso, requireActor } from '../context';
 import { AppError } from '../errors';
+import { claimMarkedLinkedinSends, type ExportedSend } from '../outreach/claim-marked-linkedin-sends';
 import { detectOutreachReplies } from '../outreach/detect-outreach-replies';
 import { refreshRelationships } from '../relationships/refresh-relationships';
 import { withoutNul } from '../text/without-nul';
@@ -242,6 +243,15 @@ export async function importLinkedin(
         const known = await existingInteractionKeys(tx.db, ownerId, messages.map(messageKey));
         const rows: Parameters<typeof insertInteractionRows>[1] = [];
         const links: Parameters<typeof insertInteractionLinks>[1] = [];
+        // Who wrote each inbound message: in a group, one person's answer is nobody else's reply.
+        const senderOf = new Map<string, string | null>();
+        type Fresh = {
+          m: LinkedinMessage;
+          key: string;
+          direction: 'outbound' | 'inbound';
+          contacts: string[];
+        };
+        const fresh: (Fresh & { people: number })[] = [];
         for (const m of messages) {
           const key = messageKey(m);
           if (known.has(key)) continue;
@@ -254,6 +264,27 @@ export async function importLinkedin(
             messagesWithoutContact++;
             continue;
           }
+          fresh.push({ m, key, direction, contacts, people: counterpartUrls.length });
+        }
+        // Our messages to one person that were marked sent from the outreach queue are already in the log.
+        const sends: ExportedSend[] = [];
+        for (const f of fresh) {
+          const [only] = f.contacts;
+          if (f.direction !== 'outbound' || f.people !== 1 || !only) continue;
+          sends.push({
+            key: f.key,
+            conversationKey: `linkedin:${f.m.conversationId}`,
+            contactId: only,
+            sentAt: f.m.sentAt,
+            text: plainText([f.m.subject, f.m.content].filter(Boolean).join('\n')),
+          });
+        }
+        const claimed = await claimMarkedLinkedinSends(tx, ownerId, sends);
+        const touched = new Set<string>();
+        for (const { m, key, direction, contacts } of fresh) {
+          messagesImported++;
+          for (const c of contacts) touched.add(c);
+          if (claimed.has(key)) continue;
           const id = tx.ids.next();
           rows.push({
             id,
@@ -272,18 +303,16 @@ export async function importLinkedin(
             updated_at: now,
             deleted_at: null,
           });
+          if (direction === 'inbound') senderOf.set(id, contactOf(m.senderUrl) ?? null);
           for (const contactId of contacts)
             links.push({ owner_id: ownerId, interaction_id: id, contact_id: contactId });
-          messagesImported++;
         }
         await insertInteractionRows(tx.db, rows);
         await insertInteractionLinks(tx.db, links);
         // A message from someone we wrote to from the outreach queue is their reply.
-        outreachReplies = await detectOutreachReplies(tx, ownerId, [
-          ...new Set(links.map((l) => l.contact_id)),
-        ]);
+        outreachReplies = await detectOutreachReplies(tx, ownerId, [...touched], senderOf);
         // Messages build relationships: recompute the people they were with.
-        await refreshRelationships(tx, ownerId, [...new Set(links.map((l) => l.contact_id))]);
+        await refreshRelationships(tx, ownerId, [...touched]);
       }
 
       // Invitations, pending in either direction, with the note that came with them.

@@ -125,15 +125,17 @@ export async function findImport(db: Kysely<Database>, ownerId: string, id: stri
     .executeTakeFirst();
 }
 
-export async function listImports(db: Kysely<Database>, ownerId: string, limit: number) {
-  return db
-    .selectFrom('imports')
-    .selectAll()
-    .where('owner_id', '=', ownerId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+export async function listImports(
+  db: Kysely<Database>,
+  ownerId: string,
+  opts: { before?: { at: string; id: string }; limit: number },
+) {
+  let q = db.selectFrom('imports').selectAll().where('owner_id', '=', ownerId);
+  const before = opts.before;
+  if (before) {
+    q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(before.at, before.id)));
+  }
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute();
 }
 
 export async function setImportUndone(db: Kysely<Database>, ownerId: string, id: string, at: string) {

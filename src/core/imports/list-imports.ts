@@ -1,6 +1,10 @@
+import type { z } from 'zod';
+import { importListQuery } from '../../contracts/imports';
 import { type Ctx, requireActor } from '../context';
+import { decodeScopedCursor, encodeScopedCursor } from '../cursor';
 import type { ImportTable } from '../db/schema';
 import { notFound } from '../errors';
+import { validate } from '../validate';
 import { findImport, issuesOfImport, listImports as list } from './import.queries';
 import type { ImportIssueView, ImportReport, ImportStats } from './import-report';
 
@@ -17,9 +21,30 @@ function toSummary(row: ImportTable): ImportSummary {
   };
 }
 
-/** The actor's imports, newest first. */
-export async function listImports(ctx: Ctx, limit = 50): Promise<ImportSummary[]> {
-  return (await list(ctx.db, requireActor(ctx), limit)).map(toSummary);
+/**
+ * The actor's imports, newest first (ties by id), paged with a cursor made for this account. Throws `validation` on
+ * a bad limit or cursor.
+ */
+export async function listImports(
+  ctx: Ctx,
+  query: z.input<typeof importListQuery> = {},
+): Promise<{ items: ImportSummary[]; nextCursor: string | null }> {
+  const ownerId = requireActor(ctx);
+  const q = validate(importListQuery, query);
+  const before = q.cursor ? decodeScopedCursor(q.cursor, ['at', 'id'], ownerId, []) : undefined;
+  const rows = await list(ctx.db, ownerId, {
+    before: before ? { at: String(before.at), id: String(before.id) } : undefined,
+    limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toSummary),
+    nextCursor:
+      rows.length > q.limit && last
+        ? encodeScopedCursor(ownerId, [], { at: last.created_at, id: last.id })
+        : null,
+  };
 }
 
 /** One import with every issue it reported (file, line or card, field, reason). */

@@ -317,7 +317,7 @@ describeEngines('import pipeline', (h) => {
     expect(trash).toEqual(['Ada Lovelace', 'Grace Hopper']);
     const back = await restoreContact(ctx, favour.contact.id);
     expect(back.displayName).toBe('Grace Hopper');
-    expect((await listFavours(ctx, { contactId: back.id })).map((f) => f.what)).toEqual(['COBOL review']);
+    expect((await listFavours(ctx, { contact: back.id })).items.map((f) => f.what)).toEqual(['COBOL review']);
     expect(await names(ctx)).toEqual(['Grace Hopper']);
     // Importing the file again finds Grace (restored) and Ada (still in the trash, so skipped), not two new people.
     const again = await runImport(ctx, {

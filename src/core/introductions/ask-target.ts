@@ -4,7 +4,7 @@ import type { IntroductionTable } from '../db/schema';
 import { AppError } from '../errors';
 import { randomSecret } from '../ids';
 import type { MailMessage } from '../mail/mailer';
-import { linkMailToTarget, noticeMailToTargetAccount } from './intro-mail';
+import { linkMailToTarget, noticeMailToTargetAccount, offeredMailToRequester } from './intro-mail';
 import { addDays, INTRO_WAIT_DAYS } from './introduction';
 import { accountsByIds, updateIntroductionIf } from './introduction.queries';
 import type { Reach } from './target';
@@ -15,6 +15,11 @@ export interface TargetAsked {
   mail: MailMessage | null;
   required: boolean;
   tokenHash: string | null;
+  /**
+   * On an introduction offered on an ask, the asker's news that someone offers it: sent only once the person's mail
+   * went out (an offer undone for want of its link is no news).
+   */
+  requesterMail: MailMessage | null;
 }
 
 /**
@@ -37,6 +42,19 @@ export async function askTarget(
   );
   const requesterName = accounts.get(row.requester_id)?.name ?? 'Someone';
   const brokerName = accounts.get(row.broker_id)?.name ?? 'Someone';
+  const requester = accounts.get(row.requester_id);
+  // Offered on an ask: the asker asked nobody for this person, so nothing else would tell them it is under way.
+  const requesterMail =
+    row.ask_id !== null && requester && tx.mailer
+      ? offeredMailToRequester({
+          to: { name: requester.name, address: requester.email },
+          brokerName,
+          targetName: row.target_name,
+          askTitle: row.why.split('\n')[0] ?? row.why,
+          decideBy: expiresAt,
+          url: `${tx.settings.publicUrl}/introductions/${row.id}`,
+        })
+      : null;
   const common = {
     state: 'awaiting-target',
     broker_message: message,
@@ -59,6 +77,7 @@ export async function askTarget(
     return {
       required: false,
       tokenHash: null,
+      requesterMail,
       mail:
         target && tx.mailer
           ? noticeMailToTargetAccount({
@@ -94,6 +113,7 @@ export async function askTarget(
   return {
     required: true,
     tokenHash,
+    requesterMail,
     mail: linkMailToTarget({
       to: { name: row.target_name, address: reach.email },
       requesterName,
@@ -117,8 +137,9 @@ export async function deliverTargetAsk(
   asked: TargetAsked,
   undo: () => Promise<void>,
 ): Promise<void> {
-  if (!asked.mail) return;
-  if (!asked.required) return sendQuietly(ctx, introductionId, [asked.mail]);
+  const news = asked.requesterMail ? [asked.requesterMail] : [];
+  if (!asked.mail) return sendQuietly(ctx, introductionId, news);
+  if (!asked.required) return sendQuietly(ctx, introductionId, [asked.mail, ...news]);
   try {
     if (!ctx.mailer) throw new Error('no mailer');
     await ctx.mailer.send(asked.mail);
@@ -133,4 +154,5 @@ export async function deliverTargetAsk(
       'the e-mail to the person could not be sent, so nothing changed: try again in a while',
     );
   }
+  await sendQuietly(ctx, introductionId, news);
 }

@@ -156,7 +156,14 @@ export async function completeIntroduction(
   const targetName = row.target_account_id
     ? (accounts.get(row.target_account_id)?.name ?? row.target_name)
     : row.target_name;
-  const content = { requester, brokerName, targetName: row.target_name, why: row.why, shared };
+  const content = {
+    requester,
+    brokerName,
+    targetName: row.target_name,
+    why: row.why,
+    shared,
+    offered: row.ask_id !== null,
+  };
   return [
     requester.email
       ? introducedMail({ name: requester.name, address: requester.email }, 'requester', content)

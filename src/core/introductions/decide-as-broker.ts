@@ -10,7 +10,7 @@ import { askTarget, deliverTargetAsk } from './ask-target';
 import { roleOf } from './introduction.policy';
 import { expireOpenIntroductions, findIntroduction, updateIntroductionIf } from './introduction.queries';
 import { reachOf, requestReach, targetFacts } from './target';
-import { tellRequesterDeclined } from './tell-requester-declined';
+import { tellDeclined } from './tell-declined';
 import { introductionViews } from './view-introduction';
 
 /**
@@ -71,7 +71,7 @@ export async function decideAsBroker(
     if (reach.accountId === row.requester_id) throw new AppError('conflict', 'the person is the requester');
     return { row, asked: await askTarget(tx, row, reach, data.message ?? null, ['requested']) };
   });
-  if (data.decision === 'decline') await tellRequesterDeclined(ctx, row);
+  if (data.decision === 'decline') await tellDeclined(ctx, row, 'broker');
   if (asked) {
     await deliverTargetAsk(ctx, row.id, asked, async () => {
       await updateIntroductionIf(

@@ -15,7 +15,7 @@ import {
   lockIntroduction,
   updateIntroductionIf,
 } from './introduction.queries';
-import { tellRequesterDeclined } from './tell-requester-declined';
+import { tellDeclined } from './tell-declined';
 import { introductionViews, sendQuietly } from './view-introduction';
 
 /**
@@ -61,7 +61,7 @@ export async function decideAsTarget(
     return { mails: [] as MailMessage[], declined: row };
   });
   await sendQuietly(ctx, id, mails);
-  if (declined) await tellRequesterDeclined(ctx, declined);
+  if (declined) await tellDeclined(ctx, declined, 'target');
   ctx.log.info({ introductionId: id, decision: data.decision }, 'target decided on an introduction');
   const fresh = await findIntroduction(ctx.db, targetId, id);
   if (!fresh) throw notFound('introduction');

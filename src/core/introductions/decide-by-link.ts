@@ -6,7 +6,7 @@ import { validate } from '../validate';
 import { completeIntroduction } from './complete-introduction';
 import { openLink } from './intro-link';
 import { accountsByIds, updateIntroductionIf } from './introduction.queries';
-import { tellRequesterDeclined } from './tell-requester-declined';
+import { tellDeclined } from './tell-declined';
 import { sendQuietly } from './view-introduction';
 
 /**
@@ -48,7 +48,7 @@ export async function decideByLink(
     return { id: row.id, requesterId: row.requester_id, mails, row };
   });
   await sendQuietly(ctx, id, mails);
-  if (data.decision === 'decline') await tellRequesterDeclined(ctx, row);
+  if (data.decision === 'decline') await tellDeclined(ctx, row, 'target');
   ctx.log.info({ introductionId: id, decision: data.decision }, 'target decided on an introduction by link');
   const requesterName = (await accountsByIds(ctx.db, [requesterId])).get(requesterId)?.name ?? 'Someone';
   return { decision: data.decision, requesterName };

@@ -49,7 +49,7 @@ export function linkMailToTarget(p: {
     askedLine(p.requesterName, p.brokerName, p.offered),
     { quote: p.why },
     ...(p.message ? [`${p.brokerName} adds:`, { quote: p.message }] : []),
-    `Nothing about you has been shared with ${p.requesterName}. If you accept, you choose what they receive (your e-mail address, phone number or LinkedIn profile), and the three of you get an introduction e-mail. If you decline, they only learn that it is not happening.`,
+    `Nothing about you has been shared with ${p.requesterName}. If you accept, you choose what they receive (your e-mail address, phone number or LinkedIn profile), and the three of you get an introduction e-mail. If you decline, they only learn that it is not happening; ${p.brokerName}, who asked you, hears that you said no.`,
     { link: p.url, label: `Accept or decline (the link works once, until ${day(p.expiresAt)})` },
     'You need no account. If you did not expect this, you can ignore it: the link expires by itself.',
   ]);
@@ -71,21 +71,34 @@ export function noticeMailToTargetAccount(p: {
     askedLine(p.requesterName, p.brokerName, p.offered),
     { quote: p.why },
     ...(p.message ? [`${p.brokerName} adds:`, { quote: p.message }] : []),
-    `Nothing about you has been shared. If you accept, you choose what ${p.requesterName} receives.`,
+    `Nothing about you has been shared. If you accept, you choose what ${p.requesterName} receives. If you decline, they only learn that it is not happening; ${p.brokerName}, who asked you, hears that you said no.`,
     { link: p.url, label: `Accept or decline in Rapport by ${day(p.expiresAt)}` },
   ]);
 }
 
-/** What was shared, line by line, for the introduction e-mail. */
-function sharedLines(name: string, shared: SharedDetails): string {
+/**
+ * What was shared, line by line, for the introduction e-mail: how to reach the person, or, in the person's own
+ * copy, what they shared (their own details are no news to them, and "how to reach you" would read oddly).
+ */
+function sharedLines(
+  name: string,
+  requesterName: string,
+  shared: SharedDetails,
+  reader: 'requester' | 'broker' | 'target',
+): string {
   const lines = [
     shared.email ? `E-mail: ${shared.email}` : null,
     shared.phone ? `Phone: ${shared.phone}` : null,
     shared.linkedinUrl ? `LinkedIn: ${shared.linkedinUrl}` : null,
   ].filter((l) => l !== null);
+  if (reader === 'target') {
+    return lines.length > 0
+      ? `What you shared with ${requesterName}:\n${lines.join('\n')}`
+      : `You shared no contact details: ${requesterName} waits for you to write first.`;
+  }
   return lines.length > 0
     ? `How to reach ${name}:\n${lines.join('\n')}`
-    : `${name} chose to share no contact details, and has yours to write first.`;
+    : `${name} chose to share no contact details, and has ${reader === 'requester' ? 'yours' : `${requesterName}'s`} to write first.`;
 }
 
 /**
@@ -103,13 +116,22 @@ export function introducedMail(
     targetName: string;
     why: string;
     shared: SharedDetails;
+    /** The broker offered it on the requester's ask: the why is the ask, not a request for this person. */
+    offered: boolean;
   },
 ): MailMessage {
-  const opening = {
-    requester: `${p.brokerName} introduces you to ${p.targetName}, who agreed. You asked because:`,
-    broker: `You introduced ${p.requester.name} and ${p.targetName}, and both agreed. ${p.requester.name} asked because:`,
-    target: `${p.brokerName} introduces you to ${p.requester.name}, as you agreed. ${p.requester.name} asked because:`,
-  }[role];
+  const r = p.requester.name;
+  const opening = p.offered
+    ? {
+        requester: `${p.brokerName} introduces you to ${p.targetName}, who agreed. ${p.brokerName} offered it on your ask:`,
+        broker: `You introduced ${r} and ${p.targetName}, and both agreed. You offered it on ${r}'s ask:`,
+        target: `${p.brokerName} introduces you to ${r}, as you agreed. What ${r} is looking for:`,
+      }[role]
+    : {
+        requester: `${p.brokerName} introduces you to ${p.targetName}, who agreed. You asked because:`,
+        broker: `You introduced ${r} and ${p.targetName}, and both agreed. ${r} asked because:`,
+        target: `${p.brokerName} introduces you to ${r}, as you agreed. ${r} asked because:`,
+      }[role];
   const closing = {
     requester: `Over to you two. Rapport will remind you to thank ${p.brokerName}.`,
     broker: 'Thank you for making the introduction. Over to them now.',
@@ -120,7 +142,7 @@ export function introducedMail(
     opening,
     { quote: p.why },
     `How to reach ${p.requester.name}:\nE-mail: ${p.requester.email}`,
-    sharedLines(p.targetName, p.shared),
+    sharedLines(p.targetName, r, p.shared, role),
     closing,
   ]);
 }
@@ -133,11 +155,55 @@ export function declinedMailToRequester(p: {
   to: MailAddress;
   brokerName: string;
   targetName: string;
+  /** The broker offered it on the requester's ask: the requester never asked for this person. */
+  offered: boolean;
   url: string;
 }): MailMessage {
+  const which = p.offered ? `that ${p.brokerName} offered` : `that you asked ${p.brokerName} for`;
   return composeMail(p.to, `Your introduction to ${p.targetName} is not going ahead`, [
     `Hello ${p.to.name},`,
-    `The introduction to ${p.targetName} you asked ${p.brokerName} for is not going ahead. Rapport does not say who decided or why: people say no for many reasons, most of them about timing.`,
+    `The introduction to ${p.targetName} ${which} is not going ahead. Rapport does not say who decided or why: people say no for many reasons, most of them about timing.`,
+    { link: p.url, label: 'Your introductions' },
+  ]);
+}
+
+/**
+ * To the broker, when the person they asked declines: the broker passed the request on and would otherwise only
+ * find out by looking. No reason exists to pass on, and the words blame nobody: a "no" is usually about timing.
+ */
+export function declinedMailToBroker(p: {
+  to: MailAddress;
+  requesterName: string;
+  targetName: string;
+  offered: boolean;
+  url: string;
+}): MailMessage {
+  const which = p.offered ? 'you offered' : 'you passed on';
+  return composeMail(p.to, `${p.targetName} is not taking up the introduction to ${p.requesterName}`, [
+    `Hello ${p.to.name},`,
+    `${p.targetName} has decided not to take up the introduction to ${p.requesterName} that ${which}. Nothing about them was shared. ${p.requesterName} is told only that it is not going ahead, not by whom. Thank you for asking: a no now is often about timing, not about either of them.`,
+    { link: p.url, label: 'Your introductions' },
+  ]);
+}
+
+/**
+ * To the requester, when a connection offers on their ask to introduce them to someone: the person has just been
+ * asked and decides; nothing is needed from the requester until it is settled. Only the person's name, as the
+ * introduction has it: nothing else about them is the requester's before they agree.
+ */
+export function offeredMailToRequester(p: {
+  to: MailAddress;
+  brokerName: string;
+  targetName: string;
+  askTitle: string;
+  decideBy: string;
+  url: string;
+}): MailMessage {
+  return composeMail(p.to, `${p.brokerName} offers to introduce you to ${p.targetName}`, [
+    `Hello ${p.to.name},`,
+    `${p.brokerName} saw your ask and offers to introduce you to ${p.targetName}. Your ask:`,
+    { quote: p.askTitle },
+    `${p.brokerName} has asked ${p.targetName}, who has until ${day(p.decideBy)} to decide. Nothing is needed from you now: if ${p.targetName} agrees, you get an introduction e-mail with the details they chose to share; if not, you hear that it is not going ahead.`,
     { link: p.url, label: 'Your introductions' },
   ]);
 }
@@ -153,7 +219,7 @@ export function lapsedMailToRequester(p: {
   offered: boolean;
   url: string;
 }): MailMessage {
-  const which = p.offered ? `${p.brokerName} offered` : `you asked ${p.brokerName} for`;
+  const which = p.offered ? `that ${p.brokerName} offered` : `that you asked ${p.brokerName} for`;
   return composeMail(p.to, `Your introduction to ${p.targetName} has lapsed`, [
     `Hello ${p.to.name},`,
     `The introduction to ${p.targetName} ${which} was not settled in time, so it has lapsed: nobody is waiting on it any more and nothing was shared. If it still matters, you can ask again.`,

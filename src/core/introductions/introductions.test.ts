@@ -315,7 +315,7 @@ describeEngines('introductions (double opt-in)', (h) => {
       [w.target.id, w.requesterOfBroker.id].sort(),
     );
     // The favour: the broker helped the requester, on both sides.
-    expect(await listFavours(w.requester.ctx, {})).toMatchObject([
+    expect((await listFavours(w.requester.ctx, {})).items).toMatchObject([
       {
         contact: { id: w.brokerOfRequester.id },
         direction: 'received',
@@ -323,7 +323,7 @@ describeEngines('introductions (double opt-in)', (h) => {
         size: 2,
       },
     ]);
-    expect(await listFavours(w.broker.ctx, {})).toMatchObject([
+    expect((await listFavours(w.broker.ctx, {})).items).toMatchObject([
       {
         contact: { id: w.requesterOfBroker.id },
         direction: 'given',

@@ -72,7 +72,7 @@ export async function requestIntroduction(ctx: Ctx, input: IntroRequestInput): P
     if (behind && (await areConnected(tx.db, requesterId, behind.id))) {
       throw new AppError('conflict', `you are already connected to ${behind.name}: write to them directly`);
     }
-    const name = facts.contact.display_name;
+    const name = facts.name;
     const targetKey = targetKeyOf(requesterId, targetIdentity(facts));
     const blocking = await blockingIntroductions(
       tx.db,

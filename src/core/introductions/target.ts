@@ -11,6 +11,8 @@ import { accountMatchingEmails, accountsByIds, profileLinkedinOf } from './intro
 /** What the broker's rolodex holds about the person asked about (the broker's own data). */
 export interface TargetFacts {
   contact: ContactRow;
+  /** The name the introduction carries (`introName`): what the person is greeted by and the requester reads. */
+  name: string;
   /** E-mail addresses that can be mailed, in the contact's order. */
   emails: string[];
   phones: string[];
@@ -37,7 +39,26 @@ export async function targetFacts(
   const linkedinUrl =
     channels.map((c) => (c.kind === 'url' ? normaliseLinkedinUrl(c.value) : null)).find((u) => u !== null) ??
     null;
-  return { contact, emails, phones, linkedinUrl };
+  return { contact, name: introName(contact), emails, phones, linkedinUrl };
+}
+
+/**
+ * The person's name for an introduction: the person reads it in their greeting, and the requester on the
+ * introduction and the contact it gives them. The broker's display name is the broker's own label and may carry
+ * private asides ("Tom (met at conf)", a pet name): the given and family names are taken when the broker recorded
+ * them, else the display name without bracketed asides (whole, if that would leave nothing).
+ */
+export function introName(contact: Pick<ContactRow, 'display_name' | 'given_name' | 'family_name'>): string {
+  const full = [contact.given_name, contact.family_name]
+    .map((n) => n?.trim())
+    .filter(Boolean)
+    .join(' ');
+  if (full) return full;
+  const bare = contact.display_name
+    .replace(/\s*(\([^)]*\)|\[[^\]]*\]|\{[^}]*\})/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return bare || contact.display_name;
 }
 
 /** The identity the no-repeat rule keys on: LinkedIn profile, else first e-mail, else the broker's contact. */

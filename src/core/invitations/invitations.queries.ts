@@ -37,15 +37,15 @@ export async function liveContactsByLinkedinUrl(
   db: Kysely<Database>,
   ownerId: string,
   urls: string[],
-): Promise<Map<string, { id: string; displayName: string }>> {
-  const out = new Map<string, { id: string; displayName: string }>();
+): Promise<Map<string, { id: string; displayName: string; connectedOn: string | null }>> {
+  const out = new Map<string, { id: string; displayName: string; connectedOn: string | null }>();
   for (const batch of chunkIds([...new Set(urls)])) {
     const rows = await db
       .selectFrom('contact_channels as ch')
       .innerJoin('contacts as c', (j) =>
         j.onRef('c.id', '=', 'ch.contact_id').onRef('c.owner_id', '=', 'ch.owner_id'),
       )
-      .select(['ch.value_norm', 'c.id', 'c.display_name'])
+      .select(['ch.value_norm', 'c.id', 'c.display_name', 'c.connected_on'])
       .where('ch.owner_id', '=', ownerId)
       .where('ch.kind', '=', 'url')
       .where('ch.value_norm', 'in', batch)
@@ -55,7 +55,7 @@ export async function liveContactsByLinkedinUrl(
       .execute();
     for (const r of rows) {
       if (r.value_norm && !out.has(r.value_norm))
-        out.set(r.value_norm, { id: r.id, displayName: r.display_name });
+        out.set(r.value_norm, { id: r.id, displayName: r.display_name, connectedOn: r.connected_on });
     }
   }
   return out;

@@ -10,8 +10,8 @@ import { validate } from '../validate';
 import { listInvitationRows, liveContactsByLinkedinUrl } from './invitations.queries';
 
 /**
- * The actor's pending LinkedIn invitations (outgoing and incoming, with their notes), newest first, paged with a
- * cursor. Each shows the live contact holding the same LinkedIn profile at the time of reading, so a person added
+ * The actor's LinkedIn invitations pending when exported (outgoing and incoming, with their notes), newest first,
+ * paged with a cursor; one whose person became a connection since says when (`acceptedOn`). Each shows the live contact holding the same LinkedIn profile at the time of reading, so a person added
  * after the import (by hand or by a later Connections.csv) is matched, and a trashed or merged-away one is not
  * (docs/adr/0019-invitation-matching.md). Throws `validation` on a bad direction, limit or cursor.
  */
@@ -36,6 +36,10 @@ export async function listInvitations(ctx: Ctx, query: InvitationListQuery = {})
   return {
     items: page.map((r) => {
       const key = keyOf(r.profile_url);
+      const contact = (key && contacts.get(key)) || null;
+      // Connected on or after the day it was sent: the invitation was accepted (a later export's connection).
+      const connected = contact?.connectedOn ?? null;
+      const accepted = connected !== null && (!r.sent_on || connected >= r.sent_on);
       return {
         id: r.id,
         direction: r.direction,
@@ -43,7 +47,8 @@ export async function listInvitations(ctx: Ctx, query: InvitationListQuery = {})
         profileUrl: r.profile_url,
         message: r.message,
         sentOn: r.sent_on,
-        contact: (key && contacts.get(key)) || null,
+        contact: contact ? { id: contact.id, displayName: contact.displayName } : null,
+        acceptedOn: accepted ? connected : null,
       };
     }),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ s: last.sent_on ?? '', i: last.id }) : null,

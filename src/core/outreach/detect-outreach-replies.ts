@@ -12,8 +12,17 @@ export const MARKED_LATE_MS = 24 * 3_600_000;
  * our own message in it (ours counts from a day before it was marked sent). Each replied item moves the contact's
  * purpose to "responded". Set-based: one read of the waiting items and one of their conversations. Returns how many
  * items were replied.
+ *
+ * `senderOf` gives, for the messages this import brought, the contact who wrote each (null: not a contact). An
+ * inbound message is linked to everyone in its conversation, so in a group one person's answer is linked to the
+ * others too: only the item's own contact writing is their reply.
  */
-export async function detectOutreachReplies(tx: Ctx, ownerId: string, contactIds: string[]): Promise<number> {
+export async function detectOutreachReplies(
+  tx: Ctx,
+  ownerId: string,
+  contactIds: string[],
+  senderOf: ReadonlyMap<string, string | null> = new Map(),
+): Promise<number> {
   if (contactIds.length === 0) return 0;
   const waiting = await awaitingReply(tx.db, ownerId, contactIds);
   if (waiting.length === 0) return 0;
@@ -47,7 +56,8 @@ export async function detectOutreachReplies(tx: Ctx, ownerId: string, contactIds
         m.direction === 'inbound' &&
         m.conversation_key !== null &&
         ours.has(m.conversation_key) &&
-        m.occurred_at > (ours.get(m.conversation_key) as string),
+        m.occurred_at > (ours.get(m.conversation_key) as string) &&
+        (!senderOf.has(m.id) || senderOf.get(m.id) === item.contact_id),
     );
     if (!reply) continue;
     const moved = await updateItemIf(tx.db, ownerId, item.id, ['sent', 'followed-up', 'closed'], {

@@ -82,10 +82,27 @@ describeEngines('outreach analytics', (h) => {
       replied: 4,
       rate: 0.25,
       medianHoursToReply: 7,
+      waiting: 12,
     });
     expect(stats.byMonth).toEqual([
-      { key: '2026-10', label: '2026-10', sent: 8, replied: 3, rate: 0.375, medianHoursToReply: 10 },
-      { key: '2026-11', label: '2026-11', sent: 8, replied: 1, rate: 0.125, medianHoursToReply: 4 },
+      {
+        key: '2026-10',
+        label: '2026-10',
+        sent: 8,
+        replied: 3,
+        rate: 0.375,
+        medianHoursToReply: 10,
+        waiting: 5,
+      },
+      {
+        key: '2026-11',
+        label: '2026-11',
+        sent: 8,
+        replied: 1,
+        rate: 0.125,
+        medianHoursToReply: 4,
+        waiting: 7,
+      },
     ]);
     expect(stats.byChannel.map((r) => [r.key, r.sent, r.replied])).toEqual([
       ['linkedin', 8, 3],

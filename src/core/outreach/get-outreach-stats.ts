@@ -36,6 +36,7 @@ function rateOf(key: string, label: string, rows: Sent[]): OutreachRateRow {
     replied: replied.length,
     rate: rows.length ? replied.length / rows.length : null,
     medianHoursToReply: median(replied.map(hoursToReply).filter((h): h is number => h !== null)),
+    waiting: rows.filter((r) => !r.replied_at && (r.state === 'sent' || r.state === 'followed-up')).length,
   };
 }
 
@@ -50,11 +51,19 @@ function groupBy(rows: Sent[], keyOf: (r: Sent) => [string, string]): OutreachRa
   return [...groups].map(([key, g]) => rateOf(key, g.label, g.rows));
 }
 
+/** The Monday (UTC) of the week an ISO time falls in: a weekly cohort of first messages. */
+export function weekOf(iso: string): string {
+  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
 const bySent = (a: OutreachRateRow, b: OutreachRateRow) => b.sent - a.sent || a.label.localeCompare(b.label);
 
 /**
  * Response rate (replied ÷ first messages sent) and median time to reply, overall and by purpose, template,
- * channel and month of the first message, against the ~25% baseline; plus where the queue stands.
+ * channel, month and week of the first message, against the ~25% baseline, each with how many still wait for a
+ * reply; plus where the queue stands. A reply is counted once per person (the item's first reply).
  */
 export async function getOutreachStats(
   ctx: Ctx,
@@ -79,6 +88,10 @@ export async function getOutreachStats(
     byMonth: groupBy(rows, (r) => {
       const month = (r.sent_at ?? '').slice(0, 7);
       return [month, month];
+    }).sort((a, b) => a.key.localeCompare(b.key)),
+    byWeek: groupBy(rows, (r) => {
+      const week = weekOf(r.sent_at ?? '');
+      return [week, `week of ${week}`];
     }).sort((a, b) => a.key.localeCompare(b.key)),
     queue: { queued: counts.queued, awaiting: counts.awaiting, followUpDue: counts.followUpDue },
   };

@@ -15,7 +15,8 @@ import {
 } from './outreach.queries';
 
 /**
- * One page of the outreach queue: connections still waiting for a personal message (newest connection first; one
+ * One page of the outreach queue: connections still waiting for a personal message (newest connection first, or
+ * oldest with `order: 'oldest'`; one
  * already written to outside outreach is no longer waiting, and shows in `all` with `writtenOutside`), those awaiting a reply (soonest
  * follow-up first), follow-ups due today, replied, closed or dismissed ones; by purpose and by name or phone number.
  * Follow-ups that waited their window without a reply are closed quietly first.
@@ -37,6 +38,7 @@ export async function listOutreachQueue(
       ? []
       : await listItems(ctx.db, ctx.engine, ownerId, {
           view: q.view,
+          oldest: q.order === 'oldest',
           today,
           purposeId: q.purpose,
           words: searchWords,

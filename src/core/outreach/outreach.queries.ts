@@ -139,8 +139,11 @@ function viewFilter(view: QueueView, today: string, ownerId: string) {
 
 const connectionDay = sql<string>`coalesce(it.connected_on, substr(it.queued_at, 1, 10))`;
 
-/** Sort column of each view: newest connections first in the queue, soonest follow-up first while awaiting. */
-export function viewOrder(view: QueueView): { column: string; dir: 'asc' | 'desc' } {
+/**
+ * Sort column of each view: newest connections first in the queue (oldest first with `oldest`), soonest follow-up
+ * first while awaiting.
+ */
+export function viewOrder(view: QueueView, oldest = false): { column: string; dir: 'asc' | 'desc' } {
   switch (view) {
     case 'awaiting':
     case 'follow-up':
@@ -152,7 +155,7 @@ export function viewOrder(view: QueueView): { column: string; dir: 'asc' | 'desc
       return { column: 'closed_at', dir: 'desc' };
     case 'queued':
     case 'all':
-      return { column: 'connected_on', dir: 'desc' };
+      return { column: 'connected_on', dir: oldest ? 'asc' : 'desc' };
   }
 }
 
@@ -173,6 +176,7 @@ export async function listItems(
   ownerId: string,
   opts: {
     view: QueueView;
+    oldest?: boolean;
     today: string;
     purposeId?: string;
     words: string[];
@@ -180,7 +184,7 @@ export async function listItems(
     limit: number;
   },
 ): Promise<(ItemRow & { sort_value: string })[]> {
-  const order = viewOrder(opts.view);
+  const order = viewOrder(opts.view, opts.oldest);
   // An item added by hand without a connection date sorts by the day it was added.
   const sortExpr =
     order.column === 'connected_on'
@@ -688,6 +692,7 @@ export async function firstMessagesSent(
       'm.template_id',
       't.name as template_name',
       'it.replied_at',
+      'it.state',
     ])
     .where('m.owner_id', '=', ownerId)
     .where('m.kind', '=', 'first')
@@ -817,4 +822,49 @@ export async function deleteUntouchedItems(db: Kysely<Database>, ownerId: string
       )
       .execute();
   }
+}
+
+// Messages marked sent on LinkedIn that a later messages.csv brings back
+
+/**
+ * Interactions logged by messages marked sent in the user's LinkedIn (channel `linkedin`) to these contacts that no
+ * LinkedIn import has claimed yet (no external key): the export will bring the same message back.
+ */
+export async function unclaimedLinkedinSends(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
+  const out: { interaction_id: string; contact_id: string; occurred_at: string; summary: string | null }[] =
+    [];
+  for (const batch of chunkIds(contactIds)) {
+    out.push(
+      ...(await db
+        .selectFrom('outreach_messages as m')
+        .innerJoin('interactions as i', 'i.id', 'm.interaction_id')
+        .select(['i.id as interaction_id', 'm.contact_id', 'i.occurred_at', 'i.summary'])
+        .where('m.owner_id', '=', ownerId)
+        .where('i.owner_id', '=', ownerId)
+        .where('m.contact_id', 'in', batch)
+        .where('m.channel', '=', 'linkedin')
+        .where('m.status', '=', 'sent')
+        .where('i.deleted_at', 'is', null)
+        .where('i.external_key', 'is', null)
+        .orderBy('i.occurred_at')
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** The LinkedIn message an outreach interaction is: its key, conversation and time as the export gives them. */
+export async function claimInteractionForLinkedin(
+  db: Kysely<Database>,
+  ownerId: string,
+  id: string,
+  set: { external_key: string; conversation_key: string; occurred_at: string; updated_at: string },
+) {
+  await db
+    .updateTable('interactions')
+    .set(set)
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', id)
+    .where('external_key', 'is', null)
+    .execute();
 }

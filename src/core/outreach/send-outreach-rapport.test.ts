@@ -272,7 +272,7 @@ describeEngines('outreach as a Rapport message to a connected account', (h: Harn
 
     const stats = await getOutreachStats(bram.ctx);
     expect(stats.byChannel).toEqual([
-      { key: 'rapport', label: 'rapport', sent: 1, replied: 1, rate: 1, medianHoursToReply: 30 },
+      { key: 'rapport', label: 'rapport', sent: 1, replied: 1, rate: 1, medianHoursToReply: 30, waiting: 0 },
     ]);
     expect(await listOutreachReplies(bram.ctx, { channel: 'rapport' })).toMatchObject({
       items: [{ contact: { id: contact.id }, channel: 'rapport', hoursToReply: 30 }],

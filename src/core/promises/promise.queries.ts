@@ -22,11 +22,21 @@ export async function findPromise(db: Kysely<Database>, ownerId: string, id: str
 export async function listPromises(
   db: Kysely<Database>,
   ownerId: string,
-  opts: { contactId?: string; status?: PromiseTable['status']; limit: number },
+  opts: {
+    contactId?: string;
+    status?: PromiseTable['status'];
+    after?: { on: string; id: string };
+    limit: number;
+  },
 ) {
   let q = withContact(db, ownerId).where('c.deleted_at', 'is', null);
   if (opts.contactId) q = q.where('p.contact_id', '=', opts.contactId);
   if (opts.status) q = q.where('p.status', '=', opts.status);
+  const after = opts.after;
+  if (after) {
+    // Ties (many due the same day) are broken by id; a row value, so both engines seek the index to the cursor.
+    q = q.where((eb) => eb(eb.refTuple('p.due_on', 'p.id'), '>', eb.tuple(after.on, after.id)));
+  }
   return q.orderBy('p.due_on').orderBy('p.id').limit(opts.limit).execute();
 }
 

@@ -47,7 +47,7 @@ describeEngines('correcting a promise', (h) => {
     ).rejects.toMatchObject({
       details: { issues: [{ path: 'resolvedOn' }] },
     });
-    expect((await listPromises(ctx, {})).map((x) => [x.what, x.status, x.resolvedOn])).toEqual([
+    expect((await listPromises(ctx, {})).items.map((x) => [x.what, x.status, x.resolvedOn])).toEqual([
       ['Slides', 'broken', '2026-11-22'],
       ['Notes', 'kept', '2026-11-24'],
     ]);
@@ -77,7 +77,7 @@ describeEngines('correcting a promise', (h) => {
     });
     await actOnTodayItem(me.ctx, `promise:${mine.id}`, { action: 'done' });
     await actOnTodayItem(me.ctx, `their-promise:${theirs.id}`, { action: 'done' });
-    expect((await listPromises(me.ctx, {})).map((x) => [x.what, x.status, x.resolvedOn])).toEqual([
+    expect((await listPromises(me.ctx, {})).items.map((x) => [x.what, x.status, x.resolvedOn])).toEqual([
       ['Share the draft', 'open', null],
       ['Send the notes', 'kept', '2026-11-25'],
     ]);
@@ -104,7 +104,7 @@ describeEngines('correcting a promise', (h) => {
       overdue: true,
     });
     expect(await getPromiseStats(ctx)).toMatchObject({ open: 1, overdue: 1 });
-    expect(await listPromises(ctx, {})).toEqual([fixed]);
+    expect((await listPromises(ctx, {})).items).toEqual([fixed]);
   });
 
   it('corrects which way and with whom; a contact that is not mine is refused like a missing one', async () => {
@@ -124,7 +124,7 @@ describeEngines('correcting a promise', (h) => {
       contact: { id: alan.id, displayName: 'Alan Turing' },
       direction: 'theirs',
     });
-    expect(await listPromises(me.ctx, { contactId: ada.id })).toEqual([]);
+    expect((await listPromises(me.ctx, { contact: ada.id })).items).toEqual([]);
 
     await expect(updatePromise(me.ctx, p.id, { contactId: theirs.id })).rejects.toMatchObject({
       code: 'validation',
@@ -135,6 +135,6 @@ describeEngines('correcting a promise', (h) => {
       details: { issues: [expect.objectContaining({ path: 'what' })] },
     });
     await expect(updatePromise(other.ctx, p.id, { what: 'x' })).rejects.toMatchObject({ code: 'not_found' });
-    expect((await listPromises(me.ctx, {}))[0]).toEqual(fixed);
+    expect((await listPromises(me.ctx, {})).items[0]).toEqual(fixed);
   });
 });

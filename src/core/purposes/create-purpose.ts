@@ -4,7 +4,7 @@ import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { validate } from '../validate';
 import { normalisePurposeName, presentPurpose, purposeNameTaken } from './purpose';
 import { findPurposeByNorm, insertPurposeIfAbsent } from './purpose.queries';
-import { buildStages, stagesJson } from './stages';
+import { buildStages, requireDoneStageFor, stagesJson } from './stages';
 
 /**
  * Creates a purpose with its pipeline (the default stages unless given). A live purpose with the same folded name
@@ -14,6 +14,7 @@ export async function createPurpose(ctx: Ctx, input: PurposeInput): Promise<Purp
   const ownerId = requireActor(ctx);
   const data = validate(purposeInput, input);
   const stages = buildStages(ctx, data.stages);
+  requireDoneStageFor(data.targetCount ?? null, stages);
   const norm = normalisePurposeName(data.name);
   return inTransaction(ctx, async (tx) => {
     if (await findPurposeByNorm(tx.db, ownerId, norm)) throw purposeNameTaken(data.name);

@@ -1,19 +1,19 @@
 import type { z } from 'zod';
 import { moveItemInput, type PurposeItem } from '../../contracts/purposes';
 import { type Ctx, inTransaction, requireActor } from '../context';
-import { notFound } from '../errors';
+import { notFound, validationError } from '../errors';
 import { validate } from '../validate';
-import { moveItemTo } from './pipeline';
+import { moveItemTo, pastMoment } from './pipeline';
 import { presentPurpose, requirePurpose, requireStage } from './purpose';
 import { columnOrder, findItem, updateItemRow } from './purpose.queries';
 import { parseStages } from './stages';
 
 // Below this gap between neighbours the column is renumbered before inserting between them.
 const MIN_GAP = 1e-6;
-
 /**
  * Moves an item to a stage (by id, or by name for the CLI), optionally at `index` in that column (0 = top).
- * A change of stage is recorded with when it happened; a move within the column only reorders.
+ * A change of stage is recorded with when it happened (`movedAt` for one recorded after the fact, else now); a move
+ * within the column only reorders.
  */
 export async function moveItem(
   ctx: Ctx,
@@ -48,7 +48,19 @@ export async function moveItem(
               ? Number(next.position) - 1
               : 1;
     }
-    await moveItemTo(tx, ownerId, purpose, item, stage.id, position, source);
+    let movedAt: string | undefined;
+    if (data.movedAt !== undefined && stage.id !== item.stage) {
+      movedAt = await pastMoment(tx, ownerId, data.movedAt, 'movedAt');
+      // Not before they came into the stage they leave: the history stays in order.
+      if (Date.parse(movedAt) < Date.parse(item.stage_since)) {
+        const from = parseStages(purpose.stages).find((s) => s.id === item.stage)?.name ?? '?';
+        throw validationError(
+          'movedAt',
+          `is before they came into '${from}' (${item.stage_since.slice(0, 10)}): give a later day`,
+        );
+      }
+    }
+    await moveItemTo(tx, ownerId, purpose, item, stage.id, position, source, movedAt);
     const { items } = await presentPurpose(tx, ownerId, purpose);
     const moved = items.find((i) => i.id === itemId);
     if (!moved) throw notFound('item');

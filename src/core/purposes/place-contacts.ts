@@ -3,14 +3,15 @@ import { type PurposeItem, placeContactsInput } from '../../contracts/purposes';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { requireContacts } from '../interactions/interaction';
 import { validate } from '../validate';
-import { placeItems } from './pipeline';
+import { pastMoment, placeItems } from './pipeline';
 import { presentPurpose, requirePurpose, requireStage } from './purpose';
 import { itemsOfContacts } from './purpose.queries';
 import { parseStages } from './stages';
 
 /**
  * Places one or many contacts on a purpose, in the first stage unless another is named, with an optional next
- * step and note. Contacts already on it stay where they are and are listed in `alreadyThere`.
+ * step and note, and since when they are there (`since`, for people added after the fact; now when left out).
+ * Contacts already on it stay where they are and are listed in `alreadyThere`.
  */
 export async function placeContacts(
   ctx: Ctx,
@@ -28,7 +29,8 @@ export async function placeContacts(
     const contactIds = await requireContacts(tx, ownerId, data.contactIds);
     const existing = await itemsOfContacts(tx.db, ownerId, purposeId, contactIds);
     const fresh = contactIds.filter((id) => !existing.has(id));
-    const rows = await placeItems(tx, ownerId, purpose, fresh, stage.id, data, source);
+    const since = data.since === undefined ? undefined : await pastMoment(tx, ownerId, data.since, 'since');
+    const rows = await placeItems(tx, ownerId, purpose, fresh, stage.id, { ...data, since }, source);
     const ids = new Set(rows.map((r) => r.id));
     const { items } = await presentPurpose(tx, ownerId, purpose);
     return { placed: items.filter((i) => ids.has(i.id)), alreadyThere: [...existing.keys()] };

@@ -1,7 +1,9 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { actOnTodayItem } from '../agenda/act-on-today-item';
+import { getSettings } from '../agenda/get-settings';
 import { getToday } from '../agenda/get-today';
+import { localDay } from '../agenda/local-day';
 import { DAY_MS } from '../clock';
 import { createContact } from '../contacts/create-contact';
 import { deleteContact } from '../contacts/delete-contact';
@@ -174,6 +176,87 @@ describeEngines('Purposes: pipelines', (h) => {
     await rejects(createPurpose(ctx, { name: 'x', stages: [] }), 'validation', 'stages');
     await rejects(createPurpose(ctx, { name: '  ' }), 'validation', 'name');
     await rejects(createPurpose(ctx, { name: 'sales LEADS in logistics' }), 'conflict', 'name');
+  });
+
+  it('refuses a target no stage can meet: one of the stages must mean done', async () => {
+    const { ctx } = await h.account();
+    const jobs = ['identified', 'reached out', 'talking', 'referred', 'interviewing', 'offer'];
+    // Without a 'done' stage the overview read "Done 0 of 1" for good, however far people got.
+    const e = await rejects(
+      createPurpose(ctx, { name: 'Find a PM role', targetCount: 1, stages: jobs.map((name) => ({ name })) }),
+      'validation',
+      'targetCount',
+    );
+    expect(e.message).toContain('"offer:done"');
+    const p = await createPurpose(ctx, { name: 'Find a PM role', stages: jobs.map((name) => ({ name })) });
+    await rejects(updatePurpose(ctx, p.id, { targetCount: 1 }), 'validation', 'targetCount');
+    const stages = p.stages.map((s) => ({
+      id: s.id,
+      name: s.name,
+      role: s.name === 'offer' ? ('done' as const) : null,
+    }));
+    const fixed = await updatePurpose(ctx, p.id, { targetCount: 1, stages });
+    expect([fixed.targetCount, fixed.progress.done]).toEqual([1, 0]);
+    // Taking the meaning away again while the target stands is refused; a rename alone is not checked.
+    await rejects(
+      updatePurpose(ctx, p.id, { stages: stages.map((s) => ({ ...s, role: null })) }),
+      'validation',
+      'targetCount',
+    );
+    expect((await updatePurpose(ctx, p.id, { name: 'Find a PM role in fintech' })).name).toBe(
+      'Find a PM role in fintech',
+    );
+  });
+
+  it('records a move or a placement after the fact on the day it happened, never in the future or out of order', async () => {
+    const { ctx } = await h.account();
+    const p = await createPurpose(ctx, { name: 'Find a PM role' });
+    const [priya] = (await people(ctx, 'Priya Patel')) as [string];
+    const item = (await placeContacts(ctx, p.id, { contactIds: [priya] })).placed[0] as { id: string };
+    ctx.clock.set(at(20));
+    const { timeZone } = (await getSettings(ctx)) as { timeZone: string };
+    const dayAt = (days: number) => localDay(new Date(START + days * DAY_MS), timeZone);
+    // Reached out on day 6, noted on day 20: the board counts from day 6, not from today.
+    const moved = await moveItem(ctx, p.id, item.id, { stageId: 'reached out', movedAt: dayAt(6) });
+    expect(moved.stageSince.slice(0, 10)).toBe(dayAt(6));
+    expect(moved.daysInStage).toBeGreaterThanOrEqual(13);
+    const history = await listItemMoves(ctx, p.id, item.id);
+    expect(history.items.map((m) => [m.toStage.name, m.movedAt.slice(0, 10)])).toEqual([
+      ['identified', at(0).slice(0, 10)],
+      ['reached out', dayAt(6)],
+    ]);
+    await rejects(
+      moveItem(ctx, p.id, item.id, { stageId: 'responded', movedAt: dayAt(21) }),
+      'validation',
+      'movedAt',
+    );
+    const early = await rejects(
+      moveItem(ctx, p.id, item.id, { stageId: 'responded', movedAt: dayAt(5) }),
+      'validation',
+      'movedAt',
+    );
+    expect(early.message).toContain("came into 'reached out'");
+    await rejects(
+      moveItem(ctx, p.id, item.id, { stageId: 'responded', movedAt: 'last week' }),
+      'validation',
+      'movedAt',
+    );
+    const exact = await moveItem(ctx, p.id, item.id, { stageId: 'responded', movedAt: at(19) });
+    expect(exact.stageSince).toBe(at(19));
+    expect((await moveItem(ctx, p.id, item.id, { stageId: 'met' })).stageSince).toBe(at(20));
+
+    // Someone written to on day 2 and only added on day 20 has waited 18 days: stale at once, not in two weeks.
+    const [chen] = (await people(ctx, 'Chen Kim')) as [string];
+    const late = await placeContacts(ctx, p.id, {
+      contactIds: [chen],
+      stageId: 'reached out',
+      since: dayAt(2),
+    });
+    expect(late.placed.map((i) => [i.stageSince.slice(0, 10), i.stale])).toEqual([[dayAt(2), true]]);
+    const first = await listItemMoves(ctx, p.id, late.placed[0]?.id as string);
+    expect(first.items.map((m) => m.movedAt.slice(0, 10))).toEqual([dayAt(2)]);
+    const [olu] = (await people(ctx, 'Olu Okafor')) as [string];
+    await rejects(placeContacts(ctx, p.id, { contactIds: [olu], since: dayAt(21) }), 'validation', 'since');
   });
 
   it('never loses items when stages are renamed, reordered, added or removed', async () => {

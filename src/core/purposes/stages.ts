@@ -59,6 +59,18 @@ export function buildStages(
   });
 }
 
+/**
+ * A target counts people who reach the 'done' stage: without one it could never be met, and progress would read
+ * "0 of 5" however far people got. Refused as a `validation` error on `targetCount`.
+ */
+export function requireDoneStageFor(targetCount: number | null, stages: Stage[]): void {
+  if (targetCount === null || roleIndex(stages, 'done') >= 0) return;
+  throw validationError(
+    'targetCount',
+    `counts people who reach the stage that means done, and no stage does: mark one as done (e.g. "${stages.at(-1)?.name ?? 'won'}:done") or leave the target out`,
+  );
+}
+
 /** Index of the stage with this role, or -1. */
 export function roleIndex(stages: Stage[], role: StageRole): number {
   return stages.findIndex((s) => s.role === role);

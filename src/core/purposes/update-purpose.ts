@@ -15,7 +15,7 @@ import {
   moveStageItems,
   updatePurposeRow,
 } from './purpose.queries';
-import { buildStages, parseStages, stagesJson } from './stages';
+import { buildStages, parseStages, requireDoneStageFor, stagesJson } from './stages';
 
 /**
  * Edits a purpose: name, description, target, deadline, keep-in-touch cadence, follow-up delay and its stages
@@ -83,6 +83,12 @@ export async function updatePurpose(ctx: Ctx, id: string, input: PurposeUpdateIn
       patch.stages = stagesJson(after);
       stagesChanged = true;
     }
+    // Only an edit of the target or the stages is checked, so a purpose made before the rule can still be renamed.
+    if (data.targetCount !== undefined || data.stages)
+      requireDoneStageFor(
+        patch.target_count === undefined ? row.target_count : patch.target_count,
+        patch.stages ? parseStages(patch.stages) : before,
+      );
     try {
       await updatePurposeRow(tx.db, ownerId, id, patch);
     } catch (e) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, words } from './fold';
+import { fold, nameAlikeKey, umlautsSpelt, words } from './fold';
 
 describe('fold', () => {
   it('drops accents and case', () => {
@@ -23,6 +23,24 @@ describe('fold', () => {
     for (const s of [ascii, 'Ada LOVELACE', 'R&D, Inc. (UK) #42', '']) {
       expect(fold(s)).toBe(fold(`${s}é`).slice(0, -1));
     }
+  });
+  it('folds letters without a decomposition as their plain form: Turkish ı, œ, ð; katakana as hiragana', () => {
+    expect(fold('İpek IŞIK Işık')).toBe('ipek isik isik');
+    expect(fold('Cœur Guðrún')).toBe('coeur gudrun');
+    expect(fold('マリア')).toBe(fold('まりあ'));
+  });
+  it('spells out German umlauts, composed or not', () => {
+    expect(umlautsSpelt('Jürgen Müller-Schröder, Äpfel')).toBe('Juergen Mueller-Schroeder, Aepfel');
+    expect(umlautsSpelt('Mu\u0308ller')).toBe('Mueller');
+    expect(umlautsSpelt('Groß Ørsted')).toBeNull();
+  });
+  it('gives one name-alike key to one name spelt two ways', () => {
+    expect(nameAlikeKey('Anna Müller')).toBe(nameAlikeKey('ANNA MUELLER'));
+    expect(nameAlikeKey('山田 太郎')).toBe(nameAlikeKey('山田太郎'));
+    expect(nameAlikeKey('İpek Işık')).toBe(nameAlikeKey('Ipek Isik'));
+    // Spaces between Latin words stay: Ann Alee is not Anna Lee.
+    expect(nameAlikeKey('Ann Alee')).not.toBe(nameAlikeKey('Anna Lee'));
+    expect(nameAlikeKey('🎸')).toBe('🎸');
   });
   it('keeps non-latin letters', () => {
     expect(words('陈 伟 Ωmega')).toEqual(['陈', '伟', 'ωmega']);

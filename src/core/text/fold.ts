@@ -11,12 +11,63 @@ export function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/æ/gi, 'ae')
-    .replace(/ø/gi, 'o')
-    .replace(/đ/gi, 'd')
-    .replace(/ł/gi, 'l')
+    .replace(UNDECOMPOSED, (c) => SPELT[c] ?? String.fromCharCode(c.charCodeAt(0) - 0x60))
     .toLowerCase();
+}
+
+// Letters NFKD leaves whole, by their plain spelling (one pass: imports fold every field of every person). Turkish
+// dotless ı: "isik" must find Işık as "ipek" finds İpek (İ is I + a dot above).
+const SPELT: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  ø: 'o',
+  Ø: 'o',
+  đ: 'd',
+  Đ: 'd',
+  ł: 'l',
+  Ł: 'l',
+  ı: 'i',
+  œ: 'oe',
+  Œ: 'oe',
+  ð: 'd',
+  Ð: 'd',
+};
+// …and katakana as hiragana (0x60 below): a reading typed in either script finds the other (ヤマダ, やまだ).
+const UNDECOMPOSED = /[ßæÆøØđĐłŁıœŒðÐ\u30a1-\u30f6]/g;
+const UMLAUT = /[äöüÄÖÜ]/;
+const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+
+/**
+ * `text` with German umlauts spelt out (Müller → Mueller, Schröder → Schroeder), as a keyboard or a passport
+ * without them writes the name; null when it has none. Search docs store both spellings' words.
+ */
+export function umlautsSpelt(text: string): string | null {
+  if (!UMLAUT.test(text) && !text.includes('\u0308')) return null;
+  const composed = text.normalize('NFC');
+  return composed.replace(/[äöüÄÖÜ]/g, (c) => UMLAUTS[c] as string);
+}
+
+// Scripts written without spaces between words (Han, kana, Hangul): a name like 王小明 or 山田太郎 is one word.
+const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+$/u;
+
+/** Whether a folded word is written in a script without spaces between words (Chinese, Japanese, Korean). */
+export function isUnspaced(word: string): boolean {
+  return UNSPACED.test(word);
+}
+
+/**
+ * The name-alike key two contacts of one person share however their names were spelt: folded words with umlauts
+ * spelt out, and no space between Chinese, Japanese or Korean words (山田 太郎 and 山田太郎).
+ */
+export function nameAlikeKey(name: string): string {
+  const ws = words(umlautsSpelt(name) ?? name);
+  let out = ws[0] ?? '';
+  for (let i = 1; i < ws.length; i++) {
+    const joined = isUnspaced(ws[i - 1] as string) && isUnspaced(ws[i] as string);
+    out += joined ? ws[i] : ` ${ws[i]}`;
+  }
+  return out || fold(name);
 }
 
 /** Folded words: letters and digits only, everything else separates. Engines tokenise this identically. */

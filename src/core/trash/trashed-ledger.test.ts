@@ -79,11 +79,11 @@ describeEngines('deleted interactions, favours and promises', (h) => {
 
     await deleteFavour(ctx, lent.id);
     expect((await getRelationship(ctx, ada.id)).favours.receivedCount).toBe(0);
-    expect(await listFavours(ctx, {})).toEqual([]);
+    expect((await listFavours(ctx, {})).items).toEqual([]);
 
     expect(await restoreFavour(ctx, lent.id)).toEqual(lent);
     expect(await getRelationship(ctx, ada.id)).toEqual(before);
-    expect((await listFavours(ctx, {})).map((f) => f.id)).toEqual([lent.id]);
+    expect((await listFavours(ctx, {})).items.map((f) => f.id)).toEqual([lent.id]);
   });
 
   it('a promise deleted and restored is open and on Today again, as it was', async () => {
@@ -107,7 +107,7 @@ describeEngines('deleted interactions, favours and promises', (h) => {
     expect(await restorePromise(ctx, p.id)).toEqual(p);
     expect((await getToday(ctx)).items.map((i) => i.key)).toContain(key);
     expect(await getPromiseStats(ctx)).toEqual(stats);
-    expect((await listPromises(ctx, {})).map((x) => x.id)).toEqual([p.id]);
+    expect((await listPromises(ctx, {})).items.map((x) => x.id)).toEqual([p.id]);
   });
 
   it('lists them in the trash, recognisably, newest deleted first, with their purge dates', async () => {
@@ -236,7 +236,7 @@ describeEngines('deleted interactions, favours and promises', (h) => {
       .execute();
     expect(links).toEqual([]);
     // A live favour that named the purged interaction stays, without the link.
-    expect((await listFavours(ctx, {})).find((f) => f.id === linked.id)?.interactionId).toBeNull();
+    expect((await listFavours(ctx, {})).items.find((f) => f.id === linked.id)?.interactionId).toBeNull();
   });
 
   it('an interaction with a contact now in the trash is restored, and comes back with that contact', async () => {

@@ -222,6 +222,15 @@ describe('parseContactCsv: Outlook', () => {
     ]);
   });
 
+  it('reads a Polish export saved as windows-1250: Ł, ą, ż come back, not £, ¹, ¿', () => {
+    const { records, issues, format, encoding } = parse('outlook-desktop-1250.csv');
+    expect([format, encoding, issues]).toEqual(['outlook', 'windows-1250', []]);
+    expect(records.map((r) => [r.givenName, r.familyName, r.organisation, r.title])).toEqual([
+      ['Łukasz', 'Żółć', 'Spółka Łódź', 'Kierownik działu'],
+      ['Zofia', 'Wąsowicz', 'Urząd Gminy', 'Księgowa'],
+    ]);
+  });
+
   it('reads a German export: localised headers, ";" delimiter, windows-1252, day-first dates', () => {
     const { records, issues, format, delimiter } = parse('outlook-desktop-de.csv');
     expect([format, delimiter]).toEqual(['outlook', ';']);

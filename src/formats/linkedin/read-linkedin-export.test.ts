@@ -72,6 +72,48 @@ describe('readLinkedinExport', () => {
     if (result.ok) expect(text(result.files.connections?.bytes)).toBe(CONNECTIONS);
   });
 
+  it('inflates only the copy of each file it reads: the other copies are never unpacked (zip bombs)', async () => {
+    // Fifty deeper copies whose deflate data is garbage: inflating any of them would fail, so an answer that works
+    // proves they were skipped. (Before, each was inflated in full: a 2 MB upload of six 400 MB copies took 3 GB.)
+    const entries: Record<string, Uint8Array> = { 'Connections.csv': strToU8(CONNECTIONS) };
+    for (let i = 0; i < 50; i++) entries[`copy${i}/Connections.csv`] = strToU8(CONNECTIONS.repeat(20));
+    const zip = zipSync(entries, { level: 9 });
+    for (const [name, at] of localEntries(zip)) if (name.startsWith('copy')) zip[at] = 0xff; // block type 3: invalid
+    const result = await readLinkedinExport({ name: 'export.zip', bytes: zip });
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    expect(text(result.files.connections?.bytes)).toBe(CONNECTIONS);
+    expect(result.duplicates).toHaveLength(50);
+  });
+
+  it('refuses an export whose files it reads would together unzip to more than the limit', async () => {
+    const zip = zipSync({
+      'Connections.csv': strToU8(CONNECTIONS.repeat(40)),
+      'messages.csv': strToU8(`CONVERSATION ID,FROM,DATE,CONTENT\n${'x'.repeat(3000)}\n`),
+      // Not read, so not counted.
+      'Ads Clicked.csv': strToU8('x'.repeat(100_000)),
+    });
+    const limits = { maxEntryBytes: 4000, maxTotalBytes: 5000 };
+    expect(await readLinkedinExport({ name: 'export.zip', bytes: zip }, limits)).toMatchObject({
+      ok: false,
+      error: {
+        file: 'export.zip',
+        message: expect.stringMatching(/^export\.zip holds more than .* once unzipped$/),
+      },
+    });
+    expect(
+      await readLinkedinExport({ name: 'export.zip', bytes: zip }, { ...limits, maxTotalBytes: 8000 }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await readLinkedinExport({ name: 'export.zip', bytes: zip }, { ...limits, maxEntryBytes: 3000 }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^export\.zip holds Connections\.csv, larger than/) },
+    });
+  });
+
   it('returns a clear error value for a broken zip, naming the file', async () => {
     const zip = zipSync({ 'Connections.csv': strToU8(CONNECTIONS) });
     const result = await readLinkedinExport({ name: 'export.zip', bytes: zip.subarray(0, 40) });
@@ -173,3 +215,18 @@ describe('readLinkedinExport', () => {
     );
   });
 });
+
+/** Each entry of a zip by name, with where its (compressed) data starts, read from the local file headers. */
+function localEntries(zip: Uint8Array): [string, number][] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const found: [string, number][] = [];
+  for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
+    const size = view.getUint32(at + 18, true);
+    const nameLength = view.getUint16(at + 26, true);
+    const extraLength = view.getUint16(at + 28, true);
+    const data = at + 30 + nameLength + extraLength;
+    found.push([text(zip.subarray(at + 30, at + 30 + nameLength)), data]);
+    at = data + size;
+  }
+  return found;
+}

@@ -49,8 +49,17 @@ const KINDS: Record<string, LinkedinEntryKind> = {
 export const NO_EXPORT_FILES =
   'holds no Connections.csv, messages.csv or Invitations.csv: it is not a LinkedIn data export, or not all of one';
 
-/** Largest entry we inflate (messages.csv of a very active account is tens of MB): a guard against zip bombs. */
-const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
+/**
+ * Guards against zip bombs (a few MB that inflate to many GB): the largest entry we inflate (messages.csv of a very
+ * active account is tens of MB) and the most all the files we read may hold together. Both go by the sizes the zip
+ * declares, which are also all fflate inflates into, so a lying size cannot get past them.
+ */
+export interface ZipLimits {
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+}
+
+const ZIP_LIMITS: ZipLimits = { maxEntryBytes: 512 * 1024 * 1024, maxTotalBytes: 512 * 1024 * 1024 };
 
 /**
  * Which file of an export this is, by its name only: case-insensitive, spaces, underscores and dashes ignored
@@ -72,8 +81,11 @@ export function classifyLinkedinFileName(path: string): LinkedinEntryKind | unde
  * name), an unzipped folder, or a single CSV (by name, else by its header). Never throws: an unreadable input
  * is an error value naming the file.
  */
-export async function readLinkedinExport(input: LinkedinExportInput): Promise<ReadLinkedinExportResult> {
-  if ('bytes' in input) return readBytes(input.name, input.bytes);
+export async function readLinkedinExport(
+  input: LinkedinExportInput,
+  limits: ZipLimits = ZIP_LIMITS,
+): Promise<ReadLinkedinExportResult> {
+  if ('bytes' in input) return readBytes(input.name, input.bytes, limits);
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(input.path)).isDirectory();
@@ -83,14 +95,14 @@ export async function readLinkedinExport(input: LinkedinExportInput): Promise<Re
   if (isDirectory) return readFolder(input.path);
   try {
     // By its name alone: the import keeps it with each row's issues, and a path names the owner's folders.
-    return readBytes(basename(input.path), new Uint8Array(await readFile(input.path)));
+    return readBytes(basename(input.path), new Uint8Array(await readFile(input.path)), limits);
   } catch (error) {
     return fail(input.path, `cannot be read (${describe(error)})`);
   }
 }
 
-function readBytes(name: string, bytes: Uint8Array): ReadLinkedinExportResult {
-  if (isZip(bytes)) return readZip(name, bytes);
+function readBytes(name: string, bytes: Uint8Array, limits: ZipLimits): ReadLinkedinExportResult {
+  if (isZip(bytes)) return readZip(name, bytes, limits);
   const kind = classifyLinkedinFileName(name) ?? classifyByHeader(bytes);
   // Named like the export but something else (renamed, an error page saved by the browser): say that plainly.
   if (!kind && /\.zip$/i.test(name)) return fail(name, 'is not a zip file (only named like one)');
@@ -103,27 +115,37 @@ function readBytes(name: string, bytes: Uint8Array): ReadLinkedinExportResult {
   return { ok: true, files: { [kind]: { name, bytes } }, duplicates: [] };
 }
 
-function readZip(name: string, bytes: Uint8Array): ReadLinkedinExportResult {
+function readZip(name: string, bytes: Uint8Array, limits: ZipLimits): ReadLinkedinExportResult {
+  // First only the directory: which entries we would read and their sizes, nothing inflated. Only the one copy of
+  // each kind that wins is inflated: a zip of a hundred "Connections.csv" in as many folders is one file's work.
+  const listed: [string, number][] = [];
+  const mb = (n: number) => `${Math.floor(n / 1024 / 1024)} MB`;
   let unzipped: Record<string, Uint8Array>;
-  let tooBig: string | undefined;
   try {
-    unzipped = unzipSync(bytes, {
+    unzipSync(bytes, {
       filter: (entry) => {
         if (entry.name.endsWith('/') || entry.name.startsWith('__MACOSX/')) return false;
-        if (!classifyLinkedinFileName(entry.name)) return false;
-        if (entry.originalSize > MAX_ENTRY_BYTES) {
-          tooBig = entry.name;
-          return false;
-        }
-        return true;
+        if (classifyLinkedinFileName(entry.name)) listed.push([entry.name, entry.originalSize]);
+        return false;
       },
     });
+    const { chosen, duplicates } = choose(listed);
+    let total = 0;
+    for (const [entryName, size] of chosen) {
+      if (size > limits.maxEntryBytes) {
+        return fail(name, `holds ${entryName}, larger than ${mb(limits.maxEntryBytes)} once unzipped`);
+      }
+      total += size;
+    }
+    if (total > limits.maxTotalBytes) {
+      return fail(name, `holds more than ${mb(limits.maxTotalBytes)} of files to read once unzipped`);
+    }
+    const wanted = new Set(chosen.map(([entryName]) => entryName));
+    unzipped = unzipSync(bytes, { filter: (entry) => wanted.delete(entry.name) });
+    return collect(name, Object.entries(unzipped), duplicates);
   } catch (error) {
     return fail(name, `is not a zip file (it is damaged or incomplete: ${describe(error)})`);
   }
-  if (tooBig)
-    return fail(name, `holds ${tooBig}, larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MB once unzipped`);
-  return collect(name, Object.entries(unzipped));
 }
 
 async function readFolder(path: string): Promise<ReadLinkedinExportResult> {
@@ -147,22 +169,40 @@ async function readFolder(path: string): Promise<ReadLinkedinExportResult> {
   return collect(path, found);
 }
 
-/** One entry per kind, the shallowest path winning (then the first in name order). */
-function collect(container: string, entries: [string, Uint8Array][]): ReadLinkedinExportResult {
-  const files: LinkedinExportFiles = {};
+/** One entry per kind, the shallowest path winning (then the first in name order); the others are duplicates. */
+function choose<T>(entries: [string, T][]): { chosen: [string, T][]; duplicates: string[] } {
+  const kinds = new Set<LinkedinEntryKind>();
+  const chosen: [string, T][] = [];
   const duplicates: string[] = [];
   const depth = (p: string) => p.split('/').length;
   const sorted = [...entries].sort(([a], [b]) => depth(a) - depth(b) || a.localeCompare(b));
-  for (const [path, bytes] of sorted) {
-    const kind = classifyLinkedinFileName(path);
+  for (const entry of sorted) {
+    const kind = classifyLinkedinFileName(entry[0]);
     if (!kind) continue;
-    if (files[kind]) duplicates.push(path);
-    else files[kind] = { name: path, bytes };
+    if (kinds.has(kind)) duplicates.push(entry[0]);
+    else {
+      kinds.add(kind);
+      chosen.push(entry);
+    }
+  }
+  return { chosen, duplicates };
+}
+
+/** The files of an export from its entries (path and bytes); `duplicates` already found when choosing them. */
+function collect(
+  container: string,
+  entries: [string, Uint8Array][],
+  knownDuplicates: string[] = [],
+): ReadLinkedinExportResult {
+  const { chosen, duplicates } = choose(entries);
+  const files: LinkedinExportFiles = {};
+  for (const [path, bytes] of chosen) {
+    files[classifyLinkedinFileName(path) as LinkedinEntryKind] = { name: path, bytes };
   }
   if (Object.keys(files).length === 0) {
     return fail(container, NO_EXPORT_FILES);
   }
-  return { ok: true, files, duplicates };
+  return { ok: true, files, duplicates: [...knownDuplicates, ...duplicates] };
 }
 
 function isZip(bytes: Uint8Array): boolean {

@@ -19,6 +19,19 @@ describe('decodeBytes', () => {
     const bytes = new Uint8Array(iconv.encode('BEGIN:VCARD\r\nFN:Zoë\r\n', 'utf-16be'));
     expect(decodeBytes(bytes)).toEqual({ text: 'BEGIN:VCARD\r\nFN:Zoë\r\n', encoding: 'utf-16be' });
   });
+  it('reads windows-1250 when letters inside words are Central European (a Polish Outlook)', () => {
+    const text = '"First Name","Company"\r\n"Łukasz","Spółka Łódź"\r\n"Zofia","Urząd"';
+    expect(decodeBytes(new Uint8Array(iconv.encode(text, 'windows-1250')))).toEqual({
+      text,
+      encoding: 'windows-1250',
+    });
+  });
+  it('keeps windows-1252 for signs outside words and Western letters both code pages share', () => {
+    for (const text of ['Price,£5 ¿Qué? 5¼', 'Renée,Café Müller,Iksiñski,Ærø,Groß']) {
+      const bytes = new Uint8Array(iconv.encode(text, 'windows-1252'));
+      expect(decodeBytes(bytes)).toEqual({ text, encoding: 'windows-1252' });
+    }
+  });
   it('falls back to windows-1252 when the bytes are not UTF-8 (Outlook desktop)', () => {
     const bytes = new Uint8Array(
       iconv.encode('"First Name","Company"\r\n"Renée","Café Müller €"', 'windows-1252'),

@@ -6,7 +6,7 @@
  * precisely and unknown properties survive a round trip.
  */
 import iconv from 'iconv-lite';
-import { decodeCharset, detectEncoding, type TextEncoding } from '../text/decode';
+import { decodeCharset, detectEncoding, legacyEncoding, type TextEncoding } from '../text/decode';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Splitting a file into cards
@@ -149,7 +149,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Splits bytes into cards incrementally. The encoding is detected on the first 4 KB (BOM, UTF-16 with or without
  * BOM); 8-bit files are then split on their line ends and each card is decoded on its own, as strict UTF-8 or else
- * windows-1252, so one Latin-1 card in a UTF-8 file (merged exports) still reads correctly.
+ * windows-1252 (windows-1250 when its letters say so), so one Latin-1 card in a UTF-8 file (merged exports) still
+ * reads correctly.
  */
 export class VCardByteSplitter {
   private text = new VCardTextSplitter();
@@ -222,9 +223,14 @@ function decode8bit(latin1: string): { text: string; encoding: TextEncoding } {
   try {
     return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252' };
+    // A card that names its CHARSET has its values decoded again from windows-1252 (below), which gives back
+    // every byte a multi-byte charset uses; others may be a Polish phone's windows-1250.
+    const encoding = HAS_CHARSET.test(latin1) ? 'windows-1252' : legacyEncoding(bytes);
+    return { text: iconv.decode(bytes, encoding), encoding };
   }
 }
+
+const HAS_CHARSET = /;CHARSET=/i;
 
 const SYNC_CHUNK = 1 << 20;
 

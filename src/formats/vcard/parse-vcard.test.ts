@@ -121,6 +121,17 @@ describe('vCard quirks (FORMATS.md §3.1), one synthetic fixture each', () => {
     expect(utf16.organisation).toBe('Ørsted A/S');
   });
 
+  it("Q16 decodes a windows-1250 file without CHARSET (a Polish phone's 2.1 export)", () => {
+    const card = only(parseFixture('q16-windows-1250.vcf'));
+    expect([card.displayName, card.givenName, card.familyName, card.organisation, card.title]).toEqual([
+      'Łukasz Żółć',
+      'Łukasz',
+      'Żółć',
+      'Spółka Łódź',
+      'Kierownik działu',
+    ]);
+  });
+
   it('Q6 reads every base64 PHOTO spelling and photo URLs', () => {
     const r = parseFixture('q06-photos.vcf');
     expect(r.issues).toEqual([]);

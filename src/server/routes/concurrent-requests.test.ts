@@ -1217,7 +1217,10 @@ describe.each(ENGINES)('the same request several times at once [%s]', (engine) =
     const backup = await a.get('/api/v1/exports/backup');
     const b = await server.user();
     const replies = await burst(2, () => b.post('/api/v1/imports/backup', backup.body));
-    expect(answered(replies, [200])).toHaveLength(1);
+    // One restore at a time (ADR 26): the other is refused with 503 before its body is read, or, when the first has
+    // already finished, finds the account no longer empty (the race itself: core/backup/restore-twice-at-once.test.ts).
+    expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const r of replies.filter((r) => r.status !== 200)) expect([409, 503]).toContain(r.status);
     expect(await liveContactsNamed(b.accountId, 'Backed Up')).toHaveLength(1);
   });
 

@@ -6,6 +6,7 @@ import { errorBody, idParams } from '../../contracts/common';
 import {
   importDetail,
   importList,
+  importListQuery,
   importQuery,
   importReport,
   undoImportResult,
@@ -19,6 +20,7 @@ import { importFile } from '../../core/imports/import-file';
 import { getImport, listImports } from '../../core/imports/list-imports';
 import { undoImport } from '../../core/imports/undo-import';
 import { csvDocument } from '../csv-document';
+import { oneAtATime, RESTORE_BUSY } from '../one-at-a-time';
 
 const errors = {
   400: errorBody,
@@ -145,11 +147,12 @@ export const importRoutes: FastifyPluginAsyncZod<{ uploadLimit: number }> = asyn
     {
       schema: {
         tags: ['imports'],
-        summary: 'My imports, newest first',
+        summary: 'My imports, newest first, a page at a time',
+        querystring: importListQuery,
         response: { 200: importList, ...errors },
       },
     },
-    async (req) => ({ items: await listImports(req.ctx) }),
+    (req) => listImports(req.ctx, req.query),
   );
   app.get(
     '/imports/:id',
@@ -219,6 +222,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ uploadLimit: number }> = asyn
     '/imports/backup',
     {
       bodyLimit: 512 * 1024 * 1024,
+      // One restore at a time: its body is held and parsed whole (../one-at-a-time.ts).
+      preParsing: oneAtATime(RESTORE_BUSY),
       schema: {
         tags: ['imports'],
         summary: 'Restore a JSON backup into this (empty) account',

@@ -96,6 +96,10 @@ describe.each(ENGINES)('introductions and asks over HTTP [%s]', (engine) => {
     const html = await page.text();
     expect(html).toContain('<h1 style="font-size:1.4em">An introduction to Rita Requester</h1>');
     expect(html).toContain('Rita Requester asked Bruno Broker for an introduction to you. Why:');
+    // Before deciding, the person knows who hears of a no.
+    expect(html).toContain(
+      'If you decline, Rita Requester only learns that it is not happening; Bruno Broker, who asked you, hears that you said no.',
+    );
     expect(html).toContain(WHY);
     expect(html).toContain('Worth a coffee');
     expect(html).toContain('<form method="post">');

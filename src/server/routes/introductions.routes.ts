@@ -189,7 +189,7 @@ ${options || '<p>Your name only: you have them write to you through the introduc
 <p><button type="submit" name="decision" value="accept">Accept the introduction</button>
 <button type="submit" name="decision" value="decline">Decline</button></p>
 </form>
-<p>If you accept, the three of you get an introduction e-mail. If you decline, ${escapeHtml(v.requesterName)} only learns that it is not happening. This link works once, until ${v.expiresAt.slice(0, 10)}.</p>`,
+<p>If you accept, the three of you get an introduction e-mail. If you decline, ${escapeHtml(v.requesterName)} only learns that it is not happening; ${escapeHtml(v.brokerName)}, who asked you, hears that you said no. This link works once, until ${v.expiresAt.slice(0, 10)}.</p>`,
   );
 }
 

@@ -5,10 +5,12 @@ import {
   favour,
   favourBalance,
   favourInput,
+  favourListQuery,
+  favourPage,
   favourUpdateInput,
-  listByContactQuery,
   promiseInput,
   promiseListQuery,
+  promisePage,
   promiseStats,
   promiseUpdateInput,
   promiseView,
@@ -35,12 +37,12 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['favours'],
-        summary: 'Favours given and received, newest first',
-        querystring: listByContactQuery,
-        response: { 200: z.object({ items: z.array(favour) }), ...errors },
+        summary: 'Favours given and received, newest first (optionally with one contact), a page at a time',
+        querystring: favourListQuery,
+        response: { 200: favourPage, ...errors },
       },
     },
-    async (req) => ({ items: await listFavours(req.ctx, { contactId: req.query.contact }) }),
+    (req) => listFavours(req.ctx, req.query),
   );
   app.get(
     '/favours/balance',
@@ -110,14 +112,12 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['promises'],
-        summary: 'Promises by due date',
+        summary: 'Promises by due date (optionally with one contact or in one status), a page at a time',
         querystring: promiseListQuery,
-        response: { 200: z.object({ items: z.array(promiseView) }), ...errors },
+        response: { 200: promisePage, ...errors },
       },
     },
-    async (req) => ({
-      items: await listPromises(req.ctx, { contactId: req.query.contact, status: req.query.status }),
-    }),
+    (req) => listPromises(req.ctx, req.query),
   );
   app.get(
     '/promises/stats',

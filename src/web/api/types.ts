@@ -8,6 +8,7 @@ import type {
   Favour,
   favourBalance,
   favourInput,
+  favourPage,
   Interaction,
   InteractionInput,
   importDetail,
@@ -23,6 +24,7 @@ import type {
   profile,
   profileInput,
   promiseInput,
+  promisePage,
   promiseStats,
   promiseUpdateInput,
   Relationship,
@@ -128,10 +130,12 @@ export type Tier = Relationship['tier'];
 export type CadenceSource = Relationship['cadence']['source'];
 export type FavourInput = z.input<typeof favourInput>;
 export type FavourBalance = z.infer<typeof favourBalance>;
+export type FavourPage = z.infer<typeof favourPage>;
 export type PromiseInput = z.input<typeof promiseInput>;
 export type PromiseUpdateInput = z.input<typeof promiseUpdateInput>;
 export type PromiseStatus = PromiseView['status'];
 export type PromiseStats = z.infer<typeof promiseStats>;
+export type PromisePage = z.infer<typeof promisePage>;
 export type TodayList = z.infer<typeof todayList>;
 export type AccountSettings = z.infer<typeof accountSettings>;
 export type AccountSettingsInput = z.input<typeof accountSettingsInput>;

@@ -16,6 +16,7 @@ import { ContactForm } from './contact-form';
 import { contactToForm, serverCopyChange } from './contact-form-state';
 import { ContactOutreach } from './contact-outreach';
 import { ContactPhoto } from './contact-photo';
+import { isolatedParts } from './contact-result';
 import { useContact } from './use-contact';
 import { useDeleteContact } from './use-delete-contact';
 import { useUpdateContact } from './use-update-contact';
@@ -44,7 +45,7 @@ export function ContactPage() {
     return <QueryError error={contact.error} onRetry={() => void contact.refetch()} />;
   }
   const c = contact.data;
-  const position = [c.title, c.organisation?.name].filter(Boolean).join(' at ');
+  const position = isolatedParts([c.title, c.organisation?.name], ' at ');
 
   if (opened) {
     // A refetch (window focus, another write's invalidation) may bring a newer copy; while saving, the answer is ours.
@@ -104,7 +105,7 @@ export function ContactPage() {
   return (
     <>
       <PageHeader
-        title={c.displayName}
+        title={<bdi>{c.displayName}</bdi>}
         media={<ContactPhoto contact={c} />}
         subtitle={position || undefined}
         actions={

@@ -26,17 +26,21 @@ function Side({
       <div className="choice">
         <input type="radio" id={id} name={name} checked={keep} onChange={onKeep} />
         <label htmlFor={id}>
-          Keep {contact.displayName}
+          Keep <bdi>{contact.displayName}</bdi>
           <span className="choice__hint">{older ? 'older record' : 'newer record'}</span>
         </label>
       </div>
       <h3 className="pair__name">
-        <Link to={`/contacts/${contact.id}`}>{contact.displayName}</Link>
+        <Link to={`/contacts/${contact.id}`}>
+          <bdi>{contact.displayName}</bdi>
+        </Link>
       </h3>
       <dl className="dl dl--compact">
         <div className="dl__row">
           <dt>Organisation</dt>
-          <dd>{contact.organisation?.name ?? <span className="muted">—</span>}</dd>
+          <dd>
+            {contact.organisation ? <bdi>{contact.organisation.name}</bdi> : <span className="muted">—</span>}
+          </dd>
         </div>
         <div className="dl__row">
           <dt>Title</dt>
@@ -132,7 +136,7 @@ export function DuplicatePairCard({ pair, busy, onMerge, onDismiss }: PairCardPr
           Merge<span className="visually-hidden"> {names}</span>
         </button>
         <span className="muted pair__hint">
-          Keeps {keep.displayName}; every email, phone, tag and note of the other comes along.
+          Keeps <bdi>{keep.displayName}</bdi>; every email, phone, tag and note of the other comes along.
         </span>
         <button type="button" className="button" disabled={busy} onClick={onDismiss}>
           Not the same person<span className="visually-hidden">: {names}</span>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FavourBalance } from '../../api/types';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -56,6 +57,7 @@ export function FavoursPage() {
                 ))}
               </ul>
             ) : null}
+            <LoadMore list={favours} label="Load older favours" />
           </section>
         </div>
         <section aria-labelledby="record-favour-heading" className="card">

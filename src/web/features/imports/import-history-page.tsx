@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { apiUrl } from '../../api/client';
 import { formatDateTime, plural } from '../../ui/format';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -69,6 +70,7 @@ export function ImportHistoryPage() {
           })}
         </ul>
       ) : null}
+      <LoadMore list={imports} label="Load older imports" />
     </>
   );
 }

@@ -325,7 +325,7 @@ function TargetDecision({ intro: i }: { intro: Introduction }) {
         </button>
         <ConfirmButton
           label="Decline"
-          question={`Decline? ${i.requester.name} only learns that it is not happening.`}
+          question={`Decline? ${i.requester.name} only learns that it is not happening; ${i.broker.name}, who asked you, hears that you said no.`}
           confirmLabel="Yes, decline"
           pending={decide.isPending}
           onConfirm={() =>

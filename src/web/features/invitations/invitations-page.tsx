@@ -39,7 +39,7 @@ export function InvitationsPage() {
     <>
       <PageHeader
         title="LinkedIn invitations"
-        subtitle="Invitations still pending when you exported from LinkedIn, with the note that went with each."
+        subtitle="Invitations still pending when you exported from LinkedIn, with the note that went with each; one accepted since says so."
       />
       <OutreachSubnav />
       <nav aria-label="Which invitations" className="outreach-views invitations-views">
@@ -101,7 +101,11 @@ function InvitationRow({ invitation: i }: { invitation: Invitation }) {
           {sent ? 'Sent by me' : 'Received'}
           {i.sentOn ? ` on ${formatDate(i.sentOn)}` : ''}
           {' · '}
-          {i.contact ? 'in your contacts' : 'not in your contacts yet'}
+          {i.acceptedOn
+            ? `accepted: connected on ${formatDate(i.acceptedOn)}`
+            : i.contact
+              ? 'pending · in your contacts'
+              : 'pending · not in your contacts yet'}
           {i.contact && i.contact.displayName !== i.name ? ` (LinkedIn name: ${i.name})` : ''}
         </span>
         {i.message ? (

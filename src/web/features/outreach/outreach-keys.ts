@@ -1,7 +1,8 @@
 /** Query keys of outreach; every write invalidates the whole family (and Today, which shows the queue). */
 export const outreachKeys = {
   all: ['outreach'] as const,
-  queue: (view: string, purpose: string, q: string) => ['outreach', 'queue', view, purpose, q] as const,
+  queue: (view: string, purpose: string, q: string, order = 'newest') =>
+    ['outreach', 'queue', view, purpose, q, order] as const,
   next: () => ['outreach', 'next'] as const,
   item: (id: string) => ['outreach', 'item', id] as const,
   templates: ['outreach', 'templates'] as const,

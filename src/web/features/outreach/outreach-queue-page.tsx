@@ -27,15 +27,16 @@ const VIEWS: { view: QueueView; label: string; count?: 'queued' | 'awaiting' | '
     { view: 'dismissed', label: 'Dismissed' },
   ];
 
-/** The outreach queue: new connections waiting for a personal message, newest first; the other views by tab. */
+/** The outreach queue: new connections waiting for a personal message, newest first (or who waited longest); the other views by tab. */
 export function OutreachQueuePage() {
   useDocumentTitle('Outreach');
   const [params, setParams] = useSearchParams();
   const view = (VIEWS.find((v) => v.view === params.get('view'))?.view ?? 'queued') as QueueView;
   const purpose = params.get('purpose') ?? '';
+  const order = params.get('order') === 'oldest' ? 'oldest' : 'newest';
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 200);
-  const queue = useOutreachQueue(view, purpose, q);
+  const queue = useOutreachQueue(view, purpose, q, order);
   const purposes = usePurposes('active');
   const id = useId();
   const items = queue.data?.pages.flatMap((p) => p.items);
@@ -100,6 +101,15 @@ export function OutreachQueuePage() {
               ))}
             </select>
           </div>
+          {view === 'queued' || view === 'all' ? (
+            <div className="field field--filter">
+              <label htmlFor={`${id}-order`}>Order</label>
+              <select id={`${id}-order`} value={order} onChange={(e) => set('order', e.target.value)}>
+                <option value="newest">Newest connection first</option>
+                <option value="oldest">Waiting longest first</option>
+              </select>
+            </div>
+          ) : null}
         </div>
       </div>
       {queue.isPending ? <Loading /> : null}

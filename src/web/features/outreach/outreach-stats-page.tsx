@@ -80,6 +80,10 @@ export function OutreachStatsPage() {
               rows={stats.data.byChannel.map((r) => ({ ...r, label: CHANNEL_SHORT[r.key] ?? r.label }))}
               onPick={(r) => setFilter({ purpose: purpose || undefined, channel: r.key, label: r.label })}
             />
+            <RateTable
+              title="By week"
+              rows={stats.data.byWeek.map((r) => ({ ...r, label: `Week of ${formatDate(r.key)}` }))}
+            />
           </div>
           <WhoReplied
             filter={filter}
@@ -103,6 +107,16 @@ function Headline({ stats }: { stats: OutreachStats }) {
           ? 'No messages sent yet.'
           : `${t.replied} of ${t.sent} people replied (baseline ${percent(stats.baseline)}); median time to reply ${duration(t.medianHoursToReply)}.`}
       </p>
+      {t.sent === 0 ? null : (
+        <p className="muted" data-testid="reply-rule">
+          A reply is their first answer after your first message, counted once per person however late it
+          comes: recorded by hand, or found in a LinkedIn import when they write in the conversation you wrote
+          in.{' '}
+          {t.waiting === 0
+            ? 'Nobody is still waiting for one.'
+            : `${t.waiting} still waiting count as not replied until they answer.`}
+        </p>
+      )}
       <p className="muted">
         {stats.queue.queued} waiting for a message · {stats.queue.awaiting} awaiting a reply ·{' '}
         {stats.queue.followUpDue} follow-ups due · <Link to="/outreach">Go to the queue</Link>
@@ -172,7 +186,8 @@ function RateTable({
 }: {
   title: string;
   rows: OutreachRateRow[];
-  onPick: (r: OutreachRateRow) => void;
+  /** Show who replied in that row; without it the label is plain text. */
+  onPick?: (r: OutreachRateRow) => void;
 }) {
   const id = useId();
   return (
@@ -188,6 +203,7 @@ function RateTable({
                 <th scope="col">{title.replace('By ', '')}</th>
                 <th scope="col">Sent</th>
                 <th scope="col">Replied</th>
+                <th scope="col">Still waiting</th>
                 <th scope="col">Rate</th>
                 <th scope="col">Median reply</th>
               </tr>
@@ -196,17 +212,22 @@ function RateTable({
               {rows.map((r) => (
                 <tr key={r.key}>
                   <th scope="row">
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => onPick(r)}
-                      aria-label={`Who replied: ${r.label}`}
-                    >
-                      {r.label}
-                    </button>
+                    {onPick ? (
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => onPick(r)}
+                        aria-label={`Who replied: ${r.label}`}
+                      >
+                        {r.label}
+                      </button>
+                    ) : (
+                      r.label
+                    )}
                   </th>
                   <td>{r.sent}</td>
                   <td>{r.replied}</td>
+                  <td>{r.waiting}</td>
                   <td>{percent(r.rate)}</td>
                   <td>{duration(r.medianHoursToReply)}</td>
                 </tr>

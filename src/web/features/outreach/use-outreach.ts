@@ -47,12 +47,24 @@ export type QueueView = 'queued' | 'awaiting' | 'follow-up' | 'replied' | 'close
 const QUEUE_PAGE = 50;
 
 /** One view of the queue, a page at a time (a big LinkedIn import can queue hundreds). */
-export function useOutreachQueue(view: QueueView, purpose = '', q = '') {
+export function useOutreachQueue(
+  view: QueueView,
+  purpose = '',
+  q = '',
+  order: 'newest' | 'oldest' = 'newest',
+) {
   return useInfiniteQuery({
-    queryKey: outreachKeys.queue(view, purpose, q),
+    queryKey: outreachKeys.queue(view, purpose, q, order),
     queryFn: ({ pageParam, signal }) =>
       api.get<OutreachQueuePage>(
-        withQuery('/outreach/queue', { view, purpose, q, limit: QUEUE_PAGE, cursor: pageParam }),
+        withQuery('/outreach/queue', {
+          view,
+          purpose,
+          q,
+          order: order === 'oldest' ? order : undefined,
+          limit: QUEUE_PAGE,
+          cursor: pageParam,
+        }),
         { signal },
       ),
     initialPageParam: undefined as string | undefined,

@@ -1,3 +1,4 @@
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -11,14 +12,13 @@ import { usePromiseStats, usePromises } from '../relationships/use-promises';
 /** Integrity: open promises (overdue first and highlighted), the history, and my kept-on-time rate. */
 export function PromisesPage() {
   useDocumentTitle('Promises');
-  const promises = usePromises();
+  // Open ones are a list of their own (by due date: the overdue first), so their first page is all open ones.
+  const promises = usePromises(undefined, 'open');
+  const every = usePromises();
   const stats = usePromiseStats();
   const toast = useToast();
-  const items = promises.data ?? [];
-  const open = items
-    .filter((p) => p.status === 'open')
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn));
-  const past = items
+  const open = promises.data ?? [];
+  const past = (every.data ?? [])
     .filter((p) => p.status !== 'open')
     .sort((a, b) => (b.resolvedOn ?? b.dueOn).localeCompare(a.resolvedOn ?? a.dueOn));
   return (
@@ -69,10 +69,14 @@ export function PromisesPage() {
                 ))}
               </ul>
             ) : null}
+            <LoadMore list={promises} label="Load more open promises" />
           </section>
           <section aria-labelledby="history-heading" className="card">
             <h2 id="history-heading">Kept, broken and released</h2>
-            {promises.data && past.length === 0 ? <p className="muted">Nothing resolved yet.</p> : null}
+            {every.isError ? <QueryError error={every.error} onRetry={() => void every.refetch()} /> : null}
+            {every.data && past.length === 0 && !every.hasNextPage ? (
+              <p className="muted">Nothing resolved yet.</p>
+            ) : null}
             {past.length > 0 ? (
               <ul className="ledger" aria-label="Past promises">
                 {past.map((p) => (
@@ -80,6 +84,7 @@ export function PromisesPage() {
                 ))}
               </ul>
             ) : null}
+            <LoadMore list={every} label="Load more promises" />
           </section>
         </div>
         <section aria-labelledby="add-promise-heading" className="card">

@@ -18,6 +18,7 @@ import {
   useDeletePurpose,
   useMoveItem,
   usePurposeBoard,
+  useUndoDeletePurpose,
   useUpdatePurpose,
 } from './use-purposes';
 import './purposes.css';
@@ -33,6 +34,7 @@ export function PurposeBoardPage() {
   const update = useUpdatePurpose(id);
   const archive = useArchivePurpose(id);
   const remove = useDeletePurpose(id);
+  const undoDelete = useUndoDeletePurpose();
   const navigate = useNavigate();
   const toast = useToast();
   const [editing, setEditing] = useState(false);
@@ -118,7 +120,25 @@ export function PurposeBoardPage() {
               onConfirm={() =>
                 remove.mutate(undefined, {
                   onSuccess: () => {
-                    toast.show({ message: `${purpose.name} moved to the trash.` });
+                    // Its people and history went with it: one click brings the whole board back.
+                    toast.show({
+                      message: `${purpose.name} moved to the trash.`,
+                      action: {
+                        label: 'Undo',
+                        onClick: async () => {
+                          try {
+                            await undoDelete(purpose.id);
+                            toast.show({ message: `${purpose.name} is back.` });
+                            await navigate(`/purposes/${purpose.id}`);
+                          } catch (e) {
+                            toast.show({
+                              message: `Could not undo: ${e instanceof Error ? e.message : 'unknown error'}`,
+                              tone: 'error',
+                            });
+                          }
+                        },
+                      },
+                    });
                     void navigate('/purposes');
                   },
                 })

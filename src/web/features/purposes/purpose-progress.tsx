@@ -47,7 +47,7 @@ export function PurposeProgress({ purpose }: { purpose: Purpose }) {
         <div>
           <dt>Stale</dt>
           <dd className={progress.stale > 0 ? 'purpose-facts__stale' : undefined}>
-            {progress.stale > 0 ? plural(progress.stale, 'item') : 'none'}
+            {progress.stale > 0 ? plural(progress.stale, 'person', 'people') : 'none'}
           </dd>
         </div>
       </dl>

@@ -105,6 +105,16 @@ export function useDeletePurpose(id: string) {
   });
 }
 
+/** Brings a purpose just deleted back from the trash (the toast's Undo, which runs after its page has gone). */
+export function useUndoDeletePurpose() {
+  const invalidate = useInvalidatePurposes();
+  return async (id: string) => {
+    const back = await api.post<Purpose>(`${at(id)}/restore`);
+    await invalidate();
+    return back;
+  };
+}
+
 export function usePlaceContacts(id: string) {
   const invalidate = useInvalidatePurposes();
   return useMutation({

@@ -1,5 +1,6 @@
 import { type ReactNode, useRef, useState } from 'react';
 import type { PersonRef } from '../../api/types';
+import { LoadMore } from '../../ui/load-more';
 import { Loading } from '../../ui/loading';
 import { QueryError } from '../../ui/query-error';
 import { useToast } from '../../ui/use-toast';
@@ -134,6 +135,7 @@ function FavoursCard({ person }: { person: PersonRef }) {
           ))}
         </ul>
       ) : null}
+      <LoadMore list={favours} label="Load older favours" />
     </section>
   );
 }
@@ -185,6 +187,7 @@ function PromisesCard({ person }: { person: PersonRef }) {
           </ul>
         </>
       ) : null}
+      <LoadMore list={promises} label="Load more promises" />
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import type { PromiseStatus } from '../../api/types';
+
 /** Query keys of the relationship engine; every write invalidates the families it can move (see `useInvalidateRelationships`). */
 export const relationshipKeys = {
   today: (limit: number | undefined) => ['today', limit ?? 'default'] as const,
@@ -5,7 +7,8 @@ export const relationshipKeys = {
   interactions: (contactId: string | undefined) => ['interactions', contactId ?? 'all'] as const,
   favours: (contactId: string | undefined) => ['favours', 'list', contactId ?? 'all'] as const,
   favourBalance: ['favours', 'balance'] as const,
-  promises: (contactId: string | undefined) => ['promises', 'list', contactId ?? 'all'] as const,
+  promises: (contactId: string | undefined, status?: PromiseStatus) =>
+    ['promises', 'list', contactId ?? 'all', status ?? 'any'] as const,
   promiseStats: ['promises', 'stats'] as const,
   charts: ['charts'] as const,
   settings: ['settings'] as const,

@@ -1,18 +1,27 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { favourUpdateInput } from '../../../contracts/relationships';
 import { api, withQuery } from '../../api/client';
-import type { Favour, FavourBalance, FavourInput } from '../../api/types';
+import type { Favour, FavourBalance, FavourInput, FavourPage } from '../../api/types';
 import { relationshipKeys } from './relationship-keys';
 import { useInvalidateRelationships } from './use-invalidate-relationships';
 
-/** Favours given and received, newest first (optionally with one contact). */
+const PAGE_SIZE = 50;
+
+/** Favours given and received, newest first (optionally with one contact), a page at a time. */
 export function useFavours(contactId?: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: relationshipKeys.favours(contactId),
-    queryFn: ({ signal }) =>
-      api.get<{ items: Favour[] }>(withQuery('/favours', { contact: contactId }), { signal }),
-    select: (d) => d.items,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<FavourPage>(
+        withQuery('/favours', { contact: contactId, limit: PAGE_SIZE, cursor: pageParam }),
+        {
+          signal,
+        },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    select: (d) => d.pages.flatMap((p) => p.items),
   });
 }
 

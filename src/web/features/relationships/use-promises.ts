@@ -1,16 +1,30 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client';
-import type { PromiseInput, PromiseStats, PromiseUpdateInput, PromiseView } from '../../api/types';
+import type {
+  PromiseInput,
+  PromisePage,
+  PromiseStats,
+  PromiseStatus,
+  PromiseUpdateInput,
+  PromiseView,
+} from '../../api/types';
 import { relationshipKeys } from './relationship-keys';
 import { useInvalidateRelationships } from './use-invalidate-relationships';
 
-/** Promises by due date (optionally with one contact), every status. */
-export function usePromises(contactId?: string) {
-  return useQuery({
-    queryKey: relationshipKeys.promises(contactId),
-    queryFn: ({ signal }) =>
-      api.get<{ items: PromiseView[] }>(withQuery('/promises', { contact: contactId }), { signal }),
-    select: (d) => d.items,
+const PAGE_SIZE = 50;
+
+/** Promises by due date (optionally with one contact, or in one status), a page at a time. */
+export function usePromises(contactId?: string, status?: PromiseStatus) {
+  return useInfiniteQuery({
+    queryKey: relationshipKeys.promises(contactId, status),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<PromisePage>(
+        withQuery('/promises', { contact: contactId, status, limit: PAGE_SIZE, cursor: pageParam }),
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    select: (d) => d.pages.flatMap((p) => p.items),
   });
 }
 

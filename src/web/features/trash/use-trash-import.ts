@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { ImportDetail, ImportList, ImportSummary } from '../../api/types';
+import type { ImportDetail, ImportSummary } from '../../api/types';
 import { importKeys } from '../imports/import-keys';
+import { importListQuery } from '../imports/use-imports';
 
 /**
  * The import whose undo the trash is narrowed to, for its file name and date: from the import history (cached from
@@ -9,12 +10,8 @@ import { importKeys } from '../imports/import-keys';
  * problem it reported, so it is asked for only then).
  */
 export function useTrashImport(id: string | undefined) {
-  const list = useQuery({
-    queryKey: importKeys.list(),
-    queryFn: ({ signal }) => api.get<ImportList>('/imports', { signal }),
-    enabled: id !== undefined,
-  });
-  const listed = list.data?.items.find((i) => i.id === id);
+  const list = useInfiniteQuery({ ...importListQuery, enabled: id !== undefined });
+  const listed = list.data?.pages.flatMap((p) => p.items).find((i) => i.id === id);
   const detail = useQuery({
     queryKey: importKeys.detail(id ?? ''),
     queryFn: ({ signal }) => api.get<ImportDetail>(`/imports/${encodeURIComponent(id ?? '')}`, { signal }),
