@@ -6,6 +6,7 @@ import { createAccount } from '../accounts/create-account';
 import { updateSettings } from '../agenda/update-settings';
 import { actingAs, type Ctx } from '../context';
 import * as m0023 from '../db/migrations/0023-search-joined-words-and-phones';
+import * as m0037 from '../db/migrations/0037-search-words-from-every-script';
 import { runImport } from '../imports/run-import';
 import { listTrashedContacts } from '../trash/list-trashed-contacts';
 import { phoneSearchWords, searchDoc, searchQueryWords } from './contact';
@@ -266,6 +267,43 @@ describe.each(['sqlite', 'postgres'] as const)('migration 0023 [%s]', (engine) =
       await reindexContacts(ctx, made.id, [conor.id, priya.id]);
       await m0023.up(handle.db);
       expect(await stored()).toEqual(after);
+    } finally {
+      await handle.drop();
+    }
+  });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('migration 0037 [%s]', (engine) => {
+  it('re-indexes contacts stored before ADR 27, so they find as a contact created today', async () => {
+    const handle = await openOwnDatabase(engine, 'm0037');
+    try {
+      const base = testContext(handle.db, engine);
+      const made = await createAccount(base, {
+        email: 'm@example.test',
+        password: 'a long password',
+        name: 'M',
+      });
+      const ctx = actingAs(base, made.id);
+      await createContact(ctx, { displayName: 'Jürgen Müller' }, 'web');
+      await createContact(ctx, { displayName: 'İpek Işık' }, 'web');
+      await createContact(ctx, { displayName: '王小明' }, 'web');
+      await createContact(ctx, { displayName: 'José Ñúñez', nickname: 'Pepe' }, 'web');
+      // As the folding before ADR 27 stored them: no spelt umlauts, a dotless i kept, CJK whole, no nickname.
+      const old: Record<string, string> = {
+        'Jürgen Müller': 'jurgen muller',
+        'İpek Işık': 'ipek işık',
+        王小明: '王小明',
+        'José Ñúñez': 'jose nunez',
+      };
+      for (const [name, searchName] of Object.entries(old))
+        await sql`UPDATE contacts SET search_name = ${searchName} WHERE display_name = ${name}`.execute(
+          handle.db,
+        );
+      const queries = { mueller: 'Jürgen Müller', isik: 'İpek Işık', 小明: '王小明', pepe: 'José Ñúñez' };
+      for (const q of Object.keys(queries)) expect(await names(ctx, q), q).toEqual([]);
+
+      await m0037.up(handle.db);
+      for (const [q, name] of Object.entries(queries)) expect(await names(ctx, q), q).toEqual([name]);
     } finally {
       await handle.drop();
     }

@@ -35,6 +35,7 @@ import * as m0033 from './migrations/0033-import-issue-rows';
 import * as m0034 from './migrations/0034-keep-in-touch-local-days';
 import * as m0035 from './migrations/0035-vcard-sources-index';
 import * as m0036 from './migrations/0036-introduction-lapse-told';
+import * as m0037 from './migrations/0037-search-words-from-every-script';
 import * as m0038 from './migrations/0038-introduction-lapse-indexes';
 import * as m0039 from './migrations/0039-ledger-page-indexes';
 
@@ -76,6 +77,7 @@ const migrations: Record<string, Migration> = {
   '0034-keep-in-touch-local-days': m0034,
   '0035-vcard-sources-index': m0035,
   '0036-introduction-lapse-told': m0036,
+  '0037-search-words-from-every-script': m0037,
   '0038-introduction-lapse-indexes': m0038,
   '0039-ledger-page-indexes': m0039,
 };
@@ -88,7 +90,8 @@ const migrations: Record<string, Migration> = {
  * on PostgreSQL (with a lock, so two servers starting at once migrate once), but not on SQLite, where a failure
  * used to leave the tables of the finished steps behind and every later start failed on "table already exists".
  * On SQLite the transaction begins IMMEDIATE (connect.ts): a second process starting at the same time waits, then
- * finds nothing left to do.
+ * finds nothing left to do. So no migration may rely on `PRAGMA foreign_keys = OFF` (SQLite ignores it inside a
+ * transaction): a table is changed in place, never rebuilt by drop and copy.
  *
  * A migration whose number is below one already applied still runs (migrations are numbered as they are planned,
  * and a later number can ship first): refusing it used to stop the server for good with "corrupted migrations".

@@ -5,7 +5,8 @@ import { engineOf } from '../portable';
 // Search docs now hold the joined form of a word written with inner apostrophes or hyphens ("obrien" for O'Brien,
 // "jeanluc" for Jean-Luc) and the digits of phone numbers (docs/adr/0003-search.md): every stored doc is written
 // again. Unlike a schema change this is not frozen in time on purpose: it writes docs as today's `searchDoc` does,
-// whatever that is when an old database first reaches it. `sort_key` is left as it is (the list's order).
+// whatever that is when an old database first reaches it (migration 0037 runs it again for ADR 27's words).
+// `sort_key` is left as it is (the list's order).
 
 const READ = 5000;
 const WRITE = 500;
@@ -19,6 +20,7 @@ interface Row {
   display_name: string;
   given_name: string | null;
   family_name: string | null;
+  nickname: string | null;
   organisation_name: string | null;
   title: string | null;
   location: string | null;
@@ -54,6 +56,7 @@ async function rewrite(db: Kysely<any>, ownerId: string, ids: string[]): Promise
         'c.display_name',
         'c.given_name',
         'c.family_name',
+        'c.nickname',
         'o.name as organisation_name',
         'c.title',
         'c.location',
@@ -100,6 +103,7 @@ async function rewrite(db: Kysely<any>, ownerId: string, ids: string[]): Promise
       displayName: r.display_name,
       givenName: r.given_name,
       familyName: r.family_name,
+      nickname: r.nickname,
       organisation: r.organisation_name,
       title: r.title,
       location: r.location,
