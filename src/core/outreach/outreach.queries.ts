@@ -853,6 +853,17 @@ export async function unclaimedLinkedinSends(db: Kysely<Database>, ownerId: stri
   return out;
 }
 
+/** Whether an import has since found this interaction in a LinkedIn export (claimMarkedLinkedinSends). */
+export async function isClaimedByExport(db: Kysely<Database>, ownerId: string, interactionId: string) {
+  const row = await db
+    .selectFrom('interactions')
+    .select('external_key')
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', interactionId)
+    .executeTakeFirst();
+  return row?.external_key != null;
+}
+
 /** The LinkedIn message an outreach interaction is: its key, conversation and time as the export gives them. */
 export async function claimInteractionForLinkedin(
   db: Kysely<Database>,

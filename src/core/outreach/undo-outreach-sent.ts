@@ -10,14 +10,22 @@ import { validate } from '../validate';
 import { ownerDayAt } from './enqueue-new-connections';
 import { presentItem } from './item-result';
 import { followUpDaysOf } from './outreach';
-import { deleteMessage, findItem, findTemplate, messagesOfItems, updateItemIf } from './outreach.queries';
+import {
+  deleteMessage,
+  findItem,
+  findTemplate,
+  isClaimedByExport,
+  messagesOfItems,
+  updateItemIf,
+} from './outreach.queries';
 
 /**
  * Takes back a message marked sent by mistake (the item's latest, sent in the user's own channel): the item is again
  * as it was before — a first message puts the person back in the queue, a follow-up makes the first message wait
  * for its follow-up again — and the message and its outbound interaction are gone, so it counts in no response rate
  * and no strength. An email or a Rapport message that went out cannot be taken back, nor a message once the item
- * moved on (a reply, a later message, a quiet close): each a `conflict`. The purpose stage a first message moved
+ * moved on (a reply, a later message, a quiet close), nor a LinkedIn message an export has since brought back: each
+ * a `conflict`. The purpose stage a first message moved
  * goes back too, unless the person was moved since (`undoOutreachAdvance`).
  */
 export async function undoOutreachSent(
@@ -42,6 +50,13 @@ export async function undoOutreachSent(
         message.channel === 'email'
           ? `the email to ${name} went out: it cannot be taken back`
           : `the Rapport message is in ${name}'s thread: it cannot be taken back`,
+      );
+    // Once a LinkedIn export has brought the message back, it went out: undoing it would delete LinkedIn's own
+    // message from the log, and its key would keep every later export from bringing it back.
+    if (message.interaction_id && (await isClaimedByExport(tx.db, ownerId, message.interaction_id)))
+      throw new AppError(
+        'conflict',
+        `your LinkedIn export shows this message to ${name} went out: it cannot be taken back`,
       );
     if (messages.at(-1)?.id !== message.id)
       throw new AppError('conflict', `only your latest message to ${name} can be taken back`);

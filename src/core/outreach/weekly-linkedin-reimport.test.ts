@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
-import type { Ctx } from '../context';
+import { type Ctx, requireActor } from '../context';
 import { importLinkedin } from '../imports/import-linkedin';
 import { listInteractions } from '../interactions/list-interactions';
 import { getOutreachStats } from './get-outreach-stats';
 import { listOutreachQueue } from './list-outreach-queue';
 import { markOutreachSent } from './mark-outreach-sent';
+import { messagesOfItems } from './outreach.queries';
+import { undoOutreachSent } from './undo-outreach-sent';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../formats/linkedin/fixtures/${name}`, import.meta.url));
@@ -98,6 +100,14 @@ describeEngines('a weekly LinkedIn export after messages marked sent from the qu
     });
     expect(next.stats).toMatchObject({ messages: 0, outreachReplies: 0 });
     expect(await log(ctx, amara.contact.id)).toHaveLength(2);
+    expect(await log(ctx, bastian.contact.id)).toHaveLength(3);
+
+    // The export showed Bastian's message went out: "undo sent" cannot take LinkedIn's message out of the log.
+    const [sent] = await messagesOfItems(ctx.db, requireActor(ctx), [bastian.id]);
+    await expect(undoOutreachSent(ctx, bastian.id, { messageId: sent?.id as string })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('your LinkedIn export shows this message to Bastian Volkov went out'),
+    });
     expect(await log(ctx, bastian.contact.id)).toHaveLength(3);
   });
 });
