@@ -388,6 +388,22 @@ describeEngines('Purposes: pipelines', (h) => {
     expect(after.map((i) => i.contact?.displayName)).toEqual(['Person 1', 'Person 2', 'Person 3']);
   });
 
+  it('on Today, weighs a stall in a later stage more than a longer one at the start', async () => {
+    const { ctx } = await h.account();
+    const p = await createPurpose(ctx, { name: 'Find a PM role' });
+    await placeContacts(ctx, p.id, { contactIds: await people(ctx, 'Ida Early') });
+    const { placed } = await placeContacts(ctx, p.id, { contactIds: await people(ctx, 'Max Late') });
+    ctx.clock.set(at(14));
+    await moveItem(ctx, p.id, placed[0]?.id as string, { stageId: 'met' });
+    // Ida: 49 days in 'identified' (weight 1); Max: 35 days in 'met', the last open stage (weight 2).
+    ctx.clock.set(at(49));
+    const items = (await getToday(ctx, { limit: 50 })).items.filter((i) => i.kind === 'purpose-stale');
+    expect(items.map((i) => i.reason)).toEqual([
+      "5 weeks in 'met' on Find a PM role",
+      "7 weeks in 'identified' on Find a PM role",
+    ]);
+  });
+
   it('archives and restores, and trashes and restores a purpose whole', async () => {
     const { ctx } = await h.account();
     const p = await createPurpose(ctx, { name: 'Partners' });
