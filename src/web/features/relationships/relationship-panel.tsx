@@ -12,6 +12,8 @@ import { dayInZone, useAccountTimeZone } from '../profile/use-account-today';
 import {
   CLOSENESS_OPTIONS,
   cadenceText,
+  DUE_NOW_NEVER_IN_TOUCH,
+  dueSinceConnecting,
   NOT_STARTED,
   noFactorsText,
   notStarted,
@@ -108,7 +110,9 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
         <div className="dl__row">
           <dt>Next due</dt>
           <dd data-testid="relationship-next-due">
-            {r.nextDue && r.cadence.days !== null ? (
+            {r.cadence.days !== null && dueSinceConnecting(r, today) ? (
+              <span className="overdue">{DUE_NOW_NEVER_IN_TOUCH}</span>
+            ) : r.nextDue && r.cadence.days !== null ? (
               <>
                 {formatDate(r.nextDue)}{' '}
                 <span className={overdue ? 'overdue' : 'muted'}>

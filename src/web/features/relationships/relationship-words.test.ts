@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   cadenceText,
   DIRECTION_OPTIONS,
+  DUE_NOW_NEVER_IN_TOUCH,
   directionLabel,
+  dueSinceConnecting,
   formatRate,
   NOT_STARTED,
   noFactorsText,
@@ -12,6 +14,17 @@ import {
 } from './relationship-words';
 
 describe('relationship words', () => {
+  it('says someone never in touch is due now, not due years ago', () => {
+    const today = '2026-11-28';
+    expect(dueSinceConnecting({ nextDue: '2018-07-24', lastContactAt: null }, today)).toBe(true);
+    expect(DUE_NOW_NEVER_IN_TOUCH).toMatch(/^Now \(no contact logged/);
+    // In touch once, the overdue date is the true one; not yet due is not overdue.
+    expect(dueSinceConnecting({ nextDue: '2026-10-01', lastContactAt: '2026-08-01T09:00:00Z' }, today)).toBe(
+      false,
+    );
+    expect(dueSinceConnecting({ nextDue: '2026-12-24', lastContactAt: null }, today)).toBe(false);
+  });
+
   it('says where a keep-in-touch interval comes from', () => {
     expect(cadenceText(30, 'contact', 'close')).toBe('Every 30 days (set for this person)');
     expect(cadenceText(180, 'tag', 'active')).toBe('Every 180 days (from a tag)');

@@ -89,6 +89,19 @@ export function notStarted(r: { lastContactAt: string | null; tier: Tier }): boo
 export const NOT_STARTED = 'No interactions yet';
 
 /**
+ * The Next due line of someone overdue and never in touch: the clock ran from when they connected (a 2018 LinkedIn
+ * connection put on a 60-day rhythm was "due Jul 24, 2018 (overdue, due 8 years ago)"); it is simply due now.
+ */
+export function dueSinceConnecting(
+  r: { nextDue: string | null; lastContactAt: string | null },
+  today: string,
+) {
+  return r.nextDue !== null && r.nextDue < today && r.lastContactAt === null;
+}
+
+export const DUE_NOW_NEVER_IN_TOUCH = 'Now (no contact logged since you connected or added them)';
+
+/**
  * Where a keep-in-touch interval comes from, in words. `started: false` (nothing logged yet, see `notStarted`): the
  * default of no reminders is not a verdict on the relationship, it says how to get one.
  */
