@@ -60,7 +60,13 @@ export function relationshipDetails(
     ['closeness', `${r.closeness} of 5`],
     ['last contact', last ? `${last} (${relativeDay(last, at.today)})` : 'none logged'],
     ['keep in touch', cadenceText(r.cadence, r.tier)],
-    ['next due', dueText(r.nextDue, at.today)],
+    // Never in touch, the clock ran from when they connected: due now, not "2018-07-24 (8 years ago, overdue)".
+    [
+      'next due',
+      !r.lastContactAt && r.nextDue && r.nextDue < at.today
+        ? 'now (no contact logged since you connected or added them)'
+        : dueText(r.nextDue, at.today),
+    ],
     [
       'favours',
       f.given === 0 && f.received === 0
