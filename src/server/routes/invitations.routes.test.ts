@@ -29,6 +29,7 @@ describe.each(ENGINES)('LinkedIn invitations over HTTP [%s]', (engine) => {
           message: null,
           sentOn: '2025-10-02',
           contact: null,
+          acceptedOn: null,
         },
         {
           id: expect.any(String),
@@ -38,6 +39,7 @@ describe.each(ENGINES)('LinkedIn invitations over HTTP [%s]', (engine) => {
           message: 'Hi Rosa, great talk at the meetup!',
           sentOn: '2025-09-27',
           contact: null,
+          acceptedOn: null,
         },
       ],
       nextCursor: null,
