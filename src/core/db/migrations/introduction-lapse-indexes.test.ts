@@ -44,8 +44,10 @@ describeEngines('indexes for the lapse look-ups of introductions (0038)', (h) =>
           .join('\n');
       return [await explain(dueToExpire), await explain(untold)];
     });
-    expect(plans[0]).toContain('introductions_state_expiry_idx on introductions');
-    expect(plans[1]).toContain('introductions_untold_lapse_idx on introductions');
+    // "Index Scan using X on introductions" on an empty table, "Bitmap Index Scan on X" once the shared database's
+    // statistics say there are rows (a full run): either way the look-up goes through the index.
+    expect(plans[0]).toMatch(/Index Scan (using|on) introductions_state_expiry_idx/);
+    expect(plans[1]).toMatch(/Index Scan (using|on) introductions_untold_lapse_idx/);
   });
 });
 
