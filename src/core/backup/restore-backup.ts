@@ -1,5 +1,7 @@
 import { UUID_PATTERN } from '../../contracts/common';
 import { lockAccount } from '../accounts/account.queries';
+import { contactIdsMatching } from '../contacts/contact.queries';
+import { reindexContacts } from '../contacts/reindex-contacts';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { withDeferredSearchIndex } from '../db/portable';
 import { AppError } from '../errors';
@@ -106,6 +108,12 @@ export async function restoreBackup(
     });
     // Keys are derived from names: a backup made before a rule changed carries the old ones.
     await rekeyOrganisations(tx, ownerId);
+    // So are the search words (ADR 27's spelt umlauts, CJK parts, nicknames): written again as today's rules do.
+    const restored = [
+      ...(await contactIdsMatching(tx.db, { ownerId, deleted: false })),
+      ...(await contactIdsMatching(tx.db, { ownerId, deleted: true })),
+    ];
+    await reindexContacts(tx, ownerId, restored);
     tx.log.info({ rows: counts, idsKept: !taken }, 'backup restored');
     return { rows: counts, idsKept: !taken };
   });
