@@ -37,14 +37,18 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
 
 /**
  * A migrated database of a test's own, for a test that rewrites whole tables (a migration run again) and must not
- * race other files' tests: a private in-memory SQLite, or a new PostgreSQL database dropped by `drop`.
+ * race other files' tests: a private in-memory SQLite, or a new PostgreSQL database dropped by `drop`. With
+ * `{ empty: true }` it is not migrated (a test of the migrator itself).
  */
 export async function openOwnDatabase(
   engine: Engine,
   label: string,
+  opts: { empty?: boolean } = {},
 ): Promise<DatabaseHandle & { drop(): Promise<void> }> {
   if (engine === 'sqlite') {
-    const handle = await openTestDatabase('sqlite');
+    const handle = opts.empty
+      ? connect({ engine: 'sqlite', file: ':memory:' })
+      : await openTestDatabase('sqlite');
     return { ...handle, drop: () => handle.close() };
   }
   const name = `rapport_${label}_${process.pid}_${Date.now()}`;
@@ -61,7 +65,7 @@ export async function openOwnDatabase(
   const url = new URL(inject('pgUrl'));
   url.pathname = `/${name}`;
   const handle = connect({ engine: 'postgres', url: url.toString(), poolSize: 2 });
-  await migrateToLatest(handle.db);
+  if (!opts.empty) await migrateToLatest(handle.db);
   return {
     ...handle,
     drop: async () => {

@@ -1,8 +1,7 @@
 import { type Kysely, type Migration, sql } from 'kysely';
-import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
-import { ENGINES } from '../../../test/engines';
-import { connect, type DatabaseHandle, type Engine } from './connect';
+import { describe, expect, it } from 'vitest';
+import { ENGINES, openOwnDatabase } from '../../../test/engines';
+import { connect } from './connect';
 import { migrateToLatest } from './migrate';
 
 describe('migrateToLatest', () => {
@@ -22,35 +21,6 @@ describe('migrateToLatest', () => {
   });
 });
 
-/** An empty database of the test's own: migrations here are the test's, not Rapport's. */
-async function openEmpty(engine: Engine): Promise<DatabaseHandle & { drop(): Promise<void> }> {
-  if (engine === 'sqlite') {
-    const h = connect({ engine: 'sqlite', file: ':memory:' });
-    return { ...h, drop: () => h.close() };
-  }
-  const name = `rapport_migrate_${process.pid}_${Date.now()}`;
-  const admin = async (query: string) => {
-    const client = new pg.Client({ connectionString: inject('pgUrl') });
-    await client.connect();
-    try {
-      await client.query(query);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(inject('pgUrl'));
-  url.pathname = `/${name}`;
-  const h = connect({ engine: 'postgres', url: url.toString(), poolSize: 2 });
-  return {
-    ...h,
-    drop: async () => {
-      await h.close();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
-}
-
 const createTable = (name: string): Migration => ({
   up: async (db: Kysely<any>) => {
     await db.schema
@@ -69,7 +39,7 @@ async function tables(db: Kysely<any>): Promise<string[]> {
 
 describe.each(ENGINES)('migrateToLatest on an existing database [%s]', (engine) => {
   it('rolls back every step of a run that fails halfway, so the next start applies them all', async () => {
-    const h = await openEmpty(engine);
+    const h = await openOwnDatabase(engine, 'migrate', { empty: true });
     try {
       await migrateToLatest(h.db, { '0001-a': createTable('t_a') });
       const failing = {
@@ -96,7 +66,7 @@ describe.each(ENGINES)('migrateToLatest on an existing database [%s]', (engine) 
   });
 
   it('applies a migration numbered below one already applied instead of refusing to start', async () => {
-    const h = await openEmpty(engine);
+    const h = await openOwnDatabase(engine, 'migrate', { empty: true });
     try {
       await migrateToLatest(h.db, { '0001-a': createTable('t_a'), '0003-c': createTable('t_c') });
       const all = {
