@@ -93,19 +93,25 @@ export function testContext(
   };
 }
 
-/** Runs the same suite on every engine (or on those named): same tests, same assertions. */
+/**
+ * Runs the same suite on every engine (or on those named): same tests, same assertions. With `ownDatabase` (a
+ * label) the suite gets a database of its own instead of the shared one.
+ */
 export function describeEngines(
   name: string,
   fn: (h: Harness) => void,
-  opts: { settings?: Partial<Settings>; engines?: Engine[] } = {},
+  opts: { settings?: Partial<Settings>; engines?: Engine[]; ownDatabase?: string } = {},
 ) {
   describe.each(opts.engines ?? ENGINES)(`${name} [%s]`, (engine) => {
-    let handle: DatabaseHandle | undefined;
+    let handle: (DatabaseHandle & { drop?(): Promise<void> }) | undefined;
     beforeAll(async () => {
-      handle = await openTestDatabase(engine);
+      // `ownDatabase`: a database of the suite's own (openOwnDatabase), for work that reads every account's rows.
+      handle = opts.ownDatabase
+        ? await openOwnDatabase(engine, opts.ownDatabase)
+        : await openTestDatabase(engine);
     });
     afterAll(async () => {
-      await handle?.close();
+      await (handle?.drop ? handle.drop() : handle?.close());
     });
     const h: Harness = {
       engine,
