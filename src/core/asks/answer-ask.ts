@@ -1,16 +1,20 @@
 import { type Ask, type AskAnswerInput, askAnswerInput } from '../../contracts/asks';
 import { findAccountById } from '../accounts/account.queries';
 import { accountToday } from '../agenda/account-today';
+import { normaliseEmailValue } from '../contacts/contact';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, notFound, validationError } from '../errors';
 import { askTarget, deliverTargetAsk, type TargetAsked } from '../introductions/ask-target';
 import { addDays, INTRO_REPEAT_DAYS, newIntroductionRow, targetKeyOf } from '../introductions/introduction';
 import {
+  accountMatchingEmails,
   blockingIntroductions,
   deleteIntroduction,
   insertIntroduction,
 } from '../introductions/introduction.queries';
 import { reachOf, targetFacts, targetIdentity } from '../introductions/target';
+import { accountsOfContacts } from '../network/already-connected';
+import { areConnected } from '../network/connection.queries';
 import { helpOfferedMail, notify } from '../network/network-mail';
 import { validate } from '../validate';
 import { answersBy, answersOf, deleteAnswer, findVisibleAsk, insertAnswer, lockAsk } from './ask.queries';
@@ -51,8 +55,21 @@ export async function answerAsk(ctx: Ctx, askId: string, input: AskAnswerInput):
       if (!facts) throw validationError('contactId', 'is not one of your contacts');
       const name = facts.name;
       const reach = await reachOf(tx, facts, responderId);
+      // Who the person is on Rapport (ADR 13's rule, as a request checks it): the asker, the answerer, or one of the
+      // asker's connections is nobody to be introduced to. The answerer may not learn whom the asker is connected
+      // to, so that refusal has the words of a "no" that still stands (ADR 29).
+      const behind = (await accountsOfContacts(tx.db, responderId, [facts.contact.id])).get(facts.contact.id);
+      const standsFor = behind?.id ?? reach.accountId;
+      if (reach.accountId === ask.owner_id || standsFor === ask.owner_id) {
+        throw validationError('contactId', `is ${ask.owner_name}`);
+      }
+      if ((await accountMatchingEmails(tx.db, facts.emails.map(normaliseEmailValue)))?.id === responderId) {
+        throw validationError('contactId', 'is you');
+      }
+      const cannotOffer = () =>
+        new AppError('conflict', `an introduction to ${name} cannot be offered to ${ask.owner_name} now`);
+      if (standsFor && (await areConnected(tx.db, ask.owner_id, standsFor))) throw cannotOffer();
       if (reach.problem) throw new AppError('conflict', reach.problem);
-      if (reach.accountId === ask.owner_id) throw validationError('contactId', `is ${ask.owner_name}`);
       const targetKey = targetKeyOf(ask.owner_id, targetIdentity(facts));
       const blocking = await blockingIntroductions(
         tx.db,
@@ -62,12 +79,7 @@ export async function answerAsk(ctx: Ctx, askId: string, input: AskAnswerInput):
         addDays(now, -INTRO_REPEAT_DAYS),
       );
       // The person's "no" stands (and an open request already asks them): said without saying which.
-      if (blocking.length > 0) {
-        throw new AppError(
-          'conflict',
-          `an introduction to ${name} cannot be offered to ${ask.owner_name} now`,
-        );
-      }
+      if (blocking.length > 0) throw cannotOffer();
       const row = newIntroductionRow({
         id: tx.ids.next(),
         requesterId: ask.owner_id,

@@ -3,6 +3,7 @@ import { describeEngines } from '../../../test/engines';
 import { removeConnection, seedConnection } from '../../../test/network';
 import { actOnTodayItem } from '../agenda/act-on-today-item';
 import { getToday } from '../agenda/get-today';
+import { createContact } from '../contacts/create-contact';
 import { AppError } from '../errors';
 import { listFavours } from '../favours/list-favours';
 import { decideByLink } from '../introductions/decide-by-link';
@@ -227,6 +228,44 @@ describeEngines('asks', (h) => {
       answerAsk(w.broker.ctx, ask.id, { kind: 'introduce', contactId: w.brokerOfRequester.id }),
     );
     expect(theirs.details.issues).toEqual([{ path: 'contactId', message: 'is not one of your contacts' }]);
+  });
+
+  it('an offer of someone the asker is connected to (or of the answerer) is refused, saying no more (ADR 29)', async () => {
+    const w = await world();
+    const ask = await postAsk(w.requester.ctx, { title: 'A guest speaker on supply chain for March' });
+    // Carl is the asker's connection and the broker's: once by a verified address, once by the connection's link.
+    const carl = await w.verified(await w.anotherBroker('Carl Connection'));
+    const byAddress = await createContact(
+      w.broker.ctx,
+      { displayName: 'Carl C.', emails: [{ value: carl.email }] },
+      'web',
+    );
+    const linked = await createContact(w.broker.ctx, { displayName: 'Carl (the linked one)' }, 'web');
+    await seedConnection(w.db, w.broker.id, carl.id, { aContact: linked.id });
+    for (const contactId of [byAddress.id, linked.id]) {
+      const e = await failure(answerAsk(w.broker.ctx, ask.id, { kind: 'introduce', contactId }));
+      // The answerer learns nothing of whom the asker is connected to: the words of a "no" that still stands.
+      expect([e.code, e.message]).toEqual([
+        'conflict',
+        `an introduction to ${contactId === linked.id ? 'Carl' : 'Carl C.'} cannot be offered to Rita Requester now`,
+      ]);
+    }
+    // The answerer themselves, by their own address on a contact: that is no introduction either.
+    await w.verified(w.broker);
+    const self = await createContact(
+      w.broker.ctx,
+      { displayName: 'Me at work', emails: [{ value: w.broker.email }] },
+      'web',
+    );
+    const e = await failure(answerAsk(w.broker.ctx, ask.id, { kind: 'introduce', contactId: self.id }));
+    expect(e.details.issues).toEqual([{ path: 'contactId', message: 'is you' }]);
+    expect((await getAsk(w.requester.ctx, ask.id)).answers).toEqual([]);
+    for (const p of [w.requester, w.broker, carl]) {
+      expect(await listIntroductions(p.ctx)).toEqual({ items: [], nextCursor: null });
+    }
+    expect(mailTo(carl.email)).toEqual([]);
+    expect(mailTo(w.broker.email)).toEqual([]);
+    expect(mailTo(w.requester.email)).toEqual([]);
   });
 
   it('an offer the person cannot receive is refused before anything is stored', async () => {

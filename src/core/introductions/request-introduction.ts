@@ -1,5 +1,6 @@
 import { type Introduction, type IntroRequestInput, introRequestInput } from '../../contracts/introductions';
 import { lockAccount } from '../accounts/account.queries';
+import { normaliseEmailValue } from '../contacts/contact';
 import { type Ctx, inTransaction, nowIso, requireActor } from '../context';
 import { AppError, validationError } from '../errors';
 import { logAccess } from '../network/access-log.queries';
@@ -17,6 +18,7 @@ import {
   targetKeyOf,
 } from './introduction';
 import {
+  accountMatchingEmails,
   accountsByIds,
   blockingIntroductions,
   insertIntroduction,
@@ -71,6 +73,12 @@ export async function requestIntroduction(ctx: Ctx, input: IntroRequestInput): P
     }
     if (behind && (await areConnected(tx.db, requesterId, behind.id))) {
       throw new AppError('conflict', `you are already connected to ${behind.name}: write to them directly`);
+    }
+    // The broker's own verified address on the contact: the person is the broker, a connection too (ADR 29).
+    const brokerSelf = await accountMatchingEmails(tx.db, facts.emails.map(normaliseEmailValue));
+    if (brokerSelf?.id === brokerId) {
+      const broker = (await accountsByIds(tx.db, [brokerId])).get(brokerId);
+      throw new AppError('conflict', `you are already connected to ${broker?.name}: write to them directly`);
     }
     const name = facts.name;
     const targetKey = targetKeyOf(requesterId, targetIdentity(facts));

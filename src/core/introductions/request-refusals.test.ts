@@ -258,4 +258,22 @@ describeEngines('introduction requests that cannot work, or are not needed', (h)
     );
     expect(me.details.issues).toEqual([{ path: 'contactId', message: 'is you' }]);
   });
+
+  it('no introduction to the broker themselves: their own address on a findable contact is their connection (ADR 29)', async () => {
+    const w = await introWorld(h, mailer);
+    await w.verified(w.broker);
+    const brunoAtWork = await findableContact(w.broker, {
+      displayName: 'Bruno (work me)',
+      organisation: 'Acme Logistics',
+      emails: [{ value: w.broker.email }],
+    });
+    const e = await refused(
+      requestIntroduction(w.requester.ctx, { brokerId: w.broker.id, contactId: brunoAtWork.id, why: WHY }),
+      'conflict',
+    );
+    expect(e.message).toBe('you are already connected to Bruno Broker: write to them directly');
+    expect(await rowsOf(w)).toEqual([]);
+    expect(await accessLogOf(w.broker)).toEqual([]);
+    expect(mailTo(w.broker.email)).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import { deleteAccountAsOperator } from '../accounts/delete-account';
 import { getToday } from '../agenda/get-today';
 import type { Mailer } from '../mail/mailer';
 import { type SmtpSink, smtpTestMailer, startSmtpSink } from '../mail/smtp-sink.test-support';
+import { listAccessLog } from '../network/list-access-log';
 import { decideAsBroker } from './decide-as-broker';
 import { getIntroduction } from './get-introduction';
 import { findableContact, introWorld } from './intro.test-support';
@@ -48,5 +49,21 @@ describeEngines('introductions when a party goes away', (h) => {
       i.key.startsWith('intro'),
     );
     expect(waiting).toEqual([]);
+  });
+
+  it('the requester deletes their account: the broker keeps the log line, with no link to the gone request (ADR 29)', async () => {
+    const w = await introWorld(h, mailer);
+    const intro = await requestIntroduction(w.requester.ctx, {
+      brokerId: w.broker.id,
+      contactId: w.target.id,
+      why: WHY,
+    });
+    const before = (await listAccessLog(w.broker.ctx, {})).items;
+    expect(before.map((e) => [e.event, e.introductionId])).toEqual([['intro-request', intro.id]]);
+    await deleteAccountAsOperator({ ...h.ctx(), clock: w.clock }, w.requester.email, { confirmed: true });
+    await expect(getIntroduction(w.broker.ctx, intro.id)).rejects.toMatchObject({ code: 'not_found' });
+    // The same answer on both engines: the line stays (it is the broker's record), the link to a 404 does not.
+    const after = (await listAccessLog(w.broker.ctx, {})).items;
+    expect(after.map((e) => [e.event, e.actor, e.introductionId])).toEqual([['intro-request', null, null]]);
   });
 });

@@ -5,6 +5,7 @@ import { normaliseEmailValue, normaliseLinkedinUrl } from '../contacts/contact';
 import { type ContactRow, channelsOf, findContact } from '../contacts/contact.queries';
 import type { Ctx } from '../context';
 import type { IntroductionTable } from '../db/schema';
+import { sharedName } from '../network/shared-name';
 import type { ShareOption } from './introduction';
 import { accountMatchingEmails, accountsByIds, profileLinkedinOf } from './introduction.queries';
 
@@ -42,23 +43,9 @@ export async function targetFacts(
   return { contact, name: introName(contact), emails, phones, linkedinUrl };
 }
 
-/**
- * The person's name for an introduction: the person reads it in their greeting, and the requester on the
- * introduction and the contact it gives them. The broker's display name is the broker's own label and may carry
- * private asides ("Tom (met at conf)", a pet name): the given and family names are taken when the broker recorded
- * them, else the display name without bracketed asides (whole, if that would leave nothing).
- */
+/** The person's name for an introduction: the name any other account reads for a contact (`sharedName`, ADR 29). */
 export function introName(contact: Pick<ContactRow, 'display_name' | 'given_name' | 'family_name'>): string {
-  const full = [contact.given_name, contact.family_name]
-    .map((n) => n?.trim())
-    .filter(Boolean)
-    .join(' ');
-  if (full) return full;
-  const bare = contact.display_name
-    .replace(/\s*(\([^)]*\)|\[[^\]]*\]|\{[^}]*\})/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return bare || contact.display_name;
+  return sharedName(contact);
 }
 
 /** The identity the no-repeat rule keys on: LinkedIn profile, else first e-mail, else the broker's contact. */

@@ -28,7 +28,7 @@ export async function logAccess(db: Kysely<Database>, rows: AccessLogRow[]): Pro
   }
 }
 
-/** One page of the owner's access log, newest first, with the actor's name and the contact's name. */
+/** One page of the owner's access log, newest first, with the actor's name, the contact's name and the request if it still exists. */
 export async function accessLogPage(
   db: Kysely<Database>,
   ownerId: string,
@@ -39,8 +39,19 @@ export async function accessLogPage(
     .selectFrom('access_log as l')
     .leftJoin('accounts as a', 'a.id', 'l.actor_id')
     .leftJoin('contacts as c', (j) => j.onRef('c.id', '=', 'l.contact_id').on('c.owner_id', '=', ownerId))
-    .selectAll('l')
-    .select(['a.name as actor_name', 'c.display_name as contact_name'])
+    // The column has no foreign key: a request that went with its requester's account would still be linked.
+    .leftJoin('introductions as i', 'i.id', 'l.introduction_id')
+    .select([
+      'l.id',
+      'l.created_at',
+      'l.actor_id',
+      'l.event',
+      'l.query',
+      'l.contact_id',
+      'i.id as introduction_id',
+      'a.name as actor_name',
+      'c.display_name as contact_name',
+    ])
     .where('l.owner_id', '=', ownerId);
   if (after) {
     q = q.where((eb) =>

@@ -7,6 +7,8 @@ import { presentSharedContact, sharedContactsOf } from './present-shared-contact
 it('keeps only the allowed fields, whatever the row carries', () => {
   const row = {
     display_name: 'Ada Chen',
+    given_name: null,
+    family_name: null,
     organisation_name: 'Acme',
     title: 'CTO',
     owner_id: 'owner-1',

@@ -3,11 +3,15 @@ import type { SharedContact } from '../../contracts/network';
 import { normaliseLinkedinUrl } from '../contacts/contact';
 import type { Database } from '../db/schema';
 import { EMPTY_STATE, strengthAt, type Tier } from '../relationships/strength';
+import { sharedName } from './shared-name';
 import { findableContactFacts, sharingSettingsOf } from './sharing.queries';
 
 /** What the presenter reads of a findable contact: nothing else may reach a connection. */
 export interface SharedContactSource {
+  /** The owner's label: only its `sharedName` crosses (ADR 29). */
   display_name: string;
+  given_name: string | null;
+  family_name: string | null;
   organisation_name: string | null;
   title: string | null;
   /** The owner (the account that knows this person) and the owner's account name. */
@@ -28,7 +32,8 @@ export interface SharingSwitches {
 const TIERS: readonly Tier[] = ['inner', 'close', 'active', 'dormant'];
 
 /**
- * THE view of a findable contact for a connection (search hits, paths, introductions): display name, organisation,
+ * THE view of a findable contact for a connection (search hits, paths, introductions): the name (`sharedName`: the
+ * given and family names, else the display name without the owner's bracketed asides), organisation,
  * title and who knows them; the coarse tier only if the owner shares tiers; a public LinkedIn profile URL only if the
  * owner shares LinkedIn links. Built field by field so nothing else (emails, phones, other URLs, notes, ids, dates,
  * tags, interactions, favours) can leak through a spread. Callers must have checked `isFindable` and the connection.
@@ -37,7 +42,7 @@ export function presentSharedContact(row: SharedContactSource, opts: SharingSwit
   const tier = opts.shareTier && TIERS.includes(row.tier as Tier) ? (row.tier as Tier) : null;
   const linkedinUrl = opts.shareLinkedin && row.linkedin_url ? normaliseLinkedinUrl(row.linkedin_url) : null;
   return {
-    displayName: row.display_name,
+    displayName: sharedName(row),
     organisation: row.organisation_name ?? null,
     title: row.title ?? null,
     knownBy: { accountId: row.owner_id, name: row.owner_name },

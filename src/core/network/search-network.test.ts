@@ -1,8 +1,10 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines';
 import { removeConnection, seedConnection } from '../../../test/network';
+import { createContact } from '../contacts/create-contact';
 import { deleteContact } from '../contacts/delete-contact';
 import { updateProfile } from '../profile/update-profile';
+import { findWarmPaths } from './find-warm-paths';
 import { networkChanged } from './index/load-network-index';
 import {
   chenOnRapport,
@@ -186,6 +188,42 @@ describeEngines(
       // Bea's other findable people still show.
       const acme = await searchNetwork(chen.ctx, { q: 'acme' });
       expect(acme.people.map((p) => p.displayName)).not.toContain('Chen Wu');
+    });
+
+    it('shows and finds a person by the name they carry, never by the owner’s asides or nickname (ADR 29)', async () => {
+      const { me, bea } = await seedNetwork(h);
+      const tom = await createContact(
+        bea.ctx,
+        { displayName: "Tom Baker (ex-girlfriend's cousin)", nickname: 'Tigger', organisation: 'Zircon Ltd' },
+        'web',
+      );
+      const rosa = await createContact(
+        bea.ctx,
+        { displayName: 'Moneybags', givenName: 'Rosa', familyName: 'Lind', organisation: 'Zircon Ltd' },
+        'web',
+      );
+      await bea.ctx.db
+        .updateTable('contacts')
+        .set({ share: 'findable' })
+        .where('id', 'in', [tom.id, rosa.id])
+        .execute();
+      await networkChanged(bea.ctx);
+      const r = await searchNetwork(me.ctx, { q: 'zircon' });
+      expect(r.people.map((p) => p.displayName).sort()).toEqual(['Rosa Lind', 'Tom Baker']);
+      expect(r.people.flatMap((p) => p.brokers.map((b) => b.contact.displayName)).sort()).toEqual([
+        'Rosa Lind',
+        'Tom Baker',
+      ]);
+      expect(JSON.stringify(r)).not.toMatch(/girlfriend|cousin|Tigger|Moneybags/);
+      for (const q of ['girlfriend', 'cousin', 'tigger', 'moneybags']) {
+        expect((await searchNetwork(me.ctx, { q })).people).toEqual([]);
+      }
+      expect((await searchNetwork(me.ctx, { q: 'rosa lind' })).people.map((p) => p.displayName)).toEqual([
+        'Rosa Lind',
+      ]);
+      const paths = await findWarmPaths(me.ctx, { q: 'zircon', limit: 10 });
+      expect(paths.paths.map((p) => p.target?.displayName).sort()).toEqual(['Rosa Lind', 'Tom Baker']);
+      expect(JSON.stringify(paths)).not.toMatch(/girlfriend|cousin|Tigger|Moneybags/);
     });
 
     it('picks up newly shared people once the network version changes', async () => {

@@ -106,6 +106,8 @@ export async function findableContactFacts(
         'c.id',
         'c.owner_id',
         'c.display_name',
+        'c.given_name',
+        'c.family_name',
         'c.title',
         'o.name as organisation_name',
         'a.name as owner_name',

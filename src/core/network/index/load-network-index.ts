@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { searchDoc } from '../../contacts/contact';
 import { type Ctx, nowIso } from '../../context';
 import type { Database } from '../../db/schema';
 import { words } from '../../text/fold';
+import { sharedName } from '../shared-name';
 import { buildNetworkIndex, type IndexContact, type NetworkIndex } from './network-index';
 import {
   acceptedConnectionsForIndex,
@@ -108,11 +110,7 @@ export async function loadNetworkIndex(ctx: Ctx): Promise<NetworkIndex> {
     ownerId: c.owner_id,
     tier: tierCode(c, now),
     keys: rawPersonKeys(channelsOf.get(c.id) ?? []).map((k) => hashPersonKey(secret, k)),
-    words: [
-      ...c.search_name.split(' ').filter(Boolean),
-      ...words(c.organisation_name ?? ''),
-      ...words(c.title ?? ''),
-    ],
+    words: [...sharedNameWords(c), ...words(c.organisation_name ?? ''), ...words(c.title ?? '')],
   }));
   return buildNetworkIndex({
     accounts,
@@ -168,4 +166,28 @@ export async function personKeysOf(ctx: Ctx, ownerId: string, contactId: string)
   return rawPersonKeys(await identityChannelsOf(ctx.db, ownerId, contactId)).map((k) =>
     hashPersonKey(secret, k),
   );
+}
+
+/**
+ * The name words a connection can find a contact by: those of the name they are shown (`sharedName`), never the
+ * owner's bracketed asides or nickname, which the contact's own `search_name` holds for the owner's search (ADR 29).
+ * Folded by the rules the owner's search uses, so "obrien" and "mueller" find as they do there.
+ */
+function sharedNameWords(c: { display_name: string; given_name: string | null; family_name: string | null }) {
+  const name = sharedName(c);
+  return searchDoc({
+    displayName: name,
+    givenName: null,
+    familyName: null,
+    organisation: null,
+    title: null,
+    location: null,
+    howWeMet: null,
+    notes: null,
+    emails: [],
+    phones: [],
+    tags: [],
+  })
+    .search_name.split(' ')
+    .filter(Boolean);
 }
