@@ -107,16 +107,32 @@ export async function recordCardChanges(
   }
 }
 
-/** Cards changed or removed after change `since`. */
-export async function cardChangesSince(db: Kysely<Database>, ownerId: string, since: number) {
-  return db
+/**
+ * Cards changed or removed after change `since` (past the card named `after` within that change, when given), in
+ * the order of the changes: `live` leaves out removed ones, `limit` stops after that many.
+ */
+export async function cardChangesSince(
+  db: Kysely<Database>,
+  ownerId: string,
+  since: number,
+  opts: { after?: string; live?: boolean; limit?: number } = {},
+) {
+  const { after, live, limit } = opts;
+  let q = db
     .selectFrom('carddav_changes')
-    .select(['name', 'etag'])
+    .select(['name', 'etag', 'seq'])
     .where('owner_id', '=', ownerId)
-    .where('seq', '>', since)
+    .where((eb) =>
+      after === undefined
+        ? eb('seq', '>', since)
+        : eb.or([eb('seq', '>', since), eb.and([eb('seq', '=', since), eb('name', '>', after)])]),
+    )
     .orderBy('seq')
-    .orderBy('name')
-    .execute();
+    .orderBy('name');
+  if (live) q = q.where('etag', 'is not', null);
+  if (limit !== undefined) q = q.limit(limit);
+  const rows = await q.execute();
+  return rows.map((r) => ({ name: r.name, etag: r.etag, seq: Number(r.seq) }));
 }
 
 /** The cards clients were last told of (removed ones left out), by name. */
@@ -129,4 +145,32 @@ export async function currentCardEtags(db: Kysely<Database>, ownerId: string) {
     .orderBy('name')
     .execute();
   return rows.map((r) => ({ name: r.name, etag: r.etag as string }));
+}
+
+/** Keeps a change number as given out: a sync token this address book may be asked about later. */
+export async function recordSyncToken(db: Kysely<Database>, ownerId: string, seq: number): Promise<void> {
+  await db.insertInto('carddav_sync_tokens').values({ owner_id: ownerId, seq }).execute();
+}
+
+/** Whether this change number was given out as a token or numbers a recorded change, and the first token kept (0043). */
+export async function syncTokenKnown(db: Kysely<Database>, ownerId: string, seq: number) {
+  const row = await db
+    .selectFrom('carddav_sync_tokens')
+    .select((eb) => [eb.fn.min('seq').as('first'), eb.fn.countAll().filterWhere('seq', '=', seq).as('hits')])
+    .where('owner_id', '=', ownerId)
+    .executeTakeFirst();
+  // A change still recorded under that number was made by this log too (a token kept before 0043 may be missing).
+  const recorded =
+    Number(row?.hits ?? 0) > 0 ||
+    (await db
+      .selectFrom('carddav_changes')
+      .select('name')
+      .where('owner_id', '=', ownerId)
+      .where('seq', '=', seq)
+      .limit(1)
+      .executeTakeFirst()) !== undefined;
+  return {
+    known: recorded,
+    first: row?.first === null || row?.first === undefined ? null : Number(row.first),
+  };
 }

@@ -465,6 +465,46 @@ describeEngines('cards written by an address book', (h) => {
     await putCard(ctx, 'tom.vcf', deleted.replace('NOTE:iPhone note', 'NOTE:iPhone note\\, edited'), {});
     expect(await getContact(ctx, id)).toMatchObject({ notes: 'iPhone note, edited', customFields: {} });
   });
+
+  it('serve a LinkedIn profile the phone wrote as a social profile back as one, through an edit in Rapport', async () => {
+    const { ctx } = await h.account();
+    const ios = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:Shellstrop;Eleanor;;;',
+      'FN:Eleanor Shellstrop',
+      'X-SOCIALPROFILE;type=linkedin;x-user=eleanor:http://www.linkedin.com/in/Eleanor/',
+      'X-SOCIALPROFILE;type=twitter:https://twitter.com/eleanor',
+      'UID:ELEANOR-IOS-1',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    await putCard(ctx, 'eleanor.vcf', ios, { ifNoneMatch: '*' });
+    const id = (await listContacts(ctx, {})).items[0]?.id as string;
+    // Rapport keeps the profile by its canonical address (for matching imports)…
+    expect((await getContact(ctx, id)).urls.map((u) => u.value)).toContain(
+      'https://www.linkedin.com/in/eleanor',
+    );
+    const card = async () => (await readCards(ctx, ['eleanor.vcf'])).get('eleanor.vcf')?.text ?? '';
+    const served = async () => (await card()).replace(/\r\n /g, ''); // unfolded
+    // …and the phone gets its social profile back as it wrote it, not a URL it would show elsewhere.
+    const first = await served();
+    expect(first).toContain(
+      'X-SOCIALPROFILE;TYPE=linkedin;X-USER=eleanor:http://www.linkedin.com/in/Eleanor/',
+    );
+    expect(first).not.toMatch(/^(ITEM\d+\.)?URL/im);
+    await updateContact(ctx, id, { notes: 'met at the Good Place' }, 'web');
+    const edited = await served();
+    expect(edited).toContain(
+      'X-SOCIALPROFILE;TYPE=linkedin;X-USER=eleanor:http://www.linkedin.com/in/Eleanor/',
+    );
+    expect(edited).toContain('X-SOCIALPROFILE;TYPE=twitter:https://twitter.com/eleanor');
+    expect(edited).not.toMatch(/^(ITEM\d+\.)?URL/im);
+    // Written back as served, nothing changes.
+    const before = await card();
+    expect(await putCard(ctx, 'eleanor.vcf', before, {})).toEqual({ status: 'updated' });
+    expect(await card()).toBe(before);
+  });
 });
 
 // Two connections at once need PostgreSQL: on SQLite, writers queue whole, and the race below cannot happen.

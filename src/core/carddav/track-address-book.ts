@@ -1,7 +1,7 @@
 import { lockAccount } from '../accounts/account.queries';
 import { type Ctx, inTransaction, requireActor } from '../context';
 import { cachedUntilWrite } from '../db/cached-until-write';
-import { currentCardEtags, knownCards, recordCardChanges } from './card.queries';
+import { currentCardEtags, knownCards, recordCardChanges, recordSyncToken } from './card.queries';
 import { listAddressBook } from './list-address-book';
 
 export interface TrackedAddressBook {
@@ -38,8 +38,12 @@ export async function trackAddressBook(ctx: Ctx): Promise<TrackedAddressBook> {
         if (etag !== null && !present.has(name)) changes.push({ name, etag: null });
       }
       if (changes.length === 0) return { ctag: listing.ctag, seq: known.seq };
-      await recordCardChanges(tx.db, ownerId, known.seq + 1, changes);
-      return { ctag: listing.ctag, seq: known.seq + 1 };
+      // The time in seconds (at least the last number plus one): after a whole-server restore the numbers go on
+      // past those given out since the backup, which a phone may still hold, instead of giving them out again.
+      const seq = Math.max(known.seq + 1, Math.floor(tx.clock.now().getTime() / 1000));
+      await recordCardChanges(tx.db, ownerId, seq, changes);
+      await recordSyncToken(tx.db, ownerId, seq);
+      return { ctag: listing.ctag, seq };
     });
   });
   return { ...state, cards: await currentCardEtags(ctx.db, ownerId) };

@@ -214,6 +214,12 @@ export interface CarddavChangeTable {
   seq: number;
 }
 
+/** A change number an address book gave out as a sync token (migration 0043). */
+export interface CarddavSyncTokenTable {
+  owner_id: string;
+  seq: number;
+}
+
 export type ImportKind = 'linkedin' | 'vcard' | 'csv';
 
 export interface ImportTable {
@@ -740,6 +746,7 @@ export interface Database {
   contact_photos: ContactPhotoTable;
   carddav_cards: CarddavCardTable;
   carddav_changes: CarddavChangeTable;
+  carddav_sync_tokens: CarddavSyncTokenTable;
   imports: ImportTable;
   import_issues: ImportIssueTable;
   import_changes: ImportChangeTable;

@@ -6,6 +6,7 @@
  * nothing; changed values come from the person.
  */
 import ICAL from 'ical.js';
+import { normaliseLinkedinProfileUrl } from '../linkedin/normalise-linkedin-profile-url';
 import type { ImportedPerson, LabelledValue, PostalAddress } from '../model';
 import {
   CONNECTED_ON_KEY,
@@ -307,6 +308,22 @@ function sameLabelled(a: LabelledValue, b: LabelledValue): boolean {
   return a.value === b.value && a.label === b.label;
 }
 
+/** A URL as a contact keeps it: a LinkedIn profile by its canonical address, another with a scheme. */
+function urlKey(value: string): string {
+  return (
+    normaliseLinkedinProfileUrl(value) ?? (/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`)
+  );
+}
+
+/**
+ * The same URL as the card's, though the contact keeps it canonical: iOS writes a LinkedIn profile as
+ * `X-SOCIALPROFILE:http://www.linkedin.com/in/…`, and generated anew it came back as a plain URL, moved out of the
+ * phone's social profiles.
+ */
+function sameUrl(a: LabelledValue, b: LabelledValue): boolean {
+  return a.label === b.label && (a.value === b.value || urlKey(a.value) === urlKey(b.value));
+}
+
 function oneLine(s: string): string {
   return s.replace(/\r\n|\r|\n/g, ' ');
 }
@@ -488,7 +505,7 @@ function buildCard(
       b.labelled('adr', 'adr', 'text', value, a.label);
     }
   }
-  const urlMatch = matcher(m?.urls, sameLabelled);
+  const urlMatch = matcher(m?.urls, sameUrl);
   const preferredUrls = preferredValues(raw, 'url', raw?.mapped.fields.urls ?? []);
   for (const u of person.urls) {
     const k = urlMatch(u);

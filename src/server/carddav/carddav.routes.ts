@@ -343,7 +343,7 @@ type Urls = {
 async function propfind(
   req: FastifyRequest,
   reply: FastifyReply,
-  who: { ctx: Ctx; name: string },
+  who: { ctx: Ctx; name: string; scope: ApiTokenScope },
   target: Target,
   urls: Urls,
 ) {
@@ -359,9 +359,13 @@ async function propfind(
     [DAV, 'owner', href(urls.principal)],
   ];
   const collection: PropValue = (el) => void el.ele(DAV, 'd:collection');
+  // What this login may do (RFC 3744): DAVx5 makes an address book without write privileges read-only on the
+  // phone; advertised to a read-only token, every edit made there would fail to upload, sync after sync.
+  const allowed = tokenMayUse(who.scope, 'PUT')
+    ? ['read', 'write', 'write-content', 'bind', 'unbind']
+    : ['read'];
   const privileges: PropValue = (el) => {
-    for (const p of ['read', 'write', 'write-content', 'bind', 'unbind'])
-      el.ele(DAV, 'd:privilege').ele(DAV, `d:${p}`);
+    for (const p of allowed) el.ele(DAV, 'd:privilege').ele(DAV, `d:${p}`);
   };
   const responses: DavResponse[] = [];
   // The book's tag, token and cards: only where the answer holds the book.
@@ -506,10 +510,8 @@ async function report(req: FastifyRequest, reply: FastifyReply, ctx: Ctx, target
 /** RFC 6578: what changed since the client's token (everything on a first sync), and the next token. */
 async function sync(reply: FastifyReply, ctx: Ctx, body: ReturnType<typeof readReport>, urls: Urls) {
   const token = body.syncToken;
-  // Only a token as given out (the prefix, then a change number as written): `…:0x1`, `…: 1` or `…:` is forged.
-  const seq = token.startsWith(SYNC_TOKEN) ? token.slice(SYNC_TOKEN.length) : '';
-  const since = token === '' ? null : /^(0|[1-9][0-9]{0,15})$/.test(seq) ? Number(seq) : Number.NaN;
-  const result = await syncAddressBook(ctx, since);
+  const since = token === '' ? null : (positionOf(token) ?? Number.NaN);
+  const result = await syncAddressBook(ctx, since, body.limit);
   if (!result.ok) {
     return refuseDav(reply, 403, { ns: DAV, local: 'valid-sync-token' });
   }
@@ -529,8 +531,30 @@ async function sync(reply: FastifyReply, ctx: Ctx, body: ReturnType<typeof readR
     })),
     ...result.removed.map((name) => ({ href: urls.card(name), status: 'HTTP/1.1 404 Not Found' })),
   ];
-  return reply
-    .code(207)
-    .type(XML)
-    .send(multistatus(responses, syncTokenOf(result.seq)));
+  // Cut at the client's limit (RFC 6578 §3.6): a 507 for the collection, and a token for the rest.
+  if (result.next)
+    responses.push({
+      href: urls.book,
+      status: 'HTTP/1.1 507 Insufficient Storage',
+      error: { ns: DAV, local: 'number-of-matches-within-limits' },
+    });
+  const given = result.next
+    ? `${syncTokenOf(result.next.seq)}.${Buffer.from(result.next.after ?? '').toString('base64url')}`
+    : syncTokenOf(result.seq);
+  return reply.code(207).type(XML).send(multistatus(responses, given));
+}
+
+/**
+ * The position a sync token stands for: a change number as written (`…:0x1`, `…: 1` or `…:` is forged), then,
+ * for an answer cut at a limit, `.` and the last card's name in base64url (written exactly as given out).
+ */
+function positionOf(token: string): { seq: number; after?: string } | null {
+  const m = token.startsWith(SYNC_TOKEN)
+    ? /^(0|[1-9][0-9]{0,15})(?:\.([A-Za-z0-9_-]{1,1400}))?$/.exec(token.slice(SYNC_TOKEN.length))
+    : null;
+  if (!m) return null;
+  if (m[2] === undefined) return { seq: Number(m[1]) };
+  const after = Buffer.from(m[2], 'base64url').toString('utf8');
+  if (!after || Buffer.from(after).toString('base64url') !== m[2]) return null;
+  return { seq: Number(m[1]), after };
 }

@@ -670,6 +670,86 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
     }
   });
 
+  it('answers a sync with a limit a page at a time, a 507 for the collection and a token for the rest (RFC 6578 §3.7)', async () => {
+    const base = server.base();
+    const { user, auth, ada, book } = await owner();
+    const ids = [ada];
+    for (const name of ['Bob Noyce', 'Carl Sagan', 'Dian Fossey', 'Emmy Noether'])
+      ids.push((await user.post('/api/v1/contacts', { displayName: name })).body.id);
+    const syncBody = (token: string, limit: number) =>
+      `<d:sync-collection xmlns:d="DAV:"><d:sync-token>${token}</d:sync-token><d:sync-level>1</d:sync-level><d:limit><d:nresults>${limit}</d:nresults></d:limit><d:prop><d:getetag/></d:prop></d:sync-collection>`;
+    const page = async (token: string, limit: number) => {
+      const r = await dav(base, 'REPORT', book, { auth, body: syncBody(token, limit) });
+      expect(r.status).toBe(207);
+      const cards = [...r.text.matchAll(/<d:href>[^<]*\/([^/<]+\.vcf)<\/d:href><d:(propstat|status)>/g)].map(
+        (m) => `${m[2] === 'status' ? '-' : ''}${m[1]}`,
+      );
+      const cut = r.text.includes(
+        `<d:response><d:href>${book}</d:href><d:status>HTTP/1.1 507 Insufficient Storage</d:status><d:error><d:number-of-matches-within-limits/></d:error></d:response>`,
+      );
+      const next = /<d:sync-token>([^<]+)<\/d:sync-token><\/d:multistatus>/.exec(r.text)?.[1] as string;
+      return { cards, cut, next };
+    };
+    // A first sync, two at a time: every card exactly once, then a token as complete as one without a limit.
+    const seen: string[] = [];
+    let token = '';
+    for (let i = 0; ; i++) {
+      const p = await page(token, 2);
+      expect(p.cards.length).toBeLessThanOrEqual(2);
+      seen.push(...p.cards);
+      token = p.next;
+      if (!p.cut) break;
+      expect(i).toBeLessThan(5);
+    }
+    expect(seen.sort()).toEqual(ids.map((id) => `${id}.vcf`).sort());
+    expect((await page(token, 2)).cards).toEqual([]);
+    // Changes since, cut the same way: a removal comes as one of them.
+    await user.patch(`/api/v1/contacts/${ids[1]}`, { title: 'Engineer' });
+    await user.delete(`/api/v1/contacts/${ids[2]}`);
+    await user.patch(`/api/v1/contacts/${ids[3]}`, { title: 'Primatologist' });
+    const first = await page(token, 2);
+    expect(first.cut).toBe(true);
+    const second = await page(first.next, 2);
+    expect(second.cut).toBe(false);
+    expect([...first.cards, ...second.cards].sort()).toEqual(
+      [`${ids[1]}.vcf`, `-${ids[2]}.vcf`, `${ids[3]}.vcf`].sort(),
+    );
+    // A cut token written otherwise than given out is refused.
+    for (const forged of [
+      `${first.next}=`,
+      `${first.next.split('.')[0]}.`,
+      `${first.next.split('.')[0]}.5`,
+    ]) {
+      const r = await dav(base, 'REPORT', book, { auth, body: syncBody(forged, 2) });
+      expect(r.status, forged).toBe(403);
+      expect(r.text).toContain('<d:valid-sync-token/>');
+    }
+  });
+
+  it('tells a read-only token the address book is read-only, so a phone does not offer edits it cannot upload', async () => {
+    const base = server.base();
+    const { user, auth, book } = await owner();
+    const reader = (await user.post('/api/v1/tokens', { name: 'reader', scope: 'read' })).body
+      .token as string;
+    const privileges = async (login: [string, string]) => {
+      const r = await dav(base, 'PROPFIND', book, {
+        auth: login,
+        headers: { depth: '0' },
+        body: propfind('<x0:current-user-privilege-set/>'),
+      });
+      expect(r.status).toBe(207);
+      return [...r.text.matchAll(/<d:privilege><d:([a-z-]+)\/><\/d:privilege>/g)].map((m) => m[1]);
+    };
+    expect(await privileges(auth)).toEqual(['read', 'write', 'write-content', 'bind', 'unbind']);
+    expect(await privileges([user.email, reader])).toEqual(['read']);
+    const put = await dav(base, 'PUT', `${book}k.vcf`, {
+      auth: [user.email, reader],
+      body: KATHERINE,
+      headers: { 'content-type': 'text/vcard' },
+    });
+    expect(put.status).toBe(403);
+  });
+
   it("shows a changed contact as a new ETag, whatever changed it (here: its organisation's name)", async () => {
     const base = server.base();
     const { user, auth, ada, book } = await owner();

@@ -105,9 +105,18 @@ export function readReport(body: string): {
   props: XmlName[];
   hrefs: string[];
   syncToken: string;
+  /** sync-collection's `<d:limit><d:nresults>` (RFC 6578 §3.7): at most this many members in the answer. */
+  limit?: number;
 } {
   const root = parse(body);
   if (!root) throw new DavXmlError('a REPORT needs a body');
+  const limitEl = children(root).find((c) => is(c, DAV, 'limit'));
+  const nresults = limitEl ? children(limitEl).find((c) => is(c, DAV, 'nresults')) : undefined;
+  const limitText = nresults ? (nresults.textContent ?? '').trim() : undefined;
+  if (limitText !== undefined && !/^[1-9][0-9]{0,8}$/.test(limitText))
+    throw new DavXmlError(
+      `the limit's nresults must be a whole number from 1, not "${limitText.slice(0, 20)}"`,
+    );
   const prop = children(root).find((c) => is(c, DAV, 'prop'));
   const hrefs = children(root)
     .filter((c) => is(c, DAV, 'href'))
@@ -118,6 +127,7 @@ export function readReport(body: string): {
     props: prop ? children(prop).map(nameOf) : [],
     hrefs,
     syncToken: (token?.textContent ?? '').trim(),
+    ...(limitText === undefined ? {} : { limit: Number(limitText) }),
   };
 }
 
@@ -197,6 +207,8 @@ export interface DavResponse {
   /** The properties asked for; `all` returns every known one. */
   asked?: { all: boolean; props: XmlName[] };
   status?: string;
+  /** The precondition beside a `status` (RFC 4918 §14.5), e.g. number-of-matches-within-limits with a 507. */
+  error?: XmlName;
   /** The status of properties asked for that it does not have (404, or 403 for a PROPPATCH on protected ones). */
   missingStatus?: string;
 }
@@ -222,6 +234,7 @@ export function multistatus(responses: DavResponse[], syncToken?: string): strin
     res.ele(DAV, 'd:href').txt(r.href);
     if (r.status) {
       res.ele(DAV, 'd:status').txt(r.status);
+      if (r.error) element(res.ele(DAV, 'd:error'), r.error);
       continue;
     }
     const props = r.props ?? new Map();
