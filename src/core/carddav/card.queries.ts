@@ -152,14 +152,14 @@ export async function recordSyncToken(db: Kysely<Database>, ownerId: string, seq
   await db.insertInto('carddav_sync_tokens').values({ owner_id: ownerId, seq }).execute();
 }
 
-/** Whether this change number was given out as a token or numbers a recorded change, and the first token kept (0043). */
+/** Whether this change number was given out as a token or numbers a recorded change, and the first token kept (0040). */
 export async function syncTokenKnown(db: Kysely<Database>, ownerId: string, seq: number) {
   const row = await db
     .selectFrom('carddav_sync_tokens')
     .select((eb) => [eb.fn.min('seq').as('first'), eb.fn.countAll().filterWhere('seq', '=', seq).as('hits')])
     .where('owner_id', '=', ownerId)
     .executeTakeFirst();
-  // A change still recorded under that number was made by this log too (a token kept before 0043 may be missing).
+  // A change still recorded under that number was made by this log too (a token kept before 0040 may be missing).
   const recorded =
     Number(row?.hits ?? 0) > 0 ||
     (await db

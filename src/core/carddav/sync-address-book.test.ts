@@ -67,7 +67,7 @@ describeEngines('syncing an address book (RFC 6578)', (h) => {
     });
   });
 
-  it('still takes the tokens numbered one by one before migration 0043', async () => {
+  it('still takes the tokens numbered one by one before migration 0040', async () => {
     const { ctx, id: ownerId } = await h.account();
     await createContact(ctx, { displayName: 'Grace Hopper' }, 'web');
     // The state an older server left: changes 1 to 3, the last one kept as the first token by the migration.

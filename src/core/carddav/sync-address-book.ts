@@ -20,7 +20,7 @@ export type SyncResult =
     }
   | { ok: false };
 
-// Before migration 0043 change numbers were 1, 2, 3…: every one up to the first kept was given out.
+// Before migration 0040 change numbers were 1, 2, 3…: every one up to the first kept was given out.
 const COUNTED_UNTIL = 1_000_000_000;
 
 /**

@@ -38,7 +38,7 @@ import * as m0036 from './migrations/0036-introduction-lapse-told';
 import * as m0037 from './migrations/0037-search-words-from-every-script';
 import * as m0038 from './migrations/0038-introduction-lapse-indexes';
 import * as m0039 from './migrations/0039-ledger-page-indexes';
-import * as m0043 from './migrations/0043-carddav-sync-tokens';
+import * as m0040 from './migrations/0040-carddav-sync-tokens';
 
 // Listed statically (not read from disk) so migrations work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -81,7 +81,7 @@ const migrations: Record<string, Migration> = {
   '0037-search-words-from-every-script': m0037,
   '0038-introduction-lapse-indexes': m0038,
   '0039-ledger-page-indexes': m0039,
-  '0043-carddav-sync-tokens': m0043,
+  '0040-carddav-sync-tokens': m0040,
 };
 
 /**

@@ -214,7 +214,7 @@ export interface CarddavChangeTable {
   seq: number;
 }
 
-/** A change number an address book gave out as a sync token (migration 0043). */
+/** A change number an address book gave out as a sync token (migration 0040). */
 export interface CarddavSyncTokenTable {
   owner_id: string;
   seq: number;
