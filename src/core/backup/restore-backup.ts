@@ -77,7 +77,7 @@ export async function restoreBackup(
     const total = BACKUP_TABLES.reduce((n, t) => n + (tables[t.name]?.length ?? 0), 0);
     let done = 0;
     onProgress?.({ phase: 'writing', done, total });
-    await withDeferredSearchIndex(tx.db, async () => {
+    await withDeferredSearchIndex(tx.db, ownerId, async () => {
       for (const table of BACKUP_TABLES) {
         const rows = (tables[table.name] ?? []).map((row) => {
           const out: Record<string, unknown> = { [table.owner]: ownerId };

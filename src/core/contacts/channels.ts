@@ -36,6 +36,8 @@ export function channelKey(kind: ChannelKind, value: string, phoneRegion: string
 export const channelIdentity = (c: ContactChannelTable) =>
   `${c.kind}:${c.value_norm ?? channelKey(c.kind, c.value, null)}`;
 
+const KINDS = ['email', 'phone', 'url'] as const;
+
 /**
  * Channel rows for a contact from the caller's lists. Duplicates (same matching key) collapse to the first; a
  * fact that was already on the contact keeps the source it first came from.
@@ -49,11 +51,15 @@ export function buildChannels(
   source: string,
   phoneRegion: string | null,
 ): ContactChannelTable[] {
-  const previousSource = new Map(previous.map((c) => [`${c.kind}:${c.value_norm}`, c.source]));
+  // No map or set for what is empty (an import builds the channels of 30,000 new contacts, most with one or two).
+  const previousSource =
+    previous.length > 0 ? new Map(previous.map((c) => [`${c.kind}:${c.value_norm}`, c.source])) : null;
   const rows: ContactChannelTable[] = [];
-  for (const kind of ['email', 'phone', 'url'] as const) {
+  for (const kind of KINDS) {
+    const list = lists[kind];
+    if (!list || list.length === 0) continue;
     const seen = new Set<string>();
-    for (const item of lists[kind] ?? []) {
+    for (const item of list) {
       const key = channelKey(kind, item.value, phoneRegion);
       const dedupe = key ?? item.value;
       if (seen.has(dedupe)) continue;
@@ -68,7 +74,7 @@ export function buildChannels(
         value_norm: key,
         label: item.label?.trim() || null,
         position: seen.size - 1,
-        source: previousSource.get(`${kind}:${key}`) ?? source,
+        source: previousSource?.get(`${kind}:${key}`) ?? source,
       });
     }
   }

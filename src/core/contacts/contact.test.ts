@@ -15,15 +15,21 @@ describe('normaliseLinkedinUrl', () => {
     ['www.linkedin.com/in/ada-lovelace/en', 'https://www.linkedin.com/in/ada-lovelace'],
     ['linkedin.com/in/%C3%A9lodie-m', 'https://www.linkedin.com/in/%C3%A9lodie-m'],
     ['https://www.linkedin.com/in/ÉLODIE-M', 'https://www.linkedin.com/in/%C3%A9lodie-m'],
+    // Canonical-looking URLs take a shortcut past the URL parser; dot segments must still resolve as it does.
+    ['https://www.linkedin.com/in/ada.lovelace_1/', 'https://www.linkedin.com/in/ada.lovelace_1'],
+    ['https://www.linkedin.com/in/./ada-lovelace', 'https://www.linkedin.com/in/ada-lovelace'],
   ])('%s → %s', (raw, expected) => {
     expect(normaliseLinkedinUrl(raw)).toBe(expected);
   });
-  it.each([['https://www.linkedin.com/company/acme'], ['https://example.com/in/ada'], ['not a url at all']])(
-    'rejects %s',
-    (raw) => {
-      expect(normaliseLinkedinUrl(raw)).toBeNull();
-    },
-  );
+  it.each([
+    ['https://www.linkedin.com/company/acme'],
+    ['https://example.com/in/ada'],
+    ['not a url at all'],
+    ['https://www.linkedin.com/in/..'],
+    ['https://www.linkedin.com/in/.'],
+  ])('rejects %s', (raw) => {
+    expect(normaliseLinkedinUrl(raw)).toBeNull();
+  });
 });
 
 describe('normaliseWebUrl', () => {

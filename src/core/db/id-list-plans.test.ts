@@ -67,9 +67,16 @@ async function bulkLoad(db: Kysely<Database>, owners: number, each: number) {
     ids.get(owner)?.push(id);
     rows.push(contactRow(id, owner, i));
   }
-  await db
-    .transaction()
-    .execute((trx) => withDeferredSearchIndex(trx, () => insertRows(trx, 'contacts', rows)));
+  await db.transaction().execute(async (trx) => {
+    for (const owner of accounts)
+      await withDeferredSearchIndex(trx, owner, () =>
+        insertRows(
+          trx,
+          'contacts',
+          rows.filter((r) => r.owner_id === owner),
+        ),
+      );
+  });
   await refreshPlannerStatistics(db);
   return { owner: accounts[0] as string, other: accounts[1] as string, ids };
 }

@@ -60,11 +60,16 @@ export async function createContactSearchIndex(db: Kysely<any>): Promise<void> {
 }
 
 /**
- * Runs `load` (which inserts many contacts) with per-row search indexing switched off, then indexes every contact
- * that has no index entry yet in two set-based statements. Must run inside the caller's transaction. PostgreSQL's
- * generated column needs nothing.
+ * Runs `load` (which inserts many contacts of `ownerId`) with per-row search indexing switched off, then indexes
+ * every contact of that owner that has no index entry yet in two set-based statements (the owner's alone: looking
+ * through every account's contacts made each import cost what the whole server holds). Must run inside the
+ * caller's transaction. PostgreSQL's generated column needs nothing.
  */
-export async function withDeferredSearchIndex<T>(db: Kysely<any>, load: () => Promise<T>): Promise<T> {
+export async function withDeferredSearchIndex<T>(
+  db: Kysely<any>,
+  ownerId: string,
+  load: () => Promise<T>,
+): Promise<T> {
   if (engineOf(db) !== 'sqlite') return load();
   if (!db.isTransaction) throw new Error('withDeferredSearchIndex needs a transaction');
   const before = await sql<{ top: number | null }>`SELECT max(rowid) AS top FROM contact_fts_map`.execute(db);
@@ -74,7 +79,8 @@ export async function withDeferredSearchIndex<T>(db: Kysely<any>, load: () => Pr
   } finally {
     await sql`DELETE FROM contact_fts_deferred`.execute(db);
     await sql`INSERT INTO contact_fts_map(contact_id)
-      SELECT c.id FROM contacts c WHERE NOT EXISTS (SELECT 1 FROM contact_fts_map m WHERE m.contact_id = c.id)`.execute(
+      SELECT c.id FROM contacts c
+      WHERE c.owner_id = ${ownerId} AND NOT EXISTS (SELECT 1 FROM contact_fts_map m WHERE m.contact_id = c.id)`.execute(
       db,
     );
     await sql`INSERT INTO contact_fts(rowid, search_name, search_text)
@@ -155,24 +161,25 @@ export async function insertRows(
   const quoted = columns.map((c) => `"${c}"`).join(', ');
   const perBatch = Math.max(1, Math.floor(30_000 / columns.length));
   const pg = engineOf(db) === 'postgres';
+  const onConflict = opts.skipDuplicates ? ' ON CONFLICT DO NOTHING' : '';
+  // SQLite's placeholders are all `?`: one row's tuple repeated (an import's ~1.6M values, no string per value).
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let start = 0; start < rows.length; start += perBatch) {
-    const batch = rows.slice(start, start + perBatch);
-    const params: unknown[] = [];
-    const tuples: string[] = [];
-    for (const row of batch) {
-      const marks: string[] = [];
-      for (const c of columns) {
-        params.push(row[c] ?? null);
-        marks.push(pg ? `$${params.length}` : '?');
-      }
-      tuples.push(`(${marks.join(', ')})`);
+    const end = Math.min(rows.length, start + perBatch);
+    const params = new Array<unknown>((end - start) * columns.length);
+    let n = 0;
+    for (let r = start; r < end; r++) {
+      const row = rows[r] as Record<string, unknown>;
+      for (const c of columns) params[n++] = row[c] ?? null;
     }
-    const onConflict = opts.skipDuplicates ? ' ON CONFLICT DO NOTHING' : '';
+    const values = pg
+      ? Array.from(
+          { length: end - start },
+          (_, r) => `(${columns.map((_c, i) => `$${r * columns.length + i + 1}`).join(', ')})`,
+        ).join(', ')
+      : new Array<string>(end - start).fill(tuple).join(', ');
     await db.executeQuery(
-      CompiledQuery.raw(
-        `INSERT INTO "${table}" (${quoted}) VALUES ${tuples.join(', ')}${onConflict}`,
-        params,
-      ),
+      CompiledQuery.raw(`INSERT INTO "${table}" (${quoted}) VALUES ${values}${onConflict}`, params),
     );
   }
 }

@@ -151,7 +151,7 @@ export async function applyPeoplePlan(
   // that 30,000 people's rows never all live at once (the garbage collector copies whatever survives).
   const newContacts: { id: string; connectedOn: string | null }[] = [];
   const taggedNew: string[] = [];
-  await withDeferredSearchIndex(tx.db, async () => {
+  await withDeferredSearchIndex(tx.db, ownerId, async () => {
     for (let start = 0; start < creates.length; start += CREATE_SLICE) {
       const contactRows: ContactTable[] = [];
       const channelRows: ContactChannelTable[] = [];

@@ -24,6 +24,20 @@ describe('fold', () => {
       expect(fold(s)).toBe(fold(`${s}é`).slice(0, -1));
     }
   });
+  it('splits plain ASCII into the same words as the full Unicode path does', () => {
+    // words(s + ' é') takes the full path; its last word is 'e'.
+    const ascii = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join('');
+    for (const s of [
+      ascii,
+      `x${ascii}y${ascii}`,
+      'Ada LOVELACE',
+      "O'Brien-Smith, R&D_2 (UK) #42",
+      '',
+      '--',
+    ]) {
+      expect(words(s)).toEqual(words(`${s} é`).slice(0, -1));
+    }
+  });
   it('folds letters without a decomposition as their plain form: Turkish ı, œ, ð; katakana as hiragana', () => {
     expect(fold('İpek IŞIK Işık')).toBe('ipek isik isik');
     expect(fold('Cœur Guðrún')).toBe('coeur gudrun');

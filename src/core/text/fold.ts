@@ -1,4 +1,6 @@
-const ASCII = /^\p{ASCII}*$/u;
+// No code unit above 0x7f (a surrogate is one too): faster than `\p{ASCII}` with the same answer.
+const ASCII = /^[^\u0080-\uffff]*$/;
+const ASCII_NON_WORD = /[^a-z0-9]+/;
 
 /**
  * Accent- and case-insensitive folding used for search and matching, done in the app so both engines see
@@ -72,7 +74,16 @@ export function nameAlikeKey(name: string): string {
 
 /** Folded words: letters and digits only, everything else separates. Engines tokenise this identically. */
 export function words(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
+  // ASCII folds to lower case, whose letters and digits are a-z and 0-9: the same split without Unicode classes.
+  if (ASCII.test(text))
+    return text
+      .toLowerCase()
+      .split(ASCII_NON_WORD)
+      .filter((w) => w.length > 0);
+  return wordsOfFolded(fold(text));
+}
+
+/** `words()` of text already folded (a caller that needs the folded text too folds it once). */
+export function wordsOfFolded(folded: string): string[] {
+  return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 }
