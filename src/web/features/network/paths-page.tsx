@@ -8,6 +8,7 @@ import { QueryError } from '../../ui/query-error';
 import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { RequestIntroForm } from '../introductions/request-intro-form';
+import { useEditToggle } from '../relationships/edit-button';
 import { NetworkSubnav } from './network-subnav';
 import { linkTierLabel, PathGraph } from './path-graph';
 import { AlreadyConnected, queryProblem } from './search-page';
@@ -113,7 +114,9 @@ export function PathsPage() {
 }
 
 export function PathCard({ path, rank }: { path: WarmPath; rank: number }) {
-  const [asking, setAsking] = useState(false);
+  // Cancel or Escape gives the keyboard back to the button that opened the form.
+  const ask = useEditToggle();
+  const asking = ask.open;
   const target = targetOf(path);
   const words = path.steps.map((s) => `${s.from.name} ${linkTierLabel(s.tier).toLowerCase()} ${s.to.name}`);
   const position = path.target
@@ -149,10 +152,10 @@ export function PathCard({ path, rank }: { path: WarmPath; rank: number }) {
             broker={path.ask}
             contactId={path.contactId}
             targetName={target}
-            onCancel={() => setAsking(false)}
+            onCancel={ask.close}
           />
         ) : (
-          <button type="button" className="button button--primary" onClick={() => setAsking(true)}>
+          <button ref={ask.button} type="button" className="button button--primary" onClick={ask.start}>
             Ask for an introduction
             <span className="visually-hidden">
               {' '}

@@ -9,6 +9,7 @@ import { QueryError } from '../../ui/query-error';
 import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { RequestIntroForm } from '../introductions/request-intro-form';
+import { useEditToggle } from '../relationships/edit-button';
 import { tierLabel } from '../relationships/relationship-words';
 import { ConnectionsOffering } from './connections-offering';
 import { NetworkSubnav } from './network-subnav';
@@ -168,7 +169,9 @@ export function BrokerRow({
   targetName: string;
   canAsk?: boolean;
 }) {
-  const [asking, setAsking] = useState(false);
+  // Cancel or Escape gives the keyboard back to the button that opened the form.
+  const ask = useEditToggle();
+  const asking = ask.open;
   const c = broker.contact;
   return (
     <li className="network-broker">
@@ -188,9 +191,10 @@ export function BrokerRow({
         {asking || !canAsk ? null : (
           <span className="network-broker__actions">
             <button
+              ref={ask.button}
               type="button"
               className="button button--primary button--small"
-              onClick={() => setAsking(true)}
+              onClick={ask.start}
             >
               Ask for an introduction
               <span className="visually-hidden">
@@ -212,7 +216,7 @@ export function BrokerRow({
           broker={{ accountId: broker.accountId, name: broker.name }}
           contactId={broker.contactId}
           targetName={targetName}
-          onCancel={() => setAsking(false)}
+          onCancel={ask.close}
         />
       ) : null}
     </li>

@@ -1,3 +1,4 @@
+import { useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router';
 import type { PromiseView } from '../../api/types';
 import { ConfirmButton } from '../../ui/confirm-button';
@@ -9,6 +10,10 @@ import { statusLabel } from './relationship-words';
 import { useDeletePromise, useUpdatePromise } from './use-promises';
 import { useUndoRemoveToast } from './use-undo-remove';
 import './relationships.css';
+
+// A promise whose status changes moves to the other list (open or done) and mounts anew there: its id, so the
+// keyboard follows it instead of falling to the top of the page with the row it pressed.
+let follow: string | null = null;
 
 /**
  * One promise: what, to or from whom, when; open ones can be marked kept, broken or released, and any can be
@@ -22,6 +27,14 @@ export function PromiseRow({ promise, showContact = true }: { promise: PromiseVi
   const toast = useToast();
   const removed = useUndoRemoveToast();
   const p = promise;
+  const metaId = useId();
+  const actions = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on mount only, in its new list
+  useEffect(() => {
+    if (follow !== p.id) return;
+    follow = null;
+    actions.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, []);
   if (edit.open) {
     return (
       <li className="ledger-row ledger-row--editing">
@@ -41,12 +54,22 @@ export function PromiseRow({ promise, showContact = true }: { promise: PromiseVi
   }
   const who = showContact ? <Link to={`/contacts/${p.contact.id}`}>{p.contact.displayName}</Link> : null;
   const busy = update.isPending;
-  const set = (status: PromiseView['status']) => update.mutate({ id: p.id, status });
+  const set = (status: PromiseView['status']) => {
+    follow = p.id;
+    update.mutate(
+      { id: p.id, status },
+      {
+        onError: () => {
+          follow = null;
+        },
+      },
+    );
+  };
   return (
     <li className={p.overdue && p.status === 'open' ? 'ledger-row ledger-row--overdue' : 'ledger-row'}>
       <div className="ledger-row__text">
         <p className="ledger-row__title">{p.what}</p>
-        <p className="ledger-row__meta">
+        <p id={metaId} className="ledger-row__meta">
           {p.direction === 'mine' ? (
             <>I promised{who ? <> {who}</> : null}</>
           ) : (
@@ -72,21 +95,40 @@ export function PromiseRow({ promise, showContact = true }: { promise: PromiseVi
           </p>
         ) : null}
       </div>
-      <div className="ledger-row__actions">
+      <div ref={actions} className="ledger-row__actions">
         {p.status === 'open' ? (
           <>
             <StatusButton
               text={p.direction === 'mine' ? 'Kept' : 'Received'}
               what={p.what}
               primary
+              describedBy={metaId}
               disabled={busy}
               onClick={() => set('kept')}
             />
-            <StatusButton text="Broken" what={p.what} disabled={busy} onClick={() => set('broken')} />
-            <StatusButton text="Released" what={p.what} disabled={busy} onClick={() => set('released')} />
+            <StatusButton
+              text="Broken"
+              what={p.what}
+              describedBy={metaId}
+              disabled={busy}
+              onClick={() => set('broken')}
+            />
+            <StatusButton
+              text="Released"
+              what={p.what}
+              describedBy={metaId}
+              disabled={busy}
+              onClick={() => set('released')}
+            />
           </>
         ) : (
-          <StatusButton text="Reopen" what={p.what} disabled={busy} onClick={() => set('open')} />
+          <StatusButton
+            text="Reopen"
+            what={p.what}
+            describedBy={metaId}
+            disabled={busy}
+            onClick={() => set('open')}
+          />
         )}
         <EditButton toggle={edit} name={`promise: ${p.what}`} />
         <ConfirmButton
@@ -115,12 +157,15 @@ function StatusButton({
   text,
   what,
   primary = false,
+  describedBy,
   disabled,
   onClick,
 }: {
   text: string;
   what: string;
   primary?: boolean;
+  /** The row's "I promised … · Kept on …": read after the name, so the status is heard where the keyboard is. */
+  describedBy: string;
   disabled: boolean;
   onClick: () => void;
 }) {
@@ -130,6 +175,7 @@ function StatusButton({
       className={primary ? 'button button--small button--primary' : 'button button--small'}
       disabled={disabled}
       aria-label={`${text}: ${what}`}
+      aria-describedby={describedBy}
       onClick={onClick}
     >
       {text}

@@ -24,8 +24,18 @@ export function useFormErrors(
   const errors = useMemo(() => toFieldErrors(error, fieldOf(fields)), [error, fields]);
 
   useEffect(() => {
-    if (!error || errors.byPath.size === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (!error) return;
+    const form = formRef.current;
+    if (errors.byPath.size > 0) {
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    // Only a form-level error: the submit button, disabled while the server answered, dropped the keyboard to
+    // the top of the document. Put it back on the button; the FormAlert announces the error.
+    const active = document.activeElement;
+    if (form && (!active || active === document.body)) {
+      form.querySelector<HTMLElement>('[type="submit"]')?.focus();
+    }
   }, [error, errors, formRef]);
 
   return { ...errors, get: (field: string) => errors.byPath.get(field) };
