@@ -174,12 +174,15 @@ describe.skipIf(!chromiumPath)(
     it('week 2: no message twice, the group answer is nobody else’s reply, the week’s rate and the accepted invitation say so', async () => {
       await importWeek(2, 'Done: 1 new');
 
-      // The queue: Zainab (accepted since) waits; Chiara, written to in the group, does not.
+      // The queue: Zainab (accepted since) waits; so does Chiara: a message to a group is not a personal one to her.
       await page.goto('/outreach');
       await heading('Outreach').waitFor();
       const list = page.getByRole('list', { name: 'Waiting for a message' });
       await list.getByRole('link', { name: 'Zainab Qureshi', exact: true }).waitFor();
-      expect(await list.locator('.outreach-row__name').allTextContents()).toEqual(['Zainab Qureshi']);
+      expect(await list.locator('.outreach-row__name').allTextContents()).toEqual([
+        'Zainab Qureshi',
+        'Chiara Romano',
+      ]);
 
       // Amara's message marked sent and the same one in the export are one interaction; her answer the other.
       const contacts = await api<{ items: { id: string; displayName: string }[] }>('/contacts?q=Okafor');

@@ -115,8 +115,8 @@ export const outreachItem = z.object({
   lastMessage: outreachMessage.nullable(),
   /**
    * A queued person already got a personal message outside outreach since they connected (since they were added,
-   * for one added by hand): an outbound email or message in the log — a Rapport direct message, one logged by hand,
-   * one a LinkedIn import brought. They need no first message, so they are out of the queue and off Today; it is
+   * for one added by hand): an outbound email or message to them alone in the log (not one to a group) — a Rapport
+   * direct message, one logged by hand, one a LinkedIn import brought. They need no first message, so they are out of the queue and off Today; it is
    * not an outreach send and counts in no response rate. The earliest such message; null otherwise.
    */
   writtenOutside: z

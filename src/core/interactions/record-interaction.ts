@@ -43,6 +43,7 @@ export async function recordInteraction(
       kind: row.kind,
       direction: row.direction,
       answered: row.answered === null ? null : Boolean(row.answered),
+      group: contactIds.length > 1,
       at: Date.parse(at),
     });
     const contacts = await contactsOfInteractions(tx.db, ownerId, [row.id]);

@@ -1,6 +1,13 @@
 import { type Ctx, nowIso } from '../context';
+import { followUpAfter } from './deliver';
 import { MARKED_LATE_MS } from './detect-outreach-replies';
-import { claimInteractionForLinkedin, unclaimedLinkedinSends } from './outreach.queries';
+import {
+  claimInteractionForLinkedin,
+  findItem,
+  unclaimedLinkedinSends,
+  updateItemIf,
+  updateMessage,
+} from './outreach.queries';
 
 /** One outbound message of a LinkedIn export, written to one contact alone. */
 export interface ExportedSend {
@@ -55,7 +62,33 @@ export async function claimMarkedLinkedinSends(
         occurred_at: send.sentAt,
         updated_at: now,
       });
+      await retimeSend(tx, ownerId, best, send.sentAt, now);
     }
   }
   return claimed;
+}
+
+/**
+ * LinkedIn's time is when the message went out; the time it was marked sent was a guess (ADR 12). The message, its
+ * item (sent or followed up at, and the follow-up day that counts from it) take LinkedIn's, as the interaction
+ * does, so the response rate, the time to a reply, the week and month of the stats and the queue's follow-up
+ * order all count from the same moment. A first message leaves the follow-up day alone once a follow-up went out.
+ */
+async function retimeSend(
+  tx: Ctx,
+  ownerId: string,
+  m: Awaited<ReturnType<typeof unclaimedLinkedinSends>>[number],
+  sentAt: string,
+  now: string,
+) {
+  const at = new Date(sentAt).toISOString();
+  await updateMessage(tx.db, ownerId, m.message_id, { sent_at: at, updated_at: now });
+  const item = await findItem(tx.db, ownerId, m.item_id);
+  if (!item) return;
+  const { followUpOn } = await followUpAfter(tx, ownerId, m, at);
+  const patch =
+    m.kind === 'first'
+      ? { sent_at: at, ...(item.followed_up_at ? {} : { follow_up_on: followUpOn }) }
+      : { followed_up_at: at, follow_up_on: followUpOn };
+  await updateItemIf(tx.db, ownerId, item.id, [item.state], { ...patch, updated_at: now });
 }

@@ -229,16 +229,7 @@ export async function completeSend(
     sent_at: sentAt,
     updated_at: now,
   });
-  // A follow-up written without a template or purpose keeps the first message's follow-up days.
-  const item = message.kind === 'follow-up' ? await findItem(tx.db, ownerId, message.item_id) : undefined;
-  const templateId = message.template_id ?? item?.template_id;
-  const purposeId = message.purpose_id ?? item?.purpose_id;
-  const template = templateId ? await findTemplate(tx.db, ownerId, templateId) : undefined;
-  const purpose = purposeId ? await findPurpose(tx.db, ownerId, purposeId) : undefined;
-  const followUpOn = shiftDay(
-    await ownerDayAt(tx, ownerId, new Date(sentAt)),
-    followUpDaysOf(template, purpose),
-  );
+  const { followUpOn, purpose } = await followUpAfter(tx, ownerId, message, sentAt);
   const moved =
     message.kind === 'first'
       ? await updateItemIf(tx.db, ownerId, message.item_id, ['queued', 'dismissed'], {
@@ -267,6 +258,29 @@ export async function completeSend(
     });
   }
   return resultOf(tx, ownerId, message.id, message.item_id);
+}
+
+/**
+ * The day a message sent at `sentAt` is followed up (a first message) or closes quietly (a follow-up): its local day
+ * plus the template's follow-up days, else the purpose's, else 7. A follow-up written without a template or purpose
+ * keeps the first message's. Also gives the purpose found.
+ */
+export async function followUpAfter(
+  tx: Ctx,
+  ownerId: string,
+  message: Pick<OutreachMessageTable, 'kind' | 'item_id' | 'template_id' | 'purpose_id'>,
+  sentAt: string,
+) {
+  const item = message.kind === 'follow-up' ? await findItem(tx.db, ownerId, message.item_id) : undefined;
+  const templateId = message.template_id ?? item?.template_id;
+  const purposeId = message.purpose_id ?? item?.purpose_id;
+  const template = templateId ? await findTemplate(tx.db, ownerId, templateId) : undefined;
+  const purpose = purposeId ? await findPurpose(tx.db, ownerId, purposeId) : undefined;
+  const followUpOn = shiftDay(
+    await ownerDayAt(tx, ownerId, new Date(sentAt)),
+    followUpDaysOf(template, purpose),
+  );
+  return { followUpOn, purpose };
 }
 
 /** Records that sending by email failed: the message keeps its text and the error, the item stays where it was. */

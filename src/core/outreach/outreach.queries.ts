@@ -60,9 +60,13 @@ const writtenSince = sql<string>`case when it.reason = 'new-connection' then coa
 
 type ItemScope = ExpressionBuilder<Database & { it: OutreachItemTable }, 'it'>;
 
+/** The interaction (`wl`) is with this contact alone: a message to a group is not a personal message to each. */
+const toThemAlone = sql<SqlBool>`not exists (select 1 from interaction_contacts others where others.interaction_id = wl.interaction_id and others.contact_id <> wl.contact_id)`;
+
 /**
  * The item's contact got a personal message outside outreach (ADR 12, issue "written outside"): an outbound email or
- * message in the log, not deleted, since `writtenSince`. Such a person is no longer waiting in the queue.
+ * message to them alone in the log, not deleted, since `writtenSince`. Such a person is no longer waiting in the
+ * queue.
  */
 function writtenOutside(eb: ItemScope, ownerId: string): Expression<SqlBool> {
   return eb.exists(
@@ -75,7 +79,8 @@ function writtenOutside(eb: ItemScope, ownerId: string): Expression<SqlBool> {
       .where('wi.deleted_at', 'is', null)
       .where('wi.direction', '=', 'outbound')
       .where('wi.kind', 'in', MESSAGE_KINDS)
-      .where('wi.occurred_at', '>=', writtenSince),
+      .where('wi.occurred_at', '>=', writtenSince)
+      .where(toThemAlone),
   );
 }
 
@@ -106,6 +111,7 @@ export async function writtenOutsideOf(
       .where('wi.direction', '=', 'outbound')
       .where('wi.kind', 'in', MESSAGE_KINDS)
       .where('wi.occurred_at', '>=', writtenSince)
+      .where(toThemAlone)
       .orderBy('wi.occurred_at')
       .orderBy('wi.id')
       .execute();
@@ -831,14 +837,33 @@ export async function deleteUntouchedItems(db: Kysely<Database>, ownerId: string
  * LinkedIn import has claimed yet (no external key): the export will bring the same message back.
  */
 export async function unclaimedLinkedinSends(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
-  const out: { interaction_id: string; contact_id: string; occurred_at: string; summary: string | null }[] =
-    [];
+  const out: {
+    interaction_id: string;
+    contact_id: string;
+    occurred_at: string;
+    summary: string | null;
+    message_id: string;
+    item_id: string;
+    kind: string;
+    template_id: string | null;
+    purpose_id: string | null;
+  }[] = [];
   for (const batch of chunkIds(contactIds)) {
     out.push(
       ...(await db
         .selectFrom('outreach_messages as m')
         .innerJoin('interactions as i', 'i.id', 'm.interaction_id')
-        .select(['i.id as interaction_id', 'm.contact_id', 'i.occurred_at', 'i.summary'])
+        .select([
+          'i.id as interaction_id',
+          'm.contact_id',
+          'i.occurred_at',
+          'i.summary',
+          'm.id as message_id',
+          'm.item_id',
+          'm.kind',
+          'm.template_id',
+          'm.purpose_id',
+        ])
         .where('m.owner_id', '=', ownerId)
         .where('i.owner_id', '=', ownerId)
         .where('m.contact_id', 'in', batch)

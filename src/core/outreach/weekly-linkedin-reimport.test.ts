@@ -87,8 +87,8 @@ describeEngines('a weekly LinkedIn export after messages marked sent from the qu
         sent: 2,
         replied: 1,
         rate: 0.5,
-        // From when it was marked sent (11:00) to the answer.
-        medianHoursToReply: 24,
+        // From when it went out on LinkedIn (09:10, not 11:00 when it was marked sent) to the answer.
+        medianHoursToReply: 25.8,
         waiting: 1,
       },
     ]);

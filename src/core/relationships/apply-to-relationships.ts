@@ -20,6 +20,8 @@ export async function addToRelationships(
         kind: InteractionKind;
         direction: InteractionDirection;
         answered: boolean | null;
+        /** With other contacts too: a written one counts as a group's (strength.ts `WEIGHTS.group`). */
+        group?: boolean;
         at: number;
       }
     | { type: 'favour'; size: FavourSize; at: number; day: string; direction: 'given' | 'received' },

@@ -65,6 +65,7 @@ async function refreshBatch(ctx: Ctx, ownerId: string, ids: string[], now: Date)
     direction: new Uint8Array(n),
     answered: new Uint8Array(n),
     at: new Float64Array(n),
+    group: new Uint8Array(n),
   };
   interactions.forEach((r, i) => {
     cols.contact[i] = index.get(r.contact_id) ?? 0;
@@ -72,6 +73,7 @@ async function refreshBatch(ctx: Ctx, ownerId: string, ids: string[], now: Date)
     cols.direction[i] = DIRECTION_CODES[r.direction as InteractionDirection] ?? DIRECTION_CODES.mutual;
     cols.answered[i] = r.answered === null ? 2 : r.answered ? 1 : 0;
     cols.at[i] = Date.parse(r.occurred_at);
+    cols.group[i] = Number(r.people) > 1 ? 1 : 0;
   });
   const lastIndex = new Int32Array(ids.length);
   const folded = foldInteractions(cols, ids.length, now.getTime(), lastIndex);

@@ -108,13 +108,26 @@ export async function interactionsOfContacts(db: Kysely<Database>, ownerId: stri
     direction: string;
     answered: number | null;
     occurred_at: string;
+    /** How many contacts the interaction is with (more than one: a group). */
+    people: number | string | null;
   }[] = [];
   for (const ids of chunkIds(contactIds)) {
     out.push(
       ...(await db
         .selectFrom('interaction_contacts as l')
         .innerJoin('interactions as i', 'i.id', 'l.interaction_id')
-        .select(['l.contact_id', 'i.kind', 'i.direction', 'i.answered', 'i.occurred_at'])
+        .select((eb) => [
+          'l.contact_id',
+          'i.kind',
+          'i.direction',
+          'i.answered',
+          'i.occurred_at',
+          eb
+            .selectFrom('interaction_contacts as g')
+            .select(eb.fn.countAll<number | string>().as('n'))
+            .whereRef('g.interaction_id', '=', 'l.interaction_id')
+            .as('people'),
+        ])
         .where('l.owner_id', '=', ownerId)
         .where('l.contact_id', 'in', ids)
         .where('i.deleted_at', 'is', null)

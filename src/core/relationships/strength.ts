@@ -53,6 +53,11 @@ export const WEIGHTS = {
   missedCall: 0.5,
   email: 2,
   message: 1.5,
+  /**
+   * An email or message with several people (a LinkedIn group conversation, a CC): weaker than one to one
+   * (RELATIONSHIPS.md: "1:1 email > group email/CC"), so a thread with ten people is not ten relationships.
+   */
+  group: 0.5,
 } as const;
 
 /** One-way traffic counts a quarter, and never more than this much in total (so outreach alone stays low). */
@@ -87,8 +92,16 @@ function revalued(s: StrengthState, t: number, f: number): StrengthState {
   };
 }
 
-/** Which accumulator an interaction feeds, and how much (0 for notes: they are not contact with the person). */
-export function contribution(i: { kind: InteractionKind; direction: Direction; answered?: boolean | null }): {
+/**
+ * Which accumulator an interaction feeds, and how much (0 for notes: they are not contact with the person).
+ * `group`: a written one with other contacts too (a meeting with several people is still time together).
+ */
+export function contribution(i: {
+  kind: InteractionKind;
+  direction: Direction;
+  answered?: boolean | null;
+  group?: boolean;
+}): {
   face: number;
   voice: number;
   out: number;
@@ -110,7 +123,7 @@ export function contribution(i: { kind: InteractionKind; direction: Direction; a
       return { ...none, voice: WEIGHTS.call };
     case 'email':
     case 'message': {
-      const w = WEIGHTS[i.kind];
+      const w = i.group ? WEIGHTS.group : WEIGHTS[i.kind];
       if (i.direction === 'mutual') return { ...none, out: w, in: w };
       return i.direction === 'outbound' ? { ...none, out: w } : { ...none, in: w };
     }
@@ -130,7 +143,7 @@ export function countsAsContact(kind: InteractionKind): boolean {
  */
 export function applyInteraction(
   s: StrengthState,
-  i: { kind: InteractionKind; direction: Direction; answered?: boolean | null; at: number },
+  i: { kind: InteractionKind; direction: Direction; answered?: boolean | null; group?: boolean; at: number },
   sign: 1 | -1 = 1,
 ): StrengthState {
   const base = i.at > s.asOf ? decayTo(s, i.at) : s;
@@ -300,6 +313,8 @@ export interface InteractionColumns {
   answered: Uint8Array;
   /** ms since epoch. */
   at: Float64Array;
+  /** 1: an email or message with other contacts too (`group` weight); absent: none is. */
+  group?: Uint8Array;
 }
 
 /** Per contact: face, voice, out, in, first, last (first/last NaN when none). */
@@ -322,7 +337,7 @@ export function foldInteractions(
     out[c * STATE_WIDTH + 4] = Number.NaN;
     out[c * STATE_WIDTH + 5] = Number.NaN;
   }
-  const { contact, kind, direction, answered, at } = cols;
+  const { contact, kind, direction, answered, at, group } = cols;
   for (let i = 0; i < cols.count; i++) {
     const k = kind[i] as number;
     if (k === 6) continue; // a note is not contact with the person
@@ -347,7 +362,7 @@ export function foldInteractions(
         } else out[base + 1] = (out[base + 1] as number) + WEIGHTS.call * f;
         break;
       default: {
-        const w = k === 4 ? WEIGHTS.email : WEIGHTS.message;
+        const w = group?.[i] === 1 ? WEIGHTS.group : k === 4 ? WEIGHTS.email : WEIGHTS.message;
         if (d !== 1) out[base + 2] = (out[base + 2] as number) + w * f;
         if (d !== 0) out[base + 3] = (out[base + 3] as number) + w * f;
       }
