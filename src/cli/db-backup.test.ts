@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,8 @@ describe('rapport db backup: a whole-server copy of the SQLite database', () => 
       const file = join(out, 'copy.sqlite');
       const r = await cli.run(['db', 'backup', file]);
       expect([r.code, r.stdout, r.stderr]).toEqual([0, `copied the database to ${file}\n`, '']);
+      // It holds every password hash: readable by its owner only, whatever the umask.
+      expect(statSync(file).mode & 0o777).toBe(0o600);
 
       const again = await cli.run(['db', 'backup', file]);
       expect([again.code, again.stderr]).toEqual([6, `error: ${file} already exists: name a new file\n`]);

@@ -98,7 +98,7 @@ describe('rapport CLI: export, backup and restore', () => {
     );
     const exported = JSON.parse(await readFile(join(cli.dir, 'export.json'), 'utf8'));
     const backedUp = JSON.parse(await readFile(join(cli.dir, 'backup.json'), 'utf8'));
-    expect(backedUp).toMatchObject({ format: 'rapport-backup', version: 1, account: { email: A } });
+    expect(backedUp).toMatchObject({ format: 'rapport-backup', version: 2, account: { email: A } });
     expect({ ...exported, exportedAt: null }).toEqual({ ...backedUp, exportedAt: null });
 
     // B gets the backup; C gets the vCard export through an ordinary import.

@@ -25,9 +25,12 @@ describe('rapport CLI: adding and removing a tag without replacing the others', 
   }, async () => {
     const bySearch = await cli.run(['tag', 'add', 'conference-2026', '--search', 'ada']);
     expect(bySearch).toMatchObject({ code: 0, stdout: 'added "conference-2026" to 2 contacts\n' });
-    expect(await cli.json<ContactTagsResult>(['tag', 'add', 'conference-2026', '--org', 'engines'])).toEqual({
+    expect(
+      await cli.json<ContactTagsResult>(['tag', 'add', 'conference-2026', '--org', 'engines']),
+    ).toMatchObject({
       matched: 2,
       changed: 1,
+      changedIds: [expect.any(String)],
     });
     const removed = await cli.run(['tag', 'remove', 'speakers', '--all']);
     expect(removed.stdout).toBe('removed "speakers" from 1 of 3 contacts (the others did not have it)\n');
@@ -55,5 +58,21 @@ describe('rapport CLI: adding and removing a tag without replacing the others', 
     expect(refused.stderr).toContain('there is no tag "no such tag"');
     expect(await cli.json<Contact>(['show', ada.id])).toMatchObject({ title: 'Countess', tags: ['mentor'] });
     expect((await cli.run(['edit', ada.id, '--tag', 'a', '--add-tag', 'b'])).code).toBe(2);
+  });
+
+  it("shows tag intervals, keeps the shorter one on a merge, and exports one tag's people", {
+    timeout: SLOW,
+  }, async () => {
+    await cli.json(['tag', 'add', 'LP', 'Grace Hopper']);
+    await cli.json(['tag', 'add', 'limited partners', 'Adam Smith']);
+    await cli.run(['tag', 'cadence', 'limited partners', '60']);
+    expect((await cli.run(['tags'])).stdout).toMatch(/^\S+\s+limited partners\s+1\s+every 60 days$/m);
+    expect((await cli.run(['tag', 'merge', 'limited partners', 'LP'])).stdout).toBe(
+      'merged limited partners into LP (2 contacts); keep in touch every 60 days\n',
+    );
+    const vcf = await cli.run(['export', 'vcard', '--tag', 'Limited Partners']);
+    expect(vcf.stdout.match(/^FN:.*$/gm)).toEqual(['FN:Adam Smith', 'FN:Grace Hopper']);
+    expect(vcf.stdout).toMatch(/^CATEGORIES:.*LP/m);
+    expect((await cli.run(['export', 'csv', '--tag', 'nobody'])).code).toBe(5);
   });
 });

@@ -47,5 +47,12 @@ export const contactTagsResult = z.object({
   matched: z.number().int(),
   /** How many of them had their tags changed (those that already had every added tag and none removed did not). */
   changed: z.number().int(),
+  /**
+   * The contacts whose tags changed. For a call that only adds or only removes, the same call with `add` and
+   * `remove` swapped on these ids undoes it (with both, a contact may have changed by one of them only).
+   */
+  changedIds: z.array(z.string()),
+  /** Tags this call created (for an undo to put in the trash). */
+  createdTagIds: z.array(z.string()),
 });
 export type ContactTagsResult = z.infer<typeof contactTagsResult>;

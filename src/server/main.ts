@@ -78,7 +78,11 @@ export async function runServer(env: NodeJS.ProcessEnv) {
     version,
   });
 
-  const housekeeping = () => runHousekeeping(runtime.ctx(app.log));
+  let housekeepingRun: Promise<unknown> = Promise.resolve();
+  const housekeeping = () => {
+    housekeepingRun = runHousekeeping(runtime.ctx(app.log));
+    return housekeepingRun;
+  };
   await housekeeping();
   const timer = setInterval(() => void housekeeping(), HOUSEKEEPING_EVERY_MS);
   timer.unref();
@@ -125,20 +129,45 @@ export async function runServer(env: NodeJS.ProcessEnv) {
     app.log.info('daily digests are off: set SMTP_URL (and MAIL_FROM) to send them');
   }
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    clearInterval(timer);
-    clearInterval(lapseTimer);
-    clearInterval(digestTimer);
-    await digestRun;
-    await lapseRun;
-    await app.close();
-    await runtime.close();
+  // Stopping (SIGTERM from systemd or `docker stop`, Ctrl-C): no new connection is taken, every request already
+  // in progress is answered (an import then commits whole; one cut off by a second signal rolls back whole, being
+  // one transaction), the timers' runs end, and only then is the database closed: exit code 0.
+  let stopping: Promise<void> | undefined;
+  let closing = false;
+  app.addHook('onSend', async (_req, reply) => {
+    // A kept-alive connection (every browser's) would hold the process for Fastify's keep-alive timeout (72 s)
+    // after its last answer: each answer given while stopping says the connection ends with it.
+    if (closing) void reply.header('connection', 'close');
+  });
+  const stop = (signal = 'stop') => {
+    closing = true;
+    stopping ??= (async () => {
+      app.log.info(`${signal}: stopping; requests in progress are finished first`);
+      clearInterval(timer);
+      clearInterval(lapseTimer);
+      clearInterval(digestTimer);
+      // Connections that fall idle after close() began (an answer just sent) are closed as they do.
+      const idle = setInterval(() => app.server.closeIdleConnections(), 200);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(idle);
+      }
+      await Promise.allSettled([digestRun, lapseRun, housekeepingRun]);
+      await runtime.close();
+      app.log.info('stopped: the database is closed');
+    })();
+    return stopping;
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  const onSignal = (signal: NodeJS.Signals) => {
+    stop(signal).catch((err: unknown) => {
+      app.log.error({ err }, 'stopping failed');
+      process.exitCode = 1;
+    });
+  };
+  // Once each: the same signal again (a second Ctrl-C) ends the process at once, as a shell user expects.
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   const address = await app.listen({ port, host });
   app.log.info(
@@ -146,5 +175,5 @@ export async function runServer(env: NodeJS.ProcessEnv) {
     `Rapport is running at ${env.BASE_URL ?? address}`,
   );
   digests();
-  return { app, address, stop };
+  return { app, address, stop: () => stop() };
 }

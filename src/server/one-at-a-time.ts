@@ -22,3 +22,18 @@ export function oneAtATime(message: string) {
     });
   };
 }
+
+/**
+ * Runs the work it is given one at a time, server-wide, in arrival order: a queue where nobody is refused. For imports
+ * (ADR 26): each is parsed whole and planned against the rolodex, the costly part, after its upload has been read; on
+ * SQLite its store holds the one connection, so two at once only doubled the memory held. A failed turn passes the
+ * turn on like a finished one.
+ */
+export function takingTurns() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const turn = last.then(work, work);
+    last = turn.catch(() => undefined);
+    return turn;
+  };
+}

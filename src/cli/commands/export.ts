@@ -16,6 +16,7 @@ const VCARD_VERSIONS = ['3.0', '4.0'] as const;
 interface ExportOptions extends GlobalOptions {
   out?: string;
   vcardVersion?: (typeof VCARD_VERSIONS)[number];
+  tag?: string;
 }
 
 async function* one(text: Promise<string>): AsyncGenerator<string> {
@@ -35,11 +36,15 @@ export function registerExport(program: Command): void {
         VCARD_VERSIONS,
       ),
     )
+    .addOption(new Option('--tag <tag>', 'only the contacts with this tag (vcard, csv), tags included'))
     .addArgument(new Argument('<format>', 'what to write').choices(FORMATS))
     .action(async (format: (typeof FORMATS)[number], _opts: unknown, command: Command) => {
       const o = command.optsWithGlobals<ExportOptions>();
       if (o.vcardVersion && format !== 'vcard') {
         throw validationError('--vcard-version', 'only applies to the vcard format');
+      }
+      if (o.tag !== undefined && format === 'json') {
+        throw validationError('--tag', 'a backup holds everything; use vcard or csv for one tag');
       }
       let cards = 0;
       // Data written to this very terminal would be drawn over by the bar.
@@ -50,14 +55,17 @@ export function registerExport(program: Command): void {
           (onProgress) => {
             if (format === 'vcard') {
               const stream = async function* () {
-                for await (const card of exportVcards(ctx, o.vcardVersion ?? '3.0', { onProgress })) {
+                for await (const card of exportVcards(ctx, o.vcardVersion ?? '3.0', {
+                  onProgress,
+                  tag: o.tag,
+                })) {
                   cards++;
                   yield card;
                 }
               };
               return writeChunks(o.out, stream());
             }
-            if (format === 'csv') return writeChunks(o.out, one(exportCsv(ctx, { onProgress })));
+            if (format === 'csv') return writeChunks(o.out, one(exportCsv(ctx, { onProgress, tag: o.tag })));
             return writeChunks(
               o.out,
               (async function* () {
@@ -84,6 +92,7 @@ export function registerExport(program: Command): void {
     'rapport export vcard > contacts.vcf',
     'rapport export vcard --vcard-version 4.0 --out contacts.vcf',
     'rapport export csv --out contacts.csv',
+    "rapport export vcard --tag LP --out lps.vcf   # one tag's people; re-import keeps their tags",
     'rapport export json --out rapport-backup.json',
   ]);
 }

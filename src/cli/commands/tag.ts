@@ -94,7 +94,13 @@ export function registerTag(program: Command): void {
         const tags = await listTags(ctx);
         return mergeTags(ctx, resolveTag(tags, from).id, { into: resolveTag(tags, into).id });
       });
-      emit(g, kept, () => `merged ${from} into ${kept.name} (${kept.contactCount} contacts)`);
+      emit(
+        g,
+        kept,
+        () =>
+          `merged ${from} into ${kept.name} (${kept.contactCount} contacts)` +
+          (kept.cadenceDays ? `; keep in touch every ${kept.cadenceDays} days` : ''),
+      );
     });
   examples(merge, ['rapport tag merge "ex colleagues" "former colleagues"']);
 

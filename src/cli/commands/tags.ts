@@ -7,7 +7,7 @@ import { withAccount } from '../runtime';
 export function registerTags(program: Command): void {
   const cmd = program
     .command('tags')
-    .description('list your tags with how many contacts carry each')
+    .description('list your tags with how many contacts carry each and how often to keep in touch with them')
     .action(async (_opts: unknown, command: Command) => {
       const g = command.optsWithGlobals<GlobalOptions>();
       const tags = await withAccount(g, (ctx) => listTags(ctx));
@@ -15,8 +15,13 @@ export function registerTags(program: Command): void {
         tags.length === 0
           ? 'no tags'
           : table(
-              ['ID', 'NAME', 'CONTACTS'],
-              tags.map((t) => [t.id, t.name, t.contactCount]),
+              ['ID', 'NAME', 'CONTACTS', 'KEEP IN TOUCH'],
+              tags.map((t) => [
+                t.id,
+                t.name,
+                t.contactCount,
+                t.cadenceDays ? `every ${t.cadenceDays} days` : '',
+              ]),
             ),
       );
     });

@@ -2,12 +2,25 @@ import { z } from 'zod';
 import { BACKUP_TABLES } from './backup-tables';
 
 export const BACKUP_FORMAT = 'rapport-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * Raised whenever a backup holds more than the one before (a table or column): an older Rapport then refuses it by
+ * its version, saying so, instead of by the first name it does not know. 2 added `asks`.
+ */
+export const BACKUP_VERSION = 2;
 
-/** The JSON backup, version 1 (docs/backup.md): one array of rows per owned table, columns as in the database. */
-export const backupV1 = z.strictObject({
+/**
+ * The JSON backup (docs/backup.md): one array of rows per owned table, columns as in the database. Every version up
+ * to BACKUP_VERSION reads: an older one lacks the later tables (empty) and columns (`added`, restored as null).
+ */
+const versionError = `this Rapport reads backups of version ${BACKUP_VERSION} and older`;
+
+export const backupDocument = z.strictObject({
   format: z.literal(BACKUP_FORMAT, { error: 'this is not a Rapport backup' }),
-  version: z.literal(BACKUP_VERSION, { error: `this Rapport reads backups of version ${BACKUP_VERSION}` }),
+  version: z
+    .number({ error: versionError })
+    .int({ error: versionError })
+    .min(1, { error: versionError })
+    .max(BACKUP_VERSION, { error: versionError }),
   exportedAt: z.string(),
   account: z.strictObject({ name: z.string(), email: z.string() }),
   tables: z.strictObject(
@@ -30,4 +43,4 @@ export const backupV1 = z.strictObject({
     ),
   ),
 });
-export type BackupV1 = z.output<typeof backupV1>;
+export type BackupDocument = z.output<typeof backupDocument>;

@@ -1,4 +1,4 @@
-import type { BackupV1 } from './backup-format';
+import type { BackupDocument } from './backup-format';
 
 // Rows per chunk: few chunks to write, none of more than a few MB.
 const ROWS_PER_CHUNK = 1_000;
@@ -7,7 +7,7 @@ const ROWS_PER_CHUNK = 1_000;
  * A backup as the text of `JSON.stringify(backup, null, 2)` and a line end, byte for byte, a thousand rows at a
  * time: the text of a large account (70 MB for 30,000 contacts) is never held whole next to the backup.
  */
-export function* backupJsonChunks(backup: BackupV1): Generator<string> {
+export function* backupJsonChunks(backup: BackupDocument): Generator<string> {
   const { tables, ...head } = backup;
   // `tables` is the document's last key (see exportBackup): the text before it is the document without it.
   const before = `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "tables": `;

@@ -3,7 +3,7 @@ import { type Ctx, nowIso, requireActor } from '../context';
 import { notFound } from '../errors';
 import type { ProgressOptions } from '../progress';
 import { countOwned, ownedRows } from './backup.queries';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupV1 } from './backup-format';
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupDocument } from './backup-format';
 import { BACKUP_TABLES, type BackupTable } from './backup-tables';
 
 // Rows converted between two progress reports inside one large table (interactions, photos).
@@ -13,7 +13,7 @@ const REPORT_EVERY = 10_000;
  * Everything the actor owns as one versioned JSON document (bytes in base64), restorable with `restoreBackup`.
  * With `onProgress`, reports rows read ('reading') per table and per batch of rows, from 0 to all of them.
  */
-export async function exportBackup(ctx: Ctx, opts: ProgressOptions = {}): Promise<BackupV1> {
+export async function exportBackup(ctx: Ctx, opts: ProgressOptions = {}): Promise<BackupDocument> {
   const ownerId = requireActor(ctx);
   const account = await findAccountById(ctx.db, ownerId);
   if (!account) throw notFound('account');

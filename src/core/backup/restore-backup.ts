@@ -9,7 +9,7 @@ import { rekeyOrganisations } from '../organisations/rekey-organisations';
 import type { ProgressOptions } from '../progress';
 import { validate } from '../validate';
 import { anyIdTaken, countOwned, deleteOwned, insertOwnedRows } from './backup.queries';
-import { backupV1 } from './backup-format';
+import { backupDocument } from './backup-format';
 import { BACKUP_TABLES } from './backup-tables';
 
 const UUID = new RegExp(UUID_PATTERN, 'gi');
@@ -29,7 +29,7 @@ export async function restoreBackup(
   opts: ProgressOptions = {},
 ): Promise<{ rows: Record<string, number>; idsKept: boolean }> {
   const ownerId = requireActor(ctx);
-  const backup = validate(backupV1, input, 'backup');
+  const backup = validate(backupDocument, input, 'backup');
   const { onProgress } = opts;
   return inTransaction(ctx, async (tx) => {
     // The same backup sent twice at once: the second finds the account no longer empty.

@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { connect, type DatabaseHandle } from './connect';
+import { connect, type DatabaseHandle, narrowModes } from './connect';
 
 // SQLite keeps prepared statements by SQL text (connect.ts): kept ones must answer exactly like fresh ones.
 let handle: DatabaseHandle | undefined;
@@ -99,6 +99,60 @@ it('makes a new database and its folder readable by their owner only (they hold 
   } finally {
     await handle?.close();
     handle = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('narrows a database, its -wal and -shm left readable by others (an older install) to their owner, never its folder', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-modes-'));
+  const said = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  let old: SQLite.Database | undefined;
+  try {
+    const data = join(dir, 'data');
+    mkdirSync(data, { mode: 0o755 });
+    chmodSync(data, 0o755); // whatever the umask
+    const file = join(data, 'rapport.sqlite');
+    // An older Rapport's database, still open elsewhere (a CLI command): its -wal and -shm exist, all 0644.
+    old = new SQLite(file);
+    old.pragma('journal_mode = WAL');
+    old.exec('CREATE TABLE t (v integer); INSERT INTO t VALUES (1)');
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) chmodSync(f, 0o644);
+    handle = connect({ engine: 'sqlite', file });
+    expect((await sql<{ v: number }>`SELECT v FROM t`.execute(handle.db)).rows).toEqual([{ v: 1 }]);
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    // The folder may be one others need (a home, a project): with the files narrowed it shows only their names.
+    expect([mode(data), mode(file), mode(`${file}-wal`), mode(`${file}-shm`)]).toEqual([
+      0o755, 0o600, 0o600, 0o600,
+    ]);
+    expect(said.mock.calls.map((c) => String(c[0]))).toEqual([
+      `rapport: ${file} was readable by others (0644): narrowed to 0600\n`,
+      `rapport: ${file}-wal was readable by others (0644): narrowed to 0600\n`,
+      `rapport: ${file}-shm was readable by others (0644): narrowed to 0600\n`,
+    ]);
+    // Narrow already: nothing more to say the next time.
+    await handle.close();
+    said.mockClear();
+    handle = connect({ engine: 'sqlite', file });
+    expect(said).not.toHaveBeenCalled();
+  } finally {
+    said.mockRestore();
+    old?.close();
+    await handle?.close();
+    handle = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('leaves a shared folder (sticky, anyone may write) as it is, and says so', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-shared-'));
+  try {
+    chmodSync(dir, 0o1777);
+    const file = join(dir, 'rapport.sqlite');
+    expect(narrowModes(file)).toEqual([
+      `warning: ${dir} is a shared folder (01777): keep the database in a folder of its own`,
+    ]);
+    expect(statSync(dir).mode & 0o7777).toBe(0o1777);
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -65,6 +65,7 @@ export function connect(target: DatabaseTarget): DatabaseHandle {
     // -wal and -shm files the database file's permissions; an existing file keeps the ones it has.
     mkdirSync(dirname(target.file), { recursive: true, mode: 0o700 });
     if (!existsSync(target.file)) closeSync(openSync(target.file, 'a', 0o600));
+    for (const line of narrowModes(target.file)) process.stderr.write(`rapport: ${line}\n`);
   }
   const sqlite = new SQLite(target.file);
   // Set before anything is written, so only a new database takes it (an existing one keeps its page size): 16 KiB
@@ -84,6 +85,53 @@ export function connect(target: DatabaseTarget): DatabaseHandle {
   const otherCommits = sqlite.prepare('PRAGMA data_version').pluck();
   trackWrites(db, () => [changes.get() as number, otherCommits.get() as number]);
   return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * A database made by an older Rapport (or copied in by hand) kept the mode it had, often 0644: anyone on the host
+ * could read the password and token hashes. The file, its -wal and -shm are narrowed to their owner (0600) when
+ * this process owns them; one it does not own is left as it is and named. The folder is never changed (it may be
+ * a home or a project folder others need; with the files narrowed it shows only their names), but one anyone may
+ * write in is named. Returns one line per change or warning (connect writes them on stderr: the app's logger does
+ * not exist yet).
+ */
+export function narrowModes(file: string): string[] {
+  const told: string[] = [];
+  const uid = process.getuid?.();
+  const narrow = (path: string, mode: number) => {
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(path);
+    } catch {
+      return; // no -wal or -shm right now: SQLite gives them the database file's mode when it makes them
+    }
+    const was = st.mode & 0o777;
+    if ((was & 0o077) === 0) return;
+    const octal = (m: number) => `0${m.toString(8)}`;
+    if (uid !== undefined && st.uid !== uid) {
+      told.push(
+        `warning: ${path} is readable by others (${octal(was)}) and this user does not own it: run chmod ${octal(mode)} on it`,
+      );
+      return;
+    }
+    try {
+      chmodSync(path, was & mode);
+      told.push(`${path} was readable by others (${octal(was)}): narrowed to ${octal(was & mode)}`);
+    } catch (err) {
+      told.push(
+        `warning: ${path} is readable by others (${octal(was)}) and could not be narrowed: ${(err as Error).message}`,
+      );
+    }
+  };
+  const folder = dirname(file);
+  const folderMode = statSync(folder).mode;
+  // A folder everyone may write in (/tmp): others can put files where SQLite will open its -wal and -shm.
+  if ((folderMode & 0o002) !== 0)
+    told.push(
+      `warning: ${folder} is a shared folder (0${(folderMode & 0o7777).toString(8)}): keep the database in a folder of its own`,
+    );
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) narrow(path, 0o600);
+  return told;
 }
 
 /**

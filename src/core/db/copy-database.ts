@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../errors';
 import type { DatabaseHandle } from './connect';
@@ -17,6 +17,14 @@ export async function copyDatabase(handle: DatabaseHandle, file: string): Promis
     );
   const target = resolve(file);
   if (existsSync(target)) throw new AppError('conflict', `${target} already exists: name a new file`);
-  await vacuumInto(handle.db, target);
+  // Made empty first, readable by its owner only: a copy VACUUM INTO makes itself took the umask's 0644, and with it
+  // every password hash was readable by anyone on the host. SQLite writes into an empty file.
+  closeSync(openSync(target, 'wx', 0o600));
+  try {
+    await vacuumInto(handle.db, target);
+  } catch (err) {
+    rmSync(target, { force: true });
+    throw err;
+  }
   return target;
 }

@@ -2,8 +2,7 @@ import { serializeContactCsv } from '../../formats/csv';
 import type { ImportedPerson } from '../../formats/model';
 import type { Ctx } from '../context';
 import { RAPPORT_ID } from '../imports/imported-person';
-import type { ProgressOptions } from '../progress';
-import { readContactsForExport } from './read-contacts-for-export';
+import { type ExportOptions, readContactsForExport } from './read-contacts-for-export';
 
 /**
  * The actor's contacts as one CSV in Google Contacts' format (what most tools import), with Rapport's extra
@@ -11,7 +10,7 @@ import { readContactsForExport } from './read-contacts-for-export';
  * the file is built whole. A photo goes out as its address, as Google writes it (`Photo`); image data, which a CSV
  * cannot carry, is left out. `onProgress`: contacts read, per page.
  */
-export async function exportCsv(ctx: Ctx, opts: ProgressOptions = {}): Promise<string> {
+export async function exportCsv(ctx: Ctx, opts: ExportOptions = {}): Promise<string> {
   const people: ImportedPerson[] = [];
   for await (const page of readContactsForExport(ctx, opts)) {
     // CSV has no UID: the id column lets a re-import find each contact again (core/imports/imported-person.ts).

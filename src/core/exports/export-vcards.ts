@@ -1,7 +1,6 @@
 import { iterateVCards, type VCardVersion } from '../../formats/vcard';
 import type { Ctx } from '../context';
-import type { ProgressOptions } from '../progress';
-import { readContactsForExport, shownExtra } from './read-contacts-for-export';
+import { type ExportOptions, readContactsForExport, shownExtra } from './read-contacts-for-export';
 
 /**
  * The actor's contacts as a vCard file (3.0 by default, what phones and CardDAV speak; or 4.0), produced card by
@@ -11,7 +10,7 @@ import { readContactsForExport, shownExtra } from './read-contacts-for-export';
 export async function* exportVcards(
   ctx: Ctx,
   version: VCardVersion = '3.0',
-  opts: ProgressOptions = {},
+  opts: ExportOptions = {},
 ): AsyncGenerator<string> {
   for await (const page of readContactsForExport(ctx, opts)) {
     yield* iterateVCards(page, { version, shownExtra });

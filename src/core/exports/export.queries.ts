@@ -45,15 +45,17 @@ const EXPORTED = [
 ] as const;
 
 /**
- * A page of the owner's live contacts in name order, after `after`, with the columns an export writes and their
- * live organisation's name. The page is read by its key range: looking its ids up again (`id IN (…)`) let SQLite
- * scan the owner's whole index for every page (its statistics guess an owner has ~1,000 contacts).
+ * A page of the owner's live contacts in name order (only those carrying tag `tagId`, when given), after `after`,
+ * with the columns an export writes and their live organisation's name. The page is read by its key range:
+ * looking its ids up again (`id IN (…)`) let SQLite scan the owner's whole index for every page (its statistics
+ * guess an owner has ~1,000 contacts).
  */
 export async function contactPage(
   db: Kysely<Database>,
   ownerId: string,
   after: { key: string; id: string } | null,
   limit: number,
+  tagId?: string,
 ) {
   let q = db
     .selectFrom('contacts')
@@ -64,6 +66,17 @@ export async function contactPage(
     .select('o.name as organisation_name')
     .where('contacts.owner_id', '=', ownerId)
     .where('contacts.deleted_at', 'is', null);
+  if (tagId !== undefined)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('contact_tags as ct')
+          .select('ct.contact_id')
+          .whereRef('ct.contact_id', '=', 'contacts.id')
+          .where('ct.owner_id', '=', ownerId)
+          .where('ct.tag_id', '=', tagId),
+      ),
+    );
   if (after)
     q = q.where((eb) =>
       eb(eb.refTuple('contacts.sort_key', 'contacts.id'), '>', eb.tuple(after.key, after.id)),

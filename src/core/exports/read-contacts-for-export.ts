@@ -3,32 +3,48 @@ import { countLiveContacts } from '../charts/charts.queries';
 import { parseJsonArray, parseJsonRecord } from '../contacts/contact';
 import { type ContactRow, channelsOf, findContacts } from '../contacts/contact.queries';
 import { type Ctx, requireActor } from '../context';
+import { notFound } from '../errors';
 import { cleanPerson, RAPPORT_ID } from '../imports/imported-person';
 import type { ProgressOptions } from '../progress';
-import { tagNamesByContact } from '../tags/tag.queries';
+import { normaliseTagName } from '../tags/tag';
+import { contactIdsWithTag, tagNamesByContact, tagsNamed } from '../tags/tag.queries';
 import { contactPage, latestRawVcards, photosOf } from './export.queries';
 
 const PAGE = 500;
 
+/** `tag`: only the contacts carrying this tag (by name; a merged-away name means the tag it went into). */
+export type ExportOptions = ProgressOptions & { tag?: string };
+
+async function tagIdNamed(ctx: Ctx, ownerId: string, name: string): Promise<string> {
+  const found = (await tagsNamed(ctx.db, ownerId, [normaliseTagName(name)])).values().next().value;
+  if (!found) throw notFound('tag');
+  return found.id;
+}
+
 /**
- * The actor's live contacts as format-neutral records (formats/model.ts), in name order, a page at a time so an
- * export of a large rolodex never holds it all. Each record carries the raw vCard it last came with, so
- * properties Rapport does not model survive a vCard round trip. With `onProgress`, reports contacts exported
+ * The actor's live contacts (or those with `opts.tag`) as format-neutral records (formats/model.ts), in name
+ * order, a page at a time so an export of a large rolodex never holds it all. Each record carries the raw vCard
+ * it last came with, so properties Rapport does not model survive a vCard round trip. With `onProgress`, reports contacts exported
  * ('exporting') once each page has been taken, from 0 to all of them.
  */
 export async function* readContactsForExport(
   ctx: Ctx,
-  opts: ProgressOptions = {},
+  opts: ExportOptions = {},
 ): AsyncGenerator<ImportedPerson[]> {
   const ownerId = requireActor(ctx);
   const { onProgress } = opts;
+  const tagId = opts.tag === undefined ? undefined : await tagIdNamed(ctx, ownerId, opts.tag);
   // The total costs a count, so it is only counted for someone watching.
-  let total = onProgress ? await countLiveContacts(ctx.db, ownerId) : 0;
+  let total = !onProgress
+    ? 0
+    : tagId === undefined
+      ? await countLiveContacts(ctx.db, ownerId)
+      : (await contactIdsWithTag(ctx.db, ownerId, tagId)).length;
   let done = 0;
   onProgress?.({ phase: 'exporting', done, total });
   let after: { key: string; id: string } | null = null;
   for (;;) {
-    const page = await contactPage(ctx.db, ownerId, after, PAGE);
+    const page = await contactPage(ctx.db, ownerId, after, PAGE, tagId);
     const last = page[page.length - 1];
     if (!last) {
       // Contacts added or removed while exporting (pages are not one transaction): end on what was exported.

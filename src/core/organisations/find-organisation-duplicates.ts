@@ -72,11 +72,12 @@ export function organisationCandidates(db: Kysely<Database>, ownerId: string): P
 /**
  * A page of the organisations of the actor that may be one company under two spellings, strongest first, and how
  * many pairs there are in all: the same name but for spacing, punctuation and "&"/"and", or the same website
- * (`strong`); one name that is the other plus words ("Deloitte" / "Deloitte UK"), or names one letter apart
- * (`possible`). Pairs marked "not the same" are left out. Import already files "Acme" and "Acme, Inc." under one
- * organisation; these are the spellings it cannot know, and those stored apart before its rule last changed
- * (`strong`: same name apart from a legal form). The cursor is the last pair's place in the order, so a
- * pair dismissed or merged meanwhile neither skips nor repeats one on the next page.
+ * (`strong`); one name that is the other plus words ("Deloitte" / "Deloitte UK"), names one letter apart, or a
+ * name made of several and one of them ("Alphabet/Google" / "Google") (`possible`). Pairs marked "not the same"
+ * are left out. Import already files "Acme" and "Acme, Inc." under one organisation; these are the spellings it
+ * cannot know, and those stored apart before its rule last changed (`strong`: same name apart from a legal
+ * form). The cursor is the last pair's place in the order, so a pair dismissed or merged meanwhile neither skips
+ * nor repeats one on the next page.
  */
 export async function findOrganisationDuplicates(
   ctx: Ctx,
@@ -229,6 +230,18 @@ export function suggestOrganisationPairs(orgs: NamedOrganisation[]): SuggestedPa
     if (longer.length > MAX_EXTENSIONS) continue;
     for (const short of byCompact.get(prefix) ?? [])
       for (const long of longer) add(short, long, 'possible', `“${name(long)}” begins with “${name(short)}”`);
+  }
+
+  // "Alphabet/Google", "Meta (formerly Facebook)": one name made of several, each of which may be filed alone.
+  for (const o of orgs) {
+    const parts = o.name.split(/\s*[/|()]\s*/).map((p) => p.replace(/^(formerly|previously|now|ex)\s+/i, ''));
+    if (parts.filter(Boolean).length < 2) continue;
+    for (const part of parts) {
+      const key = wordsOf(normaliseOrganisationName(part)).join('');
+      if (key.length < 3 || key === keyById.get(o.id)) continue;
+      for (const other of byCompact.get(key) ?? [])
+        add(other, o.id, 'possible', `“${o.name}” names “${name(other)}”`);
+    }
   }
 
   // Names one letter apart, found through their shared one-letter deletions (a symmetric-delete index).

@@ -55,6 +55,25 @@ describe('suggestOrganisationPairs', () => {
     ]);
   });
 
+  it('pairs a name made of several, "Alphabet/Google" or "Meta (formerly Facebook)", with each one known alone', () => {
+    expect(
+      suggest([
+        'Google',
+        'Alphabet/Google',
+        'Alphabet | Google',
+        'Meta (formerly Facebook)',
+        'Facebook',
+        'AC/DC',
+        'DC',
+      ]),
+    ).toEqual([
+      'Alphabet/Google + Alphabet | Google: strong (same name apart from spacing and punctuation)',
+      'Google + Alphabet | Google: possible (“Alphabet | Google” names “Google”)',
+      'Google + Alphabet/Google: possible (“Alphabet/Google” names “Google”)',
+      'Meta (formerly Facebook) + Facebook: possible (“Meta (formerly Facebook)” names “Facebook”)',
+    ]);
+  });
+
   it('pairs names one letter apart (changed, added, removed or two swapped), but not short names or numbers', () => {
     expect(
       suggest([

@@ -11,6 +11,8 @@ import { updateContact } from '../contacts/update-contact';
 import * as m0019 from '../db/migrations/0019-tag-merged-names';
 import type { Database } from '../db/schema';
 import { importVcard } from '../imports/import-vcard';
+import { getRelationship } from '../relationships/get-relationship';
+import { setTagCadence } from '../relationships/set-tag-cadence';
 import { deleteTag } from './delete-tag';
 import { listTags } from './list-tags';
 import { mergeTags } from './merge-tags';
@@ -103,6 +105,36 @@ describeEngines('a merged tag', (h) => {
     const ada = await createContact(copy.ctx, { displayName: 'Ada Lovelace', tags: ['ml'] }, 'web');
     expect(ada.tags).toEqual(['machine learning']);
     expect((await listTags(copy.ctx)).map((t) => t.name)).toEqual(['machine learning']);
+  });
+
+  it('keeps the keep-in-touch interval of the merged tag: the kept one takes the shorter of the two', async () => {
+    const { ctx } = await h.account();
+    const ana = await createContact(ctx, { displayName: 'Ana LP', tags: ['Limited partners'] }, 'web');
+    const ben = await createContact(ctx, { displayName: 'Ben LP', tags: ['LP'] }, 'web');
+    const cy = await createContact(ctx, { displayName: 'Cy Founder', tags: ['founders'] }, 'web');
+    const dee = await createContact(ctx, { displayName: 'Dee Founder', tags: ['founder'] }, 'web');
+    const byName = new Map((await listTags(ctx)).map((t) => [t.name, t.id]));
+    const tag = (name: string) => byName.get(name) as string;
+    await setTagCadence(ctx, tag('Limited partners'), { cadenceDays: 60 });
+    await setTagCadence(ctx, tag('founders'), { cadenceDays: 30 });
+    await setTagCadence(ctx, tag('founder'), { cadenceDays: 90 });
+    const anaDue = (await getRelationship(ctx, ana.id)).nextDue;
+
+    // Into a tag without an interval: the merged tag's people keep theirs, and the kept tag's people gain it.
+    const lp = await mergeTags(ctx, tag('Limited partners'), { into: tag('LP') });
+    expect(lp.cadenceDays).toBe(60);
+    expect((await getRelationship(ctx, ana.id)).cadence).toEqual({ days: 60, source: 'tag' });
+    expect((await getRelationship(ctx, ana.id)).nextDue).toBe(anaDue);
+    expect((await getRelationship(ctx, ben.id)).cadence).toEqual({ days: 60, source: 'tag' });
+
+    // Both have one: nobody is reminded less often than before.
+    expect((await mergeTags(ctx, tag('founders'), { into: tag('founder') })).cadenceDays).toBe(30);
+    for (const c of [cy, dee])
+      expect((await getRelationship(ctx, c.id)).cadence).toEqual({ days: 30, source: 'tag' });
+    expect((await listTags(ctx)).map((t) => [t.name, t.cadenceDays])).toEqual([
+      ['founder', 30],
+      ['LP', 60],
+    ]);
   });
 
   it('migration 0019 goes down and up again', async () => {

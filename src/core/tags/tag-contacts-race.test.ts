@@ -33,7 +33,7 @@ describeEngines(
         (trx) => tagContacts(within(ctx, trx), { ids: [ada.id], add: ['Zeppelin Forum'] }),
         () => tagContacts(ctx, { ids: [ada.id], add: ['Board'], remove: ['speakers'] }),
       );
-      expect(result).toEqual({ matched: 1, changed: 1 });
+      expect(result).toMatchObject({ matched: 1, changed: 1 });
       expect([...(await getContact(ctx, ada.id)).tags].sort()).toEqual(['Board', 'Zeppelin Forum']);
       expect(await found(ctx, 'zeppelin')).toEqual([ada.id]);
       expect(await found(ctx, 'board')).toEqual([ada.id]);

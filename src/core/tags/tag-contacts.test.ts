@@ -49,7 +49,7 @@ describeEngines('tagging many contacts at once', (h) => {
   it('adds by ids and by the list filter, reaching exactly the contacts the list shows', async () => {
     const r = await rolodex();
     const { ctx } = r;
-    expect(await tagContacts(ctx, { ids: [r.ada.id, r.claude.id], add: ['conference-2026'] })).toEqual({
+    expect(await tagContacts(ctx, { ids: [r.ada.id, r.claude.id], add: ['conference-2026'] })).toMatchObject({
       matched: 2,
       changed: 2,
     });
@@ -80,13 +80,15 @@ describeEngines('tagging many contacts at once', (h) => {
     const { ctx } = r;
     const before = await getContact(ctx, r.ada.id);
     ctx.clock.advance(60_000);
-    expect(await tagContacts(ctx, { filter: { tag: 'speakers' }, add: ['speakers'] })).toEqual({
+    expect(await tagContacts(ctx, { filter: { tag: 'speakers' }, add: ['speakers'] })).toMatchObject({
       matched: 2,
       changed: 0,
     });
     expect((await getContact(ctx, r.ada.id)).updatedAt).toBe(before.updatedAt);
 
-    expect(await tagContacts(ctx, { ids: [r.ada.id, r.grace.id], add: ['speakers', 'mentors'] })).toEqual({
+    expect(
+      await tagContacts(ctx, { ids: [r.ada.id, r.grace.id], add: ['speakers', 'mentors'] }),
+    ).toMatchObject({
       matched: 2,
       changed: 2,
     });
@@ -95,7 +97,10 @@ describeEngines('tagging many contacts at once', (h) => {
 
     ctx.clock.advance(60_000);
     const claudeBefore = await getContact(ctx, r.claude.id);
-    expect(await tagContacts(ctx, { filter: {}, remove: ['Speakers'] })).toEqual({ matched: 5, changed: 3 });
+    expect(await tagContacts(ctx, { filter: {}, remove: ['Speakers'] })).toMatchObject({
+      matched: 5,
+      changed: 3,
+    });
     expect(await tagsOf(ctx, r.ada.id)).toEqual(['mentors']);
     expect(await tagsOf(ctx, r.alan.id)).toEqual([]);
     expect(await getContact(ctx, r.claude.id)).toEqual(claudeBefore);
@@ -104,7 +109,7 @@ describeEngines('tagging many contacts at once', (h) => {
       ['speakers', 0],
     ]);
     // Add and remove in one go.
-    expect(await tagContacts(ctx, { ids: [r.ada.id], add: ['alumni'], remove: ['mentors'] })).toEqual({
+    expect(await tagContacts(ctx, { ids: [r.ada.id], add: ['alumni'], remove: ['mentors'] })).toMatchObject({
       matched: 1,
       changed: 1,
     });
@@ -135,7 +140,7 @@ describeEngines('tagging many contacts at once', (h) => {
     const r = await rolodex();
     const { ctx } = r;
     await deleteContact(ctx, r.grace.id);
-    expect(await tagContacts(ctx, { filter: { organisation: r.org }, add: ['engines'] })).toEqual({
+    expect(await tagContacts(ctx, { filter: { organisation: r.org }, add: ['engines'] })).toMatchObject({
       matched: 1,
       changed: 1,
     });
@@ -157,7 +162,7 @@ describeEngines('tagging many contacts at once', (h) => {
     expect(await tagsOf(other.ctx, theirs.id)).toEqual([]);
     expect(await listTags(other.ctx)).toEqual([]);
     // Their contacts are not reached by a filter either.
-    expect(await tagContacts(other.ctx, { filter: { q: 'ada' }, add: ['x'] })).toEqual({
+    expect(await tagContacts(other.ctx, { filter: { q: 'ada' }, add: ['x'] })).toMatchObject({
       matched: 1,
       changed: 1,
     });
@@ -179,6 +184,26 @@ describeEngines('tagging many contacts at once', (h) => {
     // Nothing changed, nothing new for the phone.
     await tagContacts(ctx, { ids: [r.adam.id], add: ['phone-friends'] });
     expect((await trackAddressBook(ctx)).seq).toBe(after.seq);
+  });
+
+  it('says which contacts changed and which tags it made: add and remove swapped on them undoes it exactly', async () => {
+    const r = await rolodex();
+    const { ctx } = r;
+    // Ada and Alan were speakers already: an undo must leave them so.
+    const added = await tagContacts(ctx, { filter: {}, add: ['speakers', 'lp'] });
+    expect(added).toMatchObject({ matched: 5, changed: 5 });
+    expect([...added.changedIds].sort()).toEqual(
+      [r.ada.id, r.adam.id, r.grace.id, r.alan.id, r.claude.id].sort(),
+    );
+    const lp = (await listTags(ctx)).find((t) => t.name === 'lp')?.id;
+    expect(added.createdTagIds).toEqual([lp]);
+    const speakersOnly = await tagContacts(ctx, { ids: [r.claude.id], add: ['speakers'] });
+    expect(speakersOnly).toMatchObject({ changed: 0, changedIds: [], createdTagIds: [] });
+
+    const removed = await tagContacts(ctx, { filter: { q: 'ada' }, remove: ['speakers'] });
+    expect([...removed.changedIds].sort()).toEqual([r.ada.id, r.adam.id, r.alan.id].sort());
+    await tagContacts(ctx, { ids: removed.changedIds, add: ['speakers'] });
+    expect(await tagsOf(ctx, r.adam.id)).toEqual(['lp', 'speakers']);
   });
 
   it('schedules keep-in-touch as an edit does when the tag has an interval', async () => {
@@ -218,15 +243,15 @@ describeEngines('tagging many contacts at once', (h) => {
     await refused({ add: ['x'] }, 'ids');
     await refused({ ids: [], add: ['x'] }, 'ids');
     // A filter that finds no one creates no tag.
-    expect(await tagContacts(ctx, { filter: { q: 'nobody' }, add: ['empty'] })).toEqual({
+    expect(await tagContacts(ctx, { filter: { q: 'nobody' }, add: ['empty'] })).toMatchObject({
       matched: 0,
       changed: 0,
     });
-    expect(await tagContacts(ctx, { filter: { q: '%' }, add: ['empty'] })).toEqual({
+    expect(await tagContacts(ctx, { filter: { q: '%' }, add: ['empty'] })).toMatchObject({
       matched: 0,
       changed: 0,
     });
-    expect(await tagContacts(ctx, { filter: { tag: 'unknown' }, add: ['empty'] })).toEqual({
+    expect(await tagContacts(ctx, { filter: { tag: 'unknown' }, add: ['empty'] })).toMatchObject({
       matched: 0,
       changed: 0,
     });

@@ -39,7 +39,7 @@ export async function tagContacts(ctx: Ctx, input: ContactTagsInput): Promise<Co
     const filter: ContactFilter | null = named
       ? { ownerId, deleted: false, ids: named }
       : await contactsFoundBy(tx, ownerId, data.filter ?? {});
-    if (!filter) return { matched: 0, changed: 0 };
+    if (!filter) return { matched: 0, changed: 0, changedIds: [], createdTagIds: [] };
     // Tags before contacts, the lock order of ADR 20: a merge of one under way finishes first.
     const ensured = await ensureTags(tx, ownerId, data.add, { lock: true });
     const adding = ensured.map((t) => t.id);
@@ -60,7 +60,7 @@ export async function tagContacts(ctx: Ctx, input: ContactTagsInput): Promise<Co
         ownerId,
         ensured.filter((t) => t.created).map((t) => t.id),
       );
-      return { matched: 0, changed: 0 };
+      return { matched: 0, changed: 0, changedIds: [], createdTagIds: [] };
     }
     for (const ids of chunkIds(changed, 5000)) {
       await linkTags(tx.db, ownerId, ids, adding);
@@ -71,7 +71,12 @@ export async function tagContacts(ctx: Ctx, input: ContactTagsInput): Promise<Co
     // relationship state, as an edit gives it one.
     if (await anyTagWithCadence(tx.db, ownerId, [...adding, ...removing]))
       await rescheduleRelationships(tx, ownerId, changed, adding.length > 0 ? {} : undefined);
-    return { matched, changed: changed.length };
+    return {
+      matched,
+      changed: changed.length,
+      changedIds: changed,
+      createdTagIds: ensured.filter((t) => t.created).map((t) => t.id),
+    };
   });
 }
 

@@ -20,7 +20,7 @@ import { importFile } from '../../core/imports/import-file';
 import { getImport, listImports } from '../../core/imports/list-imports';
 import { undoImport } from '../../core/imports/undo-import';
 import { csvDocument } from '../csv-document';
-import { oneAtATime, RESTORE_BUSY } from '../one-at-a-time';
+import { oneAtATime, RESTORE_BUSY, takingTurns } from '../one-at-a-time';
 
 const errors = {
   400: errorBody,
@@ -50,7 +50,13 @@ async function* wholeUpload(
   }
 }
 
-export const exportQuery = zod.strictObject({ version: zod.enum(['3.0', '4.0']).default('3.0') });
+// `tag`: only the people carrying this tag (by name), e.g. to hand one group to another tool.
+const exportTag = zod.string().trim().min(1).max(200).optional();
+export const exportQuery = zod.strictObject({
+  version: zod.enum(['3.0', '4.0']).default('3.0'),
+  tag: exportTag,
+});
+const csvExportQuery = zod.strictObject({ tag: exportTag });
 
 /**
  * The upload's body as the OpenAPI document shows it. Only there: as a route `body` schema Fastify would validate
@@ -79,6 +85,8 @@ const documentMultipart =
   };
 
 export const importRoutes: FastifyPluginAsyncZod<{ uploadLimit: number }> = async (app, opts) => {
+  // Imports take turns once their upload is read (ADR 26): a slow upload holds no one up, a second is not refused.
+  const inTurn = takingTurns();
   app.post(
     '/imports',
     {
@@ -100,14 +108,18 @@ export const importRoutes: FastifyPluginAsyncZod<{ uploadLimit: number }> = asyn
           issues: [{ path: 'file', message: 'is required' }],
         });
       }
-      const report = await importFile(req.ctx, {
-        kind: req.query.kind,
-        source: wholeUpload(file.file, opts.uploadLimit),
-        fileName: file.filename || 'upload',
-        dryRun: req.query.dryRun,
-        map: req.query.map,
-        addressBook: req.query.addressBook,
-      });
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of wholeUpload(file.file, opts.uploadLimit)) chunks.push(chunk);
+      const report = await inTurn(() =>
+        importFile(req.ctx, {
+          kind: req.query.kind,
+          source: handedOver(chunks),
+          fileName: file.filename || 'upload',
+          dryRun: req.query.dryRun,
+          map: req.query.map,
+          addressBook: req.query.addressBook,
+        }),
+      );
       return reply.code(report.status === 'preview' ? 200 : 201).send(report);
     },
   );
@@ -116,31 +128,39 @@ export const importRoutes: FastifyPluginAsyncZod<{ uploadLimit: number }> = asyn
     {
       schema: {
         tags: ['exports'],
-        summary: 'All my contacts as a CSV file in Google Contacts’ format (plus Rapport’s own columns)',
+        summary:
+          'All my contacts (or those with `tag`) as a CSV file in Google Contacts’ format (plus Rapport’s own columns)',
+        querystring: csvExportQuery,
         produces: ['text/csv'],
       },
     },
-    async (req, reply) =>
-      reply
+    async (req, reply) => {
+      const csv = await exportCsv(req.ctx, { tag: req.query.tag });
+      return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="rapport-contacts.csv"')
-        .send(await exportCsv(req.ctx)),
+        .send(csv);
+    },
   );
   app.get(
     '/exports/vcard',
     {
       schema: {
         tags: ['exports'],
-        summary: 'All my contacts as a vCard file (3.0 by default, or 4.0)',
+        summary: 'All my contacts (or those with `tag`) as a vCard file (3.0 by default, or 4.0)',
         querystring: exportQuery,
         produces: ['text/vcard'],
       },
     },
-    async (req, reply) =>
-      reply
+    async (req, reply) => {
+      const cards = exportVcards(req.ctx, req.query.version, { tag: req.query.tag });
+      // The first card before the headers: an unknown tag answers 404, not a broken download.
+      const first = await cards.next();
+      return reply
         .type('text/vcard; charset=utf-8')
         .header('content-disposition', 'attachment; filename="rapport-contacts.vcf"')
-        .send(Readable.from(exportVcards(req.ctx, req.query.version))),
+        .send(Readable.from(startingWith(first, cards)));
+    },
   );
   app.get(
     '/imports',
@@ -242,3 +262,17 @@ export const importRoutes: FastifyPluginAsyncZod<{ uploadLimit: number }> = asyn
     (req) => restoreBackup(req.ctx, req.body),
   );
 };
+
+async function* startingWith<T>(first: IteratorResult<T>, rest: AsyncGenerator<T>): AsyncGenerator<T> {
+  if (first.done) return;
+  yield first.value;
+  yield* rest;
+}
+
+/**
+ * The upload's chunks, each let go once read: the file is held once while it waits its turn, and a CSV or vCard
+ * import streams from it as it did from the socket (never the whole file twice, as a joined copy would be).
+ */
+async function* handedOver(chunks: Uint8Array[]): AsyncGenerator<Uint8Array> {
+  for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) yield chunk;
+}

@@ -1,19 +1,21 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ContactFilterQuery } from '../../../contracts/contacts';
-import type { ContactTagsResult } from '../../../contracts/tags';
+import { type ContactTagsResult, MAX_TAGGED_IDS } from '../../../contracts/tags';
+import { api } from '../../api/client';
 import { ConfirmButton } from '../../ui/confirm-button';
 import { soleFieldError, toFieldErrors } from '../../ui/field-errors';
 import { formatCount, plural } from '../../ui/format';
 import { useToast } from '../../ui/use-toast';
 import { useTags } from '../tags/use-tags';
 import { taggingBusyText } from './tag-these-words';
+import { useInvalidateRolodex } from './use-invalidate-rolodex';
 import { useTagContacts } from './use-tag-contacts';
 
 type Mode = 'add' | 'remove';
 
 /**
  * Adds a tag to (or takes one off) every contact the list shows, all pages: its search and filters, not only the
- * rows loaded. Says how many before it acts, and how many changed after.
+ * rows loaded. Says how many before it acts, and how many changed after, with an "Undo".
  */
 export function TagTheseContacts({ filter, total }: { filter: ContactFilterQuery; total: number }) {
   const [open, setOpen] = useState(false);
@@ -21,6 +23,7 @@ export function TagTheseContacts({ filter, total }: { filter: ContactFilterQuery
   const [name, setName] = useState('');
   const tags = useTags();
   const tagContacts = useTagContacts();
+  const invalidate = useInvalidateRolodex();
   const toast = useToast();
   const toggle = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -68,8 +71,35 @@ export function TagTheseContacts({ filter, total }: { filter: ContactFilterQuery
         mode === 'add'
           ? `Added “${tag}” to ${count}${of ? ' (the others had it already)' : ''}.`
           : `Removed “${tag}” from ${count}${of ? ' (the others did not have it)' : ''}.`,
+      ...(r.changed > 0 ? { action: { label: 'Undo', onClick: () => undo(mode, tag, r) } } : {}),
     });
     close();
+  };
+  // Exactly the contacts that changed go back: those that had the tag already keep it, and a tag made by the
+  // bulk add goes to the trash.
+  const undo = async (done: Mode, name: string, r: ContactTagsResult) => {
+    try {
+      for (let i = 0; i < r.changedIds.length; i += MAX_TAGGED_IDS) {
+        const ids = r.changedIds.slice(i, i + MAX_TAGGED_IDS);
+        await api.post<ContactTagsResult>(
+          '/contacts/tags',
+          done === 'add' ? { ids, remove: [name] } : { ids, add: [name] },
+        );
+      }
+      for (const id of r.createdTagIds) await api.delete(`/tags/${encodeURIComponent(id)}`);
+      toast.show({
+        message:
+          done === 'add'
+            ? `Took “${name}” off ${plural(r.changed, 'contact')} again.`
+            : `Gave “${name}” back to ${plural(r.changed, 'contact')}.`,
+      });
+    } catch (e) {
+      toast.show({
+        message: `Could not undo: ${e instanceof Error ? e.message : 'unknown error'}`,
+        tone: 'error',
+      });
+    }
+    await invalidate();
   };
   const submit = () => {
     if (!tag) return;

@@ -98,6 +98,14 @@ export function TagRow({ tag, others }: { tag: TagWithCadence; others: TagWithCa
     rename.mutate({ id: tag.id, name }, { onSuccess: () => setMode('view') });
   }
 
+  // What happens to the keep-in-touch intervals, said before the merge (the kept tag keeps the shorter one).
+  const target = others.find((t) => t.id === into);
+  const keptDays = target ? shorterDays(tag.cadenceDays ?? null, target.cadenceDays ?? null) : null;
+  const mergeHint =
+    target && keptDays
+      ? `Everyone tagged “${target.name}” will be kept in touch with every ${keptDays} days (the shorter interval of the two).`
+      : null;
+
   function submitMerge(e: FormEvent) {
     e.preventDefault();
     if (into) merge.mutate({ id: tag.id, into }, { onSuccess: () => setMode('view') });
@@ -150,7 +158,13 @@ export function TagRow({ tag, others }: { tag: TagWithCadence; others: TagWithCa
         <form className="inline-form" onSubmit={submitMerge} onKeyDown={onEscape}>
           <div className="field">
             <label htmlFor={selectId}>Merge “{tag.name}” into</label>
-            <select id={selectId} value={into} onChange={(e) => setInto(e.target.value)} required>
+            <select
+              id={selectId}
+              value={into}
+              onChange={(e) => setInto(e.target.value)}
+              required
+              aria-describedby={mergeHint ? `${selectId}-hint` : undefined}
+            >
               <option value="">Choose a tag…</option>
               {others.map((t) => (
                 <option key={t.id} value={t.id}>
@@ -158,6 +172,11 @@ export function TagRow({ tag, others }: { tag: TagWithCadence; others: TagWithCa
                 </option>
               ))}
             </select>
+            {mergeHint ? (
+              <p className="field__hint" id={`${selectId}-hint`}>
+                {mergeHint}
+              </p>
+            ) : null}
             {merge.error ? <p className="field__error">{merge.error.message}</p> : null}
           </div>
           <div className="inline-form__actions">
@@ -243,4 +262,8 @@ export function TagRow({ tag, others }: { tag: TagWithCadence; others: TagWithCa
       )}
     </li>
   );
+}
+
+function shorterDays(a: number | null, b: number | null): number | null {
+  return a && b ? Math.min(a, b) : (a ?? b);
 }

@@ -1,4 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
+import { apiUrl } from '../../api/client';
+import type { Tag } from '../../api/types';
 import { toFieldErrors } from '../../ui/field-errors';
 import { FormAlert } from '../../ui/form-alert';
 import { Loading } from '../../ui/loading';
@@ -44,23 +46,61 @@ export function TagsPage() {
             </ul>
           ) : null}
         </section>
-        <section aria-labelledby="new-tag" className="card">
-          <h2 id="new-tag">Add a tag</h2>
-          <form className="stack" onSubmit={submit} noValidate>
-            <FormAlert message={errors.general} />
-            <TextField
-              label="Tag name"
-              value={name}
-              autoComplete="off"
-              onChange={(e) => setName(e.target.value)}
-              error={errors.byPath.get('name')}
-            />
-            <button type="submit" className="button" disabled={create.isPending}>
-              Add tag
-            </button>
-          </form>
-        </section>
+        <div className="stack">
+          <section aria-labelledby="new-tag" className="card">
+            <h2 id="new-tag">Add a tag</h2>
+            <form className="stack" onSubmit={submit} noValidate>
+              <FormAlert message={errors.general} />
+              <TextField
+                label="Tag name"
+                value={name}
+                autoComplete="off"
+                onChange={(e) => setName(e.target.value)}
+                error={errors.byPath.get('name')}
+              />
+              <button type="submit" className="button" disabled={create.isPending}>
+                Add tag
+              </button>
+            </form>
+          </section>
+          {tags.data && tags.data.length > 0 ? <DownloadTag tags={tags.data} /> : null}
+        </div>
       </div>
     </>
+  );
+}
+
+/** One tag's people as a file, their tags in it (vCard CATEGORIES, CSV Labels): to hand a group to another tool. */
+function DownloadTag({ tags }: { tags: Tag[] }) {
+  const [id, setId] = useState('');
+  const selectId = useId();
+  const chosen = tags.find((t) => t.id === id);
+  const href = (kind: 'vcard' | 'csv') =>
+    apiUrl(`/exports/${kind}?tag=${encodeURIComponent(chosen?.name ?? '')}`);
+  return (
+    <section aria-labelledby="download-tag" className="card stack">
+      <h2 id="download-tag">Download a tag’s people</h2>
+      <div className="field">
+        <label htmlFor={selectId}>Tag</label>
+        <select id={selectId} value={id} onChange={(e) => setId(e.target.value)}>
+          <option value="">Choose a tag…</option>
+          {tags.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {chosen ? (
+        <p className="inline-form__actions">
+          <a className="button button--small" href={href('vcard')} download>
+            Download vCard<span className="visually-hidden"> of “{chosen.name}”</span>
+          </a>
+          <a className="button button--small" href={href('csv')} download>
+            Download CSV<span className="visually-hidden"> of “{chosen.name}”</span>
+          </a>
+        </p>
+      ) : null}
+    </section>
   );
 }
