@@ -11,6 +11,7 @@ import {
   importReport,
   undoImportResult,
 } from '../../contracts/imports';
+import { tagName } from '../../contracts/tags';
 import { exportBackup } from '../../core/backup/export-backup';
 import { restoreBackup } from '../../core/backup/restore-backup';
 import { AppError } from '../../core/errors';
@@ -51,7 +52,7 @@ async function* wholeUpload(
 }
 
 // `tag`: only the people carrying this tag (by name), e.g. to hand one group to another tool.
-const exportTag = zod.string().trim().min(1).max(200).optional();
+const exportTag = tagName.optional();
 export const exportQuery = zod.strictObject({
   version: zod.enum(['3.0', '4.0']).default('3.0'),
   tag: exportTag,
