@@ -108,6 +108,7 @@ export const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/organisations' },
   { method: 'POST', path: '/api/v1/organisations', body: { name: 'X' } },
   { method: 'GET', path: '/api/v1/organisations/:id', owned: 'organisation' },
+  { method: 'GET', path: '/api/v1/organisations/:id/past-people', owned: 'organisation' },
   { method: 'PATCH', path: '/api/v1/organisations/:id', body: { notes: 'x' }, owned: 'organisation' },
   { method: 'DELETE', path: '/api/v1/organisations/:id', owned: 'organisation' },
   { method: 'POST', path: '/api/v1/organisations/:id/restore', owned: 'trashedOrganisation' },

@@ -40,8 +40,8 @@ export async function isFile(path: string): Promise<boolean> {
 
 /**
  * Writes text chunks as they come, to stdout (respecting back-pressure) or to `path`. A file is written beside
- * its final name and renamed at the end, so a failed export never leaves half a file where a good one was.
- * Returns the number of bytes written.
+ * its final name and renamed at the end, so a failed export never leaves half a file where a good one was. The
+ * file is readable by its owner only (0600), also when it replaces one. Returns the number of bytes written.
  */
 export async function writeChunks(path: string | undefined, chunks: AsyncIterable<string>): Promise<number> {
   let bytes = 0;
@@ -77,13 +77,15 @@ export async function writeChunks(path: string | undefined, chunks: AsyncIterabl
   }
   const partial = `${path}.partial-${process.pid}`;
   try {
-    await pipeline(Readable.from(counted()), createWriteStream(partial));
+    // Exports and backups hold an account's private data: with the umask's mode (usually 0644) any user on the
+    // host could read them. 'wx' never follows a link someone left at the partial name.
+    await pipeline(Readable.from(counted()), createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
     await rename(partial, path);
   } catch (e) {
-    await rm(partial, { force: true });
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') await rm(partial, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     // A path the user gave that cannot be written is their input to fix, not a crash.
-    if (code && ['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS'].includes(code)) {
+    if (code && ['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'EEXIST'].includes(code)) {
       throw new AppError('validation', `cannot write ${path} (${code})`, {
         issues: [{ path: 'out', message: `cannot write ${path} (${code})` }],
       });

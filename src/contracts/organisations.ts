@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, limitParam, optionalText, page, text, timestamp } from './common';
+import { tier } from './relationships';
 
 export const organisationCreateInput = z.strictObject({
   name: text().trim().min(1, 'is required').max(200),
@@ -24,16 +25,27 @@ export const organisation = z.object({
 });
 export type Organisation = z.infer<typeof organisation>;
 
+/** Someone at an organisation, with how well I know them: what the contact list and the lapsed list show. */
+export const organisationPerson = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  title: z.string().nullable(),
+  /** Relationship strength today (0–100) and its tier; 0 and `dormant` when never in touch. */
+  score: z.number(),
+  tier,
+  lastContactAt: timestamp.nullable(),
+});
+export type OrganisationPerson = z.infer<typeof organisationPerson>;
+/** One past position there (someone with two past positions there is listed twice). */
+export const organisationPastPerson = organisationPerson.extend({ endedOn: z.string().nullable() });
+export type OrganisationPastPerson = z.infer<typeof organisationPastPerson>;
 export const organisationPeople = z.object({
-  current: z.array(z.object({ id: z.string(), displayName: z.string(), title: z.string().nullable() })),
-  past: z.array(
-    z.object({
-      id: z.string(),
-      displayName: z.string(),
-      title: z.string().nullable(),
-      endedOn: z.string().nullable(),
-    }),
-  ),
+  /** The first 500 by name; `contactCount` says how many there are (the contact list filters by organisation). */
+  current: z.array(organisationPerson),
+  /** The first page, most recently left first; `pastNextCursor` reads on with `GET /organisations/{id}/past-people`. */
+  past: z.array(organisationPastPerson),
+  pastTotal: z.number().int(),
+  pastNextCursor: z.string().nullable(),
 });
 export const organisationDetail = organisation.extend({
   people: organisationPeople,
@@ -81,3 +93,11 @@ export const organisationDuplicateList = page(organisationDuplicatePair).extend(
 });
 export type OrganisationDuplicateList = z.infer<typeof organisationDuplicateList>;
 export const organisationDismissInput = z.strictObject({ a: id, b: id });
+
+export const organisationPastPeopleQuery = z.strictObject({
+  limit: limitParam,
+  cursor: text().max(500).optional(),
+});
+export type OrganisationPastPeopleQuery = z.input<typeof organisationPastPeopleQuery>;
+export const organisationPastPeoplePage = page(organisationPastPerson);
+export type OrganisationPastPeoplePage = z.infer<typeof organisationPastPeoplePage>;

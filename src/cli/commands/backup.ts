@@ -14,7 +14,7 @@ export function registerBackup(program: Command): void {
       'write everything your account holds to one JSON file (the same as `export json`); `rapport restore FILE` ' +
         'reads it back into an empty account, here or on another server (see docs/backup.md)',
     )
-    .argument('<file>', 'where to write the backup (replaced if it exists)')
+    .argument('<file>', 'where to write the backup, readable by you only (replaced if it exists)')
     .action(async (file: string, _opts: unknown, command: Command) => {
       const g = command.optsWithGlobals<GlobalOptions>();
       const { backup, bytes } = await withAccount(g, async (ctx) => {

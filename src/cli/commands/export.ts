@@ -30,7 +30,7 @@ export function registerExport(program: Command): void {
       'write your contacts as vCards (for phones, mail apps, CardDAV), as a CSV in Google Contacts’ format, or ' +
         'everything you have as a JSON backup (`rapport restore` reads it back)',
     )
-    .addOption(new Option('--out <file>', 'write to this file (default: stdout)'))
+    .addOption(new Option('--out <file>', 'write to this file, readable by you only (default: stdout)'))
     .addOption(
       new Option('--vcard-version <version>', 'vCard version for `vcard` (default: 3.0)').choices(
         VCARD_VERSIONS,

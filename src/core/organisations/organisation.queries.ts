@@ -143,28 +143,73 @@ export async function contactIdsAtOrganisation(
   return rows.map((r) => r.id);
 }
 
-/** Live people at the organisation now, and those who were there before. */
-export async function peopleOfOrganisation(db: Kysely<Database>, ownerId: string, orgId: string) {
-  const current = await db
+/** Live people at the organisation now, the first `limit` by name. */
+export async function currentPeopleOfOrganisation(
+  db: Kysely<Database>,
+  ownerId: string,
+  orgId: string,
+  limit: number,
+) {
+  return db
     .selectFrom('contacts')
     .select(['id', 'display_name', 'title'])
     .where('owner_id', '=', ownerId)
     .where('organisation_id', '=', orgId)
     .where('deleted_at', 'is', null)
     .orderBy('sort_key')
-    .limit(500)
+    .orderBy('id')
+    .limit(limit)
     .execute();
-  const past = await db
+}
+
+// Past positions without an end date come last: '' sorts below every ISO date.
+const endedKey = sql<string>`coalesce(contact_positions.ended_on, '')`;
+
+/**
+ * Live people's past positions at the organisation, most recently left first (position id breaks ties), after the
+ * position `after` when given; `limit` rows at most.
+ */
+export async function pastPeopleOfOrganisation(
+  db: Kysely<Database>,
+  ownerId: string,
+  orgId: string,
+  opts: { limit: number; after?: { ended: string; positionId: string } },
+) {
+  let q = db
     .selectFrom('contact_positions')
     .innerJoin('contacts', 'contacts.id', 'contact_positions.contact_id')
-    .select(['contacts.id', 'contacts.display_name', 'contact_positions.title', 'contact_positions.ended_on'])
+    .select([
+      'contact_positions.id as position_id',
+      'contacts.id',
+      'contacts.display_name',
+      'contact_positions.title',
+      'contact_positions.ended_on',
+    ])
+    .where('contact_positions.owner_id', '=', ownerId)
+    .where('contact_positions.organisation_id', '=', orgId)
+    .where('contacts.deleted_at', 'is', null);
+  const after = opts.after;
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb(endedKey, '<', after.ended),
+        eb.and([eb(endedKey, '=', after.ended), eb('contact_positions.id', '>', after.positionId)]),
+      ]),
+    );
+  return q.orderBy(endedKey, 'desc').orderBy('contact_positions.id').limit(opts.limit).execute();
+}
+
+/** How many past positions of live people the organisation has (what `pastPeopleOfOrganisation` pages through). */
+export async function countPastPeopleOfOrganisation(db: Kysely<Database>, ownerId: string, orgId: string) {
+  const r = await db
+    .selectFrom('contact_positions')
+    .innerJoin('contacts', 'contacts.id', 'contact_positions.contact_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('contact_positions.owner_id', '=', ownerId)
     .where('contact_positions.organisation_id', '=', orgId)
     .where('contacts.deleted_at', 'is', null)
-    .orderBy(sql`coalesce(contact_positions.ended_on, '')`, 'desc')
-    .limit(500)
-    .execute();
-  return { current, past };
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /**

@@ -12,6 +12,8 @@ import {
   organisationMergeInput,
   organisationMergeResult,
   organisationPage,
+  organisationPastPeoplePage,
+  organisationPastPeopleQuery,
   organisationUpdateInput,
 } from '../../contracts/organisations';
 import { createOrganisation } from '../../core/organisations/create-organisation';
@@ -19,6 +21,7 @@ import { deleteOrganisation } from '../../core/organisations/delete-organisation
 import { dismissOrganisationDuplicate } from '../../core/organisations/dismiss-organisation-duplicate';
 import { findOrganisationDuplicates } from '../../core/organisations/find-organisation-duplicates';
 import { getOrganisation } from '../../core/organisations/get-organisation';
+import { listOrganisationPastPeople } from '../../core/organisations/list-organisation-past-people';
 import { listOrganisations } from '../../core/organisations/list-organisations';
 import { mergeOrganisations } from '../../core/organisations/merge-organisations';
 import { restoreOrganisation } from '../../core/organisations/restore-organisation';
@@ -94,6 +97,22 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => getOrganisation(req.ctx, req.params.id),
+  );
+  app.get(
+    '/organisations/:id/past-people',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary:
+          'The people who were at an organisation before, most recently left first, with strength, tier and last contact; paged with nextCursor',
+        description:
+          'The organisation itself (`GET /organisations/{id}`) holds the first page and `people.pastNextCursor`, the cursor of the next.',
+        params: idParams,
+        querystring: organisationPastPeopleQuery,
+        response: { 200: organisationPastPeoplePage, ...errors },
+      },
+    },
+    (req) => listOrganisationPastPeople(req.ctx, req.params.id, req.query),
   );
   app.patch(
     '/organisations/:id',
