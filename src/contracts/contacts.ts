@@ -45,6 +45,13 @@ export const urlInput = z.strictObject({
   label,
 });
 
+/**
+ * The e-mail addresses, phone numbers, links, addresses and dates one contact keeps, each. Phones sync cards with
+ * more than a person form shows (a company's switchboard, 30 numbers): a card over the limit is refused over
+ * CardDAV and stays unsynced, so the limit only guards against abuse (ADR 18).
+ */
+export const CONTACT_LIST_MAX = 100;
+
 const name = optionalText(200);
 // Imports bring every unknown column along (an Outlook export has 92), so the limits are generous.
 const customFields = z
@@ -102,9 +109,9 @@ const contactFields = {
   location: optionalText(200),
   howWeMet: optionalText(2000),
   notes: optionalText(20000),
-  emails: z.array(emailInput).max(20).optional(),
-  phones: z.array(phoneInput).max(20).optional(),
-  urls: z.array(urlInput).max(20).optional(),
+  emails: z.array(emailInput).max(CONTACT_LIST_MAX).optional(),
+  phones: z.array(phoneInput).max(CONTACT_LIST_MAX).optional(),
+  urls: z.array(urlInput).max(CONTACT_LIST_MAX).optional(),
   tags: z.array(text().trim().min(1).max(60)).max(50).optional(),
   customFields: customFields.optional(),
   connectedOn: isoDate.nullable().optional(),
@@ -114,8 +121,8 @@ const contactFields = {
   additionalNames: name,
   department: optionalText(200),
   birthday: partialDate.nullable().optional(),
-  addresses: z.array(addressInput).max(20).optional(),
-  dates: z.array(dateInput).max(20).optional(),
+  addresses: z.array(addressInput).max(CONTACT_LIST_MAX).optional(),
+  dates: z.array(dateInput).max(CONTACT_LIST_MAX).optional(),
 };
 
 export const contactCreateInput = z.strictObject(contactFields);
@@ -133,7 +140,7 @@ export const contactUpdateInput = z.strictObject({
       .object({ id: text(), name: text().max(200) })
       .transform((o) => (o.name.trim() === '' ? null : o.name.trim())),
   ]),
-  emails: z.array(emailInput.extend(asAnswered)).max(20).optional(),
+  emails: z.array(emailInput.extend(asAnswered)).max(CONTACT_LIST_MAX).optional(),
   phones: z
     .array(
       phoneInput.extend({
@@ -142,11 +149,11 @@ export const contactUpdateInput = z.strictObject({
         extension: text().nullable().optional(),
       }),
     )
-    .max(20)
+    .max(CONTACT_LIST_MAX)
     .optional(),
   urls: z
     .array(urlInput.extend({ ...asAnswered, kind: text().optional() }))
-    .max(20)
+    .max(CONTACT_LIST_MAX)
     .optional(),
   id: text().optional().meta({ description: 'read-only: if sent, must be this contact’s id' }),
   linkedinUrl: readOnly,

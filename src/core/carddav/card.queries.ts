@@ -82,16 +82,17 @@ export async function knownCards(db: Kysely<Database>, ownerId: string) {
   return { etags, seq };
 }
 
-/** Records cards as changed (an ETag) or removed (null) by change number `seq`. */
+/** Records cards as changed (an ETag) or removed (null) by change number `seq`; returns the rows written. */
 export async function recordCardChanges(
   db: Kysely<Database>,
   ownerId: string,
   seq: number,
   changes: { name: string; etag: string | null }[],
-): Promise<void> {
+): Promise<number> {
+  let rows = 0;
   for (let i = 0; i < changes.length; i += 500) {
     const slice = changes.slice(i, i + 500);
-    await db
+    const deleted = await db
       .deleteFrom('carddav_changes')
       .where('owner_id', '=', ownerId)
       .where(
@@ -99,12 +100,14 @@ export async function recordCardChanges(
         'in',
         slice.map((c) => c.name),
       )
-      .execute();
-    await db
+      .executeTakeFirst();
+    const inserted = await db
       .insertInto('carddav_changes')
       .values(slice.map((c) => ({ owner_id: ownerId, name: c.name, etag: c.etag, seq })))
-      .execute();
+      .executeTakeFirst();
+    rows += Number(deleted.numDeletedRows) + Number(inserted.numInsertedOrUpdatedRows ?? 0);
   }
+  return rows;
 }
 
 /**
@@ -147,9 +150,10 @@ export async function currentCardEtags(db: Kysely<Database>, ownerId: string) {
   return rows.map((r) => ({ name: r.name, etag: r.etag as string }));
 }
 
-/** Keeps a change number as given out: a sync token this address book may be asked about later. */
-export async function recordSyncToken(db: Kysely<Database>, ownerId: string, seq: number): Promise<void> {
-  await db.insertInto('carddav_sync_tokens').values({ owner_id: ownerId, seq }).execute();
+/** Keeps a change number as given out: a sync token this address book may be asked about later. Returns the rows written. */
+export async function recordSyncToken(db: Kysely<Database>, ownerId: string, seq: number): Promise<number> {
+  const r = await db.insertInto('carddav_sync_tokens').values({ owner_id: ownerId, seq }).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
 }
 
 /** Whether this change number was given out as a token or numbers a recorded change, and the first token kept (0040). */

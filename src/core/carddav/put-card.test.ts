@@ -35,6 +35,36 @@ const CARD = [
 ].join('\r\n');
 
 describeEngines('cards written by an address book', (h) => {
+  it('keep every phone number a phone holds past a person form, up to the limit; an import keeps as many', async () => {
+    const { ctx } = await h.account();
+    const card = (uid: string, n: number, area = '20') =>
+      CARD.replace('UID:ABC-123', `UID:${uid}`).replace(
+        'END:VCARD',
+        `${Array.from({ length: n }, (_, i) => `TEL:+44 ${area} 7946 ${String(1000 + i)}\r\n`).join('')}END:VCARD`,
+      );
+    expect(await putCard(ctx, 'switchboard.vcf', card('board', 30), {})).toEqual({ status: 'created' });
+    const served = (await readCards(ctx, ['switchboard.vcf'])).get('switchboard.vcf');
+    const contact = await getContact(ctx, served?.contactId as string);
+    expect(contact.phones.map((p) => p.value)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `+44 20 7946 ${String(1000 + i)}`),
+    );
+    // Past the limit the card is refused whole (it stays on the phone), never stored shortened.
+    await expect(putCard(ctx, 'abuse.vcf', card('abuse', 101), {})).rejects.toThrow(
+      /phones are 101; at most 100 fit: nothing was stored/,
+    );
+    // A vCard import of the same card keeps every number too.
+    const report = await importVcard(ctx, {
+      source: new TextEncoder().encode(
+        card('file', 30, '161').replace('Annie Easley', 'Annie Imported').replace('annie@', 'annie.file@'),
+      ),
+      fileName: 'phone.vcf',
+      dryRun: false,
+    });
+    expect(report.issues).toEqual([]);
+    const imported = (await listContacts(ctx, {})).items.find((c) => c.displayName === 'Annie Imported')?.id;
+    expect((await getContact(ctx, imported as string)).phones).toHaveLength(30);
+  });
+
   it('keep their name, UID and unknown lines through a backup and restore', async () => {
     const { ctx } = await h.account();
     expect(await putCard(ctx, 'Annie Easley.vcf', CARD, { ifNoneMatch: '*' })).toEqual({ status: 'created' });

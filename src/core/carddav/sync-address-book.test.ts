@@ -4,6 +4,7 @@ import { createContact } from '../contacts/create-contact';
 import { deleteContact } from '../contacts/delete-contact';
 import { updateContact } from '../contacts/update-contact';
 import type { Ctx } from '../context';
+import { cardsGenerated } from './address-book';
 import { syncAddressBook } from './sync-address-book';
 
 const HOUR = 3_600_000;
@@ -65,6 +66,32 @@ describeEngines('syncing an address book (RFC 6578)', (h) => {
       changed: [],
       removed: [],
     });
+  });
+
+  it('generates every card once per change: the sync after the one that recorded it reads what was recorded', async () => {
+    const { ctx } = await h.account();
+    const people = [];
+    for (const name of ['Ada Lovelace', 'Grace Hopper', 'Alan Turing'])
+      people.push(await createContact(ctx, { displayName: name }, 'web'));
+    const first = await syncAddressBook(ctx, null);
+    if (!first.ok) throw new Error('a first sync is always answered');
+    const cost = async (since: number) => {
+      const before = cardsGenerated();
+      const r = await syncAddressBook(ctx, since);
+      if (!r.ok) throw new Error('its own token');
+      return { seq: r.seq, changed: r.changed.length, generated: cardsGenerated() - before };
+    };
+    // SQLite keeps the outcome until the next write (ADR 17); PostgreSQL lists every time.
+    const again = h.engine === 'sqlite' ? 0 : people.length;
+    expect(await cost(first.seq)).toEqual({ seq: first.seq, changed: 0, generated: again });
+
+    ctx.clock.advance(HOUR);
+    await updateContact(ctx, (people[1] as { id: string }).id, { title: 'Rear Admiral' }, 'web');
+    const recorded = await cost(first.seq);
+    expect(recorded).toMatchObject({ changed: 1, generated: people.length });
+    // Recording the change wrote rows, but changed no card: the next sync does not list them all again.
+    expect(await cost(recorded.seq)).toEqual({ seq: recorded.seq, changed: 0, generated: again });
+    expect(await cost(first.seq)).toEqual({ seq: recorded.seq, changed: 1, generated: again });
   });
 
   it('still takes the tokens numbered one by one before migration 0040', async () => {

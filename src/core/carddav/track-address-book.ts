@@ -17,12 +17,12 @@ export interface TrackedAddressBook {
  * The address book as it is now, and the number of the change that made it so (its sync token). Cards whose ETag
  * differs from what clients were last told, and cards gone since, are recorded under a new number first: so a
  * change is noticed however it was made, without every write path keeping a change log. Listing means generating
- * every card, so on SQLite the outcome is kept until the next write (ADR 17) and the cards are then read back from
- * what was recorded: clients poll far more often than anything changes.
+ * every card, so on SQLite the outcome is kept until the next write other than this recording (ADR 17), and the
+ * cards are then read back from what was recorded: clients poll far more often than anything changes.
  */
 export async function trackAddressBook(ctx: Ctx): Promise<TrackedAddressBook> {
   const ownerId = requireActor(ctx);
-  const state = await cachedUntilWrite(ctx.db, `carddav:${ownerId}`, async () => {
+  const state = await cachedUntilWrite(ctx.db, `carddav:${ownerId}`, async (own) => {
     const listing = await listAddressBook(ctx);
     return inTransaction(ctx, async (tx) => {
       // Two clients syncing at once: the second compares with what the first recorded (one change number each).
@@ -41,8 +41,12 @@ export async function trackAddressBook(ctx: Ctx): Promise<TrackedAddressBook> {
       // The time in seconds (at least the last number plus one): after a whole-server restore the numbers go on
       // past those given out since the backup, which a phone may still hold, instead of giving them out again.
       const seq = Math.max(known.seq + 1, Math.floor(tx.clock.now().getTime() / 1000));
-      await recordCardChanges(tx.db, ownerId, seq, changes);
-      await recordSyncToken(tx.db, ownerId, seq);
+      // Recording the changes leaves every card as listed: the outcome stays good past these rows, so the next sync
+      // reads it back instead of generating every card again.
+      own.wrote(
+        (await recordCardChanges(tx.db, ownerId, seq, changes)) +
+          (await recordSyncToken(tx.db, ownerId, seq)),
+      );
       return { ctag: listing.ctag, seq };
     });
   });

@@ -133,6 +133,24 @@ describe('cachedUntilWrite on SQLite', () => {
     expect(sum.runs()).toBe(3);
   });
 
+  it('keeps a result past the rows its own computation wrote and said so, and only those', async () => {
+    const db = await sqlite();
+    let runs = 0;
+    const get = (extra = 0) =>
+      cachedUntilWrite(db, 'recording', async (own) => {
+        runs++;
+        const r = await sql`INSERT INTO other (v) VALUES (1)`.execute(db); // e.g. the changes a listing found
+        own.wrote(Number(r.numAffectedRows));
+        if (extra) await sql`INSERT INTO n (v) VALUES (${extra})`.execute(db); // another write it did not vouch for
+        return runs;
+      });
+    expect(await get(1)).toBe(1);
+    expect(await get()).toBe(2);
+    expect(await cachedUntilWrite(db, 'recording', async () => 'not cached')).toBe(2);
+    await sql`INSERT INTO n (v) VALUES (2)`.execute(db);
+    expect(await cachedUntilWrite(db, 'recording', async () => 'computed')).toBe('computed');
+  });
+
   it('keeps entries apart by key', async () => {
     const db = await sqlite();
     const a = await cachedUntilWrite(db, 'a', async () => ({ who: 'a' }));

@@ -32,37 +32,49 @@ function readVersion(version: () => Version): Version | undefined {
   }
 }
 
-const read = (version: () => Version) => readVersion(version)?.join(':');
+/** What a computation wrote itself, in rows, that cannot change its result (see `cachedUntilWrite`). */
+export interface OwnWrites {
+  wrote(rows: number): void;
+}
 
 /**
  * `compute()`, or what it returned last time for `key` if nothing has been written since. Inside a transaction it
  * always computes (uncommitted rows may roll back without the counter going back). A result computed while a
- * write happened (by this computation or another request between its queries) is not kept. Callers must not
- * change what they get: the same object is returned to every caller until the next write.
+ * write happened (by another request between its queries) is not kept. A computation may write rows that cannot
+ * change its result (the address book records the changes it found) and say how many with `own.wrote`: the result
+ * is then kept past exactly those rows, and the next call need not compute it again. Callers must not change
+ * what they get: the same object is returned to every caller until the next write.
  */
 export async function cachedUntilWrite<T>(
   db: Kysely<Database>,
   key: string,
-  compute: () => Promise<T>,
+  compute: (own: OwnWrites) => Promise<T>,
 ): Promise<T> {
+  let ownRows = 0;
+  const own: OwnWrites = {
+    wrote: (rows) => {
+      ownRows += rows;
+    },
+  };
   const version = db.isTransaction ? undefined : versionOf.get(db);
-  const before = version && read(version);
-  if (!version || before === undefined) return compute();
+  const before = version && readVersion(version);
+  if (!version || before === undefined) return compute(own);
   let entries = entriesOf.get(db);
   if (!entries) {
     entries = new Map();
     entriesOf.set(db, entries);
   }
   const hit = entries.get(key);
-  if (hit && hit.version === before) {
+  if (hit && hit.version === before.join(':')) {
     entries.delete(key); // moved to the end: Map order is recency
     entries.set(key, hit);
     return hit.value as T;
   }
-  const value = await compute();
-  if (read(version) === before) {
+  const value = await compute(own);
+  const after = readVersion(version);
+  if (after && after[1] === before[1] && after[0] === before[0] + ownRows) {
     entries.delete(key);
-    entries.set(key, { version: before, value });
+    entries.set(key, { version: after.join(':'), value });
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   }
   return value;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { isEmailAddress, isPhoneNumber, withoutMailto } from '../../contracts/channel-values';
 import {
   addressInput,
+  CONTACT_LIST_MAX,
   dateInput,
   emailInput,
   partialDate,
@@ -31,7 +32,7 @@ const LIMITS = {
   notes: 20000,
   tag: 60,
   tags: 50,
-  list: 20,
+  list: CONTACT_LIST_MAX,
   extraKey: 100,
   extraValue: 10000,
   extras: 200,
@@ -253,14 +254,15 @@ export function cleanPerson(input: ImportedPerson): { person: CleanPerson | null
     extra = cleanExtra(extra, issues, ref);
     break;
   }
-  if (person.addresses.length > LIMITS.list)
-    warnCut(
-      issues,
-      ref,
-      'addresses',
-      `only the first ${LIMITS.list} are kept`,
-      overList(person.addresses.length, LIMITS.list),
-    );
+  for (const field of ['addresses', 'dates'] as const)
+    if ((person[field]?.length ?? 0) > LIMITS.list)
+      warnCut(
+        issues,
+        ref,
+        field,
+        `only the first ${LIMITS.list} are kept`,
+        overList(person[field]?.length ?? 0, LIMITS.list),
+      );
   let connectedOn: string | undefined;
   if (person.connectedOn)
     connectedOn = isoDateOnly(person.connectedOn, (m) => warn(issues, ref, 'connectedOn', m));
@@ -290,7 +292,9 @@ export function cleanPerson(input: ImportedPerson): { person: CleanPerson | null
               ok(addressInput, Object.fromEntries(Object.entries(a).filter(([, v]) => v))),
             ),
           ),
-    dates: person.dates?.length ? checked('dates', person.dates, issues, ref, (d) => ok(dateInput, d)) : [],
+    dates: person.dates?.length
+      ? checked('dates', person.dates.slice(0, LIMITS.list), issues, ref, (d) => ok(dateInput, d))
+      : [],
     birthday: cleanDate(person.birthday, 'birthday', issues, ref),
     connectedOn,
     tags: person.tags.length === 0 ? [] : cleanTags(person.tags, issues, ref),

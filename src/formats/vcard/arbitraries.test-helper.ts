@@ -144,7 +144,14 @@ export const personArb: fc.Arbitrary<ImportedPerson> = fc
         urls: fc.array(labelled(url), { maxLength: 3 }),
         addresses: fc.array(address, { maxLength: 2 }),
         birthday: maybe(date),
-        dates: maybe(fc.array(labelled(date), { minLength: 1, maxLength: 2 })),
+        // The same date under the same label is read as one (Q17).
+        dates: maybe(
+          fc.uniqueArray(labelled(date), {
+            minLength: 1,
+            maxLength: 2,
+            selector: (d) => `${d.value} ${d.label?.toLowerCase() ?? ''}`,
+          }),
+        ),
         notes: maybe(text(20)),
         connectedOn: maybe(fullDate),
         tags: fc.uniqueArray(text(4), { maxLength: 4 }),

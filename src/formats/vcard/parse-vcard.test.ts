@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportedPerson, ParseResult } from '../model';
 import { parseVCardCard, parseVCardStream, parseVCards } from './parse-vcard';
+import { serializeVCard } from './serialize-vcard';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const bytes = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -299,6 +300,50 @@ describe('vCard quirks (FORMATS.md §3.1), one synthetic fixture each', () => {
         severity: 'skipped',
       },
     ]);
+  });
+});
+
+describe('one anniversary written in several forms (Q17)', () => {
+  const r = parseFixture('q17-anniversaries.vcf');
+  const anniversary = (value: string) => [{ value, label: 'Anniversary' }];
+
+  it('is one date, whichever forms a client wrote it in', () => {
+    expect(r.issues).toEqual([]);
+    expect(Object.fromEntries(r.records.map((p) => [p.displayName, p.dates]))).toEqual({
+      // iOS: X-ANNIVERSARY, an X-ABDATE labelled Anniversary, and ANNIVERSARY.
+      'Ida Phone': anniversary('2009-08-08'),
+      // iOS without a year, in Apple's 1604 form beside the standard one.
+      'Omar No Year': anniversary('--05-17'),
+      'Eve Evolution': anniversary('2012-03-04'),
+      'Otto Outlook': anniversary('2015-06-20'),
+      'Fiona Four': anniversary('1999-01-01'),
+      // Other dates, or the same date under another label, stay apart; the same unlabelled date is one.
+      'Dora Different': [
+        { value: '2001-01-01', label: 'Anniversary' },
+        { value: '2002-02-02', label: 'Anniversary' },
+        { value: '2001-01-01', label: 'Wedding' },
+        { value: '2003-03-03' },
+      ],
+    });
+  });
+
+  it('serves the card back with every line the client wrote for it, and reads it back as one date', () => {
+    const ida = byName(r, 'Ida Phone');
+    const out = serializeVCard(ida, { version: '3.0' });
+    expect(out).toContain('X-ANNIVERSARY:2009-08-08\r\n');
+    expect(out).toContain('ITEM1.X-ABDATE;TYPE=pref:2009-08-08\r\n');
+    expect(out).toContain('ITEM1.X-ABLABEL:_$!<Anniversary>!$_\r\n');
+    expect(out).toContain('\r\nANNIVERSARY:2009-08-08\r\n');
+    expect(parseVCards(out, { file: 'out' }).records[0]?.dates).toEqual(anniversary('2009-08-08'));
+    // A contact stored with the three copies (read before) is served with the client's lines, not more.
+    const copies = {
+      ...ida,
+      dates: [...anniversary('2009-08-08'), ...anniversary('2009-08-08'), ...anniversary('2009-08-08')],
+    };
+    expect(serializeVCard(copies, { version: '3.0' })).toBe(out);
+    // Written afresh (another version, no card kept), the one date is one line.
+    const fresh = serializeVCard({ ...ida, raw: undefined }, { version: '4.0' });
+    expect(fresh.match(/ANNIVERSARY|X-ABDATE/g)).toEqual(['ANNIVERSARY']);
   });
 });
 

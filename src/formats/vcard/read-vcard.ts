@@ -271,6 +271,15 @@ export function mapCard(card: ReadCard): MappedCard {
     roles[i] = { kind: 'field', key };
     if (typeof params.group === 'string') modelledGroups.add(params.group.toLowerCase());
   };
+  // iOS writes one anniversary as X-ANNIVERSARY, as an `X-ABDATE` labelled Anniversary and as ANNIVERSARY; other
+  // clients pair their own X- form with the standard one. The same date under the same label is one date: its
+  // lines all stand for it, and are all written back when the card is served again.
+  const addDate = (i: number, item: LabelledValue, params: Record<string, unknown>) => {
+    const label = item.label?.toLowerCase();
+    const k = dates.findIndex((d) => d.value === item.value && d.label?.toLowerCase() === label);
+    field(i, `date:${k >= 0 ? k : dates.length}`, params);
+    if (k < 0) dates.push(item);
+  };
   const addExtra = (key: string, value: string) => {
     const prev = fields.extra[key];
     fields.extra[key] = prev === undefined ? value : `${prev}\n${value}`;
@@ -431,8 +440,7 @@ export function mapCard(card: ReadCard): MappedCard {
         const group = typeof params.group === 'string' ? params.group.toLowerCase() : undefined;
         const label = group ? groupLabels.get(group) : undefined;
         if (label) item.label = label;
-        field(i, `date:${dates.length}`, params);
-        dates.push(item);
+        addDate(i, item, params);
         break;
       }
       case 'note': {
@@ -509,8 +517,7 @@ export function mapCard(card: ReadCard): MappedCard {
         if (ANNIVERSARIES.has(name)) {
           const d = normaliseDate(value);
           if (d) {
-            field(i, `date:${dates.length}`, params);
-            dates.push({ value: d, label: 'Anniversary' });
+            addDate(i, { value: d, label: 'Anniversary' }, params);
             break;
           }
         }

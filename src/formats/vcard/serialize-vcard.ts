@@ -523,7 +523,13 @@ function buildCard(
   }
   const dateMatch = matcher(m?.dates, sameLabelled);
   let anniversaryWritten = false;
+  // The same date under the same label is one date, as the reader takes it: a contact holding copies (read before
+  // the reader knew) gets its card's lines once, not fresh ones for each copy.
+  const datesWritten = new Set<string>();
   for (const d of person.dates ?? []) {
+    const same = `${d.value} ${d.label?.toLowerCase() ?? ''}`;
+    if (datesWritten.has(same)) continue;
+    datesWritten.add(same);
     const k = dateMatch(d);
     if (k >= 0 && b.reuse(`date:${k}`)) continue;
     if (!v3 && d.label === 'Anniversary' && !anniversaryWritten) {

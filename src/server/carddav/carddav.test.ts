@@ -482,7 +482,7 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
         'more e-mail addresses than a contact keeps',
         KATHERINE.replace(
           'END:VCARD',
-          `${Array.from({ length: 21 }, (_, i) => `EMAIL:k${i}@nasa.example\r\n`).join('')}END:VCARD`,
+          `${Array.from({ length: 101 }, (_, i) => `EMAIL:k${i}@nasa.example\r\n`).join('')}END:VCARD`,
         ),
       ],
     ];
@@ -535,6 +535,36 @@ describe.each(ENGINES)('CardDAV address book [%s]', (engine) => {
     expect((await user.get('/api/v1/contacts')).body.items).toHaveLength(1);
     for (const name of ['new.vcf', 'cut.vcf', 'long.vcf', 'typo.vcf'])
       expect((await dav(base, 'GET', `${book}${name}`, { auth })).status).toBe(404);
+  });
+
+  it('keeps a card with more phone numbers, e-mails, links and dates than a person form shows, every value of it', async () => {
+    const base = server.base();
+    const { user, auth, book } = await owner();
+    const lines = (n: number, line: (i: number) => string) =>
+      Array.from({ length: n }, (_, i) => `${line(i)}\r\n`).join('');
+    const many = KATHERINE.replace(
+      'END:VCARD',
+      `${lines(29, (i) => `TEL;TYPE=WORK:+1 757 555 ${String(1000 + i)}`)}${lines(25, (i) => `EMAIL:k${i}@nasa.example`)}` +
+        `${lines(22, (i) => `URL:https://nasa.example/${i}`)}${lines(21, (i) => `item${i + 1}.X-ABDATE:20${String(i).padStart(2, '0')}-01-02\r\nitem${i + 1}.X-ABLabel:Launch`)}END:VCARD`,
+    );
+    const put = await dav(base, 'PUT', `${book}switchboard.vcf`, {
+      auth,
+      body: many,
+      headers: { 'content-type': 'text/vcard; charset=utf-8', 'if-none-match': '*' },
+    });
+    expect(put.status, put.text).toBe(201);
+    const id = (await user.get('/api/v1/contacts?q=katherine')).body.items[0].id as string;
+    const contact = (await user.get(`/api/v1/contacts/${id}`)).body;
+    expect([contact.phones.length, contact.emails.length, contact.urls.length, contact.dates.length]).toEqual(
+      [30, 26, 22, 21],
+    );
+    const served = (await dav(base, 'GET', `${book}switchboard.vcf`, { auth })).text;
+    expect(served.match(/^TEL/gm)).toHaveLength(30);
+    expect(served).toContain('+1 757 555 1028');
+    // The web app saves such a contact back whole.
+    const saved = await user.patch(`/api/v1/contacts/${id}`, { ...contact, title: 'Switchboard' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.phones).toHaveLength(30);
   });
 
   it('answers a card with the UID of another card with 409 no-uid-conflict naming that card, and a card of a contact in the trash by bringing it back', async () => {
