@@ -31,3 +31,18 @@ describe('rapport relationship: next due', () => {
     expect(nextDueLine(r)).toMatch(/2026-09-30 \(.*overdue\)$/);
   });
 });
+
+describe('rapport relationship: keep in touch', () => {
+  const line = (r: Relationship) =>
+    relationshipDetails('Ada', r, at)
+      .split('\n')
+      .find((l) => l.startsWith('keep in touch'));
+
+  it('names the tag an interval comes from', () => {
+    const r: Relationship = {
+      ...base,
+      cadence: { days: 30, source: 'tag', tag: { id: 't1', name: 'founder' } },
+    };
+    expect(line(r)).toMatch(/ every 30 days \(from tag “founder”\)$/);
+  });
+});

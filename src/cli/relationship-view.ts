@@ -27,9 +27,14 @@ const CADENCE_SOURCES: Record<Relationship['cadence']['source'], string> = {
   none: 'no reminder at this tier',
 };
 
-/** "every 90 days (default for the tier)", "stopped: no reminders". */
+/** "every 90 days (default for the active tier)", "every 30 days (from tag “founder”)", "stopped: no reminders". */
 export function cadenceText(c: Relationship['cadence'], tier: Relationship['tier']): string {
-  const source = c.source === 'tier' ? `default for the ${tier} tier` : CADENCE_SOURCES[c.source];
+  const source =
+    c.source === 'tier'
+      ? `default for the ${tier} tier`
+      : c.source === 'tag' && c.tag
+        ? `from tag “${c.tag.name}”`
+        : CADENCE_SOURCES[c.source];
   return c.days === null ? source : `every ${c.days} days (${source})`;
 }
 

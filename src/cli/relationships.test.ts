@@ -154,7 +154,15 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
   }, async () => {
     expect(await ok(['tag', 'cadence', 'Mentor', '30'])).toBe('mentor: keep in touch every 30 days\n');
     const tagged = await cli.json<Relationship>(['relationship', 'ada']);
-    expect(tagged.cadence).toEqual({ days: 30, source: 'tag' });
+    expect(tagged.cadence).toEqual({
+      days: 30,
+      source: 'tag',
+      tag: { id: expect.any(String), name: 'mentor' },
+    });
+    // The interval names its tag: "from a tag" left the owner to guess which of the person's tags it was.
+    expect(await ok(['relationship', 'ada'])).toMatch(
+      /^keep in touch\s+every 30 days \(from tag “mentor”\)$/m,
+    );
     expect(tagged.nextDue).toBe(day(30));
 
     const own = await cli.json<Relationship>(['relationship', 'ada', '--every', '14', '--closeness', '4']);
@@ -165,7 +173,7 @@ describe('rapport CLI: interactions, relationships, favours, promises and Today'
     expect(stopped.stdout).toMatch(/^keep in touch\s+stopped: no reminders$/m);
     expect(stopped.stdout).toMatch(/^next due\s+—$/m);
     const resumed = await cli.json<Relationship>(['relationship', 'ada', '--resume', '--default-cadence']);
-    expect(resumed.cadence).toEqual({ days: 30, source: 'tag' });
+    expect(resumed.cadence).toMatchObject({ days: 30, source: 'tag', tag: { name: 'mentor' } });
 
     expect(await ok(['tag', 'cadence', 'mentor', 'none'])).toBe(
       "mentor: no keep-in-touch interval (each person's tier decides)\n",

@@ -73,6 +73,8 @@ export const relationship = z.object({
   cadence: z.object({
     days: z.number().nullable(),
     source: z.enum(['contact', 'tag', 'tier', 'purpose', 'stopped', 'none']),
+    /** Source `tag`: the tag whose interval applies (the shortest among the contact's tags). */
+    tag: z.object({ id: z.string(), name: z.string() }).optional(),
   }),
   nextDue: isoDate.nullable(),
   /** `given`/`received` weigh each favour by its size (small 1, medium 2, large 3); the counts do not. */

@@ -132,7 +132,8 @@ export async function gatherToday(
       group: 'keep-in-touch',
       urgency: l.urgency,
       title: `Get in touch with ${l.displayName}`,
-      reason: `${last}; you keep in touch every ${plural(l.cadenceDays, 'day')} (${l.tier}): ${overdueBy(l)}`,
+      // A tag's interval names the tag: someone tagged "LP" (60 days) and "founder" (30) is on founder's.
+      reason: `${last}; you keep in touch every ${plural(l.cadenceDays, 'day')} (${l.tag ? `from tag “${l.tag.name}”` : l.tier}): ${overdueBy(l)}`,
       contact: { id: l.contactId, displayName: l.displayName },
       action: { kind: 'log-interaction', label: 'Log a check-in', logAs: checkInKind(l.lastKind) },
       dueOn: l.nextDue,

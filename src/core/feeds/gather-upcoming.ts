@@ -73,7 +73,7 @@ export async function gatherUpcoming(
       key: `keep-in-touch:${s.contact_id}:${s.next_due}`,
       kind: 'keep-in-touch',
       title: `Get in touch with ${s.display_name}`,
-      reason: `${last}; you keep in touch every ${plural(cadence.days, 'day')} (${strength.tier})`,
+      reason: `${last}; you keep in touch every ${plural(cadence.days, 'day')} (${cadence.tag ? `from tag “${cadence.tag.name}”` : strength.tier})`,
       contact: { id: s.contact_id, displayName: s.display_name },
       day: s.next_due,
     });

@@ -2,8 +2,8 @@ import { daysBetween } from '../agenda/local-day';
 import { keepInTouchUrgency } from '../agenda/rank-today';
 import type { Ctx } from '../context';
 import { purposeCadences } from '../purposes/purpose-cadence';
-import { dueStates } from './relationship.queries';
-import { effectiveCadence, toStrengthState } from './relationship-state';
+import { dueStates, tagsWithCadence } from './relationship.queries';
+import { type Cadence, effectiveCadence, toStrengthState } from './relationship-state';
 import { type InteractionKind, strengthAt, strengthWhenLastInTouch, type Tier } from './strength';
 
 export interface Lapsed {
@@ -14,6 +14,9 @@ export interface Lapsed {
   lastContactAt: string | null;
   nextDue: string;
   cadenceDays: number;
+  /** Where the interval comes from, and the tag when it is a tag's (Today's reason names it). */
+  cadenceSource: Cadence['source'];
+  tag?: Cadence['tag'];
   daysOverdue: number;
   /** Kind of the last contact (null when none, or when it was a favour). */
   lastKind: InteractionKind | null;
@@ -31,22 +34,23 @@ export interface Lapsed {
 export async function findLapsed(ctx: Ctx, ownerId: string, today: string, scan: number): Promise<Lapsed[]> {
   const now = ctx.clock.now().getTime();
   const due = await dueStates(ctx.db, ownerId, today, scan);
-  const purposeDays = await purposeCadences(
-    ctx.db,
-    ownerId,
-    due.map((d) => d.contact_id),
-  );
+  const [purposeDays, tags] = await Promise.all([
+    purposeCadences(
+      ctx.db,
+      ownerId,
+      due.map((d) => d.contact_id),
+    ),
+    tagsWithCadence(ctx.db, ownerId),
+  ]);
   const out: Lapsed[] = [];
   for (const s of due) {
     const state = toStrengthState(s);
     const strength = strengthAt(state, now, s.closeness);
     // The stored date assumed the tier at the last change; decay may since have dropped the default cadence.
+    const tag = s.tag_id ? tags.get(s.tag_id) : undefined;
     const cadence = effectiveCadence(
       s,
-      {
-        tagDays: s.tag_days === null ? null : Number(s.tag_days),
-        purposeDays: purposeDays.get(s.contact_id) ?? null,
-      },
+      { tagDays: tag?.days ?? null, tag, purposeDays: purposeDays.get(s.contact_id) ?? null },
       strength.tier,
     );
     if (cadence.days === null || !s.next_due) continue;
@@ -60,6 +64,8 @@ export async function findLapsed(ctx: Ctx, ownerId: string, today: string, scan:
       lastContactAt: s.last_at,
       nextDue: s.next_due,
       cadenceDays: cadence.days,
+      cadenceSource: cadence.source,
+      ...(cadence.tag ? { tag: cadence.tag } : {}),
       daysOverdue,
       lastKind: state.lastKind ?? null,
       tie,

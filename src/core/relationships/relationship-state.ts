@@ -39,6 +39,8 @@ export interface CadenceInput {
   base: string;
   /** The shortest cadence among the contact's tags. */
   tagDays: number | null;
+  /** The tag that sets `tagDays` (what "from a tag" names). */
+  tag?: { id: string; name: string } | null;
   /** The shortest cadence among the active purposes the contact is on (outside a closed stage). */
   purposeDays?: number | null;
   /** The account's time zone: the day of the last contact, and so the due day, is its local day (UTC if unset). */
@@ -46,6 +48,13 @@ export interface CadenceInput {
 }
 
 type CadenceSource = 'contact' | 'tag' | 'tier' | 'purpose' | 'stopped' | 'none';
+
+/** The interval that applies and where it comes from; `tag` names the tag when it comes from one. */
+export interface Cadence {
+  days: number | null;
+  source: CadenceSource;
+  tag?: { id: string; name: string };
+}
 
 /**
  * The interval that applies: the contact's own, else its tags', else its tier's — shortened by an active purpose
@@ -55,7 +64,7 @@ export function effectiveCadence(
   row: Pick<RelationshipStateTable, 'cadence_days' | 'cadence_stopped'> | undefined,
   input: Omit<CadenceInput, 'base'> | undefined,
   tier: Tier,
-): { days: number | null; source: CadenceSource } {
+): Cadence {
   if (row?.cadence_stopped) return { days: null, source: 'stopped' };
   const own = ownCadence(row, input, tier);
   const purposeDays = input?.purposeDays ?? null;
@@ -68,9 +77,12 @@ function ownCadence(
   row: Pick<RelationshipStateTable, 'cadence_days'> | undefined,
   input: Omit<CadenceInput, 'base'> | undefined,
   tier: Tier,
-): { days: number | null; source: CadenceSource } {
+): Cadence {
   if (row?.cadence_days) return { days: row.cadence_days, source: 'contact' };
-  if (input?.tagDays) return { days: input.tagDays, source: 'tag' };
+  if (input?.tagDays)
+    return input.tag
+      ? { days: input.tagDays, source: 'tag', tag: { id: input.tag.id, name: input.tag.name } }
+      : { days: input.tagDays, source: 'tag' };
   const days = TIER_CADENCE_DAYS[tier];
   return days === null ? { days: null, source: 'none' } : { days, source: 'tier' };
 }

@@ -62,36 +62,74 @@ export async function saveStates(db: Kysely<Database>, rows: RelationshipStateTa
   }
 }
 
+/** A tag with a keep-in-touch interval. */
+export interface TagCadence {
+  id: string;
+  name: string;
+  days: number;
+}
+
+/** The owner's live tags that set a keep-in-touch interval, by id (a handful, whatever the rolodex's size). */
+export async function tagsWithCadence(db: Kysely<Database>, ownerId: string) {
+  const rows = await db
+    .selectFrom('tags')
+    .select(['id', 'name', 'cadence_days'])
+    .where('owner_id', '=', ownerId)
+    .where('deleted_at', 'is', null)
+    .where('cadence_days', 'is not', null)
+    .execute();
+  return new Map<string, TagCadence>(
+    rows.map((r) => [r.id, { id: r.id, name: r.name, days: Number(r.cadence_days) }]),
+  );
+}
+
 /**
- * What a keep-in-touch clock starts from when there was no contact yet, the shortest tag cadence and the shortest
- * cadence of an active purpose the contact is on.
+ * The id of the contact's live tag with the shortest interval (ties: the first by name, in the same byte order on
+ * both engines), as a column of a query over contacts: one lookup per row, as the minimum it replaced was.
+ */
+function shortestCadenceTag(db: Kysely<Database>, contactId: 'c.id' | 's.contact_id') {
+  return db
+    .selectFrom('contact_tags as ct')
+    .innerJoin('tags as t', 't.id', 'ct.tag_id')
+    .where('ct.contact_id', '=', sql.ref<string>(contactId))
+    .where('t.deleted_at', 'is', null)
+    .where('t.cadence_days', 'is not', null)
+    .select('t.id')
+    .orderBy('t.cadence_days')
+    .orderBy('t.name_norm')
+    .orderBy('t.id')
+    .limit(1)
+    .as('tag_id');
+}
+
+/**
+ * What a keep-in-touch clock starts from when there was no contact yet, the tag with the shortest cadence and the
+ * shortest cadence of an active purpose the contact is on.
  */
 export async function cadenceInputs(db: Kysely<Database>, ownerId: string, contactIds: string[]) {
   const out = new Map<string, CadenceInput>();
   const purposeDays = await purposeCadences(db, ownerId, contactIds);
   const { timeZone } = toSettings(await settingsOf(db, ownerId));
+  const tags = await tagsWithCadence(db, ownerId);
   for (const ids of chunkIds(contactIds)) {
     const rows = await db
       .selectFrom('contacts as c')
-      .select((eb) => [
+      .select([
         'c.id',
         'c.connected_on',
         'c.created_at',
-        eb
-          .selectFrom('contact_tags as ct')
-          .innerJoin('tags as t', 't.id', 'ct.tag_id')
-          .whereRef('ct.contact_id', '=', 'c.id')
-          .where('t.deleted_at', 'is', null)
-          .select((e) => e.fn.min<number>('t.cadence_days').as('d'))
-          .as('tag_days'),
+        // No tag sets an interval (most accounts): nothing to look up per contact.
+        tags.size > 0 ? shortestCadenceTag(db, 'c.id') : sql<string | null>`NULL`.as('tag_id'),
       ])
       .where(ownerOfIdList(db, 'c.owner_id', ownerId))
       .where('c.id', 'in', ids)
       .execute();
     for (const r of rows) {
+      const tag = r.tag_id ? tags.get(r.tag_id) : undefined;
       out.set(r.id, {
         base: r.connected_on ?? r.created_at,
-        tagDays: r.tag_days === null ? null : Number(r.tag_days),
+        tagDays: tag?.days ?? null,
+        tag: tag ? { id: tag.id, name: tag.name } : null,
         purposeDays: purposeDays.get(r.id) ?? null,
         timeZone,
       });
@@ -170,17 +208,7 @@ export async function dueStates(db: Kysely<Database>, ownerId: string, day: stri
     .selectFrom('relationship_states as s')
     .innerJoin('contacts as c', 'c.id', 's.contact_id')
     .selectAll('s')
-    .select((eb) => [
-      'c.display_name',
-      // The shortest tag cadence, read here rather than by a second query over the same contacts (as cadenceInputs).
-      eb
-        .selectFrom('contact_tags as ct')
-        .innerJoin('tags as t', 't.id', 'ct.tag_id')
-        .whereRef('ct.contact_id', '=', 's.contact_id')
-        .where('t.deleted_at', 'is', null)
-        .select((e) => e.fn.min<number>('t.cadence_days').as('d'))
-        .as('tag_days'),
-    ])
+    .select(['c.display_name', shortestCadenceTag(db, 's.contact_id')])
     .where('s.owner_id', '=', ownerId)
     .where('s.next_due', '<=', day)
     .where('c.deleted_at', 'is', null)

@@ -123,14 +123,19 @@ describeEngines('a merged tag', (h) => {
     // Into a tag without an interval: the merged tag's people keep theirs, and the kept tag's people gain it.
     const lp = await mergeTags(ctx, tag('Limited partners'), { into: tag('LP') });
     expect(lp.cadenceDays).toBe(60);
-    expect((await getRelationship(ctx, ana.id)).cadence).toEqual({ days: 60, source: 'tag' });
+    const lpTag = { id: tag('LP'), name: 'LP' };
+    expect((await getRelationship(ctx, ana.id)).cadence).toEqual({ days: 60, source: 'tag', tag: lpTag });
     expect((await getRelationship(ctx, ana.id)).nextDue).toBe(anaDue);
-    expect((await getRelationship(ctx, ben.id)).cadence).toEqual({ days: 60, source: 'tag' });
+    expect((await getRelationship(ctx, ben.id)).cadence).toEqual({ days: 60, source: 'tag', tag: lpTag });
 
     // Both have one: nobody is reminded less often than before.
     expect((await mergeTags(ctx, tag('founders'), { into: tag('founder') })).cadenceDays).toBe(30);
     for (const c of [cy, dee])
-      expect((await getRelationship(ctx, c.id)).cadence).toEqual({ days: 30, source: 'tag' });
+      expect((await getRelationship(ctx, c.id)).cadence).toEqual({
+        days: 30,
+        source: 'tag',
+        tag: { id: tag('founder'), name: 'founder' },
+      });
     expect((await listTags(ctx)).map((t) => [t.name, t.cadenceDays])).toEqual([
       ['founder', 30],
       ['LP', 60],

@@ -216,7 +216,7 @@ describeEngines('tagging many contacts at once', (h) => {
     await updateContact(ctx, r.grace.id, { tags: ['alumni'] }, 'web');
     for (const c of [r.adam, r.grace]) {
       const rel = await getRelationship(ctx, c.id);
-      expect(rel.cadence).toEqual({ days: 180, source: 'tag' });
+      expect(rel.cadence).toEqual({ days: 180, source: 'tag', tag: { id: alumni, name: 'alumni' } });
       expect(rel.nextDue).toBe((await getRelationship(ctx, r.claude.id)).nextDue);
     }
     await tagContacts(ctx, { filter: { tag: 'alumni' }, remove: ['alumni'] });

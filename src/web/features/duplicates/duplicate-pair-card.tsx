@@ -138,8 +138,14 @@ export function DuplicatePairCard({ pair, busy, onMerge, onDismiss }: PairCardPr
         <span className="muted pair__hint">
           Keeps <bdi>{keep.displayName}</bdi>; every email, phone, tag and note of the other comes along.
         </span>
-        <button type="button" className="button" disabled={busy} onClick={onDismiss}>
-          Not the same person<span className="visually-hidden">: {names}</span>
+        <button
+          aria-label={`Not the same person: ${names}`}
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={onDismiss}
+        >
+          Not the same person
         </button>
       </div>
     </li>

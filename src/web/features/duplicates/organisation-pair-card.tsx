@@ -65,8 +65,14 @@ export function OrganisationPairCard({ pair, busy, onMerge, onDismiss }: Organis
           Keeps “{keep.name}”; the people of “{other.name}” move there, and later imports of that spelling
           too.
         </span>
-        <button type="button" className="button" disabled={busy} onClick={onDismiss}>
-          Different companies<span className="visually-hidden">: {names}</span>
+        <button
+          aria-label={`Different companies: ${names}`}
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={onDismiss}
+        >
+          Different companies
         </button>
       </div>
     </li>

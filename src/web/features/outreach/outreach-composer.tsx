@@ -20,11 +20,13 @@ import { TextField } from '../../ui/text-field';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import {
   CHANNEL_WORDS,
+  channelUnavailable,
   draftCheck,
   linkedinCounter,
   mailtoLink,
   newSendKey,
   startFromTemplate,
+  startingChannel,
 } from './outreach-words';
 import { useOutreachPreview, useSendOutreach } from './use-outreach';
 
@@ -49,7 +51,7 @@ export function OutreachComposer({
   const s = detail.suggestion;
   const [templateId, setTemplateId] = useState<string | null>(s.templateId);
   const [purposeId, setPurposeId] = useState<string | null>(s.purposeId);
-  const [channel, setChannel] = useState<OutreachChannel>(s.channel);
+  const [channel, setChannel] = useState<OutreachChannel>(() => startingChannel(s.channel, detail.person));
   const [subject, setSubject] = useState(s.subject ?? '');
   const [body, setBody] = useState(s.body);
   const [to, setTo] = useState(detail.person.emails[0] ?? '');
@@ -72,6 +74,8 @@ export function OutreachComposer({
   // A message on Rapport only reaches a contact that stands for an account you are connected with.
   const channels = OUTREACH_CHANNELS.filter((c) => c !== 'rapport' || detail.rapport);
   const serverSends = (SERVER_CHANNELS as readonly OutreachChannel[]).includes(channel);
+  const unavailable = (c: OutreachChannel) =>
+    channelUnavailable(c, detail.person, detail.mergeValues.firstName ?? detail.contact.displayName);
 
   const draft: OutreachDraft = {
     kind: s.kind,
@@ -98,7 +102,7 @@ export function OutreachComposer({
     if (t) {
       setBody(startFromTemplate(t.body));
       if (t.subject) setSubject(t.subject);
-      if (t.channel && channels.includes(t.channel)) setChannel(t.channel);
+      if (t.channel && channels.includes(t.channel) && !unavailable(t.channel)) setChannel(t.channel);
       if (t.purpose) setPurposeId(t.purpose.id);
     }
   }
@@ -192,19 +196,26 @@ export function OutreachComposer({
       </div>
       <fieldset className="radios composer__channels">
         <legend>Send it by</legend>
-        {channels.map((c) => (
-          <div key={c} className="choice">
-            <input
-              id={`${id}-channel-${c}`}
-              type="radio"
-              name={`${id}-channel`}
-              value={c}
-              checked={channel === c}
-              onChange={() => setChannel(c)}
-            />
-            <label htmlFor={`${id}-channel-${c}`}>{CHANNEL_WORDS[c]}</label>
-          </div>
-        ))}
+        {channels.map((c) => {
+          const why = unavailable(c);
+          return (
+            <div key={c} className="choice">
+              <input
+                id={`${id}-channel-${c}`}
+                type="radio"
+                name={`${id}-channel`}
+                value={c}
+                checked={channel === c}
+                disabled={why !== null}
+                onChange={() => setChannel(c)}
+              />
+              <label htmlFor={`${id}-channel-${c}`}>
+                {CHANNEL_WORDS[c]}
+                {why ? <span className="choice__hint">{why}</span> : null}
+              </label>
+            </div>
+          );
+        })}
       </fieldset>
       {channel === 'email' && detail.person.emails.length > 1 ? (
         <div className="field">

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  channelUnavailable,
   draftCheck,
   linkedinCounter,
   mailtoLink,
   SOURCE_WORDS,
   startFromTemplate,
+  startingChannel,
   writtenOutsideWords,
 } from './outreach-words';
 
@@ -83,5 +85,21 @@ describe('a message started from a template', () => {
     expect(words('message', 'rapport')).toMatch(/^You wrote to Cole Tran on .+ \(a message on Rapport\)\.$/);
     expect(words('email', 'cli')).toContain('(an email you logged)');
     expect(words('message', 'linkedin')).toContain('(a message on LinkedIn, from your import)');
+  });
+
+  it('offers email sent by Rapport only for someone with an address, and says why not', () => {
+    const none = { emails: [], linkedinUrl: null };
+    expect(channelUnavailable('email', none, 'Cole')).toBe(
+      'Cole has no email address: add one on their page to send from here.',
+    );
+    expect(channelUnavailable('email', { emails: ['cole@example.test'] }, 'Cole')).toBeNull();
+    for (const c of ['linkedin', 'mailto', 'other', 'rapport'] as const)
+      expect(channelUnavailable(c, none, 'Cole')).toBeNull();
+    // A template's email channel does not start the composer on a choice it cannot take.
+    expect(startingChannel('email', none)).toBe('other');
+    expect(startingChannel('email', { emails: [], linkedinUrl: 'https://linkedin.com/in/cole' })).toBe(
+      'linkedin',
+    );
+    expect(startingChannel('email', { emails: ['cole@example.test'], linkedinUrl: null })).toBe('email');
   });
 });

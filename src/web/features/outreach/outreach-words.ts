@@ -18,6 +18,29 @@ export const CHANNEL_WORDS: Record<OutreachChannel, string> = {
   mailto: 'My own mail app (opens a draft)',
   other: 'Somewhere else (copy, mark sent)',
 };
+/**
+ * Why a channel cannot be chosen for this person, or null when it can: Rapport sends an email only to an address
+ * it has (the server refuses one without, after the whole message is written).
+ */
+export function channelUnavailable(
+  channel: OutreachChannel,
+  person: { emails: readonly string[] },
+  name: string,
+): string | null {
+  return channel === 'email' && person.emails.length === 0
+    ? `${name} has no email address: add one on their page to send from here.`
+    : null;
+}
+
+/** The channel the composer starts on: the suggested one, unless this person cannot be reached by it. */
+export function startingChannel(
+  suggested: OutreachChannel,
+  person: { emails: readonly string[]; linkedinUrl: string | null },
+): OutreachChannel {
+  if (!channelUnavailable(suggested, person, '')) return suggested;
+  return person.linkedinUrl ? 'linkedin' : 'other';
+}
+
 export const CHANNEL_SHORT: Record<string, string> = {
   email: 'Email',
   rapport: 'Rapport message',

@@ -15,7 +15,10 @@ export const relationshipKeys = {
   profile: ['profile'] as const,
 };
 
-/** Everything an interaction, favour or promise can change: Today, scores, timelines, ledgers and the charts. */
+/**
+ * Everything an interaction, favour or promise can change: Today, scores, timelines, ledgers, the charts and the
+ * organisation pages (each person's tier and last contact).
+ */
 export const RELATIONSHIP_FAMILIES = [
   'today',
   'relationship',
@@ -23,4 +26,5 @@ export const RELATIONSHIP_FAMILIES = [
   'favours',
   'promises',
   'charts',
+  'organisations',
 ];

@@ -105,7 +105,7 @@ export function RelationshipPanel({ contactId, name }: { contactId: string; name
         </div>
         <div className="dl__row">
           <dt>Keep in touch</dt>
-          <dd>{cadenceText(r.cadence.days, r.cadence.source, r.tier, started)}</dd>
+          <dd>{cadenceText(r.cadence.days, r.cadence.source, r.tier, started, r.cadence.tag)}</dd>
         </div>
         <div className="dl__row">
           <dt>Next due</dt>

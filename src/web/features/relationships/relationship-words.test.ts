@@ -28,6 +28,10 @@ describe('relationship words', () => {
   it('says where a keep-in-touch interval comes from', () => {
     expect(cadenceText(30, 'contact', 'close')).toBe('Every 30 days (set for this person)');
     expect(cadenceText(180, 'tag', 'active')).toBe('Every 180 days (from a tag)');
+    // Tagged "LP" (60 days) and "founder" (30): the shorter applies, and the page says whose it is.
+    expect(cadenceText(30, 'tag', 'active', true, { name: 'founder' })).toBe(
+      'Every 30 days (from tag “founder”)',
+    );
     expect(cadenceText(60, 'tier', 'close')).toBe('Every 60 days (the default for close relationships)');
     expect(cadenceText(null, 'stopped', 'inner')).toMatch(/not this person/);
     expect(cadenceText(null, 'none', 'dormant')).toMatch(/No reminders/);

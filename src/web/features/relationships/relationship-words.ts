@@ -102,10 +102,17 @@ export function dueSinceConnecting(
 export const DUE_NOW_NEVER_IN_TOUCH = 'Now (no contact logged since you connected or added them)';
 
 /**
- * Where a keep-in-touch interval comes from, in words. `started: false` (nothing logged yet, see `notStarted`): the
- * default of no reminders is not a verdict on the relationship, it says how to get one.
+ * Where a keep-in-touch interval comes from, in words, naming the tag when a tag's interval applies (the shortest
+ * of the person's tags wins, so "from a tag" alone left the owner to guess which). `started: false` (nothing logged
+ * yet, see `notStarted`): the default of no reminders is not a verdict on the relationship, it says how to get one.
  */
-export function cadenceText(days: number | null, source: CadenceSource, tier: Tier, started = true): string {
+export function cadenceText(
+  days: number | null,
+  source: CadenceSource,
+  tier: Tier,
+  started = true,
+  tag?: { name: string },
+): string {
   switch (source) {
     case 'stopped':
       return 'No reminders: “not this person”';
@@ -116,7 +123,7 @@ export function cadenceText(days: number | null, source: CadenceSource, tier: Ti
     case 'contact':
       return `Every ${days} days (set for this person)`;
     case 'tag':
-      return `Every ${days} days (from a tag)`;
+      return tag ? `Every ${days} days (from tag “${tag.name}”)` : `Every ${days} days (from a tag)`;
     case 'purpose':
       return `Every ${days} days (from a purpose)`;
     case 'tier':

@@ -7,21 +7,7 @@ import { QueryError } from '../../ui/query-error';
 import { TextField } from '../../ui/text-field';
 import { useAccountSettings, useUpdateAccountSettings } from '../profile/use-profile';
 import { DIGEST_NOTICE_ID, DigestDeliveryNotice, hasDigestNotice } from './digest-delivery-notice';
-
-/** Every IANA zone the browser knows (plus the current one, should it be missing, e.g. "UTC"). */
-function timeZones(current: string): string[] {
-  let zones: string[] = [];
-  try {
-    zones =
-      (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ??
-      [];
-  } catch {
-    zones = [];
-  }
-  const set = new Set(zones);
-  for (const z of [current, 'UTC']) if (z && !set.has(z)) zones = [z, ...zones];
-  return zones;
-}
+import { timeZones } from './time-zones';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 

@@ -136,17 +136,19 @@ export function TodayItem({ item, today, onLeave }: { item: Item; today: string;
       </span>
       <div className="today-item__body">
         <p className="today-item__kind">{KIND_WORDS[item.kind] ?? item.kind}</p>
-        <h2 id={titleId} className="today-item__title" tabIndex={-1} data-today-title="">
+        {/* An h3: the items sit in the section "Today's list" (an h2). */}
+        <h3 id={titleId} className="today-item__title" tabIndex={-1} data-today-title="">
           {item.title}
-        </h2>
+        </h3>
         <p className="today-item__reason">
           {sentence(readableDates(item.reason))}
           {person ? (
             <>
               {' · '}
-              <Link to={`/contacts/${person.id}`}>
+              {/* The whole name as a label: a visually hidden span is a block to the name computation, so
+                  screen readers read "Alan Turing ’s page" with a space. */}
+              <Link to={`/contacts/${person.id}`} aria-label={`${person.displayName}’s page`}>
                 {person.displayName}
-                <span className="visually-hidden">’s page</span>
               </Link>
             </>
           ) : null}
