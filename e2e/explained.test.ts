@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, type watchConsole } from './support/page-checks';
 import type { RunningServer } from './support/server';
-import { signedUpSession } from './support/session';
+import { type SessionApi, sessionApi, signedUpSession } from './support/session';
 
 const chromiumPath = inject('chromiumPath');
 const SKIP_REASON = 'skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)';
@@ -20,14 +20,7 @@ describe.skipIf(!chromiumPath)(
     let csrf = '';
     const ids: Record<string, string> = {};
 
-    async function api<T>(method: 'post' | 'put' | 'get', path: string, body?: unknown): Promise<T> {
-      const res = await page.request[method](`/api/v1${path}`, {
-        ...(body === undefined ? {} : { data: body }),
-        headers: { 'X-CSRF-Token': csrf },
-      });
-      expect(res.status(), await res.text()).toBeLessThan(300);
-      return (await res.json()) as T;
-    }
+    let api: SessionApi;
 
     beforeAll(async () => {
       ({ server, browser, page, consoleLog, csrf } = await signedUpSession(
@@ -35,6 +28,7 @@ describe.skipIf(!chromiumPath)(
         chromiumPath as string,
         ME,
       ));
+      api = sessionApi(page, csrf);
       // Ada is an LP (every 60 days) and a founder (every 30): met 45 days ago, she is due on founder's interval.
       const ada = await api<{ id: string }>('post', '/contacts', {
         givenName: 'Ada',

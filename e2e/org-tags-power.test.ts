@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasNoHorizontalOverflow, type watchConsole } from './support/page-checks';
 import type { RunningServer } from './support/server';
-import { signedUpSession } from './support/session';
+import { type SessionApi, sessionApi, signedUpSession } from './support/session';
 
 const chromiumPath = inject('chromiumPath');
 const SKIP_REASON = 'skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)';
@@ -23,14 +23,7 @@ describe.skipIf(!chromiumPath)(
     const status = () => page.locator('#contact-search-status');
     const notice = () => page.getByRole('region', { name: 'Notifications' });
 
-    async function api(method: 'post' | 'get' | 'put', path: string, body?: unknown) {
-      const res = await page.request[method](`/api/v1${path}`, {
-        ...(body === undefined ? {} : { data: body }),
-        headers: { 'X-CSRF-Token': csrf },
-      });
-      expect(res.status(), await res.text()).toBeLessThan(300);
-      return res.json();
-    }
+    let api: SessionApi;
     const tagsOf = async (name: string) =>
       ((await api('get', `/contacts/${ids[name]}`)) as { tags: string[] }).tags;
     const tagNames = async () =>
@@ -42,6 +35,7 @@ describe.skipIf(!chromiumPath)(
         chromiumPath as string,
         ME,
       ));
+      api = sessionApi(page, csrf);
       for (const [name, tags] of [
         ['Ana Google', ['LP']],
         ['Ben Google', []],

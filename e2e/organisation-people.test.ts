@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, type watchConsole } from './support/page-checks';
 import type { RunningServer } from './support/server';
-import { signedUpSession } from './support/session';
+import { type SessionApi, sessionApi, signedUpSession } from './support/session';
 
 const chromiumPath = inject('chromiumPath');
 const SKIP_REASON = 'skipped: Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)';
@@ -20,14 +20,7 @@ describe.skipIf(!chromiumPath)(
     let csrf = '';
     let orgId = '';
 
-    async function api(method: 'post' | 'get' | 'patch', path: string, body?: unknown) {
-      const res = await page.request[method](`/api/v1${path}`, {
-        ...(body === undefined ? {} : { data: body }),
-        headers: { 'X-CSRF-Token': csrf },
-      });
-      expect(res.status(), await res.text()).toBeLessThan(300);
-      return res.json();
-    }
+    let api: SessionApi;
 
     beforeAll(async () => {
       ({ server, browser, page, consoleLog, csrf } = await signedUpSession(
@@ -35,6 +28,7 @@ describe.skipIf(!chromiumPath)(
         chromiumPath as string,
         ME,
       ));
+      api = sessionApi(page, csrf);
       orgId = (await api('post', '/organisations', { name: 'Hooli' })).id;
       const known = await api('post', '/contacts', { displayName: 'Zora Known', organisation: 'Hooli' });
       await api('post', '/contacts', { displayName: 'Adam Stranger', organisation: 'Hooli' });

@@ -36,3 +36,21 @@ export async function signedUpSession(
   const csrf = ((await signup.json()) as { csrfToken: string }).csrfToken;
   return { server, browser, context, page, consoleLog, csrf };
 }
+
+export type SessionApi = <T = any>(
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete',
+  path: string,
+  body?: unknown,
+) => Promise<T>;
+
+/** JSON calls to `/api/v1` through the page's signed-in session (its cookie and CSRF token); a non-2xx fails. */
+export function sessionApi(page: Page, csrf: string): SessionApi {
+  return async (method, path, body) => {
+    const res = await page.request[method](`/api/v1${path}`, {
+      ...(body === undefined ? {} : { data: body }),
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    expect(res.status(), await res.text()).toBeLessThan(300);
+    return res.json();
+  };
+}
