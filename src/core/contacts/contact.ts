@@ -233,15 +233,17 @@ export function searchQueryWords(q: string): string[] {
   return words(q.replace(LETTER_APOSTROPHE, "'")).slice(0, 8);
 }
 
+/** The folded words names are found by: a contact's `search_name` holds these of all its names. */
+export function nameSearchWords(...names: (string | null | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const name of names) addSearchWords(out, name);
+  return unique(out);
+}
+
 /** The folded search columns stored on each contact (see core/db/portable.ts for the index over them). */
 export function searchDoc(c: SearchDocInput): { sort_key: string; search_name: string; search_text: string } {
   // Pushed into two lists, not spread and flattened: an import builds 30,000 of these at once.
-  const names: string[] = [];
-  addSearchWords(names, c.displayName);
-  addSearchWords(names, c.givenName);
-  addSearchWords(names, c.familyName);
-  addSearchWords(names, c.nickname);
-  const nameWords = unique(names);
+  const nameWords = nameSearchWords(c.displayName, c.givenName, c.familyName, c.nickname);
   const rest: string[] = [];
   addSearchWords(rest, c.organisation);
   addSearchWords(rest, c.title);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { searchDoc } from '../../contacts/contact';
+import { nameSearchWords } from '../../contacts/contact';
 import { type Ctx, nowIso } from '../../context';
 import type { Database } from '../../db/schema';
 import { words } from '../../text/fold';
@@ -174,20 +174,5 @@ export async function personKeysOf(ctx: Ctx, ownerId: string, contactId: string)
  * Folded by the rules the owner's search uses, so "obrien" and "mueller" find as they do there.
  */
 function sharedNameWords(c: { display_name: string; given_name: string | null; family_name: string | null }) {
-  const name = sharedName(c);
-  return searchDoc({
-    displayName: name,
-    givenName: null,
-    familyName: null,
-    organisation: null,
-    title: null,
-    location: null,
-    howWeMet: null,
-    notes: null,
-    emails: [],
-    phones: [],
-    tags: [],
-  })
-    .search_name.split(' ')
-    .filter(Boolean);
+  return nameSearchWords(sharedName(c));
 }
